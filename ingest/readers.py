@@ -1,0 +1,373 @@
+"""Readers: files, folders, globs and URLs → Articles, with a reason for every failure.
+
+Formats: the seed format (`date YYYY-MM-DD Title` first line), .txt/.md, JSON and JSON Lines
+(articles.jsonl schema and common variants), HTML pages (trafilatura) and RSS/Atom feeds
+(feedparser), from disk or http(s).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from ingest.article import Article, make_article_id, parse_date
+
+log = logging.getLogger(__name__)
+
+SEED_FIRST_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.+?)\s*$")
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+
+# Field names seen in the wild for each Article field, most specific first.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "maintext", "full_text"),
+    "title": ("title", "headline", "name"),
+    "published": ("published", "published_at", "publishedAt", "date", "pubDate", "date_publish", "datetime"),
+    "url": ("url", "link", "href"),
+    "source": ("source", "publisher", "site", "sitename", "outlet", "domain"),
+    "author": ("author", "authors", "byline", "creator"),
+    "id": ("id", "article_id", "uuid", "guid"),
+}
+
+
+class ReadError(Exception):
+    """A source that could not be read, with the place and the reason a person can act on."""
+
+    def __init__(self, where: str, reason: str):
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+@dataclass
+class ReadResult:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def expand_sources(sources: Iterable[str | Path]) -> tuple[list[str], list[ReadError]]:
+    """Files, folders (recursively) and globs → a sorted list of files; URLs pass through."""
+    found: list[str] = []
+    errors: list[ReadError] = []
+    for source in sources:
+        text = str(source)
+        if is_url(text):
+            found.append(text)
+            continue
+        path = Path(text).expanduser()
+        if path.is_dir():
+            found.extend(
+                str(p) for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")
+            )
+        elif path.is_file():
+            found.append(str(path))
+        elif any(ch in text for ch in "*?["):
+            matches = sorted(p for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            if not matches:
+                errors.append(ReadError(text, "no file matches this pattern"))
+            found.extend(matches)
+        else:
+            errors.append(ReadError(text, "no such file or folder"))
+    return found, errors
+
+
+def is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def read_source(source: str, max_bytes: int, fetch_urls: bool = True, timeout_s: float = 20.0) -> ReadResult:
+    """Read one file or URL. Never raises for bad content: failures come back in `errors`."""
+    try:
+        if is_url(source):
+            if not fetch_urls:
+                raise ReadError(source, "fetching URLs is turned off (BYLINE_FETCH_URLS=false)")
+            raw, content_type = fetch_url(source, max_bytes, timeout_s)
+            return parse_bytes(raw, source, suffix=suffix_for_content_type(content_type, source), url=source)
+        path = Path(source)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        return parse_bytes(path.read_bytes(), str(path.resolve()), suffix=path.suffix.lower(), display=source)
+    except ReadError as error:
+        return ReadResult(errors=[error])
+    except OSError as error:
+        return ReadResult(errors=[ReadError(source, f"cannot read: {error.strerror or error}")])
+
+
+def fetch_url(url: str, max_bytes: int, timeout_s: float) -> tuple[bytes, str]:
+    import httpx
+
+    try:
+        with httpx.Client(follow_redirects=True, timeout=timeout_s, headers={"User-Agent": "Byline/0.1"}) as client:
+            response = client.get(url)
+    except httpx.HTTPError as error:
+        raise ReadError(url, f"could not fetch: {error}") from error
+    if response.status_code >= 400:
+        raise ReadError(url, f"could not fetch: HTTP {response.status_code}")
+    if len(response.content) > max_bytes:
+        raise ReadError(url, f"response is over the {max_bytes / 1e6:.0f} MB limit")
+    return response.content, response.headers.get("content-type", "")
+
+
+def suffix_for_content_type(content_type: str, url: str) -> str:
+    content_type = content_type.lower()
+    if any(kind in content_type for kind in ("rss", "atom", "xml")):
+        return ".xml"
+    if "json" in content_type:
+        return ".json"
+    if "html" in content_type:
+        return ".html"
+    if "text/plain" in content_type:
+        return ".txt"
+    return Path(urlparse(url).path).suffix.lower() or ".html"
+
+
+def decode_text(raw: bytes, where: str) -> str:
+    if not raw.strip():
+        raise ReadError(where, "empty file")
+    if b"\x00" in raw[:8192]:
+        raise ReadError(where, "binary file, not text (found NUL bytes)")
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ReadError(where, "not valid UTF-8 text (is this a binary file?)")
+    if not text.strip():
+        raise ReadError(where, "empty file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_bytes(raw: bytes, key: str, suffix: str, url: str = "", display: str | None = None) -> ReadResult:
+    """Dispatch on the suffix, or on the content when the suffix says nothing."""
+    where = display or key
+    text = decode_text(raw, where)
+    if suffix not in KNOWN_SUFFIXES:
+        suffix = sniff_suffix(text, where)
+    if suffix in JSONL_SUFFIXES:
+        return parse_jsonl(text, key, where)
+    if suffix in JSON_SUFFIXES:
+        return parse_json(text, key, where)
+    if suffix in HTML_SUFFIXES:
+        return ReadResult(articles=[parse_html(text, key, where, url)])
+    if suffix in FEED_SUFFIXES:
+        return parse_feed(text, key, where)
+    return ReadResult(articles=[parse_plain_text(text, key, where, markdown=suffix in {".md", ".markdown"}, url=url)])
+
+
+def sniff_suffix(text: str, where: str) -> str:
+    head = text.lstrip()[:500].lower()
+    if head.startswith("{") or head.startswith("["):
+        return ".jsonl" if "\n{" in text.strip() and not head.startswith("[") else ".json"
+    if head.startswith("<?xml") and ("<rss" in head or "<feed" in head or "<rdf" in head):
+        return ".xml"
+    if "<rss" in head or "<feed" in head:
+        return ".xml"
+    if "<html" in head or "<!doctype html" in head:
+        return ".html"
+    if SEED_FIRST_LINE.match(text.split("\n", 1)[0]) or head.isprintable() or "\n" in head:
+        return ".txt"
+    raise ReadError(where, "unknown format (expected .txt, .md, .json, .jsonl, .html or an RSS/Atom feed)")
+
+
+def parse_plain_text(text: str, key: str, where: str, markdown: bool = False, url: str = "") -> Article:
+    """Seed format: `date YYYY-MM-DD Title`, then the body. Otherwise the first line is the title."""
+    first_line, _, rest = text.partition("\n")
+    published = ""
+    seed = SEED_FIRST_LINE.match(first_line)
+    if seed:
+        published, title = parse_date(seed.group(1)), seed.group(2).strip()
+        body = rest
+    else:
+        title = first_line.strip().lstrip("#").strip() if markdown else first_line.strip()
+        body = rest if rest.strip() else first_line
+    body = body.strip()
+    if not body:
+        raise ReadError(where, "no article text after the title line")
+    if len(title) > 300:  # a first line this long is body text, not a headline
+        title, body = title[:120].rsplit(" ", 1)[0] + "…", text.strip()
+    return Article(
+        id=make_article_id(None, url or None, key),
+        title=title,
+        text=body,
+        source=urlparse(url).netloc if url else Path(key).parent.name,
+        url=url,
+        published=published,
+        origin=where,
+    )
+
+
+def pick(record: dict, name: str) -> object:
+    for alias in FIELD_ALIASES[name]:
+        value = record.get(alias)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(as_text(v) for v in value if v)
+    if isinstance(value, dict):
+        return as_text(value.get("name") or value.get("title") or "")
+    return str(value).strip()
+
+
+def article_from_record(record: object, key: str, where: str) -> Article:
+    if not isinstance(record, dict):
+        raise ReadError(where, f"expected a JSON object, got {type(record).__name__}")
+    text = as_text(pick(record, "text"))
+    if not text:
+        names = "/".join(FIELD_ALIASES["text"][:3])
+        raise ReadError(where, f"no article text (expected a '{names}' field)")
+    url = as_text(pick(record, "url"))
+    title = as_text(pick(record, "title")) or text.split("\n", 1)[0][:120]
+    try:
+        published = parse_date(pick(record, "published"))
+    except (ValueError, OverflowError) as error:
+        raise ReadError(where, f"bad date {pick(record, 'published')!r}: {error}") from error
+    source = as_text(pick(record, "source")) or (urlparse(url).netloc if url else Path(key).parent.name)
+    return Article(
+        id=make_article_id(as_text(pick(record, "id")) or None, url or None, key),
+        title=title,
+        text=text.strip(),
+        source=source,
+        url=url,
+        published=published,
+        author=as_text(pick(record, "author")),
+        origin=where,
+    )
+
+
+def parse_jsonl(text: str, key: str, where: str) -> ReadResult:
+    result = ReadResult()
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        line_where = f"{where}:{line_number}"
+        try:
+            record = json.loads(line)
+            result.articles.append(article_from_record(record, f"{key}#{line_number}", line_where))
+        except json.JSONDecodeError as error:
+            result.errors.append(ReadError(line_where, f"invalid JSON: {error.msg} at column {error.colno}"))
+        except ReadError as error:
+            result.errors.append(error)
+    if not result.articles and not result.errors:
+        result.errors.append(ReadError(where, "empty file"))
+    return result
+
+
+def parse_json(text: str, key: str, where: str) -> ReadResult:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        if "\n{" in text:  # JSON Lines saved as .json
+            return parse_jsonl(text, key, where)
+        raise ReadError(where, f"invalid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    records = data if isinstance(data, list) else [data]
+    result = ReadResult()
+    for position, record in enumerate(records):
+        record_where = f"{where}[{position}]" if isinstance(data, list) else where
+        try:
+            result.articles.append(article_from_record(record, f"{key}#{position}", record_where))
+        except ReadError as error:
+            result.errors.append(error)
+    return result
+
+
+def parse_html(html: str, key: str, where: str, url: str = "") -> Article:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html, url=url or None, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if document is None or not (document.text or "").strip():
+        raise ReadError(where, "no article text found in this HTML page")
+    page_url = url or (document.url or "")
+    try:
+        published = parse_date(document.date)
+    except (ValueError, OverflowError):
+        published = ""
+    return Article(
+        id=make_article_id(None, page_url or None, key),
+        title=(document.title or "").strip() or document.text.strip().split("\n", 1)[0][:120],
+        text=document.text.strip(),
+        source=(document.sitename or "").strip() or (urlparse(page_url).netloc if page_url else Path(key).parent.name),
+        url=page_url,
+        published=published,
+        author=(document.author or "").strip(),
+        origin=where,
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    import trafilatura
+
+    extracted = trafilatura.extract(f"<html><body><article>{fragment}</article></body></html>", favor_recall=True)
+    if extracted:
+        return extracted.strip()
+    return re.sub(r"<[^>]+>", " ", fragment).strip()
+
+
+def parse_feed(text: str, key: str, where: str) -> ReadResult:
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if not feed.entries:
+        reason = str(feed.get("bozo_exception", "")) or "no entries"
+        raise ReadError(where, f"not a readable RSS/Atom feed: {reason}")
+    source = as_text(feed.feed.get("title")) or Path(key).parent.name
+    result = ReadResult()
+    for position, entry in enumerate(feed.entries):
+        entry_where = f"{where} entry {position + 1}"
+        body_html = ""
+        if entry.get("content"):
+            body_html = " ".join(part.get("value", "") for part in entry.content)
+        body_html = body_html or entry.get("summary", "") or entry.get("description", "")
+        body = html_to_text(body_html) if body_html else ""
+        if not body:
+            result.errors.append(ReadError(entry_where, "feed entry has no text"))
+            continue
+        try:
+            published = parse_date(entry.get("published") or entry.get("updated") or "")
+        except (ValueError, OverflowError):
+            published = ""
+        link = entry.get("link", "")
+        result.articles.append(
+            Article(
+                id=make_article_id(entry.get("id") if not link else None, link or None, f"{key}#{position}"),
+                title=as_text(entry.get("title")) or body.split("\n", 1)[0][:120],
+                text=body,
+                source=source,
+                url=link,
+                published=published,
+                author=as_text(entry.get("author")),
+                origin=entry_where,
+            )
+        )
+    return result
+
+
+def read_all(sources: Iterable[str | Path], max_bytes: int, fetch_urls: bool = True) -> Iterator[ReadResult]:
+    """Expand and read every source, yielding one result per file or URL."""
+    files, errors = expand_sources(sources)
+    if errors:
+        yield ReadResult(errors=errors)
+    for source in files:
+        yield read_source(source, max_bytes=max_bytes, fetch_urls=fetch_urls)

@@ -1,0 +1,51 @@
+"""Ingestion settings: one place, read when an object is built (never at import)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class IngestSettings(BaseSettings):
+    """Where the index lives and how articles become chunks (env prefix `BYLINE_`)."""
+
+    model_config = SettingsConfigDict(env_prefix="BYLINE_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("data"),
+        description="Folder holding the index (Chroma files); the CLI's --data overrides it.",
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server (e.g. http://127.0.0.1:8000). Unset: embedded Chroma under data_dir.",
+    )
+    collection: str = Field(default="byline", description="Prefix of the Chroma collection names.")
+    embedder: Literal["minilm", "openai"] = Field(
+        default="minilm",
+        description="'minilm': the bundled int8 ONNX all-MiniLM-L6-v2 (offline). 'openai': an OpenAI-compatible embeddings endpoint.",
+    )
+    openai_embedding_model: str = Field(
+        default="text-embedding-3-small", description="Embedding model name when embedder='openai'."
+    )
+    chunk_tokens: int = Field(
+        default=200,
+        ge=32,
+        le=224,
+        description="Most word-piece tokens of article text in one chunk; the title is added in front, "
+        "and the whole must fit the embedder's 256-token window.",
+    )
+    chunk_overlap_sentences: int = Field(
+        default=1, ge=0, le=3, description="Sentences repeated at the start of the next chunk, so a fact at a border is whole in one."
+    )
+    embed_batch_size: int = Field(default=32, ge=1, description="Texts embedded per ONNX call.")
+    onnx_threads: int = Field(
+        default=0, ge=0, description="onnxruntime intra-op threads; 0 = one per core."
+    )
+    fetch_urls: bool = Field(
+        default=True,
+        description="Allow `ingest` to fetch http(s) URLs the user names (the only network use of ingest).",
+    )
+    max_file_mb: float = Field(default=50.0, gt=0, description="Files larger than this are refused with a clear error.")

@@ -1,0 +1,240 @@
+"""The index: two Chroma collections, embedded (PersistentClient) or remote (HttpClient).
+
+- `<prefix>_chunks`: one record per chunk (embedding of title + chunk text), with the chunk
+  schema below as metadata.
+- `<prefix>_articles`: one record per article (embedding of its title; the document is the full
+  text that citation spans index into). An article record is written *after* its chunks and is the
+  commit point: a chunk counts only when its `content_hash` equals its article record's, so an
+  interrupted write never shows a half article. Both live in Chroma so that a Chroma server holds
+  the whole index.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from ingest.article import Article
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+PAGE = 1000  # Chroma get() page size; its SQLite backend limits variables per query
+
+
+class EmbedderMismatch(RuntimeError):
+    """The index was built with another embedder: its vectors cannot be compared with ours."""
+
+
+class ArticleRecord(BaseModel):
+    """What the index knows of an article, without its text (kept in memory by readers)."""
+
+    id: str
+    title: str
+    source: str = ""
+    url: str = ""
+    published: str = ""
+    published_int: int = 0
+    author: str = ""
+    origin: str = ""
+    content_hash: str
+    chunks: int = Field(default=0, description="Number of chunks stored for this version.")
+
+
+class ChunkRecord(BaseModel):
+    """One chunk as stored: the schema every face of Byline can rely on."""
+
+    id: str
+    article_id: str
+    text: str
+    start: int = Field(description="Char offset of the chunk in the article text (inclusive).")
+    end: int = Field(description="Char offset of the chunk end in the article text (exclusive).")
+    index: int
+    title: str
+    source: str
+    url: str
+    published: str
+    published_int: int
+    content_hash: str
+
+
+def chunk_id(article_id: str, content_hash: str, index: int) -> str:
+    return f"{article_id}:{content_hash[:12]}:{index}"
+
+
+def make_client(data_dir: Path, chroma_url: str | None):
+    import chromadb
+    from chromadb.config import Settings
+
+    settings = Settings(anonymized_telemetry=False, allow_reset=False)
+    if chroma_url:
+        parsed = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
+        return chromadb.HttpClient(
+            host=parsed.hostname or "127.0.0.1",
+            port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+            ssl=parsed.scheme == "https",
+            settings=settings,
+        )
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=settings)
+
+
+class Store:
+    """Reads and writes articles and chunks; knows nothing about answering."""
+
+    def __init__(self, client, prefix: str, embedder_id: str, dimension: int | None):
+        self.client = client
+        self.embedder_id = embedder_id
+        common = {"byline_schema": SCHEMA_VERSION, "embedder": embedder_id, "hnsw:space": "cosine"}
+        # embedding_function=None: Chroma's default would download a model.
+        self.chunks = client.get_or_create_collection(f"{prefix}_chunks", metadata=common, embedding_function=None)
+        self.articles = client.get_or_create_collection(f"{prefix}_articles", metadata=common, embedding_function=None)
+        built_with = (self.chunks.metadata or {}).get("embedder")
+        if built_with and built_with != embedder_id:
+            raise EmbedderMismatch(
+                f"this index was built with the embedder {built_with!r}, but {embedder_id!r} is configured; "
+                "use the same embedder (BYLINE_EMBEDDER) or a new --data folder"
+            )
+
+    # --- reading -----------------------------------------------------------------------------
+    def article_records(self) -> dict[str, ArticleRecord]:
+        records: dict[str, ArticleRecord] = {}
+        for ids, metadatas in self._pages(self.articles, include=["metadatas"]):
+            for article_id, metadata in zip(ids, metadatas):
+                records[article_id] = ArticleRecord(id=article_id, **metadata)
+        return records
+
+    def article_record(self, article_id: str) -> ArticleRecord | None:
+        found = self.articles.get(ids=[article_id], include=["metadatas"])
+        if not found["ids"]:
+            return None
+        return ArticleRecord(id=article_id, **found["metadatas"][0])
+
+    def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(article_ids))
+        texts: dict[str, str] = {}
+        for start in range(0, len(wanted), PAGE):
+            found = self.articles.get(ids=wanted[start : start + PAGE], include=["documents"])
+            texts.update(zip(found["ids"], found["documents"]))
+        return texts
+
+    def iter_chunks(self) -> Iterator[ChunkRecord]:
+        for ids, documents, metadatas in self._pages(self.chunks, include=["documents", "metadatas"]):
+            for chunk_key, document, metadata in zip(ids, documents, metadatas):
+                yield ChunkRecord(id=chunk_key, text=document, **metadata)
+
+    def count_chunks(self) -> int:
+        return self.chunks.count()
+
+    def query_chunks(self, embedding: np.ndarray, k: int, where: dict | None = None) -> list[tuple[ChunkRecord, float]]:
+        if self.chunks.count() == 0:
+            return []
+        result = self.chunks.query(
+            query_embeddings=[embedding.tolist()],
+            n_results=k,
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        hits = []
+        for chunk_key, document, metadata, distance in zip(
+            result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
+        ):
+            hits.append((ChunkRecord(id=chunk_key, text=document, **metadata), 1.0 - float(distance)))
+        return hits
+
+    def _pages(self, collection, include: list[str]) -> Iterator[tuple]:
+        offset = 0
+        while True:
+            page = collection.get(include=include, limit=PAGE, offset=offset)
+            if not page["ids"]:
+                return
+            yield (page["ids"], *(page[name] for name in include))
+            offset += len(page["ids"])
+
+    # --- writing -----------------------------------------------------------------------------
+    def write_article(
+        self, article: Article, chunk_texts: list[tuple[int, int, str]], chunk_vectors: np.ndarray, title_vector: np.ndarray
+    ) -> ArticleRecord:
+        """Replace an article's chunks with these, atomically as readers see it."""
+        content_hash = article.content_hash
+        base = {
+            "article_id": article.id,
+            "title": article.title,
+            "source": article.source,
+            "url": article.url,
+            "published": article.published,
+            "published_int": article.published_int,
+            "content_hash": content_hash,
+        }
+        ids, metadatas, documents = [], [], []
+        for index, (start, end, text) in enumerate(chunk_texts):
+            ids.append(chunk_id(article.id, content_hash, index))
+            metadatas.append({**base, "start": start, "end": end, "index": index})
+            documents.append(text)
+        # 1. the new chunks (deterministic ids: a retried write overwrites, never duplicates)
+        for start in range(0, len(ids), PAGE):
+            self.chunks.upsert(
+                ids=ids[start : start + PAGE],
+                embeddings=chunk_vectors[start : start + PAGE],
+                metadatas=metadatas[start : start + PAGE],
+                documents=documents[start : start + PAGE],
+            )
+        # 2. the commit point: the article record names the new content hash
+        record = ArticleRecord(
+            id=article.id,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            published=article.published,
+            published_int=article.published_int,
+            author=article.author,
+            origin=article.origin,
+            content_hash=content_hash,
+            chunks=len(ids),
+        )
+        self.articles.upsert(
+            ids=[article.id],
+            embeddings=[title_vector],
+            metadatas=[record.model_dump(exclude={"id"})],
+            documents=[article.text],
+        )
+        # 3. the old version's chunks, now invisible, are removed
+        self.remove_stale_chunks(article.id, content_hash)
+        return record
+
+    def remove_stale_chunks(self, article_id: str, current_hash: str | None) -> None:
+        where: dict = {"article_id": article_id}
+        if current_hash:
+            where = {"$and": [{"article_id": article_id}, {"content_hash": {"$ne": current_hash}}]}
+        self.chunks.delete(where=where)
+
+    def delete_article(self, article_id: str) -> None:
+        self.articles.delete(ids=[article_id])
+        self.remove_stale_chunks(article_id, None)
+
+
+class Journal:
+    """Article ids whose write is in flight; after an interrupted run, their stale chunks are swept."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def pending(self) -> list[str]:
+        if not self.path.exists():
+            return []
+        return json.loads(self.path.read_text() or "[]")
+
+    def begin(self, article_ids: list[str]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(sorted(set(self.pending()) | set(article_ids))))
+        tmp.replace(self.path)
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)

@@ -1,0 +1,164 @@
+"""The `byline` command line (typer)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(help="Byline: answers about your news articles, with the passages they came from.", no_args_is_help=True)
+console = Console()
+errors = Console(stderr=True)
+
+DataOption = Annotated[
+    Optional[Path],
+    typer.Option("--data", help="Folder holding the index (default: $BYLINE_DATA_DIR or ./data).", show_default=False),
+]
+ChromaOption = Annotated[
+    Optional[str], typer.Option("--chroma-url", help="Use a Chroma server at this URL instead of the local folder.")
+]
+
+
+def open_assistant(data: Path | None, chroma_url: str | None = None):
+    from assistant import Assistant
+    from ingest.store import EmbedderMismatch
+
+    try:
+        return Assistant.open(data, chroma_url=chroma_url)
+    except EmbedderMismatch as error:
+        errors.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False) -> None:
+    from rich.logging import RichHandler
+
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(message)s",
+        handlers=[RichHandler(console=errors, show_path=False)],
+    )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or http(s) URLs.")],
+    data: DataOption = None,
+    chroma_url: ChromaOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Add articles to the index. Unchanged articles are skipped; changed ones replaced."""
+    bot = open_assistant(data, chroma_url)
+    report = bot.add(paths, progress=not as_json)
+    if as_json:
+        console.print_json(report.model_dump_json())
+    else:
+        console.print(f"ingested: {report.summary()}")
+        for problem in report.errors:
+            errors.print(f"[red]error:[/red] {problem.where}: {problem.reason}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question.")],
+    data: DataOption = None,
+    chroma_url: ChromaOption = None,
+    source: Annotated[Optional[list[str]], typer.Option("--source", help="Only this source (repeatable).")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Answer object as JSON.")] = False,
+) -> None:
+    """Answer a question from the articles, with numbered citations."""
+    bot = open_assistant(data, chroma_url)
+    answer = bot.ask(question, sources=source, since=since, until=until)
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2))
+        return
+    console.print(answer.text, highlight=False)
+    for citation in answer.citations:
+        console.print(
+            f"\n[bold][{citation.n}][/bold] {citation.title} — {citation.source or 'unknown source'}, "
+            f"{citation.published or 'undated'}  (article {citation.article_id}, chars {citation.span[0]}–{citation.span[1]})",
+            highlight=False,
+        )
+        if citation.url:
+            console.print(f"    {citation.url}", highlight=False)
+        console.print(f"    “{citation.quote}”", highlight=False, style="dim")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words or a question.")],
+    data: DataOption = None,
+    chroma_url: ChromaOption = None,
+    source: Annotated[Optional[list[str]], typer.Option("--source", help="Only this source (repeatable).")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
+    k: Annotated[int, typer.Option("-k", help="How many passages.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Show the passages that best match, without answering."""
+    bot = open_assistant(data, chroma_url)
+    passages = bot.search(query, k=k, sources=source, since=since, until=until)
+    if as_json:
+        typer.echo(json.dumps([p.model_dump() for p in passages], indent=2))
+        return
+    if not passages:
+        console.print("No passage matches.")
+    for p in passages:
+        console.print(f"[bold]{p.rank}.[/bold] {p.title} — {p.source}, {p.published or 'undated'}  [dim]({p.article_id})[/dim]", highlight=False)
+        console.print(f"   {' '.join(p.text.split())[:400]}", highlight=False, style="dim")
+
+
+@app.command()
+def articles(
+    data: DataOption = None,
+    chroma_url: ChromaOption = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List what is indexed."""
+    bot = open_assistant(data, chroma_url)
+    records = bot.articles()
+    if as_json:
+        typer.echo(json.dumps([r.model_dump() for r in records], indent=2))
+        return
+    table = Table("id", "date", "source", "title", "chunks")
+    for r in records:
+        table.add_row(r.id, r.published or "—", r.source, r.title, str(r.chunks))
+    console.print(table)
+    console.print(f"{len(records)} articles")
+
+
+@app.command()
+def serve(
+    data: DataOption = None,
+    chroma_url: ChromaOption = None,
+    host: Annotated[str, typer.Option(help="Interface to bind; beyond 127.0.0.1 a token is required.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 7860,
+    ingest_path: Annotated[
+        Optional[list[str]], typer.Option("--ingest", help="Ingest these first (files, folders, URLs).")
+    ] = None,
+) -> None:
+    """Serve the web chat (and the HTTP API)."""
+    from ui.web import serve as serve_web
+
+    bot = open_assistant(data, chroma_url)
+    if ingest_path:
+        report = bot.add(ingest_path, progress=True)
+        console.print(f"ingested: {report.summary()}")
+        for problem in report.errors:
+            errors.print(f"[red]error:[/red] {problem.where}: {problem.reason}")
+    serve_web(bot, host=host, port=port, token=os.environ.get("BYLINE_TOKEN"))
+
+
+if __name__ == "__main__":
+    app()
