@@ -50,3 +50,20 @@ class Passage(BaseModel):
     published: str
     text: str
     span: tuple[int, int]
+
+
+class TokenEvent(BaseModel):
+    """A piece of answer text, as it is written."""
+
+    type: Literal["token"] = "token"
+    text: str
+
+
+class AnswerEvent(BaseModel):
+    """The finished answer, with its citations; always the last event of a stream."""
+
+    type: Literal["answer"] = "answer"
+    answer: Answer
+
+
+StreamEvent = TokenEvent | AnswerEvent

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from assistant.answer import Answer, Passage
+from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEvent
 from assistant.extractive import ExtractiveAnswerer
 from assistant.retrieval import Filters, HybridRetriever
 from assistant.settings import AssistantSettings
@@ -143,6 +144,24 @@ class Assistant:
         answer.filters = filters.model_dump(exclude_defaults=True)
         answer.config = self.config()
         return answer
+
+    def stream(
+        self,
+        question: str,
+        sources: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        filters: Filters | None = None,
+    ) -> Iterator[StreamEvent]:
+        """Answer as a stream: `TokenEvent`s of text, then one `AnswerEvent` with the citations.
+
+        An extractive answer is whole at once; it is streamed word by word so every face shows
+        answers the same way whichever answerer wrote them.
+        """
+        answer = self.ask(question, sources=sources, since=since, until=until, filters=filters)
+        for piece in re.findall(r"\S+\s*", answer.text):
+            yield TokenEvent(text=piece)
+        yield AnswerEvent(answer=answer)
 
     def config(self) -> dict:
         """The settings an answer was produced with (carried on every Answer)."""
