@@ -32,6 +32,7 @@ DATE_WORDS = re.compile(
 )
 NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", re.I)
 SPEECH = re.compile(r"[\"“”]|\b(said|says|told|stated|according to|added|stressed|warned|announced)\b", re.IGNORECASE)
+NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'-]*|\w*\d\w*)\b")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)*\b")
 
 
@@ -71,8 +72,15 @@ class ExtractiveAnswerer:
         self.semantic_pool = semantic_pool
 
     def key_terms(self, question: str) -> dict[str, float]:
-        stems = [s for s in self.keyword.query_stems(question) if s not in QUESTION_WORDS]
-        return {s: self.keyword.idf(s) for s in dict.fromkeys(stems)}
+        """The question's words that an answer passage should hold, with their weights.
+
+        Weight = 1 + IDF (so common words still count), doubled for names and numbers: a passage
+        that lacks the question's names is about something else. Words no article holds count
+        too (at the highest IDF): a question about them is one the articles don't answer.
+        """
+        stems = [s for s in self.keyword.stems(question) if s not in QUESTION_WORDS]
+        names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(question[1:]))))
+        return {s: (1.0 + self.keyword.idf(s)) * (2.0 if s in names else 1.0) for s in dict.fromkeys(stems)}
 
     def candidates(self, hits: list[Hit]) -> list[Candidate]:
         seen: set[tuple[str, int]] = set()
@@ -86,7 +94,7 @@ class ExtractiveAnswerer:
                     continue
                 seen.add(key)
                 text = chunk.text[span.start : span.end]
-                found.append(Candidate(rank, hit, start, end, text, set(self.keyword.query_stems(text))))
+                found.append(Candidate(rank, hit, start, end, text, set(self.keyword.stems(text))))
         return found
 
     def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray, article_texts: dict[str, str]) -> Answer:
@@ -96,7 +104,7 @@ class ExtractiveAnswerer:
         if not candidates or total == 0:
             return decline(question)
         kind = question_kind(question)
-        chunk_stems = {h.chunk.id: set(self.keyword.query_stems(f"{h.chunk.title}\n{h.chunk.text}")) for h in hits}
+        chunk_stems = {h.chunk.id: set(self.keyword.stems(f"{h.chunk.title}\n{h.chunk.text}")) for h in hits}
         for c in candidates:
             c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
             # support: the question's terms found in the sentence's passage (title included)

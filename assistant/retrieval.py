@@ -127,14 +127,18 @@ class KeywordIndex:
             hits.append((self.chunks[int(index)], float(score)))
         return hits
 
-    def query_stems(self, text: str) -> list[str]:
-        """Stemmed, stopword-free words of `text` that occur in the collection."""
+    def stems(self, text: str) -> list[str]:
+        """Stemmed, stopword-free words of `text`, as the keyword index sees words."""
         import bm25s
 
         (words,) = bm25s.tokenize(
             text, stopwords="en", stemmer=self.stemmer, token_pattern=TOKEN_PATTERN, return_ids=False, show_progress=False
         )
-        return [w for w in words if w in self.vocab]
+        return words
+
+    def query_stems(self, text: str) -> list[str]:
+        """The stems of `text` that occur in the collection (the only ones BM25 can match)."""
+        return [w for w in self.stems(text) if w in self.vocab]
 
     def idf(self, stem: str) -> float:
         """Inverse document frequency of a stemmed word in the chunk collection (unknown: highest)."""

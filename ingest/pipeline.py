@@ -161,13 +161,15 @@ class Ingestor:
             same_content = {m["content_hash"]: i for i, m in zip(twins["ids"], twins["metadatas"])}
         selected = []
         for article in group:
+            twin = same_content.get(article.content_hash)
             if known_hash.get(article.id) == article.content_hash:
                 report.unchanged += 1
-            elif article.content_hash in same_content and same_content[article.content_hash] != article.id:
-                log.info("%s: same content as article %s, skipped", article.origin, same_content[article.content_hash])
+            elif twin is not None and twin != article.id:
+                log.info("%s: same content as article %s, skipped", article.origin, twin)
                 report.duplicates += 1
             else:
                 selected.append((article, article.id in known_hash))
+                same_content[article.content_hash] = article.id  # a twin later in this group is a duplicate
         return selected
 
     def _write_group(self, group: list[tuple[Article, bool]], report: IngestReport) -> None:

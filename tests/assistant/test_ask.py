@@ -1,0 +1,79 @@
+"""Answers name the right thing, cite exact spans, respect filters, and decline when they must."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+SEED_QUESTION = "Who said that anti-terrorist measures will be stopped if Karabakh forces lay down their arms?"
+
+
+def test_seed_who_said_names_aliyev_with_an_exact_span(seeded_assistant):
+    answer = seeded_assistant.ask(SEED_QUESTION)
+    assert answer.answered
+    assert "Aliyev" in answer.text
+    assert "[1]" in answer.text
+    citation = answer.citations[0]
+    assert citation.title.startswith("Aliyev's message to Blinken")
+    assert citation.published == "2023-09-20"
+    text = seeded_assistant.article_text(citation.article_id)
+    assert text[citation.span[0] : citation.span[1]] == citation.quote
+    assert "lay down their arms" in citation.quote
+    assert text[citation.passage_span[0] : citation.passage_span[1]] == citation.passage
+    assert set(answer.timings_ms) >= {"embed", "retrieve", "answer", "total"}
+    assert answer.config["embedder"].startswith("MiniLMEmbedding")
+
+
+def test_unrelated_question_is_declined(seeded_assistant):
+    answer = seeded_assistant.ask("Which team won the 2023 Super Bowl?")
+    assert not answer.answered
+    assert answer.citations == []
+    assert "don't say" in answer.text
+
+
+@pytest.fixture(scope="module")
+def two_outlets(embedding, tmp_path_factory):
+    from assistant import Assistant
+    from ingest.pipeline import Index
+    from ingest.settings import IngestSettings
+
+    folder = tmp_path_factory.mktemp("outlets")
+    articles = [
+        {"id": "g1", "title": "Council funds bridge", "source": "Gazette", "published": "2024-03-02",
+         "text": "The city council voted to fund the river bridge. Mayor Ellen Park said the bridge would open in 2026."},
+        {"id": "h1", "title": "Council delays bridge", "source": "Herald", "published": "2024-05-10",
+         "text": "The city council delayed the river bridge again. Treasurer Omar Diaz said costs had doubled."},
+    ]
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(a) for a in articles))
+    bot = Assistant(Index.open(IngestSettings(data_dir=folder / "data"), embedding=embedding))
+    assert bot.add([folder / "a.jsonl"]).added == 2
+    return bot
+
+
+def test_source_and_date_filters(two_outlets):
+    question = "What did the city council decide about the river bridge?"
+    both = {c.article_id for c in two_outlets.ask(question).citations} | {
+        p.article_id for p in two_outlets.search(question, k=5)
+    }
+    assert both == {"g1", "h1"}
+    assert {p.article_id for p in two_outlets.search(question, sources=["herald"])} == {"h1"}
+    assert {p.article_id for p in two_outlets.search(question, since="2024-04-01")} == {"h1"}
+    assert {p.article_id for p in two_outlets.search(question, until="2024-04-01")} == {"g1"}
+    only_gazette = two_outlets.ask(question, sources=["Gazette"])
+    assert only_gazette.answered and {c.article_id for c in only_gazette.citations} == {"g1"}
+    assert only_gazette.filters == {"sources": ["Gazette"]}
+    assert two_outlets.search(question, since="2025-01-01") == []
+
+
+def test_bad_filter_date_is_a_clear_error(two_outlets):
+    with pytest.raises(ValueError, match="not a date"):
+        two_outlets.ask("bridge?", since="last tuesday-ish")
+
+
+def test_stream_yields_text_then_the_cited_answer(seeded_assistant):
+    events = list(seeded_assistant.stream(SEED_QUESTION))
+    assert [e.type for e in events[:-1]] == ["token"] * (len(events) - 1)
+    final = events[-1].answer
+    assert "".join(e.text for e in events[:-1]).strip() == final.text
+    assert final.citations

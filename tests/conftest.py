@@ -1,0 +1,50 @@
+"""Shared fixtures: the real bundled embedder, real embedded Chroma in temp folders."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from ingest.embedder import MiniLMEmbedding
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SEED_FILE = next(SEEDS.glob("*.txt"))
+EVAL_DIR = REPO.parent / "shared" / "data" / "eval"
+
+
+@pytest.fixture(scope="session")
+def embedding() -> MiniLMEmbedding:
+    """One loaded ONNX session for the whole run (loading it is the slow part)."""
+    return MiniLMEmbedding()
+
+
+@pytest.fixture
+def make_assistant(embedding, tmp_path_factory):
+    """Build an Assistant on a fresh temp data folder (or a given one) with the shared embedder."""
+
+    def build(data_dir: Path | None = None, **ingest_settings) -> Assistant:
+        data_dir = data_dir or tmp_path_factory.mktemp("data")
+        return Assistant(Index.open(IngestSettings(data_dir=data_dir, **ingest_settings), embedding=embedding))
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def seeded_assistant(embedding, tmp_path_factory) -> Assistant:
+    """The seeds, ingested once; for tests that only read."""
+    bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("seeded")), embedding=embedding))
+    report = bot.add([SEEDS])
+    assert report.added == 1, report
+    return bot
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

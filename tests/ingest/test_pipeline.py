@@ -1,0 +1,124 @@
+"""Ingestion is idempotent, replaces changed articles, survives bad files and interruptions."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+from ingest.store import EmbedderMismatch
+from tests.conftest import SEED_FILE, SEEDS
+
+
+def committed_chunks(bot) -> int:
+    return len(bot.retriever.keyword)
+
+
+def test_reingest_is_a_noop_and_an_edit_replaces_chunks(make_assistant, tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    bot = make_assistant()
+    first = bot.add([folder])
+    assert (first.added, first.chunks_written) == (1, bot.index.store.count_chunks())
+    chunks_before = bot.index.store.count_chunks()
+
+    again = bot.add([folder])
+    assert (again.added, again.updated, again.unchanged, again.chunks_written) == (0, 0, 1, 0)
+    assert bot.index.store.count_chunks() == chunks_before
+
+    seed_copy = folder / SEED_FILE.name
+    seed_copy.write_text(seed_copy.read_text().replace("more than 60 military positions", "more than 90 military positions"))
+    edited = bot.add([folder])
+    assert (edited.updated, edited.added) == (1, 0)
+    assert bot.index.store.count_chunks() == chunks_before  # replaced, not added beside
+    texts = [c.text for c in bot.index.store.iter_chunks()]
+    assert any("90 military positions" in t for t in texts)
+    assert not any("60 military positions" in t for t in texts)
+    answer = bot.ask("How many military positions did Azerbaijan's forces gain control over?")
+    assert "90" in answer.text and "60 military" not in answer.text
+
+
+def test_bad_files_are_reported_and_the_rest_goes_on(make_assistant, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(SEED_FILE, folder / "seed.txt")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\x00\x01\x02binary")
+    (folder / "empty.txt").write_text("")
+    (folder / "feed.jsonl").write_text('{"title": "Ok", "text": "A good line about budgets."}\n{not json}\n')
+    bot = make_assistant()
+    report = bot.add([folder])
+    assert report.added == 2
+    problems = {e.where.split("/")[-1]: e.reason for e in report.errors}
+    assert set(problems) == {"scan.pdf", "empty.txt", "feed.jsonl:2"}
+    assert "binary" in problems["scan.pdf"] and problems["empty.txt"] == "empty file"
+    assert not report.failed
+
+    only_bad = tmp_path / "only_bad"
+    only_bad.mkdir()
+    (only_bad / "empty.md").write_text("   ")
+    assert make_assistant().add([only_bad]).failed
+
+
+def test_same_content_under_another_name_is_skipped(make_assistant, tmp_path):
+    bot = make_assistant()
+    bot.add([SEED_FILE])
+    copy_dir = tmp_path / "elsewhere"
+    copy_dir.mkdir()
+    # same text, different file: a different id but the same content hash (the source is the folder name)
+    (copy_dir / "x.jsonl").write_text(
+        '{"id": "other", "title": "T", "text": "Same words twice.", "source": "s"}\n'
+        '{"id": "another", "title": "T", "text": "Same words twice.", "source": "s"}\n'
+    )
+    report = bot.add([copy_dir])
+    assert (report.added, report.duplicates) == (1, 1)
+
+
+def test_interrupted_write_leaves_the_index_consistent(make_assistant, tmp_path):
+    """A crash between writing new chunks and committing the article keeps the old version whole."""
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    data_dir = tmp_path / "data"
+    bot = make_assistant(data_dir)
+    bot.add([folder])
+    old_count = bot.index.store.count_chunks()
+    seed_copy = folder / SEED_FILE.name
+    seed_copy.write_text(seed_copy.read_text() + "\nA late paragraph says the talks resumed in Yevlakh on Thursday.\n")
+
+    store = bot.index.store
+    real_upsert = store.articles.upsert
+
+    class PowerCut(RuntimeError):
+        pass
+
+    def cut(**kwargs):
+        raise PowerCut("simulated crash before the article record is written")
+
+    store.articles.upsert = cut  # the crash happens at the commit point of the write
+    with pytest.raises(PowerCut):
+        bot.add([folder])
+    store.articles.upsert = real_upsert
+
+    # A fresh process opening the same folder sees the old article, whole, and nothing of the new one.
+    reopened = make_assistant(data_dir)
+    assert len(reopened.retriever.keyword) == old_count
+    assert "Yevlakh" not in " ".join(c.text for c in reopened.retriever.keyword.chunks)
+    # Ingesting again finishes the job and sweeps the orphans.
+    report = reopened.add([folder])
+    assert report.updated == 1
+    records = reopened.index.store.article_records()
+    (record,) = records.values()
+    assert reopened.index.store.count_chunks() == record.chunks
+    assert "Yevlakh" in reopened.ask("Where did the talks resume on Thursday?").text
+
+
+def test_index_refuses_another_embedder(make_assistant, tmp_path):
+    data_dir = tmp_path / "data"
+    make_assistant(data_dir).add([SEED_FILE])
+
+    class OtherEmbedding(type(make_assistant(tmp_path / "x").index.embedding)):
+        model_name: str = "some-other-model"
+
+    with pytest.raises(EmbedderMismatch, match="built with the embedder"):
+        Index.open(IngestSettings(data_dir=data_dir), embedding=OtherEmbedding())

@@ -1,0 +1,145 @@
+"""Readers turn every supported format into Articles, and name each bad file with its reason."""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from ingest.readers import expand_sources, read_source
+from tests.conftest import SEED_FILE
+
+MB = 10_000_000
+
+
+def read(path):
+    return read_source(str(path), max_bytes=MB)
+
+
+def test_seed_format_gives_date_title_and_body():
+    result = read(SEED_FILE)
+    assert not result.errors
+    (article,) = result.articles
+    assert article.published == "2023-09-20"
+    assert article.title.startswith("Aliyev's message to Blinken")
+    assert article.text.startswith("Azerbaijan's President Ilham Aliyev")
+    assert article.source == "seeds"
+
+
+def test_json_lines_schema_and_variants(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [
+        {"id": "a1", "title": "First", "url": "https://example.org/a1", "source": "example.org",
+         "published": "2023-01-05", "author": "Jo Reporter", "text": "Body one."},
+        {"headline": "Second", "body": "Body two.", "published_at": "2023-01-06T10:00:00Z", "link": "https://ex.org/2"},
+        {"title": "Third", "content": "Body three.", "date": "Fri, 06 Jan 2023 08:00:00 GMT"},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines))
+    result = read(path)
+    assert not result.errors
+    first, second, third = result.articles
+    assert (first.id, first.author, first.published) == ("a1", "Jo Reporter", "2023-01-05")
+    assert (second.title, second.text, second.published, second.source) == ("Second", "Body two.", "2023-01-06", "ex.org")
+    assert (third.text, third.published) == ("Body three.", "2023-01-06")
+    # ids are stable: reading again gives the same ids
+    assert [a.id for a in read(path).articles] == [a.id for a in result.articles]
+
+
+def test_json_array_and_markdown(tmp_path):
+    (tmp_path / "list.json").write_text(json.dumps([{"title": "T", "text": "Words here."}]))
+    (tmp_path / "note.md").write_text("# A headline\n\nSome markdown body.\n")
+    (array_article,) = read(tmp_path / "list.json").articles
+    (md_article,) = read(tmp_path / "note.md").articles
+    assert array_article.title == "T"
+    assert (md_article.title, md_article.text) == ("A headline", "Some markdown body.")
+
+
+HTML = """<!doctype html><html><head><title>Council votes on the new bridge</title>
+<meta property="og:site_name" content="Riverside Gazette">
+<meta name="author" content="Dana Whitfield">
+<meta property="article:published_time" content="2024-03-02T09:00:00Z"></head>
+<body><nav>Home | Sports | Weather</nav><article><h1>Council votes on the new bridge</h1>
+<p>The city council voted 7 to 2 on Tuesday to fund the new river bridge, ending a debate that lasted three years.</p>
+<p>"This bridge connects two halves of our town," said Mayor Ellen Park after the vote.</p>
+<p>Construction is expected to begin in the autumn and take eighteen months, according to the city engineer.</p>
+</article><footer>Copyright Riverside Gazette</footer></body></html>"""
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette Feed</title>
+<item><title>Bridge vote</title><link>https://gazette.example/bridge</link>
+<pubDate>Sat, 02 Mar 2024 09:00:00 GMT</pubDate><description>&lt;p&gt;The council voted to fund the bridge.&lt;/p&gt;</description></item>
+<item><title>School budget</title><link>https://gazette.example/school</link>
+<pubDate>Sun, 03 Mar 2024 09:00:00 GMT</pubDate><description>The school board approved its budget.</description></item>
+</channel></rss>"""
+
+
+def test_html_page_main_text_and_metadata(tmp_path):
+    path = tmp_path / "bridge.html"
+    path.write_text(HTML)
+    (article,) = read(path).articles
+    assert article.title == "Council votes on the new bridge"
+    assert "voted 7 to 2" in article.text and "Home | Sports" not in article.text
+    assert article.published == "2024-03-02"
+    assert article.author == "Dana Whitfield"
+    assert article.source == "Riverside Gazette"
+
+
+def test_rss_feed_entries(tmp_path):
+    path = tmp_path / "feed.xml"
+    path.write_text(FEED)
+    result = read(path)
+    assert [a.title for a in result.articles] == ["Bridge vote", "School budget"]
+    assert result.articles[0].url == "https://gazette.example/bridge"
+    assert result.articles[0].published == "2024-03-02"
+    assert result.articles[0].source == "Gazette Feed"
+    assert "council voted" in result.articles[0].text
+
+
+def test_http_url_is_fetched_and_read(tmp_path):
+    (tmp_path / "bridge.html").write_text(HTML)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/bridge.html"
+        (article,) = read_source(url, max_bytes=MB).articles
+        assert article.url == url and "voted 7 to 2" in article.text
+        missing = read_source(url.replace("bridge", "nothing"), max_bytes=MB)
+        assert not missing.articles and "HTTP 404" in missing.errors[0].reason
+    finally:
+        server.shutdown()
+
+
+def test_bad_inputs_are_named_with_their_reason(tmp_path):
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)))
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "mixed.jsonl").write_text('{"title": "Good", "text": "Fine body."}\n{"title": "Broken", "text": \n')
+    reasons = {}
+    for name in ("photo.jpg", "empty.txt", "mixed.jsonl"):
+        result = read(tmp_path / name)
+        reasons[name] = [(e.where, e.reason) for e in result.errors]
+        if name == "mixed.jsonl":
+            assert [a.title for a in result.articles] == ["Good"]
+    assert "binary" in reasons["photo.jpg"][0][1]
+    assert reasons["empty.txt"][0][1] == "empty file"
+    where, reason = reasons["mixed.jsonl"][0]
+    assert where.endswith("mixed.jsonl:2") and "invalid JSON" in reason
+
+
+def test_expand_sources_handles_folders_globs_and_missing(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Title\nBody")
+    (tmp_path / "b.md").write_text("# B\nBody")
+    files, errors = expand_sources([tmp_path, str(tmp_path / "*.md"), str(tmp_path / "nope.txt")])
+    assert sorted(f.split("/")[-1] for f in files) == ["a.txt", "b.md", "b.md"]
+    assert errors[0].reason == "no such file or folder"
+
+
+@pytest.mark.parametrize("size_mb", [0.001])
+def test_oversized_file_is_refused(tmp_path, size_mb):
+    path = tmp_path / "big.txt"
+    path.write_text("Title\n" + "word " * 1000)
+    result = read_source(str(path), max_bytes=int(size_mb * 1e6))
+    assert not result.articles and "over the" in result.errors[0].reason

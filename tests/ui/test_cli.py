@@ -1,0 +1,57 @@
+"""The `byline` command line, run as a user would (typer's CLI runner, real index in a temp folder)."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from tests.conftest import SEEDS
+from ui.cli import app
+
+runner = CliRunner()
+SEED_QUESTION = "Who said that anti-terrorist measures will be stopped if Karabakh forces lay down their arms?"
+
+
+def run(*args: str):
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result
+
+
+def test_ingest_ask_search_articles(tmp_path):
+    data = str(tmp_path / "data")
+    ingested = run("ingest", str(SEEDS), "--data", data)
+    assert ingested.exit_code == 0, ingested.output
+    assert "1 added" in ingested.output
+
+    again = run("ingest", str(SEEDS), "--data", data, "--json")
+    assert json.loads(again.output)["unchanged"] == 1
+
+    asked = run("ask", SEED_QUESTION, "--data", data)
+    assert asked.exit_code == 0 and "Aliyev" in asked.output and "[1]" in asked.output
+
+    as_json = run("ask", SEED_QUESTION, "--data", data, "--json")
+    answer = json.loads(as_json.output)
+    assert answer["answered"] and {"text", "citations", "timings_ms"} <= set(answer)
+    citation = answer["citations"][0]
+    assert {"n", "article_id", "title", "source", "url", "published", "passage", "quote", "span"} <= set(citation)
+
+    found = run("search", "Blinken statement", "--data", data, "--json", "-k", "2")
+    passages = json.loads(found.output)
+    assert 1 <= len(passages) <= 2 and passages[0]["article_id"] == citation["article_id"]
+    assert json.loads(run("search", "Blinken", "--data", data, "--json", "--since", "2024-01-01").output) == []
+
+    listed = json.loads(run("articles", "--data", data, "--json").output)
+    assert [a["published"] for a in listed] == ["2023-09-20"]
+
+
+def test_ingest_exit_code_names_bad_files(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "blob.bin").write_bytes(bytes(range(256)) * 4)
+    result = runner.invoke(app, ["ingest", str(bad), "--data", str(tmp_path / "data")])
+    assert result.exit_code == 1
+    assert "blob.bin" in result.output and "binary" in result.output
+
+    mixed = run("ingest", str(bad), str(SEEDS), "--data", str(tmp_path / "data"))
+    assert mixed.exit_code == 0 and "1 added" in mixed.output and "blob.bin" in mixed.output
