@@ -80,6 +80,12 @@ class Index:
         tokenizer.no_truncation()
         return tokenizer
 
+    @cached_property
+    def nlp(self):
+        from ingest.attribution import load_nlp
+
+        return load_nlp()
+
     def embed(self, texts: list[str]):
         return embed_texts(self.embedding, texts)
 
@@ -184,13 +190,14 @@ class Ingestor:
             texts.append(title)
             texts.extend(f"{title}\n{c.text}" for c in chunks)
         vectors = self.index.embed(texts)
+        quotes = [self.attributions(article) for article, _ in group]
         self.journal.begin([article.id for article, _ in group])
         row = 0
-        for (article, was_known), (_, chunks) in zip(group, planned):
+        for (article, was_known), (_, chunks), article_quotes in zip(group, planned, quotes):
             title_vector = vectors[row]
             chunk_vectors = vectors[row + 1 : row + 1 + len(chunks)]
             row += 1 + len(chunks)
-            self.index.store.write_article(article, chunks, chunk_vectors, title_vector)
+            self.index.store.write_article(article, chunks, chunk_vectors, title_vector, article_quotes)
             report.chunks_written += len(chunks)
             report.article_ids.append(article.id)
             if was_known:
@@ -198,6 +205,25 @@ class Ingestor:
             else:
                 report.added += 1
         self.journal.clear()
+
+    def attributions(self, article: Article) -> list[dict]:
+        """Who said what in the article, as stored on its record (see ingest.attribution)."""
+        if not self.index.settings.attribution:
+            return []
+        from ingest.attribution import find_attributions
+
+        return [
+            {
+                "kind": a.kind,
+                "speaker": a.speaker,
+                "speaker_name": a.speaker_name,
+                "cue": a.cue,
+                "text": a.text,
+                "start": a.span[0],
+                "end": a.span[1],
+            }
+            for a in find_attributions(article.text, self.index.nlp)
+        ]
 
     def recover(self) -> None:
         """Finish what an interrupted run left: drop chunks that no committed article names."""

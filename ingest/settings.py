@@ -48,4 +48,8 @@ class IngestSettings(BaseSettings):
         default=True,
         description="Allow `ingest` to fetch http(s) URLs the user names (the only network use of ingest).",
     )
+    attribution: bool = Field(
+        default=True,
+        description="Find who said what (quotes, reported speech, 'according to') at ingestion, for the who-said answers.",
+    )
     max_file_mb: float = Field(default=50.0, gt=0, description="Files larger than this are refused with a clear error.")

@@ -47,6 +47,24 @@ class ArticleRecord(BaseModel):
     chunks: int = Field(default=0, description="Number of chunks stored for this version.")
 
 
+class QuoteRecord(BaseModel):
+    """An attribution found in an article: who said what, and where the words are."""
+
+    article_id: str
+    kind: str = Field(description="'direct' (quoted), 'indirect' (reported speech) or 'according_to'.")
+    speaker: str = Field(description="The speaker as written where the quote is ('he', 'the minister', 'Aliyev').")
+    speaker_name: str = Field(description="The speaker resolved to the fullest name the article gives.")
+    cue: str = Field(description="The verb or phrase that attributes the words ('said', 'according to').")
+    text: str = Field(description="The quoted or reported words, exactly as in the article.")
+    start: int = Field(description="Char offset of `text` in the article (inclusive).")
+    end: int = Field(description="Char offset of the end of `text` (exclusive).")
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: str = ""
+    published_int: int = 0
+
+
 class ChunkRecord(BaseModel):
     """One chunk as stored: the schema every face of Byline can rely on."""
 
@@ -104,11 +122,29 @@ class Store:
 
     # --- reading -----------------------------------------------------------------------------
     def article_records(self) -> dict[str, ArticleRecord]:
+        return self.registry()[0]
+
+    def registry(self) -> tuple[dict[str, ArticleRecord], list[QuoteRecord]]:
+        """Every committed article, and the quotes found in them (one pass over the collection)."""
         records: dict[str, ArticleRecord] = {}
+        quotes: list[QuoteRecord] = []
         for ids, metadatas in self._pages(self.articles, include=["metadatas"]):
             for article_id, metadata in zip(ids, metadatas):
-                records[article_id] = ArticleRecord(id=article_id, **metadata)
-        return records
+                metadata = dict(metadata)
+                quotes_json = metadata.pop("quotes", None)
+                record = ArticleRecord(id=article_id, **metadata)
+                records[article_id] = record
+                if quotes_json:
+                    context = {
+                        "article_id": article_id,
+                        "title": record.title,
+                        "source": record.source,
+                        "url": record.url,
+                        "published": record.published,
+                        "published_int": record.published_int,
+                    }
+                    quotes.extend(QuoteRecord(**context, **quote) for quote in json.loads(quotes_json))
+        return records, quotes
 
     def article_record(self, article_id: str) -> ArticleRecord | None:
         found = self.articles.get(ids=[article_id], include=["metadatas"])
@@ -159,9 +195,18 @@ class Store:
 
     # --- writing -----------------------------------------------------------------------------
     def write_article(
-        self, article: Article, chunk_texts: list[tuple[int, int, str]], chunk_vectors: np.ndarray, title_vector: np.ndarray
+        self,
+        article: Article,
+        chunk_texts: list[tuple[int, int, str]],
+        chunk_vectors: np.ndarray,
+        title_vector: np.ndarray,
+        quotes: list[dict] | None = None,
     ) -> ArticleRecord:
-        """Replace an article's chunks with these, atomically as readers see it."""
+        """Replace an article's chunks (and quotes) with these, atomically as readers see it.
+
+        Quotes ride on the article record as JSON, so they commit with it, are replaced with it,
+        and live wherever the index lives (a Chroma server included).
+        """
         content_hash = article.content_hash
         base = {
             "article_id": article.id,
@@ -198,10 +243,13 @@ class Store:
             content_hash=content_hash,
             chunks=len(ids),
         )
+        metadata = record.model_dump(exclude={"id"})
+        if quotes:
+            metadata["quotes"] = json.dumps(quotes, ensure_ascii=False)
         self.articles.upsert(
             ids=[article.id],
             embeddings=[title_vector],
-            metadatas=[record.model_dump(exclude={"id"})],
+            metadatas=[metadata],
             documents=[article.text],
         )
         # 3. the old version's chunks, now invisible, are removed

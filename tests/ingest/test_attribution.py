@@ -1,0 +1,252 @@
+"""Tests for ingest.attribution (who said what)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.attribution import Attribution, canonical_speakers, find_attributions, find_quotes, load_nlp
+from ingest.names import NameIndex, clean_name
+
+SEED = Path("/work/shared/seeds/000_2b88b6f3acdfa95d.txt")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def check_spans(text: str, attrs: list[Attribution]) -> None:
+    for a in attrs:
+        assert text[a.span[0] : a.span[1]] == a.text
+        if a.speaker_span is not None:
+            assert text[a.speaker_span[0] : a.speaker_span[1]] == a.speaker
+
+
+def by_text(attrs: list[Attribution], words: str) -> Attribution:
+    hits = [a for a in attrs if words in a.text]
+    assert hits, f"no attribution containing {words!r}: {[a.text for a in attrs]}"
+    # the shortest containing span is the most specific one
+    return min(hits, key=lambda a: len(a.text))
+
+
+def attrs_of(text: str, nlp) -> list[Attribution]:
+    attrs = find_attributions(text, nlp)
+    check_spans(text, attrs)
+    return attrs
+
+
+# --- seed article -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    raw = SEED.read_text()
+    body = raw.split("\n\n", 1)[1]
+    return body, attrs_of(body, nlp)
+
+
+def test_seed_lay_down_arms_is_aliyev(seed):
+    _, attrs = seed
+    a = by_text(attrs, "lay down their arms")
+    assert a.kind == "direct"
+    assert a.text == "lay down their arms"
+    assert a.speaker_name == "Ilham Aliyev"
+
+
+def test_seed_message_to_blinken_is_aliyev(seed):
+    _, attrs = seed
+    a = by_text(attrs, "anti-terrorist measures will be stopped")
+    assert a.kind == "direct"
+    assert a.speaker == "Aliyev"  # "Aliyev's message ... stressed" -> the message's author
+    assert a.speaker_name == "Ilham Aliyev"
+    assert a.cue == "stressed"
+
+
+def test_seed_localized_measures_is_defense_ministry(seed):
+    _, attrs = seed
+    a = by_text(attrs, "localized anti-terrorist measures")
+    assert a.speaker_name == "Azerbaijan's defense ministry"
+
+
+def test_seed_legitimate_targets_is_aliyev(seed):
+    _, attrs = seed
+    a = by_text(attrs, "legitimate military targets")
+    assert a.speaker_name == "Ilham Aliyev"
+    assert a.cue == "affirmed"
+
+
+def test_seed_destroying_positions_is_baku(seed):
+    _, attrs = seed
+    a = by_text(attrs, "destroying positions")
+    assert a.speaker == "Baku"
+
+
+def test_seed_indirect_speech(seed):
+    _, attrs = seed
+    a = by_text(attrs, "his administration had extended invitations")
+    assert a.kind == "indirect"
+    assert a.speaker_name == "Ilham Aliyev"
+
+
+# --- hand-made sentences ----------------------------------------------------------
+
+
+def test_straight_and_curly_quotes(nlp):
+    text = 'Sen. Ted Cruz said, "We will win this race."\n\n“The media is biased,” Donald Trump told reporters.'
+    attrs = attrs_of(text, nlp)
+    a = by_text(attrs, "We will win")
+    assert a.speaker_name == "Ted Cruz" and a.cue == "said" and a.kind == "direct"
+    b = by_text(attrs, "The media is biased")
+    assert b.speaker_name == "Donald Trump" and b.cue == "told"
+    assert b.text == "The media is biased"  # no quote marks, no trailing comma
+
+
+def test_single_quotes_as_quotes(nlp):
+    text = "Smith's aide said the plan was ‘dead on arrival’ in the Senate."
+    attrs = attrs_of(text, nlp)
+    a = by_text(attrs, "dead on arrival")
+    assert a.kind == "direct"
+    assert "aide" in a.speaker
+
+
+def test_apostrophes_are_not_quotes():
+    text = "Trump's aides didn't say much. The '90s were different, and Jones' dog barked."
+    assert find_quotes(text) == []
+
+
+def test_split_quote_one_attribution_per_piece(nlp):
+    text = "“We are not going to back down,” she said, “and we will keep fighting.”\n"
+    text = "Nancy Pelosi spoke on Monday.\n\n" + text
+    attrs = attrs_of(text, nlp)
+    first = by_text(attrs, "We are not going to back down")
+    second = by_text(attrs, "and we will keep fighting")
+    assert first.span != second.span
+    assert first.speaker == "she" and first.speaker_name == "Nancy Pelosi"
+    assert second.speaker_name == "Nancy Pelosi"
+
+
+def test_multi_paragraph_quote(nlp):
+    text = (
+        "Mayor Bill de Blasio addressed the council.\n\n"
+        "“The city is safe,” de Blasio said. “We have more officers than ever.\n\n"
+        "“And we will keep investing in neighborhood policing.”\n\n"
+        "Critics disagreed."
+    )
+    attrs = attrs_of(text, nlp)
+    cont = by_text(attrs, "keep investing")
+    assert cont.kind == "direct"
+    assert "Blasio" in cont.speaker_name
+    unclosed = by_text(attrs, "more officers than ever")
+    assert "Blasio" in unclosed.speaker_name
+
+
+def test_inverted_said(nlp):
+    text = "“It's a battle for the ages,” said David Brock, a Clinton confidant."
+    a = by_text(attrs_of(text, nlp), "battle for the ages")
+    assert a.speaker_name == "David Brock"
+
+
+def test_indirect_speech_told_that(nlp):
+    text = "Ilham Aliyev told Antony Blinken that the operation would stop soon."
+    attrs = attrs_of(text, nlp)
+    a = by_text(attrs, "the operation would stop soon")
+    assert a.kind == "indirect"
+    assert a.speaker_name == "Ilham Aliyev"
+    assert a.cue == "told"
+
+
+def test_indirect_speech_organisation(nlp):
+    text = "The defense ministry said its forces had taken 60 positions."
+    a = by_text(attrs_of(text, nlp), "its forces had taken 60 positions")
+    assert a.kind == "indirect"
+    assert a.speaker == "The defense ministry"
+
+
+def test_according_to(nlp):
+    text = "The economy grew by 3 percent last year, according to the Commerce Department."
+    a = by_text(attrs_of(text, nlp), "The economy grew")
+    assert a.kind == "according_to"
+    assert a.cue == "according to"
+    assert a.speaker == "the Commerce Department"
+
+
+def test_quote_with_according_to(nlp):
+    text = "“Spending is out of control,” according to a statement from Senator Rand Paul."
+    a = by_text(attrs_of(text, nlp), "Spending is out of control")
+    assert "Paul" in a.speaker_name
+
+
+def test_pronoun_resolution_and_name_merging(nlp):
+    text = (
+        "Donald J. Trump held a rally in Ohio on Tuesday.\n\n"
+        "“We are going to win big,” Mr. Trump said.\n\n"
+        "Hillary Clinton spoke in Iowa.\n\n"
+        "“This election is about the future,” she said.\n\n"
+        "Later, Trump returned to the stage. “Nobody builds walls better than me,” he said."
+    )
+    attrs = attrs_of(text, nlp)
+    assert by_text(attrs, "win big").speaker_name == "Donald J. Trump"
+    she = by_text(attrs, "about the future")
+    assert she.speaker == "she" and she.speaker_name == "Hillary Clinton"
+    he = by_text(attrs, "builds walls")
+    assert he.speaker == "he" and he.speaker_name == "Donald J. Trump"
+
+
+def test_role_noun_resolution(nlp):
+    text = (
+        "Sen. Elizabeth Warren criticized the bill on Monday.\n\n"
+        "“This bill is a giveaway to Wall Street,” the senator said."
+    )
+    a = by_text(attrs_of(text, nlp), "giveaway to Wall Street")
+    assert a.speaker == "the senator"
+    assert a.speaker_name == "Elizabeth Warren"
+
+
+def test_colon_introduction(nlp):
+    text = "Cruz called the moderators out:\n\n“The questions in this debate illustrate why people don't trust the media.”"
+    a = by_text(attrs_of(text, nlp), "illustrate why")
+    assert "Cruz" in a.speaker_name
+
+
+def test_continuation_quote_in_same_paragraph(nlp):
+    text = "“I ask you not to protest,” Bernie Sanders said. “It is of utmost importance.”"
+    a = by_text(attrs_of(text, nlp), "utmost importance")
+    assert a.speaker_name == "Bernie Sanders"
+
+
+def test_canonical_speakers_groups_name_variants(nlp):
+    text = (
+        "Donald J. Trump spoke first. “We will win,” Trump said.\n\n"
+        "“Believe me,” Mr. Trump added.\n\n"
+        "“I disagree,” said Jeb Bush."
+    )
+    groups = canonical_speakers(attrs_of(text, nlp))
+    assert "Donald J. Trump" in groups
+    assert len(groups["Donald J. Trump"]) >= 2
+    assert "Jeb Bush" in groups
+
+
+def test_name_index_merging():
+    idx = NameIndex()
+    idx.add(0, "Donald J. Trump")
+    idx.add(50, "Bill Clinton")
+    idx.add(100, "Hillary Clinton")
+    assert idx.resolve("Mr. Trump") == "Donald J. Trump"
+    assert idx.resolve("Trump's") == "Donald J. Trump"
+    assert idx.resolve("Bill Clinton") == "Bill Clinton"
+    assert idx.resolve("Clinton", 120) == "Hillary Clinton"
+    assert idx.resolve("Clinton", 60) == "Bill Clinton"
+    assert idx.resolve("Hillary") == "Hillary Clinton"
+    assert clean_name("Sen. Ted Cruz's") == "Ted Cruz"
+
+
+def test_empty_and_quote_free_text(nlp):
+    assert find_attributions("", nlp) == []
+    assert find_attributions("The sky was blue over the harbor.", nlp) == []
+
+
+def test_spans_are_exact_on_messy_text(nlp):
+    text = 'He said,“no space here,” and then: "unclosed straight quote\n\nNew para "fine" ends.'
+    check_spans(text, find_attributions(text, nlp))
