@@ -9,13 +9,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEvent
+from assistant.conversation import Conversation, RuleRewriter, normalize_history
 from assistant.extractive import ExtractiveAnswerer
+from assistant.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
 from assistant.retrieval import Filters, HybridRetriever
 from assistant.settings import AssistantSettings
+from assistant.verify import CitationChecker
+from assistant.who_said import WhoSaidAnswerer
 from ingest.article import Article
 from ingest.pipeline import Index, IngestReport, Ingestor, ProgressCallback
 from ingest.settings import IngestSettings
-from ingest.store import ArticleRecord
+from ingest.store import ArticleRecord, QuoteRecord
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +37,9 @@ class Assistant:
         self.settings = settings or AssistantSettings()
         self.ingestor = Ingestor(index)
         self.retriever = HybridRetriever(index, self.settings.candidates_per_retriever)
+        # The LLM only when the user configured one: offline by default.
+        self.llm: LLMClient | None = LLMClient(self.settings) if self.settings.llm_configured else None
+        self.rule_rewriter = RuleRewriter()
 
     @classmethod
     def open(
@@ -68,6 +75,27 @@ class Assistant:
             self.retriever.refresh()
         return report
 
+    def add_records(self, records: list[dict], urls: list[str] | None = None) -> IngestReport:
+        """Ingest article objects (the articles.jsonl schema and its common variants) and URLs.
+
+        A bad record is reported in `IngestReport.errors` with its position; the rest go in.
+        """
+        from ingest.pipeline import IngestProblem
+        from ingest.readers import ReadError, article_from_record
+
+        report = self.ingestor.ingest(urls) if urls else IngestReport()
+        articles: list[Article] = []
+        for position, record in enumerate(records):
+            try:
+                articles.append(article_from_record(record, f"api#{position}", f"articles[{position}]"))
+            except ReadError as error:
+                report.errors.append(IngestProblem(where=error.where, reason=error.reason))
+        if articles:
+            self.ingestor.ingest_articles(articles, report=report)
+        if report.added or report.updated:
+            self.retriever.refresh()
+        return report
+
     def articles(self) -> list[ArticleRecord]:
         """What is indexed, newest first."""
         return sorted(self.retriever.articles.values(), key=lambda a: (a.published, a.title), reverse=True)
@@ -78,6 +106,24 @@ class Assistant:
         if article_id not in texts:
             raise KeyError(f"no article with id {article_id!r} in this index")
         return texts[article_id]
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        search: str | None = None,
+        sources: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+    ) -> list[QuoteRecord]:
+        """Quotes found in the articles, by speaker ('Aliyev' matches 'Ilham Aliyev') and/or words."""
+        filters = Filters(sources=sources or [], since=since, until=until)
+        found = self.retriever.quotes.search(search or "", speaker=speaker, filters=filters, limit=limit)
+        return [quote for quote, _ in found]
+
+    def speakers(self) -> list[tuple[str, int]]:
+        """Everyone quoted, with their number of quotes, most quoted first."""
+        return self.retriever.quotes.speakers()
 
     def sources(self) -> list[str]:
         return sorted({a.source for a in self.retriever.articles.values() if a.source})
@@ -116,33 +162,19 @@ class Assistant:
         since: str | None = None,
         until: str | None = None,
         filters: Filters | None = None,
+        *,
+        history: list[dict] | None = None,
     ) -> Answer:
-        """Answer from the articles, with a citation for every sentence; or decline."""
-        question = question.strip()
-        if not question:
-            raise ValueError("the question is empty")
-        filters = filters or Filters(sources=sources or [], since=since, until=until)
-        timings: dict[str, float] = {}
-        started = time.perf_counter()
-        query_vector = self.index.embed([question])[0]
-        timings["embed"] = ms_since(started)
-        mark = time.perf_counter()
-        hits = self.retriever.retrieve(question, self.settings.top_k, filters, query_vector=query_vector)
-        timings["retrieve"] = ms_since(mark)
-        mark = time.perf_counter()
-        texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
-        answerer = ExtractiveAnswerer(
-            self.retriever.keyword,
-            self.index.embed,
-            max_sentences=self.settings.max_answer_sentences,
-            min_support=self.settings.min_support,
-        )
-        answer = answerer.answer(question, hits, query_vector, texts)
-        timings["answer"] = ms_since(mark)
-        timings["total"] = ms_since(started)
-        answer.timings_ms = timings
-        answer.filters = filters.model_dump(exclude_defaults=True)
-        answer.config = self.config()
+        """Answer from the articles, with a citation for every sentence; or decline.
+
+        `history` holds the earlier turns (OpenAI-style {"role", "content"} messages); a follow-up
+        is rewritten into a standalone question from it before retrieval.
+        """
+        answer: Answer | None = None
+        for event in self.stream(question, sources=sources, since=since, until=until, filters=filters, history=history):
+            if isinstance(event, AnswerEvent):
+                answer = event.answer
+        assert answer is not None, "stream() always ends with an AnswerEvent"
         return answer
 
     def stream(
@@ -152,25 +184,128 @@ class Assistant:
         since: str | None = None,
         until: str | None = None,
         filters: Filters | None = None,
+        *,
+        history: list[dict] | None = None,
     ) -> Iterator[StreamEvent]:
         """Answer as a stream: `TokenEvent`s of text, then one `AnswerEvent` with the citations.
 
+        With an LLM, only sentences that passed the citation check are streamed, already renumbered,
+        so the streamed text is the answer's text. If the LLM fails midway, the extractive answer
+        follows after a blank line and the final `Answer.text` (always authoritative) is that one.
         An extractive answer is whole at once; it is streamed word by word so every face shows
         answers the same way whichever answerer wrote them.
         """
-        answer = self.ask(question, sources=sources, since=since, until=until, filters=filters)
-        for piece in re.findall(r"\S+\s*", answer.text):
-            yield TokenEvent(text=piece)
+        question = question.strip()
+        if not question:
+            raise ValueError("the question is empty")
+        filters = filters or Filters(sources=sources or [], since=since, until=until)
+        turns = normalize_history(history)
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        llm, llm_error = self.llm, None
+        standalone = question
+        if turns:
+            standalone, llm_error = self.standalone_question(question, turns)
+            timings["rewrite"] = ms_since(started)
+            if llm_error is not None:
+                llm = None  # the endpoint just failed: don't wait for it a second time
+        mark = time.perf_counter()
+        query_vector = self.index.embed([standalone])[0]
+        timings["embed"] = ms_since(mark)
+        mark = time.perf_counter()
+        hits = self.retriever.retrieve(standalone, self.settings.top_k, filters, query_vector=query_vector)
+        timings["retrieve"] = ms_since(mark)
+        mark = time.perf_counter()
+        texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
+        streamed: list[str] = []
+        # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed.
+        answer: Answer | None = WhoSaidAnswerer(self.retriever.quotes, self.article_text).answer(standalone, filters)
+        if answer is None and llm is not None and hits:
+            answerer = GenerativeAnswerer(llm, self.checker())
+            pieces = answerer.stream(standalone, hits[: self.settings.llm_passages], texts)
+            try:
+                while True:
+                    piece = next(pieces)
+                    streamed.append(piece)
+                    yield TokenEvent(text=piece)
+            except StopIteration as done:
+                answer = done.value
+            except LLMUnavailable as error:
+                llm_error = error
+            timings["check"] = round(answerer.check_ms, 2)
+        if answer is None:
+            answer = self.extractive(standalone, hits, query_vector, texts)
+            if llm_error is not None:
+                answer.notice = f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."
+        timings["answer"] = ms_since(mark)
+        timings["total"] = ms_since(started)
+        answer.question = question
+        answer.standalone_question = standalone if standalone != question else None
+        answer.timings_ms = timings
+        answer.filters = filters.model_dump(exclude_defaults=True)
+        answer.config = self.config(generative=answer.mode == "generative")
+        text_so_far = "".join(streamed)
+        if text_so_far != answer.text:
+            rest = ("\n\n" if text_so_far else "") + answer.text
+            for piece in re.findall(r"\s*\S+", rest):
+                yield TokenEvent(text=piece)
         yield AnswerEvent(answer=answer)
 
-    def config(self) -> dict:
+    def chat(self, message: str, history: list[dict] | None = None, **filters) -> Answer:
+        """Answer `message` as a turn of a conversation whose earlier turns are `history`."""
+        return self.ask(message, history=history, **filters)
+
+    def conversation(self, history: list[dict] | None = None, **filters) -> Conversation:
+        """A `Conversation` that keeps its own history: `conversation().ask(...)`, then follow-ups."""
+        return Conversation(self, history=history, **filters)
+
+    def standalone_question(self, message: str, history: list[dict[str, str]]) -> tuple[str, LLMUnavailable | None]:
+        """The follow-up as a standalone question: by the LLM when there is one, else (or if it fails) by rules."""
+        if self.llm is not None:
+            try:
+                rewritten = rewrite_with_llm(self.llm, message, history)
+                if rewritten:
+                    return rewritten, None
+                log.info("the LLM's rewrite of %r was unusable; rewriting by rules", message)
+            except LLMUnavailable as error:
+                return self.rule_rewriter.rewrite(message, history), error
+        return self.rule_rewriter.rewrite(message, history), None
+
+    def extractive(self, question: str, hits, query_vector, texts: dict[str, str]) -> Answer:
+        answerer = ExtractiveAnswerer(
+            self.retriever.keyword,
+            self.index.embed,
+            max_sentences=self.settings.max_answer_sentences,
+            min_support=self.settings.min_support,
+        )
+        return answerer.answer(question, hits, query_vector, texts)
+
+    def checker(self) -> CitationChecker:
+        return CitationChecker(
+            self.index.embed,
+            idf=self.retriever.keyword.idf,
+            min_overlap=self.settings.min_claim_overlap,
+            min_similarity=self.settings.min_claim_similarity,
+        )
+
+    def config(self, generative: bool = False) -> dict:
         """The settings an answer was produced with (carried on every Answer)."""
-        return {
+        config = {
             "embedder": self.index.store.embedder_id,
             "top_k": self.settings.top_k,
             "min_support": self.settings.min_support,
             "chunk_tokens": self.index.settings.chunk_tokens,
         }
+        if generative and self.llm is not None:
+            config.update(
+                llm_model=self.llm.model,
+                llm_base_url=self.llm.where,
+                llm_temperature=self.settings.llm_temperature,
+                llm_passages=self.settings.llm_passages,
+                min_claim_overlap=self.settings.min_claim_overlap,
+                min_claim_similarity=self.settings.min_claim_similarity,
+            )
+        return config
 
 
 def ms_since(start: float) -> float:

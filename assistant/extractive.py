@@ -64,7 +64,7 @@ def question_kind(question: str) -> str:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, keyword: KeywordIndex, embed, max_sentences: int = 2, min_support: float = 0.45, semantic_pool: int = 16):
+    def __init__(self, keyword: KeywordIndex, embed, max_sentences: int = 2, min_support: float = 0.45, semantic_pool: int = 0):
         self.keyword = keyword
         self.embed = embed
         self.max_sentences = max_sentences
@@ -109,12 +109,23 @@ class ExtractiveAnswerer:
             c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
             # support: the question's terms found in the sentence's passage (title included)
             c.support = sum(w for s, w in terms.items() if s in chunk_stems[c.hit.chunk.id]) / total
-        pool = sorted(candidates, key=lambda c: (c.lexical + 0.5 * c.support, -c.hit_rank), reverse=True)[: self.semantic_pool]
-        vectors = self.embed([c.text for c in pool])
-        for c, vector in zip(pool, vectors):
-            c.semantic = float(np.dot(vector, query_vector))
-            c.score = 0.45 * c.lexical + 0.2 * c.support + 0.45 * c.semantic + 0.05 / (1 + c.hit_rank) + self.kind_bonus(kind, c.text)
-        pool.sort(key=lambda c: c.score, reverse=True)
+        question_words = set(self.keyword.stems(question))
+        for c in candidates:
+            c.score = (
+                0.6 * c.lexical
+                + 0.25 * c.support
+                + 0.05 / (1 + c.hit_rank)
+                + self.kind_bonus(kind, c.text)
+                + self.new_information_bonus(kind, c.text, question_words)
+            )
+        pool = sorted(candidates, key=lambda c: c.score, reverse=True)
+        if self.semantic_pool:
+            # closeness in meaning re-ranks the best few (costs one embedding call per question)
+            top = pool[: self.semantic_pool]
+            for c, vector in zip(top, self.embed([c.text for c in top])):
+                c.semantic = float(np.dot(vector, query_vector))
+                c.score += 0.45 * c.semantic
+            pool = sorted(top, key=lambda c: c.score, reverse=True) + pool[self.semantic_pool :]
         best = pool[0]
         if best.support < self.min_support or best.lexical == 0:
             return decline(question)
@@ -126,6 +137,13 @@ class ExtractiveAnswerer:
             if c.score >= 0.9 * best.score and c.hit.chunk.article_id != best.hit.chunk.article_id and new_terms:
                 chosen.append(c)
         return self.compose(question, chosen, article_texts)
+
+    def new_information_bonus(self, kind: str, text: str, question_words: set[str]) -> float:
+        """An answer names something the question doesn't: a name or number not asked about."""
+        if kind == "why":
+            return 0.0
+        new = [w for w in NAME_OR_NUMBER.findall(text[1:]) if not set(self.keyword.stems(w)) <= question_words]
+        return 0.06 if new else 0.0
 
     @staticmethod
     def kind_bonus(kind: str, text: str) -> float:

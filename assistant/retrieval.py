@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import threading
 from dataclasses import dataclass
 
 import numpy as np
+from bm25s.stopwords import STOPWORDS_EN
 from pydantic import BaseModel, Field, field_validator
 
 from ingest.article import date_as_int, parse_date
@@ -22,6 +24,8 @@ from ingest.store import ArticleRecord, ChunkRecord
 log = logging.getLogger(__name__)
 
 TOKEN_PATTERN = r"(?u)\b\w+\b"
+WORD = re.compile(TOKEN_PATTERN)
+STOPWORDS = frozenset(STOPWORDS_EN)
 
 
 class Filters(BaseModel):
@@ -128,13 +132,9 @@ class KeywordIndex:
         return hits
 
     def stems(self, text: str) -> list[str]:
-        """Stemmed, stopword-free words of `text`, as the keyword index sees words."""
-        import bm25s
-
-        (words,) = bm25s.tokenize(
-            text, stopwords="en", stemmer=self.stemmer, token_pattern=TOKEN_PATTERN, return_ids=False, show_progress=False
-        )
-        return words
+        """Stemmed, stopword-free words of `text`, exactly as bm25s tokenizes them for the index
+        (done here directly: bm25s.tokenize builds a progress bar per call, costly on a hot path)."""
+        return self.stemmer.stemWords([w for w in WORD.findall(text.lower()) if w not in STOPWORDS])
 
     def query_stems(self, text: str) -> list[str]:
         """The stems of `text` that occur in the collection (the only ones BM25 can match)."""
@@ -180,14 +180,17 @@ class HybridRetriever:
 
     def refresh(self) -> None:
         """Reload the committed articles and rebuild the keyword index (after ingestion)."""
-        articles = self.index.store.article_records()
+        from assistant.quotes import QuoteIndex
+
+        articles, quotes = self.index.store.registry()
         committed = {a.id: a.content_hash for a in articles.values()}
         chunks = [c for c in self.index.store.iter_chunks() if committed.get(c.article_id) == c.content_hash]
         chunks.sort(key=lambda c: (c.article_id, c.index))
         keyword = KeywordIndex(chunks)
+        quote_index = QuoteIndex(quotes)
         with self._lock:
-            self.articles, self.keyword = articles, keyword
-        log.info("retrieval ready: %d articles, %d chunks", len(articles), len(chunks))
+            self.articles, self.keyword, self.quotes = articles, keyword, quote_index
+        log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(chunks), len(quote_index))
 
     def source_names(self) -> dict[str, str]:
         return {a.source.lower(): a.source for a in self.articles.values()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
@@ -16,6 +17,15 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 SEED_FILE = next(SEEDS.glob("*.txt"))
 EVAL_DIR = REPO.parent / "shared" / "data" / "eval"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def offline_by_default():
+    """A developer's shell may hold an OpenAI key: tests choose their LLM explicitly, never by accident."""
+    names = [n for n in os.environ if n.startswith(("OPENAI_", "BYLINE_"))]
+    saved = {n: os.environ.pop(n) for n in names}
+    yield
+    os.environ.update(saved)
 
 
 @pytest.fixture(scope="session")

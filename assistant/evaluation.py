@@ -1,0 +1,379 @@
+"""Evaluation: ask every question of an eval set (see shared/EVAL.md) and score the replies.
+
+A set is a folder with `articles.jsonl` and `questions.jsonl`. The scoring is what a reader would
+accept, and every rule lives in a small function here so tests can hit it on hand-made cases:
+
+- a right answer: all of the answer's words appear in the reply, as whole words, case-insensitive,
+  punctuation and accents ignored (`mentions`); a decline (answered=False) is never right;
+- who_said: right when the reply names the speaker (`answers` holds the surname);
+- unanswerable: right when Byline declines and does not assert the absent answer;
+- evidence hit@k: an evidence article is among the top k passages retrieved for the question;
+- citation support: the citation names an evidence article and its span, applied to the stored
+  article text, gives back exactly the cited quote.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.answer import Answer, Citation
+from assistant.core import Assistant
+from assistant.settings import AssistantSettings
+
+log = logging.getLogger(__name__)
+
+KINDS = ("who_said", "fact", "what_said")  # answerable kinds reported one by one
+UNANSWERABLE = "unanswerable"
+SEARCH_DEPTH = 10  # passages looked at to find the evidence rank; hit@1 and hit@5 read from it
+
+
+# --- the eval set ----------------------------------------------------------------------------
+class EvalQuestion(BaseModel):
+    """One line of `questions.jsonl`."""
+
+    id: str
+    kind: str = Field(description="who_said, fact, what_said or unanswerable.")
+    question: str
+    answers: list[str] = Field(default_factory=list, description="Right answers (for who_said: the speaker's surname).")
+    absent: list[str] = Field(default_factory=list, description="For unanswerable: answers that must NOT be asserted.")
+    evidence: list[str] = Field(default_factory=list, description="Ids of the articles that hold the answer.")
+
+
+def load_questions(path: Path) -> list[EvalQuestion]:
+    questions = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                questions.append(EvalQuestion.model_validate_json(line))
+            except ValueError as error:
+                raise ValueError(f"{path}:{number}: not a question record: {error}") from error
+    return questions
+
+
+def spread_sample(items: list, limit: int | None) -> list:
+    """`limit` items evenly spaced over the list (deterministic): sets are ordered by article, so the
+    first N questions would all come from a handful of articles."""
+    if limit is None or limit >= len(items):
+        return list(items)
+    if limit <= 0:
+        return []
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
+
+
+def count_lines(path: Path) -> int:
+    with path.open(encoding="utf-8") as lines:
+        return sum(1 for line in lines if line.strip())
+
+
+# --- scoring rules ---------------------------------------------------------------------------
+def words(text: str) -> list[str]:
+    """Lower-case words with accents and punctuation dropped ("Peña's" → ["pena", "s"])."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.findall(r"[^\W_]+", plain.lower())
+
+
+def mentions(reply: str, answer: str) -> bool:
+    """All of the answer's words appear in the reply as whole words (in any order)."""
+    wanted = words(answer)
+    if not wanted:
+        return False
+    present = set(words(reply))
+    return all(word in present for word in wanted)
+
+
+def is_right(question: EvalQuestion, answer: Answer) -> bool:
+    """Would a reader accept this reply to this question?"""
+    if question.kind == UNANSWERABLE:
+        return not answer.answered and not asserts_absent(question, answer)
+    return answer.answered and any(mentions(answer.text, expected) for expected in question.answers)
+
+
+def asserts_absent(question: EvalQuestion, answer: Answer) -> bool:
+    """The reply states an answer that no article holds (counted whether or not it declined)."""
+    return any(mentions(answer.text, absent) for absent in question.absent)
+
+
+def evidence_rank(retrieved_article_ids: list[str], evidence: Iterable[str]) -> int | None:
+    """1-based rank of the first retrieved passage from an evidence article; None if none."""
+    wanted = set(evidence)
+    for rank, article_id in enumerate(retrieved_article_ids, start=1):
+        if article_id in wanted:
+            return rank
+    return None
+
+
+def span_gives_quote(citation: Citation, article_text: str | None) -> bool:
+    """The citation's span, applied to the stored article text, is exactly the cited words."""
+    if article_text is None:
+        return False
+    start, end = citation.span
+    return 0 <= start < end <= len(article_text) and article_text[start:end] == citation.quote
+
+
+def citation_supported(citation: Citation, evidence: Iterable[str], article_text: str | None) -> bool:
+    return citation.article_id in set(evidence) and span_gives_quote(citation, article_text)
+
+
+def share(flags: list[bool]) -> float | None:
+    return round(sum(flags) / len(flags), 4) if flags else None
+
+
+def percentile(values: list[float], q: float) -> float:
+    return round(float(np.percentile(values, q)), 2) if values else 0.0
+
+
+# --- results ---------------------------------------------------------------------------------
+class CitationResult(BaseModel):
+    n: int
+    article_id: str
+    quote: str
+    span: tuple[int, int]
+    evidence: bool = Field(description="The cited article is an evidence article.")
+    span_ok: bool = Field(description="The span applied to the stored article text gives back the quote.")
+
+
+class QuestionResult(BaseModel):
+    """One line of the per-question JSONL: enough to read a failure without re-running."""
+
+    id: str
+    kind: str
+    question: str
+    answers: list[str]
+    absent: list[str] = Field(default_factory=list)
+    evidence: list[str]
+    reply: str
+    answered: bool
+    mode: str
+    right: bool
+    asserted_absent: bool
+    evidence_rank: int | None = Field(description=f"Rank of the first evidence passage in the top {SEARCH_DEPTH} retrieved.")
+    retrieved: list[str] = Field(description="Article ids of the top 5 passages retrieved.")
+    citations: list[CitationResult]
+    answer_ms: float
+    timings_ms: dict[str, float]
+
+
+class AccuracyByKind(BaseModel):
+    who_said: float | None = None
+    fact: float | None = None
+    what_said: float | None = None
+    all: float
+
+
+class UnanswerableScore(BaseModel):
+    declined: float | None = Field(description="Share of unanswerable questions answered with answered=false.")
+    asserted_absent: int = Field(description="Replies (to unanswerable questions) that contain the absent answer.")
+
+
+class EvalReport(BaseModel):
+    """The figures `byline eval --json` prints (the keys of issue 4, and a few more)."""
+
+    set: str
+    questions: int
+    articles: int
+    accuracy: AccuracyByKind
+    unanswerable: UnanswerableScore
+    evidence_hit_at_1: float
+    evidence_hit_at_5: float
+    citation_support: float
+    ingest_s: float
+    answer_ms_p50: float
+    answer_ms_p95: float
+    # extras
+    llm: bool = Field(description="Whether answers came from an LLM (else extractive).")
+    kinds: dict[str, int] = Field(description="Questions asked, by kind.")
+    modes: dict[str, int] = Field(description="Answers by Answer.mode (extractive, generative, who_said, none).")
+    answered: float = Field(description="Share of answerable questions Byline answered (did not decline).")
+    citations: int = Field(description="Citations given, over all questions.")
+    citation_span_ok: float | None = Field(description="Share of all citations whose span gives back the quote.")
+    stage_ms_p50: dict[str, float] = Field(description="Median of each stage of `ask` (Answer.timings_ms).")
+    ingest: dict = Field(description="The ingest report (added, unchanged, chunks written).")
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(metric, value) rows for a human-readable table."""
+
+        def show(value: float | None, percent: bool = True) -> str:
+            if value is None:
+                return "—"
+            return f"{value:.1%}" if percent else f"{value:g}"
+
+        kinds = ", ".join(f"{n} {kind}" for kind, n in self.kinds.items())
+        return [
+            ("set", self.set),
+            ("questions", f"{self.questions} ({kinds})"),
+            ("articles", str(self.articles)),
+            ("answerer", ("LLM" if self.llm else "no LLM") + " — " + ", ".join(f"{n} {m}" for m, n in self.modes.items())),
+            ("accuracy: all", show(self.accuracy.all)),
+            ("accuracy: who_said", show(self.accuracy.who_said)),
+            ("accuracy: fact", show(self.accuracy.fact)),
+            ("accuracy: what_said", show(self.accuracy.what_said)),
+            ("answered (answerable questions)", show(self.answered)),
+            ("unanswerable: declined", show(self.unanswerable.declined)),
+            ("unanswerable: asserted absent answer", str(self.unanswerable.asserted_absent)),
+            ("evidence hit@1", show(self.evidence_hit_at_1)),
+            ("evidence hit@5", show(self.evidence_hit_at_5)),
+            ("citation support", show(self.citation_support)),
+            ("citation span gives back quote", show(self.citation_span_ok)),
+            ("citations", str(self.citations)),
+            ("ingest", f"{self.ingest_s:.1f} s ({self.ingest.get('added', 0)} added, {self.ingest.get('unchanged', 0)} unchanged)"),
+            ("answer ms p50 / p95", f"{self.answer_ms_p50:.0f} / {self.answer_ms_p95:.0f}"),
+            ("stages ms p50", ", ".join(f"{k} {v:.0f}" for k, v in self.stage_ms_p50.items())),
+        ]
+
+
+class LLMNotConfigured(RuntimeError):
+    """--llm was asked for, but no LLM endpoint is configured."""
+
+
+def eval_settings(use_llm: bool) -> AssistantSettings:
+    """Answering settings for an eval run: with the configured LLM, or surely without one
+    (an LLM configured in the environment is switched off: the run is extractive and offline)."""
+    if not use_llm:
+        return AssistantSettings(llm_base_url=None, llm_api_key=None)
+    settings = AssistantSettings()
+    if not settings.llm_configured:
+        raise LLMNotConfigured("--llm asked for, but no LLM is configured: set BYLINE_LLM_BASE_URL (and BYLINE_LLM_MODEL)")
+    return settings
+
+
+# --- the runner ------------------------------------------------------------------------------
+def score_question(bot: Assistant, question: EvalQuestion) -> QuestionResult:
+    """Ask one question, retrieve for it, and score the reply."""
+    started = time.perf_counter()
+    answer = bot.ask(question.question)
+    answer_ms = round((time.perf_counter() - started) * 1000, 2)
+    # `ask` does not expose its retrieval; `search` runs the same retriever with the same question.
+    retrieved = [p.article_id for p in bot.search(question.question, k=SEARCH_DEPTH)]
+    texts = bot.index.store.article_texts(c.article_id for c in answer.citations)
+    citations = [
+        CitationResult(
+            n=c.n,
+            article_id=c.article_id,
+            quote=c.quote,
+            span=c.span,
+            evidence=c.article_id in set(question.evidence),
+            span_ok=span_gives_quote(c, texts.get(c.article_id)),
+        )
+        for c in answer.citations
+    ]
+    return QuestionResult(
+        id=question.id,
+        kind=question.kind,
+        question=question.question,
+        answers=question.answers,
+        absent=question.absent,
+        evidence=question.evidence,
+        reply=answer.text,
+        answered=answer.answered,
+        mode=answer.mode,
+        right=is_right(question, answer),
+        asserted_absent=asserts_absent(question, answer),
+        evidence_rank=evidence_rank(retrieved, question.evidence),
+        retrieved=retrieved[:5],
+        citations=citations,
+        answer_ms=answer_ms,
+        timings_ms=answer.timings_ms,
+    )
+
+
+def summarize(
+    set_name: str, articles: int, results: list[QuestionResult], ingest_s: float, ingest: dict, llm: bool
+) -> EvalReport:
+    """The report's figures from the per-question results."""
+    answerable = [r for r in results if r.kind != UNANSWERABLE]
+    unanswerable = [r for r in results if r.kind == UNANSWERABLE]
+    with_evidence = [r for r in answerable if r.evidence]
+    accuracy = {kind: share([r.right for r in results if r.kind == kind]) for kind in KINDS}
+    # Citation support is measured where there is evidence to support: answerable questions.
+    supported = [c.evidence and c.span_ok for r in with_evidence for c in r.citations]
+    all_citations = [c for r in results for c in r.citations]
+    stages = sorted({stage for r in results for stage in r.timings_ms})
+    kinds: dict[str, int] = {}
+    modes: dict[str, int] = {}
+    for r in results:
+        kinds[r.kind] = kinds.get(r.kind, 0) + 1
+        modes[r.mode] = modes.get(r.mode, 0) + 1
+    return EvalReport(
+        set=set_name,
+        questions=len(results),
+        articles=articles,
+        accuracy=AccuracyByKind(**accuracy, all=share([r.right for r in results]) or 0.0),
+        unanswerable=UnanswerableScore(
+            declined=share([not r.answered for r in unanswerable]),
+            asserted_absent=sum(r.asserted_absent for r in unanswerable),
+        ),
+        evidence_hit_at_1=share([r.evidence_rank == 1 for r in with_evidence]) or 0.0,
+        evidence_hit_at_5=share([r.evidence_rank is not None and r.evidence_rank <= 5 for r in with_evidence]) or 0.0,
+        citation_support=share(supported) or 0.0,
+        ingest_s=round(ingest_s, 2),
+        answer_ms_p50=percentile([r.answer_ms for r in results], 50),
+        answer_ms_p95=percentile([r.answer_ms for r in results], 95),
+        llm=llm,
+        kinds=kinds,
+        modes=modes,
+        answered=share([r.answered for r in answerable]) or 0.0,
+        citations=len(all_citations),
+        citation_span_ok=share([c.span_ok for c in all_citations]),
+        stage_ms_p50={s: percentile([r.timings_ms[s] for r in results if s in r.timings_ms], 50) for s in stages},
+        ingest=ingest,
+    )
+
+
+def run_eval(
+    bot: Assistant,
+    set_dir: Path,
+    limit: int | None = None,
+    out: Path | None = None,
+    llm: bool = False,
+    progress: bool = False,
+    on_result: Callable[[QuestionResult], None] | None = None,
+) -> EvalReport:
+    """Ingest the set's articles into `bot` (a no-op for those already there), ask every question
+    (or `limit` of them, evenly spread), write per-question results to `out`, and score."""
+    set_dir = Path(set_dir)
+    articles_path, questions_path = set_dir / "articles.jsonl", set_dir / "questions.jsonl"
+    for path in (articles_path, questions_path):
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} is missing: an eval set holds articles.jsonl and questions.jsonl")
+    questions = spread_sample(load_questions(questions_path), limit)
+    started = time.perf_counter()
+    report = bot.add([articles_path], progress=progress)
+    ingest_s = time.perf_counter() - started
+    if report.errors:
+        raise ValueError(f"{articles_path}: {len(report.errors)} articles could not be ingested: {report.errors[0].reason}")
+    ingest = report.model_dump(include={"added", "updated", "unchanged", "duplicates", "chunks_written"})
+    log.info("ingest: %s", report.summary())
+
+    results: list[QuestionResult] = []
+    sink = out.open("w", encoding="utf-8") if out else None
+    try:
+        iterator: Iterable[EvalQuestion] = questions
+        if progress:
+            from tqdm import tqdm
+
+            iterator = tqdm(questions, unit="question", desc="ask")
+        for question in iterator:
+            result = score_question(bot, question)
+            results.append(result)
+            if sink:
+                sink.write(json.dumps(result.model_dump(), ensure_ascii=False) + "\n")
+                sink.flush()
+            if on_result:
+                on_result(result)
+    finally:
+        if sink:
+            sink.close()
+    return summarize(set_dir.name, count_lines(articles_path), results, ingest_s, ingest, llm)

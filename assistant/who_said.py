@@ -1,0 +1,165 @@
+"""Who-said questions, answered from the quote index.
+
+Recognised forms (rules: they are few and stable in how people ask):
+- "Who said (that) X?", "Who told/warned/claimed … X?", "Who said “X”?"  → the speaker of X
+- "What did X say (about Y)?", "What has X said on Y?"                    → X's quotes on Y
+- "Did X say (that) Y?"                                                    → yes, with the quote, or who did
+Anything else, or a question the quote index cannot answer, goes to the normal path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import Answer, Citation
+from assistant.quotes import QuoteIndex, name_tokens
+from assistant.retrieval import Filters
+from ingest.store import QuoteRecord
+
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|stated|claimed|claims|warned|warns|wrote|writes|added|argued|argues|"
+    r"insisted|stressed|declared|announced|tweeted|called|described|promised|vowed|urged|asked|accused"
+)
+WHO_SAID = re.compile(rf"^\s*who\s+(?:(?:had|has|have|did)\s+)?(?P<verb>{SPEECH_VERBS})\b[\s,:]*(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$", re.I | re.S)
+WHAT_DID = re.compile(
+    r"^\s*what\s+(?:did|does|has|have|had)\s+(?P<name>.+?)\s+(?:say|said|tell|told|think|claim|argue|write|written|stress|warn)"
+    r"(?:\s+(?:about|on|regarding|of|concerning)\s+(?P<topic>.+?))?\s*\??\s*$",
+    re.I | re.S,
+)
+DID_SAY = re.compile(r"^\s*(?:did|has|does)\s+(?P<name>.+?)\s+(?:say|said|claim|tell\s+\w+)\s+(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$", re.I | re.S)
+QUOTE_MARKS = "\"“”‘’'«»"
+MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
+
+
+@dataclass
+class WhoSaidQuestion:
+    form: str  # "who", "what", "did"
+    fragment: str = ""
+    name: str = ""
+    topic: str = ""
+
+
+def parse(question: str) -> WhoSaidQuestion | None:
+    if match := WHO_SAID.match(question):
+        fragment = match.group("fragment").strip(QUOTE_MARKS + " ")
+        return WhoSaidQuestion("who", fragment=fragment) if fragment else None
+    if match := WHAT_DID.match(question):
+        return WhoSaidQuestion("what", name=match.group("name").strip(), topic=(match.group("topic") or "").strip(QUOTE_MARKS + " "))
+    if match := DID_SAY.match(question):
+        return WhoSaidQuestion("did", name=match.group("name").strip(), fragment=match.group("fragment").strip(QUOTE_MARKS + " "))
+    return None
+
+
+class WhoSaidAnswerer:
+    def __init__(self, quotes: QuoteIndex, article_text):
+        self.quotes = quotes
+        self.article_text = article_text  # article_id -> text (a callable)
+
+    def answer(self, question: str, filters: Filters | None = None) -> Answer | None:
+        asked = parse(question)
+        if asked is None or not len(self.quotes):
+            return None
+        if asked.form == "who":
+            return self.who_said(question, asked.fragment, filters)
+        if asked.form == "what":
+            return self.what_did(question, asked.name, asked.topic, filters)
+        return self.did_say(question, asked.name, asked.fragment, filters)
+
+    def best_match(self, fragment: str, filters: Filters | None, speaker: str | None = None) -> QuoteRecord | None:
+        found = self.quotes.search(fragment, speaker=speaker, filters=filters, limit=10)
+        scored = [(self.quotes.coverage(fragment, q), score, q) for q, score in found]
+        scored = [s for s in scored if s[0] >= MIN_COVERAGE]
+        if not scored:
+            return None
+        # most of the asked words first; among equals, a direct quote over reported speech
+        scored.sort(key=lambda s: (round(s[0], 2), s[2].kind == "direct", s[1]), reverse=True)
+        return scored[0][2]
+
+    def who_said(self, question: str, fragment: str, filters: Filters | None) -> Answer | None:
+        quote = self.best_match(fragment, filters)
+        if quote is None:
+            return None
+        others = [
+            q for q, _ in self.quotes.search(fragment, filters=filters, limit=10)
+            if q.speaker_name != quote.speaker_name and self.quotes.coverage(fragment, q) >= MIN_COVERAGE
+        ]
+        citations = [self.cite(1, quote)]
+        text = f"{said(quote)} [1]"
+        if others:  # the same words attributed to someone else too: say so, cited
+            other = others[0]
+            citations.append(self.cite(2, other))
+            text += f" The articles also attribute similar words to {other.speaker_name} [2]."
+        return self.make(question, text, citations)
+
+    def what_did(self, question: str, name: str, topic: str, filters: Filters | None) -> Answer | None:
+        if not self.quotes.matching_speaker(name):
+            return None
+        found = self.quotes.search(topic, speaker=name, filters=filters, limit=6)
+        if topic:
+            found = [(q, s) for q, s in found if s > 0]
+        if not found:
+            return None
+        chosen: list[QuoteRecord] = []
+        for quote, _ in found:
+            if all(not overlaps(quote, c) for c in chosen):
+                chosen.append(quote)
+            if len(chosen) == 3:
+                break
+        parts, citations = [], []
+        for n, quote in enumerate(chosen, start=1):
+            citations.append(self.cite(n, quote))
+            parts.append(f"{said(quote) if n == 1 else said(quote, also=True)} [{n}]")
+        return self.make(question, " ".join(parts), citations)
+
+    def did_say(self, question: str, name: str, fragment: str, filters: Filters | None) -> Answer | None:
+        quote = self.best_match(fragment, filters)
+        if quote is None:
+            return None
+        asked = set(name_tokens(name))
+        if asked and asked <= set(name_tokens(quote.speaker_name)):
+            return self.make(question, f"Yes. {said(quote)} [1]", [self.cite(1, quote)])
+        return self.make(
+            question,
+            f"The articles attribute these words to {quote.speaker_name}, not {name}: {said(quote)} [1]",
+            [self.cite(1, quote)],
+        )
+
+    def cite(self, n: int, quote: QuoteRecord) -> Citation:
+        text = self.article_text(quote.article_id)
+        # the passage is the paragraph around the quote, which holds its attribution
+        start = text.rfind("\n", 0, quote.start) + 1
+        end = text.find("\n", quote.end)
+        end = len(text) if end == -1 else end
+        return Citation(
+            n=n,
+            article_id=quote.article_id,
+            title=quote.title,
+            source=quote.source,
+            url=quote.url,
+            published=quote.published,
+            passage=text[start:end],
+            passage_span=(start, end),
+            quote=text[quote.start : quote.end],
+            span=(quote.start, quote.end),
+            speaker=quote.speaker_name,
+        )
+
+    @staticmethod
+    def make(question: str, text: str, citations: list[Citation]) -> Answer:
+        return Answer(question=question, text=text, answered=True, citations=citations, mode="who_said")
+
+
+def said(quote: QuoteRecord, also: bool = False) -> str:
+    words = " ".join(quote.text.split())
+    verb = "also said" if also else ("said" if quote.kind != "according_to" else "is the source for")
+    when = f" ({quote.published})" if quote.published and not also else ""
+    if quote.kind == "direct":
+        return f"{quote.speaker_name}{when} {verb}: “{words}”"
+    if quote.kind == "indirect":
+        return f"{quote.speaker_name}{when} {quote.cue if not also else verb} {words}"
+    return f"According to {quote.speaker_name}{when}, {words}"
+
+
+def overlaps(a: QuoteRecord, b: QuoteRecord) -> bool:
+    return a.article_id == b.article_id and a.start < b.end and b.start < a.end

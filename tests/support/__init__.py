@@ -1,0 +1,1 @@
+"""Test helpers: real servers the tests start (no mocks of the thing under test)."""

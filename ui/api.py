@@ -1,0 +1,212 @@
+"""The HTTP API: Byline's Python API over HTTP, plus an OpenAI-compatible chat endpoint.
+
+    POST /api/ask              {question, filters?, history?}  → the Answer JSON
+    GET  /api/search           ?q=&k=&source=&since=&until=     → passages
+    GET  /api/articles                                          → what is indexed
+    POST /api/articles         {articles?: [...], urls?: [...]} → the IngestReport
+    GET  /api/quotes           (when the assistant has a quote index)
+    POST /v1/chat/completions  OpenAI-compatible, streaming or not; citations ride along
+    GET  /v1/models            lists the model "byline"
+
+Point the openai client at it: `OpenAI(base_url="http://127.0.0.1:7860/v1", api_key=TOKEN)`.
+Citations come as an extra `citations` field on the message (non-streaming) and on the final
+stream chunk (on its delta and its choice); the whole Answer rides along as `answer`.
+This module only translates HTTP to `Assistant` calls: no retrieval or answering happens here.
+"""
+
+from __future__ import annotations
+
+import hmac
+import inspect
+import json
+import logging
+import time
+import uuid
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field, ValidationError
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "byline"
+
+
+class AskFilters(BaseModel):
+    sources: list[str] = Field(default_factory=list, description="Only these sources.")
+    since: str | None = Field(default=None, description="Earliest published date, YYYY-MM-DD.")
+    until: str | None = Field(default=None, description="Latest published date, YYYY-MM-DD.")
+
+
+class AskRequest(BaseModel):
+    question: str = Field(description="The question (or follow-up, with `history`).")
+    filters: AskFilters | None = None
+    history: list[dict] | None = Field(default=None, description='Earlier turns: [{"role": "user"|"assistant", "content": "..."}].')
+
+
+class IngestRequest(BaseModel):
+    articles: list[dict] = Field(default_factory=list, description="Articles in the articles.jsonl schema.")
+    urls: list[str] = Field(default_factory=list, description="http(s) URLs of articles or feeds to fetch.")
+
+
+class ChatRequest(BaseModel):
+    """The parts of an OpenAI chat-completion request Byline uses; other fields are accepted and ignored."""
+
+    model_config = {"extra": "allow"}
+    model: str = MODEL_NAME
+    messages: list[dict]
+    stream: bool = False
+
+
+def bearer_guard(token: str | None):
+    """A dependency that requires `Authorization: Bearer <token>` when a token is set."""
+
+    def check(request: Request) -> None:
+        if not token:
+            return
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+            raise HTTPException(status_code=401, detail="missing or wrong access token", headers={"WWW-Authenticate": "Bearer"})
+
+    return check
+
+
+def register_api(app: FastAPI, bot, token: str | None) -> None:
+    """Add the /api and /v1 routes to `app` (before any catch-all mount at "/")."""
+    guard = [Depends(bearer_guard(token))]
+    api = APIRouter(prefix="/api", dependencies=guard, tags=["byline"])
+    openai_api = APIRouter(prefix="/v1", dependencies=guard, tags=["openai-compatible"])
+
+    @api.post("/ask")
+    def ask(request: AskRequest) -> dict:
+        filters = request.filters or AskFilters()
+        try:
+            answer = bot.ask(
+                request.question, sources=filters.sources, since=filters.since, until=filters.until, history=request.history
+            )
+        except (ValueError, ValidationError) as error:
+            raise HTTPException(status_code=422, detail=str(error)) from error
+        return answer.model_dump()
+
+    @api.get("/search")
+    def search(
+        q: str = Query(description="Words or a question."),
+        k: int = Query(default=8, ge=1, le=50),
+        source: list[str] | None = Query(default=None, description="Only this source (repeatable)."),
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict]:
+        try:
+            passages = bot.search(q, k=k, sources=source, since=since, until=until)
+        except (ValueError, ValidationError) as error:
+            raise HTTPException(status_code=422, detail=str(error)) from error
+        return [p.model_dump() for p in passages]
+
+    @api.get("/articles")
+    def articles() -> list[dict]:
+        return [record.model_dump() for record in bot.articles()]
+
+    @api.post("/articles")
+    def add_articles(request: IngestRequest) -> dict:
+        if not request.articles and not request.urls:
+            raise HTTPException(status_code=422, detail="send 'articles' (objects) and/or 'urls'")
+        report = bot.add_records(request.articles, urls=request.urls)
+        return report.model_dump()
+
+    if callable(getattr(bot, "quotes", None)):
+        accepted = set(inspect.signature(bot.quotes).parameters)
+
+        @api.get("/quotes")
+        def quotes(request: Request):
+            # The quote index's own parameters (speaker, query, ...) pass straight through.
+            params = {name: value for name, value in request.query_params.items() if name in accepted}
+            try:
+                return jsonable_encoder(bot.quotes(**params))
+            except (TypeError, ValueError) as error:
+                raise HTTPException(status_code=422, detail=str(error)) from error
+
+    @openai_api.get("/models")
+    def models() -> dict:
+        return {"object": "list", "data": [{"id": MODEL_NAME, "object": "model", "created": 0, "owned_by": "byline"}]}
+
+    @openai_api.post("/chat/completions")
+    def chat_completions(request: ChatRequest):
+        question, history = split_messages(request.messages)
+        completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+        created = int(time.time())
+        filters = AskFilters.model_validate(getattr(request, "filters", None) or {})  # a Byline extra
+        options = {"sources": filters.sources, "since": filters.since, "until": filters.until, "history": history}
+        if request.stream:
+            events = bot.stream(question, **options)
+            return StreamingResponse(
+                sse_chunks(events, completion_id, created), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+            )
+        try:
+            answer = bot.ask(question, **options)
+        except ValueError as error:
+            raise HTTPException(status_code=422, detail=str(error)) from error
+        citations = [c.model_dump() for c in answer.citations]
+        return {
+            "id": completion_id,
+            "object": "chat.completion",
+            "created": created,
+            "model": MODEL_NAME,
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": answer.text, "citations": citations},
+                    "finish_reason": "stop",
+                    "citations": citations,
+                }
+            ],
+            "citations": citations,
+            "answer": answer.model_dump(),
+            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+        }
+
+    app.include_router(api)
+    app.include_router(openai_api)
+
+
+def split_messages(messages: list[dict]) -> tuple[str, list[dict]]:
+    """The last user message is the question; the messages before it are the history."""
+    last_user = next((i for i in range(len(messages) - 1, -1, -1) if messages[i].get("role") == "user"), None)
+    if last_user is None:
+        raise HTTPException(status_code=422, detail="no user message in 'messages'")
+    content = messages[last_user].get("content") or ""
+    if isinstance(content, list):
+        content = " ".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
+    if not isinstance(content, str) or not content.strip():
+        raise HTTPException(status_code=422, detail="the last user message is empty")
+    return content, messages[:last_user]
+
+
+def sse_chunks(events, completion_id: str, created: int) -> Iterator[str]:
+    """Byline's stream events as OpenAI chat-completion chunks (server-sent events)."""
+
+    def chunk(delta: dict, finish_reason: str | None = None, **extra) -> str:
+        body = {
+            "id": completion_id,
+            "object": "chat.completion.chunk",
+            "created": created,
+            "model": MODEL_NAME,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason, **extra}],
+        }
+        return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+    yield chunk({"role": "assistant", "content": ""})
+    try:
+        for event in events:
+            if event.type == "token":
+                yield chunk({"content": event.text})
+            else:
+                answer = event.answer
+                citations = [c.model_dump() for c in answer.citations]
+                yield chunk({"citations": citations}, "stop", citations=citations, answer=answer.model_dump())
+    except ValueError as error:
+        # Headers are sent: report the problem the way OpenAI streams do, as an error event.
+        log.warning("chat stream failed: %s", error)
+        yield f"data: {json.dumps({'error': {'message': str(error), 'type': 'invalid_request_error'}})}\n\n"
+    yield "data: [DONE]\n\n"
