@@ -36,6 +36,9 @@ NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'-]*|\w*\d\w*)\b")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)*\b")
 
 
+SECOND_SENTENCE_RATIO = 0.8  # a second sentence joins the answer when it scores this close to the best
+
+
 @dataclass
 class Candidate:
     hit_rank: int
@@ -64,7 +67,7 @@ def question_kind(question: str) -> str:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, keyword: KeywordIndex, embed, max_sentences: int = 2, min_support: float = 0.45, semantic_pool: int = 0):
+    def __init__(self, keyword: KeywordIndex, embed, max_sentences: int = 2, min_support: float = 0.5, semantic_pool: int = 0):
         self.keyword = keyword
         self.embed = embed
         self.max_sentences = max_sentences
@@ -130,12 +133,12 @@ class ExtractiveAnswerer:
         if best.support < self.min_support or best.lexical == 0:
             return decline(question)
         chosen = [best]
-        for c in pool[1 : 4]:
+        for c in pool[1:8]:
             if len(chosen) >= self.max_sentences:
                 break
-            new_terms = c.stems & set(terms) - set().union(*(x.stems for x in chosen))
-            if c.score >= 0.9 * best.score and c.hit.chunk.article_id != best.hit.chunk.article_id and new_terms:
-                chosen.append(c)
+            if c.score < SECOND_SENTENCE_RATIO * best.score or any(same_place(c, x) for x in chosen):
+                continue
+            chosen.append(c)
         return self.compose(question, chosen, article_texts)
 
     def new_information_bonus(self, kind: str, text: str, question_words: set[str]) -> float:
@@ -181,6 +184,13 @@ class ExtractiveAnswerer:
             )
             parts.append(f"{' '.join(quote.split())} [{n}]")
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
+
+
+def same_place(a: Candidate, b: Candidate) -> bool:
+    """The same sentence, or one that repeats it (wire copy in two articles)."""
+    if a.hit.chunk.article_id == b.hit.chunk.article_id and abs(a.start - b.start) < 400:
+        return True
+    return len(a.stems & b.stems) >= 0.8 * max(len(a.stems), 1)
 
 
 def previous_sentence_start(text: str, start: int, floor: int) -> int:

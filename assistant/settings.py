@@ -16,7 +16,7 @@ class AssistantSettings(BaseSettings):
     )
     max_answer_sentences: int = Field(default=2, ge=1, le=5, description="Sentences an extractive answer may use.")
     min_support: float = Field(
-        default=0.45,
+        default=0.5,
         ge=0.0,
         le=1.0,
         description="Least share of the question's key terms (IDF-weighted) an answer passage must hold; below it Byline declines.",
