@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+import Stemmer
 
 from assistant.answer import Answer, Citation
 from assistant.retrieval import Hit, KeywordIndex
@@ -23,6 +24,18 @@ QUESTION_WORDS = {
     "was", "were", "say", "said", "says", "tell", "told", "accord", "week", "recent", "recently", "year",
     "month", "day", "today", "name", "call", "happen", "thing", "someth", "peopl",
 }
+# Function words that bm25s's short stopword list keeps; they say nothing about what an answer holds.
+FUNCTION_WORDS = frozenset(
+    Stemmer.Stemmer("english").stemWords(
+        """about above across after again against along also although among another any anyone anything around
+        because before behind below beneath beside besides between beyond both could despite during each either
+        else even ever every few however inside instead just latter least less like many might more most much
+        must near neither never next none nor off often once onto other others otherwise over own per perhaps
+        quite rather regarding concerning same several shall should since some still than though through
+        throughout thus toward towards under unless unlike until upon very via whether which while whom whose
+        within without would yet""".split()
+    )
+)
 PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
 DATE_WORDS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -81,7 +94,7 @@ class ExtractiveAnswerer:
         that lacks the question's names is about something else. Words no article holds count
         too (at the highest IDF): a question about them is one the articles don't answer.
         """
-        stems = [s for s in self.keyword.stems(question) if s not in QUESTION_WORDS]
+        stems = [s for s in self.keyword.stems(question) if s not in QUESTION_WORDS and s not in FUNCTION_WORDS]
         names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(question[1:]))))
         return {s: (1.0 + self.keyword.idf(s)) * (2.0 if s in names else 1.0) for s in dict.fromkeys(stems)}
 
