@@ -139,6 +139,36 @@ def articles(
 
 
 @app.command()
+def quotes(
+    data: DataOption = None,
+    chroma_url: ChromaOption = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Only quotes of this speaker ('Aliyev' matches 'Ilham Aliyev').")] = None,
+    search: Annotated[Optional[str], typer.Option(help="Only quotes with these words.")] = None,
+    source: Annotated[Optional[list[str]], typer.Option("--source", help="Only this source (repeatable).")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many quotes.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List who said what: quotes with speaker, date and article."""
+    bot = open_assistant(data, chroma_url)
+    found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit)
+    if as_json:
+        typer.echo(json.dumps([q.model_dump() for q in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        console.print("No quote matches.")
+        if not speaker and not search:
+            console.print(f"{len(bot.speakers())} speakers are indexed.")
+        return
+    table = Table("speaker", "date", "quote", "article")
+    for q in found:
+        words = " ".join(q.text.split())
+        table.add_row(q.speaker_name, q.published or "—", f"“{words}”" if q.kind == "direct" else words, f"{q.title} ({q.source})")
+    console.print(table)
+
+
+@app.command()
 def serve(
     data: DataOption = None,
     chroma_url: ChromaOption = None,
@@ -158,6 +188,42 @@ def serve(
         for problem in report.errors:
             errors.print(f"[red]error:[/red] {problem.where}: {problem.reason}")
     serve_web(bot, host=host, port=port, token=os.environ.get("BYLINE_TOKEN"))
+
+
+@app.command("eval")
+def evaluate(
+    set_dir: Annotated[Path, typer.Argument(help="An eval set folder: articles.jsonl + questions.jsonl.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    limit: Annotated[Optional[int], typer.Option(help="Ask only N questions, evenly spread over the set.")] = None,
+    llm: Annotated[bool, typer.Option("--llm/--no-llm", help="Answer with the configured LLM, or extractively.")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write per-question results here (JSON Lines).")] = None,
+    data: Annotated[
+        Optional[Path], typer.Option("--data", help="Keep the index here (re-runs skip the ingest); default: a temp folder.")
+    ] = None,
+) -> None:
+    """Ask every question of an eval set and score the answers (accuracy, evidence, citations, speed)."""
+    import tempfile
+
+    from assistant import Assistant
+    from assistant.evaluation import LLMNotConfigured, eval_settings, run_eval
+
+    try:
+        settings = eval_settings(llm)
+    except LLMNotConfigured as error:
+        errors.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
+    with tempfile.TemporaryDirectory(prefix="byline-eval-") as scratch:
+        bot = Assistant.open(data or Path(scratch), settings=settings)
+        report = run_eval(bot, set_dir, limit=limit, out=out, llm=llm, progress=not as_json)
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+        return
+    table = Table("metric", "value", title=f"byline eval {report.set}")
+    for metric, value in report.rows():
+        table.add_row(metric, value)
+    console.print(table)
+    if out:
+        console.print(f"per-question results: {out}")
 
 
 if __name__ == "__main__":

@@ -55,3 +55,15 @@ def test_ingest_exit_code_names_bad_files(tmp_path):
 
     mixed = run("ingest", str(bad), str(SEEDS), "--data", str(tmp_path / "data"))
     assert mixed.exit_code == 0 and "1 added" in mixed.output and "blob.bin" in mixed.output
+
+
+def test_quotes_lists_who_said_what(tmp_path):
+    data = str(tmp_path / "data")
+    assert run("ingest", str(SEEDS), "--data", data).exit_code == 0
+    listed = json.loads(run("quotes", "--data", data, "--speaker", "Aliyev", "--json").output)
+    assert listed and all("Aliyev" in q["speaker_name"] for q in listed)
+    assert any(q["text"] == "legitimate military targets" for q in listed)
+    searched = json.loads(run("quotes", "--data", data, "--search", "destroying positions", "--json").output)
+    assert searched[0]["speaker_name"] == "Baku"
+    table = run("quotes", "--data", data, "--speaker", "Aliyev")
+    assert "Ilham Aliyev" in table.output and "2023-09-20" in table.output
