@@ -219,7 +219,7 @@ class Assistant:
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         streamed: list[str] = []
         # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed.
-        answer: Answer | None = WhoSaidAnswerer(self.retriever.quotes, self.article_text).answer(standalone, filters)
+        answer: Answer | None = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts).answer(standalone, filters)
         if answer is None and llm is not None and hits:
             answerer = GenerativeAnswerer(llm, self.checker())
             pieces = answerer.stream(standalone, hits[: self.settings.llm_passages], texts)

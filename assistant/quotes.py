@@ -115,7 +115,7 @@ class QuoteIndex:
         indexes, scores = self.bm25.retrieve([query], k=k, weight_mask=keep.astype(np.float32), show_progress=False, n_threads=1)
         return [(self.quotes[int(i)], float(s)) for i, s in zip(indexes[0], scores[0]) if s > 0]
 
-    def coverage(self, fragment: str, quote: QuoteRecord) -> float:
+    def coverage(self, fragment: str, quote: QuoteRecord, both_ways: bool = True) -> float:
         """How well the asked words and a quote match: the share of the fragment's words the quote
         holds, or of the quote's words the fragment holds (a short quote asked about in a longer
         sentence), stemmed, stopwords aside."""
@@ -123,5 +123,7 @@ class QuoteIndex:
         if not wanted or not have:
             return 0.0
         forward = sum(1 for w in wanted if w in set(have)) / len(wanted)
-        backward = sum(1 for w in have if w in set(wanted)) / len(have) if len(set(have)) >= 2 else 0.0
+        if not both_ways or len(set(have)) < 2:
+            return forward
+        backward = sum(1 for w in have if w in set(wanted)) / len(have)
         return max(forward, backward)

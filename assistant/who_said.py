@@ -10,11 +10,13 @@ Anything else, or a question the quote index cannot answer, goes to the normal p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.answer import Answer, Citation
 from assistant.quotes import QuoteIndex, name_tokens
 from assistant.retrieval import Filters
+from ingest.chunking import sentence_spans
 from ingest.store import QuoteRecord
 
 SPEECH_VERBS = (
@@ -29,6 +31,7 @@ WHAT_DID = re.compile(
 )
 DID_SAY = re.compile(r"^\s*(?:did|has|does)\s+(?P<name>.+?)\s+(?:say|said|claim|tell\s+\w+)\s+(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$", re.I | re.S)
 QUOTE_MARKS = "\"“”‘’'«»"
+FRAGMENT_SHARE = 0.6  # a quote shorter than this share of its sentence is a fragment: cite the sentence
 MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
 
 
@@ -52,9 +55,9 @@ def parse(question: str) -> WhoSaidQuestion | None:
 
 
 class WhoSaidAnswerer:
-    def __init__(self, quotes: QuoteIndex, article_text):
+    def __init__(self, quotes: QuoteIndex, article_texts: Callable[[Iterable[str]], dict[str, str]]):
         self.quotes = quotes
-        self.article_text = article_text  # article_id -> text (a callable)
+        self.article_texts = article_texts  # article ids -> {id: stored text}
 
     def answer(self, question: str, filters: Filters | None = None) -> Answer | None:
         asked = parse(question)
@@ -66,9 +69,10 @@ class WhoSaidAnswerer:
             return self.what_did(question, asked.name, asked.topic, filters)
         return self.did_say(question, asked.name, asked.fragment, filters)
 
-    def best_match(self, fragment: str, filters: Filters | None, speaker: str | None = None) -> QuoteRecord | None:
-        found = self.quotes.search(fragment, speaker=speaker, filters=filters, limit=10)
-        scored = [(self.quotes.coverage(fragment, q), score, q) for q, score in found]
+    def best_match(self, fragment: str, filters: Filters | None, both_ways: bool = False) -> QuoteRecord | None:
+        """The quote that holds the asked words (`both_ways`: or that the asked words hold)."""
+        found = self.quotes.search(fragment, filters=filters, limit=10)
+        scored = [(self.quotes.coverage(fragment, q, both_ways), score, q) for q, score in found]
         scored = [s for s in scored if s[0] >= MIN_COVERAGE]
         if not scored:
             return None
@@ -82,7 +86,7 @@ class WhoSaidAnswerer:
             return None
         others = [
             q for q, _ in self.quotes.search(fragment, filters=filters, limit=10)
-            if q.speaker_name != quote.speaker_name and self.quotes.coverage(fragment, q) >= MIN_COVERAGE
+            if q.speaker_name != quote.speaker_name and self.quotes.coverage(fragment, q, both_ways=False) >= MIN_COVERAGE
         ]
         citations = [self.cite(1, quote)]
         text = f"{said(quote)} [1]"
@@ -95,25 +99,52 @@ class WhoSaidAnswerer:
     def what_did(self, question: str, name: str, topic: str, filters: Filters | None) -> Answer | None:
         if not self.quotes.matching_speaker(name):
             return None
-        found = self.quotes.search(topic, speaker=name, filters=filters, limit=6)
         if topic:
-            found = [(q, s) for q, s in found if s > 0]
-        if not found:
-            return None
+            found = self.on_topic(name, topic, filters)
+        else:
+            found = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=6)]
         chosen: list[QuoteRecord] = []
-        for quote, _ in found:
+        for quote in found:
             if all(not overlaps(quote, c) for c in chosen):
                 chosen.append(quote)
             if len(chosen) == 3:
                 break
+        if not chosen:
+            return None
         parts, citations = [], []
         for n, quote in enumerate(chosen, start=1):
-            citations.append(self.cite(n, quote))
-            parts.append(f"{said(quote) if n == 1 else said(quote, also=True)} [{n}]")
+            citation = self.cite(n, quote, whole_sentence=True)
+            citations.append(citation)
+            if citation.quote == quote.text:
+                parts.append(f"{said(quote) if n == 1 else said(quote, also=True)} [{n}]")
+            else:  # a few quoted words inside a reported sentence: the sentence is the answer
+                sentence = " ".join(citation.quote.split())
+                mentions = any(word in name_tokens(sentence) for word in name_tokens(quote.speaker_name))
+                parts.append(f"{sentence if mentions else quote.speaker_name + ': ' + sentence} [{n}]")
         return self.make(question, " ".join(parts), citations)
 
+    def on_topic(self, name: str, topic: str, filters: Filters | None, pool: int = 200) -> list[QuoteRecord]:
+        """The speaker's quotes about `topic`, best first. A quote is about the topic when its words,
+        or the paragraph that frames it ("Aliyev affirmed that the civilian population ..."), hold
+        the topic's words."""
+        topic_stems = set(self.quotes.stems(topic))
+        if not topic_stems:
+            return []
+        candidates = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=pool)]
+        texts = self.article_texts({q.article_id for q in candidates})
+        scored = []
+        for quote in candidates:
+            start, end = paragraph_bounds(texts[quote.article_id], quote.start, quote.end)
+            in_paragraph = topic_stems & set(self.quotes.stems(texts[quote.article_id][start:end]))
+            in_quote = topic_stems & set(self.quotes.stems(quote.text))
+            if in_paragraph:
+                scored.append((len(in_quote) + len(in_paragraph), quote.kind == "direct", quote.published, quote))
+        scored.sort(key=lambda item: item[:3], reverse=True)
+        return [item[3] for item in scored]
+
     def did_say(self, question: str, name: str, fragment: str, filters: Filters | None) -> Answer | None:
-        quote = self.best_match(fragment, filters)
+        # "Did X say Y?" often wraps the quoted words in the asker's own: match either way round
+        quote = self.best_match(fragment, filters, both_ways=True)
         if quote is None:
             return None
         asked = set(name_tokens(name))
@@ -125,12 +156,19 @@ class WhoSaidAnswerer:
             [self.cite(1, quote)],
         )
 
-    def cite(self, n: int, quote: QuoteRecord) -> Citation:
-        text = self.article_text(quote.article_id)
-        # the passage is the paragraph around the quote, which holds its attribution
-        start = text.rfind("\n", 0, quote.start) + 1
-        end = text.find("\n", quote.end)
-        end = len(text) if end == -1 else end
+    def cite(self, n: int, quote: QuoteRecord, whole_sentence: bool = False) -> Citation:
+        """Cite the quote (or, with `whole_sentence`, the sentence around a short quoted fragment);
+        the passage is the paragraph around it, which holds its attribution."""
+        text = self.article_texts([quote.article_id])[quote.article_id]
+        start, end = paragraph_bounds(text, quote.start, quote.end)
+        cited_start, cited_end = quote.start, quote.end
+        if whole_sentence:
+            for sentence in sentence_spans(text[start:end]):
+                s_start, s_end = start + sentence.start, start + sentence.end
+                if s_start <= quote.start and quote.end <= s_end:
+                    if quote.end - quote.start < FRAGMENT_SHARE * (s_end - s_start):
+                        cited_start, cited_end = s_start, s_end
+                    break
         return Citation(
             n=n,
             article_id=quote.article_id,
@@ -140,8 +178,8 @@ class WhoSaidAnswerer:
             published=quote.published,
             passage=text[start:end],
             passage_span=(start, end),
-            quote=text[quote.start : quote.end],
-            span=(quote.start, quote.end),
+            quote=text[cited_start:cited_end],
+            span=(cited_start, cited_end),
             speaker=quote.speaker_name,
         )
 
@@ -159,6 +197,13 @@ def said(quote: QuoteRecord, also: bool = False) -> str:
     if quote.kind == "indirect":
         return f"{quote.speaker_name}{when} {quote.cue if not also else verb} {words}"
     return f"According to {quote.speaker_name}{when}, {words}"
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (line) that holds text[start:end]."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    return paragraph_start, len(text) if paragraph_end == -1 else paragraph_end
 
 
 def overlaps(a: QuoteRecord, b: QuoteRecord) -> bool:

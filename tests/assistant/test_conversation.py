@@ -107,5 +107,5 @@ def test_when_the_llm_fails_rules_rewrite_and_byline_does_not_wait_twice(seeded_
     answer = bot.chat("What did he say about civilians?", HISTORY)
     assert len(server.requests) == before + 1
     assert answer.standalone_question == "What did Aliyev say about civilians?"
-    assert answer.mode == "extractive" and answer.answered
+    assert answer.mode in ("extractive", "who_said") and answer.answered  # neither needs the LLM
     assert "unavailable" in answer.notice and "HTTP 500" in answer.notice
