@@ -235,8 +235,8 @@ class Assistant:
             timings["check"] = round(answerer.check_ms, 2)
         if answer is None:
             answer = self.extractive(standalone, hits, query_vector, texts)
-            if llm_error is not None:
-                answer.notice = f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."
+        if llm_error is not None:
+            answer.notice = f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."
         timings["answer"] = ms_since(mark)
         timings["total"] = ms_since(started)
         answer.question = question
