@@ -1,0 +1,109 @@
+"""Fixtures for the web chat: the real app served by uvicorn in a thread, and headless Debian Chromium."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from assistant import Assistant
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+from tests.conftest import REPO, SEEDS, free_port
+from ui.web import WebSettings, build_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+ARTIFACTS = REPO / "tests" / "artifacts"
+SEED_QUESTION = "Who said that anti-terrorist measures will be stopped if Karabakh forces lay down their arms?"
+
+
+@contextmanager
+def running_app(bot: Assistant, token: str | None = None, settings: WebSettings | None = None) -> Iterator[str]:
+    """Serve the real app (FastAPI + mounted Gradio) on a free port in a thread; yield its URL."""
+    port = free_port()
+    app = build_app(bot, token=token, settings=settings)
+    # A short graceful shutdown: clients (gradio_client, the browser) keep their event streams open.
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=1)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name=f"byline-web-{port}", daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or not thread.is_alive():
+            server.should_exit = True
+            raise RuntimeError(f"the web app did not come up on {url}")
+        time.sleep(0.1)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def seeded_url(seeded_assistant) -> Iterator[str]:
+    """The chat on the shared seeded index (for tests that only ask)."""
+    with running_app(seeded_assistant) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def upload_url(embedding, tmp_path_factory) -> Iterator[str]:
+    """The chat on its own seeded index, for tests that add articles (built as make_assistant does, at module scope)."""
+    bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("web-uploads")), embedding=embedding))
+    bot.add([SEEDS])
+    with running_app(bot) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Debian Chromium per module (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium, or `make browser`)"
+        if os.environ.get("BYLINE_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason + " — BYLINE_REQUIRE_BROWSER=1 requires the browser tests to run")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

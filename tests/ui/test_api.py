@@ -1,0 +1,193 @@
+"""The HTTP API, served by a real uvicorn on a free port: Byline's own routes and the
+OpenAI-compatible chat endpoint, driven by httpx and by the real `openai` client."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from assistant import Assistant
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+from tests.conftest import SEEDS, free_port
+from ui.api import register_api
+
+TOKEN = "s3cret-token"
+SEED_QUESTION = "Who said that anti-terrorist measures will be stopped if Karabakh forces lay down their arms?"
+
+
+class Served:
+    """An ASGI app on uvicorn in a thread, for as long as the `with` lasts."""
+
+    def __init__(self, app: FastAPI):
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> "Served":
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def bot(embedding, tmp_path_factory) -> Assistant:
+    # Its own index: the ingest test adds to it.
+    bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("api")), embedding=embedding))
+    bot.add([SEEDS])
+    return bot
+
+
+@pytest.fixture(scope="module")
+def served(bot):
+    app = FastAPI()
+    register_api(app, bot, TOKEN)
+    with Served(app) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def http(served):
+    with httpx.Client(base_url=served.url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60) as client:
+        yield client
+
+
+def test_every_route_wants_the_token(served):
+    for method, path in [("POST", "/api/ask"), ("GET", "/api/search?q=arms"), ("GET", "/api/articles"), ("GET", "/v1/models"), ("POST", "/v1/chat/completions")]:
+        for headers in ({}, {"Authorization": "Bearer wrong"}):
+            response = httpx.request(method, served.url + path, headers=headers, json={})
+            assert response.status_code == 401, (method, path, headers)
+            assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_ask_returns_the_answer_with_citations(http, bot):
+    response = http.post("/api/ask", json={"question": SEED_QUESTION, "filters": {"since": "2023-09-01"}})
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["answered"] and "Aliyev" in answer["text"]
+    citation = answer["citations"][0]
+    text = bot.article_text(citation["article_id"])
+    assert text[citation["span"][0] : citation["span"][1]] == citation["quote"]
+    assert answer["filters"] == {"since": "2023-09-01"}
+
+
+def test_ask_with_history_records_the_rewrite(http):
+    history = [
+        {"role": "user", "content": "What did Aliyev say about the operation?"},
+        {"role": "assistant", "content": "Aliyev said the operation would stop [1]."},
+    ]
+    answer = http.post("/api/ask", json={"question": "What did he say about civilians?", "history": history}).json()
+    assert answer["standalone_question"] == "What did Aliyev say about civilians?"
+
+
+def test_ask_rejects_a_bad_date_and_an_empty_question(http):
+    assert http.post("/api/ask", json={"question": SEED_QUESTION, "filters": {"since": "last tuesday-ish"}}).status_code == 422
+    assert http.post("/api/ask", json={"question": "   "}).status_code == 422
+
+
+def test_search_returns_passages_with_spans_and_applies_filters(http):
+    passages = http.get("/api/search", params={"q": "lay down their arms", "k": 2}).json()
+    assert 1 <= len(passages) <= 2
+    assert passages[0]["title"].startswith("Aliyev's message")
+    assert http.get("/api/search", params={"q": "lay down their arms", "source": "no-such-outlet"}).json() == []
+    assert http.get("/api/search", params={"q": "arms", "until": "2020-01-01"}).json() == []
+
+
+def test_articles_can_be_listed_and_added(http):
+    before = http.get("/api/articles").json()
+    assert [a["published"] for a in before] == ["2023-09-20"]
+    payload = {
+        "articles": [
+            {
+                "id": "api-1",
+                "title": "Lighthouse restored in Maine",
+                "text": "Volunteers finished restoring the Pemaquid lighthouse on Saturday after two years of work.",
+                "source": "Example Wire",
+                "published": "2023-06-03",
+                "url": "https://example.org/lighthouse",
+            },
+            {"title": "No text at all"},
+        ]
+    }
+    report = http.post("/api/articles", json=payload).json()
+    assert report["added"] == 1 and report["article_ids"] == ["api-1"]
+    assert len(report["errors"]) == 1 and report["errors"][0]["where"] == "articles[1]"
+    after = http.get("/api/articles").json()
+    assert {a["id"] for a in after} == {a["id"] for a in before} | {"api-1"}
+    answer = http.post("/api/ask", json={"question": "Which lighthouse did volunteers restore?"}).json()
+    assert answer["answered"] and answer["citations"][0]["article_id"] == "api-1"
+    assert http.post("/api/articles", json={}).status_code == 422
+
+
+def test_quotes_route_exists_only_with_a_quote_index(http, bot):
+    status = http.get("/api/quotes").status_code
+    assert (status != 404) == callable(getattr(bot, "quotes", None))
+
+
+def test_models_lists_byline(served):
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{served.url}/v1", api_key=TOKEN, max_retries=0)
+    assert [m.id for m in client.models.list()] == ["byline"]
+
+
+def test_openai_client_gets_answers_and_citations_without_streaming(served, bot):
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{served.url}/v1", api_key=TOKEN, max_retries=0)
+    completion = client.chat.completions.create(model="byline", messages=[{"role": "user", "content": SEED_QUESTION}])
+    message = completion.choices[0].message
+    assert "Aliyev" in message.content and "[1]" in message.content
+    citations = message.citations  # the extra field rides along on the message
+    assert citations and citations[0]["n"] == 1
+    text = bot.article_text(citations[0]["article_id"])
+    assert text[citations[0]["span"][0] : citations[0]["span"][1]] == citations[0]["quote"]
+
+
+def test_openai_client_streams_answers_and_gets_citations_at_the_end(served):
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{served.url}/v1", api_key=TOKEN, max_retries=0)
+    history = [
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "What did Aliyev say about the operation?"},
+        {"role": "assistant", "content": "Aliyev said the operation would stop [1]."},
+    ]
+    stream = client.chat.completions.create(
+        model="byline", messages=history + [{"role": "user", "content": "What did he say about civilians?"}], stream=True
+    )
+    chunks = list(stream)
+    content = "".join(c.choices[0].delta.content or "" for c in chunks)
+    assert len([c for c in chunks if c.choices[0].delta.content]) > 3  # it came in pieces
+    final = chunks[-1].choices[0]
+    assert final.finish_reason == "stop"
+    citations = final.delta.citations
+    assert citations and final.citations == citations
+    assert content == final.answer["text"]
+    assert "civilian" in " ".join(c["quote"] for c in citations)
+    assert final.answer["standalone_question"] == "What did Aliyev say about civilians?"
+
+
+def test_the_web_app_serves_the_api(bot):
+    from fastapi.testclient import TestClient
+
+    from ui.web import build_app
+
+    with TestClient(build_app(bot, token=TOKEN)) as client:
+        assert client.get("/v1/models").status_code == 401
+        response = client.get("/v1/models", headers={"Authorization": f"Bearer {TOKEN}"})
+        assert response.json()["data"][0]["id"] == "byline"

@@ -1,0 +1,131 @@
+"""The web chat driven in headless Chromium, as a user would: ask, read the evidence, follow up, add articles."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.ui.conftest import SEED_QUESTION
+
+pytestmark = pytest.mark.browser
+
+# Records every length the latest answer bubble had, so the test can tell a streamed answer from one dropped whole.
+WATCH_ANSWER_LENGTHS = """() => {
+  window.bylineLengths = [];
+  new MutationObserver(() => {
+    const answers = document.querySelectorAll('#byline-chat [data-testid="bot"]');
+    if (answers.length) window.bylineLengths.push(answers[answers.length - 1].innerText.trim().length);
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+def open_chat(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#byline-question textarea")
+    # Example questions are drawn from the index: once one shows, the app is wired up.
+    expect(page.locator("#byline-examples button").first).to_contain_text("Who said")
+
+
+def ask(page, question: str, turn: int) -> None:
+    page.fill("#byline-question textarea", question)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#byline-evidence [data-turn="{turn}"] .ev-cite, #byline-evidence [data-turn="{turn}"] .ev-none:not(:has-text("yet"))')
+
+
+def bot_messages(page):
+    return page.locator('#byline-chat [data-testid="bot"]')
+
+
+def test_seed_question_streams_and_the_evidence_highlights_the_quote(page, seeded_url, artifacts):
+    open_chat(page, seeded_url)
+    examples = page.locator("#byline-examples button").all_inner_texts()
+    assert any("anti-terrorist measures" in e for e in examples), examples  # drawn from the indexed title
+
+    page.evaluate(WATCH_ANSWER_LENGTHS)
+    ask(page, SEED_QUESTION, turn=1)
+    answer = bot_messages(page).last.inner_text()
+    assert "Aliyev" in answer and "[1]" in answer
+    lengths = [n for n in page.evaluate("window.bylineLengths") if n > 0]
+    assert any(0 < n < len(answer.strip()) * 0.8 for n in lengths), f"no partial answer was shown: {lengths}"
+
+    evidence = page.locator("#byline-evidence")
+    text = evidence.inner_text()
+    assert "Aliyev's message to Blinken" in text and "seeds" in text and "2023-09-20" in text
+    quoted_words = "anti-terrorist measures will be stopped if (Karabakh forces) lay down their arms"
+    expect(evidence.locator("mark", has_text=quoted_words)).to_have_count(1)
+
+    # A marker in the answer brings its passage into view.
+    page.locator("#byline-evidence-column").evaluate("column => column.scrollTo(0, column.scrollHeight)")
+    bot_messages(page).last.locator("a.cite-marker", has_text="[1]").click()
+    page.wait_for_selector("#cite-1-1.flash")
+    assert page.locator("#cite-1-1").is_visible()
+    page.screenshot(path=str(artifacts / "web_seed_answer.png"), full_page=True)
+
+
+def test_follow_up_question_uses_the_conversation(page, seeded_url, artifacts):
+    open_chat(page, seeded_url)
+    page.click("#byline-filters")  # open the accordion
+    page.check("#byline-rewrite input")
+    ask(page, SEED_QUESTION, turn=1)
+    ask(page, "What did he say about civilians?", turn=2)
+
+    # The follow-up was read against the first question (the history reached the assistant), and shows how.
+    follow_up = bot_messages(page).nth(1).inner_text()
+    assert "[1]" in follow_up
+    assert "Understood as" in follow_up and "Aliyev" in follow_up.split("Understood as", 1)[1]
+    expect(page.locator('#byline-evidence [data-turn="2"] mark').first).to_be_visible()
+
+    # Clicking the first answer shows its evidence again.
+    bot_messages(page).first.click()
+    page.wait_for_selector('#byline-evidence [data-turn="1"] mark')
+    page.screenshot(path=str(artifacts / "web_follow_up.png"), full_page=True)
+
+
+def test_uploaded_article_is_searchable_at_once(page, upload_url, artifacts, tmp_path):
+    article = tmp_path / "harbor_barrier.txt"
+    article.write_text(
+        "date 2024-03-05 Lindqvist harbor council approves a tidal barrier\n\n"
+        "The Lindqvist harbor council voted seven to two on Monday to build a tidal barrier across the old port.\n\n"
+        "The barrier will cost 48 million euros and should be finished by 2027, council chair Maren Okafor said.\n",
+        encoding="utf-8",
+    )
+    open_chat(page, upload_url)
+    page.get_by_role("tab", name="Add articles", exact=True).click()
+    page.set_input_files("#byline-upload input[type=file]", str(article))
+    expect(page.locator("#byline-upload")).to_contain_text("harbor_barrier")  # uploaded, listed (name and suffix apart)
+    page.click("#byline-add")
+    page.wait_for_selector("#byline-add-summary :text('Ingested')")
+    assert "1 added" in page.locator("#byline-add-summary").inner_text()
+
+    page.get_by_role("tab", name="Articles", exact=True).click()
+    page.wait_for_selector("#byline-articles :text('Lindqvist harbor council approves a tidal barrier')")
+    assert "uploads" in page.locator("#byline-articles").inner_text()
+    page.screenshot(path=str(artifacts / "web_articles_tab.png"), full_page=True)
+
+    page.get_by_role("tab", name="Chat", exact=True).click()
+    ask(page, "How much will the tidal barrier cost?", turn=1)
+    # Answered from the new article (which sentence is the answerer's business, not the chat's).
+    assert "barrier" in bot_messages(page).last.inner_text()
+    evidence = page.locator("#byline-evidence")
+    cited = evidence.locator(".ev-cite").first.inner_text()
+    assert "Lindqvist harbor council approves a tidal barrier" in cited and "uploads" in cited and "2024-03-05" in cited
+    expect(evidence.locator("mark", has_text="barrier").first).to_be_visible()
+    page.screenshot(path=str(artifacts / "web_uploaded_article.png"), full_page=True)
+
+
+def test_bad_files_get_their_reason(page, upload_url, artifacts, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    open_chat(page, upload_url)
+    page.get_by_role("tab", name="Add articles", exact=True).click()
+    page.set_input_files("#byline-upload input[type=file]", [str(empty), str(binary)])
+    expect(page.locator("#byline-upload")).to_contain_text("photo")
+    page.click("#byline-add")
+    page.wait_for_selector("#byline-add-summary :text('Errors')")
+    summary = page.locator("#byline-add-summary").inner_text()
+    assert "empty.txt" in summary and "empty file" in summary
+    assert "photo.txt" in summary and "binary" in summary
+    assert "Traceback" not in page.content()
+    page.screenshot(path=str(artifacts / "web_bad_files.png"), full_page=True)

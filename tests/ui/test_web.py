@@ -1,0 +1,148 @@
+"""The web app without a browser: its endpoint from another client, its checks, its rendering, its settings."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+import httpx
+import pytest
+from gradio_client import Client, handle_file
+
+from assistant.answer import Citation
+from ingest.article import Article
+from tests.conftest import SEEDS
+from tests.ui.conftest import SEED_QUESTION, running_app
+from ui.web import WebSettings, example_questions, highlighted_passage, ingest_uploads, render_answer_text, serve
+
+
+QUOTED_WORDS = "anti-terrorist measures will be stopped if (Karabakh forces) lay down their arms"
+
+
+def highlighted(evidence_html: str) -> list[str]:
+    """The words the evidence panel marks, as a reader sees them."""
+    return [html.unescape(words) for words in re.findall(r"<mark>(.*?)</mark>", evidence_html, re.S)]
+
+
+def last_reply(chat: list[dict]) -> str:
+    content = chat[-1]["content"]
+    return content if isinstance(content, str) else " ".join(part.get("text", "") for part in content)
+
+
+@pytest.fixture(scope="module")
+def client(seeded_url) -> Client:
+    return Client(seeded_url, verbose=False)
+
+
+def test_gradio_client_asks_and_follows_up(client, seeded_url):
+    chat, evidence, question_box = client.predict(SEED_QUESTION, api_name="/chat")
+    reply = last_reply(chat)
+    assert "Aliyev" in reply and 'href="#cite-1-1"' in reply
+    assert any(QUOTED_WORDS in words for words in highlighted(evidence))
+    assert "2023-09-20" in evidence and question_box == ""
+
+    # The same client is one session: the follow-up is read against the first question.
+    chat, evidence, _ = client.predict("What did he say about civilians?", show_rewrite=True, api_name="/chat")
+    assert len(chat) == 4
+    follow_up = last_reply(chat)
+    assert "Understood as" in follow_up and "Aliyev" in follow_up.split("Understood as", 1)[1]
+    assert 'data-turn="2"' in evidence and 'id="cite-2-1"' in evidence and highlighted(evidence)
+
+    assert httpx.get(f"{seeded_url}/healthz").json() == {"ok": True, "articles": 1}
+
+
+def test_date_filter_is_checked_and_applied(client):
+    chat, _, _ = client.predict(SEED_QUESTION, since="2023/09/01", api_name="/chat")
+    assert "should look like 2023-09-20" in last_reply(chat)
+    chat, _, _ = client.predict(SEED_QUESTION, since="2023-02-30", api_name="/chat")
+    assert "not a real date" in last_reply(chat)
+    chat, _, _ = client.predict(SEED_QUESTION, since="2023-09-30", until="2023-09-01", api_name="/chat")
+    assert "date range is empty" in last_reply(chat)
+    # The seed is from 2023-09-20: a range that ends before it leaves nothing to answer from.
+    chat, evidence, _ = client.predict(SEED_QUESTION, until="2023-09-01", api_name="/chat")
+    assert "don't say" in last_reply(chat) and "<mark>" not in evidence
+    chat, evidence, _ = client.predict(SEED_QUESTION, since="2023-09-20", until="2023-09-20", sources=["seeds"], api_name="/chat")
+    assert "<mark>" in evidence
+
+
+def test_a_failure_shows_a_short_message_and_logs_the_traceback(make_assistant, caplog):
+    bot = make_assistant()
+    bot.add([SEEDS])
+    # A real failure: the chunks collection disappears under the running app.
+    bot.index.store.client.delete_collection(bot.index.store.chunks.name)
+    with running_app(bot) as url, caplog.at_level(logging.ERROR, logger="ui.web"):
+        chat, _, _ = Client(url, verbose=False).predict(SEED_QUESTION, api_name="/chat")
+    reply = last_reply(chat)
+    assert reply.startswith("⚠️ Sorry, answering failed") and "Traceback" not in reply
+    assert any(record.exc_info for record in caplog.records), "the traceback was not logged"
+
+
+def test_access_token_is_required_beyond_localhost(seeded_assistant):
+    with pytest.raises(SystemExit, match="BYLINE_TOKEN"):
+        serve(seeded_assistant, host="0.0.0.0", port=1, token=None)
+    with running_app(seeded_assistant, token="s3cret") as url:
+        assert httpx.get(f"{url}/config").status_code == 401
+        assert httpx.get(f"{url}/healthz").status_code == 200
+        with pytest.raises(ValueError):
+            Client(url, auth=("anyone", "wrong"), verbose=False)
+        chat, _, _ = Client(url, auth=("anyone", "s3cret"), verbose=False).predict(SEED_QUESTION, api_name="/chat")
+        assert "Aliyev" in last_reply(chat)
+
+
+def test_uploads_are_limited_and_reported_by_file_name(make_assistant, tmp_path, monkeypatch):
+    bot = make_assistant()
+    big = tmp_path / "big.txt"
+    big.write_text("date 2024-01-01 Big\n\n" + "word " * 2000)
+    good = tmp_path / "good.md"
+    good.write_text("# Ferry strike ends\n\nThe ferry workers ended their strike on Friday after a pay deal.\n")
+    monkeypatch.setenv("BYLINE_MAX_UPLOAD_MB", "0.005")  # 5 kB, read when the settings are built
+    summary = ingest_uploads(bot, [str(big), str(good)], "ftp://example.org/feed", WebSettings(), progress=lambda *a, **k: None)
+    assert "1 added" in summary
+    assert "`big.txt`: file is 0.01 MB, over the 0.005 MB upload limit" in summary
+    assert "`ftp://example.org/feed`: not an http(s) URL" in summary
+    assert str(tmp_path) not in summary
+    assert [a.source for a in bot.articles()] == ["uploads"]
+    assert "pay deal" in bot.ask("Why did the ferry strike end?").text
+
+
+def test_example_questions_come_from_what_is_indexed(make_assistant):
+    bot = make_assistant()
+    assert example_questions(bot, 4) == []
+    bot.add_articles(
+        [
+            Article(
+                id="bridge-1",
+                title="Mayor says 'the old bridge will reopen in May' after repairs",
+                text="The mayor said the old bridge will reopen in May after repairs to its piers.",
+                source="Harbor Gazette",
+                published="2024-02-01",
+            )
+        ]
+    )
+    questions = example_questions(bot, 4)
+    assert questions[0] == "Who said “the old bridge will reopen in May”?"
+    assert any("Mayor says" in q for q in questions[1:])
+
+
+def test_evidence_escapes_html_and_highlights_the_cited_span():
+    passage = "Intro <b>bold</b> text. The mayor said <script>alert(1)</script> nothing. End."
+    start = passage.index("The mayor")
+    end = passage.index(" End.")
+    citation = Citation(
+        n=1, article_id="a", title="t", source="s", url="", published="", passage=passage,
+        passage_span=(1000, 1000 + len(passage)), quote=passage[start:end], span=(1000 + start, 1000 + end),
+    )
+    rendered = highlighted_passage(citation)
+    assert "<script>" not in rendered and "<b>" not in rendered
+    assert rendered == (
+        "Intro &lt;b&gt;bold&lt;/b&gt; text. "
+        "<mark>The mayor said &lt;script&gt;alert(1)&lt;/script&gt; nothing.</mark> End."
+    )
+
+
+def test_markers_link_to_their_passages_and_text_stays_literal():
+    rendered = render_answer_text("Prices *rose* 5% [1], then fell [2]. <img src=x>", turn_number=3)
+    assert '<a class="cite-marker" href="#cite-3-1">[1]</a>' in rendered
+    assert '<a class="cite-marker" href="#cite-3-2">[2]</a>' in rendered
+    assert r"\*rose\*" in rendered and "&lt;img src=x&gt;" in rendered
