@@ -189,13 +189,14 @@ class WhoSaidAnswerer:
 
 
 def said(quote: QuoteRecord, also: bool = False) -> str:
+    """The quote as a sentence that names its speaker: direct words in quotation marks, reported
+    speech with its own cue verb, an "according to" attribution as such."""
     words = " ".join(quote.text.split())
-    verb = "also said" if also else ("said" if quote.kind != "according_to" else "is the source for")
-    when = f" ({quote.published})" if quote.published and not also else ""
+    when = "" if also or not quote.published else f" ({quote.published})"
     if quote.kind == "direct":
-        return f"{quote.speaker_name}{when} {verb}: “{words}”"
+        return f"{quote.speaker_name}{when} {'also said' if also else 'said'}: “{words}”"
     if quote.kind == "indirect":
-        return f"{quote.speaker_name}{when} {quote.cue if not also else verb} {words}"
+        return f"{quote.speaker_name}{when} {'also said' if also else quote.cue} {words}"
     return f"According to {quote.speaker_name}{when}, {words}"
 
 
