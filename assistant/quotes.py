@@ -30,10 +30,20 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in words if w and w not in TITLES]
 
 
+NOT_SPEAKERS = PRONOUNS | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "someone", "somebody", "anyone", "everyone", "people", "one",
+}
+
+
 def is_resolved(speaker_name: str) -> bool:
-    """A speaker a reader can use: not a bare pronoun."""
+    """A speaker a reader can use: a name, not a pronoun, a day, or a lower-case word the parser
+    took for a subject ("use", "someone")."""
     words = name_tokens(speaker_name)
-    return bool(words) and not (len(words) == 1 and words[0] in PRONOUNS)
+    if not words or (len(words) == 1 and words[0] in NOT_SPEAKERS):
+        return False
+    return any(ch.isupper() for ch in speaker_name)
 
 
 class QuoteIndex:

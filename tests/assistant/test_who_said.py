@@ -72,3 +72,14 @@ def test_quotes_and_speakers_api(seeded_assistant):
 def test_unknown_speaker_falls_back_to_the_normal_path(seeded_assistant):
     answer = seeded_assistant.ask("What did Macron say about the bridge?")
     assert answer.mode != "who_said"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "usable"),
+    [("Ilham Aliyev", True), ("Baku", True), ("Azerbaijan's defense ministry", True), ("he", False),
+     ("Monday", False), ("use", False), ("someone", False)],
+)
+def test_only_real_speakers_answer_who_said(speaker, usable):
+    from assistant.quotes import is_resolved
+
+    assert is_resolved(speaker) is usable
