@@ -214,7 +214,11 @@ def evaluate(
         raise typer.Exit(2) from error
     with tempfile.TemporaryDirectory(prefix="byline-eval-") as scratch:
         bot = Assistant.open(data or Path(scratch), settings=settings)
-        report = run_eval(bot, set_dir, limit=limit, out=out, llm=llm, progress=not as_json)
+        try:
+            report = run_eval(bot, set_dir, limit=limit, out=out, llm=llm, progress=not as_json)
+        except (FileNotFoundError, ValueError) as error:
+            errors.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(2) from error
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return
