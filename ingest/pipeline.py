@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel, Field
 
 from ingest.article import Article
@@ -187,17 +188,15 @@ class Ingestor:
             chunks = chunk_article(article.text, tokenizer, settings.chunk_tokens, settings.chunk_overlap_sentences)
             title = short_title(article.title, tokenizer, MAX_TOKENS - 2 - settings.chunk_tokens)
             planned.append((article, [(c.start, c.end, c.text) for c in chunks]))
-            texts.append(title)
             texts.extend(f"{title}\n{c.text}" for c in chunks)
         vectors = self.index.embed(texts)
         quotes = [self.attributions(article) for article, _ in group]
         self.journal.begin([article.id for article, _ in group])
         row = 0
         for (article, was_known), (_, chunks), article_quotes in zip(group, planned, quotes):
-            title_vector = vectors[row]
-            chunk_vectors = vectors[row + 1 : row + 1 + len(chunks)]
-            row += 1 + len(chunks)
-            self.index.store.write_article(article, chunks, chunk_vectors, title_vector, article_quotes)
+            chunk_vectors = vectors[row : row + len(chunks)]
+            row += len(chunks)
+            self.index.store.write_article(article, chunks, chunk_vectors, article_vector(chunk_vectors), article_quotes)
             report.chunks_written += len(chunks)
             report.article_ids.append(article.id)
             if was_known:
@@ -232,6 +231,13 @@ class Ingestor:
             self.index.store.remove_stale_chunks(article_id, record.content_hash if record else None)
             log.info("recovered interrupted write of article %s", article_id)
         self.journal.clear()
+
+
+def article_vector(chunk_vectors: np.ndarray) -> np.ndarray:
+    """The article record's vector: the normalised mean of its chunks' (every chunk already carries
+    the title), so the record costs no embedding of its own."""
+    mean = chunk_vectors.mean(axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
 def short_title(title: str, tokenizer, max_tokens: int) -> str:

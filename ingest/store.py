@@ -2,7 +2,7 @@
 
 - `<prefix>_chunks`: one record per chunk (embedding of title + chunk text), with the chunk
   schema below as metadata.
-- `<prefix>_articles`: one record per article (embedding of its title; the document is the full
+- `<prefix>_articles`: one record per article (the mean of its chunk vectors; the document is the full
   text that citation spans index into). An article record is written *after* its chunks and is the
   commit point: a chunk counts only when its `content_hash` equals its article record's, so an
   interrupted write never shows a half article. Both live in Chroma so that a Chroma server holds
@@ -169,8 +169,6 @@ class Store:
         return self.chunks.count()
 
     def query_chunks(self, embedding: np.ndarray, k: int, where: dict | None = None) -> list[tuple[ChunkRecord, float]]:
-        if self.chunks.count() == 0:
-            return []
         result = self.chunks.query(
             query_embeddings=[embedding.tolist()],
             n_results=k,
@@ -199,7 +197,7 @@ class Store:
         article: Article,
         chunk_texts: list[tuple[int, int, str]],
         chunk_vectors: np.ndarray,
-        title_vector: np.ndarray,
+        article_vector: np.ndarray,
         quotes: list[dict] | None = None,
     ) -> ArticleRecord:
         """Replace an article's chunks (and quotes) with these, atomically as readers see it.
@@ -248,7 +246,7 @@ class Store:
             metadata["quotes"] = json.dumps(quotes, ensure_ascii=False)
         self.articles.upsert(
             ids=[article.id],
-            embeddings=[title_vector],
+            embeddings=[article_vector],
             metadatas=[metadata],
             documents=[article.text],
         )

@@ -77,3 +77,15 @@ def test_stream_yields_text_then_the_cited_answer(seeded_assistant):
     final = events[-1].answer
     assert "".join(e.text for e in events[:-1]).strip() == final.text
     assert final.citations
+
+
+def test_filtered_dense_search_agrees_with_chromas_own_filter(two_outlets):
+    """The fast path (plain search, then the filter) returns what Chroma's filtered search does."""
+    from assistant.retrieval import Filters
+
+    retriever = two_outlets.retriever
+    vector = two_outlets.index.embed(["river bridge costs"])[0]
+    for filters in (Filters(sources=["herald"]), Filters(since="2024-04-01"), Filters(until="2024-04-01")):
+        fast = [c.id for c, _ in retriever.dense_search(vector, 1, filters)]
+        by_chroma = [c.id for c, _ in two_outlets.index.store.query_chunks(vector, 1, filters.chroma_where(retriever.source_names()))]
+        assert fast == by_chroma and len(fast) == 1
