@@ -32,7 +32,7 @@ class MiniLMEmbedding(BaseEmbedding):
     """all-MiniLM-L6-v2 int8: mean pooling over the attention mask, L2-normalised, 384 dims."""
 
     model_name: str = Field(default="all-MiniLM-L6-v2-onnx-int8")
-    embed_batch_size: int = Field(default=32, gt=0)
+    embed_batch_size: int = Field(default=8, gt=0)
     threads: int = Field(default=0, ge=0, description="intra-op threads; 0 = one per core")
 
     _session: object = PrivateAttr(default=None)

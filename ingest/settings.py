@@ -40,7 +40,9 @@ class IngestSettings(BaseSettings):
     chunk_overlap_sentences: int = Field(
         default=1, ge=0, le=3, description="Sentences repeated at the start of the next chunk, so a fact at a border is whole in one."
     )
-    embed_batch_size: int = Field(default=32, ge=1, description="Texts embedded per ONNX call.")
+    embed_batch_size: int = Field(
+        default=8, ge=1, description="Texts embedded per ONNX call (8 measured fastest on 2 cores: less padding, same throughput)."
+    )
     onnx_threads: int = Field(
         default=0, ge=0, description="onnxruntime intra-op threads; 0 = one per core."
     )
