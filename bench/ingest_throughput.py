@@ -2,7 +2,7 @@
 
 For each corpus size, in one process with one warm embedder:
   1. Byline: `Ingestor.ingest_articles` into a fresh embedded Chroma;
-  2. the floor: the same texts Byline embedded (title + each chunk), in one `embed` call;
+  2. the floor: the same texts Byline embedded (title + chunk, per chunk), in one `embed` call;
   3. plain llama-index: `VectorStoreIndex.from_documents` with the same embedder, SentenceSplitter
      (chunk_size=200 MiniLM word pieces, the same tokenizer) into a ChromaVectorStore.
 Then a sweep of embedder settings (batch size × onnxruntime intra-op threads) on a fixed sample.
@@ -30,11 +30,10 @@ console = Console(width=150)
 
 
 def byline_texts(articles, settings: IngestSettings, tokenizer) -> list[str]:
-    """Exactly what Byline embeds for these articles: each title, and title + chunk per chunk."""
+    """Exactly what Byline embeds for these articles: title + chunk, per chunk."""
     texts = []
     for article in articles:
         title = short_title(article.title, tokenizer, MAX_TOKENS - 2 - settings.chunk_tokens)
-        texts.append(title)
         chunks = chunk_article(article.text, tokenizer, settings.chunk_tokens, settings.chunk_overlap_sentences)
         texts.extend(f"{title}\n{c.text}" for c in chunks)
     return texts
