@@ -89,6 +89,7 @@ class KeywordIndex:
         self.chunks = chunks
         self.published = np.array([c.published_int for c in chunks], dtype=np.int64)
         self.sources = np.array([c.source.lower() for c in chunks], dtype=object)
+        self.vectors = np.zeros((len(chunks), 0), dtype=np.float16)  # set by HybridRetriever.refresh
         self.bm25 = bm25s.BM25()
         if chunks:
             tokens = bm25s.tokenize(
@@ -107,6 +108,16 @@ class KeywordIndex:
 
     def __len__(self) -> int:
         return len(self.chunks)
+
+    def nearest(self, query_vector: np.ndarray, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
+        """Exact cosine search over the chunks that pass the filters (vectors are unit length)."""
+        mask = self.mask(filters)
+        allowed = np.flatnonzero(mask) if mask is not None else np.arange(len(self.chunks))
+        if not len(allowed):
+            return []
+        scores = self.vectors[allowed].astype(np.float32) @ query_vector.astype(np.float32)
+        top = np.argsort(-scores)[:k]
+        return [(self.chunks[int(allowed[i])], float(scores[i])) for i in top]
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         if filters.empty:
@@ -193,9 +204,16 @@ class HybridRetriever:
 
         articles, quotes = self.index.store.registry()
         committed = {a.id: a.content_hash for a in articles.values()}
-        chunks = [c for c in self.index.store.iter_chunks() if committed.get(c.article_id) == c.content_hash]
-        chunks.sort(key=lambda c: (c.article_id, c.index))
+        loaded = [
+            (c, v) for c, v in self.index.store.iter_chunks_with_vectors() if committed.get(c.article_id) == c.content_hash
+        ]
+        loaded.sort(key=lambda item: (item[0].article_id, item[0].index))
+        chunks = [c for c, _ in loaded]
         keyword = KeywordIndex(chunks)
+        # float16 copies of the vectors, aligned with keyword.chunks: a filtered question is scored
+        # exactly over the articles it may use (Chroma's own filtered search is far slower)
+        if loaded:
+            keyword.vectors = np.asarray([v for _, v in loaded], dtype=np.float16)
         quote_index = QuoteIndex(quotes)
         with self._lock:
             self.articles, self.keyword, self.quotes = articles, keyword, quote_index
@@ -209,12 +227,11 @@ class HybridRetriever:
         if filters.empty:
             return [(c, s) for c, s in store.query_chunks(query_vector, k) if self._committed(c)]
         # Chroma's `where`-filtered search is tens of times slower than a plain one: search plainly
-        # for more and keep what passes; only a narrow filter that leaves too few goes to Chroma.
+        # for more and keep what passes; a narrow filter that leaves too few is scored exactly here.
         hits = [(c, s) for c, s in store.query_chunks(query_vector, OVERFETCH) if filters.matches(c) and self._committed(c)]
         if len(hits) >= k:
             return hits[:k]
-        hits = store.query_chunks(query_vector, k, filters.chroma_where(self.source_names()))
-        return [(c, s) for c, s in hits if self._committed(c)]
+        return self.keyword.nearest(query_vector, k, filters)
 
     def _committed(self, chunk: ChunkRecord) -> bool:
         record = self.articles.get(chunk.article_id)

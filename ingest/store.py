@@ -161,9 +161,16 @@ class Store:
         return texts
 
     def iter_chunks(self) -> Iterator[ChunkRecord]:
-        for ids, documents, metadatas in self._pages(self.chunks, include=["documents", "metadatas"]):
-            for chunk_key, document, metadata in zip(ids, documents, metadatas):
-                yield ChunkRecord(id=chunk_key, text=document, **metadata)
+        for chunk, _ in self.iter_chunks_with_vectors(vectors=False):
+            yield chunk
+
+    def iter_chunks_with_vectors(self, vectors: bool = True) -> Iterator[tuple[ChunkRecord, np.ndarray | None]]:
+        include = ["documents", "metadatas"] + (["embeddings"] if vectors else [])
+        for page in self._pages(self.chunks, include=include):
+            ids, documents, metadatas = page[:3]
+            embeddings = page[3] if vectors else [None] * len(ids)
+            for chunk_key, document, metadata, embedding in zip(ids, documents, metadatas, embeddings):
+                yield ChunkRecord(id=chunk_key, text=document, **metadata), embedding
 
     def count_chunks(self) -> int:
         return self.chunks.count()

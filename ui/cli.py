@@ -43,8 +43,8 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(message)s",
-        handlers=[RichHandler(console=errors, show_path=False)],
-    )
+        handlers=[RichHandler(console=errors, show_path=False, level=logging.INFO if verbose else logging.WARNING)],
+    )  # the handler's own level too: bm25s sets its logger to DEBUG
 
 
 @app.command()
