@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ingest.store import ChunkRecord
+
 
 class Citation(BaseModel):
     """A passage that supports a sentence of the answer, and where exactly its words are."""
@@ -21,6 +23,23 @@ class Citation(BaseModel):
     quote: str = Field(description="The cited words, exactly as in the article.")
     span: tuple[int, int] = Field(description="[start, end) of `quote` in the article text.")
     speaker: str | None = Field(default=None, description="Who said the quoted words, when the citation is a quote.")
+
+
+def cite_in_chunk(n: int, chunk: ChunkRecord, article_text: str, start: int, end: int, fallback_quote: str) -> Citation:
+    """Cite article_text[start:end], a stretch of `chunk`. The quote is cut from the article itself,
+    so quote and span always agree (`fallback_quote` only if the article text could not be read)."""
+    return Citation(
+        n=n,
+        article_id=chunk.article_id,
+        title=chunk.title,
+        source=chunk.source,
+        url=chunk.url,
+        published=chunk.published,
+        passage=chunk.text,
+        passage_span=(chunk.start, chunk.end),
+        quote=article_text[start:end] if article_text else fallback_quote,
+        span=(start, end),
+    )
 
 
 class Answer(BaseModel):

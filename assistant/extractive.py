@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import Stemmer
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.retrieval import Hit, KeywordIndex
 from ingest.chunking import sentence_spans
 
@@ -180,21 +180,9 @@ class ExtractiveAnswerer:
             start, end = c.start, c.end
             if PRONOUN_START.match(c.text):
                 start = previous_sentence_start(text, start, floor=chunk.start)
-            quote = text[start:end] if text else c.text
-            citations.append(
-                Citation(
-                    n=n,
-                    article_id=chunk.article_id,
-                    title=chunk.title,
-                    source=chunk.source,
-                    url=chunk.url,
-                    published=chunk.published,
-                    passage=chunk.text,
-                    passage_span=(chunk.start, chunk.end),
-                    quote=quote,
-                    span=(start, end),
-                )
-            )
+            citation = cite_in_chunk(n, chunk, text, start, end, fallback_quote=c.text)
+            citations.append(citation)
+            quote = citation.quote
             parts.append(f"{' '.join(quote.split())} [{n}]")
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
 

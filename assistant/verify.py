@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.answer import Citation
+from assistant.answer import Citation, cite_in_chunk
 from assistant.retrieval import Hit
 from ingest.chunking import sentence_spans
 
@@ -284,22 +284,7 @@ class CheckedAnswerBuilder:
         n = len(self.citations) + 1
         self._numbers[key] = n
         article_text = self.article_texts.get(chunk.article_id, "")
-        # The quote is taken from the article itself, so span and quote always agree.
-        quote = article_text[start:end] if article_text else support.window.text
-        self.citations.append(
-            Citation(
-                n=n,
-                article_id=chunk.article_id,
-                title=chunk.title,
-                source=chunk.source,
-                url=chunk.url,
-                published=chunk.published,
-                passage=chunk.text,
-                passage_span=(chunk.start, chunk.end),
-                quote=quote,
-                span=(start, end),
-            )
-        )
+        self.citations.append(cite_in_chunk(n, chunk, article_text, start, end, fallback_quote=support.window.text))
         return n
 
     @staticmethod
