@@ -12,14 +12,14 @@ from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEve
 from assistant.conversation import Conversation, RuleRewriter, normalize_history
 from assistant.extractive import ExtractiveAnswerer
 from assistant.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
-from assistant.retrieval import Filters, HybridRetriever
+from assistant.retrieval import Filters, Hit, HybridRetriever
 from assistant.settings import AssistantSettings
 from assistant.verify import CitationChecker
 from assistant.who_said import WhoSaidAnswerer
-from ingest.article import Article
+from ingest.article import Article, date_as_int
 from ingest.pipeline import Index, IngestReport, Ingestor, ProgressCallback
 from ingest.settings import IngestSettings
-from ingest.store import ArticleRecord, QuoteRecord
+from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord
 
 log = logging.getLogger(__name__)
 
@@ -219,10 +219,17 @@ class Assistant:
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         streamed: list[str] = []
         # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed.
-        answer: Answer | None = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts).answer(standalone, filters)
-        if answer is None and llm is not None and hits:
+        quoted = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts).answer(standalone, filters)
+        answer: Answer | None = None
+        worded_by_llm = False
+        if llm is not None and (quoted is not None or hits):
+            # With an LLM, a who-said answer is only reworded: the model sees just the passages the
+            # quote index chose, and the checker holds its wording to them.
+            passages = quote_hits(quoted) if quoted is not None else hits[: self.settings.llm_passages]
+            if quoted is not None:
+                texts = self.index.store.article_texts(c.article_id for c in quoted.citations)
             answerer = GenerativeAnswerer(llm, self.checker())
-            pieces = answerer.stream(standalone, hits[: self.settings.llm_passages], texts)
+            pieces = answerer.stream(standalone, passages, texts)
             try:
                 while True:
                     piece = next(pieces)
@@ -233,6 +240,12 @@ class Assistant:
             except LLMUnavailable as error:
                 llm_error = error
             timings["check"] = round(answerer.check_ms, 2)
+            if quoted is not None and answer is not None:
+                # an unsupported rewording falls back to the quote index's own words
+                answer = answer.model_copy(update={"mode": "who_said"}) if answer.answered else None
+            worded_by_llm = answer is not None and answer.answered
+        if answer is None:
+            answer = quoted
         if answer is None:
             answer = self.extractive(standalone, hits, query_vector, texts)
         if llm_error is not None:
@@ -243,7 +256,7 @@ class Assistant:
         answer.standalone_question = standalone if standalone != question else None
         answer.timings_ms = timings
         answer.filters = filters.model_dump(exclude_defaults=True)
-        answer.config = self.config(generative=answer.mode == "generative")
+        answer.config = self.config(generative=worded_by_llm)
         text_so_far = "".join(streamed)
         if text_so_far != answer.text:
             rest = ("\n\n" if text_so_far else "") + answer.text
@@ -306,6 +319,30 @@ class Assistant:
                 min_claim_similarity=self.settings.min_claim_similarity,
             )
         return config
+
+
+def quote_hits(quoted: Answer) -> list[Hit]:
+    """The paragraphs a who-said answer cites, as passages for the LLM to word the answer from."""
+    return [
+        Hit(
+            chunk=ChunkRecord(
+                id=f"{c.article_id}:quote:{c.n}",
+                article_id=c.article_id,
+                text=c.passage,
+                start=c.passage_span[0],
+                end=c.passage_span[1],
+                index=c.n,
+                title=c.title,
+                source=c.source,
+                url=c.url,
+                published=c.published,
+                published_int=date_as_int(c.published),
+                content_hash="",
+            ),
+            score=1.0,
+        )
+        for c in quoted.citations
+    ]
 
 
 def ms_since(start: float) -> float:

@@ -293,3 +293,31 @@ def test_openai_api_base_from_the_environment_turns_the_llm_on(index, server, mo
     answer = Assistant(index).ask("How many visitors came to the harbour festival in Gdansk?")
     assert answer.mode == "generative" and answer.answered
     assert server.requests[-1]["model"] == "from-env"
+
+
+WHO_SAID_QUESTION = "Who said that anti-terrorist measures will be stopped if Karabakh forces lay down their arms?"
+
+
+def test_who_said_facts_come_from_the_quote_index_and_the_llm_only_words_them(llm_bot, server):
+    def reply(request):
+        prompt = request["messages"][-1]["content"]
+        # the model is shown only the paragraph the quote index chose, not the retrieved passages
+        assert "lay down their arms" in prompt and "300 people" not in prompt and "Gdansk" not in prompt
+        n = number_of(request, "lay down their arms")
+        return Reply(f"Aliyev's message to Blinken stressed that anti-terrorist measures will be stopped if Karabakh forces lay down their arms [{n}].")
+
+    server.script(reply)
+    answer = llm_bot.ask(WHO_SAID_QUESTION)
+    assert answer.mode == "who_said" and answer.answered
+    assert answer.text.startswith("Aliyev's message to Blinken stressed")
+    assert_citations_exact(llm_bot, answer)
+    assert answer.config["llm_model"] == "scripted"
+
+
+def test_an_unsupported_who_said_wording_falls_back_to_the_quote_index(llm_bot, server):
+    server.script(lambda request: Reply("Antony Blinken said the war was over [1]."))
+    answer = llm_bot.ask(WHO_SAID_QUESTION)
+    assert answer.mode == "who_said" and answer.answered
+    assert answer.text.startswith("Ilham Aliyev (2023-09-20) said:") and "Blinken said" not in answer.text
+    assert answer.citations[0].speaker == "Ilham Aliyev"
+    assert "llm_model" not in answer.config
