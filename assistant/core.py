@@ -247,7 +247,7 @@ class Assistant:
         if answer is None:
             answer = quoted
         if answer is None:
-            answer = self.extractive(standalone, hits, query_vector, texts)
+            answer = self.extractive(standalone, hits, texts)
         if llm_error is not None:
             answer.notice = f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."
         timings["answer"] = ms_since(mark)
@@ -284,14 +284,13 @@ class Assistant:
                 return self.rule_rewriter.rewrite(message, history), error
         return self.rule_rewriter.rewrite(message, history), None
 
-    def extractive(self, question: str, hits, query_vector, texts: dict[str, str]) -> Answer:
+    def extractive(self, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer:
         answerer = ExtractiveAnswerer(
             self.retriever.keyword,
-            self.index.embed,
             max_sentences=self.settings.max_answer_sentences,
             min_support=self.settings.min_support,
         )
-        return answerer.answer(question, hits, query_vector, texts)
+        return answerer.answer(question, hits, texts)
 
     def checker(self) -> CitationChecker:
         return CitationChecker(

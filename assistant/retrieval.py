@@ -132,7 +132,6 @@ class KeywordIndex:
         return keep.astype(np.float32)
 
     def search(self, query: str, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
-        import bm25s
 
         if not self.chunks:
             return []

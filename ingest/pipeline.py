@@ -14,10 +14,10 @@ from pydantic import BaseModel, Field
 
 from ingest.article import Article
 from ingest.chunking import chunk_article
-from ingest.embedder import MAX_TOKENS, MiniLMEmbedding, build_embedder, embed_texts, embedder_id, load_tokenizer
-from ingest.readers import ReadError, expand_sources, read_source
+from ingest.embedder import MAX_TOKENS, build_embedder, embed_texts, embedder_id, load_tokenizer
+from ingest.readers import expand_sources, read_source
 from ingest.settings import IngestSettings
-from ingest.store import ArticleRecord, Journal, Store, make_client
+from ingest.store import Journal, Store, make_client
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,7 @@ class Index:
         settings = settings or IngestSettings()
         embedding = embedding or build_embedder(settings)
         client = make_client(Path(settings.data_dir), settings.chroma_url)
-        dimension = getattr(embedding, "dimension", None)
-        store = Store(client, settings.collection, embedder_id(embedding), dimension)
+        store = Store(client, settings.collection, embedder_id(embedding))
         return cls(settings=settings, embedding=embedding, store=store)
 
     @cached_property
@@ -131,7 +130,6 @@ class Ingestor:
         started = time.perf_counter()
         report = report or IngestReport()
         self.recover()
-        store = self.index.store
         # Within one run the last version of an id wins (a feed listing an entry twice, say).
         by_id = {article.id: article for article in articles}
         pending = list(by_id.values())

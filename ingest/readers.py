@@ -11,7 +11,7 @@ import glob
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -362,12 +362,3 @@ def parse_feed(text: str, key: str, where: str) -> ReadResult:
             )
         )
     return result
-
-
-def read_all(sources: Iterable[str | Path], max_bytes: int, fetch_urls: bool = True) -> Iterator[ReadResult]:
-    """Expand and read every source, yielding one result per file or URL."""
-    files, errors = expand_sources(sources)
-    if errors:
-        yield ReadResult(errors=errors)
-    for source in files:
-        yield read_source(source, max_bytes=max_bytes, fetch_urls=fetch_urls)

@@ -106,7 +106,7 @@ def make_client(data_dir: Path, chroma_url: str | None):
 class Store:
     """Reads and writes articles and chunks; knows nothing about answering."""
 
-    def __init__(self, client, prefix: str, embedder_id: str, dimension: int | None):
+    def __init__(self, client, prefix: str, embedder_id: str):
         self.client = client
         self.embedder_id = embedder_id
         common = {"byline_schema": SCHEMA_VERSION, "embedder": embedder_id, "hnsw:space": "cosine"}

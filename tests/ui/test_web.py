@@ -8,7 +8,7 @@ import re
 
 import httpx
 import pytest
-from gradio_client import Client, handle_file
+from gradio_client import Client
 
 from assistant.answer import Citation
 from ingest.article import Article
