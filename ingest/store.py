@@ -168,7 +168,8 @@ class Store:
         include = ["documents", "metadatas"] + (["embeddings"] if vectors else [])
         for page in self._pages(self.chunks, include=include):
             ids, documents, metadatas = page[:3]
-            embeddings = page[3] if vectors else [None] * len(ids)
+            # float16 copies: a page's float64 array is then freed at once, not held by row views
+            embeddings = np.asarray(page[3], dtype=np.float16) if vectors else [None] * len(ids)
             for chunk_key, document, metadata, embedding in zip(ids, documents, metadatas, embeddings):
                 yield ChunkRecord(id=chunk_key, text=document, **metadata), embedding
 
