@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -187,8 +188,11 @@ class Ingestor:
             title = short_title(article.title, tokenizer, MAX_TOKENS - 2 - settings.chunk_tokens)
             planned.append((article, [(c.start, c.end, c.text) for c in chunks]))
             texts.extend(f"{title}\n{c.text}" for c in chunks)
-        vectors = self.index.embed(texts)
-        quotes = [self.attributions(article) for article, _ in group]
+        # onnxruntime releases the GIL while it embeds: find the quotes meanwhile, on the other core
+        with ThreadPoolExecutor(max_workers=1) as attribution_worker:
+            quotes_pending = attribution_worker.submit(lambda: [self.attributions(article) for article, _ in group])
+            vectors = self.index.embed(texts)
+            quotes = quotes_pending.result()
         self.journal.begin([article.id for article, _ in group])
         row = 0
         for (article, was_known), (_, chunks), article_quotes in zip(group, planned, quotes):
