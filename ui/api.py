@@ -4,7 +4,7 @@
     GET  /api/search           ?q=&k=&source=&since=&until=     → passages
     GET  /api/articles                                          → what is indexed
     POST /api/articles         {articles?: [...], urls?: [...]} → the IngestReport
-    GET  /api/quotes           (when the assistant has a quote index)
+    GET  /api/quotes           ?speaker=&search=&source=&since=&until=&limit= → who said what
     POST /v1/chat/completions  OpenAI-compatible, streaming or not; citations ride along
     GET  /v1/models            lists the model "byline"
 
@@ -17,7 +17,6 @@ This module only translates HTTP to `Assistant` calls: no retrieval or answering
 from __future__ import annotations
 
 import hmac
-import inspect
 import json
 import logging
 import time
@@ -25,24 +24,19 @@ import uuid
 from collections.abc import Iterator
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
+
+from assistant.retrieval import Filters
 
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "byline"
 
 
-class AskFilters(BaseModel):
-    sources: list[str] = Field(default_factory=list, description="Only these sources.")
-    since: str | None = Field(default=None, description="Earliest published date, YYYY-MM-DD.")
-    until: str | None = Field(default=None, description="Latest published date, YYYY-MM-DD.")
-
-
 class AskRequest(BaseModel):
     question: str = Field(description="The question (or follow-up, with `history`).")
-    filters: AskFilters | None = None
+    filters: Filters | None = None
     history: list[dict] | None = Field(default=None, description='Earlier turns: [{"role": "user"|"assistant", "content": "..."}].')
 
 
@@ -81,11 +75,8 @@ def register_api(app: FastAPI, bot, token: str | None) -> None:
 
     @api.post("/ask")
     def ask(request: AskRequest) -> dict:
-        filters = request.filters or AskFilters()
         try:
-            answer = bot.ask(
-                request.question, sources=filters.sources, since=filters.since, until=filters.until, history=request.history
-            )
+            answer = bot.ask(request.question, filters=request.filters or Filters(), history=request.history)
         except (ValueError, ValidationError) as error:
             raise HTTPException(status_code=422, detail=str(error)) from error
         return answer.model_dump()
@@ -115,17 +106,20 @@ def register_api(app: FastAPI, bot, token: str | None) -> None:
         report = bot.add_records(request.articles, urls=request.urls)
         return report.model_dump()
 
-    if callable(getattr(bot, "quotes", None)):
-        accepted = set(inspect.signature(bot.quotes).parameters)
-
-        @api.get("/quotes")
-        def quotes(request: Request):
-            # The quote index's own parameters (speaker, query, ...) pass straight through.
-            params = {name: value for name, value in request.query_params.items() if name in accepted}
-            try:
-                return jsonable_encoder(bot.quotes(**params))
-            except (TypeError, ValueError) as error:
-                raise HTTPException(status_code=422, detail=str(error)) from error
+    @api.get("/quotes")
+    def quotes(
+        speaker: str | None = Query(default=None, description="Only this speaker ('Aliyev' matches 'Ilham Aliyev')."),
+        search: str | None = Query(default=None, description="Only quotes with these words."),
+        source: list[str] | None = Query(default=None, description="Only this source (repeatable)."),
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = Query(default=50, ge=1, le=500),
+    ) -> list[dict]:
+        try:
+            found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit)
+        except (ValueError, ValidationError) as error:
+            raise HTTPException(status_code=422, detail=str(error)) from error
+        return [quote.model_dump() for quote in found]
 
     @openai_api.get("/models")
     def models() -> dict:
@@ -136,8 +130,11 @@ def register_api(app: FastAPI, bot, token: str | None) -> None:
         question, history = split_messages(request.messages)
         completion_id = f"chatcmpl-{uuid.uuid4().hex}"
         created = int(time.time())
-        filters = AskFilters.model_validate(getattr(request, "filters", None) or {})  # a Byline extra
-        options = {"sources": filters.sources, "since": filters.since, "until": filters.until, "history": history}
+        try:
+            filters = Filters.model_validate(getattr(request, "filters", None) or {})  # a Byline extra
+        except ValidationError as error:
+            raise HTTPException(status_code=422, detail=str(error)) from error
+        options = {"filters": filters, "history": history}
         if request.stream:
             events = bot.stream(question, **options)
             return StreamingResponse(

@@ -172,9 +172,8 @@ def example_questions(bot, count: int) -> list[str]:
         if quoted:
             questions.append(f"Who said “{quoted.group(1)}”?")
             break
-    if hasattr(bot, "speakers"):
-        for name, _count in list(bot.speakers())[:2]:
-            questions.append(f"What did {name} say?")
+    for name, _count in bot.speakers()[:2]:
+        questions.append(f"What did {name} say?")
     for record in records:
         if len(questions) >= count:
             break
@@ -190,8 +189,6 @@ def articles_rows(bot) -> list[list[str]]:
 
 
 def speakers_rows(bot) -> list[list[str]]:
-    if not hasattr(bot, "speakers"):
-        return []
     return [[name, str(count)] for name, count in bot.speakers()]
 
 
@@ -258,7 +255,6 @@ document.addEventListener("click", function (event) {
 def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
     """The Gradio Blocks of the chat, the 'Add articles' tab and the article list."""
     settings = settings or WebSettings()
-    has_speakers = hasattr(bot, "speakers")
 
     def respond(message: str, sources: list[str] | None, since: str, until: str, show_rewrite: bool, turns: list[Turn]) -> Iterator:
         turns = list(turns or [])
@@ -404,7 +400,6 @@ def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
                     value=[],
                     interactive=False,
                     label="Speakers",
-                    visible=has_speakers,
                     elem_id="byline-speakers",
                 )
 

@@ -133,9 +133,15 @@ def test_articles_can_be_listed_and_added(http):
     assert http.post("/api/articles", json={}).status_code == 422
 
 
-def test_quotes_route_exists_only_with_a_quote_index(http, bot):
-    status = http.get("/api/quotes").status_code
-    assert (status != 404) == callable(getattr(bot, "quotes", None))
+def test_quotes_by_speaker_and_words(http, bot):
+    quotes = http.get("/api/quotes", params={"speaker": "Aliyev"}).json()
+    assert quotes and all("Aliyev" in q["speaker_name"] for q in quotes)
+    for quote in quotes:
+        assert bot.article_text(quote["article_id"])[quote["start"] : quote["end"]] == quote["text"]
+    searched = http.get("/api/quotes", params={"search": "destroying positions"}).json()
+    assert searched[0]["speaker_name"] == "Baku"
+    assert http.get("/api/quotes", params={"speaker": "Aliyev", "since": "2024-01-01"}).json() == []
+    assert http.get("/api/quotes", params={"since": "not a date"}).status_code == 422
 
 
 def test_models_lists_byline(served):
