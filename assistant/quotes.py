@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from assistant.retrieval import STOPWORDS, TOKEN_PATTERN, WORD, Filters
+from assistant.retrieval import TOKEN_PATTERN, Filters, stems
 from ingest.article import date_as_int
 from ingest.store import QuoteRecord
 
@@ -52,7 +52,6 @@ class QuoteIndex:
         import Stemmer
 
         self.quotes = [q for q in quotes if is_resolved(q.speaker_name)]
-        self.stemmer = Stemmer.Stemmer("english")
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for position, quote in enumerate(self.quotes):
             for word in set(name_tokens(quote.speaker_name)):
@@ -60,7 +59,7 @@ class QuoteIndex:
         self.bm25 = bm25s.BM25()
         if self.quotes:
             tokens = bm25s.tokenize(
-                [q.text for q in self.quotes], stopwords="en", stemmer=self.stemmer, token_pattern=TOKEN_PATTERN, show_progress=False
+                [q.text for q in self.quotes], stopwords="en", stemmer=Stemmer.Stemmer("english"), token_pattern=TOKEN_PATTERN, show_progress=False
             )
             self.bm25.index(tokens, show_progress=False)
             self.vocab = tokens.vocab
@@ -71,7 +70,7 @@ class QuoteIndex:
         return len(self.quotes)
 
     def stems(self, text: str) -> list[str]:
-        return self.stemmer.stemWords([w for w in WORD.findall(text.lower()) if w not in STOPWORDS])
+        return stems(text)
 
     def speakers(self) -> list[tuple[str, int]]:
         """Speakers by number of quotes (most first), each under its fullest name."""

@@ -72,6 +72,21 @@ class Filters(BaseModel):
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+_thread_stemmer = threading.local()
+
+
+def stems(text: str) -> list[str]:
+    """Stemmed, stopword-free words of `text`, exactly as bm25s tokenizes them for an index (done
+    here directly: bm25s.tokenize builds a progress bar per call, costly on a hot path). One
+    stemmer per thread: PyStemmer's are not thread-safe, and the server answers on several."""
+    import Stemmer
+
+    stemmer = getattr(_thread_stemmer, "stemmer", None)
+    if stemmer is None:
+        stemmer = _thread_stemmer.stemmer = Stemmer.Stemmer("english")
+    return stemmer.stemWords([w for w in WORD.findall(text.lower()) if w not in STOPWORDS])
+
+
 @dataclass
 class Hit:
     chunk: ChunkRecord
@@ -85,7 +100,7 @@ class KeywordIndex:
         import bm25s
         import Stemmer
 
-        self.stemmer = Stemmer.Stemmer("english")
+        stemmer = Stemmer.Stemmer("english")  # for the one-off bm25s.tokenize of the index
         self.chunks = chunks
         self.published = np.array([c.published_int for c in chunks], dtype=np.int64)
         self.sources = np.array([c.source.lower() for c in chunks], dtype=object)
@@ -95,7 +110,7 @@ class KeywordIndex:
             tokens = bm25s.tokenize(
                 [f"{c.title}\n{c.text}" for c in chunks],
                 stopwords="en",
-                stemmer=self.stemmer,
+                stemmer=stemmer,
                 token_pattern=TOKEN_PATTERN,
                 show_progress=False,
             )
@@ -151,9 +166,7 @@ class KeywordIndex:
         return hits
 
     def stems(self, text: str) -> list[str]:
-        """Stemmed, stopword-free words of `text`, exactly as bm25s tokenizes them for the index
-        (done here directly: bm25s.tokenize builds a progress bar per call, costly on a hot path)."""
-        return self.stemmer.stemWords([w for w in WORD.findall(text.lower()) if w not in STOPWORDS])
+        return stems(text)
 
     def query_stems(self, text: str) -> list[str]:
         """The stems of `text` that occur in the collection (the only ones BM25 can match)."""
@@ -165,9 +178,6 @@ class KeywordIndex:
         position = self.vocab.get(stem)
         df = int(self.doc_freq[position]) if position is not None and position < len(self.doc_freq) else 0
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-    def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(word.lower())
 
 
 def reciprocal_rank_fusion(rankings: list[list[tuple[ChunkRecord, float]]], k: int, constant: float = 60.0) -> list[Hit]:
