@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from ingest.attribution import Attribution, canonical_speakers, find_attributions, find_quotes, load_nlp
 from ingest.names import NameIndex, clean_name
+from tests.conftest import SEED_FILE
 
-SEED = Path("/work/shared/seeds/000_2b88b6f3acdfa95d.txt")
+SEED = SEED_FILE  # the copy in seeds/, not an absolute path on one machine
 
 
 @pytest.fixture(scope="module")
