@@ -66,13 +66,13 @@ class Assistant:
             sources = [sources]
         report = self.ingestor.ingest(sources, progress=progress, on_progress=on_progress)
         if report.added or report.updated:
-            self.retriever.refresh()
+            self.retriever.refresh(report.article_ids)
         return report
 
     def add_articles(self, articles: list[Article]) -> IngestReport:
         report = self.ingestor.ingest_articles(articles)
         if report.added or report.updated:
-            self.retriever.refresh()
+            self.retriever.refresh(report.article_ids)
         return report
 
     def add_records(self, records: list[dict], urls: list[str] | None = None) -> IngestReport:
@@ -93,7 +93,7 @@ class Assistant:
         if articles:
             self.ingestor.ingest_articles(articles, report=report)
         if report.added or report.updated:
-            self.retriever.refresh()
+            self.retriever.refresh(report.article_ids)
         return report
 
     def articles(self) -> list[ArticleRecord]:

@@ -1,25 +1,27 @@
-"""Retrieval: dense (Chroma) and keyword (BM25, bm25s) retrieval fused by reciprocal rank.
+"""Retrieval: dense (Chroma) and keyword (BM25, tantivy) retrieval fused by reciprocal rank.
 
- Filters (sources, date range)
-go to Chroma as a `where` clause and to BM25 as a weight mask, so both see the same articles.
-Only chunks whose content hash matches their article's committed record are ever returned.
+Filters (sources, date range) apply to both, so both see the same articles. Only chunks whose
+content hash matches their article's committed record are ever returned.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 from pydantic import BaseModel, Field, field_validator
 
+from assistant.local_index import KeywordIndex, LocalIndex
 from ingest.article import date_as_int, parse_date
 from ingest.pipeline import Index
-from ingest.store import ArticleRecord, ChunkRecord
+from ingest.settings import IngestSettings
+from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,11 @@ class Filters(BaseModel):
             return parse_date(value)
         except (ValueError, OverflowError) as error:
             raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from error
+
+    @property
+    def bounds(self) -> tuple[int | None, int | None]:
+        """The date range as int yyyymmdd (None: open on that side)."""
+        return (date_as_int(self.since) if self.since else None, date_as_int(self.until) if self.until else None)
 
     @property
     def empty(self) -> bool:
@@ -76,8 +83,8 @@ _thread_stemmer = threading.local()
 
 
 def stems(text: str) -> list[str]:
-    """Stemmed, stopword-free words of `text`, exactly as bm25s tokenizes them for an index (done
-    here directly: bm25s.tokenize builds a progress bar per call, costly on a hot path). One
+    """Stemmed, stopword-free words of `text` (English Snowball stems, bm25s's stopword list): the
+    one tokenization of the keyword index, the quote index and the answerers' word weights. One
     stemmer per thread: PyStemmer's are not thread-safe, and the server answers on several."""
     import Stemmer
 
@@ -91,93 +98,6 @@ def stems(text: str) -> list[str]:
 class Hit:
     chunk: ChunkRecord
     score: float
-
-
-class KeywordIndex:
-    """BM25 (bm25s, English stemmer and stopwords) over the committed chunks, held in memory."""
-
-    def __init__(self, chunks: list[ChunkRecord]):
-        import bm25s
-        import Stemmer
-
-        stemmer = Stemmer.Stemmer("english")  # for the one-off bm25s.tokenize of the index
-        self.chunks = chunks
-        self.published = np.array([c.published_int for c in chunks], dtype=np.int64)
-        self.sources = np.array([c.source.lower() for c in chunks], dtype=object)
-        self.vectors = np.zeros((len(chunks), 0), dtype=np.float16)  # set by HybridRetriever.refresh
-        self.bm25 = bm25s.BM25()
-        if chunks:
-            tokens = bm25s.tokenize(
-                [f"{c.title}\n{c.text}" for c in chunks],
-                stopwords="en",
-                stemmer=stemmer,
-                token_pattern=TOKEN_PATTERN,
-                show_progress=False,
-            )
-            self.bm25.index(tokens, show_progress=False)
-            self.vocab = tokens.vocab
-            indptr = self.bm25.scores["indptr"]
-            self.doc_freq = np.diff(indptr)
-        else:
-            self.vocab, self.doc_freq = {}, np.zeros(0)
-
-    def __len__(self) -> int:
-        return len(self.chunks)
-
-    def nearest(self, query_vector: np.ndarray, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
-        """Exact cosine search over the chunks that pass the filters (vectors are unit length)."""
-        mask = self.mask(filters)
-        allowed = np.flatnonzero(mask) if mask is not None else np.arange(len(self.chunks))
-        if not len(allowed):
-            return []
-        scores = self.vectors[allowed].astype(np.float32) @ query_vector.astype(np.float32)
-        top = np.argsort(-scores)[:k]
-        return [(self.chunks[int(allowed[i])], float(scores[i])) for i in top]
-
-    def mask(self, filters: Filters) -> np.ndarray | None:
-        if filters.empty:
-            return None
-        keep = np.ones(len(self.chunks), dtype=bool)
-        if filters.sources:
-            keep &= np.isin(self.sources, [s.lower() for s in filters.sources])
-        if filters.since:
-            keep &= self.published >= date_as_int(filters.since)
-        if filters.until:
-            keep &= self.published <= date_as_int(filters.until)
-        return keep.astype(np.float32)
-
-    def search(self, query: str, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
-
-        if not self.chunks:
-            return []
-        query_words = self.query_stems(query)
-        if not query_words:
-            return []
-        mask = self.mask(filters)
-        if mask is not None and not mask.any():
-            return []
-        k = min(k, len(self.chunks))
-        indexes, scores = self.bm25.retrieve([query_words], k=k, weight_mask=mask, show_progress=False, n_threads=1)
-        hits = []
-        for index, score in zip(indexes[0], scores[0]):
-            if score <= 0:
-                continue
-            hits.append((self.chunks[int(index)], float(score)))
-        return hits
-
-    def stems(self, text: str) -> list[str]:
-        return stems(text)
-
-    def query_stems(self, text: str) -> list[str]:
-        """The stems of `text` that occur in the collection (the only ones BM25 can match)."""
-        return [w for w in self.stems(text) if w in self.vocab]
-
-    def idf(self, stem: str) -> float:
-        """Inverse document frequency of a stemmed word in the chunk collection (unknown: highest)."""
-        n = max(len(self.chunks), 1)
-        position = self.vocab.get(stem)
-        df = int(self.doc_freq[position]) if position is not None and position < len(self.doc_freq) else 0
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 def reciprocal_rank_fusion(rankings: list[list[tuple[ChunkRecord, float]]], k: int, constant: float = 60.0) -> list[Hit]:
@@ -196,40 +116,75 @@ def reciprocal_rank_fusion(rankings: list[list[tuple[ChunkRecord, float]]], k: i
     return [Hit(chunk=chunks[chunk_id], score=scores[chunk_id]) for chunk_id in ordered]
 
 
+def cache_folder(settings: IngestSettings) -> Path:
+    """Where the retrieval cache of this index lives: under the data folder, one per collection
+    and Chroma location (a server's index is cached locally too)."""
+    where = "embedded"
+    if settings.chroma_url:
+        where = re.sub(r"[^A-Za-z0-9.-]+", "_", settings.chroma_url.split("://")[-1]).strip("_")
+    return Path(settings.data_dir) / "retrieval" / f"{settings.collection}-{where}"
+
+
 class HybridRetriever:
-    """Dense + keyword retrieval over the committed articles of an index."""
+    """Dense + keyword retrieval over the committed articles of an index.
+
+    Dense search is Chroma's; keyword search, filtered exact search and the article and quote
+    registries come from the local cache (assistant.local_index), reconciled with Chroma at open
+    and, after an ingest, for just the articles it touched.
+    """
 
     def __init__(self, index: Index, candidates_per_retriever: int = 20):
+        from assistant.quotes import QuoteIndex
+
         self.index = index
         self.candidates = candidates_per_retriever
         self._lock = threading.Lock()
+        settings = index.settings
+        identity = {
+            "embedder": index.store.embedder_id,
+            "chunk_tokens": settings.chunk_tokens,
+            "overlap": settings.chunk_overlap_sentences,
+        }
+        self.local = LocalIndex(cache_folder(settings), identity, stems)
         self.articles: dict[str, ArticleRecord] = {}
-        self.keyword = KeywordIndex([])
+        self.quotes_by_article: dict[str, list[QuoteRecord]] = {}
+        self.quotes = QuoteIndex([])
         self.refresh()
 
-    def refresh(self) -> None:
-        """Reload the committed articles and rebuild the keyword index (after ingestion)."""
+    @property
+    def keyword(self) -> KeywordIndex:
+        return self.local.keyword
+
+    def refresh(self, article_ids: Iterable[str] | None = None) -> None:
+        """Bring retrieval in line with the store: every article (at open), or only these (after
+        an ingest that added, replaced or removed them)."""
         from assistant.quotes import QuoteIndex
 
-        articles, quotes = self.index.store.registry()
-        committed = {a.id: a.content_hash for a in articles.values()}
-        loaded = [
-            (c, v) for c, v in self.index.store.iter_chunks_with_vectors() if committed.get(c.article_id) == c.content_hash
-        ]
-        loaded.sort(key=lambda item: (item[0].article_id, item[0].index))
-        chunks = [c for c, _ in loaded]
-        keyword = KeywordIndex(chunks)
-        # float16 copies of the vectors, aligned with keyword.chunks: a filtered question is scored
-        # exactly over the articles it may use (Chroma's own filtered search is far slower)
-        if loaded:
-            keyword.vectors = np.asarray([v for _, v in loaded], dtype=np.float16)
-        quote_index = QuoteIndex(quotes)
+        store = self.index.store
+        if article_ids is None:
+            articles, quotes = store.registry()
+            quotes_by_article: dict[str, list[QuoteRecord]] = {}
+            self.local.sync(articles, store.chunks_of)
+        else:
+            changed = list(dict.fromkeys(article_ids))
+            found, quotes = store.articles_by_id(changed)
+            articles = {a: r for a, r in self.articles.items() if a not in set(changed)} | found
+            quotes_by_article = {a: q for a, q in self.quotes_by_article.items() if a not in set(changed)}
+            self.local.sync(found, store.chunks_of, only=changed)
+        for quote in quotes:
+            quotes_by_article.setdefault(quote.article_id, []).append(quote)
+        quote_index = QuoteIndex([q for group in quotes_by_article.values() for q in group])
         with self._lock:
-            self.articles, self.keyword, self.quotes = articles, keyword, quote_index
-        log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(chunks), len(quote_index))
+            self.articles, self.quotes_by_article, self.quotes = articles, quotes_by_article, quote_index
+        log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(quote_index))
 
     def source_names(self) -> dict[str, str]:
         return {a.source.lower(): a.source for a in self.articles.values()}
+
+    def _records(self, scored_ids: list[tuple[str, float]]) -> list[tuple[ChunkRecord, float]]:
+        """Chunk records (text and all, from the store) for scored chunk ids, in the same order."""
+        found = {c.id: c for c in self.index.store.chunks_by_id([chunk_id for chunk_id, _ in scored_ids])}
+        return [(found[chunk_id], score) for chunk_id, score in scored_ids if chunk_id in found]
 
     def dense_search(self, query_vector: np.ndarray, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
         store = self.index.store
@@ -240,7 +195,10 @@ class HybridRetriever:
         hits = [(c, s) for c, s in store.query_chunks(query_vector, OVERFETCH) if filters.matches(c) and self._committed(c)]
         if len(hits) >= k:
             return hits[:k]
-        return self.keyword.nearest(query_vector, k, filters)
+        return self._records(self.local.nearest(query_vector, k, filters.sources, *filters.bounds))
+
+    def keyword_search(self, query: str, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
+        return self._records(self.local.keyword_search(query, k, filters.sources, *filters.bounds))
 
     def _committed(self, chunk: ChunkRecord) -> bool:
         record = self.articles.get(chunk.article_id)
@@ -251,5 +209,5 @@ class HybridRetriever:
         if query_vector is None:
             query_vector = self.index.embed([query])[0]
         dense = self.dense_search(query_vector, self.candidates, filters)
-        sparse = self.keyword.search(query, self.candidates, filters)
+        sparse = self.keyword_search(query, self.candidates, filters)
         return reciprocal_rank_fusion([dense, sparse], k)

@@ -130,21 +130,40 @@ class Store:
         quotes: list[QuoteRecord] = []
         for ids, metadatas in self._pages(self.articles, include=["metadatas"]):
             for article_id, metadata in zip(ids, metadatas):
-                metadata = dict(metadata)
-                quotes_json = metadata.pop("quotes", None)
-                record = ArticleRecord(id=article_id, **metadata)
+                record, found = self._article_from_metadata(article_id, metadata)
                 records[article_id] = record
-                if quotes_json:
-                    context = {
-                        "article_id": article_id,
-                        "title": record.title,
-                        "source": record.source,
-                        "url": record.url,
-                        "published": record.published,
-                        "published_int": record.published_int,
-                    }
-                    quotes.extend(QuoteRecord(**context, **quote) for quote in json.loads(quotes_json))
+                quotes.extend(found)
         return records, quotes
+
+    def articles_by_id(self, article_ids: Iterable[str]) -> tuple[dict[str, ArticleRecord], list[QuoteRecord]]:
+        """The committed records (and quotes) of these articles; ids not in the index are left out."""
+        wanted = list(dict.fromkeys(article_ids))
+        records: dict[str, ArticleRecord] = {}
+        quotes: list[QuoteRecord] = []
+        for start in range(0, len(wanted), PAGE):
+            found = self.articles.get(ids=wanted[start : start + PAGE], include=["metadatas"])
+            for article_id, metadata in zip(found["ids"], found["metadatas"]):
+                record, article_quotes = self._article_from_metadata(article_id, metadata)
+                records[article_id] = record
+                quotes.extend(article_quotes)
+        return records, quotes
+
+    @staticmethod
+    def _article_from_metadata(article_id: str, metadata: dict) -> tuple[ArticleRecord, list[QuoteRecord]]:
+        metadata = dict(metadata)
+        quotes_json = metadata.pop("quotes", None)
+        record = ArticleRecord(id=article_id, **metadata)
+        if not quotes_json:
+            return record, []
+        context = {
+            "article_id": article_id,
+            "title": record.title,
+            "source": record.source,
+            "url": record.url,
+            "published": record.published,
+            "published_int": record.published_int,
+        }
+        return record, [QuoteRecord(**context, **quote) for quote in json.loads(quotes_json)]
 
     def article_record(self, article_id: str) -> ArticleRecord | None:
         found = self.articles.get(ids=[article_id], include=["metadatas"])
@@ -175,6 +194,31 @@ class Store:
 
     def count_chunks(self) -> int:
         return self.chunks.count()
+
+    def chunks_by_id(self, chunk_ids: list[str]) -> list[ChunkRecord]:
+        """These chunks, in the order asked; ids no longer stored are left out."""
+        found: dict[str, ChunkRecord] = {}
+        for start in range(0, len(chunk_ids), PAGE):
+            page = self.chunks.get(ids=chunk_ids[start : start + PAGE], include=["documents", "metadatas"])
+            for chunk_key, document, metadata in zip(page["ids"], page["documents"], page["metadatas"]):
+                found[chunk_key] = ChunkRecord(id=chunk_key, text=document, **metadata)
+        return [found[c] for c in chunk_ids if c in found]
+
+    def chunks_of(self, records: list[ArticleRecord]) -> Iterator[tuple[str, list[tuple[ChunkRecord, np.ndarray]]]]:
+        """For each article record, its committed chunks with their vectors, in order. Chunk ids are
+        derived from (article, content hash, index), so this is a lookup by id, not a filtered scan.
+        An article whose chunks are not all there (replaced meanwhile) comes with fewer than it counts."""
+        wanted = [(r.id, chunk_id(r.id, r.content_hash, i)) for r in records for i in range(r.chunks)]
+        by_article: dict[str, list[tuple[ChunkRecord, np.ndarray]]] = {r.id: [] for r in records}
+        for start in range(0, len(wanted), PAGE):
+            ids = [key for _, key in wanted[start : start + PAGE]]
+            page = self.chunks.get(ids=ids, include=["documents", "metadatas", "embeddings"])
+            vectors = np.asarray(page["embeddings"], dtype=np.float32)
+            for row, (chunk_key, document, metadata) in enumerate(zip(page["ids"], page["documents"], page["metadatas"])):
+                chunk = ChunkRecord(id=chunk_key, text=document, **metadata)
+                by_article[chunk.article_id].append((chunk, vectors[row]))
+        for record in records:
+            yield record.id, sorted(by_article[record.id], key=lambda item: item[0].index)
 
     def query_chunks(self, embedding: np.ndarray, k: int, where: dict | None = None) -> list[tuple[ChunkRecord, float]]:
         result = self.chunks.query(

@@ -1,0 +1,330 @@
+"""The local retrieval cache: what answering needs of every chunk, kept on disk beside the index.
+
+Chroma holds the truth; this folder is derived from it and reconciled article by article, by
+(article id, content hash), so opening a large index does not read every chunk back, and an
+ingest updates only the articles it changed.
+
+- `keyword/`: a tantivy index (BM25) over the stemmed title and text of every live chunk, with the
+  article id (to delete by), the source and the date (to filter by), and the chunk's row;
+- `rows.jsonl` and `vectors.f16`: append-only, one row per chunk ever added (chunk id, article id,
+  date, source) and its vector as float16, memory-mapped, for exact search under a filter;
+- `state.json`: the commit point. For each article: its content hash and which rows hold it.
+  Whatever an interrupted sync wrote beyond it is redone at the next sync, never trusted.
+
+A sync holds tantivy's writer lock throughout, so two processes on one data folder take turns.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ingest.store import ArticleRecord, ChunkRecord
+
+log = logging.getLogger(__name__)
+
+CACHE_VERSION = 1
+ARTICLES_PER_FETCH = 64  # articles whose chunks are read from Chroma in one go during a sync
+WRITER_HEAP_BYTES = 100_000_000
+LOCK_WAIT_S = 60.0  # how long a sync waits for another process's sync to finish
+
+FetchChunks = Callable[[list[ArticleRecord]], Iterator[tuple[str, list[tuple[ChunkRecord, np.ndarray]]]]]
+
+
+@dataclass
+class SyncReport:
+    removed: int = 0
+    added: int = 0
+    chunks: int = 0
+    incomplete: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class KeywordIndex:
+    """BM25 over the live chunks: a tantivy index of pre-stemmed text (stemmed by `stems`, so the
+    answerers' word weights and the index agree)."""
+
+    def __init__(self, folder: Path, stems: Callable[[str], list[str]]):
+        import tantivy
+
+        self.tantivy = tantivy
+        self.stems = stems
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("article_id", tokenizer_name="raw", index_option="basic")
+        builder.add_text_field("source", tokenizer_name="raw", index_option="basic")
+        builder.add_integer_field("published", indexed=True, fast=True)
+        builder.add_integer_field("row", stored=True, fast=True)
+        builder.add_text_field("stems", tokenizer_name="words", index_option="freq")
+        self.schema = builder.build()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(self.schema, path=str(folder))
+        self.index.register_tokenizer("words", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+        self.reload()
+
+    def reload(self) -> None:
+        self.index.reload()
+        self.searcher = self.index.searcher()
+
+    def __len__(self) -> int:
+        return self.searcher.num_docs
+
+    @contextmanager
+    def writer(self):
+        """tantivy's single writer, waiting while another process holds it. Nothing is committed
+        unless the block finishes."""
+        deadline = time.monotonic() + LOCK_WAIT_S
+        while True:
+            try:
+                writer = self.index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+                break
+            except ValueError as error:
+                if "LockBusy" not in str(error) or time.monotonic() > deadline:
+                    raise RuntimeError(f"cannot update the keyword index in {self.index}: {error}") from error
+                time.sleep(0.2)
+        try:
+            yield writer
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            del writer
+
+    def document(self, row: int, chunk: ChunkRecord):
+        return self.tantivy.Document(
+            article_id=chunk.article_id,
+            source=chunk.source.lower(),
+            published=chunk.published_int,
+            row=row,
+            stems=" ".join(self.stems(f"{chunk.title}\n{chunk.text}")),
+        )
+
+    def search(self, query: str, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[int, float]]:
+        """(row, BM25 score) of the best k live chunks that pass the filters."""
+        tantivy = self.tantivy
+        words = self.query_stems(query)
+        if not words or k <= 0:
+            return []
+        Occur, Query = tantivy.Occur, tantivy.Query
+        match = Query.boolean_query([(Occur.Should, Query.term_query(self.schema, "stems", w)) for w in dict.fromkeys(words)])
+        clauses = [(Occur.Must, match)]
+        if sources:
+            clauses.append((Occur.Must, Query.term_set_query(self.schema, "source", [s.lower() for s in sources])))
+        if since is not None or until is not None:
+            clauses.append((Occur.Must, Query.range_query(self.schema, "published", tantivy.FieldType.Integer, since, until)))
+        query_object = clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+        searcher = self.searcher
+        result = searcher.search(query_object, k)
+        return [(int(searcher.doc(address)["row"][0]), float(score)) for score, address in result.hits]
+
+    def query_stems(self, text: str) -> list[str]:
+        """The stems of `text` that occur in the collection (the only ones BM25 can match)."""
+        searcher = self.searcher
+        return [w for w in self.stems(text) if searcher.doc_freq("stems", w) > 0]
+
+    def idf(self, stem: str) -> float:
+        """Inverse document frequency of a stemmed word over the live chunks (unknown: highest)."""
+        searcher = self.searcher
+        n = max(searcher.num_docs, 1)
+        df = searcher.doc_freq("stems", stem)
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
+
+class LocalIndex:
+    """The rows, vectors and keyword index of every live chunk, reconciled with the store."""
+
+    def __init__(self, folder: Path, identity: dict, stems: Callable[[str], list[str]]):
+        """`identity`: what the cached rows depend on (embedder, chunking); a cache made under
+        another identity is rebuilt, not reconciled."""
+        self.folder = folder
+        self.identity = identity
+        folder.mkdir(parents=True, exist_ok=True)
+        state = self._read_state()
+        if state.get("version") != CACHE_VERSION or state.get("identity") != identity:
+            if state:
+                log.info("retrieval cache in %s was made for another version, embedder or chunking: rebuilding it", folder)
+            self._wipe()
+            state = self._empty_state()
+        self.keyword = KeywordIndex(folder / "keyword", stems)
+        self._load(state)
+
+    # --- files -------------------------------------------------------------------------------
+    @property
+    def _state_path(self) -> Path:
+        return self.folder / "state.json"
+
+    @property
+    def _rows_path(self) -> Path:
+        return self.folder / "rows.jsonl"
+
+    @property
+    def _vectors_path(self) -> Path:
+        return self.folder / "vectors.f16"
+
+    def _empty_state(self) -> dict:
+        return {"version": CACHE_VERSION, "identity": self.identity, "dimensions": 0, "generation": 0, "rows": 0, "rows_bytes": 0, "articles": {}}
+
+    def _read_state(self) -> dict:
+        try:
+            return json.loads(self._state_path.read_text())
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as error:
+            log.warning("retrieval cache state %s unreadable (%s): rebuilding the cache", self._state_path, error)
+            return {}
+
+    def _wipe(self) -> None:
+        for path in (self._state_path, self._rows_path, self._vectors_path):
+            path.unlink(missing_ok=True)
+        shutil.rmtree(self.folder / "keyword", ignore_errors=True)
+
+    def _load(self, state: dict) -> None:
+        """Take `state` as the truth: read the rows it covers, map their vectors, mark the live ones."""
+        self.state = state
+        count, size = state["rows"], state["rows_bytes"]
+        if count:
+            with self._rows_path.open("rb") as handle:
+                body = handle.read(size)
+            rows = json.loads(b"[" + body.rstrip(b"\n").replace(b"\n", b",") + b"]")
+        else:
+            rows = []
+        if len(rows) != count:
+            raise RuntimeError(f"retrieval cache {self.folder} is damaged: {len(rows)} rows where {count} were committed")
+        self.chunk_ids: list[str] = [r[0] for r in rows]
+        self.row_articles: list[str] = [r[1] for r in rows]
+        self.published = np.fromiter((r[2] for r in rows), dtype=np.int64, count=count)
+        self.sources = np.array([r[3] for r in rows], dtype=object)
+        dimensions = state["dimensions"]
+        self.vectors = (
+            np.memmap(self._vectors_path, dtype=np.float16, mode="r", shape=(count, dimensions))
+            if count
+            else np.zeros((0, dimensions), dtype=np.float16)
+        )
+        self.live = np.zeros(count, dtype=bool)
+        for _hash, _chunks, first, length in state["articles"].values():
+            self.live[first : first + length] = True
+        self.keyword.reload()
+
+    def _write_state(self, state: dict) -> None:
+        temporary = self._state_path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(state, separators=(",", ":")))
+        os.replace(temporary, self._state_path)
+
+    # --- reading -----------------------------------------------------------------------------
+    @property
+    def articles(self) -> dict[str, list]:
+        """article id → [content hash, chunk count, first row, rows] of what is indexed here."""
+        return self.state["articles"]
+
+    def __len__(self) -> int:
+        return int(self.live.sum())
+
+    def mask(self, sources: list[str], since: int | None, until: int | None) -> np.ndarray:
+        keep = self.live.copy()
+        if sources:
+            keep &= np.isin(self.sources, [s.lower() for s in sources])
+        if since is not None:
+            keep &= self.published >= since
+        if until is not None:
+            keep &= self.published <= until
+        return keep
+
+    def nearest(self, query_vector: np.ndarray, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
+        """Exact cosine search over the live chunks that pass the filters (vectors are unit length)."""
+        allowed = np.flatnonzero(self.mask(sources, since, until))
+        if not len(allowed):
+            return []
+        scores = np.asarray(self.vectors[allowed], dtype=np.float32) @ query_vector.astype(np.float32)
+        top = np.argsort(-scores)[:k]
+        return [(self.chunk_ids[int(allowed[i])], float(scores[i])) for i in top]
+
+    def keyword_search(self, query: str, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
+        hits = self.keyword.search(query, k, sources, since, until)
+        return [(self.chunk_ids[row], score) for row, score in hits if row < len(self.live) and self.live[row]]
+
+    # --- reconciling -------------------------------------------------------------------------
+    def sync(self, committed: dict[str, ArticleRecord], fetch: FetchChunks, only: Iterable[str] | None = None) -> SyncReport:
+        """Make the cache hold exactly the `committed` articles (or, with `only`, bring just those
+        articles in line: added, replaced or dropped)."""
+        started = time.perf_counter()
+        report = SyncReport()
+        if self._changes(committed, only) == ([], []):
+            return report
+        with self.keyword.writer() as writer:
+            current = self._read_state() or self._empty_state()
+            if current.get("generation") != self.state.get("generation"):
+                self._load(current)  # another process synced since we loaded
+            stale, new = self._changes(committed, only)
+            state = json.loads(json.dumps(self.state))
+            for article_id in stale:
+                writer.delete_documents_by_term("article_id", article_id)
+                del state["articles"][article_id]
+                report.removed += 1
+            # rows beyond the committed count are leftovers of an interrupted sync: overwrite them
+            row, rows_bytes = state["rows"], state["rows_bytes"]
+            with self._rows_path.open("ab") as rows_file, self._vectors_path.open("ab") as vectors_file:
+                rows_file.truncate(rows_bytes)
+                vectors_file.truncate(row * state["dimensions"] * 2)
+                for start in range(0, len(new), ARTICLES_PER_FETCH):
+                    batch = new[start : start + ARTICLES_PER_FETCH]
+                    expected = {r.id: r for r in batch}
+                    for article_id, chunks in fetch(batch):
+                        record = expected[article_id]
+                        if len(chunks) != record.chunks:
+                            # replaced while we read it; the next sync (after that ingest) takes it
+                            report.incomplete.append(article_id)
+                            continue
+                        first = row
+                        lines = []
+                        for chunk, vector in chunks:
+                            if not state["dimensions"]:
+                                state["dimensions"] = len(vector)
+                            writer.add_document(self.keyword.document(row, chunk))
+                            lines.append(json.dumps([chunk.id, chunk.article_id, chunk.published_int, chunk.source.lower()]))
+                            vectors_file.write(np.asarray(vector, dtype=np.float16).tobytes())
+                            row += 1
+                        encoded = ("\n".join(lines) + "\n").encode() if lines else b""
+                        rows_file.write(encoded)
+                        rows_bytes += len(encoded)
+                        state["articles"][article_id] = [record.content_hash, record.chunks, first, len(chunks)]
+                        report.added += 1
+                        report.chunks += len(chunks)
+                rows_file.flush()
+                vectors_file.flush()
+                os.fsync(rows_file.fileno())
+                os.fsync(vectors_file.fileno())
+            writer.commit()
+            writer.wait_merging_threads()
+            state.update(rows=row, rows_bytes=rows_bytes, generation=state["generation"] + 1)
+            self._write_state(state)  # the commit point
+        self._load(state)
+        report.seconds = time.perf_counter() - started
+        log.info(
+            "retrieval cache: %d articles added (%d chunks), %d removed in %.1f s%s",
+            report.added, report.chunks, report.removed, report.seconds,
+            f"; {len(report.incomplete)} changed while read, left for the next sync" if report.incomplete else "",
+        )
+        return report
+
+    def _changes(self, committed: dict[str, ArticleRecord], only: Iterable[str] | None) -> tuple[list[str], list[ArticleRecord]]:
+        """Articles to drop from the cache, and committed records to (re)add."""
+        held = self.articles
+        scope = set(committed) | set(held) if only is None else set(only)
+        stale, new = [], []
+        for article_id in sorted(scope):
+            record = committed.get(article_id)
+            have = held.get(article_id)
+            if have is not None and (record is None or have[:2] != [record.content_hash, record.chunks]):
+                stale.append(article_id)
+            if record is not None and (have is None or have[:2] != [record.content_hash, record.chunks]):
+                new.append(record)
+        return stale, new
+

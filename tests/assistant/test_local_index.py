@@ -1,0 +1,97 @@
+"""The local retrieval cache: reused across opens, updated per article, repaired after a crash."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.local_index import LocalIndex
+from ingest.article import Article
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+
+ARTICLES = [
+    Article(id="g1", title="Council funds bridge", source="Gazette", published="2024-03-02",
+            text="The city council voted to fund the river bridge. Mayor Ellen Park said the bridge would open in 2026."),
+    Article(id="h1", title="Council delays bridge", source="Herald", published="2024-05-10",
+            text="The city council delayed the river bridge again. Treasurer Omar Diaz said costs had doubled."),
+    Article(id="t1", title="Harbour tunnel opens", source="Tribune", published="2024-06-01",
+            text="The harbour tunnel opened to traffic on Saturday. Engineer Ravi Shah said the tunnel took nine years."),
+]
+
+
+def open_bot(embedding, data_dir) -> Assistant:
+    return Assistant(Index.open(IngestSettings(data_dir=data_dir), embedding=embedding))
+
+
+def keyword_articles(bot: Assistant, query: str) -> set[str]:
+    from assistant.retrieval import Filters
+
+    return {chunk.article_id for chunk, _ in bot.retriever.keyword_search(query, 10, Filters())}
+
+
+def test_reopening_reuses_the_cache_and_an_ingest_syncs_only_what_it_touched(embedding, tmp_path, caplog):
+    bot = open_bot(embedding, tmp_path)
+    bot.add_articles(ARTICLES[:2])
+    assert keyword_articles(bot, "bridge") == {"g1", "h1"}
+
+    # A second process opening the folder finds the cache current: nothing is read back from Chroma.
+    reopened = open_bot(embedding, tmp_path)
+    assert reopened.retriever.local.state["generation"] == bot.retriever.local.state["generation"]
+    assert reopened.search("Who said the bridge costs had doubled?", k=1)[0].article_id == "h1"
+
+    # An ingest adds its article to the cache, and only it.
+    calls: list[list[str]] = []
+    fetch = reopened.index.store.chunks_of
+    reopened.index.store.chunks_of = lambda records: (calls.append([r.id for r in records]), fetch(records))[1]
+    reopened.add_articles(ARTICLES[2:])
+    assert calls == [["t1"]]
+    assert keyword_articles(reopened, "tunnel") == {"t1"}
+
+    # An edit replaces the article's rows: the old words are gone from both searches.
+    edited = ARTICLES[1].model_copy(update={"title": "Council scraps ferry plan", "text": "The city council scrapped the ferry plan. Treasurer Omar Diaz said costs had tripled."})
+    reopened.add_articles([edited])
+    assert "h1" not in keyword_articles(reopened, "bridge delayed")
+    assert keyword_articles(reopened, "ferry") == {"h1"}
+    vector = reopened.index.embed(["ferry plan scrapped"])[0]
+    texts = [text for chunk_id, _ in reopened.retriever.local.nearest(vector, 5, ["herald"], None, None)
+             for text in [c.text for c in reopened.index.store.chunks_by_id([chunk_id])]]
+    assert texts and all("ferry" in t and "bridge" not in t for t in texts)
+
+
+def test_an_interrupted_sync_is_redone_not_trusted(embedding, tmp_path):
+    bot = open_bot(embedding, tmp_path)
+    bot.add_articles(ARTICLES[:1])
+    generation = bot.retriever.local.state["generation"]
+
+    class PowerCut(Exception):
+        pass
+
+    def cut_after_first_batch(records):
+        yield from bot.index.store.chunks_of(records[:1])
+        raise PowerCut("simulated crash while the cache is being written")
+
+    # The articles commit to Chroma; the cache update dies half way, after writing some rows.
+    ingest_only = bot.ingestor.ingest_articles(ARTICLES[1:])
+    assert ingest_only.added == 2
+    committed, _ = bot.index.store.registry()
+    with pytest.raises(PowerCut):
+        bot.retriever.local.sync(committed, cut_after_first_batch)
+    assert LocalIndex(bot.retriever.local.folder, bot.retriever.local.identity, bot.retriever.local.keyword.stems).state["generation"] == generation
+
+    # A fresh process sees the last committed cache, then brings it in line with Chroma.
+    reopened = open_bot(embedding, tmp_path)
+    assert keyword_articles(reopened, "bridge") == {"g1", "h1"}
+    assert keyword_articles(reopened, "tunnel") == {"t1"}
+    live = reopened.retriever.local.live
+    assert int(live.sum()) == reopened.index.store.count_chunks() == len(reopened.retriever.keyword)
+
+
+def test_a_damaged_cache_is_rebuilt_from_the_index(embedding, tmp_path):
+    bot = open_bot(embedding, tmp_path)
+    bot.add_articles(ARTICLES)
+    folder = bot.retriever.local.folder
+    (folder / "state.json").write_text("{not json")
+    reopened = open_bot(embedding, tmp_path)
+    assert keyword_articles(reopened, "tunnel") == {"t1"}
+    assert len(reopened.retriever.local) == reopened.index.store.count_chunks()
