@@ -209,17 +209,22 @@ class Assistant:
             timings["rewrite"] = ms_since(started)
             if llm_error is not None:
                 llm = None  # the endpoint just failed: don't wait for it a second time
+        # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed;
+        # a question it answers needs no passage search.
         mark = time.perf_counter()
-        query_vector = self.index.embed([standalone])[0]
-        timings["embed"] = ms_since(mark)
-        mark = time.perf_counter()
-        hits = self.retriever.retrieve(standalone, self.settings.top_k, filters, query_vector=query_vector)
-        timings["retrieve"] = ms_since(mark)
+        quoted = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts).answer(standalone, filters)
+        timings["quotes"] = ms_since(mark)
+        hits: list[Hit] = []
+        if quoted is None:
+            mark = time.perf_counter()
+            query_vector = self.index.embed([standalone])[0]
+            timings["embed"] = ms_since(mark)
+            mark = time.perf_counter()
+            hits = self.retriever.retrieve(standalone, self.settings.top_k, filters, query_vector=query_vector)
+            timings["retrieve"] = ms_since(mark)
         mark = time.perf_counter()
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         streamed: list[str] = []
-        # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed.
-        quoted = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts).answer(standalone, filters)
         answer: Answer | None = None
         worded_by_llm = False
         if llm is not None and (quoted is not None or hits):

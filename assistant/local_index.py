@@ -227,15 +227,35 @@ class LocalIndex:
     def __len__(self) -> int:
         return int(self.live.sum())
 
-    def mask(self, sources: list[str], since: int | None, until: int | None) -> np.ndarray:
-        keep = self.live.copy()
+    def mask(self, sources: list[str], since: int | None, until: int | None, rows: np.ndarray | None = None) -> np.ndarray:
+        """Which rows (all, or those given) are live and pass the filters."""
+        rows = np.arange(len(self.live)) if rows is None else rows
+        keep = self.live[rows]
         if sources:
-            keep &= np.isin(self.sources, [s.lower() for s in sources])
+            keep &= np.isin(self.sources[rows], [s.lower() for s in sources])
         if since is not None:
-            keep &= self.published >= since
+            keep &= self.published[rows] >= since
         if until is not None:
-            keep &= self.published <= until
+            keep &= self.published[rows] <= until
         return keep
+
+    def row_of(self, chunk_id: str) -> int | None:
+        """The live row of a chunk id (ids are article:hash:index; see ingest.store.chunk_id)."""
+        article_id, hash_prefix, index = chunk_id.rsplit(":", 2)
+        held = self.articles.get(article_id)
+        if held is None or not held[0].startswith(hash_prefix) or not 0 <= int(index) < held[3]:
+            return None
+        return held[2] + int(index)
+
+    def passing(self, scored_ids: list[tuple[str, float]], sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
+        """The live chunks among `scored_ids` that pass the filters, in the same order."""
+        rows = [self.row_of(chunk_id) for chunk_id, _ in scored_ids]
+        known = [row for row in rows if row is not None]
+        if not known:
+            return []
+        mask = self.mask(sources, since, until, rows=np.asarray(known))
+        allowed = dict(zip(known, mask))
+        return [item for item, row in zip(scored_ids, rows) if row is not None and allowed[row]]
 
     def nearest(self, query_vector: np.ndarray, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
         """Exact cosine search over the live chunks that pass the filters (vectors are unit length)."""

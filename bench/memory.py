@@ -1,8 +1,9 @@
 """Peak memory (RSS) of a process serving an index of 10k and 100k articles.
 
-Each size runs in a fresh child process that opens the Assistant on the index (loading the chunk
-records and building BM25, as `byline serve` does at start) and answers a few questions; the child
-reports its own peak RSS (getrusage ru_maxrss) and where it stood after opening.
+Each size runs in fresh child processes that open the Assistant on the index, as `byline serve`
+does at start, and answer a few questions; each child reports its own peak RSS (getrusage
+ru_maxrss) and where it stood after opening. The first child opens without a retrieval cache (it
+reads every chunk back from Chroma and builds the cache), the second with the cache current.
 Indexes are the copies built by common.scaled_index (shared with answer_latency.py).
 
     python bench/memory.py [--sizes 10000,100000]
@@ -14,6 +15,7 @@ import argparse
 import json
 import logging
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -55,16 +57,18 @@ def main() -> None:
     rows = []
     for size in int_list(args.sizes):
         folder, built = scaled_index(size)
-        completed = subprocess.run(
-            [sys.executable, __file__, "--child", str(folder)], capture_output=True, text=True, check=True
-        )
-        figures = json.loads(completed.stdout.strip().splitlines()[-1])
-        rows.append({"articles": size, "chunks": built["chunks"], **figures})
-        console.print(rows[-1])
-    table = Table("articles", "chunks", "RSS after imports MB", "RSS after open MB", "peak RSS MB", "open s",
+        shutil.rmtree(folder / "retrieval", ignore_errors=True)
+        for cache in ("none (built)", "current"):
+            completed = subprocess.run(
+                [sys.executable, __file__, "--child", str(folder)], capture_output=True, text=True, check=True
+            )
+            figures = json.loads(completed.stdout.strip().splitlines()[-1])
+            rows.append({"articles": size, "chunks": built["chunks"], "cache": cache, **figures})
+            console.print(rows[-1])
+    table = Table("articles", "chunks", "retrieval cache at open", "RSS after imports MB", "RSS after open MB", "peak RSS MB", "open s",
                   title="Memory of a process holding the index (opened + 5 questions)")
     for r in rows:
-        table.add_row(*(str(r[k]) for k in ("articles", "chunks", "imports_mb", "after_open_mb", "peak_mb", "open_s")))
+        table.add_row(*(str(r[k]) for k in ("articles", "chunks", "cache", "imports_mb", "after_open_mb", "peak_mb", "open_s")))
     console.print(table)
     path = write_results("memory", {"rows": rows, "started": time.time()})
     console.print(f"written: {path}")
