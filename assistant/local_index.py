@@ -6,6 +6,7 @@ ingest updates only the articles it changed.
 
 - `keyword/`: a tantivy index (BM25) over the stemmed title and text of every live chunk, with the
   article id (to delete by), the source and the date (to filter by), and the chunk's row;
+- `quotes/`: a tantivy index of the quotes found in those articles (assistant.quotes);
 - `rows.jsonl` and `vectors.f16`: append-only, one row per chunk ever added (chunk id, article id,
   date, source) and its vector as float16, memory-mapped, for exact search under a filter;
 - `state.json`: the commit point. For each article: its content hash and which rows hold it.
@@ -28,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.store import ArticleRecord, ChunkRecord
+from assistant.quotes import QuoteIndex
+from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +47,31 @@ class SyncReport:
     removed: int = 0
     added: int = 0
     chunks: int = 0
+    quotes: int = 0
     incomplete: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+
+@contextmanager
+def tantivy_writer(index, where: Path):
+    """tantivy's single writer of `index`, waiting while another process holds it. Nothing is
+    committed unless the block commits."""
+    deadline = time.monotonic() + LOCK_WAIT_S
+    while True:
+        try:
+            writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+            break
+        except ValueError as error:
+            if "LockBusy" not in str(error) or time.monotonic() > deadline:
+                raise RuntimeError(f"cannot update the retrieval cache in {where}: {error}") from error
+            time.sleep(0.2)
+    try:
+        yield writer
+    except BaseException:
+        writer.rollback()
+        raise
+    finally:
+        del writer
 
 
 class KeywordIndex:
@@ -76,27 +101,6 @@ class KeywordIndex:
 
     def __len__(self) -> int:
         return self.searcher.num_docs
-
-    @contextmanager
-    def writer(self):
-        """tantivy's single writer, waiting while another process holds it. Nothing is committed
-        unless the block finishes."""
-        deadline = time.monotonic() + LOCK_WAIT_S
-        while True:
-            try:
-                writer = self.index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
-                break
-            except ValueError as error:
-                if "LockBusy" not in str(error) or time.monotonic() > deadline:
-                    raise RuntimeError(f"cannot update the keyword index in {self.index}: {error}") from error
-                time.sleep(0.2)
-        try:
-            yield writer
-        except BaseException:
-            writer.rollback()
-            raise
-        finally:
-            del writer
 
     def document(self, row: int, chunk: ChunkRecord):
         return self.tantivy.Document(
@@ -154,6 +158,7 @@ class LocalIndex:
             self._wipe()
             state = self._empty_state()
         self.keyword = KeywordIndex(folder / "keyword", stems)
+        self.quotes = QuoteIndex(folder / "quotes")
         self._load(state)
 
     # --- files -------------------------------------------------------------------------------
@@ -185,6 +190,7 @@ class LocalIndex:
         for path in (self._state_path, self._rows_path, self._vectors_path):
             path.unlink(missing_ok=True)
         shutil.rmtree(self.folder / "keyword", ignore_errors=True)
+        shutil.rmtree(self.folder / "quotes", ignore_errors=True)
 
     def _load(self, state: dict) -> None:
         """Take `state` as the truth: read the rows it covers, map their vectors, mark the live ones."""
@@ -212,6 +218,7 @@ class LocalIndex:
         for _hash, _chunks, first, length in state["articles"].values():
             self.live[first : first + length] = True
         self.keyword.reload()
+        self.quotes.reload()
 
     def _write_state(self, state: dict) -> None:
         temporary = self._state_path.with_suffix(".tmp")
@@ -271,14 +278,20 @@ class LocalIndex:
         return [(self.chunk_ids[row], score) for row, score in hits if row < len(self.live) and self.live[row]]
 
     # --- reconciling -------------------------------------------------------------------------
-    def sync(self, committed: dict[str, ArticleRecord], fetch: FetchChunks, only: Iterable[str] | None = None) -> SyncReport:
+    def sync(
+        self,
+        committed: dict[str, ArticleRecord],
+        fetch: FetchChunks,
+        quotes_of: Callable[[ArticleRecord], list[QuoteRecord]],
+        only: Iterable[str] | None = None,
+    ) -> SyncReport:
         """Make the cache hold exactly the `committed` articles (or, with `only`, bring just those
-        articles in line: added, replaced or dropped)."""
+        articles in line: added, replaced or dropped), their chunks and their quotes."""
         started = time.perf_counter()
         report = SyncReport()
         if self._changes(committed, only) == ([], []):
             return report
-        with self.keyword.writer() as writer:
+        with tantivy_writer(self.keyword.index, self.folder) as writer, tantivy_writer(self.quotes.index, self.folder) as quote_writer:
             current = self._read_state() or self._empty_state()
             if current.get("generation") != self.state.get("generation"):
                 self._load(current)  # another process synced since we loaded
@@ -286,6 +299,7 @@ class LocalIndex:
             state = json.loads(json.dumps(self.state))
             for article_id in stale:
                 writer.delete_documents_by_term("article_id", article_id)
+                quote_writer.delete_documents_by_term("article_id", article_id)
                 del state["articles"][article_id]
                 report.removed += 1
             # rows beyond the committed count are leftovers of an interrupted sync: overwrite them
@@ -311,6 +325,11 @@ class LocalIndex:
                             lines.append(json.dumps([chunk.id, chunk.article_id, chunk.published_int, chunk.source.lower()]))
                             vectors_file.write(np.asarray(vector, dtype=np.float16).tobytes())
                             row += 1
+                        for quote in quotes_of(record):
+                            document = self.quotes.document(quote)
+                            if document is not None:
+                                quote_writer.add_document(document)
+                                report.quotes += 1
                         encoded = ("\n".join(lines) + "\n").encode() if lines else b""
                         rows_file.write(encoded)
                         rows_bytes += len(encoded)
@@ -322,7 +341,7 @@ class LocalIndex:
                 os.fsync(rows_file.fileno())
                 os.fsync(vectors_file.fileno())
             writer.commit()
-            writer.wait_merging_threads()
+            quote_writer.commit()
             state.update(rows=row, rows_bytes=rows_bytes, generation=state["generation"] + 1)
             self._write_state(state)  # the commit point
         self._load(state)

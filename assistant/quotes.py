@@ -1,19 +1,21 @@
-"""The quote index: who said what, searchable by speaker and by words (in memory).
+"""The quote index: who said what, searchable by speaker and by words.
 
-Quotes are found at ingestion (ingest.attribution) and stored on their article's record; this
-index is rebuilt from the records whenever retrieval refreshes.
+Quotes are found at ingestion (ingest.attribution) and stored on their article's record in
+Chroma; this index is derived from those records in the retrieval cache (assistant.local_index)
+and synced with them article by article.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from assistant.retrieval import TOKEN_PATTERN, Filters, stems
-from ingest.article import date_as_int
+from assistant.words import stems
 from ingest.store import QuoteRecord
+
+if TYPE_CHECKING:
+    from assistant.retrieval import Filters
 
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president", "pres", "prime",
@@ -47,82 +49,110 @@ def is_resolved(speaker_name: str) -> bool:
 
 
 class QuoteIndex:
-    def __init__(self, quotes: list[QuoteRecord]):
-        import bm25s
-        import Stemmer
+    """Who said what, searchable by speaker and by words: a tantivy index (in the retrieval cache,
+    synced with the articles) of the quotes whose speaker resolved to a name, each stored whole."""
 
-        self.quotes = [q for q in quotes if is_resolved(q.speaker_name)]
-        self.by_word: dict[str, list[int]] = defaultdict(list)
-        for position, quote in enumerate(self.quotes):
-            for word in set(name_tokens(quote.speaker_name)):
-                self.by_word[word].append(position)
-        self.bm25 = bm25s.BM25()
-        if self.quotes:
-            tokens = bm25s.tokenize(
-                [q.text for q in self.quotes], stopwords="en", stemmer=Stemmer.Stemmer("english"), token_pattern=TOKEN_PATTERN, show_progress=False
-            )
-            self.bm25.index(tokens, show_progress=False)
-            self.vocab = tokens.vocab
-        else:
-            self.vocab = {}
+    def __init__(self, folder: Path):
+        import tantivy
+
+        self.tantivy = tantivy
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("article_id", tokenizer_name="raw", index_option="basic")
+        builder.add_text_field("source", tokenizer_name="raw", index_option="basic")
+        builder.add_integer_field("published", indexed=True, fast=True)
+        # newest first, a direct quote before reported speech of the same day
+        builder.add_integer_field("recency", fast=True)
+        builder.add_text_field("speaker", tokenizer_name="words", index_option="basic")
+        builder.add_text_field("speaker_name", tokenizer_name="raw", index_option="basic", fast=True)
+        builder.add_text_field("stems", tokenizer_name="words", index_option="freq")
+        builder.add_text_field("record", stored=True, tokenizer_name="raw", index_option="basic")
+        self.schema = builder.build()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(self.schema, path=str(folder))
+        self.index.register_tokenizer("words", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+        self.reload()
+
+    def reload(self) -> None:
+        self.index.reload()
+        self.searcher = self.index.searcher()
 
     def __len__(self) -> int:
-        return len(self.quotes)
+        return self.searcher.num_docs
 
     def stems(self, text: str) -> list[str]:
         return stems(text)
 
+    def document(self, quote: QuoteRecord):
+        """The index document of a quote, or None for a speaker no reader could use."""
+        if not is_resolved(quote.speaker_name):
+            return None
+        return self.tantivy.Document(
+            article_id=quote.article_id,
+            source=quote.source.lower(),
+            published=quote.published_int,
+            recency=quote.published_int * 2 + (quote.kind == "direct"),
+            speaker=" ".join(name_tokens(quote.speaker_name)),
+            speaker_name=quote.speaker_name,
+            stems=" ".join(stems(quote.text)),
+            record=quote.model_dump_json(),
+        )
+
     def speakers(self) -> list[tuple[str, int]]:
         """Speakers by number of quotes (most first), each under its fullest name."""
-        counts = Counter(q.speaker_name for q in self.quotes)
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        if not len(self):
+            return []
+        found = self.searcher.aggregate(
+            self.tantivy.Query.all_query(), {"speakers": {"terms": {"field": "speaker_name", "size": 1_000_000}}}
+        )
+        counts = [(bucket["key"], int(bucket["doc_count"])) for bucket in found["speakers"]["buckets"]]
+        return sorted(counts, key=lambda item: (-item[1], item[0]))
 
-    def matching_speaker(self, name: str) -> list[int]:
-        """Positions of quotes whose speaker has every word of `name` ('Aliyev' → 'Ilham Aliyev')."""
+    def _speaker_clause(self, name: str):
         words = name_tokens(name)
         if not words:
-            return []
-        positions = set(self.by_word.get(words[0], []))
-        for word in words[1:]:
-            positions &= set(self.by_word.get(word, []))
-        return sorted(positions)
+            return None
+        Query, Occur = self.tantivy.Query, self.tantivy.Occur
+        return Query.boolean_query([(Occur.Must, Query.term_query(self.schema, "speaker", w)) for w in dict.fromkeys(words)])
 
-    def allowed(self, filters: Filters | None) -> np.ndarray:
-        keep = np.ones(len(self.quotes), dtype=bool)
-        if filters is None or filters.empty:
-            return keep
-        sources = {s.lower() for s in filters.sources}
-        since = date_as_int(filters.since) if filters.since else None
-        until = date_as_int(filters.until) if filters.until else None
-        for position, quote in enumerate(self.quotes):
-            if sources and quote.source.lower() not in sources:
-                keep[position] = False
-            elif since and quote.published_int < since:
-                keep[position] = False
-            elif until and quote.published_int > until:
-                keep[position] = False
-        return keep
+    def matching_speaker(self, name: str) -> int:
+        """How many quotes have a speaker with every word of `name` ('Aliyev' → 'Ilham Aliyev')."""
+        clause = self._speaker_clause(name)
+        return 0 if clause is None else self.searcher.search(clause, 1, count=True).count
 
     def search(
         self, words: str = "", speaker: str | None = None, filters: Filters | None = None, limit: int = 20
     ) -> list[tuple[QuoteRecord, float]]:
-        """Quotes by words (BM25 over the quoted text) and/or speaker, best first."""
-        if not self.quotes:
+        """Quotes by words (BM25 over the quoted text) and/or speaker, best first; by speaker
+        alone (or words that no quote holds), newest first."""
+        tantivy = self.tantivy
+        Query, Occur = tantivy.Query, tantivy.Occur
+        searcher = self.searcher
+        if not len(self) or limit <= 0:
             return []
-        keep = self.allowed(filters)
+        clauses = []
         if speaker:
-            by_speaker = np.zeros(len(self.quotes), dtype=bool)
-            by_speaker[self.matching_speaker(speaker)] = True
-            keep &= by_speaker
-        if not keep.any():
-            return []
-        query = [w for w in self.stems(words) if w in self.vocab] if words else []
-        if not query:
-            ranked = sorted(np.flatnonzero(keep), key=lambda i: (self.quotes[i].published, self.quotes[i].kind == "direct"), reverse=True)
-            return [(self.quotes[i], 0.0) for i in ranked[:limit]]
-        k = min(limit, int(keep.sum()))
-        indexes, scores = self.bm25.retrieve([query], k=k, weight_mask=keep.astype(np.float32), show_progress=False, n_threads=1)
-        return [(self.quotes[int(i)], float(s)) for i, s in zip(indexes[0], scores[0]) if s > 0]
+            clause = self._speaker_clause(speaker)
+            if clause is None:
+                return []
+            clauses.append((Occur.Must, clause))
+        if filters is not None and not filters.empty:
+            if filters.sources:
+                clauses.append((Occur.Must, Query.term_set_query(self.schema, "source", [s.lower() for s in filters.sources])))
+            since, until = filters.bounds
+            if since is not None or until is not None:
+                clauses.append((Occur.Must, Query.range_query(self.schema, "published", tantivy.FieldType.Integer, since, until)))
+        query = [w for w in dict.fromkeys(self.stems(words)) if searcher.doc_freq("stems", w) > 0] if words else []
+        if query:
+            match = Query.boolean_query([(Occur.Should, Query.term_query(self.schema, "stems", w)) for w in query])
+            result = searcher.search(Query.boolean_query([(Occur.Must, match), *clauses]), limit)
+        else:
+            scope = Query.boolean_query(clauses) if clauses else Query.all_query()
+            result = searcher.search(scope, limit, order_by_field="recency", order=tantivy.Order.Desc)
+        found = []
+        for score, address in result.hits:
+            record = QuoteRecord.model_validate_json(searcher.doc(address)["record"][0])
+            found.append((record, float(score) if query else 0.0))
+        return found
 
     def coverage(self, fragment: str, quote: QuoteRecord, both_ways: bool = True) -> float:
         """How well the asked words and a quote match: the share of the fragment's words the quote

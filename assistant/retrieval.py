@@ -14,20 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from bm25s.stopwords import STOPWORDS_EN
 from pydantic import BaseModel, Field, field_validator
 
 from assistant.local_index import KeywordIndex, LocalIndex
+from assistant.quotes import QuoteIndex
+from assistant.words import stems
 from ingest.article import date_as_int, parse_date
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
-from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord
+from ingest.store import ArticleRecord, ChunkRecord
 
 log = logging.getLogger(__name__)
 
-TOKEN_PATTERN = r"(?u)\b\w+\b"
-WORD = re.compile(TOKEN_PATTERN)
-STOPWORDS = frozenset(STOPWORDS_EN)
 OVERFETCH = 200  # plain dense results fetched for a filtered question, before the filter
 
 
@@ -79,21 +77,6 @@ class Filters(BaseModel):
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-_thread_stemmer = threading.local()
-
-
-def stems(text: str) -> list[str]:
-    """Stemmed, stopword-free words of `text` (English Snowball stems, bm25s's stopword list): the
-    one tokenization of the keyword index, the quote index and the answerers' word weights. One
-    stemmer per thread: PyStemmer's are not thread-safe, and the server answers on several."""
-    import Stemmer
-
-    stemmer = getattr(_thread_stemmer, "stemmer", None)
-    if stemmer is None:
-        stemmer = _thread_stemmer.stemmer = Stemmer.Stemmer("english")
-    return stemmer.stemWords([w for w in WORD.findall(text.lower()) if w not in STOPWORDS])
-
-
 @dataclass
 class Hit:
     chunk: ChunkRecord
@@ -134,8 +117,6 @@ class HybridRetriever:
     """
 
     def __init__(self, index: Index, candidates_per_retriever: int = 20):
-        from assistant.quotes import QuoteIndex
-
         self.index = index
         self.candidates = candidates_per_retriever
         self._lock = threading.Lock()
@@ -147,36 +128,31 @@ class HybridRetriever:
         }
         self.local = LocalIndex(cache_folder(settings), identity, stems)
         self.articles: dict[str, ArticleRecord] = {}
-        self.quotes_by_article: dict[str, list[QuoteRecord]] = {}
-        self.quotes = QuoteIndex([])
         self.refresh()
 
     @property
     def keyword(self) -> KeywordIndex:
         return self.local.keyword
 
+    @property
+    def quotes(self) -> QuoteIndex:
+        return self.local.quotes
+
     def refresh(self, article_ids: Iterable[str] | None = None) -> None:
         """Bring retrieval in line with the store: every article (at open), or only these (after
         an ingest that added, replaced or removed them)."""
-        from assistant.quotes import QuoteIndex
-
         store = self.index.store
         if article_ids is None:
-            articles, quotes = store.registry()
-            quotes_by_article: dict[str, list[QuoteRecord]] = {}
-            self.local.sync(articles, store.chunks_of)
+            articles, quotes_json = store.registry()
+            self.local.sync(articles, store.chunks_of, lambda record: store.quotes_of(record, quotes_json.get(record.id)))
         else:
             changed = list(dict.fromkeys(article_ids))
-            found, quotes = store.articles_by_id(changed)
+            found, quotes_json = store.articles_by_id(changed)
             articles = {a: r for a, r in self.articles.items() if a not in set(changed)} | found
-            quotes_by_article = {a: q for a, q in self.quotes_by_article.items() if a not in set(changed)}
-            self.local.sync(found, store.chunks_of, only=changed)
-        for quote in quotes:
-            quotes_by_article.setdefault(quote.article_id, []).append(quote)
-        quote_index = QuoteIndex([q for group in quotes_by_article.values() for q in group])
+            self.local.sync(found, store.chunks_of, lambda record: store.quotes_of(record, quotes_json.get(record.id)), only=changed)
         with self._lock:
-            self.articles, self.quotes_by_article, self.quotes = articles, quotes_by_article, quote_index
-        log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(quote_index))
+            self.articles = articles
+        log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(self.quotes))
 
     def source_names(self) -> dict[str, str]:
         return {a.source.lower(): a.source for a in self.articles.values()}

@@ -124,46 +124,48 @@ class Store:
     def article_records(self) -> dict[str, ArticleRecord]:
         return self.registry()[0]
 
-    def registry(self) -> tuple[dict[str, ArticleRecord], list[QuoteRecord]]:
-        """Every committed article, and the quotes found in them (one pass over the collection)."""
+    def registry(self) -> tuple[dict[str, ArticleRecord], dict[str, str]]:
+        """Every committed article, and the quotes found in each as stored (JSON; parse with
+        `quotes_of`), in one pass over the collection."""
         records: dict[str, ArticleRecord] = {}
-        quotes: list[QuoteRecord] = []
+        quotes: dict[str, str] = {}
         for ids, metadatas in self._pages(self.articles, include=["metadatas"]):
-            for article_id, metadata in zip(ids, metadatas):
-                record, found = self._article_from_metadata(article_id, metadata)
-                records[article_id] = record
-                quotes.extend(found)
+            self._take_articles(ids, metadatas, records, quotes)
         return records, quotes
 
-    def articles_by_id(self, article_ids: Iterable[str]) -> tuple[dict[str, ArticleRecord], list[QuoteRecord]]:
-        """The committed records (and quotes) of these articles; ids not in the index are left out."""
+    def articles_by_id(self, article_ids: Iterable[str]) -> tuple[dict[str, ArticleRecord], dict[str, str]]:
+        """`registry()` for these articles only; ids not in the index are left out."""
         wanted = list(dict.fromkeys(article_ids))
         records: dict[str, ArticleRecord] = {}
-        quotes: list[QuoteRecord] = []
+        quotes: dict[str, str] = {}
         for start in range(0, len(wanted), PAGE):
             found = self.articles.get(ids=wanted[start : start + PAGE], include=["metadatas"])
-            for article_id, metadata in zip(found["ids"], found["metadatas"]):
-                record, article_quotes = self._article_from_metadata(article_id, metadata)
-                records[article_id] = record
-                quotes.extend(article_quotes)
+            self._take_articles(found["ids"], found["metadatas"], records, quotes)
         return records, quotes
 
     @staticmethod
-    def _article_from_metadata(article_id: str, metadata: dict) -> tuple[ArticleRecord, list[QuoteRecord]]:
-        metadata = dict(metadata)
-        quotes_json = metadata.pop("quotes", None)
-        record = ArticleRecord(id=article_id, **metadata)
+    def _take_articles(ids: list[str], metadatas: list[dict], records: dict[str, ArticleRecord], quotes: dict[str, str]) -> None:
+        for article_id, metadata in zip(ids, metadatas):
+            metadata = dict(metadata)
+            quotes_json = metadata.pop("quotes", None)
+            records[article_id] = ArticleRecord(id=article_id, **metadata)
+            if quotes_json:
+                quotes[article_id] = quotes_json
+
+    @staticmethod
+    def quotes_of(record: ArticleRecord, quotes_json: str | None) -> list[QuoteRecord]:
+        """The quotes stored with an article, with the article's title, source and date."""
         if not quotes_json:
-            return record, []
+            return []
         context = {
-            "article_id": article_id,
+            "article_id": record.id,
             "title": record.title,
             "source": record.source,
             "url": record.url,
             "published": record.published,
             "published_int": record.published_int,
         }
-        return record, [QuoteRecord(**context, **quote) for quote in json.loads(quotes_json)]
+        return [QuoteRecord(**context, **quote) for quote in json.loads(quotes_json)]
 
     def article_record(self, article_id: str) -> ArticleRecord | None:
         found = self.articles.get(ids=[article_id], include=["metadatas"])

@@ -74,9 +74,9 @@ def test_an_interrupted_sync_is_redone_not_trusted(embedding, tmp_path):
     # The articles commit to Chroma; the cache update dies half way, after writing some rows.
     ingest_only = bot.ingestor.ingest_articles(ARTICLES[1:])
     assert ingest_only.added == 2
-    committed, _ = bot.index.store.registry()
+    committed, quotes = bot.index.store.registry()
     with pytest.raises(PowerCut):
-        bot.retriever.local.sync(committed, cut_after_first_batch)
+        bot.retriever.local.sync(committed, cut_after_first_batch, lambda r: bot.index.store.quotes_of(r, quotes.get(r.id)))
     assert LocalIndex(bot.retriever.local.folder, bot.retriever.local.identity, bot.retriever.local.keyword.stems).state["generation"] == generation
 
     # A fresh process sees the last committed cache, then brings it in line with Chroma.

@@ -1,0 +1,26 @@
+"""Words as every index and answerer of Byline sees them: stemmed, stopwords aside."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from bm25s.stopwords import STOPWORDS_EN
+
+TOKEN_PATTERN = r"(?u)\b\w+\b"
+WORD = re.compile(TOKEN_PATTERN)
+STOPWORDS = frozenset(STOPWORDS_EN)
+
+_thread_stemmer = threading.local()
+
+
+def stems(text: str) -> list[str]:
+    """Stemmed, stopword-free words of `text` (English Snowball stems, bm25s's stopword list): the
+    one tokenization of the keyword index, the quote index and the answerers' word weights. One
+    stemmer per thread: PyStemmer's are not thread-safe, and the server answers on several."""
+    import Stemmer
+
+    stemmer = getattr(_thread_stemmer, "stemmer", None)
+    if stemmer is None:
+        stemmer = _thread_stemmer.stemmer = Stemmer.Stemmer("english")
+    return stemmer.stemWords([w for w in WORD.findall(text.lower()) if w not in STOPWORDS])
