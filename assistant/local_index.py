@@ -7,10 +7,11 @@ ingest updates only the articles it changed.
 - `keyword/`: a tantivy index (BM25) over the stemmed title and text of every live chunk, with the
   article id (to delete by), the source and the date (to filter by), and the chunk's row;
 - `quotes/`: a tantivy index of the quotes found in those articles (assistant.quotes);
-- `rows.jsonl` and `vectors.f16`: append-only, one row per chunk ever added (chunk id, article id,
-  date, source) and its vector as float16, memory-mapped, for exact search under a filter;
-- `state.json`: the commit point. For each article: its content hash and which rows hold it.
-  Whatever an interrupted sync wrote beyond it is redone at the next sync, never trusted.
+- `vectors.f16`: append-only, one float16 row per chunk ever added, memory-mapped, for exact
+  search under a filter;
+- `state.json`: the commit point. For each article: its content hash, which rows hold its
+  chunks, its date and source. Whatever an interrupted sync wrote beyond it is redone at the
+  next sync, never trusted. Chunk ids are not stored: they follow from article, hash and row.
 
 A sync holds tantivy's writer lock throughout, so two processes on one data folder take turns.
 """
@@ -30,11 +31,11 @@ from pathlib import Path
 import numpy as np
 
 from assistant.quotes import QuoteIndex
-from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord
+from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 ARTICLES_PER_FETCH = 64  # articles whose chunks are read from Chroma in one go during a sync
 WRITER_HEAP_BYTES = 100_000_000
 LOCK_WAIT_S = 60.0  # how long a sync waits for another process's sync to finish
@@ -167,15 +168,11 @@ class LocalIndex:
         return self.folder / "state.json"
 
     @property
-    def _rows_path(self) -> Path:
-        return self.folder / "rows.jsonl"
-
-    @property
     def _vectors_path(self) -> Path:
         return self.folder / "vectors.f16"
 
     def _empty_state(self) -> dict:
-        return {"version": CACHE_VERSION, "identity": self.identity, "dimensions": 0, "generation": 0, "rows": 0, "rows_bytes": 0, "articles": {}}
+        return {"version": CACHE_VERSION, "identity": self.identity, "dimensions": 0, "generation": 0, "rows": 0, "articles": {}}
 
     def _read_state(self) -> dict:
         try:
@@ -187,36 +184,34 @@ class LocalIndex:
             return {}
 
     def _wipe(self) -> None:
-        for path in (self._state_path, self._rows_path, self._vectors_path):
+        for path in (self._state_path, self._vectors_path):
             path.unlink(missing_ok=True)
         shutil.rmtree(self.folder / "keyword", ignore_errors=True)
         shutil.rmtree(self.folder / "quotes", ignore_errors=True)
 
     def _load(self, state: dict) -> None:
-        """Take `state` as the truth: read the rows it covers, map their vectors, mark the live ones."""
+        """Take `state` as the truth: lay out its rows, map their vectors, mark the live ones."""
         self.state = state
-        count, size = state["rows"], state["rows_bytes"]
-        if count:
-            with self._rows_path.open("rb") as handle:
-                body = handle.read(size)
-            rows = json.loads(b"[" + body.rstrip(b"\n").replace(b"\n", b",") + b"]")
-        else:
-            rows = []
-        if len(rows) != count:
-            raise RuntimeError(f"retrieval cache {self.folder} is damaged: {len(rows)} rows where {count} were committed")
-        self.chunk_ids: list[str] = [r[0] for r in rows]
-        self.row_articles: list[str] = [r[1] for r in rows]
-        self.published = np.fromiter((r[2] for r in rows), dtype=np.int64, count=count)
-        self.sources = np.array([r[3] for r in rows], dtype=object)
-        dimensions = state["dimensions"]
+        count, dimensions = state["rows"], state["dimensions"]
+        if count and self._vectors_path.stat().st_size < count * dimensions * 2:
+            raise RuntimeError(f"retrieval cache {self.folder} is damaged: fewer vectors than the {count} rows committed")
         self.vectors = (
             np.memmap(self._vectors_path, dtype=np.float16, mode="r", shape=(count, dimensions))
             if count
             else np.zeros((0, dimensions), dtype=np.float16)
         )
-        self.live = np.zeros(count, dtype=bool)
-        for _hash, _chunks, first, length in state["articles"].values():
-            self.live[first : first + length] = True
+        # per row: which article holds it (-1: a replaced version's row), its date and source
+        self.article_ids: list[str] = list(state["articles"])
+        self.row_article = np.full(count, -1, dtype=np.int32)
+        self.published = np.zeros(count, dtype=np.int64)
+        self.source_codes = np.full(count, -1, dtype=np.int32)
+        self.source_code: dict[str, int] = {}
+        for position, (_hash, _chunks, first, length, published, source) in enumerate(state["articles"].values()):
+            rows = slice(first, first + length)
+            self.row_article[rows] = position
+            self.published[rows] = published
+            self.source_codes[rows] = self.source_code.setdefault(source, len(self.source_code))
+        self.live = self.row_article >= 0
         self.keyword.reload()
         self.quotes.reload()
 
@@ -228,7 +223,8 @@ class LocalIndex:
     # --- reading -----------------------------------------------------------------------------
     @property
     def articles(self) -> dict[str, list]:
-        """article id → [content hash, chunk count, first row, rows] of what is indexed here."""
+        """article id → [content hash, chunk count, first row, rows, published int, source
+        (lower case)] of what is indexed here."""
         return self.state["articles"]
 
     def __len__(self) -> int:
@@ -239,12 +235,18 @@ class LocalIndex:
         rows = np.arange(len(self.live)) if rows is None else rows
         keep = self.live[rows]
         if sources:
-            keep &= np.isin(self.sources[rows], [s.lower() for s in sources])
+            codes = [self.source_code[s.lower()] for s in sources if s.lower() in self.source_code]
+            keep &= np.isin(self.source_codes[rows], codes)
         if since is not None:
             keep &= self.published[rows] >= since
         if until is not None:
             keep &= self.published[rows] <= until
         return keep
+
+    def chunk_id(self, row: int) -> str:
+        article_id = self.article_ids[self.row_article[row]]
+        content_hash, _chunks, first = self.articles[article_id][:3]
+        return chunk_id(article_id, content_hash, row - first)
 
     def row_of(self, chunk_id: str) -> int | None:
         """The live row of a chunk id (ids are article:hash:index; see ingest.store.chunk_id)."""
@@ -271,11 +273,11 @@ class LocalIndex:
             return []
         scores = np.asarray(self.vectors[allowed], dtype=np.float32) @ query_vector.astype(np.float32)
         top = np.argsort(-scores)[:k]
-        return [(self.chunk_ids[int(allowed[i])], float(scores[i])) for i in top]
+        return [(self.chunk_id(int(allowed[i])), float(scores[i])) for i in top]
 
     def keyword_search(self, query: str, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
         hits = self.keyword.search(query, k, sources, since, until)
-        return [(self.chunk_ids[row], score) for row, score in hits if row < len(self.live) and self.live[row]]
+        return [(self.chunk_id(row), score) for row, score in hits if row < len(self.live) and self.live[row]]
 
     # --- reconciling -------------------------------------------------------------------------
     def sync(
@@ -302,10 +304,9 @@ class LocalIndex:
                 quote_writer.delete_documents_by_term("article_id", article_id)
                 del state["articles"][article_id]
                 report.removed += 1
-            # rows beyond the committed count are leftovers of an interrupted sync: overwrite them
-            row, rows_bytes = state["rows"], state["rows_bytes"]
-            with self._rows_path.open("ab") as rows_file, self._vectors_path.open("ab") as vectors_file:
-                rows_file.truncate(rows_bytes)
+            # vectors beyond the committed rows are leftovers of an interrupted sync: overwrite them
+            row = state["rows"]
+            with self._vectors_path.open("ab") as vectors_file:
                 vectors_file.truncate(row * state["dimensions"] * 2)
                 for start in range(0, len(new), ARTICLES_PER_FETCH):
                     batch = new[start : start + ARTICLES_PER_FETCH]
@@ -317,12 +318,10 @@ class LocalIndex:
                             report.incomplete.append(article_id)
                             continue
                         first = row
-                        lines = []
                         for chunk, vector in chunks:
                             if not state["dimensions"]:
                                 state["dimensions"] = len(vector)
                             writer.add_document(self.keyword.document(row, chunk))
-                            lines.append(json.dumps([chunk.id, chunk.article_id, chunk.published_int, chunk.source.lower()]))
                             vectors_file.write(np.asarray(vector, dtype=np.float16).tobytes())
                             row += 1
                         for quote in quotes_of(record):
@@ -330,19 +329,16 @@ class LocalIndex:
                             if document is not None:
                                 quote_writer.add_document(document)
                                 report.quotes += 1
-                        encoded = ("\n".join(lines) + "\n").encode() if lines else b""
-                        rows_file.write(encoded)
-                        rows_bytes += len(encoded)
-                        state["articles"][article_id] = [record.content_hash, record.chunks, first, len(chunks)]
+                        state["articles"][article_id] = [
+                            record.content_hash, record.chunks, first, len(chunks), record.published_int, record.source.lower()
+                        ]
                         report.added += 1
                         report.chunks += len(chunks)
-                rows_file.flush()
                 vectors_file.flush()
-                os.fsync(rows_file.fileno())
                 os.fsync(vectors_file.fileno())
             writer.commit()
             quote_writer.commit()
-            state.update(rows=row, rows_bytes=rows_bytes, generation=state["generation"] + 1)
+            state.update(rows=row, generation=state["generation"] + 1)
             self._write_state(state)  # the commit point
         self._load(state)
         report.seconds = time.perf_counter() - started

@@ -103,7 +103,8 @@ def test_interrupted_write_leaves_the_index_consistent(make_assistant, tmp_path)
     # A fresh process opening the same folder sees the old article, whole, and nothing of the new one.
     reopened = make_assistant(data_dir)
     assert len(reopened.retriever.keyword) == old_count
-    live = [chunk_id for chunk_id, alive in zip(reopened.retriever.local.chunk_ids, reopened.retriever.local.live) if alive]
+    local = reopened.retriever.local
+    live = [local.chunk_id(int(row)) for row in local.live.nonzero()[0]]
     assert "Yevlakh" not in " ".join(c.text for c in reopened.index.store.chunks_by_id(live))
     # Ingesting again finishes the job and sweeps the orphans.
     report = reopened.add([folder])
