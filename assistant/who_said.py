@@ -33,6 +33,9 @@ DID_SAY = re.compile(r"^\s*(?:did|has|does)\s+(?P<name>.+?)\s+(?:say|said|claim|
 QUOTE_MARKS = "\"“”‘’'«»"
 FRAGMENT_SHARE = 0.6  # a quote shorter than this share of its sentence is a fragment: cite the sentence
 MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
+# ...and a second speaker's quote, to be reported as "similar words": most of them, not a few
+# common ones ("maybe", "game") that a short fragment shares with many quotes
+ALSO_COVERAGE = 0.8
 
 
 @dataclass
@@ -86,7 +89,7 @@ class WhoSaidAnswerer:
             return None
         others = [
             q for q, _ in self.quotes.search(fragment, filters=filters, limit=10)
-            if q.speaker_name != quote.speaker_name and self.quotes.coverage(fragment, q, both_ways=False) >= MIN_COVERAGE
+            if q.speaker_name != quote.speaker_name and self.quotes.coverage(fragment, q, both_ways=False) >= ALSO_COVERAGE
         ]
         citations = [self.cite(1, quote)]
         text = f"{said(quote)} [1]"
