@@ -1,7 +1,8 @@
 """Ingest throughput: Byline vs the embedder alone (the floor) vs plain llama-index.
 
 For each corpus size, in one process with one warm embedder:
-  1. Byline: `Ingestor.ingest_articles` into a fresh embedded Chroma;
+  1. Byline: `Assistant.add_articles` into a fresh embedded Chroma, as `byline ingest` does it:
+     chunk, embed, find quotes, write, and bring the retrieval cache up to date (searchable on return);
   2. the floor: the same texts Byline embedded (title + chunk, per chunk), in one `embed` call;
   3. plain llama-index: `VectorStoreIndex.from_documents` with the same embedder, SentenceSplitter
      (chunk_size=200 MiniLM word pieces, the same tokenizer) into a ChromaVectorStore.
@@ -23,7 +24,7 @@ from rich.table import Table
 
 from ingest.chunking import chunk_article
 from ingest.embedder import MAX_TOKENS, MiniLMEmbedding, load_tokenizer
-from ingest.pipeline import Index, Ingestor, short_title
+from ingest.pipeline import Index, short_title
 from ingest.settings import IngestSettings
 
 console = Console(width=150)
@@ -40,10 +41,13 @@ def byline_texts(articles, settings: IngestSettings, tokenizer) -> list[str]:
 
 
 def run_byline(articles, embedding, folder) -> dict:
+    from assistant import Assistant
+
     settings = IngestSettings(data_dir=folder)
     index = Index.open(settings, embedding=embedding)
+    bot = Assistant(index)
     with Stopwatch() as clock:
-        report = Ingestor(index).ingest_articles(articles)
+        report = bot.add_articles(articles)
     assert report.added == len(articles), report.summary()
     return {"seconds": clock.seconds, "cpu": clock.cpu_seconds, "chunks": report.chunks_written, "index": index}
 
