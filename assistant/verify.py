@@ -33,6 +33,7 @@ import numpy as np
 
 from assistant.answer import Citation, cite_in_chunk
 from assistant.retrieval import Hit
+from assistant.words import stem_words
 from ingest.chunking import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -85,17 +86,10 @@ def stop_words() -> frozenset[str]:
     }
 
 
-@lru_cache(maxsize=1)
-def stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
 def content_stems(text: str) -> set[str]:
     words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
     words = [w.removesuffix("'s") for w in words if w not in stop_words()]
-    return {stemmer().stemWord(w) for w in words if w and (len(w) > 1 or w.isdigit())}
+    return set(stem_words([w for w in words if w and (len(w) > 1 or w.isdigit())]))
 
 
 def numbers_in(text: str) -> set[str]:

@@ -14,13 +14,18 @@ STOPWORDS = frozenset(STOPWORDS_EN)
 _thread_stemmer = threading.local()
 
 
-def stems(text: str) -> list[str]:
-    """Stemmed, stopword-free words of `text` (English Snowball stems, bm25s's stopword list): the
-    one tokenization of the keyword index, the quote index and the answerers' word weights. One
-    stemmer per thread: PyStemmer's are not thread-safe, and the server answers on several."""
+def stem_words(words: list[str]) -> list[str]:
+    """English Snowball stems of lower-case words. One stemmer per thread: PyStemmer's are not
+    thread-safe, and the server answers on several."""
     import Stemmer
 
     stemmer = getattr(_thread_stemmer, "stemmer", None)
     if stemmer is None:
         stemmer = _thread_stemmer.stemmer = Stemmer.Stemmer("english")
-    return stemmer.stemWords([w for w in WORD.findall(text.lower()) if w not in STOPWORDS])
+    return stemmer.stemWords(words)
+
+
+def stems(text: str) -> list[str]:
+    """Stemmed, stopword-free words of `text` (bm25s's stopword list): the one tokenization of the
+    keyword index, the quote index and the answerers' word weights."""
+    return stem_words([w for w in WORD.findall(text.lower()) if w not in STOPWORDS])
