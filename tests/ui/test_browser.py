@@ -129,3 +129,33 @@ def test_bad_files_get_their_reason(page, upload_url, artifacts, tmp_path):
     assert "photo.txt" in summary and "binary" in summary
     assert "Traceback" not in page.content()
     page.screenshot(path=str(artifacts / "web_bad_files.png"), full_page=True)
+
+
+def test_listings_are_capped_and_a_listing_failure_leaves_the_chat_working(page, make_assistant, monkeypatch):
+    from ingest.article import Article
+    from tests.conftest import SEEDS
+    from tests.ui.conftest import running_app
+    from ui.web import WebSettings
+
+    bot = make_assistant()
+    bot.add([SEEDS])
+    bot.add_articles([Article(id="ferry-1", title="Ferry strike ends", source="Harbor Gazette", published="2024-02-01",
+                              text="The ferry workers ended their strike on Friday after a pay deal.")])
+    with running_app(bot, settings=WebSettings(list_rows=1)) as url:
+        open_chat(page, url)
+        page.get_by_role("tab", name="Articles", exact=True).click()
+        expect(page.locator("#byline-article-count")).to_contain_text("2 articles indexed. The Articles tab lists the newest 1.")
+        listed = page.locator("#byline-articles").inner_text()
+        assert "Ferry strike ends" in listed and "Aliyev" not in listed
+
+    def unreadable(*args, **kwargs):
+        raise OSError("quote index unreadable")
+
+    monkeypatch.setattr(bot, "speakers", unreadable)
+    with running_app(bot) as url:
+        page.goto(url, wait_until="domcontentloaded")
+        page.get_by_role("tab", name="Articles", exact=True).click()
+        expect(page.locator("#byline-article-count")).to_contain_text("Could not list the index: quote index unreadable")
+        page.get_by_role("tab", name="Chat", exact=True).click()
+        ask(page, SEED_QUESTION, turn=1)
+        assert "Aliyev" in bot_messages(page).last.inner_text()
