@@ -140,34 +140,44 @@ class Ingestor:
 
             bar = tqdm(total=len(pending), unit="article", desc="ingest")
         done = 0
-        for group_start in range(0, len(pending), GROUP_SIZE):
-            group = pending[group_start : group_start + GROUP_SIZE]
-            to_write = self._select_changed(group, report)
-            if to_write:
-                self._write_group(to_write, report)
-            done += len(group)
-            if bar:
-                bar.update(len(group))
-            if on_progress:
-                on_progress(done, len(pending), group[-1].title)
+        seen_content: dict[str, str] = {}  # content hash -> article id, across the whole run
+        # Chroma writes mostly wait (on SQLite and its index threads): group N is written on a
+        # second thread while group N+1 is chunked and embedded. One write at a time, in order.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-write") as writer:
+            writing = None
+            for group_start in range(0, len(pending), GROUP_SIZE):
+                group = pending[group_start : group_start + GROUP_SIZE]
+                to_write = self._select_changed(group, report, seen_content)
+                if to_write:
+                    prepared = self._prepare_group(to_write)
+                    if writing is not None:
+                        writing.result()  # raises what the previous write raised
+                    writing = writer.submit(self._write_group, prepared, report)
+                done += len(group)
+                if bar:
+                    bar.update(len(group))
+                if on_progress:
+                    on_progress(done, len(pending), group[-1].title)
+            if writing is not None:
+                writing.result()
         if bar:
             bar.close()
         if report.seconds == 0.0:
             report.seconds = time.perf_counter() - started
         return report
 
-    def _select_changed(self, group: list[Article], report: IngestReport) -> list[tuple[Article, bool]]:
+    def _select_changed(self, group: list[Article], report: IngestReport, seen_content: dict[str, str]) -> list[tuple[Article, bool]]:
         store = self.index.store
         existing = store.articles.get(ids=[a.id for a in group], include=["metadatas"])
         known_hash = {i: m["content_hash"] for i, m in zip(existing["ids"], existing["metadatas"])}
         hashes = [a.content_hash for a in group if known_hash.get(a.id) != a.content_hash]
-        same_content = {}
         if hashes:
             twins = store.articles.get(where={"content_hash": {"$in": hashes}}, include=["metadatas"])
-            same_content = {m["content_hash"]: i for i, m in zip(twins["ids"], twins["metadatas"])}
+            for twin_id, metadata in zip(twins["ids"], twins["metadatas"]):
+                seen_content.setdefault(metadata["content_hash"], twin_id)
         selected = []
         for article in group:
-            twin = same_content.get(article.content_hash)
+            twin = seen_content.get(article.content_hash)
             if known_hash.get(article.id) == article.content_hash:
                 report.unchanged += 1
             elif twin is not None and twin != article.id:
@@ -175,10 +185,11 @@ class Ingestor:
                 report.duplicates += 1
             else:
                 selected.append((article, article.id in known_hash))
-                same_content[article.content_hash] = article.id  # a twin later in this group is a duplicate
+                seen_content[article.content_hash] = article.id  # a twin later in this run is a duplicate
         return selected
 
-    def _write_group(self, group: list[tuple[Article, bool]], report: IngestReport) -> None:
+    def _prepare_group(self, group: list[tuple[Article, bool]]) -> list[tuple[Article, bool, list, np.ndarray, list[dict]]]:
+        """Chunk, embed and find the quotes of a group: everything its write needs."""
         settings = self.index.settings
         tokenizer = self.index.tokenizer
         planned = []
@@ -186,18 +197,23 @@ class Ingestor:
         for article, _ in group:
             chunks = chunk_article(article.text, tokenizer, settings.chunk_tokens, settings.chunk_overlap_sentences)
             title = short_title(article.title, tokenizer, MAX_TOKENS - 2 - settings.chunk_tokens)
-            planned.append((article, [(c.start, c.end, c.text) for c in chunks]))
+            planned.append([(c.start, c.end, c.text) for c in chunks])
             texts.extend(f"{title}\n{c.text}" for c in chunks)
         # onnxruntime releases the GIL while it embeds: find the quotes meanwhile, on the other core
         with ThreadPoolExecutor(max_workers=1) as attribution_worker:
             quotes_pending = attribution_worker.submit(lambda: [self.attributions(article) for article, _ in group])
             vectors = self.index.embed(texts)
             quotes = quotes_pending.result()
-        self.journal.begin([article.id for article, _ in group])
+        prepared = []
         row = 0
-        for (article, was_known), (_, chunks), article_quotes in zip(group, planned, quotes):
-            chunk_vectors = vectors[row : row + len(chunks)]
+        for (article, was_known), chunks, article_quotes in zip(group, planned, quotes):
+            prepared.append((article, was_known, chunks, vectors[row : row + len(chunks)], article_quotes))
             row += len(chunks)
+        return prepared
+
+    def _write_group(self, prepared: list[tuple[Article, bool, list, np.ndarray, list[dict]]], report: IngestReport) -> None:
+        self.journal.begin([article.id for article, *_ in prepared])
+        for article, was_known, chunks, chunk_vectors, article_quotes in prepared:
             self.index.store.write_article(article, chunks, chunk_vectors, article_vector(chunk_vectors), article_quotes)
             report.chunks_written += len(chunks)
             report.article_ids.append(article.id)
