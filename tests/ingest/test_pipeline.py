@@ -75,6 +75,20 @@ def test_same_content_under_another_name_is_skipped(make_assistant, tmp_path):
     assert (report.added, report.duplicates) == (1, 1)
 
 
+def test_a_twin_far_apart_in_one_run_is_still_a_duplicate(make_assistant):
+    """Articles are embedded and written in groups, the writes overlapping the next group's embedding:
+    a twin in a later group is caught even while the first copy's write is still in flight."""
+    from ingest.article import Article
+    from ingest.pipeline import GROUP_SIZE
+
+    articles = [Article(id=f"n{i}", title=f"Note {i}", text=f"Harbour note number {i} about tides.") for i in range(GROUP_SIZE + 2)]
+    articles.append(Article(id="twin", title=articles[0].title, text=articles[0].text))
+    bot = make_assistant()
+    report = bot.add_articles(articles)
+    assert (report.added, report.duplicates) == (GROUP_SIZE + 2, 1)
+    assert "twin" not in {a.id for a in bot.articles()}
+
+
 def test_interrupted_write_leaves_the_index_consistent(make_assistant, tmp_path):
     """A crash between writing new chunks and committing the article keeps the old version whole."""
     folder = tmp_path / "articles"
