@@ -24,21 +24,19 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from assistant.quotes import QuoteIndex
+from assistant.text_index import TextIndex
 from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)
 
 CACHE_VERSION = 2
 ARTICLES_PER_FETCH = 64  # articles whose chunks are read from Chroma in one go during a sync
-WRITER_HEAP_BYTES = 100_000_000
-LOCK_WAIT_S = 60.0  # how long a sync waits for another process's sync to finish
 
 FetchChunks = Callable[[list[ArticleRecord]], Iterator[tuple[str, list[tuple[ChunkRecord, np.ndarray]]]]]
 
@@ -53,55 +51,11 @@ class SyncReport:
     seconds: float = 0.0
 
 
-@contextmanager
-def tantivy_writer(index, where: Path):
-    """tantivy's single writer of `index`, waiting while another process holds it. Nothing is
-    committed unless the block commits."""
-    deadline = time.monotonic() + LOCK_WAIT_S
-    while True:
-        try:
-            writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
-            break
-        except ValueError as error:
-            if "LockBusy" not in str(error) or time.monotonic() > deadline:
-                raise RuntimeError(f"cannot update the retrieval cache in {where}: {error}") from error
-            time.sleep(0.2)
-    try:
-        yield writer
-    except BaseException:
-        writer.rollback()
-        raise
-    finally:
-        del writer
+class KeywordIndex(TextIndex):
+    """BM25 over the live chunks (title and text), each document naming its chunk's row."""
 
-
-class KeywordIndex:
-    """BM25 over the live chunks: a tantivy index of pre-stemmed text (stemmed by `stems`, so the
-    answerers' word weights and the index agree)."""
-
-    def __init__(self, folder: Path, stems: Callable[[str], list[str]]):
-        import tantivy
-
-        self.tantivy = tantivy
-        self.stems = stems
-        builder = tantivy.SchemaBuilder()
-        builder.add_text_field("article_id", tokenizer_name="raw", index_option="basic")
-        builder.add_text_field("source", tokenizer_name="raw", index_option="basic")
-        builder.add_integer_field("published", indexed=True, fast=True)
-        builder.add_integer_field("row", stored=True, fast=True)
-        builder.add_text_field("stems", tokenizer_name="words", index_option="freq")
-        self.schema = builder.build()
-        folder.mkdir(parents=True, exist_ok=True)
-        self.index = tantivy.Index(self.schema, path=str(folder))
-        self.index.register_tokenizer("words", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
-        self.reload()
-
-    def reload(self) -> None:
-        self.index.reload()
-        self.searcher = self.index.searcher()
-
-    def __len__(self) -> int:
-        return self.searcher.num_docs
+    def __init__(self, folder: Path):
+        super().__init__(folder, lambda builder: builder.add_integer_field("row", stored=True, fast=True))
 
     def document(self, row: int, chunk: ChunkRecord):
         return self.tantivy.Document(
@@ -114,26 +68,13 @@ class KeywordIndex:
 
     def search(self, query: str, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[int, float]]:
         """(row, BM25 score) of the best k live chunks that pass the filters."""
-        tantivy = self.tantivy
-        words = self.query_stems(query)
+        words = self.known_stems(query)
         if not words or k <= 0:
             return []
-        Occur, Query = tantivy.Occur, tantivy.Query
-        match = Query.boolean_query([(Occur.Should, Query.term_query(self.schema, "stems", w)) for w in dict.fromkeys(words)])
-        clauses = [(Occur.Must, match)]
-        if sources:
-            clauses.append((Occur.Must, Query.term_set_query(self.schema, "source", [s.lower() for s in sources])))
-        if since is not None or until is not None:
-            clauses.append((Occur.Must, Query.range_query(self.schema, "published", tantivy.FieldType.Integer, since, until)))
-        query_object = clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
         searcher = self.searcher
+        query_object = self.all_of([(self.tantivy.Occur.Must, self.any_of(words)), *self.filter_clauses(sources, since, until)])
         result = searcher.search(query_object, k)
         return [(int(searcher.doc(address)["row"][0]), float(score)) for score, address in result.hits]
-
-    def query_stems(self, text: str) -> list[str]:
-        """The stems of `text` that occur in the collection (the only ones BM25 can match)."""
-        searcher = self.searcher
-        return [w for w in self.stems(text) if searcher.doc_freq("stems", w) > 0]
 
     def idf(self, stem: str) -> float:
         """Inverse document frequency of a stemmed word over the live chunks (unknown: highest)."""
@@ -146,7 +87,7 @@ class KeywordIndex:
 class LocalIndex:
     """The rows, vectors and keyword index of every live chunk, reconciled with the store."""
 
-    def __init__(self, folder: Path, identity: dict, stems: Callable[[str], list[str]]):
+    def __init__(self, folder: Path, identity: dict):
         """`identity`: what the cached rows depend on (embedder, chunking); a cache made under
         another identity is rebuilt, not reconciled."""
         self.folder = folder
@@ -158,7 +99,7 @@ class LocalIndex:
                 log.info("retrieval cache in %s was made for another version, embedder or chunking: rebuilding it", folder)
             self._wipe()
             state = self._empty_state()
-        self.keyword = KeywordIndex(folder / "keyword", stems)
+        self.keyword = KeywordIndex(folder / "keyword")
         self.quotes = QuoteIndex(folder / "quotes")
         self._load(state)
 
@@ -293,7 +234,7 @@ class LocalIndex:
         report = SyncReport()
         if self._changes(committed, only) == ([], []):
             return report
-        with tantivy_writer(self.keyword.index, self.folder) as writer, tantivy_writer(self.quotes.index, self.folder) as quote_writer:
+        with self.keyword.writer() as writer, self.quotes.writer() as quote_writer:
             current = self._read_state() or self._empty_state()
             if current.get("generation") != self.state.get("generation"):
                 self._load(current)  # another process synced since we loaded

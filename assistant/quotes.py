@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.text_index import TextIndex
 from assistant.words import stems
 from ingest.store import QuoteRecord
 
@@ -48,39 +49,19 @@ def is_resolved(speaker_name: str) -> bool:
     return any(ch.isupper() for ch in speaker_name)
 
 
-class QuoteIndex:
+class QuoteIndex(TextIndex):
     """Who said what, searchable by speaker and by words: a tantivy index (in the retrieval cache,
     synced with the articles) of the quotes whose speaker resolved to a name, each stored whole."""
 
     def __init__(self, folder: Path):
-        import tantivy
+        def add_fields(builder) -> None:
+            # newest first, a direct quote before reported speech of the same day
+            builder.add_integer_field("recency", fast=True)
+            builder.add_text_field("speaker", tokenizer_name="words", index_option="basic")
+            builder.add_text_field("speaker_name", tokenizer_name="raw", index_option="basic", fast=True)
+            builder.add_text_field("record", stored=True, tokenizer_name="raw", index_option="basic")
 
-        self.tantivy = tantivy
-        builder = tantivy.SchemaBuilder()
-        builder.add_text_field("article_id", tokenizer_name="raw", index_option="basic")
-        builder.add_text_field("source", tokenizer_name="raw", index_option="basic")
-        builder.add_integer_field("published", indexed=True, fast=True)
-        # newest first, a direct quote before reported speech of the same day
-        builder.add_integer_field("recency", fast=True)
-        builder.add_text_field("speaker", tokenizer_name="words", index_option="basic")
-        builder.add_text_field("speaker_name", tokenizer_name="raw", index_option="basic", fast=True)
-        builder.add_text_field("stems", tokenizer_name="words", index_option="freq")
-        builder.add_text_field("record", stored=True, tokenizer_name="raw", index_option="basic")
-        self.schema = builder.build()
-        folder.mkdir(parents=True, exist_ok=True)
-        self.index = tantivy.Index(self.schema, path=str(folder))
-        self.index.register_tokenizer("words", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
-        self.reload()
-
-    def reload(self) -> None:
-        self.index.reload()
-        self.searcher = self.index.searcher()
-
-    def __len__(self) -> int:
-        return self.searcher.num_docs
-
-    def stems(self, text: str) -> list[str]:
-        return stems(text)
+        super().__init__(folder, add_fields)
 
     def document(self, quote: QuoteRecord):
         """The index document of a quote, or None for a speaker no reader could use."""
@@ -125,7 +106,6 @@ class QuoteIndex:
         """Quotes by words (BM25 over the quoted text) and/or speaker, best first; by speaker
         alone (or words that no quote holds), newest first."""
         tantivy = self.tantivy
-        Query, Occur = tantivy.Query, tantivy.Occur
         searcher = self.searcher
         if not len(self) or limit <= 0:
             return []
@@ -134,19 +114,14 @@ class QuoteIndex:
             clause = self._speaker_clause(speaker)
             if clause is None:
                 return []
-            clauses.append((Occur.Must, clause))
+            clauses.append((tantivy.Occur.Must, clause))
         if filters is not None and not filters.empty:
-            if filters.sources:
-                clauses.append((Occur.Must, Query.term_set_query(self.schema, "source", [s.lower() for s in filters.sources])))
-            since, until = filters.bounds
-            if since is not None or until is not None:
-                clauses.append((Occur.Must, Query.range_query(self.schema, "published", tantivy.FieldType.Integer, since, until)))
-        query = [w for w in dict.fromkeys(self.stems(words)) if searcher.doc_freq("stems", w) > 0] if words else []
+            clauses.extend(self.filter_clauses(filters.sources, *filters.bounds))
+        query = self.known_stems(words) if words else []
         if query:
-            match = Query.boolean_query([(Occur.Should, Query.term_query(self.schema, "stems", w)) for w in query])
-            result = searcher.search(Query.boolean_query([(Occur.Must, match), *clauses]), limit)
+            result = searcher.search(self.all_of([(tantivy.Occur.Must, self.any_of(query)), *clauses]), limit)
         else:
-            scope = Query.boolean_query(clauses) if clauses else Query.all_query()
+            scope = self.all_of(clauses) if clauses else tantivy.Query.all_query()
             result = searcher.search(scope, limit, order_by_field="recency", order=tantivy.Order.Desc)
         found = []
         for score, address in result.hits:

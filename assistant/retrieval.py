@@ -18,7 +18,6 @@ from pydantic import BaseModel, Field, field_validator
 
 from assistant.local_index import KeywordIndex, LocalIndex
 from assistant.quotes import QuoteIndex
-from assistant.words import stems
 from ingest.article import date_as_int, parse_date
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
@@ -126,7 +125,7 @@ class HybridRetriever:
             "chunk_tokens": settings.chunk_tokens,
             "overlap": settings.chunk_overlap_sentences,
         }
-        self.local = LocalIndex(cache_folder(settings), identity, stems)
+        self.local = LocalIndex(cache_folder(settings), identity)
         self.articles: dict[str, ArticleRecord] = {}
         self.refresh()
 

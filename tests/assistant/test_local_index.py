@@ -77,7 +77,7 @@ def test_an_interrupted_sync_is_redone_not_trusted(embedding, tmp_path):
     committed, quotes = bot.index.store.registry()
     with pytest.raises(PowerCut):
         bot.retriever.local.sync(committed, cut_after_first_batch, lambda r: bot.index.store.quotes_of(r, quotes.get(r.id)))
-    assert LocalIndex(bot.retriever.local.folder, bot.retriever.local.identity, bot.retriever.local.keyword.stems).state["generation"] == generation
+    assert LocalIndex(bot.retriever.local.folder, bot.retriever.local.identity).state["generation"] == generation
 
     # A fresh process sees the last committed cache, then brings it in line with Chroma.
     reopened = open_bot(embedding, tmp_path)
