@@ -54,15 +54,9 @@ class Filters(BaseModel):
     def empty(self) -> bool:
         return not (self.sources or self.since or self.until)
 
-    def matches(self, chunk: ChunkRecord) -> bool:
-        """Whether a chunk passes, decided here exactly as `chroma_where` has Chroma decide it."""
-        if self.sources and chunk.source.lower() not in {s.lower() for s in self.sources}:
-            return False
-        if self.since and chunk.published_int < date_as_int(self.since):
-            return False
-        return not (self.until and chunk.published_int > date_as_int(self.until))
-
     def chroma_where(self, source_names: dict[str, str]) -> dict | None:
+        """The filters as Chroma's `where` clause (Byline filters on its own rows, which is many
+        times faster; this states what that must agree with)."""
         clauses: list[dict] = []
         if self.sources:
             names = [source_names.get(s.lower(), s) for s in self.sources]
