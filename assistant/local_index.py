@@ -35,7 +35,7 @@ from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 ARTICLES_PER_FETCH = 64  # articles whose chunks are read from Chroma in one go during a sync
 
 FetchChunks = Callable[[list[ArticleRecord]], Iterator[tuple[str, list[tuple[ChunkRecord, np.ndarray]]]]]
@@ -99,8 +99,15 @@ class LocalIndex:
                 log.info("retrieval cache in %s was made for another version, embedder or chunking: rebuilding it", folder)
             self._wipe()
             state = self._empty_state()
-        self.keyword = KeywordIndex(folder / "keyword")
-        self.quotes = QuoteIndex(folder / "quotes")
+        try:
+            self.keyword = KeywordIndex(folder / "keyword")
+            self.quotes = QuoteIndex(folder / "quotes")
+        except (ValueError, OSError) as error:  # tantivy's own files unreadable, or another schema
+            log.warning("retrieval cache in %s unreadable (%s): rebuilding it from the index", folder, error)
+            self._wipe()
+            state = self._empty_state()
+            self.keyword = KeywordIndex(folder / "keyword")
+            self.quotes = QuoteIndex(folder / "quotes")
         self._load(state)
 
     # --- files -------------------------------------------------------------------------------

@@ -95,3 +95,12 @@ def test_a_damaged_cache_is_rebuilt_from_the_index(embedding, tmp_path):
     reopened = open_bot(embedding, tmp_path)
     assert keyword_articles(reopened, "tunnel") == {"t1"}
     assert len(reopened.retriever.local) == reopened.index.store.count_chunks()
+
+
+def test_unreadable_tantivy_files_are_rebuilt_not_fatal(embedding, tmp_path):
+    bot = open_bot(embedding, tmp_path)
+    bot.add_articles(ARTICLES)
+    (bot.retriever.local.folder / "keyword" / "meta.json").write_text('{"segments": "garbage"}')
+    reopened = open_bot(embedding, tmp_path)
+    assert keyword_articles(reopened, "tunnel") == {"t1"}
+    assert reopened.quotes(speaker="Ravi Shah")
