@@ -214,14 +214,23 @@ class LocalIndex:
         allowed = dict(zip(known, mask))
         return [item for item, row in zip(scored_ids, rows) if row is not None and allowed[row]]
 
-    def nearest(self, query_vector: np.ndarray, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
-        """Exact cosine search over the live chunks that pass the filters (vectors are unit length)."""
-        allowed = np.flatnonzero(self.mask(sources, since, until))
-        if not len(allowed):
+    def nearest(self, query_vector: np.ndarray, k: int, mask: np.ndarray, block: int = 4096) -> list[tuple[str, float]]:
+        """Exact cosine search over the rows `mask` allows (vectors are unit length). Scored a block
+        at a time: converting a few thousand float16 rows at once is twice as fast as all of them."""
+        allowed = np.flatnonzero(mask)
+        if not len(allowed) or k <= 0:
             return []
-        scores = np.asarray(self.vectors[allowed], dtype=np.float32) @ query_vector.astype(np.float32)
-        top = np.argsort(-scores)[:k]
-        return [(self.chunk_id(int(allowed[i])), float(scores[i])) for i in top]
+        query = query_vector.astype(np.float32)
+        best_rows, best_scores = [], []
+        for start in range(0, len(allowed), block):
+            rows = allowed[start : start + block]
+            scores = np.asarray(self.vectors[rows], dtype=np.float32) @ query
+            top = np.argpartition(-scores, min(k, len(scores)) - 1)[:k]
+            best_rows.append(rows[top])
+            best_scores.append(scores[top])
+        rows, scores = np.concatenate(best_rows), np.concatenate(best_scores)
+        order = np.argsort(-scores, kind="stable")[:k]
+        return [(self.chunk_id(int(rows[i])), float(scores[i])) for i in order]
 
     def keyword_search(self, query: str, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
         hits = self.keyword.search(query, k, sources, since, until)

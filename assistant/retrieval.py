@@ -26,6 +26,8 @@ from ingest.store import ArticleRecord, ChunkRecord
 log = logging.getLogger(__name__)
 
 OVERFETCH = 200  # plain dense results fetched for a filtered question, before the filter
+MAX_OVERFETCH = 5000  # ... and at most this many when the filter is broad but the first 200 missed
+EXACT_SEARCH_ROWS = 50_000  # a filter allowing fewer chunks than this is searched exactly (float16, in memory)
 
 
 class Filters(BaseModel):
@@ -162,10 +164,19 @@ class HybridRetriever:
         # Chroma's `where`-filtered search is tens of times slower than a plain one: search plainly
         # for more and keep what passes; a narrow filter that leaves too few is scored exactly here.
         # (ids only: fetching 200 texts costs ten times the search), filtered on the local rows.
-        passing = self.local.passing(store.nearest_chunk_ids(query_vector, OVERFETCH), filters.sources, *filters.bounds)
+        bounds = filters.bounds
+        passing = self.local.passing(store.nearest_chunk_ids(query_vector, OVERFETCH), filters.sources, *bounds)
         if len(passing) >= k:
             return self._records(passing[:k])
-        return self._records(self.local.nearest(query_vector, k, filters.sources, *filters.bounds))
+        mask = self.local.mask(filters.sources, *bounds)
+        if int(mask.sum()) > EXACT_SEARCH_ROWS:
+            # A broad filter that the nearest 200 missed: they were near-copies of a few articles
+            # (syndicated stories), all outside it. Ask for many more (~20 ms at 1M chunks) rather
+            # than score hundreds of thousands of rows exactly (most of a second).
+            passing = self.local.passing(store.nearest_chunk_ids(query_vector, MAX_OVERFETCH), filters.sources, *bounds)
+            if len(passing) >= k:
+                return self._records(passing[:k])
+        return self._records(self.local.nearest(query_vector, k, mask))
 
     def keyword_search(self, query: str, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
         return self._records(self.local.keyword_search(query, k, filters.sources, *filters.bounds))

@@ -54,7 +54,7 @@ def test_reopening_reuses_the_cache_and_an_ingest_syncs_only_what_it_touched(emb
     assert "h1" not in keyword_articles(reopened, "bridge delayed")
     assert keyword_articles(reopened, "ferry") == {"h1"}
     vector = reopened.index.embed(["ferry plan scrapped"])[0]
-    texts = [text for chunk_id, _ in reopened.retriever.local.nearest(vector, 5, ["herald"], None, None)
+    texts = [text for chunk_id, _ in reopened.retriever.local.nearest(vector, 5, reopened.retriever.local.mask(["herald"], None, None))
              for text in [c.text for c in reopened.index.store.chunks_by_id([chunk_id])]]
     assert texts and all("ferry" in t and "bridge" not in t for t in texts)
 
@@ -104,3 +104,15 @@ def test_unreadable_tantivy_files_are_rebuilt_not_fatal(embedding, tmp_path):
     reopened = open_bot(embedding, tmp_path)
     assert keyword_articles(reopened, "tunnel") == {"t1"}
     assert reopened.quotes(speaker="Ravi Shah")
+
+
+def test_exact_search_scored_in_blocks_ranks_as_scored_at_once(embedding, tmp_path):
+    bot = open_bot(embedding, tmp_path)
+    bot.add_articles(ARTICLES)
+    local = bot.retriever.local
+    vector = bot.index.embed(["who paid for the river bridge"])[0]
+    everything = local.mask([], None, None)
+    at_once = local.nearest(vector, 3, everything)
+    assert len(at_once) == 3 and [s for _, s in at_once] == sorted((s for _, s in at_once), reverse=True)
+    assert local.nearest(vector, 3, everything, block=1) == at_once
+    assert local.nearest(vector, 3, everything, block=2) == at_once
