@@ -114,5 +114,7 @@ def test_exact_search_scored_in_blocks_ranks_as_scored_at_once(embedding, tmp_pa
     everything = local.mask([], None, None)
     at_once = local.nearest(vector, 3, everything)
     assert len(at_once) == 3 and [s for _, s in at_once] == sorted((s for _, s in at_once), reverse=True)
-    assert local.nearest(vector, 3, everything, block=1) == at_once
-    assert local.nearest(vector, 3, everything, block=2) == at_once
+    for block in (1, 2):
+        in_blocks = local.nearest(vector, 3, everything, block=block)
+        assert [c for c, _ in in_blocks] == [c for c, _ in at_once]
+        assert [s for _, s in in_blocks] == pytest.approx([s for _, s in at_once], abs=1e-5)
