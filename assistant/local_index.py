@@ -84,6 +84,85 @@ class KeywordIndex(TextIndex):
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
 
+class Rows:
+    """One committed view of the cache's rows: per row, the article holding it (-1: a replaced
+    version's row), its date and source; and the float16 vectors. Never changed once built."""
+
+    def __init__(self, state: dict, vectors: np.ndarray):
+        self.state = state
+        self.articles: dict[str, list] = state["articles"]  # id -> [hash, chunks, first row, rows, published, source]
+        self.vectors = vectors
+        count = state["rows"]
+        self.article_ids: list[str] = list(self.articles)
+        self.row_article = np.full(count, -1, dtype=np.int32)
+        self.published = np.zeros(count, dtype=np.int64)
+        self.source_codes = np.full(count, -1, dtype=np.int32)
+        self.source_code: dict[str, int] = {}
+        for position, (_hash, _chunks, first, length, published, source) in enumerate(self.articles.values()):
+            rows = slice(first, first + length)
+            self.row_article[rows] = position
+            self.published[rows] = published
+            self.source_codes[rows] = self.source_code.setdefault(source, len(self.source_code))
+        self.live = self.row_article >= 0
+
+    def mask(self, sources: list[str], since: int | None, until: int | None, rows: np.ndarray | None = None) -> np.ndarray:
+        """Which rows (all, or those given) are live and pass the filters."""
+        rows = np.arange(len(self.live)) if rows is None else rows
+        keep = self.live[rows]
+        if sources:
+            codes = [self.source_code[s.lower()] for s in sources if s.lower() in self.source_code]
+            keep &= np.isin(self.source_codes[rows], codes)
+        if since is not None:
+            keep &= self.published[rows] >= since
+        if until is not None:
+            keep &= self.published[rows] <= until
+        return keep
+
+    def chunk_id(self, row: int) -> str | None:
+        """The chunk id of a live row (None for a row this view does not hold live)."""
+        if not 0 <= row < len(self.live) or not self.live[row]:
+            return None
+        article_id = self.article_ids[self.row_article[row]]
+        content_hash, _chunks, first = self.articles[article_id][:3]
+        return chunk_id(article_id, content_hash, row - first)
+
+    def row_of(self, chunk_key: str) -> int | None:
+        """The live row of a chunk id (ids are article:hash:index; see ingest.store.chunk_id)."""
+        article_id, hash_prefix, index = chunk_key.rsplit(":", 2)
+        held = self.articles.get(article_id)
+        if held is None or not held[0].startswith(hash_prefix) or not 0 <= int(index) < held[3]:
+            return None
+        return held[2] + int(index)
+
+    def passing(self, scored_ids: list[tuple[str, float]], sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
+        """The live chunks among `scored_ids` that pass the filters, in the same order."""
+        rows = [self.row_of(chunk_key) for chunk_key, _ in scored_ids]
+        known = [row for row in rows if row is not None]
+        if not known:
+            return []
+        mask = self.mask(sources, since, until, rows=np.asarray(known))
+        allowed = dict(zip(known, mask))
+        return [item for item, row in zip(scored_ids, rows) if row is not None and allowed[row]]
+
+    def nearest(self, query_vector: np.ndarray, k: int, mask: np.ndarray, block: int = 4096) -> list[tuple[str, float]]:
+        """Exact cosine search over the rows `mask` allows (vectors are unit length). Scored a block
+        at a time: converting a few thousand float16 rows at once is twice as fast as all of them."""
+        allowed = np.flatnonzero(mask[: len(self.live)] & self.live[: len(mask)])
+        if not len(allowed) or k <= 0:
+            return []
+        query = query_vector.astype(np.float32)
+        best_rows, best_scores = [], []
+        for start in range(0, len(allowed), block):
+            rows = allowed[start : start + block]
+            scores = np.asarray(self.vectors[rows], dtype=np.float32) @ query
+            top = np.argpartition(-scores, min(k, len(scores)) - 1)[:k]
+            best_rows.append(rows[top])
+            best_scores.append(scores[top])
+        rows, scores = np.concatenate(best_rows), np.concatenate(best_scores)
+        order = np.argsort(-scores, kind="stable")[:k]
+        return [(self.chunk_id(int(rows[i])), float(scores[i])) for i in order]
+
+
 class LocalIndex:
     """The rows, vectors and keyword index of every live chunk, reconciled with the store."""
 
@@ -139,102 +218,53 @@ class LocalIndex:
 
     def _load(self, state: dict) -> None:
         """Take `state` as the truth: lay out its rows, map their vectors, mark the live ones."""
-        self.state = state
         count, dimensions = state["rows"], state["dimensions"]
         if count and self._vectors_path.stat().st_size < count * dimensions * 2:
             raise RuntimeError(f"retrieval cache {self.folder} is damaged: fewer vectors than the {count} rows committed")
-        self.vectors = (
+        vectors = (
             np.memmap(self._vectors_path, dtype=np.float16, mode="r", shape=(count, dimensions))
             if count
             else np.zeros((0, dimensions), dtype=np.float16)
         )
-        # per row: which article holds it (-1: a replaced version's row), its date and source
-        self.article_ids: list[str] = list(state["articles"])
-        self.row_article = np.full(count, -1, dtype=np.int32)
-        self.published = np.zeros(count, dtype=np.int64)
-        self.source_codes = np.full(count, -1, dtype=np.int32)
-        self.source_code: dict[str, int] = {}
-        for position, (_hash, _chunks, first, length, published, source) in enumerate(state["articles"].values()):
-            rows = slice(first, first + length)
-            self.row_article[rows] = position
-            self.published[rows] = published
-            self.source_codes[rows] = self.source_code.setdefault(source, len(self.source_code))
-        self.live = self.row_article >= 0
+        rows = Rows(state, vectors)
         self.keyword.reload()
         self.quotes.reload()
+        self.rows = rows  # one assignment: a question running meanwhile keeps the view it took
 
     def _write_state(self, state: dict) -> None:
         temporary = self._state_path.with_suffix(".tmp")
         temporary.write_text(json.dumps(state, separators=(",", ":")))
         os.replace(temporary, self._state_path)
 
-    # --- reading -----------------------------------------------------------------------------
+    # --- reading (each call takes one view of the rows; a sync swaps in a new one) ----------
+    @property
+    def state(self) -> dict:
+        return self.rows.state
+
     @property
     def articles(self) -> dict[str, list]:
-        """article id → [content hash, chunk count, first row, rows, published int, source
-        (lower case)] of what is indexed here."""
-        return self.state["articles"]
+        return self.rows.articles
+
+    @property
+    def live(self) -> np.ndarray:
+        return self.rows.live
 
     def __len__(self) -> int:
-        return int(self.live.sum())
+        return int(self.rows.live.sum())
 
-    def mask(self, sources: list[str], since: int | None, until: int | None, rows: np.ndarray | None = None) -> np.ndarray:
-        """Which rows (all, or those given) are live and pass the filters."""
-        rows = np.arange(len(self.live)) if rows is None else rows
-        keep = self.live[rows]
-        if sources:
-            codes = [self.source_code[s.lower()] for s in sources if s.lower() in self.source_code]
-            keep &= np.isin(self.source_codes[rows], codes)
-        if since is not None:
-            keep &= self.published[rows] >= since
-        if until is not None:
-            keep &= self.published[rows] <= until
-        return keep
+    def chunk_id(self, row: int) -> str | None:
+        return self.rows.chunk_id(row)
 
-    def chunk_id(self, row: int) -> str:
-        article_id = self.article_ids[self.row_article[row]]
-        content_hash, _chunks, first = self.articles[article_id][:3]
-        return chunk_id(article_id, content_hash, row - first)
-
-    def row_of(self, chunk_id: str) -> int | None:
-        """The live row of a chunk id (ids are article:hash:index; see ingest.store.chunk_id)."""
-        article_id, hash_prefix, index = chunk_id.rsplit(":", 2)
-        held = self.articles.get(article_id)
-        if held is None or not held[0].startswith(hash_prefix) or not 0 <= int(index) < held[3]:
-            return None
-        return held[2] + int(index)
-
-    def passing(self, scored_ids: list[tuple[str, float]], sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
-        """The live chunks among `scored_ids` that pass the filters, in the same order."""
-        rows = [self.row_of(chunk_id) for chunk_id, _ in scored_ids]
-        known = [row for row in rows if row is not None]
-        if not known:
-            return []
-        mask = self.mask(sources, since, until, rows=np.asarray(known))
-        allowed = dict(zip(known, mask))
-        return [item for item, row in zip(scored_ids, rows) if row is not None and allowed[row]]
+    def mask(self, sources: list[str], since: int | None, until: int | None) -> np.ndarray:
+        return self.rows.mask(sources, since, until)
 
     def nearest(self, query_vector: np.ndarray, k: int, mask: np.ndarray, block: int = 4096) -> list[tuple[str, float]]:
-        """Exact cosine search over the rows `mask` allows (vectors are unit length). Scored a block
-        at a time: converting a few thousand float16 rows at once is twice as fast as all of them."""
-        allowed = np.flatnonzero(mask)
-        if not len(allowed) or k <= 0:
-            return []
-        query = query_vector.astype(np.float32)
-        best_rows, best_scores = [], []
-        for start in range(0, len(allowed), block):
-            rows = allowed[start : start + block]
-            scores = np.asarray(self.vectors[rows], dtype=np.float32) @ query
-            top = np.argpartition(-scores, min(k, len(scores)) - 1)[:k]
-            best_rows.append(rows[top])
-            best_scores.append(scores[top])
-        rows, scores = np.concatenate(best_rows), np.concatenate(best_scores)
-        order = np.argsort(-scores, kind="stable")[:k]
-        return [(self.chunk_id(int(rows[i])), float(scores[i])) for i in order]
+        return self.rows.nearest(query_vector, k, mask, block)
 
     def keyword_search(self, query: str, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
-        hits = self.keyword.search(query, k, sources, since, until)
-        return [(self.chunk_id(row), score) for row, score in hits if row < len(self.live) and self.live[row]]
+        view = self.rows
+        found = [(view.chunk_id(row), score) for row, score in self.keyword.search(query, k, sources, since, until)]
+        return [(chunk, score) for chunk, score in found if chunk is not None]
 
     # --- reconciling -------------------------------------------------------------------------
     def sync(

@@ -165,18 +165,19 @@ class HybridRetriever:
         # for more and keep what passes; a narrow filter that leaves too few is scored exactly here.
         # (ids only: fetching 200 texts costs ten times the search), filtered on the local rows.
         bounds = filters.bounds
-        passing = self.local.passing(store.nearest_chunk_ids(query_vector, OVERFETCH), filters.sources, *bounds)
+        view = self.local.rows  # one view throughout, though an ingest may swap in a new one
+        passing = view.passing(store.nearest_chunk_ids(query_vector, OVERFETCH), filters.sources, *bounds)
         if len(passing) >= k:
             return self._records(passing[:k])
-        mask = self.local.mask(filters.sources, *bounds)
+        mask = view.mask(filters.sources, *bounds)
         if int(mask.sum()) > EXACT_SEARCH_ROWS:
             # A broad filter that the nearest 200 missed: they were near-copies of a few articles
             # (syndicated stories), all outside it. Ask for many more (~20 ms at 1M chunks) rather
             # than score hundreds of thousands of rows exactly (most of a second).
-            passing = self.local.passing(store.nearest_chunk_ids(query_vector, MAX_OVERFETCH), filters.sources, *bounds)
+            passing = view.passing(store.nearest_chunk_ids(query_vector, MAX_OVERFETCH), filters.sources, *bounds)
             if len(passing) >= k:
                 return self._records(passing[:k])
-        return self._records(self.local.nearest(query_vector, k, mask))
+        return self._records(view.nearest(query_vector, k, mask))
 
     def keyword_search(self, query: str, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
         return self._records(self.local.keyword_search(query, k, filters.sources, *filters.bounds))

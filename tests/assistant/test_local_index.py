@@ -118,3 +118,40 @@ def test_exact_search_scored_in_blocks_ranks_as_scored_at_once(embedding, tmp_pa
         in_blocks = local.nearest(vector, 3, everything, block=block)
         assert [c for c, _ in in_blocks] == [c for c, _ in at_once]
         assert [s for _, s in in_blocks] == pytest.approx([s for _, s in at_once], abs=1e-5)
+
+
+def test_questions_during_ingests_see_one_consistent_view(embedding, tmp_path):
+    """The HTTP API lets an ingest and questions run at once: every question must still be answered
+    from rows of one committed view, never fail half way through a swap."""
+    import threading
+
+    bot = open_bot(embedding, tmp_path)
+    bot.add_articles(ARTICLES)
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def keep_editing() -> None:
+        try:
+            for n in range(6):
+                text = f"The city council voted to fund the river bridge, version {n}. Mayor Ellen Park said it would open in {2026 + n}."
+                bot.add_articles([ARTICLES[0].model_copy(update={"text": text})])
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            failures.append(error)
+        finally:
+            done.set()
+
+    writer = threading.Thread(target=keep_editing)
+    writer.start()
+    asked = 0
+    while not done.is_set() or asked < 3:
+        try:
+            answer = bot.ask("When will the river bridge open?", since="2024-01-01")
+            assert answer.citations and {c.article_id for c in answer.citations} <= {"g1", "h1"}
+            assert [p.article_id for p in bot.search("harbour tunnel", sources=["Tribune"])] == ["t1"]
+        except BaseException as error:  # noqa: BLE001
+            failures.append(error)
+            break
+        asked += 1
+    writer.join()
+    assert not failures, failures
+    assert "2031" in bot.article_text("g1")
