@@ -182,17 +182,10 @@ class Store:
         return texts
 
     def iter_chunks(self) -> Iterator[ChunkRecord]:
-        for chunk, _ in self.iter_chunks_with_vectors(vectors=False):
-            yield chunk
-
-    def iter_chunks_with_vectors(self, vectors: bool = True) -> Iterator[tuple[ChunkRecord, np.ndarray | None]]:
-        include = ["documents", "metadatas"] + (["embeddings"] if vectors else [])
-        for page in self._pages(self.chunks, include=include):
-            ids, documents, metadatas = page[:3]
-            # float16 copies: a page's float64 array is then freed at once, not held by row views
-            embeddings = np.asarray(page[3], dtype=np.float16) if vectors else [None] * len(ids)
-            for chunk_key, document, metadata, embedding in zip(ids, documents, metadatas, embeddings):
-                yield ChunkRecord(id=chunk_key, text=document, **metadata), embedding
+        """Every stored chunk, committed or not, page by page."""
+        for ids, documents, metadatas in self._pages(self.chunks, include=["documents", "metadatas"]):
+            for chunk_key, document, metadata in zip(ids, documents, metadatas):
+                yield ChunkRecord(id=chunk_key, text=document, **metadata)
 
     def count_chunks(self) -> int:
         return self.chunks.count()
