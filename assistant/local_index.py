@@ -145,9 +145,10 @@ class Rows:
         return [item for item, row in zip(scored_ids, rows) if row is not None and allowed[row]]
 
     def nearest(self, query_vector: np.ndarray, k: int, mask: np.ndarray, block: int = 4096) -> list[tuple[str, float]]:
-        """Exact cosine search over the rows `mask` allows (vectors are unit length). Scored a block
-        at a time: converting a few thousand float16 rows at once is twice as fast as all of them."""
-        allowed = np.flatnonzero(mask[: len(self.live)] & self.live[: len(mask)])
+        """Exact cosine search over the rows `mask` (from this view's `mask`) allows; vectors are unit
+        length. Scored a block at a time: converting a few thousand float16 rows at once is twice as
+        fast as all of them."""
+        allowed = np.flatnonzero(mask)
         if not len(allowed) or k <= 0:
             return []
         query = query_vector.astype(np.float32)
@@ -245,21 +246,8 @@ class LocalIndex:
     def articles(self) -> dict[str, list]:
         return self.rows.articles
 
-    @property
-    def live(self) -> np.ndarray:
-        return self.rows.live
-
     def __len__(self) -> int:
         return int(self.rows.live.sum())
-
-    def chunk_id(self, row: int) -> str | None:
-        return self.rows.chunk_id(row)
-
-    def mask(self, sources: list[str], since: int | None, until: int | None) -> np.ndarray:
-        return self.rows.mask(sources, since, until)
-
-    def nearest(self, query_vector: np.ndarray, k: int, mask: np.ndarray, block: int = 4096) -> list[tuple[str, float]]:
-        return self.rows.nearest(query_vector, k, mask, block)
 
     def keyword_search(self, query: str, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
         view = self.rows
@@ -344,9 +332,10 @@ class LocalIndex:
         for article_id in sorted(scope):
             record = committed.get(article_id)
             have = held.get(article_id)
-            if have is not None and (record is None or have[:2] != [record.content_hash, record.chunks]):
+            current = record is not None and have is not None and have[:2] == [record.content_hash, record.chunks]
+            if have is not None and not current:
                 stale.append(article_id)
-            if record is not None and (have is None or have[:2] != [record.content_hash, record.chunks]):
+            if record is not None and not current:
                 new.append(record)
         return stale, new
 

@@ -89,6 +89,6 @@ def test_filtered_dense_search_agrees_with_chromas_own_filter(two_outlets):
     vector = two_outlets.index.embed(["river bridge costs"])[0]
     for filters in (Filters(sources=["herald"]), Filters(since="2024-04-01"), Filters(until="2024-04-01")):
         fast = [c.id for c, _ in retriever.dense_search(vector, 1, filters)]
-        exact = [chunk_id for chunk_id, _ in retriever.local.nearest(vector, 1, retriever.local.mask(filters.sources, *filters.bounds))]  # the narrow-filter path
+        exact = [chunk_id for chunk_id, _ in retriever.local.rows.nearest(vector, 1, retriever.local.rows.mask(filters.sources, *filters.bounds))]  # the narrow-filter path
         by_chroma = [c.id for c, _ in two_outlets.index.store.query_chunks(vector, 1, filters.chroma_where(retriever.source_names()))]
         assert fast == exact == by_chroma and len(fast) == 1

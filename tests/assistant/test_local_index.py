@@ -54,7 +54,7 @@ def test_reopening_reuses_the_cache_and_an_ingest_syncs_only_what_it_touched(emb
     assert "h1" not in keyword_articles(reopened, "bridge delayed")
     assert keyword_articles(reopened, "ferry") == {"h1"}
     vector = reopened.index.embed(["ferry plan scrapped"])[0]
-    texts = [text for chunk_id, _ in reopened.retriever.local.nearest(vector, 5, reopened.retriever.local.mask(["herald"], None, None))
+    texts = [text for chunk_id, _ in reopened.retriever.local.rows.nearest(vector, 5, reopened.retriever.local.rows.mask(["herald"], None, None))
              for text in [c.text for c in reopened.index.store.chunks_by_id([chunk_id])]]
     assert texts and all("ferry" in t and "bridge" not in t for t in texts)
 
@@ -83,7 +83,7 @@ def test_an_interrupted_sync_is_redone_not_trusted(embedding, tmp_path):
     reopened = open_bot(embedding, tmp_path)
     assert keyword_articles(reopened, "bridge") == {"g1", "h1"}
     assert keyword_articles(reopened, "tunnel") == {"t1"}
-    live = reopened.retriever.local.live
+    live = reopened.retriever.local.rows.live
     assert int(live.sum()) == reopened.index.store.count_chunks() == len(reopened.retriever.keyword)
 
 
@@ -111,11 +111,11 @@ def test_exact_search_scored_in_blocks_ranks_as_scored_at_once(embedding, tmp_pa
     bot.add_articles(ARTICLES)
     local = bot.retriever.local
     vector = bot.index.embed(["who paid for the river bridge"])[0]
-    everything = local.mask([], None, None)
-    at_once = local.nearest(vector, 3, everything)
+    everything = local.rows.mask([], None, None)
+    at_once = local.rows.nearest(vector, 3, everything)
     assert len(at_once) == 3 and [s for _, s in at_once] == sorted((s for _, s in at_once), reverse=True)
     for block in (1, 2):
-        in_blocks = local.nearest(vector, 3, everything, block=block)
+        in_blocks = local.rows.nearest(vector, 3, everything, block=block)
         assert [c for c, _ in in_blocks] == [c for c, _ in at_once]
         assert [s for _, s in in_blocks] == pytest.approx([s for _, s in at_once], abs=1e-5)
 

@@ -118,7 +118,7 @@ def test_interrupted_write_leaves_the_index_consistent(make_assistant, tmp_path)
     reopened = make_assistant(data_dir)
     assert len(reopened.retriever.keyword) == old_count
     local = reopened.retriever.local
-    live = [local.chunk_id(int(row)) for row in local.live.nonzero()[0]]
+    live = [local.rows.chunk_id(int(row)) for row in local.rows.live.nonzero()[0]]
     assert "Yevlakh" not in " ".join(c.text for c in reopened.index.store.chunks_by_id(live))
     # Ingesting again finishes the job and sweeps the orphans.
     report = reopened.add([folder])
