@@ -50,7 +50,9 @@ class Answer(BaseModel):
     answered: bool = Field(description="False when the articles do not hold the answer (a decline).")
     citations: list[Citation] = Field(default_factory=list)
     mode: Literal["extractive", "generative", "who_said", "none"] = "extractive"
-    standalone_question: str | None = Field(default=None, description="The follow-up rewritten into a standalone question, if it was.")
+    standalone_question: str | None = Field(
+        default=None, description="The follow-up rewritten into a standalone question, if it was."
+    )
     notice: str | None = Field(default=None, description="Something the user should know (e.g. the LLM was unavailable).")
     filters: dict = Field(default_factory=dict, description="The filters the answer was retrieved under.")
     config: dict = Field(default_factory=dict, description="The settings that produced this answer.")

@@ -122,7 +122,7 @@ class RuleRewriter:
         return self.resolve_pronouns(message, last_question, last_answer)
 
     def replace_focus(self, last_question: str, last_answer: str, focus: str) -> str | None:
-        """"What about X?" → the last question with X in place of its person (if X is one) or topic."""
+        """ "What about X?" → the last question with X in place of its person (if X is one) or topic."""
         question_doc = nlp()(last_question)
         focus = focus.strip()
         known_people = people(question_doc) + (people(nlp()(last_answer)) if last_answer else [])
@@ -144,7 +144,11 @@ class RuleRewriter:
 
     def resolve_pronouns(self, message: str, last_question: str, last_answer: str) -> str:
         doc = nlp()(message)
-        pronouns = [t for t in doc if t.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | GROUP_PRONOUNS | THING_PRONOUNS | {"her", "their", "its"}]
+        pronouns = [
+            t
+            for t in doc
+            if t.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | GROUP_PRONOUNS | THING_PRONOUNS | {"her", "their", "its"}
+        ]
         if not pronouns:
             return message
         question_doc = nlp()(last_question) if last_question else None
@@ -201,7 +205,7 @@ class Conversation:
     'What did Aliyev say about civilians?'
     """
 
-    def __init__(self, assistant: "Assistant", history: list[dict] | None = None, **filters):
+    def __init__(self, assistant: Assistant, history: list[dict] | None = None, **filters):
         self.assistant = assistant
         self.history: list[dict[str, str]] = normalize_history(history)
         self.filters = filters

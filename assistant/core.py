@@ -17,7 +17,7 @@ from assistant.settings import AssistantSettings
 from assistant.verify import CitationChecker
 from assistant.who_said import WhoSaidAnswerer
 from ingest.article import Article, date_as_int
-from ingest.pipeline import Index, IngestReport, Ingestor, ProgressCallback
+from ingest.pipeline import Index, Ingestor, IngestReport, ProgressCallback
 from ingest.settings import IngestSettings
 from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord
 
@@ -48,7 +48,7 @@ class Assistant:
         chroma_url: str | None = None,
         settings: AssistantSettings | None = None,
         **ingest_overrides,
-    ) -> "Assistant":
+    ) -> Assistant:
         """Open (or create) the index in `data_dir` (default: BYLINE_DATA_DIR or ./data)."""
         overrides = dict(ingest_overrides)
         if data_dir is not None:
@@ -254,7 +254,9 @@ class Assistant:
         if answer is None:
             answer = self.extractive(standalone, hits, texts)
         if llm_error is not None:
-            answer.notice = f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."
+            answer.notice = (
+                f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."
+            )
         timings["answer"] = ms_since(mark)
         timings["total"] = ms_since(started)
         answer.question = question

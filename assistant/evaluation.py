@@ -228,7 +228,10 @@ class EvalReport(BaseModel):
             ("citation support", show(self.citation_support)),
             ("citation span gives back quote", show(self.citation_span_ok)),
             ("citations", str(self.citations)),
-            ("ingest", f"{self.ingest_s:.1f} s ({self.ingest.get('added', 0)} added, {self.ingest.get('unchanged', 0)} unchanged)"),
+            (
+                "ingest",
+                f"{self.ingest_s:.1f} s ({self.ingest.get('added', 0)} added, {self.ingest.get('unchanged', 0)} unchanged)",
+            ),
             ("answer ms p50 / p95", f"{self.answer_ms_p50:.0f} / {self.answer_ms_p95:.0f}"),
             ("stages ms p50", ", ".join(f"{k} {v:.0f}" for k, v in self.stage_ms_p50.items())),
         ]

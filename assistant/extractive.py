@@ -22,9 +22,41 @@ from assistant.retrieval import Hit
 from ingest.chunking import sentence_spans
 
 QUESTION_WORDS = {
-    "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "did", "does", "do", "is", "are",
-    "was", "were", "say", "said", "says", "tell", "told", "accord", "week", "recent", "recently", "year",
-    "month", "day", "today", "name", "call", "happen", "thing", "someth", "peopl",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "which",
+    "when",
+    "where",
+    "why",
+    "how",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "say",
+    "said",
+    "says",
+    "tell",
+    "told",
+    "accord",
+    "week",
+    "recent",
+    "recently",
+    "year",
+    "month",
+    "day",
+    "today",
+    "name",
+    "call",
+    "happen",
+    "thing",
+    "someth",
+    "peopl",
 }
 # Function words that bm25s's short stopword list keeps; they say nothing about what an answer holds.
 FUNCTION_WORDS = frozenset(
@@ -45,7 +77,9 @@ DATE_WORDS = re.compile(
     r"(19|20)\d\d|\d{1,2}:\d\d|last (week|month|year))\b",
     re.IGNORECASE,
 )
-NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", re.I)
+NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", re.I
+)
 SPEECH = re.compile(r"[\"“”]|\b(said|says|told|stated|according to|added|stressed|warned|announced)\b", re.IGNORECASE)
 NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'-]*|\w*\d\w*)\b")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)*\b")

@@ -208,7 +208,10 @@ class GenerativeAnswerer:
         if builder.dropped_sentences or builder.dropped_citations or builder.recited:
             log.info(
                 "citation check: %d sentences kept, %d dropped, %d citations dropped, %d re-cited",
-                len(kept), len(builder.dropped_sentences), builder.dropped_citations, builder.recited,
+                len(kept),
+                len(builder.dropped_sentences),
+                builder.dropped_citations,
+                builder.recited,
             )
         if not builder.citations:
             answer = decline(question)

@@ -134,7 +134,9 @@ class Rows:
             return None
         return held[2] + int(index)
 
-    def passing(self, scored_ids: list[tuple[str, float]], sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
+    def passing(
+        self, scored_ids: list[tuple[str, float]], sources: list[str], since: int | None, until: int | None
+    ) -> list[tuple[str, float]]:
         """The live chunks among `scored_ids` that pass the filters, in the same order."""
         rows = [self.row_of(chunk_key) for chunk_key, _ in scored_ids]
         known = [row for row in rows if row is not None]
@@ -249,7 +251,9 @@ class LocalIndex:
     def __len__(self) -> int:
         return int(self.rows.live.sum())
 
-    def keyword_search(self, query: str, k: int, sources: list[str], since: int | None, until: int | None) -> list[tuple[str, float]]:
+    def keyword_search(
+        self, query: str, k: int, sources: list[str], since: int | None, until: int | None
+    ) -> list[tuple[str, float]]:
         view = self.rows
         found = [(view.chunk_id(row), score) for row, score in self.keyword.search(query, k, sources, since, until)]
         return [(chunk, score) for chunk, score in found if chunk is not None]
@@ -305,7 +309,12 @@ class LocalIndex:
                                 quote_writer.add_document(document)
                                 report.quotes += 1
                         state["articles"][article_id] = [
-                            record.content_hash, record.chunks, first, len(chunks), record.published_int, record.source.lower()
+                            record.content_hash,
+                            record.chunks,
+                            first,
+                            len(chunks),
+                            record.published_int,
+                            record.source.lower(),
                         ]
                         report.added += 1
                         report.chunks += len(chunks)
@@ -319,7 +328,10 @@ class LocalIndex:
         report.seconds = time.perf_counter() - started
         log.info(
             "retrieval cache: %d articles added (%d chunks), %d removed in %.1f s%s",
-            report.added, report.chunks, report.removed, report.seconds,
+            report.added,
+            report.chunks,
+            report.removed,
+            report.seconds,
             f"; {len(report.incomplete)} changed while read, left for the next sync" if report.incomplete else "",
         )
         return report
@@ -338,4 +350,3 @@ class LocalIndex:
             if record is not None and not current:
                 new.append(record)
         return stale, new
-

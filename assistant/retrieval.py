@@ -144,7 +144,9 @@ class HybridRetriever:
             changed = list(dict.fromkeys(article_ids))
             found, quotes_json = store.articles_by_id(changed)
             articles = {a: r for a, r in self.articles.items() if a not in set(changed)} | found
-            self.local.sync(found, store.chunks_of, lambda record: store.quotes_of(record, quotes_json.get(record.id)), only=changed)
+            self.local.sync(
+                found, store.chunks_of, lambda record: store.quotes_of(record, quotes_json.get(record.id)), only=changed
+            )
         with self._lock:
             self.articles = articles
         log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(self.quotes))

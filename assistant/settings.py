@@ -37,7 +37,9 @@ class AssistantSettings(BaseSettings):
     llm_model: str = Field(
         default="gpt-4o-mini", description="Model name sent to the endpoint (any name the server knows, e.g. 'llama3.2')."
     )
-    llm_temperature: float = Field(default=0.1, ge=0.0, le=2.0, description="Sampling temperature; low keeps answers close to the passages.")
+    llm_temperature: float = Field(
+        default=0.1, ge=0.0, le=2.0, description="Sampling temperature; low keeps answers close to the passages."
+    )
     llm_timeout: float = Field(
         default=30.0, gt=0, description="Seconds to wait to connect and between streamed pieces before answering without the LLM."
     )

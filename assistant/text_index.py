@@ -60,7 +60,9 @@ class TextIndex:
         tantivy = self.tantivy
         clauses = []
         if sources:
-            clauses.append((tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "source", [s.lower() for s in sources])))
+            clauses.append(
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "source", [s.lower() for s in sources]))
+            )
         if since is not None or until is not None:
             published = tantivy.Query.range_query(self.schema, "published", tantivy.FieldType.Integer, since, until)
             clauses.append((tantivy.Occur.Must, published))

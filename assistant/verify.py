@@ -81,8 +81,23 @@ def stop_words() -> frozenset[str]:
     from llama_index.core.utils import globals_helper
 
     return frozenset(globals_helper.stopwords) | {
-        "said", "says", "according", "article", "articles", "passage", "passages", "reported", "told",
-        "would", "could", "may", "might", "must", "shall", "also", "one",
+        "said",
+        "says",
+        "according",
+        "article",
+        "articles",
+        "passage",
+        "passages",
+        "reported",
+        "told",
+        "would",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "also",
+        "one",
     }
 
 
@@ -217,7 +232,7 @@ class Claim:
     _vector: np.ndarray | None = None
 
     @classmethod
-    def of(cls, text: str) -> "Claim":
+    def of(cls, text: str) -> Claim:
         return cls(text, content_stems(text), numbers_in(text))
 
     def vector(self, embed: Callable[[list[str]], np.ndarray]) -> np.ndarray:
@@ -289,7 +304,7 @@ class CheckedAnswerBuilder:
         body = re.sub(r"\s+([.,;:!?])", r"\1", body)  # removing a marker can leave "claim ."
         stop = re.search(r"[.!?]+[\"”’')]*$", body)
         if stop:
-            return f"{body[: stop.start()].rstrip()} {markers}{body[stop.start():]}"
+            return f"{body[: stop.start()].rstrip()} {markers}{body[stop.start() :]}"
         return f"{body} {markers}"
 
 

@@ -23,13 +23,18 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|stated|claimed|claims|warned|warns|wrote|writes|added|argued|argues|"
     r"insisted|stressed|declared|announced|tweeted|called|described|promised|vowed|urged|asked|accused"
 )
-WHO_SAID = re.compile(rf"^\s*who\s+(?:(?:had|has|have|did)\s+)?(?P<verb>{SPEECH_VERBS})\b[\s,:]*(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$", re.I | re.S)
+WHO_SAID = re.compile(
+    rf"^\s*who\s+(?:(?:had|has|have|did)\s+)?(?P<verb>{SPEECH_VERBS})\b[\s,:]*(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$",
+    re.I | re.S,
+)
 WHAT_DID = re.compile(
     r"^\s*what\s+(?:did|does|has|have|had)\s+(?P<name>.+?)\s+(?:say|said|tell|told|think|claim|argue|write|written|stress|warn)"
     r"(?:\s+(?:about|on|regarding|of|concerning)\s+(?P<topic>.+?))?\s*\??\s*$",
     re.I | re.S,
 )
-DID_SAY = re.compile(r"^\s*(?:did|has|does)\s+(?P<name>.+?)\s+(?:say|said|claim|tell\s+\w+)\s+(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$", re.I | re.S)
+DID_SAY = re.compile(
+    r"^\s*(?:did|has|does)\s+(?P<name>.+?)\s+(?:say|said|claim|tell\s+\w+)\s+(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$", re.I | re.S
+)
 QUOTE_MARKS = "\"“”‘’'«»"
 FRAGMENT_SHARE = 0.6  # a quote shorter than this share of its sentence is a fragment: cite the sentence
 MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
@@ -51,7 +56,9 @@ def parse(question: str) -> WhoSaidQuestion | None:
         fragment = match.group("fragment").strip(QUOTE_MARKS + " ")
         return WhoSaidQuestion("who", fragment=fragment) if fragment else None
     if match := WHAT_DID.match(question):
-        return WhoSaidQuestion("what", name=match.group("name").strip(), topic=(match.group("topic") or "").strip(QUOTE_MARKS + " "))
+        return WhoSaidQuestion(
+            "what", name=match.group("name").strip(), topic=(match.group("topic") or "").strip(QUOTE_MARKS + " ")
+        )
     if match := DID_SAY.match(question):
         return WhoSaidQuestion("did", name=match.group("name").strip(), fragment=match.group("fragment").strip(QUOTE_MARKS + " "))
     return None
@@ -88,7 +95,8 @@ class WhoSaidAnswerer:
         if quote is None:
             return None
         others = [
-            q for q, _ in self.quotes.search(fragment, filters=filters, limit=10)
+            q
+            for q, _ in self.quotes.search(fragment, filters=filters, limit=10)
             if q.speaker_name != quote.speaker_name and self.quotes.coverage(fragment, q, both_ways=False) >= ALSO_COVERAGE
         ]
         citations = [self.cite(1, quote)]

@@ -76,19 +76,48 @@ def main() -> None:
         for name, variant in variants.items():
             result = measure(bot, questions, variant["filters"])
             rows.append(
-                {"articles": size, "chunks": built["chunks"], "filter": name, **variant, **result, "open_s": round(open_clock.seconds, 1)}
+                {
+                    "articles": size,
+                    "chunks": built["chunks"],
+                    "filter": name,
+                    **variant,
+                    **result,
+                    "open_s": round(open_clock.seconds, 1),
+                }
             )
             console.print(f"  {name}: p50 {result['ms']['p50']} ms, p95 {result['ms']['p95']} ms, stages {result['stages_p50']}")
         del bot
 
-    table = Table("articles", "chunks", "filter", "kept", "p50 ms", "p95 ms", "quotes", "embed", "retrieve", "answer", "× unfiltered p50",
-                  title=f"ask latency without an LLM ({len(questions)} realtimeqa-dev questions; stage p50s in ms)")
+    table = Table(
+        "articles",
+        "chunks",
+        "filter",
+        "kept",
+        "p50 ms",
+        "p95 ms",
+        "quotes",
+        "embed",
+        "retrieve",
+        "answer",
+        "× unfiltered p50",
+        title=f"ask latency without an LLM ({len(questions)} realtimeqa-dev questions; stage p50s in ms)",
+    )
     unfiltered = {r["articles"]: r["ms"]["p50"] for r in rows if r["filter"] == "none"}
     for r in rows:
         s = r["stages_p50"]
-        table.add_row(str(r["articles"]), str(r["chunks"]), f"{r['filter']} {r['filters'] or ''}", f"{r['kept']:.0%}",
-                      str(r["ms"]["p50"]), str(r["ms"]["p95"]), str(s.get("quotes")), str(s.get("embed")), str(s.get("retrieve")), str(s.get("answer")),
-                      f"{r['ms']['p50'] / unfiltered[r['articles']]:.2f}")
+        table.add_row(
+            str(r["articles"]),
+            str(r["chunks"]),
+            f"{r['filter']} {r['filters'] or ''}",
+            f"{r['kept']:.0%}",
+            str(r["ms"]["p50"]),
+            str(r["ms"]["p95"]),
+            str(s.get("quotes")),
+            str(s.get("embed")),
+            str(s.get("retrieve")),
+            str(s.get("answer")),
+            f"{r['ms']['p50'] / unfiltered[r['articles']]:.2f}",
+        )
     console.print(table)
     path = write_results("answer_latency", {"rows": rows, "questions": len(questions), "started": time.time()})
     console.print(f"written: {path}")

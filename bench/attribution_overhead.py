@@ -51,10 +51,15 @@ def main() -> None:
     print(f"  ingest without attribution: {best_without:6.1f} s  ({len(articles) / best_without:.1f} articles/s)")
     print(f"  ingest with attribution:    {best_with:6.1f} s  ({len(articles) / best_with:.1f} articles/s)")
     print(f"  ratio: {best_with / best_without:.2f}x  (goal <= 1.5x)")
-    write_results("attribution_overhead", {
-        "articles": len(articles), "seconds_without": best_without, "seconds_with": best_with,
-        "ratio": best_with / best_without,
-    })
+    write_results(
+        "attribution_overhead",
+        {
+            "articles": len(articles),
+            "seconds_without": best_without,
+            "seconds_with": best_with,
+            "ratio": best_with / best_without,
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -116,11 +116,30 @@ def main() -> None:
         server.wait(timeout=30)
     shutil.rmtree(folder, ignore_errors=True)
 
-    table = Table("Chroma", "articles", "chunks", "ingest s", "ask p50 ms", "ask p95 ms", "retrieve p50 ms", "open s (cache current)", "open s (no cache)",
-                  title="Embedded Chroma vs `chroma run` server (same process, same embedder)")
+    table = Table(
+        "Chroma",
+        "articles",
+        "chunks",
+        "ingest s",
+        "ask p50 ms",
+        "ask p95 ms",
+        "retrieve p50 ms",
+        "open s (cache current)",
+        "open s (no cache)",
+        title="Embedded Chroma vs `chroma run` server (same process, same embedder)",
+    )
     for name, r in results.items():
-        table.add_row(name, str(args.articles), str(r["chunks"]), str(r["ingest_s"]), str(r["ask_ms"]["p50"]), str(r["ask_ms"]["p95"]),
-                      str(r["retrieve_ms"]["p50"]), str(r["open_warm_s"]), str(r["open_cold_s"]))
+        table.add_row(
+            name,
+            str(args.articles),
+            str(r["chunks"]),
+            str(r["ingest_s"]),
+            str(r["ask_ms"]["p50"]),
+            str(r["ask_ms"]["p95"]),
+            str(r["retrieve_ms"]["p50"]),
+            str(r["open_warm_s"]),
+            str(r["open_cold_s"]),
+        )
     console.print(table)
     path = write_results("chroma_server", {"articles": args.articles, "questions": len(questions), **results})
     console.print(f"written: {path}")

@@ -69,7 +69,7 @@ class Stopwatch:
     """Wall seconds, and CPU seconds of this process (all threads): on cores shared with other work
     the CPU time is the steadier figure to compare two ways of doing the same work."""
 
-    def __enter__(self) -> "Stopwatch":
+    def __enter__(self) -> Stopwatch:
         self.started = time.perf_counter()
         self.cpu_started = time.process_time()
         return self

@@ -89,9 +89,7 @@ def run_llama_index(articles, embedding, folder) -> dict:
         for a in articles
     ]
     with Stopwatch() as clock:
-        VectorStoreIndex.from_documents(
-            documents, storage_context=storage, embed_model=embedding, transformations=[splitter]
-        )
+        VectorStoreIndex.from_documents(documents, storage_context=storage, embed_model=embedding, transformations=[splitter])
     return {"seconds": clock.seconds, "cpu": clock.cpu_seconds, "chunks": collection.count()}
 
 
@@ -109,7 +107,9 @@ def sweep(texts: list[str], batch_sizes: list[int], threads: list[int]) -> list[
                 embedding.embed(texts)
             cpu = clock.cpu_seconds
             ordered = sorted(lengths)
-            padded = sum(max(ordered[i : i + batch_size]) * len(ordered[i : i + batch_size]) for i in range(0, len(ordered), batch_size))
+            padded = sum(
+                max(ordered[i : i + batch_size]) * len(ordered[i : i + batch_size]) for i in range(0, len(ordered), batch_size)
+            )
             rows.append(
                 {
                     "batch_size": batch_size,
@@ -174,12 +174,39 @@ def main() -> None:
         results.append(row)
         shutil.rmtree(folder, ignore_errors=True)
 
-    table = Table("articles", "chunks", "Byline s", "articles/s", "chunks/s", "embed-only s", "× embed", "llama-index s", "speedup vs li",
-                  "× embed (CPU s)", "speedup vs li (CPU s)", title="Ingest throughput (one warm embedder; default settings)")
+    table = Table(
+        "articles",
+        "chunks",
+        "Byline s",
+        "articles/s",
+        "chunks/s",
+        "embed-only s",
+        "× embed",
+        "llama-index s",
+        "speedup vs li",
+        "× embed (CPU s)",
+        "speedup vs li (CPU s)",
+        title="Ingest throughput (one warm embedder; default settings)",
+    )
     for r in results:
-        table.add_row(*(str(r.get(k, "—")) for k in ("articles", "chunks", "byline_s", "articles_per_s", "chunks_per_s", "embed_only_s",
-                                                      "ratio_to_embedding", "llama_index_s", "speedup_vs_llama_index",
-                                                      "cpu_ratio_to_embedding", "cpu_speedup_vs_llama_index")))
+        table.add_row(
+            *(
+                str(r.get(k, "—"))
+                for k in (
+                    "articles",
+                    "chunks",
+                    "byline_s",
+                    "articles_per_s",
+                    "chunks_per_s",
+                    "embed_only_s",
+                    "ratio_to_embedding",
+                    "llama_index_s",
+                    "speedup_vs_llama_index",
+                    "cpu_ratio_to_embedding",
+                    "cpu_speedup_vs_llama_index",
+                )
+            )
+        )
     console.print(table)
 
     sweep_rows: list[dict] = []
@@ -190,9 +217,24 @@ def main() -> None:
         texts = byline_texts(articles, IngestSettings(data_dir=SCRATCH / "unused"), index_tokenizer)[: args.sweep_texts]
         console.print(f"[bold]embedder sweep[/bold] on {len(texts)} Byline chunk texts…")
         sweep_rows = sweep(texts, int_list(args.sweep_batches), int_list(args.sweep_threads))
-        table = Table("batch", "threads", "s", "CPU s", "texts/s", "padding share", title=f"Embedder settings ({sweep_rows[-1]['texts']} texts)")
+        table = Table(
+            "batch",
+            "threads",
+            "s",
+            "CPU s",
+            "texts/s",
+            "padding share",
+            title=f"Embedder settings ({sweep_rows[-1]['texts']} texts)",
+        )
         for r in sweep_rows[:-1]:
-            table.add_row(str(r["batch_size"]), str(r["threads"]), str(r["seconds"]), str(r["cpu_seconds"]), str(r["texts_per_s"]), f"{r['padding_share']:.1%}")
+            table.add_row(
+                str(r["batch_size"]),
+                str(r["threads"]),
+                str(r["seconds"]),
+                str(r["cpu_seconds"]),
+                str(r["texts_per_s"]),
+                f"{r['padding_share']:.1%}",
+            )
         console.print(table)
         console.print(f"tokenizing all {sweep_rows[-1]['texts']} texts: {sweep_rows[-1]['tokenize_seconds']} s")
     path = write_results("ingest_throughput", {"sizes": results, "embedder_sweep": sweep_rows, "started": time.time()})

@@ -65,8 +65,16 @@ def main() -> None:
             figures = json.loads(completed.stdout.strip().splitlines()[-1])
             rows.append({"articles": size, "chunks": built["chunks"], "cache": cache, **figures})
             console.print(rows[-1])
-    table = Table("articles", "chunks", "retrieval cache at open", "RSS after imports MB", "RSS after open MB", "peak RSS MB", "open s",
-                  title="Memory of a process holding the index (opened + 5 questions)")
+    table = Table(
+        "articles",
+        "chunks",
+        "retrieval cache at open",
+        "RSS after imports MB",
+        "RSS after open MB",
+        "peak RSS MB",
+        "open s",
+        title="Memory of a process holding the index (opened + 5 questions)",
+    )
     for r in rows:
         table.add_row(*(str(r[k]) for k in ("articles", "chunks", "cache", "imports_mb", "after_open_mb", "peak_mb", "open_s")))
     console.print(table)

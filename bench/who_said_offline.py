@@ -147,8 +147,10 @@ def main() -> None:
     print("failure kinds:")
     for k, c in kinds.most_common():
         print(f"  {k:28s} {c}")
-    print(f"time: {dt:.2f}s  per article: {1000 * dt / len(need):.1f} ms  "
-          f"throughput: {len(need) / dt:.1f} articles/s  {1000 * dt / (chars / 1000):.2f} ms per 1,000 chars")
+    print(
+        f"time: {dt:.2f}s  per article: {1000 * dt / len(need):.1f} ms  "
+        f"throughput: {len(need) / dt:.1f} articles/s  {1000 * dt / (chars / 1000):.2f} ms per 1,000 chars"
+    )
 
     show_kinds = set(filter(None, args.kinds.split(",")))
     shown = 0
@@ -162,8 +164,10 @@ def main() -> None:
         print(f"[{kind}] gold={q['answers'][0]} ({q['speaker'][:60]}) | {q['evidence'][0]}")
         print(f"  Q: {q['quote'][:150]}")
         if a is not None:
-            print(f"  got: speaker={a.speaker!r} name={a.speaker_name!r} cue={a.cue!r} kind={a.kind} "
-                  f"method={a.method} score={score:.2f}")
+            print(
+                f"  got: speaker={a.speaker!r} name={a.speaker_name!r} cue={a.cue!r} kind={a.kind} "
+                f"method={a.method} score={score:.2f}"
+            )
             text = arts[q["evidence"][0]]["text"]
             ctx = text[max(0, a.span[0] - 250) : a.span[1] + 150].replace("\n", " ¶ ")
             print(f"  ctx: {ctx}")

@@ -41,13 +41,14 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
-from ingest.names import NameIndex, TITLES, clean_name
+from ingest.names import TITLES, NameIndex, clean_name
 
 if TYPE_CHECKING:
     import spacy
@@ -125,11 +126,34 @@ def _inflect(lemma: str) -> set[str]:
 
 SPEECH_FORMS: dict[str, str] = {f: lem for lem in _SPEECH_LEMMAS for f in _inflect(lem)}
 # forms that are too often not speech when used with a clausal complement
-_WEAK_INDIRECT = {"continue", "read", "question", "thank", "praise", "answer", "agree", "quote", "cite", "describe",
-                  "call", "name", "sing", "point", "publish", "called", "named", "calls", "names", "points", "pointed"}
+_WEAK_INDIRECT = {
+    "continue",
+    "read",
+    "question",
+    "thank",
+    "praise",
+    "answer",
+    "agree",
+    "quote",
+    "cite",
+    "describe",
+    "call",
+    "name",
+    "sing",
+    "point",
+    "publish",
+    "called",
+    "named",
+    "calls",
+    "names",
+    "points",
+    "pointed",
+}
 # verbs that report speech through their object: "issued a statement", "put it"
-_MESSAGE_VERBS = frozenset("issue issued issues issuing release released releases put puts putting send sent sends "
-                           "post posted posts tweet tweeted make made gave give offered offer".split())
+_MESSAGE_VERBS = frozenset(
+    "issue issued issues issuing release released releases put puts putting send sent sends "
+    "post posted posts tweet tweeted make made gave give offered offer".split()
+)
 
 # nouns naming a message; "Aliyev's message stressed ..." -> speaker Aliyev
 _MESSAGE_NOUNS = frozenset(
@@ -195,7 +219,9 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _PLURAL = frozenset({"they", "them", "we", "their"})
 _NEUTER = frozenset({"it"})
 _PRONOUNS = _MALE | _FEMALE | _PLURAL | _NEUTER | {"i", "you", "who"}
-_FEMALE_HON = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "congresswoman", "chairwoman", "spokeswoman", "queen", "princess", "lady", "dame"})
+_FEMALE_HON = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "congresswoman", "chairwoman", "spokeswoman", "queen", "princess", "lady", "dame"}
+)
 _MALE_HON = frozenset({"mr", "mr.", "congressman", "chairman", "spokesman", "king", "prince", "sir", "lord"})
 
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -228,7 +254,7 @@ class Quote:
     para: int
     group: int  # quotes continued across paragraphs share a group id
     single: bool = False
-    speaker_tok: "Token | None" = None
+    speaker_tok: Token | None = None
     speaker: str | None = None
     speaker_span: tuple[int, int] | None = None
     speaker_name: str | None = None
@@ -341,7 +367,9 @@ class Skeleton:
 
     text: str
     skel_starts: list[int] = field(default_factory=list)
-    segs: list[tuple[int, int, int, int, int]] = field(default_factory=list)  # skel_s, skel_e, orig_s, orig_e, quote_idx(-1 plain)
+    segs: list[tuple[int, int, int, int, int]] = field(
+        default_factory=list
+    )  # skel_s, skel_e, orig_s, orig_e, quote_idx(-1 plain)
 
     def to_orig(self, i: int, end: bool = False) -> int:
         k = bisect.bisect_right(self.skel_starts, i) - 1
@@ -356,7 +384,7 @@ class Skeleton:
         k = bisect.bisect_right(self.skel_starts, i) - 1
         return self.segs[k][4] if k >= 0 else -1
 
-    def tok_quote(self, t: "Token") -> int:
+    def tok_quote(self, t: Token) -> int:
         """Quote code of a token: -1 outside quotes, qi for a placeholder,
         -(qi+2) for a kept short quote.  Checks both ends, since the tokenizer
         may glue a quote to punctuation (``said,“this``)."""
@@ -401,7 +429,7 @@ def _build_skeleton(text: str, ps: int, pe: int, quotes: list[tuple[int, Quote]]
 
 
 @lru_cache(maxsize=1)
-def load_nlp() -> "spacy.Language":
+def load_nlp() -> spacy.Language:
     """The spaCy pipeline, loaded once.  The lemmatizer is not needed (speech
     verbs are matched by their inflected forms) and attribute_ruler only maps
     tags to POS, which we read from ``tag_`` instead."""
@@ -413,7 +441,7 @@ def load_nlp() -> "spacy.Language":
 # --- helpers on parsed tokens -------------------------------------------------
 
 
-def _is_speech_verb(tok: "Token") -> bool:
+def _is_speech_verb(tok: Token) -> bool:
     if not tok.tag_.startswith("VB"):
         return False
     if tok.lower_ in SPEECH_FORMS:
@@ -426,7 +454,7 @@ def _is_speech_verb(tok: "Token") -> bool:
     return False
 
 
-def _find_subject(verb: "Token", in_quote: "Callable[[Token], bool]") -> "Token | None":
+def _find_subject(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
     """Subject of a speech verb, climbing through conj / xcomp / advcl / relcl.
 
     A subject inside a quote is the parser mistaking ``“Q,” Ramos said`` for a
@@ -471,7 +499,7 @@ _NOMINAL_TAGS = ("NNP", "NNPS", "PRP", "NN", "NNS")
 _NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "PRP$", "POS", "HYPH", "CD", "NML", "VBN"})
 
 
-def _inverted_speaker(verb: "Token", in_quote: "Callable[[Token], bool]") -> "Token | None":
+def _inverted_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
     """``“Q,” said Marla Kilfoyle`` / ``..., says Dante Scala, a political
     scientist``: a speech verb right after a comma or quote, followed by a noun
     phrase, has its speaker after it (the parser often gets this wrong)."""
@@ -495,7 +523,7 @@ def _inverted_speaker(verb: "Token", in_quote: "Callable[[Token], bool]") -> "To
     return head
 
 
-def _nominal_near(verb: "Token", in_quote: "Callable[[Token], bool]") -> "Token | None":
+def _nominal_near(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
     """Inverted or mis-parsed frames: ``“Q,” said Sanders`` / ``“Q,” Ramos, 58, told AFP``."""
     sent = verb.sent
     # left of the verb, after a quote: the nearest noun-phrase head
@@ -505,7 +533,11 @@ def _nominal_near(verb: "Token", in_quote: "Callable[[Token], bool]") -> "Token 
         cands.append(verb.doc[j])
         j -= 1
     if j >= sent.start and cands:  # a quote precedes the speaker phrase
-        heads = [t for t in cands if t.tag_ in _NOMINAL_TAGS and not (t.head in cands and t.head.tag_ in _NOMINAL_TAGS and t.dep_ in _NAME_DEPS)]
+        heads = [
+            t
+            for t in cands
+            if t.tag_ in _NOMINAL_TAGS and not (t.head in cands and t.head.tag_ in _NOMINAL_TAGS and t.dep_ in _NAME_DEPS)
+        ]
         heads = [t for t in heads if t.dep_ not in ("npadvmod",) or t.tag_.startswith("NNP")]
         if heads:
             # the first noun phrase after the quote ("Ramos, 58," -> Ramos)
@@ -521,7 +553,7 @@ def _nominal_near(verb: "Token", in_quote: "Callable[[Token], bool]") -> "Token 
     return None
 
 
-def _according_to(sent: "Span") -> "Token | None":
+def _according_to(sent: Span) -> Token | None:
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             for c in t.doc[t.i + 1].children:
@@ -535,7 +567,7 @@ def _according_to(sent: "Span") -> "Token | None":
 _NAME_DEPS = {"compound", "flat", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod"}
 
 
-def _speaker_tokens(head: "Token") -> tuple[int, int]:
+def _speaker_tokens(head: Token) -> tuple[int, int]:
     """Token range [i, j] of the speaker phrase: head plus its left modifiers
     (det, compound, poss...) and right compounds; for a common-noun head also
     a following "of/to/for/at/with" phrase ("a longtime adviser to Trump") and
@@ -557,9 +589,13 @@ def _speaker_tokens(head: "Token") -> tuple[int, int]:
                 break
         if c.dep_ in ("compound", "flat", "case") and c.i == hi + 1:
             hi = c.i
-        elif head.tag_ in ("NN", "NNS") and c.i == hi + 1 and (
-            (c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "at", "with"))
-            or (c.dep_ in ("appos", "npadvmod", "dep") and c.tag_ == "NNP")
+        elif (
+            head.tag_ in ("NN", "NNS")
+            and c.i == hi + 1
+            and (
+                (c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "at", "with"))
+                or (c.dep_ in ("appos", "npadvmod", "dep") and c.tag_ == "NNP")
+            )
         ):
             r = c.right_edge.i
             # stop at a comma or clause inside the phrase
@@ -571,7 +607,7 @@ def _speaker_tokens(head: "Token") -> tuple[int, int]:
     return lo, hi
 
 
-def _inside_parens(t: "Token") -> bool:
+def _inside_parens(t: Token) -> bool:
     for j in range(t.i - 1, max(t.sent.start, t.i - 6) - 1, -1):
         w = t.doc[j].text
         if w == ")":
@@ -581,7 +617,7 @@ def _inside_parens(t: "Token") -> bool:
     return False
 
 
-def _name_chain(head: "Token") -> tuple[int, int]:
+def _name_chain(head: Token) -> tuple[int, int]:
     """Maximal proper-noun chain around head ("Donald J. Trump")."""
     doc = head.doc
     lo = hi = head.i
@@ -604,7 +640,7 @@ class _Mention:
     gender: str  # "m" / "f" / ""
 
 
-def _gender_of(tok_span: "Span") -> str:
+def _gender_of(tok_span: Span) -> str:
     first = tok_span[0].lower_
     prev = tok_span.doc[tok_span.start - 1].lower_ if tok_span.start > 0 else ""
     if first in _FEMALE_HON or prev in _FEMALE_HON:
@@ -624,7 +660,7 @@ class _Article:
         self.roles: dict[str, set[str]] = {}  # canonical name -> role/title words
 
 
-def find_attributions(text: str, nlp: "spacy.Language | None" = None) -> list[Attribution]:
+def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attribution]:
     """All attributions in `text`, sorted by span start."""
     if nlp is None:
         nlp = load_nlp()
@@ -653,7 +689,7 @@ def find_attributions(text: str, nlp: "spacy.Language | None" = None) -> list[At
                     art.names.add(m.start(1), m.group(1))
     # pass 1: entity mentions (outside quotes) for name merging and pronouns
     ents_by_doc = _entities(docs, skels)
-    for (pi, sk), doc, ents in zip(skels, docs, ents_by_doc):
+    for (_pi, sk), doc, ents in zip(skels, docs, ents_by_doc):
         tok_ent: dict[int, tuple[int, int, str]] = {}
         for a, b, label in ents:
             for i in range(a, b):
@@ -734,8 +770,15 @@ def find_attributions(text: str, nlp: "spacy.Language | None" = None) -> list[At
                 if e <= s:
                     continue
                 attributions.append(
-                    Attribution(kind="indirect", speaker=spk, speaker_name=name, speaker_span=sspan,
-                                cue=v.text, text=text[s:e], span=(s, e))
+                    Attribution(
+                        kind="indirect",
+                        speaker=spk,
+                        speaker_name=name,
+                        speaker_span=sspan,
+                        cue=v.text,
+                        text=text[s:e],
+                        span=(s, e),
+                    )
                 )
             if acc is not None and not qtoks:
                 # "..., according to X" without quotes: the sentence minus the cue
@@ -752,8 +795,15 @@ def find_attributions(text: str, nlp: "spacy.Language | None" = None) -> list[At
                 if e0 > s0:
                     name, spk, sspan = _resolve(acc, sk, art, s0)
                     attributions.append(
-                        Attribution(kind="according_to", speaker=spk, speaker_name=name, speaker_span=sspan,
-                                    cue="according to", text=text[s0:e0], span=(s0, e0))
+                        Attribution(
+                            kind="according_to",
+                            speaker=spk,
+                            speaker_name=name,
+                            speaker_span=sspan,
+                            cue="according to",
+                            text=text[s0:e0],
+                            span=(s0, e0),
+                        )
                     )
 
     # pass 3: pronoun speakers inside an enclosing speech frame take that frame's speaker
@@ -774,19 +824,26 @@ def find_attributions(text: str, nlp: "spacy.Language | None" = None) -> list[At
         if q.speaker is None:
             continue
         attributions.append(
-            Attribution(kind="direct", speaker=q.speaker, speaker_name=q.speaker_name or q.speaker,
-                        speaker_span=q.speaker_span, cue=q.cue, text=text[q.start : q.end],
-                        span=(q.start, q.end), method=q.method)
+            Attribution(
+                kind="direct",
+                speaker=q.speaker,
+                speaker_name=q.speaker_name or q.speaker,
+                speaker_span=q.speaker_span,
+                cue=q.cue,
+                text=text[q.start : q.end],
+                span=(q.start, q.end),
+                method=q.method,
+            )
         )
     attributions.sort(key=lambda a: (a.span[0], a.kind != "direct"))
     return attributions
 
 
-def _in_quote_fn(sk: Skeleton) -> "Callable[[Token], bool]":
+def _in_quote_fn(sk: Skeleton) -> Callable[[Token], bool]:
     return lambda t: sk.tok_quote(t) != -1
 
 
-def _colon_speaker(sent: "Span", verbs: list["Token"], in_quote: "Callable[[Token], bool]") -> "tuple[Token, str] | None":
+def _colon_speaker(sent: Span, verbs: list[Token], in_quote: Callable[[Token], bool]) -> tuple[Token, str] | None:
     """Speaker announced by a sentence ending in a colon ("Stated Stone:",
     "Cruz called them on it:", "Trump tweeted:")."""
     for v in verbs:
@@ -822,7 +879,7 @@ _GPE_WORDS = frozenset(
 )
 
 
-def _entities(docs: list["Doc"], skels: list[tuple[int, Skeleton]]) -> list[list[tuple[int, int, str]]]:
+def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[tuple[int, int, str]]]:
     """Entity spans (token start, end, label) per doc.
 
     With the NER pipe, its PERSON/ORG/GPE/NORP entities.  Without it (the
@@ -888,7 +945,7 @@ def _entities(docs: list["Doc"], skels: list[tuple[int, Skeleton]]) -> list[list
     return res
 
 
-def _pick_cue(qt: "Token", verbs: list["Token"], acc: "Token | None", in_quote: "Callable[[Token], bool]") -> tuple[str, "Token | None"]:
+def _pick_cue(qt: Token, verbs: list[Token], acc: Token | None, in_quote: Callable[[Token], bool]) -> tuple[str, Token | None]:
     """Cue and subject token for the quote token `qt`."""
     anc = [a for a in qt.ancestors if _is_speech_verb(a) and not in_quote(a)]
     if _is_speech_verb(qt) and not in_quote(qt):
@@ -947,7 +1004,7 @@ def _pick_cue(qt: "Token", verbs: list["Token"], acc: "Token | None", in_quote: 
     return "", None
 
 
-def _set_speaker(q: Quote, subj: "Token", cue: str, sk: Skeleton, art: _Article) -> None:
+def _set_speaker(q: Quote, subj: Token, cue: str, sk: Skeleton, art: _Article) -> None:
     name, spk, sspan = _resolve(subj, sk, art, q.start)
     ent = subj.doc.user_data.get("tok_ent", {}).get(subj.i)
     if sspan is not None and (subj.tag_ == "PRP" or (subj.tag_ == "NNP" and (ent is None or ent[2] == "PERSON"))):
@@ -961,7 +1018,7 @@ def _set_speaker(q: Quote, subj: "Token", cue: str, sk: Skeleton, art: _Article)
     q.speaker_tok = subj
 
 
-def _resolve(subj: "Token", sk: Skeleton, art: _Article, pos: int) -> tuple[str, str, tuple[int, int] | None]:
+def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, str, tuple[int, int] | None]:
     """(speaker_name, speaker as written, speaker char span) for a subject token."""
     doc = subj.doc
     text = art.text
@@ -977,7 +1034,18 @@ def _resolve(subj: "Token", sk: Skeleton, art: _Article, pos: int) -> tuple[str,
                 break
         else:
             for c in subj.children:
-                if c.dep_ in ("prep", "acl") and c.lower_ in ("from", "by", "of", "released", "issued", "filed", "written", "signed", "sent", "posted"):
+                if c.dep_ in ("prep", "acl") and c.lower_ in (
+                    "from",
+                    "by",
+                    "of",
+                    "released",
+                    "issued",
+                    "filed",
+                    "written",
+                    "signed",
+                    "sent",
+                    "posted",
+                ):
                     author = next((g for g in c.subtree if g.dep_ == "pobj" and g.tag_ in ("NNP", "NNPS", "PRP")), None)
                     if author is not None:
                         break

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -68,7 +68,7 @@ class Index:
     store: Store
 
     @classmethod
-    def open(cls, settings: IngestSettings | None = None, embedding=None) -> "Index":
+    def open(cls, settings: IngestSettings | None = None, embedding=None) -> Index:
         settings = settings or IngestSettings()
         embedding = embedding or build_embedder(settings)
         client = make_client(Path(settings.data_dir), settings.chroma_url)
@@ -166,7 +166,9 @@ class Ingestor:
             report.seconds = time.perf_counter() - started
         return report
 
-    def _select_changed(self, group: list[Article], report: IngestReport, seen_content: dict[str, str]) -> list[tuple[Article, bool]]:
+    def _select_changed(
+        self, group: list[Article], report: IngestReport, seen_content: dict[str, str]
+    ) -> list[tuple[Article, bool]]:
         store = self.index.store
         existing = store.articles.get(ids=[a.id for a in group], include=["metadatas"])
         known_hash = {i: m["content_hash"] for i, m in zip(existing["ids"], existing["metadatas"])}

@@ -66,9 +66,7 @@ def expand_sources(sources: Iterable[str | Path]) -> tuple[list[str], list[ReadE
             continue
         path = Path(text).expanduser()
         if path.is_dir():
-            found.extend(
-                str(p) for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")
-            )
+            found.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith("."))
         elif path.is_file():
             found.append(str(path))
         elif any(ch in text for ch in "*?["):

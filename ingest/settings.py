@@ -38,14 +38,17 @@ class IngestSettings(BaseSettings):
         "and the whole must fit the embedder's 256-token window.",
     )
     chunk_overlap_sentences: int = Field(
-        default=1, ge=0, le=3, description="Sentences repeated at the start of the next chunk, so a fact at a border is whole in one."
+        default=1,
+        ge=0,
+        le=3,
+        description="Sentences repeated at the start of the next chunk, so a fact at a border is whole in one.",
     )
     embed_batch_size: int = Field(
-        default=8, ge=1, description="Texts embedded per ONNX call (8 measured fastest on 2 cores: less padding, same throughput)."
+        default=8,
+        ge=1,
+        description="Texts embedded per ONNX call (8 measured fastest on 2 cores: less padding, same throughput).",
     )
-    onnx_threads: int = Field(
-        default=0, ge=0, description="onnxruntime intra-op threads; 0 = one per core."
-    )
+    onnx_threads: int = Field(default=0, ge=0, description="onnxruntime intra-op threads; 0 = one per core.")
     fetch_urls: bool = Field(
         default=True,
         description="Allow `ingest` to fetch http(s) URLs the user names (the only network use of ingest).",

@@ -37,7 +37,9 @@ MODEL_NAME = "byline"
 class AskRequest(BaseModel):
     question: str = Field(description="The question (or follow-up, with `history`).")
     filters: Filters | None = None
-    history: list[dict] | None = Field(default=None, description='Earlier turns: [{"role": "user"|"assistant", "content": "..."}].')
+    history: list[dict] | None = Field(
+        default=None, description='Earlier turns: [{"role": "user"|"assistant", "content": "..."}].'
+    )
 
 
 class IngestRequest(BaseModel):

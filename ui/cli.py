@@ -6,7 +6,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -17,11 +17,11 @@ console = Console()
 errors = Console(stderr=True)
 
 DataOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--data", help="Folder holding the index (default: $BYLINE_DATA_DIR or ./data).", show_default=False),
 ]
 ChromaOption = Annotated[
-    Optional[str], typer.Option("--chroma-url", help="Use a Chroma server at this URL instead of the local folder.")
+    str | None, typer.Option("--chroma-url", help="Use a Chroma server at this URL instead of the local folder.")
 ]
 
 
@@ -72,9 +72,9 @@ def ask(
     question: Annotated[str, typer.Argument(help="Your question.")],
     data: DataOption = None,
     chroma_url: ChromaOption = None,
-    source: Annotated[Optional[list[str]], typer.Option("--source", help="Only this source (repeatable).")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the Answer object as JSON.")] = False,
 ) -> None:
     """Answer a question from the articles, with numbered citations."""
@@ -100,9 +100,9 @@ def search(
     query: Annotated[str, typer.Argument(help="Words or a question.")],
     data: DataOption = None,
     chroma_url: ChromaOption = None,
-    source: Annotated[Optional[list[str]], typer.Option("--source", help="Only this source (repeatable).")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
     k: Annotated[int, typer.Option("-k", help="How many passages.")] = 5,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -115,7 +115,10 @@ def search(
     if not passages:
         console.print("No passage matches.")
     for p in passages:
-        console.print(f"[bold]{p.rank}.[/bold] {p.title} — {p.source}, {p.published or 'undated'}  [dim]({p.article_id})[/dim]", highlight=False)
+        console.print(
+            f"[bold]{p.rank}.[/bold] {p.title} — {p.source}, {p.published or 'undated'}  [dim]({p.article_id})[/dim]",
+            highlight=False,
+        )
         console.print(f"   {' '.join(p.text.split())[:400]}", highlight=False, style="dim")
 
 
@@ -142,11 +145,11 @@ def articles(
 def quotes(
     data: DataOption = None,
     chroma_url: ChromaOption = None,
-    speaker: Annotated[Optional[str], typer.Option(help="Only quotes of this speaker ('Aliyev' matches 'Ilham Aliyev').")] = None,
-    search: Annotated[Optional[str], typer.Option(help="Only quotes with these words.")] = None,
-    source: Annotated[Optional[list[str]], typer.Option("--source", help="Only this source (repeatable).")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker ('Aliyev' matches 'Ilham Aliyev').")] = None,
+    search: Annotated[str | None, typer.Option(help="Only quotes with these words.")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many quotes.")] = 50,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -164,7 +167,9 @@ def quotes(
     table = Table("speaker", "date", "quote", "article")
     for q in found:
         words = " ".join(q.text.split())
-        table.add_row(q.speaker_name, q.published or "—", f"“{words}”" if q.kind == "direct" else words, f"{q.title} ({q.source})")
+        table.add_row(
+            q.speaker_name, q.published or "—", f"“{words}”" if q.kind == "direct" else words, f"{q.title} ({q.source})"
+        )
     console.print(table)
 
 
@@ -174,9 +179,7 @@ def serve(
     chroma_url: ChromaOption = None,
     host: Annotated[str, typer.Option(help="Interface to bind; beyond 127.0.0.1 a token is required.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 7860,
-    ingest_path: Annotated[
-        Optional[list[str]], typer.Option("--ingest", help="Ingest these first (files, folders, URLs).")
-    ] = None,
+    ingest_path: Annotated[list[str] | None, typer.Option("--ingest", help="Ingest these first (files, folders, URLs).")] = None,
 ) -> None:
     """Serve the web chat (and the HTTP API)."""
     from ui.web import serve as serve_web
@@ -194,11 +197,11 @@ def serve(
 def evaluate(
     set_dir: Annotated[Path, typer.Argument(help="An eval set folder: articles.jsonl + questions.jsonl.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    limit: Annotated[Optional[int], typer.Option(help="Ask only N questions, evenly spread over the set.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Ask only N questions, evenly spread over the set.")] = None,
     llm: Annotated[bool, typer.Option("--llm/--no-llm", help="Answer with the configured LLM, or extractively.")] = False,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Write per-question results here (JSON Lines).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write per-question results here (JSON Lines).")] = None,
     data: Annotated[
-        Optional[Path], typer.Option("--data", help="Keep the index here (re-runs skip the ingest); default: a temp folder.")
+        Path | None, typer.Option("--data", help="Keep the index here (re-runs skip the ingest); default: a temp folder.")
     ] = None,
 ) -> None:
     """Ask every question of an eval set and score the answers (accuracy, evidence, citations, speed)."""

@@ -41,7 +41,9 @@ class WebSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BYLINE_", env_file=".env", extra="ignore")
 
     max_upload_mb: float = Field(
-        default=20.0, gt=0, description="Largest file the 'Add articles' tab accepts, in MB; larger ones are refused with a reason."
+        default=20.0,
+        gt=0,
+        description="Largest file the 'Add articles' tab accepts, in MB; larger ones are refused with a reason.",
     )
     example_questions: int = Field(
         default=4, ge=0, le=12, description="How many example questions, drawn from what is indexed, the chat offers."
@@ -53,7 +55,9 @@ class WebSettings(BaseSettings):
         "once; pacing lets it read as it is written, as an LLM's does. 0 shows pieces as fast as they come.",
     )
     list_rows: int = Field(
-        default=500, ge=1, description="Most rows the Articles and Speakers tabs show (newest articles, most quoted speakers); "
+        default=500,
+        ge=1,
+        description="Most rows the Articles and Speakers tabs show (newest articles, most quoted speakers); "
         "a page listing 100k articles would load for minutes. /api/articles and /api/quotes give everything.",
     )
     uploads_dir_name: str = Field(
@@ -141,7 +145,9 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
     parts.append(f'<p class="ev-question">Evidence for answer {number}: “{html.escape(turn.question)}”</p>')
     answer = turn.answer
     if answer is None:
-        parts.append('<p class="ev-none">No answer yet.</p>' if not turn.error else '<p class="ev-none">No answer: it failed.</p>')
+        parts.append(
+            '<p class="ev-none">No answer yet.</p>' if not turn.error else '<p class="ev-none">No answer: it failed.</p>'
+        )
     else:
         if answer.standalone_question and answer.standalone_question.strip() != turn.question.strip():
             parts.append(f'<p class="ev-rewrite">Understood as: “{html.escape(answer.standalone_question)}”</p>')
@@ -260,7 +266,9 @@ def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
     """The Gradio Blocks of the chat, the 'Add articles' tab and the article list."""
     settings = settings or WebSettings()
 
-    def respond(message: str, sources: list[str] | None, since: str, until: str, show_rewrite: bool, turns: list[Turn]) -> Iterator:
+    def respond(
+        message: str, sources: list[str] | None, since: str, until: str, show_rewrite: bool, turns: list[Turn]
+    ) -> Iterator:
         turns = list(turns or [])
         question = (message or "").strip()
         if not question:
@@ -382,8 +390,12 @@ def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
                                 elem_id="byline-sources",
                             )
                             with gr.Row():
-                                since_box = gr.Textbox(value="", label="From (YYYY-MM-DD)", placeholder="2023-09-01", elem_id="byline-since")
-                                until_box = gr.Textbox(value="", label="To (YYYY-MM-DD)", placeholder="2023-09-30", elem_id="byline-until")
+                                since_box = gr.Textbox(
+                                    value="", label="From (YYYY-MM-DD)", placeholder="2023-09-01", elem_id="byline-since"
+                                )
+                                until_box = gr.Textbox(
+                                    value="", label="To (YYYY-MM-DD)", placeholder="2023-09-30", elem_id="byline-until"
+                                )
                             show_rewrite = gr.Checkbox(
                                 label="Show how a follow-up question was understood", value=False, elem_id="byline-rewrite"
                             )
@@ -396,7 +408,9 @@ def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
                     "New articles can be asked about as soon as this finishes."
                 )
                 upload = gr.File(value=None, label="Files", file_count="multiple", elem_id="byline-upload")
-                url_box = gr.Textbox(value="", label="…or a URL (article page or feed)", placeholder="https://…", elem_id="byline-url")
+                url_box = gr.Textbox(
+                    value="", label="…or a URL (article page or feed)", placeholder="https://…", elem_id="byline-url"
+                )
                 add_button = gr.Button("Add articles", variant="primary", elem_id="byline-add")
                 add_summary = gr.Markdown(label="Summary", elem_id="byline-add-summary")
             with gr.Tab("Articles", id="articles"):
@@ -421,20 +435,26 @@ def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
         chat_inputs = [question_box, source_filter, since_box, until_box, show_rewrite, turns_state]
         chat_outputs = [chatbot, evidence, turns_state, question_box]
         # One at a time through the index: an ingest must not refresh the retriever under a running question.
-        question_box.submit(respond, chat_inputs, chat_outputs, api_name="chat", concurrency_id="index", show_progress="minimal").then(
-            lambda: None, None, selected_state, api_visibility="private"
-        )
-        ask_button.click(respond, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="index", show_progress="minimal").then(
-            lambda: None, None, selected_state, api_visibility="private"
-        )
+        question_box.submit(
+            respond, chat_inputs, chat_outputs, api_name="chat", concurrency_id="index", show_progress="minimal"
+        ).then(lambda: None, None, selected_state, api_visibility="private")
+        ask_button.click(
+            respond, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="index", show_progress="minimal"
+        ).then(lambda: None, None, selected_state, api_visibility="private")
         examples.click(lambda sample: sample[0], examples, question_box, api_visibility="private").then(
             respond, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="index", show_progress="minimal"
         )
         chatbot.select(select_answer, turns_state, [evidence, selected_state], api_visibility="private")
-        chatbot.clear(lambda: ([], None, render_evidence([], None)), None, [turns_state, selected_state, evidence], api_visibility="private")
+        chatbot.clear(
+            lambda: ([], None, render_evidence([], None)), None, [turns_state, selected_state, evidence], api_visibility="private"
+        )
         show_rewrite.change(rerender, [turns_state, show_rewrite], chatbot, api_visibility="private")
         add_button.click(
-            add_articles, [upload, url_box], [add_summary, upload, url_box, *index_outputs], api_name="add_articles", concurrency_id="index"
+            add_articles,
+            [upload, url_box],
+            [add_summary, upload, url_box, *index_outputs],
+            api_name="add_articles",
+            concurrency_id="index",
         )
         demo.load(index_views, None, index_outputs, api_visibility="private")
     return demo
@@ -450,7 +470,9 @@ def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progr
     for file in files:
         path = Path(file)
         if path.stat().st_size > limit:
-            problems.append((path.name, f"file is {path.stat().st_size / 1e6:.3g} MB, over the {settings.max_upload_mb:g} MB upload limit"))
+            problems.append(
+                (path.name, f"file is {path.stat().st_size / 1e6:.3g} MB, over the {settings.max_upload_mb:g} MB upload limit")
+            )
             continue
         uploads_dir.mkdir(parents=True, exist_ok=True)
         kept = uploads_dir / path.name
@@ -529,7 +551,9 @@ def serve(bot, host: str = "127.0.0.1", port: int = 7860, token: str | None = No
         raise SystemExit(f"refusing to bind {host} without an access token: set BYLINE_TOKEN")
     app = build_app(bot, token=token)
     if token:
-        log.warning("Byline chat on http://%s:%d/ — access token required (sign in with the BYLINE_TOKEN as password)", host, port)
+        log.warning(
+            "Byline chat on http://%s:%d/ — access token required (sign in with the BYLINE_TOKEN as password)", host, port
+        )
     else:
         log.warning("Byline chat on http://%s:%d/ (local only, no access token)", host, port)
     uvicorn.run(app, host=host, port=port, log_level="warning")

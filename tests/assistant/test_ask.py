@@ -42,10 +42,20 @@ def two_outlets(embedding, tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("outlets")
     articles = [
-        {"id": "g1", "title": "Council funds bridge", "source": "Gazette", "published": "2024-03-02",
-         "text": "The city council voted to fund the river bridge. Mayor Ellen Park said the bridge would open in 2026."},
-        {"id": "h1", "title": "Council delays bridge", "source": "Herald", "published": "2024-05-10",
-         "text": "The city council delayed the river bridge again. Treasurer Omar Diaz said costs had doubled."},
+        {
+            "id": "g1",
+            "title": "Council funds bridge",
+            "source": "Gazette",
+            "published": "2024-03-02",
+            "text": "The city council voted to fund the river bridge. Mayor Ellen Park said the bridge would open in 2026.",
+        },
+        {
+            "id": "h1",
+            "title": "Council delays bridge",
+            "source": "Herald",
+            "published": "2024-05-10",
+            "text": "The city council delayed the river bridge again. Treasurer Omar Diaz said costs had doubled.",
+        },
     ]
     (folder / "a.jsonl").write_text("\n".join(json.dumps(a) for a in articles))
     bot = Assistant(Index.open(IngestSettings(data_dir=folder / "data"), embedding=embedding))
@@ -55,9 +65,7 @@ def two_outlets(embedding, tmp_path_factory):
 
 def test_source_and_date_filters(two_outlets):
     question = "What did the city council decide about the river bridge?"
-    both = {c.article_id for c in two_outlets.ask(question).citations} | {
-        p.article_id for p in two_outlets.search(question, k=5)
-    }
+    both = {c.article_id for c in two_outlets.ask(question).citations} | {p.article_id for p in two_outlets.search(question, k=5)}
     assert both == {"g1", "h1"}
     assert {p.article_id for p in two_outlets.search(question, sources=["herald"])} == {"h1"}
     assert {p.article_id for p in two_outlets.search(question, since="2024-04-01")} == {"h1"}
@@ -89,6 +97,13 @@ def test_filtered_dense_search_agrees_with_chromas_own_filter(two_outlets):
     vector = two_outlets.index.embed(["river bridge costs"])[0]
     for filters in (Filters(sources=["herald"]), Filters(since="2024-04-01"), Filters(until="2024-04-01")):
         fast = [c.id for c, _ in retriever.dense_search(vector, 1, filters)]
-        exact = [chunk_id for chunk_id, _ in retriever.local.rows.nearest(vector, 1, retriever.local.rows.mask(filters.sources, *filters.bounds))]  # the narrow-filter path
-        by_chroma = [c.id for c, _ in two_outlets.index.store.query_chunks(vector, 1, filters.chroma_where(retriever.source_names()))]
+        exact = [
+            chunk_id
+            for chunk_id, _ in retriever.local.rows.nearest(
+                vector, 1, retriever.local.rows.mask(filters.sources, *filters.bounds)
+            )
+        ]  # the narrow-filter path
+        by_chroma = [
+            c.id for c, _ in two_outlets.index.store.query_chunks(vector, 1, filters.chroma_where(retriever.source_names()))
+        ]
         assert fast == exact == by_chroma and len(fast) == 1

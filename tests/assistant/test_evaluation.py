@@ -29,8 +29,16 @@ def reply(text: str, answered: bool = True, citations: list[Citation] | None = N
 
 def citation(article_id: str, quote: str, span: tuple[int, int]) -> Citation:
     return Citation(
-        n=1, article_id=article_id, title="t", source="s", url="", published="", passage=ARTICLE_TEXT,
-        passage_span=(0, len(ARTICLE_TEXT)), quote=quote, span=span,
+        n=1,
+        article_id=article_id,
+        title="t",
+        source="s",
+        url="",
+        published="",
+        passage=ARTICLE_TEXT,
+        passage_span=(0, len(ARTICLE_TEXT)),
+        quote=quote,
+        span=span,
     )
 
 
@@ -98,9 +106,20 @@ def test_summary_counts_kinds_and_leaves_absent_kinds_null():
 
     def result(kind: str, right: bool, answered: bool, rank: int | None, cited: list[tuple[bool, bool]]) -> QuestionResult:
         return QuestionResult(
-            id=kind, kind=kind, question="q", answers=[], evidence=["e"] if kind != "unanswerable" else [],
-            reply="r", answered=answered, mode="extractive", right=right, asserted_absent=False,
-            evidence_rank=rank, retrieved=[], answer_ms=10.0 if right else 30.0, timings_ms={"total": 1.0},
+            id=kind,
+            kind=kind,
+            question="q",
+            answers=[],
+            evidence=["e"] if kind != "unanswerable" else [],
+            reply="r",
+            answered=answered,
+            mode="extractive",
+            right=right,
+            asserted_absent=False,
+            evidence_rank=rank,
+            retrieved=[],
+            answer_ms=10.0 if right else 30.0,
+            timings_ms={"total": 1.0},
             citations=[CitationResult(n=1, article_id="e", quote="x", span=(0, 1), evidence=e, span_ok=s) for e, s in cited],
         )
 
@@ -133,32 +152,60 @@ def test_spread_sample_takes_questions_from_the_whole_set():
 # --- a tiny set, end to end ------------------------------------------------------------------
 ARTICLES = [
     {
-        "id": "bridge-1", "title": "Harbor bridge to reopen in May", "url": "https://example.org/bridge",
-        "source": "example.org", "published": "2024-03-02", "author": "",
+        "id": "bridge-1",
+        "title": "Harbor bridge to reopen in May",
+        "url": "https://example.org/bridge",
+        "source": "example.org",
+        "published": "2024-03-02",
+        "author": "",
         "text": "The Harbor bridge, closed since the storm, will reopen in May, city engineers said on Friday.\n\n"
         "Repairs to the Harbor bridge cost $4 million and were paid by the state. "
         "Mayor Alice Ngata said the reopening would cut commutes by twenty minutes.",
     },
     {
-        "id": "library-1", "title": "Library extends weekend hours", "url": "https://example.org/library",
-        "source": "example.org", "published": "2024-03-03", "author": "",
+        "id": "library-1",
+        "title": "Library extends weekend hours",
+        "url": "https://example.org/library",
+        "source": "example.org",
+        "published": "2024-03-03",
+        "author": "",
         "text": "The central library will stay open until 9 p.m. on Saturdays starting next month.\n\n"
         "Librarian Tomas Berg said demand for evening study space had doubled since last year.",
     },
     {
-        "id": "market-1", "title": "Farmers market moves to the waterfront", "url": "https://example.org/market",
-        "source": "example.org", "published": "2024-03-04", "author": "",
+        "id": "market-1",
+        "title": "Farmers market moves to the waterfront",
+        "url": "https://example.org/market",
+        "source": "example.org",
+        "published": "2024-03-04",
+        "author": "",
         "text": "The weekly farmers market will move to the waterfront plaza in April.\n\n"
         "Organizers said the new site offers space for forty more stalls and better parking.",
     },
 ]
 QUESTIONS = [
-    {"id": "q1", "kind": "fact", "question": "How much did repairs to the Harbor bridge cost?", "answers": ["$4 million"],
-     "evidence": ["bridge-1"]},
-    {"id": "q2", "kind": "fact", "question": "Until what time will the central library stay open on Saturdays?",
-     "answers": ["9 p.m."], "evidence": ["library-1"]},
-    {"id": "q3", "kind": "unanswerable", "question": "Which company won the contract to build the new stadium?",
-     "answers": [], "absent": ["Turner Construction"], "evidence": []},
+    {
+        "id": "q1",
+        "kind": "fact",
+        "question": "How much did repairs to the Harbor bridge cost?",
+        "answers": ["$4 million"],
+        "evidence": ["bridge-1"],
+    },
+    {
+        "id": "q2",
+        "kind": "fact",
+        "question": "Until what time will the central library stay open on Saturdays?",
+        "answers": ["9 p.m."],
+        "evidence": ["library-1"],
+    },
+    {
+        "id": "q3",
+        "kind": "unanswerable",
+        "question": "Which company won the contract to build the new stadium?",
+        "answers": [],
+        "absent": ["Turner Construction"],
+        "evidence": [],
+    },
 ]
 
 
@@ -183,8 +230,17 @@ def test_eval_run_ingests_asks_and_writes_per_question_results(make_assistant, t
     assert report.citation_support == 1.0 and report.citations >= 2
     assert report.answer_ms_p95 >= report.answer_ms_p50 > 0
     expected_keys = {
-        "set", "questions", "articles", "accuracy", "unanswerable", "evidence_hit_at_1", "evidence_hit_at_5",
-        "citation_support", "ingest_s", "answer_ms_p50", "answer_ms_p95",
+        "set",
+        "questions",
+        "articles",
+        "accuracy",
+        "unanswerable",
+        "evidence_hit_at_1",
+        "evidence_hit_at_5",
+        "citation_support",
+        "ingest_s",
+        "answer_ms_p50",
+        "answer_ms_p95",
     }
     assert expected_keys <= set(json.loads(report.model_dump_json()))
 

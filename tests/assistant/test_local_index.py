@@ -11,12 +11,27 @@ from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 
 ARTICLES = [
-    Article(id="g1", title="Council funds bridge", source="Gazette", published="2024-03-02",
-            text="The city council voted to fund the river bridge. Mayor Ellen Park said the bridge would open in 2026."),
-    Article(id="h1", title="Council delays bridge", source="Herald", published="2024-05-10",
-            text="The city council delayed the river bridge again. Treasurer Omar Diaz said costs had doubled."),
-    Article(id="t1", title="Harbour tunnel opens", source="Tribune", published="2024-06-01",
-            text="The harbour tunnel opened to traffic on Saturday. Engineer Ravi Shah said the tunnel took nine years."),
+    Article(
+        id="g1",
+        title="Council funds bridge",
+        source="Gazette",
+        published="2024-03-02",
+        text="The city council voted to fund the river bridge. Mayor Ellen Park said the bridge would open in 2026.",
+    ),
+    Article(
+        id="h1",
+        title="Council delays bridge",
+        source="Herald",
+        published="2024-05-10",
+        text="The city council delayed the river bridge again. Treasurer Omar Diaz said costs had doubled.",
+    ),
+    Article(
+        id="t1",
+        title="Harbour tunnel opens",
+        source="Tribune",
+        published="2024-06-01",
+        text="The harbour tunnel opened to traffic on Saturday. Engineer Ravi Shah said the tunnel took nine years.",
+    ),
 ]
 
 
@@ -49,13 +64,23 @@ def test_reopening_reuses_the_cache_and_an_ingest_syncs_only_what_it_touched(emb
     assert keyword_articles(reopened, "tunnel") == {"t1"}
 
     # An edit replaces the article's rows: the old words are gone from both searches.
-    edited = ARTICLES[1].model_copy(update={"title": "Council scraps ferry plan", "text": "The city council scrapped the ferry plan. Treasurer Omar Diaz said costs had tripled."})
+    edited = ARTICLES[1].model_copy(
+        update={
+            "title": "Council scraps ferry plan",
+            "text": "The city council scrapped the ferry plan. Treasurer Omar Diaz said costs had tripled.",
+        }
+    )
     reopened.add_articles([edited])
     assert "h1" not in keyword_articles(reopened, "bridge delayed")
     assert keyword_articles(reopened, "ferry") == {"h1"}
     vector = reopened.index.embed(["ferry plan scrapped"])[0]
-    texts = [text for chunk_id, _ in reopened.retriever.local.rows.nearest(vector, 5, reopened.retriever.local.rows.mask(["herald"], None, None))
-             for text in [c.text for c in reopened.index.store.chunks_by_id([chunk_id])]]
+    texts = [
+        text
+        for chunk_id, _ in reopened.retriever.local.rows.nearest(
+            vector, 5, reopened.retriever.local.rows.mask(["herald"], None, None)
+        )
+        for text in [c.text for c in reopened.index.store.chunks_by_id([chunk_id])]
+    ]
     assert texts and all("ferry" in t and "bridge" not in t for t in texts)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from assistant.who_said import parse
@@ -12,7 +11,13 @@ from assistant.who_said import parse
     ("question", "form", "fragment", "name", "topic"),
     [
         ("Who said that anti-terrorist measures will be stopped?", "who", "anti-terrorist measures will be stopped", "", ""),
-        ("Who said “The questions asked in this debate illustrate why”?", "who", "The questions asked in this debate illustrate why", "", ""),
+        (
+            "Who said “The questions asked in this debate illustrate why”?",
+            "who",
+            "The questions asked in this debate illustrate why",
+            "",
+            "",
+        ),
         ("who warned: 'the storm is coming'", "who", "the storm is coming", "", ""),
         ("What did Aliyev say?", "what", "", "Aliyev", ""),
         ("What did Blinken say about the operation?", "what", "", "Blinken", "the operation"),
@@ -75,8 +80,15 @@ def test_unknown_speaker_falls_back_to_the_normal_path(seeded_assistant):
 
 @pytest.mark.parametrize(
     ("speaker", "usable"),
-    [("Ilham Aliyev", True), ("Baku", True), ("Azerbaijan's defense ministry", True), ("he", False),
-     ("Monday", False), ("use", False), ("someone", False)],
+    [
+        ("Ilham Aliyev", True),
+        ("Baku", True),
+        ("Azerbaijan's defense ministry", True),
+        ("he", False),
+        ("Monday", False),
+        ("use", False),
+        ("someone", False),
+    ],
 )
 def test_only_real_speakers_answer_who_said(speaker, usable):
     from assistant.quotes import is_resolved

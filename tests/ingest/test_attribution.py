@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from ingest.attribution import Attribution, canonical_speakers, find_attributions, find_quotes, load_nlp
@@ -195,10 +194,7 @@ def test_pronoun_resolution_and_name_merging(nlp):
 
 
 def test_role_noun_resolution(nlp):
-    text = (
-        "Sen. Elizabeth Warren criticized the bill on Monday.\n\n"
-        "“This bill is a giveaway to Wall Street,” the senator said."
-    )
+    text = "Sen. Elizabeth Warren criticized the bill on Monday.\n\n“This bill is a giveaway to Wall Street,” the senator said."
     a = by_text(attrs_of(text, nlp), "giveaway to Wall Street")
     assert a.speaker == "the senator"
     assert a.speaker_name == "Elizabeth Warren"

@@ -81,7 +81,9 @@ def test_a_twin_far_apart_in_one_run_is_still_a_duplicate(make_assistant):
     from ingest.article import Article
     from ingest.pipeline import GROUP_SIZE
 
-    articles = [Article(id=f"n{i}", title=f"Note {i}", text=f"Harbour note number {i} about tides.") for i in range(GROUP_SIZE + 2)]
+    articles = [
+        Article(id=f"n{i}", title=f"Note {i}", text=f"Harbour note number {i} about tides.") for i in range(GROUP_SIZE + 2)
+    ]
     articles.append(Article(id="twin", title=articles[0].title, text=articles[0].text))
     bot = make_assistant()
     report = bot.add_articles(articles)

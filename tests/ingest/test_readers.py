@@ -32,8 +32,15 @@ def test_seed_format_gives_date_title_and_body():
 def test_json_lines_schema_and_variants(tmp_path):
     path = tmp_path / "batch.jsonl"
     lines = [
-        {"id": "a1", "title": "First", "url": "https://example.org/a1", "source": "example.org",
-         "published": "2023-01-05", "author": "Jo Reporter", "text": "Body one."},
+        {
+            "id": "a1",
+            "title": "First",
+            "url": "https://example.org/a1",
+            "source": "example.org",
+            "published": "2023-01-05",
+            "author": "Jo Reporter",
+            "text": "Body one.",
+        },
         {"headline": "Second", "body": "Body two.", "published_at": "2023-01-06T10:00:00Z", "link": "https://ex.org/2"},
         {"title": "Third", "content": "Body three.", "date": "Fri, 06 Jan 2023 08:00:00 GMT"},
     ]

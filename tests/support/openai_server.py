@@ -48,7 +48,7 @@ class ScriptedOpenAIServer:
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="scripted-openai", daemon=True)
 
-    def __enter__(self) -> "ScriptedOpenAIServer":
+    def __enter__(self) -> ScriptedOpenAIServer:
         self._thread.start()
         return self
 
@@ -92,7 +92,9 @@ class ScriptedOpenAIServer:
                 if reply.delay and server._stopping.wait(reply.delay):
                     return
                 if reply.status != 200:
-                    self.send_json(reply.status, {"error": {"message": f"scripted failure {reply.status}", "type": "server_error"}})
+                    self.send_json(
+                        reply.status, {"error": {"message": f"scripted failure {reply.status}", "type": "server_error"}}
+                    )
                     return
                 if body.get("stream"):
                     self.stream(reply)

@@ -30,7 +30,7 @@ class Served:
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self) -> "Served":
+    def __enter__(self) -> Served:
         self.thread.start()
         deadline = time.monotonic() + 20
         while not self.server.started:
@@ -67,7 +67,13 @@ def http(served):
 
 
 def test_every_route_wants_the_token(served):
-    for method, path in [("POST", "/api/ask"), ("GET", "/api/search?q=arms"), ("GET", "/api/articles"), ("GET", "/v1/models"), ("POST", "/v1/chat/completions")]:
+    for method, path in [
+        ("POST", "/api/ask"),
+        ("GET", "/api/search?q=arms"),
+        ("GET", "/api/articles"),
+        ("GET", "/v1/models"),
+        ("POST", "/v1/chat/completions"),
+    ]:
         for headers in ({}, {"Authorization": "Bearer wrong"}):
             response = httpx.request(method, served.url + path, headers=headers, json={})
             assert response.status_code == 401, (method, path, headers)

@@ -29,7 +29,9 @@ def open_chat(page, url: str) -> None:
 def ask(page, question: str, turn: int) -> None:
     page.fill("#byline-question textarea", question)
     page.keyboard.press("Enter")
-    page.wait_for_selector(f'#byline-evidence [data-turn="{turn}"] .ev-cite, #byline-evidence [data-turn="{turn}"] .ev-none:not(:has-text("yet"))')
+    page.wait_for_selector(
+        f'#byline-evidence [data-turn="{turn}"] .ev-cite, #byline-evidence [data-turn="{turn}"] .ev-none:not(:has-text("yet"))'
+    )
 
 
 def bot_messages(page):
@@ -139,8 +141,17 @@ def test_listings_are_capped_and_a_listing_failure_leaves_the_chat_working(page,
 
     bot = make_assistant()
     bot.add([SEEDS])
-    bot.add_articles([Article(id="ferry-1", title="Ferry strike ends", source="Harbor Gazette", published="2024-02-01",
-                              text="The ferry workers ended their strike on Friday after a pay deal.")])
+    bot.add_articles(
+        [
+            Article(
+                id="ferry-1",
+                title="Ferry strike ends",
+                source="Harbor Gazette",
+                published="2024-02-01",
+                text="The ferry workers ended their strike on Friday after a pay deal.",
+            )
+        ]
+    )
     with running_app(bot, settings=WebSettings(list_rows=1)) as url:
         open_chat(page, url)
         page.get_by_role("tab", name="Articles", exact=True).click()

@@ -16,7 +16,6 @@ from tests.conftest import SEEDS
 from tests.ui.conftest import SEED_QUESTION, running_app
 from ui.web import WebSettings, example_questions, highlighted_passage, ingest_uploads, render_answer_text, serve
 
-
 QUOTED_WORDS = "anti-terrorist measures will be stopped if (Karabakh forces) lay down their arms"
 
 
@@ -73,7 +72,9 @@ def test_a_failure_shows_a_short_message_and_logs_the_traceback(make_assistant, 
     bot.index.store.client.delete_collection(bot.index.store.chunks.name)
     with running_app(bot) as url, caplog.at_level(logging.ERROR, logger="ui.web"):
         # (a question that needs the passages: a who-said one is answered from the quote index alone)
-        chat, _, _ = Client(url, verbose=False).predict("How many military positions did Azerbaijan's forces gain control over?", api_name="/chat")
+        chat, _, _ = Client(url, verbose=False).predict(
+            "How many military positions did Azerbaijan's forces gain control over?", api_name="/chat"
+        )
     reply = last_reply(chat)
     assert reply.startswith("⚠️ Sorry, answering failed") and "Traceback" not in reply
     assert any(record.exc_info for record in caplog.records), "the traceback was not logged"
@@ -131,14 +132,21 @@ def test_evidence_escapes_html_and_highlights_the_cited_span():
     start = passage.index("The mayor")
     end = passage.index(" End.")
     citation = Citation(
-        n=1, article_id="a", title="t", source="s", url="", published="", passage=passage,
-        passage_span=(1000, 1000 + len(passage)), quote=passage[start:end], span=(1000 + start, 1000 + end),
+        n=1,
+        article_id="a",
+        title="t",
+        source="s",
+        url="",
+        published="",
+        passage=passage,
+        passage_span=(1000, 1000 + len(passage)),
+        quote=passage[start:end],
+        span=(1000 + start, 1000 + end),
     )
     rendered = highlighted_passage(citation)
     assert "<script>" not in rendered and "<b>" not in rendered
     assert rendered == (
-        "Intro &lt;b&gt;bold&lt;/b&gt; text. "
-        "<mark>The mayor said &lt;script&gt;alert(1)&lt;/script&gt; nothing.</mark> End."
+        "Intro &lt;b&gt;bold&lt;/b&gt; text. <mark>The mayor said &lt;script&gt;alert(1)&lt;/script&gt; nothing.</mark> End."
     )
 
 
