@@ -9,13 +9,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEvent
-from assistant.conversation import Conversation, RuleRewriter, normalize_history
-from assistant.extractive import ExtractiveAnswerer
-from assistant.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
-from assistant.retrieval import Filters, Hit, HybridRetriever
+from assistant.answering.checker import CitationChecker
+from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
+from assistant.answering.rewriter import RuleRewriter, normalize_history
+from assistant.answering.who_said import WhoSaidAnswerer
+from assistant.conversation import Conversation
+from assistant.search.retriever import HybridRetriever
+from assistant.search.types import Filters, Hit
 from assistant.settings import AssistantSettings
-from assistant.verify import CitationChecker
-from assistant.who_said import WhoSaidAnswerer
 from ingest.article import Article, date_as_int
 from ingest.pipeline import Index, Ingestor, IngestReport, ProgressCallback
 from ingest.settings import IngestSettings

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from assistant import Assistant
-from assistant.retrieval import HybridRetriever
+from assistant.search.retriever import HybridRetriever
 from assistant.settings import AssistantSettings
 from ingest.embedder import MiniLMEmbedding
 from ingest.pipeline import Index

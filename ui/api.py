@@ -27,7 +27,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
-from assistant.retrieval import Filters
+from assistant import Filters
 
 log = logging.getLogger(__name__)
 

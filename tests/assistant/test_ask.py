@@ -91,7 +91,7 @@ def test_stream_yields_text_then_the_cited_answer(seeded_assistant):
 
 def test_filtered_dense_search_agrees_with_chromas_own_filter(two_outlets):
     """The fast path (plain search, then the filter) returns what Chroma's filtered search does."""
-    from assistant.retrieval import Filters
+    from assistant.search.types import Filters
 
     retriever = two_outlets.retriever
     vector = two_outlets.index.embed(["river bridge costs"])[0]

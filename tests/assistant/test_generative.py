@@ -248,7 +248,7 @@ def test_a_faulty_llm_gives_the_extractive_answer_with_a_notice(index, server, f
     make_reply, reason = FAULTS[fault]
     server.script(make_reply())
     bot = Assistant(index, llm_settings(server.base_url, llm_timeout=0.5))
-    with caplog.at_level(logging.WARNING, logger="assistant.generative"):
+    with caplog.at_level(logging.WARNING, logger="assistant.answering.generative"):
         events = list(bot.stream(SEED_QUESTION))
     answer = events[-1].answer
     assert answer.mode == "extractive" and answer.answered

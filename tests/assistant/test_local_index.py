@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.local_index import LocalIndex
+from assistant.search.cache import LocalIndex
 from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
@@ -40,7 +40,7 @@ def open_bot(embedding, data_dir) -> Assistant:
 
 
 def keyword_articles(bot: Assistant, query: str) -> set[str]:
-    from assistant.retrieval import Filters
+    from assistant.search.types import Filters
 
     return {chunk.article_id for chunk, _ in bot.retriever.keyword_search(query, 10, Filters())}
 

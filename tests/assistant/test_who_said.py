@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.who_said import parse
+from assistant.answering.who_said import parse
 
 
 @pytest.mark.parametrize(
@@ -91,6 +91,6 @@ def test_unknown_speaker_falls_back_to_the_normal_path(seeded_assistant):
     ],
 )
 def test_only_real_speakers_answer_who_said(speaker, usable):
-    from assistant.quotes import is_resolved
+    from assistant.search.quotes import is_resolved
 
     assert is_resolved(speaker) is usable

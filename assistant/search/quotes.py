@@ -1,7 +1,7 @@
 """The quote index: who said what, searchable by speaker and by words.
 
 Quotes are found at ingestion (ingest.attribution) and stored on their article's record in
-Chroma; this index is derived from those records in the retrieval cache (assistant.local_index)
+Chroma; this index is derived from those records in the retrieval cache (assistant.search.cache)
 and synced with them article by article.
 """
 
@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from assistant.text_index import TextIndex
-from assistant.words import stems
+from assistant.search.text_index import TextIndex
+from assistant.search.types import Filters
+from assistant.search.words import stems
 from ingest.store import QuoteRecord
-
-if TYPE_CHECKING:
-    from assistant.retrieval import Filters
 
 TITLES = {
     "mr",

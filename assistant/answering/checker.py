@@ -32,8 +32,8 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.answer import Citation, cite_in_chunk
-from assistant.retrieval import Hit
-from assistant.words import stem_words
+from assistant.search.types import Hit
+from assistant.search.words import stem_words
 from ingest.chunking import sentence_spans
 
 log = logging.getLogger(__name__)

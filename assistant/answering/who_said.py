@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.answer import Answer, Citation
-from assistant.quotes import QuoteIndex, name_tokens
-from assistant.retrieval import Filters
+from assistant.search.quotes import QuoteIndex, name_tokens
+from assistant.search.types import Filters
 from ingest.chunking import sentence_spans
 from ingest.store import QuoteRecord
 

@@ -19,10 +19,10 @@ from collections.abc import Generator, Iterator
 import httpx
 
 from assistant.answer import Answer
-from assistant.extractive import decline
-from assistant.retrieval import Hit
+from assistant.answering.checker import CheckedAnswerBuilder, CitationChecker, SentenceBuffer
+from assistant.answering.extractive import decline
+from assistant.search.types import Hit
 from assistant.settings import AssistantSettings
-from assistant.verify import CheckedAnswerBuilder, CitationChecker, SentenceBuffer
 
 log = logging.getLogger(__name__)
 

@@ -10,15 +10,13 @@ import logging
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, Field, field_validator
 
-from assistant.local_index import KeywordIndex, LocalIndex
-from assistant.quotes import QuoteIndex
-from ingest.article import date_as_int, parse_date
+from assistant.search.cache import KeywordIndex, LocalIndex
+from assistant.search.quotes import QuoteIndex
+from assistant.search.types import Filters, Hit
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from ingest.store import ArticleRecord, ChunkRecord
@@ -28,54 +26,6 @@ log = logging.getLogger(__name__)
 OVERFETCH = 200  # plain dense results fetched for a filtered question, before the filter
 MAX_OVERFETCH = 5000  # ... and at most this many when the filter is broad but the first 200 missed
 EXACT_SEARCH_ROWS = 50_000  # a filter allowing fewer chunks than this is searched exactly (float16, in memory)
-
-
-class Filters(BaseModel):
-    """Which articles a question may be answered from."""
-
-    sources: list[str] = Field(default_factory=list, description="Keep only these sources (exact, case-insensitive).")
-    since: str | None = Field(default=None, description="Earliest published date, YYYY-MM-DD (inclusive).")
-    until: str | None = Field(default=None, description="Latest published date, YYYY-MM-DD (inclusive).")
-
-    @field_validator("since", "until", mode="before")
-    @classmethod
-    def _iso(cls, value: object) -> str | None:
-        if value in (None, ""):
-            return None
-        try:
-            return parse_date(value)
-        except (ValueError, OverflowError) as error:
-            raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from error
-
-    @property
-    def bounds(self) -> tuple[int | None, int | None]:
-        """The date range as int yyyymmdd (None: open on that side)."""
-        return (date_as_int(self.since) if self.since else None, date_as_int(self.until) if self.until else None)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.sources or self.since or self.until)
-
-    def chroma_where(self, source_names: dict[str, str]) -> dict | None:
-        """The filters as Chroma's `where` clause (Byline filters on its own rows, which is many
-        times faster; this states what that must agree with)."""
-        clauses: list[dict] = []
-        if self.sources:
-            names = [source_names.get(s.lower(), s) for s in self.sources]
-            clauses.append({"source": {"$in": names}})
-        if self.since:
-            clauses.append({"published_int": {"$gte": date_as_int(self.since)}})
-        if self.until:
-            clauses.append({"published_int": {"$lte": date_as_int(self.until)}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
-@dataclass
-class Hit:
-    chunk: ChunkRecord
-    score: float
 
 
 def reciprocal_rank_fusion(rankings: list[list[tuple[ChunkRecord, float]]], k: int, constant: float = 60.0) -> list[Hit]:
@@ -107,7 +57,7 @@ class HybridRetriever:
     """Dense + keyword retrieval over the committed articles of an index.
 
     Dense search is Chroma's; keyword search, filtered exact search and the article and quote
-    registries come from the local cache (assistant.local_index), reconciled with Chroma at open
+    registries come from the local cache (assistant.search.cache), reconciled with Chroma at open
     and, after an ingest, for just the articles it touched.
     """
 

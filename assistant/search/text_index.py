@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from assistant.words import stems
+from assistant.search.words import stems
 
 WRITER_HEAP_BYTES = 100_000_000
 LOCK_WAIT_S = 60.0  # how long a sync waits for another process's sync to finish

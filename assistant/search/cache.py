@@ -29,8 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.quotes import QuoteIndex
-from assistant.text_index import TextIndex
+from assistant.search.quotes import QuoteIndex
+from assistant.search.text_index import TextIndex
 from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)

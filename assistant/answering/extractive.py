@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
-from assistant.local_index import KeywordIndex
-from assistant.retrieval import Hit
+from assistant.search.cache import KeywordIndex
+from assistant.search.types import Hit
 from ingest.chunking import sentence_spans
 
 QUESTION_WORDS = {

@@ -1,0 +1,62 @@
+"""What search hands to the answerers: the filters a question carries and a scored chunk.
+
+A leaf module (it imports nothing from the rest of assistant/), so the quote index, the retrieval
+cache and the retriever can all name these types without importing one another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, Field, field_validator
+
+from ingest.article import date_as_int, parse_date
+from ingest.store import ChunkRecord
+
+
+class Filters(BaseModel):
+    """Which articles a question may be answered from."""
+
+    sources: list[str] = Field(default_factory=list, description="Keep only these sources (exact, case-insensitive).")
+    since: str | None = Field(default=None, description="Earliest published date, YYYY-MM-DD (inclusive).")
+    until: str | None = Field(default=None, description="Latest published date, YYYY-MM-DD (inclusive).")
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _iso(cls, value: object) -> str | None:
+        if value in (None, ""):
+            return None
+        try:
+            return parse_date(value)
+        except (ValueError, OverflowError) as error:
+            raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from error
+
+    @property
+    def bounds(self) -> tuple[int | None, int | None]:
+        """The date range as int yyyymmdd (None: open on that side)."""
+        return (date_as_int(self.since) if self.since else None, date_as_int(self.until) if self.until else None)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.sources or self.since or self.until)
+
+    def chroma_where(self, source_names: dict[str, str]) -> dict | None:
+        """The filters as Chroma's `where` clause (Byline filters on its own rows, which is many
+        times faster; this states what that must agree with)."""
+        clauses: list[dict] = []
+        if self.sources:
+            names = [source_names.get(s.lower(), s) for s in self.sources]
+            clauses.append({"source": {"$in": names}})
+        if self.since:
+            clauses.append({"published_int": {"$gte": date_as_int(self.since)}})
+        if self.until:
+            clauses.append({"published_int": {"$lte": date_as_int(self.until)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+@dataclass
+class Hit:
+    chunk: ChunkRecord
+    score: float
