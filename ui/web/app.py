@@ -1,0 +1,69 @@
+"""The app: FastAPI serving /healthz and the HTTP API, with the Gradio chat mounted at /; and `serve`, which runs it."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+
+import gradio as gr
+from fastapi import FastAPI
+
+from ui.api import register_api
+from ui.web.layout import build_chat
+from ui.web.render import CSS, HEAD
+from ui.web.settings import WebSettings
+
+__all__ = ["LOCAL_HOSTS", "build_app", "serve"]
+
+log = logging.getLogger(__name__)
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def build_app(bot, token: str | None = None, settings: WebSettings | None = None) -> FastAPI:
+    """FastAPI serving /healthz (and the HTTP API), with the Gradio chat mounted at /.
+
+    With a token, the chat asks for it at sign-in (any user name, the token as password).
+    """
+    settings = settings or WebSettings()
+    app = FastAPI(title="Byline")
+
+    @app.get("/healthz")
+    def healthz() -> dict:
+        return {"ok": True, "articles": len(bot.articles())}
+
+    # Routes must be added before the mount below: the mount at "/" answers every path after it.
+    register_api(app, bot, token)
+    auth = None
+    if token:
+
+        def auth(username: str, password: str) -> bool:
+            return hmac.compare_digest(password.encode(), token.encode())
+
+    return gr.mount_gradio_app(
+        app,
+        build_chat(bot, settings),
+        path="/",
+        auth=auth,
+        auth_message="Sign in with any user name and the access token (BYLINE_TOKEN) as password." if token else None,
+        max_file_size=f"{settings.max_upload_mb:g}mb",
+        show_error=False,
+        css=CSS,
+        head=HEAD,
+        footer_links=["api"],
+    )
+
+
+def serve(bot, host: str = "127.0.0.1", port: int = 7860, token: str | None = None) -> None:
+    import uvicorn
+
+    if host not in LOCAL_HOSTS and not token:
+        raise SystemExit(f"refusing to bind {host} without an access token: set BYLINE_TOKEN")
+    app = build_app(bot, token=token)
+    if token:
+        log.warning(
+            "Byline chat on http://%s:%d/ — access token required (sign in with the BYLINE_TOKEN as password)", host, port
+        )
+    else:
+        log.warning("Byline chat on http://%s:%d/ (local only, no access token)", host, port)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

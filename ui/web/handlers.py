@@ -1,0 +1,245 @@
+"""What the chat's events do: answer a message, select an answer, list the index, add articles.
+
+Every answer, search and ingest goes through the `Assistant` API; what comes back is drawn by `ui.web.render`.
+Failures are caught only at the points marked "UI boundary", with `log.exception`, so the chat stays alive.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from ui.web.render import Turn, articles_rows, chat_messages, escape_markdown, render_evidence
+from ui.web.settings import WebSettings
+
+__all__ = [
+    "SUPPORTED_UPLOADS",
+    "ChatHandlers",
+    "InputProblem",
+    "checked_date",
+    "example_questions",
+    "ingest_uploads",
+    "speakers_rows",
+]
+
+log = logging.getLogger(__name__)
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A quoted phrase in a title ('...', "...", ‘...’, “...”): opening quote at a word start, so "Aliyev's" is no quote.
+TITLE_QUOTE = re.compile(r"(?:^|(?<=\s))['\"‘“](.{15,140}?)['\"’”](?=$|[\s,.;:!?])")
+SUPPORTED_UPLOADS = ".txt, .md, .json, .jsonl, .html, .xml (RSS/Atom)"
+
+
+# --- the input checks ------------------------------------------------------------------------
+
+
+class InputProblem(ValueError):
+    """Something the user typed that cannot be used; the message says how to fix it."""
+
+
+def checked_date(value: str | None, label: str) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not ISO_DATE.match(value):
+        raise InputProblem(f"The {label} date “{value}” should look like 2023-09-20 (YYYY-MM-DD).")
+    try:
+        date.fromisoformat(value)
+    except ValueError as error:
+        raise InputProblem(f"The {label} date “{value}” is not a real date ({error}).") from error
+    return value
+
+
+# --- what is indexed -------------------------------------------------------------------------
+
+
+def example_questions(bot, count: int) -> list[str]:
+    """Questions drawn from what is indexed: who said a quoted title phrase, what a known speaker said, a title."""
+    if count <= 0:
+        return []
+    questions: list[str] = []
+    records = bot.articles()
+    for record in records:
+        quoted = TITLE_QUOTE.search(record.title or "")
+        if quoted:
+            questions.append(f"Who said “{quoted.group(1)}”?")
+            break
+    for name, _count in bot.speakers()[:2]:
+        questions.append(f"What did {name} say?")
+    for record in records:
+        if len(questions) >= count:
+            break
+        title = " ".join((record.title or "").split())
+        if title:
+            short = title if len(title) <= 80 else title[:80].rsplit(" ", 1)[0] + "…"
+            questions.append(f"What do the articles report about “{short}”?")
+    return list(dict.fromkeys(questions))[:count]
+
+
+def speakers_rows(bot, limit: int) -> list[list[str]]:
+    return [[name, str(count)] for name, count in bot.speakers()[:limit]]
+
+
+# --- adding articles -------------------------------------------------------------------------
+
+
+def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progress) -> str:
+    """Copy uploads under the data folder (a stable path keeps article ids stable), ingest them, and report."""
+    limit = settings.max_upload_mb * 1_000_000
+    uploads_dir = Path(bot.index.settings.data_dir) / settings.uploads_dir_name
+    problems: list[tuple[str, str]] = []
+    to_ingest: list[str] = []
+    shown_name: dict[str, str] = {}
+    for file in files:
+        path = Path(file)
+        if path.stat().st_size > limit:
+            problems.append(
+                (path.name, f"file is {path.stat().st_size / 1e6:.3g} MB, over the {settings.max_upload_mb:g} MB upload limit")
+            )
+            continue
+        uploads_dir.mkdir(parents=True, exist_ok=True)
+        kept = uploads_dir / path.name
+        shutil.copyfile(path, kept)
+        to_ingest.append(str(kept))
+        shown_name[str(kept)] = shown_name[str(kept.resolve())] = path.name
+    url = (url or "").strip()
+    if url:
+        if not re.match(r"^https?://", url):
+            problems.append((url, "not an http(s) URL"))
+        else:
+            to_ingest.append(url)
+    if not to_ingest and not problems:
+        return "Choose files to upload or paste a URL first."
+    lines: list[str] = []
+    if to_ingest:
+        progress(0, desc="Reading…")
+
+        def on_progress(done: int, total: int, title: str) -> None:
+            progress((done, total), desc=f"Indexed: {title[:60]}", unit="articles")
+
+        try:
+            report = bot.add(to_ingest, on_progress=on_progress)
+        except Exception as error:  # the UI boundary: log the traceback, show a short message
+            log.exception("ingesting %s failed", to_ingest)
+            return f"⚠️ Adding articles failed ({type(error).__name__}: {error}). The details are in the server log."
+        lines.append(f"**Ingested:** {report.summary()}.")
+        for problem in report.errors:
+            where = problem.where
+            for kept, name in shown_name.items():
+                where = where.replace(kept, name)
+            problems.append((where, problem.reason))
+    if problems:
+        lines.append("**Errors:**\n\n" + "\n".join(f"- `{where}`: {escape_markdown(reason)}" for where, reason in problems))
+    return "\n\n".join(lines)
+
+
+# --- the events ------------------------------------------------------------------------------
+
+
+class ChatHandlers:
+    """The chat's event handlers, bound to one assistant and the web settings; `build_chat` wires them to components.
+
+    A session's state (its list of `Turn`s and the selected answer) lives in Gradio state and is passed in and out.
+    """
+
+    def __init__(self, bot, settings: WebSettings) -> None:
+        self.bot = bot
+        self.settings = settings
+
+    def respond(
+        self, message: str, sources: list[str] | None, since: str, until: str, show_rewrite: bool, turns: list[Turn]
+    ) -> Iterator:
+        turns = list(turns or [])
+        question = (message or "").strip()
+        if not question:
+            yield chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, ""
+            return
+        history = [
+            item
+            for turn in turns
+            if turn.answer is not None
+            for item in ({"role": "user", "content": turn.question}, {"role": "assistant", "content": turn.answer.text})
+        ]
+        turn = Turn(question=question)
+        turns.append(turn)
+        yield chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, ""
+        try:
+            kwargs: dict[str, Any] = {
+                "sources": list(sources or []) or None,
+                "since": checked_date(since, "from"),
+                "until": checked_date(until, "to"),
+            }
+            if kwargs["since"] and kwargs["until"] and kwargs["since"] > kwargs["until"]:
+                raise InputProblem(f"The date range is empty: {kwargs['since']} is after {kwargs['until']}.")
+            kwargs["history"] = history or None
+            last_shown = 0.0
+            for event in self.bot.stream(question, **kwargs):
+                if event.type == "token":
+                    turn.text += event.text
+                    wait = self.settings.stream_pace_ms / 1000 - (time.perf_counter() - last_shown)
+                    if wait > 0:
+                        time.sleep(wait)
+                    last_shown = time.perf_counter()
+                    yield chat_messages(turns, show_rewrite), gr.skip(), turns, gr.skip()
+                else:
+                    turn.answer = event.answer
+                    turn.text = event.answer.text
+        except InputProblem as problem:
+            turn.error = str(problem)
+        except Exception as error:  # the UI boundary: log the traceback, show a short message, keep the chat alive
+            log.exception("answering %r failed", question)
+            turn.error = f"Sorry, answering failed ({type(error).__name__}: {error}). The details are in the server log."
+        yield chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, ""
+
+    def select_answer(self, turns: list[Turn], event: gr.SelectData) -> tuple[str, int | None]:
+        index = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
+        selected = int(index) // 2 if index is not None else None
+        return render_evidence(turns or [], selected), selected
+
+    def rerender(self, turns: list[Turn], show_rewrite: bool) -> list[dict]:
+        return chat_messages(turns or [], show_rewrite)
+
+    def clear(self) -> tuple[list[Turn], None, str]:
+        """A cleared chat: no turns, nothing selected, an empty evidence panel."""
+        return [], None, render_evidence([], None)
+
+    def sources(self) -> list[str]:
+        return self.bot.sources()
+
+    def first_examples(self) -> list[str]:
+        """The example questions the page is built with (the page load then draws them afresh)."""
+        try:
+            return example_questions(self.bot, self.settings.example_questions)
+        except Exception:  # the UI boundary: the chat comes up without examples
+            log.exception("drawing example questions failed")
+            return []
+
+    def index_views(self) -> tuple:
+        """Everything that shows what is indexed, for the page load and after an ingest."""
+        bot, settings = self.bot, self.settings
+        try:
+            records = bot.articles()
+            questions = example_questions(bot, settings.example_questions)
+            shown = "" if len(records) <= settings.list_rows else f" The Articles tab lists the newest {settings.list_rows}."
+            return (
+                gr.Dataframe(value=articles_rows(records, settings.list_rows)),
+                gr.Dataframe(value=speakers_rows(bot, settings.list_rows)),
+                gr.Dropdown(choices=bot.sources()),
+                gr.Dataset(samples=[[q] for q in questions], visible=bool(questions)),
+                f"{len(records)} articles indexed.{shown}",
+            )
+        except Exception as error:  # the UI boundary: the page still loads, and says what failed
+            log.exception("listing the index failed")
+            return (gr.skip(), gr.skip(), gr.skip(), gr.skip(), f"Could not list the index: {error}")
+
+    def add_articles(self, files: list[str] | None, url: str, progress=gr.Progress()) -> tuple:
+        summary = ingest_uploads(self.bot, files or [], url, self.settings, progress)
+        return (summary, None, "", *self.index_views())

@@ -1,0 +1,133 @@
+"""Layout: the Gradio Blocks of the chat, the 'Add articles' tab and the article list, and their event wiring.
+
+What each event does is `ChatHandlers` (ui.web.handlers); this module only places components and connects them.
+"""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers
+from ui.web.render import render_evidence
+from ui.web.settings import WebSettings
+
+__all__ = ["build_chat"]
+
+
+def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
+    """The Gradio Blocks of the chat, the 'Add articles' tab and the article list."""
+    settings = settings or WebSettings()
+    handlers = ChatHandlers(bot, settings)
+
+    with gr.Blocks(title="Byline") as demo:
+        turns_state = gr.State([])
+        selected_state = gr.State(None)
+        gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.")
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(
+                            label="Chat",
+                            elem_id="byline-chat",
+                            height=520,
+                            latex_delimiters=[],
+                            feedback_options=None,
+                            buttons=["copy"],
+                            placeholder="Answers come from the indexed articles only, with numbered citations.",
+                        )
+                        with gr.Row():
+                            question_box = gr.Textbox(
+                                label="Question",
+                                placeholder="Ask about the articles…",
+                                elem_id="byline-question",
+                                scale=5,
+                                autofocus=True,
+                                submit_btn=False,
+                            )
+                            ask_button = gr.Button("Ask", variant="primary", elem_id="byline-ask", scale=1)
+                        first_examples = handlers.first_examples()
+                        examples = gr.Dataset(
+                            label="Try asking",
+                            components=[question_box],
+                            samples=[[q] for q in first_examples] or [[""]],
+                            visible=bool(first_examples),
+                            elem_id="byline-examples",
+                        )
+                        with gr.Accordion("Filters (apply to the next questions)", open=False, elem_id="byline-filters"):
+                            source_filter = gr.Dropdown(
+                                label="Sources",
+                                choices=handlers.sources(),
+                                multiselect=True,
+                                value=[],
+                                # a session that never loaded the page (gradio_client) keeps the build-time choices
+                                allow_custom_value=True,
+                                elem_id="byline-sources",
+                            )
+                            with gr.Row():
+                                since_box = gr.Textbox(
+                                    value="", label="From (YYYY-MM-DD)", placeholder="2023-09-01", elem_id="byline-since"
+                                )
+                                until_box = gr.Textbox(
+                                    value="", label="To (YYYY-MM-DD)", placeholder="2023-09-30", elem_id="byline-until"
+                                )
+                            show_rewrite = gr.Checkbox(
+                                label="Show how a follow-up question was understood", value=False, elem_id="byline-rewrite"
+                            )
+                    with gr.Column(scale=2, elem_id="byline-evidence-column"):
+                        gr.Markdown("### Evidence")
+                        evidence = gr.HTML(render_evidence([], None), label="Evidence", elem_id="byline-evidence")
+            with gr.Tab("Add articles", id="add"):
+                gr.Markdown(
+                    f"Upload files ({SUPPORTED_UPLOADS}; up to {settings.max_upload_mb:g} MB each) or paste a URL. "
+                    "New articles can be asked about as soon as this finishes."
+                )
+                upload = gr.File(value=None, label="Files", file_count="multiple", elem_id="byline-upload")
+                url_box = gr.Textbox(
+                    value="", label="…or a URL (article page or feed)", placeholder="https://…", elem_id="byline-url"
+                )
+                add_button = gr.Button("Add articles", variant="primary", elem_id="byline-add")
+                add_summary = gr.Markdown(label="Summary", elem_id="byline-add-summary")
+            with gr.Tab("Articles", id="articles"):
+                article_count = gr.Markdown(label="Count", elem_id="byline-article-count")
+                articles_table = gr.Dataframe(
+                    headers=["date", "source", "title"],
+                    value=[],
+                    interactive=False,
+                    wrap=True,
+                    column_widths=["12%", "14%", "74%"],
+                    elem_id="byline-articles",
+                )
+                speakers_table = gr.Dataframe(
+                    headers=["speaker", "quotes"],
+                    value=[],
+                    interactive=False,
+                    label="Speakers",
+                    elem_id="byline-speakers",
+                )
+
+        index_outputs = [articles_table, speakers_table, source_filter, examples, article_count]
+        chat_inputs = [question_box, source_filter, since_box, until_box, show_rewrite, turns_state]
+        chat_outputs = [chatbot, evidence, turns_state, question_box]
+        # One at a time through the index: an ingest must not refresh the retriever under a running question.
+        question_box.submit(
+            handlers.respond, chat_inputs, chat_outputs, api_name="chat", concurrency_id="index", show_progress="minimal"
+        ).then(lambda: None, None, selected_state, api_visibility="private")
+        ask_button.click(
+            handlers.respond, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="index", show_progress="minimal"
+        ).then(lambda: None, None, selected_state, api_visibility="private")
+        examples.click(lambda sample: sample[0], examples, question_box, api_visibility="private").then(
+            handlers.respond, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="index", show_progress="minimal"
+        )
+        chatbot.select(handlers.select_answer, turns_state, [evidence, selected_state], api_visibility="private")
+        chatbot.clear(handlers.clear, None, [turns_state, selected_state, evidence], api_visibility="private")
+        show_rewrite.change(handlers.rerender, [turns_state, show_rewrite], chatbot, api_visibility="private")
+        add_button.click(
+            handlers.add_articles,
+            [upload, url_box],
+            [add_summary, upload, url_box, *index_outputs],
+            api_name="add_articles",
+            concurrency_id="index",
+        )
+        demo.load(handlers.index_views, None, index_outputs, api_visibility="private")
+    return demo

@@ -1,0 +1,176 @@
+"""Rendering: a chat session's turns (each with its `Answer`) as chat markdown and evidence-panel HTML.
+
+Pure functions of their arguments: no Gradio, no assistant, no I/O, so they are tested without a browser.
+The markup's class names and `#cite-<answer>-<n>` anchors are a contract with `CSS` and `HEAD` below.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "CSS",
+    "HEAD",
+    "Turn",
+    "articles_rows",
+    "chat_messages",
+    "escape_markdown",
+    "highlighted_passage",
+    "render_answer_text",
+    "render_evidence",
+    "render_turn",
+]
+
+MARKER = re.compile(r"\[(\d+)\]")
+# Characters that markdown would read as formatting; article text is shown as it was written.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~$])")
+
+
+class Turn(BaseModel):
+    """One question and what came back, as the chat session remembers it."""
+
+    question: str
+    text: str = Field(default="", description="Answer text so far (raw, with [n] markers).")
+    answer: Any = Field(default=None, description="The finished assistant.answer.Answer, once there is one.")
+    error: str | None = Field(default=None, description="A short message when answering failed.")
+
+
+def escape_markdown(text: str) -> str:
+    return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def render_answer_text(text: str, turn_number: int) -> str:
+    """Answer text as chat markdown: literal text, and each [n] a link to its passage in the evidence panel."""
+    pieces: list[str] = []
+    last = 0
+    for match in MARKER.finditer(text):
+        pieces.append(escape_markdown(text[last : match.start()]))
+        n = match.group(1)
+        pieces.append(f'<a class="cite-marker" href="#cite-{turn_number}-{n}">[{n}]</a>')
+        last = match.end()
+    pieces.append(escape_markdown(text[last:]))
+    return "".join(pieces)
+
+
+def render_turn(turn: Turn, turn_number: int, show_rewrite: bool) -> str:
+    if turn.error:
+        return f"⚠️ {escape_markdown(turn.error)}"
+    body = render_answer_text(turn.text, turn_number)
+    answer = turn.answer
+    if answer is None:
+        return body
+    notes: list[str] = []
+    if show_rewrite and answer.standalone_question and answer.standalone_question.strip() != turn.question.strip():
+        notes.append(f"Understood as: “{escape_markdown(answer.standalone_question)}”")
+    if answer.notice:
+        notes.append(escape_markdown(answer.notice))
+    if notes:
+        body += "\n\n" + "\n\n".join(f"<small>{note}</small>" for note in notes)
+    return body
+
+
+def chat_messages(turns: list[Turn], show_rewrite: bool) -> list[dict]:
+    messages: list[dict] = []
+    for number, turn in enumerate(turns, start=1):
+        messages.append({"role": "user", "content": turn.question})
+        if turn.text or turn.error or turn.answer is not None:
+            messages.append({"role": "assistant", "content": render_turn(turn, number, show_rewrite)})
+    return messages
+
+
+def highlighted_passage(citation) -> str:
+    """The passage as HTML with the cited words in <mark>: span and passage_span are both article offsets."""
+    passage = citation.passage
+    start = citation.span[0] - citation.passage_span[0]
+    end = citation.span[1] - citation.passage_span[0]
+    if not (0 <= start < end <= len(passage)):
+        # The quote lies outside the stored passage (should not happen): find it, else show it on its own.
+        found = passage.find(citation.quote) if citation.quote else -1
+        if found < 0:
+            return f"<mark>{html.escape(citation.quote)}</mark>"
+        start, end = found, found + len(citation.quote)
+    return f"{html.escape(passage[:start])}<mark>{html.escape(passage[start:end])}</mark>{html.escape(passage[end:])}"
+
+
+def render_evidence(turns: list[Turn], selected: int | None) -> str:
+    """The evidence panel for one turn (the latest when none is selected)."""
+    if not turns:
+        return '<div class="byline-evidence empty"><p>Ask a question: the passages behind the answer show up here.</p></div>'
+    index = len(turns) - 1 if selected is None or not 0 <= selected < len(turns) else selected
+    turn, number = turns[index], index + 1
+    parts = [f'<div class="byline-evidence" data-turn="{number}">']
+    parts.append(f'<p class="ev-question">Evidence for answer {number}: “{html.escape(turn.question)}”</p>')
+    answer = turn.answer
+    if answer is None:
+        parts.append(
+            '<p class="ev-none">No answer yet.</p>' if not turn.error else '<p class="ev-none">No answer: it failed.</p>'
+        )
+    else:
+        if answer.standalone_question and answer.standalone_question.strip() != turn.question.strip():
+            parts.append(f'<p class="ev-rewrite">Understood as: “{html.escape(answer.standalone_question)}”</p>')
+        if not answer.citations:
+            parts.append('<p class="ev-none">No passage supports an answer to this question.</p>')
+        for citation in answer.citations:
+            title = html.escape(citation.title or "(untitled)")
+            if citation.url:
+                url = html.escape(citation.url, quote=True)
+                title = f'<a href="{url}" target="_blank" rel="noopener noreferrer">{title}</a>'
+            meta = [html.escape(citation.source or "unknown source"), html.escape(citation.published or "undated")]
+            if citation.speaker:
+                meta.append(f"quote by {html.escape(citation.speaker)}")
+            parts.append(
+                f'<div class="ev-cite" id="cite-{number}-{citation.n}">'
+                f'<div class="ev-head"><span class="ev-n">[{citation.n}]</span> {title}</div>'
+                f'<div class="ev-meta">{" · ".join(meta)}</div>'
+                f'<blockquote class="ev-passage">{highlighted_passage(citation)}</blockquote></div>'
+            )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def articles_rows(records: list, limit: int) -> list[list[str]]:
+    return [[r.published or "—", r.source or "—", r.title] for r in records[:limit]]
+
+
+# The page's style and script, passed to Gradio when the app is mounted. They style and drive the markup above.
+
+CSS = """
+#byline-evidence-column { max-height: 80vh; overflow-y: auto; }
+.byline-evidence .ev-question { font-weight: 600; margin: 0 0 .5em; }
+.byline-evidence .ev-rewrite, .byline-evidence .ev-none { font-style: italic; opacity: .85; }
+.byline-evidence .ev-cite { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .6em .8em; margin: .6em 0; transition: box-shadow .3s; }
+.byline-evidence .ev-cite.flash { box-shadow: 0 0 0 3px var(--color-accent); }
+.byline-evidence .ev-n { font-weight: 700; }
+.byline-evidence .ev-meta { font-size: .85em; opacity: .8; margin: .2em 0 .4em; }
+.byline-evidence .ev-passage { margin: 0; padding-left: .8em; border-left: 3px solid var(--border-color-primary); white-space: pre-wrap; font-size: .92em; }
+.byline-evidence mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
+a.cite-marker { text-decoration: none; font-weight: 600; }
+"""
+
+# Markers are links to #cite-<answer>-<n>; the panel may first need to switch to that answer (the click also
+# selects the message, which re-renders the panel on the server), so wait briefly for the passage to appear.
+HEAD = """
+<script>
+document.addEventListener("click", function (event) {
+  const link = event.target.closest && event.target.closest('a[href^="#cite-"]');
+  if (!link) return;
+  event.preventDefault();
+  const id = link.getAttribute("href").slice(1);
+  const started = Date.now();
+  (function reveal() {
+    const target = document.getElementById(id);
+    if (target) {
+      target.scrollIntoView({ behavior: "smooth", block: "center" });
+      target.classList.add("flash");
+      setTimeout(function () { target.classList.remove("flash"); }, 1600);
+    } else if (Date.now() - started < 3000) {
+      setTimeout(reveal, 100);
+    }
+  })();
+}, true);
+</script>
+"""

@@ -1,0 +1,39 @@
+"""Settings of the web chat (env prefix `BYLINE_`), read when the app is built, never at import time."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["WebSettings"]
+
+
+class WebSettings(BaseSettings):
+    """Settings of the web chat (env prefix `BYLINE_`), read when the app is built."""
+
+    model_config = SettingsConfigDict(env_prefix="BYLINE_", env_file=".env", extra="ignore")
+
+    max_upload_mb: float = Field(
+        default=20.0,
+        gt=0,
+        description="Largest file the 'Add articles' tab accepts, in MB; larger ones are refused with a reason.",
+    )
+    example_questions: int = Field(
+        default=4, ge=0, le=12, description="How many example questions, drawn from what is indexed, the chat offers."
+    )
+    stream_pace_ms: float = Field(
+        default=12.0,
+        ge=0,
+        description="Least time between two streamed pieces of an answer on screen. An extractive answer is whole at "
+        "once; pacing lets it read as it is written, as an LLM's does. 0 shows pieces as fast as they come.",
+    )
+    list_rows: int = Field(
+        default=500,
+        ge=1,
+        description="Most rows the Articles and Speakers tabs show (newest articles, most quoted speakers); "
+        "a page listing 100k articles would load for minutes. /api/articles and /api/quotes give everything.",
+    )
+    uploads_dir_name: str = Field(
+        default="uploads",
+        description="Folder (inside the data folder) where uploaded files are kept; its name is the source of their articles.",
+    )
