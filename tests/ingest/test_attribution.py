@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.attribution import Attribution, canonical_speakers, find_attributions, find_quotes, load_nlp
-from ingest.names import NameIndex, clean_name
+import ingest.attribution as attribution
+from ingest.attribution import Attribution, NameIndex, canonical_speakers, clean_name, find_attributions, find_quotes, load_nlp
 from tests.conftest import SEED_FILE
 
 SEED = SEED_FILE  # the copy in seeds/, not an absolute path on one machine
@@ -222,6 +222,24 @@ def test_canonical_speakers_groups_name_variants(nlp):
     assert "Donald J. Trump" in groups
     assert len(groups["Donald J. Trump"]) >= 2
     assert "Jeb Bush" in groups
+
+
+def test_public_api_is_pinned():
+    """The package's API is what __init__ re-exports; internals stay in the step modules."""
+    assert sorted(attribution.__all__) == sorted(
+        [
+            "Attribution",
+            "MODEL_NAME",
+            "NameIndex",
+            "Quote",
+            "canonical_speakers",
+            "clean_name",
+            "find_attributions",
+            "find_quotes",
+            "load_nlp",
+        ]
+    )
+    assert all(hasattr(attribution, name) for name in attribution.__all__)
 
 
 def test_name_index_merging():

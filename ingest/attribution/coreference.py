@@ -1,0 +1,325 @@
+"""Step 4: entities, mentions and what a speaker token refers to.
+
+People and organisations come from spaCy NER when the pipeline has it, else
+from proper-noun chains classified by cheap rules (``_entities``).  A subject
+token becomes (name, speaker as written, span): pronouns resolve to the most
+recent fitting person (gender-checked), role nouns ("the senator") to a person
+holding that role, and names merge to the fullest form in the article
+(``ingest.attribution.names``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ingest.attribution.cues import _NOMINAL_TAGS, _inside_parens, _name_chain, _speaker_tokens
+from ingest.attribution.lexicon import (
+    _FEMALE,
+    _FEMALE_HON,
+    _MALE,
+    _MALE_HON,
+    _MESSAGE_NOUNS,
+    _NEUTER,
+    _PLURAL,
+    _PRONOUNS,
+    _ROLE_TITLES,
+)
+from ingest.attribution.names import TITLES, NameIndex, clean_name
+from ingest.attribution.scanner import Quote
+from ingest.attribution.skeleton import Skeleton
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class _Mention:
+    pos: int
+    name: str  # canonical-ish (cleaned) name
+    label: str  # PERSON / ORG ...
+    is_subject: bool
+    gender: str  # "m" / "f" / ""
+
+
+def _gender_of(tok_span: Span) -> str:
+    first = tok_span[0].lower_
+    prev = tok_span.doc[tok_span.start - 1].lower_ if tok_span.start > 0 else ""
+    if first in _FEMALE_HON or prev in _FEMALE_HON:
+        return "f"
+    if first in _MALE_HON or prev in _MALE_HON:
+        return "m"
+    return ""
+
+
+class _Article:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.names = NameIndex()
+        self.mentions: list[_Mention] = []
+        self.gender: dict[str, str] = {}  # canonical name -> gender learnt from pronoun use
+        self.speakers: list[tuple[int, str, str]] = []  # (pos, name, gender) of person speakers so far
+        self.roles: dict[str, set[str]] = {}  # canonical name -> role/title words
+
+
+_ORG_WORDS = frozenset(
+    "party committee department ministry news post times journal network campaign council association "
+    "institute university college center centre inc inc. corp corp. co co. company foundation agency service "
+    "administration house court congress senate government office bureau commission group pac union "
+    "organization organisation press media channel tv radio magazine daily tribune herald gazette review "
+    "times-picayune report reports poll polls watch project fund forum coalition alliance club league "
+    "board authority army navy police force forces bank church school hospital federation caucus "
+    "republicans democrats gop dnc rnc fbi cia nsa cnn msnbc nbc abc cbs fox bbc ap afp reuters "
+    "politico breitbart nbcnews twitter facebook google".split()
+)
+_GPE_WORDS = frozenset(
+    "america u.s. us usa u.s.a. united states washington russia china iran iraq syria israel france germany "
+    "britain england uk u.k. mexico canada japan korea ukraine turkey india pakistan afghanistan egypt libya "
+    "europe africa asia cuba venezuela saudi arabia iowa ohio florida texas california york carolina "
+    "virginia nevada pennsylvania michigan wisconsin arizona colorado georgia illinois indiana "
+    "massachusetts hampshire vermont kentucky tennessee alabama missouri minnesota maryland jersey "
+    "louisiana oregon utah kansas nebraska oklahoma arkansas mississippi connecticut montana idaho "
+    "alaska hawaii maine delaware wyoming dakota baku moscow beijing london paris brussels "
+    "azerbaijan armenia karabakh jerusalem kiev tehran baghdad damascus".split()
+)
+
+
+def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[tuple[int, int, str]]]:
+    """Entity spans (token start, end, label) per doc.
+
+    With the NER pipe, its PERSON/ORG/GPE/NORP entities.  Without it (the
+    fast default) proper-noun chains from the tagger, classified by cheap
+    rules: organisation words and acronyms -> ORG, place names -> GPE,
+    a title or two capitalised name tokens -> PERSON, a single token that is
+    the surname of such a person -> PERSON."""
+    if docs and docs[0].has_annotation("ENT_IOB"):
+        return [[(e.start, e.end, e.label_) for e in d.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")] for d in docs]
+    chains: list[list[tuple[int, int]]] = []
+    for doc in docs:
+        cs = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if doc[i].tag_ in ("NNP", "NNPS") and doc[i].text[:1].isupper():
+                j = i
+                while j + 1 < n and doc[j + 1].tag_ in ("NNP", "NNPS") and doc[j + 1].text[:1].isupper():
+                    j += 1
+                cs.append((i, j + 1))
+                i = j + 1
+            else:
+                i += 1
+        chains.append(cs)
+    # people named with two or more tokens (or a title) give surnames for single tokens
+    surnames: set[str] = set()
+    labelled: list[list[tuple[int, int, str]]] = []
+    for doc, cs in zip(docs, chains):
+        out = []
+        for a, b in cs:
+            toks = [t for t in doc[a:b]]
+            prev = doc[a - 1].lower_ if a > 0 else ""
+            while len(toks) > 1 and toks[0].lower_ in TITLES:
+                prev = toks[0].lower_
+                toks = toks[1:]
+            a2 = toks[0].i
+            low = [t.lower_.strip("’'") for t in toks]
+            if low[-1] in ("’s", "'s"):
+                low = low[:-1]
+            if not low:
+                continue
+            if any(w in _ORG_WORDS for w in low) or (len(low) == 1 and toks[0].text.isupper() and len(toks[0].text) > 1):
+                label = "ORG"
+            elif " ".join(low) in _GPE_WORDS or all(w in _GPE_WORDS for w in low):
+                label = "GPE"
+            elif toks[-1].tag_ == "NNPS":
+                label = "NORP"
+            elif len(low) >= 2 or prev in TITLES:
+                label = "PERSON"
+                surnames.add(low[-1])
+            else:
+                label = "?"
+            out.append((a2, b, label))
+        labelled.append(out)
+    res = []
+    for doc, out in zip(docs, labelled):
+        fixed = []
+        for a, b, label in out:
+            if label == "?":
+                label = "PERSON" if doc[b - 1].lower_ in surnames or doc[a].lower_ in surnames else "UNK"
+            fixed.append((a, b, label))
+        res.append(fixed)
+    return res
+
+
+def _set_speaker(q: Quote, subj: Token, cue: str, sk: Skeleton, art: _Article) -> None:
+    name, spk, sspan = _resolve(subj, sk, art, q.start)
+    ent = subj.doc.user_data.get("tok_ent", {}).get(subj.i)
+    if sspan is not None and (subj.tag_ == "PRP" or (subj.tag_ == "NNP" and (ent is None or ent[2] == "PERSON"))):
+        low = subj.lower_
+        gender = "m" if low in _MALE else "f" if low in _FEMALE else ""
+        if name.lower() not in _PRONOUNS:
+            art.speakers.append((sspan[0], name, gender))
+            if gender:
+                art.gender.setdefault(name, gender)
+    q.speaker, q.speaker_name, q.speaker_span, q.cue, q.method = spk, name, sspan, cue, "frame"
+    q.speaker_tok = subj
+
+
+def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, str, tuple[int, int] | None]:
+    """(speaker_name, speaker as written, speaker char span) for a subject token."""
+    doc = subj.doc
+    text = art.text
+    # "Gov. John Kasich (R-OH), said": the parser may pick the parenthesis
+    if subj.i > 0 and _inside_parens(subj) and subj.head.tag_ in _NOMINAL_TAGS and subj.head.i < subj.i:
+        subj = subj.head
+    # "Aliyev's message", "a statement from the ministry" -> the author
+    if subj.lower_ in _MESSAGE_NOUNS:
+        author = None
+        for c in subj.children:
+            if c.dep_ == "poss":
+                author = c
+                break
+        else:
+            for c in subj.children:
+                if c.dep_ in ("prep", "acl") and c.lower_ in (
+                    "from",
+                    "by",
+                    "of",
+                    "released",
+                    "issued",
+                    "filed",
+                    "written",
+                    "signed",
+                    "sent",
+                    "posted",
+                ):
+                    author = next((g for g in c.subtree if g.dep_ == "pobj" and g.tag_ in ("NNP", "NNPS", "PRP")), None)
+                    if author is not None:
+                        break
+        if author is not None:
+            subj = author
+    lo, hi = _speaker_tokens(subj)
+    if subj.dep_ == "poss":
+        lo = min(lo, subj.left_edge.i)
+        hi = subj.i
+    s = sk.to_orig(doc[lo].idx)
+    e = sk.to_orig(doc[hi].idx + len(doc[hi]), end=True)
+    speaker = text[s:e]
+    span: tuple[int, int] | None = (s, e)
+    if subj.dep_ == "poss" and speaker.endswith(("'s", "’s")):
+        e -= 2
+        speaker = text[s:e]
+        span = (s, e)
+    low = subj.lower_
+    if subj.tag_ == "PRP" or low in _PRONOUNS:
+        return _resolve_pronoun(low, pos, art) or speaker, speaker, span
+    proper = subj.tag_ in ("NNP", "NNPS") and not subj.text.islower()  # "senator" is sometimes tagged NNP
+    if proper and subj.lower_ in _ORG_WORDS:
+        return speaker, speaker, span  # "Azerbaijan's Defense Ministry"
+    if proper:
+        ent = doc.user_data.get("tok_ent", {}).get(subj.i)
+        if ent is not None and ent[2] == "PERSON":
+            return art.names.resolve(doc[ent[0] : ent[1]].text, pos), speaker, span
+        if ent is not None and ent[2] in ("ORG", "GPE", "NORP") and ent[0] >= lo:
+            return speaker, speaker, span
+        a, b = _name_chain(subj)
+        name = doc[a : b + 1].text
+        return art.names.resolve(name, pos), speaker, span
+    # a known surname mis-tagged as a common noun ("Aliyev further informed")
+    if subj.text[:1].isupper() and lo == subj.i == hi:
+        res = art.names.resolve(subj.text, pos)
+        if res != clean_name(subj.text):
+            return res, speaker, span
+    # common noun right after "Name, ": "Deborah Tamargo, the chairwoman of ..."
+    if lo >= 2 and doc[lo - 1].text == "," and doc[lo - 2].tag_ == "NNP" and not _inside_parens(doc[lo - 2]):
+        a, b = _name_chain(doc[lo - 2])
+        return art.names.resolve(doc[a : b + 1].text, pos), speaker, span
+    # common noun: appositive name ("the campaign manager, Robby Mook")
+    for c in subj.children:
+        if c.dep_ == "appos" and c.tag_ == "NNP":
+            a, b = _name_chain(c)
+            return art.names.resolve(doc[a : b + 1].text, pos), speaker, span
+    # "the senator", "the Republican nominee"
+    det = [c for c in subj.children if c.dep_ == "det"]
+    has_pp = any(c.dep_ in ("prep", "acl", "relcl") for c in subj.children)
+    if det and det[0].lower_ in ("the", "this", "that") and (low in _ROLE_TITLES) and subj.tag_ in ("NN", "NNP") and not has_pp:
+        r = _resolve_role(low, pos, art)
+        if r:
+            return r, speaker, span
+    return speaker, speaker, span
+
+
+def _resolve_pronoun(pron: str, pos: int, art: _Article) -> str | None:
+    if pron in _PLURAL or pron in _NEUTER:
+        # organisation or group: the most recent ORG/GPE/NORP subject mention
+        for m in reversed(art.mentions):
+            if m.pos < pos and m.label in ("ORG", "GPE", "NORP") and m.is_subject:
+                return m.name
+        return None
+    if pron not in _MALE and pron not in _FEMALE:
+        return None
+    want = "m" if pron in _MALE else "f"
+
+    def fits(name: str, g: str) -> bool:
+        g = g or art.gender.get(name, "") or _guess_gender(name)
+        return not g or g == want
+
+    best: tuple[int, str] | None = None
+    loose: str | None = None
+    for m in reversed(art.mentions):
+        if m.pos >= pos or m.label != "PERSON":
+            continue
+        name = art.names.resolve(m.name, m.pos)
+        if not fits(name, m.gender):
+            continue
+        if m.is_subject:
+            best = (m.pos, name)
+            break
+        if loose is None:
+            loose = name
+    # the most recent person quoted is the usual referent of "he said"
+    for p, name, g in reversed(art.speakers):
+        if p < pos and fits(name, g):
+            if best is None or p > best[0]:
+                best = (p, name)
+            break
+    if best is not None:
+        art.gender.setdefault(best[1], want)
+        return best[1]
+    return loose
+
+
+def _resolve_role(role: str, pos: int, art: _Article) -> str | None:
+    keys = _ROLE_TITLES.get(role, set())
+    fallback = None
+    for m in reversed(art.mentions):
+        if m.pos >= pos or m.label != "PERSON":
+            continue
+        name = art.names.resolve(m.name, m.pos)
+        if keys and keys & art.roles.get(m.name, set()):
+            return name
+        if fallback is None and m.is_subject:
+            fallback = name
+    return fallback
+
+
+_FEMALE_FIRST = frozenset(
+    "hillary melania ivanka michelle nancy elizabeth sarah susan mary patricia linda barbara jennifer "
+    "maria karen lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa "
+    "deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela "
+    "nicole samantha katherine christine debra rachel catherine carolyn janet ruth heather diane julie "
+    "joyce victoria kelly christina joan evelyn lauren judith olivia megyn kellyanne huma jill carly "
+    "theresa angela marine nikki condoleezza madeleine dianne kirsten tammy claire jeanne debbie donna "
+    "chelsea kate katie jane ann anne julia sophia isabella hope omarosa sean? ".split()
+)
+
+
+def _guess_gender(name: str) -> str:
+    first = name.split()[0].lower() if name else ""
+    return "f" if first in _FEMALE_FIRST else ""
+
+
+_FULL_NAME = re.compile(
+    r"(?:(?<=[a-z,] )|(?<=^))((?:[A-Z][a-z]+|[A-Z]\.)(?: (?:[A-Z][a-z]+|[A-Z]\.)){0,2} [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! [A-Z])",
+    re.M,
+)

@@ -1,0 +1,281 @@
+"""Step 3: speech cues and the speaker phrase in the parse.
+
+Speech verbs (and "issued a statement"-style message verbs), the subject of a
+cue (climbing through conj/xcomp/advcl, inverted ``said X`` frames, mis-parsed
+quote subjects), "according to X", speakers announced by a colon, dash
+bylines, the cue picked for a quote, and the token range of a speaker phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ingest.attribution.lexicon import _MESSAGE_NOUNS, _MESSAGE_VERBS, _SUBJ_DEPS, SPEECH_FORMS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def _is_speech_verb(tok: Token) -> bool:
+    if not tok.tag_.startswith("VB"):
+        return False
+    if tok.lower_ in SPEECH_FORMS:
+        return True
+    if tok.lower_ in _MESSAGE_VERBS:
+        # "issued a statement", "as X put it", "made the remarks"
+        for c in tok.children:
+            if c.dep_ == "dobj" and (c.lower_ in _MESSAGE_NOUNS or (c.lower_ == "it" and tok.lower_.startswith("put"))):
+                return True
+    return False
+
+
+def _find_subject(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
+    """Subject of a speech verb, climbing through conj / xcomp / advcl / relcl.
+
+    A subject inside a quote is the parser mistaking ``“Q,” Ramos said`` for a
+    quote-subject; then the speaker is the nominal next to the verb outside the
+    quote (``Ramos, 58, told``, ``replied Sanders``)."""
+    inv = _inverted_speaker(verb, in_quote)
+    if inv is not None:
+        return inv
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            return None
+        for c in cur.children:
+            if c.dep_ == "agent":  # "as reported by X", "was asked by host Bill Maher"
+                for g in c.children:
+                    if g.dep_ == "pobj" and not in_quote(g):
+                        return g
+        for c in cur.children:
+            if c.dep_ in _SUBJ_DEPS:
+                if not in_quote(c):
+                    return c
+                alt = _nominal_near(cur, in_quote)
+                if alt is not None:
+                    return alt
+        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "dep", "parataxis") and cur.head is not cur:
+            if cur.dep_ in ("relcl", "acl") and not in_quote(cur.head):
+                return cur.head  # "Trump, who said ..." / "a statement saying ..."
+            if cur.dep_ == "ccomp" and _is_speech_verb(cur.head):
+                break  # the subordinate verb has its own (missing) subject
+            if cur.dep_ == "xcomp":
+                # object control: "prompted the Atlas to state" -> the Atlas
+                obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i and not in_quote(c)), None)
+                if obj is not None:
+                    return obj
+            cur = cur.head
+        else:
+            break
+    return _nominal_near(verb, in_quote)
+
+
+_NOMINAL_TAGS = ("NNP", "NNPS", "PRP", "NN", "NNS")
+_NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "PRP$", "POS", "HYPH", "CD", "NML", "VBN"})
+
+
+def _inverted_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
+    """``“Q,” said Marla Kilfoyle`` / ``..., says Dante Scala, a political
+    scientist``: a speech verb right after a comma or quote, followed by a noun
+    phrase, has its speaker after it (the parser often gets this wrong)."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc):
+        return None
+    prev = doc[verb.i - 1]
+    if not (prev.text in (",", "”", '"', "—", "--") or in_quote(prev) or prev.is_quote):
+        return None
+    j = verb.i + 1
+    if in_quote(doc[j]) or doc[j].tag_ not in _NP_TAGS - {"POS", "HYPH", "VBN"}:
+        return None
+    head = None
+    while j < len(doc) and j < verb.i + 9 and doc[j].tag_ in _NP_TAGS and not in_quote(doc[j]):
+        if doc[j].tag_ in ("NNP", "NNPS", "NN", "NNS"):
+            head = doc[j]
+        j += 1
+    if head is None:
+        return None
+    # "said the former aide to ..." keeps the phrase head: first noun before a preposition
+    return head
+
+
+def _nominal_near(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
+    """Inverted or mis-parsed frames: ``“Q,” said Sanders`` / ``“Q,” Ramos, 58, told AFP``."""
+    sent = verb.sent
+    # left of the verb, after a quote: the nearest noun-phrase head
+    j = verb.i - 1
+    cands = []
+    while j >= sent.start and not in_quote(verb.doc[j]):
+        cands.append(verb.doc[j])
+        j -= 1
+    if j >= sent.start and cands:  # a quote precedes the speaker phrase
+        heads = [
+            t
+            for t in cands
+            if t.tag_ in _NOMINAL_TAGS and not (t.head in cands and t.head.tag_ in _NOMINAL_TAGS and t.dep_ in _NAME_DEPS)
+        ]
+        heads = [t for t in heads if t.dep_ not in ("npadvmod",) or t.tag_.startswith("NNP")]
+        if heads:
+            # the first noun phrase after the quote ("Ramos, 58," -> Ramos)
+            return min(heads, key=lambda t: t.i)
+    # right of the verb: "said Sanders", "added the senator"
+    for c in verb.rights:
+        if in_quote(c):
+            continue
+        if c.tag_ in _NOMINAL_TAGS and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubjpass"):
+            if c.dep_ == "dobj" and not verb.lower_.startswith("sa") and not any(in_quote(t) for t in verb.lefts):
+                continue  # "told AFP" is the addressee, not the speaker
+            return c
+    return None
+
+
+def _according_to(sent: Span) -> Token | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for c in t.doc[t.i + 1].children:
+                if c.dep_ == "pobj":
+                    return c
+            if t.i + 2 < len(t.doc):
+                return t.doc[t.i + 2]
+    return None
+
+
+_NAME_DEPS = {"compound", "flat", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod"}
+
+
+def _speaker_tokens(head: Token) -> tuple[int, int]:
+    """Token range [i, j] of the speaker phrase: head plus its left modifiers
+    (det, compound, poss...) and right compounds; for a common-noun head also
+    a following "of/to/for/at/with" phrase ("a longtime adviser to Trump") and
+    an adjacent name ("his nephew Michery el Soheil"). No clauses."""
+    lo = head.i
+    for c in head.lefts:
+        if c.dep_ in _NAME_DEPS or c.dep_ == "punct" and c.text in "'’":
+            lo = min(lo, c.left_edge.i)
+    # don't start on punctuation or quote marks
+    doc = head.doc
+    while lo < head.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    hi = head.i
+    for c in head.rights:
+        if c.dep_ == "cc" and c.i == hi + 1:
+            conj = next((x for x in head.rights if x.dep_ == "conj" and x.i > c.i), None)
+            if conj is not None and conj.tag_ in ("NNP", "NNPS") and head.tag_ in ("NNP", "NNPS"):
+                hi = conj.i  # "Mark Blumenthal and Jon Cohen"
+                break
+        if c.dep_ in ("compound", "flat", "case") and c.i == hi + 1:
+            hi = c.i
+        elif (
+            head.tag_ in ("NN", "NNS")
+            and c.i == hi + 1
+            and (
+                (c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "at", "with"))
+                or (c.dep_ in ("appos", "npadvmod", "dep") and c.tag_ == "NNP")
+            )
+        ):
+            r = c.right_edge.i
+            # stop at a comma or clause inside the phrase
+            for t in doc[c.i : r + 1]:
+                if t.is_punct and t.text not in ".'’-" or t.dep_ in ("relcl", "acl"):
+                    r = t.i - 1
+                    break
+            hi = max(hi, r)
+    return lo, hi
+
+
+def _inside_parens(t: Token) -> bool:
+    for j in range(t.i - 1, max(t.sent.start, t.i - 6) - 1, -1):
+        w = t.doc[j].text
+        if w == ")":
+            return False
+        if w == "(":
+            return True
+    return False
+
+
+def _name_chain(head: Token) -> tuple[int, int]:
+    """Maximal proper-noun chain around head ("Donald J. Trump")."""
+    doc = head.doc
+    lo = hi = head.i
+    while lo > 0 and doc[lo - 1].tag_ == "NNP" and lo - 1 <= doc[lo - 1].head.i <= head.i:
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].tag_ == "NNP" and doc[hi + 1].head.i == head.i:
+        hi += 1
+    return lo, hi
+
+
+def _colon_speaker(sent: Span, verbs: list[Token], in_quote: Callable[[Token], bool]) -> tuple[Token, str] | None:
+    """Speaker announced by a sentence ending in a colon ("Stated Stone:",
+    "Cruz called them on it:", "Trump tweeted:")."""
+    for v in verbs:
+        subj = _find_subject(v, in_quote)
+        if subj is not None:
+            return subj, v.text
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in _SUBJ_DEPS and not in_quote(c):
+            return c, root.text
+    return None
+
+
+def _pick_cue(qt: Token, verbs: list[Token], acc: Token | None, in_quote: Callable[[Token], bool]) -> tuple[str, Token | None]:
+    """Cue and subject token for the quote token `qt`."""
+    anc = [a for a in qt.ancestors if _is_speech_verb(a) and not in_quote(a)]
+    if _is_speech_verb(qt) and not in_quote(qt):
+        anc = [qt] + anc
+    for v in anc:
+        subj = _find_subject(v, in_quote)
+        if subj is not None:
+            return v.text, subj
+    if acc is not None:
+        return "according to", acc
+    doc = qt.doc
+    # “Q,” Conway notes. (the tagger may read "notes" as a noun)
+    end = qt.i
+    while end + 1 < len(doc) and in_quote(doc[end + 1]):
+        end += 1
+    k = end + 1
+    while k < len(doc) and (doc[k].is_quote or doc[k].text == ","):
+        k += 1
+    if k < len(doc) and doc[k].tag_ == "NNP" and k > end + 1:
+        m = k
+        while m + 1 < len(doc) and doc[m + 1].tag_ == "NNP":
+            m += 1
+        if m + 1 < len(doc) and doc[m + 1].lower_ in SPEECH_FORMS:
+            return doc[m + 1].text, doc[m]
+    # "Republican pollster Daron Shaw: “...”" / "From the report: “...”"
+    j = qt.i - 1
+    while j >= qt.sent.start and (doc[j].is_quote or in_quote(doc[j])):
+        j -= 1
+    if j > qt.sent.start and doc[j].text.endswith(":"):
+        before = doc[j - 1]
+        if before.text == ")":
+            # "Rep. Trey Gowdy (R-S.C.):"
+            while j > qt.sent.start and doc[j].text != "(":
+                j -= 1
+            before = doc[j - 1] if j > qt.sent.start else before
+        if before.tag_ in ("NNP", "NNPS", "NN", "NNS") and not in_quote(before):
+            return ":", before
+        cs = _colon_speaker(qt.sent, verbs, in_quote)
+        if cs is not None:
+            return cs[1], cs[0]
+    # nearest speech verb in the sentence with a subject
+    for v in sorted(verbs, key=lambda v: abs(v.i - qt.i)):
+        subj = _find_subject(v, in_quote)
+        if subj is not None:
+            return v.text, subj
+    # any verb right after the quote with a subject: "“Q,” an angry Hollande retaliated"
+    end = qt.i
+    while end + 1 < qt.sent.end and in_quote(doc[end + 1]):
+        end += 1
+    for t in doc[end + 1 : min(qt.sent.end, end + 8)]:
+        if t.tag_.startswith("VB") and not in_quote(t):
+            for c in t.children:
+                if c.dep_ in ("nsubj",) and not in_quote(c) and c.i > end and c.tag_ in ("NNP", "NNPS", "PRP", "NN"):
+                    return t.text, c
+            break
+    return "", None
+
+
+_DASH_BYLINE = re.compile(r"[”\"’',.]*\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|del|la|al|bin)){0,4})")

@@ -1,0 +1,220 @@
+"""Running the steps: ``find_attributions`` and ``canonical_speakers``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ingest.attribution.coreference import (
+    _FULL_NAME,
+    _ORG_WORDS,
+    _Article,
+    _entities,
+    _gender_of,
+    _Mention,
+    _resolve,
+    _set_speaker,
+)
+from ingest.attribution.cues import _DASH_BYLINE, _according_to, _colon_speaker, _find_subject, _is_speech_verb, _pick_cue
+from ingest.attribution.inheritance import _fix_nested, _Frame, _inherit
+from ingest.attribution.lexicon import _SUBJ_DEPS, _WEAK_INDIRECT
+from ingest.attribution.names import TITLES, NameIndex, clean_name
+from ingest.attribution.scanner import Quote, _paragraphs, _trim, find_quotes
+from ingest.attribution.skeleton import Skeleton, _build_skeleton, _has_cue, _in_quote_fn, load_nlp
+from ingest.attribution.types import Attribution
+
+if TYPE_CHECKING:
+    import spacy
+    from spacy.tokens import Token
+
+
+def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attribution]:
+    """All attributions in `text`, sorted by span start."""
+    if nlp is None:
+        nlp = load_nlp()
+    quotes = find_quotes(text)
+    paras = _paragraphs(text)
+    by_para: dict[int, list[tuple[int, Quote]]] = {}
+    for qi, q in enumerate(quotes):
+        by_para.setdefault(q.para, []).append((qi, q))
+
+    # Only paragraphs with a quote, a speech verb form or "according to" are
+    # parsed; the others cannot hold an attribution.  (Names in skipped
+    # paragraphs are still picked up cheaply for pronoun resolution.)
+    skels: list[tuple[int, Skeleton]] = []
+    for pi, (ps, pe) in enumerate(paras):
+        if pi in by_para or text[ps:pe].rstrip().endswith(":") or _has_cue(text, ps, pe):
+            skels.append((pi, _build_skeleton(text, ps, pe, by_para.get(pi, []))))
+    docs = list(nlp.pipe([sk.text for _, sk in skels], batch_size=64))
+
+    art = _Article(text)
+    parsed = {pi for pi, _ in skels}
+    for pi, (ps, pe) in enumerate(paras):
+        if pi not in parsed:
+            # cheap: full names in paragraphs we don't parse still feed name merging
+            for m in _FULL_NAME.finditer(text, ps, pe):
+                if m.group(1).split()[0].lower() not in _ORG_WORDS and m.group(1).split()[-1].lower() not in _ORG_WORDS:
+                    art.names.add(m.start(1), m.group(1))
+    # pass 1: entity mentions (outside quotes) for name merging and pronouns
+    ents_by_doc = _entities(docs, skels)
+    for (_pi, sk), doc, ents in zip(skels, docs, ents_by_doc):
+        tok_ent: dict[int, tuple[int, int, str]] = {}
+        for a, b, label in ents:
+            for i in range(a, b):
+                tok_ent[i] = (a, b, label)
+            if sk.tok_quote(doc[a]) != -1:
+                continue  # inside a quote: not an antecedent
+            span = doc[a:b]
+            pos = sk.to_orig(span.start_char)
+            root = span.root
+            is_subj = root.dep_ in _SUBJ_DEPS or (root.dep_ == "poss" and root.head.dep_ in _SUBJ_DEPS)
+            name = clean_name(span.text)
+            if label == "PERSON":
+                art.names.add(pos, span.text)
+                titles = {t.lower_ for t in doc[max(0, a - 3) : a]} | {t.lower_ for t in span if t.lower_ in TITLES}
+                art.roles.setdefault(name, set()).update(titles)
+            art.mentions.append(_Mention(pos, name, label, is_subj, _gender_of(span)))
+        doc.user_data["tok_ent"] = tok_ent
+
+    attributions: list[Attribution] = []
+    frame_spk: list[tuple[int, int, str, str]] = []  # (start, end, name, label) of speech-frame complements
+
+    # pass 2: speakers for quotes whose sentence has a cue
+    colon_spk: dict[int, tuple[str, str, tuple[int, int] | None, str]] = {}
+    para_frames: dict[int, list[_Frame]] = {}
+    for (pi, sk), doc in zip(skels, docs):
+        in_quote = _in_quote_fn(sk)
+        for sent in doc.sents:
+            # quote placeholders in this sentence -> token
+            qtoks: dict[int, Token] = {}
+            for t in sent:
+                qi = sk.tok_quote(t)
+                if qi >= 0 and qi not in qtoks:
+                    qtoks[qi] = t
+                elif qi <= -2 and (-qi - 2) not in qtoks:
+                    qtoks[-qi - 2] = t
+            verbs = [t for t in sent if _is_speech_verb(t) and not in_quote(t)]
+            if sent.text.rstrip().endswith(":") and sent.end_char >= len(doc.text.rstrip()) - 1:
+                # "Cruz called them on it:" introduces the next paragraph's quote
+                cs = _colon_speaker(sent, verbs, in_quote)
+                if cs is not None:
+                    colon_spk[pi] = (*_resolve(cs[0], sk, art, sk.to_orig(sent.end_char, end=True)), cs[1])
+            acc = _according_to(sent)
+            # every speech frame of the paragraph, for cue-less quotes nearby
+            for v in verbs:
+                subj = _find_subject(v, in_quote)
+                if subj is not None and not in_quote(subj):
+                    vpos = sk.to_orig(v.idx)
+                    # resolved lazily: most frames are never needed
+                    para_frames.setdefault(pi, []).append((vpos, subj, sk, art, v.text))
+            # quotes whose sentence has a cue
+            for qi, qt in qtoks.items():
+                q = quotes[qi]
+                cue, subj = _pick_cue(qt, verbs, acc, in_quote)
+                if subj is None:
+                    continue
+                _set_speaker(q, subj, cue, sk, art)
+            # indirect speech: speech verbs with a clausal complement, no quote inside
+            for v in verbs:
+                if v.lower_ in _WEAK_INDIRECT:
+                    continue
+                comp = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
+                if not comp:
+                    continue
+                subj = _find_subject(v, in_quote)
+                if subj is None:
+                    continue
+                c = comp[0]
+                lo, hi = c.left_edge.i, c.right_edge.i
+                while hi > lo and doc[hi].is_punct:
+                    hi -= 1
+                s = sk.to_orig(doc[lo].idx)
+                e = sk.to_orig(doc[hi].idx + len(doc[hi]), end=True)
+                name, spk, sspan = _resolve(subj, sk, art, s)
+                frame_spk.append((s, e, name, subj.ent_type_ or ("PRON" if subj.tag_ == "PRP" else "")))
+                if any(s <= quotes[qi].start < e for qi in qtoks):
+                    continue  # the quote carries this attribution already
+                s, e = _trim(text, s, e)
+                if e <= s:
+                    continue
+                attributions.append(
+                    Attribution(
+                        kind="indirect",
+                        speaker=spk,
+                        speaker_name=name,
+                        speaker_span=sspan,
+                        cue=v.text,
+                        text=text[s:e],
+                        span=(s, e),
+                    )
+                )
+            if acc is not None and not qtoks:
+                # "..., according to X" without quotes: the sentence minus the cue
+                s0 = sk.to_orig(sent.start_char)
+                a_tok = [t for t in sent if t.lower_ == "according"][0]
+                e0 = sk.to_orig(a_tok.idx)
+                s0, e0 = _trim(text, s0, e0)
+                if e0 - s0 < 10:
+                    s0 = sk.to_orig(acc.right_edge.idx + len(acc.right_edge), end=True)
+                    e0 = sk.to_orig(sent.end_char, end=True)
+                    s0, e0 = _trim(text, s0, e0)
+                    while e0 > s0 and text[e0 - 1] in ".":
+                        e0 -= 1
+                if e0 > s0:
+                    name, spk, sspan = _resolve(acc, sk, art, s0)
+                    attributions.append(
+                        Attribution(
+                            kind="according_to",
+                            speaker=spk,
+                            speaker_name=name,
+                            speaker_span=sspan,
+                            cue="according to",
+                            text=text[s0:e0],
+                            span=(s0, e0),
+                        )
+                    )
+
+    # pass 3: pronoun speakers inside an enclosing speech frame take that frame's speaker
+    _fix_nested(quotes, frame_spk, attributions)
+
+    # pass 4: "“...” ― Sonya Herridge" bylines after a quote
+    for q in quotes:
+        if q.speaker is None:
+            m = _DASH_BYLINE.match(text, q.end)
+            if m:
+                q.speaker, q.speaker_span, q.cue, q.method = m.group(1), m.span(1), m.group(0).strip()[:1], "frame"
+                q.speaker_name = art.names.resolve(m.group(1), q.start)
+
+    # pass 5: quotes without a cue inherit from neighbours
+    _inherit(quotes, colon_spk, para_frames)
+
+    for q in quotes:
+        if q.speaker is None:
+            continue
+        attributions.append(
+            Attribution(
+                kind="direct",
+                speaker=q.speaker,
+                speaker_name=q.speaker_name or q.speaker,
+                speaker_span=q.speaker_span,
+                cue=q.cue,
+                text=text[q.start : q.end],
+                span=(q.start, q.end),
+                method=q.method,
+            )
+        )
+    attributions.sort(key=lambda a: (a.span[0], a.kind != "direct"))
+    return attributions
+
+
+def canonical_speakers(attributions: Iterable[Attribution]) -> dict[str, list[Attribution]]:
+    """Group attributions by merged speaker name ("Mr. Trump"/"Trump" ->
+    "Donald J. Trump")."""
+    attrs = list(attributions)
+    idx = NameIndex()
+    for a in attrs:
+        idx.add(a.span[0], a.speaker_name)
+    out: dict[str, list[Attribution]] = {}
+    for a in attrs:
+        out.setdefault(idx.resolve(a.speaker_name), []).append(a)
+    return out

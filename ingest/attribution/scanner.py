@@ -1,0 +1,131 @@
+"""Step 1: the character scanner that finds direct quotes.
+
+Curly and straight double quotes, single quotes used as quotes (outside double
+quotes), and news-style multi-paragraph quotes (a paragraph opens a quote
+without closing it and the next paragraph opens again).  Spans are the inner
+content, without quote marks and a trailing comma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_DOUBLE_OPEN = "“"
+_DOUBLE_CLOSE = "”"
+
+
+@dataclass
+class Quote:
+    start: int  # inner content [start, end)
+    end: int
+    para: int
+    group: int  # quotes continued across paragraphs share a group id
+    single: bool = False
+    speaker_tok: Token | None = None
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    speaker_name: str | None = None
+    cue: str = ""
+    method: str = "none"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\u00a0":
+        s += 1
+    while e > s and text[e - 1] in " \t\u00a0,":
+        e -= 1
+    return s, e
+
+
+_SINGLE_RE = re.compile(r"(?<![\w’'])[‘'](?!\d0s)((?:[^‘’'\n]|(?<=\w)[’'](?=\w))+?)[’'](?![\w])")
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Top-level quotes (inner spans) in text order."""
+    quotes: list[Quote] = []
+    paras = _paragraphs(text)
+    group = 0
+    carry_group: int | None = None  # group of an unclosed quote from the previous paragraph
+    for pi, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        para_quotes: list[Quote] = []
+        covered: list[tuple[int, int]] = []
+        i = ps
+        while i < pe:
+            ch = text[i]
+            if (
+                ch == _DOUBLE_OPEN
+                and open_at is not None
+                and i > open_at
+                and not text[i - 1].isspace()
+                and (i + 1 >= pe or text[i + 1].isspace())
+            ):
+                # “ typed as a closer ("It's unusual,“ Noble said)
+                para_quotes.append(Quote(open_at, i, pi, group))
+                covered.append((open_at - 1, i + 1))
+                group += 1
+                open_at = None
+            elif ch == _DOUBLE_OPEN or (ch == '"' and open_at is None):
+                if open_at is not None:
+                    # a second opener without a close: end the previous one here
+                    para_quotes.append(Quote(open_at, i, pi, group))
+                    group += 1
+                if ch == '"' and (i + 1 >= pe or text[i + 1].isspace()) and i > ps and not text[i - 1].isspace():
+                    i += 1  # stray closing straight quote
+                    continue
+                open_at = i + 1
+            elif ch == _DOUBLE_CLOSE or ch == '"':
+                if open_at is not None:
+                    para_quotes.append(Quote(open_at, i, pi, group))
+                    covered.append((open_at - 1, i + 1))
+                    group += 1
+                    open_at = None
+            i += 1
+        continued: int | None = None
+        if open_at is not None:
+            # unclosed at paragraph end: multi-paragraph quote if the next paragraph opens one
+            q = Quote(open_at, pe, pi, group)
+            covered.append((open_at - 1, pe))
+            para_quotes.append(q)
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            if nxt and text[nxt[0]] in '“"':
+                continued = group
+            group += 1
+        # the first quote of this paragraph continues the previous paragraph's quote
+        if carry_group is not None and para_quotes and para_quotes[0].start == ps + 1:
+            para_quotes[0].group = carry_group
+            if continued == group - 1 and len(para_quotes) == 1:
+                continued = carry_group
+        carry_group = continued
+        # single quotes outside double quotes
+        for m in _SINGLE_RE.finditer(text, ps, pe):
+            if any(a <= m.start() < b for a, b in covered):
+                continue
+            inner = m.group(1)
+            if len(inner.split()) < 2 or inner[0].isspace() or inner[-1].isspace():
+                continue
+            para_quotes.append(Quote(m.start(1), m.end(1), pi, group, single=True))
+            group += 1
+        para_quotes.sort(key=lambda q: q.start)
+        quotes.extend(para_quotes)
+    out = []
+    for q in quotes:
+        s, e = _trim(text, q.start, q.end)
+        if e > s and any(c.isalnum() for c in text[s:e]):
+            q.start, q.end = s, e
+            out.append(q)
+    return out
