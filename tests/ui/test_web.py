@@ -1,4 +1,4 @@
-"""The web app without a browser: its endpoint from another client, its checks, its rendering, its settings."""
+"""The web app without a browser: its endpoint from another client, its checks, its settings (rendering: test_render.py)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from assistant.answer import Citation
 from ingest.article import Article
 from tests.conftest import SEEDS
 from tests.ui.conftest import SEED_QUESTION, running_app
-from ui.web import WebSettings, example_questions, highlighted_passage, ingest_uploads, render_answer_text, serve
+from ui.web import WebSettings, example_questions, ingest_uploads, serve
 
 QUOTED_WORDS = "anti-terrorist measures will be stopped if (Karabakh forces) lay down their arms"
 
@@ -125,33 +124,3 @@ def test_example_questions_come_from_what_is_indexed(make_assistant):
     questions = example_questions(bot, 4)
     assert questions[0] == "Who said “the old bridge will reopen in May”?"
     assert any("Mayor says" in q for q in questions[1:])
-
-
-def test_evidence_escapes_html_and_highlights_the_cited_span():
-    passage = "Intro <b>bold</b> text. The mayor said <script>alert(1)</script> nothing. End."
-    start = passage.index("The mayor")
-    end = passage.index(" End.")
-    citation = Citation(
-        n=1,
-        article_id="a",
-        title="t",
-        source="s",
-        url="",
-        published="",
-        passage=passage,
-        passage_span=(1000, 1000 + len(passage)),
-        quote=passage[start:end],
-        span=(1000 + start, 1000 + end),
-    )
-    rendered = highlighted_passage(citation)
-    assert "<script>" not in rendered and "<b>" not in rendered
-    assert rendered == (
-        "Intro &lt;b&gt;bold&lt;/b&gt; text. <mark>The mayor said &lt;script&gt;alert(1)&lt;/script&gt; nothing.</mark> End."
-    )
-
-
-def test_markers_link_to_their_passages_and_text_stays_literal():
-    rendered = render_answer_text("Prices *rose* 5% [1], then fell [2]. <img src=x>", turn_number=3)
-    assert '<a class="cite-marker" href="#cite-3-1">[1]</a>' in rendered
-    assert '<a class="cite-marker" href="#cite-3-2">[2]</a>' in rendered
-    assert r"\*rose\*" in rendered and "&lt;img src=x&gt;" in rendered

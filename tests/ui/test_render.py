@@ -1,0 +1,319 @@
+"""The chat's rendering as a pure function of an Answer: no browser, no app, no index.
+
+Answers and citations are built by hand; the rendered HTML is parsed back into what a reader sees
+(the links, the cards, the marked words, the text) rather than matched as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from assistant.answer import Answer, Citation
+from ui.web.render import (
+    Turn,
+    articles_rows,
+    chat_messages,
+    highlighted_passage,
+    render_answer_text,
+    render_evidence,
+    render_turn,
+)
+
+ARTICLE = (
+    "Harbor Gazette, 1 February 2024. The ferry workers ended their strike on Friday after a pay deal. "
+    "The mayor said the old bridge will reopen in May after repairs to its piers. "
+    "Council members voted 7 to 2 to fund the repairs. "
+    "A union spokesperson said the deal raises wages by 6 percent over two years. "
+    "Commuters welcomed the news, though some said the crossing would stay crowded."
+)
+# The tags the evidence panel and the answer text are made of; anything else came from the data and was not escaped.
+PANEL_TAGS = {"div", "p", "span", "a", "blockquote", "mark"}
+
+
+def cite(n: int, quote: str, *, article: str = ARTICLE, passage: tuple[int, int] | None = None, **fields) -> Citation:
+    """A citation of `quote` (its first occurrence in `article`), with the whole article as the passage unless given."""
+    start = article.index(quote)
+    passage_start, passage_end = passage or (0, len(article))
+    values = {
+        "article_id": "ferry-1",
+        "title": "Ferry strike ends",
+        "source": "Harbor Gazette",
+        "url": "https://gazette.example/ferry",
+        "published": "2024-02-01",
+    }
+    values.update(fields)
+    return Citation(
+        n=n,
+        passage=article[passage_start:passage_end],
+        passage_span=(passage_start, passage_end),
+        quote=quote,
+        span=(start, start + len(quote)),
+        **values,
+    )
+
+
+def answered(question: str, text: str, citations: list[Citation], **fields) -> Turn:
+    answer = Answer(question=question, text=text, answered=bool(citations), citations=citations, **fields)
+    return Turn(question=question, text=text, answer=answer)
+
+
+@dataclass
+class Card:
+    id: str
+    head: str = ""
+    link: dict[str, str | None] | None = None
+    meta: str = ""
+    passage: str = ""
+    marks: list[str] = field(default_factory=list)
+
+
+class Seen(HTMLParser):
+    """Rendered HTML as a reader meets it: its text, its tags, its links and the evidence cards."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = ""
+        self.tags: list[str] = []
+        self.links: list[dict[str, str | None]] = []
+        self.cards: list[Card] = []
+        self.turn: str | None = None
+        self._open: list[tuple[str, str]] = []  # (tag, class) of the elements around the current text
+        self.feed(markup)
+        self.close()
+
+    def _inside(self, name: str) -> bool:
+        return any(name in (tag, cls) for tag, cls in self._open)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        cls = attributes.get("class") or ""
+        self.tags.append(tag)
+        self._open.append((tag, cls))
+        if cls == "byline-evidence":
+            self.turn = attributes.get("data-turn")
+        if cls == "ev-cite":
+            self.cards.append(Card(id=attributes["id"] or ""))
+        if tag == "a":
+            self.links.append(attributes)
+            if self._inside("ev-head"):
+                self.cards[-1].link = attributes
+        if tag == "mark" and self.cards:
+            self.cards[-1].marks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self._open and self._open[-1][0] == tag, f"</{tag}> closes {self._open[-1:]}: the markup is broken"
+        self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+        if not self._inside("ev-cite"):
+            return
+        card = self.cards[-1]
+        if self._inside("ev-head"):
+            card.head += data
+        elif self._inside("ev-meta"):
+            card.meta += data
+        elif self._inside("ev-passage"):
+            card.passage += data
+            if self._inside("mark"):
+                card.marks[-1] += data
+
+
+def reply(turns: list[Turn], show_rewrite: bool = False) -> str:
+    """The latest assistant message of the chat."""
+    messages = chat_messages(turns, show_rewrite)
+    assert messages[-1]["role"] == "assistant"
+    return messages[-1]["content"]
+
+
+def test_each_marker_links_to_its_evidence_card():
+    quotes = ["ended their strike on Friday after a pay deal", "the old bridge will reopen in May"]
+    turn = answered(
+        "What happened?", "The strike ended [1]. The bridge reopens in May [2].", [cite(1, quotes[0]), cite(2, quotes[1])]
+    )
+
+    links = [link["href"] for link in Seen(reply([turn])).links]
+    cards = Seen(render_evidence([turn], None)).cards
+
+    assert links == ["#cite-1-1", "#cite-1-2"]
+    assert [f"#{card.id}" for card in cards] == links
+    assert [card.marks for card in cards] == [[quotes[0]], [quotes[1]]]
+
+
+def test_markers_of_a_later_answer_link_to_its_own_cards():
+    first = answered("What ended?", "The strike [1].", [cite(1, "ended their strike on Friday")])
+    second = answered("And the bridge?", "It reopens in May [1].", [cite(1, "the old bridge will reopen in May")])
+    turns = [first, second]
+
+    assert [link["href"] for link in Seen(reply(turns)).links] == ["#cite-2-1"]
+    latest = Seen(render_evidence(turns, None))
+    assert latest.turn == "2" and [card.id for card in latest.cards] == ["cite-2-1"]
+    assert latest.cards[0].marks == ["the old bridge will reopen in May"]
+    # Selecting the first answer (its message) shows its own evidence.
+    chosen = Seen(render_evidence(turns, 0))
+    assert chosen.turn == "1" and [card.id for card in chosen.cards] == ["cite-1-1"]
+    assert "Evidence for answer 1: “What ended?”" in chosen.text
+
+
+def test_a_card_shows_title_source_date_and_marks_the_cited_words():
+    quote = "the old bridge will reopen in May"
+    start = ARTICLE.index("The mayor")
+    end = ARTICLE.index(" Council")
+    turn = answered("When does the bridge reopen?", "In May [1].", [cite(1, quote, passage=(start, end))])
+
+    (card,) = Seen(render_evidence([turn], None)).cards
+
+    assert card.head == "[1] Ferry strike ends"
+    assert card.meta == "Harbor Gazette · 2024-02-01"
+    assert card.passage == ARTICLE[start:end]
+    assert card.marks == [quote]
+
+
+def test_a_url_makes_the_title_a_link_that_opens_apart():
+    with_url = answered("q", "a [1].", [cite(1, "pay deal", url="https://gazette.example/ferry?id=1&lang=en")])
+    without_url = answered("q", "a [1].", [cite(1, "pay deal", url="")])
+
+    (card,) = Seen(render_evidence([with_url], None)).cards
+    assert card.link is not None
+    assert card.link["href"] == "https://gazette.example/ferry?id=1&lang=en"
+    assert card.link["target"] == "_blank" and card.link["rel"] == "noopener noreferrer"
+    (card,) = Seen(render_evidence([without_url], None)).cards
+    assert card.link is None and card.head == "[1] Ferry strike ends"
+
+
+def test_html_and_markdown_in_the_data_stay_text():
+    article = 'Intro <b>bold</b> text. He said <script>alert("x")</script> *nothing* [2]. End.'
+    hostile = cite(
+        1,
+        '<script>alert("x")</script> *nothing*',
+        article=article,
+        title="<img src=x onerror=alert(1)> **Breaking** [3]",
+        source="<i>Gazette</i>",
+        published="2024-02-01<br>",
+        url='https://gazette.example/"><script>alert(1)</script>',
+        speaker="<u>Mayor</u>",
+    )
+    turn = answered("<b>Who</b> said it?", "He said *nothing* [1] <img src=x onerror=alert(1)>.", [hostile])
+
+    panel = Seen(render_evidence([turn], None))
+    assert set(panel.tags) <= PANEL_TAGS
+    (card,) = panel.cards
+    assert card.head == "[1] <img src=x onerror=alert(1)> **Breaking** [3]"
+    assert card.meta == "<i>Gazette</i> · 2024-02-01<br> · quote by <u>Mayor</u>"
+    assert card.passage == article and card.marks == ['<script>alert("x")</script> *nothing*']
+    assert card.link is not None and card.link["href"] == 'https://gazette.example/"><script>alert(1)</script>'
+    assert "Evidence for answer 1: “<b>Who</b> said it?”" in panel.text
+
+    # The answer text is markdown: HTML in it is escaped, markdown specials are backslashed, only markers are links.
+    message = reply([turn])
+    assert set(Seen(message).tags) == {"a"}
+    assert r"He said \*nothing\* " in message and "&lt;img src=x onerror=alert(1)&gt;." in message
+
+
+def test_a_long_answer_with_many_citations_renders_every_card():
+    quotes = [
+        "ended their strike on Friday after a pay deal",
+        "the old bridge will reopen in May",
+        "voted 7 to 2 to fund the repairs",
+        "raises wages by 6 percent over two years",
+        "the crossing would stay crowded",
+    ]
+    sentences = [
+        f"Sentence {n} of a long answer, which goes on for a while to say what the article reports [{n}]." for n in range(1, 6)
+    ]
+    turn = answered("What does the Gazette report?", " ".join(sentences * 3), [cite(n, q) for n, q in enumerate(quotes, start=1)])
+
+    cards = Seen(render_evidence([turn], None)).cards
+
+    assert [card.id for card in cards] == [f"cite-1-{n}" for n in range(1, 6)]
+    assert [card.marks for card in cards] == [[q] for q in quotes]
+    assert all(card.head.endswith("Ferry strike ends") and card.passage == ARTICLE for card in cards)
+    links = [link["href"] for link in Seen(reply([turn])).links]
+    assert len(links) == 15 and set(links) == {f"#{card.id}" for card in cards}
+
+
+def test_missing_metadata_reads_as_missing_and_a_speaker_is_named():
+    citation = cite(1, "the old bridge will reopen in May", title="", source="", published="", url="", speaker="the mayor")
+    (card,) = Seen(render_evidence([answered("q", "a [1].", [citation])], None)).cards
+    assert card.head == "[1] (untitled)"
+    assert card.meta == "unknown source · undated · quote by the mayor"
+
+
+def test_a_quote_outside_its_stored_passage_is_still_marked():
+    passage = (ARTICLE.index("The mayor"), ARTICLE.index(" Council"))
+    inside = cite(1, "the old bridge will reopen in May", passage=passage)
+    # Spans that disagree with the passage: the quote is found in the passage, else shown on its own.
+    shifted = inside.model_copy(update={"span": (0, 5)})
+    assert Seen(highlighted_passage(shifted)).text == ARTICLE[passage[0] : passage[1]]
+    assert "<mark>the old bridge will reopen in May</mark>" in highlighted_passage(shifted)
+    elsewhere = inside.model_copy(update={"span": (0, 5), "quote": "a <pay> deal"})
+    assert highlighted_passage(elsewhere) == "<mark>a &lt;pay&gt; deal</mark>"
+
+
+def test_the_panel_before_during_and_after_an_answer():
+    assert "Ask a question" in Seen(render_evidence([], None)).text
+    pending = Turn(question="Who?")
+    assert chat_messages([pending], False) == [{"role": "user", "content": "Who?"}]
+    assert "No answer yet." in Seen(render_evidence([pending], None)).text
+    failed = Turn(question="Who?", error="The from date “x” should look like 2023-09-20 (YYYY-MM-DD).")
+    assert reply([failed]) == "⚠️ The from date “x” should look like 2023-09-20 (YYYY-MM-DD)."
+    assert "No answer: it failed." in Seen(render_evidence([failed], None)).text
+    declined = answered("Who?", "The articles don't say.", [])
+    assert "No passage supports an answer" in Seen(render_evidence([declined], None)).text
+
+
+def test_a_rewritten_follow_up_and_a_notice_are_noted_under_the_answer():
+    turn = answered(
+        "What did he say?",
+        "He said the bridge reopens [1].",
+        [cite(1, "the old bridge will reopen in May")],
+        standalone_question="What did the mayor say about the bridge?",
+        notice="The LLM was unavailable: this answer quotes the articles.",
+    )
+    shown = render_turn(turn, 1, show_rewrite=True)
+    assert "<small>Understood as: “What did the mayor say about the bridge?”</small>" in shown
+    assert "<small>The LLM was unavailable: this answer quotes the articles.</small>" in shown
+    assert "Understood as" not in render_turn(turn, 1, show_rewrite=False)
+    assert "Understood as: “What did the mayor say about the bridge?”" in Seen(render_evidence([turn], None)).text
+
+
+def test_article_rows_fill_gaps_and_stop_at_the_limit():
+    @dataclass
+    class Record:
+        title: str
+        published: str = ""
+        source: str = ""
+
+    records = [Record("Ferry strike ends", "2024-02-01", "Harbor Gazette"), Record("Untracked"), Record("Third")]
+    assert articles_rows(records, 2) == [["2024-02-01", "Harbor Gazette", "Ferry strike ends"], ["—", "—", "Untracked"]]
+
+
+def test_evidence_escapes_html_and_highlights_the_cited_span():
+    passage = "Intro <b>bold</b> text. The mayor said <script>alert(1)</script> nothing. End."
+    start = passage.index("The mayor")
+    end = passage.index(" End.")
+    citation = Citation(
+        n=1,
+        article_id="a",
+        title="t",
+        source="s",
+        url="",
+        published="",
+        passage=passage,
+        passage_span=(1000, 1000 + len(passage)),
+        quote=passage[start:end],
+        span=(1000 + start, 1000 + end),
+    )
+    rendered = highlighted_passage(citation)
+    assert "<script>" not in rendered and "<b>" not in rendered
+    assert rendered == (
+        "Intro &lt;b&gt;bold&lt;/b&gt; text. <mark>The mayor said &lt;script&gt;alert(1)&lt;/script&gt; nothing.</mark> End."
+    )
+
+
+def test_markers_link_to_their_passages_and_text_stays_literal():
+    rendered = render_answer_text("Prices *rose* 5% [1], then fell [2]. <img src=x>", turn_number=3)
+    assert '<a class="cite-marker" href="#cite-3-1">[1]</a>' in rendered
+    assert '<a class="cite-marker" href="#cite-3-2">[2]</a>' in rendered
+    assert r"\*rose\*" in rendered and "&lt;img src=x&gt;" in rendered
