@@ -32,9 +32,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A quoted phrase in a title ('...', "...", ‘...’, “...”): opening quote at a word start, so "Aliyev's" is no quote.
-TITLE_QUOTE = re.compile(r"(?:^|(?<=\s))['\"‘“](.{15,140}?)['\"’”](?=$|[\s,.;:!?])")
+_TITLE_QUOTE = re.compile(r"(?:^|(?<=\s))['\"‘“](.{15,140}?)['\"’”](?=$|[\s,.;:!?])")
 SUPPORTED_UPLOADS = ".txt, .md, .json, .jsonl, .html, .xml (RSS/Atom)"
 
 
@@ -49,7 +49,7 @@ def checked_date(value: str | None, label: str) -> str | None:
     value = (value or "").strip()
     if not value:
         return None
-    if not ISO_DATE.match(value):
+    if not _ISO_DATE.match(value):
         raise InputProblem(f"The {label} date “{value}” should look like 2023-09-20 (YYYY-MM-DD).")
     try:
         date.fromisoformat(value)
@@ -68,7 +68,7 @@ def example_questions(bot, count: int) -> list[str]:
     questions: list[str] = []
     records = bot.articles()
     for record in records:
-        quoted = TITLE_QUOTE.search(record.title or "")
+        quoted = _TITLE_QUOTE.search(record.title or "")
         if quoted:
             questions.append(f"Who said “{quoted.group(1)}”?")
             break

@@ -25,9 +25,9 @@ __all__ = [
     "render_turn",
 ]
 
-MARKER = re.compile(r"\[(\d+)\]")
+_MARKER = re.compile(r"\[(\d+)\]")
 # Characters that markdown would read as formatting; article text is shown as it was written.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~$])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~$])")
 
 
 class Turn(BaseModel):
@@ -40,14 +40,14 @@ class Turn(BaseModel):
 
 
 def escape_markdown(text: str) -> str:
-    return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def render_answer_text(text: str, turn_number: int) -> str:
     """Answer text as chat markdown: literal text, and each [n] a link to its passage in the evidence panel."""
     pieces: list[str] = []
     last = 0
-    for match in MARKER.finditer(text):
+    for match in _MARKER.finditer(text):
         pieces.append(escape_markdown(text[last : match.start()]))
         n = match.group(1)
         pieces.append(f'<a class="cite-marker" href="#cite-{turn_number}-{n}">[{n}]</a>')
