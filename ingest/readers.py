@@ -17,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from ingest.article import Article, make_article_id, parse_date
+from ingest.fetch import Fetched, FetchError, FetchPolicy, fetch
+from ingest.settings import IngestSettings
 
 log = logging.getLogger(__name__)
 
@@ -83,14 +85,19 @@ def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
 
-def read_source(source: str, max_bytes: int, fetch_urls: bool = True, timeout_s: float = 20.0) -> ReadResult:
-    """Read one file or URL. Never raises for bad content: failures come back in `errors`."""
+def read_source(source: str, max_bytes: int, fetch_urls: bool = True, settings: IngestSettings | None = None) -> ReadResult:
+    """Read one file or URL. Never raises for bad content: failures come back in `errors`.
+
+    `settings` gives the fetch rules; None reads them from the environment.
+    """
+    settings = settings or IngestSettings()
     try:
         if is_url(source):
             if not fetch_urls:
                 raise ReadError(source, "fetching URLs is turned off (BYLINE_FETCH_URLS=false)")
-            raw, content_type = fetch_url(source, max_bytes, timeout_s)
-            return parse_bytes(raw, source, suffix=suffix_for_content_type(content_type, source), url=source)
+            fetched = fetch_url(source, max_bytes, settings)
+            suffix = suffix_for_content_type(fetched.content_type, fetched.url)
+            return parse_bytes(fetched.content, source, suffix=suffix, url=source)
         path = Path(source)
         size = path.stat().st_size
         if size > max_bytes:
@@ -102,19 +109,15 @@ def read_source(source: str, max_bytes: int, fetch_urls: bool = True, timeout_s:
         return ReadResult(errors=[ReadError(source, f"cannot read: {error.strerror or error}")])
 
 
-def fetch_url(url: str, max_bytes: int, timeout_s: float) -> tuple[bytes, str]:
-    import httpx
-
+def fetch_url(url: str, max_bytes: int, settings: IngestSettings) -> Fetched:
+    """Fetch under the rules in ingest.fetch: public addresses (or allowed hosts), deadline, size, type."""
+    policy = FetchPolicy(
+        max_bytes=max_bytes, deadline_s=settings.fetch_deadline_s, allowed_hosts=tuple(settings.fetch_allowed_hosts)
+    )
     try:
-        with httpx.Client(follow_redirects=True, timeout=timeout_s, headers={"User-Agent": "Byline/0.1"}) as client:
-            response = client.get(url)
-    except httpx.HTTPError as error:
-        raise ReadError(url, f"could not fetch: {error}") from error
-    if response.status_code >= 400:
-        raise ReadError(url, f"could not fetch: HTTP {response.status_code}")
-    if len(response.content) > max_bytes:
-        raise ReadError(url, f"response is over the {max_bytes / 1e6:.0f} MB limit")
-    return response.content, response.headers.get("content-type", "")
+        return fetch(url, policy)
+    except FetchError as error:
+        raise ReadError(url, error.reason) from error
 
 
 def suffix_for_content_type(content_type: str, url: str) -> str:

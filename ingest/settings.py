@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class IngestSettings(BaseSettings):
@@ -58,3 +59,28 @@ class IngestSettings(BaseSettings):
         description="Find who said what (quotes, reported speech, 'according to') at ingestion, for the who-said answers.",
     )
     max_file_mb: float = Field(default=50.0, gt=0, description="Files larger than this are refused with a clear error.")
+    fetch_allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Hosts (names or IP addresses) that `ingest` may fetch from even though they resolve to a "
+        "loopback, private, link-local or other non-public address, e.g. an intranet news server. Empty: only public "
+        "addresses are fetched, so a server cannot be made to reach its own network. In the environment: "
+        "comma-separated, e.g. BYLINE_FETCH_ALLOWED_HOSTS=127.0.0.1,news.intranet.",
+    )
+    fetch_deadline_s: float = Field(
+        default=30.0,
+        gt=0,
+        le=600,
+        description="Most seconds one URL fetch may take in all (redirects, connecting, and reading the body); "
+        "a server that sends slowly is cut off at this deadline.",
+    )
+
+    @field_validator("fetch_allowed_hosts", mode="before")
+    @classmethod
+    def _split_host_list(cls, value: object) -> object:
+        """The environment gives one string: accept `a,b` as well as the JSON list `["a", "b"]`."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [host.strip() for host in text.split(",") if host.strip()]
+        return value

@@ -10,6 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from ingest.readers import expand_sources, read_source
+from ingest.settings import IngestSettings
 from tests.conftest import SEED_FILE
 
 MB = 10_000_000
@@ -111,9 +112,10 @@ def test_http_url_is_fetched_and_read(tmp_path):
     thread.start()
     try:
         url = f"http://127.0.0.1:{server.server_port}/bridge.html"
-        (article,) = read_source(url, max_bytes=MB).articles
+        local_allowed = IngestSettings(fetch_allowed_hosts=["127.0.0.1"])  # the test server is on loopback
+        (article,) = read_source(url, max_bytes=MB, settings=local_allowed).articles
         assert article.url == url and "voted 7 to 2" in article.text
-        missing = read_source(url.replace("bridge", "nothing"), max_bytes=MB)
+        missing = read_source(url.replace("bridge", "nothing"), max_bytes=MB, settings=local_allowed)
         assert not missing.articles and "HTTP 404" in missing.errors[0].reason
     finally:
         server.shutdown()
