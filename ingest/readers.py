@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from ingest.article import Article, make_article_id, parse_date
+from ingest.decoding import NotText, bytes_to_text
 from ingest.fetch import Fetched, FetchError, FetchPolicy, fetch
 from ingest.settings import IngestSettings
 
@@ -136,16 +137,10 @@ def suffix_for_content_type(content_type: str, url: str) -> str:
 def decode_text(raw: bytes, where: str) -> str:
     if not raw.strip():
         raise ReadError(where, "empty file")
-    if b"\x00" in raw[:8192]:
-        raise ReadError(where, "binary file, not text (found NUL bytes)")
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ReadError(where, "not valid UTF-8 text (is this a binary file?)")
+    try:
+        text = bytes_to_text(raw)
+    except NotText as error:
+        raise ReadError(where, str(error)) from error
     if not text.strip():
         raise ReadError(where, "empty file")
     return text.replace("\r\n", "\n").replace("\r", "\n")

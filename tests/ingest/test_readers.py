@@ -152,3 +152,42 @@ def test_oversized_file_is_refused(tmp_path, size_mb):
     path.write_text("Title\n" + "word " * 1000)
     result = read_source(str(path), max_bytes=int(size_mb * 1e6))
     assert not result.articles and "over the" in result.errors[0].reason
+
+
+FRENCH = "Réforme des retraites\nLe président a déclaré mercredi que la réforme serait adoptée « sans délai » !"
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_latin_1_text_is_not_read_as_utf_16(tmp_path, encoding):
+    raw = FRENCH.encode(encoding)
+    assert len(raw) % 2 == 0  # an even byte count is what UTF-16 would accept
+    (tmp_path / "fr.txt").write_bytes(raw)
+    (article,) = read(tmp_path / "fr.txt").articles
+    assert (article.title, article.text) == tuple(FRENCH.split("\n"))
+
+
+def test_legacy_cyrillic_keeps_its_own_encoding(tmp_path):
+    text = "Новости дня\nМэр города объявил в среду, что новый мост откроют весной."
+    (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
+    (article,) = read(tmp_path / "ru.txt").articles
+    assert article.title == "Новости дня"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+def test_unicode_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    raw = FRENCH.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    (tmp_path / "fr.txt").write_bytes(raw)
+    result = read(tmp_path / "fr.txt")
+    assert not result.errors
+    assert result.articles[0].text == FRENCH.split("\n")[1]
+
+
+def test_binary_and_pdf_are_refused_and_a_text_named_pdf_is_read(tmp_path):
+    (tmp_path / "real.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    (tmp_path / "notes.pdf").write_text("Harbour notes\nThe harbour reopened on Monday after the storm.")
+    (tmp_path / "blob.txt").write_bytes(b"ABCD\x00\x01\x02\x03" * 4)
+    assert read(tmp_path / "real.pdf").errors[0].reason == "PDF is not supported"
+    assert read(tmp_path / "notes.pdf").articles[0].title == "Harbour notes"
+    assert read(tmp_path / "blob.txt").errors[0].reason == "binary file, not text (found NUL bytes)"
