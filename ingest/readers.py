@@ -30,6 +30,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+MAX_FIELD_DEPTH = 3  # a field's value is read this deep: [{"name": "Jo"}] is an author list
+DEFAULT_MAX_ARTICLE_CHARS = IngestSettings.model_fields["max_article_chars"].default
 
 # Field names seen in the wild for each Article field, most specific first.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -89,7 +91,7 @@ def is_url(text: str) -> bool:
 def read_source(source: str, max_bytes: int, fetch_urls: bool = True, settings: IngestSettings | None = None) -> ReadResult:
     """Read one file or URL. Never raises for bad content: failures come back in `errors`.
 
-    `settings` gives the fetch rules; None reads them from the environment.
+    `settings` gives the fetch rules and the article size limit; None reads them from the environment.
     """
     settings = settings or IngestSettings()
     try:
@@ -98,12 +100,18 @@ def read_source(source: str, max_bytes: int, fetch_urls: bool = True, settings: 
                 raise ReadError(source, "fetching URLs is turned off (BYLINE_FETCH_URLS=false)")
             fetched = fetch_url(source, max_bytes, settings)
             suffix = suffix_for_content_type(fetched.content_type, fetched.url)
-            return parse_bytes(fetched.content, source, suffix=suffix, url=source)
+            return parse_bytes(fetched.content, source, suffix=suffix, url=source, max_article_chars=settings.max_article_chars)
         path = Path(source)
         size = path.stat().st_size
         if size > max_bytes:
             raise ReadError(source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-        return parse_bytes(path.read_bytes(), str(path.resolve()), suffix=path.suffix.lower(), display=source)
+        return parse_bytes(
+            path.read_bytes(),
+            str(path.resolve()),
+            suffix=path.suffix.lower(),
+            display=source,
+            max_article_chars=settings.max_article_chars,
+        )
     except ReadError as error:
         return ReadResult(errors=[error])
     except OSError as error:
@@ -146,21 +154,39 @@ def decode_text(raw: bytes, where: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_bytes(raw: bytes, key: str, suffix: str, url: str = "", display: str | None = None) -> ReadResult:
+def parse_bytes(
+    raw: bytes,
+    key: str,
+    suffix: str,
+    url: str = "",
+    display: str | None = None,
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
+) -> ReadResult:
     """Dispatch on the suffix, or on the content when the suffix says nothing."""
     where = display or key
     text = decode_text(raw, where)
     if suffix not in KNOWN_SUFFIXES:
         suffix = sniff_suffix(text, where)
     if suffix in JSONL_SUFFIXES:
-        return parse_jsonl(text, key, where)
+        return parse_jsonl(text, key, where, max_article_chars)
     if suffix in JSON_SUFFIXES:
-        return parse_json(text, key, where)
+        return parse_json(text, key, where, max_article_chars)
     if suffix in HTML_SUFFIXES:
-        return ReadResult(articles=[parse_html(text, key, where, url)])
-    if suffix in FEED_SUFFIXES:
-        return parse_feed(text, key, where)
-    return ReadResult(articles=[parse_plain_text(text, key, where, markdown=suffix in {".md", ".markdown"}, url=url)])
+        article = parse_html(text, key, where, url)
+    elif suffix in FEED_SUFFIXES:
+        return parse_feed(text, key, where, max_article_chars)
+    else:
+        article = parse_plain_text(text, key, where, markdown=suffix in {".md", ".markdown"}, url=url)
+    return ReadResult(articles=[check_article_size(article, max_article_chars)])
+
+
+def check_article_size(article: Article, max_chars: int) -> Article:
+    if len(article.text) > max_chars:
+        raise ReadError(
+            article.origin,
+            f"article text is {len(article.text):,} characters, over the {max_chars:,} limit (BYLINE_MAX_ARTICLE_CHARS)",
+        )
+    return article
 
 
 def sniff_suffix(text: str, where: str) -> str:
@@ -213,20 +239,34 @@ def pick(record: dict, name: str) -> object:
     return None
 
 
-def as_text(value: object) -> str:
-    if value is None:
+def as_text(value: object, depth: int = 0) -> str:
+    """A metadata field as text: lists joined, objects by their name or title; nothing deeper than MAX_FIELD_DEPTH."""
+    if value is None or depth > MAX_FIELD_DEPTH:
         return ""
     if isinstance(value, list):
-        return ", ".join(as_text(v) for v in value if v)
+        return ", ".join(text for text in (as_text(v, depth + 1) for v in value if v) if text)
     if isinstance(value, dict):
-        return as_text(value.get("name") or value.get("title") or "")
+        return as_text(value.get("name") or value.get("title") or "", depth + 1)
     return str(value).strip()
 
 
-def article_from_record(record: object, key: str, where: str) -> Article:
+def body_text(value: object, where: str) -> str:
+    """The article body: a string, or a list of strings (paragraphs). Anything else is this record's error."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return "\n\n".join(part.strip() for part in value if part.strip())
+    if isinstance(value, list):
+        kinds = ", ".join(sorted({type(part).__name__ for part in value}))
+        raise ReadError(where, f"the article text is a list of {kinds}; expected a string or a list of strings")
+    raise ReadError(where, f"the article text is a {type(value).__name__}; expected a string or a list of strings")
+
+
+def article_from_record(record: object, key: str, where: str, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> Article:
     if not isinstance(record, dict):
         raise ReadError(where, f"expected a JSON object, got {type(record).__name__}")
-    text = as_text(pick(record, "text"))
+    given_text = pick(record, "text")
+    text = body_text(given_text, where) if given_text is not None else ""
     if not text:
         names = "/".join(FIELD_ALIASES["text"][:3])
         raise ReadError(where, f"no article text (expected a '{names}' field)")
@@ -237,27 +277,41 @@ def article_from_record(record: object, key: str, where: str) -> Article:
     except (ValueError, OverflowError) as error:
         raise ReadError(where, f"bad date {pick(record, 'published')!r}: {error}") from error
     source = as_text(pick(record, "source")) or (urlparse(url).netloc if url else Path(key).parent.name)
-    return Article(
+    article = Article(
         id=make_article_id(as_text(pick(record, "id")) or None, url or None, key),
         title=title,
-        text=text.strip(),
+        text=text,
         source=source,
         url=url,
         published=published,
         author=as_text(pick(record, "author")),
         origin=where,
     )
+    return check_article_size(article, max_chars)
 
 
-def parse_jsonl(text: str, key: str, where: str) -> ReadResult:
+def load_json(text: str, where: str) -> object:
+    """json.loads, with input nested past Python's recursion limit as this source's error.
+
+    The C decoder recurses once per level and stops cleanly with RecursionError at the limit
+    (~1,000). Catching that here is linear and exact; a pre-scan for depth would need its own
+    string-and-escape parser, and a regex one goes quadratic on unterminated strings.
+    """
+    try:
+        return json.loads(text)
+    except RecursionError as error:
+        raise ReadError(where, "JSON nested too deeply to read") from error
+
+
+def parse_jsonl(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> ReadResult:
     result = ReadResult()
     for line_number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         line_where = f"{where}:{line_number}"
         try:
-            record = json.loads(line)
-            result.articles.append(article_from_record(record, f"{key}#{line_number}", line_where))
+            record = load_json(line, line_where)
+            result.articles.append(article_from_record(record, f"{key}#{line_number}", line_where, max_chars))
         except json.JSONDecodeError as error:
             result.errors.append(ReadError(line_where, f"invalid JSON: {error.msg} at column {error.colno}"))
         except ReadError as error:
@@ -267,12 +321,12 @@ def parse_jsonl(text: str, key: str, where: str) -> ReadResult:
     return result
 
 
-def parse_json(text: str, key: str, where: str) -> ReadResult:
+def parse_json(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> ReadResult:
     try:
-        data = json.loads(text)
+        data = load_json(text, where)
     except json.JSONDecodeError as error:
         if "\n{" in text:  # JSON Lines saved as .json
-            return parse_jsonl(text, key, where)
+            return parse_jsonl(text, key, where, max_chars)
         raise ReadError(where, f"invalid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
@@ -281,7 +335,7 @@ def parse_json(text: str, key: str, where: str) -> ReadResult:
     for position, record in enumerate(records):
         record_where = f"{where}[{position}]" if isinstance(data, list) else where
         try:
-            result.articles.append(article_from_record(record, f"{key}#{position}", record_where))
+            result.articles.append(article_from_record(record, f"{key}#{position}", record_where, max_chars))
         except ReadError as error:
             result.errors.append(error)
     return result
@@ -321,7 +375,7 @@ def html_to_text(fragment: str) -> str:
     return re.sub(r"<[^>]+>", " ", fragment).strip()
 
 
-def parse_feed(text: str, key: str, where: str) -> ReadResult:
+def parse_feed(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> ReadResult:
     import feedparser
 
     feed = feedparser.parse(text)
@@ -345,16 +399,18 @@ def parse_feed(text: str, key: str, where: str) -> ReadResult:
         except (ValueError, OverflowError):
             published = ""
         link = entry.get("link", "")
-        result.articles.append(
-            Article(
-                id=make_article_id(entry.get("id") if not link else None, link or None, f"{key}#{position}"),
-                title=as_text(entry.get("title")) or body.split("\n", 1)[0][:120],
-                text=body,
-                source=source,
-                url=link,
-                published=published,
-                author=as_text(entry.get("author")),
-                origin=entry_where,
-            )
+        article = Article(
+            id=make_article_id(entry.get("id") if not link else None, link or None, f"{key}#{position}"),
+            title=as_text(entry.get("title")) or body.split("\n", 1)[0][:120],
+            text=body,
+            source=source,
+            url=link,
+            published=published,
+            author=as_text(entry.get("author")),
+            origin=entry_where,
         )
+        try:
+            result.articles.append(check_article_size(article, max_chars))
+        except ReadError as error:
+            result.errors.append(error)
     return result

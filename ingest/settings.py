@@ -73,6 +73,12 @@ class IngestSettings(BaseSettings):
         description="Most seconds one URL fetch may take in all (redirects, connecting, and reading the body); "
         "a server that sends slowly is cut off at this deadline.",
     )
+    max_article_chars: int = Field(
+        default=1_000_000,
+        ge=1_000,
+        description="Articles with more text than this many characters (about 150,000 words) are refused with a "
+        "clear error naming the record; the rest of the file is still read.",
+    )
 
     @field_validator("fetch_allowed_hosts", mode="before")
     @classmethod

@@ -191,3 +191,56 @@ def test_binary_and_pdf_are_refused_and_a_text_named_pdf_is_read(tmp_path):
     assert read(tmp_path / "real.pdf").errors[0].reason == "PDF is not supported"
     assert read(tmp_path / "notes.pdf").articles[0].title == "Harbour notes"
     assert read(tmp_path / "blob.txt").errors[0].reason == "binary file, not text (found NUL bytes)"
+
+
+def test_deeply_nested_json_is_that_file_s_error_and_the_rest_is_read(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "deep.jsonl").write_text('{"title": "Kept", "text": "Body."}\n' + "[" * 100_000 + "\n")
+    (tmp_path / "good.json").write_text(json.dumps({"title": "Good", "text": "Fine body."}))
+    files, _ = expand_sources([tmp_path])
+    results = {path.rsplit("/", 1)[1]: read_source(path, max_bytes=MB) for path in files}
+    assert results["deep.json"].errors[0].reason == "JSON nested too deeply to read"
+    assert [a.title for a in results["deep.jsonl"].articles] == ["Kept"]
+    assert results["deep.jsonl"].errors[0].where.endswith("deep.jsonl:2")
+    assert [a.title for a in results["good.json"].articles] == ["Good"]
+
+
+def test_a_record_whose_text_is_not_a_string_is_that_record_s_error(tmp_path):
+    records = [
+        {"title": "Object", "text": {"body": "nested"}},
+        {"title": "Objects", "text": [{"p": "one"}, {"p": "two"}]},
+        {"title": "Number", "text": 42},
+        {"title": "Paragraphs", "text": ["First paragraph.", "Second paragraph."]},
+        {"title": "Deep author", "text": "Body.", "author": [[[[[["Jo"]]]]]], "source": {"name": {"name": {}}}},
+    ]
+    path = tmp_path / "shapes.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in records))
+    result = read(path)
+    assert [a.title for a in result.articles] == ["Paragraphs", "Deep author"]
+    assert result.articles[0].text == "First paragraph.\n\nSecond paragraph."
+    reasons = {error.where.rsplit(":", 1)[1]: error.reason for error in result.errors}
+    assert reasons == {
+        "1": "the article text is a dict; expected a string or a list of strings",
+        "2": "the article text is a list of dict; expected a string or a list of strings",
+        "3": "the article text is a int; expected a string or a list of strings",
+    }
+
+
+def test_an_oversized_article_is_refused_by_name(tmp_path):
+    limit = IngestSettings(max_article_chars=1_000)
+    (tmp_path / "batch.jsonl").write_text(
+        json.dumps({"title": "Short", "text": "Fine."}) + "\n" + json.dumps({"title": "Long", "text": "word " * 300})
+    )
+    (tmp_path / "long.txt").write_text("Long\n" + "word " * 300)
+    batch = read_source(str(tmp_path / "batch.jsonl"), max_bytes=MB, settings=limit)
+    assert [a.title for a in batch.articles] == ["Short"]
+    (error,) = batch.errors
+    assert error.where.endswith("batch.jsonl:2")
+    assert error.reason == "article text is 1,499 characters, over the 1,000 limit (BYLINE_MAX_ARTICLE_CHARS)"
+    long = read_source(str(tmp_path / "long.txt"), max_bytes=MB, settings=limit)
+    assert not long.articles and "over the 1,000 limit" in long.errors[0].reason
+    feed = FEED.replace("The school board approved its budget.", "word " * 300)
+    (tmp_path / "feed.xml").write_text(feed)
+    feed_result = read_source(str(tmp_path / "feed.xml"), max_bytes=MB, settings=limit)
+    assert [a.title for a in feed_result.articles] == ["Bridge vote"]
+    assert feed_result.errors[0].where.endswith("feed.xml entry 2")
