@@ -83,6 +83,7 @@ def find_quotes(text: str) -> list[Quote]:
                 if open_at is not None:
                     # a second opener without a close: end the previous one here
                     para_quotes.append(Quote(open_at, i, pi, group))
+                    covered.append((open_at - 1, i))
                     group += 1
                 if ch == '"' and (i + 1 >= pe or text[i + 1].isspace()) and i > ps and not text[i - 1].isspace():
                     i += 1  # stray closing straight quote
@@ -113,8 +114,8 @@ def find_quotes(text: str) -> list[Quote]:
         carry_group = continued
         # single quotes outside double quotes
         for m in _SINGLE_RE.finditer(text, ps, pe):
-            if any(a <= m.start() < b for a, b in covered):
-                continue
+            if any(a < m.end() and m.start() < b for a, b in covered):
+                continue  # inside (or across the edge of) a double quote
             inner = m.group(1)
             if len(inner.split()) < 2 or inner[0].isspace() or inner[-1].isspace():
                 continue

@@ -115,6 +115,17 @@ def test_apostrophes_are_not_quotes():
     assert find_quotes(text) == []
 
 
+def test_single_quotes_never_overlap_double_quotes():
+    """Found by the span properties: a single-quoted phrase inside a double quote
+    ended by a second opener, or crossing a double quote's edge, came back as a
+    second, overlapping quote (and the skeleton then repeated text)."""
+    inside = "“We said 'no way' today “and more,” he said."
+    assert [inside[q.start : q.end] for q in find_quotes(inside)] == ["We said 'no way' today", "and more"]
+    crossing = "He said 'we “will win' today” now."
+    assert [crossing[q.start : q.end] for q in find_quotes(crossing)] == ["will win' today"]
+    assert [(q.start, q.end) for q in find_quotes("‘“ B'")] == [(3, 5)]
+
+
 def test_split_quote_one_attribution_per_piece(nlp):
     text = "“We are not going to back down,” she said, “and we will keep fighting.”\n"
     text = "Nancy Pelosi spoke on Monday.\n\n" + text
