@@ -210,8 +210,11 @@ def parse_plain_text(text: str, key: str, where: str, markdown: bool = False, ur
     published = ""
     seed = SEED_FIRST_LINE.match(first_line)
     if seed:
-        published, title = parse_date(seed.group(1)), seed.group(2).strip()
-        body = rest
+        try:
+            published = parse_date(seed.group(1))
+        except ValueError as error:
+            raise ReadError(where, f"bad date {seed.group(1)!r} in the first line: {error}") from error
+        title, body = seed.group(2).strip(), rest
     else:
         title = first_line.strip().lstrip("#").strip() if markdown else first_line.strip()
         body = rest if rest.strip() else first_line

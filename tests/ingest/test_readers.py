@@ -244,3 +244,9 @@ def test_an_oversized_article_is_refused_by_name(tmp_path):
     feed_result = read_source(str(tmp_path / "feed.xml"), max_bytes=MB, settings=limit)
     assert [a.title for a in feed_result.articles] == ["Bridge vote"]
     assert feed_result.errors[0].where.endswith("feed.xml entry 2")
+
+
+def test_seed_line_with_an_impossible_date_is_that_file_s_error(tmp_path):
+    (tmp_path / "seed.txt").write_text("date 2023-02-30 Budget day\nThe council met.")
+    (error,) = read(tmp_path / "seed.txt").errors
+    assert error.reason == "bad date '2023-02-30' in the first line: day is out of range for month"
