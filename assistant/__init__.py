@@ -15,6 +15,17 @@ from assistant.conversation import Conversation
 from assistant.core import Assistant
 from assistant.search.types import Filters
 from assistant.settings import AssistantSettings
+from ingest.errors import BylineError, InvalidInput
 from ingest.store import EmbedderMismatch
 
-__all__ = ["Answer", "Assistant", "AssistantSettings", "Citation", "Conversation", "EmbedderMismatch", "Filters"]
+__all__ = [
+    "Answer",
+    "Assistant",
+    "AssistantSettings",
+    "BylineError",
+    "Citation",
+    "Conversation",
+    "EmbedderMismatch",
+    "Filters",
+    "InvalidInput",
+]

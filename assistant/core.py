@@ -19,7 +19,9 @@ from assistant.search.retriever import HybridRetriever
 from assistant.search.types import Filters, Hit
 from assistant.settings import AssistantSettings
 from ingest.article import Article, date_as_int
-from ingest.pipeline import Index, Ingestor, IngestReport, ProgressCallback
+from ingest.errors import InvalidInput
+from ingest.pipeline import Index, Ingestor, IngestProblem, IngestReport, ProgressCallback
+from ingest.readers import ReadError, article_from_record, is_url
 from ingest.settings import IngestSettings
 from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord
 
@@ -78,14 +80,22 @@ class Assistant:
         return report
 
     def add_records(self, records: list[dict], urls: list[str] | None = None) -> IngestReport:
-        """Ingest article objects (the articles.jsonl schema and its common variants) and URLs.
+        """Ingest article objects (the articles.jsonl schema and its common variants) and http(s) URLs.
 
-        A bad record is reported in `IngestReport.errors` with its position; the rest go in.
+        This is what a request may name (the HTTP API, the web chat): articles it carries and URLs,
+        never a path, folder, glob or `~` on the machine that runs Byline. A bad record or a refused
+        URL is reported in `IngestReport.errors` with its position; the rest go in.
         """
-        from ingest.pipeline import IngestProblem
-        from ingest.readers import ReadError, article_from_record
-
-        report = self.ingestor.ingest(urls) if urls else IngestReport()
+        remote: list[str] = []
+        refused: list[IngestProblem] = []
+        for position, url in enumerate(urls or []):
+            if isinstance(url, str) and is_url(url.strip()):
+                remote.append(url.strip())
+            else:
+                reason = "only http(s) URLs can be named here; a path on the server is never read (upload the file instead)"
+                refused.append(IngestProblem(where=f"urls[{position}]: {str(url)[:200]}", reason=reason))
+        report = self.ingestor.ingest(remote) if remote else IngestReport()
+        report.errors[:0] = refused
         articles: list[Article] = []
         for position, record in enumerate(records):
             try:
@@ -119,8 +129,9 @@ class Assistant:
         limit: int = 50,
     ) -> list[QuoteRecord]:
         """Quotes found in the articles, by speaker ('Aliyev' matches 'Ilham Aliyev') and/or words."""
-        filters = Filters(sources=sources or [], since=since, until=until)
-        found = self.retriever.quotes.search(search or "", speaker=speaker, filters=filters, limit=limit)
+        filters = Filters.of(sources, since, until)
+        search = checked_text(search, "search") if search and search.strip() else ""
+        found = self.retriever.quotes.search(search, speaker=speaker, filters=filters, limit=limit)
         return [quote for quote, _ in found]
 
     def speakers(self) -> list[tuple[str, int]]:
@@ -140,7 +151,8 @@ class Assistant:
         until: str | None = None,
         filters: Filters | None = None,
     ) -> list[Passage]:
-        filters = filters or Filters(sources=sources or [], since=since, until=until)
+        query = checked_text(query, "search")
+        filters = filters or Filters.of(sources, since, until)
         hits = self.retriever.retrieve(query, k, filters)
         return [
             Passage(
@@ -197,10 +209,8 @@ class Assistant:
         An extractive answer is whole at once; it is streamed word by word so every face shows
         answers the same way whichever answerer wrote them.
         """
-        question = question.strip()
-        if not question:
-            raise ValueError("the question is empty")
-        filters = filters or Filters(sources=sources or [], since=since, until=until)
+        question = checked_text(question, "question")
+        filters = filters or Filters.of(sources, since, until)
         turns = normalize_history(history)
         timings: dict[str, float] = {}
         started = time.perf_counter()
@@ -255,6 +265,8 @@ class Assistant:
             answer = quoted
         if answer is None:
             answer = self.extractive(standalone, hits, texts)
+        if not answer.answered and not filters.empty:
+            answer = self.said_filters_exclude_all(answer, filters)
         if llm_error is not None:
             answer.notice = (
                 f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."
@@ -272,6 +284,33 @@ class Assistant:
             for piece in re.findall(r"\s*\S+", rest):
                 yield TokenEvent(text=piece)
         yield AnswerEvent(answer=answer)
+
+    def said_filters_exclude_all(self, answer: Answer, filters: Filters) -> Answer:
+        """A decline under filters that no indexed article passes says so, instead of "the articles don't say"."""
+        articles = list(self.retriever.articles.values())
+        known = {record.source.lower(): record.source for record in articles if record.source}
+        wanted = {source.lower() for source in filters.sources}
+        low, high = filters.bounds
+        passing = [
+            record
+            for record in articles
+            if (not wanted or record.source.lower() in wanted)
+            and (low is None or (record.published_int and record.published_int >= low))
+            and (high is None or (record.published_int and record.published_int <= high))
+        ]
+        if passing:
+            return answer
+        where = f" from {', '.join(filters.sources)}" if filters.sources else ""
+        when = {
+            (True, True): f" published between {filters.since} and {filters.until}",
+            (True, False): f" published on or after {filters.since}",
+            (False, True): f" published on or before {filters.until}",
+        }.get((bool(filters.since), bool(filters.until)), "")
+        text = f"No article{where}{when} is indexed, so there is nothing to answer from."
+        unknown = sorted(source for source in filters.sources if source.lower() not in known)
+        if unknown:
+            text += f" Sources here: {', '.join(sorted(known.values())[:20]) or 'none'}."
+        return answer.model_copy(update={"text": text, "citations": []})
 
     def chat(self, message: str, history: list[dict] | None = None, **filters) -> Answer:
         """Answer `message` as a turn of a conversation whose earlier turns are `history`."""
@@ -355,3 +394,15 @@ def quote_hits(quoted: Answer) -> list[Hit]:
 
 def ms_since(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 2)
+
+
+def checked_text(value: str, what: str) -> str:
+    """A question or search as usable text: not empty, and encodable (a lone surrogate is not text)."""
+    text = (value or "").strip()
+    if not text:
+        raise InvalidInput(f"the {what} is empty")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidInput(f"the {what} is not valid text: character {error.start} is a lone surrogate") from error
+    return text

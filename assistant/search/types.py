@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from ingest.article import date_as_int, parse_date
+from ingest.errors import InvalidInput
 from ingest.store import ChunkRecord
 
 
@@ -21,6 +22,14 @@ class Filters(BaseModel):
     since: str | None = Field(default=None, description="Earliest published date, YYYY-MM-DD (inclusive).")
     until: str | None = Field(default=None, description="Latest published date, YYYY-MM-DD (inclusive).")
 
+    @classmethod
+    def of(cls, sources: list[str] | None = None, since: str | None = None, until: str | None = None) -> Filters:
+        """Filters from a user's values; a bad date or an empty range is an `InvalidInput` saying which."""
+        try:
+            return cls(sources=sources or [], since=since, until=until)
+        except ValidationError as error:
+            raise InvalidInput("; ".join(short_reason(problem) for problem in error.errors())) from error
+
     @field_validator("since", "until", mode="before")
     @classmethod
     def _iso(cls, value: object) -> str | None:
@@ -30,6 +39,12 @@ class Filters(BaseModel):
             return parse_date(value)
         except (ValueError, OverflowError) as error:
             raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from error
+
+    @model_validator(mode="after")
+    def _range_not_empty(self) -> Filters:
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"the date range is empty: since {self.since} is after until {self.until}")
+        return self
 
     @property
     def bounds(self) -> tuple[int | None, int | None]:
@@ -60,3 +75,10 @@ class Filters(BaseModel):
 class Hit:
     chunk: ChunkRecord
     score: float
+
+
+def short_reason(problem: dict) -> str:
+    """One pydantic error as a short sentence naming the field ("since: not a date: '2023-13-45' ...")."""
+    message = str(problem.get("msg", "")).removeprefix("Value error, ")
+    field = ".".join(str(part) for part in problem.get("loc", ()))
+    return f"{field}: {message}" if field else message
