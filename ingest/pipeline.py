@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,11 +19,13 @@ from ingest.chunking import chunk_article
 from ingest.embedder import MAX_TOKENS, build_embedder, embed_texts, embedder_id, load_tokenizer
 from ingest.readers import expand_sources, read_source
 from ingest.settings import IngestSettings
-from ingest.store import Journal, Store, make_client
+from ingest.store import Journal, Store, WriteLock, chunk_id, make_client
 
 log = logging.getLogger(__name__)
 
 GROUP_SIZE = 16  # articles embedded together: big enough to batch by length, small enough to commit often
+WRITE_LOCK_FILE = "write.lock"  # in the data folder; see WriteLock
+JOURNAL_FILE = "ingest-journal.json"
 
 
 class IngestProblem(BaseModel):
@@ -49,6 +52,16 @@ class IngestReport(BaseModel):
         """Non-zero exit only when nothing at all could be taken in."""
         return bool(self.errors) and self.ingested == 0
 
+    def merge(self, part: IngestReport) -> None:
+        """Count in what one part of this run (a group's write) did."""
+        self.added += part.added
+        self.updated += part.updated
+        self.unchanged += part.unchanged
+        self.duplicates += part.duplicates
+        self.chunks_written += part.chunks_written
+        self.errors.extend(part.errors)
+        self.article_ids.extend(part.article_ids)
+
     def summary(self) -> str:
         parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         if self.duplicates:
@@ -59,6 +72,38 @@ class IngestReport(BaseModel):
         return ", ".join(parts) + f" in {self.seconds:.1f}s"
 
 
+class IncompleteArticle(BaseModel):
+    id: str
+    expected: int = Field(description="Chunks its article record names.")
+    found: int = Field(description="How many of those are stored.")
+
+
+class IndexCheck(BaseModel):
+    """What `Index.check` found; after `Index.repair`, the check that followed it and what was mended."""
+
+    articles: int = 0
+    chunks: int = 0
+    incomplete: list[IncompleteArticle] = Field(
+        default_factory=list, description="Listed articles missing some or all of their chunks: search cannot find them."
+    )
+    orphan_chunks: list[str] = Field(
+        default_factory=list, description="Stored chunks no committed article names (an interrupted write's)."
+    )
+    repaired: list[str] = Field(default_factory=list, description="Articles chunked and embedded again from their stored text.")
+    orphans_removed: int = 0
+
+    @property
+    def whole(self) -> bool:
+        return not self.incomplete and not self.orphan_chunks
+
+    def summary(self) -> str:
+        found = f"{len(self.incomplete)} articles missing chunks, {len(self.orphan_chunks)} orphan chunks"
+        line = f"{self.articles} articles, {self.chunks} chunks: {'whole' if self.whole else found}"
+        if self.repaired or self.orphans_removed:
+            line += f" (repaired {len(self.repaired)} articles, removed {self.orphans_removed} orphan chunks)"
+        return line
+
+
 @dataclass
 class Index:
     """An opened index: settings, embedder and store, shared by ingestion and answering."""
@@ -66,14 +111,58 @@ class Index:
     settings: IngestSettings
     embedding: object
     store: Store
+    write_lock: WriteLock
 
     @classmethod
     def open(cls, settings: IngestSettings | None = None, embedding=None) -> Index:
         settings = settings or IngestSettings()
         embedding = embedding or build_embedder(settings)
-        client = make_client(Path(settings.data_dir), settings.chroma_url)
-        store = Store(client, settings.collection, embedder_id(embedding))
-        return cls(settings=settings, embedding=embedding, store=store)
+        write_lock = WriteLock(Path(settings.data_dir) / WRITE_LOCK_FILE)
+        # Opening a new index creates Chroma's tables and our collections, a write like any other:
+        # two processes doing it at once fail ('table collections already exists').
+        with write_lock:
+            client = make_client(Path(settings.data_dir), settings.chroma_url)
+            store = Store(client, settings.collection, embedder_id(embedding))
+        return cls(settings=settings, embedding=embedding, store=store, write_lock=write_lock)
+
+    @property
+    def journal(self) -> Journal:
+        return Journal(Path(self.settings.data_dir) / JOURNAL_FILE)
+
+    def check(self) -> IndexCheck:
+        """Compare every article record (the commit point) with the chunks stored. Under the write
+        lock, so a write in flight is not taken for damage."""
+        with self.write_lock:
+            return self._check()
+
+    def repair(self) -> IndexCheck:
+        """Mend what `check` finds: articles missing chunks are chunked and embedded again from the
+        text, fields and quotes their record holds (same content hash), then orphan chunks are
+        deleted. Returns the check made after the repair."""
+        ingestor = Ingestor(self)
+        with self.write_lock:
+            ingestor.sweep_interrupted()
+            repaired = ingestor.rewrite([article.id for article in self._check().incomplete])
+            orphans = self._check().orphan_chunks  # after the rewrite: it may have changed which chunks are named
+            self.store.delete_chunks(orphans)
+            result = self._check()
+        result.repaired = repaired
+        result.orphans_removed = len(orphans)
+        return result
+
+    def _check(self) -> IndexCheck:
+        records = self.store.article_records()
+        stored = set(self.store.chunk_ids())
+        result = IndexCheck(articles=len(records), chunks=len(stored))
+        named: set[str] = set()
+        for record in records.values():
+            expected = [chunk_id(record.id, record.content_hash, i) for i in range(record.chunks)]
+            named.update(expected)
+            found = sum(key in stored for key in expected)
+            if found < record.chunks:
+                result.incomplete.append(IncompleteArticle(id=record.id, expected=record.chunks, found=found))
+        result.orphan_chunks = sorted(stored - named)
+        return result
 
     @cached_property
     def tokenizer(self):
@@ -92,14 +181,30 @@ class Index:
 
 
 ProgressCallback = Callable[[int, int, str], None]
+QuoteFinder = Callable[[Article], list[dict]]
+
+
+@dataclass
+class PreparedArticle:
+    """An article chunked and embedded: everything its write needs."""
+
+    article: Article
+    chunks: list[tuple[int, int, str]]  # (start, end, text) in the article text
+    vectors: np.ndarray
+    quotes: list[dict]
 
 
 class Ingestor:
-    """Turns sources into indexed articles; idempotent by content hash."""
+    """Turns sources into indexed articles; idempotent by content hash.
+
+    Any number of ingests may run at once (threads of a server, several processes): reading,
+    chunking and embedding run side by side, and each group's write (the look at what is stored,
+    the chunks, the records, the journal) holds the index's write lock. The lock is taken per group,
+    not per ingest, so a one-article request waits for one group's write, not for a long ingest.
+    """
 
     def __init__(self, index: Index):
         self.index = index
-        self.journal = Journal(Path(index.settings.data_dir) / "ingest-journal.json")
 
     def ingest(
         self, sources: Iterable[str | Path], progress: bool = False, on_progress: ProgressCallback | None = None
@@ -112,7 +217,9 @@ class Ingestor:
         articles: list[Article] = []
         max_bytes = int(self.index.settings.max_file_mb * 1e6)
         for source in files:
-            result = read_source(source, max_bytes=max_bytes, fetch_urls=self.index.settings.fetch_urls)
+            result = read_source(
+                source, max_bytes=max_bytes, fetch_urls=self.index.settings.fetch_urls, settings=self.index.settings
+            )
             articles.extend(result.articles)
             report.errors.extend(IngestProblem(where=e.where, reason=e.reason) for e in result.errors)
         for error in report.errors:
@@ -144,22 +251,24 @@ class Ingestor:
         # Chroma writes mostly wait (on SQLite and its index threads): group N is written on a
         # second thread while group N+1 is chunked and embedded. One write at a time, in order.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-write") as writer:
-            writing = None
+            writing: Future[IngestReport] | None = None
             for group_start in range(0, len(pending), GROUP_SIZE):
                 group = pending[group_start : group_start + GROUP_SIZE]
+                # A first look, without the lock, so that unchanged articles are not embedded; the
+                # write looks again under the lock, as another writer may store some meanwhile.
                 to_write = self._select_changed(group, report, seen_content)
                 if to_write:
-                    prepared = self._prepare_group(to_write)
+                    prepared = self._prepare_group([article for article, _ in to_write])
                     if writing is not None:
-                        writing.result()  # raises what the previous write raised
-                    writing = writer.submit(self._write_group, prepared, report)
+                        report.merge(writing.result())  # raises what the previous write raised
+                    writing = writer.submit(self._write_group, prepared)
                 done += len(group)
                 if bar:
                     bar.update(len(group))
                 if on_progress:
                     on_progress(done, len(pending), group[-1].title)
             if writing is not None:
-                writing.result()
+                report.merge(writing.result())
         if bar:
             bar.close()
         if report.seconds == 0.0:
@@ -169,6 +278,9 @@ class Ingestor:
     def _select_changed(
         self, group: list[Article], report: IngestReport, seen_content: dict[str, str]
     ) -> list[tuple[Article, bool]]:
+        """The articles of the group to write, each with whether an older version is stored. Counted
+        in `report` instead: those stored with this content, and twins of content stored under
+        another id (or met earlier in this run, per `seen_content`)."""
         store = self.index.store
         existing = store.articles.get(ids=[a.id for a in group], include=["metadatas"])
         known_hash = {i: m["content_hash"] for i, m in zip(existing["ids"], existing["metadatas"])}
@@ -190,40 +302,84 @@ class Ingestor:
                 seen_content[article.content_hash] = article.id  # a twin later in this run is a duplicate
         return selected
 
-    def _prepare_group(self, group: list[tuple[Article, bool]]) -> list[tuple[Article, bool, list, np.ndarray, list[dict]]]:
-        """Chunk, embed and find the quotes of a group: everything its write needs."""
+    def _prepare_group(self, group: list[Article], find_quotes: QuoteFinder | None = None) -> list[PreparedArticle]:
+        """Chunk, embed and find the quotes of a group (by `find_quotes`, default: attribution)."""
         settings = self.index.settings
         tokenizer = self.index.tokenizer
+        find_quotes = find_quotes or self.attributions
         planned = []
         texts: list[str] = []
-        for article, _ in group:
+        for article in group:
             chunks = chunk_article(article.text, tokenizer, settings.chunk_tokens, settings.chunk_overlap_sentences)
             title = short_title(article.title, tokenizer, MAX_TOKENS - 2 - settings.chunk_tokens)
             planned.append([(c.start, c.end, c.text) for c in chunks])
             texts.extend(f"{title}\n{c.text}" for c in chunks)
         # onnxruntime releases the GIL while it embeds: find the quotes meanwhile, on the other core
         with ThreadPoolExecutor(max_workers=1) as attribution_worker:
-            quotes_pending = attribution_worker.submit(lambda: [self.attributions(article) for article, _ in group])
+            quotes_pending = attribution_worker.submit(lambda: [find_quotes(article) for article in group])
             vectors = self.index.embed(texts)
             quotes = quotes_pending.result()
         prepared = []
         row = 0
-        for (article, was_known), chunks, article_quotes in zip(group, planned, quotes):
-            prepared.append((article, was_known, chunks, vectors[row : row + len(chunks)], article_quotes))
+        for article, chunks, article_quotes in zip(group, planned, quotes):
+            prepared.append(PreparedArticle(article, chunks, vectors[row : row + len(chunks)], article_quotes))
             row += len(chunks)
         return prepared
 
-    def _write_group(self, prepared: list[tuple[Article, bool, list, np.ndarray, list[dict]]], report: IngestReport) -> None:
-        self.journal.begin([article.id for article, *_ in prepared])
-        for article, was_known, chunks, chunk_vectors, article_quotes in prepared:
-            self.index.store.write_article(article, chunks, chunk_vectors, article_vector(chunk_vectors), article_quotes)
-            report.chunks_written += len(chunks)
-            report.article_ids.append(article.id)
-            if was_known:
+    def _write_group(self, prepared: list[PreparedArticle]) -> IngestReport:
+        """Write a prepared group as the index's only writer, and count what it did. Another writer
+        may have stored some of these articles since they were selected: one now stored with this
+        very content is unchanged, one whose twin got in first a duplicate; neither is written again."""
+        outcome = IngestReport()
+        with self.index.write_lock:
+            self.sweep_interrupted()
+            still_changed = self._select_changed([p.article for p in prepared], outcome, {})
+            was_known = {article.id: known for article, known in still_changed}
+            self._write([p for p in prepared if p.article.id in was_known], was_known, outcome)
+        return outcome
+
+    def _write(self, prepared: list[PreparedArticle], was_known: dict[str, bool], report: IngestReport) -> None:
+        """Each article's chunks, then its record (the commit point). The journal names the articles
+        in flight, so a write cut short is swept by the next writer. Hold the write lock."""
+        journal = self.index.journal
+        journal.begin([p.article.id for p in prepared])
+        for item in prepared:
+            self.index.store.write_article(item.article, item.chunks, item.vectors, article_vector(item.vectors), item.quotes)
+            report.chunks_written += len(item.chunks)
+            report.article_ids.append(item.article.id)
+            if was_known[item.article.id]:
                 report.updated += 1
             else:
                 report.added += 1
-        self.journal.clear()
+        journal.clear()
+
+    def rewrite(self, article_ids: list[str]) -> list[str]:
+        """Chunk, embed and write again these committed articles from the text, fields and quotes
+        their records hold (for `Index.repair`; hold the write lock). Returns the ids rewritten."""
+        store = self.index.store
+        records, quotes_json = store.articles_by_id(article_ids)
+        texts = store.article_texts(records)
+        articles: list[Article] = []
+        for record in records.values():
+            article = Article(
+                id=record.id,
+                title=record.title,
+                text=texts[record.id],
+                source=record.source,
+                url=record.url,
+                published=record.published,
+                author=record.author,
+                origin=record.origin,
+            )
+            if article.content_hash != record.content_hash:
+                log.warning("article %s: its stored fields do not give its content hash; re-ingest it from its source", record.id)
+                continue
+            articles.append(article)
+        stored_quotes = {a: json.loads(quotes_json[a]) if a in quotes_json else [] for a in records}
+        for start in range(0, len(articles), GROUP_SIZE):
+            prepared = self._prepare_group(articles[start : start + GROUP_SIZE], lambda article: stored_quotes[article.id])
+            self._write(prepared, {p.article.id: True for p in prepared}, IngestReport())
+        return [article.id for article in articles]
 
     def attributions(self, article: Article) -> list[dict]:
         """Who said what in the article, as stored on its record (see ingest.attribution)."""
@@ -245,12 +401,22 @@ class Ingestor:
         ]
 
     def recover(self) -> None:
-        """Finish what an interrupted run left: drop chunks that no committed article names."""
-        for article_id in self.journal.pending():
+        """Finish what an interrupted write left (see `sweep_interrupted`)."""
+        if not self.index.journal.path.exists():  # nothing to do, and no need to wait for the lock
+            return
+        with self.index.write_lock:
+            self.sweep_interrupted()
+
+    def sweep_interrupted(self) -> None:
+        """Drop the chunks no committed article names, of the articles an interrupted write was
+        writing. Only with the write lock held: then no write is in flight, and an article's chunks
+        that its record does not name can only be a dead writer's."""
+        journal = self.index.journal
+        for article_id in journal.pending():
             record = self.index.store.article_record(article_id)
             self.index.store.remove_stale_chunks(article_id, record.content_hash if record else None)
             log.info("recovered interrupted write of article %s", article_id)
-        self.journal.clear()
+        journal.clear()
 
 
 def article_vector(chunk_vectors: np.ndarray) -> np.ndarray:

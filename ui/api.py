@@ -16,6 +16,7 @@ This module only translates HTTP to `Assistant` calls: no retrieval or answering
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
@@ -28,6 +29,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from assistant import Filters
+from ui.workers import IngestWorkers, WorkersBusy
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,10 @@ class AskRequest(BaseModel):
 
 class IngestRequest(BaseModel):
     articles: list[dict] = Field(default_factory=list, description="Articles in the articles.jsonl schema.")
-    urls: list[str] = Field(default_factory=list, description="http(s) URLs of articles or feeds to fetch.")
+    urls: list[str] = Field(
+        default_factory=list,
+        description="http(s) URLs of articles or feeds to fetch; a path on the server is refused, never read.",
+    )
 
 
 class ChatRequest(BaseModel):
@@ -69,8 +74,11 @@ def bearer_guard(token: str | None):
     return check
 
 
-def register_api(app: FastAPI, bot, token: str | None) -> None:
-    """Add the /api and /v1 routes to `app` (before any catch-all mount at "/")."""
+def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -> None:
+    """Add the /api and /v1 routes to `app` (before any catch-all mount at "/").
+
+    Ingests run on `workers`, not on the thread pool that answers questions.
+    """
     guard = [Depends(bearer_guard(token))]
     api = APIRouter(prefix="/api", dependencies=guard, tags=["byline"])
     openai_api = APIRouter(prefix="/v1", dependencies=guard, tags=["openai-compatible"])
@@ -102,10 +110,14 @@ def register_api(app: FastAPI, bot, token: str | None) -> None:
         return [record.model_dump() for record in bot.articles()]
 
     @api.post("/articles")
-    def add_articles(request: IngestRequest) -> dict:
+    async def add_articles(request: IngestRequest) -> dict:
         if not request.articles and not request.urls:
-            raise HTTPException(status_code=422, detail="send 'articles' (objects) and/or 'urls'")
-        report = bot.add_records(request.articles, urls=request.urls)
+            raise HTTPException(status_code=422, detail="send 'articles' (objects) and/or 'urls' (http or https)")
+        try:
+            job = workers.submit(bot.add_records, request.articles, urls=request.urls)
+        except WorkersBusy as busy:
+            raise HTTPException(status_code=503, detail=str(busy), headers={"Retry-After": "5"}) from busy
+        report = await asyncio.wrap_future(job)
         return report.model_dump()
 
     @api.get("/quotes")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -26,8 +25,7 @@ ChromaOption = Annotated[
 
 
 def open_assistant(data: Path | None, chroma_url: str | None = None):
-    from assistant import Assistant
-    from assistant import EmbedderMismatch
+    from assistant import Assistant, EmbedderMismatch
 
     try:
         return Assistant.open(data, chroma_url=chroma_url)
@@ -190,7 +188,7 @@ def serve(
         console.print(f"ingested: {report.summary()}")
         for problem in report.errors:
             errors.print(f"[red]error:[/red] {problem.where}: {problem.reason}")
-    serve_web(bot, host=host, port=port, token=os.environ.get("BYLINE_TOKEN"))
+    serve_web(bot, host=host, port=port)  # the token, if any, comes from WebSettings (BYLINE_TOKEN)
 
 
 @app.command("eval")

@@ -16,6 +16,7 @@ from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from tests.conftest import SEEDS, free_port
 from ui.api import register_api
+from ui.workers import IngestWorkers
 
 TOKEN = "s3cret-token"
 SEED_QUESTION = "Who said that anti-terrorist measures will be stopped if Karabakh forces lay down their arms?"
@@ -55,7 +56,7 @@ def bot(embedding, tmp_path_factory) -> Assistant:
 @pytest.fixture(scope="module")
 def served(bot):
     app = FastAPI()
-    register_api(app, bot, TOKEN)
+    register_api(app, bot, TOKEN, IngestWorkers(workers=2, max_waiting=8))
     with Served(app) as running:
         yield running
 

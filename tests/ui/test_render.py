@@ -182,6 +182,19 @@ def test_a_url_makes_the_title_a_link_that_opens_apart():
     assert card.link is None and card.head == "[1] Ferry strike ends"
 
 
+def test_only_web_urls_become_links():
+    """An article's url is data from whoever sent the article: `javascript:` and `data:` must never be clickable."""
+    for url in (
+        "javascript:alert(document.cookie)",
+        " JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+    ):
+        (card,) = Seen(render_evidence([answered("q", "a [1].", [cite(1, "pay deal", url=url)])], None)).cards
+        assert card.link is None, url
+        assert card.head == "[1] Ferry strike ends"
+
+
 def test_html_and_markdown_in_the_data_stay_text():
     article = 'Intro <b>bold</b> text. He said <script>alert("x")</script> *nothing* [2]. End.'
     hostile = cite(

@@ -59,7 +59,7 @@ def test_date_filter_is_checked_and_applied(client):
     assert "date range is empty" in last_reply(chat)
     # The seed is from 2023-09-20: a range that ends before it leaves nothing to answer from.
     chat, evidence, _ = client.predict(SEED_QUESTION, until="2023-09-01", api_name="/chat")
-    assert "don't say" in last_reply(chat) and "<mark>" not in evidence
+    assert "No article published on or before 2023-09-01 is indexed" in last_reply(chat) and "<mark>" not in evidence
     chat, evidence, _ = client.predict(SEED_QUESTION, since="2023-09-20", until="2023-09-20", sources=["seeds"], api_name="/chat")
     assert "<mark>" in evidence
 
@@ -81,7 +81,7 @@ def test_a_failure_shows_a_short_message_and_logs_the_traceback(make_assistant, 
 
 def test_access_token_is_required_beyond_localhost(seeded_assistant):
     with pytest.raises(SystemExit, match="BYLINE_TOKEN"):
-        serve(seeded_assistant, host="0.0.0.0", port=1, token=None)
+        serve(seeded_assistant, host="0.0.0.0", port=1, settings=WebSettings(token=None))
     with running_app(seeded_assistant, token="s3cret") as url:
         assert httpx.get(f"{url}/config").status_code == 401
         assert httpx.get(f"{url}/healthz").status_code == 200
@@ -91,11 +91,20 @@ def test_access_token_is_required_beyond_localhost(seeded_assistant):
         assert "Aliyev" in last_reply(chat)
 
 
+def uploads_folder(tmp_path, monkeypatch):
+    """Gradio's upload folder, as a test's own: files there are what a request uploaded."""
+    folder = tmp_path / "gradio-uploads"
+    folder.mkdir()
+    monkeypatch.setenv("GRADIO_TEMP_DIR", str(folder))
+    return folder
+
+
 def test_uploads_are_limited_and_reported_by_file_name(make_assistant, tmp_path, monkeypatch):
     bot = make_assistant()
-    big = tmp_path / "big.txt"
+    uploads = uploads_folder(tmp_path, monkeypatch)
+    big = uploads / "big.txt"
     big.write_text("date 2024-01-01 Big\n\n" + "word " * 2000)
-    good = tmp_path / "good.md"
+    good = uploads / "good.md"
     good.write_text("# Ferry strike ends\n\nThe ferry workers ended their strike on Friday after a pay deal.\n")
     monkeypatch.setenv("BYLINE_MAX_UPLOAD_MB", "0.005")  # 5 kB, read when the settings are built
     summary = ingest_uploads(bot, [str(big), str(good)], "ftp://example.org/feed", WebSettings(), progress=lambda *a, **k: None)
@@ -105,6 +114,32 @@ def test_uploads_are_limited_and_reported_by_file_name(make_assistant, tmp_path,
     assert str(tmp_path) not in summary
     assert [a.source for a in bot.articles()] == ["uploads"]
     assert "pay deal" in bot.ask("Why did the ferry strike end?").text
+
+
+def test_a_file_reference_outside_the_upload_folder_is_never_read(make_assistant, tmp_path, monkeypatch):
+    """A crafted request can name any path as its 'upload' ({"path": "/etc/passwd"}); only real uploads are read."""
+    bot = make_assistant()
+    uploads_folder(tmp_path, monkeypatch)
+    secret = tmp_path / "server-only.txt"
+    secret.write_text("Server secret\n\nThe launch code of the server is 4711 and must never be indexed.\n")
+    summary = ingest_uploads(bot, [str(secret), "/etc/passwd"], "", WebSettings(), progress=lambda *a, **k: None)
+    assert "`server-only.txt`: not a file uploaded here" in summary and "`passwd`: not a file uploaded here" in summary
+    assert bot.articles() == []
+    assert not bot.search("launch code of the server")
+
+
+def test_two_uploads_with_one_name_are_two_articles(make_assistant, tmp_path, monkeypatch):
+    bot = make_assistant()
+    uploads = uploads_folder(tmp_path, monkeypatch)
+    for n, (folder, story) in enumerate([("a", "The ferry strike ended on Friday."), ("b", "The bridge reopened in May.")]):
+        (uploads / folder).mkdir()
+        (uploads / folder / "report.txt").write_text(f"Report {n}\n\n{story}\n")
+    first = ingest_uploads(bot, [str(uploads / "a" / "report.txt")], "", WebSettings(), progress=lambda *a, **k: None)
+    second = ingest_uploads(bot, [str(uploads / "b" / "report.txt")], "", WebSettings(), progress=lambda *a, **k: None)
+    assert "1 added" in first and "1 added" in second
+    assert sorted(a.title for a in bot.articles()) == ["Report 0", "Report 1"]
+    again = ingest_uploads(bot, [str(uploads / "a" / "report.txt")], "", WebSettings(), progress=lambda *a, **k: None)
+    assert "1 unchanged" in again
 
 
 def test_example_questions_come_from_what_is_indexed(make_assistant):

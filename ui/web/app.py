@@ -9,9 +9,11 @@ import gradio as gr
 from fastapi import FastAPI
 
 from ui.api import register_api
+from ui.guards import RequestGuard
 from ui.web.layout import build_chat
 from ui.web.render import CSS, HEAD
 from ui.web.settings import WebSettings
+from ui.workers import IngestWorkers
 
 __all__ = ["LOCAL_HOSTS", "build_app", "serve"]
 
@@ -23,30 +25,39 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 def build_app(bot, token: str | None = None, settings: WebSettings | None = None) -> FastAPI:
     """FastAPI serving /healthz (and the HTTP API), with the Gradio chat mounted at /.
 
-    With a token, the chat asks for it at sign-in (any user name, the token as password).
+    With a token, the chat asks for it at sign-in (any user name, the token as password). Every
+    request passes `RequestGuard` (cross-origin writes, body size, sign-in attempts); ingests from the
+    API and the chat run on their own workers.
     """
     settings = settings or WebSettings()
     app = FastAPI(title="Byline")
+    workers = IngestWorkers(settings.ingest_workers, settings.ingest_waiting)
+    app.router.add_event_handler("shutdown", workers.shutdown)
 
     @app.get("/healthz")
     def healthz() -> dict:
         return {"ok": True, "articles": len(bot.articles())}
 
     # Routes must be added before the mount below: the mount at "/" answers every path after it.
-    register_api(app, bot, token)
+    register_api(app, bot, token, workers)
     auth = None
     if token:
 
         def auth(username: str, password: str) -> bool:
             return hmac.compare_digest(password.encode(), token.encode())
 
+    app.add_middleware(
+        RequestGuard,
+        max_body_bytes=int(settings.max_upload_mb * 1_000_000),
+        sign_in_limit=settings.sign_in_attempts,
+    )
     return gr.mount_gradio_app(
         app,
-        build_chat(bot, settings),
+        build_chat(bot, settings, workers),
         path="/",
         auth=auth,
         auth_message="Sign in with any user name and the access token (BYLINE_TOKEN) as password." if token else None,
-        max_file_size=f"{settings.max_upload_mb:g}mb",
+        max_file_size=int(settings.max_upload_mb * 1_000_000),  # bytes: "0.5mb" is no size gradio can parse
         show_error=False,
         css=CSS,
         head=HEAD,
@@ -54,12 +65,14 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
     )
 
 
-def serve(bot, host: str = "127.0.0.1", port: int = 7860, token: str | None = None) -> None:
+def serve(bot, host: str = "127.0.0.1", port: int = 7860, settings: WebSettings | None = None) -> None:
     import uvicorn
 
+    settings = settings or WebSettings()
+    token = settings.token.get_secret_value() if settings.token else None
     if host not in LOCAL_HOSTS and not token:
         raise SystemExit(f"refusing to bind {host} without an access token: set BYLINE_TOKEN")
-    app = build_app(bot, token=token)
+    app = build_app(bot, token=token, settings=settings)
     if token:
         log.warning(
             "Byline chat on http://%s:%d/ — access token required (sign in with the BYLINE_TOKEN as password)", host, port

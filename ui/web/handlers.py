@@ -6,6 +6,7 @@ Failures are caught only at the points marked "UI boundary", with `log.exception
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import shutil
@@ -19,6 +20,7 @@ import gradio as gr
 
 from ui.web.render import Turn, articles_rows, chat_messages, escape_markdown, render_evidence
 from ui.web.settings import WebSettings
+from ui.workers import IngestWorkers, WorkersBusy
 
 __all__ = [
     "SUPPORTED_UPLOADS",
@@ -91,25 +93,52 @@ def speakers_rows(bot, limit: int) -> list[list[str]]:
 # --- adding articles -------------------------------------------------------------------------
 
 
-def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progress) -> str:
-    """Copy uploads under the data folder (a stable path keeps article ids stable), ingest them, and report."""
+def uploaded_file(file: str) -> Path:
+    """A file this request uploaded: inside Gradio's upload folder, never a path the client named.
+
+    Mounted in FastAPI, Gradio does not check a file reference's path itself (it checks only after
+    `launch()`), so a crafted request could name `/etc/passwd`; this is the check.
+    """
+    path = Path(file).resolve()
+    upload_folder = Path(gr.utils.get_upload_folder()).resolve()
+    if not path.is_relative_to(upload_folder) or not path.is_file():
+        raise InputProblem("not a file uploaded here; only files uploaded with this form are read")
+    return path
+
+
+def keep_upload(path: Path, uploads_dir: Path) -> Path:
+    """Keep an upload under the data folder by its content: two different files named alike are two
+    articles, and the same file uploaded again is the same article (unchanged)."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
+    kept = uploads_dir / f"{digest}{path.suffix.lower()}"
+    if not kept.exists():
+        uploads_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, kept)
+    return kept
+
+
+def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progress, workers: IngestWorkers | None = None) -> str:
+    """Keep uploads under the data folder by content, ingest them (on `workers` when given), and report."""
     limit = settings.max_upload_mb * 1_000_000
     uploads_dir = Path(bot.index.settings.data_dir) / settings.uploads_dir_name
     problems: list[tuple[str, str]] = []
     to_ingest: list[str] = []
     shown_name: dict[str, str] = {}
     for file in files:
-        path = Path(file)
+        name = Path(file).name
+        try:
+            path = uploaded_file(file)
+        except InputProblem as problem:
+            problems.append((name, str(problem)))
+            continue
         if path.stat().st_size > limit:
             problems.append(
-                (path.name, f"file is {path.stat().st_size / 1e6:.3g} MB, over the {settings.max_upload_mb:g} MB upload limit")
+                (name, f"file is {path.stat().st_size / 1e6:.3g} MB, over the {settings.max_upload_mb:g} MB upload limit")
             )
             continue
-        uploads_dir.mkdir(parents=True, exist_ok=True)
-        kept = uploads_dir / path.name
-        shutil.copyfile(path, kept)
+        kept = keep_upload(path, uploads_dir)
         to_ingest.append(str(kept))
-        shown_name[str(kept)] = shown_name[str(kept.resolve())] = path.name
+        shown_name[str(kept)] = shown_name[str(kept.resolve())] = name
     url = (url or "").strip()
     if url:
         if not re.match(r"^https?://", url):
@@ -126,7 +155,12 @@ def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progr
             progress((done, total), desc=f"Indexed: {title[:60]}", unit="articles")
 
         try:
-            report = bot.add(to_ingest, on_progress=on_progress)
+            if workers is None:
+                report = bot.add(to_ingest, on_progress=on_progress)
+            else:
+                report = workers.submit(bot.add, to_ingest, on_progress=on_progress).result()
+        except WorkersBusy as busy:
+            return f"⚠️ {escape_markdown(str(busy))}"
         except Exception as error:  # the UI boundary: log the traceback, show a short message
             log.exception("ingesting %s failed", to_ingest)
             return f"⚠️ Adding articles failed ({type(error).__name__}: {error}). The details are in the server log."
@@ -150,9 +184,10 @@ class ChatHandlers:
     A session's state (its list of `Turn`s and the selected answer) lives in Gradio state and is passed in and out.
     """
 
-    def __init__(self, bot, settings: WebSettings) -> None:
+    def __init__(self, bot, settings: WebSettings, workers: IngestWorkers | None = None) -> None:
         self.bot = bot
         self.settings = settings
+        self.workers = workers
 
     def respond(
         self, message: str, sources: list[str] | None, since: str, until: str, show_rewrite: bool, turns: list[Turn]
@@ -241,5 +276,5 @@ class ChatHandlers:
             return (gr.skip(), gr.skip(), gr.skip(), gr.skip(), f"Could not list the index: {error}")
 
     def add_articles(self, files: list[str] | None, url: str, progress=gr.Progress()) -> tuple:
-        summary = ingest_uploads(self.bot, files or [], url, self.settings, progress)
+        summary = ingest_uploads(self.bot, files or [], url, self.settings, progress, self.workers)
         return (summary, None, "", *self.index_views())

@@ -10,14 +10,15 @@ import gradio as gr
 from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers
 from ui.web.render import render_evidence
 from ui.web.settings import WebSettings
+from ui.workers import IngestWorkers
 
 __all__ = ["build_chat"]
 
 
-def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
-    """The Gradio Blocks of the chat, the 'Add articles' tab and the article list."""
+def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers | None = None) -> gr.Blocks:
+    """The Gradio Blocks of the chat, the 'Add articles' tab and the article list (ingests run on `workers`)."""
     settings = settings or WebSettings()
-    handlers = ChatHandlers(bot, settings)
+    handlers = ChatHandlers(bot, settings, workers)
 
     with gr.Blocks(title="Byline") as demo:
         turns_state = gr.State([])
@@ -109,15 +110,17 @@ def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
         index_outputs = [articles_table, speakers_table, source_filter, examples, article_count]
         chat_inputs = [question_box, source_filter, since_box, until_box, show_rewrite, turns_state]
         chat_outputs = [chatbot, evidence, turns_state, question_box]
-        # One at a time through the index: an ingest must not refresh the retriever under a running question.
+        # Questions from several users are answered at once (a question keeps one view of the index while an
+        # ingest swaps in the next); adding articles is its own queue, so an upload never holds up a question.
+        chat_queue = {"concurrency_id": "chat", "concurrency_limit": settings.chat_concurrency}
         question_box.submit(
-            handlers.respond, chat_inputs, chat_outputs, api_name="chat", concurrency_id="index", show_progress="minimal"
+            handlers.respond, chat_inputs, chat_outputs, api_name="chat", **chat_queue, show_progress="minimal"
         ).then(lambda: None, None, selected_state, api_visibility="private")
         ask_button.click(
-            handlers.respond, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="index", show_progress="minimal"
+            handlers.respond, chat_inputs, chat_outputs, api_visibility="private", **chat_queue, show_progress="minimal"
         ).then(lambda: None, None, selected_state, api_visibility="private")
         examples.click(lambda sample: sample[0], examples, question_box, api_visibility="private").then(
-            handlers.respond, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="index", show_progress="minimal"
+            handlers.respond, chat_inputs, chat_outputs, api_visibility="private", **chat_queue, show_progress="minimal"
         )
         chatbot.select(handlers.select_answer, turns_state, [evidence, selected_state], api_visibility="private")
         chatbot.clear(handlers.clear, None, [turns_state, selected_state, evidence], api_visibility="private")
@@ -127,7 +130,8 @@ def build_chat(bot, settings: WebSettings | None = None) -> gr.Blocks:
             [upload, url_box],
             [add_summary, upload, url_box, *index_outputs],
             api_name="add_articles",
-            concurrency_id="index",
+            concurrency_id="ingest",
+            concurrency_limit=settings.ingest_workers,
         )
         demo.load(handlers.index_views, None, index_outputs, api_visibility="private")
     return demo

@@ -116,8 +116,8 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
             parts.append('<p class="ev-none">No passage supports an answer to this question.</p>')
         for citation in answer.citations:
             title = html.escape(citation.title or "(untitled)")
-            if citation.url:
-                url = html.escape(citation.url, quote=True)
+            if is_web_link(citation.url):
+                url = html.escape(citation.url.strip(), quote=True)
                 title = f'<a href="{url}" target="_blank" rel="noopener noreferrer">{title}</a>'
             meta = [html.escape(citation.source or "unknown source"), html.escape(citation.published or "undated")]
             if citation.speaker:
@@ -174,3 +174,8 @@ document.addEventListener("click", function (event) {
 }, true);
 </script>
 """
+
+
+def is_web_link(url: str | None) -> bool:
+    """Only http(s) urls become links: an article's url is data, and `javascript:` or `data:` would run in the page."""
+    return bool(url) and url.strip().lower().startswith(("http://", "https://"))

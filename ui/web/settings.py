@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["WebSettings"]
@@ -16,7 +16,35 @@ class WebSettings(BaseSettings):
     max_upload_mb: float = Field(
         default=20.0,
         gt=0,
-        description="Largest file the 'Add articles' tab accepts, in MB; larger ones are refused with a reason.",
+        description="Largest file the 'Add articles' tab accepts, and the largest body any POST to the server may send "
+        "(API and chat alike), in MB; larger ones are refused with a reason before anything parses them.",
+    )
+    token: SecretStr | None = Field(
+        default=None,
+        description="Access token (BYLINE_TOKEN): the chat's sign-in password and the API's Bearer token. Required to "
+        "bind beyond loopback.",
+    )
+    sign_in_attempts: int = Field(
+        default=10,
+        ge=1,
+        description="Failed sign-ins (chat login or API token) one client address may make per minute; past that it "
+        "gets 429 until the minute has room again.",
+    )
+    ingest_workers: int = Field(
+        default=2,
+        ge=1,
+        description="Threads that add articles (read, fetch, embed) for the API and the chat, apart from those that "
+        "answer questions, so an ingest never stalls a question.",
+    )
+    ingest_waiting: int = Field(
+        default=16,
+        ge=0,
+        description="Ingest jobs that may wait for a worker; one more is refused at once (HTTP 503, 'try again').",
+    )
+    chat_concurrency: int = Field(
+        default=8,
+        ge=1,
+        description="Chat questions answered at once (several users, or tabs); more wait in Gradio's queue.",
     )
     example_questions: int = Field(
         default=4, ge=0, le=12, description="How many example questions, drawn from what is indexed, the chat offers."

@@ -1,0 +1,172 @@
+"""`byline serve` attacked as a hostile or careless user would (issue 11): the real app on uvicorn,
+httpx as the attacker, local test servers on 127.0.0.1 for the slow URL."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+import pytest
+
+from tests.ui.conftest import SEED_QUESTION, running_app
+from ui.web import WebSettings
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module")
+def bot(embedding, tmp_path_factory):
+    """An index of its own, fetching from this machine allowed (the slow server below lives on loopback)."""
+    from assistant import Assistant
+    from ingest.pipeline import Index
+    from ingest.settings import IngestSettings
+    from tests.conftest import SEEDS
+
+    settings = IngestSettings(data_dir=tmp_path_factory.mktemp("safety"), fetch_allowed_hosts=["127.0.0.1"], fetch_deadline_s=120)
+    bot = Assistant(Index.open(settings, embedding=embedding))
+    bot.add([SEEDS])
+    return bot
+
+
+@pytest.fixture(scope="module")
+def url(bot) -> Iterator[str]:
+    settings = WebSettings(max_upload_mb=0.05, sign_in_attempts=5, ingest_workers=1, ingest_waiting=1)
+    with running_app(bot, settings=settings) as served:
+        yield served
+
+
+def test_a_request_cannot_make_the_server_read_its_own_files(url, bot):
+    paths = ["/etc/passwd", "~/.bashrc", "../../etc/hostname", "/etc/*.conf", "file:///etc/passwd"]
+    response = httpx.post(f"{url}/api/articles", json={"urls": paths}, timeout=60)
+    assert response.status_code == 200
+    report = response.json()
+    assert report["added"] == 0 and len(report["errors"]) == len(paths)
+    assert all("only http(s) URLs" in error["reason"] for error in report["errors"])
+    passages = httpx.get(f"{url}/api/search", params={"q": "root x 0 0 root bin bash"}).json()
+    assert all("root:x:0" not in passage["text"] for passage in passages)
+
+
+def test_bodies_over_the_limit_are_refused_before_parsing(url):
+    big = {"articles": [{"title": "Big", "text": "word " * 20_000}]}  # ~100 kB, over the 50 kB limit
+    declared = httpx.post(f"{url}/api/articles", json=big, timeout=30)
+    assert declared.status_code == 413 and "limit" in declared.json()["detail"]
+
+    def chunked() -> Iterator[bytes]:  # no Content-Length: the guard counts what arrives
+        body = json.dumps(big).encode()
+        for start in range(0, len(body), 8192):
+            yield body[start : start + 8192]
+
+    streamed = httpx.post(f"{url}/api/articles", content=chunked(), headers={"content-type": "application/json"}, timeout=30)
+    assert streamed.status_code == 413
+
+
+def test_another_origin_cannot_change_the_server(url, bot):
+    before = len(bot.articles())
+    article = {"articles": [{"title": "Planted", "text": "A page on another port planted this article in the index."}]}
+    for origin in ("http://127.0.0.1:9", "http://evil.example", "null"):
+        response = httpx.post(f"{url}/api/articles", json=article, headers={"Origin": origin}, timeout=30)
+        assert response.status_code == 403, origin
+        assert "cross-origin" in response.json()["detail"]
+    # Gradio's own routes are behind the same guard (a page once made Byline ingest a file through them)
+    gradio = httpx.post(f"{url}/gradio_api/queue/join", json={}, headers={"Origin": "http://127.0.0.1:9"}, timeout=30)
+    assert gradio.status_code == 403
+    assert len(bot.articles()) == before
+    same_origin = httpx.post(f"{url}/api/ask", json={"question": SEED_QUESTION}, headers={"Origin": url}, timeout=60)
+    assert same_origin.status_code == 200 and same_origin.json()["citations"]
+
+
+def test_user_mistakes_are_4xx_with_a_reason_never_500(url):
+    surrogate = b'{"question": "Who said \\ud800 that?"}'
+    response = httpx.post(f"{url}/api/ask", content=surrogate, headers={"content-type": "application/json"}, timeout=30)
+    assert response.status_code == 422 and "lone surrogate" in response.text
+    backwards = httpx.post(
+        f"{url}/api/ask", json={"question": SEED_QUESTION, "filters": {"since": "2023-10-01", "until": "2023-09-01"}}
+    )
+    assert backwards.status_code == 422 and "date range is empty" in backwards.text
+    nested = b'{"articles": ' + b"[" * 20_000 + b"]" * 20_000 + b"}"
+    deep = httpx.post(f"{url}/api/articles", content=nested, headers={"content-type": "application/json"}, timeout=30)
+    assert 400 <= deep.status_code < 500
+    record = {"articles": [{"title": "Nested", "text": {"body": {"deeper": "text"}}}, {"title": "Fine", "text": "Plain words."}]}
+    mixed = httpx.post(f"{url}/api/articles", json=record, timeout=60)
+    assert mixed.status_code == 200
+    assert mixed.json()["added"] == 1 and mixed.json()["errors"][0]["where"] == "articles[0]"
+
+
+def test_a_filter_that_excludes_everything_says_so(url):
+    unknown = httpx.post(f"{url}/api/ask", json={"question": SEED_QUESTION, "filters": {"sources": ["usatoday"]}}, timeout=60)
+    text = unknown.json()["text"]
+    assert "No article from usatoday is indexed" in text and "Sources here: seeds" in text
+    assert unknown.json()["answered"] is False
+
+
+@contextmanager
+def slow_server() -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 that sends its page one byte a second (and never finishes in time)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def handle(connection: socket.socket) -> None:
+        with connection:
+            connection.recv(65536)
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n")
+            while not stop.is_set():
+                try:
+                    connection.sendall(b"x")
+                except OSError:
+                    return
+                stop.wait(1.0)
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:  # the listener was closed: the test is over
+                return
+            threading.Thread(target=handle, args=(connection,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/slow.txt"
+    finally:
+        stop.set()
+        listener.close()
+
+
+def test_a_slow_url_stalls_no_one_and_a_full_queue_says_so(url):
+    """Ingests run on their own workers: questions are answered while a URL trickles in, and when the
+    workers and the waiting line are full, one more ingest is refused at once (503), not queued for ever."""
+    with slow_server() as slow, httpx.Client(timeout=180) as client:
+        finished: dict[str, float] = {}
+
+        def ingest(name: str) -> None:
+            client.post(f"{url}/api/articles", json={"urls": [slow]})
+            finished[name] = time.monotonic()
+
+        # one worker and one waiting place (the module's settings): two slow ingests fill them
+        ingests = [threading.Thread(target=ingest, args=(f"slow-{n}",), daemon=True) for n in range(2)]
+        for thread in ingests:
+            thread.start()
+        time.sleep(1.0)
+        refused = client.post(f"{url}/api/articles", json={"urls": [slow]})
+        assert refused.status_code == 503 and refused.headers["retry-after"]
+        for _ in range(3):
+            answer = client.post(f"{url}/api/ask", json={"question": SEED_QUESTION})
+            assert answer.status_code == 200 and answer.json()["citations"]
+        assert not finished, "the questions should have been answered while the slow ingests were still running"
+
+
+def test_sign_in_attempts_are_rate_limited(bot):
+    settings = WebSettings(sign_in_attempts=5)
+    with running_app(bot, token=TOKEN, settings=settings) as served:
+        statuses = [httpx.post(f"{served}/login", data={"username": "x", "password": f"guess-{n}"}).status_code for n in range(8)]
+        assert statuses[:5] == [400] * 5 and statuses[5:] == [429] * 3
+        api = [httpx.get(f"{served}/api/articles", headers={"Authorization": f"Bearer guess-{n}"}).status_code for n in range(3)]
+        assert api == [429] * 3, "the same client address is limited on every sign-in route"

@@ -1,0 +1,178 @@
+"""Guards in front of everything `byline serve` answers (the HTTP API and the Gradio chat alike).
+
+One ASGI middleware, so that no route, Gradio's own included, is left out:
+
+1. **Cross-origin writes are refused.** A page on another site, or on another port of this machine,
+   can make the user's browser POST to Byline; it cannot read the reply, but it could make Byline
+   fetch or ingest. A state-changing request (POST, PUT, PATCH, DELETE) whose `Origin` header names
+   another origin than the one served (scheme, host and port) is refused with 403. Requests without
+   an `Origin` (curl, the openai client, scripts) are not browsers acting for a page and pass.
+2. **Request bodies are bounded before anything parses them.** A declared `Content-Length` over the
+   limit is refused at once (413); a body without one (chunked) is read up to the limit and refused
+   past it, so no handler ever sees more than the limit.
+3. **Sign-in attempts are rate limited.** Failed attempts (a 4xx answer to Gradio's `/login`, a 401
+   from the API's bearer check) are counted per client address in a sliding window; past the limit
+   the client gets 429 with `Retry-After` until the window has room again.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import urlsplit
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+class FailedSignIns:
+    """Failed sign-in attempts per client address over a sliding window (thread-safe)."""
+
+    def __init__(self, limit: int, window_s: float = 60.0, clock: Callable[[], float] = time.monotonic):
+        self.limit = limit
+        self.window_s = window_s
+        self.clock = clock
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str) -> deque[float]:
+        failures = self._failures[client]
+        horizon = self.clock() - self.window_s
+        while failures and failures[0] <= horizon:
+            failures.popleft()
+        return failures
+
+    def retry_after(self, client: str) -> float | None:
+        """Seconds until `client` may try again, or None when it may try now."""
+        with self._lock:
+            failures = self._recent(client)
+            if len(failures) < self.limit:
+                return None
+            return max(1.0, failures[0] + self.window_s - self.clock())
+
+    def record(self, client: str) -> None:
+        with self._lock:
+            self._recent(client).append(self.clock())
+
+
+def origin_of(scope: Scope, headers: dict[str, str]) -> tuple[str, str, int]:
+    """The origin this request was sent to: scheme, host and port (from the Host header)."""
+    scheme = scope.get("scheme", "http")
+    host = headers.get("host", "")
+    parsed = urlsplit(f"{scheme}://{host}")
+    return scheme, (parsed.hostname or "").lower(), parsed.port or DEFAULT_PORTS.get(scheme, 80)
+
+
+def parse_origin(origin: str) -> tuple[str, str, int] | None:
+    """An Origin header as (scheme, host, port); None for "null" and anything unparsable."""
+    try:
+        parsed = urlsplit(origin)
+        port = parsed.port
+    except ValueError:
+        return None
+    if parsed.scheme not in DEFAULT_PORTS or not parsed.hostname:
+        return None
+    return parsed.scheme, parsed.hostname.lower(), port or DEFAULT_PORTS[parsed.scheme]
+
+
+async def refuse(send: Send, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
+    body = json.dumps({"detail": reason}).encode()
+    raw_headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    raw_headers += [(name.encode(), value.encode()) for name, value in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class RequestGuard:
+    """The ASGI middleware of this module's docstring."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int, sign_in_limit: int, sign_in_window_s: float = 60.0):
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.sign_ins = FailedSignIns(sign_in_limit, sign_in_window_s)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
+        method = scope["method"].upper()
+        path = scope.get("path", "")
+        client = (scope.get("client") or ("unknown", 0))[0]
+
+        if method in STATE_CHANGING and "origin" in headers:
+            if parse_origin(headers["origin"]) != origin_of(scope, headers):
+                await refuse(send, 403, f"cross-origin request refused: {headers['origin']!r} may not change this server")
+                return
+
+        signing_in = path.rstrip("/").endswith("/login") and method == "POST"
+        guarded = signing_in or "authorization" in headers
+        if guarded:
+            wait = self.sign_ins.retry_after(client)
+            if wait is not None:
+                await refuse(send, 429, "too many failed sign-in attempts; try again later", {"retry-after": f"{wait:.0f}"})
+                return
+
+        if method in STATE_CHANGING:
+            receive_checked = await self._bounded_body(headers, receive, send)
+            if receive_checked is None:
+                return
+            receive = receive_checked
+
+        if guarded:
+            send = self._counting_failures(send, client, signing_in)
+        await self.app(scope, receive, send)
+
+    async def _bounded_body(self, headers: dict[str, str], receive: Receive, send: Send) -> Receive | None:
+        """`receive` for a body within the limit, or None after refusing it (413 / 400)."""
+        limit = self.max_body_bytes
+        declared = headers.get("content-length")
+        if declared is not None:
+            if not declared.strip().isdigit():
+                await refuse(send, 400, "Content-Length is not a number")
+                return None
+            if int(declared) > limit:
+                await refuse(send, 413, f"request body of {int(declared):,} bytes is over the {limit:,}-byte limit")
+                return None
+            return receive  # the server reads no more than the declared length
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return receive  # the client went away: let the app see it
+            body += message.get("body", b"")
+            if len(body) > limit:
+                await refuse(send, 413, f"request body is over the {limit:,}-byte limit")
+                return None
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        return replay
+
+    def _counting_failures(self, send: Send, client: str, signing_in: bool) -> Send:
+        async def send_and_count(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                if status == 401 or (signing_in and 400 <= status < 500):
+                    self.sign_ins.record(client)
+            await send(message)
+
+        return send_and_count
