@@ -32,6 +32,7 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 MAX_FIELD_DEPTH = 3  # a field's value is read this deep: [{"name": "Jo"}] is an author list
 DEFAULT_MAX_ARTICLE_CHARS = IngestSettings.model_fields["max_article_chars"].default
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Field names seen in the wild for each Article field, most specific first.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -242,6 +243,11 @@ def pick(record: dict, name: str) -> object:
     return None
 
 
+def storable(text: str) -> str:
+    """Lone surrogates (JSON can escape them, UTF-8 and so the index cannot hold them) become U+FFFD, one for one."""
+    return LONE_SURROGATE.sub("\ufffd", text)
+
+
 def as_text(value: object, depth: int = 0) -> str:
     """A metadata field as text: lists joined, objects by their name or title; nothing deeper than MAX_FIELD_DEPTH."""
     if value is None or depth > MAX_FIELD_DEPTH:
@@ -250,15 +256,15 @@ def as_text(value: object, depth: int = 0) -> str:
         return ", ".join(text for text in (as_text(v, depth + 1) for v in value if v) if text)
     if isinstance(value, dict):
         return as_text(value.get("name") or value.get("title") or "", depth + 1)
-    return str(value).strip()
+    return storable(str(value).strip())
 
 
 def body_text(value: object, where: str) -> str:
     """The article body: a string, or a list of strings (paragraphs). Anything else is this record's error."""
     if isinstance(value, str):
-        return value.strip()
+        return storable(value.strip())
     if isinstance(value, list) and all(isinstance(part, str) for part in value):
-        return "\n\n".join(part.strip() for part in value if part.strip())
+        return storable("\n\n".join(part.strip() for part in value if part.strip()))
     if isinstance(value, list):
         kinds = ", ".join(sorted({type(part).__name__ for part in value}))
         raise ReadError(where, f"the article text is a list of {kinds}; expected a string or a list of strings")

@@ -250,3 +250,10 @@ def test_seed_line_with_an_impossible_date_is_that_file_s_error(tmp_path):
     (tmp_path / "seed.txt").write_text("date 2023-02-30 Budget day\nThe council met.")
     (error,) = read(tmp_path / "seed.txt").errors
     assert error.reason == "bad date '2023-02-30' in the first line: day is out of range for month"
+
+
+def test_lone_surrogates_escaped_in_json_become_replacement_characters(tmp_path):
+    (tmp_path / "s.json").write_text('{"title": "Odd \\udc00 title", "text": "Body \\ud800 here, \\ud83d\\ude00 kept."}')
+    (article,) = read(tmp_path / "s.json").articles
+    assert (article.title, article.text) == ("Odd \ufffd title", "Body \ufffd here, \U0001f600 kept.")
+    assert article.content_hash  # hashing (and storing) needs valid UTF-8
