@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 from assistant.answer import Answer, Citation
 from assistant.core import Assistant
 from assistant.settings import AssistantSettings
+from ingest.errors import BylineError
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +238,7 @@ class EvalReport(BaseModel):
         ]
 
 
-class LLMNotConfigured(RuntimeError):
+class LLMNotConfigured(BylineError, RuntimeError):
     """--llm was asked for, but no LLM endpoint is configured."""
 
 

@@ -1,11 +1,17 @@
-"""The `byline` command line (typer)."""
+"""The `byline` command line (typer).
+
+A user's mistake (a bad date, an empty question, an index built with another embedder: any
+`BylineError`) is one line on stderr and exit code 2; the traceback only with `byline --debug …`.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,19 +30,44 @@ ChromaOption = Annotated[
 ]
 
 
-def open_assistant(data: Path | None, chroma_url: str | None = None):
-    from assistant import Assistant, EmbedderMismatch
+P = ParamSpec("P")
+R = TypeVar("R")
+show_tracebacks = False  # set by --debug, once per run, in the callback below
 
-    try:
-        return Assistant.open(data, chroma_url=chroma_url)
-    except EmbedderMismatch as error:
-        errors.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(2) from error
+
+def user_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Run a command so that a `BylineError` is one line and exit 2, unless --debug asks for the traceback."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        from assistant import BylineError
+
+        try:
+            return command(*args, **kwargs)
+        except BylineError as error:
+            if show_tracebacks:
+                raise
+            errors.print(f"[red]error:[/red] {error}", highlight=False)
+            raise typer.Exit(2) from error
+
+    return run
+
+
+def open_assistant(data: Path | None, chroma_url: str | None = None):
+    from assistant import Assistant
+
+    return Assistant.open(data, chroma_url=chroma_url)
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False) -> None:
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error, not just its message.")] = False,
+) -> None:
     from rich.logging import RichHandler
+
+    global show_tracebacks
+    show_tracebacks = debug
 
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -46,6 +77,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what
 
 
 @app.command()
+@user_errors
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or http(s) URLs.")],
     data: DataOption = None,
@@ -66,6 +98,7 @@ def ingest(
 
 
 @app.command()
+@user_errors
 def ask(
     question: Annotated[str, typer.Argument(help="Your question.")],
     data: DataOption = None,
@@ -94,6 +127,7 @@ def ask(
 
 
 @app.command()
+@user_errors
 def search(
     query: Annotated[str, typer.Argument(help="Words or a question.")],
     data: DataOption = None,
@@ -121,6 +155,7 @@ def search(
 
 
 @app.command()
+@user_errors
 def articles(
     data: DataOption = None,
     chroma_url: ChromaOption = None,
@@ -140,6 +175,7 @@ def articles(
 
 
 @app.command()
+@user_errors
 def quotes(
     data: DataOption = None,
     chroma_url: ChromaOption = None,
@@ -172,6 +208,7 @@ def quotes(
 
 
 @app.command()
+@user_errors
 def serve(
     data: DataOption = None,
     chroma_url: ChromaOption = None,
@@ -192,6 +229,7 @@ def serve(
 
 
 @app.command("eval")
+@user_errors
 def evaluate(
     set_dir: Annotated[Path, typer.Argument(help="An eval set folder: articles.jsonl + questions.jsonl.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,

@@ -23,6 +23,7 @@ from assistant.answering.checker import CheckedAnswerBuilder, CitationChecker, S
 from assistant.answering.extractive import decline
 from assistant.search.types import Hit
 from assistant.settings import AssistantSettings
+from ingest.errors import BylineError
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ references (he, she, they, it, "what about ...") with the people and topics they
 meaning; do not answer it. Reply with the standalone question only, on one line."""
 
 
-class LLMUnavailable(RuntimeError):
+class LLMUnavailable(BylineError, RuntimeError):
     """The LLM could not give an answer; `reason` says why in a few words a user can read."""
 
     def __init__(self, reason: str):
@@ -55,7 +56,7 @@ class LLMUnavailable(RuntimeError):
         self.reason = reason
 
 
-class MalformedStream(ValueError):
+class MalformedStream(BylineError, ValueError):
     """A streamed chunk that is not an OpenAI chat-completion chunk."""
 
 

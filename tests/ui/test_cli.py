@@ -67,3 +67,29 @@ def test_quotes_lists_who_said_what(tmp_path):
     assert searched[0]["speaker_name"] == "Baku"
     table = run("quotes", "--data", data, "--speaker", "Aliyev")
     assert "Ilham Aliyev" in table.output and "2023-09-20" in table.output
+
+
+def test_user_mistakes_are_one_line_and_exit_2(tmp_path):
+    data = str(tmp_path / "data")
+    assert run("ingest", str(SEEDS), "--data", data).exit_code == 0
+    mistakes = [
+        (["ask", "", "--data", data], "the question is empty"),
+        (["ask", "   ", "--data", data], "the question is empty"),
+        (["ask", SEED_QUESTION, "--since", "2023-13-45", "--data", data], "since: not a date: '2023-13-45'"),
+        (["ask", SEED_QUESTION, "--since", "tomorrow", "--data", data], "since: not a date: 'tomorrow'"),
+        (["search", "arms", "--until", "someday", "--data", data], "until: not a date: 'someday'"),
+        (["quotes", "--since", "2023-10-01", "--until", "2023-09-01", "--data", data], "the date range is empty"),
+    ]
+    for args, reason in mistakes:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert reason in result.output and "Traceback" not in result.output, (args, result.output)
+        assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    from assistant import InvalidInput
+
+    data = str(tmp_path / "data")
+    result = runner.invoke(app, ["--debug", "ask", "", "--data", data])
+    assert result.exit_code == 1 and isinstance(result.exception, InvalidInput)

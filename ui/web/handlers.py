@@ -18,6 +18,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant import BylineError
 from ui.web.render import Turn, articles_rows, chat_messages, escape_markdown, render_evidence
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers, WorkersBusy
@@ -43,7 +44,7 @@ SUPPORTED_UPLOADS = ".txt, .md, .json, .jsonl, .html, .xml (RSS/Atom)"
 # --- the input checks ------------------------------------------------------------------------
 
 
-class InputProblem(ValueError):
+class InputProblem(BylineError, ValueError):
     """Something the user typed that cannot be used; the message says how to fix it."""
 
 
@@ -227,7 +228,7 @@ class ChatHandlers:
                 else:
                     turn.answer = event.answer
                     turn.text = event.answer.text
-        except InputProblem as problem:
+        except BylineError as problem:  # a mistake the user can fix (a bad date, an empty range): its message
             turn.error = str(problem)
         except Exception as error:  # the UI boundary: log the traceback, show a short message, keep the chat alive
             log.exception("answering %r failed", question)
