@@ -275,3 +275,12 @@ def test_empty_and_quote_free_text(nlp):
 def test_spans_are_exact_on_messy_text(nlp):
     text = 'He said,“no space here,” and then: "unclosed straight quote\n\nNew para "fine" ends.'
     check_spans(text, find_attributions(text, nlp))
+
+
+def test_a_giant_paragraph_is_not_parsed_and_the_rest_still_is(nlp):
+    """A 1,000,000-character paragraph with speech verbs once crashed spaCy (E088) after minutes and took
+    gigabytes; it is left unparsed, and the article's ordinary paragraphs are still read."""
+    giant = "The minister said that the plan would work. " * 23_000  # over 1,000,000 characters
+    text = f"Budget day\n\n{giant}\n\n“We will balance the books,” Jane Smith said."
+    found = find_attributions(text, nlp)
+    assert [(a.speaker_name, text[a.span[0] : a.span[1]]) for a in found] == [("Jane Smith", "We will balance the books")]
