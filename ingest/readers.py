@@ -33,6 +33,7 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES 
 MAX_FIELD_DEPTH = 3  # a field's value is read this deep: [{"name": "Jo"}] is an author list
 DEFAULT_MAX_ARTICLE_CHARS = IngestSettings.model_fields["max_article_chars"].default
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+NUMERIC_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 
 # Field names seen in the wild for each Article field, most specific first.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -384,10 +385,24 @@ def html_to_text(fragment: str) -> str:
     return re.sub(r"<[^>]+>", " ", fragment).strip()
 
 
+def without_impossible_characters(markup: str) -> str:
+    """Character references to no character (&#0;, a surrogate, past U+10FFFF, or too long to be a
+    number) become &#xFFFD;, as browsers read them: feedparser's chr() on them raises instead."""
+
+    def replace(match: re.Match[str]) -> str:
+        digits = match.group(1) or match.group(2)
+        if len(digits) > 8:
+            return "&#xFFFD;"
+        code = int(digits, 16) if match.group(1) else int(digits)
+        return "&#xFFFD;" if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else match.group(0)
+
+    return NUMERIC_CHARACTER_REFERENCE.sub(replace, markup)
+
+
 def parse_feed(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> ReadResult:
     import feedparser
 
-    feed = feedparser.parse(text)
+    feed = feedparser.parse(without_impossible_characters(text))
     if not feed.entries:
         reason = str(feed.get("bozo_exception", "")) or "no entries"
         raise ReadError(where, f"not a readable RSS/Atom feed: {reason}")

@@ -257,3 +257,11 @@ def test_lone_surrogates_escaped_in_json_become_replacement_characters(tmp_path)
     (article,) = read(tmp_path / "s.json").articles
     assert (article.title, article.text) == ("Odd \ufffd title", "Body \ufffd here, \U0001f600 kept.")
     assert article.content_hash  # hashing (and storing) needs valid UTF-8
+
+
+def test_feed_character_references_to_no_character_are_replaced(tmp_path):
+    impossible = "&#xD800; &#55296; &#x110000; &#" + "9" * 5000 + ";"
+    (tmp_path / "feed.xml").write_text(FEED.replace("The school board approved", f"The school {impossible} board approved"))
+    result = read(tmp_path / "feed.xml")
+    assert not result.errors
+    assert result.articles[1].text.startswith("The school \ufffd \ufffd \ufffd \ufffd board approved")
