@@ -97,7 +97,7 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
     deadline = Deadline(policy.deadline_s)
     current = parse_url(url)
     with httpcore.ConnectionPool(
-        ssl_context=httpx.create_ssl_context(trust_env=False),
+        ssl_context=httpx.create_ssl_context(),  # certifi, or SSL_CERT_FILE/SSL_CERT_DIR as before
         network_backend=CheckedBackend(policy, deadline),
     ) as pool:
         for hop in range(policy.max_redirects + 1):
@@ -106,6 +106,7 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
                     "GET",
                     httpcore.URL(scheme=current.raw_scheme, host=current.raw_host, port=current.port, target=current.raw_path),
                     headers=[
+                        (b"Host", current.netloc),  # httpx's form: brackets around IPv6, no default port
                         (b"User-Agent", USER_AGENT.encode()),
                         (b"Accept-Encoding", b"gzip, deflate"),  # what read_body can inflate in bounded steps
                     ],

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import gzip
 import resource
+import shutil
+import socket
+import ssl
+import subprocess
 import threading
 import time
 import zlib
@@ -33,8 +37,10 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 
 
 @contextmanager
-def serving(routes: dict[str, Route]) -> Iterator[tuple[str, list[str]]]:
-    """A real HTTP server on 127.0.0.1 answering `routes` by path; yields its base URL and the paths it was asked for."""
+def serving(
+    routes: dict[str, Route], host: str = "127.0.0.1", tls: ssl.SSLContext | None = None
+) -> Iterator[tuple[str, list[str]]]:
+    """A real HTTP(S) server on `host` answering `routes` by path; yields its base URL and the paths it was asked for."""
     asked: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -52,10 +58,14 @@ def serving(routes: dict[str, Route]) -> Iterator[tuple[str, list[str]]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server_class = type("Server", (ThreadingHTTPServer,), {"address_family": socket.AF_INET6 if ":" in host else socket.AF_INET})
+    server = server_class((host, 0), Handler)
+    if tls:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    netloc = f"[{host}]:{server.server_port}" if ":" in host else f"{host}:{server.server_port}"
     try:
-        yield f"http://127.0.0.1:{server.server_port}", asked
+        yield f"{'https' if tls else 'http'}://{netloc}", asked
     finally:
         server.shutdown()
         server.server_close()
@@ -111,6 +121,56 @@ def test_a_name_is_checked_by_the_addresses_it_resolves_to():
             fetch(f"http://localhost:{port}/", allowing())
         assert fetch(f"http://localhost:{port}/", allowing("LOCALHOST")).content == ARTICLE
         assert asked == ["/"]
+
+
+def echo_host(handler: BaseHTTPRequestHandler) -> None:
+    reply(f"Host: {handler.headers['Host']}".encode(), content_type="text/plain")(handler)
+
+
+def ipv6_loopback_available() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not ipv6_loopback_available(), reason="no IPv6 loopback here")
+def test_ipv6_literal_is_checked_and_sent_with_a_bracketed_host_header():
+    with serving({"/": echo_host}, host="::1") as (base, _):
+        with pytest.raises(FetchError, match=r"refused: ::1 is a loopback address"):
+            fetch(f"{base}/", allowing())
+        assert fetch(f"{base}/", allowing("[::1]")).content == f"Host: {base.removeprefix('http://')}".encode()
+
+
+@pytest.fixture(scope="module")
+def localhost_certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for the name 'localhost' only (not for 127.0.0.1)."""
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost"]
+        + ["-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def test_https_connects_to_the_checked_address_and_verifies_the_host_name(localhost_certificate, monkeypatch):
+    cert, key = localhost_certificate
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test certificate, as a user's own CA would be
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    with serving({"/": echo_host}, tls=tls) as (base, _):
+        port = base.rsplit(":", 1)[1]
+        # Connected to 127.0.0.1, the address that was checked; TLS (SNI, certificate) and Host still name 'localhost'.
+        assert fetch(f"https://localhost:{port}/", allowing("localhost")).content == f"Host: localhost:{port}".encode()
+        with pytest.raises(FetchError, match="could not fetch .*(certificate|CERTIFICATE)"):
+            fetch(f"https://127.0.0.1:{port}/", allowing("127.0.0.1"))  # the certificate does not name the IP
 
 
 def test_redirect_from_an_allowed_host_to_a_refused_address_is_refused():
