@@ -85,6 +85,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
 
     @api.post("/ask")
     def ask(request: AskRequest) -> dict:
+        check_text_parts(request.history or [], "history")
         try:
             answer = bot.ask(request.question, filters=request.filters or Filters(), history=request.history)
         except (ValueError, ValidationError) as error:
@@ -141,6 +142,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
 
     @openai_api.post("/chat/completions")
     def chat_completions(request: ChatRequest):
+        check_text_parts(request.messages, "messages")
         question, history = split_messages(request.messages)
         completion_id = f"chatcmpl-{uuid.uuid4().hex}"
         created = int(time.time())
@@ -179,6 +181,18 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
 
     app.include_router(api)
     app.include_router(openai_api)
+
+
+def check_text_parts(messages: list[dict], where: str) -> None:
+    """Refuse (422) a content part of type "text" whose `text` is not a string: joining it was a 500."""
+    for position, message in enumerate(messages):
+        content = message.get("content") if isinstance(message, dict) else None
+        for part in content if isinstance(content, list) else []:
+            if isinstance(part, dict) and part.get("type") == "text" and not isinstance(part.get("text", ""), str):
+                kind = type(part.get("text")).__name__
+                raise HTTPException(
+                    status_code=422, detail=f"{where}[{position}]: a text part's 'text' must be a string, not {kind}"
+                )
 
 
 def split_messages(messages: list[dict]) -> tuple[str, list[dict]]:

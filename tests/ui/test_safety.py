@@ -170,3 +170,34 @@ def test_sign_in_attempts_are_rate_limited(bot):
         assert statuses[:5] == [400] * 5 and statuses[5:] == [429] * 3
         api = [httpx.get(f"{served}/api/articles", headers={"Authorization": f"Bearer guess-{n}"}).status_code for n in range(3)]
         assert api == [429] * 3, "the same client address is limited on every sign-in route"
+
+
+def test_a_text_part_that_is_not_text_is_a_422_not_a_500(url):
+    """Found by tests/stress/test_api_schema_fuzz.py: a content part {"type": "text", "text": <not a string>}
+    in the question or the history was joined as text and raised TypeError, a 500 (a dropped stream when streaming)."""
+    part = [{"type": "text", "text": {"not": "text"}}]
+    requests = [
+        ("/v1/chat/completions", {"messages": [{"role": "user", "content": part}]}),
+        ("/v1/chat/completions", {"messages": [{"role": "user", "content": part}, {"role": "user", "content": SEED_QUESTION}]}),
+        (
+            "/v1/chat/completions",
+            {
+                "stream": True,
+                "messages": [
+                    {"role": "assistant", "content": [{"type": "text", "text": None}]},
+                    {"role": "user", "content": SEED_QUESTION},
+                ],
+            },
+        ),
+        ("/api/ask", {"question": SEED_QUESTION, "history": [{"role": "user", "content": part}]}),
+    ]
+    for path, body in requests:
+        response = httpx.post(f"{url}{path}", json=body, timeout=60)
+        assert response.status_code == 422, (path, body, response.text)
+        assert "a text part's 'text' must be a string" in response.json()["detail"]
+    fine = [
+        {"type": "text", "text": "Who said that anti-terrorist measures will be stopped"},
+        {"type": "image_url", "image_url": {}},
+    ]
+    answered = httpx.post(f"{url}/v1/chat/completions", json={"messages": [{"role": "user", "content": fine}]}, timeout=60)
+    assert answered.status_code == 200 and answered.json()["citations"]
