@@ -97,11 +97,17 @@ class IndexCheck(BaseModel):
         return not self.incomplete and not self.orphan_chunks
 
     def summary(self) -> str:
-        found = f"{len(self.incomplete)} articles missing chunks, {len(self.orphan_chunks)} orphan chunks"
-        line = f"{self.articles} articles, {self.chunks} chunks: {'whole' if self.whole else found}"
+        found = f"{counted(len(self.incomplete), 'article')} missing chunks, {counted(len(self.orphan_chunks), 'orphan chunk')}"
+        line = f"{counted(self.articles, 'article')}, {counted(self.chunks, 'chunk')}: {'whole' if self.whole else found}"
         if self.repaired or self.orphans_removed:
-            line += f" (repaired {len(self.repaired)} articles, removed {self.orphans_removed} orphan chunks)"
+            line += (
+                f" (repaired {counted(len(self.repaired), 'article')}, removed {counted(self.orphans_removed, 'orphan chunk')})"
+            )
         return line
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @dataclass

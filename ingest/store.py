@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import TracebackType
 from urllib.parse import urlparse
 
 import numpy as np
+from filelock import FileLock, Timeout
 from pydantic import BaseModel, Field
 
 from ingest.article import Article
+from ingest.errors import BylineError
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +32,7 @@ SCHEMA_VERSION = 1
 PAGE = 1000  # Chroma get() page size; its SQLite backend limits variables per query
 
 
-class EmbedderMismatch(RuntimeError):
+class EmbedderMismatch(BylineError, RuntimeError):
     """The index was built with another embedder: its vectors cannot be compared with ours."""
 
 
@@ -190,6 +194,11 @@ class Store:
     def count_chunks(self) -> int:
         return self.chunks.count()
 
+    def chunk_ids(self) -> Iterator[str]:
+        """The id of every stored chunk, committed or not (ids only: cheap even at a million chunks)."""
+        for (ids,) in self._pages(self.chunks, include=[]):
+            yield from ids
+
     def chunks_by_id(self, chunk_ids: list[str]) -> list[ChunkRecord]:
         """These chunks, in the order asked; ids no longer stored are left out."""
         found: dict[str, ChunkRecord] = {}
@@ -308,18 +317,77 @@ class Store:
         return record
 
     def remove_stale_chunks(self, article_id: str, current_hash: str | None) -> None:
+        """Delete the article's chunks of any other version than `current_hash` (all of them for None).
+        Only while holding the WriteLock: another writer's chunks are 'stale' until it commits."""
         where: dict = {"article_id": article_id}
         if current_hash:
             where = {"$and": [{"article_id": article_id}, {"content_hash": {"$ne": current_hash}}]}
         self.chunks.delete(where=where)
+
+    def delete_chunks(self, chunk_ids: list[str]) -> None:
+        for start in range(0, len(chunk_ids), PAGE):
+            self.chunks.delete(ids=chunk_ids[start : start + PAGE])
 
     def delete_article(self, article_id: str) -> None:
         self.articles.delete(ids=[article_id])
         self.remove_stale_chunks(article_id, None)
 
 
+class WriteLock:
+    """One writer at a time per index: threads of this process and other processes take turns.
+
+    Two things need it. Chroma's embedded store is not safe with two processes writing (its vector
+    index falls out of step with its records: 'Error finding id'), and an uncommitted article's
+    chunks look exactly like the leftovers of a crashed write, so the journal sweep may only run
+    when no write is live. A reentrant thread lock (one per lock file, for every Index this process
+    opens on it) serialises threads; the file lock (flock, released by the OS when a process dies,
+    so a kill -9 never leaves it stuck) serialises processes. Threads are not left to the file lock
+    alone: on some filesystems (NFS) flock falls back to POSIX locks, which the threads of a process
+    share, so they would not exclude each other.
+
+    With a Chroma server (`chroma_url`) the lock file is still in the local data folder: it orders
+    the writers that share that folder (threads of a server, CLI runs on this machine), so their
+    sweeps never touch each other's work. Writers on other machines, or with another data folder,
+    writing to the same server are not ordered by it: two of them writing one article at once can
+    still leave it without chunks (`byline check --repair` mends that).
+    """
+
+    _locks: dict[Path, tuple[threading.RLock, FileLock]] = {}
+    _locks_guard = threading.Lock()
+
+    def __init__(self, path: Path):
+        self.path = path.absolute()
+        with WriteLock._locks_guard:
+            if self.path not in WriteLock._locks:
+                WriteLock._locks[self.path] = (threading.RLock(), FileLock(self.path))
+            self._thread_lock, self._file_lock = WriteLock._locks[self.path]
+
+    def __enter__(self) -> WriteLock:
+        if not self._thread_lock.acquire(blocking=False):
+            log.info("waiting for another write to %s to finish", self.path.parent)
+            self._thread_lock.acquire()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._file_lock.acquire(timeout=0)
+            except Timeout:
+                log.warning("another process is writing to the index in %s: waiting for it to finish", self.path.parent)
+                self._file_lock.acquire()
+        except BaseException:
+            self._thread_lock.release()
+            raise
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None) -> None:
+        try:
+            self._file_lock.release()
+        finally:
+            self._thread_lock.release()
+
+
 class Journal:
-    """Article ids whose write is in flight; after an interrupted run, their stale chunks are swept."""
+    """Article ids whose write is in flight; after an interrupted run, their stale chunks are swept.
+    Read and written only while holding the index's WriteLock (so its temp file is never shared)."""
 
     def __init__(self, path: Path):
         self.path = path

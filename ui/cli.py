@@ -176,6 +176,30 @@ def articles(
 
 @app.command()
 @user_errors
+def check(
+    data: DataOption = None,
+    chroma_url: ChromaOption = None,
+    repair: Annotated[
+        bool,
+        typer.Option("--repair", help="Embed again the articles missing chunks (from their stored text); delete orphan chunks."),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Check that every listed article has all its chunks and no chunk is left over; exit 1 if not (with --repair: if any remain)."""
+    bot = open_assistant(data, chroma_url)
+    result = bot.index.repair() if repair else bot.index.check()
+    if as_json:
+        console.print_json(result.model_dump_json())
+    else:
+        typer.echo(f"check: {result.summary()}")  # one line, never wrapped: scripts grep it
+    if not result.whole:
+        if not repair and not as_json:
+            errors.print("`byline check --repair` mends this", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+@user_errors
 def quotes(
     data: DataOption = None,
     chroma_url: ChromaOption = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 
 import pytest
 
@@ -140,3 +141,62 @@ def test_index_refuses_another_embedder(make_assistant, tmp_path):
 
     with pytest.raises(EmbedderMismatch, match="built with the embedder"):
         Index.open(IngestSettings(data_dir=data_dir), embedding=OtherEmbedding())
+
+
+def test_an_article_stored_by_another_writer_meanwhile_is_not_written_again(embedding, tmp_path):
+    """Articles are selected before they are embedded (without the write lock); if another writer
+    stores them in between, the write finds them under the lock: unchanged, or a twin's duplicate."""
+    from ingest.article import Article
+    from ingest.pipeline import Ingestor
+
+    index = Index.open(IngestSettings(data_dir=tmp_path / "data", attribution=False), embedding=embedding)
+    first, other = Ingestor(index), Ingestor(index)
+    same = Article(id="same", title="Tides", text="The harbour tides rose at noon on Monday.")
+    twin = Article(id="twin", title="Ferries", text="The ferry to Quillan ran late on Tuesday.")
+    real_prepare = first._prepare_group
+
+    def prepare_while_another_writes(group, *args):
+        prepared = real_prepare(group, *args)
+        other.ingest_articles([same, twin.model_copy(update={"id": "twin-elsewhere"})])
+        return prepared
+
+    first._prepare_group = prepare_while_another_writes
+    report = first.ingest_articles([same, twin])
+    assert (report.added, report.unchanged, report.duplicates, report.chunks_written) == (0, 1, 1, 0)
+    assert set(index.store.article_records()) == {"same", "twin-elsewhere"}
+    assert index.store.count_chunks() == 2
+
+
+def test_a_new_ingest_waits_for_a_write_in_flight_instead_of_sweeping_it(embedding, tmp_path):
+    """The recovery sweep deletes chunks no committed article names: a write in flight has such
+    chunks until its record is written, so a second ingest must wait for it, not sweep it."""
+    from ingest.article import Article
+    from ingest.pipeline import Ingestor
+
+    index = Index.open(IngestSettings(data_dir=tmp_path / "data", attribution=False), embedding=embedding)
+    ingestor = Ingestor(index)  # one Ingestor for all requests, as the HTTP API has
+    in_flight = Article(id="slow", title="Slow write", text="The slow write names the Brodsworth granary.")
+    other = Article(id="quick", title="Quick write", text="The quick write names the Fenwick quarry.")
+    chunks_written, commit = threading.Event(), threading.Event()
+    real_upsert = index.store.articles.upsert
+
+    def commit_when_told(**record):
+        chunks_written.set()
+        assert commit.wait(timeout=30)
+        real_upsert(**record)
+
+    index.store.articles.upsert = commit_when_told
+    slow = threading.Thread(target=ingestor.ingest_articles, args=([in_flight],))
+    slow.start()
+    assert chunks_written.wait(timeout=30)
+    index.store.articles.upsert = real_upsert
+    quick = threading.Thread(target=ingestor.ingest_articles, args=([other],))
+    quick.start()
+    quick.join(timeout=2)
+    assert quick.is_alive(), "the second ingest wrote while another write was in flight"
+    commit.set()
+    slow.join(timeout=30)
+    quick.join(timeout=30)
+    records = index.store.article_records()
+    assert set(records) == {"slow", "quick"}
+    assert index.store.count_chunks() == sum(r.chunks for r in records.values()) == 2
