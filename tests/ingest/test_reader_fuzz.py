@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from ingest.article import Article
@@ -147,6 +147,7 @@ def test_any_file_reads_to_articles_and_read_errors(fuzz_dir: Path, content: byt
     path.write_bytes(content)
     result = read_source(str(path), max_bytes=MAX_BYTES)
     assert isinstance(result, ReadResult)
+    event("gave articles" if result.articles else "gave only read errors")  # shown by --hypothesis-show-statistics
     for error in result.errors:
         assert isinstance(error, ReadError) and error.where and error.reason
     for article in result.articles:
