@@ -1,0 +1,358 @@
+"""Time in questions (read against the day asked) and in articles (read against the publication day)."""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, datetime
+
+import pytest
+
+from assistant.answering import timeframe
+from assistant.answering.timeframe import OPEN_START, RECENT_DAYS, read_time, relative_dates
+
+AS_OF = date(2024, 3, 22)  # a Friday
+PUBLISHED = date(2022, 12, 30)  # a Friday: Pelé died on Thursday 2022-12-29
+
+
+def d(month: int, day: int, year: int = 2024) -> date:
+    return date(year, month, day)
+
+
+@pytest.mark.parametrize(
+    ("question", "window", "recency", "query"),
+    [
+        # relative to the day asked
+        ("What did the Senate pass today?", (d(3, 22), d(3, 22)), False, "What did the Senate pass?"),
+        ("Who resigned yesterday?", (d(3, 21), d(3, 21)), False, "Who resigned?"),
+        ("Who plays tonight?", (d(3, 22), d(3, 22)), False, "Who plays?"),
+        ("What did Last Week Tonight cover last night?", (d(3, 21), d(3, 21)), False, "What did Last Week Tonight cover?"),
+        ("What did the Federal Reserve decide this week?", (d(3, 16), d(3, 22)), False, "What did the Federal Reserve decide?"),
+        (
+            "What did the Federal Reserve decide earlier this week?",
+            (d(3, 16), d(3, 22)),
+            False,
+            "What did the Federal Reserve decide?",
+        ),
+        ("This week, who won the Oscars?", (d(3, 16), d(3, 22)), False, "Who won the Oscars?"),
+        ("Which storm hit Texas last week?", (d(3, 9), d(3, 15)), False, "Which storm hit Texas?"),
+        ("Who was hurt in last week's storm?", (d(3, 9), d(3, 15)), False, "Who was hurt in the storm?"),
+        ("What happened over the weekend in Gaza?", (d(3, 16), d(3, 17)), False, "What happened in Gaza?"),
+        ("What did Apple announce this month?", (d(3, 1), d(3, 22)), False, "What did Apple announce?"),
+        ("What did Apple announce earlier this month?", (d(3, 1), d(3, 22)), False, "What did Apple announce?"),
+        ("How many jobs were added last month?", (d(2, 1), d(2, 29)), False, "How many jobs were added?"),
+        (
+            "Which NFL team recently won its first playoff game in 32 years?",
+            (d(2, 22), d(3, 22)),
+            True,
+            "Which NFL team won its first playoff game in 32 years?",
+        ),
+        ("How many migrants crossed so far this year?", (d(1, 1), d(3, 22)), True, "How many migrants crossed?"),
+        ("How many migrants crossed this year?", (d(1, 1), d(3, 22)), False, "How many migrants crossed?"),
+        ("Which film won best picture last year?", (d(1, 1, 2023), d(12, 31, 2023)), False, "Which film won best picture?"),
+        ("What did Biden say on Monday?", (d(3, 18), d(3, 18)), False, "What did Biden say?"),
+        ("What did Biden say Tuesday night?", (d(3, 19), d(3, 19)), False, "What did Biden say?"),
+        ("What did Biden say Friday?", (d(3, 22), d(3, 22)), False, "What did Biden say?"),
+        (
+            "Which tech giant surpassed Apple last Friday to become the most valuable publicly traded company in the world?",
+            (d(3, 15), d(3, 15)),
+            False,
+            "Which tech giant surpassed Apple to become the most valuable publicly traded company in the world?",
+        ),
+        ("Who said on Monday's show that he would run?", (d(3, 18), d(3, 18)), False, "Who said on the show that he would run?"),
+        ("What sold out in the past 7 days?", (d(3, 16), d(3, 22)), False, "What sold out?"),
+        ("What sold out three days ago?", (d(3, 19), d(3, 19)), False, "What sold out?"),
+        ("What sold out two weeks ago?", (d(3, 5), d(3, 11)), False, "What sold out?"),
+        ("Which bank failed in recent weeks?", (d(2, 22), d(3, 22)), True, "Which bank failed?"),
+        ("Which stocks rose since Monday?", (d(3, 18), d(3, 22)), False, "Which stocks rose?"),
+        # explicit dates
+        ("Who won the Iowa caucuses in January 2024?", (d(1, 1), d(1, 31)), False, "Who won the Iowa caucuses?"),
+        (
+            "Which company went bankrupt in September 2023?",
+            (d(9, 1, 2023), d(9, 30, 2023)),
+            False,
+            "Which company went bankrupt?",
+        ),
+        ("What did the court rule on Jan 5?", (d(1, 5), d(1, 5)), False, "What did the court rule?"),
+        ("What did the court rule January 5, 2024?", (d(1, 5), d(1, 5)), False, "What did the court rule?"),
+        ("What did the court rule on 5 January?", (d(1, 5), d(1, 5)), False, "What did the court rule?"),
+        ("What did the court rule on the 5th of January?", (d(1, 5), d(1, 5)), False, "What did the court rule?"),
+        ("What did the court rule on 1/5/2024?", (d(1, 5), d(1, 5)), False, "What did the court rule?"),
+        ("What did the court rule on Monday, Jan. 8?", (d(1, 8), d(1, 8)), False, "What did the court rule?"),
+        ("What did the court rule on Sept. 12, 2023?", (d(9, 12, 2023), d(9, 12, 2023)), False, "What did the court rule?"),
+        ("Which teams merged between March and May?", (d(3, 1, 2023), d(5, 31, 2023)), False, "Which teams merged?"),
+        ("Which teams merged between December and February?", (d(12, 1, 2023), d(2, 29)), False, "Which teams merged?"),
+        ("Which teams merged from March to May 2023?", (d(3, 1, 2023), d(5, 31, 2023)), False, "Which teams merged?"),
+        ("Which teams merged between 2019 and 2021?", (d(1, 1, 2019), d(12, 31, 2021)), False, "Which teams merged?"),
+        ("What changed from Monday to Wednesday?", (d(3, 18), d(3, 20)), False, "What changed?"),
+        ("Which teams merged since June?", (d(6, 1, 2023), d(3, 22)), False, "Which teams merged?"),
+        ("Which teams merged before 2020?", (OPEN_START, d(12, 31, 2019)), False, "Which teams merged?"),
+        ("Which teams merged after March 3?", (d(3, 4), d(3, 22)), False, "Which teams merged?"),
+        ("Which teams merged in 2023?", (d(1, 1, 2023), d(12, 31, 2023)), False, "Which teams merged?"),
+        ("Which teams merged in early March?", (d(3, 1), d(3, 10)), False, "Which teams merged?"),
+        ("Which teams merged in late 2023?", (d(9, 1, 2023), d(12, 31, 2023)), False, "Which teams merged?"),
+        ("Which teams merged in the 1990s?", (d(1, 1, 1990), d(12, 31, 1999)), False, "Which teams merged?"),
+        ("Which teams merged last March?", (d(3, 1, 2023), d(3, 31, 2023)), False, "Which teams merged?"),
+        # recency words
+        ("What is the latest on Damar Hamlin?", None, True, "What is on Damar Hamlin?"),
+        ("What are the latest figures on inflation?", None, True, "What are the figures on inflation?"),
+        ("What is the most recent poll in Iowa?", None, True, "What is the poll in Iowa?"),
+        ("Who is now the CEO of OpenAI?", None, True, "Who is the CEO of OpenAI?"),
+        ("Who is currently the CEO of OpenAI?", None, True, "Who is the CEO of OpenAI?"),
+        ("Who, as of now, leads the polls?", None, True, "Who leads the polls?"),
+        ("Is Damar Hamlin still in the hospital?", None, True, "Is Damar Hamlin in the hospital?"),
+        ("Who is the new speaker of the House?", None, True, "Who is the speaker of the House?"),
+        ("What did a recent study of sleep find?", None, True, "What did a study of sleep find?"),
+        ("How many hostages have been freed so far?", None, True, "How many hostages have been freed?"),
+        ("Who will perform at the upcoming Super Bowl?", None, True, "Who will perform at the Super Bowl?"),
+        # the future is not a window: the latest news about it is wanted
+        ("What will the Fed decide next week?", None, True, "What will the Fed decide?"),
+        ("Who plays tomorrow?", None, True, "Who plays?"),
+    ],
+)
+def test_question_forms(question, window, recency, query):
+    reading = read_time(question, AS_OF)
+    assert (reading.window, reading.recency, reading.query) == (window, recency, query)
+    assert reading.expressions, "a time form must be listed among the expressions"
+    for expression in reading.found:
+        start, end = expression.span
+        assert question[start:end] == expression.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did The Week magazine report about the strike?",
+        "What are the best Black Friday deals?",
+        "Who won March Madness?",
+        "Which team is favoured in March Madness?",
+        "What did Theresa May say about Brexit?",
+        "Which bill did May sign?",
+        "Who hosts This Week on ABC?",
+        "What did Last Week Tonight cover?",
+        "What did USA Today report about the storm?",
+        "Who leads the polls in New York?",
+        "Who won Super Tuesday?",
+        "Who was the star of Monday Night Football?",
+        "What did the Sunday Times report about the king?",
+        "What did the Mail on Sunday report about the king?",
+        "What did the Jan. 6 committee find?",
+        "Which country pledged to end coal by 2030?",
+        "Which city will host the Olympics in 2032?",
+        "Who won the 2020 election?",
+        "Which company is now-defunct?",
+        "Who was the guest on the Today show?",
+    ],
+)
+def test_names_and_titles_are_not_time(question):
+    reading = read_time(question, AS_OF)
+    assert (reading.window, reading.recency, reading.expressions, reading.query) == (None, False, [], question)
+
+
+def test_a_name_beside_a_real_time_word():
+    reading = read_time("What did Theresa May say in May 2019?", AS_OF)
+    assert reading.expressions == ["in May 2019"]
+    assert reading.window == (d(5, 1, 2019), d(5, 31, 2019))
+    assert reading.query == "What did Theresa May say?"
+
+    reading = read_time("What did The Week magazine report this week?", AS_OF)
+    assert reading.expressions == ["this week"]
+    assert reading.query == "What did The Week magazine report?"
+
+
+def test_a_question_without_time_words_is_unchanged():
+    question = "Which airline grounded its Boeing 737 Max 9 planes?"
+    reading = read_time(question, AS_OF)
+    assert reading.window is None
+    assert reading.recency is False
+    assert reading.expressions == []
+    assert reading.query == question
+    assert reading.describe() == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "window", "recency", "expressions"),
+    [
+        (
+            "Which airline said this week it found loose bolts on several grounded Boeing 737 Max 9 planes?",
+            (d(3, 16), d(3, 22)),
+            False,
+            ["this week"],
+        ),
+        (
+            "A plane door panel blew out mid-air last week on a flight operated by which airline?",
+            (d(3, 9), d(3, 15)),
+            False,
+            ["last week"],
+        ),
+        (
+            "Which tech giant surpassed Apple last Friday to become the most valuable publicly traded company in the world?",
+            (d(3, 15), d(3, 15)),
+            False,
+            ["last Friday"],
+        ),
+        ("What is the latest on Damar Hamlin?", None, True, ["latest"]),
+        ("Who won the Iowa caucuses in January 2024?", (d(1, 1), d(1, 31)), False, ["in January 2024"]),
+        ("Which NFL team recently won its first playoff game in 32 years?", (d(2, 22), d(3, 22)), True, ["recently"]),
+    ],
+)
+def test_news_quiz_questions(question, window, recency, expressions):
+    reading = read_time(question, AS_OF)
+    assert (reading.window, reading.recency, reading.expressions) == (window, recency, expressions)
+
+
+def test_recently_reaches_back_recent_days():
+    reading = read_time("Who recently resigned?", AS_OF)
+    assert reading.window is not None
+    assert (reading.window[1] - reading.window[0]).days + 1 == RECENT_DAYS
+
+
+def test_year_less_dates_go_back_to_the_most_recent_one():
+    assert read_time("What happened in March?", date(2024, 2, 10)).window == (d(3, 1, 2023), d(3, 31, 2023))
+    assert read_time("What happened in March?", AS_OF).window == (d(3, 1), d(3, 31))
+    assert read_time("What happened on Dec. 25?", AS_OF).window == (d(12, 25, 2023), d(12, 25, 2023))
+    assert read_time("What happened on February 29?", date(2023, 6, 1)).window == (d(2, 29, 2020), d(2, 29, 2020))
+
+
+def test_windows_are_intersected():
+    reading = read_time("What did Biden say on Monday about Gaza this week?", AS_OF)
+    assert reading.expressions == ["on Monday", "this week"]
+    assert reading.window == (d(3, 18), d(3, 18))
+    assert reading.query == "What did Biden say about Gaza?"
+
+
+def test_describe():
+    assert read_time("What did the Fed decide this week?", AS_OF).describe() == "this week (2024-03-16 to 2024-03-22)"
+    assert read_time("Who resigned yesterday?", AS_OF).describe() == "yesterday (2024-03-21)"
+    assert read_time("Who merged before 2020?", AS_OF).describe() == "before 2020 (until 2019-12-31)"
+    assert read_time("Who is still missing?", AS_OF).describe() == "still (most recent first)"
+    assert (
+        read_time("Who scored so far this year?", AS_OF).describe()
+        == "so far this year (2024-01-01 to 2024-03-22, most recent first)"
+    )
+
+
+def test_as_of_may_be_a_datetime():
+    assert read_time("Who resigned yesterday?", datetime(2024, 3, 22, 18, 30)).window == (d(3, 21), d(3, 21))
+
+
+# --- articles ------------------------------------------------------------------------------------
+
+
+def resolved(text: str, published: date = PUBLISHED) -> list[tuple[str, str]]:
+    found = relative_dates(text, published)
+    for item in found:
+        start, end = item.span
+        assert text[start:end] == item.text
+        assert (item.date is None) != (item.range is None)
+    return [(item.text, item.describe()) for item in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pelé, the Brazilian soccer star who won three World Cups, died Thursday in São Paulo.", [("Thursday", "2022-12-29")]),
+        ("He died on Thursday afternoon at the Albert Einstein hospital.", [("Thursday afternoon", "2022-12-29")]),
+        ("The club said Friday that a wake would be held at the stadium.", [("Friday", "2022-12-30")]),
+        ("His coffin will be carried through Santos on Tuesday.", [("Tuesday", "2023-01-03")]),
+        ("On Monday, mourners will file past the coffin.", [("Monday", "2023-01-02")]),
+        ("He was admitted last Friday with a respiratory infection.", [("last Friday", "2022-12-23")]),
+        ("Doctors said yesterday that his cancer had advanced.", [("yesterday", "2022-12-29")]),
+        ("Fans gathered outside the hospital last night.", [("last night", "2022-12-29")]),
+        ("The government declared three days of mourning today.", [("today", "2022-12-30")]),
+        ("Santos will play a tribute match tonight.", [("tonight", "2022-12-30")]),
+        ("His family had visited him this week.", [("this week", "2022-12-26 to 2023-01-01")]),
+        ("Doctors moved him to palliative care last week.", [("last week", "2022-12-19 to 2022-12-25")]),
+        ("He was hospitalized last month for a respiratory infection.", [("last month", "2022-11-01 to 2022-11-30")]),
+        ("Earlier this month, his daughter posted a photo.", [("Earlier this month", "2022-12-01 to 2022-12-30")]),
+        ("He had surgery last year to remove a colon tumor.", [("last year", "2021-01-01 to 2021-12-31")]),
+        ("He had surgery three days ago.", [("three days ago", "2022-12-27")]),
+        ("Over the weekend, crowds sang outside the hospital.", [("Over the weekend", "2022-12-24 to 2022-12-25")]),
+        ("He had been admitted on Nov. 29 for tests.", [("Nov. 29", "2022-11-29")]),
+        ("The city held a memorial on January 5.", [("January 5", "2022-01-05")]),
+        ("He will be buried on Jan. 3 in Santos.", [("Jan. 3", "2023-01-03")]),
+        (
+            "Kansas City beat Buffalo Sunday, and the Jan. 6 committee met on Dec. 19.",
+            [("Sunday", "2022-12-25"), ("Dec. 19", "2022-12-19")],
+        ),
+        ("The World Cup final was played on Dec. 18, 2022, in Qatar.", []),
+        ("Black Friday sales and the Sunday Times were not affected.", []),
+    ],
+)
+def test_relative_dates_in_articles(text, expected):
+    assert resolved(text) == expected
+
+
+def test_relative_dates_across_a_new_year():
+    text = "The storm hit on Dec. 28 and the trial is set for Nov. 3."
+    assert resolved(text, date(2024, 1, 3)) == [("Dec. 28", "2023-12-28"), ("Nov. 3", "2024-11-03")]
+
+
+def test_relative_dates_in_a_longer_passage():
+    text = (
+        "Pelé died Thursday at 82, the hospital said. He had been admitted last month and "
+        "his condition worsened over the weekend. His body will lie in state at the Vila Belmiro stadium "
+        "on Monday, and a funeral procession through Santos will follow Tuesday."
+    )
+    assert resolved(text) == [
+        ("Thursday", "2022-12-29"),
+        ("last month", "2022-11-01 to 2022-11-30"),
+        ("over the weekend", "2022-12-24 to 2022-12-25"),
+        ("Monday", "2023-01-02"),
+        ("Tuesday", "2023-01-03"),
+    ]
+
+
+# --- speed, imports, examples --------------------------------------------------------------------
+
+SUBJECTS = ["the Federal Reserve", "Boeing", "Taylor Swift", "the Kansas City Chiefs", "Nvidia"]
+SUBJECTS += ["the UN Security Council", "Elon Musk", "the EU", "Hamas", "OpenAI"]
+TEMPLATES = [
+    "What did {} announce this week?",
+    "What did {} say last week?",
+    "Who criticised {} on Monday?",
+    "What is the latest on {}?",
+    "What did {} do in January 2024?",
+    "Has {} recently changed its policy?",
+    "What did {} report on Jan 5?",
+    "Is {} still under investigation?",
+    "What did {} decide between March and May?",
+    "What has {} done since June?",
+    "What did {} say about the strike?",
+    "Why did {} replace its chief executive?",
+    "How much did {} earn last year?",
+    "What happened to {} yesterday?",
+    "What did {} say on March 3, 2024?",
+    "What does {} plan to do next?",
+    "Who leads {} now?",
+    "What did {} sign in 2023?",
+    "Which rival did {} overtake last Friday?",
+    "How did {} fare so far this year?",
+]
+
+
+def test_a_question_is_read_in_well_under_5_ms():
+    questions = [template.format(subject) for template, subject in itertools.product(TEMPLATES, SUBJECTS)]
+    assert len(questions) == 200
+    read_time("What did the court rule on Jan 5?", AS_OF)  # the first call loads dateparser's English data
+    durations = []
+    for question in questions:
+        started = time.perf_counter()
+        read_time(question, AS_OF)
+        durations.append(time.perf_counter() - started)
+    assert statistics.median(durations) < 0.005
+
+
+def test_importing_the_module_leaves_dateparser_unloaded():
+    code = "import sys, assistant.answering.timeframe; print('dateparser' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_docstring_examples():
+    failures, _ = doctest.testmod(timeframe)
+    assert failures == 0
