@@ -1,0 +1,206 @@
+"""Reading an article (`relative_dates`): the scanner's expressions resolved calendar-wise against the
+publication day, a weekday or year-less date read forward when its sentence reads as future.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from datetime import date, timedelta
+
+from assistant.answering.timeframe.resolve import (
+    _ago,
+    _count,
+    _day_or_none,
+    _day_word_offset,
+    _last_days,
+    _month_window,
+    _narrow,
+    _shift_month,
+    _weekday_on_or_after,
+    _weekday_on_or_before,
+    _which,
+)
+from assistant.answering.timeframe.scanner import _scan
+from assistant.answering.timeframe.types import (
+    _MONTHS,
+    _WEEKDAY_NAMES,
+    FUTURE_TOLERANCE_DAYS,
+    RelativeDate,
+    Window,
+    _Found,
+    _LazyPattern,
+    _normalise_spaces,
+)
+
+_FUTURE_WORDS = _LazyPattern(
+    r"\b(?:will|won['’]t|shall|would|going\s+to|scheduled|slated|set\s+(?:to|for)|plans?\s+to|planned|expected|due"
+    r"|upcoming)\b|['’]ll\b"
+)
+_FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till)\s+$")
+_FUTURE_LOOK_WORDS = 12  # how many words around a weekday or date are read for future tense
+# Words that start a new clause, whose tense is its own: "died Thursday and will be buried Monday".
+_CLAUSE_WORDS = {"and", "but", "said", "says", "told", "after", "when", "because", "since", "while", "which", "who", "that"}
+
+
+_SENTENCE_ENDS = ".!?;\n"
+
+
+def relative_dates(text: str, published: date) -> list[RelativeDate]:
+    """The relative time expressions of an article's `text`, each resolved against its `published` day.
+
+    >>> [(d.text, d.describe()) for d in relative_dates("He died Thursday at home.", date(2022, 12, 30))]
+    [('Thursday', '2022-12-29')]
+    """
+    results = []
+    for found in _scan(text):
+        if found.range_end is not None:
+            pieces = [replace(found, range_end=None, prep="", prep_start=-1), found.range_end]
+        else:
+            pieces = [found]
+        for piece in pieces:
+            window = _resolve_for_article(text, piece, published)
+            if window is None:
+                continue
+            span = (piece.start, piece.end)
+            if window[0] == window[1]:
+                results.append(RelativeDate(span=span, text=text[piece.start : piece.end], date=window[0]))
+            else:
+                results.append(RelativeDate(span=span, text=text[piece.start : piece.end], range=window))
+    return results
+
+
+def _resolve_for_article(text: str, found: _Found, published: date) -> Window | None:
+    """Calendar dates of `found` in an article published on `published`; None when it needs no reading."""
+    kind = found.kind
+    if kind in ("recency", "recently", "recent_span", "year", "decade", "date_numeric", "month_year"):
+        return None  # not a date, or already precise as written
+    if kind == "day_word":
+        day = published + timedelta(days=_day_word_offset(found.words))
+        return day, day
+    if kind == "weekday":
+        return _weekday_in_article(text, found, published)
+    if kind in ("period", "weekend"):
+        return _period_in_article(found, published)
+    if kind == "rolling":
+        unit, count = found.group("unit").lower(), _count(found.group("count"))
+        if unit == "hour":
+            return published - timedelta(days=math.ceil(count / 24)), published
+        return _last_days(published, count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit])
+    if kind == "ago":
+        return _ago(found.group("unit").lower(), _count(found.group("count")), published)
+    if kind.startswith("date_"):
+        assert found.day_date is not None
+        year, month, day = found.day_date
+        if year is not None:
+            return None
+        return _year_less_in_article(text, found, month, day, published)
+    if kind == "month":
+        month, which = _MONTHS[found.group("month").lower()], _which(found.group("which"))
+        if which in ("last", "past"):
+            year = published.year if month < published.month else published.year - 1
+            return _narrow(_month_window(year, month), found.group("part"), "month")
+        if which in ("this", "next"):
+            year = published.year + (which == "next" and month <= published.month)
+            return _narrow(_month_window(year, month), found.group("part"), "month")
+        window = _year_less_in_article(text, found, month, None, published)
+        return _narrow(window, found.group("part"), "month") if window else None
+    raise ValueError(f"unknown time expression kind {kind!r}")
+
+
+def _year_less_in_article(text: str, found: _Found, month: int, day: int | None, published: date) -> Window | None:
+    """A day or month without a year: the publication year, a year back when it would lie ahead of publication
+    (or a year on when the sentence reads as future and it would lie behind)."""
+    future = _reads_as_future(text, found)
+    tolerance = timedelta(days=FUTURE_TOLERANCE_DAYS)
+    for year in (published.year, published.year - 1, published.year + 1):
+        window = _month_window(year, month) if day is None else _single(_day_or_none(year, month, day))
+        if window is None:
+            continue
+        if year == published.year:
+            if future and window[1] < published - tolerance:
+                continue
+            if not future and window[0] > published + tolerance:
+                continue
+            return window
+        if (year < published.year) != future:
+            return window
+    return None
+
+
+def _single(day: date | None) -> Window | None:
+    return (day, day) if day else None
+
+
+def _weekday_in_article(text: str, found: _Found, published: date) -> Window:
+    """Most recent such day on or before publication ("said Friday" in a Friday article is that day);
+    the next on or after it when the sentence reads as future; "last"/"next" exclude the day itself."""
+    weekday, which = _WEEKDAY_NAMES.index(found.group("weekday").lower()), _which(found.group("which"))
+    if which == "next":
+        day = _weekday_on_or_after(published + timedelta(days=1), weekday)
+    elif which in ("last", "past"):
+        day = _weekday_on_or_before(published - timedelta(days=1), weekday)
+    elif which == "this":
+        day = _week_of(published)[0] + timedelta(days=weekday)
+    elif _reads_as_future(text, found):
+        day = _weekday_on_or_after(published, weekday)
+    else:
+        day = _weekday_on_or_before(published, weekday)
+    return day, day
+
+
+def _week_of(day: date) -> Window:
+    """The Monday–Sunday week holding `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _period_in_article(found: _Found, published: date) -> Window:
+    """Calendar periods: weeks run Monday–Sunday, months and years are calendar ones."""
+    unit = found.group("unit").lower() if found.kind == "period" else "weekend"
+    which = _which(found.group("which")) if found.kind == "period" else "past"
+    lead = "so far" if found.group("trail") else _normalise_spaces(found.group("lead") or "").lower()
+    if unit == "weekend":
+        saturday = _weekday_on_or_before(published, 5)
+        in_weekend = published.weekday() >= 5
+        shift = {"last": -7 if in_weekend else 0, "past": 0, "this": 0 if in_weekend else 7, "next": 7 if in_weekend else 14}[
+            which
+        ]
+        saturday += timedelta(days=shift)
+        return saturday, saturday + timedelta(days=1)
+    if which == "past":
+        return _last_days(published, {"week": 7, "month": 30, "year": 365}[unit])
+    shift = {"last": -1, "this": 0, "next": 1}[which]
+    if unit == "week":
+        monday = _week_of(published)[0] + timedelta(days=7 * shift)
+        start, end = monday, monday + timedelta(days=6)
+    elif unit == "month":
+        start, end = _month_window(*_shift_month(published.year, published.month, shift))
+    else:
+        start, end = date(published.year + shift, 1, 1), date(published.year + shift, 12, 31)
+    if shift == 0 and lead in ("earlier", "so far"):
+        return start, published
+    if shift == 0 and lead == "later":
+        return published, end
+    return start, end
+
+
+def _reads_as_future(text: str, found: _Found) -> bool:
+    """Whether the words around the expression read as future: "will vote Tuesday", "by Friday", "the
+    hearing scheduled for Jan. 5". The words of its clause before it are read (at most
+    `_FUTURE_LOOK_WORDS`, back to "and", "said", "after"…); when the sentence opens with it ("On
+    Tuesday, the Senate will vote"), the words after it."""
+    if _FUTURE_WORD_JUST_BEFORE.search(text, max(0, found.start - 8), found.start):
+        return True
+    lookback_start = max(0, found.start - 300)
+    sentence_start = max(text.rfind(mark, lookback_start, found.start) for mark in _SENTENCE_ENDS) + 1
+    words_before = text[max(sentence_start, lookback_start) : found.start].split()
+    clause = words_before[-_FUTURE_LOOK_WORDS:]
+    resets = [index for index, word in enumerate(clause) if word.lower().strip(",") in _CLAUSE_WORDS]
+    if _FUTURE_WORDS.search(" ".join(clause[resets[-1] + 1 if resets else 0 :])):
+        return True
+    if [word.lower() for word in words_before] not in ([], ["on"]):
+        return False
+    ends = [position for position in (text.find(mark, found.end, found.end + 300) for mark in _SENTENCE_ENDS) if position >= 0]
+    words_after = text[found.end : min(ends, default=found.end + 300)].split()
+    return _FUTURE_WORDS.search(" ".join(words_after[:_FUTURE_LOOK_WORDS])) is not None
