@@ -55,6 +55,16 @@ class Answer(BaseModel):
     )
     notice: str | None = Field(default=None, description="Something the user should know (e.g. the LLM was unavailable).")
     filters: dict = Field(default_factory=dict, description="The filters the answer was retrieved under.")
+    as_of: str | None = Field(
+        default=None, description="The day the question was asked as of (YYYY-MM-DD); nothing published later was used."
+    )
+    time_window: tuple[str, str] | None = Field(
+        default=None,
+        description="The days the question's time words were read to mean, [since, until] inclusive (since '' when open).",
+    )
+    time_reading: str | None = Field(
+        default=None, description="How the question's time words were read, e.g. 'this week (2024-03-16 to 2024-03-22)'."
+    )
     config: dict = Field(default_factory=dict, description="The settings that produced this answer.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
 

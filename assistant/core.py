@@ -6,6 +6,7 @@ import logging
 import re
 import time
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEvent
@@ -13,6 +14,7 @@ from assistant.answering.checker import CitationChecker
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
 from assistant.answering.rewriter import RuleRewriter, normalize_history
+from assistant.answering.scope import TimeScope, time_scope
 from assistant.answering.who_said import WhoSaidAnswerer
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
@@ -150,10 +152,22 @@ class Assistant:
         since: str | None = None,
         until: str | None = None,
         filters: Filters | None = None,
+        as_of: date | str | None = None,
     ) -> list[Passage]:
+        """The passages that best match `query`, read as a question is: nothing after `as_of` (today
+        unless given), and those inside the days its time words name first, then the others."""
         query = checked_text(query, "search")
-        filters = filters or Filters.of(sources, since, until)
-        hits = self.retriever.retrieve(query, k, filters)
+        scope = time_scope(query, filters or Filters.of(sources, since, until), as_of)
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        query_vector = self.index.embed([scope.query])[0]
+        for attempt_filters, _ in scope.attempts():
+            if len(hits) >= k:
+                break
+            for hit in self.retriever.retrieve(scope.query, k, attempt_filters, query_vector=query_vector):
+                if hit.chunk.id not in seen and len(hits) < k:
+                    seen.add(hit.chunk.id)
+                    hits.append(hit)
         return [
             Passage(
                 rank=rank,
@@ -178,6 +192,7 @@ class Assistant:
         filters: Filters | None = None,
         *,
         history: list[dict] | None = None,
+        as_of: date | str | None = None,
     ) -> Answer:
         """Answer from the articles, with a citation for every sentence; or decline.
 
@@ -185,7 +200,8 @@ class Assistant:
         is rewritten into a standalone question from it before retrieval.
         """
         answer: Answer | None = None
-        for event in self.stream(question, sources=sources, since=since, until=until, filters=filters, history=history):
+        events = self.stream(question, sources=sources, since=since, until=until, filters=filters, history=history, as_of=as_of)
+        for event in events:
             if isinstance(event, AnswerEvent):
                 answer = event.answer
         assert answer is not None, "stream() always ends with an AnswerEvent"
@@ -200,6 +216,7 @@ class Assistant:
         filters: Filters | None = None,
         *,
         history: list[dict] | None = None,
+        as_of: date | str | None = None,
     ) -> Iterator[StreamEvent]:
         """Answer as a stream: `TokenEvent`s of text, then one `AnswerEvent` with the citations.
 
@@ -221,19 +238,33 @@ class Assistant:
             timings["rewrite"] = ms_since(started)
             if llm_error is not None:
                 llm = None  # the endpoint just failed: don't wait for it a second time
-        # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed;
-        # a question it answers needs no passage search.
         mark = time.perf_counter()
-        quoted = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts).answer(standalone, filters)
-        timings["quotes"] = ms_since(mark)
-        hits: list[Hit] = []
-        if quoted is None:
+        scope = time_scope(standalone, filters, as_of)
+        query = scope.query
+        timings["time"] = ms_since(mark)
+        # Inside the question's window first; outside it only when nothing inside answers.
+        query_vector = None
+        for attempt_filters, in_window in scope.attempts():
+            relaxed = scope.reading.window is not None and not in_window
+            # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed;
+            # a question it answers needs no passage search.
             mark = time.perf_counter()
-            query_vector = self.index.embed([standalone])[0]
-            timings["embed"] = ms_since(mark)
-            mark = time.perf_counter()
-            hits = self.retriever.retrieve(standalone, self.settings.top_k, filters, query_vector=query_vector)
-            timings["retrieve"] = ms_since(mark)
+            quoted = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts).answer(query, attempt_filters)
+            timings["quotes"] = timings.get("quotes", 0.0) + ms_since(mark)
+            hits: list[Hit] = []
+            extracted: Answer | None = None
+            if quoted is None:
+                mark = time.perf_counter()
+                if query_vector is None:
+                    query_vector = self.index.embed([query])[0]
+                    timings["embed"] = ms_since(mark)
+                mark = time.perf_counter()
+                hits = self.retriever.retrieve(query, self.settings.top_k, attempt_filters, query_vector=query_vector)
+                timings["retrieve"] = timings.get("retrieve", 0.0) + ms_since(mark)
+                texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
+                extracted = self.extractive(query, hits, texts, prefer_recent=scope.reading.recency)
+            if quoted is not None or (extracted is not None and extracted.answered):
+                break
         mark = time.perf_counter()
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         streamed: list[str] = []
@@ -246,7 +277,7 @@ class Assistant:
             if quoted is not None:
                 texts = self.index.store.article_texts(c.article_id for c in quoted.citations)
             answerer = GenerativeAnswerer(llm, self.checker())
-            pieces = answerer.stream(standalone, passages, texts)
+            pieces = answerer.stream(standalone, passages, texts, scope.reading)
             try:
                 while True:
                     piece = next(pieces)
@@ -262,11 +293,13 @@ class Assistant:
                 answer = answer.model_copy(update={"mode": "who_said"}) if answer.answered else None
             worded_by_llm = answer is not None and answer.answered
         if answer is None:
-            answer = quoted
-        if answer is None:
-            answer = self.extractive(standalone, hits, texts)
-        if not answer.answered and not filters.empty:
-            answer = self.said_filters_exclude_all(answer, filters)
+            answer = quoted or extracted or self.extractive(query, hits, texts)
+        if not answer.answered and not hits and quoted is None:
+            answer = self.said_filters_exclude_all(answer, scope.base)
+        elif relaxed:
+            answer = self.said_from_outside_the_window(answer, scope)
+        elif scope.reading.recency and answer.answered and answer.citations and answer.citations[0].published:
+            answer.text = f"As of {answer.citations[0].published}: {answer.text}"
         if llm_error is not None:
             answer.notice = (
                 f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."
@@ -277,6 +310,9 @@ class Assistant:
         answer.standalone_question = standalone if standalone != question else None
         answer.timings_ms = timings
         answer.filters = filters.model_dump(exclude_defaults=True)
+        answer.as_of = scope.as_of.isoformat()
+        answer.time_window = scope.window_dates
+        answer.time_reading = scope.reading.describe() or None
         answer.config = self.config(generative=worded_by_llm)
         text_so_far = "".join(streamed)
         if text_so_far != answer.text:
@@ -284,6 +320,25 @@ class Assistant:
             for piece in re.findall(r"\s*\S+", rest):
                 yield TokenEvent(text=piece)
         yield AnswerEvent(answer=answer)
+
+    def said_from_outside_the_window(self, answer: Answer, scope: TimeScope) -> Answer:
+        """An answer found only outside the question's window says so first, with what the index holds."""
+        newest_in_window = newest_overall = None
+        window_low, window_high = scope.window.bounds if scope.window is not None else (None, None)
+        base_high = scope.base.bounds[1]
+        for record in self.retriever.articles.values():
+            day = record.published_int
+            if not day or (base_high is not None and day > base_high):
+                continue
+            if newest_overall is None or record.published > newest_overall:
+                newest_overall = record.published
+            inside = scope.window is not None and (window_low is None or day >= window_low) and day <= window_high
+            if inside and (newest_in_window is None or record.published > newest_in_window):
+                newest_in_window = record.published
+        note = scope.window_note(newest_in_window, newest_overall)
+        if not answer.answered:
+            return answer.model_copy(update={"text": f"{note} No other article answers it either."})
+        return answer.model_copy(update={"text": f"{note} From other days: {answer.text}"})
 
     def said_filters_exclude_all(self, answer: Answer, filters: Filters) -> Answer:
         """A decline under filters that no indexed article passes says so, instead of "the articles don't say"."""
@@ -332,13 +387,13 @@ class Assistant:
                 return self.rule_rewriter.rewrite(message, history), error
         return self.rule_rewriter.rewrite(message, history), None
 
-    def extractive(self, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer:
+    def extractive(self, question: str, hits: list[Hit], texts: dict[str, str], prefer_recent: bool = False) -> Answer:
         answerer = ExtractiveAnswerer(
             self.retriever.keyword,
             max_sentences=self.settings.max_answer_sentences,
             min_support=self.settings.min_support,
         )
-        return answerer.answer(question, hits, texts)
+        return answerer.answer(question, hits, texts, prefer_recent=prefer_recent)
 
     def checker(self) -> CitationChecker:
         return CitationChecker(

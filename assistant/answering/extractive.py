@@ -85,6 +85,9 @@ NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'-]*|\w*\d\w*)\b")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)*\b")
 
 
+# With "latest"/"now", a sentence this close to the best one's score counts as answering as well, and
+# the newest article's wins (a death toll that grew: the newest figure, not the best-matching one).
+RECENT_NEAR_BEST = 0.85
 SECOND_SENTENCE_RATIO = 0.8  # a second sentence joins the answer when it scores this close to the best
 
 
@@ -146,7 +149,12 @@ class ExtractiveAnswerer:
                 found.append(Candidate(rank, hit, start, end, text, set(self.keyword.stems(text))))
         return found
 
-    def answer(self, question: str, hits: list[Hit], article_texts: dict[str, str]) -> Answer:
+    def answer(self, question: str, hits: list[Hit], article_texts: dict[str, str], prefer_recent: bool = False) -> Answer:
+        """The best sentences for `question` from `hits`, cited; a decline when none holds enough of it.
+
+        With `prefer_recent` ("latest", "now", "still"), among the sentences that answer nearly as well
+        as the best, the newest article's wins and the answer's sentences run newest first.
+        """
         terms = self.key_terms(question)
         total = sum(terms.values())
         candidates = self.candidates(hits)
@@ -171,6 +179,11 @@ class ExtractiveAnswerer:
         best = pool[0]
         if best.support < self.min_support or best.lexical == 0:
             return decline(question)
+        if prefer_recent:
+            near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
+            best = max(near_best, key=lambda c: (c.hit.chunk.published_int, c.score))
+            pool.remove(best)
+            pool.insert(0, best)
         chosen = [best]
         for c in pool[1:8]:
             if len(chosen) >= self.max_sentences:
@@ -178,6 +191,8 @@ class ExtractiveAnswerer:
             if c.score < SECOND_SENTENCE_RATIO * best.score or any(same_place(c, x) for x in chosen):
                 continue
             chosen.append(c)
+        if prefer_recent:
+            chosen.sort(key=lambda c: c.hit.chunk.published_int, reverse=True)
         return self.compose(question, chosen, article_texts)
 
     def new_information_bonus(self, kind: str, text: str, question_words: set[str]) -> float:

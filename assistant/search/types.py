@@ -7,6 +7,7 @@ cache and the retriever can all name these types without importing one another.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
@@ -45,6 +46,14 @@ class Filters(BaseModel):
         if self.since and self.until and self.since > self.until:
             raise ValueError(f"the date range is empty: since {self.since} is after until {self.until}")
         return self
+
+    def narrowed(self, since: date | None = None, until: date | None = None) -> Filters | None:
+        """These filters with the date range cut to [since, until] as well; None when no day is left."""
+        low = max(filter(None, [self.since, since.isoformat() if since else None]), default=None)
+        high = min(filter(None, [self.until, until.isoformat() if until else None]), default=None)
+        if low and high and low > high:
+            return None
+        return self.model_copy(update={"since": low, "until": high})
 
     @property
     def bounds(self) -> tuple[int | None, int | None]:

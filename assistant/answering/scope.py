@@ -1,0 +1,89 @@
+"""The day a question is asked and the days it asks about, as the filters answering runs under.
+
+1. The asking date (`as_of`): today unless given. Articles published after it are left out, so a
+   question asked on a past day is answered as it would have been that day.
+2. The question's time words (`read_time`): "this week", "in September 2023", "since June" name a
+   window; "latest", "now", "still" ask for the newest news. The words are taken out of the query.
+3. The attempts, in order: the question's window first (the user's filters cut at `as_of` and
+   narrowed to it), then, only if nothing inside it answers, the days outside it. An answer from
+   outside the window says so (`window_note`); it never passes old news off as this week's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.answering.timeframe import OPEN_START, TimeReading, read_time
+from assistant.search.types import Filters
+from ingest.article import parse_date
+from ingest.errors import InvalidInput
+
+
+def as_of_day(value: date | str | None) -> date:
+    """The asking date: a date, an ISO day ("2024-03-22"), or None for today (read at the call)."""
+    if value is None or value == "":
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(parse_date(value))
+    except (ValueError, OverflowError) as error:
+        raise InvalidInput(f"as_of: not a date: {value!r} (use YYYY-MM-DD)") from error
+
+
+@dataclass(frozen=True)
+class TimeScope:
+    """Where a question's answer may come from, in time."""
+
+    question: str
+    reading: TimeReading
+    base: Filters
+    """The user's filters, with nothing published after `as_of`."""
+    window: Filters | None
+    """`base` narrowed to the question's window; None when the question names none, or when the
+    window and the user's filters share no day."""
+
+    @property
+    def as_of(self) -> date:
+        return self.reading.as_of
+
+    @property
+    def query(self) -> str:
+        """What retrieval searches for: the question without its time words."""
+        return self.reading.query if self.reading.expressions and self.reading.query.strip() else self.question
+
+    @property
+    def window_dates(self) -> tuple[str, str] | None:
+        """The question's window as ISO days [since, until] (since '' when open), for the Answer."""
+        if self.reading.window is None:
+            return None
+        start, end = self.reading.window
+        return ("" if start == OPEN_START else start.isoformat(), min(end, self.as_of).isoformat())
+
+    def attempts(self) -> list[tuple[Filters, bool]]:
+        """(filters, inside the window) in the order to try them."""
+        if self.reading.window is None:
+            return [(self.base, False)]
+        return ([(self.window, True)] if self.window is not None else []) + [(self.base, False)]
+
+    def window_note(self, newest_in_window: str | None, newest_overall: str | None) -> str:
+        """What an answer from outside the window says first: that the window held nothing that answers."""
+        described = self.reading.describe() or "the days asked about"
+        if newest_in_window is None:
+            newest = f"; the newest is from {newest_overall}" if newest_overall else ""
+            return f"No indexed article is from {described}{newest}."
+        return f"Nothing in the articles from {described} answers this."
+
+
+def time_scope(question: str, filters: Filters, as_of: date | str | None) -> TimeScope:
+    """Read the question's time against `as_of` and turn it into the filters to try."""
+    reading = read_time(question, as_of_day(as_of))
+    base = filters.narrowed(until=reading.as_of)
+    if base is None:  # the user's own range lies after the asking date
+        raise InvalidInput(f"the date range starts after the asking date {reading.as_of.isoformat()}")
+    window = None
+    if reading.window is not None:
+        start, end = reading.window
+        window = base.narrowed(since=None if start == OPEN_START else start, until=end)
+    return TimeScope(question=question, reading=reading, base=base, window=window)

@@ -1,0 +1,129 @@
+"""Questions asked on a day, about days (issue 12): the same story in articles weeks apart, asked as a
+reader would ask it. The real embedder and Chroma; the articles are short news in the house style."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.evaluation import EvalQuestion, of_weeks
+from ingest.article import Article
+
+FARES = [
+    (
+        "fare-sep-05",
+        "2023-09-05",
+        "Ferry fare rises to $4",
+        "The Harbor ferry fare rose to $4 on Monday, the port authority said.",
+    ),
+    (
+        "fare-sep-28",
+        "2023-09-28",
+        "Ferry fare rises to $5",
+        "The Harbor ferry fare rose to $5 on Wednesday, the port authority said.",
+    ),
+    (
+        "fare-oct-12",
+        "2023-10-12",
+        "Ferry fare rises to $6",
+        "The Harbor ferry fare rose to $6 on Tuesday, the port authority said.",
+    ),
+    (
+        "strike-mar",
+        "2024-03-20",
+        "Ferry crews walk out",
+        "Harbor ferry crews walked out on Monday over pay, stranding thousands of commuters.",
+    ),
+    (
+        "strike-2023",
+        "2023-03-15",
+        "Ferry crews threaten walkout",
+        "Harbor ferry crews threatened a walkout over pay last year, but a deal was reached.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot(embedding, tmp_path_factory) -> Assistant:
+    from ingest.pipeline import Index
+    from ingest.settings import IngestSettings
+
+    bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("time")), embedding=embedding))
+    bot.add_articles(
+        [
+            Article(id=id_, title=title, text=text, source="Harbor Gazette", published=published)
+            for id_, published, title, text in FARES
+        ]
+    )
+    return bot
+
+
+def cited(answer) -> list[str]:
+    return [citation.article_id for citation in answer.citations]
+
+
+def test_latest_cites_the_newest_and_names_its_date(bot):
+    answer = bot.ask("What is the latest Harbor ferry fare?", as_of="2023-10-20")
+    assert cited(answer)[0] == "fare-oct-12"
+    assert answer.text.startswith("As of 2023-10-12:") and "$6" in answer.text
+
+
+def test_asked_on_a_past_day_it_answers_as_it_would_have_then(bot):
+    answer = bot.ask("What is the latest Harbor ferry fare?", as_of="2023-09-30")
+    assert cited(answer)[0] == "fare-sep-28"
+    assert "fare-oct-12" not in cited(answer) and "$6" not in answer.text
+    assert answer.as_of == "2023-09-30"
+
+
+def test_an_explicit_month_never_cites_another(bot):
+    answer = bot.ask("How much did the Harbor ferry fare rise to in September 2023?", as_of="2024-01-10")
+    assert answer.answered and set(cited(answer)) <= {"fare-sep-05", "fare-sep-28"}
+    assert answer.time_window == ("2023-09-01", "2023-09-30")
+    assert "September 2023" in answer.time_reading
+
+
+def test_this_week_cites_that_week(bot):
+    answer = bot.ask("Why did the Harbor ferry crews walk out this week?", as_of="2024-03-22")
+    assert cited(answer) == ["strike-mar"]
+    assert answer.time_window == ("2024-03-16", "2024-03-22")
+    assert "this week (2024-03-16 to 2024-03-22)" in answer.time_reading
+
+
+def test_a_window_with_no_article_says_so_and_never_passes_old_news_off_as_new(bot):
+    answer = bot.ask("Why did the Harbor ferry crews walk out this week?", as_of="2024-05-03")
+    assert answer.text.startswith(
+        "No indexed article is from this week (2024-04-27 to 2024-05-03); the newest is from 2024-03-20."
+    )
+    assert "From other days:" in answer.text and cited(answer)[0] == "strike-mar"
+
+
+def test_a_window_whose_articles_do_not_answer_says_so(bot):
+    answer = bot.ask("What did the port authority say the ferry fare rose to this week?", as_of="2024-03-22")
+    assert answer.text.startswith("Nothing in the articles from this week (2024-03-16 to 2024-03-22) answers this.")
+    assert "fare" in answer.citations[0].article_id
+
+
+def test_search_puts_the_window_first(bot):
+    passages = bot.search("Harbor ferry fare rises in October 2023", k=3, as_of="2024-01-10")
+    assert passages[0].article_id == "fare-oct-12"
+    assert [p.article_id for p in bot.search("Harbor ferry fare", k=5, as_of="2023-09-10")] == ["fare-sep-05", "strike-2023"]
+
+
+def test_a_bad_asking_date_is_a_clear_error(bot):
+    from assistant import InvalidInput
+
+    with pytest.raises(InvalidInput, match="as_of: not a date"):
+        bot.ask("What is the latest Harbor ferry fare?", as_of="2023-02-30")
+
+
+def test_eval_weeks_split_questions_by_asking_week():
+    questions = [
+        EvalQuestion(id="a", kind="fact", question="q", asked_on="2024-01-05"),
+        EvalQuestion(id="b", kind="fact", question="q", asked_on="2024-01-11"),
+        EvalQuestion(id="c", kind="fact", question="q", asked_on="2024-01-12"),
+        EvalQuestion(id="d", kind="unanswerable", question="q"),
+        EvalQuestion(id="e", kind="unanswerable", question="q"),
+    ]
+    assert [q.id for q in of_weeks(questions, [1])] == ["a", "b", "e"]
+    assert [q.id for q in of_weeks(questions, [2])] == ["c", "d"]
+    assert of_weeks(questions, None) == questions
