@@ -20,6 +20,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +48,7 @@ class EvalQuestion(BaseModel):
     answers: list[str] = Field(default_factory=list, description="Right answers (for who_said: the speaker's surname).")
     absent: list[str] = Field(default_factory=list, description="For unanswerable: answers that must NOT be asserted.")
     evidence: list[str] = Field(default_factory=list, description="Ids of the articles that hold the answer.")
+    asked_on: str | None = Field(default=None, description="The day the question was asked (YYYY-MM-DD): its as_of.")
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
@@ -165,6 +167,8 @@ class QuestionResult(BaseModel):
     citations: list[CitationResult]
     answer_ms: float
     timings_ms: dict[str, float]
+    as_of: str | None = Field(default=None, description="The asking date the question was answered as of.")
+    words: int = Field(default=0, description="Length of the reply in words.")
 
 
 class AccuracyByKind(BaseModel):
@@ -193,6 +197,9 @@ class EvalReport(BaseModel):
     ingest_s: float
     answer_ms_p50: float
     answer_ms_p95: float
+    answer_words_p50: float = Field(description="Median length of the replies to answerable questions, in words.")
+    declined_answerable: float = Field(description="Share of answerable questions Byline declined.")
+    as_of: bool = Field(description="Whether each question was asked as of its `asked_on` day (else as of today).")
     # extras
     llm: bool = Field(description="Whether answers came from an LLM (else extractive).")
     kinds: dict[str, int] = Field(description="Questions asked, by kind.")
@@ -233,6 +240,9 @@ class EvalReport(BaseModel):
                 "ingest",
                 f"{self.ingest_s:.1f} s ({self.ingest.get('added', 0)} added, {self.ingest.get('unchanged', 0)} unchanged)",
             ),
+            ("answerable: declined", show(self.declined_answerable)),
+            ("answer words p50 (answerable)", f"{self.answer_words_p50:g}"),
+            ("asked as of", "each question's asked_on day" if self.as_of else "today"),
             ("answer ms p50 / p95", f"{self.answer_ms_p50:.0f} / {self.answer_ms_p95:.0f}"),
             ("stages ms p50", ", ".join(f"{k} {v:.0f}" for k, v in self.stage_ms_p50.items())),
         ]
@@ -254,13 +264,14 @@ def eval_settings(use_llm: bool) -> AssistantSettings:
 
 
 # --- the runner ------------------------------------------------------------------------------
-def score_question(bot: Assistant, question: EvalQuestion) -> QuestionResult:
-    """Ask one question, retrieve for it, and score the reply."""
+def score_question(bot: Assistant, question: EvalQuestion, use_as_of: bool = True) -> QuestionResult:
+    """Ask one question (as of the day it was asked, unless `use_as_of` is off), retrieve for it, and score the reply."""
+    as_of = question.asked_on if use_as_of else None
     started = time.perf_counter()
-    answer = bot.ask(question.question)
+    answer = bot.ask(question.question, as_of=as_of)
     answer_ms = round((time.perf_counter() - started) * 1000, 2)
-    # `ask` does not expose its retrieval; `search` runs the same retriever with the same question.
-    retrieved = [p.article_id for p in bot.search(question.question, k=SEARCH_DEPTH)]
+    # `ask` does not expose its retrieval; `search` runs the same retriever with the same question and day.
+    retrieved = [p.article_id for p in bot.search(question.question, k=SEARCH_DEPTH, as_of=as_of)]
     texts = bot.index.store.article_texts(c.article_id for c in answer.citations)
     citations = [
         CitationResult(
@@ -290,11 +301,19 @@ def score_question(bot: Assistant, question: EvalQuestion) -> QuestionResult:
         citations=citations,
         answer_ms=answer_ms,
         timings_ms=answer.timings_ms,
+        as_of=answer.as_of,
+        words=len(answer.text.split()),
     )
 
 
 def summarize(
-    set_name: str, articles: int, results: list[QuestionResult], ingest_s: float, ingest: dict, llm: bool
+    set_name: str,
+    articles: int,
+    results: list[QuestionResult],
+    ingest_s: float,
+    ingest: dict,
+    llm: bool,
+    use_as_of: bool = True,
 ) -> EvalReport:
     """The report's figures from the per-question results."""
     answerable = [r for r in results if r.kind != UNANSWERABLE]
@@ -325,6 +344,9 @@ def summarize(
         ingest_s=round(ingest_s, 2),
         answer_ms_p50=percentile([r.answer_ms for r in results], 50),
         answer_ms_p95=percentile([r.answer_ms for r in results], 95),
+        answer_words_p50=percentile([r.words for r in answerable], 50),
+        declined_answerable=share([not r.answered for r in answerable]) or 0.0,
+        as_of=use_as_of,
         llm=llm,
         kinds=kinds,
         modes=modes,
@@ -344,15 +366,19 @@ def run_eval(
     llm: bool = False,
     progress: bool = False,
     on_result: Callable[[QuestionResult], None] | None = None,
+    use_as_of: bool = True,
+    weeks: Iterable[int] | None = None,
 ) -> EvalReport:
     """Ingest the set's articles into `bot` (a no-op for those already there), ask every question
-    (or `limit` of them, evenly spread), write per-question results to `out`, and score."""
+    (or `limit` of them, evenly spread) as of the day it was asked, write per-question results to
+    `out`, and score. `weeks` keeps only the questions of those asking weeks (1 = the set's first
+    week of `asked_on` days), so a set can be tuned on some weeks and checked on the others."""
     set_dir = Path(set_dir)
     articles_path, questions_path = set_dir / "articles.jsonl", set_dir / "questions.jsonl"
     for path in (articles_path, questions_path):
         if not path.is_file():
             raise FileNotFoundError(f"{path} is missing: an eval set holds articles.jsonl and questions.jsonl")
-    questions = spread_sample(load_questions(questions_path), limit)
+    questions = spread_sample(of_weeks(load_questions(questions_path), weeks), limit)
     started = time.perf_counter()
     report = bot.add([articles_path], progress=progress)
     ingest_s = time.perf_counter() - started
@@ -370,7 +396,7 @@ def run_eval(
 
             iterator = tqdm(questions, unit="question", desc="ask")
         for question in iterator:
-            result = score_question(bot, question)
+            result = score_question(bot, question, use_as_of=use_as_of)
             results.append(result)
             if sink:
                 sink.write(json.dumps(result.model_dump(), ensure_ascii=False) + "\n")
@@ -380,4 +406,27 @@ def run_eval(
     finally:
         if sink:
             sink.close()
-    return summarize(set_dir.name, count_lines(articles_path), results, ingest_s, ingest, llm)
+    return summarize(set_dir.name, count_lines(articles_path), results, ingest_s, ingest, llm, use_as_of)
+
+
+def asking_week(asked_on: str, first: str) -> int:
+    """Which week of the set a day falls in: 1 for the 7 days from the set's first asking day."""
+    return (date.fromisoformat(asked_on) - date.fromisoformat(first)).days // 7 + 1
+
+
+def of_weeks(questions: list[EvalQuestion], weeks: Iterable[int] | None) -> list[EvalQuestion]:
+    """The questions asked in the given weeks (all when None). Questions with no asking day (the
+    unanswerable ones) are spread over the weeks by their position, so each part keeps its share."""
+    if weeks is None:
+        return questions
+    wanted = set(weeks)
+    days = sorted(q.asked_on for q in questions if q.asked_on)
+    if not days:
+        raise ValueError("this set's questions have no asked_on day: --weeks cannot split them")
+    total_weeks = asking_week(days[-1], days[0])
+    kept = []
+    for position, question in enumerate(questions):
+        week = asking_week(question.asked_on, days[0]) if question.asked_on else position % total_weeks + 1
+        if week in wanted:
+            kept.append(question)
+    return kept

@@ -42,6 +42,11 @@ class AskRequest(BaseModel):
     history: list[dict] | None = Field(
         default=None, description='Earlier turns: [{"role": "user"|"assistant", "content": "..."}].'
     )
+    as_of: str | None = Field(
+        default=None,
+        description="Ask as of this day (YYYY-MM-DD; default today): later articles are left out, "
+        "'this week' means that day's week.",
+    )
 
 
 class IngestRequest(BaseModel):
@@ -59,6 +64,7 @@ class ChatRequest(BaseModel):
     model: str = MODEL_NAME
     messages: list[dict]
     stream: bool = False
+    as_of: str | None = Field(default=None, description="A Byline extra: ask as of this day (YYYY-MM-DD; default today).")
 
 
 def bearer_guard(token: str | None):
@@ -87,7 +93,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
     def ask(request: AskRequest) -> dict:
         check_text_parts(request.history or [], "history")
         try:
-            answer = bot.ask(request.question, filters=request.filters or Filters(), history=request.history)
+            answer = bot.ask(request.question, filters=request.filters or Filters(), history=request.history, as_of=request.as_of)
         except (ValueError, ValidationError) as error:
             raise HTTPException(status_code=422, detail=str(error)) from error
         return answer.model_dump()
@@ -99,9 +105,10 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         source: list[str] | None = Query(default=None, description="Only this source (repeatable)."),
         since: str | None = None,
         until: str | None = None,
+        as_of: str | None = Query(default=None, description="Search as of this day (YYYY-MM-DD; default today)."),
     ) -> list[dict]:
         try:
-            passages = bot.search(q, k=k, sources=source, since=since, until=until)
+            passages = bot.search(q, k=k, sources=source, since=since, until=until, as_of=as_of)
         except (ValueError, ValidationError) as error:
             raise HTTPException(status_code=422, detail=str(error)) from error
         return [p.model_dump() for p in passages]
@@ -150,7 +157,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
             filters = Filters.model_validate(getattr(request, "filters", None) or {})  # a Byline extra
         except ValidationError as error:
             raise HTTPException(status_code=422, detail=str(error)) from error
-        options = {"filters": filters, "history": history}
+        options = {"filters": filters, "history": history, "as_of": request.as_of}
         if request.stream:
             events = bot.stream(question, **options)
             return StreamingResponse(

@@ -25,6 +25,14 @@ DataOption = Annotated[
     Path | None,
     typer.Option("--data", help="Folder holding the index (default: $BYLINE_DATA_DIR or ./data).", show_default=False),
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Ask as of this day (YYYY-MM-DD; default today): later articles are left out, 'this week' is that day's week.",
+        show_default=False,
+    ),
+]
 ChromaOption = Annotated[
     str | None, typer.Option("--chroma-url", help="Use a Chroma server at this URL instead of the local folder.")
 ]
@@ -107,10 +115,11 @@ def ask(
     since: Annotated[str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the Answer object as JSON.")] = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """Answer a question from the articles, with numbered citations."""
     bot = open_assistant(data, chroma_url)
-    answer = bot.ask(question, sources=source, since=since, until=until)
+    answer = bot.ask(question, sources=source, since=since, until=until, as_of=as_of)
     if as_json:
         typer.echo(answer.model_dump_json(indent=2))
         return
@@ -137,10 +146,11 @@ def search(
     until: Annotated[str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
     k: Annotated[int, typer.Option("-k", help="How many passages.")] = 5,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """Show the passages that best match, without answering."""
     bot = open_assistant(data, chroma_url)
-    passages = bot.search(query, k=k, sources=source, since=since, until=until)
+    passages = bot.search(query, k=k, sources=source, since=since, until=until, as_of=as_of)
     if as_json:
         typer.echo(json.dumps([p.model_dump() for p in passages], indent=2))
         return
@@ -263,6 +273,13 @@ def evaluate(
     data: Annotated[
         Path | None, typer.Option("--data", help="Keep the index here (re-runs skip the ingest); default: a temp folder.")
     ] = None,
+    as_of: Annotated[
+        bool, typer.Option("--as-of/--no-as-of", help="Ask each question as of its asked_on day, or as of today.")
+    ] = True,
+    weeks: Annotated[
+        str | None,
+        typer.Option(help="Only the questions of these asking weeks, e.g. '1-6' or '2,4,6' (1 = the set's first week)."),
+    ] = None,
 ) -> None:
     """Ask every question of an eval set and score the answers (accuracy, evidence, citations, speed)."""
     import tempfile
@@ -278,7 +295,9 @@ def evaluate(
     with tempfile.TemporaryDirectory(prefix="byline-eval-") as scratch:
         bot = Assistant.open(data or Path(scratch), settings=settings)
         try:
-            report = run_eval(bot, set_dir, limit=limit, out=out, llm=llm, progress=not as_json)
+            report = run_eval(
+                bot, set_dir, limit=limit, out=out, llm=llm, progress=not as_json, use_as_of=as_of, weeks=week_numbers(weeks)
+            )
         except (FileNotFoundError, ValueError) as error:
             errors.print(f"[red]error:[/red] {error}")
             raise typer.Exit(2) from error
@@ -291,6 +310,22 @@ def evaluate(
     console.print(table)
     if out:
         console.print(f"per-question results: {out}")
+
+
+def week_numbers(text: str | None) -> list[int] | None:
+    """'1-6' or '2,4,6' (or a mix) as week numbers; None for all weeks."""
+    from assistant import InvalidInput
+
+    if not text:
+        return None
+    numbers: list[int] = []
+    try:
+        for part in text.split(","):
+            first, _, last = part.strip().partition("-")
+            numbers.extend(range(int(first), int(last or first) + 1))
+    except ValueError as error:
+        raise InvalidInput(f"--weeks: {text!r} is not like '1-6' or '2,4,6'") from error
+    return numbers
 
 
 if __name__ == "__main__":

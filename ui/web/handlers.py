@@ -191,7 +191,14 @@ class ChatHandlers:
         self.workers = workers
 
     def respond(
-        self, message: str, sources: list[str] | None, since: str, until: str, show_rewrite: bool, turns: list[Turn]
+        self,
+        message: str,
+        sources: list[str] | None,
+        since: str,
+        until: str,
+        show_rewrite: bool,
+        as_of: str | None,
+        turns: list[Turn],
     ) -> Iterator:
         turns = list(turns or [])
         question = (message or "").strip()
@@ -216,6 +223,7 @@ class ChatHandlers:
             if kwargs["since"] and kwargs["until"] and kwargs["since"] > kwargs["until"]:
                 raise InputProblem(f"The date range is empty: {kwargs['since']} is after {kwargs['until']}.")
             kwargs["history"] = history or None
+            kwargs["as_of"] = checked_date(as_of, "as-of")
             last_shown = 0.0
             for event in self.bot.stream(question, **kwargs):
                 if event.type == "token":

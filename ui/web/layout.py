@@ -5,6 +5,8 @@ What each event does is `ChatHandlers` (ui.web.handlers); this module only place
 
 from __future__ import annotations
 
+from datetime import date
+
 import gradio as gr
 
 from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers
@@ -72,6 +74,12 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 until_box = gr.Textbox(
                                     value="", label="To (YYYY-MM-DD)", placeholder="2023-09-30", elem_id="byline-until"
                                 )
+                            as_of_box = gr.Textbox(
+                                value=lambda: date.today().isoformat(),  # read at each page load, not at start-up
+                                label="As of (YYYY-MM-DD): later articles are left out; 'this week' is that day's week",
+                                placeholder="today",
+                                elem_id="byline-as-of",
+                            )
                             show_rewrite = gr.Checkbox(
                                 label="Show how a follow-up question was understood", value=False, elem_id="byline-rewrite"
                             )
@@ -108,7 +116,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                 )
 
         index_outputs = [articles_table, speakers_table, source_filter, examples, article_count]
-        chat_inputs = [question_box, source_filter, since_box, until_box, show_rewrite, turns_state]
+        chat_inputs = [question_box, source_filter, since_box, until_box, show_rewrite, as_of_box, turns_state]
         chat_outputs = [chatbot, evidence, turns_state, question_box]
         # Questions from several users are answered at once (a question keeps one view of the index while an
         # ingest swaps in the next); adding articles is its own queue, so an upload never holds up a question.
