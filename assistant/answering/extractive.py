@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
+from assistant.answering.timeframe import relative_dates
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from ingest.chunking import sentence_spans
@@ -223,9 +225,22 @@ class ExtractiveAnswerer:
                 start = previous_sentence_start(text, start, floor=chunk.start)
             citation = cite_in_chunk(n, chunk, text, start, end, fallback_quote=c.text)
             citations.append(citation)
-            quote = citation.quote
-            parts.append(f"{' '.join(quote.split())} [{n}]")
+            sentence = " ".join(citation.quote.split())
+            parts.append(f"{with_calendar_dates(sentence, chunk.published)} [{n}]")
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
+
+
+def with_calendar_dates(sentence: str, published: str) -> str:
+    """The sentence with the day each relative word names, read against its article's date:
+    "died Thursday" in an article of 2022-12-30 reads "died Thursday (2022-12-29)". Only words that
+    name one day get a date; the cited quote itself (and its span) stays as the article has it."""
+    if not published:
+        return sentence
+    days = [found for found in relative_dates(sentence, date.fromisoformat(published)) if found.date is not None]
+    for found in reversed(days):
+        end = found.span[1]
+        sentence = f"{sentence[:end]} ({found.date.isoformat()}){sentence[end:]}"
+    return sentence
 
 
 def same_place(a: Candidate, b: Candidate) -> bool:

@@ -35,6 +35,12 @@ FARES = [
         "Harbor ferry crews walked out on Monday over pay, stranding thousands of commuters.",
     ),
     (
+        "pele",
+        "2022-12-30",
+        "Pelé, Brazil's soccer king, dies at 82",
+        "Pelé died Thursday at a hospital in São Paulo after a long illness, his daughter said.",
+    ),
+    (
         "strike-2023",
         "2023-03-15",
         "Ferry crews threaten walkout",
@@ -103,10 +109,18 @@ def test_a_window_whose_articles_do_not_answer_says_so(bot):
     assert "fare" in answer.citations[0].article_id
 
 
+def test_a_relative_day_in_a_cited_sentence_gets_its_calendar_date(bot):
+    answer = bot.ask("When did Pelé die?", as_of="2023-01-05")
+    assert cited(answer) == ["pele"]
+    assert "died Thursday (2022-12-29) at a hospital" in answer.text
+    assert answer.citations[0].quote.startswith("Pelé died Thursday at a hospital"), "the quote stays as the article has it"
+
+
 def test_search_puts_the_window_first(bot):
     passages = bot.search("Harbor ferry fare rises in October 2023", k=3, as_of="2024-01-10")
     assert passages[0].article_id == "fare-oct-12"
-    assert [p.article_id for p in bot.search("Harbor ferry fare", k=5, as_of="2023-09-10")] == ["fare-sep-05", "strike-2023"]
+    before_fall = [p.article_id for p in bot.search("Harbor ferry fare", k=5, as_of="2023-09-10")]
+    assert before_fall[0] == "fare-sep-05" and set(before_fall) == {"fare-sep-05", "strike-2023", "pele"}
 
 
 def test_a_bad_asking_date_is_a_clear_error(bot):
