@@ -101,7 +101,9 @@ class Assistant:
         articles: list[Article] = []
         for position, record in enumerate(records):
             try:
-                articles.append(article_from_record(record, f"api#{position}", f"articles[{position}]"))
+                where = f"articles[{position}]"
+                max_chars = self.index.settings.max_article_chars
+                articles.append(article_from_record(record, f"api#{position}", where, max_chars=max_chars))
             except ReadError as error:
                 report.errors.append(IngestProblem(where=error.where, reason=error.reason))
         if articles:

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 from ingest.article import Article, make_article_id, parse_date
 from ingest.decoding import NotText, bytes_to_text
+from ingest.errors import BylineError
 from ingest.fetch import Fetched, FetchError, FetchPolicy, fetch
 from ingest.settings import IngestSettings
 
@@ -47,7 +48,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-class ReadError(Exception):
+class ReadError(BylineError):
     """A source that could not be read, with the place and the reason a person can act on."""
 
     def __init__(self, where: str, reason: str):
