@@ -1,5 +1,7 @@
 """Answer latency without an LLM: p50/p95 of `Assistant.ask` at growing index sizes,
-unfiltered, with a source filter and with a date filter, and which stage of `ask` the time goes to.
+unfiltered, with a source filter, with a date filter, and with a time expression in the question
+("… in the week before the newest article", asked as of that day: the window is tried first), and
+which stage of `ask` the time goes to.
 
 Indexes of 1k/10k/100k articles are built by copying the records (vectors included) of the
 ingested realtimeqa-dev index (see common.scaled_index): nothing is re-embedded.
@@ -13,6 +15,7 @@ import argparse
 import logging
 import time
 from collections import Counter
+from datetime import date, timedelta
 
 from common import Stopwatch, dev_questions, int_list, percentiles, scaled_index, write_results  # noqa: I001
 from rich.console import Console
@@ -35,10 +38,15 @@ def pick_filters(bot: Assistant) -> dict[str, dict]:
     dates = sorted(r.published for r in records if r.published)
     since = dates[int(len(dates) * 0.75)]
     dated = sum(1 for d in dates if d >= since)
+    newest = dates[-1]
+    week_start = (date.fromisoformat(newest) - timedelta(days=6)).isoformat()
+    in_week = sum(1 for d in dates if week_start <= d <= newest)
     return {
         "none": {"filters": {}, "kept": 1.0},
         "source": {"filters": {"sources": [source]}, "kept": round(kept / len(records), 3)},
         "date": {"filters": {"since": since}, "kept": round(dated / len(records), 3)},
+        # "this week" asked on the newest article's day: the question's own words name the window
+        "time words": {"filters": {"as_of": newest}, "suffix": " this week", "kept": round(in_week / len(records), 3)},
     }
 
 
@@ -74,7 +82,8 @@ def main() -> None:
             bot.ask(question)  # warm caches outside the clock
         variants = pick_filters(bot)
         for name, variant in variants.items():
-            result = measure(bot, questions, variant["filters"])
+            asked = [question.rstrip("?") + variant.get("suffix", "") + "?" for question in questions]
+            result = measure(bot, asked, variant["filters"])
             rows.append(
                 {
                     "articles": size,
