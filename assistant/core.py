@@ -297,7 +297,10 @@ class Assistant:
         if answer is None:
             answer = quoted or extracted or self.extractive(query, hits, texts)
         if not answer.answered and not hits and quoted is None:
-            answer = self.said_filters_exclude_all(answer, scope.base)
+            # the user's own filters first: the asking date is named only when it is what leaves nothing
+            reason = self.nothing_passes(filters) or self.nothing_passes(scope.base)
+            if reason:
+                answer = answer.model_copy(update={"text": reason, "citations": []})
         elif relaxed:
             answer = self.said_from_outside_the_window(answer, scope)
         elif scope.reading.recency and answer.answered and answer.citations and answer.citations[0].published:
@@ -342,8 +345,9 @@ class Assistant:
             return answer.model_copy(update={"text": f"{note} No other article answers it either."})
         return answer.model_copy(update={"text": f"{note} From other days: {answer.text}"})
 
-    def said_filters_exclude_all(self, answer: Answer, filters: Filters) -> Answer:
-        """A decline under filters that no indexed article passes says so, instead of "the articles don't say"."""
+    def nothing_passes(self, filters: Filters) -> str | None:
+        """Why no indexed article passes `filters` ("No article from usatoday is indexed…"); None if some do.
+        A decline under such filters says this instead of "the articles don't say"."""
         articles = list(self.retriever.articles.values())
         known = {record.source.lower(): record.source for record in articles if record.source}
         wanted = {source.lower() for source in filters.sources}
@@ -356,7 +360,7 @@ class Assistant:
             and (high is None or (record.published_int and record.published_int <= high))
         ]
         if passing:
-            return answer
+            return None
         where = f" from {', '.join(filters.sources)}" if filters.sources else ""
         when = {
             (True, True): f" published between {filters.since} and {filters.until}",
@@ -367,7 +371,7 @@ class Assistant:
         unknown = sorted(source for source in filters.sources if source.lower() not in known)
         if unknown:
             text += f" Sources here: {', '.join(sorted(known.values())[:20]) or 'none'}."
-        return answer.model_copy(update={"text": text, "citations": []})
+        return text
 
     def chat(self, message: str, history: list[dict] | None = None, **filters) -> Answer:
         """Answer `message` as a turn of a conversation whose earlier turns are `history`."""

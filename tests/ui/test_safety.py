@@ -201,3 +201,17 @@ def test_a_text_part_that_is_not_text_is_a_422_not_a_500(url):
     ]
     answered = httpx.post(f"{url}/v1/chat/completions", json={"messages": [{"role": "user", "content": fine}]}, timeout=60)
     assert answered.status_code == 200 and answered.json()["citations"]
+
+
+def test_an_upload_in_one_tab_does_not_hold_up_anothers_question(url):
+    """The chat's questions and its 'Add articles' jobs are separate queues: a slow URL being added in
+    one session must not keep another session's question waiting (it waited 87 s, p50, before)."""
+    from gradio_client import Client
+
+    with slow_server() as slow:
+        adder, asker = Client(url, verbose=False), Client(url, verbose=False)
+        adding = adder.submit(None, slow, api_name="/add_articles")
+        time.sleep(1.0)  # the slow fetch is under way
+        chat, evidence, _ = asker.predict(SEED_QUESTION, api_name="/chat")
+        assert "Aliyev" in str(chat[-1]["content"]) and "<mark>" in evidence
+        assert not adding.done(), "the question should be answered while the slow URL is still being added"
