@@ -53,7 +53,7 @@ def test_bad_files_are_reported_and_the_rest_goes_on(make_assistant, tmp_path):
     assert report.added == 2
     problems = {e.where.split("/")[-1]: e.reason for e in report.errors}
     assert set(problems) == {"scan.pdf", "empty.txt", "feed.jsonl:2"}
-    assert "binary" in problems["scan.pdf"] and problems["empty.txt"] == "empty file"
+    assert problems["scan.pdf"] == "PDF is not supported" and problems["empty.txt"] == "empty file"
     assert not report.failed
 
     only_bad = tmp_path / "only_bad"
