@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import tantivy
 
 from assistant.search.quotes import QuoteIndex
 from assistant.search.text_index import TextIndex
@@ -278,6 +279,14 @@ class LocalIndex:
                 self._load(current)  # another process synced since we loaded
             stale, new = self._changes(committed, only)
             state = json.loads(json.dumps(self.state))
+            # A sync killed after its tantivy commit but before state.json left documents for rows
+            # past the committed ones, and quotes of articles it had not recorded: drop them before
+            # adding again, or a chunk would be found twice (Chroma refuses duplicate ids).
+            writer.delete_documents_by_query(
+                tantivy.Query.range_query(self.keyword.schema, "row", tantivy.FieldType.Integer, state["rows"], None)
+            )
+            for record in new:
+                quote_writer.delete_documents_by_term("article_id", record.id)
             for article_id in stale:
                 writer.delete_documents_by_term("article_id", article_id)
                 quote_writer.delete_documents_by_term("article_id", article_id)

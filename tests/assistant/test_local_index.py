@@ -112,6 +112,31 @@ def test_an_interrupted_sync_is_redone_not_trusted(embedding, tmp_path):
     assert int(live.sum()) == reopened.index.store.count_chunks() == len(reopened.retriever.keyword)
 
 
+def test_a_sync_killed_between_its_tantivy_commit_and_state_finds_each_chunk_once(embedding, tmp_path, monkeypatch):
+    """A kill -9 of byline serve landed here twice in 20: the next sync added the same chunks again,
+    and every search that matched them failed with Chroma's DuplicateIDError."""
+    bot = open_bot(embedding, tmp_path)
+    bot.add_articles(ARTICLES[:1])
+
+    class Killed(Exception):
+        pass
+
+    def killed_before_the_commit_point(self, state):
+        raise Killed("killed after the tantivy commit, before state.json")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(LocalIndex, "_write_state", killed_before_the_commit_point)
+        with pytest.raises(Killed):
+            bot.add_articles(ARTICLES[1:])
+
+    reopened = open_bot(embedding, tmp_path)  # the restart's sync adds h1 and its quote again
+    passages = reopened.search("Treasurer Omar Diaz said costs had doubled", k=5)
+    ids = [p.article_id + str(p.span) for p in passages]
+    assert len(ids) == len(set(ids)) and passages[0].article_id == "h1"
+    quotes = reopened.quotes(speaker="Omar Diaz")
+    assert len(quotes) == len({(q.article_id, q.start) for q in quotes}) == 1
+
+
 def test_a_damaged_cache_is_rebuilt_from_the_index(embedding, tmp_path):
     bot = open_bot(embedding, tmp_path)
     bot.add_articles(ARTICLES)
