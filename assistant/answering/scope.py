@@ -19,17 +19,26 @@ from assistant.search.types import Filters
 from ingest.article import parse_date
 from ingest.errors import InvalidInput
 
+# News archives go back a few centuries at most; relative words ("last year") must stay calendar dates.
+EARLIEST_AS_OF = date(1000, 1, 1)
+LATEST_AS_OF = date(9000, 12, 31)
+
 
 def as_of_day(value: date | str | None) -> date:
     """The asking date: a date, an ISO day ("2024-03-22"), or None for today (read at the call)."""
     if value is None or value == "":
         return date.today()
     if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(parse_date(value))
-    except (ValueError, OverflowError) as error:
-        raise InvalidInput(f"as_of: not a date: {value!r} (use YYYY-MM-DD)") from error
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(parse_date(value))
+        except (ValueError, OverflowError) as error:
+            raise InvalidInput(f"as_of: not a date: {value!r} (use YYYY-MM-DD)") from error
+    if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
+        # "last week" of 0001-01-03 is no date at all (OverflowError in the calendar arithmetic)
+        raise InvalidInput(f"as_of: {day.isoformat()} is out of range ({EARLIEST_AS_OF.year}–{LATEST_AS_OF.year})")
+    return day
 
 
 @dataclass(frozen=True)

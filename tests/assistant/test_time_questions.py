@@ -128,6 +128,8 @@ def test_a_bad_asking_date_is_a_clear_error(bot):
 
     with pytest.raises(InvalidInput, match="as_of: not a date"):
         bot.ask("What is the latest Harbor ferry fare?", as_of="2023-02-30")
+    with pytest.raises(InvalidInput, match="out of range"):  # was an OverflowError (a 500 over HTTP)
+        bot.ask("What happened last week?", as_of="0001-01-03")
 
 
 def test_eval_weeks_split_questions_by_asking_week():

@@ -218,13 +218,7 @@ def test_shaped_bodies_never_answer_5xx(served_schema, fuzzed_url):
     assert not failed, "\n\n".join(f"{label}: {reason}" for label, reason in failed.items())
 
 
-# --- what the fuzz found: kept as fixed cases (a strict xfail turns into a failure once fixed: drop the mark then) -------
-
-DATE_ARITHMETIC_BEFORE_YEAR_1 = pytest.mark.xfail(
-    strict=True,
-    reason="OverflowError (a 500): a question's weekday or 'last week' read as of a day in the first week of year 1 "
-    "steps before date.min in assistant/answering/timeframe/resolve.py (found with BYLINE_API_FUZZ_EXAMPLES=500)",
-)
+# --- what the fuzz found, kept as fixed cases ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -234,13 +228,13 @@ DATE_ARITHMETIC_BEFORE_YEAR_1 = pytest.mark.xfail(
             "POST",
             "/api/ask",
             {"json": {"question": "Who spoke on Tuesday?", "as_of": "0001-01-01"}},
-            marks=DATE_ARITHMETIC_BEFORE_YEAR_1,
+            id="as-of-in-year-1-ask",  # fixed: an as_of out of range is a 422 (was an OverflowError)
         ),
         pytest.param(
             "GET",
             "/api/search",
             {"params": {"q": "What happened last week?", "as_of": "0001-01-03"}},
-            marks=DATE_ARITHMETIC_BEFORE_YEAR_1,
+            id="as-of-in-year-1-search",  # fixed: as above
         ),
         pytest.param(
             "POST",
