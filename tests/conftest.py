@@ -24,8 +24,15 @@ def offline_by_default():
     """A developer's shell may hold an OpenAI key: tests choose their LLM explicitly, never by accident."""
     names = [n for n in os.environ if n.startswith(("OPENAI_", "BYLINE_"))]
     saved = {n: os.environ.pop(n) for n in names}
+    # gradio_client reports usage to Hugging Face unless this is off (its own option is ignored): nothing leaves the machine
+    analytics = os.environ.get("GRADIO_ANALYTICS_ENABLED")
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     yield
     os.environ.update(saved)
+    if analytics is None:
+        os.environ.pop("GRADIO_ANALYTICS_ENABLED")
+    else:
+        os.environ["GRADIO_ANALYTICS_ENABLED"] = analytics
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,8 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
     settings = settings or WebSettings()
     handlers = ChatHandlers(bot, settings, workers)
 
-    with gr.Blocks(title="Byline") as demo:
+    # analytics off: no version check or usage report leaves the machine (Byline is offline by default)
+    with gr.Blocks(title="Byline", analytics_enabled=False) as demo:
         turns_state = gr.State([])
         selected_state = gr.State(None)
         gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.")
