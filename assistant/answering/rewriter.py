@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
+from ingest.errors import InvalidInput
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +40,18 @@ def normalize_history(history: list[dict] | None) -> list[dict[str, str]]:
     turns: list[dict[str, str]] = []
     for message in history or []:
         if not isinstance(message, dict):
-            raise ValueError(f"a history message must be an object with 'role' and 'content', got {message!r}")
+            raise InvalidInput(f"a history message must be an object with 'role' and 'content', got {message!r:.200}")
         role = message.get("role")
         if role not in ("user", "assistant"):
             continue
         content = message.get("content") or ""
         if isinstance(content, list):  # content parts: [{"type": "text", "text": ...}, ...]
-            content = " ".join(part.get("text", "") for part in content if isinstance(part, dict) and part.get("type") == "text")
+            texts = [part.get("text") for part in content if isinstance(part, dict) and part.get("type") == "text"]
+            if not all(isinstance(text, str) for text in texts):
+                raise InvalidInput("a history message's text part must be text")
+            content = " ".join(texts)
         if not isinstance(content, str):
-            raise ValueError(f"a history message's content must be text, got {type(content).__name__}")
+            raise InvalidInput(f"a history message's content must be text, got {type(content).__name__}")
         if content.strip():
             turns.append({"role": role, "content": content.strip()})
     return turns
