@@ -36,7 +36,7 @@ from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: words are accent-folded ("Pelé" = "Pele")
 ARTICLES_PER_FETCH = 64  # articles whose chunks are read from Chroma in one go during a sync
 
 FetchChunks = Callable[[list[ArticleRecord]], Iterator[tuple[str, list[tuple[ChunkRecord, np.ndarray]]]]]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant.search.text_index import TextIndex
 from assistant.search.types import Filters
-from assistant.search.words import stems
+from assistant.search.words import fold, stems
 from ingest.store import QuoteRecord
 
 TITLES = {
@@ -57,7 +57,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "
 
 def name_tokens(name: str) -> list[str]:
     """Lower-case name words without titles or possessive 's: 'Mr. Donald J. Trump's' → donald, j, trump."""
-    words = re.findall(r"[\w.'-]+", name.lower().replace("’", "'"))
+    words = re.findall(r"[\w.'-]+", fold(name).replace("’", "'"))
     words = [re.sub(r"'s$", "", w).strip(".'-") for w in words]
     return [w for w in words if w and w not in TITLES]
 

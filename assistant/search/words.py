@@ -1,9 +1,10 @@
-"""Words as every index and answerer of Byline sees them: stemmed, stopwords aside."""
+"""Words as every index and answerer of Byline sees them: accents and case folded, stemmed, stopwords aside."""
 
 from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 
 from bm25s.stopwords import STOPWORDS_EN
 
@@ -25,7 +26,15 @@ def stem_words(words: list[str]) -> list[str]:
     return stemmer.stemWords(words)
 
 
+def fold(text: str) -> str:
+    """Lower case without accents: "Pelé" and "Pele" are one word to a reader typing either."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def stems(text: str) -> list[str]:
-    """Stemmed, stopword-free words of `text` (bm25s's stopword list): the one tokenization of the
-    keyword index, the quote index and the answerers' word weights."""
-    return stem_words([w for w in WORD.findall(text.lower()) if w not in STOPWORDS])
+    """Stemmed, stopword-free, accent-folded words of `text` (bm25s's stopword list): the one
+    tokenization of the keyword index, the quote index and the answerers' word weights."""
+    return stem_words([w for w in WORD.findall(fold(text)) if w not in STOPWORDS])

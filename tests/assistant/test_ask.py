@@ -107,3 +107,32 @@ def test_filtered_dense_search_agrees_with_chromas_own_filter(two_outlets):
             c.id for c, _ in two_outlets.index.store.query_chunks(vector, 1, filters.chroma_where(retriever.source_names()))
         ]
         assert fast == exact == by_chroma and len(fast) == 1
+
+
+def test_accents_do_not_decide_what_matches(make_assistant):
+    """"When did Pele die?" once cited a caption about Mbappé: 'Pele' and 'Pelé' were different words."""
+    from ingest.article import Article
+
+    bot = make_assistant()
+    bot.add_articles(
+        [
+            Article(
+                id="pele",
+                title="Brazil mourns its king",
+                text="Pelé died on Thursday in São Paulo at the age of 82, his daughter said.",
+                source="Wire",
+                published="2022-12-30",
+            ),
+            Article(
+                id="mbappe",
+                title="World Cup final",
+                text="Kylian Mbappé scored a hat-trick in the final, but France lost on penalties.",
+                source="Wire",
+                published="2022-12-19",
+            ),
+        ]
+    )
+    for question in ("When did Pele die?", "When did Pelé die?", "when did PELE die in Sao Paulo?"):
+        answer = bot.ask(question, as_of="2023-01-05")
+        assert [c.article_id for c in answer.citations] == ["pele"], question
+    assert bot.quotes(speaker="Pele") == bot.quotes(speaker="Pelé")
