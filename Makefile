@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 7860
 
-.PHONY: install run test lint browser bench clean
+.PHONY: install run test lint browser stress bench clean
 
 install: $(STAMP)
 
@@ -36,6 +36,14 @@ lint: install
 
 test: install browser lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The long checks of issue 11 (tens of minutes): kill -9 at random points of CLI ingests and of
+# `byline serve` during uploads, CLI processes and threads ingesting at once, schemathesis against the
+# served OpenAPI schema, 50 chat sessions for 60 s, and the readers' fuzz at 10,000 cases.
+# `make test` skips the stress-marked ones (tests/stress/conftest.py) and fuzzes 300 cases.
+stress: install
+	$(BIN)/python -m pytest -m stress tests/stress $(PYTEST_ARGS)
+	BYLINE_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/ingest/test_reader_fuzz.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
