@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import ClassVar
 from urllib.parse import urlparse
 
 import numpy as np
@@ -352,11 +353,11 @@ class WriteLock:
     still leave it without chunks (`byline check --repair` mends that).
     """
 
-    _locks: dict[Path, tuple[threading.RLock, FileLock]] = {}
-    _locks_guard = threading.Lock()
+    _locks: ClassVar[dict[Path, tuple[threading.RLock, FileLock]]] = {}
+    _locks_guard: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, path: Path):
-        self.path = path.absolute()
+        self.path = path.resolve()
         with WriteLock._locks_guard:
             if self.path not in WriteLock._locks:
                 WriteLock._locks[self.path] = (threading.RLock(), FileLock(self.path))
