@@ -68,7 +68,7 @@ class IngestReport(BaseModel):
             parts.append(f"{self.duplicates} duplicates skipped")
         parts.append(f"{self.chunks_written} chunks written")
         if self.errors:
-            parts.append(f"{len(self.errors)} errors")
+            parts.append(f"{len(self.errors)} error{'' if len(self.errors) == 1 else 's'}")
         return ", ".join(parts) + f" in {self.seconds:.1f}s"
 
 

@@ -200,3 +200,12 @@ def test_a_new_ingest_waits_for_a_write_in_flight_instead_of_sweeping_it(embeddi
     records = index.store.article_records()
     assert set(records) == {"slow", "quick"}
     assert index.store.count_chunks() == sum(r.chunks for r in records.values()) == 2
+
+
+def test_the_summary_counts_in_words_a_reader_expects():
+    from ingest.pipeline import IngestProblem, IngestReport
+
+    one = IngestReport(added=1, errors=[IngestProblem(where="a.txt", reason="empty file")])
+    two = IngestReport(errors=[IngestProblem(where="a.txt", reason="x"), IngestProblem(where="b.txt", reason="y")])
+    assert "1 error in" in one.summary() and "1 errors" not in one.summary()
+    assert "2 errors in" in two.summary()
