@@ -167,6 +167,11 @@ class Rows:
         return [(self.chunk_id(int(rows[i])), float(scores[i])) for i in order]
 
 
+class CacheDamaged(RuntimeError):
+    """The cache's files cannot be written (a kill -9 mid-commit left tantivy files it will not
+    overwrite): the cache is derived data, so the caller rebuilds it from the index."""
+
+
 class LocalIndex:
     """The rows, vectors and keyword index of every live chunk, reconciled with the store."""
 
@@ -273,6 +278,38 @@ class LocalIndex:
         report = SyncReport()
         if self._changes(committed, only) == ([], []):
             return report
+        try:
+            state = self._sync_files(committed, fetch, quotes_of, only, report)
+        except (ValueError, OSError) as error:  # tantivy's files: e.g. FileAlreadyExists after a kill mid-commit
+            raise CacheDamaged(f"retrieval cache in {self.folder} cannot be written: {error}") from error
+        self._load(state)
+        report.seconds = time.perf_counter() - started
+        log.info(
+            "retrieval cache: %d articles added (%d chunks), %d removed in %.1f s%s",
+            report.added,
+            report.chunks,
+            report.removed,
+            report.seconds,
+            f"; {len(report.incomplete)} changed while read, left for the next sync" if report.incomplete else "",
+        )
+        return report
+
+    def reset(self) -> None:
+        """Start again from an empty cache: its files are derived, Chroma holds the truth."""
+        self._wipe()
+        self.keyword = KeywordIndex(self.folder / "keyword")
+        self.quotes = QuoteIndex(self.folder / "quotes")
+        self._load(self._empty_state())
+
+    def _sync_files(
+        self,
+        committed: dict[str, ArticleRecord],
+        fetch: FetchChunks,
+        quotes_of: Callable[[ArticleRecord], list[QuoteRecord]],
+        only: Iterable[str] | None,
+        report: SyncReport,
+    ) -> dict:
+        """The writing half of `sync`: returns the new committed state."""
         with self.keyword.writer() as writer, self.quotes.writer() as quote_writer:
             current = self._read_state() or self._empty_state()
             if current.get("generation") != self.state.get("generation"):
@@ -333,17 +370,7 @@ class LocalIndex:
             quote_writer.commit()
             state.update(rows=row, generation=state["generation"] + 1)
             self._write_state(state)  # the commit point
-        self._load(state)
-        report.seconds = time.perf_counter() - started
-        log.info(
-            "retrieval cache: %d articles added (%d chunks), %d removed in %.1f s%s",
-            report.added,
-            report.chunks,
-            report.removed,
-            report.seconds,
-            f"; {len(report.incomplete)} changed while read, left for the next sync" if report.incomplete else "",
-        )
-        return report
+        return state
 
     def _changes(self, committed: dict[str, ArticleRecord], only: Iterable[str] | None) -> tuple[list[str], list[ArticleRecord]]:
         """Articles to drop from the cache, and committed records to (re)add."""

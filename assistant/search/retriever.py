@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.search.cache import KeywordIndex, LocalIndex
+from assistant.search.cache import CacheDamaged, KeywordIndex, LocalIndex
 from assistant.search.quotes import QuoteIndex
 from assistant.search.types import Filters, Hit
 from ingest.pipeline import Index
@@ -65,6 +65,7 @@ class HybridRetriever:
         self.index = index
         self.candidates = candidates_per_retriever
         self._lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
         settings = index.settings
         identity = {
             "embedder": index.store.embedder_id,
@@ -86,20 +87,30 @@ class HybridRetriever:
     def refresh(self, article_ids: Iterable[str] | None = None) -> None:
         """Bring retrieval in line with the store: every article (at open), or only these (after
         an ingest that added, replaced or removed them)."""
+        # One refresh at a time: two ingests finishing together each merged their articles into the
+        # same old listing, and the later assignment dropped the other's (until a restart).
+        with self._refresh_lock:
+            try:
+                articles = self._sync(article_ids)
+            except CacheDamaged as error:
+                log.warning("%s: rebuilding it from the index", error)
+                self.local.reset()
+                articles = self._sync(None)
+            with self._lock:
+                self.articles = articles
+        log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(self.quotes))
+
+    def _sync(self, article_ids: Iterable[str] | None) -> dict[str, ArticleRecord]:
+        """Sync the cache with the store (all articles, or these) and return the articles listed after it."""
         store = self.index.store
         if article_ids is None:
             articles, quotes_json = store.registry()
             self.local.sync(articles, store.chunks_of, lambda record: store.quotes_of(record, quotes_json.get(record.id)))
-        else:
-            changed = list(dict.fromkeys(article_ids))
-            found, quotes_json = store.articles_by_id(changed)
-            articles = {a: r for a, r in self.articles.items() if a not in set(changed)} | found
-            self.local.sync(
-                found, store.chunks_of, lambda record: store.quotes_of(record, quotes_json.get(record.id)), only=changed
-            )
-        with self._lock:
-            self.articles = articles
-        log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(self.quotes))
+            return articles
+        changed = list(dict.fromkeys(article_ids))
+        found, quotes_json = store.articles_by_id(changed)
+        self.local.sync(found, store.chunks_of, lambda record: store.quotes_of(record, quotes_json.get(record.id)), only=changed)
+        return {a: r for a, r in self.articles.items() if a not in set(changed)} | found
 
     def source_names(self) -> dict[str, str]:
         return {a.source.lower(): a.source for a in self.articles.values()}

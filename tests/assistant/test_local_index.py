@@ -137,6 +137,27 @@ def test_a_sync_killed_between_its_tantivy_commit_and_state_finds_each_chunk_onc
     assert len(quotes) == len({(q.article_id, q.start) for q in quotes}) == 1
 
 
+def test_a_cache_tantivy_will_not_write_is_rebuilt_not_fatal(embedding, tmp_path, monkeypatch):
+    """After a kill -9 mid-commit, tantivy refused to commit again (FileAlreadyExists '<segment>.del'),
+    and every later ingest, question and `byline check` on that folder failed."""
+    bot = open_bot(embedding, tmp_path)
+    bot.add_articles(ARTICLES[:1])
+    real_sync_files = LocalIndex._sync_files
+    failures = []
+
+    def left_by_a_kill(self, *args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise ValueError('FileAlreadyExists("f103d5c1f4a2418e919b0438d92fb5a6.138.del")')
+        return real_sync_files(self, *args, **kwargs)
+
+    monkeypatch.setattr(LocalIndex, "_sync_files", left_by_a_kill)
+    report = bot.add_articles(ARTICLES[1:])
+    assert report.added == 2 and failures
+    assert keyword_articles(bot, "bridge") == {"g1", "h1"}
+    assert {a.id for a in bot.articles()} == {a.id for a in ARTICLES}
+
+
 def test_a_damaged_cache_is_rebuilt_from_the_index(embedding, tmp_path):
     bot = open_bot(embedding, tmp_path)
     bot.add_articles(ARTICLES)
