@@ -22,7 +22,7 @@ from assistant.search.types import Filters, Hit
 from assistant.settings import AssistantSettings
 from ingest.article import Article, date_as_int
 from ingest.errors import InvalidInput
-from ingest.pipeline import Index, Ingestor, IngestProblem, IngestReport, ProgressCallback
+from ingest.pipeline import Index, IndexCheck, Ingestor, IngestProblem, IngestReport, ProgressCallback
 from ingest.readers import ReadError, article_from_record, is_url
 from ingest.settings import IngestSettings
 from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord
@@ -111,6 +111,14 @@ class Assistant:
         if report.added or report.updated:
             self.retriever.refresh(report.article_ids)
         return report
+
+    def check(self, repair: bool = False) -> IndexCheck:
+        """Whether every listed article has all its chunks (and no chunk is left over); with `repair`,
+        embed the missing ones again from the stored text, delete orphans, and make them searchable."""
+        result = self.index.repair() if repair else self.index.check()
+        if result.repaired:
+            self.retriever.refresh(result.repaired)
+        return result
 
     def articles(self) -> list[ArticleRecord]:
         """What is indexed, newest first."""

@@ -197,7 +197,7 @@ def check(
 ) -> None:
     """Check that every listed article has all its chunks and no chunk is left over; exit 1 if not (with --repair: if any remain)."""
     bot = open_assistant(data, chroma_url)
-    result = bot.index.repair() if repair else bot.index.check()
+    result = bot.check(repair=repair)
     if as_json:
         console.print_json(result.model_dump_json())
     else:
