@@ -110,7 +110,7 @@ def test_filtered_dense_search_agrees_with_chromas_own_filter(two_outlets):
 
 
 def test_accents_do_not_decide_what_matches(make_assistant):
-    """"When did Pele die?" once cited a caption about Mbappé: 'Pele' and 'Pelé' were different words."""
+    """ "When did Pele die?" once cited a caption about Mbappé: 'Pele' and 'Pelé' were different words."""
     from ingest.article import Article
 
     bot = make_assistant()
