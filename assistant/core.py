@@ -165,19 +165,10 @@ class Assistant:
         as_of: date | str | None = None,
     ) -> list[Passage]:
         """The passages that best match `query`, read as a question is: nothing after `as_of` (today
-        unless given), and those inside the days its time words name first, then the others."""
+        unless given), and those of the days its time words name ranked up."""
         query = checked_text(query, "search")
         scope = time_scope(query, filters or Filters.of(sources, since, until), as_of)
-        hits: list[Hit] = []
-        seen: set[str] = set()
-        query_vector = self.index.embed([scope.query])[0]
-        for attempt_filters, _ in scope.attempts():
-            if len(hits) >= k:
-                break
-            for hit in self.retriever.retrieve(scope.query, k, attempt_filters, query_vector=query_vector):
-                if hit.chunk.id not in seen and len(hits) < k:
-                    seen.add(hit.chunk.id)
-                    hits.append(hit)
+        hits = self.retriever.retrieve_window_first(scope.query, k, scope.base, scope.window)
         return [
             Passage(
                 rank=rank,
@@ -252,29 +243,29 @@ class Assistant:
         scope = time_scope(standalone, filters, as_of)
         query = scope.query
         timings["time"] = ms_since(mark)
-        # Inside the question's window first; outside it only when nothing inside answers.
-        query_vector = None
+        # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed; a
+        # question it answers needs no passage search. The window's days first, then the others.
+        mark = time.perf_counter()
+        quoted: Answer | None = None
+        quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts)
         for attempt_filters, in_window in scope.attempts():
+            quoted = quotes_from.answer(query, attempt_filters)
             relaxed = scope.reading.window is not None and not in_window
-            # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed;
-            # a question it answers needs no passage search.
-            mark = time.perf_counter()
-            quoted = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts).answer(query, attempt_filters)
-            timings["quotes"] = timings.get("quotes", 0.0) + ms_since(mark)
-            hits: list[Hit] = []
-            extracted: Answer | None = None
-            if quoted is None:
-                mark = time.perf_counter()
-                if query_vector is None:
-                    query_vector = self.index.embed([query])[0]
-                    timings["embed"] = ms_since(mark)
-                mark = time.perf_counter()
-                hits = self.retriever.retrieve(query, self.settings.top_k, attempt_filters, query_vector=query_vector)
-                timings["retrieve"] = timings.get("retrieve", 0.0) + ms_since(mark)
-                texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
-                extracted = self.extractive(query, hits, texts, prefer_recent=scope.reading.recency)
-            if quoted is not None or (extracted is not None and extracted.answered):
+            if quoted is not None:
                 break
+        timings["quotes"] = ms_since(mark)
+        hits: list[Hit] = []
+        extracted: Answer | None = None
+        if quoted is None:
+            mark = time.perf_counter()
+            query_vector = self.index.embed([query])[0]
+            timings["embed"] = ms_since(mark)
+            mark = time.perf_counter()
+            hits = self.retriever.retrieve_window_first(query, self.settings.top_k, scope.base, scope.window, query_vector)
+            timings["retrieve"] = ms_since(mark)
+            texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
+            extracted = self.extractive(query, hits, texts, prefer_recent=scope.reading.recency)
+            relaxed = extracted.answered and not scope.holds(extracted.citations[0].published)
         mark = time.perf_counter()
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         streamed: list[str] = []

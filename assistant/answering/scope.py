@@ -4,9 +4,11 @@
    question asked on a past day is answered as it would have been that day.
 2. The question's time words (`read_time`): "this week", "in September 2023", "since June" name a
    window; "latest", "now", "still" ask for the newest news. The words are taken out of the query.
-3. The attempts, in order: the question's window first (the user's filters cut at `as_of` and
-   narrowed to it), then, only if nothing inside it answers, the days outside it. An answer from
-   outside the window says so (`window_note`); it never passes old news off as this week's.
+3. Inside the window first: the quote index is asked about the window's days, then (only if none
+   of its quotes answers) about the others; passages are ranked with those of the window's days
+   counted twice (`HybridRetriever.retrieve_window_first`), so a good passage from other days still
+   beats a poor one from inside. An answer from outside the window says so (`window_note`); it
+   never passes old news off as this week's.
 """
 
 from __future__ import annotations
@@ -69,6 +71,13 @@ class TimeScope:
             return None
         start, end = self.reading.window
         return ("" if start == OPEN_START else start.isoformat(), min(end, self.as_of).isoformat())
+
+    def holds(self, published: str) -> bool:
+        """Whether an article of this day lies inside the question's window (True when it names none)."""
+        if self.reading.window is None:
+            return True
+        start, end = self.window_dates or ("", "")
+        return bool(published) and (not start or published >= start) and published <= end
 
     def attempts(self) -> list[tuple[Filters, bool]]:
         """(filters, inside the window) in the order to try them."""

@@ -149,6 +149,20 @@ class HybridRetriever:
         record = self.articles.get(chunk.article_id)
         return record is not None and record.content_hash == chunk.content_hash
 
+    def retrieve_window_first(
+        self, query: str, k: int, everywhere: Filters, window: Filters | None, query_vector: np.ndarray | None = None
+    ) -> list[Hit]:
+        """The best k under `everywhere`, with the chunks inside `window` ranked once more: the two
+        rankings are fused, so a passage of the asked-about days outranks one as good from other
+        days, while a good passage from other days still outranks a poor one from inside them."""
+        if query_vector is None:
+            query_vector = self.index.embed([query])[0]
+        anywhere = self.retrieve(query, k, everywhere, query_vector=query_vector)
+        if window is None:
+            return anywhere
+        inside = self.retrieve(query, k, window, query_vector=query_vector)
+        return reciprocal_rank_fusion([[(h.chunk, h.score) for h in inside], [(h.chunk, h.score) for h in anywhere]], k)
+
     def retrieve(self, query: str, k: int, filters: Filters | None = None, query_vector: np.ndarray | None = None) -> list[Hit]:
         filters = filters or Filters()
         if query_vector is None:
