@@ -167,7 +167,7 @@ class Assistant:
         """The passages that best match `query`, read as a question is: nothing after `as_of` (today
         unless given), and those of the days its time words name ranked up."""
         query = checked_text(query, "search")
-        scope = time_scope(query, filters or Filters.of(sources, since, until), as_of)
+        scope = time_scope(query, filters or Filters.of(sources, since, until), as_of, self.retriever.latest_published)
         hits = self.retriever.retrieve_window_first(scope.query, k, scope.base, scope.window)
         return [
             Passage(
@@ -240,7 +240,7 @@ class Assistant:
             if llm_error is not None:
                 llm = None  # the endpoint just failed: don't wait for it a second time
         mark = time.perf_counter()
-        scope = time_scope(standalone, filters, as_of)
+        scope = time_scope(standalone, filters, as_of, self.retriever.latest_published)
         query = scope.query
         timings["time"] = ms_since(mark)
         # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed; a

@@ -52,8 +52,8 @@ class TimeScope:
     base: Filters
     """The user's filters, with nothing published after `as_of`."""
     window: Filters | None
-    """`base` narrowed to the question's window; None when the question names none, or when the
-    window and the user's filters share no day."""
+    """`base` narrowed to the question's window; None when the question names none, when the window
+    and the user's filters share no day, or when it starts after the newest article."""
 
     @property
     def as_of(self) -> date:
@@ -94,14 +94,20 @@ class TimeScope:
         return f"Nothing in the articles from {described} answers this."
 
 
-def time_scope(question: str, filters: Filters, as_of: date | str | None) -> TimeScope:
-    """Read the question's time against `as_of` and turn it into the filters to try."""
+def time_scope(question: str, filters: Filters, as_of: date | str | None, latest_published: str = "") -> TimeScope:
+    """Read the question's time against `as_of` and turn it into the filters to try. With the index's
+    newest day (`latest_published`) on or before `as_of`, the cut at `as_of` leaves every article in
+    and is not added: an unfiltered search is the fast one."""
     reading = read_time(question, as_of_day(as_of))
-    base = filters.narrowed(until=reading.as_of)
+    if latest_published and latest_published <= reading.as_of.isoformat():
+        base = filters
+    else:
+        base = filters.narrowed(until=reading.as_of)
     if base is None:  # the user's own range lies after the asking date
         raise InvalidInput(f"the date range starts after the asking date {reading.as_of.isoformat()}")
     window = None
     if reading.window is not None:
         start, end = reading.window
-        window = base.narrowed(since=None if start == OPEN_START else start, until=end)
+        if not (latest_published and start.isoformat() > latest_published):  # else no article is that new
+            window = base.narrowed(since=None if start == OPEN_START else start, until=end)
     return TimeScope(question=question, reading=reading, base=base, window=window)

@@ -74,6 +74,7 @@ class HybridRetriever:
         }
         self.local = LocalIndex(cache_folder(settings), identity)
         self.articles: dict[str, ArticleRecord] = {}
+        self.latest_published = ""  # the newest article's day: an asking date on or after it cuts nothing
         self.refresh()
 
     @property
@@ -98,6 +99,7 @@ class HybridRetriever:
                 articles = self._sync(None)
             with self._lock:
                 self.articles = articles
+                self.latest_published = max((a.published for a in articles.values() if a.published), default="")
         log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(self.quotes))
 
     def _sync(self, article_ids: Iterable[str] | None) -> dict[str, ArticleRecord]:
