@@ -409,24 +409,26 @@ def run_eval(
     return summarize(set_dir.name, count_lines(articles_path), results, ingest_s, ingest, llm, use_as_of)
 
 
-def asking_week(asked_on: str, first: str) -> int:
-    """Which week of the set a day falls in: 1 for the 7 days from the set's first asking day."""
-    return (date.fromisoformat(asked_on) - date.fromisoformat(first)).days // 7 + 1
+def quiz_week(asked_on: str) -> tuple[int, int]:
+    """The ISO (year, week) a question was asked in."""
+    iso = date.fromisoformat(asked_on).isocalendar()
+    return iso.year, iso.week
 
 
 def of_weeks(questions: list[EvalQuestion], weeks: Iterable[int] | None) -> list[EvalQuestion]:
-    """The questions asked in the given weeks (all when None). Questions with no asking day (the
-    unanswerable ones) are spread over the weeks by their position, so each part keeps its share."""
+    """The questions of the given asking weeks (all when None): week N is the Nth calendar week in
+    which the set asks questions (a set's stray early question does not shift the count). Questions
+    with no asking day (the unanswerable ones) are spread over the weeks by position, so each part
+    keeps its share."""
     if weeks is None:
         return questions
     wanted = set(weeks)
-    days = sorted(q.asked_on for q in questions if q.asked_on)
-    if not days:
+    numbered = {week: n for n, week in enumerate(sorted({quiz_week(q.asked_on) for q in questions if q.asked_on}), start=1)}
+    if not numbered:
         raise ValueError("this set's questions have no asked_on day: --weeks cannot split them")
-    total_weeks = asking_week(days[-1], days[0])
     kept = []
     for position, question in enumerate(questions):
-        week = asking_week(question.asked_on, days[0]) if question.asked_on else position % total_weeks + 1
+        week = numbered[quiz_week(question.asked_on)] if question.asked_on else position % len(numbered) + 1
         if week in wanted:
             kept.append(question)
     return kept

@@ -140,6 +140,7 @@ def test_eval_weeks_split_questions_by_asking_week():
         EvalQuestion(id="d", kind="unanswerable", question="q"),
         EvalQuestion(id="e", kind="unanswerable", question="q"),
     ]
-    assert [q.id for q in of_weeks(questions, [1])] == ["a", "b", "e"]
-    assert [q.id for q in of_weeks(questions, [2])] == ["c", "d"]
+    # week N is the Nth calendar week with questions: Friday 01-05, then Thursday 01-11 and Friday 01-12
+    assert [q.id for q in of_weeks(questions, [1])] == ["a", "e"]
+    assert [q.id for q in of_weeks(questions, [2])] == ["b", "c", "d"]
     assert of_weeks(questions, None) == questions
