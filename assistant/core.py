@@ -248,13 +248,13 @@ class Assistant:
         mark = time.perf_counter()
         quoted: Answer | None = None
         quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts)
-        for attempt_filters, in_window in scope.attempts():
+        for attempt_filters, _ in scope.attempts():
             quoted = quotes_from.answer(query, attempt_filters)
-            relaxed = scope.reading.window is not None and not in_window
             if quoted is not None:
                 break
         timings["quotes"] = ms_since(mark)
         hits: list[Hit] = []
+        texts: dict[str, str] = {}
         extracted: Answer | None = None
         if quoted is None:
             mark = time.perf_counter()
@@ -265,9 +265,7 @@ class Assistant:
             timings["retrieve"] = ms_since(mark)
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
             extracted = self.extractive(query, hits, texts, prefer_recent=scope.reading.recency)
-            relaxed = extracted.answered and not scope.holds(extracted.citations[0].published)
         mark = time.perf_counter()
-        texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         streamed: list[str] = []
         answer: Answer | None = None
         worded_by_llm = False
@@ -295,6 +293,8 @@ class Assistant:
             worded_by_llm = answer is not None and answer.answered
         if answer is None:
             answer = quoted or extracted or self.extractive(query, hits, texts)
+        # whichever answerer wrote it: an answer whose first source lies outside the asked-about days says so
+        relaxed = answer.answered and bool(answer.citations) and not scope.holds(answer.citations[0].published)
         if not answer.answered and not hits and quoted is None:
             # the user's own filters first: the asking date is named only when it is what leaves nothing
             reason = self.nothing_passes(filters) or self.nothing_passes(scope.base)
