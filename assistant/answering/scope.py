@@ -21,6 +21,12 @@ from assistant.search.types import Filters
 from ingest.article import parse_date
 from ingest.errors import InvalidInput
 
+# News of a recent day keeps being published after it: the door panel that blew out on Friday is in
+# Monday's and Tuesday's papers. A window that ends this close before the asking day ("last week",
+# "yesterday", "on Jan 5" asked Jan 12) reaches on to the asking day in the search; one further back
+# ("in September 2023" asked in January) is taken as written.
+REPORTING_DAYS = 31
+
 # News archives go back a few centuries at most; relative words ("last year") must stay calendar dates.
 EARLIEST_AS_OF = date(1000, 1, 1)
 LATEST_AS_OF = date(9000, 12, 31)
@@ -108,6 +114,8 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
     window = None
     if reading.window is not None:
         start, end = reading.window
+        if end < reading.as_of and (reading.as_of - end).days <= REPORTING_DAYS:
+            end = reading.as_of  # reports of a recent day run on to the asking day
         if not (latest_published and start.isoformat() > latest_published):  # else no article is that new
             window = base.narrowed(since=None if start == OPEN_START else start, until=end)
     return TimeScope(question=question, reading=reading, base=base, window=window)
