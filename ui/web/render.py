@@ -139,7 +139,9 @@ def articles_rows(records: list, limit: int) -> list[list[str]]:
 # The page's style and script, passed to Gradio when the app is mounted. They style and drive the markup above.
 
 CSS = """
-#byline-evidence-column { max-height: 80vh; overflow-y: auto; }
+/* Gradio's columns wrap: long evidence flowed into a second column beside the first, out of sight */
+#byline-evidence-column { max-height: 80vh; overflow-y: auto; flex-wrap: nowrap; }
+#byline-evidence-column > * { flex-shrink: 0; }
 .byline-evidence .ev-question { font-weight: 600; margin: 0 0 .5em; }
 .byline-evidence .ev-rewrite, .byline-evidence .ev-none { font-style: italic; opacity: .85; }
 .byline-evidence .ev-cite { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .6em .8em; margin: .6em 0; transition: box-shadow .3s; }
@@ -147,7 +149,8 @@ CSS = """
 .byline-evidence .ev-n { font-weight: 700; }
 .byline-evidence .ev-meta { font-size: .85em; opacity: .8; margin: .2em 0 .4em; }
 .byline-evidence .ev-passage { margin: 0; padding-left: .8em; border-left: 3px solid var(--border-color-primary); white-space: pre-wrap; font-size: .92em; }
-.byline-evidence mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
+/* a dark ink on the yellow in both themes (dark mode's own text colour was white on pale yellow) */
+.byline-evidence mark { background: #ffe58a; color: #1f2328; padding: 0 .1em; }
 a.cite-marker { text-decoration: none; font-weight: 600; }
 """
 

@@ -1,0 +1,115 @@
+"""The evidence panel with a long, three-citation answer, at desktop and phone sizes, light and dark
+(issue 14, items 1 and 4): every card is in the column, none off to the side, and the cited words
+stay readable. Headless Debian Chromium; each case saves a screenshot under tests/artifacts/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from assistant import Assistant, AssistantSettings
+from ingest.article import Article
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+from tests.ui.conftest import running_app
+
+pytestmark = pytest.mark.browser
+
+STRIKE = [
+    (
+        "a1",
+        "Ferry crews walk out",
+        "Harbor ferry crews went on strike over unpaid overtime, the union said on Monday. Commuters queued for buses "
+        "along the harbor road, and the city added extra trains for the morning rush.",
+    ),
+    (
+        "a2",
+        "Strike halts crossings",
+        "The Harbor ferry crews strike began because wages had not risen since 2019, according to the crew association. "
+        "The port authority said talks would resume next week at the harbor offices.",
+    ),
+    (
+        "a3",
+        "Night crossings cancelled",
+        "Harbor ferry crews said their strike was about safety staffing on night crossings and long shifts. Several "
+        "evening sailings were cancelled while managers sought replacement crews from other ports.",
+    ),
+]
+# Real answers cite passages of a few hundred words: the panel broke on those, not on short ones.
+LONG_REPORT = " " + " ".join(
+    f"On day {n} of the dispute, commuters from the northern districts described waits of up to an hour, "
+    f"shop owners near terminal {n % 3 + 1} reported fewer customers, and the council met to discuss the timetable."
+    for n in range(1, 7)
+)
+QUESTION = "Why did the Harbor ferry crews strike?"
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def strike_url(embedding, tmp_path_factory):
+    index = Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("strike")), embedding=embedding)
+    bot = Assistant(index, AssistantSettings(max_answer_sentences=3))
+    bot.add_articles(
+        [
+            Article(id=id_, title=title, text=text + LONG_REPORT, source="Harbor Gazette", published=f"2024-03-1{n + 4}")
+            for n, (id_, title, text) in enumerate(STRIKE)
+        ]
+    )
+    with running_app(bot) as url:
+        yield url
+
+
+def relative_luminance(rgb: tuple[float, ...]) -> float:
+    def channel(value: float) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in rgb[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two computed CSS colours ('rgb(…)' / 'rgba(…)')."""
+    light, dark = sorted(
+        (relative_luminance(tuple(float(v) for v in re.findall(r"[\d.]+", colour))) for colour in (foreground, background)),
+        reverse=True,
+    )
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_card_of_a_long_answer_shows_in_the_evidence_column(browser, strike_url, artifacts, size, theme):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=theme)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{strike_url}/?__theme={theme}", wait_until="domcontentloaded")
+        page.wait_for_selector("#byline-question textarea")
+        page.fill("#byline-question textarea", QUESTION)
+        page.keyboard.press("Enter")
+        cards = page.locator("#byline-evidence .ev-cite")
+        expect(cards).to_have_count(3)
+
+        column = page.locator("#byline-evidence-column")
+        sizes = column.evaluate("c => ({scroll: c.scrollWidth, client: c.clientWidth})")
+        assert sizes["scroll"] <= sizes["client"] + 1, f"the evidence column scrolls sideways: {sizes}"
+        box = column.bounding_box()
+        for n in range(3):
+            card = cards.nth(n)
+            card.scroll_into_view_if_needed()
+            card_box = card.bounding_box()
+            assert card_box["width"] > 0 and card_box["height"] > 0, f"card {n + 1} has no size"
+            assert box["x"] - 1 <= card_box["x"] and card_box["x"] + card_box["width"] <= box["x"] + box["width"] + 1, (
+                f"card {n + 1} lies outside the evidence column: {card_box} vs {box}"
+            )
+            expect(card).to_be_in_viewport()
+            mark = card.locator("mark").first
+            colours = mark.evaluate("m => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]")
+            assert contrast(*colours) >= 4.5, f"cited words {colours} are hard to read ({theme})"
+        page.screenshot(path=str(artifacts / f"web_long_answer_{size}_{theme}.png"), full_page=True)
+    finally:
+        context.close()
