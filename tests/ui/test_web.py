@@ -159,3 +159,4 @@ def test_example_questions_come_from_what_is_indexed(make_assistant):
     questions = example_questions(bot, 4)
     assert questions[0] == "Who said “the old bridge will reopen in May”?"
     assert any("Mayor says" in q for q in questions[1:])
+    assert not any(q.startswith("What did") for q in questions), "a speaker quoted once is not offered as an example"

@@ -75,7 +75,8 @@ def example_questions(bot, count: int) -> list[str]:
         if quoted:
             questions.append(f"Who said “{quoted.group(1)}”?")
             break
-    for name, _count in bot.speakers()[:2]:
+    # speakers quoted at least twice: a name the parser met once is as often a mistake as a person
+    for name, _count in [(name, count) for name, count in bot.speakers() if count >= 2][:2]:
         questions.append(f"What did {name} say?")
     for record in records:
         if len(questions) >= count:
