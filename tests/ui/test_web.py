@@ -150,13 +150,27 @@ def test_example_questions_come_from_what_is_indexed(make_assistant):
             Article(
                 id="bridge-1",
                 title="Mayor says 'the old bridge will reopen in May' after repairs",
-                text="The mayor said the old bridge will reopen in May after repairs to its piers.",
+                text="The mayor said the old bridge will reopen in May after repairs to its piers. "
+                "“We will finish the piers by April,” said engineer Dana Whitfield.",
                 source="Harbor Gazette",
                 published="2024-02-01",
             )
         ]
     )
+    assert ("Dana Whitfield", 1) in bot.speakers()
     questions = example_questions(bot, 4)
     assert questions[0] == "Who said “the old bridge will reopen in May”?"
     assert any("Mayor says" in q for q in questions[1:])
     assert not any(q.startswith("What did") for q in questions), "a speaker quoted once is not offered as an example"
+    bot.add_articles(
+        [
+            Article(
+                id="bridge-2",
+                title="Piers on schedule",
+                text="“The concrete has set,” said engineer Dana Whitfield on Friday.",
+                source="Harbor Gazette",
+                published="2024-03-01",
+            )
+        ]
+    )
+    assert "What did Dana Whitfield say?" in example_questions(bot, 4)
