@@ -105,6 +105,25 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def has_own_referent(pronoun) -> bool:
+    """A pronoun the message itself can explain, which a rewrite must leave alone: "Which seed did
+    the FDA add to its list?" ("its" is the FDA's), "How did Meta and Shopify explain their layoffs?".
+    A person pronoun needs a name before it; "it"/"they" any noun before it; an expletive "it"
+    ("Is it true that …?") refers to nothing."""
+    if pronoun.dep_ == "expl":
+        return True
+    if (
+        pronoun.lower_ == "it"
+        and pronoun.head.lemma_ == "be"
+        and any(token.lower_ in ("that", "to", "whether") for token in pronoun.doc[pronoun.i + 1 :])
+    ):
+        return True  # "Is it true that …", "Was it wise to …": the small parser calls this "it" a subject
+    before = pronoun.doc[: pronoun.i]
+    if pronoun.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"}:
+        return any(token.pos_ == "PROPN" for token in before)
+    return any(token.pos_ in ("PROPN", "NOUN") for token in before)
+
+
 class RuleRewriter:
     """Rewrites a follow-up without an LLM (see the module docstring for the rules)."""
 
@@ -146,9 +165,11 @@ class RuleRewriter:
             t
             for t in doc
             if t.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | GROUP_PRONOUNS | THING_PRONOUNS | {"her", "their", "its"}
+            and not has_own_referent(t)
         ]
         if not pronouns:
             return message
+        to_resolve = {t.i for t in pronouns}
         question_doc = nlp()(last_question) if last_question else None
         answer_doc = nlp()(last_answer) if last_answer else None
         # The user's own last question says best whom they are following up on; the answer is next.
@@ -171,7 +192,9 @@ class RuleRewriter:
         for token in doc:
             word = token.lower_
             replacement = None
-            if word in PERSON_PRONOUNS and person:
+            if token.i not in to_resolve:
+                pass
+            elif word in PERSON_PRONOUNS and person:
                 replacement = person
             elif word == "her" and person:
                 replacement = possessive(person) if token.tag_ == "PRP$" else person
