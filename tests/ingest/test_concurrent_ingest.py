@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
 import threading
 import time
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 from ingest.pipeline import Index, Ingestor
 from ingest.settings import IngestSettings
 from ingest.store import chunk_id
-from tests.stress.index_checks import BYLINE, REPO, clean_env, key_sentence, make_articles, read_contents, write_article_files
+from tests.stress.index_checks import key_sentence, make_articles, read_contents, start_ingest, write_article_files
 
 pytestmark = pytest.mark.slow
 
@@ -74,17 +73,7 @@ def test_two_processes_on_overlapping_folders_equal_one_clean_ingest(embedding, 
     write_article_files(corpus / "last", articles[30:])
     data = tmp_path / "data"
     folders = [[corpus / "first", corpus / "shared"], [corpus / "shared", corpus / "last"]]
-    runs = [
-        subprocess.Popen(
-            [str(BYLINE), "ingest", *map(str, paths), "--data", str(data), "--json"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO,
-            env=clean_env(),
-        )
-        for paths in folders
-    ]
+    runs = [start_ingest(paths, data) for paths in folders]
     reports = []
     for run in runs:
         out, err = run.communicate(timeout=300)

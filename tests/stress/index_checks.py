@@ -111,6 +111,18 @@ def byline(*args: str, data: Path, timeout: float = 300) -> subprocess.Completed
     )
 
 
+def start_ingest(paths: list[Path], data: Path) -> subprocess.Popen:
+    """`byline ingest PATHS --data DATA --json` as a process of its own, started and left running."""
+    return subprocess.Popen(
+        [str(BYLINE), "ingest", *map(str, paths), "--data", str(data), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env=clean_env(),
+    )
+
+
 def clean_env() -> dict[str, str]:
     """The environment without a developer's BYLINE_/OPENAI_ settings (as tests/conftest.py does)."""
     return {k: v for k, v in os.environ.items() if not k.startswith(("BYLINE_", "OPENAI_"))}

@@ -22,14 +22,12 @@ from ingest.article import Article
 from ingest.pipeline import Index, Ingestor
 from ingest.settings import IngestSettings
 from tests.stress.index_checks import (
-    BYLINE,
-    REPO,
     IndexContents,
-    clean_env,
     found_by_byline_search,
     inspect_in_subprocess,
     make_articles,
     read_contents,
+    start_ingest,
     write_article_files,
 )
 
@@ -37,17 +35,6 @@ pytestmark = pytest.mark.stress
 
 KILLS = 20
 CONCURRENT_ROUNDS = 10
-
-
-def start_ingest(paths: list[Path], data: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [str(BYLINE), "ingest", *map(str, paths), "--data", str(data), "--json"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env=clean_env(),
-    )
 
 
 def finish(run: subprocess.Popen) -> str:
