@@ -328,15 +328,12 @@ class Assistant:
     def said_from_outside_the_window(self, answer: Answer, scope: TimeScope) -> Answer:
         """An answer found only outside the question's window says so first, with what the index holds."""
         newest_in_window = newest_overall = None
-        window_low, window_high = scope.window.bounds if scope.window is not None else (None, None)
-        base_high = scope.base.bounds[1]
         for record in self.retriever.articles.values():
-            day = record.published_int
-            if not day or (base_high is not None and day > base_high):
+            if not record.published or not scope.base.admits(record.source, record.published_int):
                 continue
             if newest_overall is None or record.published > newest_overall:
                 newest_overall = record.published
-            inside = scope.window is not None and (window_low is None or day >= window_low) and day <= window_high
+            inside = scope.window is not None and scope.window.admits(record.source, record.published_int)
             if inside and (newest_in_window is None or record.published > newest_in_window):
                 newest_in_window = record.published
         note = scope.window_note(newest_in_window, newest_overall)
@@ -347,19 +344,10 @@ class Assistant:
     def nothing_passes(self, filters: Filters) -> str | None:
         """Why no indexed article passes `filters` ("No article from usatoday is indexed…"); None if some do.
         A decline under such filters says this instead of "the articles don't say"."""
-        articles = list(self.retriever.articles.values())
-        known = {record.source.lower(): record.source for record in articles if record.source}
-        wanted = {source.lower() for source in filters.sources}
-        low, high = filters.bounds
-        passing = [
-            record
-            for record in articles
-            if (not wanted or record.source.lower() in wanted)
-            and (low is None or (record.published_int and record.published_int >= low))
-            and (high is None or (record.published_int and record.published_int <= high))
-        ]
-        if passing:
+        articles = self.retriever.articles.values()
+        if any(filters.admits(record.source, record.published_int) for record in articles):
             return None
+        known = {record.source.lower(): record.source for record in articles if record.source}
         where = f" from {', '.join(filters.sources)}" if filters.sources else ""
         when = {
             (True, True): f" published between {filters.since} and {filters.until}",

@@ -55,6 +55,15 @@ class Filters(BaseModel):
             return None
         return self.model_copy(update={"since": low, "until": high})
 
+    def admits(self, source: str, published_int: int) -> bool:
+        """Whether an article of this source and day passes (an undated one passes only open date bounds)."""
+        low, high = self.bounds
+        if self.sources and source.lower() not in {wanted.lower() for wanted in self.sources}:
+            return False
+        return (low is None or bool(published_int) and published_int >= low) and (
+            high is None or bool(published_int) and published_int <= high
+        )
+
     @property
     def bounds(self) -> tuple[int | None, int | None]:
         """The date range as int yyyymmdd (None: open on that side)."""
