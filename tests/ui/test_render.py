@@ -330,3 +330,12 @@ def test_markers_link_to_their_passages_and_text_stays_literal():
     assert '<a class="cite-marker" href="#cite-3-1">[1]</a>' in rendered
     assert '<a class="cite-marker" href="#cite-3-2">[2]</a>' in rendered
     assert r"\*rose\*" in rendered and "&lt;img src=x&gt;" in rendered
+
+
+def test_questions_waiting_their_turn_follow_the_conversation():
+    turn = answered("What happened?", "The strike ended [1].", [cite(1, "ended their strike on Friday after a pay deal")])
+    messages = chat_messages([turn], False, waiting=["Who paid?", "When?"])
+    assert [m["role"] for m in messages] == ["user", "assistant", "user", "user", "assistant"]
+    assert [m["content"] for m in messages[2:4]] == ["Who paid?", "When?"]
+    assert "2 questions wait" in messages[-1]["content"]
+    assert chat_messages([turn], False, waiting=[]) == chat_messages([turn], False)

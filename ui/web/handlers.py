@@ -10,6 +10,7 @@ import hashlib
 import logging
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from pydantic import BaseModel, Field
 
 from assistant import BylineError
 from ui.web.render import Turn, articles_rows, chat_messages, escape_markdown, render_evidence
@@ -25,8 +27,10 @@ from ui.workers import IngestWorkers, WorkersBusy
 
 __all__ = [
     "SUPPORTED_UPLOADS",
+    "Asked",
     "ChatHandlers",
     "InputProblem",
+    "Waiting",
     "checked_date",
     "example_questions",
     "ingest_uploads",
@@ -180,6 +184,27 @@ def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progr
 # --- the events ------------------------------------------------------------------------------
 
 
+class Asked(BaseModel):
+    """A question as it was asked: its words and the filters in force at that moment."""
+
+    question: str
+    sources: list[str] = Field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+    as_of: str | None = None
+
+
+class Waiting:
+    """A session's questions waiting to be answered (in Gradio state: one per session, shared by its events)."""
+
+    def __init__(self) -> None:
+        self.questions: list[Asked] = []
+        self.answering = False
+
+    def shown(self) -> list[str]:
+        return [asked.question for asked in list(self.questions)]
+
+
 class ChatHandlers:
     """The chat's event handlers, bound to one assistant and the web settings; `build_chat` wires them to components.
 
@@ -190,6 +215,7 @@ class ChatHandlers:
         self.bot = bot
         self.settings = settings
         self.workers = workers
+        self.lock = threading.Lock()  # guards every session's `Waiting`
 
     def respond(
         self,
@@ -201,48 +227,101 @@ class ChatHandlers:
         as_of: str | None,
         turns: list[Turn],
     ) -> Iterator:
+        """Answer one message (the `/chat` endpoint for API clients): the chat, the evidence, the turns, the box."""
         turns = list(turns or [])
-        question = (message or "").strip()
-        if not question:
+        asked = Asked(question=(message or "").strip(), sources=list(sources or []), since=since, until=until, as_of=as_of)
+        if not asked.question:
             yield chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, ""
             return
+        for shown in self.answer(asked, turns, show_rewrite, None):
+            yield *shown, gr.skip()
+        yield chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, ""
+
+    def enqueue(
+        self, message: str, sources: list[str] | None, since: str, until: str, as_of: str | None, waiting: Waiting
+    ) -> str:
+        """Take a question from the box, with the filters in force as it is asked, to be answered in turn.
+
+        The box is emptied at once, so the next question can be typed while this one waits or streams.
+        """
+        question = (message or "").strip()
+        if question:
+            asked = Asked(question=question, sources=list(sources or []), since=since, until=until, as_of=as_of)
+            with self.lock:
+                waiting.questions.append(asked)
+        return ""
+
+    def enqueue_example(self, sample: list, sources, since, until, as_of, waiting: Waiting) -> None:
+        self.enqueue(sample[0] if sample else "", sources, since, until, as_of, waiting)
+
+    def drain(self, show_rewrite: bool, turns: list[Turn], waiting: Waiting) -> Iterator:
+        """Answer the session's waiting questions in order, streaming each: (chat, evidence, turns).
+
+        One drain per session at a time: a question asked while an answer streams is picked up by the
+        drain that is running (it shows as waiting meanwhile); a second drain finds it busy and stops.
+        """
+        with self.lock:
+            busy, waiting.answering = waiting.answering, True
+        if busy:
+            yield gr.skip(), gr.skip(), gr.skip()
+            return
+        turns = list(turns or [])
+        try:
+            while True:
+                with self.lock:
+                    if not waiting.questions:
+                        waiting.answering = False
+                        break
+                    asked = waiting.questions.pop(0)
+                yield from self.answer(asked, turns, show_rewrite, waiting)
+        finally:
+            with self.lock:  # also when the page goes away mid-answer (the generator is closed)
+                waiting.answering = False
+        yield chat_messages(turns, show_rewrite, waiting.shown()), render_evidence(turns, None), turns
+
+    def answer(self, asked: Asked, turns: list[Turn], show_rewrite: bool, waiting: Waiting | None) -> Iterator:
+        """Append a turn for `asked` to `turns` and stream its answer: (chat, evidence or skip, turns)."""
+
+        def shown() -> list[dict]:
+            return chat_messages(turns, show_rewrite, waiting.shown() if waiting else [])
+
         history = [
             item
             for turn in turns
             if turn.answer is not None
             for item in ({"role": "user", "content": turn.question}, {"role": "assistant", "content": turn.answer.text})
         ]
-        turn = Turn(question=question)
+        turn = Turn(question=asked.question)
         turns.append(turn)
-        yield chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, ""
+        yield shown(), render_evidence(turns, None), turns
         try:
             kwargs: dict[str, Any] = {
-                "sources": list(sources or []) or None,
-                "since": checked_date(since, "from"),
-                "until": checked_date(until, "to"),
+                "sources": asked.sources or None,
+                "since": checked_date(asked.since, "from"),
+                "until": checked_date(asked.until, "to"),
             }
             if kwargs["since"] and kwargs["until"] and kwargs["since"] > kwargs["until"]:
                 raise InputProblem(f"The date range is empty: {kwargs['since']} is after {kwargs['until']}.")
             kwargs["history"] = history or None
-            kwargs["as_of"] = checked_date(as_of, "as-of")
+            kwargs["as_of"] = checked_date(asked.as_of, "as-of")
             last_shown = 0.0
-            for event in self.bot.stream(question, **kwargs):
+            for event in self.bot.stream(asked.question, **kwargs):
                 if event.type == "token":
                     turn.text += event.text
                     wait = self.settings.stream_pace_ms / 1000 - (time.perf_counter() - last_shown)
                     if wait > 0:
                         time.sleep(wait)
                     last_shown = time.perf_counter()
-                    yield chat_messages(turns, show_rewrite), gr.skip(), turns, gr.skip()
+                    yield shown(), gr.skip(), turns
                 else:
                     turn.answer = event.answer
                     turn.text = event.answer.text
         except BylineError as problem:  # a mistake the user can fix (a bad date, an empty range): its message
             turn.error = str(problem)
         except Exception as error:  # the UI boundary: log the traceback, show a short message, keep the chat alive
-            log.exception("answering %r failed", question)
+            log.exception("answering %r failed", asked.question)
             turn.error = f"Sorry, answering failed ({type(error).__name__}: {error}). The details are in the server log."
-        yield chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, ""
+        yield shown(), render_evidence(turns, None), turns
 
     def select_answer(self, turns: list[Turn], event: gr.SelectData) -> tuple[str, int | None]:
         index = event.index[0] if isinstance(event.index, (list, tuple)) else event.index

@@ -9,7 +9,7 @@ from datetime import date
 
 import gradio as gr
 
-from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers
+from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting
 from ui.web.render import render_evidence
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers
@@ -26,6 +26,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
     with gr.Blocks(title="Byline", analytics_enabled=False) as demo:
         turns_state = gr.State([])
         selected_state = gr.State(None)
+        waiting_state = gr.State(Waiting)  # a new `Waiting` per session, shared (not copied) by its events
         gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
@@ -122,15 +123,27 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         # Questions from several users are answered at once (a question keeps one view of the index while an
         # ingest swaps in the next); adding articles is its own queue, so an upload never holds up a question.
         chat_queue = {"concurrency_id": "chat", "concurrency_limit": settings.chat_concurrency}
-        question_box.submit(
-            handlers.respond, chat_inputs, chat_outputs, api_name="chat", **chat_queue, show_progress="minimal"
-        ).then(lambda: None, None, selected_state, api_visibility="private")
-        ask_button.click(
-            handlers.respond, chat_inputs, chat_outputs, api_visibility="private", **chat_queue, show_progress="minimal"
-        ).then(lambda: None, None, selected_state, api_visibility="private")
-        examples.click(lambda sample: sample[0], examples, question_box, api_visibility="private").then(
-            handlers.respond, chat_inputs, chat_outputs, api_visibility="private", **chat_queue, show_progress="minimal"
-        )
+        # A question is taken from the box at once (with the filters in force), so one typed while an answer streams
+        # waits its turn: `drain` answers a session's waiting questions in order. Taking never waits behind answers
+        # (its own queue); a drain asked for while one runs is deferred ("always_last") and finds the work done.
+        asked = [source_filter, since_box, until_box, as_of_box, waiting_state]
+        take = {
+            "api_visibility": "private",
+            "concurrency_id": "take",
+            "concurrency_limit": None,
+            "show_progress": "hidden",
+            "trigger_mode": "multiple",
+        }
+        answer_waiting = (handlers.drain, [show_rewrite, turns_state, waiting_state], [chatbot, evidence, turns_state])
+        answer_options = {"api_visibility": "private", "trigger_mode": "always_last", "show_progress": "minimal", **chat_queue}
+        for taken in (
+            gr.on([question_box.submit, ask_button.click], handlers.enqueue, [question_box, *asked], question_box, **take),
+            examples.click(handlers.enqueue_example, [examples, *asked], None, **take),
+        ):
+            taken.then(*answer_waiting, **answer_options).then(lambda: None, None, selected_state, api_visibility="private")
+        # The `/chat` endpoint for API clients: one message in, the chat and its evidence out.
+        api_trigger = gr.Button(visible=False, elem_id="byline-api-chat")
+        api_trigger.click(handlers.respond, chat_inputs, chat_outputs, api_name="chat", **chat_queue)
         chatbot.select(handlers.select_answer, turns_state, [evidence, selected_state], api_visibility="private")
         chatbot.clear(handlers.clear, None, [turns_state, selected_state, evidence], api_visibility="private")
         show_rewrite.change(handlers.rerender, [turns_state, show_rewrite], chatbot, api_visibility="private")

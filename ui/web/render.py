@@ -73,12 +73,18 @@ def render_turn(turn: Turn, turn_number: int, show_rewrite: bool) -> str:
     return body
 
 
-def chat_messages(turns: list[Turn], show_rewrite: bool) -> list[dict]:
+def chat_messages(turns: list[Turn], show_rewrite: bool, waiting: list[str] | None = None) -> list[dict]:
+    """The chat: each turn's question and answer, then the questions still waiting their turn."""
     messages: list[dict] = []
     for number, turn in enumerate(turns, start=1):
         messages.append({"role": "user", "content": turn.question})
         if turn.text or turn.error or turn.answer is not None:
             messages.append({"role": "assistant", "content": render_turn(turn, number, show_rewrite)})
+    for question in waiting or []:
+        messages.append({"role": "user", "content": question})
+    if waiting:
+        count = "This question waits" if len(waiting) == 1 else f"These {len(waiting)} questions wait"
+        messages.append({"role": "assistant", "content": f"<small>{count} for the answer above.</small>"})
     return messages
 
 

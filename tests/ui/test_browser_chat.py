@@ -1,0 +1,149 @@
+"""The chat as a reader uses it over a conversation (issue 14): questions asked while an answer streams,
+copying an answer, a conversation that outlasts a reload and its export, what each answer was made
+under, the sources filter, the article reader. Headless Debian Chromium; screenshots in tests/artifacts/."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from assistant import Assistant, AssistantSettings
+from ingest.article import Article
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+from tests.ui.conftest import running_app
+from ui.web import WebSettings
+
+pytestmark = pytest.mark.browser
+
+# Two outlets over three weeks; Maren Okafor is quoted in three of the four articles.
+HARBOR = [
+    (
+        "gazette-walkout",
+        "Harbor Gazette",
+        "2024-03-04",
+        "Ferry crews walk out",
+        "Harbor ferry crews went on strike over unpaid overtime, the union said on Monday. "
+        '"We will not sail until the overtime is paid," said Maren Okafor, the union leader. '
+        "Commuters queued for buses along the harbor road, and the city added extra trains for the morning rush.",
+    ),
+    (
+        "gazette-halts",
+        "Harbor Gazette",
+        "2024-03-11",
+        "Strike halts crossings",
+        "The ferry strike began because wages had not risen since 2019, according to the crew association. "
+        '"The port authority has ignored us for five years," Maren Okafor said. '
+        "The port authority said talks would resume next week at the harbor offices.",
+    ),
+    (
+        "coast-barrier",
+        "Coast Times",
+        "2024-03-18",
+        "Council approves a tidal barrier",
+        "The Lindqvist harbor council voted seven to two on Monday to build a tidal barrier across the old port. "
+        "The barrier will cost 48 million euros and should be finished by 2027, council chair Ines Dahl said.",
+    ),
+    (
+        "coast-deal",
+        "Coast Times",
+        "2024-03-20",
+        "Ferry strike ends with a pay deal",
+        "The ferry strike ended on Wednesday after a pay deal that raises wages by 6 percent over two years. "
+        '"This deal pays every hour we worked," Maren Okafor said on Wednesday. '
+        "The first ferries sailed again on Thursday morning.",
+    ),
+]
+STRIKE_QUESTION = "Why did the Harbor ferry crews strike?"
+BARRIER_QUESTION = "How much will the tidal barrier cost?"
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def harbor_articles() -> list[Article]:
+    return [
+        Article(id=id_, title=title, text=text, source=source, published=day, url=f"https://news.example/{id_}")
+        for id_, source, day, title, text in HARBOR
+    ]
+
+
+@pytest.fixture(scope="module")
+def harbor_bot(embedding, tmp_path_factory) -> Assistant:
+    index = Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("harbor")), embedding=embedding)
+    bot = Assistant(index, AssistantSettings(max_answer_sentences=2))
+    bot.add_articles(harbor_articles())
+    return bot
+
+
+@pytest.fixture(scope="module")
+def harbor_url(harbor_bot):
+    # a slow pace, so an answer streams for a few seconds and there is time to type during it
+    with running_app(harbor_bot, settings=WebSettings(stream_pace_ms=60)) as url:
+        yield url
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(viewport: dict = DESKTOP, **options):
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def open_chat(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#byline-question textarea")
+    expect(page.locator("#byline-examples button").first).to_be_visible()
+
+
+def bot_messages(page):
+    return page.locator('#byline-chat [data-testid="bot"]')
+
+
+def user_messages(page):
+    return page.locator('#byline-chat [data-testid="user"]')
+
+
+def answered(page, turn: int) -> None:
+    """Wait until answer `turn` is finished (its evidence is drawn)."""
+    page.wait_for_selector(
+        f'#byline-evidence [data-turn="{turn}"] .ev-cite, #byline-evidence [data-turn="{turn}"] .ev-none:not(:has-text("yet"))'
+    )
+
+
+def test_a_question_typed_while_an_answer_streams_is_answered_next(new_page, harbor_url, artifacts):
+    page = new_page()
+    open_chat(page, harbor_url)
+    box = page.locator("#byline-question textarea")
+    box.fill(STRIKE_QUESTION)
+    box.press("Enter")
+    # the first answer is streaming: some of it shows, its evidence is not there yet
+    expect(bot_messages(page)).to_have_count(1)
+    expect(page.locator('#byline-evidence [data-turn="1"] .ev-none')).to_contain_text("yet")
+
+    box.fill(BARRIER_QUESTION)
+    box.press("Enter")
+    expect(box).to_have_value("")  # taken: the box is free for the next question
+    expect(user_messages(page).nth(1)).to_contain_text(BARRIER_QUESTION)  # shown as waiting its turn
+    page.screenshot(path=str(artifacts / "web_question_waiting.png"), full_page=True)
+
+    # typed during the second answer and not sent: still in the box when that answer is done
+    page.wait_for_selector('#byline-evidence [data-turn="2"]')
+    box.fill("When did the ferry strike end?")
+    answered(page, 2)
+    expect(bot_messages(page)).to_have_count(2)
+    expect(user_messages(page)).to_have_count(2)
+    expect(page.locator('#byline-evidence [data-turn="2"] .ev-question')).to_contain_text(BARRIER_QUESTION)
+    assert "barrier" in bot_messages(page).nth(1).inner_text()  # which sentence is the answerer's business
+    assert "strike" in bot_messages(page).nth(0).inner_text()
+    page.wait_for_timeout(300)
+    expect(box).to_have_value("When did the ferry strike end?")
+    page.screenshot(path=str(artifacts / "web_question_answered_next.png"), full_page=True)
