@@ -147,3 +147,27 @@ def test_a_question_typed_while_an_answer_streams_is_answered_next(new_page, har
     page.wait_for_timeout(300)
     expect(box).to_have_value("When did the ferry strike end?")
     page.screenshot(path=str(artifacts / "web_question_answered_next.png"), full_page=True)
+
+
+def test_the_copy_button_copies_the_answer_as_markdown_with_its_sources(new_page, harbor_url, artifacts):
+    page = new_page()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_chat(page, harbor_url)
+    page.fill("#byline-question textarea", STRIKE_QUESTION)
+    page.keyboard.press("Enter")
+    answered(page, 1)
+    answer = bot_messages(page).last
+    answer.hover()
+    page.locator('#byline-chat button[aria-label="Copy message"]').last.click()
+    page.wait_for_timeout(300)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "<a" not in copied and "cite-marker" not in copied and "byline-copy" not in copied, copied
+    assert copied.startswith(answer.inner_text().split("[1]")[0].strip()), copied
+    # numbered sources: title, outlet, date, url and the quoted words
+    sources = copied.split("Sources:", 1)[1]
+    evidence = page.locator("#byline-evidence .ev-cite").first
+    quoted = evidence.locator("mark").first.inner_text()
+    assert "1. Ferry crews walk out — Harbor Gazette — 2024-03-04 — <https://news.example/gazette-walkout>" in sources
+    assert f"> “{quoted}”" in sources
+    page.fill("#byline-question textarea", copied)  # pasted where it shows, for the screenshot
+    page.screenshot(path=str(artifacts / "web_copied_answer.png"), full_page=True)

@@ -6,12 +6,15 @@ Answers and citations are built by hand; the rendered HTML is parsed back into w
 
 from __future__ import annotations
 
+import base64
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from assistant.answer import Answer, Citation
 from ui.web.render import (
     Turn,
+    answer_markdown,
     articles_rows,
     chat_messages,
     highlighted_passage,
@@ -218,9 +221,11 @@ def test_html_and_markdown_in_the_data_stay_text():
     assert card.link is not None and card.link["href"] == 'https://gazette.example/"><script>alert(1)</script>'
     assert "Evidence for answer 1: “<b>Who</b> said it?”" in panel.text
 
-    # The answer text is markdown: HTML in it is escaped, markdown specials are backslashed, only markers are links.
+    # The answer text is markdown: HTML in it is escaped, markdown specials are backslashed, only markers are links
+    # (and the hidden span holding the copy text, base64).
     message = reply([turn])
-    assert set(Seen(message).tags) == {"a"}
+    assert set(Seen(message).tags) == {"a", "span"}
+    assert re.search(r'<span class="byline-copy" hidden>[A-Za-z0-9+/=]+</span>', message)
     assert r"He said \*nothing\* " in message and "&lt;img src=x onerror=alert(1)&gt;." in message
 
 
@@ -339,3 +344,16 @@ def test_questions_waiting_their_turn_follow_the_conversation():
     assert [m["content"] for m in messages[2:4]] == ["Who paid?", "When?"]
     assert "2 questions wait" in messages[-1]["content"]
     assert chat_messages([turn], False, waiting=[]) == chat_messages([turn], False)
+
+
+def test_an_answer_as_markdown_has_its_numbered_sources_and_no_markup():
+    quotes = ["ended their strike on Friday after a pay deal", "the old bridge will reopen in May"]
+    turn = answered("What happened?", "The strike ended [1]. The bridge reopens [2].", [cite(1, quotes[0]), cite(2, quotes[1])])
+    text = answer_markdown(turn)
+    assert text.startswith("The strike ended [1]. The bridge reopens [2].\n\nSources:\n\n")
+    assert "1. Ferry strike ends — Harbor Gazette — 2024-02-01 — <https://gazette.example/ferry>\n   > “ended their" in text
+    assert f"2. Ferry strike ends — Harbor Gazette — 2024-02-01 — <https://gazette.example/ferry>\n   > “{quotes[1]}”" in text
+    assert "<a" not in text and "<mark" not in text
+    # the message carries it (base64) for the copy button
+    kept = re.search(r'<span class="byline-copy" hidden>([A-Za-z0-9+/=]+)</span>', reply([turn])).group(1)
+    assert base64.b64decode(kept).decode() == text

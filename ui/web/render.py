@@ -6,6 +6,7 @@ The markup's class names and `#cite-<answer>-<n>` anchors are a contract with `C
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from typing import Any
@@ -16,6 +17,7 @@ __all__ = [
     "CSS",
     "HEAD",
     "Turn",
+    "answer_markdown",
     "articles_rows",
     "chat_messages",
     "escape_markdown",
@@ -23,6 +25,7 @@ __all__ = [
     "render_answer_text",
     "render_evidence",
     "render_turn",
+    "sources_markdown",
 ]
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -56,6 +59,36 @@ def render_answer_text(text: str, turn_number: int) -> str:
     return "".join(pieces)
 
 
+def sources_markdown(citations: list) -> str:
+    """An answer's numbered sources as Markdown: title, outlet, date, url, and the quoted words."""
+    lines = []
+    for citation in sorted(citations, key=lambda c: c.n):
+        head = [citation.title or "(untitled)", citation.source or "unknown source", citation.published or "undated"]
+        if citation.url:
+            head.append(f"<{citation.url.strip()}>" if is_web_link(citation.url) else citation.url.strip())
+        quote = " ".join(citation.quote.split())
+        lines.append(f"{citation.n}. " + " — ".join(head) + f"\n   > “{quote}”")
+    return "\n".join(lines)
+
+
+def answer_markdown(turn: Turn) -> str:
+    """A finished answer as Markdown (what the copy button copies): its text with [n] markers, then its sources."""
+    if turn.error:
+        return turn.error
+    text = turn.answer.text if turn.answer is not None else turn.text
+    citations = turn.answer.citations if turn.answer is not None else []
+    if not citations:
+        return text
+    return f"{text}\n\nSources:\n\n{sources_markdown(citations)}"
+
+
+def copy_payload(turn: Turn) -> str:
+    """`answer_markdown` hidden in the message for the page's copy button: base64, which Markdown leaves alone
+    (the chat's sanitizer drops data attributes, and raw text in the message would be read as Markdown)."""
+    encoded = base64.b64encode(answer_markdown(turn).encode()).decode()
+    return f'<span class="byline-copy" hidden>{encoded}</span>'
+
+
 def render_turn(turn: Turn, turn_number: int, show_rewrite: bool) -> str:
     if turn.error:
         return f"⚠️ {escape_markdown(turn.error)}"
@@ -63,6 +96,7 @@ def render_turn(turn: Turn, turn_number: int, show_rewrite: bool) -> str:
     answer = turn.answer
     if answer is None:
         return body
+    body += copy_payload(turn)
     notes: list[str] = []
     if show_rewrite and answer.standalone_question and answer.standalone_question.strip() != turn.question.strip():
         notes.append(f"Understood as: “{escape_markdown(answer.standalone_question)}”")
@@ -180,6 +214,21 @@ document.addEventListener("click", function (event) {
       setTimeout(reveal, 100);
     }
   })();
+}, true);
+// The copy button of an answer copies its Markdown with its sources (kept in the message, base64), not its HTML.
+document.addEventListener("click", function (event) {
+  const button = event.target.closest && event.target.closest('#byline-chat button[aria-label="Copy message"]');
+  if (!button) return;
+  const message = button.closest(".message-buttons")?.previousElementSibling;
+  const kept = message && message.querySelectorAll(".byline-copy");
+  if (!kept || !kept.length) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  const bytes = Uint8Array.from(atob(kept[kept.length - 1].textContent.trim()), c => c.charCodeAt(0));
+  navigator.clipboard.writeText(new TextDecoder().decode(bytes)).then(function () {
+    button.setAttribute("title", "Copied");
+    setTimeout(function () { button.setAttribute("title", "Copy message"); }, 1500);
+  });
 }, true);
 </script>
 """
