@@ -171,3 +171,40 @@ def test_the_copy_button_copies_the_answer_as_markdown_with_its_sources(new_page
     assert f"> “{quoted}”" in sources
     page.fill("#byline-question textarea", copied)  # pasted where it shows, for the screenshot
     page.screenshot(path=str(artifacts / "web_copied_answer.png"), full_page=True)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_reload_keeps_the_conversation_and_it_exports_as_markdown(new_page, harbor_url, artifacts, tmp_path, size):
+    page = new_page(DESKTOP if size == "desktop" else PHONE)
+    open_chat(page, harbor_url)
+    for turn, question in enumerate([STRIKE_QUESTION, BARRIER_QUESTION], start=1):
+        page.fill("#byline-question textarea", question)
+        page.keyboard.press("Enter")
+        answered(page, turn)
+    before = bot_messages(page).all_inner_texts()
+
+    page.reload(wait_until="domcontentloaded")
+    expect(bot_messages(page)).to_have_count(2)
+    assert bot_messages(page).all_inner_texts() == before
+    assert user_messages(page).all_inner_texts() == [STRIKE_QUESTION, BARRIER_QUESTION]
+    expect(page.locator('#byline-evidence [data-turn="2"] mark').first).to_be_visible()
+    page.screenshot(path=str(artifacts / f"web_reload_keeps_conversation_{size}.png"), full_page=True)
+
+    # a follow-up after the reload is read against the kept conversation
+    page.fill("#byline-question textarea", "When did the strike end?")
+    page.keyboard.press("Enter")
+    answered(page, 3)
+
+    with page.expect_download() as download:
+        page.click("#byline-export")
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.suffix == ".md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Byline conversation")
+    for number, question in enumerate([STRIKE_QUESTION, BARRIER_QUESTION, "When did the strike end?"], start=1):
+        assert f"## {number}. {question}" in text
+    barrier = text.split(f"## 2. {BARRIER_QUESTION}", 1)[1].split("## 3.", 1)[0]
+    assert "Sources:" in barrier
+    assert "1. Council approves a tidal barrier — Coast Times — 2024-03-18 — <https://news.example/coast-barrier>" in barrier
+    assert "> “The Lindqvist harbor council voted" in barrier

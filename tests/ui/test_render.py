@@ -357,3 +357,14 @@ def test_an_answer_as_markdown_has_its_numbered_sources_and_no_markup():
     # the message carries it (base64) for the copy button
     kept = re.search(r'<span class="byline-copy" hidden>([A-Za-z0-9+/=]+)</span>', reply([turn])).group(1)
     assert base64.b64decode(kept).decode() == text
+
+
+def test_a_conversation_exports_as_markdown_with_each_answers_sources():
+    from ui.web.render import conversation_markdown
+
+    first = answered("What happened?", "The strike ended [1].", [cite(1, "ended their strike on Friday after a pay deal")])
+    failed = Turn(question="And the  bridge?", error="The from date “x” should look like 2023-09-20 (YYYY-MM-DD).")
+    text = conversation_markdown([first, failed], "2024-03-21")
+    assert text.startswith("# Byline conversation\n\nExported 2024-03-21.")
+    assert "## 1. What happened?\n\nThe strike ended [1].\n\nSources:\n\n1. Ferry strike ends — Harbor Gazette" in text
+    assert "## 2. And the bridge?\n\nThe from date “x” should look like" in text

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import secrets
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -20,8 +23,15 @@ from typing import Any
 import gradio as gr
 from pydantic import BaseModel, Field
 
-from assistant import BylineError
-from ui.web.render import Turn, articles_rows, chat_messages, escape_markdown, render_evidence
+from assistant import Answer, BylineError
+from ui.web.render import (
+    Turn,
+    articles_rows,
+    chat_messages,
+    conversation_markdown,
+    escape_markdown,
+    render_evidence,
+)
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers, WorkersBusy
 
@@ -263,7 +273,7 @@ class ChatHandlers:
         with self.lock:
             busy, waiting.answering = waiting.answering, True
         if busy:
-            yield gr.skip(), gr.skip(), gr.skip()
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
         turns = list(turns or [])
         try:
@@ -273,11 +283,14 @@ class ChatHandlers:
                         waiting.answering = False
                         break
                     asked = waiting.questions.pop(0)
-                yield from self.answer(asked, turns, show_rewrite, waiting)
+                for shown in self.answer(asked, turns, show_rewrite, waiting):
+                    yield *shown, gr.skip(), gr.skip()
+                # each finished answer is kept in the browser (it outlasts a reload) and in the export
+                yield gr.skip(), gr.skip(), gr.skip(), self.saved(turns), self.export(turns)
         finally:
             with self.lock:  # also when the page goes away mid-answer (the generator is closed)
                 waiting.answering = False
-        yield chat_messages(turns, show_rewrite, waiting.shown()), render_evidence(turns, None), turns
+        yield chat_messages(turns, show_rewrite, waiting.shown()), render_evidence(turns, None), turns, gr.skip(), gr.skip()
 
     def answer(self, asked: Asked, turns: list[Turn], show_rewrite: bool, waiting: Waiting | None) -> Iterator:
         """Append a turn for `asked` to `turns` and stream its answer: (chat, evidence or skip, turns)."""
@@ -331,9 +344,52 @@ class ChatHandlers:
     def rerender(self, turns: list[Turn], show_rewrite: bool) -> list[dict]:
         return chat_messages(turns or [], show_rewrite)
 
-    def clear(self) -> tuple[list[Turn], None, str]:
-        """A cleared chat: no turns, nothing selected, an empty evidence panel."""
-        return [], None, render_evidence([], None)
+    def clear(self) -> tuple:
+        """A cleared chat: no turns, nothing selected, an empty evidence panel, nothing kept, nothing to export."""
+        return [], None, render_evidence([], None), [], self.export([])
+
+    # --- a conversation that lasts: kept in the browser, exported as Markdown ----------------------
+
+    def browser_secret(self) -> str:
+        """The key the browser's copy of a conversation is sealed with: kept in the data folder, so a restarted
+        server still reads what browsers kept (a new random key each start would lose every conversation)."""
+        path = Path(self.bot.index.settings.data_dir) / "web-secret"
+        try:
+            return path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            secret = secrets.token_urlsafe(24)
+            with open(path, "x", encoding="utf-8") as file:  # "x": two servers starting together keep the first
+                file.write(secret)
+            os.chmod(path, 0o600)
+            return secret
+
+    def saved(self, turns: list[Turn]) -> list[dict]:
+        """The conversation as the browser keeps it (JSON; the newest `kept_turns` turns)."""
+        return [turn.model_dump(mode="json") for turn in turns[-self.settings.kept_turns :]]
+
+    def restore(self, saved: list[dict] | None, show_rewrite: bool) -> tuple:
+        """The conversation the browser kept, back on the page after a reload: (chat, evidence, turns, export)."""
+        turns: list[Turn] = []
+        try:
+            for kept in saved or []:
+                answer = kept.get("answer")
+                turns.append(Turn.model_validate({**kept, "answer": Answer.model_validate(answer) if answer else None}))
+        except Exception:  # the UI boundary: a conversation kept by another version of Byline is not restored
+            log.exception("restoring the kept conversation failed")
+            turns = []
+        return chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, self.export(turns)
+
+    def export(self, turns: list[Turn]):
+        """The download button, holding the conversation as Markdown (a file named by its content)."""
+        if not turns:
+            return gr.DownloadButton(value=None, interactive=False)
+        text = conversation_markdown(turns, date.today().isoformat())
+        folder = Path(tempfile.gettempdir()) / "byline-exports" / hashlib.sha256(text.encode()).hexdigest()[:24]
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "byline-conversation.md"
+        path.write_text(text, encoding="utf-8")
+        return gr.DownloadButton(value=str(path), interactive=True)
 
     def sources(self) -> list[str]:
         return self.bot.sources()

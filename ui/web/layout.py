@@ -27,6 +27,8 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         turns_state = gr.State([])
         selected_state = gr.State(None)
         waiting_state = gr.State(Waiting)  # a new `Waiting` per session, shared (not copied) by its events
+        # the conversation, kept in the browser (sealed with a key kept in the data folder): a reload keeps it
+        saved = gr.BrowserState([], storage_key="byline-conversation", secret=handlers.browser_secret())
         gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
@@ -51,6 +53,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 submit_btn=False,
                             )
                             ask_button = gr.Button("Ask", variant="primary", elem_id="byline-ask", scale=1)
+                        export_button = gr.DownloadButton(
+                            "Export as Markdown", value=None, interactive=False, size="sm", elem_id="byline-export"
+                        )
                         first_examples = handlers.first_examples()
                         examples = gr.Dataset(
                             label="Try asking",
@@ -134,7 +139,11 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             "show_progress": "hidden",
             "trigger_mode": "multiple",
         }
-        answer_waiting = (handlers.drain, [show_rewrite, turns_state, waiting_state], [chatbot, evidence, turns_state])
+        answer_waiting = (
+            handlers.drain,
+            [show_rewrite, turns_state, waiting_state],
+            [chatbot, evidence, turns_state, saved, export_button],
+        )
         answer_options = {"api_visibility": "private", "trigger_mode": "always_last", "show_progress": "minimal", **chat_queue}
         for taken in (
             gr.on([question_box.submit, ask_button.click], handlers.enqueue, [question_box, *asked], question_box, **take),
@@ -145,7 +154,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         api_trigger = gr.Button(visible=False, elem_id="byline-api-chat")
         api_trigger.click(handlers.respond, chat_inputs, chat_outputs, api_name="chat", **chat_queue)
         chatbot.select(handlers.select_answer, turns_state, [evidence, selected_state], api_visibility="private")
-        chatbot.clear(handlers.clear, None, [turns_state, selected_state, evidence], api_visibility="private")
+        chatbot.clear(
+            handlers.clear, None, [turns_state, selected_state, evidence, saved, export_button], api_visibility="private"
+        )
         show_rewrite.change(handlers.rerender, [turns_state, show_rewrite], chatbot, api_visibility="private")
         add_button.click(
             handlers.add_articles,
@@ -156,4 +167,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             concurrency_limit=settings.ingest_workers,
         )
         demo.load(handlers.index_views, None, index_outputs, api_visibility="private")
+        demo.load(
+            handlers.restore, [saved, show_rewrite], [chatbot, evidence, turns_state, export_button], api_visibility="private"
+        )
     return demo

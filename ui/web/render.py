@@ -20,6 +20,7 @@ __all__ = [
     "answer_markdown",
     "articles_rows",
     "chat_messages",
+    "conversation_markdown",
     "escape_markdown",
     "highlighted_passage",
     "render_answer_text",
@@ -80,6 +81,14 @@ def answer_markdown(turn: Turn) -> str:
     if not citations:
         return text
     return f"{text}\n\nSources:\n\n{sources_markdown(citations)}"
+
+
+def conversation_markdown(turns: list[Turn], exported_on: str) -> str:
+    """A whole conversation as Markdown: each question, its answer and that answer's numbered sources."""
+    parts = [f"# Byline conversation\n\nExported {exported_on}. Numbers in brackets cite the sources under each answer."]
+    for number, turn in enumerate(turns, start=1):
+        parts.append(f"## {number}. {' '.join(turn.question.split())}\n\n{answer_markdown(turn)}")
+    return "\n\n".join(parts) + "\n"
 
 
 def copy_payload(turn: Turn) -> str:

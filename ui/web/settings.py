@@ -61,6 +61,12 @@ class WebSettings(BaseSettings):
         description="Most rows the Articles and Speakers tabs show (newest articles, most quoted speakers); "
         "a page listing 100k articles would load for minutes. /api/articles and /api/quotes give everything.",
     )
+    kept_turns: int = Field(
+        default=50,
+        ge=1,
+        description="Most turns of a conversation the browser keeps across reloads (newest first); older ones "
+        "stay on the page until it is reloaded. A turn with its passages is a few kB of the browser's ~5 MB.",
+    )
     uploads_dir_name: str = Field(
         default="uploads",
         description="Folder (inside the data folder) where uploaded files are kept; its name is the source of their articles.",
