@@ -1,10 +1,21 @@
 """The follow-up rewriter: follow-up questions rewritten into standalone ones.
 
-With an LLM configured the rewrite is the LLM's; without one (or when it fails) rules do it:
-"he/she/him/his/her" become the person the last question (else the last answer) named, "they" the
-people or group, "it/its" the last question's topic, and "what about X?" puts X in place of the
-last question's person or topic. spaCy (the small English pipeline, loaded once, lazily) finds the
-people and the topics.
+With an LLM configured the rewrite is the LLM's; without one (or when it fails) rules do it, and
+they rewrite only what needs the conversation (issue 13: a standalone question is never changed):
+
+- a pronoun with no referent in the message itself (`has_own_referent`): not one inside quotation
+  marks (a quote is verbatim), not an expletive "it", not one a noun before it can explain ("Which
+  comedian said he …", "… the FDA add to its list"; a co-argument of the same verb cannot: "How many
+  jobs is it cutting?"), and none after an earlier sentence of the message ("Coca-Cola made a new
+  flavor. What is it called?");
+- "what about X?" / "and in X?": X in place of the last question's entity of the same kind (a
+  person, a place, a date …), else of its topic;
+- "who else said that?": the last question with "who else" in place of its wh-subject.
+
+A person pronoun becomes the person the last question named, or after a who/which question the
+person its answer named; "it"/"they" after a who/which/what question the thing the answer named
+first, else the organisations, the plural or the topic the last question named. spaCy (the small
+English pipeline, loaded once, lazily) finds the people, entities, topics and the parse.
 """
 
 from __future__ import annotations
@@ -20,11 +31,25 @@ log = logging.getLogger(__name__)
 
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<focus>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 AND_FOCUS = re.compile(r"^\s*and\s+(?P<focus>[^?]{1,60}?)\s*\?+\s*$", re.IGNORECASE)
+WHO_ELSE = re.compile(
+    r"^\s*(?:and\s+)?who\s+else(?:\s+(?:said|did|does|do|has|have|had)(?:\s+(?:that|so|this|it))?)?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# a question that asks for someone or something: its answer names whom a follow-up's "he" means
+# ("Who did Macron appoint?"), and, asked with "what" too, what its "it" means ("Which company …?")
+ASKS_WHO_OR_WHICH = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
+ASKS_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "him", "she"}
 PERSON_POSSESSIVES = {"his", "hers"}
 GROUP_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
 QUESTION_WORDS = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# "what about X?": X replaces the last question's entity of the same kind
+KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "DATE": "time", "TIME": "time", "PERSON": "person", "ORG": "org"}
+KINDS |= {label: label for label in ("NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")}
+QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
 @lru_cache(maxsize=1)
@@ -80,21 +105,39 @@ def people(doc) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def groups(doc) -> list[str]:
-    return list(dict.fromkeys(ent.text for ent in doc.ents if ent.label_ in ("ORG", "NORP", "GPE")))
+def groups(doc, labels=("ORG", "NORP", "GPE")) -> list[str]:
+    return list(dict.fromkeys(ent.text for ent in doc.ents if ent.label_ in labels))
 
 
 def topics(doc) -> list:
-    """Noun phrases that are neither people nor question words, in order (spaCy spans)."""
+    """Noun phrases that are neither people, question words, pronouns nor dates and numbers, in order (spaCy spans)."""
     names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    numeric = {t.i for ent in doc.ents if ent.label_ in NUMERIC_LABELS for t in ent}
     found = []
     for chunk in doc.noun_chunks:
-        if chunk.root.lower_ in QUESTION_WORDS or chunk.root.pos_ == "PRON" or chunk.text in names:
+        while len(chunk) > 1 and chunk[0].lower_ in QUESTION_WORDS | {"many", "much"}:
+            chunk = chunk[1:]  # "How many hate crimes" → "hate crimes", "Which company" → "company"
+        if chunk.root.lower_ in QUESTION_WORDS or any(t.pos_ == "PRON" for t in chunk) or chunk.root.i in numeric:
             continue
         if any(chunk.text in name or name in chunk.text for name in names):
             continue
         found.append(chunk)
     return found
+
+
+def answered_thing(doc, question: str) -> str:
+    """What an answer names first, when it is a thing the question did not name: its first noun
+    phrase, unless that is a number or a date ("The Detroit Lions beat …" → "the Detroit Lions",
+    "Japan's SLIM lander touched down …" → "Japan's SLIM lander", "From 8 a.m., …" → nothing)."""
+    chunk = next(iter(doc.noun_chunks), None)
+    if chunk is None or chunk.root.pos_ == "PRON" or chunk.root.ent_type_ in NUMERIC_LABELS:
+        return ""  # (a PERSON label is kept: the small model calls "Twitter" and "Wildfires" people)
+    if re.search(rf"\b{re.escape(chunk.root.text)}\b", question, re.IGNORECASE):
+        return ""  # the question's own words: "Macron appointed …" after "Who did Emmanuel Macron appoint …?"
+    first = chunk[0]
+    if first.lower_ == "the" or (first.pos_ != "PROPN" and not first.ent_type_):
+        return first.lower_ + chunk.text[len(first.text) :]
+    return chunk.text
 
 
 def capitalize_first(text: str) -> str:
@@ -105,23 +148,77 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def in_quotation(token) -> bool:
+    """Whether the token sits inside quotation marks (“…” or "…"; a quote left open runs to the end)."""
+    return any(m.start() < token.idx < m.end() for m in QUOTES.finditer(token.doc.text))
+
+
+def clause_slot(token):
+    """(the verb, the argument of it) the token belongs to: climbs through nouns, prepositions and
+    modifiers to the first token whose head is a verb ("planes" in "How many of the planes does it
+    fly?" → (fly, many)); an auxiliary counts as its verb."""
+    while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    verb = token.head
+    while verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head  # the small parser hangs "people" of "How many people did it kill?" on "did"
+    return verb, token
+
+
+def can_bind(candidate, pronoun) -> bool:
+    """Whether `candidate`, a word before `pronoun` in its sentence, can be what the pronoun refers to.
+    A co-argument of the same verb cannot ("How many jobs is it cutting?": not the jobs; "How did
+    Netanyahu respond to him?": not Netanyahu), except a subject for a possessive outside the
+    subject ("Which seed did the FDA add to its list?")."""
+    person = pronoun.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"}
+    if candidate.pos_ == "PRON":
+        if not (person and candidate.lower_ in ("who", "whom")):  # "Who said he would …": "he" is who
+            return False
+    elif candidate.pos_ not in ("NOUN", "PROPN"):
+        return False
+    elif person and candidate.ent_type_ and candidate.ent_type_ != "PERSON":
+        return False  # "he" is no country or company
+    candidate_verb, candidate_slot = clause_slot(candidate)
+    pronoun_verb, pronoun_slot = clause_slot(pronoun)
+    if candidate_slot.i == pronoun_slot.i:
+        return False  # inside the pronoun's own phrase: "the cost of it"
+    if candidate_verb.i != pronoun_verb.i:
+        return True
+    if pronoun.tag_ == "PRP$" or pronoun.lower_ in PERSON_POSSESSIVES:
+        return candidate_slot.dep_ in SUBJECTS and pronoun_slot.dep_ not in SUBJECTS
+    return False
+
+
 def has_own_referent(pronoun) -> bool:
-    """A pronoun the message itself can explain, which a rewrite must leave alone: "Which seed did
-    the FDA add to its list?" ("its" is the FDA's), "How did Meta and Shopify explain their layoffs?".
-    A person pronoun needs a name before it; "it"/"they" any noun before it; an expletive "it"
-    ("Is it true that …?") refers to nothing."""
-    if pronoun.dep_ == "expl":
+    """A pronoun the message itself explains, which a rewrite must leave alone (see the module
+    docstring): one inside a quotation, an expletive "it" ("Is it true that …?"), one after an
+    earlier sentence that names something, or one a word before it in its sentence can be bound to
+    (`can_bind`)."""
+    if pronoun.dep_ == "expl" or in_quotation(pronoun):
         return True
     if (
         pronoun.lower_ == "it"
-        and pronoun.head.lemma_ == "be"
+        and pronoun.head.lower_ in ("is", "was", "be", "'s", "isn't", "wasn't")
         and any(token.lower_ in ("that", "to", "whether") for token in pronoun.doc[pronoun.i + 1 :])
     ):
         return True  # "Is it true that …", "Was it wise to …": the small parser calls this "it" a subject
-    before = pronoun.doc[: pronoun.i]
-    if pronoun.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"}:
-        return any(token.pos_ == "PROPN" for token in before)
-    return any(token.pos_ in ("PROPN", "NOUN") for token in before)
+    sentence = pronoun.sent
+    if any(token.pos_ in ("NOUN", "PROPN") for token in pronoun.doc[: sentence.start]):
+        return True  # "Coca-Cola is making a new flavor permanent. What is it called?"
+    return any(can_bind(token, pronoun) for token in pronoun.doc[sentence.start : pronoun.i])
+
+
+def wh_subject(doc):
+    """The span of the question's wh-subject in its last sentence ("Who", "Which Democratic
+    congressperson"), or None when the wh-word is not the subject."""
+    sentence = list(doc.sents)[-1]
+    wh = next((t for t in sentence if t.lower_ in ("who", "which", "what")), None)
+    if wh is None:
+        return None
+    phrase = wh if wh.lower_ == "who" else wh.head
+    if phrase.dep_ not in ("nsubj", "nsubjpass") or (phrase.i != wh.i and wh.dep_ != "det"):
+        return None
+    return doc[phrase.left_edge.i : phrase.i + 1]
 
 
 class RuleRewriter:
@@ -131,6 +228,10 @@ class RuleRewriter:
         last_question, last_answer = last_turns(history)
         if not last_question and not last_answer:
             return message
+        if last_question and WHO_ELSE.match(message):
+            rewritten = self.who_else(last_question)
+            if rewritten:
+                return rewritten
         focus = WHAT_ABOUT.match(message) or AND_FOCUS.match(message)
         if focus and last_question:
             rewritten = self.replace_focus(last_question, last_answer, focus.group("focus"))
@@ -138,8 +239,18 @@ class RuleRewriter:
                 return rewritten
         return self.resolve_pronouns(message, last_question, last_answer)
 
+    def who_else(self, last_question: str) -> str | None:
+        """ "Who else said that?" → the last question with "Who else" for its wh-subject
+        ("Which Democratic congressperson called for …?" → "Who else called for …?")."""
+        span = wh_subject(nlp()(last_question))
+        if span is None:
+            return None
+        return last_question[: span.start_char] + "Who else" + last_question[span.end_char :]
+
     def replace_focus(self, last_question: str, last_answer: str, focus: str) -> str | None:
-        """ "What about X?" → the last question with X in place of its person (if X is one) or topic."""
+        """ "What about X?" → the last question with X in place of its person (if X is one), of its
+        entity of the same kind as X ("And in 2021?" → its date), of what it asks for (a name X
+        after "Which company …?"), or of its topic."""
         question_doc = nlp()(last_question)
         focus = focus.strip()
         known_people = people(question_doc) + (people(nlp()(last_answer)) if last_answer else [])
@@ -149,13 +260,35 @@ class RuleRewriter:
             people(nlp()(f"What did {focus} say?")) == [focus] and focus[:1].isupper()
         )
         persons = [ent for ent in question_doc.ents if ent.label_ == "PERSON"]
+        focus_doc = nlp()(f"What about {focus}?")
+        preposition = focus_doc[2] if len(focus_doc) > 3 and focus_doc[2].pos_ == "ADP" else None
+        if preposition is not None:  # "in 2021": the date replaces a date
+            focus = focus[len(preposition.text) :].strip()
+        focus_kinds = {KINDS.get(ent.label_) for ent in focus_doc.ents if ent.text == focus} - {None}
+        same_kind = [ent for ent in question_doc.ents if KINDS.get(ent.label_) in focus_kinds]
+        asked_for = wh_subject(question_doc) if focus[:1].isupper() else None
         if focus_is_person and persons:
             target = persons[0]
+        elif same_kind:
+            target = same_kind[0]
+        elif asked_for is not None and preposition is None:
+            # "Which company is being sued …?" + "What about Meta?" → "Meta is being sued …?"
+            target = asked_for
+        elif preposition is not None:
+            # "And in Germany?" with no place in the question: the object of its own "in", else nothing
+            objects = [t for t in question_doc if t.dep_ == "pobj" and t.head.lower_ == preposition.lower_]
+            if not objects:
+                return None
+            target = question_doc[objects[-1].left_edge.i : objects[-1].right_edge.i + 1]
         else:
             subjects = topics(question_doc)
             if not subjects:
                 return None
-            target = subjects[-1]  # the thing asked about sits last: "… say about the operation?"
+            # the thing asked about sits last ("… say about the operation?"); a plural X replaces a plural
+            # ("What percentage of US adults …?" + "And children?"), a singular one a singular
+            plural_focus = focus_doc[2:-1].root.tag_ in ("NNS", "NNPS")
+            agreeing = [chunk for chunk in subjects if (chunk.root.tag_ in ("NNS", "NNPS")) == plural_focus]
+            target = (agreeing or subjects)[-1]
         text = last_question
         return text[: target.start_char] + focus + text[target.end_char :]
 
@@ -166,6 +299,7 @@ class RuleRewriter:
             for t in doc
             if t.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | GROUP_PRONOUNS | THING_PRONOUNS | {"her", "their", "its"}
             and not has_own_referent(t)
+            and not (t.lower_ == "it" and t.dep_ == "dobj" and t.head.lower_ in ("do", "did", "does", "doing", "done"))
         ]
         if not pronouns:
             return message
@@ -175,42 +309,57 @@ class RuleRewriter:
         # The user's own last question says best whom they are following up on; the answer is next.
         asked = people(question_doc) if question_doc else []
         answered = people(answer_doc) if answer_doc else []
-        if re.match(r"^\s*(who|whom)\b", last_question, re.IGNORECASE):
+        asks_who_or_which = bool(ASKS_WHO_OR_WHICH.search(last_question))
+        if asks_who_or_which:
             # "Who spoke with Blinken?" → "he" in the follow-up is the person the answer named.
             persons = [p for p in answered if not any(p in q or q in p for q in asked)] + asked
         else:
             persons = asked or answered
-        named_groups = (groups(question_doc) if question_doc else []) or (groups(answer_doc) if answer_doc else [])
+        # "Which company …?" → "it" in the follow-up is the company the answer named
+        asks_for_thing = asks_who_or_which or bool(ASKS_WHAT.search(last_question))
+        thing = answered_thing(answer_doc, last_question) if answer_doc is not None and asks_for_thing else ""
+        if (
+            thing
+            and persons
+            and thing == persons[0]
+            and any(doc[i].lower_ in PERSON_PRONOUNS | {"his", "her"} for i in to_resolve)
+        ):
+            thing = ""  # "What film did he win it for?": "he" is the person, so "it" is something else
         subject_topics = topics(question_doc) if question_doc else []
-        topic = subject_topics[-1].text if subject_topics else ""
-        if len(persons) >= 2:
+        topic = thing or (subject_topics[-1].text if subject_topics else "")
+        # "they": the answer's thing, two people, the organisations asked about, the plural asked about, a place
+        bodies = groups(question_doc, ("ORG", "NORP")) if question_doc else []
+        plurals = [chunk.text for chunk in subject_topics if chunk.root.tag_ in ("NNS", "NNPS")]
+        places = (groups(question_doc) if question_doc else []) or (groups(answer_doc) if answer_doc else [])
+        if thing:
+            plural = thing
+        elif len(persons) >= 2:
             plural = f"{persons[0]} and {persons[1]}"
+        elif bodies:
+            plural = " and ".join(bodies[:2])
         else:
-            plural = named_groups[0] if named_groups else topic
+            plural = (plurals or places or [topic])[0]
         person = persons[0] if persons else ""
         pieces: list[str] = []
+        named: set[str] = set()  # referents already written out: a later possessive of theirs stays
         for token in doc:
             word = token.lower_
-            replacement = None
+            referent = None
             if token.i not in to_resolve:
                 pass
-            elif word in PERSON_PRONOUNS and person:
-                replacement = person
-            elif word == "her" and person:
-                replacement = possessive(person) if token.tag_ == "PRP$" else person
-            elif word in PERSON_POSSESSIVES and person:
-                replacement = possessive(person)
-            elif word in GROUP_PRONOUNS and plural:
-                replacement = plural
-            elif word == "their" and plural:
-                replacement = possessive(plural)
-            elif word == "it" and topic:
-                replacement = topic
-            elif word == "its" and topic:
-                replacement = possessive(topic)
-            if replacement is None:
+            elif word in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"}:
+                referent = person or None
+            elif word in GROUP_PRONOUNS | {"their"}:
+                referent = plural or None
+            elif word in ("it", "its"):
+                referent = topic or None
+            is_possessive = word in PERSON_POSSESSIVES | {"their", "its"} or (word == "her" and token.tag_ == "PRP$")
+            if referent is None or (is_possessive and referent in named):
+                # "What did she say in her speech?" → "What did Michelle Yeoh say in her speech?"
                 pieces.append(token.text_with_ws)
                 continue
+            named.add(referent)
+            replacement = possessive(referent) if is_possessive else referent
             if token.i == 0:
                 replacement = capitalize_first(replacement)
             pieces.append(replacement + token.whitespace_)

@@ -1,5 +1,6 @@
 """Follow-up questions: rewritten into standalone ones (by rules offline, by the LLM when there is
-one), the rewrite recorded on the Answer, and answered from the articles with citations."""
+one), the rewrite recorded on the Answer, and answered from the articles with citations. The rule
+rewriter's own cases (standalone questions left alone, follow-ups rewritten) are in test_rewriter.py."""
 
 from __future__ import annotations
 
@@ -109,33 +110,3 @@ def test_when_the_llm_fails_rules_rewrite_and_byline_does_not_wait_twice(seeded_
     assert answer.standalone_question == "What did Aliyev say about civilians?"
     assert answer.mode in ("extractive", "who_said") and answer.answered  # neither needs the LLM
     assert "unavailable" in answer.notice and "HTTP 500" in answer.notice
-
-
-UNRELATED_TURN = [
-    {"role": "user", "content": "Which team does Damar Hamlin play for?"},
-    {"role": "assistant", "content": "Damar Hamlin plays for the Buffalo Bills [1]."},
-]
-
-
-@pytest.mark.parametrize(
-    "standalone",
-    [
-        # seen corrupted (issue 13): the pronoun's referent is in the question itself
-        "Which seed did the FDA add to its list of major food allergens?",
-        "How did Meta and Shopify differ in how they explained their layoffs?",
-        "Why did the Karabakh forces lay down their arms?",
-        "What did Pelé say about his first World Cup?",
-        "When did Microsoft say its cloud revenue would grow?",
-        "Why did the Bills cancel their game against the Bengals?",
-        "Did Governor Hochul say she would sign the bill?",
-        "How many passengers did Southwest say it stranded over the holidays?",
-        "What did the Federal Reserve say about its rate decision?",
-        "Is it true that Twitter cut its staff by half?",
-        "Where did the Golden Globes hold their ceremony?",
-        "What did Kevin McCarthy promise his critics?",
-    ],
-)
-def test_a_standalone_question_after_an_unrelated_turn_is_left_alone(standalone):
-    from assistant.answering.rewriter import RuleRewriter
-
-    assert RuleRewriter().rewrite(standalone, UNRELATED_TURN) == standalone

@@ -1,0 +1,65 @@
+"""The rule rewriter (issue 13): a standalone question is never changed, a follow-up that needs the
+conversation is rewritten into a standalone one. The cases are real questions from the eval sets
+(tests/assistant/rewriter_cases.json says where each came from)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.answering.rewriter import RuleRewriter
+
+CASES = json.loads((Path(__file__).parent / "rewriter_cases.json").read_text(encoding="utf-8"))
+TURNS = CASES["turns"]
+EVAL_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "eval"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text)[:60].strip("-")
+
+
+def history(question: str, answer: str) -> list[dict[str, str]]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
+@pytest.fixture(scope="module")
+def rewriter() -> RuleRewriter:
+    return RuleRewriter()
+
+
+def test_the_case_set_is_as_large_as_issue_13_asks():
+    assert len([case for case in CASES["standalone"] if case["from"] != "issue 13 report"]) >= 50
+    assert len(CASES["follow_ups"]) >= 20
+    assert all(case["after"] in TURNS for case in CASES["standalone"])
+
+
+@pytest.mark.skipif(not EVAL_DIR.is_dir(), reason="the eval sets are not on this machine")
+def test_the_questions_are_verbatim_from_the_eval_sets():
+    asked = {}
+    for path in EVAL_DIR.glob("*/questions.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            asked[f"{path.parent.name} {record['id']}"] = record["question"]
+    cases = list(TURNS.values()) + CASES["standalone"] + CASES["follow_ups"]
+    for case in cases:
+        if case["from"] != "issue 13 report":
+            assert asked[case["from"]] == case["question"], case["from"]
+
+
+@pytest.mark.parametrize("case", CASES["standalone"], ids=lambda case: slug(case["question"]))
+def test_a_standalone_question_after_an_unrelated_turn_is_left_alone(rewriter, case):
+    turn = TURNS[case["after"]]
+    assert rewriter.rewrite(case["question"], history(turn["question"], turn["answer"])) == case["question"]
+
+
+@pytest.mark.parametrize("case", CASES["follow_ups"], ids=lambda case: slug(case["follow_up"]))
+def test_a_follow_up_is_rewritten_from_the_conversation(rewriter, case):
+    rewritten = rewriter.rewrite(case["follow_up"], history(case["question"], case["answer"]))
+    assert rewritten == case["expected"]
+
+
+def test_without_history_nothing_is_rewritten(rewriter):
+    assert rewriter.rewrite("What did he say?", []) == "What did he say?"
