@@ -66,8 +66,6 @@ def test_seed_question_streams_and_the_evidence_highlights_the_quote(page, seede
 
 def test_follow_up_question_uses_the_conversation(page, seeded_url, artifacts):
     open_chat(page, seeded_url)
-    page.click("#byline-filters")  # open the accordion
-    page.check("#byline-rewrite input")
     ask(page, SEED_QUESTION, turn=1)
     ask(page, "What did he say about civilians?", turn=2)
 

@@ -208,3 +208,28 @@ def test_a_reload_keeps_the_conversation_and_it_exports_as_markdown(new_page, ha
     assert "Sources:" in barrier
     assert "1. Council approves a tidal barrier — Coast Times — 2024-03-18 — <https://news.example/coast-barrier>" in barrier
     assert "> “The Lindqvist harbor council voted" in barrier
+
+
+def test_each_answer_says_how_it_was_made_under_which_filters_and_how_it_was_understood(new_page, harbor_url, artifacts):
+    page = new_page()
+    open_chat(page, harbor_url)
+    page.click("#byline-filters")  # open the accordion
+    page.click("#byline-sources input")
+    page.get_by_role("option", name="Harbor Gazette").click()
+    page.fill("#byline-as-of textarea", "2024-03-15")
+    page.click("#byline-question textarea")
+    page.fill("#byline-question textarea", "What did Maren Okafor say about the port authority?")
+    page.keyboard.press("Enter")
+    answered(page, 1)
+    first = bot_messages(page).nth(0)
+    expect(first.locator(".byline-context")).to_have_text("From the articles · as of 2024-03-15 · sources: Harbor Gazette")
+    expect(first.locator(".byline-rewrite")).to_have_count(0)
+
+    # a follow-up the rewriter changes says how it was understood, without asking for it
+    page.fill("#byline-question textarea", "What did she say about the overtime?")
+    page.keyboard.press("Enter")
+    answered(page, 2)
+    second = bot_messages(page).nth(1)
+    expect(second.locator(".byline-rewrite")).to_have_text("Understood as: “What did Maren Okafor say about the overtime?”")
+    expect(second.locator(".byline-context")).to_contain_text("from the articles · as of 2024-03-15".capitalize())
+    page.screenshot(path=str(artifacts / "web_answer_context.png"), full_page=True)

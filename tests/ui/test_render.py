@@ -123,9 +123,9 @@ class Seen(HTMLParser):
                 card.marks[-1] += data
 
 
-def reply(turns: list[Turn], show_rewrite: bool = False) -> str:
+def reply(turns: list[Turn]) -> str:
     """The latest assistant message of the chat."""
-    messages = chat_messages(turns, show_rewrite)
+    messages = chat_messages(turns)
     assert messages[-1]["role"] == "assistant"
     return messages[-1]["content"]
 
@@ -222,9 +222,9 @@ def test_html_and_markdown_in_the_data_stay_text():
     assert "Evidence for answer 1: “<b>Who</b> said it?”" in panel.text
 
     # The answer text is markdown: HTML in it is escaped, markdown specials are backslashed, only markers are links
-    # (and the hidden span holding the copy text, base64).
+    # (and the hidden span holding the copy text, base64, and the small print of how the answer was made).
     message = reply([turn])
-    assert set(Seen(message).tags) == {"a", "span"}
+    assert set(Seen(message).tags) == {"a", "span", "small"}
     assert re.search(r'<span class="byline-copy" hidden>[A-Za-z0-9+/=]+</span>', message)
     assert r"He said \*nothing\* " in message and "&lt;img src=x onerror=alert(1)&gt;." in message
 
@@ -272,7 +272,7 @@ def test_a_quote_outside_its_stored_passage_is_still_marked():
 def test_the_panel_before_during_and_after_an_answer():
     assert "Ask a question" in Seen(render_evidence([], None)).text
     pending = Turn(question="Who?")
-    assert chat_messages([pending], False) == [{"role": "user", "content": "Who?"}]
+    assert chat_messages([pending]) == [{"role": "user", "content": "Who?"}]
     assert "No answer yet." in Seen(render_evidence([pending], None)).text
     failed = Turn(question="Who?", error="The from date “x” should look like 2023-09-20 (YYYY-MM-DD).")
     assert reply([failed]) == "⚠️ The from date “x” should look like 2023-09-20 (YYYY-MM-DD)."
@@ -289,10 +289,17 @@ def test_a_rewritten_follow_up_and_a_notice_are_noted_under_the_answer():
         standalone_question="What did the mayor say about the bridge?",
         notice="The LLM was unavailable: this answer quotes the articles.",
     )
-    shown = render_turn(turn, 1, show_rewrite=True)
-    assert "<small>Understood as: “What did the mayor say about the bridge?”</small>" in shown
+    shown = render_turn(turn, 1)
+    assert '<small class="byline-rewrite">Understood as: “What did the mayor say about the bridge?”</small>' in shown
     assert "<small>The LLM was unavailable: this answer quotes the articles.</small>" in shown
-    assert "Understood as" not in render_turn(turn, 1, show_rewrite=False)
+    # a question the rewriter left as it was (but for spacing) is not noted
+    same = answered(
+        "What did  he say?",
+        "He said [1].",
+        [cite(1, "the old bridge will reopen in May")],
+        standalone_question="What did he say?",
+    )
+    assert "Understood as" not in render_turn(same, 1)
     assert "Understood as: “What did the mayor say about the bridge?”" in Seen(render_evidence([turn], None)).text
 
 
@@ -339,18 +346,18 @@ def test_markers_link_to_their_passages_and_text_stays_literal():
 
 def test_questions_waiting_their_turn_follow_the_conversation():
     turn = answered("What happened?", "The strike ended [1].", [cite(1, "ended their strike on Friday after a pay deal")])
-    messages = chat_messages([turn], False, waiting=["Who paid?", "When?"])
+    messages = chat_messages([turn], waiting=["Who paid?", "When?"])
     assert [m["role"] for m in messages] == ["user", "assistant", "user", "user", "assistant"]
     assert [m["content"] for m in messages[2:4]] == ["Who paid?", "When?"]
     assert "2 questions wait" in messages[-1]["content"]
-    assert chat_messages([turn], False, waiting=[]) == chat_messages([turn], False)
+    assert chat_messages([turn], waiting=[]) == chat_messages([turn])
 
 
 def test_an_answer_as_markdown_has_its_numbered_sources_and_no_markup():
     quotes = ["ended their strike on Friday after a pay deal", "the old bridge will reopen in May"]
     turn = answered("What happened?", "The strike ended [1]. The bridge reopens [2].", [cite(1, quotes[0]), cite(2, quotes[1])])
     text = answer_markdown(turn)
-    assert text.startswith("The strike ended [1]. The bridge reopens [2].\n\nSources:\n\n")
+    assert text.startswith("The strike ended [1]. The bridge reopens [2].\n\n_From the articles_\n\nSources:\n\n")
     assert "1. Ferry strike ends — Harbor Gazette — 2024-02-01 — <https://gazette.example/ferry>\n   > “ended their" in text
     assert f"2. Ferry strike ends — Harbor Gazette — 2024-02-01 — <https://gazette.example/ferry>\n   > “{quotes[1]}”" in text
     assert "<a" not in text and "<mark" not in text
@@ -366,5 +373,30 @@ def test_a_conversation_exports_as_markdown_with_each_answers_sources():
     failed = Turn(question="And the  bridge?", error="The from date “x” should look like 2023-09-20 (YYYY-MM-DD).")
     text = conversation_markdown([first, failed], "2024-03-21")
     assert text.startswith("# Byline conversation\n\nExported 2024-03-21.")
-    assert "## 1. What happened?\n\nThe strike ended [1].\n\nSources:\n\n1. Ferry strike ends — Harbor Gazette" in text
+    assert (
+        "## 1. What happened?\n\nThe strike ended [1].\n\n_From the articles_\n\nSources:\n\n1. Ferry strike ends — Harbor Gazette"
+        in text
+    )
     assert "## 2. And the bridge?\n\nThe from date “x” should look like" in text
+
+
+def test_each_answer_says_who_worded_it_and_under_what_filters_and_date():
+    cited = [cite(1, "the old bridge will reopen in May")]
+    extractive = answered(
+        "When?",
+        "In May [1].",
+        cited,
+        as_of="2024-03-15",
+        filters={"sources": ["Harbor Gazette", "Coast Times"], "since": "2024-01-01"},
+        time_reading="this week (2024-03-09 to 2024-03-15)",
+    )
+    context = Seen(render_turn(extractive, 1)).text
+    assert (
+        "From the articles · as of 2024-03-15 · sources: Harbor Gazette, Coast Times · from 2024-01-01 · "
+        "time words read as this week (2024-03-09 to 2024-03-15)"
+    ) in context
+    worded = answered("When?", "In May [1].", cited, mode="generative", config={"llm_model": "qwen2.5-7b"}, as_of="2024-03-15")
+    assert "Worded by qwen2.5-7b · as of 2024-03-15" in Seen(render_turn(worded, 1)).text
+    assert "_Worded by qwen2.5-7b · as of 2024-03-15_" in answer_markdown(worded)
+    declined = answered("When?", "The articles don't say.", [], as_of="2024-03-15", filters={"until": "2023-01-01"})
+    assert "As of 2024-03-15 · to 2023-01-01" in Seen(render_turn(declined, 1)).text

@@ -41,7 +41,7 @@ def test_gradio_client_asks_and_follows_up(client, seeded_url):
     assert "2023-09-20" in evidence and question_box == ""
 
     # The same client is one session: the follow-up is read against the first question.
-    chat, evidence, _ = client.predict("What did he say about civilians?", show_rewrite=True, api_name="/chat")
+    chat, evidence, _ = client.predict("What did he say about civilians?", api_name="/chat")
     assert len(chat) == 4
     follow_up = last_reply(chat)
     assert "Understood as" in follow_up and "Aliyev" in follow_up.split("Understood as", 1)[1]

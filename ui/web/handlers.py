@@ -233,7 +233,6 @@ class ChatHandlers:
         sources: list[str] | None,
         since: str,
         until: str,
-        show_rewrite: bool,
         as_of: str | None,
         turns: list[Turn],
     ) -> Iterator:
@@ -241,11 +240,11 @@ class ChatHandlers:
         turns = list(turns or [])
         asked = Asked(question=(message or "").strip(), sources=list(sources or []), since=since, until=until, as_of=as_of)
         if not asked.question:
-            yield chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, ""
+            yield chat_messages(turns), render_evidence(turns, None), turns, ""
             return
-        for shown in self.answer(asked, turns, show_rewrite, None):
+        for shown in self.answer(asked, turns, None):
             yield *shown, gr.skip()
-        yield chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, ""
+        yield chat_messages(turns), render_evidence(turns, None), turns, ""
 
     def enqueue(
         self, message: str, sources: list[str] | None, since: str, until: str, as_of: str | None, waiting: Waiting
@@ -264,7 +263,7 @@ class ChatHandlers:
     def enqueue_example(self, sample: list, sources, since, until, as_of, waiting: Waiting) -> None:
         self.enqueue(sample[0] if sample else "", sources, since, until, as_of, waiting)
 
-    def drain(self, show_rewrite: bool, turns: list[Turn], waiting: Waiting) -> Iterator:
+    def drain(self, turns: list[Turn], waiting: Waiting) -> Iterator:
         """Answer the session's waiting questions in order, streaming each: (chat, evidence, turns).
 
         One drain per session at a time: a question asked while an answer streams is picked up by the
@@ -283,20 +282,20 @@ class ChatHandlers:
                         waiting.answering = False
                         break
                     asked = waiting.questions.pop(0)
-                for shown in self.answer(asked, turns, show_rewrite, waiting):
+                for shown in self.answer(asked, turns, waiting):
                     yield *shown, gr.skip(), gr.skip()
                 # each finished answer is kept in the browser (it outlasts a reload) and in the export
                 yield gr.skip(), gr.skip(), gr.skip(), self.saved(turns), self.export(turns)
         finally:
             with self.lock:  # also when the page goes away mid-answer (the generator is closed)
                 waiting.answering = False
-        yield chat_messages(turns, show_rewrite, waiting.shown()), render_evidence(turns, None), turns, gr.skip(), gr.skip()
+        yield chat_messages(turns, waiting.shown()), render_evidence(turns, None), turns, gr.skip(), gr.skip()
 
-    def answer(self, asked: Asked, turns: list[Turn], show_rewrite: bool, waiting: Waiting | None) -> Iterator:
+    def answer(self, asked: Asked, turns: list[Turn], waiting: Waiting | None) -> Iterator:
         """Append a turn for `asked` to `turns` and stream its answer: (chat, evidence or skip, turns)."""
 
         def shown() -> list[dict]:
-            return chat_messages(turns, show_rewrite, waiting.shown() if waiting else [])
+            return chat_messages(turns, waiting.shown() if waiting else [])
 
         history = [
             item
@@ -341,9 +340,6 @@ class ChatHandlers:
         selected = int(index) // 2 if index is not None else None
         return render_evidence(turns or [], selected), selected
 
-    def rerender(self, turns: list[Turn], show_rewrite: bool) -> list[dict]:
-        return chat_messages(turns or [], show_rewrite)
-
     def clear(self) -> tuple:
         """A cleared chat: no turns, nothing selected, an empty evidence panel, nothing kept, nothing to export."""
         return [], None, render_evidence([], None), [], self.export([])
@@ -368,7 +364,7 @@ class ChatHandlers:
         """The conversation as the browser keeps it (JSON; the newest `kept_turns` turns)."""
         return [turn.model_dump(mode="json") for turn in turns[-self.settings.kept_turns :]]
 
-    def restore(self, saved: list[dict] | None, show_rewrite: bool) -> tuple:
+    def restore(self, saved: list[dict] | None) -> tuple:
         """The conversation the browser kept, back on the page after a reload: (chat, evidence, turns, export)."""
         turns: list[Turn] = []
         try:
@@ -378,7 +374,7 @@ class ChatHandlers:
         except Exception:  # the UI boundary: a conversation kept by another version of Byline is not restored
             log.exception("restoring the kept conversation failed")
             turns = []
-        return chat_messages(turns, show_rewrite), render_evidence(turns, None), turns, self.export(turns)
+        return chat_messages(turns), render_evidence(turns, None), turns, self.export(turns)
 
     def export(self, turns: list[Turn]):
         """The download button, holding the conversation as Markdown (a file named by its content)."""

@@ -87,9 +87,6 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 placeholder="today",
                                 elem_id="byline-as-of",
                             )
-                            show_rewrite = gr.Checkbox(
-                                label="Show how a follow-up question was understood", value=False, elem_id="byline-rewrite"
-                            )
                     with gr.Column(scale=2, elem_id="byline-evidence-column"):
                         gr.Markdown("### Evidence")
                         evidence = gr.HTML(render_evidence([], None), label="Evidence", elem_id="byline-evidence")
@@ -123,7 +120,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                 )
 
         index_outputs = [articles_table, speakers_table, source_filter, examples, article_count]
-        chat_inputs = [question_box, source_filter, since_box, until_box, show_rewrite, as_of_box, turns_state]
+        chat_inputs = [question_box, source_filter, since_box, until_box, as_of_box, turns_state]
         chat_outputs = [chatbot, evidence, turns_state, question_box]
         # Questions from several users are answered at once (a question keeps one view of the index while an
         # ingest swaps in the next); adding articles is its own queue, so an upload never holds up a question.
@@ -141,7 +138,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         }
         answer_waiting = (
             handlers.drain,
-            [show_rewrite, turns_state, waiting_state],
+            [turns_state, waiting_state],
             [chatbot, evidence, turns_state, saved, export_button],
         )
         answer_options = {"api_visibility": "private", "trigger_mode": "always_last", "show_progress": "minimal", **chat_queue}
@@ -157,7 +154,6 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         chatbot.clear(
             handlers.clear, None, [turns_state, selected_state, evidence, saved, export_button], api_visibility="private"
         )
-        show_rewrite.change(handlers.rerender, [turns_state, show_rewrite], chatbot, api_visibility="private")
         add_button.click(
             handlers.add_articles,
             [upload, url_box],
@@ -167,7 +163,5 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             concurrency_limit=settings.ingest_workers,
         )
         demo.load(handlers.index_views, None, index_outputs, api_visibility="private")
-        demo.load(
-            handlers.restore, [saved, show_rewrite], [chatbot, evidence, turns_state, export_button], api_visibility="private"
-        )
+        demo.load(handlers.restore, [saved], [chatbot, evidence, turns_state, export_button], api_visibility="private")
     return demo

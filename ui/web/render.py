@@ -17,6 +17,7 @@ __all__ = [
     "CSS",
     "HEAD",
     "Turn",
+    "answer_context",
     "answer_markdown",
     "articles_rows",
     "chat_messages",
@@ -72,15 +73,51 @@ def sources_markdown(citations: list) -> str:
     return "\n".join(lines)
 
 
+def rewritten(turn: Turn) -> str | None:
+    """The standalone question the follow-up rewriter made of this turn's question, when it changed it."""
+    standalone = turn.answer.standalone_question if turn.answer is not None else None
+    if standalone and " ".join(standalone.split()) != " ".join(turn.question.split()):
+        return standalone
+    return None
+
+
+def answer_context(answer) -> str:
+    """How an answer was made and under what: who worded it, the asking date, the filters, the time words' reading."""
+    parts: list[str] = []
+    if answer.answered:
+        model = (answer.config or {}).get("llm_model")
+        parts.append(f"worded by {model}" if model else "from the articles")
+    if answer.as_of:
+        parts.append(f"as of {answer.as_of}")
+    filters = answer.filters or {}
+    if filters.get("sources"):
+        parts.append("sources: " + ", ".join(filters["sources"]))
+    if filters.get("since"):
+        parts.append(f"from {filters['since']}")
+    if filters.get("until"):
+        parts.append(f"to {filters['until']}")
+    if answer.time_reading:
+        parts.append(f"time words read as {answer.time_reading}")
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
 def answer_markdown(turn: Turn) -> str:
-    """A finished answer as Markdown (what the copy button copies): its text with [n] markers, then its sources."""
+    """A finished answer as Markdown (what the copy button copies): its text with [n] markers, how it was
+    understood and made, then its numbered sources."""
     if turn.error:
         return turn.error
-    text = turn.answer.text if turn.answer is not None else turn.text
-    citations = turn.answer.citations if turn.answer is not None else []
-    if not citations:
-        return text
-    return f"{text}\n\nSources:\n\n{sources_markdown(citations)}"
+    answer = turn.answer
+    if answer is None:
+        return turn.text
+    parts = [answer.text]
+    if rewritten(turn):
+        parts.append(f"_Understood as: “{rewritten(turn)}”_")
+    if answer_context(answer):
+        parts.append(f"_{answer_context(answer)}_")
+    if answer.citations:
+        parts.append(f"Sources:\n\n{sources_markdown(answer.citations)}")
+    return "\n\n".join(parts)
 
 
 def conversation_markdown(turns: list[Turn], exported_on: str) -> str:
@@ -98,7 +135,8 @@ def copy_payload(turn: Turn) -> str:
     return f'<span class="byline-copy" hidden>{encoded}</span>'
 
 
-def render_turn(turn: Turn, turn_number: int, show_rewrite: bool) -> str:
+def render_turn(turn: Turn, turn_number: int) -> str:
+    """An answer as chat markdown: its text with linked markers, then how it was understood and made, in small print."""
     if turn.error:
         return f"⚠️ {escape_markdown(turn.error)}"
     body = render_answer_text(turn.text, turn_number)
@@ -107,22 +145,22 @@ def render_turn(turn: Turn, turn_number: int, show_rewrite: bool) -> str:
         return body
     body += copy_payload(turn)
     notes: list[str] = []
-    if show_rewrite and answer.standalone_question and answer.standalone_question.strip() != turn.question.strip():
-        notes.append(f"Understood as: “{escape_markdown(answer.standalone_question)}”")
+    if rewritten(turn):
+        notes.append(f'<small class="byline-rewrite">Understood as: “{escape_markdown(rewritten(turn))}”</small>')
     if answer.notice:
-        notes.append(escape_markdown(answer.notice))
-    if notes:
-        body += "\n\n" + "\n\n".join(f"<small>{note}</small>" for note in notes)
-    return body
+        notes.append(f"<small>{escape_markdown(answer.notice)}</small>")
+    if answer_context(answer):
+        notes.append(f'<small class="byline-context">{escape_markdown(answer_context(answer))}</small>')
+    return body + "".join(f"\n\n{note}" for note in notes)
 
 
-def chat_messages(turns: list[Turn], show_rewrite: bool, waiting: list[str] | None = None) -> list[dict]:
+def chat_messages(turns: list[Turn], waiting: list[str] | None = None) -> list[dict]:
     """The chat: each turn's question and answer, then the questions still waiting their turn."""
     messages: list[dict] = []
     for number, turn in enumerate(turns, start=1):
         messages.append({"role": "user", "content": turn.question})
         if turn.text or turn.error or turn.answer is not None:
-            messages.append({"role": "assistant", "content": render_turn(turn, number, show_rewrite)})
+            messages.append({"role": "assistant", "content": render_turn(turn, number)})
     for question in waiting or []:
         messages.append({"role": "user", "content": question})
     if waiting:
@@ -159,8 +197,8 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
             '<p class="ev-none">No answer yet.</p>' if not turn.error else '<p class="ev-none">No answer: it failed.</p>'
         )
     else:
-        if answer.standalone_question and answer.standalone_question.strip() != turn.question.strip():
-            parts.append(f'<p class="ev-rewrite">Understood as: “{html.escape(answer.standalone_question)}”</p>')
+        if rewritten(turn):
+            parts.append(f'<p class="ev-rewrite">Understood as: “{html.escape(rewritten(turn))}”</p>')
         if not answer.citations:
             parts.append('<p class="ev-none">No passage supports an answer to this question.</p>')
         for citation in answer.citations:
