@@ -233,3 +233,36 @@ def test_each_answer_says_how_it_was_made_under_which_filters_and_how_it_was_und
     expect(second.locator(".byline-rewrite")).to_have_text("Understood as: “What did Maren Okafor say about the overtime?”")
     expect(second.locator(".byline-context")).to_contain_text("from the articles · as of 2024-03-15".capitalize())
     page.screenshot(path=str(artifacts / "web_answer_context.png"), full_page=True)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_sources_filter_offers_the_indexed_sources_only_and_a_collapsed_section_says_filters_are_on(
+    new_page, harbor_url, artifacts, size
+):
+    page = new_page(DESKTOP if size == "desktop" else PHONE)
+    open_chat(page, harbor_url)
+    filters = page.locator("#byline-filters")
+    expect(filters).to_contain_text("Filters (apply to the next questions)")
+    filters.get_by_text("Filters (apply to the next questions)").click()  # open it
+    sources = page.locator("#byline-sources")
+    sources.locator("input").click()
+    expect(page.get_by_role("option")).to_contain_text(["Coast Times", "Harbor Gazette"])
+    # a name the index doesn't have cannot be typed in as a filter
+    page.keyboard.type("usatoday")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expect(sources.get_by_text("usatoday", exact=True)).to_have_count(0)
+    sources.locator("input").fill("")
+    sources.locator("input").click()
+    page.get_by_role("option", name="Coast Times").click()
+    page.keyboard.press("Escape")
+    page.fill("#byline-since textarea", "2024-03-10")
+
+    filters.get_by_text("Filters on:").click()  # collapse it: the label still names the filters
+    expect(page.locator("#byline-since")).to_be_hidden()
+    expect(filters).to_contain_text("Filters on: sources: Coast Times · from 2024-03-10")
+    page.fill("#byline-question textarea", BARRIER_QUESTION)
+    page.keyboard.press("Enter")
+    answered(page, 1)
+    expect(bot_messages(page).last.locator(".byline-context")).to_contain_text("sources: Coast Times · from 2024-03-10")
+    page.screenshot(path=str(artifacts / f"web_filters_on_{size}.png"), full_page=True)

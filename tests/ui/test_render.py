@@ -400,3 +400,15 @@ def test_each_answer_says_who_worded_it_and_under_what_filters_and_date():
     assert "_Worded by qwen2.5-7b · as of 2024-03-15_" in answer_markdown(worded)
     declined = answered("When?", "The articles don't say.", [], as_of="2024-03-15", filters={"until": "2023-01-01"})
     assert "As of 2024-03-15 · to 2023-01-01" in Seen(render_turn(declined, 1)).text
+
+
+def test_the_filters_label_names_the_filters_that_are_on():
+    from ui.web.render import filters_label
+
+    off = "Filters (apply to the next questions)"
+    assert filters_label([], "", "  ", "2024-03-21", "2024-03-21") == off
+    assert filters_label([], None, None, None, "2024-03-21") == off
+    assert (
+        filters_label(["Coast Times", "Harbor Gazette"], "2024-03-01", "2024-03-10", "2024-03-15", "2024-03-21")
+        == "Filters on: sources: Coast Times, Harbor Gazette · from 2024-03-01 · to 2024-03-10 · as of 2024-03-15"
+    )

@@ -30,6 +30,7 @@ from ui.web.render import (
     chat_messages,
     conversation_markdown,
     escape_markdown,
+    filters_label,
     render_evidence,
 )
 from ui.web.settings import WebSettings
@@ -386,6 +387,10 @@ class ChatHandlers:
         path = folder / "byline-conversation.md"
         path.write_text(text, encoding="utf-8")
         return gr.DownloadButton(value=str(path), interactive=True)
+
+    def filters_label(self, sources: list[str] | None, since: str, until: str, as_of: str | None):
+        """The Filters section's label: which filters are on, so it shows when the section is collapsed."""
+        return gr.Accordion(label=filters_label(sources or [], since, until, as_of, date.today().isoformat()))
 
     def sources(self) -> list[str]:
         return self.bot.sources()

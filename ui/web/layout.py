@@ -10,7 +10,7 @@ from datetime import date
 import gradio as gr
 
 from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting
-from ui.web.render import render_evidence
+from ui.web.render import filters_label, render_evidence
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers
 
@@ -64,14 +64,15 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                             visible=bool(first_examples),
                             elem_id="byline-examples",
                         )
-                        with gr.Accordion("Filters (apply to the next questions)", open=False, elem_id="byline-filters"):
+                        with gr.Accordion(filters_label([], "", "", None, None), open=False, elem_id="byline-filters") as filters:
                             source_filter = gr.Dropdown(
                                 label="Sources",
                                 choices=handlers.sources(),
                                 multiselect=True,
                                 value=[],
-                                # a session that never loaded the page (gradio_client) keeps the build-time choices
-                                allow_custom_value=True,
+                                # only the index's sources (refreshed at page load and after an ingest): a typed
+                                # name that matched nothing turned every answer into a decline
+                                allow_custom_value=False,
                                 elem_id="byline-sources",
                             )
                             with gr.Row():
@@ -163,5 +164,16 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             concurrency_limit=settings.ingest_workers,
         )
         demo.load(handlers.index_views, None, index_outputs, api_visibility="private")
+        # a collapsed Filters section still says which filters are on
+        filter_inputs = [source_filter, since_box, until_box, as_of_box]
+        gr.on(
+            [box.change for box in filter_inputs],
+            handlers.filters_label,
+            filter_inputs,
+            filters,
+            api_visibility="private",
+            queue=False,
+            show_progress="hidden",
+        )
         demo.load(handlers.restore, [saved], [chatbot, evidence, turns_state, export_button], api_visibility="private")
     return demo

@@ -23,6 +23,7 @@ __all__ = [
     "chat_messages",
     "conversation_markdown",
     "escape_markdown",
+    "filters_label",
     "highlighted_passage",
     "render_answer_text",
     "render_evidence",
@@ -217,6 +218,20 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
             )
     parts.append("</div>")
     return "".join(parts)
+
+
+def filters_label(sources: list[str], since: str | None, until: str | None, as_of: str | None, today: str | None) -> str:
+    """The Filters section's label, naming the filters that are on (an asking date other than today is one)."""
+    on: list[str] = []
+    if sources:
+        on.append("sources: " + ", ".join(sources))
+    if (since or "").strip():
+        on.append(f"from {since.strip()}")
+    if (until or "").strip():
+        on.append(f"to {until.strip()}")
+    if (as_of or "").strip() and as_of.strip() != today:
+        on.append(f"as of {as_of.strip()}")
+    return "Filters on: " + " · ".join(on) if on else "Filters (apply to the next questions)"
 
 
 def articles_rows(records: list, limit: int) -> list[list[str]]:
