@@ -14,7 +14,7 @@ from assistant.answering.checker import CitationChecker
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
 from assistant.answering.rewriter import RuleRewriter, normalize_history
-from assistant.answering.scope import TimeScope, time_scope
+from assistant.answering.scope import TimeScope, news_day, time_scope
 from assistant.answering.who_said import WhoSaidAnswerer
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
@@ -264,7 +264,7 @@ class Assistant:
             hits = self.retriever.retrieve_window_first(query, self.settings.top_k, scope.base, scope.window, query_vector)
             timings["retrieve"] = ms_since(mark)
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
-            extracted = self.extractive(query, hits, texts, prefer_recent=scope.reading.recency)
+            extracted = self.extractive(query, hits, texts, scope)
         mark = time.perf_counter()
         streamed: list[str] = []
         answer: Answer | None = None
@@ -292,7 +292,7 @@ class Assistant:
                 answer = answer.model_copy(update={"mode": "who_said"}) if answer.answered else None
             worded_by_llm = answer is not None and answer.answered
         if answer is None:
-            answer = quoted or extracted or self.extractive(query, hits, texts)
+            answer = quoted or extracted or self.extractive(query, hits, texts, scope)
         # whichever answerer wrote it: an answer whose first source lies outside the asked-about days says so
         relaxed = answer.answered and bool(answer.citations) and not scope.holds(answer.citations[0].published)
         if not answer.answered and not hits and quoted is None:
@@ -380,13 +380,22 @@ class Assistant:
                 return self.rule_rewriter.rewrite(message, history), error
         return self.rule_rewriter.rewrite(message, history), None
 
-    def extractive(self, question: str, hits: list[Hit], texts: dict[str, str], prefer_recent: bool = False) -> Answer:
+    def extractive(self, question: str, hits: list[Hit], texts: dict[str, str], scope: TimeScope) -> Answer:
+        """The extractive answer, read with the question's time: its window first, the newest for
+        "latest", recent articles ahead on a near tie."""
         answerer = ExtractiveAnswerer(
             self.retriever.keyword,
             max_sentences=self.settings.max_answer_sentences,
             min_support=self.settings.min_support,
         )
-        return answerer.answer(question, hits, texts, prefer_recent=prefer_recent)
+        return answerer.answer(
+            question,
+            hits,
+            texts,
+            prefer_recent=scope.reading.recency,
+            in_window=scope.holds if scope.reading.window is not None else None,
+            news_day=news_day(scope.as_of, self.retriever.latest_published),
+        )
 
     def checker(self) -> CitationChecker:
         return CitationChecker(

@@ -1,5 +1,7 @@
 """The answerers: from a question and what search found to a cited `Answer`.
 
+0. `question`: what kind of question it is and what kind of thing answers it (a place for "which
+   country", a number for "how many"); every answerer reads it.
 1. `rewriter`: a follow-up becomes a standalone question (rules, or the LLM when one is set).
 2. `who_said`: "Who said …?", "What did X say (about Y)?", "Did X say …?" from the quote index.
 3. `extractive`: everything else without an LLM: the sentences that hold the question's terms,

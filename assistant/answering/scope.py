@@ -119,3 +119,12 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
         if not (latest_published and start.isoformat() > latest_published):  # else no article is that new
             window = base.narrowed(since=None if start == OPEN_START else start, until=end)
     return TimeScope(question=question, reading=reading, base=base, window=window)
+
+
+def news_day(as_of: date | str | None, latest_published: str) -> date | None:
+    """The day recent news is counted back from: the asking day, or the newest article's day when the
+    index stops before it (an archive asked today still has its own recent news)."""
+    day = as_of_day(as_of)
+    if latest_published:
+        day = min(day, date.fromisoformat(latest_published))
+    return day
