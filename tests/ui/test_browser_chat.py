@@ -266,3 +266,24 @@ def test_the_sources_filter_offers_the_indexed_sources_only_and_a_collapsed_sect
     answered(page, 1)
     expect(bot_messages(page).last.locator(".byline-context")).to_contain_text("sources: Coast Times · from 2024-03-10")
     page.screenshot(path=str(artifacts / f"web_filters_on_{size}.png"), full_page=True)
+
+
+def test_the_articles_tab_reads_on_a_phone(new_page, harbor_url, artifacts):
+    page = new_page(PHONE)
+    open_chat(page, harbor_url)
+    page.get_by_role("tab", name="Articles", exact=True).click()
+    table = page.locator("#byline-articles")
+    expect(table).to_contain_text("Ferry strike ends with a pay deal")
+    for text in ["2024-03-20", "Coast Times"]:
+        cell = table.get_by_text(text, exact=True).first
+        lines = cell.evaluate(
+            "c => Math.round(c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight || 20))"
+        )
+        assert lines <= 2, f"“{text}” wraps over {lines} lines on a phone"
+    # and the title column is what is left, wrapped inside the table, not cut off at its edge
+    title = table.locator('[data-col="2"]').first
+    edges = title.evaluate(
+        "c => [c.getBoundingClientRect().right, c.closest('.table-wrap, .upload-container, .table-container')?.getBoundingClientRect().right ?? innerWidth]"
+    )
+    assert edges[0] <= edges[1] + 1 and edges[0] <= PHONE["width"], f"the title column runs past the table: {edges}"
+    page.screenshot(path=str(artifacts / "web_articles_phone.png"), full_page=True)

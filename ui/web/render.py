@@ -254,6 +254,13 @@ CSS = """
 /* a dark ink on the yellow in both themes (dark mode's own text colour was white on pale yellow) */
 .byline-evidence mark { background: #ffe58a; color: #1f2328; padding: 0 .1em; }
 a.cite-marker { text-decoration: none; font-weight: 600; }
+/* on a phone, percentage columns left the date and source one character wide (a letter per line) */
+@media (max-width: 640px) {
+  #byline-articles [data-heading="0"], #byline-articles [data-col="0"] { width: 104px !important; min-width: 104px !important; max-width: 104px !important; flex: 0 0 104px !important; }
+  #byline-articles [data-heading="1"], #byline-articles [data-col="1"] { width: 96px !important; min-width: 96px !important; max-width: 96px !important; flex: 0 0 96px !important; }
+  #byline-articles [data-heading="2"], #byline-articles [data-col="2"] { width: auto !important; min-width: 0 !important; max-width: none !important; flex: 1 1 0 !important; }
+  #byline-articles .virtual-body, #byline-articles .virtual-row, #byline-articles table.header-table { width: 100% !important; }
+}
 """
 
 # Markers are links to #cite-<answer>-<n>; the panel may first need to switch to that answer (the click also
