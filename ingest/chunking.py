@@ -4,11 +4,18 @@ llama-index's SentenceSplitter re-joins splits and finds spans afterwards by str
 loses spans when whitespace changes; here spans are kept from the start: sentences come with their
 offsets (punkt), token counts come from the embedder's own tokenizer offsets, and a chunk is a run
 of whole sentences that fits the budget (a sentence longer than the budget is cut at token borders).
+
+Boilerplate (`ingest.cleaning`: captions, credits, "Related:" links, a kicker fused to a sentence) is
+left out by span, never by editing the text: a sentence loses the boilerplate inside it (the
+sentence after "Meta layoffs:" starts after the colon), and no chunk reaches across a boilerplate
+span, so a chunk's text is still `text[start:end]` and holds none of it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +45,10 @@ def sentence_tokenizer():
 
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\S)")
+# Punkt ends a sentence at "a.m."/"p.m." before a capital, so "(8 a.m. ET), after which…" became a sentence of its own
+# "ET), after which…" (cited as such). A clock time's abbreviation before a time zone or a lower-case word ends nothing.
+CLOCK_THEN_MORE = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+NOT_A_NEW_SENTENCE = re.compile(r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|local time)\b|[a-z(),;:\-–—]")
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -50,40 +61,57 @@ def sentence_spans(text: str) -> list[Span]:
         block = text[block_start:block_end]
         if block.strip():
             for start, end in tokenizer.span_tokenize(block):
-                spans.append(Span(block_start + start, block_start + end))
+                start, end = block_start + start, block_start + end
+                if spans and spans[-1].end >= block_start and _continues(text, spans[-1], start):
+                    spans[-1] = Span(spans[-1].start, end)
+                else:
+                    spans.append(Span(start, end))
         block_start = match.end() if match else len(text)
     return spans
 
 
-def chunk_article(text: str, tokenizer, max_tokens: int, overlap_sentences: int = 1) -> list[Chunk]:
-    """Pack whole sentences into chunks of at most `max_tokens` word pieces (no special tokens)."""
+def _continues(text: str, previous: Span, start: int) -> bool:
+    """Whether punkt cut a sentence after a clock time that it does not end ("8 a.m. | ET), after…")."""
+    return bool(CLOCK_THEN_MORE.search(text, previous.start, previous.end)) and bool(NOT_A_NEW_SENTENCE.match(text, start))
+
+
+def chunk_article(
+    text: str, tokenizer, max_tokens: int, overlap_sentences: int = 1, skip: Iterable[tuple[int, int]] = ()
+) -> list[Chunk]:
+    """Pack whole sentences into chunks of at most `max_tokens` word pieces (no special tokens).
+
+    `skip`: spans of `text` that no chunk may overlap (`ingest.cleaning.boilerplate_spans`). Sentences
+    are cut around them, and a chunk ends where one lies between two sentences (without carrying the
+    overlap across it), so a chunk stays one exact span of the text."""
     encoding = tokenizer.encode(text, add_special_tokens=False)
     token_ends = [end for _, end in encoding.offsets]
     token_starts = [start for start, _ in encoding.offsets]
 
-    import bisect
+    def tokens_in(start: int, end: int) -> int:  # the tokens that overlap text[start:end]
+        return bisect.bisect_left(token_starts, end) - bisect.bisect_right(token_ends, start)
 
-    def tokens_in(start: int, end: int) -> int:
-        return bisect.bisect_left(token_starts, end) - bisect.bisect_left(token_starts, start)
-
-    pieces: list[Span] = []
-    for sentence in sentence_spans(text):
+    pieces: list[tuple[Span, bool]] = []  # (piece, whether skipped text lies between it and the piece before)
+    for sentence, after_skip in _outside(text, sentence_spans(text), skip):
         if tokens_in(sentence.start, sentence.end) <= max_tokens:
-            pieces.append(sentence)
+            pieces.append((sentence, after_skip))
             continue
         # An over-long "sentence" (a list, a table row run): cut it at token borders.
-        first = bisect.bisect_left(token_starts, sentence.start)
+        first = bisect.bisect_right(token_ends, sentence.start)  # a skip span may end inside a word
         last = bisect.bisect_left(token_starts, sentence.end)
         for cut in range(first, last, max_tokens):
             cut_end = min(cut + max_tokens, last) - 1
-            pieces.append(Span(token_starts[cut], token_ends[cut_end]))
+            piece = Span(max(token_starts[cut], sentence.start), min(token_ends[cut_end], sentence.end))
+            pieces.append((piece, after_skip and cut == first))
 
     chunks: list[Chunk] = []
     current: list[Span] = []
     current_tokens = 0
-    for piece in pieces:
+    for piece, after_skip in pieces:
         piece_tokens = tokens_in(piece.start, piece.end)
-        if current and current_tokens + piece_tokens > max_tokens:
+        if current and after_skip:  # boilerplate between: the chunk ends, and nothing is carried over it
+            chunks.append(make_chunk(text, len(chunks), current))
+            current, current_tokens = [], 0
+        elif current and current_tokens + piece_tokens > max_tokens:
             chunks.append(make_chunk(text, len(chunks), current))
             carry = current[-overlap_sentences:] if overlap_sentences else []
             carry_tokens = sum(tokens_in(s.start, s.end) for s in carry)
@@ -96,6 +124,46 @@ def chunk_article(text: str, tokenizer, max_tokens: int, overlap_sentences: int 
     if current:
         chunks.append(make_chunk(text, len(chunks), current))
     return chunks
+
+
+def _outside(text: str, sentences: list[Span], skip: Iterable[tuple[int, int]]) -> list[tuple[Span, bool]]:
+    """The parts of `sentences` outside the `skip` spans, stripped of spaces, each with whether skipped text
+    lies between it and the part before. A part left with no letter or digit (a lone ")") is dropped."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted((start, end) for start, end in skip if start < end):
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    if not spans:
+        return [(sentence, False) for sentence in sentences]
+    starts = [start for start, _ in spans]
+    ends = [end for _, end in spans]
+    parts: list[tuple[Span, bool]] = []
+    previous_end: int | None = None
+    for sentence in sentences:
+        pieces, position = [], sentence.start
+        for start, end in spans[max(bisect.bisect_right(starts, sentence.start) - 1, 0) :]:
+            if start >= sentence.end:
+                break
+            if end > position:
+                if start > position:
+                    pieces.append((position, start))
+                position = end
+        if position < sentence.end:
+            pieces.append((position, sentence.end))
+        for start, end in pieces:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if not any(ch.isalnum() for ch in text[start:end]):
+                continue
+            # skipped text between: the first skip span ending after the part before starts before this one
+            following = bisect.bisect_right(ends, previous_end) if previous_end is not None else len(spans)
+            parts.append((Span(start, end), following < len(spans) and starts[following] < start))
+            previous_end = end
+    return parts
 
 
 def make_chunk(text: str, index: int, spans: list[Span]) -> Chunk:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from ingest.article import Article
 from ingest.chunking import chunk_article
+from ingest.cleaning import boilerplate_spans
 from ingest.embedder import MAX_TOKENS, build_embedder, embed_texts, embedder_id, load_tokenizer
 from ingest.readers import expand_sources, read_source
 from ingest.settings import IngestSettings
@@ -316,7 +317,11 @@ class Ingestor:
         planned = []
         texts: list[str] = []
         for article in group:
-            chunks = chunk_article(article.text, tokenizer, settings.chunk_tokens, settings.chunk_overlap_sentences)
+            # Boilerplate (captions, credits, "Related:" links…) stays in the stored text but out of every chunk; an
+            # article that is nothing else (a photo gallery) is chunked whole rather than left unfindable.
+            chunks = chunk_article(
+                article.text, tokenizer, settings.chunk_tokens, settings.chunk_overlap_sentences, boilerplate_spans(article.text)
+            ) or chunk_article(article.text, tokenizer, settings.chunk_tokens, settings.chunk_overlap_sentences)
             title = short_title(article.title, tokenizer, MAX_TOKENS - 2 - settings.chunk_tokens)
             planned.append([(c.start, c.end, c.text) for c in chunks])
             texts.extend(f"{title}\n{c.text}" for c in chunks)

@@ -1,0 +1,286 @@
+"""Boilerplate is kept out of chunks by span, and real prose is kept (issue 13, "Clean text").
+
+Every line below is quoted from the eval sets' articles (realtimeqa-dev, news24-dev, polnear-dev)
+unless marked otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ingest.chunking import chunk_article, sentence_spans
+from ingest.cleaning import RULES, boilerplate_spans, is_boilerplate, labelled_spans
+from ingest.embedder import load_tokenizer
+from tests.conftest import EVAL_DIR
+
+WHOLE_LINES = [
+    # datelines standing alone
+    ("dateline", "CNN —"),
+    ("dateline", "New York CNN Business —"),
+    ("dateline", "Sao Paulo, Brazil CNN —"),
+    # timestamps
+    ("timestamp", "4:40 p.m. update:"),
+    ("timestamp", "Tuesday, July 21, 2020"),
+    ("timestamp", "Last updated Oct. 19, 2021."),
+    ("timestamp", "Updated 3:04 PM ET, Fri January 6, 2023"),  # the form CNN pages carry (issue 13)
+    # captions and photo credits
+    ("caption", "Grocery items are still going up. Brandon Bell/Getty Images"),
+    ("caption", "A boy wades through floodwaters, in Jaffarabad, Pakistan, Sept. 5, 2022. Fareed Khan/AP"),
+    ("caption", "The Ax-1 Crew during Zero-G flight training. Courtesy Axiom Space"),
+    ("caption", "Photos: Russia invades Ukraine Smoke rises above Mariupol on April 18. Hide Caption 84 of 266"),
+    ("caption", "Bloomberg via Getty Images."),
+    (
+        "caption",
+        "More than 10 million acres had been scorched in Canada's worst wildfire season ever "
+        "(Image credit: James MacDonald / Bloomberg via Getty Images)",
+    ),
+    # credits and bylines
+    ("credit", "– David Jackson"),
+    ("credit", "Contributing: The Associated Press"),
+    ("credit", "From USA TODAY Network and wire reports"),
+    ("credit", "AP Sports Writer Fred Goodall contributed."),
+    ("credit", "© Copyright 2021, Des Moines Register and Tribune Co."),
+    # links to other stories and players
+    ("link", "More:Florida's skunk ape, headless dinosaur, Coral Castle and other weird, wacky attractions"),
+    ("link", "RELATED: Climate report: Southern forests are threatened"),
+    (
+        "link",
+        "READ MORE: Dangerous chemicals found in food wrappers at major fast-food restaurants and grocery chains, report says",
+    ),
+    ("link", "Read the rest of the story at The New York Post."),
+    ("link", "Video Ad Feedback Brazilian soccer legend Pelé dead at 82 04:20 - Source: CNN"),
+    # the outlet's promotions, the reporter's contacts, share buttons, page labels, pasted style sheets
+    ("promo", "Follow every game: Latest NFL Scores and Schedules"),
+    (
+        "promo",
+        "Sign up for CNN’s Wonder Theory science newsletter. Explore the universe with news on fascinating discoveries, "
+        "scientific advancements and more.",
+    ),
+    ("promo", "What's everyone talking about? Sign up for our trending newsletter to get the latest news of the day"),
+    ("contact", "Follow USA TODAY reporter Bailey Schulz on Twitter: @bailey_schulz."),
+    ("share", "Do you support Donald Trump? Like the page:"),
+    ("label", "ABSTRACT."),
+    ("label", "Story continues below video."),
+    ("separator", "___"),
+    ("separator", "♦"),
+    ("code", "width:100%;"),
+]
+
+KICKERS = [
+    ("Meta layoffs:Facebook parent company to lay off more than 11,000 employees", "Meta layoffs:"),
+    ("LATEST UPDATES:Bills' Damar Hamlin remains in critical condition after cardiac arrest", "LATEST UPDATES:"),
+    ("'It becomes personal for me':Jeff Ruby caters free dinner for Damar Hamlin's family", "'It becomes personal for me':"),
+    ("LATEST VISUAL EXPLANATIONS: Mapping and tracking Russia's invasion of Ukraine", "LATEST VISUAL EXPLANATIONS: "),
+    (
+        "Topeka:Union members at the Frito-Lay plant in Topeka have approved a new contract and will return to work Monday, "
+        "ending a nearly three-week strike at the plant, union officials said.",
+        "Topeka:",
+    ),
+]
+
+PROSE = [
+    "“The answer is yes, Damar, you won the game of life,” Dr. Timothy Pritts said.",
+    "DALLAS (AP) — Democratic presidential candidate Martin O’Malley is shifting staff and resources to Iowa as his "
+    "campaign struggles to raise money.",  # a dateline that begins the story's first sentence
+    # a speaker's label fused to the quotation is not a kicker
+    'Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you ever cite that figure. Who told you that 90 to 95 '
+    'percent of your e-mails were in the State Department system? Who told you that?"',
+    'Former secretary of state Hillary Rodham Clinton:"We learned that from the State Department and their analysis of '
+    'the e-mails that were already on the system. We were trying to help them close some gaps that they had."',
+    "TAPPER: Do you think Donald Trump has campaigned as a racial healer?",
+    "Our rating: False",
+    "Where to see it:Hulu.",  # a field and its value
+    # headline-like lines and lines ending in a quotation without a period
+    "Damar Hamlin awake, communicating with promising signs of recovery",
+    "Wave of layoffs at tech companies",
+    "Republican hopefuls make their pitch to voters",
+    'Gaetz: McCarthy is the "biggest alligator" in "the swamp"',
+    "Anthony Anderson, “Black-ish”",
+    "“Squid Game”",
+    # prose that mentions a newsletter, an inbox, a subscription, a slash or a clock time
+    "What makes BA.5 different? Eric Topol, a cardiologist and professor of molecular medicine at Scripps Research, has "
+    "called BA.5 “the worst version of the virus we’ve seen.” He explained in a recent newsletter: “It takes immune "
+    "escape, already extensive, to the next level, and, as a function of that, enhanced transmissibility,” well beyond "
+    "earlier versions of Omicron.",
+    "Customers can sign up for the Noodles Rewards program by visiting Noodles.com/rewards or downloading the Noodles "
+    "Rewards app.",
+    "Just think about everything sitting in your inbox. In the wrong hands, those digital messages can do much damage.",
+    "Subscribers can purchase WWE Network through Peacock Premium for $4.99 per month. The channel currently costs $9.99 per month.",
+    "The Reuters/Ipsos poll showed Clinton doing better than in other post-debate polls.",
+    "Rochelle Smith, 80, Des Moines. Worked as a telephone operator for U.S. West/Qwest Communications.",
+    '"The Mandalorian" (Disney+)',
+    "Lewes/Rehoboth Beach",
+    "The NOTAM system failed at 8:28 p.m. ET on Tuesday, according to FAA advisories.",
+    "The explosion of end-of-the-race attacks and negative TV ads likely contributed.",
+]
+
+# An excerpt of three real articles, boilerplate and all: usatoday.com 9cc85ee46250 and c40706c63901, cnn.com d913f1dabb21.
+ARTICLE = (
+    "Sao Paulo, Brazil CNN —\n\n"
+    "Zuckerberg warned employees in July about “one of the worst downturns that we've seen in recent history” and "
+    "announced a hiring freeze in September, according to reports.\n\n"
+    "Meta layoffs:Facebook parent company to lay off more than 11,000 employees\n\n"
+    "'This is a dicey moment':Amazon, Apple, other tech giants lose billions in value as market wobbles\n\n"
+    "Wave of layoffs at tech companies\n\n"
+    "With the reportedly planned layoffs, Meta joins a number of tech companies that have recently announced job cuts or "
+    "hiring freezes after rapid growth during the pandemic, as employers fear the U.S. could enter a recession.\n\n"
+    "The coordinated medical response was part of the NFL's emergency action plan, which each team is required to "
+    "have. Here's what to know about the protocol.\n\n"
+    "NFL:Inside the decision to postpone the Bengals-Bills game\n\n"
+    "Follow every game: Latest NFL Scores and Schedules\n\n"
+    "LATEST UPDATES:Bills' Damar Hamlin remains in critical condition after cardiac arrest\n\n"
+    "What is the NFL's emergency action plan?\n\n"
+    "Paris Saint-Germain and France national football team forward Kylian Mbappe (R) and Brazilian football legend "
+    "Pele take part in a meeting at the Hotel Lutetia in Paris on April 2, 2019. Franck Fife/AFP/Getty Images\n\n"
+    "The wake at Vila Belmiro will continue until Tuesday 10 a.m. local time (8 a.m. ET), after which a funeral "
+    "procession will carry Pelé’s coffin through the streets of the city of Santos, including the street where Pelé’s "
+    "100-year-old mother, Celeste Arantes, lives.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    tokenizer = load_tokenizer()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+@pytest.mark.parametrize(("rule", "line"), WHOLE_LINES)
+def test_boilerplate_line_is_one_span_of_its_rule(rule, line):
+    text = f"The story begins here.\n\n{line}\n\nIt goes on here.\n"
+    start = text.index(line)
+    assert labelled_spans(text) == [(start, start + len(line), rule)]
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(("line", "kicker"), KICKERS)
+def test_kicker_fused_to_the_text_is_cut_off_and_the_rest_stays(line, kicker):
+    assert labelled_spans(line) == [(0, len(kicker), "kicker")]
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_real_prose_is_kept(line):
+    assert boilerplate_spans(f"The story begins here.\n\n{line}\n") == []
+    assert not is_boilerplate(line)
+
+
+def test_promotion_after_prose_on_one_line_takes_only_its_sentence():
+    # usatoday.com, an article on scams after a disaster
+    line = (
+        "Note that scammers will contact you via calls, text, email or social media. If you have anyone older in your "
+        "family, they are very susceptible to falling for these scams. Share this post with them on your social media or "
+        "email this post with a link."
+    )
+    ((start, end, rule),) = labelled_spans(line)
+    assert rule == "share" and line[start:end] == "Share this post with them on your social media or email this post with a link."
+
+
+def test_reporter_biography_beside_a_contact_goes_with_it():
+    line = "Kyle Werner is a reporter for the Register. Reach him at kwerner@dmreg.com."  # usatoday.com
+    assert labelled_spans(line) == [(0, len(line), "contact")]
+
+
+def test_every_rule_is_named_and_spans_are_ordered_and_disjoint():
+    spans = labelled_spans(ARTICLE)
+    assert {rule for _, _, rule in spans} <= set(RULES)
+    assert all(a_end <= b_start for (_, a_end, _), (b_start, _, _) in zip(spans, spans[1:]))
+
+
+def test_is_boilerplate_of_nothing_is_false():
+    assert not is_boilerplate("")
+    assert not is_boilerplate("  \n")
+
+
+def test_clock_time_before_a_time_zone_does_not_end_a_sentence():
+    text = ARTICLE[ARTICLE.index("The wake") :]
+    sentences = [text[s.start : s.end] for s in sentence_spans(text)]
+    assert len(sentences) == 1 and not any(s.startswith("ET)") for s in sentences)
+    text = "He left at 5 p.m. Then she came.\nThe polls close at 8 p.m.\nET is the zone."  # (made up)
+    assert [text[s.start : s.end] for s in sentence_spans(text)][-2:] == ["The polls close at 8 p.m.", "ET is the zone."]
+
+
+def test_real_article_chunks_are_exact_and_hold_no_boilerplate(tokenizer):
+    skip = boilerplate_spans(ARTICLE)
+    chunks = chunk_article(ARTICLE, tokenizer, max_tokens=48, overlap_sentences=1, skip=skip)
+    joined = "\n".join(chunk.text for chunk in chunks)
+    for chunk in chunks:
+        assert ARTICLE[chunk.start : chunk.end] == chunk.text
+        assert not any(start < chunk.end and chunk.start < end for start, end in skip)
+    for gone in ("CNN —", "Meta layoffs:", "LATEST UPDATES:", "Follow every game", "Getty Images", "Kylian Mbappe", "NFL:Inside"):
+        assert gone not in joined
+    # the text after a kicker is kept, starting where the kicker ends
+    assert any(chunk.text.startswith("Facebook parent company to lay off") for chunk in chunks)
+    assert any(chunk.text.startswith("Bills' Damar Hamlin remains") for chunk in chunks)
+    assert "(8 a.m. ET), after which a funeral procession" in joined
+    # all the prose is still somewhere
+    for kept in ("Zuckerberg warned", "Wave of layoffs at tech companies", "What is the NFL's emergency action plan?"):
+        assert kept in joined
+
+
+def test_without_skip_spans_chunking_is_as_before(tokenizer):
+    chunks = chunk_article(ARTICLE, tokenizer, max_tokens=48)
+    covered = {i for chunk in chunks for i in range(chunk.start, chunk.end)}
+    assert all(i in covered for i, ch in enumerate(ARTICLE) if not ch.isspace())
+
+
+@pytest.mark.skipif(not (EVAL_DIR / "realtimeqa-dev" / "articles.jsonl").exists(), reason="needs ../shared beside the checkout")
+def test_eval_articles_chunk_exactly_around_their_boilerplate(tokenizer):
+    lines = (EVAL_DIR / "realtimeqa-dev" / "articles.jsonl").read_text().splitlines()[:60]
+    for article in map(json.loads, lines):
+        text = article["text"]
+        skip = boilerplate_spans(text)
+        chunks = chunk_article(text, tokenizer, max_tokens=200, overlap_sentences=1, skip=skip)
+        assert chunks, article["id"]
+        _assert_exact_outside_and_covering(text, chunks, skip)
+
+
+def _assert_exact_outside_and_covering(text, chunks, skip):
+    covered = set()
+    for chunk in chunks:
+        assert text[chunk.start : chunk.end] == chunk.text
+        assert not any(start < chunk.end and chunk.start < end for start, end in skip)
+        covered.update(range(chunk.start, chunk.end))
+    skipped = {i for start, end in skip for i in range(start, end)}
+    # every letter or digit outside the boilerplate is in some chunk
+    assert all(i in covered for i, ch in enumerate(text) if ch.isalnum() and i not in skipped)
+
+
+# --- properties ------------------------------------------------------------------------------------
+
+BOILERPLATE_LINES = [line for _, line in WHOLE_LINES] + [line for line, _ in KICKERS]
+PROSE_PIECES = PROSE + ["He left at 5 p.m. Then she came.", "It is 8 a.m. ET, or so.", "Dr. Smith said:", "(R)", "U.S."]
+lines = st.one_of(
+    st.sampled_from(BOILERPLATE_LINES),
+    st.sampled_from(PROSE_PIECES),
+    st.text(alphabet=st.sampled_from(list("ab .:/—–\"“”'()?!\n_0123456789AP")), max_size=40),
+)
+texts = st.lists(lines, min_size=1, max_size=12).flatmap(
+    lambda parts: st.lists(st.sampled_from(["\n", "\n\n", " ", "\n \n", ""]), min_size=len(parts), max_size=len(parts)).map(
+        lambda seps: "".join(part + sep for part, sep in zip(parts, seps))
+    )
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, max_tokens=st.integers(min_value=8, max_value=64), overlap=st.integers(min_value=0, max_value=2))
+def test_chunk_spans_are_exact_and_never_overlap_boilerplate(tokenizer, text, max_tokens, overlap):
+    skip = boilerplate_spans(text)
+    assert all(0 <= start < end <= len(text) for start, end in skip)
+    chunks = chunk_article(text, tokenizer, max_tokens=max_tokens, overlap_sentences=overlap, skip=skip)
+    _assert_exact_outside_and_covering(text, chunks, skip)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), text=texts, max_tokens=st.integers(min_value=8, max_value=64))
+def test_chunks_avoid_any_skip_spans(tokenizer, data, text, max_tokens):
+    """Whatever spans are skipped (overlapping, touching, inside words), chunks stay exact and outside them."""
+    bound = st.integers(min_value=0, max_value=len(text))
+    pairs = data.draw(st.lists(st.tuples(bound, bound), max_size=6))
+    skip = [(min(a, b), max(a, b)) for a, b in pairs if a != b]
+    chunks = chunk_article(text, tokenizer, max_tokens=max_tokens, overlap_sentences=1, skip=skip)
+    _assert_exact_outside_and_covering(text, chunks, skip)
