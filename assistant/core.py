@@ -11,10 +11,12 @@ from pathlib import Path
 
 from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEvent
 from assistant.answering.checker import CitationChecker
-from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.answering.extractive import ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
+from assistant.answering.question import QuestionAnalysis, analyze
 from assistant.answering.rewriter import RuleRewriter, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
+from assistant.answering.shaped import MAX_STORIES, SHAPED_KINDS, SHAPED_TOP_K, ShapedAnswerer
 from assistant.answering.who_said import WhoSaidAnswerer
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
@@ -25,7 +27,7 @@ from ingest.errors import InvalidInput
 from ingest.pipeline import Index, IndexCheck, Ingestor, IngestProblem, IngestReport, ProgressCallback
 from ingest.readers import ReadError, article_from_record, is_url
 from ingest.settings import IngestSettings
-from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord
+from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)
 
@@ -247,16 +249,25 @@ class Assistant:
         # question it answers needs no passage search. The window's days first, then the others.
         mark = time.perf_counter()
         quoted: Answer | None = None
-        quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts)
-        for attempt_filters, _ in scope.attempts():
-            quoted = quotes_from.answer(query, attempt_filters)
-            if quoted is not None:
-                break
-        timings["quotes"] = ms_since(mark)
         hits: list[Hit] = []
         texts: dict[str, str] = {}
         extracted: Answer | None = None
-        if quoted is None:
+        analysis = analyze(query)
+        if analysis.kind in SHAPED_KINDS:
+            # a summary, comparison or timeline: searched wider; laid out from the articles' sentences
+            # without an LLM, worded by the LLM from the wider search's best passages with one
+            hits, texts, extracted = self.shaped(analysis, query, scope, lay_out=llm is None)
+            timings["shaped"] = ms_since(mark)
+            if extracted is None:  # no shape to give: answered as any question is, from the same passages
+                extracted = self.extractive(query, hits, texts, scope) if hits else decline(query)
+        else:
+            quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts)
+            for attempt_filters, _ in scope.attempts():
+                quoted = quotes_from.answer(query, attempt_filters)
+                if quoted is not None:
+                    break
+            timings["quotes"] = ms_since(mark)
+        if quoted is None and extracted is None:
             mark = time.perf_counter()
             query_vector = self.index.embed([query])[0]
             timings["embed"] = ms_since(mark)
@@ -380,15 +391,46 @@ class Assistant:
                 return self.rule_rewriter.rewrite(message, history), error
         return self.rule_rewriter.rewrite(message, history), None
 
-    def extractive(self, question: str, hits: list[Hit], texts: dict[str, str], scope: TimeScope) -> Answer:
-        """The extractive answer, read with the question's time: its window first, the newest for
-        "latest", recent articles ahead on a near tie."""
-        answerer = ExtractiveAnswerer(
+    def shaped(
+        self, analysis: QuestionAnalysis, query: str, scope: TimeScope, lay_out: bool = True
+    ) -> tuple[list[Hit], dict[str, str], Answer | None]:
+        """Search for a summary, comparison or timeline (wider than for a fact; each side of a
+        comparison searched on its own) and, with `lay_out`, lay out its answer."""
+        topic = analysis.topic or ""
+        if analysis.kind == "comparison":
+            hits: list[Hit] = []
+            for side in analysis.sides:
+                side_query = f"{side} {topic}".strip()
+                vector = self.index.embed([side_query])[0]
+                hits += self.retriever.retrieve_window_first(side_query, SHAPED_TOP_K // 2, scope.base, scope.window, vector)
+        elif topic:
+            vector = self.index.embed([topic])[0]
+            hits = self.retriever.retrieve_window_first(topic, SHAPED_TOP_K, scope.base, scope.window, vector)
+        else:
+            hits = self.newest_leads(scope.window or scope.base, MAX_STORIES)
+        texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
+        answerer = ShapedAnswerer(self.extractive_answerer())
+        return hits, texts, answerer.answer(analysis, query, hits, texts) if hits and lay_out else None
+
+    def newest_leads(self, filters: Filters, count: int) -> list[Hit]:
+        """The first passage of each of the `count` newest articles that pass `filters` ("What happened
+        this week?" names no topic: the window's newest stories are the answer)."""
+        records = [r for r in self.retriever.articles.values() if r.published and filters.admits(r.source, r.published_int)]
+        records.sort(key=lambda r: r.published, reverse=True)
+        firsts = [chunk_id(r.id, r.content_hash, 0) for r in records[:count] if r.chunks]
+        return [Hit(chunk=chunk, score=0.0) for chunk in self.index.store.chunks_by_id(firsts)]
+
+    def extractive_answerer(self) -> ExtractiveAnswerer:
+        return ExtractiveAnswerer(
             self.retriever.keyword,
             max_sentences=self.settings.max_answer_sentences,
             min_support=self.settings.min_support,
         )
-        return answerer.answer(
+
+    def extractive(self, question: str, hits: list[Hit], texts: dict[str, str], scope: TimeScope) -> Answer:
+        """The extractive answer, read with the question's time: its window first, the newest for
+        "latest", recent articles ahead on a near tie."""
+        return self.extractive_answerer().answer(
             question,
             hits,
             texts,

@@ -6,6 +6,8 @@
 2. `who_said`: "Who said …?", "What did X say (about Y)?", "Did X say …?" from the quote index.
 3. `extractive`: everything else without an LLM: the sentences that hold the question's terms,
    each cited with its exact span; a decline when no passage holds enough of the question.
+3b. `shaped`: summaries (a digest of stories, wire copies merged), comparisons (each side under its
+   name) and timelines (dated events in order), laid out from cited sentences.
 4. `generative`: with an OpenAI-compatible LLM, the answer worded by it with [n] markers.
 5. `checker`: every sentence an LLM cites is checked against its passage; what it does not
    support is dropped, and each kept citation gets its quote and span.

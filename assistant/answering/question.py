@@ -201,7 +201,9 @@ def parsed(question: str):
 
 
 def clean_topic(text: str) -> str:
-    return re.sub(r"^(?:the\s+)?(?:articles?|news|stories|coverage)\s+(?:about|on|of)\s+", "", text.strip(" ?.!"), flags=re.I)
+    """The topic alone: "the articles about the Buffalo storm" → "the Buffalo storm", "in Gaza" → "Gaza"."""
+    topic = re.sub(r"^(?:the\s+)?(?:articles?|news|stories|coverage)\s+(?:about|on|of)\s+", "", text.strip(" ?.!"), flags=re.I)
+    return re.sub(r"^(?:in|at|to|with|on|about|for|of)\s+", "", topic, flags=re.I)
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,244 @@
+"""Answers with a shape, from the articles' own sentences: summaries, comparisons and timelines.
+
+A reader asks "Summarize the Buffalo snow storm", "How did Meta and Amazon differ on layoffs?" or
+"Timeline of the House speaker vote"; two best sentences answer none of these. The question's
+analysis (`question.analyze`) names the shape; the passages come from a wider search than a fact
+question's (`SHAPED_TOP_K`), and:
+
+1. Stories: the passages are grouped by article, and articles that are one story told twice (the
+   same wire copy in several outlets: word 5-shingles of their openings overlap by
+   `SAME_STORY_JACCARD` or more) are merged into one story, "also in: …" naming the other outlets.
+   Exact Jaccard over a handful of articles; datasketch's MinHash estimate pays off only across a
+   whole index.
+2. Summary: the stories that hold the topic (the passage holds `min_support` of its key terms),
+   newest first, at most `MAX_STORIES`, each one dated line with its best sentence for the topic,
+   cited. No topic ("What happened this week?"): the newest articles of the window, each with its
+   lead sentence.
+3. Comparison: for each side, the best sentences that name that side and hold the topic, under the
+   side's name; a side with nothing says so.
+4. Timeline: sentences that carry a day ("on Tuesday" read against the article's date, "Jan. 3",
+   else the article's own date for a sentence that reports an event), in date order, one cited line
+   each, near-repeats dropped.
+
+Each line's citation is the sentence itself with its exact span; nothing is worded anew, so every
+line is supported by what it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.answer import Answer, Citation, cite_in_chunk
+from assistant.answering.extractive import Candidate, ExtractiveAnswerer, same_place
+from assistant.answering.question import QuestionAnalysis
+from assistant.answering.timeframe import relative_dates
+from assistant.search.types import Hit
+
+SHAPED_KINDS = frozenset({"summary", "what_happened", "comparison", "timeline"})
+SHAPED_TOP_K = 24  # passages searched for a summary, comparison or timeline
+MAX_STORIES = 5
+MAX_TIMELINE_LINES = 8
+SIDE_SENTENCES = 2
+SAME_STORY_JACCARD = 0.5
+OPENING_CHARS = 1500
+LEAD_CHARS = 400  # a sentence starting this early in its article is its lead
+EVENT_VERB = re.compile(
+    r"\b(said|says|announced|voted|elected|died|killed|filed|signed|passed|won|lost|launched|began|ended|"
+    r"opened|closed|arrested|charged|sentenced|ruled|declared|reported|confirmed|released|resigned|hit|struck|"
+    r"clinched|became|adjourned|rose|fell|climbed|collapsed|agreed|rejected|approved|nominated)\b",
+    re.IGNORECASE,
+)
+# "since Tuesday", "until Friday": a day that bounds the event, not the day it happened
+BOUNDARY = re.compile(r"\b(since|until|till|before|after|by|from)\s+$", re.IGNORECASE)
+
+
+@dataclass
+class Story:
+    """One story: the articles that tell it (near-duplicates merged), the newest first."""
+
+    hits: list[Hit]
+    also_in: list[str] = field(default_factory=list)
+
+    @property
+    def lead(self) -> Hit:
+        return self.hits[0]
+
+
+def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text[:OPENING_CHARS].lower())
+    return {tuple(words[i : i + size]) for i in range(max(len(words) - size + 1, 1))}
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def stories_of(hits: list[Hit], texts: dict[str, str]) -> list[Story]:
+    """Group passages by article and merge articles that are the same story; best-ranked story first."""
+    by_article: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_article.setdefault(hit.chunk.article_id, []).append(hit)
+    stories: list[tuple[set, Story]] = []
+    for article_hits in by_article.values():
+        opening = shingles(texts.get(article_hits[0].chunk.article_id, article_hits[0].chunk.text))
+        for known_shingles, story in stories:
+            if jaccard(opening, known_shingles) >= SAME_STORY_JACCARD:
+                story.hits.extend(article_hits)
+                source = article_hits[0].chunk.source
+                if source and source != story.lead.chunk.source and source not in story.also_in:
+                    story.also_in.append(source)
+                break
+        else:
+            stories.append((opening, Story(hits=list(article_hits))))
+    return [story for _, story in stories]
+
+
+class ShapedAnswerer:
+    """Summaries, comparisons and timelines; see the module docstring."""
+
+    def __init__(self, extractive: ExtractiveAnswerer):
+        self.extractive = extractive
+
+    def answer(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
+        """The shaped answer, or None when the shape finds nothing (the caller then declines or
+        answers as for any question)."""
+        if analysis.kind == "comparison":
+            return self.comparison(analysis, question, hits, texts)
+        if analysis.kind == "timeline":
+            return self.timeline(analysis, question, hits, texts)
+        return self.summary(analysis, question, hits, texts)
+
+    # --- the shapes ----------------------------------------------------------------------------
+    def summary(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
+        topic = analysis.topic or ""
+        terms = self.extractive.key_terms(topic) if topic else {}
+        lines: list[tuple[str, Candidate]] = []
+        for story in stories_of(hits, texts):
+            candidates = self.scored(story.hits, terms)
+            if terms and (not candidates or candidates[0].support < self.extractive.min_support):
+                continue  # the story does not hold the topic
+            best = candidates[0] if terms else self.lead_sentence(story)
+            if best is None:
+                continue
+            also = f" (also in: {', '.join(story.also_in)})" if story.also_in else ""
+            lines.append((also, best))
+        if not lines:
+            return None
+        lines.sort(key=lambda line: line[1].hit.chunk.published, reverse=True)
+        lines = lines[:MAX_STORIES]
+        heading = f"The stories about {topic}, newest first:" if topic else "The newest stories, newest first:"
+        return self.compose(question, heading, [(self.dated(c), c, also) for also, c in lines], texts)
+
+    def comparison(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
+        topic_terms = self.extractive.key_terms(analysis.topic) if analysis.topic else {}
+        sections: list[tuple[str, list[Candidate]]] = []
+        used: list[Candidate] = []
+        for side in analysis.sides:
+            side_stems = set(self.extractive.keyword.stems(side))
+            naming = [h for h in hits if side_stems <= set(self.extractive.keyword.stems(f"{h.chunk.title}\n{h.chunk.text}"))]
+            terms = dict(topic_terms) | {s: w * 2 for s, w in self.extractive.key_terms(side).items()}
+            chosen: list[Candidate] = []
+            for c in self.scored(naming, terms):
+                if not side_stems <= c.stems or c.lexical == 0:
+                    continue  # the sentence itself names the side
+                if any(same_place(c, x) for x in used + chosen):
+                    continue
+                chosen.append(c)
+                if len(chosen) >= SIDE_SENTENCES:
+                    break
+            used.extend(chosen)
+            sections.append((side, chosen))
+        if not any(chosen for _, chosen in sections):
+            return None
+        n = 0
+        citations: list[Citation] = []
+        parts: list[str] = []
+        for side, chosen in sections:
+            if not chosen:
+                parts.append(f"**{side}:** the articles here don't say.")
+                continue
+            sentences = []
+            for c in chosen:
+                n += 1
+                citation = self.cite(n, c, texts)
+                citations.append(citation)
+                sentences.append(f"{' '.join(citation.quote.split())} [{n}]")
+            parts.append(f"**{side}:** " + " ".join(sentences))
+        return Answer(question=question, text="\n\n".join(parts), answered=True, citations=citations, mode="extractive")
+
+    def timeline(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
+        terms = self.extractive.key_terms(analysis.topic or question)
+        dated: list[tuple[date, Candidate]] = []
+        for c in self.scored(hits, terms):
+            if c.support < self.extractive.min_support or c.lexical == 0:
+                continue
+            day = self.event_day(c)
+            if day is None or any(same_place(c, x) for _, x in dated):
+                continue
+            dated.append((day, c))
+            if len(dated) >= MAX_TIMELINE_LINES:
+                break
+        if len(dated) < 2:
+            return None
+        dated.sort(key=lambda item: (item[0], item[1].hit.chunk.published))
+        heading = f"Timeline of {analysis.topic}:" if analysis.topic else "Timeline:"
+        return self.compose(question, heading, [(day.isoformat(), c, "") for day, c in dated], texts)
+
+    # --- pieces --------------------------------------------------------------------------------
+    def scored(self, hits: list[Hit], terms: dict[str, float]) -> list[Candidate]:
+        """The sentences of `hits`, best for `terms` first (lexical share, passage share, rank)."""
+        candidates = self.extractive.candidates(hits)
+        total = sum(terms.values())
+        if not total:
+            return candidates
+        chunk_stems = {h.chunk.id: set(self.extractive.keyword.stems(f"{h.chunk.title}\n{h.chunk.text}")) for h in hits}
+        for c in candidates:
+            c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
+            c.support = sum(w for s, w in terms.items() if s in chunk_stems[c.hit.chunk.id]) / total
+            c.score = 0.6 * c.lexical + 0.25 * c.support + 0.05 / (1 + c.hit_rank)
+        return sorted(candidates, key=lambda c: c.score, reverse=True)
+
+    def lead_sentence(self, story: Story) -> Candidate | None:
+        """The first sentence of the story's earliest passage in its article."""
+        first = min(story.hits, key=lambda h: h.chunk.start)
+        candidates = self.extractive.candidates([first])
+        return candidates[0] if candidates else None
+
+    @staticmethod
+    def dated(c: Candidate) -> str:
+        return c.hit.chunk.published or "undated"
+
+    @staticmethod
+    def event_day(c: Candidate) -> date | None:
+        """The day a sentence's event happened: a day it names, read against its article's date, or
+        the article's date for a sentence that reports an event without naming a day."""
+        if not c.hit.chunk.published:
+            return None
+        published = date.fromisoformat(c.hit.chunk.published)
+        named = relative_dates(c.text, published)
+        days = [
+            found.date
+            for found in named
+            if found.date is not None and found.date <= published and not BOUNDARY.search(c.text[: found.span[0]])
+        ]
+        if days:
+            return days[0]
+        if any(found.range is not None and not found.range[0] <= published <= found.range[1] for found in named):
+            return None  # "in 2021", "last month": another time than the article's day, and no day to put it on
+        # a lead sentence reports the day's news; elsewhere, a sentence that reports an event
+        return published if c.start < LEAD_CHARS or EVENT_VERB.search(c.text) else None
+
+    def cite(self, n: int, c: Candidate, texts: dict[str, str]) -> Citation:
+        return cite_in_chunk(n, c.hit.chunk, texts.get(c.hit.chunk.article_id, ""), c.start, c.end, fallback_quote=c.text)
+
+    def compose(self, question: str, heading: str, lines: list[tuple[str, Candidate, str]], texts: dict[str, str]) -> Answer:
+        citations: list[Citation] = []
+        parts = [heading]
+        for n, (label, c, note) in enumerate(lines, start=1):
+            citation = self.cite(n, c, texts)
+            citations.append(citation)
+            title = f" · {c.hit.chunk.title}" if c.hit.chunk.title else ""
+            parts.append(f"- **{label}**{title}: {' '.join(citation.quote.split())} [{n}]{note}")
+        return Answer(question=question, text="\n".join(parts), answered=True, citations=citations, mode="extractive")

@@ -1,0 +1,130 @@
+"""Summaries, comparisons and timelines from the articles' own sentences (issue 13).
+
+The articles are real realtimeqa-dev articles (USA TODAY, CNN; Nov 2022 - Jan 2023), cut to their first
+paragraphs; one CNN storm story is also filed under a second outlet, as syndicated wire copy is.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+ARTICLES = [
+    {
+        "id": "71df584b059b",
+        "title": "Winter storm death toll in Buffalo area rises to 27 but officials fear it ...",
+        "source": "cnn.com",
+        "published": "2022-12-26",
+        "text": "Dozens of Americans have died have died as a winter storm brought frigid temperatures and paralyzing snowfall totals across the US, and officials in the Buffalo area believe the staggering toll will continue to grow there as teams carry on with search-and-rescue missions.\n\nThe nationwide death toll from storm, which brought more than 40 inches of snow to some areas, climbed to 49 on Monday, with 27 of those deaths in Erie County, New York.",
+    },
+    {
+        "id": "9cc85ee46250",
+        "title": "Meta layoffs: Tech company plans to let go thousands of employees",
+        "source": "usatoday.com",
+        "published": "2022-11-07",
+        "text": "Facebook parent Meta plans to begin large-scale layoffs this week in what could be the company’s most significant head-count reductions in its history, according to reports.\n\nThe job cuts are expected to affect thousands of workers, and the announcement could come as early as Wednesday, The Wall Street Journal reported, citing unnamed sources. Meta had more than 87,000 employees as of the end of September, according to a securities filing.",
+    },
+    {
+        "id": "e2c166b2d39c",
+        "title": "Amazon layoffs: Company plans to lay off thousands of employees ...",
+        "source": "cnn.com",
+        "published": "2022-11-14",
+        "text": "Amazon is planning to lay off some 10,000 employees in corporate and technology jobs, the New York Times reported on Monday, citing anonymous sources with knowledge of the matter.",
+    },
+    {
+        "id": "7a47d4c064e0",
+        "title": "Recap: House adjourns without new speaker; McCarthy loses votes",
+        "source": "usatoday.com",
+        "published": "2023-01-03",
+        "text": "WASHINGTON—The House of Representatives adjourned Tuesday without a new speaker after GOP Leader Kevin McCarthy lost three straight ballots in the face of hardline opposition, the first time in a century the usually pro-forma process has taken more than one vote.",
+    },
+    {
+        "id": "d4235a9c440e",
+        "title": "Winter storm updates: Joint inquiry after widespread power outages",
+        "source": "usatoday.com",
+        "published": "2022-12-28",
+        "text": "The worst of the historic winter storm is likely behind western New York as temperatures rose Wednesday, a trend meteorologists say was expected to spread across large swaths of the U.S.\n\nBut community members were still reeling from the storm's devastating impacts this week. The death toll in Erie County, which contains Buffalo – the area hardest hit in the storm – rose to 37on Wednesday, officials confirmed on Twitter.",
+    },
+    {
+        "id": "3306cb234abf",
+        "title": "Republican McCarthy wins House speaker on 15th ballot: recap",
+        "source": "usatoday.com",
+        "published": "2023-01-06",
+        "text": "WASHINGTON – Rep. Kevin McCarthy clinched the election to become the 55th person to serve as speaker of the House after a marathon 15 rounds of voting since Tuesday and a series of concessions that moved power from his new position to a cadre of hard-right lawmakers.",
+    },
+]
+WIRE_COPY = {**ARTICLES[0], "id": "storm-wire-copy", "source": "wkbw.com"}  # the CNN storm story, syndicated
+
+
+@pytest.fixture(scope="module")
+def bot(embedding, tmp_path_factory):
+    from assistant import Assistant
+    from ingest.pipeline import Index
+    from ingest.settings import IngestSettings
+
+    folder = tmp_path_factory.mktemp("shaped")
+    assistant = Assistant(Index.open(IngestSettings(data_dir=folder), embedding=embedding))
+    report = assistant.add_records(ARTICLES + [WIRE_COPY])
+    assert not report.errors
+    return assistant
+
+
+def lines_of(answer) -> list[str]:
+    return [line for line in answer.text.splitlines() if line.startswith("- ")]
+
+
+def assert_spans_exact(bot, answer) -> None:
+    for citation in answer.citations:
+        text = bot.article_text(citation.article_id)
+        assert text[citation.span[0] : citation.span[1]] == citation.quote
+
+
+def test_summary_lists_the_stories_newest_first_and_merges_the_wire_copy(bot):
+    """'Summarize the articles about the Buffalo snow storm' was declined although search finds both."""
+    answer = bot.ask("Summarize the articles about the Buffalo snow storm", as_of="2023-01-08")
+    assert answer.answered
+    lines = lines_of(answer)
+    assert len(lines) == 2, answer.text  # two stories: the CNN one and its wire copy are one
+    days = [re.search(r"\*\*(\d{4}-\d{2}-\d{2})\*\*", line).group(1) for line in lines]
+    assert days == ["2022-12-28", "2022-12-26"]
+    assert "also in: " in lines[1] and ("wkbw.com" in lines[1] or "cnn.com" in lines[1])
+    assert {c.article_id for c in answer.citations} <= {"d4235a9c440e", "71df584b059b", "storm-wire-copy"}
+    assert all(f"[{c.n}]" in answer.text for c in answer.citations)
+    assert_spans_exact(bot, answer)
+
+
+def test_comparison_gives_each_side_under_its_name(bot):
+    """'How did Meta and Amazon differ on layoffs?' returned two unrelated sentences."""
+    answer = bot.ask("How did Meta and Amazon differ on layoffs?", as_of="2023-01-08")
+    assert answer.answered
+    meta, amazon = answer.text.split("\n\n")
+    assert meta.startswith("**Meta:**") and amazon.startswith("**Amazon:**")
+    by_n = {c.n: c for c in answer.citations}
+    for section, name in ((meta, "Meta"), (amazon, "Amazon")):
+        cited = [by_n[int(n)] for n in re.findall(r"\[(\d+)\]", section)]
+        assert cited and all(name in c.quote for c in cited)
+    assert_spans_exact(bot, answer)
+
+
+def test_comparison_side_the_articles_do_not_cover_says_so(bot):
+    answer = bot.ask("How did Meta and Shopify differ on layoffs?", as_of="2023-01-08")
+    assert answer.answered
+    assert "**Shopify:** the articles here don't say." in answer.text
+
+
+def test_timeline_puts_dated_events_in_date_order(bot):
+    answer = bot.ask("Timeline of the House speaker vote", as_of="2023-01-08")
+    assert answer.answered
+    days = [re.search(r"\*\*(\d{4}-\d{2}-\d{2})\*\*", line).group(1) for line in lines_of(answer)]
+    assert len(days) >= 2 and days == sorted(days)
+    # "adjourned Tuesday" in the article of 2023-01-03 is that Tuesday; McCarthy's win is 2023-01-06
+    assert days[0] == "2023-01-03" and days[-1] == "2023-01-06"
+    assert_spans_exact(bot, answer)
+
+
+def test_what_happened_this_week_lists_only_that_weeks_stories(bot):
+    answer = bot.ask("What happened this week?", as_of="2023-01-07")
+    assert answer.answered
+    assert {c.published for c in answer.citations} <= {"2023-01-03", "2023-01-06"}
+    assert {c.article_id for c in answer.citations} == {"7a47d4c064e0", "3306cb234abf"}
