@@ -6,6 +6,9 @@
    recent its article is (a small bonus, halving monthly, counted back from the asking day).
 2. When the question named days ("this week"), only sentences from those days compete, if one of
    them answers at all.
+   Boilerplate (captions, "Related:" links) is never a candidate; a kicker fused to a sentence
+   ("LATEST UPDATES:Bills' Damar Hamlin…") is cut off its start (`ingest.cleaning`), so indexes
+   built before chunking left boilerplate out are cited cleanly too.
 3. The question's analysis (`question.analyze`) says what kind of thing answers it; the best
    sentences are run through the bundled NER, and those holding a new entity of that type ("which
    team" → an ORG the question does not name) move up.
@@ -29,6 +32,7 @@ from assistant.answering.timeframe import relative_dates
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from ingest.chunking import sentence_spans
+from ingest.cleaning import boilerplate_spans, is_boilerplate
 
 QUESTION_WORDS = {
     "who",
@@ -145,12 +149,18 @@ class ExtractiveAnswerer:
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
             for span in sentence_spans(chunk.text):
-                start, end = chunk.start + span.start, chunk.start + span.end
+                text = chunk.text[span.start : span.end]
+                if is_boilerplate(text):
+                    continue  # a caption, a 'Related:' link: not the article's words
+                # a kicker fused to the sentence ('Meta layoffs:Facebook …'): cited from after it
+                cut = next((end for begin, end in boilerplate_spans(text) if begin == 0), 0)
+                cut += len(text[cut:]) - len(text[cut:].lstrip())
+                start, end = chunk.start + span.start + cut, chunk.start + span.end
                 key = (chunk.article_id, start)
-                if key in seen or span.end - span.start < 20:
+                if key in seen or end - start < 20:
                     continue
                 seen.add(key)
-                text = chunk.text[span.start : span.end]
+                text = text[cut:]
                 found.append(Candidate(rank, hit, start, end, text, set(self.keyword.stems(text))))
         return found
 

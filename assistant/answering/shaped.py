@@ -50,6 +50,9 @@ EVENT_VERB = re.compile(
     r"clinched|became|adjourned|rose|fell|climbed|collapsed|agreed|rejected|approved|nominated)\b",
     re.IGNORECASE,
 )
+PROSE_END = re.compile(r"[.!\"”’')]\s*$")  # a sentence that ends as a statement of the story does
+HEADLINE_PENALTY = 0.3
+LEAD_BONUS = 0.1
 # "since Tuesday", "until Friday": a day that bounds the event, not the day it happened
 BOUNDARY = re.compile(r"\b(since|until|till|before|after|by|from)\s+$", re.IGNORECASE)
 
@@ -198,6 +201,10 @@ class ShapedAnswerer:
             c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
             c.support = sum(w for s, w in terms.items() if s in chunk_stems[c.hit.chunk.id]) / total
             c.score = 0.6 * c.lexical + 0.25 * c.support + 0.05 / (1 + c.hit_rank)
+            if not PROSE_END.search(c.text):
+                c.score -= HEADLINE_PENALTY  # link text, a subhead or a question ('Want to honor Damar Hamlin?')
+            if c.start < LEAD_CHARS:
+                c.score += LEAD_BONUS  # news puts the story in its first sentences
         return sorted(candidates, key=lambda c: c.score, reverse=True)
 
     def lead_sentence(self, story: Story) -> Candidate | None:
