@@ -275,7 +275,9 @@ class Assistant:
             hits = self.retriever.retrieve_window_first(query, self.settings.top_k, scope.base, scope.window, query_vector)
             timings["retrieve"] = ms_since(mark)
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
+            mark = time.perf_counter()
             extracted = self.extractive(query, hits, texts, scope)
+            timings["extract"] = ms_since(mark)
         mark = time.perf_counter()
         streamed: list[str] = []
         answer: Answer | None = None

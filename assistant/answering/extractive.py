@@ -9,7 +9,9 @@
    Boilerplate (captions, "Related:" links) is never a candidate; a kicker fused to a sentence
    ("LATEST UPDATES:Bills' Damar Hamlin…") is cut off its start (`ingest.cleaning`), so indexes
    built before chunking left boilerplate out are cited cleanly too.
-3. The question's analysis (`question.analyze`) says what kind of thing answers it; the best
+3. A yes/no or true/false question is answered "Yes."/"No." before the sentence that decides it,
+   when that sentence holds nearly all of the question; a denial on one side only makes it "No.".
+4. The question's analysis (`question.analyze`) says what kind of thing answers it; the best
    sentences are run through the bundled NER, and those holding a new entity of that type ("which
    team" → an ORG the question does not name) move up.
 Embedding each sentence per question was measured: it cost ~450 ms and gained nothing on
@@ -70,6 +72,8 @@ QUESTION_WORDS = {
     "thing",
     "someth",
     "peopl",
+    "true",  # "True or false: …"
+    "fals",
 }
 # Function words that bm25s's short stopword list keeps; they say nothing about what an answer holds.
 FUNCTION_WORDS = frozenset(
@@ -96,12 +100,18 @@ NUMBER = re.compile(
 SPEECH = re.compile(r"[\"“”]|\b(said|says|told|stated|according to|added|stressed|warned|announced)\b", re.IGNORECASE)
 NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'-]*|\w*\d\w*)\b")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)*\b")
+MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)", re.IGNORECASE)
+# capitalised words with the small words names keep inside them ("Food and Drug Administration")
+NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-z]+)+\b")
 
 
 # With "latest"/"now", a sentence this close to the best one's score counts as answering as well, and
 # the newest article's wins (a death toll that grew: the newest figure, not the best-matching one).
 RECENT_NEAR_BEST = 0.85
 SECOND_SENTENCE_RATIO = 0.8  # a second sentence joins the answer when it scores this close to the best
+# A yes/no question gets a verdict only from a sentence that holds this much of its key terms
+YES_NO_LEXICAL = 0.7
+NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b", re.IGNORECASE)
 # Recency for questions that name no days: worth at most FRESH_WEIGHT (a typed answer is worth 0.15),
 # halving every FRESH_HALF_LIFE_DAYS: last week's article beats last year's on a near tie, never a clear answer.
 FRESH_WEIGHT = 0.08
@@ -161,7 +171,8 @@ class ExtractiveAnswerer:
                     continue
                 seen.add(key)
                 text = text[cut:]
-                found.append(Candidate(rank, hit, start, end, text, set(self.keyword.stems(text))))
+                stems = set(self.keyword.stems(text)) | set(self.keyword.stems(" ".join(acronyms(text))))
+                found.append(Candidate(rank, hit, start, end, text, stems))
         return found
 
     def answer(
@@ -190,7 +201,10 @@ class ExtractiveAnswerer:
             return decline(question)
         analysis = analyze(question)
         kind = analysis.kind
-        chunk_stems = {h.chunk.id: set(self.keyword.stems(f"{h.chunk.title}\n{h.chunk.text}")) for h in hits}
+        chunk_stems = {}
+        for h in hits:
+            passage = f"{h.chunk.title}\n{h.chunk.text}"
+            chunk_stems[h.chunk.id] = set(self.keyword.stems(passage)) | set(self.keyword.stems(" ".join(acronyms(passage))))
         for c in candidates:
             c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
             # support: the question's terms found in the sentence's passage (title included)
@@ -212,7 +226,9 @@ class ExtractiveAnswerer:
         if pool[0].support < self.min_support or pool[0].lexical == 0:
             return decline(question)
         if analysis.expects and not analysis.negated:
-            self.prefer_typed(pool[:TYPED_POOL], analysis, question_words)
+            # only sentences the bonus could lift to the top are worth the NER's time
+            reachable = [c for c in pool[:TYPED_POOL] if c.score >= pool[0].score - TYPED_BONUS]
+            self.prefer_typed(reachable, analysis, question_words)
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         best = pool[0]
@@ -230,7 +246,19 @@ class ExtractiveAnswerer:
             chosen.append(c)
         if prefer_recent:
             chosen.sort(key=lambda c: c.hit.chunk.published_int, reverse=True)
-        return self.compose(question, chosen, article_texts)
+        answer = self.compose(question, chosen, article_texts)
+        if kind == "yes_no":
+            answer.text = f"{yes_or_no(question, chosen[0], lambda text: self.denies(text, terms))} {answer.text}"
+        return answer
+
+    def denies(self, text: str, terms: dict[str, float]) -> bool:
+        """Whether `text` negates one of the question's terms: a "not"/"n't"/"never" right before
+        it ("do not need to be relabeled"), not any negation ("aren't aware that tahini is made…")."""
+        for match in NEGATION.finditer(text):
+            following = re.findall(r"\w+", text[match.end() : match.end() + 40])[:3]
+            if any(stem in terms for stem in self.keyword.stems(" ".join(following))):
+                return True
+        return False
 
     def answers(self, c: Candidate) -> bool:
         """The sentence's passage holds enough of the question to answer from it."""
@@ -279,6 +307,29 @@ class ExtractiveAnswerer:
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
 
 
+def acronyms(text: str) -> list[str]:
+    """The acronyms a text spells out without writing them: "the US Food and Drug Administration"
+    also says FDA, so a question about "the FDA" matches it."""
+    found = []
+    for run in NAME_RUN.finditer(text):
+        initials = "".join(word[0] for word in run.group(0).split() if word[0].isupper())
+        if 2 <= len(initials) <= 6:
+            found.append(initials)
+    return found
+
+
+def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool]) -> str:
+    """The verdict a yes/no question gets before the sentence that decides it: "Yes." when that
+    sentence holds nearly all of the question and says it the same way, "No." when it holds it but
+    one of the two denies what the other says (`denies`), and no verdict when it holds too little."""
+    if best.lexical < YES_NO_LEXICAL:
+        return "The articles don't say so outright; the closest they come:"
+    denied = denies(question) != denies(best.text)
+    if re.match(r"\s*true or false\b", question, re.IGNORECASE):
+        return "False." if denied else "True."
+    return "No." if denied else "Yes."
+
+
 def freshness(published: str, news_day: date | None) -> float:
     """A bonus that halves every FRESH_HALF_LIFE_DAYS of an article's age on `news_day`."""
     if news_day is None or not published:
@@ -290,10 +341,16 @@ def freshness(published: str, news_day: date | None) -> float:
 def with_calendar_dates(sentence: str, published: str) -> str:
     """The sentence with the day each relative word names, read against its article's date:
     "died Thursday" in an article of 2022-12-30 reads "died Thursday (2022-12-29)". Only words that
-    name one day get a date; the cited quote itself (and its span) stays as the article has it."""
+    name one day get a date; the cited quote itself (and its span) stays as the article has it.
+    A month and day without a year ("Starting January 1") is left as written: it may be the coming
+    one as well as the last, and a wrong calendar date is worse than none."""
     if not published:
         return sentence
-    days = [found for found in relative_dates(sentence, date.fromisoformat(published)) if found.date is not None]
+    days = [
+        found
+        for found in relative_dates(sentence, date.fromisoformat(published))
+        if found.date is not None and not MONTH_NAME.search(found.text) and not re.search(r"\d", found.text)
+    ]
     for found in reversed(days):
         end = found.span[1]
         sentence = f"{sentence[:end]} ({found.date.isoformat()}){sentence[end:]}"

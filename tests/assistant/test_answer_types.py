@@ -93,6 +93,15 @@ HAMLIN_ARTICLES = [
 ]
 
 
+SESAME = {  # realtimeqa-dev ac39277e7205 (CNN, 2022-12-29), paragraphs 2-4, 12-13 and the FDA's reminder
+    "id": "sesame",
+    "title": "FDA: Sesame joins major food allergens list on January 1 | CNN",
+    "source": "cnn.com",
+    "published": "2022-12-29",
+    "text": "Starting January 1, sesame will join the list of major food allergens defined by law, according to the US Food and Drug Administration.\n\nThe change comes as a result of the Food Allergy Safety, Treatment, Education and Research Act, or FASTER Act, which was signed into law in April 2021.\n\nThe FDA has been reviewing whether to put sesame seeds on the major food allergens list — which also includes milk, eggs, fish, crustacean shellfish, tree nuts, peanuts, wheat and soybeans — for several years. Adding sesame to the major food allergens list means foods containing sesame will be subject to specific food allergen regulatory requirements, including those regarding labeling and manufacturing.\n\nBefore the FASTER Act, the FDA recommended food manufacturers voluntarily list sesame as an ingredient on food labels in November 2020. The guidance wasn’t a requirement and was intended to help people with sesame allergies identify foods that may contain the seed.\n\nUnder regulations before the 2020 recommendation, sesame had to be declared on a label if whole seeds were used as an ingredient. But labeling wasn’t required when sesame was used as a flavor or in a spice blend. It also wasn’t required for a product such as tahini, which is made from ground sesame paste. Some people aren’t aware that tahini is made from sesame seeds.\n\n“We remind consumers that foods already in interstate commerce before 2023, including those on retail shelves, do not need to be removed from the marketplace or relabeled to declare sesame as an allergen,” the FDA said in a December 15 statement. “Depending on shelf life, some food products may not have allergen labeling for sesame on the effective date. Consumers should check with the manufacturer if they are not sure whether a food product contains sesame.”",
+}
+
+
 @pytest.fixture(scope="module")
 def news_bot(embedding, tmp_path_factory):
     from assistant import Assistant
@@ -104,6 +113,7 @@ def news_bot(embedding, tmp_path_factory):
     bot.add_records(
         [{**article, "source": "usatoday.com"} for article in HAMLIN_ARTICLES]
         + [
+            SESAME,
             # news24-dev aa290d1eb2d1 (2020) and dc97a7bb9ef3 (2019): the same yearly event, a year apart
             {
                 "id": "plunge-2020",
@@ -142,3 +152,24 @@ def test_same_event_a_year_apart_gives_the_newer_figure_first(news_bot):
     assert answer.answered
     assert answer.citations[0].article_id == "plunge-2020"
     assert "$1,018,000" in answer.text.split("[1]")[0]
+
+
+def test_fda_question_cites_the_sentence_that_says_so_and_answers_yes(news_bot):
+    """Issue 13: the FDA answer cited 'reviewing whether to put sesame on the list' when 'Starting
+    January 1, sesame will join the list' was in the same passage; that sentence names the agency
+    only as 'the US Food and Drug Administration', which now counts as 'FDA'."""
+    answer = news_bot.ask("Did the FDA add sesame to the list of major food allergens?", as_of="2023-01-02")
+    assert answer.text.startswith("Yes. Starting January 1, sesame will join the list")
+    # a month and day without a year is not given a calendar date (here it is the coming January 1)
+    assert "(2022-01-01)" not in answer.text
+
+
+def test_a_denied_claim_answers_no_and_cites_the_denial(news_bot):
+    answer = news_bot.ask("Do foods already on store shelves need to be relabeled to declare sesame?", as_of="2023-01-02")
+    assert answer.text.startswith("No. ")
+    assert "do not need to be removed from the marketplace or relabeled" in answer.citations[0].quote
+
+
+def test_true_or_false_with_an_unrelated_negation_is_not_false(news_bot):
+    answer = news_bot.ask("True or false: tahini is made from ground sesame paste", as_of="2023-01-02")
+    assert answer.text.startswith("True. ")
