@@ -382,7 +382,12 @@ class Assistant:
         return Conversation(self, history=history, **filters)
 
     def standalone_question(self, message: str, history: list[dict[str, str]]) -> tuple[str, LLMUnavailable | None]:
-        """The follow-up as a standalone question: by the LLM when there is one, else (or if it fails) by rules."""
+        """The follow-up as a standalone question: by the LLM when there is one, else (or if it fails) by rules.
+        A message the rules find nothing to resolve in is standalone and goes to nobody: an LLM would
+        reword it (and a reworded question searches differently)."""
+        by_rules = self.rule_rewriter.rewrite(message, history)
+        if by_rules == message:
+            return message, None
         if self.llm is not None:
             try:
                 rewritten = rewrite_with_llm(self.llm, message, history)
@@ -390,8 +395,8 @@ class Assistant:
                     return rewritten, None
                 log.info("the LLM's rewrite of %r was unusable; rewriting by rules", message)
             except LLMUnavailable as error:
-                return self.rule_rewriter.rewrite(message, history), error
-        return self.rule_rewriter.rewrite(message, history), None
+                return by_rules, error
+        return by_rules, None
 
     def shaped(
         self, analysis: QuestionAnalysis, query: str, scope: TimeScope, lay_out: bool = True

@@ -101,6 +101,19 @@ def test_with_an_llm_the_llm_writes_the_standalone_question(seeded_assistant, se
     assert answer.mode == "generative" and answer.answered and answer.citations
 
 
+def test_with_an_llm_a_standalone_question_is_not_sent_to_be_rewritten(seeded_assistant, server):
+    """The rules find nothing to resolve in it, so the LLM is not asked to reword it (issue 13: a
+    standalone question is never changed)."""
+    server.script(
+        lambda request: Reply("Standalone question: something else entirely?") if is_rewrite_request(request) else Reply("x")
+    )
+    bot = Assistant(seeded_assistant.index, AssistantSettings(llm_base_url=server.base_url, llm_max_retries=0, llm_timeout=5))
+    before = len(server.requests)
+    answer = bot.chat("How many military positions did Azerbaijan's forces take?", HISTORY)
+    assert not any(is_rewrite_request(r) for r in server.requests[before:])
+    assert answer.standalone_question is None
+
+
 def test_when_the_llm_fails_rules_rewrite_and_byline_does_not_wait_twice(seeded_assistant, server):
     server.script(Reply(status=500))
     bot = Assistant(seeded_assistant.index, AssistantSettings(llm_base_url=server.base_url, llm_max_retries=0, llm_timeout=5))
