@@ -285,11 +285,13 @@ class Assistant:
         if llm is not None and (quoted is not None or hits):
             # With an LLM, a who-said answer is only reworded: the model sees just the passages the
             # quote index chose, and the checker holds its wording to them.
-            passages = quote_hits(quoted) if quoted is not None else hits[: self.settings.llm_passages]
+            shape = analysis if analysis.kind in SHAPED_KINDS else None
+            # a summary, comparison or timeline draws on twice the passages a fact answer does
+            passages = quote_hits(quoted) if quoted is not None else hits[: self.settings.llm_passages * (2 if shape else 1)]
             if quoted is not None:
                 texts = self.index.store.article_texts(c.article_id for c in quoted.citations)
             answerer = GenerativeAnswerer(llm, self.checker())
-            pieces = answerer.stream(standalone, passages, texts, scope.reading)
+            pieces = answerer.stream(standalone, passages, texts, scope.reading, shape)
             try:
                 while True:
                     piece = next(pieces)

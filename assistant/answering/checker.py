@@ -27,11 +27,13 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
 
 from assistant.answer import Citation, cite_in_chunk
+from assistant.answering.timeframe import relative_dates
 from assistant.search.types import Hit
 from assistant.search.words import stem_words
 from ingest.chunking import sentence_spans
@@ -45,6 +47,7 @@ MARKER_RUN = re.compile(r"(?:\s*" + MARKER.pattern + r")+", re.IGNORECASE)
 MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*" + MARKER.pattern + r")+)", re.IGNORECASE)
 MARKER_ONLY = re.compile(r"^[\s\[\]\d,;.!?]*$|^\s*\[[^\]]*$")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 # Text that addresses the model rather than reporting news. Such sentences never support a claim.
@@ -163,6 +166,15 @@ def build_windows(chunk_text: str) -> list[Window]:
     return windows
 
 
+def days_named(text: str, published: str) -> set[str]:
+    """The calendar days a passage gives: its article's own day, and the days its words name read
+    against that day ("on Monday" in an article of 2023-10-03 gives 2023-10-02)."""
+    if not published:
+        return set(ISO_DAY.findall(text))
+    found = relative_dates(text, date.fromisoformat(published))
+    return {published} | {d.date.isoformat() for d in found if d.date is not None} | set(ISO_DAY.findall(text))
+
+
 class CitationChecker:
     """Checks claims against passages: lexical overlap of content words + embedding similarity."""
 
@@ -196,6 +208,8 @@ class CitationChecker:
         """
         candidates = []
         for index, window in enumerate(passage.windows):
+            if claim.days and not claim.days <= days_named(window.text, passage.hit.chunk.published):
+                continue  # a day the passage does not give: its article's day, or one its words name
             if not claim.numbers <= window.numbers:
                 continue  # a number the passage does not hold is an unsupported number
             shared = claim.stems & window.stems
@@ -231,9 +245,15 @@ class Claim:
     numbers: set[str]
     _vector: np.ndarray | None = None
 
+    days: set[str] = field(default_factory=set)
+
     @classmethod
     def of(cls, text: str) -> Claim:
-        return cls(text, content_stems(text), numbers_in(text))
+        """A claim's calendar days (YYYY-MM-DD, as the prompt asks dates to be written) are checked
+        apart from its other numbers: against the days its passage names, not as digits."""
+        days = set(ISO_DAY.findall(text))
+        rest = ISO_DAY.sub(" ", text)
+        return cls(text, content_stems(rest), numbers_in(rest), days=days)
 
     def vector(self, embed: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         if self._vector is None:

@@ -189,6 +189,38 @@ def test_the_prompt_numbers_passages_with_title_source_and_date(llm_bot, server)
     assert request["model"] == "scripted" and request["stream"] is True
 
 
+def test_a_timeline_question_asks_the_llm_for_a_dated_timeline_over_more_passages(index, server):
+    """With an LLM, a summary, comparison or timeline gets a prompt for its shape and twice the
+    passages of a fact question (issue 13); its sentences are still checked against their passages."""
+
+    def reply(request):
+        n = number_of(request, "300 people")
+        return Reply(f"2023-10-02: More than 300 people were evacuated from their homes in northern Portugal [{n}].")
+
+    server.script(reply)
+    bot = Assistant(index, llm_settings(server.base_url, llm_passages=2))
+    answer = bot.ask("Timeline of the floods in Portugal")
+    user = server.requests[-1]["messages"][1]["content"]
+    assert "Answer as a timeline: one sentence per dated event, in date order" in user
+    assert len(re.findall(r"^\[\d+\] Title: ", user, re.MULTILINE)) == 4
+    assert answer.mode == "generative" and answer.answered
+    assert_citations_exact(bot, answer)
+    bot.ask("How many people were evacuated in Portugal?")
+    fact_prompt = server.requests[-1]["messages"][1]["content"]
+    assert len(re.findall(r"^\[\d+\] Title: ", fact_prompt, re.MULTILINE)) == 2 and "Answer as a" not in fact_prompt
+
+
+def test_a_date_the_cited_passage_does_not_give_is_dropped_with_its_claim(llm_bot, server):
+    """The checker holds a claim's calendar day to its passage: the article's own day or a day its
+    words name; the same claim a week off is unsupported (issue 12)."""
+    server.script(
+        lambda request: Reply(
+            f"2023-10-09: More than 300 people were evacuated from their homes in Portugal [{number_of(request, '300 people')}]."
+        )
+    )
+    assert not llm_bot.ask("Timeline of the floods in Portugal").answered
+
+
 def test_an_article_that_gives_orders_does_not_change_what_byline_says(llm_bot, server):
     """A gullible model obeys the article; Byline must not pass the injected words on."""
 
