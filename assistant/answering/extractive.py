@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import Stemmer
 
@@ -158,19 +159,13 @@ class ExtractiveAnswerer:
         found: list[Candidate] = []
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
-            for span in sentence_spans(chunk.text):
-                text = chunk.text[span.start : span.end]
-                if is_boilerplate(text):
-                    continue  # a caption, a 'Related:' link: not the article's words
-                # a kicker fused to the sentence ('Meta layoffs:Facebook …'): cited from after it
-                cut = next((end for begin, end in boilerplate_spans(text) if begin == 0), 0)
-                cut += len(text[cut:]) - len(text[cut:].lstrip())
-                start, end = chunk.start + span.start + cut, chunk.start + span.end
+            for sentence_start, sentence_end in citable_sentences(chunk.text):
+                start, end = chunk.start + sentence_start, chunk.start + sentence_end
                 key = (chunk.article_id, start)
                 if key in seen or end - start < 20:
                     continue
                 seen.add(key)
-                text = text[cut:]
+                text = chunk.text[sentence_start:sentence_end]
                 stems = set(self.keyword.stems(text)) | set(self.keyword.stems(" ".join(acronyms(text))))
                 found.append(Candidate(rank, hit, start, end, text, stems))
         return found
@@ -267,12 +262,22 @@ class ExtractiveAnswerer:
     def prefer_typed(self, pool: list[Candidate], analysis: QuestionAnalysis, question_words: set[str]) -> None:
         """Raise the sentences that name a thing of the kind asked for that the question does not
         name ("Which team does Damar Hamlin play for?": an ORG other than Hamlin's name)."""
+        # a sentence naming nothing the question does not (no new capitalised word or number, no day
+        # word for a "when") holds no new entity: the NER (~2 ms a sentence) need not read it
+        pool = [c for c in pool if self.may_name_something_new(c.text, analysis, question_words)]
         for c, found in zip(pool, entities_of([c.text for c in pool])):
             c.answer_entities = [
                 text for text, label in found if label in analysis.expects and not set(self.keyword.stems(text)) <= question_words
             ]
             if c.answer_entities:
                 c.score += TYPED_BONUS
+
+    def may_name_something_new(self, text: str, analysis: QuestionAnalysis, question_words: set[str]) -> bool:
+        if any(not set(self.keyword.stems(w)) <= question_words for w in NAME_OR_NUMBER.findall(text[1:])):
+            return True
+        if analysis.expects & {"DATE", "TIME"} and DATE_WORDS.search(text):
+            return True
+        return bool(analysis.expects & {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"} and NUMBER.search(text))
 
     def new_information_bonus(self, kind: str, text: str, question_words: set[str]) -> float:
         """An answer names something the question doesn't: a name or number not asked about."""
@@ -305,6 +310,22 @@ class ExtractiveAnswerer:
             sentence = " ".join(citation.quote.split())
             parts.append(f"{with_calendar_dates(sentence, chunk.published)} [{n}]")
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
+
+
+@lru_cache(maxsize=8192)
+def citable_sentences(passage: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of a passage an answer may cite, as spans of it: boilerplate (a caption, a
+    'Related:' link) left out, a kicker fused to a sentence ('Meta layoffs:Facebook …') cut off its
+    start. Cached: the passages of one story come back question after question."""
+    spans = []
+    for span in sentence_spans(passage):
+        text = passage[span.start : span.end]
+        if is_boilerplate(text):
+            continue
+        cut = next((end for begin, end in boilerplate_spans(text) if begin == 0), 0)
+        cut += len(text[cut:]) - len(text[cut:].lstrip())
+        spans.append((span.start + cut, span.end))
+    return tuple(spans)
 
 
 def acronyms(text: str) -> list[str]:
