@@ -11,7 +11,7 @@ from assistant import Assistant, AssistantSettings
 from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
-from tests.ui.conftest import running_app
+from tests.ui.conftest import DESKTOP, PHONE, running_app
 from ui.web import WebSettings
 
 pytestmark = pytest.mark.browser
@@ -56,8 +56,6 @@ HARBOR = [
 ]
 STRIKE_QUESTION = "Why did the Harbor ferry crews strike?"
 BARRIER_QUESTION = "How much will the tidal barrier cost?"
-DESKTOP = {"width": 1366, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 def harbor_articles() -> list[Article]:
@@ -80,22 +78,6 @@ def harbor_url(harbor_bot):
     # a slow pace, so an answer streams for a few seconds and there is time to type during it
     with running_app(harbor_bot, settings=WebSettings(stream_pace_ms=60)) as url:
         yield url
-
-
-@pytest.fixture
-def new_page(browser):
-    contexts = []
-
-    def make(viewport: dict = DESKTOP, **options):
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def open_chat(page, url: str) -> None:

@@ -412,3 +412,37 @@ def test_the_filters_label_names_the_filters_that_are_on():
         filters_label(["Coast Times", "Harbor Gazette"], "2024-03-01", "2024-03-10", "2024-03-15", "2024-03-21")
         == "Filters on: sources: Coast Times, Harbor Gazette · from 2024-03-01 · to 2024-03-10 · as of 2024-03-15"
     )
+
+
+def test_the_reader_marks_every_cited_span_once_even_where_two_overlap():
+    from types import SimpleNamespace
+
+    from ui.web.render import render_article
+
+    record = SimpleNamespace(
+        id="ferry-1", title="Ferry <strike> ends", source="Harbor Gazette", published="2024-02-01", url="javascript:x"
+    )
+    pay = ARTICLE.index("after a pay deal")
+    strike = ARTICLE.index("ended their strike")
+    spans = [(strike, pay + len("after a pay deal"), 1), (pay, pay + len("after a pay deal"), 2), (5, 2, 3), (0, 10_000, 4)]
+    seen = Seen(render_article(record, ARTICLE, spans, focus=2))
+
+    assert seen.text.startswith("Ferry <strike> ends")  # escaped: text, not a tag
+    assert "javascript" not in str(seen.links)  # only http(s) urls become links
+    assert ARTICLE in seen.text.replace("[1][2]", "")  # the whole article, labels after the spans they end
+    assert "The 2 cited passages are highlighted." in seen.text  # spans outside the text (or empty) are dropped
+    markup = render_article(record, ARTICLE, spans, focus=2)
+    assert markup.count("<mark") == 2 and 'class="focus" data-n="1,2"' in markup
+
+
+def test_a_person_s_months_run_without_gaps_and_topics_go_most_quoted_first():
+    from types import SimpleNamespace
+
+    from ui.web.render import month_counts, topics
+
+    quotes = [
+        SimpleNamespace(published=day, title=title)
+        for day, title in [("2023-11-02", "A"), ("2024-02-10", "B"), ("2024-02-11", "B"), ("", "C"), ("2024-01-05", "C")]
+    ]
+    assert month_counts(quotes) == [("2023-11", 1), ("2023-12", 0), ("2024-01", 1), ("2024-02", 2)]
+    assert topics(quotes) == [("B", 2), ("C", 2), ("A", 1)]  # B and C tie: B is quoted more recently

@@ -31,7 +31,11 @@ from ui.web.render import (
     conversation_markdown,
     escape_markdown,
     filters_label,
+    month_counts,
+    render_article,
     render_evidence,
+    render_person_head,
+    render_person_quotes,
 )
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers, WorkersBusy
@@ -103,8 +107,26 @@ def example_questions(bot, count: int) -> list[str]:
     return list(dict.fromkeys(questions))[:count]
 
 
-def speakers_rows(bot, limit: int) -> list[list[str]]:
-    return [[name, str(count)] for name, count in bot.speakers()[:limit]]
+def speakers_rows(bot, limit: int, search: str = "") -> list[list[str]]:
+    """The speakers (most quoted first), those whose name holds every word of `search` when given."""
+    words = search.casefold().split()
+    listed = bot.speakers()
+    if words:
+        listed = [(name, count) for name, count in listed if all(word in name.casefold() for word in words)]
+    return [[name, str(count)] for name, count in listed[:limit]]
+
+
+def read_request(data: dict) -> tuple[str, list[tuple[int, int, int]], int]:
+    """What a "read" link asked for (article id, [start, end, n] spans, focus), checked: it comes from the page."""
+    article_id = data.get("article")
+    if not isinstance(article_id, str) or not article_id or len(article_id) > 500:
+        raise InputProblem("no article was named")
+    spans: list[tuple[int, int, int]] = []
+    for span in data.get("spans") or []:
+        if isinstance(span, list) and len(span) == 3 and all(isinstance(v, int) and not isinstance(v, bool) for v in span):
+            spans.append((span[0], span[1], span[2]))
+    focus = data.get("focus")
+    return article_id, spans[:500], focus if isinstance(focus, int) and not isinstance(focus, bool) else 0
 
 
 # --- adding articles -------------------------------------------------------------------------
@@ -193,6 +215,13 @@ def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progr
 
 
 # --- the events ------------------------------------------------------------------------------
+
+
+class _Untitled(BaseModel):
+    """What the reader shows of an article the listing doesn't hold (yet): its id."""
+
+    id: str
+    title: str = "(untitled)"
 
 
 class Asked(BaseModel):
@@ -420,6 +449,62 @@ class ChatHandlers:
         except Exception as error:  # the UI boundary: the page still loads, and says what failed
             log.exception("listing the index failed")
             return (gr.skip(), gr.skip(), gr.skip(), gr.skip(), f"Could not list the index: {error}")
+
+    # --- the article reader and a person's page -------------------------------------------------------
+
+    def open_article(self, event: gr.EventData) -> tuple:
+        """The reader, shown, on the article a "read" link named, its spans highlighted: (panel, reader)."""
+        try:
+            article_id, spans, focus = read_request(getattr(event, "_data", None) or {})
+            record = next((r for r in self.bot.articles() if r.id == article_id), None)
+            text = self.bot.article_text(article_id)
+            shown = render_article(record or _Untitled(article_id), text, spans, focus)
+        except (InputProblem, KeyError):
+            shown = '<div class="byline-reader"><p>This article is not in the index any more.</p></div>'
+        except Exception:  # the UI boundary: the chat stays up
+            log.exception("opening an article failed")
+            shown = '<div class="byline-reader"><p>The article could not be opened; the details are in the server log.</p></div>'
+        return gr.Column(visible=True), shown
+
+    def close_article(self):
+        return gr.Column(visible=False)
+
+    def find_people(self, search: str):
+        return gr.Dataframe(value=speakers_rows(self.bot, self.settings.list_rows, search or ""))
+
+    def select_person(self, event: gr.SelectData) -> tuple:
+        """A row of the speakers list chosen: that person's page."""
+        row = getattr(event, "row_value", None) or []
+        name = row[0] if row else event.value
+        return self.person(str(name or ""))
+
+    def person(self, name: str) -> tuple:
+        """A person's page: (head with topics, quotes per month plot, quotes newest first)."""
+        import pandas as pd
+
+        name = " ".join(name.split())
+        if not name:
+            return "", gr.BarPlot(visible=False), ""
+        try:
+            quotes = self.bot.quotes(speaker=name, limit=self.settings.person_quotes)
+        except Exception:  # the UI boundary
+            log.exception("listing the quotes of %r failed", name)
+            return f"Could not list the quotes of {escape_markdown(name)}.", gr.BarPlot(visible=False), ""
+        quotes = sorted(quotes, key=lambda q: q.published or "", reverse=True)  # newest first, undated last
+        months = month_counts(quotes)
+        plot = pd.DataFrame({"month": [m for m, _ in months], "quotes": [n for _, n in months]})
+        return (
+            render_person_head(name, quotes),
+            # from 0: gradio starts the axis at the least count, and a month of 1 quote showed as no bar at all
+            gr.BarPlot(
+                value=plot,
+                visible=bool(months),
+                x_title="month",
+                y_title=f"quotes by {name}",
+                y_lim=[0, max((n for _, n in months), default=1)],
+            ),
+            render_person_quotes(quotes[: self.settings.list_rows]),
+        )
 
     def add_articles(self, files: list[str] | None, url: str, progress=gr.Progress()) -> tuple:
         summary = ingest_uploads(self.bot, files or [], url, self.settings, progress, self.workers)

@@ -10,7 +10,7 @@ from datetime import date
 import gradio as gr
 
 from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting
-from ui.web.render import filters_label, render_evidence
+from ui.web.render import READ_LINKS_JS, READER_JS, filters_label, render_evidence
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers
 
@@ -90,7 +90,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                             )
                     with gr.Column(scale=2, elem_id="byline-evidence-column"):
                         gr.Markdown("### Evidence")
-                        evidence = gr.HTML(render_evidence([], None), label="Evidence", elem_id="byline-evidence")
+                        evidence = gr.HTML(
+                            render_evidence([], None), label="Evidence", elem_id="byline-evidence", js_on_load=READ_LINKS_JS
+                        )
             with gr.Tab("Add articles", id="add"):
                 gr.Markdown(
                     f"Upload files ({SUPPORTED_UPLOADS}; up to {settings.max_upload_mb:g} MB each) or paste a URL. "
@@ -112,13 +114,30 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                     column_widths=["12%", "14%", "74%"],
                     elem_id="byline-articles",
                 )
-                speakers_table = gr.Dataframe(
-                    headers=["speaker", "quotes"],
-                    value=[],
-                    interactive=False,
-                    label="Speakers",
-                    elem_id="byline-speakers",
-                )
+            with gr.Tab("Speakers", id="speakers"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=1, min_width=260):
+                        people_search = gr.Textbox(
+                            value="", label="Find a person", placeholder="a name, or part of one", elem_id="byline-people-search"
+                        )
+                        speakers_table = gr.Dataframe(
+                            headers=["speaker", "quotes"],
+                            value=[],
+                            interactive=False,
+                            label="Speakers (choose one for their page)",
+                            column_widths=["78%", "22%"],
+                            elem_id="byline-speakers",
+                        )
+                    with gr.Column(scale=2, elem_id="byline-person-column"):
+                        person_head = gr.HTML("", elem_id="byline-person")
+                        person_plot = gr.BarPlot(
+                            x="month", y="quotes", title="Quotes per month", visible=False, elem_id="byline-person-plot"
+                        )
+                        person_quotes = gr.HTML("", elem_id="byline-person-quotes", js_on_load=READ_LINKS_JS)
+        # the article reader: a sheet over the page, opened by the "read" links of the evidence and of a person's quotes
+        with gr.Column(visible=False, elem_id="byline-reader-panel") as reader_panel:
+            close_reader = gr.Button("Close ✕", size="sm", elem_id="byline-reader-close")
+            reader = gr.HTML("", elem_id="byline-reader", js_on_load=READER_JS)
 
         index_outputs = [articles_table, speakers_table, source_filter, examples, article_count]
         chat_inputs = [question_box, source_filter, since_box, until_box, as_of_box, turns_state]
@@ -164,6 +183,12 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             concurrency_limit=settings.ingest_workers,
         )
         demo.load(handlers.index_views, None, index_outputs, api_visibility="private")
+        reading = {"api_visibility": "private", "concurrency_id": "read", "concurrency_limit": None}
+        for source in (evidence, person_quotes):
+            source.click(handlers.open_article, None, [reader_panel, reader], **reading)
+        close_reader.click(handlers.close_article, None, reader_panel, queue=False, api_visibility="private")
+        people_search.change(handlers.find_people, people_search, speakers_table, **reading)
+        speakers_table.select(handlers.select_person, None, [person_head, person_plot, person_quotes], **reading)
         # a collapsed Filters section still says which filters are on
         filter_inputs = [source_filter, since_box, until_box, as_of_box]
         gr.on(

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import re
+from collections import Counter
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -16,6 +18,8 @@ from pydantic import BaseModel, Field
 __all__ = [
     "CSS",
     "HEAD",
+    "READER_JS",
+    "READ_LINKS_JS",
     "Turn",
     "answer_context",
     "answer_markdown",
@@ -25,10 +29,16 @@ __all__ = [
     "escape_markdown",
     "filters_label",
     "highlighted_passage",
+    "month_counts",
+    "read_link",
     "render_answer_text",
+    "render_article",
+    "render_person_head",
+    "render_person_quotes",
     "render_evidence",
     "render_turn",
     "sources_markdown",
+    "topics",
 ]
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -202,6 +212,10 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
             parts.append(f'<p class="ev-rewrite">Understood as: “{html.escape(rewritten(turn))}”</p>')
         if not answer.citations:
             parts.append('<p class="ev-none">No passage supports an answer to this question.</p>')
+        # the reader highlights every span this answer cites in an article, whichever card opened it
+        spans_by_article: dict[str, list[tuple[int, int, int]]] = {}
+        for citation in answer.citations:
+            spans_by_article.setdefault(citation.article_id, []).append((*citation.span, citation.n))
         for citation in answer.citations:
             title = html.escape(citation.title or "(untitled)")
             if is_web_link(citation.url):
@@ -214,10 +228,129 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
                 f'<div class="ev-cite" id="cite-{number}-{citation.n}">'
                 f'<div class="ev-head"><span class="ev-n">[{citation.n}]</span> {title}</div>'
                 f'<div class="ev-meta">{" · ".join(meta)}</div>'
-                f'<blockquote class="ev-passage">{highlighted_passage(citation)}</blockquote></div>'
+                f'<blockquote class="ev-passage">{highlighted_passage(citation)}</blockquote>'
+                f"{read_link(citation.article_id, spans_by_article[citation.article_id], citation.n)}</div>"
             )
     parts.append("</div>")
     return "".join(parts)
+
+
+def read_link(article_id: str, spans: list[tuple[int, int, int]], focus: int, label: str = "Read the whole article") -> str:
+    """A link that opens the article reader on `article_id` with `spans` ([start, end, n]) highlighted and
+    span `focus` scrolled into view (the page's script turns a click into the reader's event)."""
+    data = html.escape(json.dumps([list(span) for span in spans]), quote=True)
+    return (
+        f'<a class="byline-read" href="#" role="button" data-article="{html.escape(article_id, quote=True)}" '
+        f'data-spans="{data}" data-focus="{int(focus)}">{html.escape(label)}</a>'
+    )
+
+
+def render_article(record, text: str, spans: list[tuple[int, int, int]], focus: int | None = None) -> str:
+    """The whole article (title, source, date, link) with each span [start, end) of `spans` marked and
+    labelled [n] (no label for n = 0); the marks of span `focus` (else the first) carry class "focus"."""
+    spans = sorted({(s, e, n) for s, e, n in spans if 0 <= s < e <= len(text)})
+    if focus not in {n for _, _, n in spans}:
+        focus = spans[0][2] if spans else None
+    title = html.escape(getattr(record, "title", "") or "(untitled)")
+    meta = [
+        html.escape(getattr(record, "source", "") or "unknown source"),
+        html.escape(getattr(record, "published", "") or "undated"),
+    ]
+    url = getattr(record, "url", "") or ""
+    if is_web_link(url):
+        meta.append(
+            f'<a href="{html.escape(url.strip(), quote=True)}" target="_blank" rel="noopener noreferrer">the original</a>'
+        )
+    count = len({(s, e) for s, e, _ in spans})
+    cited = {0: "Nothing of it is cited here.", 1: "The cited passage is highlighted."}.get(
+        count, f"The {count} cited passages are highlighted."
+    )
+    article_id = html.escape(getattr(record, "id", "") or "", quote=True)
+    parts = [f'<div class="byline-reader" data-article="{article_id}" data-focus="{focus if focus is not None else ""}">']
+    parts.append(f'<h3 class="rd-title">{title}</h3><p class="rd-meta">{" · ".join(meta)}</p><p class="rd-note">{cited}</p>')
+    parts.append('<div class="rd-text">')
+    bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        piece = html.escape(text[start:end])
+        covering = [n for s, e, n in spans if s <= start and end <= e]
+        if covering:
+            classes = "focus" if focus in covering else ""
+            numbers = ",".join(str(n) for n in covering)
+            piece = f'<mark class="{classes}" data-n="{numbers}">{piece}</mark>'
+        parts.append(piece)
+        labels = [n for s, e, n in spans if e == end and n]
+        if labels:
+            parts.append(f'<sup class="rd-n">{"".join(f"[{n}]" for n in labels)}</sup>')
+    parts.append("</div></div>")
+    return "".join(parts)
+
+
+def month_counts(quotes: list) -> list[tuple[str, int]]:
+    """Quotes per month (YYYY-MM), every month from the first to the last, the quiet ones at 0; undated quotes left out."""
+    counted = Counter(q.published[:7] for q in quotes if re.match(r"^\d{4}-\d{2}", q.published or ""))
+    if not counted:
+        return []
+    first, last = min(counted), max(counted)
+    year, month = int(first[:4]), int(first[5:7])
+    months: list[tuple[str, int]] = []
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        months.append((key, counted.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def topics(quotes: list) -> list[tuple[str, int]]:
+    """The titles of the articles a person is quoted in, most quotes first (then newest), with their counts."""
+    counts: Counter[str] = Counter()
+    newest: dict[str, str] = {}
+    for quote in quotes:
+        title = " ".join((quote.title or "(untitled)").split())
+        counts[title] += 1
+        newest[title] = max(newest.get(title, ""), quote.published or "")
+    by_recency = sorted(sorted(counts.items()), key=lambda item: newest[item[0]], reverse=True)
+    return sorted(by_recency, key=lambda item: -item[1])  # stable: among equal counts, the newest first
+
+
+def render_person_head(name: str, quotes: list, topic_count: int = 10) -> str:
+    """A person's page, its top: the name, how many quotes over which days, and the topics they spoke on."""
+    if not quotes:
+        return (
+            f'<div class="byline-person"><h3>{html.escape(name)}</h3><p>No quotes of {html.escape(name)} are indexed.</p></div>'
+        )
+    days = sorted(q.published for q in quotes if q.published)
+    articles = len({q.article_id for q in quotes})
+    span = f", {days[0]} to {days[-1]}" if days else ""
+    plural = "s" if len(quotes) != 1 else ""
+    parts = [
+        f'<div class="byline-person"><h3>{html.escape(name)}</h3>'
+        f'<p class="pp-summary">{len(quotes)} quote{plural} in {articles} article{"s" if articles != 1 else ""}{span}.</p>'
+    ]
+    listed = topics(quotes)[:topic_count]
+    parts.append('<p class="pp-topics-head">Topics (the articles quoted in, most quotes first):</p><ol class="pp-topics">')
+    parts.extend(f"<li>{html.escape(title)} <small>({count})</small></li>" for title, count in listed)
+    parts.append("</ol></div>")
+    return "".join(parts)
+
+
+def render_person_quotes(quotes: list) -> str:
+    """A person's quotes as the reader lists them (the caller orders them, newest first): the words, date,
+    source, and a link that opens the article reader on the quote."""
+    if not quotes:
+        return '<div class="byline-quotes empty"></div>'
+    items = []
+    for quote in quotes:
+        title = quote.title or "(untitled)"
+        meta = [html.escape(quote.published or "undated"), html.escape(quote.source or "unknown source")]
+        meta.append(read_link(quote.article_id, [(quote.start, quote.end, 0)], 0, label=title))
+        if is_web_link(quote.url):
+            url = html.escape(quote.url.strip(), quote=True)
+            meta.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">original</a>')
+        items.append(
+            f'<li class="pq"><blockquote class="pq-text">“{html.escape(" ".join(quote.text.split()))}”</blockquote>'
+            f'<div class="pq-meta">{" · ".join(meta)}</div></li>'
+        )
+    return f'<ol class="byline-quotes">{"".join(items)}</ol>'
 
 
 def filters_label(sources: list[str], since: str | None, until: str | None, as_of: str | None, today: str | None) -> str:
@@ -252,7 +385,26 @@ CSS = """
 .byline-evidence .ev-meta { font-size: .85em; opacity: .8; margin: .2em 0 .4em; }
 .byline-evidence .ev-passage { margin: 0; padding-left: .8em; border-left: 3px solid var(--border-color-primary); white-space: pre-wrap; font-size: .92em; }
 /* a dark ink on the yellow in both themes (dark mode's own text colour was white on pale yellow) */
-.byline-evidence mark { background: #ffe58a; color: #1f2328; padding: 0 .1em; }
+.byline-evidence mark, .byline-reader mark { background: #ffe58a; color: #1f2328; padding: 0 .1em; }
+.byline-evidence a.byline-read { display: inline-block; margin-top: .4em; font-size: .88em; }
+/* the article reader: a sheet over the right of the page (the whole width of a phone), as NotebookLM's source view */
+#byline-reader-panel { position: fixed !important; top: 0; right: 0; bottom: 0; width: min(680px, 100vw) !important; max-width: 100vw;
+  z-index: 1000; background: var(--background-fill-primary); box-shadow: -6px 0 28px rgba(0, 0, 0, .3);
+  padding: 1em 1.2em 3em; overflow-y: auto; flex-wrap: nowrap; }
+#byline-reader-panel > * { flex-shrink: 0; }
+#byline-reader-close { align-self: flex-end; width: auto; position: sticky; top: 0; z-index: 1; }
+.byline-reader .rd-title { margin: 0 0 .2em; }
+.byline-reader .rd-meta, .byline-reader .rd-note { font-size: .88em; opacity: .85; margin: 0 0 .5em; }
+.byline-reader .rd-text { white-space: pre-wrap; line-height: 1.6; }
+.byline-reader mark.focus { outline: 2px solid #9a6700; outline-offset: 1px; }
+.byline-reader .rd-n { font-weight: 700; font-size: .72em; margin-left: .1em; }
+/* a person's page */
+.byline-person h3 { margin: 0 0 .2em; }
+.byline-person .pp-topics { margin: .2em 0 .6em 1.2em; }
+.byline-quotes { list-style: none; padding: 0; margin: 0; }
+.byline-quotes .pq { border-bottom: 1px solid var(--border-color-primary); padding: .5em 0; }
+.byline-quotes .pq-text { margin: 0 0 .25em; font-size: 1em; }
+.byline-quotes .pq-meta { font-size: .85em; opacity: .85; }
 a.cite-marker { text-decoration: none; font-weight: 600; }
 /* on a phone, percentage columns left the date and source one character wide (a letter per line) */
 @media (max-width: 640px) {
@@ -284,6 +436,12 @@ document.addEventListener("click", function (event) {
     }
   })();
 }, true);
+// Escape closes the article reader.
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return;
+  const close = document.querySelector("#byline-reader-panel:not(.hidden) #byline-reader-close");
+  if (close && close.offsetParent !== null) close.click();
+});
 // The copy button of an answer copies its Markdown with its sources (kept in the message, base64), not its HTML.
 document.addEventListener("click", function (event) {
   const button = event.target.closest && event.target.closest('#byline-chat button[aria-label="Copy message"]');
@@ -300,6 +458,27 @@ document.addEventListener("click", function (event) {
   });
 }, true);
 </script>
+"""
+
+# The evidence panel and a person's quotes: a click on a "read" link becomes the component's click event, carrying
+# which article and spans to open (gr.HTML's js_on_load, run once per component; the links inside are re-rendered).
+READ_LINKS_JS = """
+element.addEventListener("click", function (event) {
+  const link = event.target.closest && event.target.closest("a.byline-read");
+  if (!link) return;
+  event.preventDefault();
+  trigger("click", {article: link.dataset.article, spans: JSON.parse(link.dataset.spans || "[]"), focus: Number(link.dataset.focus || 0)});
+});
+"""
+# The reader scrolls its focused mark (else the first) into view each time it shows an article.
+READER_JS = """
+function reveal() {
+  const mark = element.querySelector("mark.focus") || element.querySelector("mark");
+  if (mark && mark.offsetParent !== null) mark.scrollIntoView({block: "center"});
+}
+function soon() { [0, 120, 400].forEach(function (ms) { setTimeout(reveal, ms); }); }
+watch("value", soon);
+soon();
 """
 
 

@@ -61,6 +61,12 @@ class WebSettings(BaseSettings):
         description="Most rows the Articles and Speakers tabs show (newest articles, most quoted speakers); "
         "a page listing 100k articles would load for minutes. /api/articles and /api/quotes give everything.",
     )
+    person_quotes: int = Field(
+        default=2000,
+        ge=1,
+        description="Most quotes of one person a person's page reads (for its plot and topics; the list shows "
+        "`list_rows` of them, newest first).",
+    )
     kept_turns: int = Field(
         default=50,
         ge=1,
