@@ -156,62 +156,112 @@ def keep_upload(path: Path, uploads_dir: Path) -> Path:
     return kept
 
 
-def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progress, workers: IngestWorkers | None = None) -> str:
-    """Keep uploads under the data folder by content, ingest them (on `workers` when given), and report."""
+class Uploads(BaseModel):
+    """What an 'Add articles' request asked for, checked: the sources to ingest and what was refused."""
+
+    to_ingest: list[str] = Field(default_factory=list)
+    shown_name: dict[str, str] = Field(default_factory=dict, description="Kept path -> the name the user uploaded.")
+    problems: list[tuple[str, str]] = Field(default_factory=list)
+
+
+def checked_uploads(bot, files: list[str], url: str, settings: WebSettings) -> Uploads:
+    """Keep the uploads under the data folder by content, and check the URL; too-large or foreign files are refused."""
     limit = settings.max_upload_mb * 1_000_000
     uploads_dir = Path(bot.index.settings.data_dir) / settings.uploads_dir_name
-    problems: list[tuple[str, str]] = []
-    to_ingest: list[str] = []
-    shown_name: dict[str, str] = {}
+    checked = Uploads()
     for file in files:
         name = Path(file).name
         try:
             path = uploaded_file(file)
         except InputProblem as problem:
-            problems.append((name, str(problem)))
+            checked.problems.append((name, str(problem)))
             continue
         if path.stat().st_size > limit:
-            problems.append(
+            checked.problems.append(
                 (name, f"file is {path.stat().st_size / 1e6:.3g} MB, over the {settings.max_upload_mb:g} MB upload limit")
             )
             continue
         kept = keep_upload(path, uploads_dir)
-        to_ingest.append(str(kept))
-        shown_name[str(kept)] = shown_name[str(kept.resolve())] = name
+        checked.to_ingest.append(str(kept))
+        checked.shown_name[str(kept)] = checked.shown_name[str(kept.resolve())] = name
     url = (url or "").strip()
     if url:
         if not re.match(r"^https?://", url):
-            problems.append((url, "not an http(s) URL"))
+            checked.problems.append((url, "not an http(s) URL"))
         else:
-            to_ingest.append(url)
-    if not to_ingest and not problems:
+            checked.to_ingest.append(url)
+    return checked
+
+
+def uploads_summary(checked: Uploads, report=None) -> str:
+    """The 'Add articles' summary: what was ingested, then every problem (by the names the user knows)."""
+    if report is None and not checked.to_ingest and not checked.problems:
         return "Choose files to upload or paste a URL first."
     lines: list[str] = []
-    if to_ingest:
-        progress(0, desc="Reading…")
-
-        def on_progress(done: int, total: int, title: str) -> None:
-            progress((done, total), desc=f"Indexed: {title[:60]}", unit="articles")
-
-        try:
-            if workers is None:
-                report = bot.add(to_ingest, on_progress=on_progress)
-            else:
-                report = workers.submit(bot.add, to_ingest, on_progress=on_progress).result()
-        except WorkersBusy as busy:
-            return f"⚠️ {escape_markdown(str(busy))}"
-        except Exception as error:  # the UI boundary: log the traceback, show a short message
-            log.exception("ingesting %s failed", to_ingest)
-            return f"⚠️ Adding articles failed ({type(error).__name__}: {error}). The details are in the server log."
+    problems = list(checked.problems)
+    if report is not None:
         lines.append(f"**Ingested:** {report.summary()}.")
         for problem in report.errors:
             where = problem.where
-            for kept, name in shown_name.items():
+            for kept, name in checked.shown_name.items():
                 where = where.replace(kept, name)
             problems.append((where, problem.reason))
     if problems:
         lines.append("**Errors:**\n\n" + "\n".join(f"- `{where}`: {escape_markdown(reason)}" for where, reason in problems))
     return "\n\n".join(lines)
+
+
+class IngestProgress:
+    """How far an ingest running on a worker is, as its progress callback reports it (groups of articles)."""
+
+    def __init__(self, sources: int) -> None:
+        self.sources = sources
+        self.started = time.monotonic()
+        self.done = 0
+        self.total = 0
+        self.title = ""
+
+    def __call__(self, done: int, total: int, title: str) -> None:
+        self.done, self.total, self.title = done, total, title
+
+    def shown(self) -> str:
+        """Where the ingest is, in words, with the time so far: it moves even while the first articles embed."""
+        elapsed = f"{time.monotonic() - self.started:.0f} s"
+        if not self.total:
+            what = "1 file" if self.sources == 1 else f"{self.sources} files"
+            return (
+                f"Adding {what}: reading, embedding and finding quotes in the first articles… ({elapsed}). "
+                "The chat answers questions meanwhile; the new articles join its answers when this finishes."
+            )
+        share = self.done / self.total
+        bar = "▓" * round(share * 20) + "░" * (20 - round(share * 20))
+        return (
+            f"`{bar}` {self.done} of {self.total} articles read and embedded ({share:.0%}, {elapsed}); "
+            f"latest: “{escape_markdown(self.title[:80])}”. The chat answers questions meanwhile."
+        )
+
+
+def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progress, workers: IngestWorkers | None = None) -> str:
+    """Keep uploads under the data folder by content, ingest them (on `workers` when given), and report."""
+    checked = checked_uploads(bot, files, url, settings)
+    if not checked.to_ingest:
+        return uploads_summary(checked)
+    progress(0, desc="Reading…")
+
+    def on_progress(done: int, total: int, title: str) -> None:
+        progress((done, total), desc=f"Indexed: {title[:60]}", unit="articles")
+
+    try:
+        if workers is None:
+            report = bot.add(checked.to_ingest, on_progress=on_progress)
+        else:
+            report = workers.submit(bot.add, checked.to_ingest, on_progress=on_progress).result()
+    except WorkersBusy as busy:
+        return f"⚠️ {escape_markdown(str(busy))}"
+    except Exception as error:  # the UI boundary: log the traceback, show a short message
+        log.exception("ingesting %s failed", checked.to_ingest)
+        return f"⚠️ Adding articles failed ({type(error).__name__}: {error}). The details are in the server log."
+    return uploads_summary(checked, report)
 
 
 # --- the events ------------------------------------------------------------------------------
@@ -254,7 +304,8 @@ class ChatHandlers:
     def __init__(self, bot, settings: WebSettings, workers: IngestWorkers | None = None) -> None:
         self.bot = bot
         self.settings = settings
-        self.workers = workers
+        # ingests run on these workers, apart from the threads that answer (the app passes the API's own)
+        self.workers = workers or IngestWorkers(settings.ingest_workers, settings.ingest_waiting)
         self.lock = threading.Lock()  # guards every session's `Waiting`
 
     def respond(
@@ -506,6 +557,31 @@ class ChatHandlers:
             render_person_quotes(quotes[: self.settings.list_rows]),
         )
 
-    def add_articles(self, files: list[str] | None, url: str, progress=gr.Progress()) -> tuple:
-        summary = ingest_uploads(self.bot, files or [], url, self.settings, progress, self.workers)
-        return (summary, None, "", *self.index_views())
+    def add_articles(self, files: list[str] | None, url: str) -> Iterator[tuple]:
+        """Add the uploads and the URL on an ingest worker (never on a thread that answers questions), saying
+        every half second how far it is; then the summary, and the index's views refreshed.
+        Yields (summary, files, url box, *index views)."""
+        unchanged = (gr.skip(),) * 7
+        checked = checked_uploads(self.bot, files or [], url, self.settings)
+        if not checked.to_ingest:
+            yield (uploads_summary(checked), *unchanged)
+            return
+        progress = IngestProgress(len(checked.to_ingest))
+        try:
+            job = self.workers.submit(self.bot.add, checked.to_ingest, on_progress=progress)
+        except WorkersBusy as busy:
+            yield (f"⚠️ {escape_markdown(str(busy))}", *unchanged)
+            return
+        while True:
+            yield (progress.shown(), *unchanged)
+            try:
+                report = job.result(timeout=0.5)
+                break
+            except TimeoutError:  # concurrent.futures' TimeoutError is the builtin since 3.11: not done yet
+                continue
+            except Exception as error:  # the UI boundary: log the traceback, show a short message
+                log.exception("ingesting %s failed", checked.to_ingest)
+                message = f"⚠️ Adding articles failed ({type(error).__name__}: {error}). The details are in the server log."
+                yield (message, *unchanged)
+                return
+        yield (uploads_summary(checked, report), None, "", *self.index_views())

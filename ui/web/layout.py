@@ -179,8 +179,10 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             [upload, url_box],
             [add_summary, upload, url_box, *index_outputs],
             api_name="add_articles",
+            # the ingest itself runs on `workers`; this only watches it (its summary says how far it is)
             concurrency_id="ingest",
-            concurrency_limit=settings.ingest_workers,
+            concurrency_limit=None,
+            show_progress="hidden",
         )
         demo.load(handlers.index_views, None, index_outputs, api_visibility="private")
         reading = {"api_visibility": "private", "concurrency_id": "read", "concurrency_limit": None}
