@@ -160,7 +160,7 @@ class ShapedAnswerer:
         parts: list[str] = []
         for side, chosen in sections:
             if not chosen:
-                parts.append(f"**{side}:** the articles here don't say.")
+                parts.append(f"{side}: the articles here don't say.")
                 continue
             sentences = []
             for c in chosen:
@@ -168,7 +168,7 @@ class ShapedAnswerer:
                 citation = self.cite(n, c, texts)
                 citations.append(citation)
                 sentences.append(f"{' '.join(citation.quote.split())} [{n}]")
-            parts.append(f"**{side}:** " + " ".join(sentences))
+            parts.append(f"{side}: " + " ".join(sentences))
         return Answer(question=question, text="\n\n".join(parts), answered=True, citations=citations, mode="extractive")
 
     def timeline(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
@@ -247,5 +247,5 @@ class ShapedAnswerer:
             citation = self.cite(n, c, texts)
             citations.append(citation)
             title = f" · {c.hit.chunk.title}" if c.hit.chunk.title else ""
-            parts.append(f"- **{label}**{title}: {' '.join(citation.quote.split())} [{n}]{note}")
+            parts.append(f"- {label}{title}: {' '.join(citation.quote.split())} [{n}]{note}")
         return Answer(question=question, text="\n".join(parts), answered=True, citations=citations, mode="extractive")
