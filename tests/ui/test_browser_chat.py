@@ -269,3 +269,32 @@ def test_the_articles_tab_reads_on_a_phone(new_page, harbor_url, artifacts):
     )
     assert edges[0] <= edges[1] + 1 and edges[0] <= PHONE["width"], f"the title column runs past the table: {edges}"
     page.screenshot(path=str(artifacts / "web_articles_phone.png"), full_page=True)
+
+
+def test_an_answer_shows_its_coverage_over_time_and_a_dragged_stretch_becomes_the_date_filter(new_page, harbor_url, artifacts):
+    page = new_page()
+    open_chat(page, harbor_url)
+    page.fill("#byline-question textarea", STRIKE_QUESTION)
+    page.keyboard.press("Enter")
+    answered(page, 1)
+    plot = page.locator("#byline-coverage")
+    expect(plot).to_be_visible()
+    expect(plot).to_contain_text("Coverage: the 4 best-matching articles per day")
+    bars = plot.locator("svg .plot_marks path, svg .plot_marks rect")
+    expect(bars.first).to_be_attached()
+    plot.scroll_into_view_if_needed()
+    heights = bars.evaluate_all("bars => bars.map(b => Math.round(b.getBoundingClientRect().height))")
+    assert sum(1 for h in heights if h > 0) == 4, f"one bar per article's day: {heights}"
+    page.screenshot(path=str(artifacts / "web_coverage.png"), full_page=True)
+
+    # a drag across the bars sets the From/To filters to that stretch, and the Filters label says so
+    area = plot.locator("svg path.background").first.bounding_box()
+    y = area["y"] + area["height"] / 2
+    page.mouse.move(area["x"] + 5, y)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] * 0.5, y, steps=10)
+    page.mouse.up()
+    filters = page.locator("#byline-filters")
+    expect(filters).to_contain_text("Filters on: from 2024-03-0", timeout=10_000)
+    expect(filters).to_contain_text(" · to 2024-03-1")
+    page.screenshot(path=str(artifacts / "web_coverage_filtered.png"), full_page=True)

@@ -446,3 +446,16 @@ def test_a_person_s_months_run_without_gaps_and_topics_go_most_quoted_first():
     ]
     assert month_counts(quotes) == [("2023-11", 1), ("2023-12", 0), ("2024-01", 1), ("2024-02", 2)]
     assert topics(quotes) == [("B", 2), ("C", 2), ("A", 1)]  # B and C tie: B is quoted more recently
+
+
+def test_coverage_counts_by_day_over_a_short_stretch_and_by_week_over_a_long_one():
+    from ui.web.render import coverage_counts
+
+    assert coverage_counts(["2024-03-04", "2024-03-06", "2024-03-06", "", "undated"]) == (
+        "day",
+        [("2024-03-04", 1), ("2024-03-05", 0), ("2024-03-06", 2)],
+    )
+    # over more than 45 days: weeks, each counted on its Monday (2024-01-01 was a Monday)
+    unit, weeks = coverage_counts(["2024-01-03", "2024-01-07", "2024-03-01"])
+    assert unit == "week" and weeks[0] == ("2024-01-01", 2) and weeks[-1] == ("2024-02-26", 1) and len(weeks) == 9
+    assert coverage_counts([]) == ("day", [])

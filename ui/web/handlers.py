@@ -29,6 +29,7 @@ from ui.web.render import (
     articles_rows,
     chat_messages,
     conversation_markdown,
+    coverage_counts,
     escape_markdown,
     filters_label,
     month_counts,
@@ -556,6 +557,57 @@ class ChatHandlers:
             ),
             render_person_quotes(quotes[: self.settings.list_rows]),
         )
+
+    # --- coverage over time ----------------------------------------------------------------------------
+
+    def coverage(self, turns: list[Turn]):
+        """The latest answered question's coverage: how many of the articles that best match it (under its
+        filters and asking date) were published each day or week; clicking a stretch filters the chat to it."""
+        import pandas as pd
+
+        answered = [turn for turn in turns or [] if turn.answer is not None]
+        if not answered:
+            return gr.BarPlot(visible=False)
+        answer = answered[-1].answer
+        try:
+            passages = self.bot.search(
+                answer.standalone_question or answered[-1].question,
+                k=self.settings.coverage_passages,
+                sources=(answer.filters or {}).get("sources") or None,
+                since=(answer.filters or {}).get("since"),
+                until=(answer.filters or {}).get("until"),
+                as_of=answer.as_of,
+            )
+        except Exception:  # the UI boundary: no plot, the chat goes on
+            log.exception("the coverage of %r failed", answered[-1].question)
+            return gr.BarPlot(visible=False)
+        first_seen: dict[str, str] = {}
+        for passage in passages:
+            first_seen.setdefault(passage.article_id, passage.published)
+        unit, periods = coverage_counts(list(first_seen.values()))
+        if not periods:
+            return gr.BarPlot(visible=False)
+        frame = pd.DataFrame({unit: pd.to_datetime([day for day, _ in periods]), "articles": [n for _, n in periods]})
+        return gr.BarPlot(
+            value=frame,
+            x=unit,
+            visible=True,
+            title=f"Coverage: the {len(first_seen)} best-matching articles per {unit} (drag across bars to filter)",
+            y_lim=[0, max(n for _, n in periods)],
+            x_title=unit,
+            y_title="articles",
+        )
+
+    def coverage_selected(self, event: gr.SelectData) -> tuple:
+        """A stretch of the coverage plot chosen: the From and To filters set to its days (then the next question)."""
+        from datetime import UTC, datetime
+
+        bounds = event.index if isinstance(event.index, (list, tuple)) and len(event.index) == 2 else None
+        if bounds is None or not all(isinstance(b, (int, float)) for b in bounds):
+            return gr.skip(), gr.skip()
+        # gradio gives a temporal axis's bounds in seconds (milliseconds in some versions: a 2024 day in ms is ~1.7e12)
+        since, until = (datetime.fromtimestamp(b / 1000 if b > 1e11 else b, tz=UTC).date().isoformat() for b in sorted(bounds))
+        return since, until
 
     def add_articles(self, files: list[str] | None, url: str) -> Iterator[tuple]:
         """Add the uploads and the URL on an ingest worker (never on a thread that answers questions), saying

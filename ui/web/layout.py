@@ -93,6 +93,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                         evidence = gr.HTML(
                             render_evidence([], None), label="Evidence", elem_id="byline-evidence", js_on_load=READ_LINKS_JS
                         )
+                        coverage_plot = gr.BarPlot(x="day", y="articles", visible=False, elem_id="byline-coverage")
             with gr.Tab("Add articles", id="add"):
                 gr.Markdown(
                     f"Upload files ({SUPPORTED_UPLOADS}; up to {settings.max_upload_mb:g} MB each) or paste a URL. "
@@ -166,7 +167,15 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             gr.on([question_box.submit, ask_button.click], handlers.enqueue, [question_box, *asked], question_box, **take),
             examples.click(handlers.enqueue_example, [examples, *asked], None, **take),
         ):
-            taken.then(*answer_waiting, **answer_options).then(lambda: None, None, selected_state, api_visibility="private")
+            taken.then(*answer_waiting, **answer_options).then(lambda: None, None, selected_state, api_visibility="private").then(
+                handlers.coverage,
+                turns_state,
+                coverage_plot,
+                api_visibility="private",
+                concurrency_id="read",
+                concurrency_limit=None,
+            )
+        coverage_plot.select(handlers.coverage_selected, None, [since_box, until_box], api_visibility="private")
         # The `/chat` endpoint for API clients: one message in, the chat and its evidence out.
         api_trigger = gr.Button(visible=False, elem_id="byline-api-chat")
         api_trigger.click(handlers.respond, chat_inputs, chat_outputs, api_name="chat", **chat_queue)

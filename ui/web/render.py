@@ -26,6 +26,7 @@ __all__ = [
     "articles_rows",
     "chat_messages",
     "conversation_markdown",
+    "coverage_counts",
     "escape_markdown",
     "filters_label",
     "highlighted_passage",
@@ -283,6 +284,28 @@ def render_article(record, text: str, spans: list[tuple[int, int, int]], focus: 
             parts.append(f'<sup class="rd-n">{"".join(f"[{n}]" for n in labels)}</sup>')
     parts.append("</div></div>")
     return "".join(parts)
+
+
+def coverage_counts(days: list[str], day_limit: int = 45) -> tuple[str, list[tuple[str, int]]]:
+    """Articles per day (when their dates span at most `day_limit` days) or per week (each counted on its
+    Monday), every period from the first to the last, the empty ones at 0: ("day" | "week", [(YYYY-MM-DD, n)])."""
+    from datetime import date, timedelta
+
+    dated = sorted(date.fromisoformat(d[:10]) for d in days if re.match(r"^\d{4}-\d{2}-\d{2}", d or ""))
+    if not dated:
+        return "day", []
+    by_day = (dated[-1] - dated[0]).days <= day_limit
+    step = timedelta(days=1 if by_day else 7)
+
+    def period(day: date) -> date:
+        return day if by_day else day - timedelta(days=day.weekday())
+
+    counted = Counter(period(d) for d in dated)
+    current, last, periods = period(dated[0]), period(dated[-1]), []
+    while current <= last:
+        periods.append((current.isoformat(), counted.get(current, 0)))
+        current += step
+    return ("day" if by_day else "week"), periods
 
 
 def month_counts(quotes: list) -> list[tuple[str, int]]:

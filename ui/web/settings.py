@@ -67,6 +67,13 @@ class WebSettings(BaseSettings):
         description="Most quotes of one person a person's page reads (for its plot and topics; the list shows "
         "`list_rows` of them, newest first).",
     )
+    coverage_passages: int = Field(
+        default=60,
+        ge=1,
+        le=500,
+        description="Passages searched for an answer's coverage plot (the distinct articles among them are counted "
+        "per day or week).",
+    )
     kept_turns: int = Field(
         default=50,
         ge=1,
