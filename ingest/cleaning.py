@@ -39,14 +39,18 @@ no sentence of the article is lost. Spans never overlap and come in text order.
    and a short question leading into it ("Got a tip?", "Want more?") go with it. A line all of whose
    sentences are boilerplate, or a short one that opens with a promotion, is one span; otherwise only
    those sentences are: a prose paragraph that ends on "Share this post with them…" keeps its prose.
-3. Kickers. USA TODAY pages fuse a link's kicker to the link text with no space ("Meta
+3. Kickers. USA TODAY pages fuse a kicker to the text after it with no space ("Meta
    layoffs:Facebook parent company to lay off…", "LATEST UPDATES:Bills' Damar Hamlin remains…",
-   "Topeka:Union members…" in the 50-states roundup); the kicker up to and with its colon is a
-   `kicker` span and the rest of the line stays, unless the kicker names a link ("More:",
-   "Related:", "Read more:", "See also:", "STORY:"), when the line is a `link`. Spaced all-caps
-   kickers of live coverage ("LATEST VISUAL EXPLANATIONS: …", "LIVE UPDATES: …") are kickers too.
-   Not kickers: a speaker's label before a quotation ('Rep. Trey Gowdy (R-S.C.):"I have…'), a field
-   and its value ("Where to see it:Hulu.", "Winner:Fifty Shades Darker"), a clock time, a URL.
+   "Topeka:Union members…" in the 50-states roundup); spaced all-caps kickers of live coverage
+   ("LATEST VISUAL EXPLANATIONS: …", "LIVE UPDATES: …") are kickers too. Where the text after the
+   kicker reads as a headline (no final period: 79% of them in the eval sets) the line is a link to
+   another story, and a `link` span as a whole, as it is when the kicker names one ("More:",
+   "Related:", "Read more:", "STORY:"). Where it is prose ("Topeka:Union members … union officials
+   said."), the kicker up to and with its colon is a `kicker` span and the prose stays. Not kickers:
+   a speaker's label before a quotation ('Rep. Trey Gowdy (R-S.C.):"I have…'), a field and its
+   value ("Where to see it:Hulu.", "Winner:Fifty Shades Darker"), a clock time, a URL.
+4. Byline blocks. A reporter's name on its own line above the outlet's ("Brian Truitt" / "USA TODAY")
+   is a `credit` with it.
 
 Left as prose on purpose (read in the survey and found to be article text): transcript labels
 ("TAPPER:", "Taylor Wilson:"), fact-check verdicts ("Our rating: False"), section headings of lists
@@ -249,6 +253,9 @@ _SENTENCE_BORDER = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z@])|
 
 # Step 3: a kicker fused to its link text ("Meta layoffs:Facebook"), at the start of a line.
 _KICKER = re.compile(r"[►•▶»\s]*(?P<kicker>(?![\"“])[^\s:][^:\n]{0,78}?[^\s:(),\d]|[^\s:\d\"“]):(?P<next>[A-Z'‘’$0-9¿¡])")
+_OUTLET = re.compile(r"(?:The )?(?:AP|Associated Press|USA TODAY|USA TODAY Network|Reuters)")
+_BYLINE_NAME = re.compile(r"[A-Z][\w.'’\-]*(?:,? (?:and )?[A-Z][\w.'’\-]*){1,5}|Editors|Staff")
+_SENTENCE_ENDS = re.compile(r"[.!?][\"”’')]*$")  # a line that ends as prose; a headline (link text) does not
 _FIELD = re.compile(
     r"Where to \w+(?: it)?|Winner|Winners|When|Where|Cost|Tickets|Price|TV|More information|Info|Address|Hours", re.I
 )
@@ -298,11 +305,22 @@ def is_boilerplate(sentence: str) -> bool:
 def labelled_spans(text: str) -> list[tuple[int, int, str]]:
     """`boilerplate_spans` with the rule that found each span (one of `RULES`)."""
     spans: list[tuple[int, int, str]] = []
+    previous: tuple[int, int, bool] | None = None  # the last line with text: its span, and whether it was kept
     for line in re.finditer(r"[^\n]+", text):
         start = line.start() + len(line.group()) - len(line.group().lstrip())
         end = line.end() - (len(line.group()) - len(line.group().rstrip()))
         if start < end:
-            spans.extend(_line_spans(text[start:end], start))
+            found = _line_spans(text[start:end], start)
+            # A byline block: the reporter's name on its own line above the outlet's ("Brian Truitt" / "USA TODAY").
+            if (
+                previous
+                and previous[2]
+                and _OUTLET.fullmatch(text[start:end])
+                and _BYLINE_NAME.fullmatch(text[previous[0] : previous[1]])
+            ):
+                spans.append((previous[0], previous[1], "credit"))
+            spans.extend(found)
+            previous = (start, end, not found)
     merged: list[tuple[int, int, str]] = []
     for span in sorted(spans):
         if merged and span[0] < merged[-1][1]:  # overlapping rules' spans: one span, named by the first
@@ -323,7 +341,7 @@ def _line_spans(line: str, offset: int) -> list[tuple[int, int, str]]:
         found += [(offset + m.start(), offset + m.end(), "share") for m in _POST_HEADER.finditer(line)]
     kicker_end = _kicker_end(line)
     if kicker_end is not None:
-        if _LINK_KICKER.fullmatch(line[:kicker_end].strip(" ►•▶»:")):
+        if _LINK_KICKER.fullmatch(line[:kicker_end].strip(" ►•▶»:")) or not _SENTENCE_ENDS.search(line):
             return [(offset, offset + len(line), "link")]
         start = kicker_end
         found.append((offset, offset + kicker_end, "kicker"))

@@ -70,16 +70,21 @@ WHOLE_LINES = [
     ("code", "width:100%;"),
 ]
 
+# A kicker fused to a headline is a link to another story: the whole line goes (79% of fused kickers in the eval sets).
+LINK_KICKERS = [
+    "Meta layoffs:Facebook parent company to lay off more than 11,000 employees",
+    "LATEST UPDATES:Bills' Damar Hamlin remains in critical condition after cardiac arrest",
+    "'It becomes personal for me':Jeff Ruby caters free dinner for Damar Hamlin's family",
+    "LATEST VISUAL EXPLANATIONS: Mapping and tracking Russia's invasion of Ukraine",
+]
+# A kicker fused to prose: the kicker goes, the prose stays.
 KICKERS = [
-    ("Meta layoffs:Facebook parent company to lay off more than 11,000 employees", "Meta layoffs:"),
-    ("LATEST UPDATES:Bills' Damar Hamlin remains in critical condition after cardiac arrest", "LATEST UPDATES:"),
-    ("'It becomes personal for me':Jeff Ruby caters free dinner for Damar Hamlin's family", "'It becomes personal for me':"),
-    ("LATEST VISUAL EXPLANATIONS: Mapping and tracking Russia's invasion of Ukraine", "LATEST VISUAL EXPLANATIONS: "),
     (
         "Topeka:Union members at the Frito-Lay plant in Topeka have approved a new contract and will return to work Monday, "
         "ending a nearly three-week strike at the plant, union officials said.",
         "Topeka:",
     ),
+    ("What to know:Planning for retirement? 3 harsh Social Security truths to consider.", "What to know:"),
 ]
 
 PROSE = [
@@ -131,6 +136,8 @@ ARTICLE = (
     "The coordinated medical response was part of the NFL's emergency action plan, which each team is required to "
     "have. Here's what to know about the protocol.\n\n"
     "NFL:Inside the decision to postpone the Bengals-Bills game\n\n"
+    "Topeka:Union members at the Frito-Lay plant in Topeka have approved a new contract and will return to work Monday, "
+    "ending a nearly three-week strike at the plant, union officials said.\n\n"
     "Follow every game: Latest NFL Scores and Schedules\n\n"
     "LATEST UPDATES:Bills' Damar Hamlin remains in critical condition after cardiac arrest\n\n"
     "What is the NFL's emergency action plan?\n\n"
@@ -157,10 +164,24 @@ def test_boilerplate_line_is_one_span_of_its_rule(rule, line):
     assert is_boilerplate(line)
 
 
+@pytest.mark.parametrize("line", LINK_KICKERS)
+def test_kicker_fused_to_a_headline_is_a_link(line):
+    assert labelled_spans(line) == [(0, len(line), "link")]
+    assert is_boilerplate(line)
+
+
 @pytest.mark.parametrize(("line", "kicker"), KICKERS)
-def test_kicker_fused_to_the_text_is_cut_off_and_the_rest_stays(line, kicker):
+def test_kicker_fused_to_prose_is_cut_off_and_the_prose_stays(line, kicker):
     assert labelled_spans(line) == [(0, len(kicker), "kicker")]
     assert not is_boilerplate(line)
+
+
+def test_byline_above_the_outlet_is_a_credit():
+    text = "Brian Truitt\n\nUSA TODAY\n\nRichard Linklater's long journey to complete Boyhood is beginning to look pretty worthwhile."
+    assert [(text[start:end], rule) for start, end, rule in labelled_spans(text)] == [
+        ("Brian Truitt", "credit"),
+        ("USA TODAY", "credit"),
+    ]
 
 
 @pytest.mark.parametrize("line", PROSE)
@@ -211,11 +232,20 @@ def test_real_article_chunks_are_exact_and_hold_no_boilerplate(tokenizer):
     for chunk in chunks:
         assert ARTICLE[chunk.start : chunk.end] == chunk.text
         assert not any(start < chunk.end and chunk.start < end for start, end in skip)
-    for gone in ("CNN —", "Meta layoffs:", "LATEST UPDATES:", "Follow every game", "Getty Images", "Kylian Mbappe", "NFL:Inside"):
+    for gone in (
+        "CNN —",
+        "Meta layoffs:",
+        "LATEST UPDATES:",
+        "Follow every game",
+        "Getty Images",
+        "Kylian Mbappe",
+        "NFL:",
+        "Topeka:",
+    ):
         assert gone not in joined
-    # the text after a kicker is kept, starting where the kicker ends
-    assert any(chunk.text.startswith("Facebook parent company to lay off") for chunk in chunks)
-    assert any(chunk.text.startswith("Bills' Damar Hamlin remains") for chunk in chunks)
+    assert "Facebook parent company" not in joined and "Bills' Damar Hamlin remains" not in joined  # links to other stories
+    # prose after a kicker is kept, starting where the kicker ends
+    assert any(chunk.text.startswith("Union members at the Frito-Lay plant") for chunk in chunks)
     assert "(8 a.m. ET), after which a funeral procession" in joined
     # all the prose is still somewhere
     for kept in ("Zuckerberg warned", "Wave of layoffs at tech companies", "What is the NFL's emergency action plan?"):
@@ -252,7 +282,7 @@ def _assert_exact_outside_and_covering(text, chunks, skip):
 
 # --- properties ------------------------------------------------------------------------------------
 
-BOILERPLATE_LINES = [line for _, line in WHOLE_LINES] + [line for line, _ in KICKERS]
+BOILERPLATE_LINES = [line for _, line in WHOLE_LINES] + LINK_KICKERS + [line for line, _ in KICKERS]
 PROSE_PIECES = PROSE + ["He left at 5 p.m. Then she came.", "It is 8 a.m. ET, or so.", "Dr. Smith said:", "(R)", "U.S."]
 lines = st.one_of(
     st.sampled_from(BOILERPLATE_LINES),
