@@ -6,8 +6,8 @@ offsets (punkt), token counts come from the embedder's own tokenizer offsets, an
 of whole sentences that fits the budget (a sentence longer than the budget is cut at token borders).
 
 Boilerplate (`ingest.cleaning`: captions, credits, "Related:" links, a kicker fused to a sentence) is
-left out by span, never by editing the text: a sentence loses the boilerplate inside it (the
-sentence after "Meta layoffs:" starts after the colon), and no chunk reaches across a boilerplate
+left out by span, never by editing the text: a sentence loses the boilerplate inside it (in
+"Topeka:Union members…" the sentence starts at "Union"), and no chunk reaches across a boilerplate
 span, so a chunk's text is still `text[start:end]` and holds none of it.
 """
 
