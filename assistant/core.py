@@ -504,11 +504,17 @@ def ms_since(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 2)
 
 
+# A question, however wordy, is a paragraph; a pasted article is not a question (and is echoed back).
+MAX_QUESTION_CHARS = 4000
+
+
 def checked_text(value: str, what: str) -> str:
     """A question or search as usable text: not empty, and encodable (a lone surrogate is not text)."""
     text = (value or "").strip()
     if not text:
         raise InvalidInput(f"the {what} is empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidInput(f"the {what} is {len(text):,} characters long; at most {MAX_QUESTION_CHARS:,} are read")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:

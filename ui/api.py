@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant import Filters
 from ui.workers import IngestWorkers, WorkersBusy
@@ -37,6 +37,7 @@ MODEL_NAME = "byline"
 
 
 class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is a 422, not a silently different question
     question: str = Field(description="The question (or follow-up, with `history`).")
     filters: Filters | None = None
     history: list[dict] | None = Field(
@@ -115,7 +116,8 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
 
     @api.get("/articles")
     def articles() -> list[dict]:
-        return [record.model_dump() for record in bot.articles()]
+        # `origin` is where the server read an article from: a path on its disk is not a caller's business
+        return [record.model_dump(exclude={"origin"}) for record in bot.articles()]
 
     @api.post("/articles")
     async def add_articles(request: IngestRequest) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ingest.article import date_as_int, parse_date
 from ingest.errors import InvalidInput
@@ -18,6 +18,8 @@ from ingest.store import ChunkRecord
 
 class Filters(BaseModel):
     """Which articles a question may be answered from."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt "source" must not silently filter nothing
 
     sources: list[str] = Field(default_factory=list, description="Keep only these sources (exact, case-insensitive).")
     since: str | None = Field(default=None, description="Earliest published date, YYYY-MM-DD (inclusive).")

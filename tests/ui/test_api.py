@@ -106,6 +106,16 @@ def test_ask_rejects_a_bad_date_and_an_empty_question(http):
     assert http.post("/api/ask", json={"question": "   "}).status_code == 422
 
 
+def test_ask_rejects_a_misspelt_filter_and_a_pasted_article(http):
+    """Found by an outside try: {"filters": {"source": [...]}} answered unfiltered, with a 200; a 3 MB
+    question was answered and echoed back whole."""
+    misspelt = http.post("/api/ask", json={"question": SEED_QUESTION, "filters": {"source": ["nytimes"]}})
+    assert misspelt.status_code == 422 and "source" in misspelt.text
+    assert http.post("/api/ask", json={"question": SEED_QUESTION, "as_off": "2023-09-21"}).status_code == 422
+    pasted = http.post("/api/ask", json={"question": "Why? " * 2000})
+    assert pasted.status_code == 422 and "at most 4,000" in pasted.text
+
+
 def test_search_returns_passages_with_spans_and_applies_filters(http):
     passages = http.get("/api/search", params={"q": "lay down their arms", "k": 2}).json()
     assert 1 <= len(passages) <= 2
@@ -117,6 +127,7 @@ def test_search_returns_passages_with_spans_and_applies_filters(http):
 def test_articles_can_be_listed_and_added(http):
     before = http.get("/api/articles").json()
     assert [a["published"] for a in before] == ["2023-09-20"]
+    assert all("origin" not in a for a in before)  # where the server read it from is a path on its disk
     payload = {
         "articles": [
             {
