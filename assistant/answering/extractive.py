@@ -214,6 +214,10 @@ class ExtractiveAnswerer:
                 + self.new_information_bonus(kind, c.text, question_words)
                 + freshness(c.hit.chunk.published, news_day)
             )
+        # a subhead or link text ("What doctors said about …") answers only when no sentence of prose does
+        prose = [c for c in candidates if not is_subhead(c)]
+        if any(self.answers(c) for c in prose):
+            candidates = prose
         if in_window is not None:
             inside = [c for c in candidates if in_window(c.hit.chunk.published) and self.answers(c)]
             candidates = inside or candidates
@@ -351,6 +355,15 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool]) -> 
     return "No." if denied else "Yes."
 
 
+def is_subhead(c: Candidate) -> bool:
+    """A line of its own that does not end as a sentence does: a subhead or link text ("What doctors
+    said about Damar Hamlin's health and recovery"), seldom the words that answer."""
+    text = c.hit.chunk.text
+    start, end = c.start - c.hit.chunk.start, c.end - c.hit.chunk.start
+    alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end : end + 1] == "\n")
+    return alone and not re.search(r"[.!?\"”’')]\s*$", c.text)
+
+
 def freshness(published: str, news_day: date | None) -> float:
     """A bonus that halves every FRESH_HALF_LIFE_DAYS of an article's age on `news_day`."""
     if news_day is None or not published:
@@ -374,6 +387,8 @@ def with_calendar_dates(sentence: str, published: str) -> str:
     ]
     for found in reversed(days):
         end = found.span[1]
+        if possessive := re.match(r"['’]s\b", sentence[end:]):
+            end += possessive.end()  # "Wednesday's practice" → "Wednesday's (2023-01-04) practice"
         sentence = f"{sentence[:end]} ({found.date.isoformat()}){sentence[end:]}"
     return sentence
 

@@ -53,6 +53,7 @@ EVENT_VERB = re.compile(
 PROSE_END = re.compile(r"[.!\"”’')]\s*$")  # a sentence that ends as a statement of the story does
 HEADLINE_PENALTY = 0.3
 LEAD_BONUS = 0.1
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # "since Tuesday", "until Friday": a day that bounds the event, not the day it happened
 BOUNDARY = re.compile(r"\b(since|until|till|before|after|by|from)\s+$", re.IGNORECASE)
 
@@ -233,7 +234,9 @@ class ShapedAnswerer:
         if days:
             return days[0]
         if any(found.range is not None and not found.range[0] <= published <= found.range[1] for found in named):
-            return None  # "in 2021", "last month": another time than the article's day, and no day to put it on
+            return None  # "last month": another time than the article's day, and no day to put it on
+        if any(int(year) != published.year for year in YEAR.findall(c.text)):
+            return None  # "elected … in 2021" in an article of 2022: an earlier event, not this day's
         # a lead sentence reports the day's news; elsewhere, a sentence that reports an event
         return published if c.start < LEAD_CHARS or EVENT_VERB.search(c.text) else None
 

@@ -173,3 +173,39 @@ def test_a_denied_claim_answers_no_and_cites_the_denial(news_bot):
 def test_true_or_false_with_an_unrelated_negation_is_not_false(news_bot):
     answer = news_bot.ask("True or false: tahini is made from ground sesame paste", as_of="2023-01-02")
     assert answer.text.startswith("True. ")
+
+
+def test_a_weekday_before_a_possessive_gets_its_date_after_the_possessive():
+    from assistant.answering.extractive import with_calendar_dates
+
+    # an outside try saw "during Wednesday (2023-01-04)'s practice"
+    assert with_calendar_dates("Allen spoke during Wednesday's practice.", "2023-01-05") == (
+        "Allen spoke during Wednesday's (2023-01-04) practice."
+    )
+
+
+LIVE_BLOG = {  # realtimeqa-dev 92ac646572a4 (USA TODAY live updates, 2023-01-06): subheads between paragraphs
+    "id": "hamlin-live",
+    "title": "Damar Hamlin breathing on his own: Buffalo Bills player is talking ...",
+    "source": "usatoday.com",
+    "published": "2023-01-06",
+    "text": "What doctors said about Damar Hamlin's health and recovery\n\nDoctors who treated the Buffalo Bills safety at "
+    "the University of Cincinnati Medical Center addressed on Thursday the question of commotio cordis, the emergency "
+    "response on the field on Monday night and topics on his health.\n\nTee Higgins pleased to hear about Damar "
+    "Hamlin's progress\n\nFor the first time since Monday night, the Cincinnati Bengals wide receiver addressed the "
+    "media about his mental state following the tackle with Hamlin.",
+}
+
+
+def test_a_subhead_is_not_the_answer(embedding, tmp_path):
+    """An outside try: 'What is the latest on Damar Hamlin?' answered 'As of 2023-01-06: What doctors said
+    about Damar Hamlin's health and recovery [1]', a live blog's subhead."""
+    from assistant import Assistant
+    from ingest.pipeline import Index
+    from ingest.settings import IngestSettings
+
+    bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path), embedding=embedding))
+    bot.add_records([LIVE_BLOG])
+    answer = bot.ask("What did doctors say about Damar Hamlin's health?", as_of="2023-01-07")
+    assert answer.answered
+    assert answer.citations[0].quote.startswith("Doctors who treated the Buffalo Bills safety")
