@@ -192,6 +192,30 @@ def test_a_reload_keeps_the_conversation_and_it_exports_as_markdown(new_page, ha
     assert "> “The Lindqvist harbor council voted" in barrier
 
 
+def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_under(new_page, harbor_url, artifacts):
+    page = new_page()
+    open_chat(page, harbor_url)
+    page.click("#byline-filters")  # open the accordion
+    page.click("#byline-sources input")
+    page.get_by_role("option", name="Harbor Gazette").click()
+    page.keyboard.press("Escape")
+    page.fill("#byline-as-of textarea", "2024-03-15")
+    page.fill("#byline-question textarea", STRIKE_QUESTION)
+    page.keyboard.press("Enter")
+    answered(page, 1)
+
+    page.reload(wait_until="domcontentloaded")
+    expect(bot_messages(page)).to_have_count(1)
+    # the follow-up is asked as of the day the conversation was, not today, and the collapsed Filters say so
+    filters = page.locator("#byline-filters")
+    expect(filters).to_contain_text("Filters on: sources: Harbor Gazette · as of 2024-03-15")
+    page.fill("#byline-question textarea", "What did Maren Okafor say about the port authority?")
+    page.keyboard.press("Enter")
+    answered(page, 2)
+    expect(bot_messages(page).nth(1).locator(".byline-context")).to_contain_text("as of 2024-03-15 · sources: Harbor Gazette")
+    page.screenshot(path=str(artifacts / "web_reload_keeps_filters.png"), full_page=True)
+
+
 def test_each_answer_says_how_it_was_made_under_which_filters_and_how_it_was_understood(new_page, harbor_url, artifacts):
     page = new_page()
     open_chat(page, harbor_url)

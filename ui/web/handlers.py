@@ -354,7 +354,7 @@ class ChatHandlers:
         with self.lock:
             busy, waiting.answering = waiting.answering, True
         if busy:
-            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
         turns = list(turns or [])
         try:
@@ -365,13 +365,15 @@ class ChatHandlers:
                         break
                     asked = waiting.questions.pop(0)
                 for shown in self.answer(asked, turns, waiting):
-                    yield *shown, gr.skip(), gr.skip()
-                # each finished answer is kept in the browser (it outlasts a reload) and in the export
-                yield gr.skip(), gr.skip(), gr.skip(), self.saved(turns), self.export(turns)
+                    yield *shown, gr.skip(), gr.skip(), gr.skip()
+                # each finished answer is kept in the browser (it outlasts a reload) and in the export, and so are
+                # the filters it was asked under: a follow-up after a reload is asked as of the same day
+                filters = asked.model_dump(mode="json", exclude={"question"})
+                yield gr.skip(), gr.skip(), gr.skip(), self.saved(turns), self.export(turns), filters
         finally:
             with self.lock:  # also when the page goes away mid-answer (the generator is closed)
                 waiting.answering = False
-        yield chat_messages(turns, waiting.shown()), render_evidence(turns, None), turns, gr.skip(), gr.skip()
+        yield chat_messages(turns, waiting.shown()), render_evidence(turns, None), turns, gr.skip(), gr.skip(), gr.skip()
 
     def answer(self, asked: Asked, turns: list[Turn], waiting: Waiting | None) -> Iterator:
         """Append a turn for `asked` to `turns` and stream its answer: (chat, evidence or skip, turns)."""
@@ -457,6 +459,23 @@ class ChatHandlers:
             log.exception("restoring the kept conversation failed")
             turns = []
         return chat_messages(turns), render_evidence(turns, None), turns, self.export(turns)
+
+    def restore_filters(self, saved: dict | None) -> tuple:
+        """The filters the last kept answer was asked under, back in their boxes after a reload (sources, from, to,
+        as of); with none kept, no filters and today. A kept asking date other than today shows in the Filters label."""
+        today = date.today().isoformat()
+        try:
+            asked = Asked.model_validate({**(saved or {}), "question": ""})
+        except Exception:  # the UI boundary: filters kept by another version of Byline are not restored
+            log.exception("restoring the kept filters failed")
+            asked = Asked(question="")
+        known = set(self.bot.sources())
+        return (
+            gr.Dropdown(value=[source for source in asked.sources if source in known]),
+            asked.since or "",
+            asked.until or "",
+            asked.as_of or today,
+        )
 
     def export(self, turns: list[Turn]):
         """The download button, holding the conversation as Markdown (a file named by its content)."""

@@ -5,8 +5,6 @@ What each event does is `ChatHandlers` (ui.web.handlers); this module only place
 
 from __future__ import annotations
 
-from datetime import date
-
 import gradio as gr
 
 from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting
@@ -29,6 +27,8 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         waiting_state = gr.State(Waiting)  # a new `Waiting` per session, shared (not copied) by its events
         # the conversation, kept in the browser (sealed with a key kept in the data folder): a reload keeps it
         saved = gr.BrowserState([], storage_key="byline-conversation", secret=handlers.browser_secret())
+        # and the filters its last answer was asked under (the asking date above all: 'this week' hangs on it)
+        saved_filters = gr.BrowserState({}, storage_key="byline-filters", secret=handlers.browser_secret())
         gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
@@ -83,7 +83,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                     value="", label="To (YYYY-MM-DD)", placeholder="2023-09-30", elem_id="byline-until"
                                 )
                             as_of_box = gr.Textbox(
-                                value=lambda: date.today().isoformat(),  # read at each page load, not at start-up
+                                value="",  # set at each page load: the kept conversation's asking date, or today
                                 label="As of (YYYY-MM-DD): later articles are left out; 'this week' is that day's week",
                                 placeholder="today",
                                 elem_id="byline-as-of",
@@ -160,7 +160,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         answer_waiting = (
             handlers.drain,
             [turns_state, waiting_state],
-            [chatbot, evidence, turns_state, saved, export_button],
+            [chatbot, evidence, turns_state, saved, export_button, saved_filters],
         )
         answer_options = {"api_visibility": "private", "trigger_mode": "always_last", "show_progress": "minimal", **chat_queue}
         for taken in (
@@ -212,4 +212,5 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             show_progress="hidden",
         )
         demo.load(handlers.restore, [saved], [chatbot, evidence, turns_state, export_button], api_visibility="private")
+        demo.load(handlers.restore_filters, [saved_filters], filter_inputs, api_visibility="private")
     return demo
