@@ -36,7 +36,7 @@ from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 4  # 4: words are accent-folded ("Pelé" = "Pele")
+CACHE_VERSION = 6  # 4: words are accent-folded ("Pelé" = "Pele"); 6: speakers are people or bodies, titles dropped
 ARTICLES_PER_FETCH = 64  # articles whose chunks are read from Chroma in one go during a sync
 
 FetchChunks = Callable[[list[ArticleRecord]], Iterator[tuple[str, list[tuple[ChunkRecord, np.ndarray]]]]]
@@ -349,11 +349,9 @@ class LocalIndex:
                             writer.add_document(self.keyword.document(row, chunk))
                             vectors_file.write(np.asarray(vector, dtype=np.float16).tobytes())
                             row += 1
-                        for quote in quotes_of(record):
-                            document = self.quotes.document(quote)
-                            if document is not None:
-                                quote_writer.add_document(document)
-                                report.quotes += 1
+                        for document in self.quotes.documents(quotes_of(record)):
+                            quote_writer.add_document(document)
+                            report.quotes += 1
                         state["articles"][article_id] = [
                             record.content_hash,
                             record.chunks,

@@ -2,17 +2,23 @@
 
 Quotes are found at ingestion (ingest.attribution) and stored on their article's record in
 Chroma; this index is derived from those records in the retrieval cache (assistant.search.cache)
-and synced with them article by article.
+and synced with them article by article. A quote enters it only when its speaker is a person or
+a body (`ingest.attribution.speaker_names`, read by spaCy NER): an event ("World Cup"), a place
+or a generic noun ("The company", "Officials") is no speaker. `speakers` lists the named ones
+under the name alone ("Meta CEO Mark Zuckerberg" -> "Mark Zuckerberg"), the variants of one name
+merged across articles ("Benedict" / "Benedict XVI").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.search.text_index import TextIndex
 from assistant.search.types import Filters
 from assistant.search.words import fold, stems
+from ingest.attribution import Speaker, speaker_names
 from ingest.store import QuoteRecord
 
 TITLES = {
@@ -102,50 +108,148 @@ def is_resolved(speaker_name: str) -> bool:
     return any(ch.isupper() for ch in speaker_name)
 
 
+# Words after a name that make another person of it ("Donald Trump Jr" is not "Donald Trump")
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+ROMAN = re.compile(r"^[ivxlc]+$")  # "Benedict XVI": a regnal number, not a surname
+
+
+def surname(words: list[str]) -> str:
+    """The word a name is known by: its last, regnal numbers and Jr./Sr. aside."""
+    kept = [w for w in words if w not in GENERATIONS and not ROMAN.match(w)]
+    return kept[-1] if kept else ""
+
+
+def variant_groups(counts: list[tuple[str, int]]) -> dict[str, list[str]]:
+    """Speaker names that are one speaker, by the name to list them under (the most quoted).
+
+    A name joins a longer one holding all its words and the same surname ("Trump" -> "Donald
+    Trump", "Donald Trump" -> "Donald J. Trump", "Benedict" -> "Benedict XVI"), but never one that
+    adds Jr./Sr./II, and only when every such longer name is one speaker: "Trump", with "Eric Trump"
+    and "Donald Trump" in the index, stays apart."""
+    words = {name: name_tokens(name) for name, _ in counts}
+    by_surname: dict[str, list[str]] = {}
+    for name, _ in counts:
+        if words[name]:
+            by_surname.setdefault(surname(words[name]), []).append(name)
+    parent: dict[str, str] = {name: name for name, _ in counts}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            name = parent[name]
+        return name
+
+    # longest first, so a short name meets the groups its longer forms already joined
+    for name, _ in sorted(counts, key=lambda item: -len(set(words[item[0]]))):
+        mine = set(words[name])
+        if not mine:
+            continue
+        longer = {
+            root(other)
+            for other in by_surname.get(surname(words[name]), ())
+            if other != name
+            and mine < set(words[other])
+            and not (set(words[other]) - mine) & GENERATIONS
+            and root(other) != root(name)
+        }
+        if len(longer) == 1:
+            parent[root(name)] = longer.pop()
+    count = dict(counts)
+    groups: dict[str, list[str]] = {}
+    for name, _ in counts:
+        groups.setdefault(root(name), []).append(name)
+    return {max(names, key=lambda n: (count[n], len(n))): names for names in groups.values()}
+
+
 class QuoteIndex(TextIndex):
     """Who said what, searchable by speaker and by words: a tantivy index (in the retrieval cache,
-    synced with the articles) of the quotes whose speaker resolved to a name, each stored whole."""
+    synced with the articles) of the quotes whose speaker is a person or body, each stored whole
+    under the speaker as the article puts it ("New Jersey Gov. Chris Christie", "a longtime adviser
+    to both Clintons") and listed under the name alone ("Chris Christie"; someone unnamed is not
+    listed)."""
 
     def __init__(self, folder: Path):
+        self._read: dict[str, Speaker | None] = {}  # speaker name as stored -> as shown and listed
+        self._groups: dict[str, list[str]] | None = None  # listed name -> its variants
+        self._variants: dict[str, list[str]] = {}  # a variant (folded) -> all its group's variants
+
         def add_fields(builder) -> None:
             # newest first, a direct quote before reported speech of the same day
             builder.add_integer_field("recency", fast=True)
             builder.add_text_field("speaker", tokenizer_name="words", index_option="basic")
             builder.add_text_field("speaker_name", tokenizer_name="raw", index_option="basic", fast=True)
+            builder.add_text_field("listed", tokenizer_name="raw", index_option="basic", fast=True)
             builder.add_text_field("record", stored=True, tokenizer_name="raw", index_option="basic")
 
         super().__init__(folder, add_fields)
 
+    def reload(self) -> None:
+        super().reload()
+        self._groups = None
+
+    def documents(self, quotes: Iterable[QuoteRecord]) -> list:
+        """The index documents of these quotes (an article's, read together); none for a speaker
+        that is no person or body (`ingest.attribution.speaker_names`)."""
+        quotes = [q for q in quotes if is_resolved(q.speaker_name)]
+        unread = {q.speaker_name for q in quotes} - self._read.keys()
+        if unread:
+            self._read.update(speaker_names(unread))
+        documents = []
+        for quote in quotes:
+            speaker = self._read[quote.speaker_name]
+            if speaker is not None and is_resolved(speaker.shown):
+                documents.append(self._document(quote.model_copy(update={"speaker_name": speaker.shown}), speaker.listed))
+        return documents
+
     def document(self, quote: QuoteRecord):
         """The index document of a quote, or None for a speaker no reader could use."""
-        if not is_resolved(quote.speaker_name):
-            return None
+        found = self.documents([quote])
+        return found[0] if found else None
+
+    def _document(self, quote: QuoteRecord, listed: str):
         return self.tantivy.Document(
             article_id=quote.article_id,
             source=quote.source.lower(),
             published=quote.published_int,
             recency=quote.published_int * 2 + (quote.kind == "direct"),
-            speaker=" ".join(name_tokens(quote.speaker_name)),
+            speaker=" ".join(name_tokens(listed)),  # "What did X say?" asks for someone named
             speaker_name=quote.speaker_name,
+            listed=listed,
             stems=" ".join(stems(quote.text)),
             record=quote.model_dump_json(),
         )
 
     def speakers(self) -> list[tuple[str, int]]:
-        """Speakers by number of quotes (most first), each under its fullest name."""
+        """The people and bodies quoted, by number of quotes (most first), the variants of one name
+        counted together under its most quoted form (`variant_groups`)."""
+        counts = self._counts()
+        listed = [(name, sum(counts[n] for n in names)) for name, names in self._variant_groups(counts).items()]
+        return sorted(listed, key=lambda item: (-item[1], item[0]))
+
+    def _counts(self) -> dict[str, int]:
         if not len(self):
-            return []
+            return {}
         found = self.searcher.aggregate(
-            self.tantivy.Query.all_query(), {"speakers": {"terms": {"field": "speaker_name", "size": 1_000_000}}}
+            self.tantivy.Query.all_query(), {"speakers": {"terms": {"field": "listed", "size": 1_000_000}}}
         )
-        counts = [(bucket["key"], int(bucket["doc_count"])) for bucket in found["speakers"]["buckets"]]
-        return sorted(counts, key=lambda item: (-item[1], item[0]))
+        return {bucket["key"]: int(bucket["doc_count"]) for bucket in found["speakers"]["buckets"] if bucket["key"]}
+
+    def _variant_groups(self, counts: dict[str, int] | None = None) -> dict[str, list[str]]:
+        if self._groups is None:
+            self._groups = variant_groups(sorted((counts if counts is not None else self._counts()).items()))
+            self._variants = {fold(n).lower(): names for names in self._groups.values() if len(names) > 1 for n in names}
+        return self._groups
 
     def _speaker_clause(self, name: str):
+        """Quotes of `name`: of every variant when it is one of a listed speaker's ("Benedict XVI"
+        finds "Benedict"), else of every speaker with all its words ("Aliyev": "Ilham Aliyev")."""
+        Query, Occur = self.tantivy.Query, self.tantivy.Occur
+        self._variant_groups()
+        variants = self._variants.get(fold(" ".join(name.split())).lower())
+        if variants:
+            return Query.term_set_query(self.schema, "listed", variants)
         words = name_tokens(name)
         if not words:
             return None
-        Query, Occur = self.tantivy.Query, self.tantivy.Occur
         return Query.boolean_query([(Occur.Must, Query.term_query(self.schema, "speaker", w)) for w in dict.fromkeys(words)])
 
     def matching_speaker(self, name: str) -> int:

@@ -27,10 +27,18 @@ Pipeline (rule based, spaCy for tags/parse/NER), one module per step:
    article (see ``names``).  People and organisations come from spaCy NER when
    the pipeline has it; the default ``load_nlp()`` drops NER (it costs more
    than tagger+parser together) and classifies proper-noun chains with cheap
-   rules instead, which measured as accurate on the dev set.
+   rules instead, NER reading only the chains the rules cannot place, each
+   alone ("Amnesty International said." is an organisation, "World Cup said."
+   an event: neither is who "he" stands for).  "The company" stands for the
+   organisation the paragraph is about.
 5. ``extract``: ``find_attributions`` runs the steps; speech verbs with a
    clausal complement and no quote give ``indirect`` attributions; "according
    to X" gives ``according_to``.
+
+``speaker_names`` (in ``names``) says what a found speaker is: a person or body
+(listed by the name alone: "Meta CEO Mark Zuckerberg" is "Mark Zuckerberg"),
+someone the article describes without naming, or no speaker (an event, a place,
+a generic noun such as "officials").  The quote index applies it.
 
 Words shared by several steps (the speech-verb lexicon, pronouns, role nouns)
 live in ``lexicon``; the ``Attribution`` model in ``types``.  Both are leaves:
@@ -43,7 +51,7 @@ trailing comma.
 """
 
 from ingest.attribution.extract import canonical_speakers, find_attributions
-from ingest.attribution.names import NameIndex, clean_name
+from ingest.attribution.names import NameIndex, Speaker, clean_name, load_speaker_nlp, speaker_names
 from ingest.attribution.scanner import Quote, find_quotes
 from ingest.attribution.skeleton import MODEL_NAME, load_nlp
 from ingest.attribution.types import Attribution
@@ -53,9 +61,12 @@ __all__ = [
     "Attribution",
     "NameIndex",
     "Quote",
+    "Speaker",
     "canonical_speakers",
     "clean_name",
     "find_attributions",
     "find_quotes",
     "load_nlp",
+    "load_speaker_nlp",
+    "speaker_names",
 ]

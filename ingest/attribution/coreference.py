@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ingest.attribution.cues import _NOMINAL_TAGS, _inside_parens, _name_chain, _speaker_tokens
 from ingest.attribution.lexicon import (
+    _BODY_NOUNS,
     _FEMALE,
     _FEMALE_HON,
     _MALE,
@@ -25,8 +26,9 @@ from ingest.attribution.lexicon import (
     _PLURAL,
     _PRONOUNS,
     _ROLE_TITLES,
+    _THING_WORDS,
 )
-from ingest.attribution.names import TITLES, NameIndex, clean_name
+from ingest.attribution.names import TITLES, NameIndex, clean_name, entity_labels
 from ingest.attribution.scanner import Quote
 from ingest.attribution.skeleton import Skeleton
 
@@ -65,7 +67,7 @@ class _Article:
 
 _ORG_WORDS = frozenset(
     "party committee department ministry news post times journal network campaign council association "
-    "institute university college center centre inc inc. corp corp. co co. company foundation agency service "
+    "institute university college center centre inc inc. corp corp. co co. company foundation agency service international "
     "administration house court congress senate government office bureau commission group pac union "
     "organization organisation press media channel tv radio magazine daily tribune herald gazette review "
     "times-picayune report reports poll polls watch project fund forum coalition alliance club league "
@@ -103,8 +105,13 @@ def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[t
         while i < n:
             if doc[i].tag_ in ("NNP", "NNPS") and doc[i].text[:1].isupper():
                 j = i
-                while j + 1 < n and doc[j + 1].tag_ in ("NNP", "NNPS") and doc[j + 1].text[:1].isupper():
-                    j += 1
+                while True:
+                    if j + 1 < n and doc[j + 1].tag_ in ("NNP", "NNPS") and doc[j + 1].text[:1].isupper():
+                        j += 1
+                    elif _hyphen_joins(doc, j):
+                        j += 2  # "Karine Jean-Pierre", "Alexandria Ocasio-Cortez": one name
+                    else:
+                        break
                 cs.append((i, j + 1))
                 i = j + 1
             else:
@@ -133,22 +140,53 @@ def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[t
                 label = "GPE"
             elif toks[-1].tag_ == "NNPS":
                 label = "NORP"
-            elif len(low) >= 2 or prev in TITLES:
+            elif low[-1] in _THING_WORDS:
+                label = "FAC"  # "Trump Tower", "World Cup": not a person a pronoun can stand for
+            elif prev in TITLES:
                 label = "PERSON"
-                surnames.add(low[-1])
+            elif len(low) >= 2:
+                label = "?PERSON"  # a person unless NER reads it as something else ("Amnesty International")
             else:
                 label = "?"
             out.append((a2, b, label))
         labelled.append(out)
+    # NER, on each two-word chain alone ("X said."): a fraction of NER over the whole text
+    read = entity_labels(doc[a:b].text for doc, out in zip(docs, labelled) for a, b, label in out if label == "?PERSON")
+    for doc, out in zip(docs, labelled):
+        for k, (a, b, label) in enumerate(out):
+            if label == "?PERSON":
+                # NER alone often calls a person an organisation ("Carly Fiorina said."): only a place,
+                # an event, a work or a product it sees overrules the rule
+                ner = read.get(doc[a:b].text, "")
+                label = "PERSON" if ner in ("", "PERSON", "ORG", "NORP") else "GPE" if ner == "GPE" else "FAC"
+                out[k] = (a, b, label)
+            if label == "PERSON":
+                words = [t.lower_.strip("’'") for t in doc[a:b] if t.lower_ not in ("’s", "'s")]
+                if words:
+                    surnames.add(words[-1])
     res = []
     for doc, out in zip(docs, labelled):
         fixed = []
         for a, b, label in out:
             if label == "?":
+                # a surname of a person named in full; NER on a lone word is a guess ("Nepal said." is a
+                # person to it, "Trump said." an organisation)
                 label = "PERSON" if doc[b - 1].lower_ in surnames or doc[a].lower_ in surnames else "UNK"
             fixed.append((a, b, label))
         res.append(fixed)
     return res
+
+
+def _hyphen_joins(doc: Doc, j: int) -> bool:
+    """Does a hyphen written without spaces join doc[j] to a capitalised name part ("Jean-Pierre")?"""
+    return (
+        j + 2 < len(doc)
+        and doc[j + 1].text == "-"
+        and not doc[j].whitespace_
+        and not doc[j + 1].whitespace_
+        and doc[j + 2].tag_ in ("NNP", "NNPS")
+        and doc[j + 2].text[:1].isupper()
+    )
 
 
 def _set_speaker(q: Quote, subj: Token, cue: str, sk: Skeleton, art: _Article) -> None:
@@ -246,6 +284,12 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
         r = _resolve_role(low, pos, art)
         if r:
             return r, speaker, span
+    # "the company", "the agency": the organisation the paragraph is about
+    modified = any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in subj.children)
+    if det and det[0].lower_ == "the" and low in _BODY_NOUNS and subj.tag_ == "NN" and not has_pp and not modified:
+        r = _resolve_body(low, pos, art)
+        if r:
+            return r, speaker, span
     return speaker, speaker, span
 
 
@@ -287,6 +331,28 @@ def _resolve_pronoun(pron: str, pos: int, art: _Article) -> str | None:
         art.gender.setdefault(best[1], want)
         return best[1]
     return loose
+
+
+# how far back "the company" looks for its organisation (a few paragraphs)
+_BODY_REACH = 1500
+
+
+def _resolve_body(noun: str, pos: int, art: _Article) -> str | None:
+    """The organisation "the <noun>" stands for: the latest one before `pos`, nearby, whose name
+    holds the noun ("the department": "the Justice Department"), or for "the company"/"the firm"
+    the latest organisation that was the subject of its sentence, else the latest one-word name the
+    rules could not place that was ("Sears said …")."""
+    unsure = None
+    for m in reversed(art.mentions):
+        if m.pos >= pos:
+            continue
+        if pos - m.pos > _BODY_REACH:
+            break
+        if m.label == "ORG" and (noun in m.name.lower().split() or (noun in ("company", "firm") and m.is_subject)):
+            return m.name
+        if unsure is None and m.label == "UNK" and noun in ("company", "firm") and m.is_subject:
+            unsure = m.name  # a one-word name the rules cannot place ("Sears said …")
+    return unsure
 
 
 def _resolve_role(role: str, pos: int, art: _Article) -> str | None:

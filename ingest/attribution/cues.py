@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ingest.attribution.lexicon import _MESSAGE_NOUNS, _MESSAGE_VERBS, _SUBJ_DEPS, SPEECH_FORMS
+from ingest.attribution.lexicon import _BODY_NOUNS, _MESSAGE_NOUNS, _MESSAGE_VERBS, _SUBJ_DEPS, SPEECH_FORMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -173,6 +173,14 @@ def _speaker_tokens(head: Token) -> tuple[int, int]:
                 (c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "at", "with"))
                 or (c.dep_ in ("appos", "npadvmod", "dep") and c.tag_ == "NNP")
             )
+        ) or (
+            # a body's name goes on past "of": "the Oregon Office of Economic Analysis"
+            head.tag_ == "NNP"
+            and head.lower_ in _BODY_NOUNS
+            and c.i == hi + 1
+            and c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children)
         ):
             r = c.right_edge.i
             # stop at a comma or clause inside the phrase
@@ -198,8 +206,19 @@ def _name_chain(head: Token) -> tuple[int, int]:
     """Maximal proper-noun chain around head ("Donald J. Trump")."""
     doc = head.doc
     lo = hi = head.i
-    while lo > 0 and doc[lo - 1].tag_ == "NNP" and lo - 1 <= doc[lo - 1].head.i <= head.i:
-        lo -= 1
+    while True:
+        if lo > 0 and doc[lo - 1].tag_ == "NNP" and lo - 1 <= doc[lo - 1].head.i <= head.i:
+            lo -= 1
+        elif (
+            lo > 1
+            and doc[lo - 1].text == "-"
+            and not doc[lo - 1].whitespace_
+            and not doc[lo - 2].whitespace_
+            and doc[lo - 2].tag_ == "NNP"
+        ):
+            lo -= 2  # "Jean-Pierre", "Ocasio-Cortez"
+        else:
+            break
     while hi + 1 < len(doc) and doc[hi + 1].tag_ == "NNP" and doc[hi + 1].head.i == head.i:
         hi += 1
     return lo, hi

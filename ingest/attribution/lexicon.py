@@ -159,3 +159,51 @@ _FEMALE_HON = frozenset(
 _MALE_HON = frozenset({"mr", "mr.", "congressman", "chairman", "spokesman", "king", "prince", "sir", "lord"})
 
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+# Nouns naming a body: with a name in front they are a speaker ("Amazon's security team", "Grinnell
+# police", "the Ukrainian government"); alone ("the company", "the Department") they say nobody.
+_BODY_NOUNS = frozenset(
+    "academy administration agency army association authority board bureau campaign caucus center centre church coalition college "
+    "channel commission committee company council court department division embassy federation firm force forces foundation "
+    "government group institute league legislature magazine ministry navy network newspaper office organization organisation "
+    "party police parliament regime school senate service station team union university utility".split()
+)
+# Words that open a sentence or clause but never a name, taken into a speaker by the parse ("But Murphy",
+# "What Meadows", "Though Trump", "Does Rubio"); and the words that say the speaker is nobody in
+# particular ("a Republican close to …", "another source", "some").
+_LEAD_WORDS = frozenset(
+    "about after also although and as at because before but by despite did do does during even except "
+    "for from had has have here how however if in instead is just later meanwhile moreover now of on once today tonight yesterday "
+    "only or since so still then there though through thus to under until was were what when where whether "
+    "which while who whom whose why with without yet".split()
+)
+# Last words that make a capitalised phrase a place, an event, a law or a plan, not a person ("Trump
+# Tower", "World Cup", "Capital Transportation Plan"), and words that make the name after them a storm ("Tropical Storm Nicole")
+_THING_WORDS = frozenset(
+    "accord act agreement airport amendment arena avenue awards boulevard bowl championship cup festival games "
+    "olympics plan road stadium street tournament tower treaty".split()
+)
+_STORM_WORDS = frozenset("cyclone hurricane storm typhoon".split())
+# Bodies named "<noun> of …": after a place alone the name was cut ("U.S. Department [of Agriculture]",
+# "the Oregon Office [of Economic Analysis]", "Chinese Academy [of Social Sciences]")
+_OF_NOUNS = frozenset("academy bureau department division institute ministry office".split())
+# Page furniture glued to a name by the scrape ("Video Ad Feedback China", "Getty Images Pope Benedict",
+# "Benedict XVI Prev")
+_PAGE_WORDS = frozenset(
+    "ad advertisement caption courtesy credit feedback getty images interviews next photo prev video watch".split()
+)
+# Nouns naming one person the article does not name ("a longtime adviser to both Clintons", "one P&G
+# Amiens employee", "Hamlin's uncle"), with the role nouns above and words ending like "-er", "-ist"
+_PERSON_NOUNS = frozenset(
+    "actor actress adviser advisor advocate agent aide ally analyst anchor artist athlete attorney aunt author "
+    "boy brother businessman businesswoman candidate chair chef child citizen coach colleague columnist cousin "
+    "critic daughter delegate deputy detective diplomat doctor donor economist editor employee envoy executive "
+    "expert fan father friend girl grandfather grandmother guard husband individual insider investigator "
+    "journalist lawyer lawmaker legislator man member mother musician neighbor neighbour nephew niece nurse "
+    "observer official operative parent partner person player president principal professor prosecutor "
+    "rapper reporter resident scientist secretary senator singer sister son source spokesman spokesperson "
+    "spokeswoman staffer star strategist student supporter survivor teacher teen teenager uncle user veteran "
+    "victim voter wife witness woman worker".split()
+)
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ee", "man", "woman", "person")
+_UNSPECIFIC = frozenset("a an another any both each either every few many more most neither other others several some".split())

@@ -4,12 +4,40 @@
 normally introduces a person once with the full name and then uses the surname.
 `NameIndex` keeps the person names seen in an article (in order) and maps a
 short or titled mention to the fullest compatible name.
+
+`speaker_names` decides what a speaker name may be listed as: a person (titles
+and affiliations dropped: "Meta CEO Mark Zuckerberg" -> "Mark Zuckerberg") or a
+body (organisation, group, place as its government), read by spaCy NER; an
+event, a product, a generic noun ("the company", "officials") or a fragment
+gives None.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ingest.attribution.lexicon import (
+    _BODY_NOUNS,
+    _LEAD_WORDS,
+    _MESSAGE_NOUNS,
+    _OF_NOUNS,
+    _PAGE_WORDS,
+    _PERSON_ENDINGS,
+    _PERSON_NOUNS,
+    _ROLE_TITLES,
+    _STORM_WORDS,
+    _THING_WORDS,
+    _UNSPECIFIC,
+)
+from ingest.attribution.skeleton import MODEL_NAME
+
+if TYPE_CHECKING:
+    import spacy
+    from spacy.tokens import Doc, Token
 
 # Honorifics and job titles that may precede a name ("Sen. Ted Cruz",
 # "President Barack Obama"); they are not part of the name.
@@ -58,8 +86,8 @@ class NameIndex:
 
     def add(self, pos: int, name: str) -> None:
         cleaned = clean_name(name)
-        if not cleaned or not cleaned[0].isupper():
-            return
+        if not cleaned or not cleaned[0].isupper() or cleaned.split()[-1].lower() in _THING_WORDS:
+            return  # "Trump Tower", "World Cup" are no fuller names of Trump or of anyone
         toks = cleaned.split()
         entry = (pos, cleaned, frozenset(t.lower().strip(".") for t in toks), name_key(cleaned), toks[0].lower(), len(toks))
         self._by_key.setdefault(entry[3], []).append(len(self.names))
@@ -97,9 +125,15 @@ class NameIndex:
         if not cands:
             return cleaned
         distinct = {c for _, c in cands}
+
+        def fullness(cand: str) -> tuple[bool, int, int]:
+            # "Trump" is "Donald Trump" before "Donald Trump Jr": a Jr./III the mention lacks is another person
+            unasked = any(t.lower().strip(".,") in _SUFFIXES and t.lower().strip(".,") not in lowered for t in cand.split())
+            return (not unasked, len(cand.split()), len(cand))
+
         firsts = {c.split()[0].lower() for c in distinct if len(c.split()) > 1}
         if len(firsts) <= 1 and len({name_key(c) for c in distinct}) <= 1:
-            best = max(distinct, key=lambda c: (len(c.split()), len(c)))
+            best = max(distinct, key=fullness)
             self._cache[name] = best
             return best
         if pos is not None:
@@ -108,8 +142,8 @@ class NameIndex:
             if before:
                 first = before[-1][1].split()[0]
                 same = [c for c in distinct if c.split()[0] == first]
-                return max(same, key=lambda c: (len(c.split()), len(c)))
-        return max(distinct, key=lambda c: (len(c.split()), len(c)))
+                return max(same, key=fullness)
+        return max(distinct, key=fullness)
 
 
 def canonical_map(names: list[str]) -> dict[str, str]:
@@ -118,3 +152,221 @@ def canonical_map(names: list[str]) -> dict[str, str]:
     for i, n in enumerate(names):
         idx.add(i, n)
     return {n: idx.resolve(n) for n in names}
+
+
+# --- what a speaker name may be listed as ----------------------------------------------------
+
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # NORP: "Republicans"; GPE: "Russia said"
+# trailing words a parse may glue to a name ("Trump Wednesday")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_QUOTE_MARKS = frozenset('"“”„«»')
+_FRAME = " said."  # a name is read as the subject of a speech verb, as it was found
+# Roles that precede a name ("Quarterback Josh Allen", "Superintendent Bob Andrzejewski"), besides TITLES
+_ROLES = TITLES | frozenset(
+    "acting administrator analyst archbishop assistant associate auditor captain ceo cfo chief coach "
+    "commander coordinator councilmember councilor executive founder inspector interim manager meteorologist "
+    "climatologist owner pastor patriarch principal prosecutor quarterback secretary-general senior "
+    "superintendent supervisor treasurer trooper warden writer countess duke duchess st st. saint".split()
+)
+
+
+@lru_cache(maxsize=1)
+def load_speaker_nlp() -> spacy.Language:
+    """The bundled model with its NER (``load_nlp`` leaves it out): reads speaker names, a few
+    words each."""
+    import spacy
+
+    return spacy.load(MODEL_NAME, disable=["lemmatizer", "attribute_ruler"])
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The words the model came with (its string store before it read anything): a capitalised word
+    outside them is a name ("Alwaleed"), one inside may be a common noun ("Officials")."""
+    import spacy
+
+    return frozenset(
+        spacy.load(MODEL_NAME, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]).vocab.strings
+    )
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as the quote index shows and lists it."""
+
+    shown: str  # as the article puts it, page debris trimmed: "New Jersey Gov. Chris Christie", "a German user"
+    listed: str  # the person or body alone, for the speaker list: "Chris Christie"; "" for someone unnamed
+
+
+def speaker_names(names: Iterable[str], nlp: spacy.Language | None = None) -> dict[str, Speaker | None]:
+    """What each speaker name is: a named person or body, someone the article describes without a
+    name, or no speaker at all (None).
+
+    A person is listed by the name alone ("FIFA President Gianni Infantino" -> "Gianni Infantino",
+    "But Murphy" -> "Murphy"); an organisation, group or government by its name ("CDC",
+    "Republicans", "Russia", "Amazon's security team"). One person described, not named ("a
+    longtime adviser to both Clintons", "Hamlin's uncle"), is shown but not listed. Events, places,
+    products and dates ("World Cup", "South America"), generic nouns ("The company", "Officials",
+    "The report") and fragments ("Don't Say Gay” bill") are no speaker. Each name is read by spaCy
+    (tagger, parser, NER) as the subject of "said", the frame it was found in."""
+    out: dict[str, Speaker | None] = {}
+    frames: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        words = _trimmed(name)
+        if words is None:
+            out[name] = None
+        else:
+            frames[name] = words
+    if frames:
+        nlp = nlp or load_speaker_nlp()
+        unique = list(dict.fromkeys(frames.values()))
+        read = {words: _read(doc, nlp) for words, doc in zip(unique, nlp.pipe([w + _FRAME for w in unique], batch_size=64))}
+        for name, words in frames.items():
+            listed = read[words]
+            if listed and words.lower().startswith("the ") and listed in words[4:]:
+                words = words[4:]  # "The Biden": a person is not "the" anyone
+            out[name] = None if listed is None else Speaker(shown=words, listed=listed)
+    return out
+
+
+def entity_labels(names: Iterable[str], nlp: spacy.Language | None = None) -> dict[str, str]:
+    """spaCy NER's label for each name read as the subject of "said" ("World Cup" -> EVENT,
+    "Amnesty International" -> ORG, "Bernie Sanders" -> PERSON); "" when NER sees no entity in its last
+    word.  Alone, NER often takes a person for an organisation ("Carly Fiorina said." is ORG to it)."""
+    unique = list(dict.fromkeys(names))
+    if not unique:
+        return {}
+    nlp = nlp or load_speaker_nlp()
+    labels = {}
+    for name, doc in zip(unique, nlp.pipe([n + _FRAME for n in unique], batch_size=64)):
+        last = doc[len(doc) - 3] if len(doc) >= 3 else doc[0]
+        labels[name] = last.ent_type_
+    return labels
+
+
+def _trimmed(name: str) -> str | None:
+    """The name without possessive, edge punctuation, page debris ("Video Ad Feedback China"),
+    leading function words ("But Murphy") and trailing days ("Trump Wednesday"); after a quote mark
+    only what follows it ('this,"Katie Packer'); None when nothing of a name is left or for a
+    photo credit ("Name/Agency")."""
+    name = " ".join(name.split())
+    if "/" in name:
+        return None  # a photo credit ("Stefan Rousseau/PA Images/Getty Images"), not who spoke
+    marks = [i for i, ch in enumerate(name) if ch in _QUOTE_MARKS]
+    if marks:
+        name = name[marks[-1] + 1 :]
+    name = _POSSESSIVE.sub("", name).strip(" ,.;:-—–‘’'()[]")
+    if not any(ch.isupper() for ch in name):
+        return None
+    words = name.split()
+    credit = [i for i, w in enumerate(words[:-1]) if w.lower() in _PAGE_WORDS]
+    if credit:
+        words = words[credit[-1] + 1 :]  # "Owusu Courtesy Mercy Owusu": a caption's credit, then the name
+    while len(words) > 1 and words[0].lower().strip(",") in _LEAD_WORDS:
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower().strip(",.") in _WEEKDAYS | {"prev", "next"}:
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def _without_roles(words: list[str]) -> str:
+    while len(words) > 1 and words[0].lower() in _ROLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_person_noun(token: Token) -> bool:
+    word = token.lower_
+    if token.tag_ != "NN" or word in _BODY_NOUNS or word in _MESSAGE_NOUNS or word in _THING_WORDS:
+        return False
+    return word in _PERSON_NOUNS or word in _ROLE_TITLES or word.endswith(_PERSON_ENDINGS)
+
+
+def _place_only(words: list[str], nlp: spacy.Language) -> bool:
+    """Are these words a place or a people and nothing else ("Oregon", "New Castle County", "Chinese")?"""
+    if not words or len(words) > 4:
+        return False
+    doc = nlp("The people of " + " ".join(words) + " voted.")
+    return all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in doc[3:-2])
+
+
+def _read(doc: Doc, nlp: spacy.Language) -> str | None:
+    """The listed name of the phrase before "said .", "" for one person described, None for no speaker."""
+    span = doc[: len(doc) - 2]
+    if not len(span):
+        return None
+    heads = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    head = heads[-1] if heads else span[-1]
+    if head.lower_ in _THING_WORDS or (head.lower_ not in _BODY_NOUNS and any(t.lower_ in _STORM_WORDS for t in span)):
+        return None
+    unnamed = span[0].lower_ in _UNSPECIFIC or span[0].lower_ == "one"  # "a Republican close to …"
+    if all(t.lower_.strip(".") in _ROLES for t in span):
+        return None  # "Executive Vice President": a title without its name
+    if head.lower_ in _OF_NOUNS and _place_only([t.text for t in span if t.i != head.i and t.lower_ != "the"], nlp):
+        return None  # "U.S. Department", "the Oregon Office": a body's name cut before "of …"
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is None and head.tag_ in ("NNP", "NNPS"):
+        # NER may stop a name short of its last word ("Rosa Icela | Rodríguez")
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start and e.end == head.i), None)
+        if ent is not None:
+            ent = doc[ent.start : head.i + 1]
+            ent.label_ = "PERSON"
+    if ent is not None and ent.label_ == "PERSON":
+        start, end = max(ent.start, span.start), min(ent.end, span.end)
+        # NER often leaves an unknown first name out ("Sadé Truiett" -> "Truiett"): a surname alone
+        # takes the capitalised words before it that are no role, function word or other entity
+        if sum(doc[i].lower_.strip(".") not in _SUFFIXES for i in range(start, end)) == 1:
+            while (
+                start > span.start
+                and doc[start - 1].tag_ in ("NNP", "NNPS")
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].lower_ not in _ROLES
+                and doc[start - 1].ent_type_ in ("", "PERSON")
+            ):
+                start -= 1
+        return _without_roles([t.text for t in doc[start:end]]) or None
+    if ent is not None and ent.label_ in _SPEAKER_LABELS:
+        if unnamed:
+            return "" if ent.label_ == "NORP" and head.tag_ == "NNP" else None  # "a Republican close to …"
+        start = ent.start
+        # an affiliation before an organisation stays ("CNN affiliate WHAM"), role words do not
+        while start > span.start and doc[start - 1].tag_ in ("NNP", "NNPS"):
+            start -= 1
+        words = [t.text for t in doc[start : span.end]]
+        while len(words) > 1 and not words[0][:1].isupper():
+            words.pop(0)  # "utility tracker PowerOutage.us"
+        if all(w.lower() in _BODY_NOUNS or w.lower() == "the" for w in words):
+            return None  # "The Department", "The Agency": which one, the reader cannot tell
+        return _without_article(" ".join(words))
+    if ent is not None:
+        return None  # an event, place, product, date, work, law, number
+    # a role names nobody ("Editor" of "Editor's Note", "Capt." cut from its name, "Attorneys for the company")
+    role = head.lower_.strip(".").removesuffix("s") in _ROLES | _PERSON_NOUNS | _ROLE_TITLES.keys()
+    if head.tag_ in ("NNP", "NNPS") and head.text[:1].isupper() and head.lower_ not in _BODY_NOUNS and not unnamed and not role:
+        if len(span) == 1 and head.text.isupper() and head.lower_ in _known_words():
+            return None  # a word in capitals, a label of the page ("WINNER: …"), not an acronym NER knows
+        # a name NER does not know ("O'Byrne"), from its first capitalised word ("utility tracker X")
+        words = [t.text for t in span]
+        while len(words) > 1 and not words[0][:1].isupper():
+            words.pop(0)
+        return _without_roles(words) or None
+    named = any(
+        t.i != head.i and (t.ent_type_ in _SPEAKER_LABELS or (t.tag_ in ("NNP", "NNPS") and not t.ent_type_))
+        for t in head.subtree
+        if t in span
+    )  # a name, a party, a place; a date is none ("their July 7 party")
+    if head.lower_ in _BODY_NOUNS and named and not unnamed:
+        return _without_article(span.text)  # "the Ukrainian government", "Grinnell police"
+    if len(span) == 1 and head.text[:1].isupper() and head.lower_ not in _known_words():
+        return head.text  # a name the model never met, tagged as a noun at the start of a sentence ("Alwaleed")
+    if _is_person_noun(head) and named:
+        # one person the article describes by a name, a party, a place: "a longtime adviser to both
+        # Clintons", "Hamlin's uncle", "a German user"; "The father", "His wife" describe nobody here
+        return ""
+    return None
+
+
+def _without_article(name: str) -> str:
+    """A body named with or without "the" is one speaker: "The White House" is listed as "White House"."""
+    first, _, rest = name.partition(" ")
+    return rest if first.lower() == "the" and rest else name

@@ -243,11 +243,14 @@ def test_public_api_is_pinned():
             "MODEL_NAME",
             "NameIndex",
             "Quote",
+            "Speaker",
             "canonical_speakers",
             "clean_name",
             "find_attributions",
             "find_quotes",
             "load_nlp",
+            "load_speaker_nlp",
+            "speaker_names",
         ]
     )
     assert all(hasattr(attribution, name) for name in attribution.__all__)
