@@ -13,7 +13,7 @@ from assistant import Assistant, AssistantSettings
 from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
-from tests.ui.conftest import running_app
+from tests.ui.conftest import PHONE, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -113,3 +113,26 @@ def test_every_card_of_a_long_answer_shows_in_the_evidence_column(browser, strik
         page.screenshot(path=str(artifacts / f"web_long_answer_{size}_{theme}.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_on_a_phone_the_evidence_follows_the_chat_and_scrolls_with_the_page(new_page, strike_url, artifacts):
+    # issue 14, defect 7: the evidence sat ~1,150 px below the question box (after the examples and filters), in a
+    # box of its own scrolling inside the page, the coverage plot at its bottom
+    page = new_page(PHONE)
+    page.goto(strike_url, wait_until="domcontentloaded")
+    page.wait_for_selector("#byline-question textarea")
+    page.fill("#byline-question textarea", QUESTION)
+    page.keyboard.press("Enter")
+    cards = page.locator("#byline-evidence .ev-cite")
+    expect(cards).to_have_count(3)
+    expect(page.locator("#byline-coverage")).to_be_visible()
+    asked = page.locator("#byline-question").bounding_box()
+    first = cards.first.bounding_box()
+    gap = first["y"] - (asked["y"] + asked["height"])
+    assert 0 <= gap <= 250, f"the first evidence card is {gap:.0f} px below the question box"
+    examples = page.locator("#byline-examples").bounding_box()
+    assert examples["y"] > first["y"], "the example questions come before the evidence"
+    column = page.locator("#byline-evidence-column")
+    sizes = column.evaluate("c => ({scroll: c.scrollHeight, client: c.clientHeight, overflow: getComputedStyle(c).overflowY})")
+    assert sizes["scroll"] <= sizes["client"] + 1, f"the evidence column scrolls inside the page: {sizes}"
+    page.screenshot(path=str(artifacts / "web_evidence_after_chat_phone.png"), full_page=True)

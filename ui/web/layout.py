@@ -32,8 +32,8 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
-                with gr.Row(equal_height=False):
-                    with gr.Column(scale=3):
+                with gr.Row(equal_height=False, elem_id="byline-chat-row"):
+                    with gr.Column(scale=3, elem_id="byline-chat-column"):
                         chatbot = gr.Chatbot(
                             label="Chat",
                             elem_id="byline-chat",
@@ -43,7 +43,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                             buttons=["copy"],
                             placeholder="Answers come from the indexed articles only, with numbered citations.",
                         )
-                        with gr.Row():
+                        with gr.Row(elem_id="byline-ask-row"):
                             question_box = gr.Textbox(
                                 label="Question",
                                 placeholder="Ask about the articles…",

@@ -429,6 +429,16 @@ CSS = """
 .byline-quotes .pq-text { margin: 0 0 .25em; font-size: 1em; }
 .byline-quotes .pq-meta { font-size: .85em; opacity: .85; }
 a.cite-marker { text-decoration: none; font-weight: 600; }
+/* on a phone the chat and its evidence are one column: the chat, the question box, then the answer's evidence (it sat
+   below the examples and filters, ~1,150 px down, in a box scrolling inside the page), then the rest */
+@media (max-width: 640px) {
+  #byline-chat-row { flex-direction: column; flex-wrap: nowrap; }
+  #byline-chat-column { display: contents; }
+  #byline-chat-column > * { order: 4; }
+  #byline-chat-column > #byline-chat { order: 1; }
+  #byline-chat-column > #byline-ask-row { order: 2; }
+  #byline-evidence-column { order: 3; max-height: none; overflow: visible; }
+}
 /* on a phone, percentage columns left the date and source one character wide (a letter per line) */
 @media (max-width: 640px) {
   #byline-articles [data-heading="0"], #byline-articles [data-col="0"] { width: 104px !important; min-width: 104px !important; max-width: 104px !important; flex: 0 0 104px !important; }
