@@ -199,7 +199,7 @@ def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_u
     page.click("#byline-sources input")
     page.get_by_role("option", name="Harbor Gazette").click()
     page.keyboard.press("Escape")
-    page.fill("#byline-as-of textarea", "2024-03-15")
+    page.fill("#byline-as-of input", "2024-03-15")
     page.fill("#byline-question textarea", STRIKE_QUESTION)
     page.keyboard.press("Enter")
     answered(page, 1)
@@ -222,7 +222,7 @@ def test_each_answer_says_how_it_was_made_under_which_filters_and_how_it_was_und
     page.click("#byline-filters")  # open the accordion
     page.click("#byline-sources input")
     page.get_by_role("option", name="Harbor Gazette").click()
-    page.fill("#byline-as-of textarea", "2024-03-15")
+    page.fill("#byline-as-of input", "2024-03-15")
     page.click("#byline-question textarea")
     page.fill("#byline-question textarea", "What did Maren Okafor say about the port authority?")
     page.keyboard.press("Enter")
@@ -262,7 +262,7 @@ def test_the_sources_filter_offers_the_indexed_sources_only_and_a_collapsed_sect
     sources.locator("input").click()
     page.get_by_role("option", name="Coast Times").click()
     page.keyboard.press("Escape")
-    page.fill("#byline-since textarea", "2024-03-10")
+    page.fill("#byline-since input", "2024-03-10")
 
     filters.get_by_text("Filters on:").click()  # collapse it: the label still names the filters
     expect(page.locator("#byline-since")).to_be_hidden()

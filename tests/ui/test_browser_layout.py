@@ -136,3 +136,12 @@ def test_on_a_phone_the_evidence_follows_the_chat_and_scrolls_with_the_page(new_
     sizes = column.evaluate("c => ({scroll: c.scrollHeight, client: c.clientHeight, overflow: getComputedStyle(c).overflowY})")
     assert sizes["scroll"] <= sizes["client"] + 1, f"the evidence column scrolls inside the page: {sizes}"
     page.screenshot(path=str(artifacts / "web_evidence_after_chat_phone.png"), full_page=True)
+
+    # the date filters are date fields with a calendar, not plain text boxes
+    page.locator("#byline-filters").get_by_text("Filters (apply to the next questions)").click()
+    for field in ("#byline-since", "#byline-until", "#byline-as-of"):
+        expect(page.locator(f"{field} button.calendar")).to_be_visible()
+    expect(page.locator("#byline-as-of input")).to_have_value(re.compile(r"^\d{4}-\d{2}-\d{2}$"))
+    page.locator("#byline-as-of button.calendar").click()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(artifacts / "web_date_picker_phone.png"))

@@ -75,18 +75,16 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 allow_custom_value=False,
                                 elem_id="byline-sources",
                             )
+                            # date fields with a calendar (typed YYYY-MM-DD still works); a string, checked when asked
+                            dates = {"include_time": False, "type": "string"}
                             with gr.Row():
-                                since_box = gr.Textbox(
-                                    value="", label="From (YYYY-MM-DD)", placeholder="2023-09-01", elem_id="byline-since"
-                                )
-                                until_box = gr.Textbox(
-                                    value="", label="To (YYYY-MM-DD)", placeholder="2023-09-30", elem_id="byline-until"
-                                )
-                            as_of_box = gr.Textbox(
+                                since_box = gr.DateTime(value="", label="From", elem_id="byline-since", **dates)
+                                until_box = gr.DateTime(value="", label="To", elem_id="byline-until", **dates)
+                            as_of_box = gr.DateTime(
                                 value="",  # set at each page load: the kept conversation's asking date, or today
-                                label="As of (YYYY-MM-DD): later articles are left out; 'this week' is that day's week",
-                                placeholder="today",
+                                label="As of: later articles are left out; 'this week' is that day's week",
                                 elem_id="byline-as-of",
+                                **dates,
                             )
                     with gr.Column(scale=2, elem_id="byline-evidence-column"):
                         gr.Markdown("### Evidence")
