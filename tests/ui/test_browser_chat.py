@@ -309,6 +309,16 @@ def test_an_answer_shows_its_coverage_over_time_and_a_dragged_stretch_becomes_th
     plot.scroll_into_view_if_needed()
     heights = bars.evaluate_all("bars => bars.map(b => Math.round(b.getBoundingClientRect().height))")
     assert sum(1 for h in heights if h > 0) == 4, f"one bar per article's day: {heights}"
+    # its title is whole, inside the plot (at 1366 it was cut: '…(drag across bars to filter'), and says how to use it
+    title = plot.locator("svg .role-title text").first
+    expect(title).to_have_text("Coverage: the 4 best-matching articles per day")
+    edges = title.evaluate(
+        "t => { const b = t.getBoundingClientRect(), s = t.closest('svg').getBoundingClientRect();"
+        " return [b.left - s.left, s.right - b.right]; }"
+    )
+    assert min(edges) >= 0, f"the coverage title runs out of the plot: {edges}"
+    assert "…" not in title.evaluate("t => t.textContent"), "the coverage title is cut short"
+    expect(plot.get_by_text("Drag across the bars")).to_be_visible()
     page.screenshot(path=str(artifacts / "web_coverage.png"), full_page=True)
 
     # a drag across the bars sets the From/To filters to that stretch, and the Filters label says so

@@ -611,7 +611,9 @@ class ChatHandlers:
             value=frame,
             x=unit,
             visible=True,
-            title=f"Coverage: the {len(first_seen)} best-matching articles per {unit} (drag across bars to filter)",
+            # the how-to is the caption: in the title, vega cut it off at the column's width ('…(drag across bars')
+            title=f"Coverage: the {len(first_seen)} best-matching articles per {unit}",
+            caption="Drag across the bars to set From and To for the next question.",
             y_lim=[0, max(n for _, n in periods)],
             x_title=unit,
             y_title="articles",
