@@ -200,6 +200,8 @@ def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_u
     page.get_by_role("option", name="Harbor Gazette").click()
     page.keyboard.press("Escape")
     page.fill("#byline-as-of input", "2024-03-15")
+    page.press("#byline-as-of input", "Enter")  # a date field takes its value on Enter or blur
+    expect(page.locator("#byline-filters")).to_contain_text("as of 2024-03-15")
     page.fill("#byline-question textarea", STRIKE_QUESTION)
     page.keyboard.press("Enter")
     answered(page, 1)
@@ -216,6 +218,25 @@ def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_u
     page.screenshot(path=str(artifacts / "web_reload_keeps_filters.png"), full_page=True)
 
 
+def test_the_chat_label_does_not_cover_scrolled_messages(new_page, harbor_url, artifacts):
+    # issue 14, defect 9: the floating "Chat" label sat over the messages as they scrolled under it
+    page = new_page()
+    open_chat(page, harbor_url)
+    for turn, question in enumerate([STRIKE_QUESTION, BARRIER_QUESTION, "When did the strike end?"], start=1):
+        page.fill("#byline-question textarea", question)
+        page.keyboard.press("Enter")
+        answered(page, turn)
+    label = page.locator('#byline-chat [data-testid="block-label"]')
+    expect(label).to_be_visible()
+    scroller = page.locator("#byline-chat .bubble-wrap")
+    scroller.evaluate("w => { w.scrollTop = w.scrollHeight / 3; }")
+    # where scrolled messages show (the scroll box's inside) starts below the label
+    shown_top = scroller.evaluate("w => w.getBoundingClientRect().top + w.clientTop")
+    box = label.bounding_box()
+    assert box["y"] + box["height"] <= shown_top + 1, f"the Chat label ({box}) lies over the messages (from {shown_top})"
+    page.screenshot(path=str(artifacts / "web_chat_label_scrolled.png"))
+
+
 def test_each_answer_says_how_it_was_made_under_which_filters_and_how_it_was_understood(new_page, harbor_url, artifacts):
     page = new_page()
     open_chat(page, harbor_url)
@@ -223,6 +244,8 @@ def test_each_answer_says_how_it_was_made_under_which_filters_and_how_it_was_und
     page.click("#byline-sources input")
     page.get_by_role("option", name="Harbor Gazette").click()
     page.fill("#byline-as-of input", "2024-03-15")
+    page.press("#byline-as-of input", "Enter")  # a date field takes its value on Enter or blur
+    expect(page.locator("#byline-filters")).to_contain_text("as of 2024-03-15")
     page.click("#byline-question textarea")
     page.fill("#byline-question textarea", "What did Maren Okafor say about the port authority?")
     page.keyboard.press("Enter")

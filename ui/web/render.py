@@ -429,6 +429,8 @@ CSS = """
 .byline-quotes .pq-text { margin: 0 0 .25em; font-size: 1em; }
 .byline-quotes .pq-meta { font-size: .85em; opacity: .85; }
 a.cite-marker { text-decoration: none; font-weight: 600; }
+/* the chat's floating "Chat" label and its clear button get a strip of their own: messages scrolled under them */
+#byline-chat .bubble-wrap { border-top: 28px solid transparent; }
 /* on a phone the chat and its evidence are one column: the chat, the question box, then the answer's evidence (it sat
    below the examples and filters, ~1,150 px down, in a box scrolling inside the page), then the rest */
 @media (max-width: 640px) {
