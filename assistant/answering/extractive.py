@@ -109,7 +109,7 @@ NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-
 # With "latest"/"now", a sentence this close to the best one's score counts as answering as well, and
 # the newest article's wins (a death toll that grew: the newest figure, not the best-matching one).
 RECENT_NEAR_BEST = 0.85
-SECOND_SENTENCE_RATIO = 0.8  # a second sentence joins the answer when it scores this close to the best
+SECOND_SENTENCE_RATIO = 0.85  # a second sentence joins the answer when it scores this close to the best
 # A yes/no question gets a verdict only from a sentence that holds this much of its key terms
 YES_NO_LEXICAL = 0.7
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b", re.IGNORECASE)
