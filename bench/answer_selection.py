@@ -56,6 +56,19 @@ def record_inputs(bot: Assistant, questions: list[EvalQuestion]) -> dict[str, di
     return recorded
 
 
+def replay(answerer: ExtractiveAnswerer, inputs: dict, asked_on: str | None, latest: str):
+    """The extractive answer to one recorded question, as `Assistant.ask` would have made it."""
+    window = inputs["window"]
+    return answerer.answer(
+        inputs["query"],
+        inputs["hits"],
+        inputs["texts"],
+        prefer_recent=inputs["prefer_recent"],
+        in_window=None if window is None else window.__contains__,
+        news_day=news_day(asked_on, latest),
+    )
+
+
 def reachable(hits, answers: list[str]) -> bool:
     for hit in hits:
         for span in sentence_spans(hit.chunk.text):
@@ -75,15 +88,7 @@ def calibration(answerer: ExtractiveAnswerer, asked: list[EvalQuestion], recorde
             inputs = recorded.get(q.id)
             if inputs is None:
                 continue
-            window = inputs["window"]
-            answer = answerer.answer(
-                inputs["query"],
-                inputs["hits"],
-                inputs["texts"],
-                prefer_recent=inputs["prefer_recent"],
-                in_window=None if window is None else window.__contains__,
-                news_day=news_day(q.asked_on, latest),
-            )
+            answer = replay(answerer, inputs, q.asked_on, latest)
             declined[q.kind].append(not answer.answered)
             if q.kind == "fact":
                 right.append(answer.answered and any(mentions(answer.text, a) for a in q.answers))
@@ -127,15 +132,7 @@ def main() -> None:
         inputs = recorded.get(q.id)
         if inputs is None:
             continue
-        window = inputs["window"]
-        answer = answerer.answer(
-            inputs["query"],
-            inputs["hits"],
-            inputs["texts"],
-            prefer_recent=inputs["prefer_recent"],
-            in_window=None if window is None else window.__contains__,
-            news_day=news_day(q.asked_on, bot.retriever.latest_published),
-        )
+        answer = replay(answerer, inputs, q.asked_on, bot.retriever.latest_published)
         row = {
             "reachable": reachable(inputs["hits"], q.answers),
             "right": answer.answered and any(mentions(answer.text, a) for a in q.answers),
