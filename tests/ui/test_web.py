@@ -174,3 +174,20 @@ def test_example_questions_come_from_what_is_indexed(make_assistant):
         ]
     )
     assert "What did Dana Whitfield say?" in example_questions(bot, 4)
+
+
+def test_the_load_time_restore_never_wipes_a_question_already_asked(seeded_assistant):
+    """CI saw a first question's answer vanish: the page-load restore of the kept conversation (an
+    empty one) ran after the question had been asked on a busy machine, and replaced the chat. A page
+    that has asked a question keeps its conversation and its filters."""
+    import gradio as gr
+
+    from ui.web.handlers import ChatHandlers
+    from ui.web.render import Turn
+
+    handlers = ChatHandlers(seeded_assistant, WebSettings())
+    asked = [Turn(question=SEED_QUESTION, text="…")]
+    skipped = gr.skip()
+    assert all(part == skipped for part in handlers.restore_page([], {"as_of": "2024-03-15"}, asked))
+    chat, _, turns, _, _, since, until, as_of = handlers.restore_page([], {"as_of": "2024-03-15"}, [])
+    assert chat == [] and turns == [] and as_of == "2024-03-15"

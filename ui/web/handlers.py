@@ -448,6 +448,14 @@ class ChatHandlers:
         """The conversation as the browser keeps it (JSON; the newest `kept_turns` turns)."""
         return [turn.model_dump(mode="json") for turn in turns[-self.settings.kept_turns :]]
 
+    def restore_page(self, saved: list[dict] | None, saved_filters: dict | None, current: list[Turn] | None) -> tuple:
+        """What the browser kept, back on the page at load: the conversation, then the filters it was asked under.
+        A question asked before this load event ran (a quick user, a busy server) is not wiped by it: a page
+        that has asked keeps its conversation and filters."""
+        if current:
+            return (gr.skip(),) * 8
+        return self.restore(saved) + self.restore_filters(saved_filters)
+
     def restore(self, saved: list[dict] | None) -> tuple:
         """The conversation the browser kept, back on the page after a reload: (chat, evidence, turns, export)."""
         turns: list[Turn] = []

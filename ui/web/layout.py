@@ -209,6 +209,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             queue=False,
             show_progress="hidden",
         )
-        demo.load(handlers.restore, [saved], [chatbot, evidence, turns_state, export_button], api_visibility="private")
-        demo.load(handlers.restore_filters, [saved_filters], filter_inputs, api_visibility="private")
+        # one load event for both: a second one would see the first one's restored turns as already asked
+        restored = [chatbot, evidence, turns_state, export_button, *filter_inputs]
+        demo.load(handlers.restore_page, [saved, saved_filters, turns_state], restored, api_visibility="private")
     return demo
