@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import itertools
 import json
 import logging
 import time
@@ -162,8 +163,15 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         options = {"filters": filters, "history": history, "as_of": request.as_of}
         if request.stream:
             events = bot.stream(question, **options)
+            try:
+                # the question and its options are checked on the first step: a bad one is a 422, not a 200 stream of an error
+                first = next(events)
+            except ValueError as error:
+                raise HTTPException(status_code=422, detail=str(error)) from error
             return StreamingResponse(
-                sse_chunks(events, completion_id, created), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+                sse_chunks(itertools.chain([first], events), completion_id, created),
+                media_type="text/event-stream",
+                headers={"Cache-Control": "no-cache"},
             )
         try:
             answer = bot.ask(question, **options)

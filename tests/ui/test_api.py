@@ -206,6 +206,15 @@ def test_openai_client_streams_answers_and_gets_citations_at_the_end(served):
     assert final.answer["standalone_question"] == "What did Aliyev say about civilians?"
 
 
+def test_a_streamed_completion_with_a_bad_asking_date_is_a_422(served):
+    """An outside try: streamed, a bad as_of gave HTTP 200 with the error inside the stream (422 unstreamed)."""
+    import httpx
+
+    body = {"model": "byline", "messages": [{"role": "user", "content": SEED_QUESTION}], "stream": True, "as_of": "nope"}
+    response = httpx.post(f"{served.url}/v1/chat/completions", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 422 and "as_of" in response.text
+
+
 def test_the_web_app_serves_the_api(bot):
     from fastapi.testclient import TestClient
 
