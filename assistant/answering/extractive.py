@@ -196,21 +196,11 @@ class ExtractiveAnswerer:
             return decline(question)
         analysis = analyze(question)
         kind = analysis.kind
-        chunk_stems = {}
-        for h in hits:
-            passage = f"{h.chunk.title}\n{h.chunk.text}"
-            chunk_stems[h.chunk.id] = set(self.keyword.stems(passage)) | set(self.keyword.stems(" ".join(acronyms(passage))))
-        for c in candidates:
-            c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
-            # support: the question's terms found in the sentence's passage (title included)
-            c.support = sum(w for s, w in terms.items() if s in chunk_stems[c.hit.chunk.id]) / total
+        self.measure(candidates, hits, terms)
         question_words = set(self.keyword.stems(question))
         for c in candidates:
-            c.score = (
-                0.6 * c.lexical
-                + 0.25 * c.support
-                + 0.05 / (1 + c.hit_rank)
-                + self.kind_bonus(kind, c.text)
+            c.score += (
+                self.kind_bonus(kind, c.text)
                 + self.new_information_bonus(kind, c.text, question_words)
                 + freshness(c.hit.chunk.published, news_day)
             )
@@ -258,6 +248,19 @@ class ExtractiveAnswerer:
             if any(stem in terms for stem in self.keyword.stems(" ".join(following))):
                 return True
         return False
+
+    def measure(self, candidates: list[Candidate], hits: list[Hit], terms: dict[str, float]) -> None:
+        """Each sentence's share of the weighted `terms` (lexical), its passage's share, title included
+        (support), and the score those and its passage's rank give; answerers add their own bonuses."""
+        total = sum(terms.values())
+        passage_stems = {}
+        for h in hits:
+            passage = f"{h.chunk.title}\n{h.chunk.text}"
+            passage_stems[h.chunk.id] = set(self.keyword.stems(passage)) | set(self.keyword.stems(" ".join(acronyms(passage))))
+        for c in candidates:
+            c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
+            c.support = sum(w for s, w in terms.items() if s in passage_stems[c.hit.chunk.id]) / total
+            c.score = 0.6 * c.lexical + 0.25 * c.support + 0.05 / (1 + c.hit_rank)
 
     def answers(self, c: Candidate) -> bool:
         """The sentence's passage holds enough of the question to answer from it."""

@@ -194,14 +194,10 @@ class ShapedAnswerer:
     def scored(self, hits: list[Hit], terms: dict[str, float]) -> list[Candidate]:
         """The sentences of `hits`, best for `terms` first (lexical share, passage share, rank)."""
         candidates = self.extractive.candidates(hits)
-        total = sum(terms.values())
-        if not total:
+        if not sum(terms.values()):
             return candidates
-        chunk_stems = {h.chunk.id: set(self.extractive.keyword.stems(f"{h.chunk.title}\n{h.chunk.text}")) for h in hits}
+        self.extractive.measure(candidates, hits, terms)
         for c in candidates:
-            c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
-            c.support = sum(w for s, w in terms.items() if s in chunk_stems[c.hit.chunk.id]) / total
-            c.score = 0.6 * c.lexical + 0.25 * c.support + 0.05 / (1 + c.hit_rank)
             if not PROSE_END.search(c.text):
                 c.score -= HEADLINE_PENALTY  # link text, a subhead or a question ('Want to honor Damar Hamlin?')
             if c.start < LEAD_CHARS:
