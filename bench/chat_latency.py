@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import httpx
-from common import EVAL_DIR, SCRATCH, dev_questions, percentiles, write_results  # noqa: I001
+from common import EVAL_DIR, SCRATCH, dev_questions, percentiles, stop_process, write_results  # noqa: I001
 from gradio_client import Client, handle_file
 from rich.console import Console
 from rich.table import Table
@@ -161,11 +161,7 @@ def main() -> None:
                     dropped += 1
             uploads.extend(uploader.spans)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_process(server)
         shutil.rmtree(run_dir, ignore_errors=True)
 
     table = Table(title=f"Chat answer latency through /chat (gradio_client → byline serve; index: {base})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -86,6 +87,15 @@ def machine() -> dict:
         "python": platform.python_version(),
         "load_average_1m": round(os.getloadavg()[0], 2),  # other work sharing the cores skews figures
     }
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 20) -> None:
+    """Stop a server the bench started: terminate, and kill it if it has not ended in `timeout` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def write_results(name: str, payload: dict) -> Path:

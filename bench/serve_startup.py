@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import httpx
+from common import stop_process  # noqa: I001
 from gradio_client import Client
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,11 +61,7 @@ def one_run(port: int, timeout_s: float = 180.0) -> dict[str, float]:
             raise RuntimeError(f"unexpected first answer: {reply[:200]!r}")
         return {"healthz_s": healthy - started, "first_answer_s": answered - started, "question_s": answered - healthy}
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_process(server, timeout=15)
         shutil.rmtree(data, ignore_errors=True)
 
 
