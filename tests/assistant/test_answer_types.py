@@ -197,14 +197,10 @@ LIVE_BLOG = {  # realtimeqa-dev 92ac646572a4 (USA TODAY live updates, 2023-01-06
 }
 
 
-def test_a_subhead_is_not_the_answer(embedding, tmp_path):
+def test_a_subhead_is_not_the_answer(make_assistant):
     """An outside try: 'What is the latest on Damar Hamlin?' answered 'As of 2023-01-06: What doctors said
     about Damar Hamlin's health and recovery [1]', a live blog's subhead."""
-    from assistant import Assistant
-    from ingest.pipeline import Index
-    from ingest.settings import IngestSettings
-
-    bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path), embedding=embedding))
+    bot = make_assistant()
     bot.add_records([LIVE_BLOG])
     answer = bot.ask("What did doctors say about Damar Hamlin's health?", as_of="2023-01-07")
     assert answer.answered
