@@ -192,16 +192,21 @@ def test_a_reload_keeps_the_conversation_and_it_exports_as_markdown(new_page, ha
     assert "> “The Lindqvist harbor council voted" in barrier
 
 
+def choose_source_and_asking_date(page, source: str, as_of: str) -> None:
+    """Open Filters, choose one indexed source and an asking date, and wait until the label shows the date."""
+    page.click("#byline-filters")  # open the accordion
+    page.click("#byline-sources input")
+    page.get_by_role("option", name=source).click()
+    page.keyboard.press("Escape")
+    page.fill("#byline-as-of input", as_of)
+    page.press("#byline-as-of input", "Enter")  # a date field takes its value on Enter or blur
+    expect(page.locator("#byline-filters")).to_contain_text(f"as of {as_of}")
+
+
 def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_under(new_page, harbor_url, artifacts):
     page = new_page()
     open_chat(page, harbor_url)
-    page.click("#byline-filters")  # open the accordion
-    page.click("#byline-sources input")
-    page.get_by_role("option", name="Harbor Gazette").click()
-    page.keyboard.press("Escape")
-    page.fill("#byline-as-of input", "2024-03-15")
-    page.press("#byline-as-of input", "Enter")  # a date field takes its value on Enter or blur
-    expect(page.locator("#byline-filters")).to_contain_text("as of 2024-03-15")
+    choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
     page.fill("#byline-question textarea", STRIKE_QUESTION)
     page.keyboard.press("Enter")
     answered(page, 1)
@@ -240,12 +245,7 @@ def test_the_chat_label_does_not_cover_scrolled_messages(new_page, harbor_url, a
 def test_each_answer_says_how_it_was_made_under_which_filters_and_how_it_was_understood(new_page, harbor_url, artifacts):
     page = new_page()
     open_chat(page, harbor_url)
-    page.click("#byline-filters")  # open the accordion
-    page.click("#byline-sources input")
-    page.get_by_role("option", name="Harbor Gazette").click()
-    page.fill("#byline-as-of input", "2024-03-15")
-    page.press("#byline-as-of input", "Enter")  # a date field takes its value on Enter or blur
-    expect(page.locator("#byline-filters")).to_contain_text("as of 2024-03-15")
+    choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
     page.click("#byline-question textarea")
     page.fill("#byline-question textarea", "What did Maren Okafor say about the port authority?")
     page.keyboard.press("Enter")
