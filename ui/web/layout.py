@@ -173,7 +173,6 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                 concurrency_id="read",
                 concurrency_limit=None,
             )
-        coverage_plot.select(handlers.coverage_selected, None, [since_box, until_box], api_visibility="private")
         # The `/chat` endpoint for API clients: one message in, the chat and its evidence out.
         api_trigger = gr.Button(visible=False, elem_id="byline-api-chat")
         api_trigger.click(handlers.respond, chat_inputs, chat_outputs, api_name="chat", **chat_queue)
@@ -206,8 +205,17 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             filter_inputs,
             filters,
             api_visibility="private",
-            queue=False,
+            # one at a time, in the order the changes were made, so the label ends on the last one
+            concurrency_limit=1,
+            concurrency_id="filters-label",
+            trigger_mode="multiple",
             show_progress="hidden",
+        )
+        # A dragged stretch of the coverage plot sets From, then To one round trip later: set together, the two
+        # changes' label requests raced, and the one that saw only From could land last ("from 2024-03-03" alone).
+        stretch_end = gr.State("")
+        coverage_plot.select(handlers.coverage_selected, None, [since_box, stretch_end], api_visibility="private").then(
+            lambda end: end, stretch_end, until_box, api_visibility="private", show_progress="hidden"
         )
         # one load event for both: a second one would see the first one's restored turns as already asked
         restored = [chatbot, evidence, turns_state, export_button, *filter_inputs]
