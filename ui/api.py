@@ -8,6 +8,11 @@
     POST /v1/chat/completions  OpenAI-compatible, streaming or not; citations ride along
     GET  /v1/models            lists the model "byline"
 
+Errors have one shape per prefix (ui/errors.py): /api/* answers `{"detail": "<one line naming the
+field>", "errors": [{"loc", "msg", "type"}, ...]}`, /v1/* answers OpenAI's `{"error": {"message",
+"type", "param", "code"}}`, so the openai client raises `BadRequestError`/`UnprocessableEntityError`
+carrying the reason. The OpenAPI schema documents both.
+
 Point the openai client at it: `OpenAI(base_url="http://127.0.0.1:7860/v1", api_key=TOKEN)`.
 Citations come as an extra `citations` field on the message (non-streaming) and on the final
 stream chunk (on its delta and its choice); the whole Answer rides along as `answer`.
@@ -21,15 +26,20 @@ import hmac
 import itertools
 import json
 import logging
+import re
 import time
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import Filters
+from ui.errors import ApiError, OpenAIError, error_body, field_errors, one_line
 from ui.workers import IngestWorkers, WorkersBusy
 
 log = logging.getLogger(__name__)
@@ -69,6 +79,42 @@ class ChatRequest(BaseModel):
     as_of: str | None = Field(default=None, description="A Byline extra: ask as of this day (YYYY-MM-DD; default today).")
 
 
+class RequestProblem(HTTPException):
+    """A request the client should change (422 unless said), with the field at fault when one is."""
+
+    def __init__(self, detail: str, param: str | None = None, status_code: int = 422, headers: dict[str, str] | None = None):
+        super().__init__(status_code=status_code, detail=detail, headers=headers)
+        self.param = param
+
+
+LEADING_FIELD = re.compile(r"^([a-z_]+):\s")  # Byline's messages start with the field: "as_of: not a date: 'nope'"
+
+
+def invalid(error: ValueError, param: str | None = None) -> RequestProblem:
+    """A user's mistake found by the assistant (a bad date, an empty question) as a 422 naming its field."""
+    if param is None and (leading := LEADING_FIELD.match(str(error))):
+        param = leading.group(1)
+    return RequestProblem(str(error), param=param)
+
+
+def error_responses(model: type[BaseModel], statuses: dict[int, str]) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI `responses` of a router: each error status with its reason and the one error shape."""
+    return {status: {"model": model, "description": reason} for status, reason in statuses.items()}
+
+
+COMMON_ERRORS = {
+    400: "The request could not be read (e.g. a Content-Length that is not a number).",
+    401: "Missing or wrong access token (`Authorization: Bearer <BYLINE_TOKEN>`).",
+    403: "A browser page of another origin tried to change this server.",
+    404: "No such route.",
+    413: "The body is over the size limit (BYLINE_MAX_UPLOAD_MB).",
+    422: "A field is missing, misspelt or has a value that cannot be used; the message names it.",
+    429: "Too many failed sign-in attempts from this address; see Retry-After.",
+    500: "A bug in Byline; the message says nothing more (the server's log does).",
+    503: "The ingest workers and their waiting line are full; try again after Retry-After.",
+}
+
+
 def bearer_guard(token: str | None):
     """A dependency that requires `Authorization: Bearer <token>` when a token is set."""
 
@@ -77,7 +123,7 @@ def bearer_guard(token: str | None):
             return
         scheme, _, given = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-            raise HTTPException(status_code=401, detail="missing or wrong access token", headers={"WWW-Authenticate": "Bearer"})
+            raise RequestProblem("missing or wrong access token", status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
     return check
 
@@ -85,11 +131,14 @@ def bearer_guard(token: str | None):
 def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -> None:
     """Add the /api and /v1 routes to `app` (before any catch-all mount at "/").
 
-    Ingests run on `workers`, not on the thread pool that answers questions.
+    Ingests run on `workers`, not on the thread pool that answers questions. Errors are answered
+    in the shapes of ui/errors.py (the handlers are the app's, so /healthz's are shaped too).
     """
     guard = [Depends(bearer_guard(token))]
-    api = APIRouter(prefix="/api", dependencies=guard, tags=["byline"])
-    openai_api = APIRouter(prefix="/v1", dependencies=guard, tags=["openai-compatible"])
+    api = APIRouter(prefix="/api", dependencies=guard, tags=["byline"], responses=error_responses(ApiError, COMMON_ERRORS))
+    openai_api = APIRouter(
+        prefix="/v1", dependencies=guard, tags=["openai-compatible"], responses=error_responses(OpenAIError, COMMON_ERRORS)
+    )
 
     @api.post("/ask")
     def ask(request: AskRequest) -> dict:
@@ -97,7 +146,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             answer = bot.ask(request.question, filters=request.filters or Filters(), history=request.history, as_of=request.as_of)
         except (ValueError, ValidationError) as error:
-            raise HTTPException(status_code=422, detail=str(error)) from error
+            raise invalid(error) from error
         return answer.model_dump()
 
     @api.get("/search")
@@ -112,7 +161,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             passages = bot.search(q, k=k, sources=source, since=since, until=until, as_of=as_of)
         except (ValueError, ValidationError) as error:
-            raise HTTPException(status_code=422, detail=str(error)) from error
+            raise invalid(error) from error
         return [p.model_dump() for p in passages]
 
     @api.get("/articles")
@@ -123,11 +172,11 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
     @api.post("/articles")
     async def add_articles(request: IngestRequest) -> dict:
         if not request.articles and not request.urls:
-            raise HTTPException(status_code=422, detail="send 'articles' (objects) and/or 'urls' (http or https)")
+            raise RequestProblem("send 'articles' (objects) and/or 'urls' (http or https)", param="articles")
         try:
             job = workers.submit(bot.add_records, request.articles, urls=request.urls)
         except WorkersBusy as busy:
-            raise HTTPException(status_code=503, detail=str(busy), headers={"Retry-After": "5"}) from busy
+            raise RequestProblem(str(busy), status_code=503, headers={"Retry-After": "5"}) from busy
         report = await asyncio.wrap_future(job)
         return report.model_dump()
 
@@ -143,7 +192,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit)
         except (ValueError, ValidationError) as error:
-            raise HTTPException(status_code=422, detail=str(error)) from error
+            raise invalid(error) from error
         return [quote.model_dump() for quote in found]
 
     @openai_api.get("/models")
@@ -159,7 +208,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             filters = Filters.model_validate(getattr(request, "filters", None) or {})  # a Byline extra
         except ValidationError as error:
-            raise HTTPException(status_code=422, detail=str(error)) from error
+            raise invalid(ValueError(one_line(field_errors(error.errors()))), param="filters") from error
         options = {"filters": filters, "history": history, "as_of": request.as_of}
         if request.stream:
             events = bot.stream(question, **options)
@@ -167,7 +216,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
                 # the question and its options are checked on the first step: a bad one is a 422, not a 200 stream of an error
                 first = next(events)
             except ValueError as error:
-                raise HTTPException(status_code=422, detail=str(error)) from error
+                raise invalid(error) from error
             return StreamingResponse(
                 sse_chunks(itertools.chain([first], events), completion_id, created),
                 media_type="text/event-stream",
@@ -176,7 +225,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             answer = bot.ask(question, **options)
         except ValueError as error:
-            raise HTTPException(status_code=422, detail=str(error)) from error
+            raise invalid(error) from error
         citations = [c.model_dump() for c in answer.citations]
         return {
             "id": completion_id,
@@ -196,8 +245,42 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
             "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
         }
 
+    # Last, so it matches only what no route above does: /api and /v1 are ours, never the chat's (mounted at "/")
+    for router in (api, openai_api):
+
+        @router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+        def no_such_route(request: Request, rest: str) -> None:
+            raise RequestProblem(f"no route {request.method} {request.url.path} (see /openapi.json)", status_code=404)
+
     app.include_router(api)
     app.include_router(openai_api)
+    add_error_handlers(app)
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    """Answer every error of `app` in the one shape of its prefix (ui/errors.py)."""
+
+    def shaped(request: Request, status: int, detail: str, errors=(), param=None, headers=None) -> JSONResponse:
+        return JSONResponse(error_body(request.url.path, status, detail, errors, param), status_code=status, headers=headers)
+
+    async def http_error(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, StarletteHTTPException)
+        return shaped(request, error.status_code, str(error.detail), param=getattr(error, "param", None), headers=error.headers)
+
+    async def validation_error(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, RequestValidationError)
+        errors = field_errors(error.errors())
+        return shaped(request, 422, one_line(errors), errors)
+
+    async def server_error(request: Request, error: Exception) -> JSONResponse | PlainTextResponse:
+        # Starlette logs the traceback and re-raises after this; the client learns only that it was not its fault
+        if not request.url.path.startswith(("/api/", "/v1/")):
+            return PlainTextResponse("Internal Server Error", status_code=500)
+        return shaped(request, 500, "internal error: this is a bug in Byline, not a problem with the request")
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(Exception, server_error)
 
 
 def check_text_parts(messages: list[dict], where: str) -> None:
@@ -207,21 +290,19 @@ def check_text_parts(messages: list[dict], where: str) -> None:
         for part in content if isinstance(content, list) else []:
             if isinstance(part, dict) and part.get("type") == "text" and not isinstance(part.get("text", ""), str):
                 kind = type(part.get("text")).__name__
-                raise HTTPException(
-                    status_code=422, detail=f"{where}[{position}]: a text part's 'text' must be a string, not {kind}"
-                )
+                raise RequestProblem(f"{where}[{position}]: a text part's 'text' must be a string, not {kind}", param=where)
 
 
 def split_messages(messages: list[dict]) -> tuple[str, list[dict]]:
     """The last user message is the question; the messages before it are the history."""
     last_user = next((i for i in range(len(messages) - 1, -1, -1) if messages[i].get("role") == "user"), None)
     if last_user is None:
-        raise HTTPException(status_code=422, detail="no user message in 'messages'")
+        raise RequestProblem("no user message in 'messages'", param="messages")
     content = messages[last_user].get("content") or ""
     if isinstance(content, list):
         content = " ".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
     if not isinstance(content, str) or not content.strip():
-        raise HTTPException(status_code=422, detail="the last user message is empty")
+        raise RequestProblem("the last user message is empty", param="messages")
     return content, messages[:last_user]
 
 
@@ -250,5 +331,5 @@ def sse_chunks(events, completion_id: str, created: int) -> Iterator[str]:
     except ValueError as error:
         # Headers are sent: report the problem the way OpenAI streams do, as an error event.
         log.warning("chat stream failed: %s", error)
-        yield f"data: {json.dumps({'error': {'message': str(error), 'type': 'invalid_request_error'}})}\n\n"
+        yield f"data: {json.dumps(error_body('/v1', 422, str(error)))}\n\n"
     yield "data: [DONE]\n\n"

@@ -13,6 +13,8 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
 3. **Sign-in attempts are rate limited.** Failed attempts (a 4xx answer to Gradio's `/login`, a 401
    from the API's bearer check) are counted per client address in a sliding window; past the limit
    the client gets 429 with `Retry-After` until the window has room again.
+
+Its refusals come in the error shape of the path (ui/errors.py): OpenAI's under /v1, Byline's elsewhere.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
+
+from ui.errors import error_body
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -85,8 +89,8 @@ def parse_origin(origin: str) -> tuple[str, str, int] | None:
     return parsed.scheme, parsed.hostname.lower(), port or DEFAULT_PORTS[parsed.scheme]
 
 
-async def refuse(send: Send, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
-    body = json.dumps({"detail": reason}).encode()
+async def refuse(scope: Scope, send: Send, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
+    body = json.dumps(error_body(scope.get("path", ""), status, reason)).encode()
     raw_headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     raw_headers += [(name.encode(), value.encode()) for name, value in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
@@ -112,7 +116,7 @@ class RequestGuard:
 
         if method in STATE_CHANGING and "origin" in headers:
             if parse_origin(headers["origin"]) != origin_of(scope, headers):
-                await refuse(send, 403, f"cross-origin request refused: {headers['origin']!r} may not change this server")
+                await refuse(scope, send, 403, f"cross-origin request refused: {headers['origin']!r} may not change this server")
                 return
 
         signing_in = path.rstrip("/").endswith("/login") and method == "POST"
@@ -120,11 +124,13 @@ class RequestGuard:
         if guarded:
             wait = self.sign_ins.retry_after(client)
             if wait is not None:
-                await refuse(send, 429, "too many failed sign-in attempts; try again later", {"retry-after": f"{wait:.0f}"})
+                await refuse(
+                    scope, send, 429, "too many failed sign-in attempts; try again later", {"retry-after": f"{wait:.0f}"}
+                )
                 return
 
         if method in STATE_CHANGING:
-            receive_checked = await self._bounded_body(headers, receive, send)
+            receive_checked = await self._bounded_body(scope, headers, receive, send)
             if receive_checked is None:
                 return
             receive = receive_checked
@@ -133,16 +139,16 @@ class RequestGuard:
             send = self._counting_failures(send, client, signing_in)
         await self.app(scope, receive, send)
 
-    async def _bounded_body(self, headers: dict[str, str], receive: Receive, send: Send) -> Receive | None:
+    async def _bounded_body(self, scope: Scope, headers: dict[str, str], receive: Receive, send: Send) -> Receive | None:
         """`receive` for a body within the limit, or None after refusing it (413 / 400)."""
         limit = self.max_body_bytes
         declared = headers.get("content-length")
         if declared is not None:
             if not declared.strip().isdigit():
-                await refuse(send, 400, "Content-Length is not a number")
+                await refuse(scope, send, 400, "Content-Length is not a number")
                 return None
             if int(declared) > limit:
-                await refuse(send, 413, f"request body of {int(declared):,} bytes is over the {limit:,}-byte limit")
+                await refuse(scope, send, 413, f"request body of {int(declared):,} bytes is over the {limit:,}-byte limit")
                 return None
             return receive  # the server reads no more than the declared length
         body = bytearray()
@@ -152,7 +158,7 @@ class RequestGuard:
                 return receive  # the client went away: let the app see it
             body += message.get("body", b"")
             if len(body) > limit:
-                await refuse(send, 413, f"request body is over the {limit:,}-byte limit")
+                await refuse(scope, send, 413, f"request body is over the {limit:,}-byte limit")
                 return None
             if not message.get("more_body", False):
                 break

@@ -224,3 +224,70 @@ def test_the_web_app_serves_the_api(bot):
         assert client.get("/v1/models").status_code == 401
         response = client.get("/v1/models", headers={"Authorization": f"Bearer {TOKEN}"})
         assert response.json()["data"][0]["id"] == "byline"
+
+
+def test_every_api_error_has_one_shape_naming_the_field(http):
+    """An outside tester got {"detail": "..."} from some errors and pydantic's bare list from others:
+    now every /api error is {"detail": "<one line>", "errors": [...]}, whatever raised it."""
+    cases = [
+        (http.post("/api/ask", json={}), 422, "question: Field required"),
+        (http.post("/api/ask", json={"question": SEED_QUESTION, "filters": {"source": ["x"]}}), 422, "filters.source"),
+        (http.post("/api/ask", json={"question": SEED_QUESTION, "as_of": "nope"}), 422, "as_of: not a date: 'nope'"),
+        (http.post("/api/ask", json={"question": "   "}), 422, "the question is empty"),
+        (http.post("/api/ask", content=b'{"question": ', headers={"content-type": "application/json"}), 422, "not valid JSON"),
+        (http.get("/api/search", params={"q": "arms", "k": 0}), 422, "k: Input should be greater than or equal to 1"),
+        (http.get("/api/quotes", params={"since": "not a date"}), 422, "since: not a date"),
+        (http.post("/api/articles", json={}), 422, "send 'articles'"),
+        (http.get("/api/no-such-thing"), 404, "no route GET /api/no-such-thing"),
+        (httpx.get(str(http.base_url.join("/api/articles"))), 401, "missing or wrong access token"),
+    ]
+    for response, status, reason in cases:
+        body = response.json()
+        assert response.status_code == status, (reason, body)
+        assert set(body) == {"detail", "errors"} and isinstance(body["errors"], list), body
+        assert reason in body["detail"] and "\n" not in body["detail"], body
+    missing = cases[0][0].json()["errors"]
+    assert missing == [{"loc": ["body", "question"], "msg": "Field required", "type": "missing"}]
+    assert cases[2][0].json()["errors"][0]["loc"] == ["as_of"]
+
+
+def test_openai_clients_see_the_reason_of_an_error(served):
+    """/v1 errors are OpenAI's {"error": {"message", "type", "param", "code"}}: the openai client raises
+    with the reason in its message, and the error object (message, param, code) read from where OpenAI puts it."""
+    import openai
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{served.url}/v1", api_key=TOKEN, max_retries=0)
+    question = [{"role": "user", "content": SEED_QUESTION}]
+    with pytest.raises(openai.UnprocessableEntityError) as bad_date:
+        client.chat.completions.create(model="byline", messages=question, extra_body={"as_of": "nope"})
+    assert "as_of: not a date: 'nope'" in bad_date.value.message
+    assert bad_date.value.param == "as_of" and bad_date.value.type == "invalid_request_error"
+    with pytest.raises(openai.UnprocessableEntityError) as streamed:
+        client.chat.completions.create(model="byline", messages=question, stream=True, extra_body={"as_of": "nope"})
+    assert "as_of: not a date" in streamed.value.message
+    with pytest.raises(openai.UnprocessableEntityError) as no_user:
+        client.chat.completions.create(model="byline", messages=[{"role": "system", "content": "Be brief."}])
+    assert "no user message in 'messages'" in no_user.value.message and no_user.value.param == "messages"
+    assert no_user.value.body["message"] == "no user message in 'messages'"
+    with pytest.raises(openai.UnprocessableEntityError) as no_messages:
+        client.post("/chat/completions", body={"model": "byline"}, cast_to=dict)
+    assert no_messages.value.body["message"] == "messages: Field required" and no_messages.value.code == "missing"
+    with pytest.raises(openai.AuthenticationError) as wrong_key:
+        OpenAI(base_url=f"{served.url}/v1", api_key="wrong", max_retries=0).models.list()
+    assert "missing or wrong access token" in wrong_key.value.message and wrong_key.value.code == "invalid_api_key"
+    with pytest.raises(openai.NotFoundError) as unknown:
+        client.embeddings.create(model="byline", input="arms")
+    assert "no route POST /v1/embeddings" in unknown.value.message
+
+
+def test_the_openapi_schema_documents_the_error_shapes(served):
+    schema = httpx.get(f"{served.url}/openapi.json").json()
+    ask, chat = schema["paths"]["/api/ask"]["post"], schema["paths"]["/v1/chat/completions"]["post"]
+    for status in ("401", "422", "500"):
+        assert ask["responses"][status]["content"]["application/json"]["schema"]["$ref"].endswith("/ApiError")
+        assert chat["responses"][status]["content"]["application/json"]["schema"]["$ref"].endswith("/OpenAIError")
+    shapes = schema["components"]["schemas"]
+    assert set(shapes["ApiError"]["properties"]) == {"detail", "errors"}
+    assert set(shapes["OpenAIErrorObject"]["properties"]) == {"message", "type", "param", "code"}
+    assert "HTTPValidationError" not in shapes  # pydantic's bare list is never answered, so never documented

@@ -75,6 +75,10 @@ def test_another_origin_cannot_change_the_server(url, bot):
     # Gradio's own routes are behind the same guard (a page once made Byline ingest a file through them)
     gradio = httpx.post(f"{url}/gradio_api/queue/join", json={}, headers={"Origin": "http://127.0.0.1:9"}, timeout=30)
     assert gradio.status_code == 403
+    # the guard's refusals come in the error shape of the path: OpenAI's under /v1, for OpenAI clients
+    chat = {"messages": [{"role": "user", "content": SEED_QUESTION}]}
+    openai_shaped = httpx.post(f"{url}/v1/chat/completions", json=chat, headers={"Origin": "http://evil.example"}, timeout=30)
+    assert openai_shaped.status_code == 403 and "cross-origin" in openai_shaped.json()["error"]["message"]
     assert len(bot.articles()) == before
     same_origin = httpx.post(f"{url}/api/ask", json={"question": SEED_QUESTION}, headers={"Origin": url}, timeout=60)
     assert same_origin.status_code == 200 and same_origin.json()["citations"]
@@ -194,7 +198,9 @@ def test_a_text_part_that_is_not_text_is_a_422_not_a_500(url):
     for path, body in requests:
         response = httpx.post(f"{url}{path}", json=body, timeout=60)
         assert response.status_code == 422, (path, body, response.text)
-        assert "a text part's 'text' must be a string" in response.json()["detail"]
+        body = response.json()
+        reason = body["error"]["message"] if path.startswith("/v1") else body["detail"]
+        assert "a text part's 'text' must be a string" in reason
     fine = [
         {"type": "text", "text": "Who said that anti-terrorist measures will be stopped"},
         {"type": "image_url", "image_url": {}},
