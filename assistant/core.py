@@ -17,7 +17,7 @@ from assistant.answering.question import QuestionAnalysis, analyze
 from assistant.answering.rewriter import RuleRewriter, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
 from assistant.answering.shaped import MAX_STORIES, SHAPED_KINDS, SHAPED_TOP_K, ShapedAnswerer
-from assistant.answering.who_said import WhoSaidAnswerer
+from assistant.answering.who_said import WhoSaidAnswerer, wants_table
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
 from assistant.search.types import Filters, Hit
@@ -167,10 +167,11 @@ class Assistant:
         as_of: date | str | None = None,
     ) -> list[Passage]:
         """The passages that best match `query`, read as a question is: nothing after `as_of` (today
-        unless given), and those of the days its time words name ranked up."""
+        unless given), and those of the days its time words name ranked up; an article's later
+        passages count less, so one long article does not fill the list."""
         query = checked_text(query, "search")
         scope = time_scope(query, filters or Filters.of(sources, since, until), as_of, self.retriever.latest_published)
-        hits = self.retriever.retrieve_window_first(scope.query, k, scope.base, scope.window)
+        hits = self.retriever.retrieve_window_first(scope.query, k, scope.base, scope.window, spread=True)
         return [
             Passage(
                 rank=rank,
@@ -261,7 +262,7 @@ class Assistant:
             if extracted is None:  # no shape to give: answered as any question is, from the same passages
                 extracted = self.extractive(query, hits, texts, scope) if hits else decline(query)
         else:
-            quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts)
+            quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts, self.articles_about)
             for attempt_filters, _ in scope.attempts():
                 quoted = quotes_from.answer(query, attempt_filters)
                 if quoted is not None:
@@ -282,7 +283,9 @@ class Assistant:
         streamed: list[str] = []
         answer: Answer | None = None
         worded_by_llm = False
-        if llm is not None and (quoted is not None or hits):
+        # a who-said-what table is laid out from the quote index; an LLM would flatten it into prose
+        tabled = quoted is not None and wants_table(query)
+        if llm is not None and (quoted is not None or hits) and not tabled:
             # With an LLM, a who-said answer is only reworded: the model sees just the passages the
             # quote index chose, and the checker holds its wording to them.
             shape = analysis if analysis.kind in SHAPED_KINDS else None
@@ -339,6 +342,11 @@ class Assistant:
             for piece in re.findall(r"\s*\S+", rest):
                 yield TokenEvent(text=piece)
         yield AnswerEvent(answer=answer)
+
+    def articles_about(self, topic: str, filters: Filters | None, k: int = 30) -> list[str]:
+        """The articles whose passages hold the topic's words (keyword search), best first."""
+        found = self.retriever.keyword_search(topic, k, filters or Filters())
+        return list(dict.fromkeys(chunk.article_id for chunk, _ in found))
 
     def said_from_outside_the_window(self, answer: Answer, scope: TimeScope) -> Answer:
         """An answer found only outside the question's window says so first, with what the index holds."""

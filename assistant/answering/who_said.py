@@ -4,6 +4,7 @@ Recognised forms (rules: they are few and stable in how people ask):
 - "Who said (that) X?", "Who told/warned/claimed … X?", "Who said “X”?"  → the speaker of X
 - "What did X say (about Y)?", "What has X said on Y?"                    → X's quotes on Y
 - "Did X say (that) Y?"                                                    → yes, with the quote, or who did
+- "Who said what about Y?", "What did people say about Y?"                 → a table: speaker, quote, date, source
 Anything else, or a question the quote index cannot answer, goes to the normal path.
 """
 
@@ -35,6 +36,19 @@ WHAT_DID = re.compile(
 DID_SAY = re.compile(
     r"^\s*(?:did|has|does)\s+(?P<name>.+?)\s+(?:say|said|claim|tell\s+\w+)\s+(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$", re.I | re.S
 )
+# Several speakers on a topic. Only generic words for "people" ("officials", "experts"): a name
+# there ("What did Aliyev say about Y?") is one speaker's quotes, answered as WHAT_DID does.
+PEOPLE = r"people|everyone|everybody|others|officials|experts|critics|analysts|leaders|politicians|observers|witnesses|residents"
+TOPIC = r"\s+(?:about|on|regarding|concerning|of)\s+(?P<topic>.+?)\s*\??\s*$"
+WHO_SAID_WHAT = re.compile(rf"^\s*who\s+(?:(?:has|have|had|did)\s+)?(?:said|says|say|stated|claimed)\s+what{TOPIC}", re.I | re.S)
+PEOPLE_SAID = re.compile(
+    rf"^\s*what\s+(?:(?:did|do|does|have|has|had)\s+(?:{PEOPLE})\s+(?:say|said|think|claim|argue)"
+    rf"|(?:are|were)\s+(?:{PEOPLE})\s+saying|(?:was|is|has\s+been|have\s+been)\s+said){TOPIC}",
+    re.I | re.S,
+)
+MAX_ROWS = 6  # a table to read at a glance, on a phone too
+ROWS_PER_SPEAKER = 2  # "who said what": several voices, not one voice's many quotes
+CELL_WORDS = 50  # a longer quote is cut in its cell; the citation holds it whole
 QUOTE_MARKS = "\"“”‘’'«»"
 FRAGMENT_SHARE = 0.6  # a quote shorter than this share of its sentence is a fragment: cite the sentence
 MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
@@ -45,13 +59,17 @@ ALSO_COVERAGE = 0.8
 
 @dataclass
 class WhoSaidQuestion:
-    form: str  # "who", "what", "did"
+    form: str  # "who", "what", "did", "many" (who said what about a topic: a table)
     fragment: str = ""
     name: str = ""
     topic: str = ""
 
 
 def parse(question: str) -> WhoSaidQuestion | None:
+    # before WHO_SAID, which reads "Who said what about Y" as asking who said the words "what about Y"
+    if match := WHO_SAID_WHAT.match(question) or PEOPLE_SAID.match(question):
+        topic = match.group("topic").strip(QUOTE_MARKS + " ")
+        return WhoSaidQuestion("many", topic=topic) if topic else None
     if match := WHO_SAID.match(question):
         fragment = match.group("fragment").strip(QUOTE_MARKS + " ")
         return WhoSaidQuestion("who", fragment=fragment) if fragment else None
@@ -64,10 +82,25 @@ def parse(question: str) -> WhoSaidQuestion | None:
     return None
 
 
+def wants_table(question: str) -> bool:
+    """Whether the question asks who said what about a topic, answered as a table (which an LLM
+    must not reword into prose)."""
+    asked = parse(question)
+    return asked is not None and asked.form == "many"
+
+
 class WhoSaidAnswerer:
-    def __init__(self, quotes: QuoteIndex, article_texts: Callable[[Iterable[str]], dict[str, str]]):
+    def __init__(
+        self,
+        quotes: QuoteIndex,
+        article_texts: Callable[[Iterable[str]], dict[str, str]],
+        articles_about: Callable[[str, Filters | None], list[str]] | None = None,
+    ):
         self.quotes = quotes
         self.article_texts = article_texts  # article ids -> {id: stored text}
+        # topic -> ids of the articles about it, best first: their quotes on the topic need not
+        # hold its words ("We will not sail", in a story about the strike)
+        self.articles_about = articles_about
 
     def answer(self, question: str, filters: Filters | None = None) -> Answer | None:
         asked = parse(question)
@@ -77,6 +110,8 @@ class WhoSaidAnswerer:
             return self.who_said(question, asked.fragment, filters)
         if asked.form == "what":
             return self.what_did(question, asked.name, asked.topic, filters)
+        if asked.form == "many":
+            return self.who_said_what(question, asked.topic, filters)
         return self.did_say(question, asked.name, asked.fragment, filters)
 
     def best_match(self, fragment: str, filters: Filters | None, both_ways: bool = False) -> QuoteRecord | None:
@@ -153,6 +188,61 @@ class WhoSaidAnswerer:
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]
 
+    def who_said_what(self, question: str, topic: str, filters: Filters | None) -> Answer | None:
+        """Several speakers on a topic, as a Markdown table (speaker | quote | date | source), newest
+        first, each row cited: it reads the same in the chat, a terminal and the API's text."""
+        chosen: list[QuoteRecord] = []
+        for quote in self.about(topic, filters):
+            same_speaker = sum(c.speaker_name == quote.speaker_name for c in chosen)
+            if same_speaker < ROWS_PER_SPEAKER and all(not overlaps(quote, c) for c in chosen):
+                chosen.append(quote)
+            if len(chosen) == MAX_ROWS:
+                break
+        if not chosen:
+            return None
+        chosen.sort(key=lambda q: q.published, reverse=True)  # newest first; undated ("") last
+        rows, citations = [], []
+        for n, quote in enumerate(chosen, start=1):
+            # the quote alone: the row's other cells say who said it, when and where
+            citation = self.cite(n, quote)
+            citations.append(citation)
+            words = " ".join(citation.quote.split())
+            if len(words.split()) > CELL_WORDS:
+                words = " ".join(words.split()[:CELL_WORDS]) + " …"
+            if quote.kind == "direct":
+                words = f"“{words}”"
+            cells = [quote.speaker_name, f"{words} [{n}]", quote.published or "undated", quote.source or "unknown source"]
+            rows.append("| " + " | ".join(table_cell(cell) for cell in cells) + " |")
+        head = f"Who said what about {topic}, newest first:"
+        table = "\n".join(["| Speaker | Quote | Date | Source |", "| --- | --- | --- | --- |", *rows])
+        return self.make(question, f"{head}\n\n{table}", citations)
+
+    def about(self, topic: str, filters: Filters | None, pool: int = 200) -> list[QuoteRecord]:
+        """Quotes on `topic` by anyone, best first: those whose words or paragraph, or whose article's
+        title or lead, hold most of the topic's words (a story's later paragraphs seldom repeat it)."""
+        topic_stems = set(self.quotes.stems(topic))
+        if not topic_stems:
+            return []
+        candidates = {(q.article_id, q.start): q for q, _ in self.quotes.search(topic, filters=filters, limit=pool // 4)}
+        if self.articles_about is not None:
+            for quote in self.quotes.in_articles(self.articles_about(topic, filters), filters, limit=pool):
+                candidates.setdefault((quote.article_id, quote.start), quote)
+        quotes = list(candidates.values())
+        texts = self.article_texts({q.article_id for q in quotes})
+        needed = max(1, round(MIN_COVERAGE * len(topic_stems)))  # "the ferry strike" is not any strike
+        scored = []
+        for quote in quotes:
+            text = texts.get(quote.article_id, "")
+            start, end = paragraph_bounds(text, quote.start, quote.end)
+            in_paragraph = topic_stems & set(self.quotes.stems(text[start:end]))
+            lead = text[: paragraph_bounds(text, 0, 0)[1]]  # a news story names its topic up top
+            in_title = topic_stems & set(self.quotes.stems(f"{quote.title}\n{lead}"))
+            in_quote = topic_stems & set(self.quotes.stems(quote.text))
+            if len(in_paragraph) >= needed or len(in_title) >= needed:
+                scored.append(((len(in_quote), len(in_paragraph), len(in_title)), quote.kind == "direct", quote.published, quote))
+        scored.sort(key=lambda item: item[:3], reverse=True)
+        return [item[3] for item in scored]
+
     def did_say(self, question: str, name: str, fragment: str, filters: Filters | None) -> Answer | None:
         # "Did X say Y?" often wraps the quoted words in the asker's own: match either way round
         quote = self.best_match(fragment, filters, both_ways=True)
@@ -209,6 +299,11 @@ def said(quote: QuoteRecord, also: bool = False) -> str:
     if quote.kind == "indirect":
         return f"{quote.speaker_name}{when} {'also said' if also else quote.cue} {words}"
     return f"According to {quote.speaker_name}{when}, {words}"
+
+
+def table_cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, its pipes escaped so they don't split the cell."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:

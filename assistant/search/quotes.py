@@ -286,6 +286,18 @@ class QuoteIndex(TextIndex):
             found.append((record, float(score) if query else 0.0))
         return found
 
+    def in_articles(self, article_ids: Iterable[str], filters: Filters | None = None, limit: int = 200) -> list[QuoteRecord]:
+        """The quotes of these articles, newest first (what people said in the articles about a topic)."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids or not len(self) or limit <= 0:
+            return []
+        tantivy = self.tantivy
+        clauses = [(tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "article_id", ids))]
+        if filters is not None and not filters.empty:
+            clauses.extend(self.filter_clauses(filters.sources, *filters.bounds))
+        result = self.searcher.search(self.all_of(clauses), limit, order_by_field="recency", order=tantivy.Order.Desc)
+        return [QuoteRecord.model_validate_json(self.searcher.doc(address)["record"][0]) for _, address in result.hits]
+
     def coverage(self, fragment: str, quote: QuoteRecord, both_ways: bool = True) -> float:
         """How well the asked words and a quote match: the share of the fragment's words the quote
         holds, or of the quote's words the fragment holds (a short quote asked about in a longer

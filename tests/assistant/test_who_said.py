@@ -94,3 +94,94 @@ def test_only_real_speakers_answer_who_said(speaker, usable):
     from assistant.search.quotes import is_resolved
 
     assert is_resolved(speaker) is usable
+
+
+# Three voices on one strike over three weeks, and one on something else.
+STRIKE = [
+    (
+        "walkout",
+        "Harbor Gazette",
+        "2024-03-04",
+        "Ferry crews walk out",
+        "Harbor ferry crews went on strike over unpaid overtime on Monday.\n"
+        '"We will not sail until the overtime is paid," said Maren Okafor, the union leader.',
+    ),
+    (
+        "talks",
+        "Coast Times",
+        "2024-03-11",
+        "Port authority offers talks",
+        "The ferry strike entered its second week.\n"
+        '"Our door is open, but the union must first end this strike," said Lars Brenner, head of the port authority.',
+    ),
+    (
+        "deal",
+        "Harbor Gazette",
+        "2024-03-20",
+        "Ferry strike ends with a pay deal",
+        "The ferry strike ended on Wednesday after a pay deal.\n"
+        '"This deal pays every hour we worked," Maren Okafor said on Wednesday.\n'
+        '"Commuters have suffered enough from this strike | and we are glad it is over," Mayor Ines Dahl said.',
+    ),
+    (
+        "barrier",
+        "Coast Times",
+        "2024-03-18",
+        "Council approves a tidal barrier",
+        'The harbor council voted for a tidal barrier.\n"The barrier will protect the old town," said Piet Vonk, the engineer.',
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def strike_bot(embedding, tmp_path_factory):
+    from assistant import Assistant
+    from ingest.article import Article
+    from ingest.pipeline import Index
+    from ingest.settings import IngestSettings
+
+    bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("strike")), embedding=embedding))
+    bot.add_articles(
+        [
+            Article(id=id_, title=title, text=text, source=source, published=day, url=f"https://news.example/{id_}")
+            for id_, source, day, title, text in STRIKE
+        ]
+    )
+    return bot
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The Markdown table's rows (header first), each as its cells; escaped pipes stay inside a cell."""
+    import re
+
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines if "---" not in line]
+
+
+@pytest.mark.parametrize("question", ["Who said what about the ferry strike?", "What did people say about the ferry strike?"])
+def test_who_said_what_is_a_table_of_speakers_newest_first_each_row_cited(strike_bot, question):
+    answer = strike_bot.ask(question)
+    assert answer.mode == "who_said" and answer.answered
+    header, *rows = table_rows(answer.text)
+    assert header == ["Speaker", "Quote", "Date", "Source"]
+    speakers = [row[0] for row in rows]
+    assert {"Maren Okafor", "Lars Brenner", "Ines Dahl"} <= set(speakers)
+    assert "Piet Vonk" not in speakers  # spoke about the barrier, not the strike
+    dates = [row[2] for row in rows]
+    assert dates == sorted(dates, reverse=True)
+    # each row carries its own marker, and that citation is the row's quote by the row's speaker
+    for n, row in enumerate(rows, start=1):
+        assert row[1].endswith(f"[{n}]")
+        citation = answer.citations[n - 1]
+        assert citation.n == n and citation.speaker == row[0] and citation.published == row[2]
+        assert citation.source == row[3]
+        assert " ".join(citation.quote.split())[:20] in row[1]
+        check_span(strike_bot, citation)
+    mayor = rows[speakers.index("Ines Dahl")]
+    assert "strike \\| and we are glad" in mayor[1]  # a pipe in a quote does not split the row
+
+
+def test_one_speaker_on_a_topic_is_still_prose(strike_bot):
+    answer = strike_bot.ask("What did Okafor say about the strike?")
+    assert answer.answered and "Maren Okafor" in answer.text
+    assert "|" not in answer.text and "Lars Brenner" not in answer.text
