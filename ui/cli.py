@@ -1,5 +1,9 @@
 """The `byline` command line (typer).
 
+The options every command shares (`--data`, `--chroma-url`, `-v`, `--debug`) go before the command
+or after it: `byline --data DIR ingest seeds/` and `byline ingest seeds/ --data DIR` are one command
+(given in both places, the one after the command wins).
+
 A user's mistake (a bad date, an empty question, an index built with another embedder: any
 `BylineError`) is one line on stderr and exit code 2; the traceback only with `byline --debug …`.
 """
@@ -7,6 +11,7 @@ A user's mistake (a bad date, an empty question, an index built with another emb
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import logging
 from collections.abc import Callable
@@ -17,7 +22,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-app = typer.Typer(help="Byline: answers about your news articles, with the passages they came from.", no_args_is_help=True)
 console = Console()
 errors = Console(stderr=True)
 
@@ -36,20 +40,43 @@ AsOfOption = Annotated[
 ChromaOption = Annotated[
     str | None, typer.Option("--chroma-url", help="Use a Chroma server at this URL instead of the local folder.")
 ]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show the traceback of an error, not just its message.")]
 
 
 P = ParamSpec("P")
 R = TypeVar("R")
-show_tracebacks = False  # set by --debug, once per run, in the callback below
+show_tracebacks = False  # set by --debug (before or after the command), once per run
+OWN_DATA_COMMANDS = frozenset({"eval"})  # its --data is a scratch index of its own, never the user's index
+
+
+def configure_logging(verbose: bool) -> None:
+    from rich.logging import RichHandler
+
+    level = logging.INFO if verbose else logging.WARNING
+    # force: `-v` after the command configures again what the callback configured first
+    # the handler's own level too: bm25s sets its logger to DEBUG
+    handler = RichHandler(console=errors, show_path=False, level=level)
+    logging.basicConfig(level=level, format="%(message)s", handlers=[handler], force=True)
+
+
+app = typer.Typer(help="Byline: answers about your news articles, with the passages they came from.", no_args_is_help=True)
 
 
 def user_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Run a command so that a `BylineError` is one line and exit 2, unless --debug asks for the traceback."""
+    """Run a command so that a `BylineError` is one line and exit 2, unless --debug asks for the traceback.
+
+    The command also takes `-v` and `--debug` after its name (they were only accepted before it).
+    """
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         from assistant import BylineError
 
+        global show_tracebacks
+        if kwargs.pop("verbose", False):
+            configure_logging(verbose=True)
+        show_tracebacks = bool(kwargs.pop("debug", False)) or show_tracebacks  # never off when given before the command
         try:
             return command(*args, **kwargs)
         except BylineError as error:
@@ -58,6 +85,14 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
             errors.print(f"[red]error:[/red] {error}", highlight=False)
             raise typer.Exit(2) from error
 
+    # typer reads the options from the signature: the command's own, then the shared two
+    own = inspect.signature(command, eval_str=True)
+    shared = [
+        inspect.Parameter("verbose", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=VerboseOption),
+        inspect.Parameter("debug", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=DebugOption),
+    ]
+    run.__signature__ = own.replace(parameters=[*own.parameters.values(), *shared])  # type: ignore[attr-defined]
+    run.__annotations__ = {**command.__annotations__, "verbose": VerboseOption, "debug": DebugOption}
     return run
 
 
@@ -69,19 +104,26 @@ def open_assistant(data: Path | None, chroma_url: str | None = None):
 
 @app.callback()
 def main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error, not just its message.")] = False,
+    ctx: typer.Context,
+    data: DataOption = None,
+    chroma_url: ChromaOption = None,
+    verbose: VerboseOption = False,
+    debug: DebugOption = False,
 ) -> None:
-    from rich.logging import RichHandler
-
+    """Options given here apply to the command that follows; the command's own take precedence."""
     global show_tracebacks
     show_tracebacks = debug
+    configure_logging(verbose)
 
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(message)s",
-        handlers=[RichHandler(console=errors, show_path=False, level=logging.INFO if verbose else logging.WARNING)],
-    )  # the handler's own level too: bm25s sets its logger to DEBUG
+    if ctx.invoked_subcommand in OWN_DATA_COMMANDS and (data or chroma_url):
+        raise typer.BadParameter(
+            f"`byline {ctx.invoked_subcommand}` keeps its own index (a temp folder): give --data after "
+            f"`{ctx.invoked_subcommand}` to choose where, so it never adds its set to your index",
+            param_hint="--data/--chroma-url",
+        )
+    # click's default_map: the command's own --data, when given, still wins over these
+    shared = {name: value for name, value in (("data", data), ("chroma_url", chroma_url)) if value is not None}
+    ctx.default_map = {name: shared for name in ctx.command.list_commands(ctx)} if shared else None  # type: ignore[attr-defined]
 
 
 @app.command()

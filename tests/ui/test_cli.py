@@ -93,3 +93,33 @@ def test_debug_shows_the_traceback(tmp_path):
     data = str(tmp_path / "data")
     result = runner.invoke(app, ["--debug", "ask", "", "--data", data])
     assert result.exit_code == 1 and isinstance(result.exception, InvalidInput)
+
+
+def test_shared_options_go_before_or_after_the_command(tmp_path):
+    """An outside tester: `byline --data DIR ingest …` failed ("No such option: --data"); the shared
+    options (--data, --chroma-url, -v, --debug) now work on either side of the command."""
+    from assistant import InvalidInput
+
+    data = str(tmp_path / "data")
+    before = run("--data", data, "ingest", str(SEEDS))
+    assert before.exit_code == 0 and "1 added" in before.output, before.output
+    assert "1 unchanged" in run("ingest", str(SEEDS), "--data", data).output  # the same index, named after
+    listed = json.loads(run("--data", data, "articles", "--json").output)
+    assert [a["published"] for a in listed] == ["2023-09-20"]
+    elsewhere = str(tmp_path / "elsewhere")
+    assert json.loads(run("--data", elsewhere, "articles", "--data", data, "--json").output) == listed  # after wins
+    assert "Aliyev" in run("--data", data, "ask", SEED_QUESTION).output
+    assert not (tmp_path / "elsewhere").exists() and not (tmp_path / "data" / "data").exists()
+
+    debug_after = runner.invoke(app, ["ask", "", "--data", data, "--debug"])
+    assert debug_after.exit_code == 1 and isinstance(debug_after.exception, InvalidInput)
+    quiet = runner.invoke(app, ["ask", "", "--data", data])
+    assert quiet.exit_code == 2 and "the question is empty" in quiet.output  # --debug of the last run does not linger
+
+
+def test_eval_refuses_a_shared_data_folder_rather_than_filling_the_users_index(tmp_path):
+    """`byline eval` ingests its set into --data: a --data before the command (meant for the user's index)
+    is refused with the reason, not silently used."""
+    result = runner.invoke(app, ["--data", str(tmp_path / "data"), "eval", str(tmp_path)])
+    assert result.exit_code == 2 and "keeps its own index" in result.output
+    assert not (tmp_path / "data").exists()
