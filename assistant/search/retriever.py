@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 OVERFETCH = 200  # plain dense results fetched for a filtered question, before the filter
 MAX_OVERFETCH = 5000  # ... and at most this many when the filter is broad but the first 200 missed
 EXACT_SEARCH_ROWS = 50_000  # a filter allowing fewer chunks than this is searched exactly (float16, in memory)
+# A search's list weighs an article's second passage at half its score (third a quarter, ...): news24-dev
+# evidence hit@5 68.4% → 75.7% (weeks 1–7 68.3 → 79.3, weeks 8–13 68.6 → 71.4; 0.7 and 0.3 within a point).
+# Answers keep the plain ranking: fed the spread list, the extractive answerer met more near-miss sentences
+# from other articles (fact 40.1% → 37.5%).
+LATER_PASSAGE_WEIGHT = 0.5
 
 
 def reciprocal_rank_fusion(rankings: list[list[tuple[ChunkRecord, float]]], k: int, constant: float = 60.0) -> list[Hit]:
@@ -42,6 +47,19 @@ def reciprocal_rank_fusion(rankings: list[list[tuple[ChunkRecord, float]]], k: i
             scores[chunk.id] = scores.get(chunk.id, 0.0) + 1.0 / (constant + rank + 1)
     ordered = sorted(scores, key=lambda chunk_id: scores[chunk_id], reverse=True)[:k]
     return [Hit(chunk=chunks[chunk_id], score=scores[chunk_id]) for chunk_id in ordered]
+
+
+def spread_over_articles(hits: list[Hit], k: int, later_passage_weight: float = LATER_PASSAGE_WEIGHT) -> list[Hit]:
+    """The best k hits once each article's second passage counts `later_passage_weight` times its
+    score, its third that squared, ...: one long article's passages no longer fill a result list."""
+    seen: dict[str, int] = {}
+    weighted = []
+    for hit in hits:
+        before = seen.get(hit.chunk.article_id, 0)
+        seen[hit.chunk.article_id] = before + 1
+        weighted.append((hit.score * later_passage_weight**before, hit))
+    weighted.sort(key=lambda pair: pair[0], reverse=True)
+    return [hit for _, hit in weighted[:k]]
 
 
 def cache_folder(settings: IngestSettings) -> Path:
@@ -152,18 +170,29 @@ class HybridRetriever:
         return record is not None and record.content_hash == chunk.content_hash
 
     def retrieve_window_first(
-        self, query: str, k: int, everywhere: Filters, window: Filters | None, query_vector: np.ndarray | None = None
+        self,
+        query: str,
+        k: int,
+        everywhere: Filters,
+        window: Filters | None,
+        query_vector: np.ndarray | None = None,
+        spread: bool = False,
     ) -> list[Hit]:
         """The best k under `everywhere`, with the chunks inside `window` ranked once more: the two
         rankings are fused, so a passage of the asked-about days outranks one as good from other
-        days, while a good passage from other days still outranks a poor one from inside them."""
+        days, while a good passage from other days still outranks a poor one from inside them.
+        `spread`: over articles (see `spread_over_articles`), for a list a reader looks through."""
         if query_vector is None:
             query_vector = self.index.embed([query])[0]
-        anywhere = self.retrieve(query, k, everywhere, query_vector=query_vector)
-        if window is None:
-            return anywhere
-        inside = self.retrieve(query, k, window, query_vector=query_vector)
-        return reciprocal_rank_fusion([[(h.chunk, h.score) for h in inside], [(h.chunk, h.score) for h in anywhere]], k)
+        # spreading looks through every candidate both retrievers found (no extra search), not just the best k
+        fetched = max(k, 2 * self.candidates) if spread else k
+        anywhere = self.retrieve(query, fetched, everywhere, query_vector=query_vector)
+        if window is not None:
+            inside = self.retrieve(query, fetched, window, query_vector=query_vector)
+            anywhere = reciprocal_rank_fusion(
+                [[(h.chunk, h.score) for h in inside], [(h.chunk, h.score) for h in anywhere]], fetched
+            )
+        return spread_over_articles(anywhere, k) if spread else anywhere
 
     def retrieve(self, query: str, k: int, filters: Filters | None = None, query_vector: np.ndarray | None = None) -> list[Hit]:
         filters = filters or Filters()

@@ -136,3 +136,30 @@ def test_accents_do_not_decide_what_matches(make_assistant):
         answer = bot.ask(question, as_of="2023-01-05")
         assert [c.article_id for c in answer.citations] == ["pele"], question
     assert bot.quotes(speaker="Pele") == bot.quotes(speaker="Pelé")
+
+
+def test_one_long_article_does_not_fill_a_search_list(make_assistant):
+    """A live blog's many passages on the strike once took every place of a short search list, and the
+    one other article on it (the one a reader wanted) was ranked out of sight."""
+    from ingest.article import Article
+
+    updates = [
+        f"Update {n}: the harbor ferry strike went on, crews said the pay talks on the ferry strike stalled again "
+        f"and commuters crowded the harbor docks waiting for ferries that never came during the strike. " * 3
+        for n in range(1, 9)
+    ]
+    bot = make_assistant()
+    bot.add_articles(
+        [
+            Article(id="blog", title="Harbor ferry strike: live updates", text="\n\n".join(updates), source="Gazette"),
+            Article(
+                id="deal",
+                title="Ferry strike ends with a pay deal",
+                text="The harbor ferry strike ended on Friday when crews accepted a pay deal, the union said.",
+                source="Wire",
+            ),
+        ]
+    )
+    assert len({p.text for p in bot.search("harbor ferry strike pay talks", k=20) if p.article_id == "blog"}) >= 4
+    found = [p.article_id for p in bot.search("harbor ferry strike pay talks", k=3)]
+    assert found[0] == "blog" and "deal" in found, found
