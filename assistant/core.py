@@ -167,10 +167,11 @@ class Assistant:
         as_of: date | str | None = None,
     ) -> list[Passage]:
         """The passages that best match `query`, read as a question is: nothing after `as_of` (today
-        unless given), and those of the days its time words name ranked up."""
+        unless given), and those of the days its time words name ranked up; an article's later
+        passages count less, so one long article does not fill the list."""
         query = checked_text(query, "search")
         scope = time_scope(query, filters or Filters.of(sources, since, until), as_of, self.retriever.latest_published)
-        hits = self.retriever.retrieve_window_first(scope.query, k, scope.base, scope.window)
+        hits = self.retriever.retrieve_window_first(scope.query, k, scope.base, scope.window, spread=True)
         return [
             Passage(
                 rank=rank,
