@@ -14,6 +14,14 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
    from the API's bearer check) are counted per client address in a sliding window; past the limit
    the client gets 429 with `Retry-After` until the window has room again.
 
+4. **Other origins read nothing.** Gradio answers CORS requests from any localhost origin (another
+   port of this machine), credentials allowed; a reply to a request whose `Origin` is not the origin
+   served carries no `Access-Control-Allow-*` header, so the browser keeps it from that page.
+
+`LocalHostsOnly`, added when no token is set (the server then listens on loopback only), refuses a
+`Host` that is a DNS name other than localhost: a page that rebinds its own name to 127.0.0.1 sends
+its own name as Host, and with it, its own origin, which the checks above would take for this one.
+
 Its refusals come in the error shape of the path (ui/errors.py): OpenAI's under /v1, Byline's elsewhere.
 """
 
@@ -24,6 +32,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable, MutableMapping
+from ipaddress import ip_address
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -97,6 +106,56 @@ async def refuse(scope: Scope, send: Send, status: int, reason: str, headers: di
     await send({"type": "http.response.body", "body": body})
 
 
+def is_local_host(host: str) -> bool:
+    """A Host header no DNS-rebinding page can send: an IP address, localhost or a *.localhost name (port or not)."""
+    try:
+        name = (urlsplit(f"http://{host}").hostname or "").rstrip(".")
+    except ValueError:
+        return False
+    if name == "localhost" or name.endswith(".localhost"):  # browsers resolve these to loopback themselves
+        return True
+    try:
+        ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+class LocalHostsOnly:
+    """The ASGI middleware that refuses (403) a request whose Host is a DNS name other than localhost."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        host = next((value.decode("latin-1") for name, value in scope.get("headers", []) if name.lower() == b"host"), None)
+        if scope["type"] not in ("http", "websocket") or host is None or is_local_host(host):
+            await self.app(scope, receive, send)  # no Host at all is no browser's request
+            return
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        reason = (
+            f"host {host[:100]!r} is not served: without an access token (BYLINE_TOKEN) Byline answers only to "
+            "localhost and IP addresses, so a page that points its own name at this machine gets nothing"
+        )
+        await refuse(scope, send, 403, reason)
+
+
+def without_cors(send: Send) -> Send:
+    """`send` with the response's Access-Control-Allow-* headers left out (the reply is for another origin)."""
+
+    async def send_without(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [
+                (name, value) for name, value in message.get("headers", []) if not name.lower().startswith(b"access-control-")
+            ]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return send_without
+
+
 class RequestGuard:
     """The ASGI middleware of this module's docstring."""
 
@@ -137,6 +196,8 @@ class RequestGuard:
 
         if guarded:
             send = self._counting_failures(send, client, signing_in)
+        if "origin" in headers and parse_origin(headers["origin"]) != origin_of(scope, headers):
+            send = without_cors(send)
         await self.app(scope, receive, send)
 
     async def _bounded_body(self, scope: Scope, headers: dict[str, str], receive: Receive, send: Send) -> Receive | None:

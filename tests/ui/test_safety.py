@@ -221,3 +221,42 @@ def test_an_upload_in_one_tab_does_not_hold_up_anothers_question(url):
         chat, evidence, _ = asker.predict(SEED_QUESTION, api_name="/chat")
         assert "Aliyev" in str(chat[-1]["content"]) and "<mark>" in evidence
         assert not adding.done(), "the question should be answered while the slow URL is still being added"
+
+
+def test_a_dns_rebinding_page_gets_nothing(url, bot):
+    """Found by an outside try: a page at evil.example:7860 whose name is rebound to 127.0.0.1 sends
+    Host and Origin evil.example:7860, which matched, so it read the index and planted an article."""
+    before = len(bot.articles())
+    rebound = {"Host": "evil.example:7860", "Origin": "http://evil.example:7860"}
+    planted = {"articles": [{"title": "Planted", "text": "A page that rebound its DNS name planted this article."}]}
+    attempts = [
+        httpx.get(f"{url}/api/articles", headers=rebound),
+        httpx.post(f"{url}/api/articles", json=planted, headers=rebound, timeout=30),
+        httpx.get(f"{url}/", headers=rebound),  # the chat too
+        httpx.get(f"{url}/config", headers=rebound),
+    ]
+    for response in attempts:
+        assert response.status_code == 403, response.request.url
+        assert "is not served" in response.text and "Aliyev" not in response.text
+    assert len(bot.articles()) == before
+    port = url.rsplit(":", 1)[1]
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}", "localhost"):
+        assert httpx.get(f"{url}/healthz", headers={"Host": host}).status_code == 200, host
+
+
+def test_a_page_on_another_local_port_cannot_read_the_chat(url):
+    """Gradio answers CORS for any localhost origin, credentials included: a page on another port of
+    this machine could read the chat's routes. Replies to another origin now carry no CORS header."""
+    for origin in ("http://localhost:9", "http://127.0.0.1:9"):
+        config = httpx.get(f"{url}/config", headers={"Origin": origin})
+        assert config.status_code == 200 and not any(h.startswith("access-control-") for h in config.headers), origin
+        preflight = httpx.options(f"{url}/api/ask", headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
+        assert "access-control-allow-origin" not in preflight.headers, origin
+
+
+def test_with_a_token_any_host_name_is_served(bot):
+    """With a token, a rebinding page has no credentials: the server may be reached by its DNS name."""
+    with running_app(bot, token=TOKEN) as served:
+        response = httpx.get(f"{served}/api/articles", headers={"Host": "byline.example", "Authorization": f"Bearer {TOKEN}"})
+        assert response.status_code == 200 and response.json()
+        assert httpx.get(f"{served}/api/articles", headers={"Host": "byline.example"}).status_code == 401
