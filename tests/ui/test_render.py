@@ -344,6 +344,22 @@ def test_markers_link_to_their_passages_and_text_stays_literal():
     assert r"\*rose\*" in rendered and "&lt;img src=x&gt;" in rendered
 
 
+def test_a_who_said_table_keeps_its_columns_and_links_each_rows_marker():
+    text = (
+        "Who said what about the strike, newest first:\n\n| Speaker | Quote | Date | Source |\n| --- | --- | --- | --- |\n"
+        "| Ines Dahl | “We *suffered* \\| enough” [1] | 2024-03-20 | Harbor Gazette |\n"
+        "| Maren Okafor | “Pay us” [2] | 2024-03-04 | Coast_Times |"
+    )
+    lines = render_answer_text(text, turn_number=2).split("\n")
+    assert lines[2] == "| Speaker | Quote | Date | Source |" and lines[3] == "| --- | --- | --- | --- |"
+    assert lines[4] == (
+        '| Ines Dahl | “We \\*suffered\\* \\| enough” <a class="cite-marker" href="#cite-2-1">[1]</a> | 2024-03-20 | Harbor Gazette |'
+    )
+    assert lines[5].endswith('<a class="cite-marker" href="#cite-2-2">[2]</a> | 2024-03-04 | Coast\\_Times |')
+    # a half-streamed row is text until it is whole
+    assert render_answer_text("| Maren Okafor | “Pay", 1) == r"\| Maren Okafor \| “Pay"
+
+
 def test_questions_waiting_their_turn_follow_the_conversation():
     turn = answered("What happened?", "The strike ended [1].", [cite(1, "ended their strike on Friday after a pay deal")])
     messages = chat_messages([turn], waiting=["Who paid?", "When?"])

@@ -43,6 +43,9 @@ __all__ = [
 ]
 
 _MARKER = re.compile(r"\[(\d+)\]")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # a whole row: while it streams in, a half row is plain text
+_TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ("\|" is one inside a cell)
 # Characters that markdown would read as formatting; article text is shown as it was written.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~$])")
 
@@ -61,7 +64,23 @@ def escape_markdown(text: str) -> str:
 
 
 def render_answer_text(text: str, turn_number: int) -> str:
-    """Answer text as chat markdown: literal text, and each [n] a link to its passage in the evidence panel."""
+    """Answer text as chat markdown: literal text, and each [n] a link to its passage in the evidence panel.
+    A Markdown table in it (who said what: speaker | quote | date | source) stays a table: its pipes are
+    kept, each cell's text escaped."""
+    return "\n".join(
+        _render_table_row(line, turn_number) if _TABLE_ROW.match(line) else _render_inline(line, turn_number)
+        for line in text.split("\n")
+    )
+
+
+def _render_table_row(line: str, turn_number: int) -> str:
+    if _TABLE_RULE.match(line):
+        return line
+    cells = _CELL_SPLIT.split(line.strip())[1:-1]
+    return "| " + " | ".join(_render_inline(cell.strip().replace("\\|", "|"), turn_number) for cell in cells) + " |"
+
+
+def _render_inline(text: str, turn_number: int) -> str:
     pieces: list[str] = []
     last = 0
     for match in _MARKER.finditer(text):
@@ -431,6 +450,23 @@ CSS = """
 a.cite-marker { text-decoration: none; font-weight: 600; }
 /* the chat's floating "Chat" label and its clear button get a strip of their own: messages scrolled under them */
 #byline-chat .bubble-wrap { border-top: 28px solid transparent; }
+/* a who-said table in an answer: names, dates and outlets break between words only (Gradio broke them anywhere:
+   "Speak/er", "2024-/03-20"); the quote column takes the rest */
+#byline-chat [data-testid="bot"] table th, #byline-chat [data-testid="bot"] table td { word-break: normal; overflow-wrap: normal; }
+#byline-chat [data-testid="bot"] table td:nth-child(2) { overflow-wrap: break-word; }
+#byline-chat [data-testid="bot"] table :is(th, td):nth-child(3) { white-space: nowrap; }
+/* on a phone the answer is ~240 px wide: four columns left a letter per line, so each row is a card: the speaker,
+   then date and outlet, then the quote */
+@media (max-width: 640px) {
+  #byline-chat [data-testid="bot"] :is(table, thead, tbody) { display: block; width: 100%; }
+  #byline-chat [data-testid="bot"] table tr { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: .6em;
+    padding: .45em .6em; border-bottom: 1px solid var(--border-color-primary); }
+  #byline-chat [data-testid="bot"] table :is(th, td) { display: block; border: none; padding: 0; text-align: left; }
+  #byline-chat [data-testid="bot"] table :is(th, td):nth-child(1) { grid-column: 1 / -1; font-weight: 600; }
+  #byline-chat [data-testid="bot"] table :is(th, td):nth-child(2) { grid-column: 1 / -1; order: 3; margin-top: .2em; }
+  #byline-chat [data-testid="bot"] table :is(th, td):nth-child(3) { order: 1; }
+  #byline-chat [data-testid="bot"] table :is(th, td):nth-child(4) { order: 2; overflow-wrap: break-word; }
+}
 /* on a phone the chat and its evidence are one column: the chat, the question box, then the answer's evidence (it sat
    below the examples and filters, ~1,150 px down, in a box scrolling inside the page), then the rest */
 @media (max-width: 640px) {
