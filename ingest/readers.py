@@ -33,6 +33,8 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 MAX_FIELD_DEPTH = 3  # a field's value is read this deep: [{"name": "Jo"}] is an author list
 DEFAULT_MAX_ARTICLE_CHARS = IngestSettings.model_fields["max_article_chars"].default
+# "source: Harbor Gazette" on the lines right after a text file's title line: the outlet, not body text
+SOURCE_LINE = re.compile(r"^\s*(?:source|publisher|publication|outlet|site)\s*:\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 NUMERIC_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 
@@ -42,7 +44,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "name"),
     "published": ("published", "published_at", "publishedAt", "date", "pubDate", "date_publish", "datetime"),
     "url": ("url", "link", "href"),
-    "source": ("source", "publisher", "site", "sitename", "outlet", "domain"),
+    "source": ("source", "publisher", "site", "sitename", "site_name", "publication", "outlet", "domain"),
     "author": ("author", "authors", "byline", "creator"),
     "id": ("id", "article_id", "uuid", "guid"),
 }
@@ -208,8 +210,28 @@ def sniff_suffix(text: str, where: str) -> str:
     raise ReadError(where, "unknown format (expected .txt, .md, .json, .jsonl, .html or an RSS/Atom feed)")
 
 
+def outlet(named: str, url: str, key: str) -> str:
+    """The publication an article is from: the name its source gives, else its url's domain, else (a
+    last resort, which names no publication) the folder it was read from ("seeds", "uploads")."""
+    if named.strip():
+        return named.strip()
+    host = urlparse(url).netloc.lower() if url else ""
+    if host:
+        return host.removeprefix("www.")
+    return Path(key.split("#", 1)[0]).parent.name
+
+
+def source_line(body: str) -> tuple[str, str]:
+    """A `source: Outlet` line (or publisher, publication, outlet, site) at the top of a text file's body:
+    (the outlet, the body without that line); ("", body) when there is none."""
+    first, _, rest = body.lstrip("\n").partition("\n")
+    match = SOURCE_LINE.match(first)
+    return (match.group("name"), rest) if match else ("", body)
+
+
 def parse_plain_text(text: str, key: str, where: str, markdown: bool = False, url: str = "") -> Article:
-    """Seed format: `date YYYY-MM-DD Title`, then the body. Otherwise the first line is the title."""
+    """Seed format: `date YYYY-MM-DD Title`, then the body. Otherwise the first line is the title.
+    A `source: Outlet` line right after the title names the publication."""
     first_line, _, rest = text.partition("\n")
     published = ""
     seed = SEED_FIRST_LINE.match(first_line)
@@ -222,6 +244,7 @@ def parse_plain_text(text: str, key: str, where: str, markdown: bool = False, ur
     else:
         title = first_line.strip().lstrip("#").strip() if markdown else first_line.strip()
         body = rest if rest.strip() else first_line
+    named, body = source_line(body)
     body = body.strip()
     if not body:
         raise ReadError(where, "no article text after the title line")
@@ -231,7 +254,7 @@ def parse_plain_text(text: str, key: str, where: str, markdown: bool = False, ur
         id=make_article_id(None, url or None, key),
         title=title,
         text=body,
-        source=urlparse(url).netloc if url else Path(key).parent.name,
+        source=outlet(named, url, key),
         url=url,
         published=published,
         origin=where,
@@ -288,7 +311,7 @@ def article_from_record(record: object, key: str, where: str, max_chars: int = D
         published = parse_date(pick(record, "published"))
     except (ValueError, OverflowError) as error:
         raise ReadError(where, f"bad date {pick(record, 'published')!r}: {error}") from error
-    source = as_text(pick(record, "source")) or (urlparse(url).netloc if url else Path(key).parent.name)
+    source = outlet(as_text(pick(record, "source")), url, key)
     article = Article(
         id=make_article_id(as_text(pick(record, "id")) or None, url or None, key),
         title=title,
@@ -370,7 +393,8 @@ def parse_html(html: str, key: str, where: str, url: str = "") -> Article:
         id=make_article_id(None, page_url or None, key),
         title=(document.title or "").strip() or document.text.strip().split("\n", 1)[0][:120],
         text=document.text.strip(),
-        source=(document.sitename or "").strip() or (urlparse(page_url).netloc if page_url else Path(key).parent.name),
+        # trafilatura's sitename: og:site_name, else JSON-LD or <meta> publisher, else the canonical url's host
+        source=outlet(document.sitename or "", page_url, key),
         url=page_url,
         published=published,
         author=(document.author or "").strip(),
@@ -408,7 +432,7 @@ def parse_feed(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ART
     if not feed.entries:
         reason = str(feed.get("bozo_exception", "")) or "no entries"
         raise ReadError(where, f"not a readable RSS/Atom feed: {reason}")
-    source = as_text(feed.feed.get("title")) or Path(key).parent.name
+    feed_title = as_text(feed.feed.get("title"))
     result = ReadResult()
     for position, entry in enumerate(feed.entries):
         entry_where = f"{where} entry {position + 1}"
@@ -425,11 +449,13 @@ def parse_feed(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ART
         except (ValueError, OverflowError):
             published = ""
         link = entry.get("link", "")
+        # an entry's own <source> (an aggregator's feed names each story's outlet), else the feed's title
+        named = as_text((entry.get("source") or {}).get("title")) or feed_title
         article = Article(
             id=make_article_id(entry.get("id") if not link else None, link or None, f"{key}#{position}"),
             title=as_text(entry.get("title")) or body.split("\n", 1)[0][:120],
             text=body,
-            source=source,
+            source=outlet(named, link, key),
             url=link,
             published=published,
             author=as_text(entry.get("author")),

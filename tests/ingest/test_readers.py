@@ -265,3 +265,62 @@ def test_feed_character_references_to_no_character_are_replaced(tmp_path):
     result = read(tmp_path / "feed.xml")
     assert not result.errors
     assert result.articles[1].text.startswith("The school \ufffd \ufffd \ufffd \ufffd board approved")
+
+
+def test_sources_name_the_publication_and_the_folder_only_as_a_last_resort(tmp_path):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    (folder / "named.txt").write_text("date 2024-03-04 Ferry crews walk out\nsource: Harbor Gazette\n\nCrews went on strike.\n")
+    (folder / "plain.txt").write_text("date 2024-03-04 Ferry crews walk out\n\nCrews went on strike.\n")
+    (folder / "batch.jsonl").write_text(
+        "\n".join(
+            json.dumps(record)
+            for record in [
+                {"title": "A", "text": "Body a.", "url": "https://www.coasttimes.example/a"},
+                {"title": "B", "text": "Body b.", "publisher": {"name": "Tide Weekly"}, "url": "https://tw.example/b"},
+                {"title": "C", "text": "Body c."},
+            ]
+        )
+    )
+    publisher_only = HTML.replace('<meta property="og:site_name" content="Riverside Gazette">', "").replace(
+        "</head>",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+        '"publisher": {"@type": "Organization", "name": "Coast Times"}}</script></head>',
+    )
+    (folder / "ld.html").write_text(publisher_only)
+    (folder / "aggregated.xml").write_text(
+        FEED.replace("<title>Gazette Feed</title>", "").replace(
+            "<title>Bridge vote</title>",
+            '<title>Bridge vote</title><source url="https://rg.example/rss">Riverside Gazette</source>',
+        )
+    )
+    sources = {
+        name: [a.source for a in read(folder / name).articles]
+        for name in ("named.txt", "plain.txt", "batch.jsonl", "ld.html", "aggregated.xml")
+    }
+    assert sources == {
+        "named.txt": ["Harbor Gazette"],
+        "plain.txt": ["uploads"],  # the file names no outlet: the folder is all there is
+        "batch.jsonl": ["coasttimes.example", "Tide Weekly", "uploads"],
+        "ld.html": ["Coast Times"],
+        # an aggregator's entry names its outlet; an entry that doesn't, from a feed with no title: its link's domain
+        "aggregated.xml": ["Riverside Gazette", "gazette.example"],
+    }
+    (named,) = read(folder / "named.txt").articles
+    assert named.text == "Crews went on strike."  # the source line is not body text
+
+
+def test_ids_do_not_depend_on_the_source(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2024-03-04 Ferry crews walk out\n\nCrews went on strike.\n")
+    before = read(tmp_path / "a.txt").articles[0]
+    (tmp_path / "a.txt").write_text("date 2024-03-04 Ferry crews walk out\nsource: Harbor Gazette\n\nCrews went on strike.\n")
+    after = read(tmp_path / "a.txt").articles[0]
+    assert (before.source, after.source) == (tmp_path.name, "Harbor Gazette")
+    assert before.id == after.id
+    records = [{"title": "A", "text": "Body.", "url": "https://x.example/a"}, {"title": "A", "text": "Body."}]
+    for record in records:
+        (tmp_path / "one.json").write_text(json.dumps(record))
+        plain = read(tmp_path / "one.json").articles[0]
+        (tmp_path / "one.json").write_text(json.dumps(record | {"source": "Harbor Gazette"}))
+        sourced = read(tmp_path / "one.json").articles[0]
+        assert sourced.source == "Harbor Gazette" and sourced.id == plain.id
