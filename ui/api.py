@@ -62,11 +62,16 @@ class AskRequest(BaseModel):
     )
 
 
+MAX_URLS = 100  # each may take the whole fetch deadline: 2,000 refused URLs held an ingest worker for 72 s
+
+
 class IngestRequest(BaseModel):
     articles: list[dict] = Field(default_factory=list, description="Articles in the articles.jsonl schema.")
     urls: list[str] = Field(
         default_factory=list,
-        description="http(s) URLs of articles or feeds to fetch; a path on the server is refused, never read.",
+        max_length=MAX_URLS,
+        description=f"http(s) URLs of articles or feeds to fetch (at most {MAX_URLS} a request); a path on the server "
+        "is refused, never read.",
     )
 
 
@@ -210,7 +215,10 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             filters = Filters.model_validate(getattr(request, "filters", None) or {})  # a Byline extra
         except ValidationError as error:
-            raise invalid(ValueError(one_line(field_errors(error.errors()))), param="filters") from error
+            # the same per-field errors as a bad body field, under "filters"
+            raise RequestValidationError(
+                [{**problem, "loc": ("body", "filters", *problem["loc"])} for problem in error.errors()]
+            ) from error
         options = {"filters": filters, "history": history, "as_of": request.as_of}
         if request.stream:
             events = bot.stream(question, **options)

@@ -63,7 +63,7 @@ def field_errors(raw: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """pydantic's errors as loc/msg/type only: its `input` would echo a (possibly megabytes long) value back."""
     shaped = []
     for error in raw:
-        msg = str(error.get("msg", ""))
+        msg = str(error.get("msg", "")).removeprefix("Value error, ")  # pydantic's wording for a validator's ValueError
         reason = (error.get("ctx") or {}).get("error")
         if error.get("type") == "json_invalid" and reason:
             msg = f"{msg} ({reason})"  # where the JSON broke is the useful part

@@ -238,6 +238,8 @@ def test_every_api_error_has_one_shape_naming_the_field(http):
         (http.get("/api/search", params={"q": "arms", "k": 0}), 422, "k: Input should be greater than or equal to 1"),
         (http.get("/api/quotes", params={"since": "not a date"}), 422, "since: not a date"),
         (http.post("/api/articles", json={}), 422, "send 'articles'"),
+        # each URL may take the fetch deadline: one request cannot hold an ingest worker for hours
+        (http.post("/api/articles", json={"urls": ["https://example.org/"] * 101}), 422, "urls: List should have at most 100"),
         (http.get("/api/no-such-thing"), 404, "no route GET /api/no-such-thing"),
         (httpx.get(str(http.base_url.join("/api/articles"))), 401, "missing or wrong access token"),
     ]
@@ -273,6 +275,10 @@ def test_openai_clients_see_the_reason_of_an_error(served):
     with pytest.raises(openai.UnprocessableEntityError) as no_messages:
         client.post("/chat/completions", body={"model": "byline"}, cast_to=dict)
     assert no_messages.value.body["message"] == "messages: Field required" and no_messages.value.code == "missing"
+    with pytest.raises(openai.UnprocessableEntityError) as bad_filter:
+        client.chat.completions.create(model="byline", messages=question, extra_body={"filters": {"since": "x"}})
+    assert bad_filter.value.body["message"] == "filters.since: not a date: 'x' (use YYYY-MM-DD)"
+    assert bad_filter.value.param == "filters.since"
     with pytest.raises(openai.AuthenticationError) as wrong_key:
         OpenAI(base_url=f"{served.url}/v1", api_key="wrong", max_retries=0).models.list()
     assert "missing or wrong access token" in wrong_key.value.message and wrong_key.value.code == "invalid_api_key"
