@@ -79,10 +79,15 @@ class TimeScope:
         return ("" if start == OPEN_START else start.isoformat(), min(end, self.as_of).isoformat())
 
     def holds(self, published: str) -> bool:
-        """Whether an article of this day lies inside the question's window (True when it names none)."""
+        """Whether an article of this day lies inside the question's window (True when it names none), its
+        reporting days included as the search counts them: "total sales in 2023" are reported in January
+        2024, and only a May 2023 aside about a farmers market was "in 2023" without them."""
         if self.reading.window is None:
             return True
-        start, end = self.window_dates or ("", "")
+        if self.window is not None:
+            start, end = self.window.since or "", self.window.until or self.as_of.isoformat()
+        else:
+            start, end = self.window_dates or ("", "")
         return bool(published) and (not start or published >= start) and published <= end
 
     def attempts(self) -> list[tuple[Filters, bool]]:

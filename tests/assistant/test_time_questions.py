@@ -144,3 +144,36 @@ def test_eval_weeks_split_questions_by_asking_week():
     assert [q.id for q in of_weeks(questions, [1])] == ["a", "e"]
     assert [q.id for q in of_weeks(questions, [2])] == ["b", "c", "d"]
     assert of_weeks(questions, None) == questions
+
+
+def test_a_year_asked_about_includes_the_reports_published_just_after_it(make_assistant):
+    """ "What percentage of total sales in 2023…", asked in January 2024: the figure is in a January report,
+    and the only 2023 article on farmers markets is an aside about strawberries. The window's sentences
+    competed alone, so the aside was the answer (news24-dev)."""
+    bot = make_assistant()
+    bot.add_articles(
+        [
+            Article(
+                id="markets-2024",
+                title="Sales at Delaware farmers markets top $4 million for first time",
+                text="Sales at Delaware farmers markets set a record in 2023 with over $4 million in revenue. "
+                "Fresh produce made up 52% of total sales in 2023, with the remainder coming from products such as "
+                "meats, cheeses, jellies, breads, salsa, eggs and honey.",
+                source="Delaware News Journal",
+                published="2024-01-12",
+            ),
+            Article(
+                id="chef-2023",
+                title="A chef's summer in Delaware",
+                text="Patricia also dishes about a favorite guilty TV pleasure, how to score fresh strawberries at the "
+                "farmers market, and how best to enjoy the Wilmington Flower Market.",
+                source="Delaware News Journal",
+                published="2023-05-10",
+            ),
+        ]
+    )
+    answer = bot.ask(
+        "What percentage of total sales in 2023 at Delaware farmers markets came from fresh produce?", as_of="2024-01-19"
+    )
+    assert cited(answer)[0] == "markets-2024" and "52%" in answer.text, answer.text
+    assert not answer.text.startswith("Nothing in the articles")
