@@ -72,7 +72,8 @@ for _labels, _nouns in (
     (frozenset({"NORP"}), "nationality religion"),
     (frozenset({"LANGUAGE"}), "language"),
     (frozenset({"LAW"}), "law bill act treaty"),
-    (frozenset({"EVENT"}), "event tournament championship war storm hurricane"),
+    (frozenset({"EVENT"}), "event tournament championship war storm hurricane festival concert summit conference ceremony"),
+    (frozenset({"PRODUCT", "ORG"}), "product device phone car vehicle drug vaccine medication flavor cookie snack drink"),
 ):
     for _noun in _nouns.split():
         HEAD_NOUNS[_noun] = _labels
@@ -171,6 +172,9 @@ def wh_head(question: str) -> str | None:
                 head = None if word.lower_ == "of" else head
                 j += 1
                 continue
+            if word.tag_ == "HYPH" and head is None and j + 1 < len(doc):  # "limited-edition Oreo cookie"
+                j += 1
+                continue
             if word.pos_ in NOUN_PHRASE_POS and not (word.pos_ == "VERB" and head is not None):
                 if word.pos_ in ("NOUN", "PROPN") or word.tag_ == "VBG":
                     head = word.lower_
@@ -238,8 +242,10 @@ def analyze(question: str) -> QuestionAnalysis:
         return QuestionAnalysis("how_much", expects=AMOUNT)
     if re.search(r"\bhow (?:long|old)\b", lower):
         return QuestionAnalysis("how_long", expects=DURATION)
-    if re.search(r"\bby how (?:much|many)\b|\bwhat (?:percent|percentage|share)\b", lower):
+    if re.search(r"\bby how (?:much|many)\b", lower):
         return QuestionAnalysis("how_much", expects=AMOUNT)
+    if re.search(r"\bwhat (?:percent|percentage|share)\b", lower):  # a share is a PERCENT, not any number
+        return QuestionAnalysis("how_much", expects=frozenset({"PERCENT"}))
     if re.search(r"\b(?:which|what)\b", lower) and (head := wh_head(q)):
         return QuestionAnalysis("which", expects=head_noun_type(head), head=head, negated=negated)
     if re.match(r"^why\b", lower):

@@ -23,6 +23,8 @@ ANALYSES = [
     ("How many people died in the Buffalo blizzard?", "how_many", "CARDINAL", None),
     ("How much did the Lewes Polar Bear Plunge raise?", "how_much", "MONEY", None),
     ("What percentage of total sales in 2023 at Delaware farmers markets came from fresh produce?", "how_much", "PERCENT", None),
+    ("What is the name of the new limited-edition Oreo cookie that has been launched in 2024?", "which", "PRODUCT", "cookie"),
+    ("What is the name of the festival that Phish is hosting in Dover, Delaware?", "which", "EVENT", "festival"),
     ("How long was Brittney Griner sentenced to prison?", "how_long", "DATE", None),
     ("When did Pelé die?", "when", "DATE", None),
     ("What time can Delaware restaurants and bars start serving alcohol?", "when", "TIME", None),
@@ -50,6 +52,11 @@ def test_question_kind_and_expected_answer_type(question, kind, label, head):
         assert label in analysis.expects
     if head is not None:
         assert analysis.head == head
+
+
+def test_a_share_is_asked_as_a_percent_not_as_any_number():
+    """ "What percentage of sales…" was answered with "over $4 million in revenue": any number passed as the answer."""
+    assert analyze("What percentage of total sales at Delaware farmers markets came from fresh produce?").expects == {"PERCENT"}
 
 
 def test_comparison_and_summary_carry_their_sides_and_topic():
