@@ -350,15 +350,8 @@ class Assistant:
 
     def said_from_outside_the_window(self, answer: Answer, scope: TimeScope) -> Answer:
         """An answer found only outside the question's window says so first, with what the index holds."""
-        newest_in_window = newest_overall = None
-        for record in self.retriever.articles.values():
-            if not record.published or not scope.base.admits(record.source, record.published_int):
-                continue
-            if newest_overall is None or record.published > newest_overall:
-                newest_overall = record.published
-            inside = scope.window is not None and scope.window.admits(record.source, record.published_int)
-            if inside and (newest_in_window is None or record.published > newest_in_window):
-                newest_in_window = record.published
+        newest_overall = self.retriever.newest_admitted(scope.base)
+        newest_in_window = self.retriever.newest_admitted(scope.window) if scope.window is not None else None
         note = scope.window_note(newest_in_window, newest_overall)
         if not answer.answered:
             return answer.model_copy(update={"text": f"{note} No other article answers it either."})

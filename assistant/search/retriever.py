@@ -93,6 +93,7 @@ class HybridRetriever:
         self.local = LocalIndex(cache_folder(settings), identity)
         self.articles: dict[str, ArticleRecord] = {}
         self.latest_published = ""  # the newest article's day: an asking date on or after it cuts nothing
+        self.newest_first: list[ArticleRecord] = []  # the dated articles, newest first
         self.refresh()
 
     @property
@@ -115,10 +116,20 @@ class HybridRetriever:
                 log.warning("%s: rebuilding it from the index", error)
                 self.local.reset()
                 articles = self._sync(None)
+            newest_first = sorted((a for a in articles.values() if a.published), key=lambda a: a.published, reverse=True)
             with self._lock:
                 self.articles = articles
-                self.latest_published = max((a.published for a in articles.values() if a.published), default="")
+                self.newest_first = newest_first
+                self.latest_published = newest_first[0].published if newest_first else ""
         log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(self.quotes))
+
+    def newest_admitted(self, filters: Filters) -> str | None:
+        """The newest day of an article `filters` admits; None if none does. Walks back from the newest
+        article, so a window of recent days is found at once (scanning all 10k articles took ~60 ms)."""
+        for record in self.newest_first:
+            if filters.admits(record.source, record.published_int):
+                return record.published
+        return None
 
     def _sync(self, article_ids: Iterable[str] | None) -> dict[str, ArticleRecord]:
         """Sync the cache with the store (all articles, or these) and return the articles listed after it."""
