@@ -222,21 +222,30 @@ class ExtractiveAnswerer:
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         best = pool[0]
+        near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
         if prefer_recent:
-            near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
             best = max(near_best, key=lambda c: (c.hit.chunk.published_int, c.score))
-            pool.remove(best)
-            pool.insert(0, best)
+        else:
+            # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
+            # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
+            best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
+        pool.remove(best)
+        pool.insert(0, best)
         chosen = [best]
+        older_figure = next((c for c in near_best if retells(c, best) and changed_figures(c, best) and is_older(c, best)), None)
         for c in pool[1:8]:
             if len(chosen) >= self.max_sentences:
                 break
             if c.score < SECOND_SENTENCE_RATIO * best.score or not self.answers(c) or any(same_place(c, x) for x in chosen):
                 continue
             chosen.append(c)
-        if prefer_recent:
+        history_before = None
+        if older_figure is not None and older_figure not in chosen:
+            chosen = [best, older_figure]  # the earlier figure, as history: "Earlier, on …: … 31 …"
+        if prefer_recent or older_figure is not None:
             chosen.sort(key=lambda c: c.hit.chunk.published_int, reverse=True)
-        answer = self.compose(question, chosen, article_texts)
+            history_before = chosen[0].hit.chunk.published  # an older figure is history, not the latest
+        answer = self.compose(question, chosen, article_texts, history_before)
         if kind == "yes_no":
             answer.text = f"{yes_or_no(question, chosen[0], lambda text: self.denies(text, terms))} {answer.text}"
         return answer
@@ -304,7 +313,12 @@ class ExtractiveAnswerer:
             return 0.08
         return 0.0
 
-    def compose(self, question: str, chosen: list[Candidate], article_texts: dict[str, str]) -> Answer:
+    def compose(
+        self, question: str, chosen: list[Candidate], article_texts: dict[str, str], history_before: str | None = None
+    ) -> Answer:
+        """The chosen sentences, cited, with calendar dates for their day words. A sentence from before
+        `history_before` (a "latest" answer's newest day) says it is earlier news: a death toll of 140
+        beside the newest 160 must not read as current."""
         citations: list[Citation] = []
         parts: list[str] = []
         for n, c in enumerate(chosen, start=1):
@@ -316,7 +330,12 @@ class ExtractiveAnswerer:
             citation = cite_in_chunk(n, chunk, text, start, end, fallback_quote=c.text)
             citations.append(citation)
             sentence = " ".join(citation.quote.split())
-            parts.append(f"{with_calendar_dates(sentence, chunk.published)} [{n}]")
+            earlier = (
+                f"Earlier, on {chunk.published}: "
+                if history_before and chunk.published and chunk.published < history_before
+                else ""
+            )
+            parts.append(f"{earlier}{with_calendar_dates(sentence, chunk.published)} [{n}]")
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
 
 
@@ -395,6 +414,21 @@ def with_calendar_dates(sentence: str, published: str) -> str:
             end += possessive.end()  # "Wednesday's practice" → "Wednesday's (2023-01-04) practice"
         sentence = f"{sentence[:end]} ({found.date.isoformat()}){sentence[end:]}"
     return sentence
+
+
+def retells(a: Candidate, b: Candidate) -> bool:
+    """Another article's sentence that says nearly what `b` says (a later update, or wire copy)."""
+    return a.hit.chunk.article_id != b.hit.chunk.article_id and len(a.stems & b.stems) >= 0.8 * max(len(b.stems), 1)
+
+
+def changed_figures(a: Candidate, b: Candidate) -> bool:
+    """The two tellings give different numbers (31 dead, then 39)."""
+    figures_a, figures_b = ({m.group(0).lower() for m in NUMBER.finditer(c.text)} for c in (a, b))
+    return bool(figures_a) and figures_a != figures_b
+
+
+def is_older(a: Candidate, b: Candidate) -> bool:
+    return bool(a.hit.chunk.published_int) and a.hit.chunk.published_int < b.hit.chunk.published_int
 
 
 def same_place(a: Candidate, b: Candidate) -> bool:

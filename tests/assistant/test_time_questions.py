@@ -177,3 +177,35 @@ def test_a_year_asked_about_includes_the_reports_published_just_after_it(make_as
     )
     assert cited(answer)[0] == "markets-2024" and "52%" in answer.text, answer.text
     assert not answer.text.startswith("Nothing in the articles")
+
+
+def test_a_figure_that_changed_is_given_newest_first_and_the_older_one_as_history(make_assistant):
+    """Two days' reports of a growing death toll: asked without "latest", the better-ranked older report
+    (31) was the answer, and the newer one (39) was dropped as a repeat of it."""
+    bot = make_assistant()
+    bot.add_articles(
+        [
+            Article(
+                id="toll-tue",
+                title="Buffalo blizzard death toll rises",
+                text="The death toll from the Buffalo blizzard rose to 31 on Tuesday, Erie County officials said.",
+                source="Wire",
+                published="2022-12-27",
+            ),
+            Article(
+                id="toll-thu",
+                title="Buffalo blizzard death toll climbs again",
+                text="The death toll from the Buffalo blizzard rose to 39 on Thursday, Erie County officials said.",
+                source="Wire",
+                published="2022-12-29",
+            ),
+        ]
+    )
+    for question in (
+        "What is the death toll from the Buffalo blizzard?",
+        "What is the latest death toll from the Buffalo blizzard?",
+    ):
+        answer = bot.ask(question, as_of="2022-12-30")
+        assert cited(answer) == ["toll-thu", "toll-tue"], answer.text
+        newest, earlier = answer.text.split("Earlier, on 2022-12-27: ")
+        assert "39" in newest and "31" not in newest and "31" in earlier, answer.text
