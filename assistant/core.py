@@ -31,6 +31,14 @@ from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)
 
+POSTED_ORIGIN = re.compile(r"articles\[\d+\]")  # the origin `add_records` gives a record it was sent (its place)
+
+
+def came_over_http(origin: str) -> bool:
+    """Whether a stored article came in as a request's own (a record sent, or a URL fetched), not from the
+    operator's disk: only such an article may a request replace."""
+    return bool(POSTED_ORIGIN.fullmatch(origin)) or is_url(origin)
+
 
 class Assistant:
     """Answers questions about the articles in one index, with citations.
@@ -88,7 +96,9 @@ class Assistant:
 
         This is what a request may name (the HTTP API, the web chat): articles it carries and URLs,
         never a path, folder, glob or `~` on the machine that runs Byline. A bad record or a refused
-        URL is reported in `IngestReport.errors` with its position; the rest go in.
+        URL is reported in `IngestReport.errors` with its position; the rest go in. A request may
+        replace only an article that came in the same way (`came_over_http`): a changed one under the
+        id of an article ingested from disk is refused (status 409), so a caller can never overwrite it.
         """
         remote: list[str] = []
         refused: list[IngestProblem] = []
@@ -98,7 +108,7 @@ class Assistant:
             else:
                 reason = "only http(s) URLs can be named here; a path on the server is never read (upload the file instead)"
                 refused.append(IngestProblem(where=f"urls[{position}]: {str(url)[:200]}", reason=reason))
-        report = self.ingestor.ingest(remote) if remote else IngestReport()
+        report = self.ingestor.ingest(remote, may_replace=came_over_http) if remote else IngestReport()
         report.errors[:0] = refused
         articles: list[Article] = []
         for position, record in enumerate(records):
@@ -109,7 +119,7 @@ class Assistant:
             except ReadError as error:
                 report.errors.append(IngestProblem(where=error.where, reason=error.reason))
         if articles:
-            self.ingestor.ingest_articles(articles, report=report)
+            self.ingestor.ingest_articles(articles, report=report, may_replace=came_over_http)
         if report.added or report.updated:
             self.retriever.refresh(report.article_ids)
         return report

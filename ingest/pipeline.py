@@ -32,6 +32,11 @@ JOURNAL_FILE = "ingest-journal.json"
 class IngestProblem(BaseModel):
     where: str = Field(description="The file (and line or entry) or URL.")
     reason: str = Field(description="Why it was not ingested, in words a person can act on.")
+    status: int | None = Field(
+        default=None,
+        description="An HTTP-like status where one says more than the reason: 409 when the article's id is taken by "
+        "one this ingest may not replace.",
+    )
 
 
 class IngestReport(BaseModel):
@@ -189,6 +194,8 @@ class Index:
 
 ProgressCallback = Callable[[int, int, str], None]
 QuoteFinder = Callable[[Article], list[dict]]
+# Whether an ingest may replace a stored article, given the stored one's origin (None: it may replace any)
+MayReplace = Callable[[str], bool]
 
 
 @dataclass
@@ -214,9 +221,14 @@ class Ingestor:
         self.index = index
 
     def ingest(
-        self, sources: Iterable[str | Path], progress: bool = False, on_progress: ProgressCallback | None = None
+        self,
+        sources: Iterable[str | Path],
+        progress: bool = False,
+        on_progress: ProgressCallback | None = None,
+        may_replace: MayReplace | None = None,
     ) -> IngestReport:
-        """Read every source and index its articles. Bad sources are reported, the rest goes on."""
+        """Read every source and index its articles. Bad sources are reported, the rest goes on
+        (`may_replace`: as for `ingest_articles`)."""
         started = time.perf_counter()
         report = IngestReport()
         files, expand_errors = expand_sources(sources)
@@ -231,7 +243,7 @@ class Ingestor:
             report.errors.extend(IngestProblem(where=e.where, reason=e.reason) for e in result.errors)
         for error in report.errors:
             log.warning("not ingested: %s: %s", error.where, error.reason)
-        self.ingest_articles(articles, report=report, progress=progress, on_progress=on_progress)
+        self.ingest_articles(articles, report=report, progress=progress, on_progress=on_progress, may_replace=may_replace)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -241,7 +253,10 @@ class Ingestor:
         report: IngestReport | None = None,
         progress: bool = False,
         on_progress: ProgressCallback | None = None,
+        may_replace: MayReplace | None = None,
     ) -> IngestReport:
+        """Index `articles`. With `may_replace`, a changed article whose stored version's origin it refuses is
+        not written but reported (status 409): a request may not overwrite what the operator ingested."""
         started = time.perf_counter()
         report = report or IngestReport()
         self.recover()
@@ -263,12 +278,12 @@ class Ingestor:
                 group = pending[group_start : group_start + GROUP_SIZE]
                 # A first look, without the lock, so that unchanged articles are not embedded; the
                 # write looks again under the lock, as another writer may store some meanwhile.
-                to_write = self._select_changed(group, report, seen_content)
+                to_write = self._select_changed(group, report, seen_content, may_replace)
                 if to_write:
                     prepared = self._prepare_group([article for article, _ in to_write])
                     if writing is not None:
                         report.merge(writing.result())  # raises what the previous write raised
-                    writing = writer.submit(self._write_group, prepared)
+                    writing = writer.submit(self._write_group, prepared, may_replace=may_replace)
                 done += len(group)
                 if bar:
                     bar.update(len(group))
@@ -283,14 +298,15 @@ class Ingestor:
         return report
 
     def _select_changed(
-        self, group: list[Article], report: IngestReport, seen_content: dict[str, str]
+        self, group: list[Article], report: IngestReport, seen_content: dict[str, str], may_replace: MayReplace | None = None
     ) -> list[tuple[Article, bool]]:
         """The articles of the group to write, each with whether an older version is stored. Counted
-        in `report` instead: those stored with this content, and twins of content stored under
-        another id (or met earlier in this run, per `seen_content`)."""
+        in `report` instead: those stored with this content, twins of content stored under another id
+        (or met earlier in this run, per `seen_content`), and changed ones `may_replace` refuses (errors)."""
         store = self.index.store
         existing = store.articles.get(ids=[a.id for a in group], include=["metadatas"])
         known_hash = {i: m["content_hash"] for i, m in zip(existing["ids"], existing["metadatas"])}
+        known_origin = {i: str(m.get("origin") or "") for i, m in zip(existing["ids"], existing["metadatas"])}
         hashes = [a.content_hash for a in group if known_hash.get(a.id) != a.content_hash]
         if hashes:
             twins = store.articles.get(where={"content_hash": {"$in": hashes}}, include=["metadatas"])
@@ -300,7 +316,14 @@ class Ingestor:
         for article in group:
             twin = seen_content.get(article.content_hash)
             if known_hash.get(article.id) == article.content_hash:
-                report.unchanged += 1
+                report.unchanged += 1  # the same record sent again loses nothing, whoever sends it
+            elif may_replace is not None and article.id in known_origin and not may_replace(known_origin[article.id]):
+                reason = (
+                    f"id {article.id!r} is taken by an article read from the server's own files, which a request "
+                    "may not replace: send it under another id"
+                )
+                log.warning("not ingested: %s: %s", article.origin, reason)
+                report.errors.append(IngestProblem(where=article.origin or article.id, reason=reason, status=409))
             elif twin is not None and twin != article.id:
                 log.info("%s: same content as article %s, skipped", article.origin, twin)
                 report.duplicates += 1
@@ -337,14 +360,14 @@ class Ingestor:
             row += len(chunks)
         return prepared
 
-    def _write_group(self, prepared: list[PreparedArticle]) -> IngestReport:
+    def _write_group(self, prepared: list[PreparedArticle], may_replace: MayReplace | None = None) -> IngestReport:
         """Write a prepared group as the index's only writer, and count what it did. Another writer
         may have stored some of these articles since they were selected: one now stored with this
         very content is unchanged, one whose twin got in first a duplicate; neither is written again."""
         outcome = IngestReport()
         with self.index.write_lock:
             self.sweep_interrupted()
-            still_changed = self._select_changed([p.article for p in prepared], outcome, {})
+            still_changed = self._select_changed([p.article for p in prepared], outcome, {}, may_replace)
             was_known = {article.id: known for article, known in still_changed}
             self._write([p for p in prepared if p.article.id in was_known], was_known, outcome)
         return outcome

@@ -260,3 +260,78 @@ def test_with_a_token_any_host_name_is_served(bot):
         response = httpx.get(f"{served}/api/articles", headers={"Host": "byline.example", "Authorization": f"Bearer {TOKEN}"})
         assert response.status_code == 200 and response.json()
         assert httpx.get(f"{served}/api/articles", headers={"Host": "byline.example"}).status_code == 401
+
+
+@contextmanager
+def article_server(body: dict) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 answering every path with `body` as a JSON article."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    payload = json.dumps(body).encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args) -> None:  # quiet: the test reads the report, not the log
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_request_cannot_overwrite_an_article_ingested_from_disk(url, bot):
+    """Found by an outside tester: a record posted with the seed article's id replaced it ('Hijacked').
+    A request may replace only what came in over HTTP; the rest of its batch goes on."""
+    seed = next(a for a in bot.articles() if a.source == "seeds")
+    seed_text = bot.article_text(seed.id)
+    hijack = {"id": seed.id, "title": "Hijacked", "text": "This text replaced the seed article."}
+    mine = {"id": "posted-1", "title": "Ferry timetable", "text": "The Quillan ferry runs hourly from Monday."}
+    report = httpx.post(f"{url}/api/articles", json={"articles": [hijack, mine]}, timeout=60).json()
+    assert report["added"] == 1 and report["article_ids"] == ["posted-1"]
+    [refused] = report["errors"]
+    assert refused["status"] == 409 and refused["where"] == "articles[0]"
+    assert seed.id in refused["reason"] and "may not replace" in refused["reason"]
+    assert bot.article_text(seed.id) == seed_text
+    assert next(a for a in bot.articles() if a.id == seed.id).title != "Hijacked"
+
+    # a URL fetched through the API may not take the seed's place either
+    with article_server(hijack) as served_article:
+        fetched = httpx.post(f"{url}/api/articles", json={"urls": [f"{served_article}/hijack.json"]}, timeout=60).json()
+    assert fetched["added"] == fetched["updated"] == 0 and fetched["errors"][0]["status"] == 409
+    assert bot.article_text(seed.id) == seed_text
+
+    # the seed sent back exactly as stored loses nothing: a no-op, not an error
+    fields = ("title", "source", "url", "published", "author")
+    same = {"id": seed.id, "text": seed_text, **{name: getattr(seed, name) for name in fields}}
+    again = httpx.post(f"{url}/api/articles", json={"articles": [same]}, timeout=60).json()
+    assert again["unchanged"] == 1 and not again["errors"], again
+
+    # what came in over HTTP is the caller's: the same record is a no-op, a changed one replaces it
+    unchanged = httpx.post(f"{url}/api/articles", json={"articles": [mine]}, timeout=60).json()
+    assert unchanged["unchanged"] == 1 and not unchanged["errors"]
+    changed = {**mine, "text": "The Quillan ferry runs every half hour from Monday."}
+    updated = httpx.post(f"{url}/api/articles", json={"articles": [changed]}, timeout=60).json()
+    assert updated["updated"] == 1 and not updated["errors"]
+    assert bot.article_text("posted-1") == changed["text"]
+
+
+def test_a_changed_file_still_replaces_its_article(make_assistant, tmp_path):
+    """The operator's own ingest (CLI, disk) is unchanged: a changed file replaces its article."""
+    bot = make_assistant()
+    note = tmp_path / "note.txt"
+    note.write_text("Harbour note\n\nThe tide rose ten centimetres on Monday.\n")
+    assert bot.add([note]).added == 1
+    note.write_text("Harbour note\n\nThe tide rose twelve centimetres on Monday.\n")
+    report = bot.add([note])
+    assert report.updated == 1 and not report.errors
+    assert "twelve" in bot.article_text(report.article_ids[0])
