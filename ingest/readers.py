@@ -90,7 +90,8 @@ def expand_sources(sources: Iterable[str | Path]) -> tuple[list[str], list[ReadE
 
 
 def is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://"))
+    # Schemes are case-insensitive (RFC 3986): "HTTP://..." is a URL, fetched under the same guards (ingest.fetch)
+    return text[:8].lower().startswith(("http://", "https://"))
 
 
 def read_source(source: str, max_bytes: int, fetch_urls: bool = True, settings: IngestSettings | None = None) -> ReadResult:

@@ -335,3 +335,21 @@ def test_a_changed_file_still_replaces_its_article(make_assistant, tmp_path):
     report = bot.add([note])
     assert report.updated == 1 and not report.errors
     assert "twelve" in bot.article_text(report.article_ids[0])
+
+
+def test_an_upper_case_scheme_is_a_url_under_every_fetch_guard(url, make_assistant):
+    """Found by an outside tester: 'HTTP://…' was refused as 'only http(s) URLs'. Schemes are
+    case-insensitive; such a URL is fetched under the same guards as any other."""
+    with article_server({"id": "upper-1", "title": "Upper case", "text": "A page fetched by an upper-case URL."}) as served:
+        shouted = "HTTP://" + served.removeprefix("http://") + "/story.json"
+        fetched = httpx.post(f"{url}/api/articles", json={"urls": [shouted]}, timeout=60).json()
+    assert fetched["added"] == 1 and fetched["article_ids"] == ["upper-1"], fetched
+
+    # an index that allows no internal host: loopback, however the scheme is written, is still refused
+    with running_app(make_assistant()) as strict:
+        urls = ["HTTP://127.0.0.1/", "hTTpS://[::1]:8443/x", "HTTPS://news.example/story"]
+        report = httpx.post(f"{strict}/api/articles", json={"urls": urls}, timeout=120).json()
+    assert report["added"] == 0 and len(report["errors"]) == len(urls)
+    assert all("only http(s) URLs" not in error["reason"] for error in report["errors"]), report
+    assert "127.0.0.1 is a loopback address" in report["errors"][0]["reason"]
+    assert "::1 is a loopback address" in report["errors"][1]["reason"]
