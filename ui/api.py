@@ -40,7 +40,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import Filters
 from ui.errors import ApiError, OpenAIError, error_body, field_errors, one_line
-from ui.guards import LocalHostsOnly
 from ui.workers import IngestWorkers, WorkersBusy
 
 log = logging.getLogger(__name__)
@@ -139,7 +138,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
 
     Ingests run on `workers`, not on the thread pool that answers questions. Errors are answered
     in the shapes of ui/errors.py (the handlers are the app's, so /healthz's are shaped too).
-    Without a token, the whole app (the chat included) answers only to local Host names (ui/guards.py).
+    The guards in front of it (Host names, origins, body size) are the app's: see `ui.web.app.build_app`.
     """
     guard = [Depends(bearer_guard(token))]
     api = APIRouter(prefix="/api", dependencies=guard, tags=["byline"], responses=error_responses(ApiError, COMMON_ERRORS))
@@ -265,9 +264,6 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
     app.include_router(api)
     app.include_router(openai_api)
     add_error_handlers(app)
-    if not token:
-        # Without a token the server is loopback-only, and only the Host tells a DNS-rebinding page from the user
-        app.add_middleware(LocalHostsOnly)
 
 
 def add_error_handlers(app: FastAPI) -> None:

@@ -18,9 +18,11 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
    port of this machine), credentials allowed; a reply to a request whose `Origin` is not the origin
    served carries no `Access-Control-Allow-*` header, so the browser keeps it from that page.
 
-`LocalHostsOnly`, added when no token is set (the server then listens on loopback only), refuses a
-`Host` that is a DNS name other than localhost: a page that rebinds its own name to 127.0.0.1 sends
-its own name as Host, and with it, its own origin, which the checks above would take for this one.
+5. **Only local Host names, without a token** (`local_hosts_only`, set by `build_app` when no token is
+   set: the server then listens on loopback only). A `Host` that is a DNS name other than localhost
+   (and not in `allowed_hosts`, for a reverse proxy that sends its own name) is refused, HTTP and
+   websocket alike, before any other check: a page that rebinds its own name to 127.0.0.1 sends its
+   own name as Host, and with it, its own origin, which the checks above would take for this one.
 
 Its refusals come in the error shape of the path (ui/errors.py): OpenAI's under /v1, Byline's elsewhere.
 """
@@ -31,7 +33,7 @@ import json
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from ipaddress import ip_address
 from typing import Any
 from urllib.parse import urlsplit
@@ -106,40 +108,27 @@ async def refuse(scope: Scope, send: Send, status: int, reason: str, headers: di
     await send({"type": "http.response.body", "body": body})
 
 
-def is_local_host(host: str) -> bool:
-    """A Host header no DNS-rebinding page can send: an IP address, localhost or a *.localhost name (port or not)."""
+def host_name(host: str) -> str | None:
+    """The name in a Host header (no port, lower case, no trailing dot); None when it cannot be read."""
     try:
-        name = (urlsplit(f"http://{host}").hostname or "").rstrip(".")
+        return (urlsplit(f"http://{host}").hostname or "").rstrip(".")
     except ValueError:
+        return None
+
+
+def is_local_host(host: str, allowed: frozenset[str] = frozenset()) -> bool:
+    """A Host header no DNS-rebinding page can send: an IP address, localhost or a *.localhost name (port or
+    not), or a name the operator allowed (`allowed`: lower case, as `host_name` gives)."""
+    name = host_name(host)
+    if name is None:
         return False
-    if name == "localhost" or name.endswith(".localhost"):  # browsers resolve these to loopback themselves
+    if name == "localhost" or name.endswith(".localhost") or name in allowed:  # browsers resolve *.localhost to loopback
         return True
     try:
         ip_address(name)
     except ValueError:
         return False
     return True
-
-
-class LocalHostsOnly:
-    """The ASGI middleware that refuses (403) a request whose Host is a DNS name other than localhost."""
-
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        host = next((value.decode("latin-1") for name, value in scope.get("headers", []) if name.lower() == b"host"), None)
-        if scope["type"] not in ("http", "websocket") or host is None or is_local_host(host):
-            await self.app(scope, receive, send)  # no Host at all is no browser's request
-            return
-        if scope["type"] == "websocket":
-            await send({"type": "websocket.close", "code": 1008})
-            return
-        reason = (
-            f"host {host[:100]!r} is not served: without an access token (BYLINE_TOKEN) Byline answers only to "
-            "localhost and IP addresses, so a page that points its own name at this machine gets nothing"
-        )
-        await refuse(scope, send, 403, reason)
 
 
 def without_cors(send: Send) -> Send:
@@ -159,12 +148,24 @@ def without_cors(send: Send) -> Send:
 class RequestGuard:
     """The ASGI middleware of this module's docstring."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, sign_in_limit: int, sign_in_window_s: float = 60.0):
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        sign_in_limit: int,
+        sign_in_window_s: float = 60.0,
+        local_hosts_only: bool = False,
+        allowed_hosts: Iterable[str] = (),
+    ):
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.sign_ins = FailedSignIns(sign_in_limit, sign_in_window_s)
+        self.local_hosts_only = local_hosts_only
+        self.allowed_hosts = frozenset(name for name in (host_name(h.strip()) for h in allowed_hosts) if name)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.local_hosts_only and scope["type"] in ("http", "websocket") and not await self._host_served(scope, send):
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -199,6 +200,21 @@ class RequestGuard:
         if "origin" in headers and parse_origin(headers["origin"]) != origin_of(scope, headers):
             send = without_cors(send)
         await self.app(scope, receive, send)
+
+    async def _host_served(self, scope: Scope, send: Send) -> bool:
+        """Whether the request's Host is local or allowed; if not, it is refused (403, or a closed websocket)."""
+        host = next((value.decode("latin-1") for name, value in scope.get("headers", []) if name.lower() == b"host"), None)
+        if host is None or is_local_host(host, self.allowed_hosts):
+            return True  # no Host at all is no browser's request
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return False
+        reason = (
+            f"host {host[:100]!r} is not served: without an access token (BYLINE_TOKEN) Byline answers only to "
+            "localhost, IP addresses and BYLINE_ALLOWED_HOSTS, so a page that points its own name at this machine gets nothing"
+        )
+        await refuse(scope, send, 403, reason)
+        return False
 
     async def _bounded_body(self, scope: Scope, headers: dict[str, str], receive: Receive, send: Send) -> Receive | None:
         """`receive` for a body within the limit, or None after refusing it (413 / 400)."""

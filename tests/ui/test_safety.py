@@ -353,3 +353,17 @@ def test_an_upper_case_scheme_is_a_url_under_every_fetch_guard(url, make_assista
     assert all("only http(s) URLs" not in error["reason"] for error in report["errors"]), report
     assert "127.0.0.1 is a loopback address" in report["errors"][0]["reason"]
     assert "::1 is a loopback address" in report["errors"][1]["reason"]
+
+
+def test_a_reverse_proxys_host_name_can_be_allowed(bot, monkeypatch):
+    """Behind a reverse proxy that sends its own Host name, BYLINE_ALLOWED_HOSTS lets that name in
+    (chat and API alike) without a token; every other DNS name is still refused."""
+    monkeypatch.setenv("BYLINE_ALLOWED_HOSTS", "byline.internal, Proxy.Example.")
+    settings = WebSettings()
+    assert settings.allowed_hosts == ["byline.internal", "Proxy.Example."]
+    with running_app(bot, settings=settings) as served:
+        for host in ("byline.internal", "byline.internal:8080", "proxy.example"):
+            for path in ("/api/articles", "/config"):
+                assert httpx.get(f"{served}{path}", headers={"Host": host}).status_code == 200, (host, path)
+        refused = httpx.get(f"{served}/api/articles", headers={"Host": "evil.example"})
+        assert refused.status_code == 403 and "BYLINE_ALLOWED_HOSTS" in refused.json()["detail"]

@@ -26,8 +26,8 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
     """FastAPI serving /healthz (and the HTTP API), with the Gradio chat mounted at /.
 
     With a token, the chat asks for it at sign-in (any user name, the token as password). Every
-    request passes `RequestGuard` (cross-origin writes, body size, sign-in attempts); ingests from the
-    API and the chat run on their own workers.
+    request passes `RequestGuard` (cross-origin writes, body size, sign-in attempts, and without a token,
+    local Host names or `allowed_hosts` only); ingests from the API and the chat run on their own workers.
     """
     settings = settings or WebSettings()
     app = FastAPI(title="Byline")
@@ -50,6 +50,9 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
         RequestGuard,
         max_body_bytes=int(settings.max_upload_mb * 1_000_000),
         sign_in_limit=settings.sign_in_attempts,
+        # Without a token the server is loopback-only, and only the Host tells a DNS-rebinding page from the user
+        local_hosts_only=not token,
+        allowed_hosts=settings.allowed_hosts,
     )
     return gr.mount_gradio_app(
         app,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+import json
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 __all__ = ["WebSettings"]
 
@@ -29,6 +32,13 @@ class WebSettings(BaseSettings):
         ge=1,
         description="Failed sign-ins (chat login or API token) one client address may make per minute; past that it "
         "gets 429 until the minute has room again.",
+    )
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Host names served without a token besides localhost and IP addresses, e.g. the name a reverse "
+        "proxy on this machine sends as Host. Any other name gets 403, so a page that points (rebinds) its own DNS name "
+        "at this machine gets nothing; list only names you control. In the environment: comma-separated, e.g. "
+        "BYLINE_ALLOWED_HOSTS=byline.internal. With a token any name is served.",
     )
     ingest_workers: int = Field(
         default=2,
@@ -84,3 +94,14 @@ class WebSettings(BaseSettings):
         default="uploads",
         description="Folder (inside the data folder) where uploaded files are kept; its name is the source of their articles.",
     )
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_host_list(cls, value: object) -> object:
+        """The environment gives one string: accept `a,b` as well as the JSON list `["a", "b"]`."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [host.strip() for host in text.split(",") if host.strip()]
+        return value
