@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -24,7 +27,10 @@ from ingest.store import Journal, Store, WriteLock, chunk_id, make_client
 
 log = logging.getLogger(__name__)
 
-GROUP_SIZE = 16  # articles embedded together: big enough to batch by length, small enough to commit often
+GROUP_SIZE = 16  # articles written together: big enough to keep the writer busy, small enough to commit often
+# What an ingest reports, in the order each article goes through them (reading counts sources, the rest articles)
+READING, EMBEDDING, FINDING_QUOTES, INDEXING = "reading", "embedding", "finding quotes", "indexing"
+PHASES = (READING, EMBEDDING, FINDING_QUOTES, INDEXING)
 WRITE_LOCK_FILE = "write.lock"  # in the data folder; see WriteLock
 JOURNAL_FILE = "ingest-journal.json"
 
@@ -192,10 +198,57 @@ class Index:
         return embed_texts(self.embedding, texts)
 
 
-ProgressCallback = Callable[[int, int, str], None]
+class PhaseProgress(Protocol):
+    """A progress callback that takes the phase: `(done, total, title, phase=...)`, called after each source
+    is read (done and total count sources) and after each article is embedded, has its quotes found and is
+    indexed (they count articles; an unchanged article passes all three at once)."""
+
+    def __call__(self, done: int, total: int, title: str, phase: str) -> None: ...
+
+
+# `(done, total, title)`: called after each article is indexed (a callback without a `phase` parameter, as
+# before phases were reported); or a PhaseProgress. Called one at a time, from the ingest's threads.
+ProgressCallback = Callable[[int, int, str], None] | PhaseProgress
 QuoteFinder = Callable[[Article], list[dict]]
 # Whether an ingest may replace a stored article, given the stored one's origin (None: it may replace any)
 MayReplace = Callable[[str], bool]
+Step = Callable[[str, Article], None]  # (phase, article): an article has been through that phase
+
+
+def takes_phase(callback: Callable) -> bool:
+    """Whether a progress callback wants the phase (a `phase` parameter, or **kwargs)."""
+    try:
+        parameters = inspect.signature(callback).parameters.values()
+    except (TypeError, ValueError):  # a builtin or C callable without a signature: the old form
+        return False
+    return any(p.name == "phase" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
+
+
+class PhaseCounter:
+    """Counts the articles through each phase of one ingest and tells the callback, one call at a time
+    (the writer thread reports indexing while the main thread embeds the next group)."""
+
+    def __init__(self, on_progress: ProgressCallback | None, total: int):
+        self.on_progress = on_progress
+        self.phased = on_progress is not None and takes_phase(on_progress)
+        self.total = total
+        self.counts = dict.fromkeys(PHASES[1:], 0)
+        self.lock = threading.Lock()
+
+    def step(self, phase: str, article: Article) -> None:
+        with self.lock:
+            self.counts[phase] += 1
+            if self.on_progress is None:
+                return
+            if self.phased:
+                self.on_progress(self.counts[phase], self.total, article.title, phase=phase)  # type: ignore[call-arg]
+            elif phase == INDEXING:
+                self.on_progress(self.counts[phase], self.total, article.title)  # type: ignore[call-arg]
+
+    def passed(self, article: Article) -> None:
+        """An article that needs nothing done (unchanged, or a duplicate) is through every phase."""
+        for phase in PHASES[1:]:
+            self.step(phase, article)
 
 
 @dataclass
@@ -235,11 +288,14 @@ class Ingestor:
         report.errors.extend(IngestProblem(where=e.where, reason=e.reason) for e in expand_errors)
         articles: list[Article] = []
         max_bytes = int(self.index.settings.max_file_mb * 1e6)
-        for source in files:
+        phased = on_progress is not None and takes_phase(on_progress)
+        for number, source in enumerate(files, start=1):
             result = read_source(
                 source, max_bytes=max_bytes, fetch_urls=self.index.settings.fetch_urls, settings=self.index.settings
             )
             articles.extend(result.articles)
+            if phased:
+                on_progress(number, len(files), Path(source).name, phase=READING)  # type: ignore[call-arg,misc]
             report.errors.extend(IngestProblem(where=e.where, reason=e.reason) for e in result.errors)
         for error in report.errors:
             log.warning("not ingested: %s: %s", error.where, error.reason)
@@ -268,7 +324,7 @@ class Ingestor:
             from tqdm import tqdm
 
             bar = tqdm(total=len(pending), unit="article", desc="ingest")
-        done = 0
+        phases = PhaseCounter(on_progress, len(pending))
         seen_content: dict[str, str] = {}  # content hash -> article id, across the whole run
         # Chroma writes mostly wait (on SQLite and its index threads): group N is written on a
         # second thread while group N+1 is chunked and embedded. One write at a time, in order.
@@ -279,16 +335,17 @@ class Ingestor:
                 # A first look, without the lock, so that unchanged articles are not embedded; the
                 # write looks again under the lock, as another writer may store some meanwhile.
                 to_write = self._select_changed(group, report, seen_content, may_replace)
+                selected = {article.id for article, _ in to_write}
+                for article in group:
+                    if article.id not in selected:
+                        phases.passed(article)
                 if to_write:
-                    prepared = self._prepare_group([article for article, _ in to_write])
+                    prepared = self._prepare_group([article for article, _ in to_write], step=phases.step)
                     if writing is not None:
                         report.merge(writing.result())  # raises what the previous write raised
-                    writing = writer.submit(self._write_group, prepared, may_replace=may_replace)
-                done += len(group)
+                    writing = writer.submit(self._write_group, prepared, phases.step, may_replace=may_replace)
                 if bar:
                     bar.update(len(group))
-                if on_progress:
-                    on_progress(done, len(pending), group[-1].title)
             if writing is not None:
                 report.merge(writing.result())
         if bar:
@@ -332,13 +389,16 @@ class Ingestor:
                 seen_content[article.content_hash] = article.id  # a twin later in this run is a duplicate
         return selected
 
-    def _prepare_group(self, group: list[Article], find_quotes: QuoteFinder | None = None) -> list[PreparedArticle]:
-        """Chunk, embed and find the quotes of a group (by `find_quotes`, default: attribution)."""
+    def _prepare_group(
+        self, group: list[Article], find_quotes: QuoteFinder | None = None, step: Step | None = None
+    ) -> list[PreparedArticle]:
+        """Chunk, embed and find the quotes of a group (by `find_quotes`, default: attribution), telling
+        `step` as each article is embedded, then as its quotes are in."""
         settings = self.index.settings
         tokenizer = self.index.tokenizer
         find_quotes = find_quotes or self.attributions
         planned = []
-        texts: list[str] = []
+        texts: list[list[str]] = []
         for article in group:
             # Boilerplate (captions, credits, "Related:" links…) stays in the stored text but out of every chunk; an
             # article that is nothing else (a photo gallery) is chunked whole rather than left unfindable.
@@ -347,20 +407,30 @@ class Ingestor:
             ) or chunk_article(article.text, tokenizer, settings.chunk_tokens, settings.chunk_overlap_sentences)
             title = short_title(article.title, tokenizer, MAX_TOKENS - 2 - settings.chunk_tokens)
             planned.append([(c.start, c.end, c.text) for c in chunks])
-            texts.extend(f"{title}\n{c.text}" for c in chunks)
-        # onnxruntime releases the GIL while it embeds: find the quotes meanwhile, on the other core
+            texts.append([f"{title}\n{c.text}" for c in chunks])
+        # onnxruntime releases the GIL while it embeds: find the quotes meanwhile, on the other core.
+        # Embedded an article at a time, so progress moves per article (measured as fast as by group:
+        # the embedder batches by length within an article's chunks, which are alike in length).
         with ThreadPoolExecutor(max_workers=1) as attribution_worker:
-            quotes_pending = attribution_worker.submit(lambda: [find_quotes(article) for article in group])
-            vectors = self.index.embed(texts)
-            quotes = quotes_pending.result()
-        prepared = []
-        row = 0
-        for article, chunks, article_quotes in zip(group, planned, quotes):
-            prepared.append(PreparedArticle(article, chunks, vectors[row : row + len(chunks)], article_quotes))
-            row += len(chunks)
-        return prepared
+            quotes_pending = [attribution_worker.submit(find_quotes, article) for article in group]
+            vectors = []
+            for article, article_texts in zip(group, texts):
+                vectors.append(self.index.embed(article_texts))
+                if step:
+                    step(EMBEDDING, article)
+            quotes = []
+            for article, pending in zip(group, quotes_pending):
+                quotes.append(pending.result())
+                if step:
+                    step(FINDING_QUOTES, article)
+        return [
+            PreparedArticle(article, chunks, article_vectors, article_quotes)
+            for article, chunks, article_vectors, article_quotes in zip(group, planned, vectors, quotes)
+        ]
 
-    def _write_group(self, prepared: list[PreparedArticle], may_replace: MayReplace | None = None) -> IngestReport:
+    def _write_group(
+        self, prepared: list[PreparedArticle], step: Step | None = None, may_replace: MayReplace | None = None
+    ) -> IngestReport:
         """Write a prepared group as the index's only writer, and count what it did. Another writer
         may have stored some of these articles since they were selected: one now stored with this
         very content is unchanged, one whose twin got in first a duplicate; neither is written again."""
@@ -369,10 +439,16 @@ class Ingestor:
             self.sweep_interrupted()
             still_changed = self._select_changed([p.article for p in prepared], outcome, {}, may_replace)
             was_known = {article.id: known for article, known in still_changed}
-            self._write([p for p in prepared if p.article.id in was_known], was_known, outcome)
+            self._write([p for p in prepared if p.article.id in was_known], was_known, outcome, step)
+        if step:  # another writer stored these meanwhile: indexed all the same
+            for item in prepared:
+                if item.article.id not in was_known:
+                    step(INDEXING, item.article)
         return outcome
 
-    def _write(self, prepared: list[PreparedArticle], was_known: dict[str, bool], report: IngestReport) -> None:
+    def _write(
+        self, prepared: list[PreparedArticle], was_known: dict[str, bool], report: IngestReport, step: Step | None = None
+    ) -> None:
         """Each article's chunks, then its record (the commit point). The journal names the articles
         in flight, so a write cut short is swept by the next writer. Hold the write lock."""
         journal = self.index.journal
@@ -385,6 +461,8 @@ class Ingestor:
                 report.updated += 1
             else:
                 report.added += 1
+            if step:
+                step(INDEXING, item.article)
         journal.clear()
 
     def rewrite(self, article_ids: list[str]) -> list[str]:

@@ -155,8 +155,8 @@ def test_an_article_stored_by_another_writer_meanwhile_is_not_written_again(embe
     twin = Article(id="twin", title="Ferries", text="The ferry to Quillan ran late on Tuesday.")
     real_prepare = first._prepare_group
 
-    def prepare_while_another_writes(group, *args):
-        prepared = real_prepare(group, *args)
+    def prepare_while_another_writes(group, *args, **kwargs):
+        prepared = real_prepare(group, *args, **kwargs)
         other.ingest_articles([same, twin.model_copy(update={"id": "twin-elsewhere"})])
         return prepared
 
@@ -209,3 +209,43 @@ def test_the_summary_counts_in_words_a_reader_expects():
     two = IngestReport(errors=[IngestProblem(where="a.txt", reason="x"), IngestProblem(where="b.txt", reason="y")])
     assert "1 error in" in one.summary() and "1 errors" not in one.summary()
     assert "2 errors in" in two.summary()
+
+
+def test_progress_is_reported_per_article_phase_by_phase(make_assistant, tmp_path):
+    """An ingest tells its progress as each source is read, then as each article is embedded, has its
+    quotes found and is indexed, in that order for every article; an old three-argument callback still
+    hears of each article once it is indexed."""
+    from ingest.pipeline import EMBEDDING, FINDING_QUOTES, GROUP_SIZE, INDEXING, READING
+
+    count = GROUP_SIZE + 4  # two groups: the second is embedded while the first is written
+    for i in range(count):
+        (tmp_path / f"note{i:02d}.txt").write_text(
+            f"date 2024-03-{i + 1:02d} Harbour note {i}\n\n"
+            f'The tide rose {i} centimetres on Monday. "The wall held," said engineer Ada Brook {i}.\n'
+        )
+    events: list[tuple[str, int, int, str]] = []
+
+    def on_progress(done: int, total: int, title: str, phase: str) -> None:
+        events.append((phase, done, total, title))
+
+    bot = make_assistant()
+    report = bot.add([tmp_path], on_progress=on_progress)
+    assert report.added == count
+
+    reading = [e for e in events if e[0] == READING]
+    assert [(done, total) for _, done, total, _ in reading] == [(n, count) for n in range(1, count + 1)]
+    assert events[: len(reading)] == reading  # every source is read before the first article is embedded
+    titles = {f"Harbour note {i}" for i in range(count)}
+    for phase in (EMBEDDING, FINDING_QUOTES, INDEXING):
+        seen = [e for e in events if e[0] == phase]
+        assert [(done, total) for _, done, total, _ in seen] == [(n, count) for n in range(1, count + 1)], phase
+        assert {title for *_, title in seen} == titles
+    for title in titles:
+        phases = [phase for phase, *_, seen_title in events if seen_title == title]
+        assert phases == [EMBEDDING, FINDING_QUOTES, INDEXING], title
+
+    # the three-argument form, on a re-ingest where nothing changed: each unchanged article is done at once
+    done_counts: list[int] = []
+    again = bot.add([tmp_path], on_progress=lambda done, total, title: done_counts.append(done))
+    assert again.unchanged == count
+    assert done_counts == list(range(1, count + 1))
