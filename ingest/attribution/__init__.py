@@ -53,8 +53,9 @@ trailing comma.
 from ingest.attribution.extract import canonical_speakers, find_attributions
 from ingest.attribution.names import NameIndex, Speaker, clean_name, load_speaker_nlp, speaker_names
 from ingest.attribution.scanner import Quote, find_quotes
-from ingest.attribution.skeleton import MODEL_NAME, load_nlp
+from ingest.attribution.skeleton import load_nlp
 from ingest.attribution.types import Attribution
+from ingest.language import MODEL_NAME
 
 __all__ = [
     "MODEL_NAME",

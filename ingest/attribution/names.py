@@ -33,7 +33,7 @@ from ingest.attribution.lexicon import (
     _THING_WORDS,
     _UNSPECIFIC,
 )
-from ingest.attribution.skeleton import MODEL_NAME
+from ingest.language import MODEL_NAME, PipelineView, pipeline_view
 
 if TYPE_CHECKING:
     import spacy
@@ -171,12 +171,10 @@ _ROLES = TITLES | frozenset(
 
 
 @lru_cache(maxsize=1)
-def load_speaker_nlp() -> spacy.Language:
-    """The bundled model with its NER (``load_nlp`` leaves it out): reads speaker names, a few
+def load_speaker_nlp() -> PipelineView:
+    """The shared pipeline with its NER (``load_nlp`` leaves it out): reads speaker names, a few
     words each."""
-    import spacy
-
-    return spacy.load(MODEL_NAME, disable=["lemmatizer", "attribute_ruler"])
+    return pipeline_view("lemmatizer", "attribute_ruler")
 
 
 @lru_cache(maxsize=1)

