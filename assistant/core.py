@@ -85,6 +85,22 @@ class Assistant:
             self.retriever.refresh(report.article_ids)
         return report
 
+    def add_uploads(
+        self, files: Iterable[str | Path], uploads_dir: str | Path, on_progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Ingest files a request uploaded (kept under `uploads_dir`). Like `add_records`, an upload may
+        replace only an article that came in by a request (an upload, a posted record, a fetched URL): a
+        JSON Lines file carrying the id of an article read from the operator's disk is refused (409)."""
+        uploads = Path(uploads_dir).resolve()
+
+        def may_replace(origin: str) -> bool:
+            return came_over_http(origin) or Path(origin).resolve().is_relative_to(uploads)
+
+        report = self.ingestor.ingest(list(files), on_progress=on_progress, may_replace=may_replace)
+        if report.added or report.updated:
+            self.retriever.refresh(report.article_ids)
+        return report
+
     def add_articles(self, articles: list[Article]) -> IngestReport:
         report = self.ingestor.ingest_articles(articles)
         if report.added or report.updated:

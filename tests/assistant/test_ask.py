@@ -163,3 +163,31 @@ def test_one_long_article_does_not_fill_a_search_list(make_assistant):
     assert len({p.text for p in bot.search("harbor ferry strike pay talks", k=20) if p.article_id == "blog"}) >= 4
     found = [p.article_id for p in bot.search("harbor ferry strike pay talks", k=3)]
     assert found[0] == "blog" and "deal" in found, found
+
+
+def test_an_upload_cannot_overwrite_an_article_read_from_disk(make_assistant, tmp_path):
+    """A JSON Lines upload carrying the id of an article the operator ingested from disk replaced it
+    (any page that reaches the chat could do it); it is refused, and an upload still updates its own."""
+    import json
+
+    from tests.conftest import SEEDS
+
+    bot = make_assistant()
+    bot.add([SEEDS])
+    seed = bot.articles()[0]
+    seed_text = bot.article_text(seed.id)
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+
+    def upload(name: str, records: list[dict]):
+        path = uploads / name
+        path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+        return bot.add_uploads([path], uploads)
+
+    hijack = {"id": seed.id, "title": "Hijacked", "text": "Nothing of the original is left.", "source": "x"}
+    mine = {"id": "mine-1", "title": "Ferry fares rise", "text": "The ferry fare rose to $5 on Monday.", "source": "Gazette"}
+    report = upload("batch.jsonl", [hijack, mine])
+    assert [e.status for e in report.errors] == [409] and seed.id in report.errors[0].reason, report.errors
+    assert report.added == 1 and bot.article_text(seed.id) == seed_text
+    report = upload("again.jsonl", [{**mine, "text": "The ferry fare rose to $6 on Tuesday."}])
+    assert report.updated == 1 and "$6" in bot.article_text("mine-1")
