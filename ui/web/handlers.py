@@ -213,32 +213,45 @@ def uploads_summary(checked: Uploads, report=None) -> str:
 
 
 class IngestProgress:
-    """How far an ingest running on a worker is, as its progress callback reports it (groups of articles)."""
+    """How far an ingest running on a worker is, as its progress callback reports it: the sources read, then
+    each article embedded, its quotes found and indexed (ingest.pipeline's phases)."""
+
+    ARTICLE_PHASES = ("embedding", "finding quotes", "indexing")
 
     def __init__(self, sources: int) -> None:
         self.sources = sources
         self.started = time.monotonic()
-        self.done = 0
+        self.read = 0
+        self.counts = dict.fromkeys(self.ARTICLE_PHASES, 0)
         self.total = 0
         self.title = ""
 
-    def __call__(self, done: int, total: int, title: str) -> None:
-        self.done, self.total, self.title = done, total, title
+    def __call__(self, done: int, total: int, title: str, phase: str = "indexing") -> None:
+        if phase == "reading":
+            self.read = done
+            return
+        self.counts[phase] = max(self.counts.get(phase, 0), done)
+        self.total, self.title = total, title
 
     def shown(self) -> str:
-        """Where the ingest is, in words, with the time so far: it moves even while the first articles embed."""
+        """One line: the phase the ingest is in ("Embedding 12 of 30 articles…", the earliest phase some
+        article has still to pass), a bar of all the articles' phases, and the time so far."""
         elapsed = f"{time.monotonic() - self.started:.0f} s"
+        what = "1 file" if self.sources == 1 else f"{self.sources} files"
+        meanwhile = "The chat answers questions meanwhile; the new articles join its answers when this finishes."
         if not self.total:
-            what = "1 file" if self.sources == 1 else f"{self.sources} files"
-            return (
-                f"Adding {what}: reading, embedding and finding quotes in the first articles… ({elapsed}). "
-                "The chat answers questions meanwhile; the new articles join its answers when this finishes."
-            )
-        share = self.done / self.total
+            reading = f"Reading {self.read} of {what}…" if self.read else "Reading…"
+            return f"Adding {what}: {reading} ({elapsed}). {meanwhile}"
+        phase = next((p for p in self.ARTICLE_PHASES if self.counts[p] < self.total), None)
+        if phase is None:
+            doing = f"all {self.total} articles indexed; making them searchable…"
+        else:
+            doing = f"{phase.capitalize()} {self.counts[phase]} of {self.total} articles…"
+        share = sum(self.counts.values()) / (len(self.ARTICLE_PHASES) * self.total)
         bar = "▓" * round(share * 20) + "░" * (20 - round(share * 20))
         return (
-            f"`{bar}` {self.done} of {self.total} articles read and embedded ({share:.0%}, {elapsed}); "
-            f"latest: “{escape_markdown(self.title[:80])}”. The chat answers questions meanwhile."
+            f"Adding {what}: {doing} `{bar}` ({elapsed}); latest: “{escape_markdown(self.title[:80])}”. "
+            "The chat answers questions meanwhile."
         )
 
 
