@@ -145,3 +145,29 @@ def test_on_a_phone_the_evidence_follows_the_chat_and_scrolls_with_the_page(new_
     page.locator("#byline-as-of button.calendar").click()
     page.wait_for_timeout(300)
     page.screenshot(path=str(artifacts / "web_date_picker_phone.png"))
+
+
+def rendered_fonts(page, selector: str) -> list[tuple[str, int]]:
+    """The fonts Chromium drew an element's text in, with how many glyphs each (what a reader sees, not the CSS)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return [(font["postScriptName"], font["glyphCount"]) for font in fonts]
+
+
+def test_a_heading_is_drawn_in_one_font_and_weight(new_page, strike_url, artifacts):
+    # issue 14, defect 9: Gradio's SemiBold face holds only a few glyphs, so "Byline" drew its "B" in it and
+    # "yline" in the system's bold sans: a capital of another weight and shape
+    page = new_page()
+    page.goto(strike_url, wait_until="domcontentloaded")
+    title = page.locator("#byline-title h2")
+    expect(title).to_have_text("Byline")
+    page.wait_for_function("document.fonts.ready.then(() => document.fonts.status === 'loaded')")
+    for selector in ("#byline-title h2", "#byline-evidence-column h3"):
+        fonts = rendered_fonts(page, selector)
+        assert len(fonts) == 1, f"{selector} is drawn in several fonts: {fonts}"
+    assert "Bold" in rendered_fonts(page, "#byline-title h2")[0][0]
+    title.screenshot(path=str(artifacts / "web_title_one_weight.png"))

@@ -29,7 +29,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         saved = gr.BrowserState([], storage_key="byline-conversation", secret=handlers.browser_secret())
         # and the filters its last answer was asked under (the asking date above all: 'this week' hangs on it)
         saved_filters = gr.BrowserState({}, storage_key="byline-filters", secret=handlers.browser_secret())
-        gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.")
+        gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.", elem_id="byline-title")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
                 with gr.Row(equal_height=False, elem_id="byline-chat-row"):

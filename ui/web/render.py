@@ -416,6 +416,10 @@ def articles_rows(records: list, limit: int) -> list[list[str]]:
 # The page's style and script, passed to Gradio when the app is mounted. They style and drive the markup above.
 
 CSS = """
+/* Gradio's "Source Sans Pro" SemiBold (600: headings, labels, bold text) is a few-glyph subset: "Byline" drew its "B"
+   in it and "yline" in the system's bold sans (issue 14, defect 9). Its full Bold face, same family, wins for 600. */
+@font-face { font-family: "Source Sans Pro"; src: url("static/fonts/SourceSansPro/SourceSansPro-Bold.woff2") format("woff2");
+  font-weight: 600; font-style: normal; }
 /* Gradio's columns wrap: long evidence flowed into a second column beside the first, out of sight */
 #byline-evidence-column { max-height: 80vh; overflow-y: auto; flex-wrap: nowrap; }
 #byline-evidence-column > * { flex-shrink: 0; }
