@@ -304,6 +304,12 @@ class Waiting:
     def __init__(self) -> None:
         self.questions: list[Asked] = []
         self.answering = False
+        # Bumped by Stop: a drain started before it ends at its next piece of answer.
+        self.epoch = 0
+        self.turns: list[Turn] = []  # the running drain's turns: Stop marks their last one, whatever state the page had
+        # what Stop drew (chat, evidence, turns): the stopped drain draws it again as its last word,
+        # over a piece it had already sent; a drain started since clears it
+        self.halt_view: tuple | None = None
 
     def shown(self) -> list[str]:
         return [asked.question for asked in list(self.questions)]
@@ -364,29 +370,103 @@ class ChatHandlers:
         One drain per session at a time: a question asked while an answer streams is picked up by the
         drain that is running (it shows as waiting meanwhile); a second drain finds it busy and stops.
         """
+        turns = list(turns or [])
         with self.lock:
             busy, waiting.answering = waiting.answering, True
+            epoch = waiting.epoch
+            if not busy:
+                waiting.turns, waiting.halt_view = turns, None
         if busy:
-            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            yield (gr.skip(),) * 7
             return
-        turns = list(turns or [])
+        stop_shown = gr.Button(visible=True)
+
+        def halted() -> Iterator:
+            with self.lock:
+                view = waiting.halt_view
+            if view is not None:
+                yield *view, gr.skip(), gr.skip(), gr.skip(), gr.Button(visible=False)
+
         try:
             while True:
                 with self.lock:
-                    if not waiting.questions:
+                    stopped = waiting.epoch != epoch
+                    if not stopped and not waiting.questions:
                         waiting.answering = False
                         break
-                    asked = waiting.questions.pop(0)
+                    asked = None if stopped else waiting.questions.pop(0)
+                if asked is None:  # stopped: Stop has drawn the chat and kept the conversation
+                    yield from halted()
+                    return
                 for shown in self.answer(asked, turns, waiting):
-                    yield *shown, gr.skip(), gr.skip(), gr.skip()
+                    if waiting.epoch != epoch:
+                        yield from halted()
+                        return
+                    yield *shown, gr.skip(), gr.skip(), gr.skip(), stop_shown
                 # each finished answer is kept in the browser (it outlasts a reload) and in the export, and so are
                 # the filters it was asked under: a follow-up after a reload is asked as of the same day
                 filters = asked.model_dump(mode="json", exclude={"question"})
-                yield gr.skip(), gr.skip(), gr.skip(), self.saved(turns), self.export(turns), filters
+                yield gr.skip(), gr.skip(), gr.skip(), self.saved(turns), self.export(turns), filters, gr.skip()
         finally:
             with self.lock:  # also when the page goes away mid-answer (the generator is closed)
-                waiting.answering = False
-        yield chat_messages(turns, waiting.shown()), render_evidence(turns, None), turns, gr.skip(), gr.skip(), gr.skip()
+                if waiting.epoch == epoch:
+                    waiting.answering = False
+        shown_chat = chat_messages(turns, waiting.shown())
+        yield shown_chat, render_evidence(turns, None), turns, gr.skip(), gr.skip(), gr.skip(), gr.Button(visible=False)
+
+    def stop(self, box: str, turns: list[Turn], waiting: Waiting) -> tuple:
+        """Stop: the answer streaming now ends where it is, marked "… (stopped)", and the chat takes the next question
+        at once. Questions still waiting their turn are not asked behind the user's back, nor lost: they go back into
+        the question box (one a line, before anything typed there), to be sent again or edited.
+        (chat, evidence, turns, kept conversation, export, question box, stop button)"""
+        turns, returned = self.halt(turns, waiting)
+        box = "\n".join(text for text in [*returned, (box or "").strip()] if text)
+        view = chat_messages(turns), render_evidence(turns, None), turns
+        with self.lock:
+            waiting.halt_view = view
+        return *view, self.saved(turns), self.export(turns), box, gr.Button(visible=False)
+
+    def halt(self, turns: list[Turn] | None, waiting: Waiting) -> tuple[list[Turn], list[str]]:
+        """End the session's answering (see `stop`): its turns, the last one marked stopped when it was unfinished,
+        and the waiting questions taken off the queue."""
+        with self.lock:
+            waiting.epoch += 1
+            answering, waiting.answering = waiting.answering, False
+            returned = waiting.shown()
+            waiting.questions.clear()
+            turns = list(waiting.turns if answering else turns or [])
+        last = turns[-1] if turns else None
+        if answering and last is not None and last.answer is None and not last.error:
+            # a copy: the stopped generator may still add the token it was reading to the turn it holds
+            turns[-1] = last.model_copy(update={"stopped": True})
+        return turns, returned
+
+    def regenerate(self, turns: list[Turn], waiting: Waiting) -> tuple:
+        """The chat's retry button: the last question asked again, with the filters and asking date it was asked
+        with (not those set since); its new answer replaces the last one. (chat, evidence, turns)"""
+        turns = list(turns or [])
+        with self.lock:
+            if waiting.answering or waiting.questions or not turns:  # Gradio disables retry while answering
+                return gr.skip(), gr.skip(), gr.skip()
+            last = turns.pop()
+            waiting.questions.insert(0, Asked(question=last.question, **self.asked_filters(last)))
+        shown = chat_messages([*turns, Turn(question=last.question)])
+        return shown, render_evidence([*turns, Turn(question=last.question)], None), turns
+
+    def asked_filters(self, turn: Turn) -> dict:
+        """The filters a turn was asked under: as recorded, else (a turn kept by an older Byline) as its answer says."""
+        if turn.filters:
+            return Asked.model_validate({**turn.filters, "question": turn.question}).model_dump(exclude={"question"})
+        answer = turn.answer
+        if answer is None:
+            return {}
+        filters = answer.filters or {}
+        return {
+            "sources": list(filters.get("sources") or []),
+            "since": filters.get("since"),
+            "until": filters.get("until"),
+            "as_of": answer.as_of,
+        }
 
     def answer(self, asked: Asked, turns: list[Turn], waiting: Waiting | None) -> Iterator:
         """Append a turn for `asked` to `turns` and stream its answer: (chat, evidence or skip, turns)."""
@@ -400,7 +480,11 @@ class ChatHandlers:
             if turn.answer is not None
             for item in ({"role": "user", "content": turn.question}, {"role": "assistant", "content": turn.answer.text})
         ]
-        turn = Turn(question=asked.question)
+        turn = Turn(
+            question=asked.question,
+            filters=asked.model_dump(mode="json", exclude={"question"}),
+            asked_on=date.today().isoformat(),
+        )
         turns.append(turn)
         yield shown(), render_evidence(turns, None), turns
         try:

@@ -53,6 +53,8 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 submit_btn=False,
                             )
                             ask_button = gr.Button("Ask", variant="primary", elem_id="byline-ask", scale=1)
+                            # shown while an answer streams (the answering event shows and hides it)
+                            stop_button = gr.Button("Stop", variant="stop", visible=False, elem_id="byline-stop", scale=1)
                         export_button = gr.DownloadButton(
                             "Export as Markdown", value=None, interactive=False, size="sm", elem_id="byline-export"
                         )
@@ -158,12 +160,14 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         answer_waiting = (
             handlers.drain,
             [turns_state, waiting_state],
-            [chatbot, evidence, turns_state, saved, export_button, saved_filters],
+            [chatbot, evidence, turns_state, saved, export_button, saved_filters, stop_button],
         )
         answer_options = {"api_visibility": "private", "trigger_mode": "always_last", "show_progress": "minimal", **chat_queue}
+        # Regenerate is the chat's own retry button (on the last answer): the last question goes back first in line
         for taken in (
             gr.on([question_box.submit, ask_button.click], handlers.enqueue, [question_box, *asked], question_box, **take),
             examples.click(handlers.enqueue_example, [examples, *asked], None, **take),
+            chatbot.retry(handlers.regenerate, [turns_state, waiting_state], [chatbot, evidence, turns_state], **take),
         ):
             taken.then(*answer_waiting, **answer_options).then(lambda: None, None, selected_state, api_visibility="private").then(
                 handlers.coverage,
@@ -173,6 +177,19 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                 concurrency_id="read",
                 concurrency_limit=None,
             )
+        reading = {"api_visibility": "private", "concurrency_id": "read", "concurrency_limit": None}
+        # Stop ends the streaming answer and leaves the chat free at once; waiting questions go back into the box (see
+        # `stop`). The drain stops itself at its next piece (`Waiting.epoch`) and draws Stop's view as its last word,
+        # rather than by Gradio's `cancels=`: that cancels an event's every run in the session, so the drain deferred
+        # behind the stopped one ("always_last") was killed before it ran, and pieces of the stopped answer already
+        # on their way landed after Stop's view (both seen in Chromium).
+        controls = {"api_visibility": "private", "queue": False, "show_progress": "hidden"}
+        stop_button.click(
+            handlers.stop,
+            [question_box, turns_state, waiting_state],
+            [chatbot, evidence, turns_state, saved, export_button, question_box, stop_button],
+            **controls,
+        )
         # The `/chat` endpoint for API clients: one message in, the chat and its evidence out.
         api_trigger = gr.Button(visible=False, elem_id="byline-api-chat")
         api_trigger.click(handlers.respond, chat_inputs, chat_outputs, api_name="chat", **chat_queue)
@@ -191,7 +208,6 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             show_progress="hidden",
         )
         demo.load(handlers.index_views, None, index_outputs, api_visibility="private")
-        reading = {"api_visibility": "private", "concurrency_id": "read", "concurrency_limit": None}
         for source in (evidence, person_quotes):
             source.click(handlers.open_article, None, [reader_panel, reader], **reading)
         close_reader.click(handlers.close_article, None, reader_panel, queue=False, api_visibility="private")

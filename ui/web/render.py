@@ -57,6 +57,11 @@ class Turn(BaseModel):
     text: str = Field(default="", description="Answer text so far (raw, with [n] markers).")
     answer: Any = Field(default=None, description="The finished assistant.answer.Answer, once there is one.")
     error: str | None = Field(default=None, description="A short message when answering failed.")
+    stopped: bool = Field(default=False, description="The user stopped the answer while it streamed; `text` is partial.")
+    filters: dict = Field(
+        default_factory=dict, description="The filters it was asked under (sources, since, until, as_of): regenerate reuses them."
+    )
+    asked_on: str | None = Field(default=None, description="The day it was asked (ISO), which dates a kept conversation.")
 
 
 def escape_markdown(text: str) -> str:
@@ -140,7 +145,7 @@ def answer_markdown(turn: Turn) -> str:
         return turn.error
     answer = turn.answer
     if answer is None:
-        return turn.text
+        return f"{turn.text} … (stopped)".strip() if turn.stopped else turn.text
     parts = [answer.text]
     if rewritten(turn):
         parts.append(f"_Understood as: “{rewritten(turn)}”_")
@@ -173,7 +178,7 @@ def render_turn(turn: Turn, turn_number: int) -> str:
     body = render_answer_text(turn.text, turn_number)
     answer = turn.answer
     if answer is None:
-        return body
+        return f'{body} <em class="byline-stopped">… (stopped)</em>' if turn.stopped else body
     body += copy_payload(turn)
     notes: list[str] = []
     if rewritten(turn):
@@ -190,7 +195,7 @@ def chat_messages(turns: list[Turn], waiting: list[str] | None = None) -> list[d
     messages: list[dict] = []
     for number, turn in enumerate(turns, start=1):
         messages.append({"role": "user", "content": turn.question})
-        if turn.text or turn.error or turn.answer is not None:
+        if turn.text or turn.error or turn.stopped or turn.answer is not None:
             messages.append({"role": "assistant", "content": render_turn(turn, number)})
     for question in waiting or []:
         messages.append({"role": "user", "content": question})
@@ -224,9 +229,12 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
     parts.append(f'<p class="ev-question">Evidence for answer {number}: “{html.escape(turn.question)}”</p>')
     answer = turn.answer
     if answer is None:
-        parts.append(
-            '<p class="ev-none">No answer yet.</p>' if not turn.error else '<p class="ev-none">No answer: it failed.</p>'
-        )
+        if turn.error:
+            parts.append('<p class="ev-none">No answer: it failed.</p>')
+        elif turn.stopped:
+            parts.append('<p class="ev-none">Stopped before the answer was finished: no evidence.</p>')
+        else:
+            parts.append('<p class="ev-none">No answer yet.</p>')
     else:
         if rewritten(turn):
             parts.append(f'<p class="ev-rewrite">Understood as: “{html.escape(rewritten(turn))}”</p>')
@@ -452,6 +460,7 @@ CSS = """
 .byline-quotes .pq-text { margin: 0 0 .25em; font-size: 1em; }
 .byline-quotes .pq-meta { font-size: .85em; opacity: .85; }
 a.cite-marker { text-decoration: none; font-weight: 600; }
+.byline-stopped { opacity: .75; }
 /* the chat's floating "Chat" label and its clear button get a strip of their own: messages scrolled under them */
 #byline-chat .bubble-wrap { border-top: 28px solid transparent; }
 /* a who-said table in an answer: names, dates and outlets break between words only (Gradio broke them anywhere:

@@ -1,0 +1,122 @@
+"""Conversations that last (issue 14): stopping an answer as it streams and regenerating the last one. Headless Debian Chromium, on a desktop and a phone; screenshots in
+tests/artifacts/."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from assistant import Assistant, AssistantSettings
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+from tests.ui.conftest import DESKTOP, PHONE, running_app
+from tests.ui.test_browser_chat import (
+    BARRIER_QUESTION,
+    STRIKE_QUESTION,
+    answered,
+    bot_messages,
+    choose_source_and_asking_date,
+    harbor_articles,
+    open_chat,
+    user_messages,
+)
+from ui.web import WebSettings
+
+pytestmark = pytest.mark.browser
+
+# Every length of the evidence panel's text, so a test sees the "No answer yet" a re-asked question passes through.
+WATCH_EVIDENCE = """() => {
+  window.bylineEvidence = [];
+  const panel = document.querySelector('#byline-evidence');
+  new MutationObserver(() => window.bylineEvidence.push(panel.innerText))
+    .observe(panel, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+@pytest.fixture(scope="module")
+def harbor_url(embedding, tmp_path_factory):
+    index = Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("harbor-conversations")), embedding=embedding)
+    bot = Assistant(index, AssistantSettings(max_answer_sentences=2))
+    bot.add_articles(harbor_articles())
+    # a slow pace: an answer streams for seconds, time enough to press Stop while it does
+    with running_app(bot, settings=WebSettings(stream_pace_ms=100, kept_conversations=3)) as url:
+        yield url
+
+
+def ask(page, question: str, turn: int) -> None:
+    page.fill("#byline-question textarea", question)
+    page.keyboard.press("Enter")
+    answered(page, turn)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_stop_ends_the_streaming_answer_and_hands_back_the_waiting_question(new_page, harbor_url, artifacts, size):
+    page = new_page(DESKTOP if size == "desktop" else PHONE)
+    open_chat(page, harbor_url)
+    box = page.locator("#byline-question textarea")
+    stop = page.locator("#byline-stop")
+    expect(stop).to_be_hidden()  # nothing to stop
+    box.fill(STRIKE_QUESTION)
+    box.press("Enter")
+    expect(bot_messages(page)).to_have_count(1)  # streaming
+    expect(stop).to_be_visible()
+    box.fill(BARRIER_QUESTION)  # asked while the first answer streams: it waits its turn
+    box.press("Enter")
+    expect(user_messages(page).nth(1)).to_contain_text(BARRIER_QUESTION)
+    stop.scroll_into_view_if_needed()
+    stop.click()
+
+    first = bot_messages(page).first
+    expect(first).to_contain_text("… (stopped)")
+    expect(page.locator('#byline-evidence [data-turn="1"] .ev-none')).to_contain_text("Stopped before the answer was finished")
+    expect(stop).to_be_hidden()
+    # the waiting question was neither asked nor lost: it is back in the box, and only the stopped turn is in the chat
+    expect(box).to_have_value(BARRIER_QUESTION)
+    expect(user_messages(page)).to_have_count(1)
+    expect(first.locator(".byline-context")).to_have_count(0)  # a finished answer says how it was made; this one isn't
+    # the chat no longer shows itself busy
+    expect(page.locator('#byline-chat [data-testid="status-tracker"]:not(.hide)')).to_have_count(0)
+    stopped_text = first.inner_text()
+    page.screenshot(path=str(artifacts / f"web_stopped_{size}.png"), full_page=True)
+
+    # the chat takes the next question at once, and the stopped answer stays as it was stopped
+    box.press("Enter")
+    answered(page, 2)
+    expect(bot_messages(page)).to_have_count(2)
+    assert "barrier" in bot_messages(page).nth(1).inner_text()
+    assert first.inner_text() == stopped_text
+    expect(user_messages(page)).to_have_count(2)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_regenerate_asks_the_last_question_again_under_its_own_filters_and_replaces_its_answer(
+    new_page, harbor_url, artifacts, size
+):
+    page = new_page(DESKTOP if size == "desktop" else PHONE)
+    open_chat(page, harbor_url)
+    ask(page, STRIKE_QUESTION, 1)
+    choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
+    ask(page, "What did Maren Okafor say about the port authority?", 2)
+    context = "as of 2024-03-15 · sources: Harbor Gazette"
+    expect(bot_messages(page).nth(1).locator(".byline-context")).to_contain_text(context)
+    # the filters change after it was asked; regenerate still asks it as it was asked
+    page.fill("#byline-as-of input", "2024-03-25")
+    page.press("#byline-as-of input", "Enter")
+    expect(page.locator("#byline-filters")).to_contain_text("as of 2024-03-25")
+    first_answer = bot_messages(page).nth(0).inner_text()
+
+    page.evaluate(WATCH_EVIDENCE)
+    retry = page.locator('#byline-chat button[aria-label="Retry"]')
+    expect(retry).to_have_count(1)  # on the last answer only
+    retry.scroll_into_view_if_needed()
+    retry.click()
+    page.wait_for_function(
+        "() => window.bylineEvidence.some(t => t.includes('No answer yet'))"
+        " && document.querySelector('#byline-evidence [data-turn=\"2\"] .ev-cite')"
+    )
+    expect(bot_messages(page)).to_have_count(2)  # replaced, not added
+    expect(user_messages(page)).to_have_count(2)
+    expect(bot_messages(page).nth(1).locator(".byline-context")).to_contain_text(context)
+    assert bot_messages(page).nth(0).inner_text() == first_answer
+    assert "port authority" in bot_messages(page).nth(1).inner_text()
+    page.screenshot(path=str(artifacts / f"web_regenerated_{size}.png"), full_page=True)
