@@ -1,7 +1,10 @@
-"""Conversations that last (issue 14): stopping an answer as it streams and regenerating the last one. Headless Debian Chromium, on a desktop and a phone; screenshots in
+"""Conversations that last (issue 14): stopping an answer as it streams, regenerating the last one, and the list
+of past conversations kept in the browser. Headless Debian Chromium, on a desktop and a phone; screenshots in
 tests/artifacts/."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
@@ -120,3 +123,52 @@ def test_regenerate_asks_the_last_question_again_under_its_own_filters_and_repla
     assert bot_messages(page).nth(0).inner_text() == first_answer
     assert "port authority" in bot_messages(page).nth(1).inner_text()
     page.screenshot(path=str(artifacts / f"web_regenerated_{size}.png"), full_page=True)
+
+
+def expect_listed(page, labels: list[str]) -> None:
+    """The list of past conversations, opened, shows `labels` (first question · date), newest first."""
+    page.click("#byline-conversations input")
+    options = page.get_by_role("option")
+    expect(options).to_have_count(len(labels))
+    for number, label in enumerate(labels):
+        expect(options.nth(number)).to_have_accessible_name(label)
+    page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_past_conversations_are_kept_listed_brought_back_and_deleted(new_page, harbor_url, artifacts, size):
+    page = new_page(DESKTOP if size == "desktop" else PHONE)
+    open_chat(page, harbor_url)
+    ask(page, STRIKE_QUESTION, 1)
+    page.click("#byline-new-conversation")
+    expect(bot_messages(page)).to_have_count(0)
+    expect(page.locator("#byline-evidence")).to_contain_text("Ask a question")
+    ask(page, BARRIER_QUESTION, 1)
+
+    # kept in the browser: a reload brings back the open one and lists the past one by its first question and date
+    page.reload(wait_until="domcontentloaded")
+    expect(user_messages(page)).to_have_text([BARRIER_QUESTION])
+    listing = page.locator("#byline-conversations")
+    listing.scroll_into_view_if_needed()
+    page.click("#byline-conversations input")
+    expect(page.get_by_role("option")).to_have_count(1)
+    option = page.get_by_role("option").first
+    expect(option).to_have_accessible_name(f"{STRIKE_QUESTION} · {date.today().isoformat()}")  # the day it was asked
+    page.screenshot(path=str(artifacts / f"web_conversations_list_{size}.png"), full_page=True)
+
+    # choosing it brings it back (chat and evidence); the one that was open takes its place in the list
+    option.click()
+    expect(user_messages(page)).to_have_text([STRIKE_QUESTION])
+    expect(bot_messages(page)).to_have_count(1)
+    expect(page.locator('#byline-evidence [data-turn="1"] mark').first).to_be_visible()
+    expect_listed(page, [f"{BARRIER_QUESTION} · {date.today().isoformat()}"])
+    page.screenshot(path=str(artifacts / f"web_conversation_opened_{size}.png"), full_page=True)
+
+    # deleting the open one leaves an empty chat, and it is gone for good (not filed, not back after a reload)
+    page.click("#byline-delete-conversation")
+    expect(bot_messages(page)).to_have_count(0)
+    page.reload(wait_until="domcontentloaded")
+    expect(page.locator("#byline-examples button").first).to_be_visible()
+    expect(page.locator("#byline-evidence")).to_contain_text("Ask a question")
+    expect_listed(page, [f"{BARRIER_QUESTION} · {date.today().isoformat()}"])
+    expect(user_messages(page)).to_have_count(0)

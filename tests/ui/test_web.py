@@ -191,3 +191,22 @@ def test_the_load_time_restore_never_wipes_a_question_already_asked(seeded_assis
     assert all(part == skipped for part in handlers.restore_page([], {"as_of": "2024-03-15"}, asked))
     chat, _, turns, _, _, since, until, as_of = handlers.restore_page([], {"as_of": "2024-03-15"}, [])
     assert chat == [] and turns == [] and as_of == "2024-03-15"
+
+
+def test_the_browser_keeps_at_most_kept_conversations_past_ones_newest_first(seeded_assistant):
+    """Each filed conversation is sent whole to the browser (~5 MB of storage): the oldest past one goes first."""
+    from ui.web.handlers import ChatHandlers, Waiting
+    from ui.web.render import Turn
+
+    handlers = ChatHandlers(seeded_assistant, WebSettings(kept_conversations=2))
+    archive: list[dict] = []
+    for question in ["first?", "second?", "third?"]:
+        turns = [Turn(question=question, text="an answer", asked_on="2024-03-15")]
+        archive = handlers.new_conversation("", turns, archive, Waiting())[7]
+    assert [(entry["title"], entry["date"]) for entry in archive] == [("third?", "2024-03-15"), ("second?", "2024-03-15")]
+    # an empty conversation is not filed
+    assert handlers.new_conversation("", [], archive, Waiting())[7] == archive
+    # the oldest, opened from a full list, comes back (the open one is filed in its place)
+    opened = handlers.open_conversation(archive[-1]["id"], "", [Turn(question="fourth?", text="…")], archive, Waiting())
+    assert [turn.question for turn in opened[2]] == ["second?"]
+    assert [entry["title"] for entry in opened[7]] == ["fourth?", "third?"]

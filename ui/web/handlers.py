@@ -304,12 +304,15 @@ class Waiting:
     def __init__(self) -> None:
         self.questions: list[Asked] = []
         self.answering = False
-        # Bumped by Stop: a drain started before it ends at its next piece of answer.
+        # Bumped by Stop (and by a switch of conversation): a drain started before it ends at its next piece of answer.
         self.epoch = 0
         self.turns: list[Turn] = []  # the running drain's turns: Stop marks their last one, whatever state the page had
-        # what Stop drew (chat, evidence, turns): the stopped drain draws it again as its last word,
+        # what Stop (or the switch) drew (chat, evidence, turns): the stopped drain draws it again as its last word,
         # over a piece it had already sent; a drain started since clears it
         self.halt_view: tuple | None = None
+        # the past conversation last opened (ids are new at each filing): the list's input event can come twice, the
+        # second with the list as it was, and would file the opened one again over itself
+        self.opened: str | None = None
 
     def shown(self) -> list[str]:
         return [asked.question for asked in list(self.questions)]
@@ -581,6 +584,80 @@ class ChatHandlers:
             asked.until or "",
             asked.as_of or today,
         )
+
+    # --- past conversations: kept in the browser (sealed as the open one is), newest first ---------------------------
+    # The open conversation is `saved`; the past ones are `archive`, a list of {id, title, date, turns, filters} that
+    # changes only when one is filed, opened or deleted (not at every answer: it is sent whole to the browser).
+
+    def conversation_choices(self, archive: list[dict] | None):
+        """The list of past conversations: each by its first question and the day it was asked."""
+        choices = [(f"{entry.get('title', '')} · {entry.get('date', '')}", entry.get("id", "")) for entry in archive or []]
+        return gr.Dropdown(choices=choices, value=None)
+
+    def filed(self, turns: list[Turn], archive: list[dict] | None) -> list[dict]:
+        """`archive` with the open conversation put first (when it has any turn), the oldest past `kept_conversations`
+        dropped."""
+        archive = [entry for entry in archive or [] if isinstance(entry, dict) and entry.get("id")]
+        if not turns:
+            return archive[: self.settings.kept_conversations]
+        title = " ".join(turns[0].question.split())
+        entry = {
+            "id": secrets.token_hex(8),
+            "title": title if len(title) <= 80 else title[:80].rsplit(" ", 1)[0] + "…",
+            "date": turns[0].asked_on or date.today().isoformat(),
+            "turns": self.saved(turns),
+            "filters": turns[-1].filters,
+        }
+        return [entry, *archive][: self.settings.kept_conversations]
+
+    def switch(self, box: str, turns: list[Turn], archive: list[dict] | None, waiting: Waiting, keep: bool, opened: str | None):
+        """Leave the open conversation (kept among the past ones, or deleted), after stopping its answer as Stop does,
+        and open `opened` (a past one's id, taken off the list) or a new, empty one. The outputs of `switched` in
+        build_chat: chat, evidence, turns, selected, kept conversation, its filters, export, past conversations, their
+        list, question box, stop button, then the four filters."""
+        turns, returned = self.halt(turns, waiting)
+        if opened is None:
+            with self.lock:
+                waiting.opened = None
+        box = "\n".join(text for text in [*returned, (box or "").strip()] if text)
+        # taken off the list before the open one is filed: filing may drop the oldest, which may be the chosen one
+        chosen = next((entry for entry in archive or [] if isinstance(entry, dict) and entry.get("id") == opened), None)
+        archive = self.filed(turns if keep else [], [entry for entry in archive or [] if entry is not chosen])
+        chat, evidence, turns, export = self.restore(chosen.get("turns") if chosen else [])
+        with self.lock:
+            waiting.halt_view = chat, evidence, turns
+        filters = (chosen or {}).get("filters") or {}
+        return (
+            chat,
+            evidence,
+            turns,
+            None,
+            self.saved(turns),
+            filters,
+            export,
+            archive,
+            self.conversation_choices(archive),
+            box,
+            gr.Button(visible=False),
+            *self.restore_filters(filters),
+        )
+
+    def new_conversation(self, box: str, turns: list[Turn], archive: list[dict] | None, waiting: Waiting) -> tuple:
+        """A new, empty conversation; the open one joins the past ones (see `switch`)."""
+        return self.switch(box, turns, archive, waiting, keep=True, opened=None)
+
+    def open_conversation(self, chosen: str | None, box: str, turns: list[Turn], archive: list[dict] | None, waiting: Waiting):
+        """A past conversation chosen from the list: back on the page (chat, evidence, its filters), the open one
+        joining the past ones in its place (see `switch`)."""
+        with self.lock:
+            if not chosen or chosen == waiting.opened:
+                return (gr.skip(),) * 15
+            waiting.opened = chosen
+        return self.switch(box, turns, archive, waiting, keep=True, opened=chosen)
+
+    def delete_conversation(self, box: str, turns: list[Turn], archive: list[dict] | None, waiting: Waiting) -> tuple:
+        """The open conversation deleted (not kept among the past ones); an empty one takes its place."""
+        return self.switch(box, turns, archive, waiting, keep=False, opened=None)
 
     def export(self, turns: list[Turn]):
         """The download button, holding the conversation as Markdown (a file named by its content)."""

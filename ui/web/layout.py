@@ -29,11 +29,28 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         saved = gr.BrowserState([], storage_key="byline-conversation", secret=handlers.browser_secret())
         # and the filters its last answer was asked under (the asking date above all: 'this week' hangs on it)
         saved_filters = gr.BrowserState({}, storage_key="byline-filters", secret=handlers.browser_secret())
+        # the past conversations (newest first, at most `kept_conversations`), sealed alike
+        archive = gr.BrowserState([], storage_key="byline-conversations", secret=handlers.browser_secret())
         gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.", elem_id="byline-title")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
                 with gr.Row(equal_height=False, elem_id="byline-chat-row"):
                     with gr.Column(scale=3, elem_id="byline-chat-column"):
+                        with gr.Row(equal_height=True, elem_id="byline-conversations-row"):
+                            conversation_list = gr.Dropdown(
+                                label="Past conversations (choose one to bring it back)",
+                                choices=[],
+                                value=None,
+                                interactive=True,
+                                scale=3,
+                                min_width=200,
+                                elem_id="byline-conversations",
+                            )
+                            with gr.Column(scale=1, min_width=150):
+                                new_button = gr.Button("New conversation", size="sm", elem_id="byline-new-conversation")
+                                delete_button = gr.Button(
+                                    "Delete this conversation", size="sm", variant="stop", elem_id="byline-delete-conversation"
+                                )
                         chatbot = gr.Chatbot(
                             label="Chat",
                             elem_id="byline-chat",
@@ -190,6 +207,17 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             [chatbot, evidence, turns_state, saved, export_button, question_box, stop_button],
             **controls,
         )
+        # New, open, delete: a switch of conversation stops an answer as Stop does, and keeps the past ones in the browser
+        switching = [question_box, turns_state, archive, waiting_state]
+        switched = [chatbot, evidence, turns_state, selected_state, saved, saved_filters, export_button, archive]
+        switched += [conversation_list, question_box, stop_button, source_filter, since_box, until_box, as_of_box]
+        for switch in (
+            new_button.click(handlers.new_conversation, switching, switched, **controls),
+            delete_button.click(handlers.delete_conversation, switching, switched, **controls),
+            conversation_list.input(handlers.open_conversation, [conversation_list, *switching], switched, **controls),
+        ):
+            switch.then(handlers.coverage, turns_state, coverage_plot, **reading)
+        demo.load(handlers.conversation_choices, archive, conversation_list, api_visibility="private")
         # The `/chat` endpoint for API clients: one message in, the chat and its evidence out.
         api_trigger = gr.Button(visible=False, elem_id="byline-api-chat")
         api_trigger.click(handlers.respond, chat_inputs, chat_outputs, api_name="chat", **chat_queue)

@@ -488,6 +488,7 @@ a.cite-marker { text-decoration: none; font-weight: 600; }
   #byline-chat-column > * { order: 4; }
   #byline-chat-column > #byline-chat { order: 1; }
   #byline-chat-column > #byline-ask-row { order: 2; }
+  #byline-chat-column > #byline-conversations-row { order: 0; }
   #byline-evidence-column { order: 3; max-height: none; overflow: visible; }
 }
 /* on a phone, percentage columns left the date and source one character wide (a letter per line) */

@@ -90,6 +90,13 @@ class WebSettings(BaseSettings):
         description="Most turns of a conversation the browser keeps across reloads (newest first); older ones "
         "stay on the page until it is reloaded. A turn with its passages is a few kB of the browser's ~5 MB.",
     )
+    kept_conversations: int = Field(
+        default=10,
+        ge=1,
+        description="Most past conversations the browser keeps (listed by first question and date, newest first; each "
+        "up to `kept_turns` turns); filing one more drops the oldest. A turn kept is ~1.5-3 kB (measured on the seeds), so "
+        "ten full conversations, sealed, are ~2 MB of the browser's ~5 MB.",
+    )
     uploads_dir_name: str = Field(
         default="uploads",
         description="Folder (inside the data folder) where uploaded files are kept; its name is the source of their articles.",
