@@ -142,6 +142,24 @@ def test_two_uploads_with_one_name_are_two_articles(make_assistant, tmp_path, mo
     assert "1 unchanged" in again
 
 
+def test_an_upload_never_overwrites_an_article_read_from_disk(make_assistant, tmp_path, monkeypatch):
+    """Anyone who reaches the chat could upload a JSON Lines file with the id of the operator's seed article and
+    replace its text; the upload is refused for that record, named in the summary, and the seed is untouched."""
+    import json
+
+    bot = make_assistant()
+    bot.add([SEEDS])
+    seed = bot.articles()[0]
+    seed_text = bot.article_text(seed.id)
+    uploads = uploads_folder(tmp_path, monkeypatch)
+    upload = uploads / "records.jsonl"
+    records = [{"id": seed.id, "title": "Hijacked", "text": "Nothing of the original is left."}]
+    upload.write_text("\n".join(json.dumps(r) for r in records))
+    summary = ingest_uploads(bot, [str(upload)], "", WebSettings(), progress=lambda *a, **k: None)
+    assert "records.jsonl" in summary and seed.id in summary and "**Errors:**" in summary, summary
+    assert bot.article_text(seed.id) == seed_text
+
+
 def test_example_questions_come_from_what_is_indexed(make_assistant):
     bot = make_assistant()
     assert example_questions(bot, 4) == []

@@ -161,6 +161,7 @@ class Uploads(BaseModel):
     """What an 'Add articles' request asked for, checked: the sources to ingest and what was refused."""
 
     to_ingest: list[str] = Field(default_factory=list)
+    folder: str = Field(default="", description="Where uploads are kept: what an upload may replace is decided by it.")
     shown_name: dict[str, str] = Field(default_factory=dict, description="Kept path -> the name the user uploaded.")
     problems: list[tuple[str, str]] = Field(default_factory=list)
 
@@ -169,7 +170,7 @@ def checked_uploads(bot, files: list[str], url: str, settings: WebSettings) -> U
     """Keep the uploads under the data folder by content, and check the URL; too-large or foreign files are refused."""
     limit = settings.max_upload_mb * 1_000_000
     uploads_dir = Path(bot.index.settings.data_dir) / settings.uploads_dir_name
-    checked = Uploads()
+    checked = Uploads(folder=str(uploads_dir))
     for file in files:
         name = Path(file).name
         try:
@@ -187,7 +188,7 @@ def checked_uploads(bot, files: list[str], url: str, settings: WebSettings) -> U
         checked.shown_name[str(kept)] = checked.shown_name[str(kept.resolve())] = name
     url = (url or "").strip()
     if url:
-        if not re.match(r"^https?://", url):
+        if not re.match(r"^https?://", url, re.IGNORECASE):
             checked.problems.append((url, "not an http(s) URL"))
         else:
             checked.to_ingest.append(url)
@@ -267,9 +268,9 @@ def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progr
 
     try:
         if workers is None:
-            report = bot.add(checked.to_ingest, on_progress=on_progress)
+            report = bot.add_uploads(checked.to_ingest, checked.folder, on_progress=on_progress)
         else:
-            report = workers.submit(bot.add, checked.to_ingest, on_progress=on_progress).result()
+            report = workers.submit(bot.add_uploads, checked.to_ingest, checked.folder, on_progress=on_progress).result()
     except WorkersBusy as busy:
         return f"⚠️ {escape_markdown(str(busy))}"
     except Exception as error:  # the UI boundary: log the traceback, show a short message
@@ -823,7 +824,8 @@ class ChatHandlers:
             return
         progress = IngestProgress(len(checked.to_ingest))
         try:
-            job = self.workers.submit(self.bot.add, checked.to_ingest, on_progress=progress)
+            # an upload replaces only what came in by a request, never an article read from the operator's disk
+            job = self.workers.submit(self.bot.add_uploads, checked.to_ingest, checked.folder, on_progress=progress)
         except WorkersBusy as busy:
             yield (f"⚠️ {escape_markdown(str(busy))}", *unchanged)
             return
