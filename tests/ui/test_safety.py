@@ -51,6 +51,22 @@ def test_a_request_cannot_make_the_server_read_its_own_files(url, bot):
     assert all("root:x:0" not in passage["text"] for passage in passages)
 
 
+def test_a_file_reference_in_a_chat_call_never_reads_a_server_file(url, tmp_path):
+    """The chat's add_articles endpoint took {"path": "/etc/passwd"} as an upload: a mounted Gradio app never
+    "launched" copies any named file into its upload folder, where it passed as uploaded (found by an outside try)."""
+    secret = tmp_path / "server-only.txt"
+    secret.write_text("Server secret\n\nThe launch code of the server is 4711 and must never be indexed.\n")
+    for path in (str(secret), "/etc/passwd"):
+        file_data = {"path": path, "meta": {"_type": "gradio.FileData"}}
+        started = httpx.post(f"{url}/gradio_api/call/add_articles", json={"data": [[file_data], ""]}, timeout=30)
+        if started.status_code == 200:  # the call is queued: its event stream says how it ended
+            events = httpx.get(f"{url}/gradio_api/call/add_articles/{started.json()['event_id']}", timeout=60).text
+            assert "added" not in events.replace("0 added", ""), events
+        for query in ("launch code of the server 4711", "root x 0 0 root bin bash"):
+            texts = [p["text"] for p in httpx.get(f"{url}/api/search", params={"q": query}).json()]
+            assert all("4711" not in t and "root:x:0" not in t for t in texts), texts
+
+
 def test_bodies_over_the_limit_are_refused_before_parsing(url):
     big = {"articles": [{"title": "Big", "text": "word " * 20_000}]}  # ~100 kB, over the 50 kB limit
     declared = httpx.post(f"{url}/api/articles", json=big, timeout=30)

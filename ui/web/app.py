@@ -54,9 +54,14 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
         local_hosts_only=not token,
         allowed_hosts=settings.allowed_hosts,
     )
+    chat = build_chat(bot, settings, workers)
+    # Gradio checks a request's file references (only files uploaded to it are inputs) once the app has
+    # "launched"; mounted in FastAPI it never does, and then copied any path a request named, /etc/passwd
+    # included, into its upload folder, where it passed as uploaded. `has_launched` is read only by that check.
+    chat.has_launched = True
     return gr.mount_gradio_app(
         app,
-        build_chat(bot, settings, workers),
+        chat,
         path="/",
         auth=auth,
         auth_message="Sign in with any user name and the access token (BYLINE_TOKEN) as password." if token else None,
