@@ -402,15 +402,22 @@ class ChatHandlers:
                 if asked is None:  # stopped: Stop has drawn the chat and kept the conversation
                     yield from halted()
                     return
+                # each view is sent when the next one comes, so the last (the finished answer with its evidence)
+                # goes out together with the export: sent after it, an Export clicked as the evidence showed
+                # could still give the conversation without this answer
+                previous = None
                 for shown in self.answer(asked, turns, waiting):
                     if waiting.epoch != epoch:
                         yield from halted()
                         return
-                    yield *shown, gr.skip(), gr.skip(), gr.skip(), stop_shown
+                    if previous is not None:
+                        yield *previous, gr.skip(), gr.skip(), gr.skip(), stop_shown
+                    previous = shown
                 # each finished answer is kept in the browser (it outlasts a reload) and in the export, and so are
                 # the filters it was asked under: a follow-up after a reload is asked as of the same day
                 filters = asked.model_dump(mode="json", exclude={"question"})
-                yield gr.skip(), gr.skip(), gr.skip(), self.saved(turns), self.export(turns), filters, gr.skip()
+                finished = previous if previous is not None else (gr.skip(),) * 3
+                yield *finished, self.saved(turns), self.export(turns), filters, gr.skip()
         finally:
             with self.lock:  # also when the page goes away mid-answer (the generator is closed)
                 if waiting.epoch == epoch:
