@@ -443,7 +443,10 @@ class Assistant:
             vector = self.index.embed([topic])[0]
             hits = self.retriever.retrieve_window_first(topic, SHAPED_TOP_K, scope.base, scope.window, vector)
         else:
-            hits = self.newest_leads(scope.window or scope.base, MAX_STORIES)
+            # the days named first; the reports of the days after them only when those days have no article
+            hits = self.newest_leads(scope.named_window or scope.window or scope.base, MAX_STORIES)
+            if not hits and scope.named_window is not None:
+                hits = self.newest_leads(scope.window or scope.base, MAX_STORIES)
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         answerer = ShapedAnswerer(self.extractive_answerer())
         return hits, texts, answerer.answer(analysis, query, hits, texts) if hits and lay_out else None

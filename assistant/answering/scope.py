@@ -78,6 +78,15 @@ class TimeScope:
         start, end = self.reading.window
         return ("" if start == OPEN_START else start.isoformat(), min(end, self.as_of).isoformat())
 
+    @property
+    def named_window(self) -> Filters | None:
+        """`window` as the question names it, without the reporting days after it: "What happened on
+        Monday?" lists Monday's stories, not Friday's that `window` also reaches."""
+        if self.window is None or self.reading.window is None:
+            return None
+        start, end = self.reading.window
+        return self.window.narrowed(since=None if start == OPEN_START else start, until=min(end, self.as_of))
+
     def holds(self, published: str) -> bool:
         """Whether an article of this day lies inside the question's window (True when it names none), its
         reporting days included as the search counts them: "total sales in 2023" are reported in January

@@ -137,3 +137,11 @@ def test_what_happened_this_week_lists_only_that_weeks_stories(bot):
     assert answer.answered
     assert {c.published for c in answer.citations} <= {"2023-01-03", "2023-01-06"}
     assert {c.article_id for c in answer.citations} == {"7a47d4c064e0", "3306cb234abf"}
+
+
+def test_what_happened_on_a_named_day_lists_that_days_stories_not_the_days_after(bot):
+    """ "What happened on Monday?" asked on Friday listed Friday's stories first: the window reaches on
+    to the asking day for reports of Monday, and the digest took those days as Monday's."""
+    answer = bot.ask("What happened on Tuesday?", as_of="2023-01-07")
+    assert answer.answered
+    assert {c.published for c in answer.citations} == {"2023-01-03"}, answer.text
