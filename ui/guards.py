@@ -24,6 +24,10 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
    websocket alike, before any other check: a page that rebinds its own name to 127.0.0.1 sends its
    own name as Host, and with it, its own origin, which the checks above would take for this one.
 
+6. **No other origin frames it.** Every HTTP response, refusals included, carries
+   `Content-Security-Policy: frame-ancestors 'self'` and `X-Frame-Options: SAMEORIGIN` (for browsers
+   without CSP 3), so a page elsewhere cannot put the chat in an invisible frame and click for the user.
+
 Its refusals come in the error shape of the path (ui/errors.py): OpenAI's under /v1, Byline's elsewhere.
 """
 
@@ -46,6 +50,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+FRAME_ANCESTORS = b"frame-ancestors 'self'"  # rule 6
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -145,6 +150,26 @@ def without_cors(send: Send) -> Send:
     return send_without
 
 
+def not_framed(send: Send) -> Send:
+    """`send` with the framing headers (rule 6) added to the response's start."""
+
+    async def send_framed(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(name, value) for name, value in message.get("headers", []) if name.lower() != b"x-frame-options"]
+            policies = [value for name, value in headers if name.lower() == b"content-security-policy"]
+            headers = [(name, value) for name, value in headers if name.lower() != b"content-security-policy"]
+            # a policy the app set keeps its other directives; only its frame-ancestors is ours
+            kept = [
+                d.strip() for p in policies for d in p.split(b";") if d.strip() and not d.strip().startswith(b"frame-ancestors")
+            ]
+            policy = b"; ".join([*kept, FRAME_ANCESTORS])
+            headers += [(b"content-security-policy", policy), (b"x-frame-options", b"SAMEORIGIN")]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return send_framed
+
+
 class RequestGuard:
     """The ASGI middleware of this module's docstring."""
 
@@ -164,6 +189,8 @@ class RequestGuard:
         self.allowed_hosts = frozenset(name for name in (host_name(h.strip()) for h in allowed_hosts) if name)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            send = not_framed(send)  # first, so the guard's own refusals carry it too
         if self.local_hosts_only and scope["type"] in ("http", "websocket") and not await self._host_served(scope, send):
             return
         if scope["type"] != "http":

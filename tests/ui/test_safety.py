@@ -270,6 +270,21 @@ def test_a_page_on_another_local_port_cannot_read_the_chat(url):
         assert "access-control-allow-origin" not in preflight.headers, origin
 
 
+def test_no_other_origin_can_frame_the_chat(url):
+    """Found by an outside try: `<iframe src="http://127.0.0.1:7871/">` on any page showed the chat (clickjacking).
+    Every response, the chat, the API and a refusal alike, now forbids framing by another origin."""
+    responses = [
+        httpx.get(f"{url}/"),
+        httpx.get(f"{url}/api/articles"),
+        httpx.get(f"{url}/api/no-such-route"),
+        httpx.post(f"{url}/api/articles", json={}, headers={"Origin": "http://evil.example"}),  # refused by the guard
+    ]
+    for response in responses:
+        assert response.headers.get("content-security-policy") == "frame-ancestors 'self'", response.request.url
+        assert response.headers.get("x-frame-options") == "SAMEORIGIN", response.request.url
+    assert [r.status_code for r in responses] == [200, 200, 404, 403]
+
+
 def test_with_a_token_any_host_name_is_served(bot):
     """With a token, a rebinding page has no credentials: the server may be reached by its DNS name."""
     with running_app(bot, token=TOKEN) as served:
