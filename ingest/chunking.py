@@ -49,6 +49,9 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\S)")
 # "ET), after which…" (cited as such). A clock time's abbreviation before a time zone or a lower-case word ends nothing.
 CLOCK_THEN_MORE = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 NOT_A_NEW_SENTENCE = re.compile(r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|local time)\b|[a-z(),;:\-–—]")
+# ... and at "No." before a number: "two former No. | 1 picks" was cited as the sentence "This Sunday, two former No."
+NUMBER_SIGN = re.compile(r"\b(?:No|Nos|no)\.$")
+A_NUMBER = re.compile(r"\d")
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -71,7 +74,10 @@ def sentence_spans(text: str) -> list[Span]:
 
 
 def _continues(text: str, previous: Span, start: int) -> bool:
-    """Whether punkt cut a sentence after a clock time that it does not end ("8 a.m. | ET), after…")."""
+    """Whether punkt cut a sentence after a clock time that it does not end ("8 a.m. | ET), after…") or after
+    the number sign "No." ("two former No. | 1 picks")."""
+    if NUMBER_SIGN.search(text, previous.start, previous.end):
+        return bool(A_NUMBER.match(text, start))
     return bool(CLOCK_THEN_MORE.search(text, previous.start, previous.end)) and bool(NOT_A_NEW_SENTENCE.match(text, start))
 
 

@@ -61,3 +61,13 @@ def test_seed_article_chunks():
     chunks = chunk_article(body, tokenizer, max_tokens=200)
     assert 2 <= len(chunks) <= 5
     assert any("lay down their arms" in c.text for c in chunks)
+
+
+def test_the_number_sign_no_does_not_end_a_sentence():
+    """ "This Sunday, two former No." was cited as a whole sentence: punkt ended it at "No." before "1 picks"."""
+    text = "This Sunday, two former No. 1 picks meet in Detroit. The answer was No. Then they left."
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == [
+        "This Sunday, two former No. 1 picks meet in Detroit.",
+        "The answer was No.",
+        "Then they left.",
+    ]
