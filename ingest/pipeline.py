@@ -7,6 +7,7 @@ import json
 import logging
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -40,8 +41,8 @@ class IngestProblem(BaseModel):
     reason: str = Field(description="Why it was not ingested, in words a person can act on.")
     status: int | None = Field(
         default=None,
-        description="An HTTP-like status where one says more than the reason: 409 when the article's id is taken by "
-        "one this ingest may not replace.",
+        description="An HTTP-like status where one says more than the reason: 409 when the article's id (or url) is "
+        "taken by one this ingest may not replace.",
     )
 
 
@@ -365,6 +366,14 @@ class Ingestor:
         known_hash = {i: m["content_hash"] for i, m in zip(existing["ids"], existing["metadatas"])}
         known_origin = {i: str(m.get("origin") or "") for i, m in zip(existing["ids"], existing["metadatas"])}
         hashes = [a.content_hash for a in group if known_hash.get(a.id) != a.content_hash]
+        # Another id under the url of an article `may_replace` protects would be cited as that story
+        protected_url_ids: dict[str, set[str]] = defaultdict(set)  # url -> ids of the protected articles under it
+        urls = sorted({a.url for a in group if a.url and known_hash.get(a.id) != a.content_hash})
+        if may_replace is not None and urls:
+            same_url = store.articles.get(where={"url": {"$in": urls}}, include=["metadatas"])
+            for same_id, metadata in zip(same_url["ids"], same_url["metadatas"]):
+                if not may_replace(str(metadata.get("origin") or "")):
+                    protected_url_ids[str(metadata["url"])].add(same_id)
         if hashes:
             twins = store.articles.get(where={"content_hash": {"$in": hashes}}, include=["metadatas"])
             for twin_id, metadata in zip(twins["ids"], twins["metadatas"]):
@@ -378,6 +387,13 @@ class Ingestor:
                 reason = (
                     f"id {article.id!r} is taken by an article read from the server's own files, which a request "
                     "may not replace: send it under another id"
+                )
+                log.warning("not ingested: %s: %s", article.origin, reason)
+                report.errors.append(IngestProblem(where=article.origin or article.id, reason=reason, status=409))
+            elif protected_url_ids.get(article.url, {article.id}) - {article.id}:
+                reason = (
+                    f"url {article.url!r} is that of an article read from the server's own files: a request may not "
+                    "add another article under it (it would be cited as that story)"
                 )
                 log.warning("not ingested: %s: %s", article.origin, reason)
                 report.errors.append(IngestProblem(where=article.origin or article.id, reason=reason, status=409))

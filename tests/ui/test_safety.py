@@ -356,6 +356,34 @@ def test_a_request_cannot_overwrite_an_article_ingested_from_disk(url, bot):
     assert bot.article_text("posted-1") == changed["text"]
 
 
+def test_a_request_cannot_add_an_article_under_the_url_of_one_from_disk(url, bot, tmp_path):
+    """Found by an outside tester: a record posted under a new id (the upper-cased id of an article read from disk)
+    with that article's url was added beside it and cited as the real usatoday.com story. Refused (409) by
+    record, naming the url; the rest of the batch goes on; a fetched article under that url is refused too."""
+    story = "https://www.usatoday.com/story/news/world/2023/09/20/harbour-closure/0001/"
+    disk = tmp_path / "operator.jsonl"
+    real = {"id": "usat-harbour", "title": "Harbour closes", "url": story, "text": "The Quillan harbour closed on Monday."}
+    disk.write_text(json.dumps(real) + "\n")
+    assert bot.add([disk]).added == 1
+    impostor = {**real, "id": "USAT-HARBOUR", "title": "Harbour closes", "text": "The harbour was sold to a casino."}
+    mine = {"id": "posted-url-1", "title": "Ferry fares", "text": "Ferry fares in Quillan rise by a tenth in May."}
+    report = httpx.post(f"{url}/api/articles", json={"articles": [impostor, mine]}, timeout=60).json()
+    assert report["added"] == 1 and report["article_ids"] == ["posted-url-1"], report
+    [refused] = report["errors"]
+    assert refused["status"] == 409 and refused["where"] == "articles[0]" and story in refused["reason"]
+    assert all(a.id != "USAT-HARBOUR" for a in bot.articles())
+
+    with article_server({**impostor, "id": "usat-fetched"}) as served_article:
+        fetched = httpx.post(f"{url}/api/articles", json={"urls": [f"{served_article}/story.json"]}, timeout=60).json()
+    assert fetched["added"] == 0 and fetched["errors"][0]["status"] == 409 and story in fetched["errors"][0]["reason"]
+    assert [a.id for a in bot.articles() if a.url == story] == ["usat-harbour"]
+
+    # an article of the caller's own may still share a url with another of the caller's
+    twin = {**mine, "id": "posted-url-2", "url": "https://example.org/ferry", "text": "Fares rise in May."}
+    second = {**twin, "id": "posted-url-3", "text": "Fares rise by a tenth."}
+    assert httpx.post(f"{url}/api/articles", json={"articles": [twin, second]}, timeout=60).json()["added"] == 2
+
+
 def test_a_changed_file_still_replaces_its_article(make_assistant, tmp_path):
     """The operator's own ingest (CLI, disk) is unchanged: a changed file replaces its article."""
     bot = make_assistant()
