@@ -1,8 +1,8 @@
 """The HTTP API: Byline's Python API over HTTP, plus an OpenAI-compatible chat endpoint.
 
     POST /api/ask              {question, filters?, history?}  → the Answer JSON
-    GET  /api/search           ?q=&k=&source=&since=&until=     → passages
-    GET  /api/articles                                          → what is indexed
+    GET  /api/search           ?q=&k=&source=&since=&until=     → passages (X-Byline-Notice when no article passes)
+    GET  /api/articles         ?limit=&offset=                  → a page of what is indexed (X-Total-Count)
     POST /api/articles         {articles?: [...], urls?: [...]} → the IngestReport
     GET  /api/quotes           ?speaker=&search=&source=&since=&until=&limit= → who said what
     POST /v1/chat/completions  OpenAI-compatible, streaming or not; citations ride along
@@ -32,7 +32,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -102,6 +102,32 @@ def invalid(error: ValueError, param: str | None = None) -> RequestProblem:
     return RequestProblem(str(error), param=param)
 
 
+NOTICE_HEADER = "X-Byline-Notice"  # why a search found nothing, when no article passes its filters
+TOTAL_HEADER = "X-Total-Count"  # how many articles there are in all, beside a page of them
+ARTICLES_PAGE = 100
+ARTICLES_PAGE_MAX = 1000
+
+
+def query_filters(sources: list[str] | None, since: str | None, until: str | None) -> Filters:
+    """The filters of a GET's query, or a 422 whose `errors` name the query field at fault (an empty date
+    range is `since`'s), as a bad body filter's do for /api/ask."""
+    try:
+        return Filters.of(sources, since, until)
+    except ValueError as error:
+        reasons = str(error).split("; ")
+        errors = []
+        for reason in reasons:
+            field = leading.group(1) if (leading := LEADING_FIELD.match(reason)) else "since"
+            errors.append({"loc": ("query", field), "msg": reason.removeprefix(f"{field}: "), "type": "value_error"})
+        raise RequestValidationError(errors) from error
+
+
+def header_text(text: str) -> str:
+    """`text` as a header value: it names what the caller sent (a source), and a header is one line of ASCII."""
+    printable = "".join(c if c.isprintable() else " " for c in text)
+    return printable.encode("ascii", "backslashreplace").decode("ascii")[:1000]
+
+
 def error_responses(model: type[BaseModel], statuses: dict[int, str]) -> dict[int | str, dict[str, Any]]:
     """The OpenAPI `responses` of a router: each error status with its reason and the one error shape."""
     return {status: {"model": model, "description": reason} for status, reason in statuses.items()}
@@ -155,7 +181,20 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
             raise invalid(error) from error
         return answer.model_dump()
 
-    @api.get("/search")
+    @api.get(
+        "/search",
+        responses={
+            200: {
+                "headers": {
+                    NOTICE_HEADER: {
+                        "description": "Why no passage was found, when no indexed "
+                        "article passes the filters ('No article from nytimes.com is indexed…'), as /api/ask says it.",
+                        "schema": {"type": "string"},
+                    }
+                }
+            }
+        },
+    )
     def search(
         q: str = Query(description="Words or a question."),
         k: int = Query(default=8, ge=1, le=50),
@@ -163,17 +202,33 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         since: str | None = None,
         until: str | None = None,
         as_of: str | None = Query(default=None, description="Search as of this day (YYYY-MM-DD; default today)."),
+        *,
+        response: Response,
     ) -> list[dict]:
+        filters = query_filters(source, since, until)
         try:
-            passages = bot.search(q, k=k, sources=source, since=since, until=until, as_of=as_of)
+            passages = bot.search(q, k=k, filters=filters, as_of=as_of)
         except (ValueError, ValidationError) as error:
             raise invalid(error) from error
+        # The body stays a list (clients read one); why it is empty is the sentence /api/ask answers with
+        if not passages and (notice := bot.nothing_passes(filters)):
+            response.headers[NOTICE_HEADER] = header_text(notice)
         return [p.model_dump() for p in passages]
 
-    @api.get("/articles")
-    def articles() -> list[dict]:
+    @api.get(
+        "/articles",
+        responses={200: {"headers": {TOTAL_HEADER: {"description": "Articles in all.", "schema": {"type": "integer"}}}}},
+    )
+    def articles(
+        response: Response,
+        limit: int = Query(default=ARTICLES_PAGE, ge=1, le=ARTICLES_PAGE_MAX, description="Most articles to list."),
+        offset: int = Query(default=0, ge=0, description="Articles to skip (newest first)."),
+    ) -> list[dict]:
+        """A page of what is indexed, newest first; `X-Total-Count` says how many there are in all."""
+        records = bot.articles()
+        response.headers[TOTAL_HEADER] = str(len(records))
         # `origin` is where the server read an article from: a path on its disk is not a caller's business
-        return [record.model_dump(exclude={"origin"}) for record in bot.articles()]
+        return [record.model_dump(exclude={"origin"}) for record in records[offset : offset + limit]]
 
     @api.post("/articles")
     async def add_articles(request: IngestRequest) -> dict:
@@ -195,6 +250,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         until: str | None = None,
         limit: int = Query(default=50, ge=1, le=500),
     ) -> list[dict]:
+        query_filters(source, since, until)
         try:
             found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit)
         except (ValueError, ValidationError) as error:

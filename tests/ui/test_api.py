@@ -124,6 +124,27 @@ def test_search_returns_passages_with_spans_and_applies_filters(http):
     assert http.get("/api/search", params={"q": "arms", "until": "2020-01-01"}).json() == []
 
 
+def test_search_says_why_it_found_nothing_and_names_the_bad_field(http):
+    """Found by an outside tester: a source with no articles gave a silent [] where /api/ask says so, and an
+    empty date range came with "errors": []. The body stays a list; the reason rides in X-Byline-Notice."""
+    unknown = http.get("/api/search", params={"q": "arms", "source": "nytimes.com"})
+    assert unknown.status_code == 200 and unknown.json() == []
+    notice = unknown.headers["x-byline-notice"]
+    assert "No article from nytimes.com is indexed" in notice and "Sources here: seeds" in notice
+    found = http.get("/api/search", params={"q": "lay down their arms"})
+    assert found.json() and "x-byline-notice" not in found.headers
+    hostile = http.get("/api/search", params={"q": "arms", "source": "évil\r\nSet-Cookie: x=1"})
+    assert hostile.status_code == 200 and "\n" not in hostile.headers["x-byline-notice"]
+
+    for path in ("/api/search", "/api/quotes"):
+        backwards = http.get(path, params={"q": "arms", "since": "2023-10-01", "until": "2023-09-01"})
+        body = backwards.json()
+        assert backwards.status_code == 422 and "date range is empty" in body["detail"], body
+        assert body["errors"][0]["loc"] == ["query", "since"] and "date range is empty" in body["errors"][0]["msg"]
+        bad_day = http.get(path, params={"q": "arms", "until": "soon"}).json()
+        assert bad_day["errors"][0]["loc"] == ["query", "until"] and "not a date" in bad_day["detail"], bad_day
+
+
 def test_articles_can_be_listed_and_added(http):
     before = http.get("/api/articles").json()
     assert [a["published"] for a in before] == ["2023-09-20"]
@@ -149,6 +170,23 @@ def test_articles_can_be_listed_and_added(http):
     answer = http.post("/api/ask", json={"question": "Which lighthouse did volunteers restore?"}).json()
     assert answer["answered"] and answer["citations"][0]["article_id"] == "api-1"
     assert http.post("/api/articles", json={}).status_code == 422
+
+
+def test_articles_are_listed_a_page_at_a_time(http):
+    """Found by an outside tester: GET /api/articles gave all 2,232 records and ignored ?limit."""
+    added = [{"id": f"page-{n}", "title": f"Tide table {n}", "text": f"The tide on day {n} rose {n} cm."} for n in range(5)]
+    assert http.post("/api/articles", json={"articles": added}).json()["added"] == 5
+    everything = http.get("/api/articles")
+    total = int(everything.headers["x-total-count"])
+    assert total >= 6 and len(everything.json()) == total  # under the default page of 100
+    first = http.get("/api/articles", params={"limit": 2})
+    second = http.get("/api/articles", params={"limit": 2, "offset": 2})
+    assert [len(first.json()), len(second.json())] == [2, 2] and first.headers["x-total-count"] == str(total)
+    assert [a["id"] for a in first.json() + second.json()] == [a["id"] for a in everything.json()[:4]]
+    assert http.get("/api/articles", params={"offset": total}).json() == []
+    for params in ({"limit": 1001}, {"limit": 0}, {"offset": -1}):
+        refused = http.get("/api/articles", params=params)
+        assert refused.status_code == 422 and refused.json()["errors"][0]["loc"][0] == "query", params
 
 
 def test_quotes_by_speaker_and_words(http, bot):

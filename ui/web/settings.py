@@ -69,7 +69,7 @@ class WebSettings(BaseSettings):
         default=500,
         ge=1,
         description="Most rows the Articles and Speakers tabs show (newest articles, most quoted speakers); "
-        "a page listing 100k articles would load for minutes. /api/articles and /api/quotes give everything.",
+        "a page listing 100k articles would load for minutes. /api/articles pages through them all (?offset=).",
     )
     person_quotes: int = Field(
         default=2000,
