@@ -275,6 +275,10 @@ def resolved(text: str, published: date = PUBLISHED) -> list[tuple[str, str]]:
         ("He had been admitted on Nov. 29 for tests.", [("Nov. 29", "2022-11-29")]),
         ("The city held a memorial on January 5.", [("January 5", "2022-01-05")]),
         ("He will be buried on Jan. 3 in Santos.", [("Jan. 3", "2023-01-03")]),
+        # an event looked forward to ("before Monday's caucuses" in a Sunday article was read as the Monday past)
+        ("Fans lined the streets before Monday's funeral.", [("Monday", "2023-01-02")]),
+        ("Crowds gathered ahead of Tuesday's burial.", [("Tuesday", "2023-01-03")]),
+        ("He had left the hospital before Monday.", [("Monday", "2022-12-26")]),
         (
             "Kansas City beat Buffalo Sunday, and the Jan. 6 committee met on Dec. 19.",
             [("Sunday", "2022-12-25"), ("Dec. 19", "2022-12-19")],

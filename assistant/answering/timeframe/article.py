@@ -38,6 +38,9 @@ _FUTURE_WORDS = _LazyPattern(
     r"|upcoming)\b|['’]ll\b"
 )
 _FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till)\s+$")
+# "before Monday's caucuses", "ahead of Tuesday's vote": an event the article looks forward to
+_BEFORE_AN_EVENT = _LazyPattern(r"\b(?:before|ahead\s+of)\s+$")
+_POSSESSIVE = _LazyPattern(r"['’]s\b")
 _FUTURE_LOOK_WORDS = 12  # how many words around a weekday or date are read for future tense
 # Words that start a new clause, whose tense is its own: "died Thursday and will be buried Monday".
 _CLAUSE_WORDS = {"and", "but", "said", "says", "told", "after", "when", "because", "since", "while", "which", "who", "that"}
@@ -191,6 +194,8 @@ def _reads_as_future(text: str, found: _Found) -> bool:
     `_FUTURE_LOOK_WORDS`, back to "and", "said", "after"…); when the sentence opens with it ("On
     Tuesday, the Senate will vote"), the words after it."""
     if _FUTURE_WORD_JUST_BEFORE.search(text, max(0, found.start - 8), found.start):
+        return True
+    if _BEFORE_AN_EVENT.search(text, max(0, found.start - 10), found.start) and _POSSESSIVE.match(text, found.end):
         return True
     lookback_start = max(0, found.start - 300)
     sentence_start = max(text.rfind(mark, lookback_start, found.start) for mark in _SENTENCE_ENDS) + 1
