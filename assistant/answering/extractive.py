@@ -37,6 +37,10 @@ from assistant.search.types import Hit
 from ingest.chunking import sentence_spans
 from ingest.cleaning import boilerplate_spans, is_boilerplate
 
+# Messages that are not questions about the articles (as stems)
+SMALL_TALK = frozenset(
+    {"hi", "hello", "hey", "hiya", "yo", "thank", "thanks", "you", "ok", "okay", "bye", "good", "morn", "evening", "afternoon"}
+)
 QUESTION_WORDS = {
     "who",
     "whom",
@@ -191,6 +195,9 @@ class ExtractiveAnswerer:
         names other days.
         """
         terms = self.key_terms(question)
+        if terms and set(terms) <= SMALL_TALK:
+            # "hi" was answered with a dateline ("Pastor, St. John the Apostle, HI"): a greeting asks nothing
+            return decline(question, "Ask me about the articles: who said what, what happened when, the latest on a story.")
         total = sum(terms.values())
         candidates = self.candidates(hits)
         if not candidates or total == 0:
@@ -448,10 +455,10 @@ def previous_sentence_start(text: str, start: int, floor: int) -> int:
     return window_start + sentences[-1].start if sentences else start
 
 
-def decline(question: str) -> Answer:
+def decline(question: str, text: str = "The articles here don't say. I found no passage that answers this question.") -> Answer:
     return Answer(
         question=question,
-        text="The articles here don't say. I found no passage that answers this question.",
+        text=text,
         answered=False,
         mode="none",
     )

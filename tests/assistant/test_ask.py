@@ -191,3 +191,11 @@ def test_an_upload_cannot_overwrite_an_article_read_from_disk(make_assistant, tm
     assert report.added == 1 and bot.article_text(seed.id) == seed_text
     report = upload("again.jsonl", [{**mine, "text": "The ferry fare rose to $6 on Tuesday."}])
     assert report.updated == 1 and "$6" in bot.article_text("mine-1")
+
+
+@pytest.mark.parametrize("message", ["hi", "Hello!", "thank you", "ok"])
+def test_a_greeting_is_not_answered_from_the_articles(seeded_assistant, message):
+    """ "hi" was answered with a dateline that holds "HI" (Hawaii): a greeting asks nothing of the articles."""
+    answer = seeded_assistant.ask(message)
+    assert not answer.answered and not answer.citations
+    assert answer.text.startswith("Ask me about the articles"), answer.text
