@@ -166,6 +166,7 @@ def test_past_conversations_are_kept_listed_brought_back_and_deleted(new_page, h
 
     # deleting the open one leaves an empty chat, and it is gone for good (not filed, not back after a reload)
     page.click("#byline-delete-conversation")
+    page.click("#byline-delete-yes")  # the second step
     expect(bot_messages(page)).to_have_count(0)
     page.reload(wait_until="domcontentloaded")
     expect(page.locator("#byline-examples button").first).to_be_visible()

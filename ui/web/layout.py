@@ -48,9 +48,20 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                             )
                             with gr.Column(scale=1, min_width=150):
                                 new_button = gr.Button("New conversation", size="sm", elem_id="byline-new-conversation")
+                                # inactive until there is a conversation, and a second step confirms it: one click
+                                # (say through a page laid over this one) never deletes a conversation
                                 delete_button = gr.Button(
-                                    "Delete this conversation", size="sm", variant="stop", elem_id="byline-delete-conversation"
+                                    "Delete this conversation",
+                                    size="sm",
+                                    variant="secondary",
+                                    interactive=False,
+                                    elem_id="byline-delete-conversation",
                                 )
+                                with gr.Row(visible=False, elem_id="byline-delete-confirm") as delete_confirm:
+                                    confirm_delete = gr.Button(
+                                        "Yes, delete it", size="sm", variant="stop", elem_id="byline-delete-yes"
+                                    )
+                                    keep_button = gr.Button("Keep it", size="sm", elem_id="byline-delete-keep")
                         chatbot = gr.Chatbot(
                             label="Chat",
                             elem_id="byline-chat",
@@ -213,9 +224,19 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         switched += [conversation_list, question_box, stop_button, source_filter, since_box, until_box, as_of_box]
         switches = [
             new_button.click(handlers.new_conversation, switching, switched, **controls),
-            delete_button.click(handlers.delete_conversation, switching, switched, **controls),
+            deleted := confirm_delete.click(handlers.delete_conversation, switching, switched, **controls),
             conversation_list.input(handlers.open_conversation, [conversation_list, *switching], switched, **controls),
         ]
+        # Delete is active only when the open conversation has something in it
+        asking = [delete_confirm, delete_button]
+        delete_button.click(lambda: (gr.Row(visible=True), gr.Button(visible=False)), None, asking, **controls)
+
+        def delete_answered(turns):
+            return gr.Row(visible=False), gr.Button(visible=True, interactive=bool(turns))
+
+        keep_button.click(delete_answered, turns_state, asking, **controls)
+        deleted.then(delete_answered, turns_state, asking, **controls)  # after the deletion: on the emptied chat
+        turns_state.change(lambda turns: gr.Button(interactive=bool(turns)), turns_state, delete_button, **controls)
         for switch in switches:
             switch.then(handlers.coverage, turns_state, coverage_plot, **reading)
         demo.load(handlers.conversation_choices, archive, conversation_list, api_visibility="private")

@@ -1,0 +1,106 @@
+"""Defects an outside tester found in the chat's controls: an export after an answer citing a title with HTML
+tags, deleting a conversation (confirmed, and only when there is one), the coverage plot's axis and title, the
+article reader as a dialog, the upload size limit said one way. Headless Debian Chromium; screenshots in
+tests/artifacts/."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from assistant import Assistant, AssistantSettings
+from ingest.article import Article
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+from tests.ui.conftest import DESKTOP, PHONE, running_app
+
+pytestmark = pytest.mark.browser
+
+TAGGED_TITLE = "<b>Bold</b> title glimmox"
+ARTICLES = [
+    (
+        "tagged-glimmox",
+        "Harbor Gazette",
+        "2024-03-04",
+        TAGGED_TITLE,
+        "The glimmox festival opened on Monday in the old harbor with three hundred stalls. "
+        '"The glimmox festival is the biggest we have had," said Maren Okafor, the organiser.',
+    ),
+    (
+        "glimmox-close",
+        "Coast Times",
+        "2024-03-12",
+        "Glimmox festival closes",
+        "The glimmox festival closed on Sunday after nine days and forty thousand visitors, the organisers said.",
+    ),
+]
+GLIMMOX_QUESTION = "When did the glimmox festival open?"
+
+
+@pytest.fixture(scope="module")
+def glimmox_url(embedding, tmp_path_factory):
+    index = Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("glimmox")), embedding=embedding)
+    bot = Assistant(index, AssistantSettings(max_answer_sentences=2))
+    bot.add_articles(
+        [
+            Article(id=id_, title=title, text=text, source=source, published=day, url=f"https://news.example/{id_}")
+            for id_, source, day, title, text in ARTICLES
+        ]
+    )
+    with running_app(bot) as url:
+        yield url
+
+
+def open_chat(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#byline-question textarea")
+    expect(page.locator("#byline-examples button").first).to_be_visible()
+
+
+def ask(page, question: str, turn: int) -> None:
+    page.fill("#byline-question textarea", question)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#byline-evidence [data-turn="{turn}"] .ev-cite')
+
+
+def test_an_answer_citing_a_title_with_tags_still_exports(new_page, glimmox_url, artifacts, tmp_path):
+    page = new_page(DESKTOP)
+    open_chat(page, glimmox_url)
+    ask(page, GLIMMOX_QUESTION, 1)
+    export = page.locator("#byline-export")
+    expect(export).to_be_enabled()
+    page.screenshot(path=str(artifacts / "web_export_tagged_title.png"), full_page=True)
+    with page.expect_download() as download:
+        export.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    assert f"## 1. {GLIMMOX_QUESTION}" in text
+    assert "glimmox" in text.split("Sources:", 1)[1]
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_deleting_a_conversation_needs_one_and_a_second_click(new_page, glimmox_url, artifacts, size):
+    page = new_page(DESKTOP if size == "desktop" else PHONE)
+    open_chat(page, glimmox_url)
+    delete = page.locator("#byline-delete-conversation")
+    expect(delete).to_be_disabled()  # an empty chat: nothing to delete
+    ask(page, GLIMMOX_QUESTION, 1)
+    expect(delete).to_be_enabled()
+
+    # one click only asks; "Keep it" leaves the conversation as it was
+    delete.click()
+    expect(page.locator("#byline-delete-yes")).to_be_visible()
+    expect(page.locator('#byline-chat [data-testid="bot"]')).to_have_count(1)
+    page.screenshot(path=str(artifacts / f"web_delete_confirm_{size}.png"), full_page=True)
+    page.click("#byline-delete-keep")
+    expect(page.locator("#byline-delete-yes")).to_be_hidden()
+    expect(delete).to_be_visible()
+    expect(page.locator('#byline-chat [data-testid="bot"]')).to_have_count(1)
+
+    # the second step deletes it, and Delete is inactive again on the empty chat
+    delete.click()
+    page.click("#byline-delete-yes")
+    expect(page.locator('#byline-chat [data-testid="bot"]')).to_have_count(0)
+    expect(page.locator("#byline-delete-yes")).to_be_hidden()
+    expect(delete).to_be_disabled()
