@@ -14,6 +14,8 @@ from ingest.article import Article
 from tests.conftest import SEEDS
 from tests.ui.conftest import SEED_QUESTION, running_app
 from ui.web import WebSettings, example_questions, ingest_uploads, serve
+from ui.web.handlers import upload_size
+from ui.web.layout import build_chat
 
 QUOTED_WORDS = "anti-terrorist measures will be stopped if (Karabakh forces) lay down their arms"
 
@@ -109,7 +111,7 @@ def test_uploads_are_limited_and_reported_by_file_name(make_assistant, tmp_path,
     monkeypatch.setenv("BYLINE_MAX_UPLOAD_MB", "0.005")  # 5 kB, read when the settings are built
     summary = ingest_uploads(bot, [str(big), str(good)], "ftp://example.org/feed", WebSettings(), progress=lambda *a, **k: None)
     assert "1 added" in summary
-    assert "`big.txt`: file is 0.01 MB, over the 0.005 MB upload limit" in summary
+    assert "`big.txt`: file is 9.8 KB, over the 4.9 KB upload limit" in summary  # as Gradio states sizes
     assert "`ftp://example.org/feed`: not an http(s) URL" in summary
     assert str(tmp_path) not in summary
     assert [a.source for a in bot.articles()] == ["uploads"]
@@ -228,3 +230,13 @@ def test_the_browser_keeps_at_most_kept_conversations_past_ones_newest_first(see
     opened = handlers.open_conversation(archive[-1]["id"], "", [Turn(question="fourth?", text="…")], archive, Waiting())
     assert [turn.question for turn in opened[2]] == ["second?"]
     assert [entry["title"] for entry in opened[7]] == ["fourth?", "third?"]
+
+
+def test_the_upload_limit_is_stated_as_gradios_toast_states_it(make_assistant):
+    # Gradio's toast divides by 1024 ("maximum allowed size of 19.1 Mb" for 20,000,000 bytes): the page said 20 MB
+    assert upload_size(20_000_000) == "19.1 MB"
+    assert upload_size(5_000) == "4.9 KB"
+    assert upload_size(512) == "512.0 bytes"
+    demo = build_chat(make_assistant(), WebSettings(max_upload_mb=20))
+    said = [block.value for block in demo.blocks.values() if "Upload files" in str(getattr(block, "value", ""))]
+    assert len(said) == 1 and "up to 19.1 MB each" in said[0], said

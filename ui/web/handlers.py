@@ -51,6 +51,7 @@ __all__ = [
     "example_questions",
     "ingest_uploads",
     "speakers_rows",
+    "upload_size",
 ]
 
 log = logging.getLogger(__name__)
@@ -166,6 +167,16 @@ class Uploads(BaseModel):
     problems: list[tuple[str, str]] = Field(default_factory=list)
 
 
+def upload_size(size_bytes: float) -> str:
+    """A size as Gradio's own upload toast states it (1024 to the KB, one decimal), so the page's limit, our
+    refusals and Gradio's "maximum allowed size of 19.1 Mb" give the same figure (20 MB said 20 on the page)."""
+    size, units = float(size_bytes), ["bytes", "KB", "MB", "GB"]
+    unit = 0
+    while size >= 1024 and unit < len(units) - 1:
+        size, unit = size / 1024, unit + 1
+    return f"{size:.1f} {units[unit]}"
+
+
 def checked_uploads(bot, files: list[str], url: str, settings: WebSettings) -> Uploads:
     """Keep the uploads under the data folder by content, and check the URL; too-large or foreign files are refused."""
     limit = settings.max_upload_mb * 1_000_000
@@ -180,7 +191,7 @@ def checked_uploads(bot, files: list[str], url: str, settings: WebSettings) -> U
             continue
         if path.stat().st_size > limit:
             checked.problems.append(
-                (name, f"file is {path.stat().st_size / 1e6:.3g} MB, over the {settings.max_upload_mb:g} MB upload limit")
+                (name, f"file is {upload_size(path.stat().st_size)}, over the {upload_size(limit)} upload limit")
             )
             continue
         kept = keep_upload(path, uploads_dir)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting
+from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting, upload_size
 from ui.web.render import READ_LINKS_JS, READER_JS, filters_label, render_evidence
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers
@@ -124,7 +124,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                         coverage_plot = gr.BarPlot(x="day", y="articles", visible=False, elem_id="byline-coverage")
             with gr.Tab("Add articles", id="add"):
                 gr.Markdown(
-                    f"Upload files ({SUPPORTED_UPLOADS}; up to {settings.max_upload_mb:g} MB each) or paste a URL. "
+                    f"Upload files ({SUPPORTED_UPLOADS}; up to {upload_size(settings.max_upload_mb * 1_000_000)} each) or paste a URL. "
                     "New articles can be asked about as soon as this finishes."
                 )
                 upload = gr.File(value=None, label="Files", file_count="multiple", elem_id="byline-upload")
