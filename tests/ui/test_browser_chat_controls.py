@@ -104,3 +104,38 @@ def test_deleting_a_conversation_needs_one_and_a_second_click(new_page, glimmox_
     expect(page.locator('#byline-chat [data-testid="bot"]')).to_have_count(0)
     expect(page.locator("#byline-delete-yes")).to_be_hidden()
     expect(delete).to_be_disabled()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_reader_is_a_named_dialog_that_takes_and_gives_back_focus(new_page, glimmox_url, artifacts, size):
+    page = new_page(DESKTOP if size == "desktop" else PHONE)
+    open_chat(page, glimmox_url)
+    ask(page, GLIMMOX_QUESTION, 1)
+    link = page.locator("#byline-evidence a.byline-read").first
+    article = link.get_attribute("data-article")
+    link.focus()
+    page.keyboard.press("Enter")
+
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_have_attribute("aria-modal", "true")
+    title = page.locator("#byline-reader .rd-title")
+    expect(title).to_be_visible()
+    expect(dialog).to_have_accessible_name(title.inner_text())
+    expect(page.locator("#byline-reader-close")).to_be_focused()
+
+    # nothing of the article shows beside or above Close, even scrolled under it
+    page.locator("#byline-reader-panel").evaluate("p => { p.style.paddingBottom = '120vh'; p.scrollTop = 60; }")
+    close = page.locator("#byline-reader-close").bounding_box()
+    panel = page.locator("#byline-reader-panel").bounding_box()
+    middle = close["y"] + close["height"] / 2
+    band = [(x, middle) for x in (panel["x"] + 12, panel["x"] + panel["width"] / 2, panel["x"] + panel["width"] - 30)]
+    hits = [page.evaluate("([x, y]) => !!document.elementFromPoint(x, y)?.closest('#byline-reader')", point) for point in band]
+    page.screenshot(path=str(artifacts / f"web_reader_dialog_{size}.png"))
+    assert not any(hits), f"the article shows under the Close button at {band}: {hits}"
+
+    page.keyboard.press("Escape")
+    expect(page.locator("#byline-reader-panel")).to_be_hidden()
+    focused = page.locator("#byline-evidence a.byline-read:focus")
+    expect(focused).to_have_count(1)
+    assert focused.get_attribute("data-article") == article

@@ -446,7 +446,10 @@ CSS = """
   z-index: 1000; background: var(--background-fill-primary); box-shadow: -6px 0 28px rgba(0, 0, 0, .3);
   padding: 1em 1.2em 3em; overflow-y: auto; flex-wrap: nowrap; }
 #byline-reader-panel > * { flex-shrink: 0; }
-#byline-reader-close { align-self: flex-end; width: auto; position: sticky; top: 0; z-index: 1; }
+/* Close is an opaque bar across the sheet, its shadow covering the padding above it: a button at the right only
+   left the scrolled article showing beside and above it (at 390 px it sat over the text) */
+#byline-reader-close { align-self: stretch; width: 100%; position: sticky; top: 0; z-index: 1; justify-content: flex-end;
+  background: var(--background-fill-primary); box-shadow: 0 -1.2em 0 0 var(--background-fill-primary); }
 .byline-reader .rd-title { margin: 0 0 .2em; }
 .byline-reader .rd-meta, .byline-reader .rd-note { font-size: .88em; opacity: .85; margin: 0 0 .5em; }
 .byline-reader .rd-text { white-space: pre-wrap; line-height: 1.6; }
@@ -527,6 +530,56 @@ document.addEventListener("keydown", function (event) {
   const close = document.querySelector("#byline-reader-panel:not(.hidden) #byline-reader-close");
   if (close && close.offsetParent !== null) close.click();
 });
+// The article reader is a modal dialog named by its title: focus goes into it when it opens (its Close button) and
+// back to the "read" link that opened it (or one for the same article, if the evidence was drawn again) when it closes.
+(function () {
+  let opener = null, wasOpen = false;
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest && event.target.closest("a.byline-read");
+    if (link) opener = link;
+  }, true);
+  function sync() {
+    // a hidden sheet may be taken out of the page altogether
+    const panel = document.getElementById("byline-reader-panel") || document.createElement("div");
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-modal", "true");
+    const title = panel.querySelector(".rd-title");
+    if (title) {
+      title.id = "byline-reader-title";
+      panel.setAttribute("aria-labelledby", "byline-reader-title");
+      panel.removeAttribute("aria-label");
+    } else {
+      panel.setAttribute("aria-label", "Article");
+    }
+    const open = panel.getClientRects().length > 0 && !panel.classList.contains("hidden");
+    if (open && !wasOpen) {
+      // again a moment later: the sheet shows before Gradio has drawn (and made focusable) its button
+      [0, 80, 250, 600].forEach(function (ms) {
+        setTimeout(function () {
+          const close = panel.querySelector("#byline-reader-close");
+          if (wasOpen && close && !panel.contains(document.activeElement)) close.focus({preventScroll: true});
+        }, ms);
+      });
+    } else if (!open && wasOpen && opener) {
+      const from = opener;
+      [0, 80, 250, 600].forEach(function (ms) {
+        setTimeout(function () {
+          const lost = !document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected ||
+            panel.contains(document.activeElement);
+          const back = from.isConnected ? from
+            : document.querySelector('a.byline-read[data-article="' + CSS.escape(from.dataset.article || "") + '"]');
+          if (!wasOpen && lost && back) back.focus();
+        }, ms);
+      });
+    }
+    wasOpen = open;
+  }
+  function start() {
+    new MutationObserver(sync).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["class", "style"]});
+    sync();
+  }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+})();
 // The copy button of an answer copies its Markdown with its sources (kept in the message, base64), not its HTML.
 document.addEventListener("click", function (event) {
   const button = event.target.closest && event.target.closest('#byline-chat button[aria-label="Copy message"]');
