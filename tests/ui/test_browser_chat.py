@@ -326,7 +326,7 @@ def test_an_answer_shows_its_coverage_over_time_and_a_dragged_stretch_becomes_th
     answered(page, 1)
     plot = page.locator("#byline-coverage")
     expect(plot).to_be_visible()
-    expect(plot).to_contain_text("Coverage: the 4 best-matching articles per day")
+    expect(plot).to_contain_text("The 4 best-matching articles.")
     bars = plot.locator("svg .plot_marks path, svg .plot_marks rect")
     expect(bars.first).to_be_attached()
     plot.scroll_into_view_if_needed()
@@ -334,7 +334,7 @@ def test_an_answer_shows_its_coverage_over_time_and_a_dragged_stretch_becomes_th
     assert sum(1 for h in heights if h > 0) == 4, f"one bar per article's day: {heights}"
     # its title is whole, inside the plot (at 1366 it was cut: '…(drag across bars to filter'), and says how to use it
     title = plot.locator("svg .role-title text").first
-    expect(title).to_have_text("Coverage: the 4 best-matching articles per day")
+    expect(title).to_have_text("Coverage per day")
     edges = title.evaluate(
         "t => { const b = t.getBoundingClientRect(), s = t.closest('svg').getBoundingClientRect();"
         " return [b.left - s.left, s.right - b.right]; }"

@@ -139,3 +139,32 @@ def test_the_reader_is_a_named_dialog_that_takes_and_gives_back_focus(new_page, 
     focused = page.locator("#byline-evidence a.byline-read:focus")
     expect(focused).to_have_count(1)
     assert focused.get_attribute("data-article") == article
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_coverage_plot_counts_whole_articles_under_a_title_that_fits(new_page, glimmox_url, artifacts, size):
+    page = new_page(DESKTOP if size == "desktop" else PHONE)
+    open_chat(page, glimmox_url)
+    ask(page, GLIMMOX_QUESTION, 1)
+    plot = page.locator("#byline-coverage")
+    expect(plot).to_be_visible()
+    expect(plot.locator("svg .plot_marks path, svg .plot_marks rect").first).to_be_attached()
+    plot.scroll_into_view_if_needed()
+    # the article counts on the y axis are whole numbers (it showed 0.5 and 1.5), each once
+    labels = plot.evaluate(
+        """p => [...p.querySelectorAll('svg .role-axis')]
+              .filter(a => (a.getAttribute('aria-label') || '').startsWith('Y-axis'))
+              .flatMap(a => [...a.querySelectorAll('.role-axis-label text')].map(t => t.textContent))"""
+    )
+    assert labels and all(label.isdigit() for label in labels), f"fractional article counts: {labels}"
+    assert len(labels) == len(set(labels)), labels
+    # the title is whole and inside the plot (at 390 px: "…articles per we")
+    title = plot.locator("svg .role-title text").first
+    expect(title).to_contain_text("Coverage")
+    edges = title.evaluate(
+        "t => { const b = t.getBoundingClientRect(), s = t.closest('svg').getBoundingClientRect();"
+        " return [b.left - s.left, s.right - b.right]; }"
+    )
+    page.screenshot(path=str(artifacts / f"web_coverage_{size}.png"), full_page=True)
+    shown = title.evaluate("t => t.textContent")
+    assert min(edges) >= 0 and "…" not in shown, (shown, edges)

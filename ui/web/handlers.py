@@ -812,10 +812,13 @@ class ChatHandlers:
             value=frame,
             x=unit,
             visible=True,
-            # the how-to is the caption: in the title, vega cut it off at the column's width ('…(drag across bars')
-            title=f"Coverage: the {len(first_seen)} best-matching articles per {unit}",
-            caption="Drag across the bars to set From and To for the next question.",
-            y_lim=[0, max(n for _, n in periods)],
+            # a short title, the rest in the caption: vega cuts a title at the plot's width ('…articles per we' at
+            # 390 px, '…(drag across bars' at 1366)
+            title=f"Coverage per {unit}",
+            caption=f"The {len(first_seen)} best-matching articles. Drag across the bars to set From and To for the next question.",
+            # counts are whole: up to at least 5, vega's ~6 ticks fall on whole numbers (to 1 it drew 0.2, 0.4, ...)
+            y_lim=[0, max(5, *(n for _, n in periods))],
+            y_axis_format="d",
             x_title=unit,
             y_title="articles",
         )
