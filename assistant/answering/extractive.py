@@ -425,7 +425,12 @@ def with_calendar_dates(sentence: str, published: str) -> str:
 
 def retells(a: Candidate, b: Candidate) -> bool:
     """Another article's sentence that says nearly what `b` says (a later update, or wire copy)."""
-    return a.hit.chunk.article_id != b.hit.chunk.article_id and len(a.stems & b.stems) >= 0.8 * max(len(b.stems), 1)
+    return a.hit.chunk.article_id != b.hit.chunk.article_id and repeats(b, a)
+
+
+def repeats(a: Candidate, b: Candidate) -> bool:
+    """`b` holds nearly all of `a`'s words."""
+    return len(a.stems & b.stems) >= 0.8 * max(len(a.stems), 1)
 
 
 def changed_figures(a: Candidate, b: Candidate) -> bool:
@@ -442,7 +447,7 @@ def same_place(a: Candidate, b: Candidate) -> bool:
     """The same sentence, or one that repeats it (wire copy in two articles)."""
     if a.hit.chunk.article_id == b.hit.chunk.article_id and abs(a.start - b.start) < 400:
         return True
-    return len(a.stems & b.stems) >= 0.8 * max(len(a.stems), 1)
+    return repeats(a, b)
 
 
 def previous_sentence_start(text: str, start: int, floor: int) -> int:

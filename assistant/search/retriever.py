@@ -92,7 +92,6 @@ class HybridRetriever:
         }
         self.local = LocalIndex(cache_folder(settings), identity)
         self.articles: dict[str, ArticleRecord] = {}
-        self.latest_published = ""  # the newest article's day: an asking date on or after it cuts nothing
         self.newest_first: list[ArticleRecord] = []  # the dated articles, newest first
         self.refresh()
 
@@ -120,8 +119,13 @@ class HybridRetriever:
             with self._lock:
                 self.articles = articles
                 self.newest_first = newest_first
-                self.latest_published = newest_first[0].published if newest_first else ""
         log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(self.quotes))
+
+    @property
+    def latest_published(self) -> str:
+        """The newest article's day ('' when none is dated): an asking date on or after it cuts nothing."""
+        newest_first = self.newest_first  # one read: a refresh swaps the whole list
+        return newest_first[0].published if newest_first else ""
 
     def newest_admitted(self, filters: Filters) -> str | None:
         """The newest day of an article `filters` admits; None if none does. Walks back from the newest
