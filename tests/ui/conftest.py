@@ -12,8 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from playwright.sync_api import expect
 
 from assistant import Assistant
+from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from tests.conftest import REPO, SEEDS, free_port
@@ -62,6 +64,21 @@ def running_app(bot: Assistant, token: str | None = None, settings: WebSettings 
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def news_articles(rows: list[tuple[str, str, str, str, str]]) -> list[Article]:
+    """Articles from (id, source, day, title, text) rows, each with its own news.example url."""
+    return [
+        Article(id=id_, title=title, text=text, source=source, published=day, url=f"https://news.example/{id_}")
+        for id_, source, day, title, text in rows
+    ]
+
+
+def open_chat(page, url: str) -> None:
+    """Open the chat and wait until it is wired up (its example questions, drawn from the index, show)."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#byline-question textarea")
+    expect(page.locator("#byline-examples button").first).to_be_visible()
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from assistant import Assistant, AssistantSettings
 from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
-from tests.ui.conftest import DESKTOP, PHONE, running_app
+from tests.ui.conftest import DESKTOP, PHONE, news_articles, open_chat, running_app
 from ui.web import WebSettings
 
 pytestmark = pytest.mark.browser
@@ -59,10 +59,7 @@ BARRIER_QUESTION = "How much will the tidal barrier cost?"
 
 
 def harbor_articles() -> list[Article]:
-    return [
-        Article(id=id_, title=title, text=text, source=source, published=day, url=f"https://news.example/{id_}")
-        for id_, source, day, title, text in HARBOR
-    ]
+    return news_articles(HARBOR)
 
 
 @pytest.fixture(scope="module")
@@ -78,12 +75,6 @@ def harbor_url(harbor_bot):
     # a slow pace, so an answer streams for a few seconds and there is time to type during it
     with running_app(harbor_bot, settings=WebSettings(stream_pace_ms=60)) as url:
         yield url
-
-
-def open_chat(page, url: str) -> None:
-    page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_selector("#byline-question textarea")
-    expect(page.locator("#byline-examples button").first).to_be_visible()
 
 
 def bot_messages(page):

@@ -9,10 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from assistant import Assistant, AssistantSettings
-from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
-from tests.ui.conftest import DESKTOP, PHONE, running_app
+from tests.ui.conftest import DESKTOP, PHONE, news_articles, open_chat, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -41,20 +40,9 @@ GLIMMOX_QUESTION = "When did the glimmox festival open?"
 def glimmox_url(embedding, tmp_path_factory):
     index = Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("glimmox")), embedding=embedding)
     bot = Assistant(index, AssistantSettings(max_answer_sentences=2))
-    bot.add_articles(
-        [
-            Article(id=id_, title=title, text=text, source=source, published=day, url=f"https://news.example/{id_}")
-            for id_, source, day, title, text in ARTICLES
-        ]
-    )
+    bot.add_articles(news_articles(ARTICLES))
     with running_app(bot) as url:
         yield url
-
-
-def open_chat(page, url: str) -> None:
-    page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_selector("#byline-question textarea")
-    expect(page.locator("#byline-examples button").first).to_be_visible()
 
 
 def ask(page, question: str, turn: int) -> None:

@@ -8,11 +8,10 @@ import pytest
 from playwright.sync_api import expect
 
 from assistant import Assistant
-from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from tests.assistant.test_who_said import STRIKE
-from tests.ui.conftest import DESKTOP, PHONE, running_app
+from tests.ui.conftest import DESKTOP, PHONE, news_articles, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -22,12 +21,7 @@ QUESTION = "Who said what about the ferry strike?"
 @pytest.fixture(scope="module")
 def strike_url(embedding, tmp_path_factory):
     bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("strike-web")), embedding=embedding))
-    bot.add_articles(
-        [
-            Article(id=id_, title=title, text=text, source=source, published=day, url=f"https://news.example/{id_}")
-            for id_, source, day, title, text in STRIKE
-        ]
-    )
+    bot.add_articles(news_articles(STRIKE))
     with running_app(bot) as url:
         yield url
 
