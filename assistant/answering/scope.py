@@ -107,7 +107,9 @@ class TimeScope:
 
     def window_note(self, newest_in_window: str | None, newest_overall: str | None) -> str:
         """What an answer from outside the window says first: that the window held nothing that answers."""
-        described = self.reading.describe() or "the days asked about"
+        # only the words that name days: a recency word ("new evidence") names none
+        described = "; ".join(found.describe_days() for found in self.reading.found if found.window is not None)
+        described = described or "the days asked about"
         if newest_in_window is None:
             newest = f"; the newest is from {newest_overall}" if newest_overall else ""
             return f"No indexed article is from {described}{newest}."

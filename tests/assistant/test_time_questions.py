@@ -103,6 +103,15 @@ def test_a_window_with_no_article_says_so_and_never_passes_old_news_off_as_new(b
     assert "From other days:" in answer.text and cited(answer)[0] == "strike-mar"
 
 
+def test_the_note_names_only_the_days_asked_about(bot):
+    # "new" asks for the newest passages but names no days: the note once read "from this week (…); new
+    # (most recent first); the newest is from …"
+    answer = bot.ask("What new reason did the Harbor ferry crews give for walking out this week?", as_of="2024-05-03")
+    assert answer.text.startswith(
+        "No indexed article is from this week (2024-04-27 to 2024-05-03); the newest is from 2024-03-20."
+    )
+
+
 def test_a_window_whose_articles_do_not_answer_says_so(bot):
     answer = bot.ask("What did the port authority say the ferry fare rose to this week?", as_of="2024-03-22")
     assert answer.text.startswith("Nothing in the articles from this week (2024-03-16 to 2024-03-22) answers this.")

@@ -49,6 +49,10 @@ class TimeExpression:
             details.append("most recent first")
         return f"{self.text} ({', '.join(details)})"
 
+    def describe_days(self) -> str:
+        """The words and the days they name, without the recency: "recently (2024-02-22 to 2024-03-22)"."""
+        return f"{self.text} ({_describe_window(self.window)})" if self.window is not None else ""
+
 
 @dataclass(frozen=True)
 class TimeReading:
