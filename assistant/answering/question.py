@@ -48,8 +48,8 @@ for _labels, _nouns in (
     ),
     (
         ORGANISATION,
-        "company firm team club organization organisation agency group party network airline bank "
-        "university college school retailer chain automaker carrier brand business corporation "
+        "company firm organization organisation agency group party network airline bank "
+        "retailer chain automaker carrier brand business corporation "
         "manufacturer startup maker publisher broadcaster union court committee department ministry "
         "government league association federation outlet newspaper platform app service museum "
         "watchdog regulator program programme brewery restaurant store hotel hospital charity "
@@ -65,6 +65,8 @@ for _labels, _nouns in (
         "officer chef designer lawyer poet rival opponent counterpart successor spokesperson chief "
         "activist suspect victim winner",
     ),
+    # sports writing names a side by its place: "Michigan beat Washington", "Kansas City won"
+    (ORGANISATION | frozenset({"GPE"}), "team club university college school side squad franchise"),
     (WORK, "film movie book song album show series novel game play musical documentary painting"),
     (DAY, "year month day date decade century"),
     (DURATION, "age"),

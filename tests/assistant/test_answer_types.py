@@ -18,6 +18,7 @@ ANALYSES = [
     ("Which British racing driver launched an all-female karting championship?", "which", "PERSON", "driver"),
     ("What is the name of the beer released by Dogfish Head Brewery?", "which", None, "beer"),
     ("A former gas station has been transformed into what kind of new establishment?", "which", None, "establishment"),
+    ("Which school won the College Football Playoff National Championship this week?", "which", "GPE", "school"),
     ("Which movie won a number of the major categories at the 2024 Golden Globe Awards?", "which", "WORK_OF_ART", "movie"),
     ("Who won the award for best actress in a musical or comedy at the Golden Globes this week?", "who", "PERSON", None),
     ("How many people died in the Buffalo blizzard?", "how_many", "CARDINAL", None),
@@ -212,3 +213,26 @@ def test_a_subhead_is_not_the_answer(make_assistant):
     answer = bot.ask("What did doctors say about Damar Hamlin's health?", as_of="2023-01-07")
     assert answer.answered
     assert answer.citations[0].quote.startswith("Doctors who treated the Buffalo Bills safety")
+
+
+def test_a_side_named_by_its_place_answers_which_school(make_assistant):
+    """Sports writing names a side by its place ("Michigan players"), which the NER reads as a place:
+    'Which school won…' was answered with the sentence naming Ohio State (an organisation) instead."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev ab821105c792 (USA TODAY, 2024-01-08), two paragraphs of the live blog
+                "id": "cfp-final",
+                "title": "Michigan vs. Washington highlights: National championship",
+                "source": "usatoday.com",
+                "published": "2024-01-08",
+                "text": "The four-team College Football Playoff period featured its share of controversy, from the "
+                "inclusion of Ohio State in the debut field in 2014 to this year's exclusion of unbeaten Florida "
+                "State.\n\nIn addition to commemorative caps and shirts, Michigan players were collecting another "
+                "keepsake from their College Football Playoff national championship win over Washington.",
+            }
+        ]
+    )
+    answer = bot.ask("Which school won the College Football Playoff National Championship this week?", as_of="2024-01-12")
+    assert answer.answered
+    assert answer.citations[0].quote.startswith("In addition to commemorative caps and shirts, Michigan players")
