@@ -159,21 +159,28 @@ EMPTY_HEADS = frozenset({"kind", "type", "sort", "name", "title", "one", "part",
 
 def wh_head(question: str) -> str | None:
     """The noun a "which X" / "what X" question asks about, lower-cased and singular: the last noun of
-    the phrase right after the wh-word ("which highly infectious disease" → disease), through
-    "of the following" and "kind of"/"name of" ("what is the name of the beer" → beer)."""
+    the phrase right after the wh-word ("which highly infectious disease" → disease), past a possessor
+    ("what is the world's happiest country" → country), through "of the following" and "kind of"/"name of" ("what is the name of the beer" → beer)."""
     doc = parsed(question)
     for i, token in enumerate(doc):
         if token.lower_ not in ("which", "what"):
             continue
         j = i + 1
         # "what is/was the X of Y": the subject noun phrase after the copula
-        if j < len(doc) and doc[j].lower_ in ("is", "was", "are", "were", "'s") and j + 1 < len(doc) and doc[j + 1].pos_ == "DET":
+        after_copula = j < len(doc) and doc[j].lower_ in ("is", "was", "are", "were", "'s") and j + 1 < len(doc)
+        after_copula = after_copula and doc[j + 1].pos_ == "DET"
+        if after_copula:
             j += 2
         head = None
         while j < len(doc):
             word = doc[j]
             if word.lower_ in ("of", "the", "these", "following", "a", "an") and (head is None or head in EMPTY_HEADS):
                 head = None if word.lower_ == "of" else head
+                j += 1
+                continue
+            # "what is the world's happiest country" asks for a country; "which country's leader" still for a country
+            if word.tag_ == "POS" and head is not None and after_copula:
+                head = None
                 j += 1
                 continue
             if word.tag_ == "HYPH" and head is None and j + 1 < len(doc):  # "limited-edition Oreo cookie"

@@ -19,6 +19,8 @@ ANALYSES = [
     ("What is the name of the beer released by Dogfish Head Brewery?", "which", None, "beer"),
     ("A former gas station has been transformed into what kind of new establishment?", "which", None, "establishment"),
     ("Which school won the College Football Playoff National Championship this week?", "which", "GPE", "school"),
+    ("According to the 2024 World Happiness Report, what is the world’s happiest country?", "which", "GPE", "country"),
+    ("Which country's prime minister resigned this week?", "which", "GPE", "country"),
     ("Which movie won a number of the major categories at the 2024 Golden Globe Awards?", "which", "WORK_OF_ART", "movie"),
     ("Who won the award for best actress in a musical or comedy at the Golden Globes this week?", "who", "PERSON", None),
     ("How many people died in the Buffalo blizzard?", "how_many", "CARDINAL", None),
