@@ -9,7 +9,8 @@ they rewrite only what needs the conversation (issue 13: a standalone question i
   jobs is it cutting?"), and none after an earlier sentence of the message ("Coca-Cola made a new
   flavor. What is it called?");
 - "what about X?" / "and in X?": X in place of the last question's entity of the same kind (a
-  person, a place, a date …), else of its topic;
+  person, a place, a date …), else of what it asked for, asked as a yes/no question ("Who won the
+  Iowa caucuses?" + "What about Haley?" → "Did Haley win the Iowa caucuses?"), else of its topic;
 - "who else said that?": the last question with "who else" in place of its wh-subject.
 
 A person pronoun becomes the person the last question named, or after a who/which question the
@@ -26,7 +27,7 @@ from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
 from ingest.errors import InvalidInput
-from ingest.language import pipeline_view
+from ingest.language import pipeline_view, shared_pipeline
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +221,34 @@ def wh_subject(doc):
     return doc[phrase.left_edge.i : phrase.i + 1]
 
 
+def asked_of(doc, subject, name: str) -> str | None:
+    """The question asked of `name` in place of the wh-subject, as a yes/no question: "Who won the Iowa
+    caucuses?" + "What about Haley?" → "Did Haley win the Iowa caucuses?" (not "Haley won the Iowa
+    caucuses?"); "Which company is being sued …?" → "Is Meta being sued …?". None when the verb does
+    not allow it."""
+    verb = subject.root.head
+    if verb.i < subject.end:
+        return None
+    rest = doc[verb.i :].text
+    auxiliaries = [t for t in doc[subject.end : verb.i] if t.dep_ in ("aux", "auxpass") or t.lemma_ == "be"]
+    if auxiliaries:  # "is being sued": the first auxiliary goes first
+        first = auxiliaries[0]
+        middle = doc[first.i + 1 : verb.i].text
+        return f"{capitalize_first(first.text)} {name}{' ' + middle if middle else ''} {rest}"
+    if verb.lemma_ == "be":  # "Who is the CEO of X?" → "Is Meta the CEO of X?"
+        return f"{capitalize_first(verb.text)} {name} {doc[verb.i + 1 :].text}"
+    support = {"VBD": "Did", "VBZ": "Does", "VBP": "Do"}.get(verb.tag_)
+    if support is None:
+        return None
+    after = doc[verb.i + 1 :].text
+    return f"{support} {name} {base_form(verb)}{' ' + after if after else ''}"
+
+
+def base_form(verb) -> str:
+    """ "won" → "win": the view leaves the lemmatizer out of every call; one verb is lemmatized here."""
+    return shared_pipeline().get_pipe("lemmatizer").lemmatize(verb)[0]
+
+
 class RuleRewriter:
     """Rewrites a follow-up without an LLM (see the module docstring for the rules)."""
 
@@ -265,7 +294,8 @@ class RuleRewriter:
             focus = focus[len(preposition.text) :].strip()
         focus_kinds = {KINDS.get(ent.label_) for ent in focus_doc.ents if ent.text == focus} - {None}
         same_kind = [ent for ent in question_doc.ents if KINDS.get(ent.label_) in focus_kinds]
-        asked_for = wh_subject(question_doc) if focus[:1].isupper() else None
+        named = focus[:1].isupper() or re.match(r"the [A-Z]", focus) is not None  # "Meta", "the Steelers"
+        asked_for = wh_subject(question_doc) if named else None
         if focus_is_person and persons:
             target = persons[0]
         elif same_kind:
@@ -289,6 +319,8 @@ class RuleRewriter:
             agreeing = [chunk for chunk in subjects if (chunk.root.tag_ in ("NNS", "NNPS")) == plural_focus]
             target = (agreeing or subjects)[-1]
         text = last_question
+        if target is asked_for:
+            return asked_of(question_doc, target, focus) or text[: target.start_char] + focus + text[target.end_char :]
         return text[: target.start_char] + focus + text[target.end_char :]
 
     def resolve_pronouns(self, message: str, last_question: str, last_answer: str) -> str:
