@@ -238,3 +238,25 @@ def test_a_side_named_by_its_place_answers_which_school(make_assistant):
     answer = bot.ask("Which school won the College Football Playoff National Championship this week?", as_of="2024-01-12")
     assert answer.answered
     assert answer.citations[0].quote.startswith("In addition to commemorative caps and shirts, Michigan players")
+
+
+def test_a_question_in_an_article_is_never_the_answer(make_assistant):
+    """An outside try: "Which of these menu items is McDonald's bringing back?" was answered with
+    "More new McDonald's menu items? [1]", a line that asks and asserts nothing."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 2d5c60bd33f4 (USA TODAY, 2023-06-06), two paragraphs
+                "id": "mcdonalds",
+                "title": "Grimace purple berry shake part of birthday meal new to McDonald's",
+                "source": "usatoday.com",
+                "published": "2023-06-06",
+                "text": "More new McDonald's menu items? A Cheesy Jalapeño Bacon Quarter Pounder coming next month?\n\n"
+                "McDonald's is already in the process of improving its burgers with a saucier Big Mac, softer "
+                'sandwich buns, toasted golden brown, "perfectly melted cheese," and caramelized onions.',
+            }
+        ]
+    )
+    answer = bot.ask("Which new menu items is McDonald's bringing?", as_of="2023-06-10")
+    assert answer.citations, answer.text
+    assert not any(c.quote.rstrip().endswith("?") for c in answer.citations), answer.text
