@@ -260,3 +260,30 @@ def test_a_question_in_an_article_is_never_the_answer(make_assistant):
     answer = bot.ask("Which new menu items is McDonald's bringing?", as_of="2023-06-10")
     assert answer.citations, answer.text
     assert not any(c.quote.rstrip().endswith("?") for c in answer.citations), answer.text
+
+
+def test_a_person_called_by_surname_is_named_in_full(make_assistant):
+    """An article names a person in full once and by surname after, and the sentence that answers is
+    often a later one: "Which basketball star became the first … to score 40,000 career points?" was
+    answered "James, who has scored …", which a reader (and the quiz) wants as LeBron James."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev d34b6e1c43c4 (USA TODAY, 2024-02-29), its second and third paragraphs
+                "id": "lebron",
+                "title": "LeBron James has scored 40,000 points. Timeline of scoring",
+                "source": "usatoday.com",
+                "published": "2024-02-29",
+                "text": "In a remarkable career that has spanned two decades – a testament to longevity, consistency "
+                "and durability – Los Angeles Lakers star LeBron James has done both. It was impossible to predict "
+                "the kind of career James has had.\n\nAnd he’s not finished. James, who has scored more points than "
+                "any player in NBA history, became the first player to score 40,000 career points during Saturday's "
+                "game between the Lakers and Denver Nuggets.",
+            }
+        ]
+    )
+    answer = bot.ask("Which basketball star became the first in NBA history to score 40,000 career points?", as_of="2024-03-07")
+    assert answer.text.startswith("James (LeBron James), who has scored more points"), answer.text
+    cited = answer.citations[0]  # the quote and its span stay as the article has them
+    assert cited.quote.startswith("James, who has scored") or cited.quote.startswith("And he’s not finished. James, who")
+    assert bot.article_text("lebron")[cited.span[0] : cited.span[1]] == cited.quote
