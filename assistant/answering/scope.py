@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -109,11 +110,17 @@ class TimeScope:
         """What an answer from outside the window says first: that the window held nothing that answers."""
         # only the words that name days: a recency word ("new evidence") names none
         described = "; ".join(found.describe_days() for found in self.reading.found if found.window is not None)
-        described = described or "the days asked about"
+        # "from on Sunday" / "from since June" read wrong: "from Sunday", "dated since June"
+        described = ON_OR_IN.sub("", described) or "the days asked about"
+        dated = "dated" if BOUNDED.match(described) else "from"
         if newest_in_window is None:
             newest = f"; the newest is from {newest_overall}" if newest_overall else ""
-            return f"No indexed article is from {described}{newest}."
-        return f"Nothing in the articles from {described} answers this."
+            return f"No indexed article is {dated} {described}{newest}."
+        return f"Nothing in the articles {dated} {described} answers this."
+
+
+ON_OR_IN = re.compile(r"^(?:on|in|during|from|of)\s+", re.IGNORECASE)
+BOUNDED = re.compile(r"(?:since|before|after|until|till|through|between|by)\b", re.IGNORECASE)
 
 
 def time_scope(question: str, filters: Filters, as_of: date | str | None, latest_published: str = "") -> TimeScope:

@@ -112,6 +112,28 @@ def test_the_note_names_only_the_days_asked_about(bot):
     )
 
 
+@pytest.mark.parametrize(
+    "question, note",
+    [
+        (
+            "Who from Delaware was on the show that began airing on Sunday, Jan. 7, 2024?",
+            "Nothing in the articles from Sunday, Jan. 7, 2024 (2024-01-07) answers this.",
+        ),
+        (
+            "What did Aliyev say in September 2023?",
+            "Nothing in the articles from September 2023 (2023-09-01 to 2023-09-30) answers this.",
+        ),
+        ("What has Aliyev said since June?", "Nothing in the articles dated since June (2023-06-01 to 2024-01-12) answers this."),
+    ],
+)
+def test_the_note_reads_as_a_sentence(question, note):
+    # the time words keep their preposition: "from on Sunday, Jan. 7" was shown
+    from assistant.answering.scope import time_scope
+    from assistant.search.types import Filters
+
+    assert time_scope(question, Filters(), "2024-01-12").window_note("2024-01-07", "2024-01-10") == note
+
+
 def test_a_window_whose_articles_do_not_answer_says_so(bot):
     answer = bot.ask("What did the port authority say the ferry fare rose to this week?", as_of="2024-03-22")
     assert answer.text.startswith("Nothing in the articles from this week (2024-03-16 to 2024-03-22) answers this.")
