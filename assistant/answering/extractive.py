@@ -127,6 +127,9 @@ FRESH_HALF_LIFE_DAYS = 30
 # answer-bearing sentence further down would not have won on the typed bonus anyway. 8 instead of 16:
 # the same answers on both dev sets (bench/answer_selection.py), a third fewer sentences through the NER.
 TYPED_POOL = 8
+# the longest line read as the list a "…:" sentence introduces
+LIST_CHARS = 300
+LIST_JOINS = {"and", "or", "&", "of", "the", ",", "-", "–", "—"}
 # a sentence that ends as a question, quoted or not ("So which are the top 20 happiest countries?")
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
@@ -169,7 +172,9 @@ class ExtractiveAnswerer:
         found: list[Candidate] = []
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
-            for sentence_start, sentence_end in citable_sentences(chunk.text):
+            spans = citable_sentences(chunk.text)
+            for number, (sentence_start, sentence_end) in enumerate(spans):
+                sentence_end = with_its_list(chunk.text, sentence_end, spans[number + 1 : number + 2])
                 start, end = chunk.start + sentence_start, chunk.start + sentence_end
                 key = (chunk.article_id, start)
                 if key in seen or end - start < 20:
@@ -371,6 +376,20 @@ def citable_sentences(passage: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def with_its_list(passage: str, end: int, following: tuple[tuple[int, int], ...]) -> int:
+    """Where a sentence that introduces a list ends: after the list. "…the following are the happiest
+    countries:" answers nothing without the line that follows ("Finland Denmark Iceland …")."""
+    if not following or not passage[:end].rstrip().endswith(":"):
+        return end
+    list_start, list_end = following[0]
+    items = passage[list_start:list_end]
+    words = items.split()
+    names = len(words) >= 3 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in LIST_JOINS for w in words)
+    if passage[end:list_start].strip() or len(items) > LIST_CHARS or not names:
+        return end  # not right after it, or not a run of names ("Georgia +350", "Worst picture" are not)
+    return list_end
+
+
 def acronyms(text: str) -> list[str]:
     """The acronyms a text spells out without writing them: "the US Food and Drug Administration"
     also says FDA, so a question about "the FDA" matches it."""
@@ -400,7 +419,8 @@ def is_subhead(c: Candidate) -> bool:
     text = c.hit.chunk.text
     start, end = c.start - c.hit.chunk.start, c.end - c.hit.chunk.start
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end : end + 1] == "\n")
-    return alone and not re.search(r"[.!?\"”’')]\s*$", c.text)
+    introduces_list = c.text.partition("\n")[0].rstrip().endswith(":") and "\n" in c.text  # see `with_its_list`
+    return alone and not introduces_list and not re.search(r"[.!?\"”’')]\s*$", c.text)
 
 
 def freshness(published: str, news_day: date | None) -> float:

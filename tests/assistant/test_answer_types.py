@@ -287,3 +287,27 @@ def test_a_person_called_by_surname_is_named_in_full(make_assistant):
     cited = answer.citations[0]  # the quote and its span stay as the article has them
     assert cited.quote.startswith("James, who has scored") or cited.quote.startswith("And he’s not finished. James, who")
     assert bot.article_text("lebron")[cited.span[0] : cited.span[1]] == cited.quote
+
+
+def test_a_sentence_that_introduces_a_list_is_cited_with_it(make_assistant):
+    """ "…the following are the happiest countries:" answers nothing without the line after it."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev f0cadba3fa64 (USA TODAY, 2024-03-20), three paragraphs
+                "id": "happiness",
+                "title": "World Happiness Report 2024: US drops out of top 20 happiest countries",
+                "source": "usatoday.com",
+                "published": "2024-03-20",
+                "text": "According to the World Happiness Report, the following are the happiest countries:\n\n"
+                "Finland Denmark Iceland Sweden Israel Netherlands Norway Luxembourg Switzerland Australia New Zealand "
+                "Costa Rica Kuwait Austria Canada Belgium Ireland Czechia Lithuania United Kingdom\n\n"
+                "There isn't much difference in the top 10. Nordic countries are still dominating the happiness charts.",
+            }
+        ]
+    )
+    answer = bot.ask("Which are the happiest countries according to the World Happiness Report?", as_of="2024-03-22")
+    cited = answer.citations[0]
+    assert cited.quote.startswith("According to the World Happiness Report") and "Finland Denmark Iceland" in cited.quote
+    assert "Finland Denmark" in answer.text
+    assert bot.article_text("happiness")[cited.span[0] : cited.span[1]] == cited.quote
