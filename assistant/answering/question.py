@@ -237,11 +237,12 @@ def analyze(question: str) -> QuestionAnalysis:
         return QuestionAnalysis("summary", topic=clean_topic(q[match.end() :]))
     if WHO_SAID.match(q):
         return QuestionAnalysis("who_said", expects=PERSON)
-    if re.match(r"^(?:who|whom)\b", lower) or re.search(r"\bwho (?:is|was|were|has|had)\b", lower):
+    # "who" at the end asks in place, as quizzes do: "…used AI to fake the voice of who?"
+    if re.match(r"^(?:who|whom)\b", lower) or re.search(r"\bwho (?:is|was|were|has|had)\b|\b(?:who|whom)\s*\?$", lower):
         return QuestionAnalysis("who", expects=ACTOR, negated=negated)
     if re.match(r"^whose\b", lower):
         return QuestionAnalysis("who", expects=ACTOR)
-    if re.match(r"^when\b", lower) or re.search(r"\b(?:what|which) (?:date|day|year|month|time)\b", lower):
+    if re.match(r"^when\b", lower) or re.search(r"\b(?:what|which) (?:date|day|year|month|time)\b|\bwhen\s*\?$", lower):
         return QuestionAnalysis("when", expects=DAY)
     if re.match(r"^where\b", lower) or re.search(r"\bwhere\b.*\?$", lower) and not re.match(r"^(?:what|which)\b", lower):
         return QuestionAnalysis("where", expects=PLACE)

@@ -22,6 +22,13 @@ ANALYSES = [
     ("According to the 2024 World Happiness Report, what is the world’s happiest country?", "which", "GPE", "country"),
     ("Which country's prime minister resigned this week?", "which", "GPE", "country"),
     ("Which movie won a number of the major categories at the 2024 Golden Globe Awards?", "which", "WORK_OF_ART", "movie"),
+    (
+        "A robocall urging Democrats to skip the party's primary in New Hampshire used AI to fake the voice of who?",
+        "who",
+        "PERSON",
+        None,
+    ),
+    ("The new Delaware alcohol law takes effect when?", "when", "DATE", None),
     ("Who won the award for best actress in a musical or comedy at the Golden Globes this week?", "who", "PERSON", None),
     ("How many people died in the Buffalo blizzard?", "how_many", "CARDINAL", None),
     ("How much did the Lewes Polar Bear Plunge raise?", "how_much", "MONEY", None),
