@@ -32,7 +32,7 @@ from functools import lru_cache
 import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
-from assistant.answering.question import QuestionAnalysis, analyze, entities_of
+from assistant.answering.question import QuestionAnalysis, analyze, entities_of, tagger
 from assistant.answering.timeframe import relative_dates
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
@@ -127,6 +127,14 @@ FRESH_HALF_LIFE_DAYS = 30
 # answer-bearing sentence further down would not have won on the typed bonus anyway. 8 instead of 16:
 # the same answers on both dev sets (bench/answer_selection.py), a third fewer sentences through the NER.
 TYPED_POOL = 8
+# the IDF a word of an organisation's longer name must have: "Buffalo" 5.2, "Kansas" 4.1, "City" 2.1, "New" 1.3
+# (on news24-dev); a common word before a one-word name is seldom part of it
+NAME_WORD_IDF = 2.0
+# words before a name that are not part of it ("Former President Donald Trump")
+NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "former", "vice", "sen", "rep", "gov", "judge", "justice", "coach"}
+NAME_TITLES |= {"chief", "secretary", "prime", "minister", "gen", "general", "lt", "col", "capt", "sgt", "pope", "king"}
+NAME_TITLES |= {"queen", "prince", "princess", "sir", "dame", "lord", "lady", "st", "rev", "mayor", "senator", "governor"}
+NAME_TITLES |= {"ceo", "chairman", "speaker", "leader", "democrat", "republican", "star", "officer", "attorney", "ambassador"}
 # the longest line read as the list a "…:" sentence introduces
 LIST_CHARS = 300
 LIST_JOINS = {"and", "or", "&", "of", "the", ",", "-", "–", "—"}
@@ -144,7 +152,7 @@ class Candidate:
     text: str
     stems: set[str] = field(default_factory=set)
     answer_entities: list[str] = field(default_factory=list)  # entities of the type the question expects
-    surnames: list[str] = field(default_factory=list)  # of those, people named by one word ("James")
+    surnames: dict[str, str] = field(default_factory=dict)  # of those, one-word names ("James", "Bills") → label
     lexical: float = 0.0
     support: float = 0.0
     score: float = 0.0
@@ -269,6 +277,10 @@ class ExtractiveAnswerer:
             answer.text = f"{yes_or_no(question, chosen[0], lambda text: self.denies(text, terms))} {answer.text}"
         return answer
 
+    def is_rare(self, word: str) -> bool:
+        """A word few articles hold, as the words of a name are ("Buffalo", "Avi"; not "New")."""
+        return all(self.keyword.idf(stem) >= NAME_WORD_IDF for stem in self.keyword.stems(word))
+
     def denies(self, text: str, terms: dict[str, float]) -> bool:
         """Whether `text` negates one of the question's terms: a "not"/"n't"/"never" right before
         it ("do not need to be relabeled"), not any negation ("aren't aware that tahini is made…")."""
@@ -305,7 +317,12 @@ class ExtractiveAnswerer:
             c.answer_entities = [
                 text for text, label in found if label in analysis.expects and not set(self.keyword.stems(text)) <= question_words
             ]
-            c.surnames = [text for text, label in found if label == "PERSON" and text in c.answer_entities and " " not in text]
+            # the NER reads a lone surname as an organisation at times ("Boodram is one of 16 contestants")
+            c.surnames = {
+                text: label
+                for text, label in found
+                if label in ("PERSON", "ORG") and text in c.answer_entities and " " not in text
+            }
             if c.answer_entities:
                 c.score += TYPED_BONUS
 
@@ -355,7 +372,7 @@ class ExtractiveAnswerer:
                 if history_before and chunk.published and chunk.published < history_before
                 else ""
             )
-            sentence = with_full_names(with_calendar_dates(sentence, chunk.published), c.surnames, text)
+            sentence = with_full_names(with_calendar_dates(sentence, chunk.published), c.surnames, text, self.is_rare)
             parts.append(f"{earlier}{sentence} [{n}]")
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
 
@@ -452,14 +469,16 @@ def with_calendar_dates(sentence: str, published: str) -> str:
     return sentence
 
 
-def with_full_names(sentence: str, surnames: list[str], article_text: str) -> str:
+def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, is_rare: Callable[[str], bool]) -> str:
     """The sentence with the full name of a person it calls by one word, as the article first gave it:
     "James, who has scored …" reads "James (LeBron James), who has scored …". The article names a
     person in full once and by surname after; the sentence that answers is often one of the later."""
-    for surname in surnames:
+    for surname, label in surnames.items():
         name = full_name(surname, article_text)
         if name is None or name in sentence:
             continue
+        if label != "PERSON" and not all(is_rare(word) for word in name.split()[:-1]):
+            continue  # "Senate" is not "New Senate"; "Bills" is "Buffalo Bills"
         mention = re.search(rf"\b{re.escape(surname)}\b(?:['’]s\b)?", sentence)
         if mention is not None:
             sentence = f"{sentence[: mention.end()]} ({name}){sentence[mention.end() :]}"
@@ -467,14 +486,19 @@ def with_full_names(sentence: str, surnames: list[str], article_text: str) -> st
 
 
 def full_name(surname: str, article_text: str) -> str | None:
-    """The first longer person name the article gives that ends in `surname` ("LeBron James" for
-    "James"), read by the NER in the few words before each of its first mentions."""
-    mentions = re.finditer(rf"(?:[A-Z][\w'’.-]*\s+){{1,3}}{re.escape(surname)}\b", article_text)
-    snippets = [match.group(0) for _, match in zip(range(3), mentions)]
-    for found in entities_of(snippets):
-        for text, label in found:
-            if label == "PERSON" and text.endswith(surname) and text != surname:
-                return text
+    """The first longer name the article gives that ends in `surname` ("LeBron James" for "James"):
+    the proper nouns right before one of its first mentions, titles left out ("Former President
+    Donald Trump" → "Donald Trump")."""
+    mentions = re.finditer(rf"(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}{re.escape(surname)}\b", article_text)
+    for _, match in zip(range(3), mentions):
+        words = []
+        for token in reversed(tagger()(match.group(0))):
+            initial = len(token.text) == 2 and token.text.endswith(".")  # "Donald J. Trump"; not "U.N."
+            if token.pos_ != "PROPN" or token.text.rstrip(".").lower() in NAME_TITLES or ("." in token.text and not initial):
+                break
+            words.insert(0, token.text)
+        if len(words) >= 2 and not words[0].endswith("."):
+            return " ".join(words)
     return None
 
 

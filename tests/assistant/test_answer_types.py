@@ -318,3 +318,24 @@ def test_a_sentence_that_introduces_a_list_is_cited_with_it(make_assistant):
     assert cited.quote.startswith("According to the World Happiness Report") and "Finland Denmark Iceland" in cited.quote
     assert "Finland Denmark" in answer.text
     assert bot.article_text("happiness")[cited.span[0] : cited.span[1]] == cited.quote
+
+
+@pytest.mark.parametrize(
+    "surname, text, name",
+    [
+        # news24-dev d312501107fe: the model's NER reads "Avi Boodram" as no entity, even in its sentence
+        (
+            "Boodram",
+            'One of the "Worst Cooks in America" lives in Delaware.\n\nAvi Boodram who lives in Christiana',
+            "Avi Boodram",
+        ),
+        ("Trump", "Former President Donald Trump clinched victory in the Iowa Caucuses on Monday.", "Donald Trump"),
+        ("Haley", "When Haley spoke, former U.N. Ambassador Nikki Haley said", "Nikki Haley"),
+        ("Trump", "Donald J. Trump won.", "Donald J. Trump"),
+        ("Boodram", "He lives in Delaware. Boodram is a cook.", None),  # a sentence's end is not a first name
+    ],
+)
+def test_the_full_name_is_the_proper_nouns_before_a_mention_without_titles(surname, text, name):
+    from assistant.answering.extractive import full_name
+
+    assert full_name(surname, text) == name
