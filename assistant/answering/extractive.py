@@ -138,6 +138,7 @@ NAME_TITLES |= {"ceo", "chairman", "speaker", "leader", "democrat", "republican"
 # the longest line read as the list a "…:" sentence introduces
 LIST_CHARS = 300
 LIST_JOINS = {"and", "or", "&", "of", "the", ",", "-", "–", "—"}
+AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\s+\d{1,3}\b)", re.IGNORECASE)
 # a sentence that ends as a question, quoted or not ("So which are the top 20 happiest countries?")
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
@@ -315,7 +316,11 @@ class ExtractiveAnswerer:
         pool = [c for c in pool if self.may_name_something_new(c.text, analysis, question_words)]
         for c, found in zip(pool, entities_of([c.text for c in pool])):
             c.answer_entities = [
-                text for text, label in found if label in analysis.expects and not set(self.keyword.stems(text)) <= question_words
+                text
+                for text, label in found
+                if label in analysis.expects
+                and not set(self.keyword.stems(text)) <= question_words
+                and (analysis.kind != "how_old" or is_age(c.text, text))  # "two World Wars" is no age
             ]
             # the NER reads a lone surname as an organisation at times ("Boodram is one of 16 contestants")
             c.surnames = {
@@ -467,6 +472,13 @@ def with_calendar_dates(sentence: str, published: str) -> str:
             end += possessive.end()  # "Wednesday's practice" → "Wednesday's (2023-01-04) practice"
         sentence = f"{sentence[:end]} ({found.date.isoformat()}){sentence[end:]}"
     return sentence
+
+
+def is_age(sentence: str, number: str) -> bool:
+    """Whether `number` is said as an age in `sentence`: "at age 115", "died at 95", "a 46-year-old"."""
+    at = sentence.find(number)
+    context = sentence[max(at - 8, 0) : at + len(number) + 12] if at >= 0 else ""
+    return bool(AGE.search(context))
 
 
 def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, is_rare: Callable[[str], bool]) -> str:

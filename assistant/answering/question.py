@@ -3,7 +3,7 @@
 Every answerer reads the same analysis:
 
 1. The kind, from the question's opening words and a few phrasings: who / when / where /
-   how_many / how_much / how_long / which (a "which X" or "what X" question) / yes_no / why /
+   how_many / how_much / how_long / how_old (an age) / which (a "which X" or "what X" question) / yes_no / why /
    what_happened / summary / comparison / timeline / who_said / other.
 2. The answer type it expects, as spaCy entity labels of the bundled model: a "who" question
    expects a PERSON (or an ORG that acts), "when" a DATE, "how many" a CARDINAL, "how much" MONEY
@@ -89,6 +89,7 @@ KINDS = (
     "how_many",
     "how_much",
     "how_long",
+    "how_old",
     "which",
     "yes_no",
     "why",
@@ -250,7 +251,9 @@ def analyze(question: str) -> QuestionAnalysis:
         return QuestionAnalysis("how_many", expects=COUNT)
     if re.search(r"\bhow much\b", lower):
         return QuestionAnalysis("how_much", expects=AMOUNT)
-    if re.search(r"\bhow (?:long|old)\b", lower):
+    if re.search(r"\bhow old\b", lower):
+        return QuestionAnalysis("how_old", expects=DURATION)
+    if re.search(r"\bhow long\b", lower):
         return QuestionAnalysis("how_long", expects=DURATION)
     if re.search(r"\bby how (?:much|many)\b", lower):
         return QuestionAnalysis("how_much", expects=AMOUNT)

@@ -36,6 +36,12 @@ ANALYSES = [
     ("What is the name of the new limited-edition Oreo cookie that has been launched in 2024?", "which", "PRODUCT", "cookie"),
     ("What is the name of the festival that Phish is hosting in Dover, Delaware?", "which", "EVENT", "festival"),
     ("How long was Brittney Griner sentenced to prison?", "how_long", "DATE", None),
+    (
+        "Believed to be the oldest person in the U.S., Bessie Hendricks died this week in Iowa. How old was she?",
+        "how_old",
+        "DATE",
+        None,
+    ),
     ("When did Pelé die?", "when", "DATE", None),
     ("What time can Delaware restaurants and bars start serving alcohol?", "when", "TIME", None),
     ("Where did the Virgin Orbit rocket launch from?", "where", "GPE", None),
@@ -339,3 +345,19 @@ def test_the_full_name_is_the_proper_nouns_before_a_mention_without_titles(surna
     from assistant.answering.extractive import full_name
 
     assert full_name(surname, text) == name
+
+
+@pytest.mark.parametrize(
+    "sentence, number, age",
+    [
+        # realtimeqa-dev: "How old was she?" was answered with "…lived through … two World Wars …"
+        ("At age 115, she was believed to be the oldest person in the U.S. when she died Tuesday.", "115", True),
+        ("Pope Emeritus Benedict XVI, whose death at 95 was announced Saturday", "95", True),
+        ("a relatively unknown 46-year-old lawmaker", "46", True),
+        ("Bessie Hendricks of Iowa lived through the roaring '20s, the Great Depression, two World Wars", "two", False),
+    ],
+)
+def test_how_old_asks_for_a_number_said_as_an_age(sentence, number, age):
+    from assistant.answering.extractive import is_age
+
+    assert is_age(sentence, number) is age
