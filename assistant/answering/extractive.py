@@ -138,6 +138,8 @@ NAME_TITLES |= {"ceo", "chairman", "speaker", "leader", "democrat", "republican"
 # the longest line read as the list a "…:" sentence introduces
 LIST_CHARS = 300
 LIST_JOINS = {"and", "or", "&", "of", "the", ",", "-", "–", "—"}
+# words that make a sentence suppose or expect rather than state: it settles no yes/no question
+HEDGED = re.compile(r"\b(?:if|whether|unless|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?)\b")
 AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\s+\d{1,3}\b)", re.IGNORECASE)
 # a sentence that ends as a question, quoted or not ("So which are the top 20 happiest countries?")
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
@@ -275,7 +277,8 @@ class ExtractiveAnswerer:
             history_before = chosen[0].hit.chunk.published  # an older figure is history, not the latest
         answer = self.compose(question, chosen, article_texts, history_before)
         if kind == "yes_no":
-            answer.text = f"{yes_or_no(question, chosen[0], lambda text: self.denies(text, terms))} {answer.text}"
+            names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(question[1:]))))
+            answer.text = f"{yes_or_no(question, chosen[0], lambda text: self.denies(text, terms), names)} {answer.text}"
         return answer
 
     def is_rare(self, word: str) -> bool:
@@ -423,11 +426,15 @@ def acronyms(text: str) -> list[str]:
     return found
 
 
-def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool]) -> str:
+def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], names: set[str] = frozenset()) -> str:
     """The verdict a yes/no question gets before the sentence that decides it: "Yes." when that
-    sentence holds nearly all of the question and says it the same way, "No." when it holds it but
-    one of the two denies what the other says (`denies`), and no verdict when it holds too little."""
-    if best.lexical < YES_NO_LEXICAL:
+    sentence holds nearly all of the question, every name in it (`names`, as stems) among them, and
+    says it the same way; "No." when it holds it but one of the two denies what the other says
+    (`denies`); no verdict when it holds too little. "Did Haley win the Iowa caucuses?" got "Yes."
+    from "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus": a sentence that does
+    not name whom the question asks about decides nothing about them, nor does one that only supposes
+    it (`HEDGED`: "even if he wins")."""
+    if best.lexical < YES_NO_LEXICAL or not names <= best.stems or HEDGED.search(best.text):
         return "The articles don't say so outright; the closest they come:"
     denied = denies(question) != denies(best.text)
     if re.match(r"\s*true or false\b", question, re.IGNORECASE):

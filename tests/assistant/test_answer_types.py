@@ -361,3 +361,26 @@ def test_how_old_asks_for_a_number_said_as_an_age(sentence, number, age):
     from assistant.answering.extractive import is_age
 
     assert is_age(sentence, number) is age
+
+
+def test_a_sentence_that_does_not_name_whom_a_yes_no_question_asks_about_decides_nothing(make_assistant):
+    """An outside try: 'What about Haley?' after the Iowa question, understood as 'Did Haley win the 2024
+    Iowa caucuses?', was answered 'Yes.' from a sentence about Trump."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 1ff57aa41ea8 (Des Moines Register, 2024-01-15), one paragraph
+                "id": "iowa-replay",
+                "title": "Iowa Caucus replay: Catch up after Trump won, DeSantis followed",
+                "source": "desmoinesregister.com",
+                "published": "2024-01-15",
+                "text": "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus.\n\nNot even an hour after "
+                "doors closed, the Associated Press called the 2024 Iowa Caucuses for Donald Trump at just 7:31pm local time.",
+            }
+        ]
+    )
+    answer = bot.ask("Did Haley win the 2024 Iowa caucuses?", as_of="2024-01-19")
+    assert not answer.text.startswith(("Yes.", "No.")), answer.text
+    # nor does one that only supposes it: "even if he wins" is no "Yes." for Trump either
+    answer = bot.ask("Did Donald Trump win the 2024 Iowa caucuses?", as_of="2024-01-19")
+    assert not answer.text.startswith(("Yes.", "No.")), answer.text
