@@ -11,7 +11,8 @@ they rewrite only what needs the conversation (issue 13: a standalone question i
 - "what about X?" / "and in X?": X in place of the last question's entity of the same kind (a
   person, a place, a date …), else of what it asked for, asked as a yes/no question ("Who won the
   Iowa caucuses?" + "What about Haley?" → "Did Haley win the Iowa caucuses?"), else of its topic;
-- "who else said that?": the last question with "who else" in place of its wh-subject.
+- "who else said that?": the last question with "who else" in place of its wh-subject;
+- "when did she say that?" after an answer that quoted her: the quote's first words for "that".
 
 A person pronoun becomes the person the last question named, or after a who/which question the
 person its answer named; "it"/"they" after a who/which/what question the thing the answer named
@@ -51,6 +52,12 @@ NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QU
 # "what about X?": X replaces the last question's entity of the same kind
 KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "DATE": "time", "TIME": "time", "PERSON": "person", "ORG": "org"}
 KINDS |= {label: label for label in ("NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")}
+# "When did she say that?": "that" is what the last answer quoted
+SAID_THAT = re.compile(
+    r"^\s*(?:when|where|why)\s+did\s+.+?\s+(?:say|said|tell|write|post)\s+(?P<that>that|this|it)\s*\?*\s*$", re.I
+)
+FIRST_QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
+QUOTE_WORDS = 12  # enough of a quote for the quote index to find it again
 QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
@@ -249,6 +256,19 @@ def base_form(verb) -> str:
     return shared_pipeline().get_pipe("lemmatizer").lemmatize(verb)[0]
 
 
+def with_the_quote(message: str, last_answer: str) -> str:
+    """ "When did Haley say that?" after an answer that quoted her: "that" is the quote, so the question
+    names its first words ("When did Haley say “Republicans closest to Washington’s …”?"), which the
+    quote index finds again."""
+    asked = SAID_THAT.match(message)
+    quoted = FIRST_QUOTE.search(last_answer)
+    if asked is None or quoted is None:
+        return message
+    words = quoted.group(1).split()
+    opening = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+    return f"{message[: asked.start('that')]}“{opening}”{message[asked.end('that') :]}"
+
+
 class RuleRewriter:
     """Rewrites a follow-up without an LLM (see the module docstring for the rules)."""
 
@@ -265,7 +285,7 @@ class RuleRewriter:
             rewritten = self.replace_focus(last_question, last_answer, focus.group("focus"))
             if rewritten:
                 return rewritten
-        return self.resolve_pronouns(message, last_question, last_answer)
+        return with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last_answer)
 
     def who_else(self, last_question: str) -> str | None:
         """ "Who else said that?" → the last question with "Who else" for its wh-subject

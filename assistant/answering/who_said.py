@@ -4,6 +4,7 @@ Recognised forms (rules: they are few and stable in how people ask):
 - "Who said (that) X?", "Who told/warned/claimed … X?", "Who said “X”?"  → the speaker of X
 - "What did X say (about Y)?", "What has X said on Y?"                    → X's quotes on Y
 - "Did X say (that) Y?"                                                    → yes, with the quote, or who did
+- "When did X say “Y”?" (a follow-up's "that", see the rewriter)          → the day, with the quote
 - "Who said what about Y?", "What did people say about Y?"                 → a table: speaker, quote, date, source
 Anything else, or a question the quote index cannot answer, goes to the normal path.
 """
@@ -13,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from assistant.answer import Answer, Citation
+from assistant.answering.timeframe import relative_dates
 from assistant.search.quotes import QuoteIndex, name_tokens
 from assistant.search.types import Filters
 from ingest.chunking import sentence_spans
@@ -31,6 +34,11 @@ WHO_SAID = re.compile(
 WHAT_DID = re.compile(
     r"^\s*what\s+(?:did|does|has|have|had)\s+(?P<name>.+?)\s+(?:say|said|tell|told|think|claim|argue|write|written|stress|warn)"
     r"(?:\s+(?:about|on|regarding|of|concerning)\s+(?P<topic>.+?))?\s*\??\s*$",
+    re.I | re.S,
+)
+WHEN_SAID = re.compile(
+    r"^\s*when\s+(?:did|was|has)\s+(?P<name>.+?)\s+(?:say|said|tell|told|write|wrote|post|posted)\s+(?:that\s+)?"
+    r"(?P<fragment>[“\"].+?)\s*\??\s*$",
     re.I | re.S,
 )
 DID_SAY = re.compile(
@@ -77,6 +85,9 @@ def parse(question: str) -> WhoSaidQuestion | None:
         return WhoSaidQuestion(
             "what", name=match.group("name").strip(), topic=(match.group("topic") or "").strip(QUOTE_MARKS + " ")
         )
+    if match := WHEN_SAID.match(question):
+        fragment = match.group("fragment").strip(QUOTE_MARKS + " …")
+        return WhoSaidQuestion("when", name=match.group("name").strip(), fragment=fragment) if fragment else None
     if match := DID_SAY.match(question):
         return WhoSaidQuestion("did", name=match.group("name").strip(), fragment=match.group("fragment").strip(QUOTE_MARKS + " "))
     return None
@@ -112,6 +123,8 @@ class WhoSaidAnswerer:
             return self.what_did(question, asked.name, asked.topic, filters)
         if asked.form == "many":
             return self.who_said_what(question, asked.topic, filters)
+        if asked.form == "when":
+            return self.when_said(question, asked.name, asked.fragment, filters)
         return self.did_say(question, asked.name, asked.fragment, filters)
 
     def best_match(self, fragment: str, filters: Filters | None, both_ways: bool = False) -> QuoteRecord | None:
@@ -257,6 +270,22 @@ class WhoSaidAnswerer:
             [self.cite(1, quote)],
         )
 
+    def when_said(self, question: str, name: str, fragment: str, filters: Filters | None) -> Answer | None:
+        """ "When did X say “…”?": the day the words were said, when the sentence that reports them
+        names it ("said Tuesday"), else the day of the article that reports them."""
+        quote = self.best_match(fragment, filters, both_ways=True)
+        asked = set(name_tokens(name))
+        if quote is None or not asked <= set(name_tokens(quote.speaker_name)):
+            return None  # words the quote index does not hold from that speaker: the normal path
+        citation = self.cite(1, quote, whole_sentence=True)
+        day = said_on(citation)
+        when = (
+            f"on {day}" if day else f"in an article published {quote.published}" if quote.published else "in an undated article"
+        )
+        return self.make(
+            question, f"{quote.speaker_name} said it {when} ({quote.source}): “{' '.join(quote.text.split())}” [1]", [citation]
+        )
+
     def cite(self, n: int, quote: QuoteRecord, whole_sentence: bool = False) -> Citation:
         """Cite the quote (or, with `whole_sentence`, the sentence around a short quoted fragment);
         the passage is the paragraph around it, which holds its attribution."""
@@ -287,6 +316,15 @@ class WhoSaidAnswerer:
     @staticmethod
     def make(question: str, text: str, citations: list[Citation]) -> Answer:
         return Answer(question=question, text=text, answered=True, citations=citations, mode="who_said")
+
+
+def said_on(citation: Citation) -> str | None:
+    """The one day a day word in the cited sentence's paragraph names ("said Tuesday" in an article of
+    2024-01-17 → 2024-01-16), read against the article's date; None when it names none or several."""
+    if not citation.published:
+        return None
+    days = {found.date for found in relative_dates(citation.passage, date.fromisoformat(citation.published)) if found.date}
+    return days.pop().isoformat() if len(days) == 1 else None
 
 
 def said(quote: QuoteRecord, also: bool = False) -> str:

@@ -23,6 +23,7 @@ from assistant.answering.who_said import parse
         ("What did Blinken say about the operation?", "what", "", "Blinken", "the operation"),
         ("What has the ministry said on casualties?", "what", "", "the ministry", "casualties"),
         ("Did Aliyev say that civilians are not targets?", "did", "civilians are not targets", "Aliyev", ""),
+        ("When did Maren Okafor say “This deal pays every hour …”?", "when", "This deal pays every hour", "Maren Okafor", ""),
     ],
 )
 def test_question_forms(question, form, fragment, name, topic):
@@ -185,3 +186,18 @@ def test_one_speaker_on_a_topic_is_still_prose(strike_bot):
     answer = strike_bot.ask("What did Okafor say about the strike?")
     assert answer.answered and "Maren Okafor" in answer.text
     assert "|" not in answer.text and "Lars Brenner" not in answer.text
+
+
+def test_when_did_she_say_that_gives_the_day_of_the_quote(strike_bot):
+    """An outside try: "When did she say that?" after "What did Haley say about Trump?" was understood
+    as "When did Haley say that?" and answered with two unrelated sentences about Haley. "That" is the
+    quote the last answer gave; the day is the one its sentence names ("said on Wednesday")."""
+    first = strike_bot.ask("What did Maren Okafor say about the deal?", as_of="2024-03-22")
+    assert "This deal pays every hour we worked" in first.text
+    history = [{"role": "user", "content": first.question}, {"role": "assistant", "content": first.text}]
+    answer = strike_bot.ask("When did she say that?", history=history, as_of="2024-03-22")
+    assert answer.standalone_question.startswith("When did Maren Okafor say “This deal pays every hour we worked")
+    assert answer.mode == "who_said"
+    assert answer.text.startswith("Maren Okafor said it on 2024-03-20 (Harbor Gazette): “This deal pays every hour we worked")
+    assert answer.citations[0].article_id == "deal"
+    check_span(strike_bot, answer.citations[0])
