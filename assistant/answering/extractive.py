@@ -396,7 +396,9 @@ def citable_sentences(passage: str) -> tuple[tuple[int, int], ...]:
         if is_boilerplate(text):
             continue
         cut = next((end for begin, end in boilerplate_spans(text) if begin == 0), 0)
-        cut += len(text[cut:]) - len(text[cut:].lstrip())
+        # after a cut kicker its separator goes too, and a passage cut inside a line may open on one:
+        # "Chicago suburb parade in 2022 : A gunman …" → "A gunman …"
+        cut += len(text[cut:]) - len(text[cut:].lstrip(" \t\n:;,|–—-" if cut else " \t\n:;,|"))
         spans.append((span.start + cut, span.end))
     return tuple(spans)
 

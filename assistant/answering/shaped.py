@@ -16,7 +16,7 @@ question's (`SHAPED_TOP_K`), and:
    lead sentence.
 3. Comparison: for each side, the best sentences that name that side and hold the topic, under the
    side's name; a side with nothing says so.
-4. Timeline: sentences that carry a day ("on Tuesday" read against the article's date, "Jan. 3",
+4. Timeline: sentences from passages that hold nearly all of the topic and carry a day ("on Tuesday" read against the article's date, "Jan. 3",
    else the article's own date for a sentence that reports an event), in date order, one cited line
    each, near-repeats dropped.
 
@@ -53,6 +53,10 @@ EVENT_VERB = re.compile(
 PROSE_END = re.compile(r"[.!\"”’')]\s*$")  # a sentence that ends as a statement of the story does
 HEADLINE_PENALTY = 0.3
 LEAD_BONUS = 0.1
+# the share of the topic a timeline line's passage must hold: a roundup item that names "Kansas City"
+# and "shootings" (0.6 of "the Kansas City parade shooting") is not a step of that story
+TIMELINE_SUPPORT = 0.8
+KICKER_CHARS = 80  # how far back on its line a cited sentence's cut-off kicker is read for a year
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # "since Tuesday", "until Friday": a day that bounds the event, not the day it happened
 BOUNDARY = re.compile(r"\b(since|until|till|before|after|by|from)\s+$", re.IGNORECASE)
@@ -97,6 +101,17 @@ def stories_of(hits: list[Hit], texts: dict[str, str]) -> list[Story]:
         else:
             stories.append((opening, Story(hits=list(article_hits))))
     return [story for _, story in stories]
+
+
+def kicker_of(c: Candidate, article_text: str) -> str:
+    """What the cited sentence was cut from on its own line (a kicker: "Chicago suburb Fourth of July
+    parade in 2022 :"), which still says when its event was. Read in the article: the passage may
+    have been cut between the two."""
+    text, at = article_text, c.start
+    if text[c.start : c.end] != c.text:  # an article text that does not hold the sentence where it says
+        text, at = c.hit.chunk.text, c.start - c.hit.chunk.start
+    before = text[max(text.rfind("\n", 0, at) + 1, at - KICKER_CHARS) : at]
+    return re.split(r"[.!?]\s", before)[-1]
 
 
 class ShapedAnswerer:
@@ -176,9 +191,9 @@ class ShapedAnswerer:
         terms = self.extractive.key_terms(analysis.topic or question)
         dated: list[tuple[date, Candidate]] = []
         for c in self.scored(hits, terms):
-            if c.support < self.extractive.min_support or c.lexical == 0:
+            if c.support < TIMELINE_SUPPORT or c.lexical == 0:
                 continue
-            day = self.event_day(c)
+            day = self.event_day(c, texts.get(c.hit.chunk.article_id, c.hit.chunk.text))
             if day is None or any(same_place(c, x) for _, x in dated):
                 continue
             dated.append((day, c))
@@ -215,7 +230,7 @@ class ShapedAnswerer:
         return c.hit.chunk.published or "undated"
 
     @staticmethod
-    def event_day(c: Candidate) -> date | None:
+    def event_day(c: Candidate, article_text: str) -> date | None:
         """The day a sentence's event happened: a day it names, read against its article's date, or
         the article's date for a sentence that reports an event without naming a day."""
         if not c.hit.chunk.published:
@@ -231,7 +246,7 @@ class ShapedAnswerer:
             return days[0]
         if any(found.range is not None and not found.range[0] <= published <= found.range[1] for found in named):
             return None  # "last month": another time than the article's day, and no day to put it on
-        if any(int(year) != published.year for year in YEAR.findall(c.text)):
+        if any(int(year) != published.year for year in YEAR.findall(kicker_of(c, article_text) + c.text)):
             return None  # "elected … in 2021" in an article of 2022: an earlier event, not this day's
         # a lead sentence reports the day's news; elsewhere, a sentence that reports an event
         return published if c.start < LEAD_CHARS or EVENT_VERB.search(c.text) else None

@@ -145,3 +145,40 @@ def test_what_happened_on_a_named_day_lists_that_days_stories_not_the_days_after
     answer = bot.ask("What happened on Tuesday?", as_of="2023-01-07")
     assert answer.answered
     assert {c.published for c in answer.citations} == {"2023-01-03"}, answer.text
+
+
+def test_a_timeline_is_made_of_its_story_and_not_of_what_shares_a_few_of_its_words(make_assistant):
+    """An outside try: "Timeline of the Kansas City parade shooting" opened with two 2019 roundup items
+    ("Kansas City: The U.S. Department of Agriculture now says…"), and a 2022 shooting whose year sat
+    in a kicker ("Chicago suburb Fourth of July parade in 2022 : A gunman…") was dated by its 2024
+    article and cited from its ": "."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev b6dd60151af1 (USA TODAY, 2024-02-15), shortened
+                "id": "kc-parade",
+                "title": "Kansas City Super Bowl parade latest shooting at US celebration",
+                "source": "usatoday.com",
+                "published": "2024-02-15",
+                "text": "A Super Bowl victory parade in Kansas City, Missouri, has become another joyful celebration "
+                "marred by gun violence in the United States.\n\nAnd now, 11 children were shot in the moments after a "
+                "Super Bowl victory parade in Kansas City on Wednesday.\n\nA fight had broken out during the event. "
+                "Chicago suburb Fourth of July parade in 2022 : A gunman armed with an AR-15-style rifle opened fire "
+                "from a rooftop during a Fourth of July parade in Highland Park, Illinois.",
+            },
+            {  # news24-dev 379008368283 (USA TODAY, 2019-07-19), one item of the roundup
+                "id": "roundup",
+                "title": "News from around our 50 states",
+                "source": "usatoday.com",
+                "published": "2019-07-19",
+                "text": "Kansas City: The U.S. Department of Agriculture now says less than 40% of the researchers whose "
+                "jobs are being transferred from Washington, D.C., to Kansas City will make the move to the Midwest. "
+                "Police reported two shootings downtown.",
+            },
+        ]
+    )
+    answer = bot.ask("Timeline of the Kansas City parade shooting", as_of="2024-03-22")
+    assert answer.answered and {c.article_id for c in answer.citations} == {"kc-parade"}, answer.text
+    assert "2024-02-14" in answer.text  # "on Wednesday" in an article of Thursday 2024-02-15
+    assert not any(c.quote.startswith(":") for c in answer.citations)
+    assert not any("Highland Park" in c.quote for c in answer.citations)  # a 2022 event is no line of 2024
