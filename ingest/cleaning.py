@@ -229,12 +229,19 @@ _POST_HEADER = re.compile(
     rf"FlagShareLikeReply(?:[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){{0,3}} \d+pts(?:moderator)?(?:Featured)?{_MONTH} \d{{1,2}}, \d{{4}} "
     r"\d{1,2}:\d\d ?[AP]M)?"
 )
-_SENTENCE_RULES = (("promo", _PROMO), ("contact", _CONTACT), ("share", _SHARE))
+# A reporter's beat on its own, with no contact after it in the passage: "Stephen Gruber-Miller covers the Iowa
+# Statehouse and politics for the Register." / "Eric Lagatta covers breaking and trending news for USA TODAY."
+_BEAT = re.compile(
+    r"^[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,3} (?:covers|writes about|reports on) [^.!?\"“”]{3,150}"
+    r"\b(?:for|at) (?:the )?[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4}\.?$"
+)
+_SENTENCE_RULES = (("promo", _PROMO), ("contact", _CONTACT), ("share", _SHARE), ("contact", _BEAT))
 # Words one of which every sentence the rules above find contains (lower case): a line without any is not asked.
 _SENTENCE_HINTS = (
     "sign", "subscri", "inbox", "newsletter", "journalism", "coverage is only", "follow", "prep for", "stay in", "download",
     "deals", "alerts", "the latest", "want more", "start the day", "version of this", "miss a", "@", "reach", "contact",
     "mail", "idea", "tip", "page:", "flagshare", "share", "enter your", "facebook", "twitter", "telegram", "stay up",
+    " covers ", "writes about", "reports on",
 )  # fmt: skip
 # The last word of a line that ends with a credit (see _AGENCY); a line ending otherwise needs a sign of one ("/", "Courtesy").
 _CREDIT_LAST_WORDS = frozenset(

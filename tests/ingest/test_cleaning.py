@@ -206,6 +206,20 @@ def test_reporter_biography_beside_a_contact_goes_with_it():
     assert labelled_spans(line) == [(0, len(line), "contact")]
 
 
+@pytest.mark.parametrize(
+    "sentence, beat",
+    [
+        # news24-dev 4105d6f38a0a: a summary of the Iowa caucuses cited it, its contact cut off into the next passage
+        ("Stephen Gruber-Miller covers the Iowa Statehouse and politics for the Register.", True),
+        ("Eric Lagatta covers breaking and trending news for USA TODAY.", True),
+        ("Insurance covers the cost for the Smiths.", False),  # one capitalised word is no reporter's name
+        ("Trump covers his bases for the primaries, officials said.", False),
+    ],
+)
+def test_a_reporters_beat_alone_is_boilerplate(sentence, beat):
+    assert is_boilerplate(sentence) is beat
+
+
 def test_every_rule_is_named_and_spans_are_ordered_and_disjoint():
     spans = labelled_spans(ARTICLE)
     assert {rule for _, _, rule in spans} <= set(RULES)
