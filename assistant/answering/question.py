@@ -214,6 +214,20 @@ def parsed(question: str):
     return tagger()(question)
 
 
+def side_and_topic(text: str) -> tuple[str, str | None]:
+    """The second side of "X vs Y …" and what they are compared on: "Biden on the border" → ("Biden",
+    "the border"), "Amazon layoffs" → ("Amazon", "layoffs"); a side that is all name stays whole."""
+    if match := re.match(r"^(?P<side>.+?)\s+(?:on|about|over|regarding|in)\s+(?P<topic>.+)$", text):
+        return match.group("side"), match.group("topic")
+    words = text.split()
+    named = 0
+    while named < len(words) and (words[named][:1].isupper() or words[named][:1].isdigit()):
+        named += 1
+    if 0 < named < len(words):
+        return " ".join(words[:named]), " ".join(words[named:])
+    return text, None
+
+
 def clean_topic(text: str) -> str:
     """The topic alone: "the articles about the Buffalo storm" → "the Buffalo storm", "in Gaza" → "Gaza"."""
     topic = re.sub(r"^(?:the\s+)?(?:articles?|news|stories|coverage)\s+(?:about|on|of)\s+", "", text.strip(" ?.!"), flags=re.I)
@@ -230,7 +244,8 @@ def analyze(question: str) -> QuestionAnalysis:
         topic = match.group("topic")
         return QuestionAnalysis("comparison", sides=(match.group("a"), match.group("b")), topic=topic and clean_topic(topic))
     if (match := COMPARE.match(q) or VERSUS.match(q)) and len(q.split()) <= 14:
-        return QuestionAnalysis("comparison", sides=(match.group("a").strip(), match.group("b").strip()))
+        side, topic = side_and_topic(match.group("b").strip())
+        return QuestionAnalysis("comparison", sides=(match.group("a").strip(), side), topic=topic and clean_topic(topic))
     if match := TIMELINE.match(q):
         topic = match.group("topic") or q[match.end() :]
         return QuestionAnalysis("timeline", expects=DAY, topic=clean_topic(topic))

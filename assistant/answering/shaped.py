@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.answer import Answer, Citation, cite_in_chunk
-from assistant.answering.extractive import Candidate, ExtractiveAnswerer, same_place
+from assistant.answering.extractive import Candidate, ExtractiveAnswerer, same_place, with_calendar_dates
 from assistant.answering.question import QuestionAnalysis
 from assistant.answering.timeframe import relative_dates
 from assistant.search.types import Hit
@@ -101,6 +101,12 @@ def stories_of(hits: list[Hit], texts: dict[str, str]) -> list[Story]:
         else:
             stories.append((opening, Story(hits=list(article_hits))))
     return [story for _, story in stories]
+
+
+def worded(citation: Citation) -> str:
+    """The cited sentence on one line, its day words given their calendar dates ("happened Thursday
+    (2024-03-14)") as in every other answer."""
+    return with_calendar_dates(" ".join(citation.quote.split()), citation.published)
 
 
 def kicker_of(c: Candidate, article_text: str) -> str:
@@ -183,7 +189,7 @@ class ShapedAnswerer:
                 n += 1
                 citation = self.cite(n, c, texts)
                 citations.append(citation)
-                sentences.append(f"{' '.join(citation.quote.split())} [{n}]")
+                sentences.append(f"{worded(citation)} [{n}]")
             parts.append(f"{side}: " + " ".join(sentences))
         return Answer(question=question, text="\n\n".join(parts), answered=True, citations=citations, mode="extractive")
 
@@ -261,5 +267,5 @@ class ShapedAnswerer:
             citation = self.cite(n, c, texts)
             citations.append(citation)
             title = f" · {c.hit.chunk.title}" if c.hit.chunk.title else ""
-            parts.append(f"- {label}{title}: {' '.join(citation.quote.split())} [{n}]{note}")
+            parts.append(f"- {label}{title}: {worded(citation)} [{n}]{note}")
         return Answer(question=question, text="\n".join(parts), answered=True, citations=citations, mode="extractive")

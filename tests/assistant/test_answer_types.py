@@ -82,6 +82,19 @@ def test_comparison_and_summary_carry_their_sides_and_topic():
     assert analyze("Timeline of the House speaker vote").topic == "the House speaker vote"
 
 
+@pytest.mark.parametrize(
+    "question, sides, topic",
+    [
+        ("Trump vs Biden on the border", ("Trump", "Biden"), "the border"),
+        ("Meta vs Amazon layoffs", ("Meta", "Amazon"), "layoffs"),
+        ("Kansas City Chiefs vs San Francisco 49ers", ("Kansas City Chiefs", "San Francisco 49ers"), None),
+    ],
+)
+def test_x_vs_y_names_each_side_apart_from_the_topic(question, sides, topic):
+    analysis = analyze(question)
+    assert (analysis.kind, analysis.sides, analysis.topic) == ("comparison", sides, topic)
+
+
 def test_negated_choice_question_is_marked():
     assert analyze("Which of the following politicians is not a candidate in Taiwan's election?").negated
 

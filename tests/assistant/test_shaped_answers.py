@@ -114,6 +114,15 @@ def test_comparison_gives_each_side_under_its_name(bot):
     assert_spans_exact(bot, answer)
 
 
+def test_x_vs_y_on_a_topic_heads_each_side_by_its_name_and_dates_its_days(bot):
+    """An outside try: "Trump vs Biden on the border" headed its sides "Trump:" and "Biden on the
+    border:", and a "Monday" in a side's sentence got no calendar date."""
+    answer = bot.ask("Meta vs Amazon on layoffs", as_of="2023-01-08")
+    meta, amazon = answer.text.split("\n\n")
+    assert meta.startswith("Meta: ") and amazon.startswith("Amazon: ")
+    assert "reported on Monday (2022-11-14)" in amazon
+
+
 def test_comparison_side_the_articles_do_not_cover_says_so(bot):
     answer = bot.ask("How did Meta and Shopify differ on layoffs?", as_of="2023-01-08")
     assert answer.answered
