@@ -475,3 +475,10 @@ def test_coverage_counts_by_day_over_a_short_stretch_and_by_week_over_a_long_one
     unit, weeks = coverage_counts(["2024-01-03", "2024-01-07", "2024-03-01"])
     assert unit == "week" and weeks[0] == ("2024-01-01", 2) and weeks[-1] == ("2024-02-26", 1) and len(weeks) == 9
     assert coverage_counts([]) == ("day", [])
+    # an answer from other days reached back years: months, then years ("week" bars a pixel wide before)
+    unit, months = coverage_counts(["2022-11-20", "2024-03-22"])
+    assert unit == "month" and months[0] == ("2022-11-01", 1) and months[-1] == ("2024-03-01", 1) and len(months) == 17
+    assert coverage_counts(["2015-05-03", "2024-03-22", "2024-01-02"]) == (
+        "year",
+        [(f"{year}-01-01", {2015: 1, 2024: 2}.get(year, 0)) for year in range(2015, 2025)],
+    )

@@ -314,25 +314,42 @@ def render_article(record, text: str, spans: list[tuple[int, int, int]], focus: 
 
 
 def coverage_counts(days: list[str], day_limit: int = 45) -> tuple[str, list[tuple[str, int]]]:
-    """Articles per day (when their dates span at most `day_limit` days) or per week (each counted on its
-    Monday), every period from the first to the last, the empty ones at 0: ("day" | "week", [(YYYY-MM-DD, n)])."""
+    """Articles per day (dates spanning at most `day_limit` days), per week (counted on its Monday; at most
+    WEEK_LIMIT days), per month (on its 1st; at most MONTH_LIMIT days) or per year (on Jan 1): every period
+    from the first to the last, the empty ones at 0: (unit, [(YYYY-MM-DD, n)]). Weeks over nine years drew
+    some 470 bars a pixel wide, under a "week" axis."""
     from datetime import date, timedelta
 
     dated = sorted(date.fromisoformat(d[:10]) for d in days if re.match(r"^\d{4}-\d{2}-\d{2}", d or ""))
     if not dated:
         return "day", []
-    by_day = (dated[-1] - dated[0]).days <= day_limit
-    step = timedelta(days=1 if by_day else 7)
+    span = (dated[-1] - dated[0]).days
+    unit = "day" if span <= day_limit else "week" if span <= WEEK_LIMIT else "month" if span <= MONTH_LIMIT else "year"
 
     def period(day: date) -> date:
-        return day if by_day else day - timedelta(days=day.weekday())
+        if unit == "week":
+            return day - timedelta(days=day.weekday())
+        if unit == "month":
+            return day.replace(day=1)
+        return day.replace(month=1, day=1) if unit == "year" else day
+
+    def following(start: date) -> date:
+        if unit in ("day", "week"):
+            return start + timedelta(days=1 if unit == "day" else 7)
+        if unit == "month":
+            return (start + timedelta(days=32)).replace(day=1)
+        return start.replace(year=start.year + 1)
 
     counted = Counter(period(d) for d in dated)
     current, last, periods = period(dated[0]), period(dated[-1]), []
     while current <= last:
         periods.append((current.isoformat(), counted.get(current, 0)))
-        current += step
-    return ("day" if by_day else "week"), periods
+        current = following(current)
+    return unit, periods
+
+
+WEEK_LIMIT = 26 * 7  # half a year of weeks: ~26 bars
+MONTH_LIMIT = 4 * 365  # four years of months: ~48 bars
 
 
 def month_counts(quotes: list) -> list[tuple[str, int]]:
