@@ -5,7 +5,9 @@ from proper-noun chains classified by cheap rules (``_entities``).  A subject
 token becomes (name, speaker as written, span): pronouns resolve to the most
 recent fitting person (gender-checked), role nouns ("the senator") to a person
 holding that role, and names merge to the fullest form in the article
-(``ingest.attribution.names``).
+(``ingest.attribution.names``).  A person who is only the subject of what
+someone else said ("Biden said Putin would not come") stands for no later
+"he" or "the president": the one who said it does.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ class _Article:
         self.gender: dict[str, str] = {}  # canonical name -> gender learnt from pronoun use
         self.speakers: list[tuple[int, str, str]] = []  # (pos, name, gender) of person speakers so far
         self.roles: dict[str, set[str]] = {}  # canonical name -> role/title words
+        # (start, end, speaker name) of the reported clause of a person's speech verb ("Biden said [Putin would
+        # not come]"): a subject inside it is what the person said, not who the story is about
+        self.reported: list[tuple[int, int, str]] = []
 
 
 _ORG_WORDS = frozenset(
@@ -269,7 +274,16 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
         if res != clean_name(subj.text):
             return res, speaker, span
     # common noun right after "Name, ": "Deborah Tamargo, the chairwoman of ..."
-    if lo >= 2 and doc[lo - 1].text == "," and doc[lo - 2].tag_ == "NNP" and not _inside_parens(doc[lo - 2]):
+    before = doc.user_data.get("tok_ent", {}).get(lo - 2) if lo >= 2 else None
+    if (
+        lo >= 2
+        and doc[lo - 1].text == ","
+        and doc[lo - 2].tag_ == "NNP"
+        and not _inside_parens(doc[lo - 2])
+        # "In Los Angeles, about 50 drivers": a place set before the sentence names no one
+        and doc[lo - 2].dep_ != "pobj"
+        and (before is None or before[2] not in ("GPE", "FAC"))
+    ):
         a, b = _name_chain(doc[lo - 2])
         return art.names.resolve(doc[a : b + 1].text, pos), speaker, span
     # common noun: appositive name ("the campaign manager, Robby Mook")
@@ -295,9 +309,13 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
 
 def _resolve_pronoun(pron: str, pos: int, art: _Article) -> str | None:
     if pron in _PLURAL or pron in _NEUTER:
-        # organisation or group: the most recent ORG/GPE/NORP subject mention
+        # organisation or group: the most recent ORG/GPE/NORP subject mention; a country is "it", never
+        # "they" (officials who "told authorities" are not Los Angeles)
+        labels = ("ORG", "NORP") if pron in _PLURAL else ("ORG", "GPE", "NORP")
         for m in reversed(art.mentions):
-            if m.pos < pos and m.label in ("ORG", "GPE", "NORP") and m.is_subject:
+            if pos - m.pos > _BODY_REACH:
+                break  # a body named paragraphs ago is not who "they" are
+            if m.pos < pos and m.label in labels and m.is_subject:
                 return m.name
         return None
     if pron not in _MALE and pron not in _FEMALE:
@@ -321,6 +339,12 @@ def _resolve_pronoun(pron: str, pos: int, art: _Article) -> str | None:
             break
         if loose is None:
             loose = name
+    if best is not None:
+        # "Biden said Putin would not come. He also told reporters ...": once the reported clause is over,
+        # "he" is its reporter again, not the person it spoke of
+        reporter = _reporter(best[0], pos, art)
+        if reporter is not None and reporter != best[1] and fits(reporter, ""):
+            best = (best[0], reporter)
     # the most recent person quoted is the usual referent of "he said"
     for p, name, g in reversed(art.speakers):
         if p < pos and fits(name, g):
@@ -331,6 +355,14 @@ def _resolve_pronoun(pron: str, pos: int, art: _Article) -> str | None:
         art.gender.setdefault(best[1], want)
         return best[1]
     return loose
+
+
+def _reporter(mention: int, pos: int, art: _Article) -> str | None:
+    """The person whose reported clause, over before `pos`, holds the mention at `mention`, if any."""
+    for s, e, name in art.reported:
+        if s <= mention < e <= pos:
+            return name
+    return None
 
 
 # how far back "the company" looks for its organisation (a few paragraphs)
@@ -358,15 +390,21 @@ def _resolve_body(noun: str, pos: int, art: _Article) -> str | None:
 def _resolve_role(role: str, pos: int, art: _Article) -> str | None:
     keys = _ROLE_TITLES.get(role, set())
     fallback = None
+    mentioned = None
     for m in reversed(art.mentions):
         if m.pos >= pos or m.label != "PERSON":
             continue
         name = art.names.resolve(m.name, m.pos)
-        if keys and keys & art.roles.get(m.name, set()):
-            return name
+        # the title is learnt where the name is given in full ("President Joe Biden"), later mentions are short
+        if keys and keys & (art.roles.get(m.name, set()) | art.roles.get(name, set())):
+            if m.is_subject and _reporter(m.pos, pos, art) is None:
+                return name
+            # "talks with Chinese President Xi Jinping. The president also told reporters": a holder of the
+            # role merely mentioned loses to one who was the subject of a sentence before
+            mentioned = mentioned or name
         if fallback is None and m.is_subject:
             fallback = name
-    return fallback
+    return mentioned or fallback
 
 
 _FEMALE_FIRST = frozenset(

@@ -49,13 +49,14 @@ def _find_subject(verb: Token, in_quote: Callable[[Token], bool]) -> Token | Non
                 for g in c.children:
                     if g.dep_ == "pobj" and not in_quote(g):
                         return g
-        for c in cur.children:
-            if c.dep_ in _SUBJ_DEPS:
-                if not in_quote(c):
-                    return c
-                alt = _nominal_near(cur, in_quote)
-                if alt is not None:
-                    return alt
+        # two subjects is a misparse ("Washington (AFP) – Hillary Clinton has ..."): the one nearest the verb
+        subjects = sorted((c for c in cur.children if c.dep_ in _SUBJ_DEPS), key=lambda c: abs(c.i - cur.i))
+        for c in subjects:
+            if not in_quote(c):
+                return c
+            alt = _nominal_near(cur, in_quote)
+            if alt is not None:
+                return alt
         if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "dep", "parataxis") and cur.head is not cur:
             if cur.dep_ in ("relcl", "acl") and not in_quote(cur.head):
                 return cur.head  # "Trump, who said ..." / "a statement saying ..."
@@ -76,6 +77,13 @@ _NOMINAL_TAGS = ("NNP", "NNPS", "PRP", "NN", "NNS")
 _NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "PRP$", "POS", "HYPH", "CD", "NML", "VBN"})
 
 
+# speech verbs whose object is the one spoken to: never inverted ("“Q,” said Sanders", not "told Sanders")
+_ADDRESSEE_FORMS = frozenset(
+    "tell tells told telling inform informs informed informing assure assures assured assuring "
+    "remind reminds reminded reminding notify notifies notified notifying".split()
+)
+
+
 def _inverted_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
     """``“Q,” said Marla Kilfoyle`` / ``..., says Dante Scala, a political
     scientist``: a speech verb right after a comma or quote, followed by a noun
@@ -83,6 +91,8 @@ def _inverted_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token |
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc):
         return None
+    if verb.lower_ in _ADDRESSEE_FORMS:
+        return None  # "Annely Lepamaa, a lesbian, told Reuters": the noun after is who was told, not the speaker
     prev = doc[verb.i - 1]
     if not (prev.text in (",", "”", '"', "—", "--") or in_quote(prev) or prev.is_quote):
         return None

@@ -18,7 +18,7 @@ from ingest.attribution.coreference import (
 )
 from ingest.attribution.cues import _DASH_BYLINE, _according_to, _colon_speaker, _find_subject, _is_speech_verb, _pick_cue
 from ingest.attribution.inheritance import _fix_nested, _Frame, _inherit
-from ingest.attribution.lexicon import _SUBJ_DEPS, _WEAK_INDIRECT
+from ingest.attribution.lexicon import _FEMALE, _MALE, _SUBJ_DEPS, _WEAK_INDIRECT
 from ingest.attribution.names import TITLES, NameIndex, clean_name
 from ingest.attribution.scanner import Quote, _paragraphs, _trim, find_quotes
 from ingest.attribution.skeleton import Skeleton, _build_skeleton, _has_cue, _in_quote_fn, load_nlp
@@ -127,6 +127,7 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
                     continue
                 _set_speaker(q, subj, cue, sk, art)
             # indirect speech: speech verbs with a clausal complement, no quote inside
+            has_indirect = False
             for v in verbs:
                 if v.lower_ in _WEAK_INDIRECT:
                     continue
@@ -143,7 +144,11 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
                 s = sk.to_orig(doc[lo].idx)
                 e = sk.to_orig(doc[hi].idx + len(doc[hi]), end=True)
                 name, spk, sspan = _resolve(subj, sk, art, s)
+                has_indirect = True
                 frame_spk.append((s, e, name, subj.ent_type_ or ("PRON" if subj.tag_ == "PRP" else "")))
+                ent = doc.user_data["tok_ent"].get(subj.i)
+                if (ent is not None and ent[2] == "PERSON") or subj.lower_ in _MALE or subj.lower_ in _FEMALE:
+                    art.reported.append((s, e, name))
                 if any(s <= quotes[qi].start < e for qi in qtoks):
                     continue  # the quote carries this attribution already
                 s, e = _trim(text, s, e)
@@ -160,7 +165,9 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
                         span=(s, e),
                     )
                 )
-            if acc is not None and not qtoks:
+            # "Khosrowshahi said that drivers made $33 ..., according to Reuters": the speaker is the one who
+            # said it; Reuters is where the story comes from, not a second speaker of the sentence
+            if acc is not None and not qtoks and not has_indirect:
                 # "..., according to X" without quotes: the sentence minus the cue
                 s0 = sk.to_orig(sent.start_char)
                 a_tok = [t for t in sent if t.lower_ == "according"][0]

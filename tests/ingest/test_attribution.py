@@ -287,3 +287,77 @@ def test_a_giant_paragraph_is_not_parsed_and_the_rest_still_is(nlp):
     text = f"Budget day\n\n{giant}\n\n“We will balance the books,” Jane Smith said."
     found = find_attributions(text, nlp)
     assert [(a.speaker_name, text[a.span[0] : a.span[1]]) for a in found] == [("Jane Smith", "We will balance the books")]
+
+
+# --- misattributions found on the news24 and polnear eval articles --------------------------------------
+
+
+def test_pronoun_after_a_reported_clause_is_its_reporter(nlp):
+    """news24 a506746b0f0a: "he" once resolved to Putin, the subject of what Biden said, not to Biden;
+    "the president" to Xi Jinping, a president merely mentioned, not to the president speaking."""
+    text = (
+        "Speaking in front of the press on Wednesday, President Joe Biden addressed challenges with two of the "
+        "nation’s biggest foreign adversaries – China and Russia.\n\n"
+        "Biden also said he was told that Russian President Vladimir Putin was not likely to attend the upcoming "
+        "G20 summit in Indonesia. He also told reporters that he’s hopeful Putin will be more willing to discuss "
+        "the release of WNBA star Brittney Griner, who remains detained in Russia, now that the elections are over.\n\n"
+        "Biden confirmed expected talks with Chinese President Xi Jinping at next week’s G20 summit.\n\n"
+        "The president also told reporters that Twitter owner Elon Musk’s relationship with other countries was "
+        "“worthy of being looked at,” but declined to say how that could be done."
+    )
+    attrs = attrs_of(text, nlp)
+    hopeful = by_text(attrs, "he’s hopeful Putin")
+    assert (hopeful.speaker, hopeful.speaker_name) == ("He", "Joe Biden")
+    musk = by_text(attrs, "worthy of being looked at")
+    assert (musk.speaker, musk.speaker_name) == ("The president", "Joe Biden")
+
+
+def test_the_one_told_is_not_the_speaker(nlp):
+    """news24 fa2f1b09dd4e, 0cfdcab6fb7b and polnear breitbart_2015-12-20: ", told Reuters" and
+    ", telling Reuters" made Reuters, the one spoken to, the speaker."""
+    text = (
+        "“My message [to central European countries] is that it’s a difficult fight,” Kaja Kallas, the prime "
+        "minister of Estonia, told Reuters, “but marriage and love is something that you have to promote.”\n\n"
+        "“It’s like the state is finally accepting me,” Annely Lepamaa, a 46-year-old lesbian, told Reuters.\n\n"
+        "“Nothing…at the moment”, lead researcher Omri Bronstein, told Reuters.\n\n"
+        "Hours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon and I have been friends "
+        "for a long time. He is an amazing man.”"
+    )
+    attrs = attrs_of(text, nlp)
+    assert by_text(attrs, "difficult fight").speaker_name == "Kaja Kallas"
+    assert by_text(attrs, "marriage and love").speaker_name == "Kaja Kallas"
+    assert by_text(attrs, "finally accepting me").speaker_name == "Annely Lepamaa"
+    assert by_text(attrs, "at the moment").speaker_name == "Omri Bronstein"
+    assert by_text(attrs, "Sheldon and I").speaker_name == "Trump"
+
+
+def test_a_place_is_not_the_speaker(nlp):
+    """A city was the speaker: a dateline before the subject (polnear breitbart_2016-06-26), a place set
+    before the sentence (news24 927bc1348685), a "they" resolved to a place paragraphs back (news24
+    4036127d806f; a country is "it", never "they")."""
+    text = (
+        "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s stance "
+        "on Brexit, saying that “bombastic comments” do more harm than good during such times.\n\n"
+        "In Los Angeles, about 50 drivers shut down a local street near an Uber office in the neighborhood of "
+        "Historic Filipinotown on Wednesday, repeatedly blasting an air horn, chanting, “Drivers united will not "
+        "be defeated,” and carrying signs.\n\n"
+        "Los Angeles: Lightning-sparked wildfires killed thousands of giant sequoias this year, officials said "
+        "Friday.\n\n"
+        "Plymouth: Officials had been investigating reports of people across Connecticut who overdosed and were "
+        "revived with naloxone but denied using opioids. They told authorities they only smoked marijuana."
+    )
+    attrs = attrs_of(text, nlp)
+    assert by_text(attrs, "bombastic comments").speaker_name == "Hillary Clinton"
+    assert by_text(attrs, "Drivers united").speaker_name == "about 50 drivers"
+    assert by_text(attrs, "only smoked marijuana").speaker_name != "Los Angeles"
+
+
+def test_according_to_names_the_source_not_a_second_speaker(nlp):
+    """news24 927bc1348685: the sentence's speaker said it; "according to Reuters" is where the story comes
+    from, and gave Reuters as the speaker of the same words."""
+    text = (
+        "Uber CEO Dara Khosrowshahi said that drivers made $33 per utilized hour in the fourth quarter on the "
+        "company's fourth quarter earnings call, according to Reuters."
+    )
+    attrs = attrs_of(text, nlp)
+    assert [(a.kind, a.speaker_name) for a in attrs] == [("indirect", "Uber CEO Dara Khosrowshahi")]
