@@ -85,21 +85,30 @@ class ChatRequest(BaseModel):
 
 
 class RequestProblem(HTTPException):
-    """A request the client should change (422 unless said), with the field at fault when one is."""
+    """A request the client should change (422 unless said), with where it is at fault when one place is:
+    `loc` as pydantic's (`("body", "as_of")`, `("query", "q")`, `("body",)`), or `param`, a body field."""
 
-    def __init__(self, detail: str, param: str | None = None, status_code: int = 422, headers: dict[str, str] | None = None):
+    def __init__(
+        self,
+        detail: str,
+        param: str | None = None,
+        status_code: int = 422,
+        headers: dict[str, str] | None = None,
+        loc: tuple[str | int, ...] | None = None,
+    ):
         super().__init__(status_code=status_code, detail=detail, headers=headers)
-        self.param = param
+        self.loc = loc if loc is not None else (("body", param) if param else None)
 
 
 LEADING_FIELD = re.compile(r"^([a-z_]+):\s")  # Byline's messages start with the field: "as_of: not a date: 'nope'"
 
 
-def invalid(error: ValueError, param: str | None = None) -> RequestProblem:
-    """A user's mistake found by the assistant (a bad date, an empty question) as a 422 naming its field."""
-    if param is None and (leading := LEADING_FIELD.match(str(error))):
-        param = leading.group(1)
-    return RequestProblem(str(error), param=param)
+def invalid(error: ValueError, field: str | None = None, where: str = "body") -> RequestProblem:
+    """A user's mistake found by the assistant (a bad date, an empty question) as a 422 naming where it is:
+    the field its message starts with, else `field`, in the `where` the request carries it ("body" or "query")."""
+    if leading := LEADING_FIELD.match(str(error)):
+        field = leading.group(1)
+    return RequestProblem(str(error), loc=(where, field) if field else (where,))
 
 
 NOTICE_HEADER = "X-Byline-Notice"  # why a search found nothing, when no article passes its filters
@@ -178,7 +187,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             answer = bot.ask(request.question, filters=request.filters or Filters(), history=request.history, as_of=request.as_of)
         except (ValueError, ValidationError) as error:
-            raise invalid(error) from error
+            raise invalid(error, field="question") from error
         return answer.model_dump()
 
     @api.get(
@@ -209,7 +218,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             passages = bot.search(q, k=k, filters=filters, as_of=as_of)
         except (ValueError, ValidationError) as error:
-            raise invalid(error) from error
+            raise invalid(error, field="q", where="query") from error
         # The body stays a list (clients read one); why it is empty is the sentence /api/ask answers with
         if not passages and (notice := bot.nothing_passes(filters)):
             response.headers[NOTICE_HEADER] = header_text(notice)
@@ -254,7 +263,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit)
         except (ValueError, ValidationError) as error:
-            raise invalid(error) from error
+            raise invalid(error, where="query") from error
         return [quote.model_dump() for quote in found]
 
     @openai_api.get("/models")
@@ -281,7 +290,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
                 # the question and its options are checked on the first step: a bad one is a 422, not a 200 stream of an error
                 first = next(events)
             except ValueError as error:
-                raise invalid(error) from error
+                raise invalid(error, field="messages") from error
             return StreamingResponse(
                 sse_chunks(itertools.chain([first], events), completion_id, created),
                 media_type="text/event-stream",
@@ -290,7 +299,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         try:
             answer = bot.ask(question, **options)
         except ValueError as error:
-            raise invalid(error) from error
+            raise invalid(error, field="messages") from error
         citations = [c.model_dump() for c in answer.citations]
         return {
             "id": completion_id,
@@ -330,7 +339,15 @@ def add_error_handlers(app: FastAPI) -> None:
 
     async def http_error(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, StarletteHTTPException)
-        return shaped(request, error.status_code, str(error.detail), param=getattr(error, "param", None), headers=error.headers)
+        detail = str(error.detail)
+        if error.status_code == 400 and detail == UNPARSED_BODY and error.__cause__ is not None:
+            # FastAPI's words for a body json could not read without a JSONDecodeError (100,000 nested lists)
+            errors = [body_unreadable(error.__cause__)]
+            return shaped(request, 400, one_line(errors), errors, headers=error.headers)
+        loc = getattr(error, "loc", None)
+        # the entry's msg without the field the detail starts with ("as_of: not a date…"): its loc names it
+        errors = [{"loc": list(loc), "msg": detail.removeprefix(f"{loc[-1]}: "), "type": "invalid"}] if loc else []
+        return shaped(request, error.status_code, detail, errors, headers=error.headers)
 
     async def validation_error(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RequestValidationError)
@@ -346,6 +363,18 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(Exception, server_error)
+
+
+UNPARSED_BODY = "There was an error parsing the body"  # FastAPI's 400 when reading the JSON raised
+
+
+def body_unreadable(cause: BaseException) -> dict[str, Any]:
+    """The field error of a body FastAPI could not parse, saying why (`cause` is what json raised)."""
+    if isinstance(cause, RecursionError):
+        reason = "JSON nested too deeply to read"
+    else:
+        reason = f"not readable as JSON ({type(cause).__name__}: {str(cause)[:200]})"
+    return {"loc": ["body"], "msg": reason, "type": "json_invalid"}
 
 
 def check_text_parts(messages: list[dict], where: str) -> None:

@@ -4,7 +4,8 @@
               "errors": [{"loc": ["body", "filters", "since"], "msg": "...", "type": "..."}, ...]}
     /v1/*    {"error": {"message": "<the same line>", "type": "invalid_request_error", "param": "as_of", "code": null}}
 
-`errors` keeps pydantic's per-field details (empty when the problem is not one field's); /v1 uses
+`errors` keeps pydantic's per-field details, or one entry naming the body (`["body"]`) when the body as a
+whole is at fault (over the size limit, unreadable); it is empty only when no part of the request is; /v1 uses
 OpenAI's error object because OpenAI clients read the message from there (`openai.BadRequestError`…).
 The request guard (ui/guards.py) answers its refusals in the same shapes.
 """
@@ -87,7 +88,7 @@ def error_body(path: str, status: int, detail: str, errors: Sequence[dict[str, A
     """The error body for a request to `path`: OpenAI's shape under /v1, ours everywhere else."""
     detail = " ".join(detail.split())  # one line, whatever the message was
     if path == OPENAI_PREFIX or path.startswith(OPENAI_PREFIX + "/"):
-        if param is None and errors:
+        if param is None and errors and len(errors[0]["loc"]) > 1:  # ["body"] alone is no field
             param = field_name(errors[0]["loc"])
         kind = OPENAI_TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
         code = OPENAI_CODES.get(status) or (str(errors[0]["type"]) if errors else None)

@@ -37,7 +37,7 @@ import json
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping, Sequence
 from ipaddress import ip_address
 from typing import Any
 from urllib.parse import urlsplit
@@ -105,8 +105,15 @@ def parse_origin(origin: str) -> tuple[str, str, int] | None:
     return parsed.scheme, parsed.hostname.lower(), port or DEFAULT_PORTS[parsed.scheme]
 
 
-async def refuse(scope: Scope, send: Send, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
-    body = json.dumps(error_body(scope.get("path", ""), status, reason)).encode()
+async def refuse(
+    scope: Scope,
+    send: Send,
+    status: int,
+    reason: str,
+    headers: dict[str, str] | None = None,
+    errors: Sequence[dict[str, Any]] = (),
+) -> None:
+    body = json.dumps(error_body(scope.get("path", ""), status, reason, errors)).encode()
     raw_headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     raw_headers += [(name.encode(), value.encode()) for name, value in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
@@ -249,10 +256,13 @@ class RequestGuard:
         declared = headers.get("content-length")
         if declared is not None:
             if not declared.strip().isdigit():
-                await refuse(scope, send, 400, "Content-Length is not a number")
+                reason = "Content-Length is not a number"
+                await refuse(
+                    scope, send, 400, reason, errors=[{"loc": ["header", "content-length"], "msg": reason, "type": "invalid"}]
+                )
                 return None
             if int(declared) > limit:
-                await refuse(scope, send, 413, f"request body of {int(declared):,} bytes is over the {limit:,}-byte limit")
+                await self._too_large(scope, send, f"request body of {int(declared):,} bytes is over the {limit:,}-byte limit")
                 return None
             return receive  # the server reads no more than the declared length
         body = bytearray()
@@ -262,7 +272,7 @@ class RequestGuard:
                 return receive  # the client went away: let the app see it
             body += message.get("body", b"")
             if len(body) > limit:
-                await refuse(scope, send, 413, f"request body is over the {limit:,}-byte limit")
+                await self._too_large(scope, send, f"request body is over the {limit:,}-byte limit")
                 return None
             if not message.get("more_body", False):
                 break
@@ -276,6 +286,11 @@ class RequestGuard:
             return await receive()
 
         return replay
+
+    async def _too_large(self, scope: Scope, send: Send, reason: str) -> None:
+        """Refuse a body over the limit (413), naming the body and the setting that sets the limit."""
+        error = {"loc": ["body"], "msg": f"{reason} (BYLINE_MAX_UPLOAD_MB)", "type": "too_large"}
+        await refuse(scope, send, 413, reason, errors=[error])
 
     def _counting_failures(self, send: Send, client: str, signing_in: bool) -> Send:
         async def send_and_count(message: Message) -> None:

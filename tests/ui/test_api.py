@@ -3,6 +3,7 @@ OpenAI-compatible chat endpoint, driven by httpx and by the real `openai` client
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -288,7 +289,35 @@ def test_every_api_error_has_one_shape_naming_the_field(http):
         assert reason in body["detail"] and "\n" not in body["detail"], body
     missing = cases[0][0].json()["errors"]
     assert missing == [{"loc": ["body", "question"], "msg": "Field required", "type": "missing"}]
-    assert cases[2][0].json()["errors"][0]["loc"] == ["as_of"]
+    assert cases[2][0].json()["errors"] == [
+        {"loc": ["body", "as_of"], "msg": "not a date: 'nope' (use YYYY-MM-DD)", "type": "invalid"}
+    ]
+
+
+def test_every_api_4xx_lists_the_field_or_the_body_at_fault(http):
+    """An outside tester got `"errors": []` for a lone surrogate, an over-long question and JSON nested 100,000
+    deep, and `loc: ["as_of"]` beside `["body", "question"]`: each now names where it is, as the request carries it."""
+    json_body = {"content-type": "application/json"}
+    surrogate = http.post("/api/ask", content=b'{"question": "Who said \\ud800 that?"}', headers=json_body)
+    too_long = http.post("/api/ask", json={"question": "why " * 1_001})
+    deep = http.post("/api/articles", content=b'{"articles": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", headers=json_body)
+    cases = [
+        (surrogate, 422, ["body", "question"], "lone surrogate"),
+        (too_long, 422, ["body", "question"], "at most 4,000 are read"),
+        (deep, 400, ["body"], "nested too deeply"),
+        (http.post("/api/ask", json={"question": SEED_QUESTION, "as_of": "nope"}), 422, ["body", "as_of"], "not a date"),
+        (http.get("/api/search", params={"q": "arms", "as_of": "nope"}), 422, ["query", "as_of"], "not a date"),
+        (http.get("/api/search", params={"q": " "}), 422, ["query", "q"], "empty"),
+        (http.post("/api/articles", json={}), 422, ["body", "articles"], "send 'articles'"),
+    ]
+    for response, status, loc, reason in cases:
+        body = response.json()
+        assert response.status_code == status, (reason, body)
+        assert body["errors"] and body["errors"][0]["loc"] == loc and reason in body["errors"][0]["msg"], body
+        assert reason in body["detail"], body
+    chat = {"messages": [{"role": "user", "content": "Who said \ud800 that?"}]}
+    openai_shaped = http.post("/v1/chat/completions", content=json.dumps(chat).encode(), headers=json_body).json()["error"]
+    assert openai_shaped["param"] == "messages" and "lone surrogate" in openai_shaped["message"], openai_shaped
 
 
 def test_openai_clients_see_the_reason_of_an_error(served):

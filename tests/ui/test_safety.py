@@ -71,6 +71,9 @@ def test_bodies_over_the_limit_are_refused_before_parsing(url):
     big = {"articles": [{"title": "Big", "text": "word " * 20_000}]}  # ~100 kB, over the 50 kB limit
     declared = httpx.post(f"{url}/api/articles", json=big, timeout=30)
     assert declared.status_code == 413 and "limit" in declared.json()["detail"]
+    # the body is what is at fault, and `errors` says so, as the README promises of every /api error
+    assert [error["loc"] for error in declared.json()["errors"]] == [["body"]], declared.json()
+    assert "BYLINE_MAX_UPLOAD_MB" in declared.json()["errors"][0]["msg"]
 
     def chunked() -> Iterator[bytes]:  # no Content-Length: the guard counts what arrives
         body = json.dumps(big).encode()
@@ -78,7 +81,7 @@ def test_bodies_over_the_limit_are_refused_before_parsing(url):
             yield body[start : start + 8192]
 
     streamed = httpx.post(f"{url}/api/articles", content=chunked(), headers={"content-type": "application/json"}, timeout=30)
-    assert streamed.status_code == 413
+    assert streamed.status_code == 413 and streamed.json()["errors"][0]["loc"] == ["body"]
 
 
 def test_another_origin_cannot_change_the_server(url, bot):
