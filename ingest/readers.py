@@ -89,9 +89,23 @@ def expand_sources(sources: Iterable[str | Path]) -> tuple[list[str], list[ReadE
     return found, errors
 
 
+URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")  # RFC 3986's scheme, then an authority
+FETCHED_SCHEMES = ("http", "https")
+
+
 def is_url(text: str) -> bool:
-    # Schemes are case-insensitive (RFC 3986): "HTTP://..." is a URL, fetched under the same guards (ingest.fetch)
-    return text[:8].lower().startswith(("http://", "https://"))
+    """Whether `text` names a URL rather than a path, whatever its scheme: a request may name a URL (one that
+    is not http(s) is refused by `read_source` for its scheme, not as a path on the server)."""
+    return URL_SCHEME.match(text) is not None
+
+
+def url_scheme_refused(url: str) -> str | None:
+    """Why a URL is not fetched for its scheme (only http and https are), or None when it may be."""
+    scheme = url[: url.index("://")]
+    # Schemes are case-insensitive (RFC 3986): "HTTP://..." is fetched under the same guards (ingest.fetch)
+    if scheme.lower() in FETCHED_SCHEMES:
+        return None
+    return f"only http(s) URLs are fetched: the scheme {scheme[:40]}:// is not http or https"
 
 
 def read_source(source: str, max_bytes: int, fetch_urls: bool = True, settings: IngestSettings | None = None) -> ReadResult:
@@ -103,6 +117,8 @@ def read_source(source: str, max_bytes: int, fetch_urls: bool = True, settings: 
     settings = settings or IngestSettings()
     try:
         if is_url(source):
+            if refused := url_scheme_refused(source):
+                raise ReadError(source, refused)
             if not fetch_urls:
                 raise ReadError(source, "fetching URLs is turned off (BYLINE_FETCH_URLS=false)")
             fetched = fetch_url(source, max_bytes, settings)

@@ -51,6 +51,17 @@ def test_a_request_cannot_make_the_server_read_its_own_files(url, bot):
     assert all("root:x:0" not in passage["text"] for passage in passages)
 
 
+def test_a_url_of_another_scheme_is_refused_for_its_scheme(url):
+    """Found by an outside tester: gopher:// was refused as "a path on the server is never read", a wrong
+    reason: it is a URL whose scheme is not http(s), and the report says so, naming the scheme."""
+    urls = ["gopher://example.com/x", "FTP://example.com/a.txt", "file:///etc/passwd"]
+    report = httpx.post(f"{url}/api/articles", json={"urls": urls}, timeout=60).json()
+    assert report["added"] == 0 and len(report["errors"]) == len(urls), report
+    for error, scheme in zip(report["errors"], ("gopher", "FTP", "file"), strict=True):
+        assert f"the scheme {scheme}:// is not http or https" in error["reason"], error
+        assert "path on the server" not in error["reason"], error
+
+
 def test_a_file_reference_in_a_chat_call_never_reads_a_server_file(url, tmp_path):
     """The chat's add_articles endpoint took {"path": "/etc/passwd"} as an upload: a mounted Gradio app never
     "launched" copies any named file into its upload folder, where it passed as uploaded (found by an outside try)."""
