@@ -498,10 +498,20 @@ def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, 
         name = full_name(surname, article_text)
         if name is None or name in sentence:
             continue
-        if label != "PERSON" and not all(is_rare(word) for word in name.split()[:-1]):
-            continue  # "Senate" is not "New Senate"; "Bills" is "Buffalo Bills"
+        if (
+            label != "PERSON"
+            and not (
+                not surname.isupper()  # an acronym ("NFL", "MVP") is its own name
+                and (
+                    surname.endswith("s") or is_rare(surname)
+                )  # a team ("Bills") or a rare word (a surname the NER took for one)
+                and all(is_rare(word) for word in name.split()[:-1])  # "Senate" is not "New Senate"
+            )
+        ):
+            continue  # "House" is not "White House", "NFL" not "BetMGM NFL"; "Bills" is "Buffalo Bills"
         mention = re.search(rf"\b{re.escape(surname)}\b(?:['’]s\b)?", sentence)
-        if mention is not None:
+        # a word that opens a longer name in the sentence itself names no one alone ("House Speaker Nancy Pelosi")
+        if mention is not None and not re.match(r"\s+[A-Z]", sentence[mention.end() :]):
             sentence = f"{sentence[: mention.end()]} ({name}){sentence[mention.end() :]}"
     return sentence
 

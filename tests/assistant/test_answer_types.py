@@ -397,3 +397,28 @@ def test_a_sentence_that_does_not_name_whom_a_yes_no_question_asks_about_decides
     # nor does one that only supposes it: "even if he wins" is no "Yes." for Trump either
     answer = bot.ask("Did Donald Trump win the 2024 Iowa caucuses?", as_of="2024-01-19")
     assert not answer.text.startswith(("Yes.", "No.")), answer.text
+
+
+@pytest.mark.parametrize(
+    "sentence, names, article, shown",
+    [
+        # news24-dev: "Prior to the Super Bowl era, the Rams won two NFL championships" (a team, not an acronym)
+        (
+            "Prior to the Super Bowl era, the Rams won two NFL championships.",
+            {"Rams": "ORG", "NFL": "ORG"},
+            "Los Angeles Rams at Detroit Lions. The BetMGM NFL odds.",
+            "Prior to the Super Bowl era, the Rams (Los Angeles Rams) won two NFL championships.",
+        ),
+        # "House Speaker Nancy Pelosi": a word that opens a longer name names no one alone
+        (
+            "House Speaker Nancy Pelosi said the Sergeant at Arms is resigning.",
+            {"House": "PERSON"},
+            "The White House said. House Speaker Nancy Pelosi said.",
+            "House Speaker Nancy Pelosi said the Sergeant at Arms is resigning.",
+        ),
+    ],
+)
+def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, article, shown):
+    from assistant.answering.extractive import with_full_names
+
+    assert with_full_names(sentence, names, article, is_rare=lambda word: True) == shown
