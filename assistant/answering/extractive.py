@@ -509,7 +509,7 @@ def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, 
             )
         ):
             continue  # "House" is not "White House", "NFL" not "BetMGM NFL"; "Bills" is "Buffalo Bills"
-        mention = re.search(rf"\b{re.escape(surname)}\b(?:['’]s\b)?", sentence)
+        mention = re.search(rf"\b{re.escape(surname)}\b(?:['’]s\b|(?<=s)['’](?!\w))?", sentence)  # "Stewart's", "Rams'"
         # a word that opens a longer name in the sentence itself names no one alone ("House Speaker Nancy Pelosi")
         if mention is not None and not re.match(r"\s+[A-Z]", sentence[mention.end() :]):
             sentence = f"{sentence[: mention.end()]} ({name}){sentence[mention.end() :]}"

@@ -409,6 +409,12 @@ def test_a_sentence_that_does_not_name_whom_a_yes_no_question_asks_about_decides
             "Los Angeles Rams at Detroit Lions. The BetMGM NFL odds.",
             "Prior to the Super Bowl era, the Rams (Los Angeles Rams) won two NFL championships.",
         ),
+        (
+            "The Super Bowl 56 win was the Rams' last playoff appearance.",
+            {"Rams": "ORG"},
+            "Los Angeles Rams at Detroit Lions.",
+            "The Super Bowl 56 win was the Rams' (Los Angeles Rams) last playoff appearance.",
+        ),
         # "House Speaker Nancy Pelosi": a word that opens a longer name names no one alone
         (
             "House Speaker Nancy Pelosi said the Sergeant at Arms is resigning.",
