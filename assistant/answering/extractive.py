@@ -240,7 +240,11 @@ class ExtractiveAnswerer:
         if any(self.answers(c) for c in prose):
             candidates = prose
         if in_window is not None:
-            inside = [c for c in candidates if in_window(c.hit.chunk.published) and self.answers(c)]
+            inside = [
+                c
+                for c in candidates
+                if in_window(c.hit.chunk.published) and self.answers(c) and not names_other_days(c, in_window)
+            ]
             candidates = inside or candidates
         pool = sorted(candidates, key=lambda c: c.score, reverse=True)
         if pool[0].support < self.min_support or pool[0].lexical == 0:
@@ -481,6 +485,16 @@ def with_calendar_dates(sentence: str, published: str) -> str:
             end += possessive.end()  # "Wednesday's practice" → "Wednesday's (2023-01-04) practice"
         sentence = f"{sentence[:end]} ({found.date.isoformat()}){sentence[end:]}"
     return sentence
+
+
+def names_other_days(c: Candidate, in_window: Callable[[str], bool]) -> bool:
+    """Whether the sentence puts its event on days outside the question's window: "There was a
+    Nevada Republican primary on Feb. 6" in an article of the week asked about is no answer to
+    "Which state held a primary this week?"."""
+    if not c.hit.chunk.published or not (DATE_WORDS.search(c.text) or MONTH_NAME.search(c.text)):
+        return False  # no day word: the scan below need not run
+    days = [found.date for found in relative_dates(c.text, date.fromisoformat(c.hit.chunk.published)) if found.date]
+    return bool(days) and not any(in_window(day.isoformat()) for day in days)
 
 
 def is_age(sentence: str, number: str) -> bool:

@@ -240,3 +240,25 @@ def test_a_figure_that_changed_is_given_newest_first_and_the_older_one_as_histor
         assert cited(answer) == ["toll-thu", "toll-tue"], answer.text
         newest, earlier = answer.text.split("Earlier, on 2022-12-27: ")
         assert "39" in newest and "31" not in newest and "31" in earlier, answer.text
+
+
+def test_a_sentence_that_puts_its_event_on_other_days_does_not_answer_for_the_window(make_assistant):
+    """news24-dev: "Which state conducted a Republican primary contest this week?" (asked 2024-01-25)
+    was answered "There was a state-run Nevada Republican primary on Feb. 6" from an article of the
+    week: the sentence itself puts the primary outside the week asked about."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev b37eef3b965c (USA TODAY, 2024-01-23), two sentences; the second written for the test
+                "id": "primaries",
+                "title": "When is the Nevada caucus and the primary election? What to know",
+                "source": "usatoday.com",
+                "published": "2024-01-23",
+                "text": "There was a state-run Nevada Republican primary on Feb. 6, where former UN Ambassador Nikki "
+                'Haley lost to "none of the above candidates."\n\nNew Hampshire held its Republican primary on Tuesday, '
+                "and Donald Trump won it.",
+            }
+        ]
+    )
+    answer = bot.ask("Which state held a Republican primary this week?", as_of="2024-01-25")
+    assert answer.citations[0].quote.startswith("New Hampshire held its Republican primary on Tuesday"), answer.text
