@@ -259,7 +259,11 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_BORDER = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z@])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 # Step 3: a kicker fused to its link text ("Meta layoffs:Facebook"), at the start of a line.
-_KICKER = re.compile(r"[►•▶»\s]*(?P<kicker>(?![\"“])[^\s:][^:\n]{0,78}?[^\s:(),\d]|[^\s:\d\"“]):(?P<next>[A-Z'‘’$0-9¿¡])")
+# a kicker may end in a digit when a word follows ("Taylor Swift 101:From poetry…"), never before one ("10:30")
+_KICKER = re.compile(
+    r"[►•▶»\s]*(?P<kicker>(?![\"“])[^\s:][^:\n]{0,78}?(?:[^\s:(),\d]|\d(?=:[A-Z][a-z]))|[^\s:\d\"“])"
+    r":(?P<next>[A-Z'‘’$0-9¿¡])"
+)
 _OUTLET = re.compile(r"(?:The )?(?:AP|Associated Press|USA TODAY|USA TODAY Network|Reuters)")
 _BYLINE_NAME = re.compile(r"[A-Z][\w.'’\-]*(?:,? (?:and )?[A-Z][\w.'’\-]*){1,5}|Editors|Staff")
 _SENTENCE_ENDS = re.compile(r"[.!?][\"”’')]*$")  # a line that ends as prose; a headline (link text) does not

@@ -76,6 +76,8 @@ LINK_KICKERS = [
     "LATEST UPDATES:Bills' Damar Hamlin remains in critical condition after cardiac arrest",
     "'It becomes personal for me':Jeff Ruby caters free dinner for Damar Hamlin's family",
     "LATEST VISUAL EXPLANATIONS: Mapping and tracking Russia's invasion of Ukraine",
+    # news24-dev 602dfad2e378: a kicker ending in a number ("101"), cited as the answer by an outside try
+    "Taylor Swift 101:From poetry to business, college classes offer insights on 'Swiftology'",
 ]
 # A kicker fused to prose: the kicker goes, the prose stays.
 KICKERS = [
@@ -88,6 +90,7 @@ KICKERS = [
 ]
 
 PROSE = [
+    "The game starts at 10:30 tonight, officials said.",  # a clock time is no kicker ending in a number
     "“The answer is yes, Damar, you won the game of life,” Dr. Timothy Pritts said.",
     "DALLAS (AP) — Democratic presidential candidate Martin O’Malley is shifting staff and resources to Iowa as his "
     "campaign struggles to raise money.",  # a dateline that begins the story's first sentence
