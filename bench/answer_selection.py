@@ -42,8 +42,12 @@ def record_inputs(bot: Assistant, questions: list[EvalQuestion]) -> dict[str, di
 
     def capture(question, hits, texts, scope):
         if "hits" not in current:
-            # the window as the days it holds among the hits (a predicate does not pickle)
-            window = None if scope.reading.window is None else {h.chunk.published for h in hits if scope.holds(h.chunk.published)}
+            # the window as its first and last day, as `scope.holds` reads it (a predicate does not pickle)
+            window = None
+            if scope.reading.window is not None:
+                window = (
+                    (scope.window.since or "", scope.window.until or str(scope.as_of)) if scope.window else scope.window_dates
+                )
             current.update(query=question, hits=hits, texts=texts, prefer_recent=scope.reading.recency, window=window)
         return real_extractive(question, hits, texts, scope)
 
@@ -64,7 +68,7 @@ def replay(answerer: ExtractiveAnswerer, inputs: dict, asked_on: str | None, lat
         inputs["hits"],
         inputs["texts"],
         prefer_recent=inputs["prefer_recent"],
-        in_window=None if window is None else window.__contains__,
+        in_window=None if window is None else lambda day: bool(day) and window[0] <= day <= window[1],
         news_day=news_day(asked_on, latest),
     )
 
