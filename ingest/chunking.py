@@ -41,7 +41,18 @@ def sentence_tokenizer():
     from nltk.tokenize import PunktTokenizer
 
     globals_helper.wait_for_nltk_check()  # puts llama-index's bundled nltk_cache on nltk's path
-    return PunktTokenizer("english")
+    tokenizer = PunktTokenizer("english")
+    tokenizer._params.abbrev_types.update(NEWS_ABBREVIATIONS)  # punkt's own model has no setter for these
+    return tokenizer
+
+
+# Titles and state abbreviations news puts before a name, which punkt's English model lacks: it ended a
+# sentence at "former South Carolina Gov." and a yes/no answer cited "Nikki Haley in the New Hampshire
+# Republican primary, winning over…" for "Did Haley win…?" (the article: "Trump defeated … Gov. Nikki Haley").
+NEWS_ABBREVIATIONS = frozenset(
+    "gov govs lt sgt capt cmdr cpl pvt det insp supt atty rev hon pres sens gens dept univ assn "
+    "ark del ind md mass miss mo mont neb tex wyo s.d".split()
+)
 
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\S)")

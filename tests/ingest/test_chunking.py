@@ -71,3 +71,18 @@ def test_the_number_sign_no_does_not_end_a_sentence():
         "The answer was No.",
         "Then they left.",
     ]
+
+
+def test_a_title_before_a_name_does_not_end_a_sentence():
+    # news24-dev (USA TODAY, 2024-01-24): cut after "Gov.", the rest was cited as "Nikki Haley in the New
+    # Hampshire Republican primary, winning over…" and answered "Did Haley win the New Hampshire primary?" with "Yes."
+    text = (
+        "Former President Donald Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire Republican "
+        "primary, winning over crucial Granite State voters. Lt. Gov. Bethany Hall-Long agreed. It ended there."
+    )
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == [
+        "Former President Donald Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire Republican "
+        "primary, winning over crucial Granite State voters.",
+        "Lt. Gov. Bethany Hall-Long agreed.",
+        "It ended there.",
+    ]
