@@ -38,6 +38,7 @@ from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from ingest.chunking import sentence_spans
 from ingest.cleaning import boilerplate_spans, is_boilerplate
+from ingest.language import pipeline_view
 
 # Messages that are not questions about the articles (as stems)
 SMALL_TALK = frozenset(
@@ -139,7 +140,10 @@ NAME_TITLES |= {"ceo", "chairman", "speaker", "leader", "democrat", "republican"
 LIST_CHARS = 300
 LIST_JOINS = {"and", "or", "&", "of", "the", ",", "-", "–", "—"}
 # words that make a sentence suppose or expect rather than state: it settles no yes/no question
-HEDGED = re.compile(r"\b(?:if|whether|unless|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?)\b")
+HEDGED = re.compile(
+    r"\b(?:if|whether|unless|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?|rumou?rs?|"
+    r"reportedly|allegedly|alleged|allegations?|speculation)\b"
+)
 AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\s+\d{1,3}\b)", re.IGNORECASE)
 # a sentence that ends as a question, quoted or not ("So which are the top 20 happiest countries?")
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
@@ -440,12 +444,55 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
     from "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus": a sentence that does
     not name whom the question asks about decides nothing about them, nor does one that only supposes
     it (`HEDGED`: "even if he wins")."""
-    if best.lexical < YES_NO_LEXICAL or not names <= best.stems or HEDGED.search(best.text):
+    if (
+        best.lexical < YES_NO_LEXICAL
+        or not names <= best.stems
+        or HEDGED.search(best.text)
+        or of_another_year(best)
+        or not does_what_was_asked(question, best.text)
+    ):
         return "The articles don't say so outright; the closest they come:"
     denied = denies(question) != denies(best.text)
     if re.match(r"\s*true or false\b", question, re.IGNORECASE):
         return "False." if denied else "True."
     return "No." if denied else "Yes."
+
+
+def does_what_was_asked(question: str, sentence: str) -> bool:
+    """Whether the sentence has the question's subject do the question's verb ("Did Haley win …?":
+    Haley, as the subject of "win"). "Trump defeated … Gov. Nikki Haley …, winning over …" names
+    Haley and "win" but has Trump win; "Starting January 1, sesame will join the list" never says
+    "add". True when the question is not of that form (no verb with a subject to check)."""
+    asked = yes_no_parser()(question)
+    verb = next((t for t in asked if t.dep_ == "ROOT"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if verb is None or verb.pos_ != "VERB" or subject is None:
+        return True
+    for token in yes_no_parser()(sentence):
+        if token.lemma_ != verb.lemma_:
+            continue
+        doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
+        if token.dep_ == "relcl":
+            doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
+        if any(subject.text.lower() in {w.text.lower() for w in doer.subtree} for doer in doers):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def yes_no_parser():
+    """The bundled pipeline with its parser and lemmas, no NER: who does what in a yes/no question and its answer."""
+    return pipeline_view("ner")
+
+
+def of_another_year(c: Candidate) -> bool:
+    """Whether the sentence is about years before its article's: "Trump also did not win the Iowa
+    caucuses in 2016", in an article of 2024, says nothing of 2024's caucuses ("before 2023" in an
+    article of 2022 still speaks of now)."""
+    years = {int(year) for year in re.findall(r"\b((?:19|20)\d\d)\b", c.text)}
+    published = int(c.hit.chunk.published[:4]) if c.hit.chunk.published[:4].isdigit() else None
+    return bool(years) and published is not None and max(years) < published
 
 
 def is_subhead(c: Candidate) -> bool:

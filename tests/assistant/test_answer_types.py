@@ -190,12 +190,16 @@ def test_same_event_a_year_apart_gives_the_newer_figure_first(news_bot):
     assert "$1,018,000" in answer.text.split("[1]")[0]
 
 
-def test_fda_question_cites_the_sentence_that_says_so_and_answers_yes(news_bot):
+def test_fda_question_cites_the_sentence_that_says_so(news_bot):
     """Issue 13: the FDA answer cited 'reviewing whether to put sesame on the list' when 'Starting
     January 1, sesame will join the list' was in the same passage; that sentence names the agency
-    only as 'the US Food and Drug Administration', which now counts as 'FDA'."""
+    only as 'the US Food and Drug Administration', which now counts as 'FDA'. It says "join", not
+    that the FDA "adds": no "Yes." is read into it (an outside try found "Yes." given from sentences
+    that named the words but had someone else do them)."""
     answer = news_bot.ask("Did the FDA add sesame to the list of major food allergens?", as_of="2023-01-02")
-    assert answer.text.startswith("Yes. Starting January 1, sesame will join the list")
+    assert answer.text.startswith(
+        "The articles don't say so outright; the closest they come: Starting January 1, sesame will join"
+    )
     # a month and day without a year is not given a calendar date (here it is the coming January 1)
     assert "(2022-01-01)" not in answer.text
 
@@ -428,3 +432,37 @@ def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, artic
     from assistant.answering.extractive import with_full_names
 
     assert with_full_names(sentence, names, article, is_rare=lambda word: True) == shown
+
+
+@pytest.mark.parametrize(
+    "question, sentence, does",
+    [
+        # the second outside try: "Yes." for Haley from a sentence in which Trump defeats her
+        (
+            "Did Haley win the New Hampshire primary?",
+            "Former President Donald Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire "
+            "Republican primary, winning over crucial Granite State voters.",
+            False,
+        ),
+        (
+            "Did Trump win the New Hampshire primary?",
+            "Former President Donald Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire "
+            "Republican primary, winning over crucial Granite State voters.",
+            True,
+        ),
+        (
+            "Did Putin kill Navalny?",
+            "The president pressed Putin on allegations that the Kremlin tried to poison Alexei Navalny.",
+            False,
+        ),
+        (
+            "True or false: tahini is made from ground sesame paste",
+            "It wasn't required for tahini, which is made from ground sesame paste.",
+            True,
+        ),
+    ],
+)
+def test_a_yes_no_verdict_needs_the_subject_to_do_the_verb(question, sentence, does):
+    from assistant.answering.extractive import does_what_was_asked
+
+    assert does_what_was_asked(question, sentence) is does
