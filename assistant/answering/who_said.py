@@ -127,9 +127,11 @@ class WhoSaidAnswerer:
             return self.when_said(question, asked.name, asked.fragment, filters)
         return self.did_say(question, asked.name, asked.fragment, filters)
 
-    def best_match(self, fragment: str, filters: Filters | None, both_ways: bool = False) -> QuoteRecord | None:
-        """The quote that holds the asked words (`both_ways`: or that the asked words hold)."""
-        found = self.quotes.search(fragment, filters=filters, limit=10)
+    def best_match(
+        self, fragment: str, filters: Filters | None, both_ways: bool = False, speaker: str | None = None
+    ) -> QuoteRecord | None:
+        """The quote that holds the asked words (`both_ways`: or that the asked words hold), of `speaker` if given."""
+        found = self.quotes.search(fragment, speaker=speaker, filters=filters, limit=10)
         scored = [(self.quotes.coverage(fragment, q, both_ways), score, q) for q, score in found]
         scored = [s for s in scored if s[0] >= MIN_COVERAGE]
         if not scored:
@@ -257,7 +259,12 @@ class WhoSaidAnswerer:
         return [item[3] for item in scored]
 
     def did_say(self, question: str, name: str, fragment: str, filters: Filters | None) -> Answer | None:
-        # "Did X say Y?" often wraps the quoted words in the asker's own: match either way round
+        # "Did X say Y?" often wraps the quoted words in the asker's own: match either way round. X's own
+        # quotes first: "Did Trump say he would encourage Russia to attack NATO allies?" was answered with a
+        # Pence sentence sharing more of the asked words, though Trump's own words were in the index
+        own = self.best_match(fragment, filters, both_ways=True, speaker=name)
+        if own is not None:
+            return self.make(question, f"Yes. {said(own)} [1]", [self.cite(1, own)])
         quote = self.best_match(fragment, filters, both_ways=True)
         if quote is None:
             return None

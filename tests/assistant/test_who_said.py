@@ -201,3 +201,34 @@ def test_when_did_she_say_that_gives_the_day_of_the_quote(strike_bot):
     assert answer.text.startswith("Maren Okafor said it on 2024-03-20 (Harbor Gazette): “This deal pays every hour we worked")
     assert answer.citations[0].article_id == "deal"
     check_span(strike_bot, answer.citations[0])
+
+
+def test_did_x_say_looks_at_xs_own_words_first(make_assistant):
+    """The second outside try: "Did Trump say he would encourage Russia to attack NATO allies?" answered
+    "The articles attribute these words to Mike Pence, not Trump" from a Pence sentence sharing more of
+    the asked words, though the index held Trump's own words."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 2d154ab4b765 (2023-07-11), one paragraph
+                "id": "pence",
+                "title": "Pence backs cluster munitions for Ukraine",
+                "source": "usatoday.com",
+                "published": "2023-07-11",
+                "text": "Pence visited Kyiv late last month and met with Ukrainian President Volodymyr Zelenskyy.\n\n"
+                "Pence has also said he believes it is important to support Ukraine now because if it loses the "
+                "war, Russia might next attack a NATO ally and trigger a military response from U.S. troops.",
+            },
+            {  # news24-dev dfd77e61c2d1 (Detroit Free Press, 2024-02-17), one sentence
+                "id": "waterford",
+                "title": "Trump in Waterford blasts judge, recognizes Michigan's importance",
+                "source": "freep.com",
+                "published": "2024-02-17",
+                "text": "Donald Trump said he told a leader of a country that is part of NATO that if it didn't pay its "
+                "share of the group's costs, he would encourage Russia to take any action it liked.",
+            },
+        ]
+    )
+    answer = bot.ask("Did Trump say he would encourage Russia to attack a NATO ally?", as_of="2024-02-20")
+    assert answer.mode == "who_said" and answer.text.startswith("Yes. Donald Trump"), answer.text
+    assert answer.citations[0].article_id == "waterford"
