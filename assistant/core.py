@@ -442,6 +442,10 @@ class Assistant:
         elif topic:
             vector = self.index.embed([topic])[0]
             hits = self.retriever.retrieve_window_first(topic, SHAPED_TOP_K, scope.base, scope.window, vector)
+        if analysis.kind == "comparison" or topic:
+            # a digest of "this week" lists that week's stories; other days' only when it has none (and then
+            # the answer says so): "What happened in Kansas City this week?" listed stories of 2020 and 2022
+            hits = [h for h in hits if scope.holds(h.chunk.published)] or hits
         else:
             # the days named first; the reports of the days after them only when those days have no article
             hits = self.newest_leads(scope.named_window or scope.window or scope.base, MAX_STORIES)

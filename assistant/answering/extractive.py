@@ -136,6 +136,9 @@ NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "former", "vice", "sen", "r
 NAME_TITLES |= {"chief", "secretary", "prime", "minister", "gen", "general", "lt", "col", "capt", "sgt", "pope", "king"}
 NAME_TITLES |= {"queen", "prince", "princess", "sir", "dame", "lord", "lady", "st", "rev", "mayor", "senator", "governor"}
 NAME_TITLES |= {"ceo", "chairman", "speaker", "leader", "democrat", "republican", "star", "officer", "attorney", "ambassador"}
+# occupations that open a sentence capitalised, tagged as proper nouns ("Director Daniel Roher", "Businessman Donald Trump")
+NAME_TITLES |= {"businessman", "businesswoman", "director", "producer", "actor", "actress", "singer", "rapper", "author"}
+NAME_TITLES |= {"writer", "filmmaker", "manager", "founder", "chairwoman", "commissioner", "superintendent", "chancellor"}
 # the longest line read as the list a "…:" sentence introduces
 LIST_CHARS = 300
 LIST_JOINS = {"and", "or", "&", "of", "the", ",", "-", "–", "—"}

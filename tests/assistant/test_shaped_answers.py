@@ -191,3 +191,11 @@ def test_a_timeline_is_made_of_its_story_and_not_of_what_shares_a_few_of_its_wor
     assert "2024-02-14" in answer.text  # "on Wednesday" in an article of Thursday 2024-02-15
     assert not any(c.quote.startswith(":") for c in answer.citations)
     assert not any("Highland Park" in c.quote for c in answer.citations)  # a 2022 event is no line of 2024
+
+
+def test_a_digest_of_this_week_lists_only_that_weeks_stories(bot):
+    """The second outside try: "What happened in Kansas City this week?" listed stories of 2020 and 2022
+    beside the week's, unlabelled. Meta's layoffs story (2022-11-07) is not of the week of 2022-11-14."""
+    answer = bot.ask("Summarize the news about layoffs this week", as_of="2022-11-14")
+    assert answer.answered
+    assert {c.article_id for c in answer.citations} == {"e2c166b2d39c"}, answer.text
