@@ -30,7 +30,7 @@ from ingest.attribution.lexicon import (
     _ROLE_TITLES,
     _THING_WORDS,
 )
-from ingest.attribution.names import TITLES, NameIndex, clean_name, entity_labels
+from ingest.attribution.names import _AFFILIATION, TITLES, NameIndex, clean_name, entity_labels, lead_off
 from ingest.attribution.scanner import Quote
 from ingest.attribution.skeleton import Skeleton
 
@@ -133,6 +133,20 @@ def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[t
             while len(toks) > 1 and toks[0].lower_ in TITLES:
                 prev = toks[0].lower_
                 toks = toks[1:]
+            if _AFFILIATION.match(doc[a:b].text):
+                continue  # "Schumer, D-N.Y., said": the party and state after a name, no one
+            # a body's words, a title, then a name of two words: the name is a person's ("Senate Minority
+            # Leader Chuck Schumer", "White House Press Secretary Karine Jean-Pierre")
+            titled = [k for k, t in enumerate(toks[:-2]) if t.lower_ in TITLES and k and toks[k - 1].lower_ not in TITLES]
+            if titled and any(t.lower_ in _ORG_WORDS for t in toks[: titled[-1]]):
+                rest = toks[titled[-1] + 1 :]
+                if all(t.text == "-" or (t.tag_ == "NNP" and t.text[:1].isupper() and t.lower_ not in _ORG_WORDS) for t in rest):
+                    prev, toks = toks[titled[-1]].lower_, rest
+            question = toks[0].is_sent_start and toks[0].sent[-1].text == "?"
+            after_place = a >= 2 and doc[a - 1].text == "," and doc[a - 2].tag_ == "NNP"
+            if not any(t.lower_ in _ORG_WORDS for t in toks):
+                # "Will Nikki Haley drop out?", "Kiawah Island, S.C. Haley told reporters"
+                toks = toks[len(toks) - len(lead_off([t.text for t in toks], question, after_place)) :]
             a2 = toks[0].i
             low = [t.lower_.strip("’'") for t in toks]
             if low[-1] in ("’s", "'s"):
@@ -290,6 +304,8 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
     for c in subj.children:
         if c.dep_ == "appos" and c.tag_ == "NNP":
             a, b = _name_chain(c)
+            if _AFFILIATION.match(doc[a : b + 1].text):
+                continue  # "Schumer, D-N.Y., said": a party and state, not the name
             return art.names.resolve(doc[a : b + 1].text, pos), speaker, span
     # "the senator", "the Republican nominee"
     det = [c for c in subj.children if c.dep_ == "det"]

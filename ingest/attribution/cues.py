@@ -50,7 +50,12 @@ def _find_subject(verb: Token, in_quote: Callable[[Token], bool]) -> Token | Non
                     if g.dep_ == "pobj" and not in_quote(g):
                         return g
         # two subjects is a misparse ("Washington (AFP) – Hillary Clinton has ..."): the one nearest the verb
-        subjects = sorted((c for c in cur.children if c.dep_ in _SUBJ_DEPS), key=lambda c: abs(c.i - cur.i))
+        # ... and after "told" the one told ("“Q,” Dawson, an urban farmer, told USA TODAY": two subjects to
+        # the parser, the one after the verb is who was told)
+        told = cur.lower_ in _ADDRESSEE_FORMS
+        subjects = sorted(
+            (c for c in cur.children if c.dep_ in _SUBJ_DEPS), key=lambda c: (told and c.i > cur.i, abs(c.i - cur.i))
+        )
         for c in subjects:
             if not in_quote(c):
                 return c

@@ -19,7 +19,7 @@ from ingest.attribution.coreference import (
 from ingest.attribution.cues import _DASH_BYLINE, _according_to, _colon_speaker, _find_subject, _is_speech_verb, _pick_cue
 from ingest.attribution.inheritance import _fix_nested, _Frame, _inherit
 from ingest.attribution.lexicon import _FEMALE, _MALE, _SUBJ_DEPS, _WEAK_INDIRECT
-from ingest.attribution.names import TITLES, NameIndex, clean_name
+from ingest.attribution.names import TITLES, NameIndex, clean_name, lead_off
 from ingest.attribution.scanner import Quote, _paragraphs, _trim, find_quotes
 from ingest.attribution.skeleton import Skeleton, _build_skeleton, _has_cue, _in_quote_fn, load_nlp
 from ingest.attribution.types import Attribution
@@ -65,8 +65,13 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
         if pi not in parsed:
             # cheap: full names in paragraphs we don't parse still feed name merging
             for m in _FULL_NAME.finditer(text, ps, pe):
-                if m.group(1).split()[0].lower() not in _ORG_WORDS and m.group(1).split()[-1].lower() not in _ORG_WORDS:
-                    art.names.add(m.start(1), m.group(1))
+                words = m.group(1).split()
+                if words[0].lower() not in _ORG_WORDS and words[-1].lower() not in _ORG_WORDS:
+                    # "Will Messi play for Argentina again?": the modal opens a question, no name
+                    question = (m.start(1) == ps or text[m.start(1) - 1] == "\n") and _ends_question(text, m.end(1), pe)
+                    name = lead_off(words, question)
+                    if len(name) > 1:
+                        art.names.add(m.end(1) - len(" ".join(name)), " ".join(name))
     # pass 1: entity mentions (outside quotes) for name merging and pronouns
     ents_by_doc = _entities(docs, skels)
     for (_pi, sk), doc, ents in zip(skels, docs, ents_by_doc):
@@ -224,6 +229,12 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
         )
     attributions.sort(key=lambda a: (a.span[0], a.kind != "direct"))
     return attributions
+
+
+def _ends_question(text: str, start: int, end: int) -> bool:
+    """Does the sentence going on at `start` end with a question mark (before `end`)?"""
+    stops = [i for i in (text.find(ch, start, end) for ch in ".?!") if i != -1]
+    return bool(stops) and text[min(stops)] == "?"
 
 
 def canonical_speakers(attributions: Iterable[Attribution]) -> dict[str, list[Attribution]]:

@@ -177,6 +177,17 @@ _LEAD_WORDS = frozenset(
     "only or since so still then there though through thus to under until was were what when where whether "
     "which while who whom whose why with without yet".split()
 )
+# Modals that open a yes/no question before its subject ("Will Nikki Haley drop out?", "Will Messi play?"):
+# there the word is no first name, though "Will" or "Can" may be one elsewhere ("Will Hurd", "Can Dündar")
+_QUESTION_OPENERS = frozenset("can could may might must shall should will would".split())
+# AP abbreviations of US states, set after a place or in an affiliation ("Kiawah Island, S.C. Haley told
+# reporters"): before a person's name they are no part of it. ("Del." is left out: before a name it is
+# a delegate's title, "Del. Joe Jeffries".)
+_STATE_ABBREVIATIONS = frozenset(
+    "ala. ariz. ark. calif. colo. conn. d.c. fla. ga. ill. ind. kan. kans. ky. la. md. mass. mich. minn. miss. "
+    "mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. "
+    "w.va. wis. wyo.".split()
+)
 # Last words that make a capitalised phrase a place, an event, a law or a plan, not a person ("Trump
 # Tower", "World Cup", "Capital Transportation Plan"), and words that make the name after them a storm ("Tropical Storm Nicole")
 _THING_WORDS = frozenset(

@@ -28,7 +28,9 @@ from ingest.attribution.lexicon import (
     _PAGE_WORDS,
     _PERSON_ENDINGS,
     _PERSON_NOUNS,
+    _QUESTION_OPENERS,
     _ROLE_TITLES,
+    _STATE_ABBREVIATIONS,
     _STORM_WORDS,
     _THING_WORDS,
     _UNSPECIFIC,
@@ -57,15 +59,38 @@ TITLES: frozenset[str] = frozenset(
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# A party affiliation written after a lawmaker's name ("Schumer, D-N.Y.", "Graham, R-S.C.",
+# "Laura Sturgeon D-Brandywine West"): no part of the name
+_AFFILIATION = re.compile(r"^\(?[DRI]-[A-Z]")
 
 
 def clean_name(name: str) -> str:
-    """Strip possessive, titles and stray punctuation: "Sen. Ted Cruz's" -> "Ted Cruz"."""
+    """Strip possessive, leading titles, affiliations and stray punctuation: "Sen. Ted Cruz's" -> "Ted
+    Cruz", "Laura Sturgeon D-Brandywine West" -> "Laura Sturgeon". A title after a place or an employer
+    stays ("South Carolina Gov. Nikki Haley"): the speaker is shown as the article describes them and
+    listed by the name alone (`speaker_names`)."""
     name = _POSSESSIVE.sub("", name.strip()).strip(" ,.;:-—–\"“”‘’'()")
     parts = name.split()
-    while len(parts) > 1 and parts[0].lower() in TITLES:
+    while len(parts) > 1 and (parts[0].lower() in TITLES or _AFFILIATION.match(parts[0])):
         parts.pop(0)
-    return " ".join(parts)
+    cut = next((i for i, w in enumerate(parts) if i and _AFFILIATION.match(w)), None)
+    if cut:
+        parts = parts[:cut]
+    return " ".join(parts).strip(" ,")
+
+
+def lead_off(words: list[str], question: bool, after_place: bool = False) -> list[str]:
+    """A person's name without the words a sentence may set before it: a party affiliation ("R-S.C.
+    Graham"), after a place the state it is in ("Kiawah Island, S.C. Haley told reporters"; else
+    "N.C." may be initials: "N.C. Wyeth"), and in a question the modal that opens it ("Will Nikki
+    Haley drop out?")."""
+    while len(words) > 1 and (
+        (after_place and words[0].lower() in _STATE_ABBREVIATIONS)
+        or (_AFFILIATION.match(words[0]) and words[0].endswith("."))
+        or (question and words[0].lower() in _QUESTION_OPENERS)
+    ):
+        words = words[1:]
+    return words
 
 
 def name_key(name: str) -> str:
@@ -223,6 +248,13 @@ def speaker_names(names: Iterable[str], nlp: spacy.Language | None = None) -> di
             listed = read[words]
             if listed and words.lower().startswith("the ") and listed in words[4:]:
                 words = words[4:]  # "The Biden": a person is not "the" anyone
+            if listed and " " in words:
+                # "Will Nikki Haley", "R-S.C. Graham": a modal opening a question or an affiliation
+                # before the person listed is shown without it ("Will Hurd" is a name)
+                first, rest = words.split(" ", 1)
+                question = len(rest.split()) > 1  # "Can Dündar" is a name, "Will Nikki Haley" no longer one
+                if listed == rest and lead_off([first, *rest.split()], question=question) == rest.split():
+                    words = rest
             out[name] = None if listed is None else Speaker(shown=words, listed=listed)
     return out
 
@@ -264,12 +296,26 @@ def _trimmed(name: str) -> str | None:
         words.pop(0)
     while len(words) > 1 and words[-1].lower().strip(",.") in _WEEKDAYS | {"prev", "next"}:
         words.pop()
+    if _AFFILIATION.match(words[0]):
+        if len(words) == 1 or not words[0].endswith("."):
+            return None  # "D-N.Y", "D-Rehoboth Beach": a lawmaker's party and home, not who spoke
+        words = words[1:]  # "R-S.C. Graham"
+    affiliation = next((i for i, w in enumerate(words) if _AFFILIATION.match(w)), None)
+    if affiliation:
+        words = words[:affiliation]  # "Sen. Laura Sturgeon D-Brandywine West"
     return " ".join(words).strip(" ,")
 
 
 def _without_roles(words: list[str]) -> str:
-    while len(words) > 1 and words[0].lower() in _ROLES:
-        words = words[1:]
+    """A person's name without the roles and affiliations before it ("Quarterback Josh Allen", "R-S.C.
+    Graham")."""
+    while len(words) > 1:
+        if words[0].lower() in _ROLES:
+            words = words[1:]
+        elif (rest := lead_off(words, question=False)) != words:
+            words = rest
+        else:
+            break
     return " ".join(words)
 
 
@@ -326,6 +372,13 @@ def _read(doc: Doc, nlp: spacy.Language) -> str | None:
     if ent is not None and ent.label_ in _SPEAKER_LABELS:
         if unnamed:
             return "" if ent.label_ == "NORP" and head.tag_ == "NNP" else None  # "a Republican close to …"
+        if (
+            ent.label_ == "ORG"
+            and ent.start > span.start
+            and doc[ent.start - 1].lower_ in _ROLES
+            and all(t.tag_ == "NNP" and t.text[:1].isupper() and t.lower_ not in _BODY_NOUNS for t in ent)
+        ):
+            return ent.text  # "S.C. Governor Nikki Haley": NER took the person after a title for a body
         start = ent.start
         # an affiliation before an organisation stays ("CNN affiliate WHAM"), role words do not
         while start > span.start and doc[start - 1].tag_ in ("NNP", "NNPS"):

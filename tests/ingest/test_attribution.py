@@ -361,3 +361,13 @@ def test_according_to_names_the_source_not_a_second_speaker(nlp):
     )
     attrs = attrs_of(text, nlp)
     assert [(a.kind, a.speaker_name) for a in attrs] == [("indirect", "Uber CEO Dara Khosrowshahi")]
+
+
+def test_the_one_told_is_not_the_speaker_when_the_parse_calls_both_subjects(nlp):
+    # news24-dev, USA TODAY: "USA TODAY" was the speaker; the parser makes it a second subject of "told"
+    text = (
+        "Voter Ash Dawson said the possibility of lawmakers banning abortion outright was the main engine for showing "
+        "up to vote.\n\n“I wanted to make sure I got some votes in the right direction that those rights are preserved "
+        "for women,” Dawson, an urban farmer, told USA TODAY."
+    )
+    assert by_text(attrs_of(text, nlp), "those rights are preserved").speaker == "Dawson"

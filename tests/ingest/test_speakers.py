@@ -251,3 +251,57 @@ def test_the_labelled_samples_are_whole():
         assert len(items) == 100
         assert {item["label"] for item in items} <= {"person", "organisation", "other"}
         assert figure["other"] == f"{sum(item['label'] == 'other' for item in items)}/100"
+
+
+# news24-dev, USA TODAY: words a sentence sets before a name, taken into it ("Will Messi", "S.C. Haley",
+# "D-N.Y" were the speakers of these quotes)
+MESSI = """Messi was awarded the Golden Ball, given to the best player in the tournament, in what is considered the greatest World Cup final of all-time.
+
+Will Messi play for Argentina again in the World Cup?
+
+It’s unclear whether Messi, 36, will play for Argentina in the 2024 Copa America and the 2026 World Cup or will retire from national team competition before then.
+
+“Even I don't know when. It’ll happen when it happens,” Messi said when asked about retiring during an interview broadcast on Argentine television in July."""
+KIAWAH = """Nikki Haley speaks after voting
+
+Outside her polling place on Kiawah Island, S.C. Haley told reporters she was laser focused on turning out the vote in South Carolina and Michigan, which holds its primary on Feb. 27 and making it through a weeklong push leading into Super Tuesday.
+
+"That's as far as I've thought, in terms of going forward. We've placed ad buys, we've gone and put out the public schedule of where we're going to be, and so we're going to keep on going," Haley said."""
+SCHUMER = """Senate Minority Leader Chuck Schumer said Thursday the Senate Sergeant at Arms had to resign or would be fired following rioters' storming of the U.S. Capitol Wednesday during the electoral vote count.
+
+“If Senate Sergeant Arms Stenger hasn't vacated the position by then, I will fire him as soon as Democrats have a majority in the Senate," Schumer, D-N.Y., said in a statement."""
+GOPAL = """The problem has led state Sen. Vin Gopal to propose legislation to increase the penalties for selling counterfeits during a state of emergency. Gopal, D-Monmouth, said a bill could be introduced within days.
+
+"We have people taking advantage of the situation while others are suffering," he said."""
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (MESSI, "It’ll happen", "Messi"),  # a modal opening a question is no first name
+        (KIAWAH, "as far as I've thought", "Nikki Haley"),  # a state after a place is no part of the name
+        (SCHUMER, "I will fire him", "Chuck Schumer"),  # a party and state after a name are no one
+        (GOPAL, "taking advantage", "Vin Gopal"),
+    ],
+)
+def test_words_before_a_name_are_not_the_name(nlp, text, words, speaker):
+    assert speaker_of(quotes_of(text, nlp, "x"), words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown", "listed"),
+    [
+        ("Will Nikki Haley", "Nikki Haley", "Nikki Haley"),  # as a tester saw it in /api/quotes
+        ("Will Hurd", "Will Hurd", "Will Hurd"),  # "Will" may be a first name
+        ("S.C. Governor Nikki Haley", "S.C. Governor Nikki Haley", "Nikki Haley"),  # NER: an ORG
+        ("South Carolina Gov. Nikki Haley", "South Carolina Gov. Nikki Haley", "Nikki Haley"),
+        ("N.C. Wyeth", "N.C. Wyeth", "N.C. Wyeth"),  # initials, not North Carolina
+        ("Laura Sturgeon D-Brandywine West", "Laura Sturgeon", "Laura Sturgeon"),
+        ("Aguilar, D-Calif.", "Aguilar", "Aguilar"),
+        ("D-N.Y", None, None),
+        ("D-Monmouth", None, None),
+    ],
+)
+def test_a_name_without_the_words_set_before_or_after_it(stored, shown, listed):
+    read = speaker_names([stored])[stored]
+    assert (read.shown, read.listed) == (shown, listed) if shown else read is None
