@@ -296,6 +296,13 @@ def test_relative_dates_across_a_new_year():
     assert resolved(text, date(2024, 1, 3)) == [("Dec. 28", "2023-12-28"), ("Nov. 3", "2024-11-03")]
 
 
+def test_a_year_less_day_weeks_ahead_is_the_coming_one():
+    # news24-dev (2024-01-23): a timeline put these caucuses on 2023-02-08, first of all its lines
+    text = "Nevada and the Virgin Islands hold their caucuses on Feb. 8, and South Carolina holds its primary on Feb. 24."
+    assert resolved(text, date(2024, 1, 23)) == [("Feb. 8", "2024-02-08"), ("Feb. 24", "2024-02-24")]
+    assert resolved("The vote of Nov. 5 was close.", date(2024, 1, 23)) == [("Nov. 5", "2023-11-05")]
+
+
 def test_relative_dates_in_a_longer_passage():
     text = (
         "Pelé died Thursday at 82, the hospital said. He had been admitted last month and "

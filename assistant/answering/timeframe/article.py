@@ -41,6 +41,9 @@ _FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till)\s+$")
 # "before Monday's caucuses", "ahead of Tuesday's vote": an event the article looks forward to
 _BEFORE_AN_EVENT = _LazyPattern(r"\b(?:before|ahead\s+of)\s+$")
 _POSSESSIVE = _LazyPattern(r"['’]s\b")
+# A year-less day this near after publication is the coming one whatever the tense ("Nevada and the Virgin
+# Islands hold their caucuses on Feb. 8", Jan. 23): a year back would be eleven months before the article.
+NEAR_AHEAD = timedelta(days=45)
 _FUTURE_LOOK_WORDS = 12  # how many words around a weekday or date are read for future tense
 # Words that start a new clause, whose tense is its own: "died Thursday and will be buried Monday".
 _CLAUSE_WORDS = {"and", "but", "said", "says", "told", "after", "when", "because", "since", "while", "which", "who", "that"}
@@ -123,9 +126,9 @@ def _year_less_in_article(text: str, found: _Found, month: int, day: int | None,
         if year == published.year:
             if future and window[1] < published - tolerance:
                 continue
-            if not future and window[0] > published + tolerance:
-                continue
-            return window
+            if not future and window[0] > published + tolerance and window[0] - published > NEAR_AHEAD:
+                continue  # far ahead: last year's ("the vote of Nov. 5" in a January article)
+            return window  # a day weeks ahead is the coming one: "hold their caucuses on Feb. 8" of Jan. 23
         if (year < published.year) != future:
             return window
     return None
