@@ -10,12 +10,12 @@
    ("LATEST UPDATES:Bills' Damar Hamlin…") is cut off its start (`ingest.cleaning`), so indexes
    built before chunking left boilerplate out are cited cleanly too.
 3. A yes/no or true/false question is answered "Yes."/"No." before the sentence that decides it,
-   when that sentence holds nearly all of the question; a denial on one side only makes it "No.".
+   when that sentence settles it (`verdict`); a denial on one side only makes it "No.".
 4. The question's analysis (`question.analyze`) says what kind of thing answers it; the best
    sentences are run through the bundled NER, and those holding a new entity of that type ("which
    team" → an ORG the question does not name) move up.
 5. A person the answering sentence calls by one word ("James, who has scored …") is named in full as
-   the article first named them ("James (LeBron James)"); the quote and its span stay as written.
+   the article first named them ("James (LeBron James)", `full_names`); the quote and its span stay as written.
 Embedding each sentence per question was measured: it cost ~450 ms and gained nothing on
 realtimeqa-dev. The best sentence, and a close second from elsewhere, become the answer, each cited
 with its exact span. When even the best passage holds too little of the question, Byline declines.
@@ -32,13 +32,14 @@ from functools import lru_cache
 import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
-from assistant.answering.question import QuestionAnalysis, analyze, entities_of, tagger
+from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
+from assistant.answering.question import QuestionAnalysis, analyze, entities_of
 from assistant.answering.timeframe import relative_dates
+from assistant.answering.verdict import yes_or_no
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from ingest.chunking import sentence_spans
 from ingest.cleaning import boilerplate_spans, is_boilerplate
-from ingest.language import pipeline_view
 
 # Messages that are not questions about the articles (as stems)
 SMALL_TALK = frozenset(
@@ -117,8 +118,6 @@ NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-
 # the newest article's wins (a death toll that grew: the newest figure, not the best-matching one).
 RECENT_NEAR_BEST = 0.85
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence joins the answer when it scores this close to the best
-# A yes/no question gets a verdict only from a sentence that holds this much of its key terms
-YES_NO_LEXICAL = 0.7
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b", re.IGNORECASE)
 # Recency for questions that name no days: worth at most FRESH_WEIGHT (a typed answer is worth 0.15),
 # halving every FRESH_HALF_LIFE_DAYS: last week's article beats last year's on a near tie, never a clear answer.
@@ -128,25 +127,9 @@ FRESH_HALF_LIFE_DAYS = 30
 # answer-bearing sentence further down would not have won on the typed bonus anyway. 8 instead of 16:
 # the same answers on both dev sets (bench/answer_selection.py), a third fewer sentences through the NER.
 TYPED_POOL = 8
-# the IDF a word of an organisation's longer name must have: "Buffalo" 5.2, "Kansas" 4.1, "City" 2.1, "New" 1.3
-# (on news24-dev); a common word before a one-word name is seldom part of it
-NAME_WORD_IDF = 2.0
-# words before a name that are not part of it ("Former President Donald Trump")
-NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "former", "vice", "sen", "rep", "gov", "judge", "justice", "coach"}
-NAME_TITLES |= {"chief", "secretary", "prime", "minister", "gen", "general", "lt", "col", "capt", "sgt", "pope", "king"}
-NAME_TITLES |= {"queen", "prince", "princess", "sir", "dame", "lord", "lady", "st", "rev", "mayor", "senator", "governor"}
-NAME_TITLES |= {"ceo", "chairman", "speaker", "leader", "democrat", "republican", "star", "officer", "attorney", "ambassador"}
-# occupations that open a sentence capitalised, tagged as proper nouns ("Director Daniel Roher", "Businessman Donald Trump")
-NAME_TITLES |= {"businessman", "businesswoman", "director", "producer", "actor", "actress", "singer", "rapper", "author"}
-NAME_TITLES |= {"writer", "filmmaker", "manager", "founder", "chairwoman", "commissioner", "superintendent", "chancellor"}
 # the longest line read as the list a "…:" sentence introduces
 LIST_CHARS = 300
 LIST_JOINS = {"and", "or", "&", "of", "the", ",", "-", "–", "—"}
-# words that make a sentence suppose or expect rather than state: it settles no yes/no question
-HEDGED = re.compile(
-    r"\b(?:if|whether|unless|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?|rumou?rs?|"
-    r"reportedly|allegedly|alleged|allegations?|speculation)\b"
-)
 AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\s+\d{1,3}\b)", re.IGNORECASE)
 # a sentence that ends as a question, quoted or not ("So which are the top 20 happiest countries?")
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
@@ -439,65 +422,6 @@ def acronyms(text: str) -> list[str]:
     return found
 
 
-def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], names: set[str] = frozenset()) -> str:
-    """The verdict a yes/no question gets before the sentence that decides it: "Yes." when that
-    sentence holds nearly all of the question, every name in it (`names`, as stems) among them, and
-    says it the same way; "No." when it holds it but one of the two denies what the other says
-    (`denies`); no verdict when it holds too little. "Did Haley win the Iowa caucuses?" got "Yes."
-    from "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus": a sentence that does
-    not name whom the question asks about decides nothing about them, nor does one that only supposes
-    it (`HEDGED`: "even if he wins")."""
-    if (
-        best.lexical < YES_NO_LEXICAL
-        or not names <= best.stems
-        or HEDGED.search(best.text)
-        or of_another_year(best)
-        or not does_what_was_asked(question, best.text)
-    ):
-        return "The articles don't say so outright; the closest they come:"
-    denied = denies(question) != denies(best.text)
-    if re.match(r"\s*true or false\b", question, re.IGNORECASE):
-        return "False." if denied else "True."
-    return "No." if denied else "Yes."
-
-
-def does_what_was_asked(question: str, sentence: str) -> bool:
-    """Whether the sentence has the question's subject do the question's verb ("Did Haley win …?":
-    Haley, as the subject of "win"). "Trump defeated … Gov. Nikki Haley …, winning over …" names
-    Haley and "win" but has Trump win; "Starting January 1, sesame will join the list" never says
-    "add". True when the question is not of that form (no verb with a subject to check)."""
-    asked = yes_no_parser()(question)
-    verb = next((t for t in asked if t.dep_ == "ROOT"), None)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-    if verb is None or verb.pos_ != "VERB" or subject is None:
-        return True
-    for token in yes_no_parser()(sentence):
-        if token.lemma_ != verb.lemma_:
-            continue
-        doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
-        if token.dep_ == "relcl":
-            doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
-        if any(subject.text.lower() in {w.text.lower() for w in doer.subtree} for doer in doers):
-            return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def yes_no_parser():
-    """The bundled pipeline with its parser and lemmas, no NER: who does what in a yes/no question and its answer."""
-    return pipeline_view("ner")
-
-
-def of_another_year(c: Candidate) -> bool:
-    """Whether the sentence is about years before its article's: "Trump also did not win the Iowa
-    caucuses in 2016", in an article of 2024, says nothing of 2024's caucuses ("before 2023" in an
-    article of 2022 still speaks of now)."""
-    years = {int(year) for year in re.findall(r"\b((?:19|20)\d\d)\b", c.text)}
-    published = int(c.hit.chunk.published[:4]) if c.hit.chunk.published[:4].isdigit() else None
-    return bool(years) and published is not None and max(years) < published
-
-
 def is_subhead(c: Candidate) -> bool:
     """A line of its own that does not end as a sentence does: a subhead or link text ("What doctors
     said about Damar Hamlin's health and recovery"), seldom the words that answer."""
@@ -552,49 +476,6 @@ def is_age(sentence: str, number: str) -> bool:
     at = sentence.find(number)
     context = sentence[max(at - 8, 0) : at + len(number) + 12] if at >= 0 else ""
     return bool(AGE.search(context))
-
-
-def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, is_rare: Callable[[str], bool]) -> str:
-    """The sentence with the full name of a person it calls by one word, as the article first gave it:
-    "James, who has scored …" reads "James (LeBron James), who has scored …". The article names a
-    person in full once and by surname after; the sentence that answers is often one of the later."""
-    for surname, label in surnames.items():
-        name = full_name(surname, article_text)
-        if name is None or name in sentence:
-            continue
-        if (
-            label != "PERSON"
-            and not (
-                not surname.isupper()  # an acronym ("NFL", "MVP") is its own name
-                and (
-                    surname.endswith("s") or is_rare(surname)
-                )  # a team ("Bills") or a rare word (a surname the NER took for one)
-                and all(is_rare(word) for word in name.split()[:-1])  # "Senate" is not "New Senate"
-            )
-        ):
-            continue  # "House" is not "White House", "NFL" not "BetMGM NFL"; "Bills" is "Buffalo Bills"
-        mention = re.search(rf"\b{re.escape(surname)}\b(?:['’]s\b|(?<=s)['’](?!\w))?", sentence)  # "Stewart's", "Rams'"
-        # a word that opens a longer name in the sentence itself names no one alone ("House Speaker Nancy Pelosi")
-        if mention is not None and not re.match(r"\s+[A-Z]", sentence[mention.end() :]):
-            sentence = f"{sentence[: mention.end()]} ({name}){sentence[mention.end() :]}"
-    return sentence
-
-
-def full_name(surname: str, article_text: str) -> str | None:
-    """The first longer name the article gives that ends in `surname` ("LeBron James" for "James"):
-    the proper nouns right before one of its first mentions, titles left out ("Former President
-    Donald Trump" → "Donald Trump")."""
-    mentions = re.finditer(rf"(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}{re.escape(surname)}\b", article_text)
-    for _, match in zip(range(3), mentions):
-        words = []
-        for token in reversed(tagger()(match.group(0))):
-            initial = len(token.text) == 2 and token.text.endswith(".")  # "Donald J. Trump"; not "U.N."
-            if token.pos_ != "PROPN" or token.text.rstrip(".").lower() in NAME_TITLES or ("." in token.text and not initial):
-                break
-            words.insert(0, token.text)
-        if len(words) >= 2 and not words[0].endswith("."):
-            return " ".join(words)
-    return None
 
 
 def retells(a: Candidate, b: Candidate) -> bool:

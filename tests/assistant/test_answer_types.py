@@ -359,7 +359,7 @@ def test_a_sentence_that_introduces_a_list_is_cited_with_it(make_assistant):
     ],
 )
 def test_the_full_name_is_the_proper_nouns_before_a_mention_without_titles(surname, text, name):
-    from assistant.answering.extractive import full_name
+    from assistant.answering.full_names import full_name
 
     assert full_name(surname, text) == name
 
@@ -429,7 +429,7 @@ def test_a_sentence_that_does_not_name_whom_a_yes_no_question_asks_about_decides
     ],
 )
 def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, article, shown):
-    from assistant.answering.extractive import with_full_names
+    from assistant.answering.full_names import with_full_names
 
     assert with_full_names(sentence, names, article, is_rare=lambda word: True) == shown
 
@@ -463,6 +463,6 @@ def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, artic
     ],
 )
 def test_a_yes_no_verdict_needs_the_subject_to_do_the_verb(question, sentence, does):
-    from assistant.answering.extractive import does_what_was_asked
+    from assistant.answering.verdict import does_what_was_asked
 
     assert does_what_was_asked(question, sentence) is does

@@ -1,0 +1,74 @@
+"""Full names in extractive answers: a person an answering sentence calls by one word, named as the article first named them.
+
+1. `prefer_typed` (extractive) marks the one-word names among a sentence's answer entities ("James", "Boodram",
+   "Bills") with their NER label.
+2. `full_name` reads the proper nouns right before the first mentions of that word in the article, titles and
+   occupations left out ("Los Angeles Lakers star LeBron James" → "LeBron James"; "Former President Donald
+   Trump" → "Donald Trump"). The bundled NER is not asked: it reads "Avi Boodram" as no entity at all.
+3. `with_full_names` puts the name after the first mention in the answer's sentence ("James (LeBron James),
+   who …"), never inside a longer name ("House Speaker …"), never for an acronym; a one-word organisation only
+   when it is a team ("Bills") or a rare word, and its added words are rare ("Senate" is not "New Senate").
+   The citation's quote and span stay as the article has them: only the answer's text changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answering.question import tagger
+
+# the IDF a word of an organisation's longer name must have: "Buffalo" 5.2, "Kansas" 4.1, "City" 2.1, "New" 1.3
+# (on news24-dev); a common word before a one-word name is seldom part of it
+NAME_WORD_IDF = 2.0
+# words before a name that are not part of it ("Former President Donald Trump")
+NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "former", "vice", "sen", "rep", "gov", "judge", "justice", "coach"}
+NAME_TITLES |= {"chief", "secretary", "prime", "minister", "gen", "general", "lt", "col", "capt", "sgt", "pope", "king"}
+NAME_TITLES |= {"queen", "prince", "princess", "sir", "dame", "lord", "lady", "st", "rev", "mayor", "senator", "governor"}
+NAME_TITLES |= {"ceo", "chairman", "speaker", "leader", "democrat", "republican", "star", "officer", "attorney", "ambassador"}
+# occupations that open a sentence capitalised, tagged as proper nouns ("Director Daniel Roher", "Businessman Donald Trump")
+NAME_TITLES |= {"businessman", "businesswoman", "director", "producer", "actor", "actress", "singer", "rapper", "author"}
+NAME_TITLES |= {"writer", "filmmaker", "manager", "founder", "chairwoman", "commissioner", "superintendent", "chancellor"}
+
+
+def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, is_rare: Callable[[str], bool]) -> str:
+    """The sentence with the full name of a person it calls by one word, as the article first gave it:
+    "James, who has scored …" reads "James (LeBron James), who has scored …". The article names a
+    person in full once and by surname after; the sentence that answers is often one of the later."""
+    for surname, label in surnames.items():
+        name = full_name(surname, article_text)
+        if name is None or name in sentence:
+            continue
+        if (
+            label != "PERSON"
+            and not (
+                not surname.isupper()  # an acronym ("NFL", "MVP") is its own name
+                and (
+                    surname.endswith("s") or is_rare(surname)
+                )  # a team ("Bills") or a rare word (a surname the NER took for one)
+                and all(is_rare(word) for word in name.split()[:-1])  # "Senate" is not "New Senate"
+            )
+        ):
+            continue  # "House" is not "White House", "NFL" not "BetMGM NFL"; "Bills" is "Buffalo Bills"
+        mention = re.search(rf"\b{re.escape(surname)}\b(?:['’]s\b|(?<=s)['’](?!\w))?", sentence)  # "Stewart's", "Rams'"
+        # a word that opens a longer name in the sentence itself names no one alone ("House Speaker Nancy Pelosi")
+        if mention is not None and not re.match(r"\s+[A-Z]", sentence[mention.end() :]):
+            sentence = f"{sentence[: mention.end()]} ({name}){sentence[mention.end() :]}"
+    return sentence
+
+
+def full_name(surname: str, article_text: str) -> str | None:
+    """The first longer name the article gives that ends in `surname` ("LeBron James" for "James"):
+    the proper nouns right before one of its first mentions, titles left out ("Former President
+    Donald Trump" → "Donald Trump")."""
+    mentions = re.finditer(rf"(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}{re.escape(surname)}\b", article_text)
+    for _, match in zip(range(3), mentions):
+        words = []
+        for token in reversed(tagger()(match.group(0))):
+            initial = len(token.text) == 2 and token.text.endswith(".")  # "Donald J. Trump"; not "U.N."
+            if token.pos_ != "PROPN" or token.text.rstrip(".").lower() in NAME_TITLES or ("." in token.text and not initial):
+                break
+            words.insert(0, token.text)
+        if len(words) >= 2 and not words[0].endswith("."):
+            return " ".join(words)
+    return None

@@ -1,0 +1,87 @@
+"""Yes/no verdicts of extractive answers: "Yes."/"No." (or "True."/"False.") only from a sentence that settles the question.
+
+A sentence settles it when it holds nearly all of the question (`YES_NO_LEXICAL`), every name in it, has the
+question's subject do the question's verb (parsed: in "Trump defeated … Haley …, winning over voters" Haley
+wins nothing), states rather than supposes or reports rumours (`HEDGED`), and is not about years before its
+article's. "No." when one of the question and the sentence denies what the other says. Otherwise the answer
+opens with "The articles don't say so outright; the closest they come:".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ingest.language import pipeline_view
+
+if TYPE_CHECKING:
+    from assistant.answering.extractive import Candidate
+
+# A yes/no question gets a verdict only from a sentence that holds this much of its key terms
+YES_NO_LEXICAL = 0.7
+# words that make a sentence suppose or expect rather than state: it settles no yes/no question
+HEDGED = re.compile(
+    r"\b(?:if|whether|unless|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?|rumou?rs?|"
+    r"reportedly|allegedly|alleged|allegations?|speculation)\b"
+)
+
+
+def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], names: set[str] = frozenset()) -> str:
+    """The verdict a yes/no question gets before the sentence that decides it: "Yes." when that
+    sentence holds nearly all of the question, every name in it (`names`, as stems) among them, and
+    says it the same way; "No." when it holds it but one of the two denies what the other says
+    (`denies`); no verdict when it holds too little. "Did Haley win the Iowa caucuses?" got "Yes."
+    from "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus": a sentence that does
+    not name whom the question asks about decides nothing about them, nor does one that only supposes
+    it (`HEDGED`: "even if he wins")."""
+    if (
+        best.lexical < YES_NO_LEXICAL
+        or not names <= best.stems
+        or HEDGED.search(best.text)
+        or of_another_year(best)
+        or not does_what_was_asked(question, best.text)
+    ):
+        return "The articles don't say so outright; the closest they come:"
+    denied = denies(question) != denies(best.text)
+    if re.match(r"\s*true or false\b", question, re.IGNORECASE):
+        return "False." if denied else "True."
+    return "No." if denied else "Yes."
+
+
+def does_what_was_asked(question: str, sentence: str) -> bool:
+    """Whether the sentence has the question's subject do the question's verb ("Did Haley win …?":
+    Haley, as the subject of "win"). "Trump defeated … Gov. Nikki Haley …, winning over …" names
+    Haley and "win" but has Trump win; "Starting January 1, sesame will join the list" never says
+    "add". True when the question is not of that form (no verb with a subject to check)."""
+    asked = yes_no_parser()(question)
+    verb = next((t for t in asked if t.dep_ == "ROOT"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if verb is None or verb.pos_ != "VERB" or subject is None:
+        return True
+    for token in yes_no_parser()(sentence):
+        if token.lemma_ != verb.lemma_:
+            continue
+        doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
+        if token.dep_ == "relcl":
+            doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
+        if any(subject.text.lower() in {w.text.lower() for w in doer.subtree} for doer in doers):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def yes_no_parser():
+    """The bundled pipeline with its parser and lemmas, no NER: who does what in a yes/no question and its answer."""
+    return pipeline_view("ner")
+
+
+def of_another_year(c: Candidate) -> bool:
+    """Whether the sentence is about years before its article's: "Trump also did not win the Iowa
+    caucuses in 2016", in an article of 2024, says nothing of 2024's caucuses ("before 2023" in an
+    article of 2022 still speaks of now)."""
+    years = {int(year) for year in re.findall(r"\b((?:19|20)\d\d)\b", c.text)}
+    published = int(c.hit.chunk.published[:4]) if c.hit.chunk.published[:4].isdigit() else None
+    return bool(years) and published is not None and max(years) < published
