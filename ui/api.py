@@ -250,7 +250,20 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         report = await asyncio.wrap_future(job)
         return report.model_dump()
 
-    @api.get("/quotes")
+    @api.get(
+        "/quotes",
+        responses={
+            200: {
+                "headers": {
+                    NOTICE_HEADER: {
+                        "description": "Why no quote was found, when no indexed article passes the filters or no "
+                        "speaker goes by the name asked for.",
+                        "schema": {"type": "string"},
+                    }
+                }
+            }
+        },
+    )
     def quotes(
         speaker: str | None = Query(default=None, description="Only this speaker ('Aliyev' matches 'Ilham Aliyev')."),
         search: str | None = Query(default=None, description="Only quotes with these words."),
@@ -258,12 +271,21 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         since: str | None = None,
         until: str | None = None,
         limit: int = Query(default=50, ge=1, le=500),
+        *,
+        response: Response,
     ) -> list[dict]:
-        query_filters(source, since, until)
+        filters = query_filters(source, since, until)
         try:
             found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit)
         except (ValueError, ValidationError) as error:
             raise invalid(error, where="query") from error
+        # as /api/search: the body stays a list, why it is empty rides in the header (it was a silent [])
+        if not found:
+            notice = bot.nothing_passes(filters)
+            if notice is None and speaker and not bot.quotes(speaker=speaker, limit=1):
+                notice = f"No quote by a speaker named {speaker!r} is indexed."
+            if notice:
+                response.headers[NOTICE_HEADER] = header_text(notice)
         return [quote.model_dump() for quote in found]
 
     @openai_api.get("/models")

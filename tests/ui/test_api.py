@@ -146,6 +146,18 @@ def test_search_says_why_it_found_nothing_and_names_the_bad_field(http):
         assert bad_day["errors"][0]["loc"] == ["query", "until"] and "not a date" in bad_day["detail"], bad_day
 
 
+def test_quotes_say_why_they_found_nothing(http):
+    """An outside try, last round: /api/quotes gave a silent [] for a source with no articles, where /api/ask
+    and /api/search say so."""
+    unknown = http.get("/api/quotes", params={"source": "nytimes.com"})
+    assert unknown.status_code == 200 and unknown.json() == []
+    assert "No article from nytimes.com is indexed" in unknown.headers["x-byline-notice"]
+    nobody = http.get("/api/quotes", params={"speaker": "Nobody Atall"})
+    assert nobody.json() == [] and "No quote by a speaker named 'Nobody Atall'" in nobody.headers["x-byline-notice"]
+    found = http.get("/api/quotes", params={"speaker": "Aliyev"})
+    assert found.json() and "x-byline-notice" not in found.headers
+
+
 def test_articles_can_be_listed_and_added(http):
     before = http.get("/api/articles").json()
     assert [a["published"] for a in before] == ["2023-09-20"]
