@@ -36,7 +36,8 @@ from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 6  # 4: words are accent-folded ("Pelé" = "Pele"); 6: speakers are people or bodies, titles dropped
+CACHE_VERSION = 7  # 4: words are accent-folded ("Pelé" = "Pele"); 6: speakers are people or bodies, titles dropped;
+# 7: a publication is no speaker in its own articles
 ARTICLES_PER_FETCH = 64  # articles whose chunks are read from Chroma in one go during a sync
 
 FetchChunks = Callable[[list[ArticleRecord]], Iterator[tuple[str, list[tuple[ChunkRecord, np.ndarray]]]]]

@@ -99,6 +99,20 @@ NOT_SPEAKERS = PRONOUNS | {
 }
 
 
+def is_own_publication(speaker: str, source: str) -> bool:
+    """Whether the speaker is the article's own publication ("USA TODAY" in a usatoday.com article): its
+    "USA TODAY found…", "according to CNN" is the article's own reporting, and a "she said" resolved to it
+    is someone else's words (on news24-dev, 75 of the 91 outlet "speakers" were the publisher itself)."""
+    return bool(speaker) and bool(source) and publication_key(speaker) == publication_key(source)
+
+
+def publication_key(name: str) -> str:
+    """ "USA TODAY", "usatoday.com", "The Des Moines Register", "www.desmoinesregister.com" → one key each."""
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.strip().lower())
+    name = re.sub(r"\.(?:com|org|net|co\.uk|com\.au|co|news|us)$", "", name)
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", name))
+
+
 def is_resolved(speaker_name: str) -> bool:
     """A speaker a reader can use: a name, not a pronoun, a day, or a lower-case word the parser
     took for a subject ("use", "someone")."""
@@ -196,7 +210,7 @@ class QuoteIndex(TextIndex):
         documents = []
         for quote in quotes:
             speaker = self._read[quote.speaker_name]
-            if speaker is not None and is_resolved(speaker.shown):
+            if speaker is not None and is_resolved(speaker.shown) and not is_own_publication(speaker.listed, quote.source):
                 documents.append(self._document(quote.model_copy(update={"speaker_name": speaker.shown}), speaker.listed))
         return documents
 
