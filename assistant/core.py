@@ -40,6 +40,10 @@ def came_over_http(origin: str) -> bool:
     return bool(POSTED_ORIGIN.fullmatch(origin)) or is_url(origin)
 
 
+# An answer whose first source is older than this on the asking day says its date ("As of 2022-11-20: …")
+STALE_DAYS = 365
+
+
 class Assistant:
     """Answers questions about the articles in one index, with citations.
 
@@ -346,8 +350,14 @@ class Assistant:
                 answer = answer.model_copy(update={"text": reason, "citations": []})
         elif relaxed:
             answer = self.said_from_outside_the_window(answer, scope)
-        elif scope.reading.recency and answer.answered and answer.citations and answer.citations[0].published:
-            answer.text = f"As of {answer.citations[0].published}: {answer.text}"
+        elif answer.answered and answer.citations and answer.citations[0].published:
+            first = answer.citations[0].published
+            # "latest" asks for a date; so does an answer from an article a year older than the asking day
+            # ("How old is Joe Biden?" answered "turns 80" from 2022, asked in 2024, read as current)
+            # (a who-said answer dates each quote already; an LLM's wording streamed as it came)
+            stale = answer.mode == "extractive" and (scope.as_of - date.fromisoformat(first)).days > STALE_DAYS
+            if (scope.reading.recency or stale) and not answer.text.startswith(("As of ", "Earlier, on ")):
+                answer.text = f"As of {first}: {answer.text}"
         if llm_error is not None:
             answer.notice = (
                 f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."

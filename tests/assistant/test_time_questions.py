@@ -262,3 +262,12 @@ def test_a_sentence_that_puts_its_event_on_other_days_does_not_answer_for_the_wi
     )
     answer = bot.ask("Which state held a Republican primary this week?", as_of="2024-01-25")
     assert answer.citations[0].quote.startswith("New Hampshire held its Republican primary on Tuesday"), answer.text
+
+
+def test_an_answer_from_an_article_a_year_older_than_the_asking_day_says_its_date(bot):
+    """The second outside try: "How old is Joe Biden?" (asked 2024-02-15) was answered "turns 80" from a
+    2022 article, read as current. An answer whose source is over a year old on the asking day is dated."""
+    old = bot.ask("Why did the Harbor ferry crews walk out?", as_of="2025-06-01")
+    assert old.text.startswith("As of 2024-03-") and old.citations[0].published.startswith("2024-03-")
+    fresh = bot.ask("Why did the Harbor ferry crews walk out?", as_of="2024-03-22")
+    assert not fresh.text.startswith("As of ")
