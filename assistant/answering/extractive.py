@@ -165,8 +165,12 @@ class ExtractiveAnswerer:
         too (at the highest IDF): a question about them is one the articles don't answer.
         """
         stems = [s for s in self.keyword.stems(question) if s not in QUESTION_WORDS and s not in FUNCTION_WORDS]
-        names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(question[1:]))))
+        names = self.name_stems(question)
         return {s: (1.0 + self.keyword.idf(s)) * (2.0 if s in names else 1.0) for s in dict.fromkeys(stems)}
+
+    def name_stems(self, question: str) -> set[str]:
+        """The stems of the question's names and numbers (its capitalised words after the first)."""
+        return set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(question[1:]))))
 
     def candidates(self, hits: list[Hit]) -> list[Candidate]:
         seen: set[tuple[str, int]] = set()
@@ -271,8 +275,8 @@ class ExtractiveAnswerer:
             history_before = chosen[0].hit.chunk.published  # an older figure is history, not the latest
         answer = self.compose(question, chosen, article_texts, history_before)
         if kind == "yes_no":
-            names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(question[1:]))))
-            answer.text = f"{yes_or_no(question, chosen[0], lambda text: self.denies(text, terms), names)} {answer.text}"
+            verdict = yes_or_no(question, chosen[0], lambda text: self.denies(text, terms), self.name_stems(question))
+            answer.text = f"{verdict} {answer.text}"
         return answer
 
     def is_rare(self, word: str) -> bool:

@@ -37,24 +37,21 @@ def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, 
     person in full once and by surname after; the sentence that answers is often one of the later."""
     for surname, label in surnames.items():
         name = full_name(surname, article_text)
-        if name is None or name in sentence:
+        if name is None or name in sentence or not (label == "PERSON" or widens(surname, name, is_rare)):
             continue
-        if (
-            label != "PERSON"
-            and not (
-                not surname.isupper()  # an acronym ("NFL", "MVP") is its own name
-                and (
-                    surname.endswith("s") or is_rare(surname)
-                )  # a team ("Bills") or a rare word (a surname the NER took for one)
-                and all(is_rare(word) for word in name.split()[:-1])  # "Senate" is not "New Senate"
-            )
-        ):
-            continue  # "House" is not "White House", "NFL" not "BetMGM NFL"; "Bills" is "Buffalo Bills"
         mention = re.search(rf"\b{re.escape(surname)}\b(?:['’]s\b|(?<=s)['’](?!\w))?", sentence)  # "Stewart's", "Rams'"
         # a word that opens a longer name in the sentence itself names no one alone ("House Speaker Nancy Pelosi")
         if mention is not None and not re.match(r"\s+[A-Z]", sentence[mention.end() :]):
             sentence = f"{sentence[: mention.end()]} ({name}){sentence[mention.end() :]}"
     return sentence
+
+
+def widens(word: str, name: str, is_rare: Callable[[str], bool]) -> bool:
+    """Whether a one-word organisation is the longer `name` ("Bills" is "Buffalo Bills"): not an acronym
+    ("NFL" is not "BetMGM NFL"), a team or a rare word (a surname the NER took for an organisation), and
+    the words added before it rare too ("House" is not "White House", "Senate" not "New Senate")."""
+    team_or_rare = word.endswith("s") or is_rare(word)
+    return not word.isupper() and team_or_rare and all(is_rare(added) for added in name.split()[:-1])
 
 
 def full_name(surname: str, article_text: str) -> str | None:
