@@ -280,9 +280,8 @@ class WhoSaidAnswerer:
     def when_said(self, question: str, name: str, fragment: str, filters: Filters | None) -> Answer | None:
         """ "When did X say “…”?": the day the words were said, when the sentence that reports them
         names it ("said Tuesday"), else the day of the article that reports them."""
-        quote = self.best_match(fragment, filters, both_ways=True)
-        asked = set(name_tokens(name))
-        if quote is None or not asked <= set(name_tokens(quote.speaker_name)):
+        quote = self.best_match(fragment, filters, both_ways=True, speaker=name)
+        if quote is None:
             return None  # words the quote index does not hold from that speaker: the normal path
         citation = self.cite(1, quote, whole_sentence=True)
         day = said_on(citation)
