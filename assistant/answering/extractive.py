@@ -264,7 +264,9 @@ class ExtractiveAnswerer:
         for c in pool[1:8]:
             if len(chosen) >= self.max_sentences:
                 break
-            if c.score < SECOND_SENTENCE_RATIO * best.score or not self.answers(c) or any(same_place(c, x) for x in chosen):
+            if c.score < SECOND_SENTENCE_RATIO * best.score or not self.answers(c):
+                continue
+            if any(same_place(c, x) for x in chosen) and not names_what_they_do_not(c, chosen):
                 continue
             chosen.append(c)
         history_before = None
@@ -507,6 +509,11 @@ def same_place(a: Candidate, b: Candidate) -> bool:
     if a.hit.chunk.article_id == b.hit.chunk.article_id and abs(a.start - b.start) < 400:
         return True
     return repeats(a, b)
+
+
+def names_what_they_do_not(c: Candidate, chosen: list[Candidate]) -> bool:
+    """`c` holds an answer of the asked-for type that none of the `chosen` sentences names."""
+    return any(all(entity not in x.text for x in chosen) for entity in c.answer_entities)
 
 
 def previous_sentence_start(text: str, start: int, floor: int) -> int:

@@ -466,3 +466,35 @@ def test_a_yes_no_verdict_needs_the_subject_to_do_the_verb(question, sentence, d
     from assistant.answering.verdict import does_what_was_asked
 
     assert does_what_was_asked(question, sentence) is does
+
+
+def test_a_neighbouring_sentence_joins_the_answer_when_it_names_what_was_asked(make_assistant):
+    """ "What is the world's happiest country?" was answered with the sentence just above the list
+    ("…the US isn't ranked in the world's top 20"): the list, which names Finland, was left out for
+    sitting within a few lines of it, although it scored as well."""
+    bot = make_assistant()
+    text = (  # news24-dev f0cadba3fa64 (USA TODAY, 2024-03-20), its first five paragraphs
+        "The 2024 World Happiness Report, a list of the happiest countries in the world, has been released today on "
+        "International Day of Happiness. And spoiler alert, the United States isn't at the top.\n\n"
+        "For the first time since the World Happiness Report was first released 12 years ago, the US isn't ranked in "
+        "the world's top 20 happiest countries. It sits at No. 23, the United Arab Emirates is ranked at 22 and "
+        "Slovenia at 21.\n\nWorld Happiness Report: So which are the top 20 happiest countries?\n\n"
+        "According to the World Happiness Report, the following are the happiest countries:\n\n"
+        "Finland Denmark Iceland Sweden Israel Netherlands Norway Luxembourg Switzerland Australia New Zealand "
+        "Costa Rica Kuwait Austria Canada Belgium Ireland Czechia Lithuania United Kingdom"
+    )
+    bot.add_records(
+        [
+            {
+                "id": "happiness",
+                "title": "World Happiness Report 2024: US drops out of top 20 happiest countries",
+                "source": "usatoday.com",
+                "published": "2024-03-20",
+                "text": text,
+            }
+        ]
+    )
+    answer = bot.ask("According to the 2024 World Happiness Report, what is the world’s happiest country?", as_of="2024-03-22")
+    assert "Finland" in answer.text, answer.text
+    cited = next(c for c in answer.citations if "Finland" in c.quote)
+    assert bot.article_text("happiness")[cited.span[0] : cited.span[1]] == cited.quote
