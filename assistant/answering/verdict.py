@@ -3,7 +3,9 @@
 A sentence settles it when it holds nearly all of the question (`YES_NO_LEXICAL`), every name in it, has the
 question's subject do the question's verb (parsed: in "Trump defeated … Haley …, winning over voters" Haley
 wins nothing), states rather than supposes or reports rumours (`HEDGED`), and is not about years before its
-article's. "No." when one of the question and the sentence denies what the other says. Otherwise the answer
+article's. "No." when one of the question and the sentence denies what the other says, or when the sentence has
+the subject lose what the question asks they won ("Trump defeated … Haley in the New Hampshire primary"
+answers "Did Haley win the New Hampshire primary?"). Otherwise the answer
 opens with "The articles don't say so outright; the closest they come:".
 """
 
@@ -28,6 +30,11 @@ HEDGED = re.compile(
 )
 
 
+UNSETTLED = "The articles don't say so outright; the closest they come:"
+# "Did X win …?" is answered "No." by a sentence in which X is beaten ("Trump defeated Haley") or loses
+BEATING_VERBS = frozenset({"defeat", "beat", "top", "edge", "oust", "upset", "rout", "trounce", "outpoll", "unseat"})
+
+
 def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], names: set[str] = frozenset()) -> str:
     """The verdict a yes/no question gets before the sentence that decides it: "Yes." when that
     sentence holds nearly all of the question, every name in it (`names`, as stems) among them, and
@@ -36,15 +43,12 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
     from "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus": a sentence that does
     not name whom the question asks about decides nothing about them, nor does one that only supposes
     it (`HEDGED`: "even if he wins")."""
-    if (
-        best.lexical < YES_NO_LEXICAL
-        or not names <= best.stems
-        or HEDGED.search(best.text)
-        or of_another_year(best)
-        or not does_what_was_asked(question, best.text)
-    ):
-        return "The articles don't say so outright; the closest they come:"
-    denied = denies(question) != denies(best.text)
+    if best.lexical < YES_NO_LEXICAL or not names <= best.stems or HEDGED.search(best.text) or of_another_year(best):
+        return UNSETTLED
+    lost = lost_what_was_asked(question, best.text)
+    if not lost and not does_what_was_asked(question, best.text):
+        return UNSETTLED
+    denied = lost or denies(question) != denies(best.text)
     if re.match(r"\s*true or false\b", question, re.IGNORECASE):
         return "False." if denied else "True."
     return "No." if denied else "Yes."
@@ -68,6 +72,28 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
         if token.dep_ == "relcl":
             doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
         if any(subject.text.lower() in {w.text.lower() for w in doer.subtree} for doer in doers):
+            return True
+    return False
+
+
+def lost_what_was_asked(question: str, sentence: str) -> bool:
+    """Whether the sentence has the subject of "Did X win …?" beaten or losing: X the object of
+    "defeated"/"beat" ("Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire
+    Republican primary") or the subject of "lost"."""
+    asked = yes_no_parser()(question)
+    verb = next((t for t in asked if t.dep_ == "ROOT"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if verb is None or verb.lemma_ != "win" or subject is None:
+        return False
+    asked_about = subject.text.lower()
+    for token in yes_no_parser()(sentence):
+        if token.lemma_ in BEATING_VERBS:
+            losers = [c for c in token.children if c.dep_ == "dobj"]
+        elif token.lemma_ == "lose":
+            losers = [c for c in token.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        if any(asked_about in {w.text.lower() for w in loser.subtree} for loser in losers):
             return True
     return False
 

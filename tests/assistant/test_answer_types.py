@@ -403,6 +403,36 @@ def test_a_sentence_that_does_not_name_whom_a_yes_no_question_asks_about_decides
     assert not answer.text.startswith(("Yes.", "No.")), answer.text
 
 
+NH_PRIMARY = {  # news24-dev ef7767243720 (USA TODAY, 2024-01-23), its first three paragraphs
+    "id": "nh-primary",
+    "title": "NH primary: Donald Trump wins; Nikki Haley vows to stay in race",
+    "source": "usatoday.com",
+    "published": "2024-01-23",
+    "text": "Former President Donald Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire Republican "
+    "primary, winning over crucial Granite State voters.\n\nThe New Hampshire primary has long wielded the power to make "
+    "or break presidential candidates. Today, all eyes were on the GOP race as Haley tried to build momentum against "
+    "Trump with a coalition that included moderate and independent voters.\n\nOn the Democratic side, President Joe "
+    "Biden also won over his challengers in a write-in campaign, defeating Rep. Dean Phillips, D-Minn., and author "
+    "Marianne Williamson.",
+}
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        ("Did Haley win the New Hampshire primary?", "No."),  # Haley is the one defeated
+        ("Did Trump win the New Hampshire primary?", "Yes."),
+    ],
+)
+def test_did_x_win_is_no_when_x_was_defeated(make_assistant, question, verdict):
+    """ "Did Haley win the New Hampshire primary?" got no verdict ("The articles don't say so outright")
+    from the sentence in which Trump defeats her: being beaten answers "did she win" as plainly as winning does."""
+    bot = make_assistant()
+    bot.add_records([NH_PRIMARY])
+    answer = bot.ask(question, as_of="2024-01-25")
+    assert answer.text.startswith(verdict), answer.text
+
+
 @pytest.mark.parametrize(
     "sentence, names, article, shown",
     [
