@@ -305,8 +305,9 @@ class Store:
             chunks=len(ids),
         )
         metadata = record.model_dump(exclude={"id"})
-        if quotes:
-            metadata["quotes"] = json.dumps(quotes, ensure_ascii=False)
+        # always written, "[]" included: Chroma's upsert merges metadata, so a version with no quotes
+        # written without the key kept the previous version's quotes, at offsets into the old text
+        metadata["quotes"] = json.dumps(quotes or [], ensure_ascii=False)
         self.articles.upsert(
             ids=[article.id],
             embeddings=[article_vector],

@@ -41,6 +41,48 @@ def test_reingest_is_a_noop_and_an_edit_replaces_chunks(make_assistant, tmp_path
     assert "90" in answer.text and "60 military" not in answer.text
 
 
+def test_an_edit_that_drops_a_quote_drops_it_from_the_quote_index(make_assistant, tmp_path):
+    """An outside try: an article sent again without its quote kept the old quote, at the old offsets,
+    so "What did Mara Quint say…?" cited "esday. Quint resigned." (the new text cut at the old span).
+    The quotes ride on the article record, and a record written without any left the old ones in place."""
+    record = {
+        "id": "council",
+        "title": "Zebra council",
+        "source": "example.org",
+        "published": "2024-03-20",
+        "text": 'The zebra council met on Tuesday. "We will protect every zebra," said council chair Mara Quint. '
+        "The meeting ran late into the night and many residents attended it.",
+    }
+    bot = make_assistant(tmp_path / "data")
+    bot.add_records([record])
+    assert [q.text for q in bot.quotes(speaker="Mara Quint")] == ["We will protect every zebra"]
+
+    edited = bot.add_records([dict(record, text="The zebra council met again on Wednesday. Quint resigned.")])
+    assert edited.updated == 1
+    assert bot.quotes(speaker="Mara Quint") == []
+    answer = bot.ask("What did Mara Quint say about the zebra council?", as_of="2024-03-22")
+    text = bot.article_text("council")
+    assert all(text[c.span[0] : c.span[1]] == c.quote for c in answer.citations), answer.citations
+    assert "We will protect every zebra" not in answer.text
+    reopened = make_assistant(tmp_path / "data")  # and as stored, not only in this process's cache
+    assert reopened.quotes(speaker="Mara Quint") == []
+
+
+def test_an_id_given_twice_in_one_batch_is_reported_not_dropped_unseen(make_assistant):
+    """An outside try: two records with one id in one request came back "added: 1" and nothing else;
+    the first was gone without a word. The later version is kept (a feed listing an entry twice, updated),
+    and the earlier one is named with the reason; the same record sent twice is no problem."""
+    bot = make_assistant()
+    first = {"id": "twin", "title": "A", "source": "example.org", "published": "2024-03-20", "text": "Version A of the story."}
+    second = dict(first, title="B", text="Version B of the story.")
+    report = bot.add_records([first, second, dict(first, id="same"), dict(first, id="same")])
+    assert report.added == 2
+    assert [(e.reason, e.status) for e in report.errors] == [
+        ("id 'twin' is given again, with other content, later in this batch: only the later version is kept", 409)
+    ]
+    assert bot.article_text("twin") == "Version B of the story."
+
+
 def test_bad_files_are_reported_and_the_rest_goes_on(make_assistant, tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()
