@@ -317,8 +317,18 @@ class Ingestor:
         started = time.perf_counter()
         report = report or IngestReport()
         self.recover()
-        # Within one run the last version of an id wins (a feed listing an entry twice, say).
-        by_id = {article.id: article for article in articles}
+        # Within one run the last version of an id wins (a feed listing an entry twice, say); an earlier
+        # version that differs is not written, and the report names it rather than dropping it unseen
+        by_id: dict[str, Article] = {}
+        for article in articles:
+            earlier = by_id.get(article.id)
+            if earlier is not None and earlier.content_hash != article.content_hash:
+                reason = (
+                    f"id {article.id!r} is given again, with other content, later in this batch: only the later version is kept"
+                )
+                log.warning("not ingested: %s: %s", earlier.origin or earlier.id, reason)
+                report.errors.append(IngestProblem(where=earlier.origin or earlier.id, reason=reason, status=409))
+            by_id[article.id] = article
         pending = list(by_id.values())
         bar = None
         if progress and len(pending) > 20:
