@@ -96,11 +96,15 @@ def last_turns(history: list[dict[str, str]]) -> tuple[str, str]:
     return question, strip_markers(answer)
 
 
-def people(doc) -> list[str]:
-    """Names of people in order of appearance: spaCy's PERSON entities, else capitalised proper nouns."""
+def people(doc, asked: bool = False) -> list[str]:
+    """Names of people in order of appearance: spaCy's PERSON entities, else capitalised proper nouns.
+
+    In the user's own question (`asked`) a proper noun is a person's name even when the small model
+    labels it otherwise: it read "What did Nikki Haley say about Trump?" as two organisations, and
+    "When did she say that?" then went to a name in the answer's quote."""
     found = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
     if not found:
-        other_entities = {t.i for ent in doc.ents if ent.label_ != "PERSON" for t in ent}
+        other_entities = set() if asked else {t.i for ent in doc.ents if ent.label_ != "PERSON" for t in ent}
         run: list[str] = []
         for token in list(doc) + [None]:
             if token is not None and token.pos_ == "PROPN" and token.i not in other_entities and token.text[:1].isupper():
@@ -284,7 +288,8 @@ class RuleRewriter:
         if focus and last_question:
             rewritten = self.replace_focus(last_question, last_answer, focus.group("focus"))
             if rewritten:
-                return rewritten
+                # "What about his wife?" after "What's the latest on Navalny?": "his" is Navalny
+                return self.resolve_pronouns(rewritten, last_question, last_answer)
         return with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last_answer)
 
     def who_else(self, last_question: str) -> str | None:
@@ -358,7 +363,7 @@ class RuleRewriter:
         question_doc = nlp()(last_question) if last_question else None
         answer_doc = nlp()(last_answer) if last_answer else None
         # The user's own last question says best whom they are following up on; the answer is next.
-        asked = people(question_doc) if question_doc else []
+        asked = people(question_doc, asked=True) if question_doc else []
         answered = people(answer_doc) if answer_doc else []
         asks_who_or_which = bool(ASKS_WHO_OR_WHICH.search(last_question))
         if asks_who_or_which:

@@ -63,3 +63,28 @@ def test_a_follow_up_is_rewritten_from_the_conversation(rewriter, case):
 
 def test_without_history_nothing_is_rewritten(rewriter):
     assert rewriter.rewrite("What did he say?", []) == "What did he say?"
+
+
+@pytest.mark.parametrize(
+    "question, answer, follow_up, expected",
+    [
+        # the bundled model reads "Nikki Haley" and "Trump" as organisations: "she" went to the quote's Donald Trump
+        (
+            "What did Nikki Haley say about Trump?",
+            "Nikki Haley (2024-02-27) said: “Donald Trump campaigned in Michigan for eight years. I campaigned for two days” [1]",
+            "When did she say that?",
+            "When did Nikki Haley say “Donald Trump campaigned in Michigan for eight years. I campaigned for two …”?",
+        ),
+        # "Navalny" read as a place, and the "what about" rewrite left "his" for retrieval to guess
+        (
+            "What's the latest on Navalny?",
+            "As of 2024-03-18: Navalny's wife Yulia Navalnaya, joined a line at the embassy in Berlin. [1]",
+            "What about his wife?",
+            "What's the latest on Navalny's wife?",
+        ),
+    ],
+)
+def test_a_pronoun_goes_to_the_name_the_user_asked_about(rewriter, question, answer, follow_up, expected):
+    """Two outside tries on news24-dev: the follow-up's pronoun went to a name in the answer (or to no one)
+    because the small model did not read the question's name as a person's."""
+    assert rewriter.rewrite(follow_up, history(question, answer)) == expected
