@@ -21,6 +21,7 @@ from assistant.answering.timeframe import relative_dates
 from assistant.search.quotes import QuoteIndex, name_tokens
 from assistant.search.types import Filters
 from ingest.chunking import sentence_spans
+from ingest.cleaning import is_boilerplate
 from ingest.store import QuoteRecord
 
 SPEECH_VERBS = (
@@ -164,17 +165,23 @@ class WhoSaidAnswerer:
             found = self.on_topic(name, topic, filters)
         else:
             found = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=6)]
-        chosen: list[QuoteRecord] = []
+        chosen: list[tuple[QuoteRecord, Citation]] = []
         for quote in found:
-            if all(not overlaps(quote, c) for c in chosen):
-                chosen.append(quote)
+            if any(overlaps(quote, c) for c, _ in chosen):
+                continue
+            citation = self.cite(len(chosen) + 1, quote, whole_sentence=True)
+            if is_boilerplate(citation.passage.strip()):
+                continue  # a link to another story ("'Putin chose this war':Biden vows …") quotes no one here
+            # two quoted words of one sentence ("trust" and "hope") each cite that sentence: cite it once
+            if any(cites_the_same(citation, other) for _, other in chosen):
+                continue
+            chosen.append((quote, citation))
             if len(chosen) == 3:
                 break
         if not chosen:
             return None
         parts, citations = [], []
-        for n, quote in enumerate(chosen, start=1):
-            citation = self.cite(n, quote, whole_sentence=True)
+        for n, (quote, citation) in enumerate(chosen, start=1):
             citations.append(citation)
             if citation.quote == quote.text:
                 parts.append(f"{said(quote) if n == 1 else said(quote, also=True)} [{n}]")
@@ -196,9 +203,10 @@ class WhoSaidAnswerer:
         scored = []
         for quote in candidates:
             start, end = paragraph_bounds(texts[quote.article_id], quote.start, quote.end)
-            in_paragraph = topic_stems & set(self.quotes.stems(texts[quote.article_id][start:end]))
+            paragraph = texts[quote.article_id][start:end]
+            in_paragraph = topic_stems & set(self.quotes.stems(paragraph))
             in_quote = topic_stems & set(self.quotes.stems(quote.text))
-            if in_paragraph:
+            if in_paragraph and not is_boilerplate(paragraph.strip()):
                 scored.append((len(in_quote) + len(in_paragraph), quote.kind == "direct", quote.published, quote))
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]
@@ -249,6 +257,8 @@ class WhoSaidAnswerer:
         for quote in quotes:
             text = texts.get(quote.article_id, "")
             start, end = paragraph_bounds(text, quote.start, quote.end)
+            if is_boilerplate(text[start:end].strip()):
+                continue  # link text to another story: its quote is that story's, unattributed here
             in_paragraph = topic_stems & set(self.quotes.stems(text[start:end]))
             lead = text[: paragraph_bounds(text, 0, 0)[1]]  # a news story names its topic up top
             in_title = topic_stems & set(self.quotes.stems(f"{quote.title}\n{lead}"))
@@ -359,3 +369,10 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def overlaps(a: QuoteRecord, b: QuoteRecord) -> bool:
     return a.article_id == b.article_id and a.start < b.end and b.start < a.end
+
+
+def cites_the_same(a: Citation, b: Citation) -> bool:
+    """The two citations' cited words overlap in one article, or are the same words in two (wire copy)."""
+    if a.article_id == b.article_id and a.span[0] < b.span[1] and b.span[0] < a.span[1]:
+        return True
+    return " ".join(a.quote.split()) == " ".join(b.quote.split())

@@ -232,3 +232,31 @@ def test_did_x_say_looks_at_xs_own_words_first(make_assistant):
     answer = bot.ask("Did Trump say he would encourage Russia to attack a NATO ally?", as_of="2024-02-20")
     assert answer.mode == "who_said" and answer.text.startswith("Yes. Donald Trump"), answer.text
     assert answer.citations[0].article_id == "waterford"
+
+
+def test_one_sentence_is_cited_once_and_link_text_quotes_no_one(make_assistant):
+    """An outside try: "What did Putin say on Monday?" cited the same sentence as [1] and [2] (two quoted
+    words in it, "trust" and "hope", are two quotes), and then a link to another story, "'Putin chose this
+    war':Biden vows …", as Putin's words."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 219a1cd978b2 (USA TODAY, 2024-03-18), two paragraphs, and a link line of the same kind
+                "id": "putin-wins",
+                "title": "Putin wins Russia presidential vote, Central Election Commission says",
+                "source": "usatoday.com",
+                "published": "2024-03-18",
+                "text": 'Putin hailed the results as a clear indication of Russia\'s "trust" and "hope" in him. But his many '
+                "critics saw them as another illustration of the preordained nature of the election.\n\n"
+                "'Putin chose this war':Biden vows to make Russian president 'a pariah' after Ukraine invasion\n\n"
+                "In a news conference Sunday, Putin said he would press on with his invasion of Ukraine. He also claimed "
+                "Russia's democracy was more legitimate than the system in the United States, where he said you can "
+                '"buy a vote for $10."',
+            }
+        ]
+    )
+    answer = bot.ask("What did Putin say?", as_of="2024-03-20")
+    assert answer.mode == "who_said", answer.text
+    spans = [c.span for c in answer.citations]
+    assert len(spans) == len(set(spans)) >= 2, answer.text
+    assert not any("Putin chose this war" in c.quote for c in answer.citations), answer.text
