@@ -452,9 +452,11 @@ class Assistant:
         elif topic:
             vector = self.index.embed([topic])[0]
             hits = self.retriever.retrieve_window_first(topic, SHAPED_TOP_K, scope.base, scope.window, vector)
+        everywhere: list[Hit] = []
         if analysis.kind == "comparison" or topic:
             # a digest of "this week" lists that week's stories; other days' only when it has none (and then
             # the answer says so): "What happened in Kansas City this week?" listed stories of 2020 and 2022
+            everywhere = hits
             hits = [h for h in hits if scope.holds(h.chunk.published)] or hits
         else:
             # the days named first; the reports of the days after them only when those days have no article
@@ -463,7 +465,15 @@ class Assistant:
                 hits = self.newest_leads(scope.window or scope.base, MAX_STORIES)
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         answerer = ShapedAnswerer(self.extractive_answerer())
-        return hits, texts, answerer.answer(analysis, query, hits, texts) if hits and lay_out else None
+        laid_out = answerer.answer(analysis, query, hits, texts) if hits and lay_out else None
+        if laid_out is None and lay_out and len(everywhere) > len(hits):
+            # the window's few passages are about something else ("…the Texas border standoff this week?"
+            # met two passages that only mention Texas): the other days' stories, which the answer then
+            # says are from other days, rather than "The articles here don't say"
+            hits = everywhere
+            texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
+            laid_out = answerer.answer(analysis, query, hits, texts)
+        return hits, texts, laid_out
 
     def newest_leads(self, filters: Filters, count: int) -> list[Hit]:
         """The first passage of each of the `count` newest articles that pass `filters` ("What happened

@@ -199,3 +199,15 @@ def test_a_digest_of_this_week_lists_only_that_weeks_stories(bot):
     answer = bot.ask("Summarize the news about layoffs this week", as_of="2022-11-14")
     assert answer.answered
     assert {c.article_id for c in answer.citations} == {"e2c166b2d39c"}, answer.text
+
+
+def test_a_digest_of_a_week_without_the_story_gives_other_days_and_says_so(bot):
+    """An outside try: "What happened with the Texas border standoff this week?" was declined ("The articles
+    here don't say"), though the same question without "this week" listed five stories of the week before:
+    the week's own passages (here the House speaker votes) were about something else, and the other days'
+    were never looked at. As the README says, the answer names the week and gives the other days."""
+    answer = bot.ask("Summarize the news about the Buffalo snow storm this week", as_of="2023-01-07")
+    assert answer.answered, answer.text
+    assert answer.text.startswith("Nothing in the articles from this week (2023-01-01 to 2023-01-07) answers this."), answer.text
+    assert {c.article_id for c in answer.citations} & {"71df584b059b", "d4235a9c440e", "storm-wire-copy"}
+    assert_spans_exact(bot, answer)
