@@ -65,7 +65,13 @@ MAX_URLS = 100  # each may take the whole fetch deadline: 2,000 refused URLs hel
 
 
 class IngestRequest(BaseModel):
-    articles: list[dict] = Field(default_factory=list, description="Articles in the articles.jsonl schema.")
+    # Any item is taken: one that is not an article object is that item's error in the report, never the batch's
+    articles: list[Any] = Field(
+        default_factory=list,
+        description="Articles in the articles.jsonl schema; an item that is not one is reported in the report's "
+        "`errors` (`articles[1]`) and the rest go in.",
+        json_schema_extra={"items": {"type": "object"}},
+    )
     urls: list[str] = Field(
         default_factory=list,
         max_length=MAX_URLS,

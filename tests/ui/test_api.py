@@ -202,6 +202,26 @@ def test_articles_are_listed_a_page_at_a_time(http):
         assert refused.status_code == 422 and refused.json()["errors"][0]["loc"][0] == "query", params
 
 
+def test_a_bad_item_in_a_batch_is_that_items_error_not_the_batchs(http):
+    """Found by an outside tester: {"articles": [<valid>, "notanobject"]} was a 422 for the whole batch, where
+    the README says a bad record is that item's error: the good one goes in, the bad one is named in `errors`."""
+    ferry = {"id": "api-ferry", "title": "Ferry back", "text": "The harbour ferry resumed its crossings on Monday."}
+    mixed = http.post("/api/articles", json={"articles": [ferry, "notanobject", 5, ["a", "list"]]})
+    assert mixed.status_code == 200, mixed.text
+    report = mixed.json()
+    assert report["added"] == 1 and report["article_ids"] == ["api-ferry"]
+    assert [(e["where"], e["reason"]) for e in report["errors"]] == [
+        ("articles[1]", "expected a JSON object, got str"),
+        ("articles[2]", "expected a JSON object, got int"),
+        ("articles[3]", "expected a JSON object, got list"),
+    ]
+    # a body with no list to read items from is still the request's fault
+    for body in ({"articles": "notalist"}, {"articles": {"id": "x"}}, [ferry], "articles"):
+        refused = http.post("/api/articles", json=body)
+        assert refused.status_code == 422, (body, refused.text)
+        assert refused.json()["errors"][0]["loc"][:2] in (["body", "articles"], ["body"]), refused.json()
+
+
 def test_quotes_by_speaker_and_words(http, bot):
     quotes = http.get("/api/quotes", params={"speaker": "Aliyev"}).json()
     assert quotes and all("Aliyev" in q["speaker_name"] for q in quotes)
