@@ -65,6 +65,7 @@ MAX_URLS = 100  # each may take the whole fetch deadline: 2,000 refused URLs hel
 
 
 class IngestRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # an unknown field ('paths') is named, as on /api/ask, never ignored
     # Any item is taken: one that is not an article object is that item's error in the report, never the batch's
     articles: list[Any] = Field(
         default_factory=list,

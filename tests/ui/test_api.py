@@ -222,6 +222,23 @@ def test_a_bad_item_in_a_batch_is_that_items_error_not_the_batchs(http):
         assert refused.json()["errors"][0]["loc"][:2] in (["body", "articles"], ["body"]), refused.json()
 
 
+def test_an_unknown_field_of_an_ingest_is_named_as_on_ask(http):
+    """Found by an outside tester: {"paths": [...]} was answered "send 'articles'…" (and beside 'articles' it was
+    silently ignored), where /api/ask names an unknown field: both now answer pydantic's extra-field error."""
+    asked = http.post("/api/ask", json={"question": SEED_QUESTION, "as_off": "2023-09-21"}).json()
+    assert asked["errors"] == [{"loc": ["body", "as_off"], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"}]
+    before = http.get("/api/articles", params={"limit": 1000}).json()
+    ferry = {"id": "api-unknown-field", "title": "Tram", "text": "The tram line reopened after repairs."}
+    for body in ({"paths": ["/etc/passwd"]}, {"articles": [ferry], "paths": ["/etc"]}):
+        response = http.post("/api/articles", json=body)
+        assert response.status_code == 422, (body, response.text)
+        assert response.json() == {
+            "detail": "paths: Extra inputs are not permitted",
+            "errors": [{"loc": ["body", "paths"], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"}],
+        }
+    assert http.get("/api/articles", params={"limit": 1000}).json() == before
+
+
 def test_quotes_by_speaker_and_words(http, bot):
     quotes = http.get("/api/quotes", params={"speaker": "Aliyev"}).json()
     assert quotes and all("Aliyev" in q["speaker_name"] for q in quotes)
