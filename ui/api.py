@@ -35,7 +35,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import Filters
@@ -47,11 +47,41 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "byline"
 
 
+class Message(BaseModel):
+    """One turn of a conversation, OpenAI's `{"role", "content"}`; its other keys (name, tool_calls…) ride along unread."""
+
+    model_config = ConfigDict(extra="allow")
+    role: str = Field(description='"user" or "assistant" (other roles, such as "system", are left out of the history).')
+    content: Any = Field(
+        default=None,
+        description='The text, or OpenAI content parts ([{"type": "text", "text": "..."}, ...]: the text parts are read).',
+        json_schema_extra={"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "object"}}, {"type": "null"}]},
+    )
+
+    @field_validator("content")
+    @classmethod
+    def text_or_text_parts(cls, content: Any) -> Any:
+        # checked here, so the error names history[i].content (it was reported at "question", and 0 passed as no text)
+        if content is None or isinstance(content, str):
+            return content
+        if not isinstance(content, list):
+            raise ValueError(f"must be a string (or a list of text parts), not {type(content).__name__}")
+        for part in content:
+            # joining a text part's non-string `text` was a 500
+            if isinstance(part, dict) and part.get("type") == "text" and not isinstance(part.get("text", ""), str):
+                raise ValueError(f"a text part's 'text' must be a string, not {type(part.get('text')).__name__}")
+        return content
+
+
+def as_dicts(messages: list[Message] | None) -> list[dict]:
+    return [message.model_dump() for message in messages or []]
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")  # a misspelt field is a 422, not a silently different question
     question: str = Field(description="The question (or follow-up, with `history`).")
     filters: Filters | None = None
-    history: list[dict] | None = Field(
+    history: list[Message] | None = Field(
         default=None, description='Earlier turns: [{"role": "user"|"assistant", "content": "..."}].'
     )
     as_of: str | None = Field(
@@ -86,7 +116,7 @@ class ChatRequest(BaseModel):
 
     model_config = {"extra": "allow"}
     model: str = MODEL_NAME
-    messages: list[dict]
+    messages: list[Message]
     stream: bool = False
     as_of: str | None = Field(default=None, description="A Byline extra: ask as of this day (YYYY-MM-DD; default today).")
 
@@ -190,9 +220,9 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
 
     @api.post("/ask")
     def ask(request: AskRequest) -> dict:
-        check_text_parts(request.history or [], "history")
+        history = as_dicts(request.history)
         try:
-            answer = bot.ask(request.question, filters=request.filters or Filters(), history=request.history, as_of=request.as_of)
+            answer = bot.ask(request.question, filters=request.filters or Filters(), history=history, as_of=request.as_of)
         except (ValueError, ValidationError) as error:
             raise invalid(error, field="question") from error
         return answer.model_dump()
@@ -301,8 +331,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
 
     @openai_api.post("/chat/completions")
     def chat_completions(request: ChatRequest):
-        check_text_parts(request.messages, "messages")
-        question, history = split_messages(request.messages)
+        question, history = split_messages(as_dicts(request.messages))
         completion_id = f"chatcmpl-{uuid.uuid4().hex}"
         created = int(time.time())
         try:
@@ -404,16 +433,6 @@ def body_unreadable(cause: BaseException) -> dict[str, Any]:
     else:
         reason = f"not readable as JSON ({type(cause).__name__}: {str(cause)[:200]})"
     return {"loc": ["body"], "msg": reason, "type": "json_invalid"}
-
-
-def check_text_parts(messages: list[dict], where: str) -> None:
-    """Refuse (422) a content part of type "text" whose `text` is not a string: joining it was a 500."""
-    for position, message in enumerate(messages):
-        content = message.get("content") if isinstance(message, dict) else None
-        for part in content if isinstance(content, list) else []:
-            if isinstance(part, dict) and part.get("type") == "text" and not isinstance(part.get("text", ""), str):
-                kind = type(part.get("text")).__name__
-                raise RequestProblem(f"{where}[{position}]: a text part's 'text' must be a string, not {kind}", param=where)
 
 
 def split_messages(messages: list[dict]) -> tuple[str, list[dict]]:

@@ -413,3 +413,36 @@ def test_the_openapi_schema_documents_the_error_shapes(served):
     assert set(shapes["ApiError"]["properties"]) == {"detail", "errors"}
     assert set(shapes["OpenAIErrorObject"]["properties"]) == {"message", "type", "param", "code"}
     assert "HTTPValidationError" not in shapes  # pydantic's bare list is never answered, so never documented
+
+
+def test_a_history_turn_whose_content_is_not_text_is_named_where_it_is(http):
+    """Found by an outside tester: history[2].content given as an object was reported at ["body", "question"],
+    and a number as content passed. Each turn's content is text (or text parts): anything else is a 422 at
+    ["body", "history", i, "content"] (`messages[i].content` on /v1) saying so."""
+    history = [
+        {"role": "user", "content": "What did Aliyev say about the operation?"},
+        {"role": "assistant", "content": "Aliyev said the operation would stop [1]."},
+        {"role": "user", "content": {"text": "and civilians?"}},
+    ]
+    cases = [(history, 2, "dict"), ([{"role": "user", "content": 5}], 0, "int"), ([{"role": "user", "content": 0}], 0, "int")]
+    for turns, position, kind in cases:
+        response = http.post("/api/ask", json={"question": "What did he say about civilians?", "history": turns})
+        body = response.json()
+        assert response.status_code == 422, body
+        assert body["errors"] == [
+            {
+                "loc": ["body", "history", position, "content"],
+                "msg": f"must be a string (or a list of text parts), not {kind}",
+                "type": "value_error",
+            }
+        ], body
+        assert body["detail"] == f"history[{position}].content: must be a string (or a list of text parts), not {kind}"
+
+    for messages, param in [
+        (history + [{"role": "user", "content": "What did he say about civilians?"}], "messages[2].content"),
+        ([{"role": "user", "content": 5}], "messages[0].content"),  # was "the last user message is empty"
+    ]:
+        error = http.post("/v1/chat/completions", json={"model": "byline", "messages": messages}).json()["error"]
+        assert error["param"] == param and "must be a string (or a list of text parts)" in error["message"], error
+    role = http.post("/api/ask", json={"question": SEED_QUESTION, "history": [{"content": "hi"}]}).json()
+    assert role["errors"][0]["loc"] == ["body", "history", 0, "role"], role
