@@ -115,9 +115,9 @@ class ChatRequest(BaseModel):
     """The parts of an OpenAI chat-completion request Byline uses; other fields are accepted and ignored."""
 
     model_config = {"extra": "allow"}
-    model: str = MODEL_NAME
+    model: str = Field(default=MODEL_NAME, description="Any name is accepted, as OpenAI-compatible servers do: Byline answers.")
     messages: list[Message]
-    stream: bool = False
+    stream: bool | None = Field(default=False, strict=True, description="Stream the answer (a boolean; null is false).")
     as_of: str | None = Field(default=None, description="A Byline extra: ask as of this day (YYYY-MM-DD; default today).")
 
 

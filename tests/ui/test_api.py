@@ -446,3 +446,16 @@ def test_a_history_turn_whose_content_is_not_text_is_named_where_it_is(http):
         assert error["param"] == param and "must be a string (or a list of text parts)" in error["message"], error
     role = http.post("/api/ask", json={"question": SEED_QUESTION, "history": [{"content": "hi"}]}).json()
     assert role["errors"][0]["loc"] == ["body", "history", 0, "role"], role
+
+
+def test_stream_must_be_a_boolean(http):
+    """Found by an outside tester: /v1/chat/completions took `"stream": "yes"` (and 1) as true and streamed."""
+    question = [{"role": "user", "content": SEED_QUESTION}]
+    for given in ("yes", 1, "true"):
+        response = http.post("/v1/chat/completions", json={"model": "byline", "messages": question, "stream": given})
+        assert response.status_code == 422, (given, response.text)
+        error = response.json()["error"]
+        assert error["param"] == "stream" and error["message"] == "stream: Input should be a valid boolean", error
+    # OpenAI's schema allows null: not streamed; and any model name is answered by Byline
+    plain = http.post("/v1/chat/completions", json={"model": "gpt-4o", "messages": question, "stream": None})
+    assert plain.status_code == 200 and plain.json()["object"] == "chat.completion"
