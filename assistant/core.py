@@ -6,7 +6,7 @@ import logging
 import re
 import time
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEvent
@@ -42,6 +42,10 @@ def came_over_http(origin: str) -> bool:
 
 # An answer whose first source is older than this on the asking day says its date ("As of 2022-11-20: …")
 STALE_DAYS = 365
+# A summary or timeline that names no days also searches the RECENT_DAYS before the asking day for
+# RECENT_PASSAGES more passages: the latest of a story, which older coverage can crowd out of the search
+RECENT_DAYS = 30
+RECENT_PASSAGES = 12
 
 
 class Assistant:
@@ -452,6 +456,12 @@ class Assistant:
         elif topic:
             vector = self.index.embed([topic])[0]
             hits = self.retriever.retrieve_window_first(topic, SHAPED_TOP_K, scope.base, scope.window, vector)
+            recent = self.recent_days(scope)
+            if recent is not None:
+                # "Tell me about the Navalny death" met a film about him, of 2022 and 2023, in every passage
+                # searched: a story's own recent days are searched too, and the digest runs newest first
+                seen = {h.chunk.id for h in hits}
+                hits += [h for h in self.retriever.retrieve(topic, RECENT_PASSAGES, recent, vector) if h.chunk.id not in seen]
         everywhere: list[Hit] = []
         if analysis.kind == "comparison" or topic:
             # a digest of "this week" lists that week's stories; other days' only when it has none (and then
@@ -474,6 +484,13 @@ class Assistant:
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
             laid_out = answerer.answer(analysis, query, hits, texts)
         return hits, texts, laid_out
+
+    def recent_days(self, scope: TimeScope) -> Filters | None:
+        """The `RECENT_DAYS` up to the asking day (or the newest article's, if older), for a question naming no days."""
+        if scope.reading.window is not None:
+            return None
+        day = news_day(scope.as_of, self.retriever.latest_published)
+        return scope.base.narrowed(since=day - timedelta(days=RECENT_DAYS), until=day) if day else None
 
     def newest_leads(self, filters: Filters, count: int) -> list[Hit]:
         """The first passage of each of the `count` newest articles that pass `filters` ("What happened

@@ -211,3 +211,26 @@ def test_a_digest_of_a_week_without_the_story_gives_other_days_and_says_so(bot):
     assert answer.text.startswith("Nothing in the articles from this week (2023-01-01 to 2023-01-07) answers this."), answer.text
     assert {c.article_id for c in answer.citations} & {"71df584b059b", "d4235a9c440e", "storm-wire-copy"}
     assert_spans_exact(bot, answer)
+
+
+def test_a_summary_reaches_the_storys_recent_days_past_a_crowd_of_older_copies(make_assistant):
+    """ "Tell me about …" lists a story newest first, but its search took the best passages of any day:
+    an archive holding the same older story many times over (here the Dec 26 CNN storm story, filed by
+    thirty outlets a year earlier) filled every passage, and the week's update was never seen."""
+    older = [
+        {
+            **ARTICLES[0],
+            "id": f"storm-archive-{n}",
+            "source": f"outlet{n}.example",
+            "published": f"2021-12-{n % 28 + 1:02d}",
+            "text": ARTICLES[0]["text"] + f"\n\nThis story was filed by outlet {n}.",  # a copy, not a duplicate
+        }
+        for n in range(60)
+    ]
+    recent = next(a for a in ARTICLES if a["id"] == "d4235a9c440e")  # "Winter storm updates", 2022-12-28
+    bot = make_assistant()
+    assert not bot.add_records(older + [recent]).errors
+    answer = bot.ask("Summarize the news about the Buffalo area winter storm death toll", as_of="2022-12-30")
+    assert answer.answered, answer.text
+    assert answer.citations[0].article_id == "d4235a9c440e", answer.text
+    assert_spans_exact(bot, answer)
