@@ -62,11 +62,13 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     asked = yes_no_parser()(question)
     verb = next((t for t in asked if t.dep_ == "ROOT"), None)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-    if verb is None or verb.pos_ != "VERB" or subject is None:
+    # "Is Haley still in the race?" asks of "be" as "Did Haley win?" asks of "win": "Haley will drop out
+    # of the race" holds its words and settles nothing of the kind
+    if verb is None or (verb.pos_ != "VERB" and verb.lemma_ != "be") or subject is None:
         return True
     for token in yes_no_parser()(sentence):
-        if token.lemma_ != verb.lemma_:
-            continue
+        if token.lemma_ != verb.lemma_ or (token.lemma_ == "be" and token.dep_ in ("aux", "auxpass")):
+            continue  # "was rushed to the hospital" is no "is in the hospital"
         doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
         if token.dep_ == "relcl":

@@ -485,6 +485,23 @@ def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, artic
             "The president pressed Putin on allegations that the Kremlin tried to poison Alexei Navalny.",
             False,
         ),
+        # an outside try: "Is Haley still in the race?" got "Yes." from the sentence saying she will drop out of it
+        (
+            "Is Haley still in the race?",
+            "Former South Carolina Gov. Nikki Haley will drop out of the 2024 presidential race in a Wednesday address.",
+            False,
+        ),
+        (
+            "Is Lloyd Austin still in the hospital?",
+            'WASHINGTON – Defense Secretary Lloyd Austin was rushed to the hospital Sunday for symptoms of an "emergent" '
+            "bladder issue and admitted to the critical care unit.",
+            False,
+        ),
+        (
+            "Is Austin still in the hospital?",
+            '"Secretary Austin is still in the hospital and recovering well," Ryder confirmed.',
+            True,
+        ),
         (
             "True or false: tahini is made from ground sesame paste",
             "It wasn't required for tahini, which is made from ground sesame paste.",
