@@ -46,6 +46,7 @@ STALE_DAYS = 365
 # RECENT_PASSAGES more passages: the latest of a story, which older coverage can crowd out of the search
 RECENT_DAYS = 30
 RECENT_PASSAGES = 12
+RECENT_FACT_PASSAGES = 4  # ... and a "latest"/"still" question this many
 
 
 class Assistant:
@@ -308,6 +309,12 @@ class Assistant:
             timings["embed"] = ms_since(mark)
             mark = time.perf_counter()
             hits = self.retriever.retrieve_window_first(query, self.settings.top_k, scope.base, scope.window, query_vector)
+            recent = self.recent_days(scope) if scope.reading.recency else None
+            if recent is not None:
+                # "latest"/"still" asks for the newest news, which older coverage can crowd out of the search
+                seen = {h.chunk.id for h in hits}
+                fresh = self.retriever.retrieve(query, self.settings.top_k, recent, query_vector)
+                hits += [h for h in fresh if h.chunk.id not in seen][:RECENT_FACT_PASSAGES]
             timings["retrieve"] = ms_since(mark)
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
             mark = time.perf_counter()

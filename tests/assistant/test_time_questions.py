@@ -271,3 +271,31 @@ def test_an_answer_from_an_article_a_year_older_than_the_asking_day_says_its_dat
     assert old.text.startswith("As of 2024-03-") and old.citations[0].published.startswith("2024-03-")
     fresh = bot.ask("Why did the Harbor ferry crews walk out?", as_of="2024-03-22")
     assert not fresh.text.startswith("As of ")
+
+
+def test_latest_finds_the_newest_report_past_a_crowd_of_older_ones(make_assistant):
+    """ "Is Haley still in the race?" was answered from February ("committed to staying in the race"):
+    the March reports of her dropping out never reached the answerer, as the best passages of any day
+    were older ones. Forty older fare reports here; the newest must still be found and lead."""
+    older = [
+        Article(
+            id=f"fare-old-{n}",
+            title=f"Ferry fare rises to ${n // 10 + 1}.{n % 10}0",
+            text=f"The Harbor ferry fare rose to ${n // 10 + 1}.{n % 10}0 on Monday, the port authority said.",
+            source="Harbor Gazette",
+            published=f"{2019 + n // 12}-{n % 12 + 1:02d}-03",
+        )
+        for n in range(40)
+    ]
+    newest = Article(
+        id="fare-oct-12",
+        title="Ferry fare rises to $6",
+        text="Harbor ferry riders will pay $6 from Tuesday, the port authority said.",
+        source="Harbor Gazette",
+        published="2023-10-12",
+    )
+    bot = make_assistant()
+    bot.add_articles(older + [newest])
+    answer = bot.ask("What is the latest Harbor ferry fare?", as_of="2023-10-20")
+    assert cited(answer)[0] == "fare-oct-12", answer.text
+    assert answer.text.startswith("As of 2023-10-12:"), answer.text
