@@ -16,7 +16,8 @@ question's (`SHAPED_TOP_K`), and:
    lead sentence.
 3. Comparison: for each side, the best sentences that name that side and hold the topic, under the
    side's name; a side with nothing says so.
-4. Timeline: sentences from passages that hold nearly all of the topic and carry a day ("on Tuesday" read against the article's date, "Jan. 3",
+4. Timeline: sentences from passages that hold nearly all of the topic and carry a day ("on Tuesday" read against the article's date, "Jan. 3"
+   (even after the article's date: an updated article dated earlier tells of "the primary on Feb. 6"),
    else the article's own date for a sentence that reports an event), in date order, one cited line
    each, near-repeats dropped.
 
@@ -58,6 +59,9 @@ LEAD_BONUS = 0.1
 TIMELINE_SUPPORT = 0.8
 KICKER_CHARS = 80  # how far back on its line a cited sentence's cut-off kicker is read for a year
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# "primary on Feb. 6" in an article dated (and updated after) Jan. 23: a day the sentence writes out dates its
+# line even after the article's date; a weekday after it ("will vote Tuesday") is still only planned
+EXPLICIT_DAY = re.compile(r"\d")
 # "since Tuesday", "until Friday": a day that bounds the event, not the day it happened
 BOUNDARY = re.compile(r"\b(since|until|till|before|after|by|from)\s+$", re.IGNORECASE)
 
@@ -246,7 +250,9 @@ class ShapedAnswerer:
         days = [
             found.date
             for found in named
-            if found.date is not None and found.date <= published and not BOUNDARY.search(c.text[: found.span[0]])
+            if found.date is not None
+            and (found.date <= published or EXPLICIT_DAY.search(found.text))
+            and not BOUNDARY.search(c.text[: found.span[0]])
         ]
         if days:
             return days[0]

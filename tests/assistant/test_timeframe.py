@@ -303,6 +303,92 @@ def test_a_year_less_day_weeks_ahead_is_the_coming_one():
     assert resolved("The vote of Nov. 5 was close.", date(2024, 1, 23)) == [("Nov. 5", "2023-11-05")]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # news24-dev f4c123e425 (Monday 2024-02-19): the landing was read as the Thursday before, 2024-02-15
+        (
+            "The outlook for Odysseus appears to be more optimistic, with Intuitive Machines reporting that the "
+            "spacecraft is still on track to attempt a moon landing Thursday near the moon's south polar region.",
+            date(2024, 2, 19),
+            [("Thursday", "2024-02-22")],
+        ),
+        # news24-dev (Monday 2022-02-14): read as 2022-02-08
+        (
+            "For now, teenage figure skater Kamila Valieva has won a temporary reprieve – the 15-year-old gets to "
+            "compete in the women’s single skating competition on Tuesday.",
+            date(2022, 2, 14),
+            [("Tuesday", "2022-02-15")],
+        ),
+        ("On Tuesday, Albanese intends to travel to Tokyo.", date(2022, 5, 21), [("Tuesday", "2022-05-24")]),
+        # past forms stay the most recent past day, and what was reported on it keeps its own tense
+        (
+            "On Monday, Republican lawmakers also said they intend to introduce a constitutional amendment.",
+            date(2024, 2, 27),
+            [("Monday", "2024-02-26")],
+        ),
+        ("The spacecraft was on track to land Thursday, the company said.", date(2024, 2, 19), [("Thursday", "2024-02-15")]),
+        ("Valieva got to compete on Tuesday.", date(2022, 2, 14), [("Tuesday", "2022-02-08")]),
+    ],
+)
+def test_a_weekday_of_a_plan_is_the_coming_one(text, published, expected):
+    assert resolved(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news24-dev 1801546722 (2024-03-01): the answer gave no calendar date
+        ("Navalny, 47, died two weeks ago in an Arctic penal colony.", [("two weeks ago", "about 2024-02-16")]),
+        ("He left 3 weeks ago.", [("3 weeks ago", "about 2024-02-09")]),
+        ("He left three months ago.", [("three months ago", "about 2023-12-01")]),
+        ("He left three days ago.", [("three days ago", "2024-02-27")]),  # a day count is exact
+        ("He left a few weeks ago.", [("a few weeks ago", "2024-02-06 to 2024-02-12")]),  # no count: no day
+        ("He left a year ago.", [("a year ago", "2023-01-01 to 2023-12-31")]),
+    ],
+)
+def test_weeks_and_months_ago_name_about_a_day(text, expected):
+    assert resolved(text, date(2024, 3, 1)) == expected
+    found = relative_dates(text, date(2024, 3, 1))[0]
+    if found.about is not None:
+        assert found.range is not None and found.range[0] <= found.about <= found.range[1]
+
+
+def test_a_timeline_line_is_dated_by_the_day_its_sentence_writes_out():
+    # news24-dev b37eef3b96 (dated 2024-01-23, updated after): the line was put at 2024-01-23
+    from assistant.answering.extractive import Candidate
+    from assistant.answering.shaped import ShapedAnswerer
+    from assistant.search.types import Hit
+    from ingest.store import ChunkRecord
+
+    def day_of(sentence: str) -> date | None:
+        chunk = ChunkRecord(
+            id="b37eef3b965c:0:0",
+            article_id="b37eef3b965c",
+            text=sentence,
+            start=0,
+            end=len(sentence),
+            index=0,
+            title="When is the Nevada caucus and the primary election? What to know ...",
+            source="usatoday.com",
+            url="",
+            published="2024-01-23",
+            published_int=20240123,
+            content_hash="0",
+        )
+        candidate = Candidate(hit_rank=0, hit=Hit(chunk=chunk, score=1.0), start=900, end=900 + len(sentence), text=sentence)
+        return ShapedAnswerer.event_day(candidate, sentence)
+
+    sentence = (
+        "There was a state-run Nevada Republican primary on Feb. 6, where former UN Ambassador Nikki Haley lost "
+        'to "none of the above candidates."'
+    )
+    assert day_of(sentence) == date(2024, 2, 6)
+    assert day_of("The state holds its primary on February 6, and Haley lost there.") == date(2024, 2, 6)
+    # a weekday after the article's day is only planned: the line keeps the article's day
+    assert day_of("Republicans will vote Friday, and Haley lost a straw poll.") == date(2024, 1, 23)
+
+
 def test_relative_dates_in_a_longer_passage():
     text = (
         "Pelé died Thursday at 82, the hospital said. He had been admitted last month and "

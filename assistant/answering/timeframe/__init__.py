@@ -45,10 +45,15 @@ finds the expressions in the text and each is resolved against the publication d
 (with `resolve`'s calendar helpers): "this week" is the Monday–Sunday week of publication, "last
 month" the calendar month before. A weekday is the most recent such day on or before publication:
 news style names the day itself ("said Friday" in a Friday article is that day) instead of writing
-"today". When the words before it read as future ("will", "is scheduled to", "would", "by") it is
-the next such day on or after publication. A day or month without a year takes the publication year,
-going back a year when that would be more than `FUTURE_TOLERANCE_DAYS` after publication (forward a
-year instead when the sentence reads as future and it would be before publication). Dates that carry
+"today". When the words before it read as future ("will", "is scheduled to", "would", "by", or a plan:
+"is on track to", "gets to", "is poised to", "intends to") it is the next such day on or after
+publication; so it is when the sentence opens with it and goes on in the future ("On Tuesday, the
+Senate will vote"), but not in what it reports ("On Monday, lawmakers said they intend to …").
+"Two weeks ago" and "three months ago" are loose: their `range` is the days around, and `about` the day
+dateparser counts back to ("about 2024-02-16"); "three days ago" is that day. A day or month without a
+year takes the publication year, going back a year when that would be more than
+`FUTURE_TOLERANCE_DAYS` after publication (forward a year instead when the sentence reads as future and
+it would be before publication). Dates that carry
 their year need no reading and are not returned.
 
 Cost: a question takes ~0.07 ms (median over 200 quiz-style questions; regular expressions only);

@@ -8,6 +8,7 @@ import math
 from dataclasses import replace
 from datetime import date, timedelta
 
+from assistant.answering.timeframe.explicit_days import _day_ago
 from assistant.answering.timeframe.resolve import (
     _ago,
     _count,
@@ -33,9 +34,13 @@ from assistant.answering.timeframe.types import (
     _normalise_spaces,
 )
 
+# Plan forms ("on track to attempt a moon landing Thursday", "gets to compete … on Tuesday", "poised to slam
+# Northern California on Wednesday") read as future too; "got to" and "was on track" do not. Not "hope to": it
+# governs another clause's verb as often as not ("whom Democrats hope to unseat … launched an ad Tuesday").
 _FUTURE_WORDS = _LazyPattern(
     r"\b(?:will|won['’]t|shall|would|going\s+to|scheduled|slated|set\s+(?:to|for)|plans?\s+to|planned|expected|due"
-    r"|upcoming)\b|['’]ll\b"
+    r"|upcoming|(?:is|are|am|['’]s|['’]re|still)\s+on\s+track\s+(?:to|for)|gets?\s+to|poised\s+to|intends?\s+to)\b"
+    r"|['’]ll\b"
 )
 _FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till)\s+$")
 # "before Monday's caucuses", "ahead of Tuesday's vote": an event the article looks forward to
@@ -45,6 +50,9 @@ _POSSESSIVE = _LazyPattern(r"['’]s\b")
 # Islands hold their caucuses on Feb. 8", Jan. 23): a year back would be eleven months before the article.
 NEAR_AHEAD = timedelta(days=45)
 _FUTURE_LOOK_WORDS = 12  # how many words around a weekday or date are read for future tense
+# Words after an opening weekday that start what was reported, whose tense is not the day's ("On Monday,
+# lawmakers said they intend to introduce …"); "and", "which", "when" there do not ("On Monday, which will …").
+_REPORTING_WORDS = {"said", "says", "told", "announced", "announces", "reported", "revealed", "reveals"}
 # Words that start a new clause, whose tense is its own: "died Thursday and will be buried Monday".
 _CLAUSE_WORDS = {"and", "but", "said", "says", "told", "after", "when", "because", "since", "while", "which", "who", "that"}
 
@@ -69,10 +77,11 @@ def relative_dates(text: str, published: date) -> list[RelativeDate]:
             if window is None:
                 continue
             span = (piece.start, piece.end)
+            words = text[piece.start : piece.end]
             if window[0] == window[1]:
-                results.append(RelativeDate(span=span, text=text[piece.start : piece.end], date=window[0]))
+                results.append(RelativeDate(span=span, text=words, date=window[0]))
             else:
-                results.append(RelativeDate(span=span, text=text[piece.start : piece.end], range=window))
+                results.append(RelativeDate(span=span, text=words, range=window, about=_about(piece, published)))
     return results
 
 
@@ -112,6 +121,16 @@ def _resolve_for_article(text: str, found: _Found, published: date) -> Window | 
         window = _year_less_in_article(text, found, month, None, published)
         return _narrow(window, found.group("part"), "month") if window else None
     raise ValueError(f"unknown time expression kind {kind!r}")
+
+
+def _about(found: _Found, published: date) -> date | None:
+    """The day "two weeks ago" or "three months ago" counts back to (loose words: the answer says "about");
+    None for other periods, and for "a few weeks ago", whose count is a guess."""
+    if found.kind != "ago" or found.group("unit").lower() not in ("week", "month"):
+        return None
+    if any(word in found.group("count").lower().split() for word in ("few", "couple")):
+        return None
+    return _day_ago(_normalise_spaces(found.words).lower(), published)
 
 
 def _year_less_in_article(text: str, found: _Found, month: int, day: int | None, published: date) -> Window | None:
@@ -210,5 +229,7 @@ def _reads_as_future(text: str, found: _Found) -> bool:
     if [word.lower() for word in words_before] not in ([], ["on"]):
         return False
     ends = [position for position in (text.find(mark, found.end, found.end + 300) for mark in _SENTENCE_ENDS) if position >= 0]
-    words_after = text[found.end : min(ends, default=found.end + 300)].split()
-    return _FUTURE_WORDS.search(" ".join(words_after[:_FUTURE_LOOK_WORDS])) is not None
+    words_after = text[found.end : min(ends, default=found.end + 300)].split()[:_FUTURE_LOOK_WORDS]
+    # up to a reporting verb: "On Monday, lawmakers said they intend to …" was said on the Monday past
+    resets = [index for index, word in enumerate(words_after) if word.lower().strip(",") in _REPORTING_WORDS]
+    return _FUTURE_WORDS.search(" ".join(words_after[: resets[0] if resets else None])) is not None

@@ -88,11 +88,17 @@ class RelativeDate:
     """The calendar day, when the words name one day."""
     range: Window | None = None
     """The inclusive days, when the words name a period ("last week")."""
+    about: date | None = None
+    """The day loose words name, within `range`: "two weeks ago" in an article of 2024-03-01 is about 2024-02-16
+    (the days around it are its `range`)."""
 
     def describe(self) -> str:
-        """The resolved date as it can follow the words in an answer: "2022-12-29" or "2022-12-19 to 2022-12-25"."""
+        """The resolved date as it can follow the words in an answer: "2022-12-29", "about 2024-02-16" or
+        "2022-12-19 to 2022-12-25"."""
         if self.date is not None:
             return self.date.isoformat()
+        if self.about is not None:
+            return f"about {self.about.isoformat()}"
         assert self.range is not None
         return _describe_window(self.range)
 
