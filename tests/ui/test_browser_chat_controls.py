@@ -1,6 +1,6 @@
 """Defects an outside tester found in the chat's controls: an export after an answer citing a title with HTML
 tags, deleting a conversation (confirmed, and only when there is one), the coverage plot's axis and title, the
-article reader as a dialog, the upload size limit said one way. Headless Debian Chromium; screenshots in
+article reader as a dialog, the upload size limit said one way, a date field's refused text ignored. Headless Debian Chromium; screenshots in
 tests/artifacts/."""
 
 from __future__ import annotations
@@ -156,3 +156,31 @@ def test_the_coverage_plot_counts_whole_articles_under_a_title_that_fits(new_pag
     page.screenshot(path=str(artifacts / f"web_coverage_{size}.png"), full_page=True)
     shown = title.evaluate("t => t.textContent")
     assert min(edges) >= 0 and "…" not in shown, (shown, edges)
+
+
+def test_text_a_date_field_refuses_is_named_in_the_error_not_ignored(new_page, glimmox_url, artifacts):
+    # An outside tester: "yesterday" in "As of" was ignored (the answer was as of today; typed after "2024-02-30",
+    # the old "2024-02-30 is not a real date" came back), and "yesterday" in "From" alike
+    page = new_page(DESKTOP)
+    open_chat(page, glimmox_url)
+    page.click("#byline-filters")
+    replies = page.locator('#byline-chat [data-testid="bot"]')
+    for turn, (field, typed, said) in enumerate(
+        [
+            ("#byline-as-of", "2024-02-30", "The as-of date “2024-02-30” is not a real date"),
+            ("#byline-as-of", "yesterday", "The as-of date “yesterday” should look like 2023-09-20 (YYYY-MM-DD)."),
+            ("#byline-since", "last week", "The from date “last week” should look like 2023-09-20 (YYYY-MM-DD)."),
+        ],
+        start=1,
+    ):
+        page.fill(f"{field} input", typed)
+        page.press(f"{field} input", "Enter")
+        page.fill("#byline-question textarea", GLIMMOX_QUESTION)
+        page.keyboard.press("Enter")
+        expect(page.locator(f'#byline-evidence [data-turn="{turn}"] .ev-none')).to_have_text("No answer: it failed.")
+        expect(replies.nth(turn - 1)).to_contain_text(f"⚠️ {said}")
+        if turn == 2:
+            assert "2024-02-30" not in replies.nth(1).inner_text(), "the earlier date's error came back"
+            page.fill("#byline-as-of input", "")  # From's turn: no as-of error in the way
+            page.press("#byline-as-of input", "Enter")
+    page.screenshot(path=str(artifacts / "web_refused_date_named.png"), full_page=True)

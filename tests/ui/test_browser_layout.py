@@ -14,6 +14,7 @@ from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from tests.ui.conftest import PHONE, running_app
+from ui.web import WebSettings
 
 pytestmark = pytest.mark.browser
 
@@ -145,6 +146,65 @@ def test_on_a_phone_the_evidence_follows_the_chat_and_scrolls_with_the_page(new_
     page.locator("#byline-as-of button.calendar").click()
     page.wait_for_timeout(300)
     page.screenshot(path=str(artifacts / "web_date_picker_phone.png"))
+
+
+# An outside tester: after several long answers whose passages hold long urls, the evidence stuck out ~50 px past a
+# phone's right edge (the page does not scroll sideways): cards, passages and the coverage plot's last bars cut off.
+LONG_URL = "https://www.harbor-gazette.example/news/2024/03/ferry-crews-strike-over-unpaid-overtime-full-union-statement"
+UNBROKEN = "Harborferrycrewsassociationstrikecommitteebulletin" * 2
+
+
+@pytest.fixture(scope="module")
+def url_heavy_url(embedding, tmp_path_factory):
+    index = Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("url-heavy")), embedding=embedding)
+    bot = Assistant(index, AssistantSettings(max_answer_sentences=3))
+    bot.add_articles(
+        [
+            Article(
+                id=id_,
+                title=f"{title} ({LONG_URL})",
+                text=text.replace(", ", f" ({LONG_URL}/{id_}), ", 1) + f" Filed as {UNBROKEN}." + LONG_REPORT,
+                source="Harbor Gazette",
+                published=f"2024-03-1{n + 4}",
+                url=f"{LONG_URL}/{id_}",
+            )
+            for n, (id_, title, text) in enumerate(STRIKE)
+        ]
+    )
+    with running_app(bot, settings=WebSettings(stream_pace_ms=0)) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("size", "theme"), [("phone", "light"), ("phone", "dark"), ("desktop", "light")])
+def test_evidence_with_long_urls_stays_within_the_screen(new_page, url_heavy_url, artifacts, size, theme):
+    width, height = SIZES[size]
+    page = new_page({"width": width, "height": height}, color_scheme=theme)
+    page.goto(f"{url_heavy_url}/?__theme={theme}", wait_until="domcontentloaded")
+    page.wait_for_selector("#byline-question textarea")
+    for turn, question in enumerate(["Timeline of the Harbor ferry strike", "What did the union say?", QUESTION], start=1):
+        page.fill("#byline-question textarea", question)
+        page.keyboard.press("Enter")
+        expect(page.locator(f'#byline-evidence [data-turn="{turn}"]')).to_have_count(1)
+    cards = page.locator('#byline-evidence [data-turn="3"] .ev-cite')
+    expect(cards.first).to_be_visible()
+    assert cards.count() >= 2, "a multi-citation answer"
+    plot = page.locator("#byline-coverage")
+    expect(plot.locator("svg .plot_marks path, svg .plot_marks rect").first).to_be_attached()
+    page.wait_for_timeout(300)  # the plot sizes itself to its box
+    page.screenshot(path=str(artifacts / f"web_long_urls_{size}_{theme}.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for n in range(cards.count()):
+        right = cards.nth(n).evaluate("c => c.getBoundingClientRect().right")
+        assert right <= width, f"card {n + 1} ends at x={right:.0f} on a {width} px screen"
+    beyond = page.locator("#byline-evidence-column").evaluate(
+        """(column, width) => [column, ...column.querySelectorAll('*')]
+              .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > width + 0.5)
+              .map(e => `${e.tagName.toLowerCase()}.${e.getAttribute('class') || ''} ends at ${e.getBoundingClientRect().right}`)""",
+        width,
+    )
+    assert not beyond, f"past the screen's right edge ({width} px): {beyond[:8]}"
+    passages = page.locator("#byline-evidence .ev-passage").evaluate_all("ps => ps.map(p => p.scrollWidth - p.clientWidth)")
+    assert max(passages) <= 1, f"a passage is cut off inside its card: {passages}"
 
 
 def rendered_fonts(page, selector: str) -> list[tuple[str, int]]:

@@ -14,7 +14,7 @@ from ingest.article import Article
 from tests.conftest import SEEDS
 from tests.ui.conftest import SEED_QUESTION, running_app
 from ui.web import WebSettings, example_questions, ingest_uploads, serve
-from ui.web.handlers import upload_size
+from ui.web.handlers import ChatHandlers, Waiting, upload_size
 from ui.web.layout import build_chat
 
 QUOTED_WORDS = "anti-terrorist measures will be stopped if (Karabakh forces) lay down their arms"
@@ -64,6 +64,20 @@ def test_date_filter_is_checked_and_applied(client):
     assert "No article published on or before 2023-09-01 is indexed" in last_reply(chat) and "<mark>" not in evidence
     chat, evidence, _ = client.predict(SEED_QUESTION, since="2023-09-20", until="2023-09-20", sources=["seeds"], api_name="/chat")
     assert "<mark>" in evidence
+
+
+def test_a_question_takes_the_text_a_date_field_refused():
+    """What the page's TYPED_DATES_JS sends (a date field's text that it refused, as JSON) is what is asked with."""
+    handlers = ChatHandlers(None, WebSettings())
+    waiting = Waiting()
+    typed = '{"as_of": "yesterday", "until": " next week ", "other": "x"}'
+    assert handlers.enqueue("When?", [], "2024-03-01", "", "2024-02-30", waiting, typed) == ""
+    handlers.enqueue("And then?", [], "", "", "2024-03-15", waiting, "not json")
+    asked = [question.model_dump(exclude={"question", "sources"}) for question in waiting.questions]
+    assert asked == [
+        {"since": "2024-03-01", "until": " next week ", "as_of": "yesterday"},
+        {"since": "", "until": "", "as_of": "2024-03-15"},
+    ]
 
 
 def test_a_failure_shows_a_short_message_and_logs_the_traceback(make_assistant, caplog):

@@ -7,6 +7,7 @@ Failures are caught only at the points marked "UI boundary", with `log.exception
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -80,6 +81,17 @@ def checked_date(value: str | None, label: str) -> str | None:
     except ValueError as error:
         raise InputProblem(f"The {label} date “{value}” is not a real date ({error}).") from error
     return value
+
+
+def refused_dates(typed: str | None) -> dict[str, str]:
+    """The texts typed in date fields that refused them ({"since" | "until" | "as_of": text}), from the page's JSON."""
+    try:
+        fields = json.loads(typed or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(fields, dict):
+        return {}
+    return {name: text for name, text in fields.items() if name in ("since", "until", "as_of") and isinstance(text, str)}
 
 
 # --- what is indexed -------------------------------------------------------------------------
@@ -363,21 +375,31 @@ class ChatHandlers:
         yield chat_messages(turns), render_evidence(turns, None), turns, ""
 
     def enqueue(
-        self, message: str, sources: list[str] | None, since: str, until: str, as_of: str | None, waiting: Waiting
+        self,
+        message: str,
+        sources: list[str] | None,
+        since: str,
+        until: str,
+        as_of: str | None,
+        waiting: Waiting,
+        typed: str | None = None,
     ) -> str:
         """Take a question from the box, with the filters in force as it is asked, to be answered in turn.
 
-        The box is emptied at once, so the next question can be typed while this one waits or streams.
+        The box is emptied at once, so the next question can be typed while this one waits or streams. `typed`
+        (JSON, from the page's TYPED_DATES_JS) holds what is typed in a date field that refused it (not a date):
+        the question is asked with that, so the answer's error names it, rather than with the field's last value.
         """
         question = (message or "").strip()
         if question:
-            asked = Asked(question=question, sources=list(sources or []), since=since, until=until, as_of=as_of)
+            dates = {"since": since, "until": until, "as_of": as_of} | refused_dates(typed)
+            asked = Asked(question=question, sources=list(sources or []), **dates)
             with self.lock:
                 waiting.questions.append(asked)
         return ""
 
-    def enqueue_example(self, sample: list, sources, since, until, as_of, waiting: Waiting) -> None:
-        self.enqueue(sample[0] if sample else "", sources, since, until, as_of, waiting)
+    def enqueue_example(self, sample: list, sources, since, until, as_of, waiting: Waiting, typed: str | None = None) -> None:
+        self.enqueue(sample[0] if sample else "", sources, since, until, as_of, waiting, typed)
 
     def drain(self, turns: list[Turn], waiting: Waiting) -> Iterator:
         """Answer the session's waiting questions in order, streaming each: (chat, evidence, turns).

@@ -8,7 +8,7 @@ from __future__ import annotations
 import gradio as gr
 
 from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting, upload_size
-from ui.web.render import READ_LINKS_JS, READER_JS, filters_label, render_evidence
+from ui.web.render import READ_LINKS_JS, READER_JS, TYPED_DATES_JS, filters_label, render_evidence
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers
 
@@ -116,6 +116,8 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 elem_id="byline-as-of",
                                 **dates,
                             )
+                            # what a date field refused (not a date), filled in as a question is asked: TYPED_DATES_JS
+                            typed_dates = gr.Textbox(value="", visible=False, elem_id="byline-typed-dates")
                     with gr.Column(scale=2, elem_id="byline-evidence-column"):
                         gr.Markdown("### Evidence")
                         evidence = gr.HTML(
@@ -177,7 +179,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         # A question is taken from the box at once (with the filters in force), so one typed while an answer streams
         # waits its turn: `drain` answers a session's waiting questions in order. Taking never waits behind answers
         # (its own queue); a drain asked for while one runs is deferred ("always_last") and finds the work done.
-        asked = [source_filter, since_box, until_box, as_of_box, waiting_state]
+        # with the text typed in a date field that refused it: "yesterday" left the field's value as it was, and the
+        # question was asked with that (today, or an earlier bad date and its error) as if nothing had been typed
+        asked = [source_filter, since_box, until_box, as_of_box, waiting_state, typed_dates]
         take = {
             "api_visibility": "private",
             "concurrency_id": "take",
@@ -193,8 +197,15 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         answer_options = {"api_visibility": "private", "trigger_mode": "always_last", "show_progress": "minimal", **chat_queue}
         # Regenerate is the chat's own retry button (on the last answer): the last question goes back first in line
         for taken in (
-            gr.on([question_box.submit, ask_button.click], handlers.enqueue, [question_box, *asked], question_box, **take),
-            examples.click(handlers.enqueue_example, [examples, *asked], None, **take),
+            gr.on(
+                [question_box.submit, ask_button.click],
+                handlers.enqueue,
+                [question_box, *asked],
+                question_box,
+                js=TYPED_DATES_JS,
+                **take,
+            ),
+            examples.click(handlers.enqueue_example, [examples, *asked], None, js=TYPED_DATES_JS, **take),
             chatbot.retry(handlers.regenerate, [turns_state, waiting_state], [chatbot, evidence, turns_state], **take),
         ):
             taken.then(*answer_waiting, **answer_options).then(lambda: None, None, selected_state, api_visibility="private").then(

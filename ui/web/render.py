@@ -20,6 +20,7 @@ __all__ = [
     "HEAD",
     "READER_JS",
     "READ_LINKS_JS",
+    "TYPED_DATES_JS",
     "Turn",
     "answer_context",
     "answer_markdown",
@@ -448,6 +449,12 @@ CSS = """
 /* Gradio's columns wrap: long evidence flowed into a second column beside the first, out of sight */
 #byline-evidence-column { max-height: 80vh; overflow-y: auto; flex-wrap: nowrap; }
 #byline-evidence-column > * { flex-shrink: 0; }
+/* nothing in the evidence is wider than its column, nor the column than the page: a long url or word in a passage
+   (its min-content width) pushed the column, its cards and the coverage plot ~50-230 px past a phone's right edge,
+   cut off, as the page does not scroll sideways */
+#byline-evidence-column, #byline-evidence-column > *, #byline-evidence-column .html-container,
+  #byline-evidence-column .prose { min-width: 0 !important; max-width: 100%; }
+.byline-evidence, .byline-reader, .byline-quotes, .byline-person { overflow-wrap: anywhere; word-break: break-word; }
 .byline-evidence .ev-question { font-weight: 600; margin: 0 0 .5em; }
 .byline-evidence .ev-rewrite, .byline-evidence .ev-none { font-style: italic; opacity: .85; }
 .byline-evidence .ev-cite { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .6em .8em; margin: .6em 0; transition: box-shadow .3s; }
@@ -624,6 +631,23 @@ element.addEventListener("click", function (event) {
   event.preventDefault();
   trigger("click", {article: link.dataset.article, spans: JSON.parse(link.dataset.spans || "[]"), focus: Number(link.dataset.focus || 0)});
 });
+"""
+# A question takes with it the text typed in a date field that the field itself refused. Gradio's date field keeps
+# typed text as its value only when it looks like a date (YYYY-MM-DD, "now - 2d"): "yesterday" stayed on screen while
+# the question went out with the field's last value (today's asking date, or an earlier "2024-02-30" and its error).
+# Runs before `enqueue` (its inputs in, its inputs out): the last input, a hidden box, gets {field: typed text}.
+TYPED_DATES_JS = """
+(...inputs) => {
+  const typed = {};
+  for (const [name, id] of [["since", "byline-since"], ["until", "byline-until"], ["as_of", "byline-as-of"]]) {
+    const box = document.querySelector("#" + id + " input");
+    const text = box ? box.value : "";
+    const taken = text.trim() === "" || /^\\d{4}-\\d{2}-\\d{2}$/.test(text) || /^(?:\\s*now\\s*(?:-\\s*\\d+\\s*[dmhs])?)?\\s*$/.test(text);
+    if (!taken) typed[name] = text;
+  }
+  inputs[inputs.length - 1] = JSON.stringify(typed);
+  return inputs;
+}
 """
 # The reader scrolls its focused mark (else the first) into view each time it shows an article.
 READER_JS = """
