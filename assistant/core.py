@@ -288,11 +288,13 @@ class Assistant:
         hits: list[Hit] = []
         texts: dict[str, str] = {}
         extracted: Answer | None = None
+        laid_out = False  # a summary, comparison or timeline laid out from the articles' sentences
         analysis = analyze(query)
         if analysis.kind in SHAPED_KINDS:
             # a summary, comparison or timeline: searched wider; laid out from the articles' sentences
             # without an LLM, worded by the LLM from the wider search's best passages with one
             hits, texts, extracted = self.shaped(analysis, query, scope, lay_out=llm is None)
+            laid_out = extracted is not None
             timings["shaped"] = ms_since(mark)
             if extracted is None:  # no shape to give: answered as any question is, from the same passages
                 extracted = self.extractive(query, hits, texts, scope) if hits else decline(query)
@@ -366,7 +368,8 @@ class Assistant:
             # "latest" asks for a date; so does an answer from an article a year older than the asking day
             # ("How old is Joe Biden?" answered "turns 80" from 2022, asked in 2024, read as current)
             # (a who-said answer dates each quote already; an LLM's wording streamed as it came)
-            stale = answer.mode == "extractive" and (scope.as_of - date.fromisoformat(first)).days > STALE_DAYS
+            # (a timeline or digest dates every line itself: its first citation is its oldest line, or one of many)
+            stale = answer.mode == "extractive" and not laid_out and (scope.as_of - date.fromisoformat(first)).days > STALE_DAYS
             if (scope.reading.recency or stale) and not answer.text.startswith(("As of ", "Earlier, on ")):
                 answer.text = f"As of {first}: {answer.text}"
         if llm_error is not None:

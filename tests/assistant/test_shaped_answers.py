@@ -141,6 +141,13 @@ def test_timeline_puts_dated_events_in_date_order(bot):
     assert_spans_exact(bot, answer)
 
 
+def test_a_timeline_asked_years_later_is_not_dated_by_its_oldest_line(bot):
+    """An outside try: a timeline asked today opened "As of 2023-12-12:", its oldest line's day (an answer
+    from over a year before the asking day is dated so): read as the asking date. Each line has its day."""
+    answer = bot.ask("Timeline of the House speaker vote", as_of="2026-11-30")
+    assert answer.text.startswith("Timeline of the House speaker vote:"), answer.text
+
+
 def test_what_happened_this_week_lists_only_that_weeks_stories(bot):
     answer = bot.ask("What happened this week?", as_of="2023-01-07")
     assert answer.answered
