@@ -457,13 +457,14 @@ def with_calendar_dates(sentence: str, published: str) -> str:
     days = [
         found
         for found in relative_dates(sentence, date.fromisoformat(published))
-        if found.date is not None and not MONTH_NAME.search(found.text) and not re.search(r"\d", found.text)
+        if found.about is not None  # "two weeks ago (about 2024-02-16)"
+        or (found.date is not None and not MONTH_NAME.search(found.text) and not re.search(r"\d", found.text))
     ]
     for found in reversed(days):
         end = found.span[1]
         if possessive := re.match(r"['’]s\b", sentence[end:]):
             end += possessive.end()  # "Wednesday's practice" → "Wednesday's (2023-01-04) practice"
-        sentence = f"{sentence[:end]} ({found.date.isoformat()}){sentence[end:]}"
+        sentence = f"{sentence[:end]} ({found.describe()}){sentence[end:]}"
     return sentence
 
 

@@ -453,3 +453,15 @@ def test_importing_the_module_leaves_dateparser_unloaded():
 def test_docstring_examples():
     failures, _ = doctest.testmod(timeframe)
     assert failures == 0
+
+
+def test_an_answer_gives_the_day_two_weeks_ago_counts_back_to():
+    """An outside try: "When did Navalny die?" asked 2024-03-05 answered "died two weeks ago" from an article of
+    2024-03-01, which read on the asking day points to the wrong week. It now carries the day, loosely."""
+    from assistant.answering.extractive import with_calendar_dates
+
+    sentence = "Navalny died two weeks ago in an Arctic penal colony."
+    assert (
+        with_calendar_dates(sentence, "2024-03-01") == "Navalny died two weeks ago (about 2024-02-16) in an Arctic penal colony."
+    )
+    assert with_calendar_dates("He died Thursday.", "2024-02-19") == "He died Thursday (2024-02-15)."
