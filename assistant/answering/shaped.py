@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.answer import Answer, Citation, cite_in_chunk
-from assistant.answering.extractive import Candidate, ExtractiveAnswerer, same_place, with_calendar_dates
+from assistant.answering.extractive import Candidate, ExtractiveAnswerer, changed_figures, same_place, with_calendar_dates
 from assistant.answering.question import QuestionAnalysis
 from assistant.answering.timeframe import relative_dates
 from assistant.search.types import Hit
@@ -204,7 +204,9 @@ class ShapedAnswerer:
             if c.support < TIMELINE_SUPPORT or c.lexical == 0:
                 continue
             day = self.event_day(c, texts.get(c.hit.chunk.article_id, c.hit.chunk.text))
-            if day is None or any(same_place(c, x) for _, x in dated):
+            # a near-repeat is dropped, but not the same words with another figure on another day: a fare
+            # that rose to $5, then to $6, is the timeline itself
+            if day is None or any(same_place(c, x) and (x_day == day or not changed_figures(c, x)) for x_day, x in dated):
                 continue
             dated.append((day, c))
             if len(dated) >= MAX_TIMELINE_LINES:

@@ -3,6 +3,8 @@ reader would ask it. The real embedder and Chroma; the articles are short news i
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant import Assistant
@@ -299,3 +301,12 @@ def test_latest_finds_the_newest_report_past_a_crowd_of_older_ones(make_assistan
     answer = bot.ask("What is the latest Harbor ferry fare?", as_of="2023-10-20")
     assert cited(answer)[0] == "fare-oct-12", answer.text
     assert answer.text.startswith("As of 2023-10-12:"), answer.text
+
+
+def test_a_timeline_keeps_the_same_report_with_another_figure_on_another_day(bot):
+    """ "Timeline of the Harbor ferry fare" was no timeline: the three reports say the same words with another
+    figure, and each was dropped as a near-repeat of the first, leaving one line (answered as a plain question)."""
+    answer = bot.ask("Timeline of the Harbor ferry fare", as_of="2023-10-20")
+    assert answer.text.startswith("Timeline of the Harbor ferry fare:"), answer.text
+    lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert [re.search(r"\$\d", line).group(0) for line in lines] == ["$4", "$5", "$6"], answer.text
