@@ -47,6 +47,8 @@ def pick_filters(bot: Assistant) -> dict[str, dict]:
         "date": {"filters": {"since": since}, "kept": round(dated / len(records), 3)},
         # "this week" asked on the newest article's day: the question's own words name the window
         "time words": {"filters": {"as_of": newest}, "suffix": " this week", "kept": round(in_week / len(records), 3)},
+        # "… now?": a recency word, which also searches the 30 days before the asking day (`Assistant.stream`)
+        "recency word": {"filters": {"as_of": newest}, "suffix": " now", "kept": 1.0},
     }
 
 
