@@ -92,6 +92,13 @@ def answered(page, turn: int) -> None:
     )
 
 
+def saved_in_browser(page, key: str) -> None:
+    """Wait until the page has written `key` to its localStorage: the finished answer and its filters reach
+    the browser with the evidence, and are written a moment after (one full-suite run reloaded in between,
+    and the reload rightly found no filters to restore)."""
+    page.wait_for_function("key => !!localStorage.getItem(key)", arg=key)
+
+
 def test_a_question_typed_while_an_answer_streams_is_answered_next(new_page, harbor_url, artifacts):
     page = new_page()
     open_chat(page, harbor_url)
@@ -156,6 +163,7 @@ def test_a_reload_keeps_the_conversation_and_it_exports_as_markdown(new_page, ha
         answered(page, turn)
     before = bot_messages(page).all_inner_texts()
 
+    saved_in_browser(page, "byline-conversation")
     page.reload(wait_until="domcontentloaded")
     expect(bot_messages(page)).to_have_count(2)
     assert bot_messages(page).all_inner_texts() == before
@@ -202,6 +210,7 @@ def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_u
     page.keyboard.press("Enter")
     answered(page, 1)
 
+    saved_in_browser(page, "byline-filters")
     page.reload(wait_until="domcontentloaded")
     expect(bot_messages(page)).to_have_count(1)
     # the follow-up is asked as of the day the conversation was, not today, and the collapsed Filters say so
