@@ -32,6 +32,11 @@ from ingest.language import pipeline_view, shared_pipeline
 
 log = logging.getLogger(__name__)
 
+# "Why?", "When?", "For how long?" alone: after a yes/no question, that question asked with the word
+WH_FRAGMENT = re.compile(r"^\s*(?P<wh>why|when|where|how|how long|for how long|how much|how many)\s*[?.!]*\s*$", re.IGNORECASE)
+YES_NO_OPENING = re.compile(r"^\s*(?:did|does|do|is|are|was|were|has|have|had|will|can|could|would|should)\b", re.IGNORECASE)
+# "Who is Gabriel Attal?" names whom it asks about: the follow-up's "he" is Attal, not a name in the answer
+WHO_IS = re.compile(r"^\s*(?i:who\s+(?:is|was|are|were))\s+[A-Z]")
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<focus>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 AND_FOCUS = re.compile(r"^\s*and\s+(?P<focus>[^?]{1,60}?)\s*\?+\s*$", re.IGNORECASE)
 WHO_ELSE = re.compile(
@@ -284,6 +289,11 @@ class RuleRewriter:
             rewritten = self.who_else(last_question)
             if rewritten:
                 return rewritten
+        fragment = WH_FRAGMENT.match(message)
+        if fragment and YES_NO_OPENING.match(last_question):
+            # "Why?" after "Did the FAA ground the Boeing 737 Max 9?": "Why did the FAA ground …?"
+            wh = fragment.group("wh")
+            return f"{wh[0].upper()}{wh[1:].lower()} {last_question.strip()[0].lower()}{last_question.strip()[1:]}"
         focus = WHAT_ABOUT.match(message) or AND_FOCUS.match(message)
         if focus and last_question:
             rewritten = self.replace_focus(last_question, last_answer, focus.group("focus"))
@@ -323,6 +333,17 @@ class RuleRewriter:
         asked_for = wh_subject(question_doc) if named else None
         if focus_is_person and persons:
             target = persons[0]
+            # "What about Haley?" after "What did Trump say about Nikki Haley?": Haley is already asked about,
+            # so the two change places ("What did Haley say about Trump?"), not "… Haley say about Nikki Haley?"
+            other = next((span for span in question_doc.noun_chunks if focus in span.text and span.start != target.start), None)
+            if other is not None and other.start > target.start:
+                return (
+                    last_question[: target.start_char]
+                    + focus
+                    + last_question[target.end_char : other.start_char]
+                    + target.text
+                    + last_question[other.end_char :]
+                )
         elif same_kind:
             target = same_kind[0]
         elif asked_for is not None and preposition is None:
@@ -365,7 +386,7 @@ class RuleRewriter:
         # The user's own last question says best whom they are following up on; the answer is next.
         asked = people(question_doc, asked=True) if question_doc else []
         answered = people(answer_doc) if answer_doc else []
-        asks_who_or_which = bool(ASKS_WHO_OR_WHICH.search(last_question))
+        asks_who_or_which = bool(ASKS_WHO_OR_WHICH.search(last_question)) and not WHO_IS.match(last_question)
         if asks_who_or_which:
             # "Who spoke with Blinken?" → "he" in the follow-up is the person the answer named.
             persons = [p for p in answered if not any(p in q or q in p for q in asked)] + asked

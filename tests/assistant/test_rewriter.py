@@ -75,6 +75,13 @@ def test_without_history_nothing_is_rewritten(rewriter):
             "When did she say that?",
             "When did Nikki Haley say “Donald Trump campaigned in Michigan for eight years. I campaigned for two …”?",
         ),
+        # the second outside try: "Who is X?" names whom it asks about; "he" went to a name in the answer
+        (
+            "Who is Gabriel Attal?",
+            "Budget Minister Gabriel Attal dismissed Bompard’s comments, saying: “They always call into question the figures.” [1]",
+            "How old is he?",
+            "How old is Gabriel Attal?",
+        ),
         # "Navalny" read as a place, and the "what about" rewrite left "his" for retrieval to guess
         (
             "What's the latest on Navalny?",
@@ -88,3 +95,25 @@ def test_a_pronoun_goes_to_the_name_the_user_asked_about(rewriter, question, ans
     """Two outside tries on news24-dev: the follow-up's pronoun went to a name in the answer (or to no one)
     because the small model did not read the question's name as a person's."""
     assert rewriter.rewrite(follow_up, history(question, answer)) == expected
+
+
+@pytest.mark.parametrize(
+    "question, answer, follow_up, expected",
+    [
+        # the second outside try: "Why?" and "For how long?" were searched as they were, and answered from 2022
+        ("Did the FAA ground the Boeing 737 Max 9?", "Yes. The FAA has grounded 171 planes. [1]", "Why?", None),
+        ("Did Valieva get banned?", "Yes. The court banned her for four years. [1]", "For how long?", None),
+        # after a question that is not yes/no, "Why?" has nothing to be asked of: left as it is
+        ("Who won the Iowa caucuses?", "Former President Donald Trump clinched victory. [1]", "Why?", "Why?"),
+    ],
+)
+def test_a_bare_question_word_after_a_yes_no_question_asks_it_of_that_question(rewriter, question, answer, follow_up, expected):
+    expected = expected or f"{follow_up.rstrip('?')} {question[0].lower()}{question[1:]}"
+    assert rewriter.rewrite(follow_up, history(question, answer)) == expected
+
+
+def test_what_about_a_name_already_asked_about_swaps_the_two(rewriter):
+    """The second outside try: "What about Haley?" after "What did Trump say about Nikki Haley?" became
+    "What did Haley say about Nikki Haley?"; the reader means Haley on Trump."""
+    asked = history("What did Trump say about Nikki Haley?", "Donald Trump said: “Nikki Haley is not going to win” [1]")
+    assert rewriter.rewrite("What about Haley?", asked) == "What did Haley say about Trump?"
