@@ -62,6 +62,13 @@ YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # "primary on Feb. 6" in an article dated (and updated after) Jan. 23: a day the sentence writes out dates its
 # line even after the article's date; a weekday after it ("will vote Tuesday") is still only planned
 EXPLICIT_DAY = re.compile(r"\d")
+# A sentence that looks ahead ("plans to keep pushing, at least until Super Tuesday on March 5"): a date after its
+# article's is a plan, not the day of an event (an updated article's "the primary on Feb. 6, where Haley lost" is)
+LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|may|can|must|plans?|planned|planning|scheduled|expected|upcoming|until|through|ahead of|set to|next)\b"
+    r"|['’]d\b",
+    re.IGNORECASE,
+)
 # "since Tuesday", "until Friday": a day that bounds the event, not the day it happened
 BOUNDARY = re.compile(r"\b(since|until|till|before|after|by|from)\s+$", re.IGNORECASE)
 
@@ -253,7 +260,7 @@ class ShapedAnswerer:
             found.date
             for found in named
             if found.date is not None
-            and (found.date <= published or EXPLICIT_DAY.search(found.text))
+            and (found.date <= published or (EXPLICIT_DAY.search(found.text) and not LOOKS_AHEAD.search(c.text)))
             and not BOUNDARY.search(c.text[: found.span[0]])
         ]
         if days:

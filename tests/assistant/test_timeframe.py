@@ -387,6 +387,14 @@ def test_a_timeline_line_is_dated_by_the_day_its_sentence_writes_out():
     assert day_of("The state holds its primary on February 6, and Haley lost there.") == date(2024, 2, 6)
     # a weekday after the article's day is only planned: the line keeps the article's day
     assert day_of("Republicans will vote Friday, and Haley lost a straw poll.") == date(2024, 1, 23)
+    # so is a written-out date in a sentence that looks ahead (the second outside try: "Timeline of the Haley
+    # campaign" put this sentence of 2024-02-09, here on 2024-01-23, under March 5)
+    looking_ahead = (
+        "Haley's campaign this week announced upcoming events or supporters in Alaska, California, Idaho, Massachusetts "
+        "and South Carolina, indicating her plans to keep pushing through, at least until Super Tuesday on March 5."
+    )
+    assert day_of(looking_ahead) == date(2024, 1, 23)
+    assert day_of("Only Republicans may vote in the primary on Feb. 6, the party said.") == date(2024, 1, 23)
 
 
 def test_relative_dates_in_a_longer_passage():
