@@ -14,7 +14,7 @@ from assistant.answering.checker import CitationChecker
 from assistant.answering.extractive import ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
 from assistant.answering.question import QuestionAnalysis, analyze
-from assistant.answering.rewriter import RuleRewriter, normalize_history
+from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
 from assistant.answering.shaped import MAX_STORIES, SHAPED_KINDS, SHAPED_TOP_K, ShapedAnswerer
 from assistant.answering.who_said import WhoSaidAnswerer, wants_table
@@ -290,7 +290,13 @@ class Assistant:
         extracted: Answer | None = None
         laid_out = False  # a summary, comparison or timeline laid out from the articles' sentences
         analysis = analyze(query)
-        if analysis.kind in SHAPED_KINDS:
+        dangling = dangling_person(question) if not turns else None
+        if dangling:
+            # "When did she say that?" with nothing before it was answered about whoever the search happened on
+            extracted = decline(
+                query, f"Whom does “{dangling}” mean? Nothing earlier in this conversation says; ask again with the name."
+            )
+        elif analysis.kind in SHAPED_KINDS:
             # a summary, comparison or timeline: searched wider; laid out from the articles' sentences
             # without an LLM, worded by the LLM from the wider search's best passages with one
             hits, texts, extracted = self.shaped(analysis, query, scope, lay_out=llm is None)

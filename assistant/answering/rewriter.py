@@ -224,6 +224,20 @@ def has_own_referent(pronoun) -> bool:
     return any(can_bind(token, pronoun) for token in pronoun.doc[sentence.start : pronoun.i])
 
 
+PERSON_WORD = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+
+
+def dangling_person(message: str) -> str | None:
+    """A "he"/"she" the message itself does not explain ("When did she say that?" as a conversation's first
+    question): the word, for a reply that asks whom it means; None when every such pronoun has its referent."""
+    if not PERSON_WORD.search(message):
+        return None  # most questions: no parse needed
+    for token in nlp()(message):
+        if token.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"} and not has_own_referent(token):
+            return token.text
+    return None
+
+
 def wh_subject(doc):
     """The span of the question's wh-subject in its last sentence ("Who", "Which Democratic
     congressperson"), or None when the wh-word is not the subject."""

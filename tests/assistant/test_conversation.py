@@ -65,6 +65,18 @@ def test_a_question_that_needs_no_history_is_left_alone(offline_bot):
     assert answer.standalone_question is None
 
 
+def test_a_follow_up_asked_first_asks_whom_its_pronoun_means(offline_bot):
+    """The second outside try: after the chat was cleared, "When did she say that?" was answered about a
+    TWA 747 of 2021, whatever the search happened on. With no conversation before it, the reply asks whom
+    "she" means; asked after a question that names someone, it is rewritten as before."""
+    alone = offline_bot.ask("When did he say that?")
+    assert not alone.answered and not alone.citations
+    assert alone.text.startswith("Whom does “he” mean?"), alone.text
+    assert offline_bot.ask("Did Aliyev say he would halt the operation?").answered  # "he" has its referent
+    followed = offline_bot.ask("What did he say about civilians?", history=HISTORY)
+    assert followed.answered and followed.standalone_question == "What did Aliyev say about civilians?"
+
+
 def test_history_in_openai_form_with_content_parts_and_a_system_turn(offline_bot):
     history = [
         {"role": "system", "content": "You are helpful."},
