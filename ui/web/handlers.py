@@ -565,10 +565,6 @@ class ChatHandlers:
         selected = int(index) // 2 if index is not None else None
         return render_evidence(turns or [], selected), selected
 
-    def clear(self) -> tuple:
-        """A cleared chat: no turns, nothing selected, an empty evidence panel, nothing kept, nothing to export."""
-        return [], None, render_evidence([], None), [], self.export([])
-
     # --- a conversation that lasts: kept in the browser, exported as Markdown ----------------------
 
     def browser_secret(self) -> str:
@@ -802,14 +798,24 @@ class ChatHandlers:
 
     # --- coverage over time ----------------------------------------------------------------------------
 
-    def coverage(self, turns: list[Turn]):
+    def coverage(self, turns: list[Turn]) -> Iterator:
+        """The coverage plot (see `coverage_plot`), drawn afresh: hidden, then shown with its data. Updated in place,
+        Gradio's plot redraws on a new title, caption, axis or limits with the data it had before, and the new data
+        goes to the plot being replaced: a later question's plot showed the one before it (or, when its x column
+        changed, one full-width bar labelled "undefined")."""
+        plot = self.coverage_plot(turns)
+        yield gr.BarPlot(visible=False)
+        if plot is not None:
+            yield plot
+
+    def coverage_plot(self, turns: list[Turn]):
         """The latest answered question's coverage: how many of the articles that best match it (under its
         filters and asking date) were published each day or week; clicking a stretch filters the chat to it."""
         import pandas as pd
 
         answered = [turn for turn in turns or [] if turn.answer is not None]
         if not answered:
-            return gr.BarPlot(visible=False)
+            return None
         answer = answered[-1].answer
         try:
             passages = self.bot.search(
@@ -822,17 +828,19 @@ class ChatHandlers:
             )
         except Exception:  # the UI boundary: no plot, the chat goes on
             log.exception("the coverage of %r failed", answered[-1].question)
-            return gr.BarPlot(visible=False)
+            return None
         first_seen: dict[str, str] = {}
         for passage in passages:
             first_seen.setdefault(passage.article_id, passage.published)
         unit, periods = coverage_counts(list(first_seen.values()))
         if not periods:
-            return gr.BarPlot(visible=False)
-        frame = pd.DataFrame({unit: pd.to_datetime([day for day, _ in periods]), "articles": [n for _, n in periods]})
+            return None
+        # the same x column (and type) every time, the unit only in the titles: a plot redrawn for a new x column with
+        # the data of the old one (days after years) drew one full-width bar labelled "undefined"
+        frame = pd.DataFrame({"period": pd.to_datetime([day for day, _ in periods]), "articles": [n for _, n in periods]})
         return gr.BarPlot(
             value=frame,
-            x=unit,
+            x="period",
             visible=True,
             # a short title, the rest in the caption: vega cuts a title at the plot's width ('…articles per we' at
             # 390 px, '…(drag across bars' at 1366)

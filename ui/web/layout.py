@@ -123,7 +123,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                         evidence = gr.HTML(
                             render_evidence([], None), label="Evidence", elem_id="byline-evidence", js_on_load=READ_LINKS_JS
                         )
-                        coverage_plot = gr.BarPlot(x="day", y="articles", visible=False, elem_id="byline-coverage")
+                        coverage_plot = gr.BarPlot(x="period", y="articles", visible=False, elem_id="byline-coverage")
             with gr.Tab("Add articles", id="add"):
                 gr.Markdown(
                     f"Upload files ({SUPPORTED_UPLOADS}; up to {upload_size(settings.max_upload_mb * 1_000_000)} each) or paste a URL. "
@@ -237,6 +237,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             new_button.click(handlers.new_conversation, switching, switched, **controls),
             deleted := confirm_delete.click(handlers.delete_conversation, switching, switched, **controls),
             conversation_list.input(handlers.open_conversation, [conversation_list, *switching], switched, **controls),
+            # the chat's own trash button (Gradio has no way to hide it) is "New conversation": the one it empties is
+            # filed among the past ones (it wiped the conversation for good, past the two steps of Delete)
+            chatbot.clear(handlers.new_conversation, switching, switched, **controls),
         ]
         # Delete is active only when the open conversation has something in it
         asking = [delete_confirm, delete_button]
@@ -255,9 +258,6 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         api_trigger = gr.Button(visible=False, elem_id="byline-api-chat")
         api_trigger.click(handlers.respond, chat_inputs, chat_outputs, api_name="chat", **chat_queue)
         chatbot.select(handlers.select_answer, turns_state, [evidence, selected_state], api_visibility="private")
-        chatbot.clear(
-            handlers.clear, None, [turns_state, selected_state, evidence, saved, export_button], api_visibility="private"
-        )
         add_button.click(
             handlers.add_articles,
             [upload, url_box],
