@@ -591,7 +591,10 @@ class ChatHandlers:
         that has asked keeps its conversation and filters."""
         if current:
             return (gr.skip(),) * 8
-        return self.restore(saved) + self.restore_filters(saved_filters)
+        # nothing kept (a new visitor, a fresh browser): the page is already empty, and redrawing it empty could land
+        # after a first question's answer and wipe its evidence (a full-suite run waited 30 s for it in vain)
+        conversation = self.restore(saved) if saved else (gr.skip(),) * 4
+        return conversation + self.restore_filters(saved_filters)
 
     def restore(self, saved: list[dict] | None) -> tuple:
         """The conversation the browser kept, back on the page after a reload: (chat, evidence, turns, export)."""
