@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEvent
 from assistant.answering.checker import CitationChecker
@@ -28,6 +29,9 @@ from ingest.pipeline import Index, IndexCheck, Ingestor, IngestProblem, IngestRe
 from ingest.readers import ReadError, article_from_record, is_url
 from ingest.settings import IngestSettings
 from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -317,12 +321,8 @@ class Assistant:
             timings["embed"] = ms_since(mark)
             mark = time.perf_counter()
             hits = self.retriever.retrieve_window_first(query, self.settings.top_k, scope.base, scope.window, query_vector)
-            recent = self.recent_days(scope) if scope.reading.recency else None
-            if recent is not None:
-                # "latest"/"still" asks for the newest news, which older coverage can crowd out of the search
-                seen = {h.chunk.id for h in hits}
-                fresh = self.retriever.retrieve(query, self.settings.top_k, recent, query_vector)
-                hits += [h for h in fresh if h.chunk.id not in seen][:RECENT_FACT_PASSAGES]
+            if scope.reading.recency:  # "latest"/"still" asks for the newest news, which older coverage can crowd out
+                hits += self.recent_news(query, query_vector, scope, hits, self.settings.top_k)[:RECENT_FACT_PASSAGES]
             timings["retrieve"] = ms_since(mark)
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
             mark = time.perf_counter()
@@ -472,12 +472,9 @@ class Assistant:
         elif topic:
             vector = self.index.embed([topic])[0]
             hits = self.retriever.retrieve_window_first(topic, SHAPED_TOP_K, scope.base, scope.window, vector)
-            recent = self.recent_days(scope)
-            if recent is not None:
-                # "Tell me about the Navalny death" met a film about him, of 2022 and 2023, in every passage
-                # searched: a story's own recent days are searched too, and the digest runs newest first
-                seen = {h.chunk.id for h in hits}
-                hits += [h for h in self.retriever.retrieve(topic, RECENT_PASSAGES, recent, vector) if h.chunk.id not in seen]
+            # "Tell me about the Navalny death" met a film about him, of 2022 and 2023, in every passage
+            # searched: a story's own recent days are searched too, and the digest runs newest first
+            hits += self.recent_news(topic, vector, scope, hits, RECENT_PASSAGES)
         everywhere: list[Hit] = []
         if analysis.kind == "comparison" or topic:
             # a digest of "this week" lists that week's stories; other days' only when it has none (and then
@@ -500,6 +497,14 @@ class Assistant:
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
             laid_out = answerer.answer(analysis, query, hits, texts)
         return hits, texts, laid_out
+
+    def recent_news(self, query: str, vector: np.ndarray, scope: TimeScope, hits: list[Hit], k: int) -> list[Hit]:
+        """The best `k` passages of the recent days (`recent_days`) that `hits` lack, best first: to go after them."""
+        recent = self.recent_days(scope)
+        if recent is None:
+            return []
+        seen = {h.chunk.id for h in hits}
+        return [h for h in self.retriever.retrieve(query, k, recent, vector) if h.chunk.id not in seen]
 
     def recent_days(self, scope: TimeScope) -> Filters | None:
         """The `RECENT_DAYS` up to the asking day (or the newest article's, if older), for a question naming no days."""
