@@ -59,21 +59,19 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     Haley, as the subject of "win"). "Trump defeated … Gov. Nikki Haley …, winning over …" names
     Haley and "win" but has Trump win; "Starting January 1, sesame will join the list" never says
     "add". True when the question is not of that form (no verb with a subject to check)."""
-    asked = yes_no_parser()(question)
-    verb = next((t for t in asked if t.dep_ == "ROOT"), None)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    verb, subject = asked_verb_and_subject(question)
     # "Is Haley still in the race?" asks of "be" as "Did Haley win?" asks of "win": "Haley will drop out
     # of the race" holds its words and settles nothing of the kind
     if verb is None or (verb.pos_ != "VERB" and verb.lemma_ != "be") or subject is None:
         return True
-    for token in yes_no_parser()(sentence):
+    for token in parsed(sentence):
         if token.lemma_ != verb.lemma_ or (token.lemma_ == "be" and token.dep_ in ("aux", "auxpass")):
             continue  # "was rushed to the hospital" is no "is in the hospital"
         doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
         if token.dep_ == "relcl":
             doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
-        if any(subject.text.lower() in {w.text.lower() for w in doer.subtree} for doer in doers):
+        if any(holds_word(doer, subject.text) for doer in doers):
             return True
     return False
 
@@ -82,22 +80,37 @@ def lost_what_was_asked(question: str, sentence: str) -> bool:
     """Whether the sentence has the subject of "Did X win …?" beaten or losing: X the object of
     "defeated"/"beat" ("Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire
     Republican primary") or the subject of "lost"."""
-    asked = yes_no_parser()(question)
-    verb = next((t for t in asked if t.dep_ == "ROOT"), None)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if verb is None or verb.lemma_ != "win" or subject is None:
+    verb, subject = asked_verb_and_subject(question)
+    if verb is None or verb.lemma_ != "win" or subject is None or subject.dep_ != "nsubj":
         return False
-    asked_about = subject.text.lower()
-    for token in yes_no_parser()(sentence):
+    for token in parsed(sentence):
         if token.lemma_ in BEATING_VERBS:
             losers = [c for c in token.children if c.dep_ == "dobj"]
         elif token.lemma_ == "lose":
             losers = [c for c in token.children if c.dep_ == "nsubj"]
         else:
             continue
-        if any(asked_about in {w.text.lower() for w in loser.subtree} for loser in losers):
+        if any(holds_word(loser, subject.text) for loser in losers):
             return True
     return False
+
+
+def asked_verb_and_subject(question: str):
+    """The question's main verb and its subject ("Did Haley win …?": win, Haley); None for what it lacks."""
+    verb = next((t for t in parsed(question) if t.dep_ == "ROOT"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    return verb, subject
+
+
+def holds_word(token, word: str) -> bool:
+    """Whether the phrase `token` heads holds `word` ("former South Carolina Gov. Nikki Haley" holds "Haley")."""
+    return word.lower() in {w.text.lower() for w in token.subtree}
+
+
+@lru_cache(maxsize=64)
+def parsed(text: str):
+    """`text` parsed once for both checks of a verdict (the question and its sentence were each parsed twice)."""
+    return yes_no_parser()(text)
 
 
 @lru_cache(maxsize=1)
