@@ -4,6 +4,7 @@ tests/artifacts/."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -89,6 +90,28 @@ def test_stop_ends_the_streaming_answer_and_hands_back_the_waiting_question(new_
     assert "barrier" in bot_messages(page).nth(1).inner_text()
     assert first.inner_text() == stopped_text
     expect(user_messages(page)).to_have_count(2)
+
+
+def test_an_answer_stopped_after_a_citation_marker_keeps_no_marker_without_its_card(new_page, harbor_url, artifacts):
+    # An outside tester: Stop left "[1] [2]" in the chat text, and the evidence had no card for them (a stopped
+    # answer has no citations: they come with the finished answer), nor did its copy or export
+    page = new_page(DESKTOP)
+    open_chat(page, harbor_url)
+    box = page.locator("#byline-question textarea")
+    box.fill("What did Maren Okafor say?")  # three quotes, each with its marker: seconds of streaming after the first
+    box.press("Enter")
+    first = bot_messages(page).first
+    expect(first.locator("a.cite-marker").first).to_be_attached()  # the first sentence and its marker have streamed
+    expect(page.locator("#byline-stop")).to_be_visible()
+    page.click("#byline-stop")
+    expect(first).to_contain_text("… (stopped)")
+    expect(page.locator('#byline-evidence [data-turn="1"] .ev-none')).to_contain_text("Stopped before the answer was finished")
+    expect(page.locator("#byline-evidence .ev-cite")).to_have_count(0)
+    expect(first.locator("a.cite-marker")).to_have_count(0)
+    text = first.inner_text()
+    assert not re.search(r"\[\d*\]?", text), f"a marker with no card is left in the stopped answer: {text!r}"
+    assert "This deal pays every hour we worked" in text, text  # the words streamed so far are kept
+    page.screenshot(path=str(artifacts / "web_stopped_no_markers.png"), full_page=True)
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])

@@ -482,3 +482,13 @@ def test_coverage_counts_by_day_over_a_short_stretch_and_by_week_over_a_long_one
         "year",
         [(f"{year}-01-01", {2015: 1, 2024: 2}.get(year, 0)) for year in range(2015, 2025)],
     )
+
+
+def test_a_stopped_answer_shows_and_copies_no_marker_it_has_no_citation_for():
+    turn = Turn(question="q", text='"We will sail," she said. [1] She also said: “Pay us” [2] More [1', stopped=True)
+    shown = render_turn(turn, 1)
+    assert "cite-marker" not in shown and "[" not in shown.replace("\\[", "["), shown
+    assert "We will sail" in shown and "… (stopped)" in shown
+    assert answer_markdown(turn) == '"We will sail," she said. She also said: “Pay us” More … (stopped)'
+    # a finished answer keeps its markers
+    assert "cite-marker" in render_turn(Turn(question="q", text="Said. [1]"), 1)

@@ -44,6 +44,8 @@ __all__ = [
 ]
 
 _MARKER = re.compile(r"\[(\d+)\]")
+# a stopped answer's markers (and one cut off mid-way at its end, "[1"): it has no citations to show for them
+_STOPPED_MARKER = re.compile(r"[ \t]*\[\d+\]|[ \t]*\[\d*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # a whole row: while it streams in, a half row is plain text
 _TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ("\|" is one inside a cell)
@@ -139,6 +141,12 @@ def answer_context(answer) -> str:
     return text[:1].upper() + text[1:]
 
 
+def stopped_text(text: str) -> str:
+    """A stopped answer's text without its [n] markers: its citations come only with the finished answer, so a
+    stopped one has no evidence card (nor source) for any marker it streamed."""
+    return _STOPPED_MARKER.sub("", text)
+
+
 def answer_markdown(turn: Turn) -> str:
     """A finished answer as Markdown (what the copy button copies): its text with [n] markers, how it was
     understood and made, then its numbered sources."""
@@ -146,7 +154,7 @@ def answer_markdown(turn: Turn) -> str:
         return turn.error
     answer = turn.answer
     if answer is None:
-        return f"{turn.text} … (stopped)".strip() if turn.stopped else turn.text
+        return f"{stopped_text(turn.text)} … (stopped)".strip() if turn.stopped else turn.text
     parts = [answer.text]
     if rewritten(turn):
         parts.append(f"_Understood as: “{rewritten(turn)}”_")
@@ -176,8 +184,9 @@ def render_turn(turn: Turn, turn_number: int) -> str:
     """An answer as chat markdown: its text with linked markers, then how it was understood and made, in small print."""
     if turn.error:
         return f"⚠️ {escape_markdown(turn.error)}"
-    body = render_answer_text(turn.text, turn_number)
     answer = turn.answer
+    stopped = answer is None and turn.stopped
+    body = render_answer_text(stopped_text(turn.text) if stopped else turn.text, turn_number)
     if answer is None:
         return f'{body} <em class="byline-stopped">… (stopped)</em>' if turn.stopped else body
     body += copy_payload(turn)
