@@ -1,9 +1,10 @@
 """Defects an outside tester found over one session of the chat: the coverage plot of a second question counted in
 another unit (days after years, or years after days) drawn as one full-width bar labelled "undefined", and the chat's
-own trash button wiping the conversation for good. Headless Debian Chromium; screenshots in tests/artifacts/."""
+own trash button wiping the conversation for good (and then still named "Clear"). Headless Debian Chromium; screenshots in tests/artifacts/."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -104,14 +105,21 @@ def test_the_coverage_plot_redraws_when_a_later_question_is_counted_in_another_u
         page.screenshot(path=str(artifacts / f"web_coverage_unit_{turn}_{unit}.png"), full_page=True)
 
 
-def test_the_chats_own_clear_button_files_the_conversation_among_the_past_ones(new_page, story_url, artifacts):
+def test_the_chats_own_trash_button_is_named_new_conversation_and_files_the_open_one_among_the_past_ones(
+    new_page, story_url, artifacts
+):
     page = new_page(DESKTOP)
     open_chat(page, story_url)
     ask(page, DAYS_QUESTION, 1)
     bots = page.locator('#byline-chat [data-testid="bot"]')
     expect(bots).to_have_count(1)
-    # the chat's trash button (Gradio draws it on any chat with messages) starts a new conversation
-    page.locator("#byline-chat").get_by_label("Clear").click()
+    # the chat's trash button (Gradio draws it on any chat with messages) starts a new conversation, and says so
+    # (an outside tester: it was still labelled and tooltipped "Clear")
+    trash = page.locator("#byline-chat").get_by_role("button", name="New conversation", exact=True)
+    expect(trash).to_have_count(1)
+    expect(trash).to_have_attribute("title", re.compile(r"^New conversation"))
+    expect(page.locator("#byline-chat").get_by_role("button", name="Clear", exact=True)).to_have_count(0)
+    trash.click()
     expect(bots).to_have_count(0)
     expect(page.locator("#byline-evidence")).to_contain_text("Ask a question")
     page.screenshot(path=str(artifacts / "web_chat_cleared.png"), full_page=True)
@@ -123,3 +131,6 @@ def test_the_chats_own_clear_button_files_the_conversation_among_the_past_ones(n
     option.first.click()
     expect(bots).to_have_count(1)
     expect(page.locator('#byline-chat [data-testid="user"]')).to_have_text([DAYS_QUESTION])
+    # drawn again with the conversation brought back, it is named alike
+    expect(trash).to_have_count(1)
+    expect(trash).to_have_attribute("title", re.compile(r"^New conversation"))

@@ -613,6 +613,24 @@ document.addEventListener("keydown", function (event) {
   }
   if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
 })();
+// The chat's own trash button starts a new conversation (the open one is filed among the past ones), but Gradio labels
+// it "Clear" (its shared common.clear text, which relabelled would rename every clear button) and has no option for
+// it: it is named here for what it does, each time Gradio draws it.
+(function () {
+  const name = "New conversation (this one is kept among the past ones)";
+  function relabel() {
+    for (const button of document.querySelectorAll('#byline-chat button[aria-label="Clear"]')) {
+      if (button.closest('[data-testid="status-tracker"]')) continue;
+      button.setAttribute("aria-label", "New conversation");
+      button.setAttribute("title", name);
+    }
+  }
+  function start() {
+    new MutationObserver(relabel).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"]});
+    relabel();
+  }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+})();
 // The copy button of an answer copies its Markdown with its sources (kept in the message, base64), not its HTML.
 document.addEventListener("click", function (event) {
   const button = event.target.closest && event.target.closest('#byline-chat button[aria-label="Copy message"]');
