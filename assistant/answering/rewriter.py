@@ -12,10 +12,16 @@ they rewrite only what needs the conversation (issue 13: a standalone question i
   person, a place, a date …), else of what it asked for, asked as a yes/no question ("Who won the
   Iowa caucuses?" + "What about Haley?" → "Did Haley win the Iowa caucuses?"), else of its topic;
 - "who else said that?": the last question with "who else" in place of its wh-subject;
-- "when did she say that?" after an answer that quoted her: the quote's first words for "that".
+- "when did she say that?" after an answer that quoted her: the quote's first words for "that";
+- "when was that?" after a question about a definite event ("Who won the Nevada primary?"): the event;
+- "what did X say?" right after "what did Y say about Z?" (X not Y): X asked about Z too.
 
-A person pronoun becomes the person the last question named, or after a who/which question the
-person its answer named; "it"/"they" after a who/which/what question the thing the answer named
+A follow-up leans on the last question that names something ("When did she say that?" and "Why?"
+name nothing and are looked past), as the rewriter understood it: each earlier question of the last
+few is rewritten in turn, so after "And Nevada?" comes "Who won the Nevada primary?".
+
+A person pronoun becomes the person the last question named ("the Boeing CEO" after "Who is the
+Boeing CEO?", whomever the answer named), or after a who/which question the person its answer named; "it"/"they" after a who/which/what question the thing the answer named
 first, else the organisations, the plural or the topic the last question named. spaCy (the small
 English pipeline, loaded once, lazily) finds the people, entities, topics and the parse.
 """
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
@@ -37,6 +44,20 @@ WH_FRAGMENT = re.compile(r"^\s*(?P<wh>why|when|where|how|how long|for how long|h
 YES_NO_OPENING = re.compile(r"^\s*(?:did|does|do|is|are|was|were|has|have|had|will|can|could|would|should)\b", re.IGNORECASE)
 # "Who is Gabriel Attal?" names whom it asks about: the follow-up's "he" is Attal, not a name in the answer
 WHO_IS = re.compile(r"^\s*(?i:who\s+(?:is|was|are|were))\s+[A-Z]")
+# "Who is the Boeing CEO?": a described person, whom the follow-up's "he" means (see `who_is_description`)
+WHO_IS_DESCRIPTION = re.compile(r"^\s*(?i:who\s+(?:is|was))\s+(?P<who>[^?\s][^?]{0,60}?)\s*\?*\s*$")
+RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|to|when|where|if)\b", re.IGNORECASE)
+# "What did Biden say?" after "What did Greg Abbott say about the border?": the border is asked about again
+BARE_SAY = re.compile(r"^\s*(?P<verb>what\s+(?:did|does|has|have)\s+(?P<speaker>[^?]{1,60}?)\s+(?:say|said))\s*\?+\s*$", re.I)
+SAY_ABOUT = re.compile(
+    r"^\s*what\s+(?:did|does|has|have)\s+(?P<speaker>[^?]{1,60}?)\s+(?:say|said)\s+(?P<topic>(?:about|on)\s+[^?]+?)\s*\?+\s*$",
+    re.I,
+)
+# "When was that?" after "Who won the Nevada primary?": "that" is the event the question named
+WHEN_WAS_THAT = re.compile(
+    r"^\s*(?:and\s+)?(?:when|where)\s+(?:was|is|did|does)\s+(?P<that>that|this)(?:\s+(?:happen|take\s+place))?\s*\?+\s*$", re.I
+)
+LOOK_BACK = 4  # earlier questions understood again for a follow-up (each is one more parse)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<focus>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 AND_FOCUS = re.compile(r"^\s*and\s+(?P<focus>[^?]{1,60}?)\s*\?+\s*$", re.IGNORECASE)
 WHO_ELSE = re.compile(
@@ -70,6 +91,13 @@ QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 def nlp():
     """The small English spaCy pipeline (bundled package, no download), loaded on first use."""
     return pipeline_view("lemmatizer")
+
+
+@lru_cache(maxsize=256)
+def parse(text: str):
+    """`nlp()(text)`, kept: a follow-up's earlier questions and answers are parsed again for each new turn.
+    The docs are only read, never changed."""
+    return nlp()(text)
 
 
 def normalize_history(history: list[dict] | None) -> list[dict[str, str]]:
@@ -119,6 +147,21 @@ def people(doc, asked: bool = False) -> list[str]:
                 found.append(" ".join(run))
                 run = []
     return list(dict.fromkeys(found))
+
+
+def name_runs(doc) -> list:
+    """The question's runs of proper nouns outside place, date and number entities (spaCy spans): its people
+    when the small model labels none ("What did Nikki Haley say about Trump?" reads as two organisations)."""
+    elsewhere = {t.i for ent in doc.ents if ent.label_ not in ("PERSON", "ORG") for t in ent}
+    runs, start = [], None
+    for token in list(doc) + [None]:
+        if token is not None and token.pos_ == "PROPN" and token.i not in elsewhere and token.text[:1].isupper():
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            runs.append(doc[start : token.i if token is not None else len(doc)])
+            start = None
+    return runs
 
 
 def groups(doc, labels=("ORG", "NORP", "GPE")) -> list[str]:
@@ -232,7 +275,7 @@ def dangling_person(message: str) -> str | None:
     question): the word, for a reply that asks whom it means; None when every such pronoun has its referent."""
     if not PERSON_WORD.search(message):
         return None  # most questions: no parse needed
-    for token in nlp()(message):
+    for token in parse(message):
         if token.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"} and not has_own_referent(token):
             return token.text
     return None
@@ -292,11 +335,84 @@ def with_the_quote(message: str, last_answer: str) -> str:
     return f"{message[: asked.start('that')]}“{opening}”{message[asked.end('that') :]}"
 
 
+@dataclass(frozen=True)
+class Exchange:
+    """One earlier turn: the user's question as asked, as the rewriter understood it, and the answer."""
+
+    asked: str
+    understood: str
+    answer: str
+
+
+def exchanges_of(history: list[dict[str, str]]) -> list[tuple[str, str]]:
+    """The history as (question, answer) pairs, markers removed; an answer before any question pairs with ""."""
+    pairs: list[tuple[str, str]] = []
+    for turn in history:
+        if turn["role"] == "user":
+            pairs.append((turn["content"], ""))
+        elif pairs:
+            pairs[-1] = (pairs[-1][0], strip_markers(turn["content"]))
+        else:
+            pairs.append(("", strip_markers(turn["content"])))
+    return pairs
+
+
+def has_content(question: str) -> bool:
+    """Whether a question names something of its own (a name, a date, a noun: "What about his wife?" does):
+    "When did she say that?", "Why?" and "When was that?" name nothing, so a later "What about Biden?"
+    looks past them."""
+    if not question.strip():
+        return False
+    doc = parse(question)
+    return bool(doc.ents) or any(t.pos_ in ("NOUN", "PROPN") for t in doc)
+
+
+def who_is_description(question: str) -> str | None:
+    """ "Who is the Boeing CEO?" → "the Boeing CEO": the person the question describes, whom a follow-up's
+    "he" means whatever the answer named (a wrong answer is not carried on). None for a name ("Who is
+    Gabriel Attal?") or a longer question."""
+    asked = WHO_IS_DESCRIPTION.match(question)
+    if asked is None:
+        return None
+    who = asked.group("who")
+    if RELATIVE_WORD.search(who) or not any(word[:1].islower() or word.endswith("'s") for word in who.split()):
+        return None
+    return who
+
+
+def asked_event(question: str) -> str | None:
+    """The event a question asked about, for "When was that?": the object of its main verb when it is a
+    definite one ("Who won the Nevada primary?" → "the Nevada primary"); None otherwise ("… received an
+    $8.5 billion grant …", "Who bought Twitter?": no event to date)."""
+    if not question:
+        return None
+    doc = parse(question)
+    root = list(doc.sents)[-1].root
+    for chunk in doc.noun_chunks:
+        if chunk.root.dep_ in ("dobj", "attr") and chunk.root.head.i == root.i and chunk[0].lower_ == "the":
+            return chunk.text
+    return None
+
+
 class RuleRewriter:
     """Rewrites a follow-up without an LLM (see the module docstring for the rules)."""
 
     def rewrite(self, message: str, history: list[dict[str, str]]) -> str:
-        last_question, last_answer = last_turns(history)
+        # each earlier question as the rewriter understood it, oldest first, so a follow-up of a follow-up
+        # leans on "Who won the Nevada primary?", not on "And Nevada?"
+        understood: list[Exchange] = []
+        for asked, answer in exchanges_of(history)[-LOOK_BACK:]:
+            understood.append(Exchange(asked, self.rewrite_after(asked, understood) if asked else "", answer))
+        return self.rewrite_after(message, understood)
+
+    def rewrite_after(self, message: str, earlier: list[Exchange]) -> str:
+        """The message rewritten after the earlier turns: it follows up on the last question that names
+        something of its own, skipping "When did she say that?"-style ones; "that" is the last answer's quote."""
+        if not earlier:
+            return message
+        last = earlier[-1]
+        base = next((turn for turn in reversed(earlier) if has_content(turn.asked)), last)
+        last_question, last_answer = base.understood, base.answer
         if not last_question and not last_answer:
             return message
         if last_question and WHO_ELSE.match(message):
@@ -314,12 +430,36 @@ class RuleRewriter:
             if rewritten:
                 # "What about his wife?" after "What's the latest on Navalny?": "his" is Navalny
                 return self.resolve_pronouns(rewritten, last_question, last_answer)
-        return with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last_answer)
+        event = WHEN_WAS_THAT.match(message) and asked_event(last_question)
+        if event:
+            asked = WHEN_WAS_THAT.match(message)
+            return f"{message[: asked.start('that')]}{event}{message[asked.end('that') :]}"
+        on_topic = self.on_the_same_topic(message, last_question)
+        if on_topic:
+            return on_topic
+        return with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last.answer)
+
+    def on_the_same_topic(self, message: str, last_question: str) -> str | None:
+        """ "What did Biden say?" right after "What did Greg Abbott say about the border?" → "What did Biden
+        say about the border?": a second speaker asked about with no topic is asked about the first one's
+        (a reader comparing statements). Not the same speaker again, not a pronoun, and only after a
+        "What did Y say about Z?" question."""
+        asked = BARE_SAY.match(message)
+        before = SAY_ABOUT.match(last_question)
+        if asked is None or before is None:
+            return None
+        speaker, earlier = asked.group("speaker").strip(), before.group("speaker").strip()
+        pronouns = PERSON_PRONOUNS | PERSON_POSSESSIVES | GROUP_PRONOUNS | {"her", "their", "it", "its", "that", "this"}
+        if any(word in pronouns for word in speaker.lower().split()):
+            return None  # "What did he say?", "What did his office say?": the first speaker's side, left to the pronouns
+        if speaker.lower() in earlier.lower() or earlier.lower() in speaker.lower():
+            return None  # the same speaker again: "What did Abbott say?" asks for everything Abbott said
+        return f"{message[: asked.end('verb')]} {before.group('topic')}?"
 
     def who_else(self, last_question: str) -> str | None:
         """ "Who else said that?" → the last question with "Who else" for its wh-subject
         ("Which Democratic congressperson called for …?" → "Who else called for …?")."""
-        span = wh_subject(nlp()(last_question))
+        span = wh_subject(parse(last_question))
         if span is None:
             return None
         return last_question[: span.start_char] + "Who else" + last_question[span.end_char :]
@@ -328,16 +468,16 @@ class RuleRewriter:
         """ "What about X?" → the last question with X in place of its person (if X is one), of its
         entity of the same kind as X ("And in 2021?" → its date), of what it asks for (a name X
         after "Which company …?"), or of its topic."""
-        question_doc = nlp()(last_question)
+        question_doc = parse(last_question)
         focus = focus.strip()
-        known_people = people(question_doc) + (people(nlp()(last_answer)) if last_answer else [])
+        known_people = people(question_doc) + (people(parse(last_answer)) if last_answer else [])
         # spaCy tags a lone name badly; a name the conversation already used, or one it reads as a
         # person inside a sentence, is taken for a person.
         focus_is_person = any(focus in name or name in focus for name in known_people if focus[:1].isupper()) or bool(
-            people(nlp()(f"What did {focus} say?")) == [focus] and focus[:1].isupper()
+            people(parse(f"What did {focus} say?")) == [focus] and focus[:1].isupper()
         )
-        persons = [ent for ent in question_doc.ents if ent.label_ == "PERSON"]
-        focus_doc = nlp()(f"What about {focus}?")
+        persons = [ent for ent in question_doc.ents if ent.label_ == "PERSON"] or name_runs(question_doc)
+        focus_doc = parse(f"What about {focus}?")
         preposition = focus_doc[2] if len(focus_doc) > 3 and focus_doc[2].pos_ == "ADP" else None
         if preposition is not None:  # "in 2021": the date replaces a date
             focus = focus[len(preposition.text) :].strip()
@@ -384,7 +524,7 @@ class RuleRewriter:
         return text[: target.start_char] + focus + text[target.end_char :]
 
     def resolve_pronouns(self, message: str, last_question: str, last_answer: str) -> str:
-        doc = nlp()(message)
+        doc = parse(message)
         pronouns = [
             t
             for t in doc
@@ -395,13 +535,17 @@ class RuleRewriter:
         if not pronouns:
             return message
         to_resolve = {t.i for t in pronouns}
-        question_doc = nlp()(last_question) if last_question else None
-        answer_doc = nlp()(last_answer) if last_answer else None
+        question_doc = parse(last_question) if last_question else None
+        answer_doc = parse(last_answer) if last_answer else None
         # The user's own last question says best whom they are following up on; the answer is next.
         asked = people(question_doc, asked=True) if question_doc else []
         answered = people(answer_doc) if answer_doc else []
+        described = who_is_description(last_question)
         asks_who_or_which = bool(ASKS_WHO_OR_WHICH.search(last_question)) and not WHO_IS.match(last_question)
-        if asks_who_or_which:
+        if described:
+            # "Who is the Boeing CEO?" + "What did he say …?": "he" is the Boeing CEO, not whom the answer named
+            persons = [described]
+        elif asks_who_or_which:
             # "Who spoke with Blinken?" → "he" in the follow-up is the person the answer named.
             persons = [p for p in answered if not any(p in q or q in p for q in asked)] + asked
         else:

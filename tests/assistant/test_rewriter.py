@@ -117,3 +117,109 @@ def test_what_about_a_name_already_asked_about_swaps_the_two(rewriter):
     "What did Haley say about Nikki Haley?"; the reader means Haley on Trump."""
     asked = history("What did Trump say about Nikki Haley?", "Donald Trump said: “Nikki Haley is not going to win” [1]")
     assert rewriter.rewrite("What about Haley?", asked) == "What did Haley say about Trump?"
+
+
+def conversation(*turns: str) -> list[dict[str, str]]:
+    """Alternating user and assistant messages, the user's first."""
+    return [{"role": ("user", "assistant")[i % 2], "content": text} for i, text in enumerate(turns)]
+
+
+HALEY = "Nikki Haley (2024-02-27) said: “Donald Trump campaigned in Michigan for eight years. I campaigned for two days” [1]"
+HALEY_WHEN = "Nikki Haley said it in an article published 2024-02-27 (usatoday.com): “Donald Trump campaigned in Michigan.” [1]"
+NEW_HAMPSHIRE = "Donald Trump has won the New Hampshire primary, stopping Nikki Haley’s push to defeat him. [1]"
+NEVADA = "Joe Biden won the Nevada primary on Tuesday (2024-02-06). [1]"
+
+
+@pytest.mark.parametrize(
+    "turns, follow_up, expected",
+    [
+        # the third outside try (news24): "What about Biden?" was read against "When did she say that?", which names
+        # nothing, and was searched as it was; the last question that names something is the one it follows up on
+        (
+            ("What did Nikki Haley say about Trump?", HALEY, "When did she say that?", HALEY_WHEN),
+            "What about Biden?",
+            "What did Biden say about Trump?",
+        ),
+        # a follow-up of a follow-up leans on how the first one was understood ("Who won the Nevada primary?")
+        (
+            ("Who won the New Hampshire primary?", NEW_HAMPSHIRE, "And Nevada?", NEVADA),
+            "When was that?",
+            "When was the Nevada primary?",
+        ),
+        (
+            ("Who won the New Hampshire primary?", NEW_HAMPSHIRE, "And Nevada?", NEVADA, "When was that?", NEVADA),
+            "What about South Carolina?",
+            "Who won the South Carolina primary?",
+        ),
+        # a pronoun after a question that named nothing still goes to the person asked about before it
+        (
+            ("What did Nikki Haley say about Trump?", HALEY, "When did she say that?", HALEY_WHEN),
+            "What did she say about Biden?",
+            "What did Nikki Haley say about Biden?",
+        ),
+    ],
+)
+def test_a_follow_up_leans_on_the_last_question_that_names_something(rewriter, turns, follow_up, expected):
+    assert rewriter.rewrite(follow_up, conversation(*turns)) == expected
+
+
+def test_what_about_a_person_replaces_the_person_the_model_read_as_an_organisation(rewriter):
+    """The small model reads "Nikki Haley" and "Trump" as organisations: "What about Biden?" replaced the
+    topic ("What did Nikki Haley say about Biden?"); the reader means Biden in Haley's place."""
+    assert rewriter.rewrite("What about Biden?", history("What did Nikki Haley say about Trump?", HALEY)) == (
+        "What did Biden say about Trump?"
+    )
+
+
+@pytest.mark.parametrize(
+    "question, answer, follow_up",
+    [
+        # no event named: nothing to date
+        (
+            "Which tech company received an $8.5 billion grant from the White House this week?",
+            TURNS["intel"]["answer"],
+            "When was that?",
+        ),
+        ("Did the FAA ground the Boeing 737 Max 9?", "Yes. The FAA has grounded 171 planes. [1]", "Is that true?"),
+    ],
+)
+def test_that_without_an_event_asked_about_is_left_alone(rewriter, question, answer, follow_up):
+    assert rewriter.rewrite(follow_up, history(question, answer)) == follow_up
+
+
+ABBOTT = "Texas Gov. Greg Abbott (2024-03-01) said: “All Joe Biden had to do to secure the border was to keep in place …” [1]"
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        # the third outside try: the border was dropped, and Biden's words on TikTok came back
+        ("What did Greg Abbott say about the border?", "What did Biden say?", "What did Biden say about the border?"),
+        ("What has Greg Abbott said on the border?", "What did Joe Biden say?", "What did Joe Biden say on the border?"),
+        # the same speaker again asks for all they said; a question that was not "What did Y say about Z?" gives no topic
+        ("What did Greg Abbott say about the border?", "What did Abbott say?", "What did Abbott say?"),
+        ("Who won the Iowa caucuses?", "What did Biden say?", "What did Biden say?"),
+        ("What did Greg Abbott say?", "What did Biden say?", "What did Biden say?"),
+        # a pronoun speaker is the first one's side: the pronoun is resolved, no topic added
+        ("What did Greg Abbott say about the border?", "What did his office say?", "What did Greg Abbott's office say?"),
+    ],
+)
+def test_a_bare_what_did_x_say_after_what_did_y_say_about_z_asks_about_z(rewriter, question, follow_up, expected):
+    """A reader comparing statements on one topic; the answer shows "Understood as: …", so a reader who meant
+    everything Biden said sees the reading."""
+    assert rewriter.rewrite(follow_up, history(question, ABBOTT)) == expected
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        # the third outside try: the answer's first sentence was a 2020 one on Spirit's CEO Tom Gentile, and "he" became him
+        ("Who is the Boeing CEO?", "What did he say about the door plug?", "What did the Boeing CEO say about the door plug?"),
+        ("Who was the president of Argentina?", "What is his party?", "What is the president of Argentina's party?"),
+        # a name asked about stays the name (the earlier fix), a longer question is no description
+        ("Who is Gabriel Attal?", "How old is he?", "How old is Gabriel Attal?"),
+    ],
+)
+def test_he_after_who_is_a_description_is_that_description_not_the_answers_name(rewriter, question, follow_up, expected):
+    answer = "As of 2020-04-30: The layoffs are a “first step”, according to the email from Spirit CEO Tom Gentile. [1]"
+    assert rewriter.rewrite(follow_up, history(question, answer)) == expected
