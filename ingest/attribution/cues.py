@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ingest.attribution.lexicon import _BODY_NOUNS, _MESSAGE_NOUNS, _MESSAGE_VERBS, _SUBJ_DEPS, SPEECH_FORMS
+from ingest.attribution.scanner import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -312,4 +313,28 @@ def _pick_cue(qt: Token, verbs: list[Token], acc: Token | None, in_quote: Callab
     return "", None
 
 
-_DASH_BYLINE = re.compile(r"[”\"’',.]*\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|del|la|al|bin)){0,4})")
+# "“...” ― Sonya Herridge": a dash and a name after a quote. The name never runs over a line end ("– Sudiksha
+# Kochi\n\nNikki Haley criticizes ..." made 'Sudiksha Kochi Nikki Haley' a speaker).
+_DASH_BYLINE = re.compile(r"[”\"’',.]*\s*[―—–]\s*([A-Z][\w.’'-]*(?:[^\S\n]+(?:[A-Z][\w.’'-]*|de|van|von|del|la|al|bin)){0,4})")
+# what goes on after a credit on a line of its own that says who spoke: "— Twitter CEO Parag Agrawal, on Elon
+# Musk's decision ...", "— Amrith Kaur Aakre of the Sikh Coalition after ..."
+_CREDIT_GOES_ON = re.compile(r"[^\S\n]*,?[^\S\n]+(?:of|on|in|at|after|about|from|who|when|while|speaking|warning)\b")
+_TITLE_WORDS = 4  # "“A Christmas Carol” — Culinary Institute of America": a quoted title and where it plays
+
+
+def _dash_credit(text: str, q: Quote, para_start: int) -> re.Match[str] | None:
+    """The name credited with quote `q` by a dash after it ("“...” ― Sonya Herridge"), if it is the speaker.
+
+    Only a quote that is its paragraph's own (opening it) is credited so: a dash and a name after a quote that
+    ends a paragraph of reporting ("..., Harbaugh said. “... innocent.” — Jordan Mendoza") is the reporter's
+    sign-off in a live blog, as is a line holding only a name after the quote's paragraph ("– Sudiksha Kochi",
+    "– Carli Pierson, USA TODAY"); a credit on a line of its own names the speaker when the line goes on to say
+    who they are or when they spoke."""
+    if len(text[q.start : q.end].split()) <= _TITLE_WORDS or text[para_start : q.start].strip(" \t\u00a0“”\"‘’'"):
+        return None
+    m = _DASH_BYLINE.match(text, q.end)
+    if m is None:
+        return None
+    if "\n" in text[q.end : m.start(1)] and not _CREDIT_GOES_ON.match(text, m.end(1)):
+        return None
+    return m

@@ -16,7 +16,7 @@ from ingest.attribution.coreference import (
     _resolve,
     _set_speaker,
 )
-from ingest.attribution.cues import _DASH_BYLINE, _according_to, _colon_speaker, _find_subject, _is_speech_verb, _pick_cue
+from ingest.attribution.cues import _according_to, _colon_speaker, _dash_credit, _find_subject, _is_speech_verb, _pick_cue
 from ingest.attribution.inheritance import _fix_nested, _Frame, _inherit
 from ingest.attribution.lexicon import _FEMALE, _MALE, _SUBJ_DEPS, _WEAK_INDIRECT
 from ingest.attribution.names import TITLES, NameIndex, clean_name, lead_off
@@ -204,7 +204,7 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
     # pass 4: "“...” ― Sonya Herridge" bylines after a quote
     for q in quotes:
         if q.speaker is None:
-            m = _DASH_BYLINE.match(text, q.end)
+            m = _dash_credit(text, q, paras[q.para][0])
             if m:
                 q.speaker, q.speaker_span, q.cue, q.method = m.group(1), m.span(1), m.group(0).strip()[:1], "frame"
                 q.speaker_name = art.names.resolve(m.group(1), q.start)
