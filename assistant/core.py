@@ -28,7 +28,7 @@ from ingest.errors import InvalidInput
 from ingest.pipeline import Index, IndexCheck, Ingestor, IngestProblem, IngestReport, ProgressCallback
 from ingest.readers import ReadError, article_from_record, is_url
 from ingest.settings import IngestSettings
-from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
+from ingest.store import REQUEST, ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 if TYPE_CHECKING:
     import numpy as np
@@ -38,10 +38,15 @@ log = logging.getLogger(__name__)
 POSTED_ORIGIN = re.compile(r"articles\[\d+\]")  # the origin `add_records` gives a record it was sent (its place)
 
 
-def came_over_http(origin: str) -> bool:
-    """Whether a stored article came in as a request's own (a record sent, or a URL fetched), not from the
-    operator's disk: only such an article may a request replace."""
-    return bool(POSTED_ORIGIN.fullmatch(origin)) or is_url(origin)
+def came_over_http(origin: str, channel: str) -> bool:
+    """Whether a stored article came in as a request's own (a record sent, a URL fetched, a file uploaded), not
+    by the operator: only such an article may a request replace. The store records how it came in (`channel`);
+    it is not read off the origin, since a URL the operator ingested (`byline ingest https://…`, a feed) looks
+    like one a request fetched. An article stored before the channel was recorded is the operator's unless
+    its origin is the place `add_records` gives a posted record ("articles[3]")."""
+    if channel:
+        return channel == REQUEST
+    return bool(POSTED_ORIGIN.fullmatch(origin))
 
 
 # An answer whose first source is older than this on the asking day says its date ("As of 2022-11-20: …")
@@ -106,10 +111,11 @@ class Assistant:
         JSON Lines file carrying the id of an article read from the operator's disk is refused (409)."""
         uploads = Path(uploads_dir).resolve()
 
-        def may_replace(origin: str) -> bool:
-            return came_over_http(origin) or Path(origin).resolve().is_relative_to(uploads)
+        def may_replace(origin: str, channel: str) -> bool:
+            # an upload stored before channels were recorded is known by its place in the uploads folder
+            return came_over_http(origin, channel) or (not channel and Path(origin).resolve().is_relative_to(uploads))
 
-        report = self.ingestor.ingest(list(files), on_progress=on_progress, may_replace=may_replace)
+        report = self.ingestor.ingest(list(files), on_progress=on_progress, may_replace=may_replace, channel=REQUEST)
         if report.added or report.updated:
             self.retriever.refresh(report.article_ids)
         return report
@@ -137,7 +143,7 @@ class Assistant:
             else:
                 reason = "only http(s) URLs can be named here; a path on the server is never read (upload the file instead)"
                 refused.append(IngestProblem(where=f"urls[{position}]: {str(url)[:200]}", reason=reason))
-        report = self.ingestor.ingest(remote, may_replace=came_over_http) if remote else IngestReport()
+        report = self.ingestor.ingest(remote, may_replace=came_over_http, channel=REQUEST) if remote else IngestReport()
         report.errors[:0] = refused
         articles: list[Article] = []
         for position, record in enumerate(records):
@@ -148,7 +154,7 @@ class Assistant:
             except ReadError as error:
                 report.errors.append(IngestProblem(where=error.where, reason=error.reason))
         if articles:
-            self.ingestor.ingest_articles(articles, report=report, may_replace=came_over_http)
+            self.ingestor.ingest_articles(articles, report=report, may_replace=came_over_http, channel=REQUEST)
         if report.added or report.updated:
             self.retriever.refresh(report.article_ids)
         return report

@@ -24,7 +24,7 @@ from ingest.cleaning import boilerplate_spans
 from ingest.embedder import MAX_TOKENS, build_embedder, embed_texts, embedder_id, load_tokenizer
 from ingest.readers import expand_sources, read_source
 from ingest.settings import IngestSettings
-from ingest.store import Journal, Store, WriteLock, chunk_id, make_client
+from ingest.store import OPERATOR, REQUEST, Journal, Store, WriteLock, chunk_id, make_client
 
 log = logging.getLogger(__name__)
 
@@ -211,9 +211,11 @@ class PhaseProgress(Protocol):
 # before phases were reported); or a PhaseProgress. Called one at a time, from the ingest's threads.
 ProgressCallback = Callable[[int, int, str], None] | PhaseProgress
 QuoteFinder = Callable[[Article], list[dict]]
-# Whether an ingest may replace a stored article, given the stored one's origin (None: it may replace any)
-MayReplace = Callable[[str], bool]
-Step = Callable[[str, Article], None]  # (phase, article): an article has been through that phase
+# Whether an ingest may replace a stored article, given the stored one's origin and channel (how it came in:
+# ingest.store.REQUEST, OPERATOR, or "" when the index predates recording it); None: it may replace any
+MayReplace = Callable[[str, str], bool]
+Step = Callable[[str, Article], None]
+REQUEST_SOURCE = "api"  # the source of an article a request sent without one (nor a url to name it by)  # (phase, article): an article has been through that phase
 
 
 def takes_phase(callback: Callable) -> bool:
@@ -260,6 +262,7 @@ class PreparedArticle:
     chunks: list[tuple[int, int, str]]  # (start, end, text) in the article text
     vectors: np.ndarray
     quotes: list[dict]
+    channel: str = OPERATOR  # how it came in, recorded with it (ingest.store.REQUEST or OPERATOR)
 
 
 class Ingestor:
@@ -280,9 +283,10 @@ class Ingestor:
         progress: bool = False,
         on_progress: ProgressCallback | None = None,
         may_replace: MayReplace | None = None,
+        channel: str = OPERATOR,
     ) -> IngestReport:
         """Read every source and index its articles. Bad sources are reported, the rest goes on
-        (`may_replace`: as for `ingest_articles`)."""
+        (`may_replace`, `channel`: as for `ingest_articles`)."""
         started = time.perf_counter()
         report = IngestReport()
         files, expand_errors = expand_sources(sources)
@@ -300,7 +304,9 @@ class Ingestor:
             report.errors.extend(IngestProblem(where=e.where, reason=e.reason) for e in result.errors)
         for error in report.errors:
             log.warning("not ingested: %s: %s", error.where, error.reason)
-        self.ingest_articles(articles, report=report, progress=progress, on_progress=on_progress, may_replace=may_replace)
+        self.ingest_articles(
+            articles, report=report, progress=progress, on_progress=on_progress, may_replace=may_replace, channel=channel
+        )
         report.seconds = time.perf_counter() - started
         return report
 
@@ -311,9 +317,11 @@ class Ingestor:
         progress: bool = False,
         on_progress: ProgressCallback | None = None,
         may_replace: MayReplace | None = None,
+        channel: str = OPERATOR,
     ) -> IngestReport:
-        """Index `articles`. With `may_replace`, a changed article whose stored version's origin it refuses is
-        not written but reported (status 409): a request may not overwrite what the operator ingested."""
+        """Index `articles`, recording that they came in by `channel` (ingest.store.REQUEST or OPERATOR). With
+        `may_replace`, a changed article whose stored version's origin and channel it refuses is not written
+        but reported (status 409): a request may not overwrite what the operator ingested."""
         started = time.perf_counter()
         report = report or IngestReport()
         self.recover()
@@ -321,6 +329,10 @@ class Ingestor:
         # version that differs is not written, and the report names it rather than dropping it unseen
         by_id: dict[str, Article] = {}
         for article in articles:
+            if channel == REQUEST and not article.source:
+                # a posted record with no source and no url was stored under "" ("— , undated" in a search);
+                # named for how it came, as a file with none is for its folder ("seeds", "uploads")
+                article = article.model_copy(update={"source": REQUEST_SOURCE})
             earlier = by_id.get(article.id)
             if earlier is not None and earlier.content_hash != article.content_hash:
                 reason = (
@@ -352,6 +364,8 @@ class Ingestor:
                         phases.passed(article)
                 if to_write:
                     prepared = self._prepare_group([article for article, _ in to_write], step=phases.step)
+                    for item in prepared:
+                        item.channel = channel
                     if writing is not None:
                         report.merge(writing.result())  # raises what the previous write raised
                     writing = writer.submit(self._write_group, prepared, phases.step, may_replace=may_replace)
@@ -374,7 +388,9 @@ class Ingestor:
         store = self.index.store
         existing = store.articles.get(ids=[a.id for a in group], include=["metadatas"])
         known_hash = {i: m["content_hash"] for i, m in zip(existing["ids"], existing["metadatas"])}
-        known_origin = {i: str(m.get("origin") or "") for i, m in zip(existing["ids"], existing["metadatas"])}
+        known_owner = {
+            i: (str(m.get("origin") or ""), str(m.get("channel") or "")) for i, m in zip(existing["ids"], existing["metadatas"])
+        }
         hashes = [a.content_hash for a in group if known_hash.get(a.id) != a.content_hash]
         # Another id under the url of an article `may_replace` protects would be cited as that story
         protected_url_ids: dict[str, set[str]] = defaultdict(set)  # url -> ids of the protected articles under it
@@ -382,7 +398,7 @@ class Ingestor:
         if may_replace is not None and urls:
             same_url = store.articles.get(where={"url": {"$in": urls}}, include=["metadatas"])
             for same_id, metadata in zip(same_url["ids"], same_url["metadatas"]):
-                if not may_replace(str(metadata.get("origin") or "")):
+                if not may_replace(str(metadata.get("origin") or ""), str(metadata.get("channel") or "")):
                     protected_url_ids[str(metadata["url"])].add(same_id)
         if hashes:
             twins = store.articles.get(where={"content_hash": {"$in": hashes}}, include=["metadatas"])
@@ -393,7 +409,7 @@ class Ingestor:
             twin = seen_content.get(article.content_hash)
             if known_hash.get(article.id) == article.content_hash:
                 report.unchanged += 1  # the same record sent again loses nothing, whoever sends it
-            elif may_replace is not None and article.id in known_origin and not may_replace(known_origin[article.id]):
+            elif may_replace is not None and article.id in known_owner and not may_replace(*known_owner[article.id]):
                 reason = (
                     f"id {article.id!r} is taken by an article read from the server's own files, which a request "
                     "may not replace: send it under another id"
@@ -480,7 +496,9 @@ class Ingestor:
         journal = self.index.journal
         journal.begin([p.article.id for p in prepared])
         for item in prepared:
-            self.index.store.write_article(item.article, item.chunks, item.vectors, article_vector(item.vectors), item.quotes)
+            self.index.store.write_article(
+                item.article, item.chunks, item.vectors, article_vector(item.vectors), item.quotes, channel=item.channel
+            )
             report.chunks_written += len(item.chunks)
             report.article_ids.append(item.article.id)
             if was_known[item.article.id]:
@@ -516,6 +534,8 @@ class Ingestor:
         stored_quotes = {a: json.loads(quotes_json[a]) if a in quotes_json else [] for a in records}
         for start in range(0, len(articles), GROUP_SIZE):
             prepared = self._prepare_group(articles[start : start + GROUP_SIZE], lambda article: stored_quotes[article.id])
+            for item in prepared:
+                item.channel = records[item.article.id].channel  # a repair keeps who owns it ("" stays unknown)
             self._write(prepared, {p.article.id: True for p in prepared}, IngestReport())
         return [article.id for article in articles]
 

@@ -37,6 +37,13 @@ class EmbedderMismatch(BylineError, RuntimeError):
     """The index was built with another embedder: its vectors cannot be compared with ours."""
 
 
+# How an article came in (`ArticleRecord.channel`): over a request (the HTTP API, the chat's upload) or by the
+# operator (the CLI, the Python API, the seeds). Recorded, not read off the origin: a URL the operator ingested
+# looks like one a request fetched.
+REQUEST = "request"
+OPERATOR = "operator"
+
+
 class ArticleRecord(BaseModel):
     """What the index knows of an article, without its text (kept in memory by readers)."""
 
@@ -48,6 +55,11 @@ class ArticleRecord(BaseModel):
     published_int: int = 0
     author: str = ""
     origin: str = ""
+    channel: str = Field(
+        default="",
+        description=f"How it came in: {REQUEST!r} (over a request) or {OPERATOR!r} (the operator's CLI or Python API); "
+        "empty in an index written before this was recorded.",
+    )
     content_hash: str
     chunks: int = Field(default=0, description="Number of chunks stored for this version.")
 
@@ -262,8 +274,10 @@ class Store:
         chunk_vectors: np.ndarray,
         article_vector: np.ndarray,
         quotes: list[dict] | None = None,
+        channel: str = OPERATOR,
     ) -> ArticleRecord:
-        """Replace an article's chunks (and quotes) with these, atomically as readers see it.
+        """Replace an article's chunks (and quotes) with these, atomically as readers see it;
+        `channel` records how this version came in (REQUEST or OPERATOR).
 
         Quotes ride on the article record as JSON, so they commit with it, are replaced with it,
         and live wherever the index lives (a Chroma server included).
@@ -301,6 +315,7 @@ class Store:
             published_int=article.published_int,
             author=article.author,
             origin=article.origin,
+            channel=channel,
             content_hash=content_hash,
             chunks=len(ids),
         )
