@@ -28,6 +28,7 @@ from ingest.attribution.lexicon import (
     _PLURAL,
     _PRONOUNS,
     _ROLE_TITLES,
+    _SOURCE_NOUNS,
     _THING_WORDS,
 )
 from ingest.attribution.names import _AFFILIATION, TITLES, NameIndex, clean_name, entity_labels, lead_off
@@ -229,8 +230,10 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
     # "Gov. John Kasich (R-OH), said": the parser may pick the parenthesis
     if subj.i > 0 and _inside_parens(subj) and subj.head.tag_ in _NOMINAL_TAGS and subj.head.i < subj.i:
         subj = subj.head
-    # "Aliyev's message", "a statement from the ministry" -> the author
-    if subj.lower_ in _MESSAGE_NOUNS:
+    # "Aliyev's message", "a statement from the ministry" -> the author; "the Register's Candidate Tracker",
+    # "data from Johns Hopkins University" -> whose it is ("a study of Medicare" is about Medicare, not by it)
+    source = subj.lower_ in _SOURCE_NOUNS
+    if subj.lower_ in _MESSAGE_NOUNS or source:
         author = None
         for c in subj.children:
             if c.dep_ == "poss":
@@ -239,16 +242,9 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
         else:
             for c in subj.children:
                 if c.dep_ in ("prep", "acl") and c.lower_ in (
-                    "from",
-                    "by",
-                    "of",
-                    "released",
-                    "issued",
-                    "filed",
-                    "written",
-                    "signed",
-                    "sent",
-                    "posted",
+                    ("from", "by")
+                    if source
+                    else ("from", "by", "of", "released", "issued", "filed", "written", "signed", "sent", "posted")
                 ):
                     author = next((g for g in c.subtree if g.dep_ == "pobj" and g.tag_ in ("NNP", "NNPS", "PRP")), None)
                     if author is not None:

@@ -190,18 +190,19 @@ def _speaker_tokens(head: Token) -> tuple[int, int]:
                 or (c.dep_ in ("appos", "npadvmod", "dep") and c.tag_ == "NNP")
             )
         ) or (
-            # a body's name goes on past "of": "the Oregon Office of Economic Analysis"
-            head.tag_ == "NNP"
-            and head.lower_ in _BODY_NOUNS
+            # a body's name goes on past "of" or "for": "the Oregon Office of Economic Analysis", "the Centers
+            # for Disease Control and Prevention" ('the Centers' was the speaker of 31 quotes on news24-dev)
+            head.tag_ in ("NNP", "NNPS")
+            and (head.lower_ in _BODY_NOUNS or head.lower_.removesuffix("s") in _BODY_NOUNS)
             and c.i == hi + 1
             and c.dep_ == "prep"
-            and c.lower_ == "of"
+            and c.lower_ in ("of", "for")
             and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children)
         ):
             r = c.right_edge.i
             # stop at a comma or clause inside the phrase
             for t in doc[c.i : r + 1]:
-                if t.is_punct and t.text not in ".'’-" or t.dep_ in ("relcl", "acl"):
+                if t.is_punct and t.text not in ".'’-&" or t.dep_ in ("relcl", "acl"):
                     r = t.i - 1
                     break
             hi = max(hi, r)

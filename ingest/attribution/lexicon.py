@@ -97,6 +97,12 @@ _MESSAGE_NOUNS = frozenset(
     "lawsuit complaint brief motion transcript "
     "".split()
 )
+# what a source keeps or makes, said by its owner: "according to the Des Moines Register's Candidate Tracker" is
+# the Register's word ('Tracker' was listed as a speaker), "data from Johns Hopkins University" the university's
+_SOURCE_NOUNS = frozenset(
+    "analysis calculations count dashboard data database estimate estimates figures forecast index numbers poll "
+    "polls projections rankings research review study survey tally tracker".split()
+)
 # role nouns that stand for a person named elsewhere ("the senator")
 _ROLE_TITLES: dict[str, set[str]] = {
     "president": {"president", "pres", "pres."},

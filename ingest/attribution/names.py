@@ -39,7 +39,7 @@ from ingest.language import MODEL_NAME, PipelineView, pipeline_view
 
 if TYPE_CHECKING:
     import spacy
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Honorifics and job titles that may precede a name ("Sen. Ted Cruz",
 # "President Barack Obama"); they are not part of the name.
@@ -334,6 +334,18 @@ def _place_only(words: list[str], nlp: spacy.Language) -> bool:
     return all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in doc[3:-2])
 
 
+def _generic_people(head: Token, span: Span) -> bool:
+    """Is the phrase a plural common noun for people, alone ("Backers", "Nominees", "the Demonstrators")?
+    Capitalised at the start of a sentence, NER reads it as a body or a person; a people ("Nashvillians") and
+    a plural name the model never met ("Sacklers") are not such nouns."""
+    if head.tag_ != "NNS" or any(t.i != head.i and t.lower_ != "the" for t in span) or head.text.isupper():
+        return False
+    word = head.lower_
+    one = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    person = one in _PERSON_NOUNS or (one.endswith(_PERSON_ENDINGS) and not one.endswith("ian"))
+    return person and word in _known_words()
+
+
 def _read(doc: Doc, nlp: spacy.Language) -> str | None:
     """The listed name of the phrase before "said .", "" for one person described, None for no speaker."""
     span = doc[: len(doc) - 2]
@@ -343,6 +355,8 @@ def _read(doc: Doc, nlp: spacy.Language) -> str | None:
     head = heads[-1] if heads else span[-1]
     if head.lower_ in _THING_WORDS or (head.lower_ not in _BODY_NOUNS and any(t.lower_ in _STORM_WORDS for t in span)):
         return None
+    if _generic_people(head, span):
+        return None  # "Backers said …", "Nominees were announced": whoever they are, NER's ORG names nobody
     unnamed = span[0].lower_ in _UNSPECIFIC or span[0].lower_ == "one"  # "a Republican close to …"
     if all(t.lower_.strip(".") in _ROLES for t in span):
         return None  # "Executive Vice President": a title without its name
