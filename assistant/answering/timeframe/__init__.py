@@ -48,7 +48,11 @@ news style names the day itself ("said Friday" in a Friday article is that day) 
 "today". When the words before it read as future ("will", "is scheduled to", "would", "by", or a plan:
 "is on track to", "gets to", "is poised to", "intends to") it is the next such day on or after
 publication; so it is when the sentence opens with it and goes on in the future ("On Tuesday, the
-Senate will vote"), but not in what it reports ("On Monday, lawmakers said they intend to …").
+Senate will vote"), but not in what it reports ("On Monday, lawmakers said they intend to …"). When these
+word rules find no future, `tense` reads the sentence's dependency parse: a weekday whose governing verb
+takes "will"/"would", is "is to" + verb or a plan word not in the past ("At 1:05 a.m. EST Thursday, SpaceX
+will try", "as they prepare for a Wednesday 'lunar orbit insertion'", "will increase on Saturday and more
+so on Sunday") is the coming one; one right after a past-tense verb ("said Monday it will …") is not.
 "Two weeks ago" and "three months ago" are loose: their `range` is the days around, and `about` the day
 dateparser counts back to ("about 2024-02-16"); "three days ago" is that day. A day or month without a
 year takes the publication year, going back a year when that would be more than
@@ -59,7 +63,7 @@ their year need no reading and are not returned.
 Cost: a question takes ~0.07 ms (median over 200 quiz-style questions; regular expressions only);
 an explicit day not seen before adds ~1 ms of dateparser (results are cached). The first explicit
 day imports dateparser and loads its English data (~0.3 s, once). Importing this package compiles
-no pattern (they compile on first use, ~10 ms) and imports no dateparser. An article is scanned at ~1 ms per 1,000 characters.
+no pattern (they compile on first use, ~10 ms) and imports no dateparser or spaCy. An article is scanned at ~1 ms per 1,000 characters.
 """
 
 # The examples of read_time and relative_dates (run through __test__ below) use `date` from this namespace.

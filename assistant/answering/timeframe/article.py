@@ -23,6 +23,7 @@ from assistant.answering.timeframe.resolve import (
     _which,
 )
 from assistant.answering.timeframe.scanner import _scan
+from assistant.answering.timeframe.tense import weekday_looks_forward
 from assistant.answering.timeframe.types import (
     _MONTHS,
     _WEEKDAY_NAMES,
@@ -167,7 +168,9 @@ def _weekday_in_article(text: str, found: _Found, published: date) -> Window:
         day = _weekday_on_or_before(published - timedelta(days=1), weekday)
     elif which == "this":
         day = _week_of(published)[0] + timedelta(days=weekday)
-    elif _reads_as_future(text, found):
+    elif _reads_as_future(text, found) or (
+        weekday != published.weekday() and weekday_looks_forward(text, found.start, found.end)
+    ):
         day = _weekday_on_or_after(published, weekday)
     else:
         day = _weekday_on_or_before(published, weekday)

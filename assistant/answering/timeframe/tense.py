@@ -1,0 +1,85 @@
+"""Whether a weekday named in an article looks forward, read from the dependency parse of its sentence.
+
+`article` asks only when its word rules found no future word in the weekday's clause, and only when the
+answer moves the day (not in an article of that very weekday). The weekday's governing verb is the first
+verb above it in the parse ("At 1:05 a.m. EST Thursday, SpaceX will try" → try; "prepare for a Wednesday
+'lunar orbit insertion'" → prepare; "will increase … on Saturday and more so on Sunday" → increase). It reads
+as future when it, or the verb it completes or is coordinated with ("is set to launch", "will rise Saturday
+and fall Sunday"), takes "will"/"would"/"shall", is "is to" + verb, or is a plan word (prepare, schedule,
+set, expect, plan, due …) not in the past tense. A past-tense verb on the way up ends the reading: "was
+expected to land Thursday" is past.
+
+The parser sometimes hangs the day of a report on the reported verb ("said Monday it will cut jobs" → cut),
+so a weekday whose nearest verb before it is in the past tense ("said", "died") is past, whatever the parse.
+
+Cost: the sentence's paragraph (at most `_WINDOW` characters each side) is parsed once by the shared spaCy
+pipeline (its NER left out), ~5 ms; the pipeline loads on first use (~1 s).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_WINDOW = 400
+_FUTURE_MODALS = {"will", "would", "shall", "'ll", "’ll", "wo"}  # "wo" is spaCy's "won't"
+_PLAN_WORDS = {"prepare", "schedule", "set", "expect", "plan", "slate", "due", "intend", "poise"}
+_VERBS = ("VERB", "AUX")
+
+
+def weekday_looks_forward(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at `text[start:end]` is governed by a future or planned verb."""
+    window_start = max(text.rfind("\n", max(0, start - _WINDOW), start) + 1, start - _WINDOW, 0)
+    window_end = text.find("\n", end, end + _WINDOW)
+    window_end = end + _WINDOW if window_end < 0 else window_end
+    doc = _parse(text[window_start:window_end])
+    span = doc.char_span(start - window_start, end - window_start, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    day = span[-1]
+    before = [token for token in day.sent if token.i < day.i and token.pos_ in _VERBS]
+    if before and _past(before[-1]):
+        return False
+    return _governed_by_future(day)
+
+
+@lru_cache(maxsize=256)
+def _parse(paragraph: str) -> Doc:
+    from ingest.language import pipeline_view
+
+    return pipeline_view("ner")(paragraph)
+
+
+def _past(verb: Token) -> bool:
+    """A past-tense verb ("died", "said"), or one with a past auxiliary ("was expected", "had planned")."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(aux.lower_ in _FUTURE_MODALS for aux in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or aux.lemma_ == "have" for aux in auxiliaries)
+
+
+def _governed_by_future(day: Token) -> bool:
+    verb, plan = day, False
+    while verb.pos_ not in _VERBS or verb.dep_ == "amod":
+        if verb.head is verb:
+            return False
+        verb = verb.head
+        plan = plan or verb.lemma_.lower() in _PLAN_WORDS and verb.pos_ in ("ADJ", "VERB")  # "is due Tuesday"
+    while True:
+        auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+        if any(aux.lower_ in _FUTURE_MODALS for aux in auxiliaries):
+            return True
+        if _past(verb):
+            return False
+        if verb.tag_ == "VB" and "to" in {aux.lower_ for aux in auxiliaries}:
+            to_be = [aux for aux in auxiliaries if aux.lemma_ == "be"] or [verb.head] * (verb.dep_ == "xcomp")
+            if to_be and to_be[0].lemma_ == "be" and to_be[0].tag_ in ("VBZ", "VBP"):
+                return True  # "SpaceX is to launch Thursday"
+        if plan or verb.lemma_.lower() in _PLAN_WORDS:
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return False
+        verb = verb.head
