@@ -281,11 +281,13 @@ class WhoSaidAnswerer:
         asked = set(name_tokens(name))
         if asked and asked <= set(name_tokens(quote.speaker_name)):
             return self.make(question, f"Yes. {said(quote)} [1]", [self.cite(1, quote)])
-        return self.make(
-            question,
-            f"The articles attribute these words to {quote.speaker_name}, not {name}: {said(quote)} [1]",
-            [self.cite(1, quote)],
-        )
+        shared = set(self.quotes.content_stems(fragment)) & set(self.quotes.content_stems(quote.text))
+        if self.quotes.coverage(fragment, quote) >= ALSO_COVERAGE and len(shared) >= 2:
+            lead = f"The articles attribute these words to {quote.speaker_name}, not {name}:"
+        else:
+            # a word or two in common ("he'd be a dictator", said by a voter about Trump) is no attribution
+            lead = f"The articles don't quote {name} saying this. The closest quote is {quote.speaker_name}'s:"
+        return self.make(question, f"{lead} {said(quote)} [1]", [self.cite(1, quote)])
 
     def when_said(self, question: str, name: str, fragment: str, filters: Filters | None) -> Answer | None:
         """ "When did X say “…”?": the day the words were said, when the sentence that reports them

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.search.text_index import TextIndex
 from assistant.search.types import Filters
-from assistant.search.words import fold, stems
+from assistant.search.words import FRAME_STEMS, fold, stems
 from ingest.attribution import Speaker, speaker_names
 from ingest.store import QuoteRecord
 
@@ -312,11 +312,15 @@ class QuoteIndex(TextIndex):
         result = self.searcher.search(self.all_of(clauses), limit, order_by_field="recency", order=tantivy.Order.Desc)
         return [QuoteRecord.model_validate_json(self.searcher.doc(address)["record"][0]) for _, address in result.hits]
 
+    def content_stems(self, text: str) -> list[str]:
+        """The stems of `text` that say what it is about: not the pronouns and auxiliaries of its clause."""
+        return [s for s in self.stems(text) if s not in FRAME_STEMS]
+
     def coverage(self, fragment: str, quote: QuoteRecord, both_ways: bool = True) -> float:
         """How well the asked words and a quote match: the share of the fragment's words the quote
         holds, or of the quote's words the fragment holds (a short quote asked about in a longer
-        sentence), stemmed, stopwords aside."""
-        wanted, have = self.stems(fragment), self.stems(quote.text)
+        sentence), stemmed, stopwords and the words that only frame a clause aside."""
+        wanted, have = self.content_stems(fragment), self.content_stems(quote.text)
         if not wanted or not have:
             return 0.0
         forward = sum(1 for w in wanted if w in set(have)) / len(wanted)

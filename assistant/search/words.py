@@ -12,6 +12,14 @@ TOKEN_PATTERN = r"(?u)\b\w+\b"
 WORD = re.compile(TOKEN_PATTERN)
 STOPWORDS = frozenset(STOPWORDS_EN)
 
+# Pronouns and auxiliaries (as stems) that bm25s's stopword list keeps: they frame a clause and say
+# nothing of what it is about. "Did Trump say he would be a dictator?" matched "he would ban the app"
+# on "he" and "would" alone.
+FRAME_STEMS = frozenset(
+    "i me my we us our you your he him his she her it its they them would could should can may might must "
+    "shall has have had do doe did been".split()
+)
+
 _thread_stemmer = threading.local()
 
 

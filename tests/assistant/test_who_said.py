@@ -260,3 +260,36 @@ def test_one_sentence_is_cited_once_and_link_text_quotes_no_one(make_assistant):
     spans = [c.span for c in answer.citations]
     assert len(spans) == len(set(spans)) >= 2, answer.text
     assert not any("Putin chose this war" in c.quote for c in answer.citations), answer.text
+
+
+def test_did_x_say_needs_the_asked_words_not_just_he_would(make_assistant):
+    """An outside try: "Did Trump say he would be a dictator?" was answered "Yes. Donald Trump said he
+    would ban the app": the quote held "he" and "would", two of the three asked words. And a voter's
+    words about Trump, sharing one word with the question, are no attribution to the voter."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev cffe24f1b17e (CNN, 2022-12-16), one paragraph
+                "id": "tiktok",
+                "title": "TikTok might be too big to ban, no matter what lawmakers say",
+                "source": "cnn.com",
+                "published": "2022-12-16",
+                "text": "Callie Goodwin launched a small business shortly before Trump first said he would ban the app. "
+                'Two years later, she said a TikTok ban would cause her to "lose most of my sales."',
+            },
+            {  # news24-dev c241cd15f304 (USA TODAY, 2024-02-06), two paragraphs
+                "id": "nevada",
+                "title": "Nevada primary replay: Nikki Haley faces embarrassing GOP result",
+                "source": "usatoday.com",
+                "published": "2024-02-06",
+                "text": "Outside a Reno voting site, Pedro Camargo, 65, said he voted for Biden in the primary, rejecting "
+                'Trump as "a bully and a liar," and saying he never considered Haley as a choice.\n\n'
+                '“I voted for Biden. The other guy wants to be a dictator," said Camargo, an Uber driver in Reno. '
+                '"I mean, he says he\'d be a dictator for a day, but no one believes it would be for a day."',
+            },
+        ]
+    )
+    answer = bot.ask("Did Trump say he would be a dictator?", as_of="2024-03-08")
+    assert not answer.text.startswith("Yes"), answer.text
+    assert "ban the app" not in answer.text
+    assert "attribute these words to" not in answer.text, answer.text
