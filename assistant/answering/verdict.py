@@ -1,8 +1,9 @@
 """Yes/no verdicts of extractive answers: "Yes."/"No." (or "True."/"False.") only from a sentence that settles the question.
 
 A sentence settles it when it holds nearly all of the question (`YES_NO_LEXICAL`), every name in it, has the
-question's subject do the question's verb (parsed: in "Trump defeated … Haley …, winning over voters" Haley
-wins nothing), states rather than supposes or reports rumours (`HEDGED`), and is not about years before its
+question's subject do the question's verb as a verb that states (parsed: in "Trump defeated … Haley …, winning
+over voters" Haley wins nothing; "the Fed forecast three quarter-point cuts" cuts nothing; "he expected Haley to
+drop out" has her drop out of nothing), states rather than supposes or reports rumours (`HEDGED`), and is not about years before its
 article's. "No." when one of the question and the sentence denies what the other says, or when the sentence has
 the subject lose what the question asks they won ("Trump defeated … Haley in the New Hampshire primary"
 answers "Did Haley win the New Hampshire primary?"). Otherwise the answer
@@ -67,6 +68,8 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     for token in parsed(sentence):
         if token.lemma_ != verb.lemma_ or (token.lemma_ == "be" and token.dep_ in ("aux", "auxpass")):
             continue  # "was rushed to the hospital" is no "is in the hospital"
+        if token.pos_ not in ("VERB", "AUX") or is_infinitive(token):
+            continue  # "the Fed forecast three quarter-point cuts", "he expected Haley to drop out": nothing done
         doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
         if token.dep_ == "relcl":
@@ -74,6 +77,11 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
         if any(holds_word(doer, subject.text) for doer in doers):
             return True
     return False
+
+
+def is_infinitive(verb) -> bool:
+    """Whether the verb is a "to …" infinitive: wanted, expected, planned or urged, not done."""
+    return any(child.tag_ == "TO" for child in verb.children)
 
 
 def lost_what_was_asked(question: str, sentence: str) -> bool:

@@ -502,6 +502,21 @@ def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, artic
             '"Secretary Austin is still in the hospital and recovering well," Ryder confirmed.',
             True,
         ),
+        # an outside try: "Did the Fed cut interest rates?" got "Yes." from a forecast of cuts (news24-dev
+        # 187ea8c2b10a, 2024-01-31), and "Did Haley drop out?" from Trump's expecting her to (54fd9fa25c00, 2024-01-23)
+        (
+            "Did the Fed cut interest rates?",
+            "In December, the Fed forecast three quarter-point cuts this year, more than anticipated, further stoking an "
+            "S&P 500 stock index that was already vaulting toward a new record on the pullback of inflation and the "
+            "prospect of lower rates.",
+            False,
+        ),
+        (
+            "Did Haley drop out?",
+            "Trump said at a rally Monday that he expected Haley to drop out of the race Tuesday.",
+            False,
+        ),
+        ("Did the Fed cut interest rates?", "The Fed cut interest rates by a quarter point on Wednesday.", True),
         (
             "True or false: tahini is made from ground sesame paste",
             "It wasn't required for tahini, which is made from ground sesame paste.",
