@@ -31,6 +31,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -67,8 +68,12 @@ class Message(BaseModel):
         if not isinstance(content, list):
             raise ValueError(f"must be a string (or a list of text parts), not {type(content).__name__}")
         for part in content:
+            if not isinstance(part, dict):  # 5 or null among the parts was reported at "question"
+                raise ValueError(
+                    f'each content part must be an object ({{"type": "text", "text": "..."}}), not {type(part).__name__}'
+                )
             # joining a text part's non-string `text` was a 500
-            if isinstance(part, dict) and part.get("type") == "text" and not isinstance(part.get("text", ""), str):
+            if part.get("type") == "text" and not isinstance(part.get("text", ""), str):
                 raise ValueError(f"a text part's 'text' must be a string, not {type(part.get('text')).__name__}")
         return content
 
@@ -92,6 +97,30 @@ class AskRequest(BaseModel):
 
 
 MAX_URLS = 100  # each may take the whole fetch deadline: 2,000 refused URLs held an ingest worker for 72 s
+# 20,000 tiny records held an ingest worker ~80 minutes (measured here: 300 tiny ones 36 s, 300 of 1,800 characters
+# 240 s), and it goes on after the client hangs up: a request carries at most this many
+MAX_ARTICLES = 100
+# ... and at most this many characters of them (as JSON): time goes with text too (an article of up to
+# BYLINE_MAX_ARTICLE_CHARS, 1,000,000 by default, still fits; a body of BYLINE_MAX_UPLOAD_MB may hold 20 of them)
+MAX_ARTICLES_CHARS = 2_000_000
+MAX_ID_CHARS = 200  # an article id is a name, not a payload (a 100,000-character id was taken)
+ID_FIELDS = ("id", "article_id", "uuid", "guid")  # where a record's id may be (the articles.jsonl variants)
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def id_problem(value: object) -> str | None:
+    """Why `value` cannot be an article's id (None when it can): a string (or an integer) of at most
+    MAX_ID_CHARS characters, with no control characters. A list or an object was taken as its first item or
+    its name (["a1"] and {"name": "a1"} became "a1"), so a request could name an id it did not spell."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return None
+    if not isinstance(value, str):
+        return f"an article id must be a string, not {type(value).__name__}"
+    if len(value) > MAX_ID_CHARS:
+        return f"an article id has at most {MAX_ID_CHARS} characters, not {len(value):,}"
+    if CONTROL_CHARACTER.search(value):
+        return "an article id may not contain control characters (NUL, newlines, ...)"
+    return None
 
 
 class IngestRequest(BaseModel):
@@ -99,8 +128,11 @@ class IngestRequest(BaseModel):
     # Any item is taken: one that is not an article object is that item's error in the report, never the batch's
     articles: list[Any] = Field(
         default_factory=list,
-        description="Articles in the articles.jsonl schema; an item that is not one is reported in the report's "
-        "`errors` (`articles[1]`) and the rest go in.",
+        max_length=MAX_ARTICLES,
+        description=f"Articles in the articles.jsonl schema (at most {MAX_ARTICLES} a request, {MAX_ARTICLES_CHARS:,} "
+        "characters of JSON in all: more is a 413); an item that is not "
+        "one is reported in the report's `errors` (`articles[1]`) and the rest go in. An `id` must be a string (or "
+        f"an integer) of at most {MAX_ID_CHARS} characters without control characters: another is a 422 naming it.",
         json_schema_extra={"items": {"type": "object"}},
     )
     urls: list[str] = Field(
@@ -109,6 +141,36 @@ class IngestRequest(BaseModel):
         description=f"http(s) URLs of articles or feeds to fetch (at most {MAX_URLS} a request); a path on the server "
         "is refused, never read.",
     )
+
+
+def check_size(articles: list[Any]) -> None:
+    """A 413 naming the limit when the articles of a request are over MAX_ARTICLES_CHARS characters in all."""
+    total = 0
+    for record in articles:
+        total += len(json.dumps(record, ensure_ascii=False))
+        if total > MAX_ARTICLES_CHARS:
+            raise RequestProblem(
+                f"articles: over {MAX_ARTICLES_CHARS:,} characters in all (as JSON); send them in several requests",
+                status_code=413,
+                loc=("body", "articles"),
+            )
+
+
+def check_ids(articles: list[Any]) -> None:
+    """A 422 naming every posted record whose id cannot be one (`id_problem`), before any is ingested."""
+    errors = []
+    for position, record in enumerate(articles):
+        if not isinstance(record, dict):
+            continue  # not an article: that item's error in the report
+        for field in ID_FIELDS:
+            value = record.get(field)
+            if value in (None, "", []):
+                continue  # the reader looks further (as `ingest.readers.pick` does)
+            if problem := id_problem(value):
+                errors.append({"loc": ("body", "articles", position, field), "msg": problem, "type": "value_error"})
+            break
+    if errors:
+        raise RequestValidationError(errors)
 
 
 class ChatRequest(BaseModel):
@@ -168,6 +230,34 @@ def query_filters(sources: list[str] | None, since: str | None, until: str | Non
         raise RequestValidationError(errors) from error
 
 
+def check_sources(filters: Filters | None) -> None:
+    """A 422 at `filters.sources[i]` for a source that is not text (a lone surrogate): it reached the index,
+    whose error was reported at `question`."""
+    errors = []
+    for position, source in enumerate(filters.sources if filters else []):
+        try:
+            source.encode("utf-8")
+        except UnicodeEncodeError as error:
+            msg = f"not valid text: character {error.start} is a lone surrogate"
+            errors.append({"loc": ("body", "filters", "sources", position), "msg": msg, "type": "value_error"})
+    if errors:
+        raise RequestValidationError(errors)
+
+
+def utf8_query(request: Request) -> None:
+    """A 422 naming a query parameter whose percent-escapes are not UTF-8 (`?q=%ED%A0%80`, a lone surrogate's
+    bytes): decoded leniently, it was searched as replacement characters and answered 200."""
+    for pair in request.scope.get("query_string", b"").split(b"&"):
+        for part in pair.split(b"=", 1):
+            try:
+                unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+            except UnicodeDecodeError as error:
+                name = unquote_to_bytes(pair.split(b"=", 1)[0]).decode("utf-8", "replace")
+                raise RequestProblem(
+                    f"{name}: not valid UTF-8 (byte {error.start} of its value after percent-decoding)", loc=("query", name)
+                ) from error
+
+
 def header_text(text: str) -> str:
     """`text` as a header value: it names what the caller sent (a source), and a header is one line of ASCII."""
     printable = "".join(c if c.isprintable() else " " for c in text)
@@ -205,6 +295,31 @@ def bearer_guard(token: str | None):
     return check
 
 
+def has_token(headers: list[tuple[bytes, bytes]], token: str) -> bool:
+    """Whether raw ASGI `headers` carry `Authorization: Bearer <token>`."""
+    given = next((value for name, value in headers if name.lower() == b"authorization"), b"")
+    scheme, _, value = given.partition(b" ")
+    return scheme.lower() == b"bearer" and hmac.compare_digest(value.strip(), token.encode())
+
+
+class LivenessOnly:
+    """ASGI middleware: with a token set, `GET /healthz` without it answers only that the server lives
+    (`{"ok": true}`); how many articles are indexed is for those who hold the token."""
+
+    def __init__(self, app, token: str):
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope.get("path") == "/healthz" and not has_token(scope.get("headers", []), self.token):
+            body = b'{"ok":true}'
+            headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        await self.app(scope, receive, send)
+
+
 def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -> None:
     """Add the /api and /v1 routes to `app` (before any catch-all mount at "/").
 
@@ -212,7 +327,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
     in the shapes of ui/errors.py (the handlers are the app's, so /healthz's are shaped too).
     The guards in front of it (Host names, origins, body size) are the app's: see `ui.web.app.build_app`.
     """
-    guard = [Depends(bearer_guard(token))]
+    guard = [Depends(bearer_guard(token)), Depends(utf8_query)]
     api = APIRouter(prefix="/api", dependencies=guard, tags=["byline"], responses=error_responses(ApiError, COMMON_ERRORS))
     openai_api = APIRouter(
         prefix="/v1", dependencies=guard, tags=["openai-compatible"], responses=error_responses(OpenAIError, COMMON_ERRORS)
@@ -220,6 +335,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
 
     @api.post("/ask")
     def ask(request: AskRequest) -> dict:
+        check_sources(request.filters)
         history = as_dicts(request.history)
         try:
             answer = bot.ask(request.question, filters=request.filters or Filters(), history=history, as_of=request.as_of)
@@ -280,6 +396,8 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
     async def add_articles(request: IngestRequest) -> dict:
         if not request.articles and not request.urls:
             raise RequestProblem("send 'articles' (objects) and/or 'urls' (http or https)", param="articles")
+        check_size(request.articles)
+        check_ids(request.articles)
         try:
             job = workers.submit(bot.add_records, request.articles, urls=request.urls)
         except WorkersBusy as busy:
@@ -341,6 +459,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
             raise RequestValidationError(
                 [{**problem, "loc": ("body", "filters", *problem["loc"])} for problem in error.errors()]
             ) from error
+        check_sources(filters)
         options = {"filters": filters, "history": history, "as_of": request.as_of}
         if request.stream:
             events = bot.stream(question, **options)
@@ -387,6 +506,8 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
     app.include_router(api)
     app.include_router(openai_api)
     add_error_handlers(app)
+    if token:  # /healthz is the app's (ui/web/app.py); without the token it says no more than that the server lives
+        app.add_middleware(LivenessOnly, token=token)
 
 
 def add_error_handlers(app: FastAPI) -> None:
