@@ -14,6 +14,7 @@ import functools
 import inspect
 import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -301,6 +302,10 @@ def serve(
         console.print(f"ingested: {report.summary()}")
         for problem in report.errors:
             errors.print(f"[red]error:[/red] {problem.where}: {problem.reason}")
+    # uvicorn takes X-Forwarded-For from 127.0.0.1 by default, and every local process (or page) can send it:
+    # rotated, it dodged the sign-in limit per client, or spent a victim's. Trusted only from the proxies the
+    # operator names in uvicorn's FORWARDED_ALLOW_IPS; unset, from none (as proxy_headers=False).
+    os.environ.setdefault("FORWARDED_ALLOW_IPS", "")
     serve_web(bot, host=host, port=port)  # the token, if any, comes from WebSettings (BYLINE_TOKEN)
 
 
