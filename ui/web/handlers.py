@@ -793,7 +793,12 @@ class ChatHandlers:
             return f"Could not list the quotes of {escape_markdown(name)}.", gr.BarPlot(visible=False), ""
         quotes = sorted(quotes, key=lambda q: q.published or "", reverse=True)  # newest first, undated last
         months = month_counts(quotes)
-        plot = pd.DataFrame({"month": [m for m, _ in months], "quotes": [n for _, n in months]})
+        # A text axis labels every month: three years of them were drawn over each other at 390 px. Over a year the
+        # months are dates, and vega labels as many as fit (years, quarters); up to a year each is labelled, upright
+        # when there are more than a phone's width holds side by side (a time axis that short labels weeks).
+        over_a_year = len(months) > 12
+        shown_months = pd.to_datetime([f"{m}-01" for m, _ in months]) if over_a_year else [m for m, _ in months]
+        plot = pd.DataFrame({"month": shown_months, "quotes": [n for _, n in months]})
         return (
             render_person_head(name, quotes),
             # from 0: gradio starts the axis at the least count, and a month of 1 quote showed as no bar at all
@@ -801,6 +806,7 @@ class ChatHandlers:
                 value=plot,
                 visible=bool(months),
                 x_title="month",
+                x_label_angle=-90 if 5 < len(months) <= 12 else 0,
                 y_title=f"quotes by {name}",
                 y_lim=[0, max((n for _, n in months), default=1)],
             ),
