@@ -21,6 +21,7 @@ from assistant.answering.question import tagger
 # the IDF a word of an organisation's longer name must have: "Buffalo" 5.2, "Kansas" 4.1, "City" 2.1, "New" 1.3
 # (on news24-dev); a common word before a one-word name is seldom part of it
 NAME_WORD_IDF = 2.0
+FULL_NAME_MENTIONS = 5  # mentions of a surname read for its full name
 # words before a name that are not part of it ("Former President Donald Trump")
 NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "former", "vice", "sen", "rep", "gov", "judge", "justice", "coach"}
 NAME_TITLES |= {"chief", "secretary", "prime", "minister", "gen", "general", "lt", "col", "capt", "sgt", "pope", "king"}
@@ -55,11 +56,13 @@ def widens(word: str, name: str, is_rare: Callable[[str], bool]) -> bool:
 
 
 def full_name(surname: str, article_text: str) -> str | None:
-    """The first longer name the article gives that ends in `surname` ("LeBron James" for "James"):
-    the proper nouns right before one of its first mentions, titles left out ("Former President
-    Donald Trump" → "Donald Trump")."""
+    """The longer name the article gives most often, of those before its first mentions of `surname`
+    ("LeBron James" for "James"), the earliest on a tie: the proper nouns right before a mention, titles
+    left out ("Former President Donald Trump" → "Donald Trump"). Most often, not first: two paragraphs run
+    together ("… against Democrat Beto O'Rourke Trump's favored …") make one false name, once."""
     mentions = re.finditer(rf"(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}{re.escape(surname)}\b", article_text)
-    for _, match in zip(range(3), mentions):
+    names: list[str] = []
+    for _, match in zip(range(FULL_NAME_MENTIONS), mentions):
         words = []
         for token in reversed(tagger()(match.group(0))):
             initial = len(token.text) == 2 and token.text.endswith(".")  # "Donald J. Trump"; not "U.N."
@@ -67,5 +70,5 @@ def full_name(surname: str, article_text: str) -> str | None:
                 break
             words.insert(0, token.text)
         if len(words) >= 2 and not words[0].endswith("."):
-            return " ".join(words)
-    return None
+            names.append(" ".join(words))
+    return max(names, key=names.count) if names else None  # max keeps the first of equals

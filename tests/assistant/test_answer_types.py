@@ -356,6 +356,14 @@ def test_a_sentence_that_introduces_a_list_is_cited_with_it(make_assistant):
         ("Haley", "When Haley spoke, former U.N. Ambassador Nikki Haley said", "Nikki Haley"),
         ("Trump", "Donald J. Trump won.", "Donald J. Trump"),
         ("Boodram", "He lives in Delaware. Boodram is a cook.", None),  # a sentence's end is not a first name
+        # news24-dev e40d25242ff0: two paragraphs run together made "Trump's (Beto O'Rourke Trump) jibes"
+        (
+            "Trump",
+            "Texas Gov. Greg Abbott held his seat against Democrat Beto O'Rourke Trump’s favored Pennsylvania "
+            "candidate lost.\n\nShe flipped a Republican seat that President Donald Trump won in 2016.\n\n"
+            "Michels is backed by former President Donald Trump, who has traveled to the state.",
+            "Donald Trump",
+        ),
     ],
 )
 def test_the_full_name_is_the_proper_nouns_before_a_mention_without_titles(surname, text, name):
