@@ -14,7 +14,9 @@ no sentence of the article is lost. Spans never overlap and come in text order.
    - `timestamp`: "Updated 3:04 PM ET, Fri January 6, 2023", a live blog's "8:25 p.m." or
      "4:40 p.m. update:", a day heading with its year ("Tuesday, July 21, 2020");
    - `credit`: a byline or source line ("– David Jackson", "AP", "Contributing: The Associated
-     Press", "From USA TODAY Network and wire reports", "Nolan McCaskill contributed.", "© Copyright…");
+     Press", "From USA TODAY Network and wire reports", "From staff and wire reports", "Nolan McCaskill
+     contributed.", "© Copyright…", "Compiled by Alia E. Dastagir"), or the line under a byline that says
+     whom the reporter writes for ("Special to Salisbury Daily Times", "Democrat staff writer");
    - `caption`: a photo caption, known by the credit it ends with ("… Jens Meyer/AP",
      "… Christopher Pike/Bloomberg/Getty Images/FILE", "Bloomberg via Getty Images.", "… Courtesy
      SpaceX"; an unknown "Name/Organisation" only after a caption sentence and with no final period)
@@ -34,7 +36,13 @@ no sentence of the article is lost. Spans never overlap and come in text order.
    - `contact`: how to reach the reporter ("Contact X at x@…", "Follow X on Twitter @x",
      "X can be reached at …");
    - `share`: social-share leftovers ("Like the page:", "Share this post…", "Enter your email address:",
-     a live blog's "FlagShareLikeReply<name> 5ptsmoderatorFeatured<date>" post header).
+     a live blog's "FlagShareLikeReply<name> 5ptsmoderatorFeatured<date>" post header);
+   - `credit`: who else reported it ("Mike Snider contributed to this reporting.", "Free Press reporters
+     Jasmin Barmore and Kylie Martin contributed.", "(Reporting by David Bailey; Editing by Cynthia Osterman.)");
+   - `note`: the page speaking of itself, not of the news ("Editor's Note: This page is a summary of news
+     on the Texas Panhandle wildfires for Wednesday, Feb. 28.", "For the latest news on the blaze, view our
+     live updates file for Thursday, Feb. 29.", "This story has been updated with additional details.",
+     "This article originally appeared in …", "The opinions expressed in this commentary are …").
    Beside such a sentence, the reporter's biography ("Kyle Werner is a reporter for the Register.")
    and a short question leading into it ("Got a tip?", "Want more?") go with it. A line all of whose
    sentences are boilerplate, or a short one that opens with a promotion, is one span; otherwise only
@@ -49,12 +57,15 @@ no sentence of the article is lost. Spans never overlap and come in text order.
    said."), the kicker up to and with its colon is a `kicker` span and the prose stays. Not kickers:
    a speaker's label before a quotation ('Rep. Trey Gowdy (R-S.C.):"I have…'), a field and its
    value ("Where to see it:Hulu.", "Winner:Fifty Shades Darker"), a clock time, a URL.
-4. Byline blocks. A reporter's name on its own line above the outlet's ("Brian Truitt" / "USA TODAY")
-   is a `credit` with it.
+4. Byline blocks. A reporter's name on its own line above the outlet's ("Brian Truitt" / "USA TODAY",
+   "Roger Hillis" / "Special to Salisbury Daily Times") is a `credit` with it.
 
 Left as prose on purpose (read in the survey and found to be article text): transcript labels
 ("TAPPER:", "Taylor Wilson:"), fact-check verdicts ("Our rating: False"), section headings of lists
-("TELEVISION", "Alabama"), editor's and correction notes, datelines fused to the first sentence
+("TELEVISION", "Alabama"), corrections and clarifications, which state facts ("An earlier version of this story
+misstated … It was 1969.", "This story has been updated to clarify that rallies will occur at airports"), editor's
+notes that are news ("Editor's note: Out of respect to the pilot's family, the Pensacola News Journal will not release
+the name…"), datelines fused to the first sentence
 ("DALLAS (AP) — Democratic…", which is how the story begins), and dates heading a timeline entry.
 
 `boilerplate_spans` gives the spans; `labelled_spans` gives them with the rule that found each (for
@@ -80,6 +91,7 @@ RULES = (
     "contact",
     "share",
     "kicker",
+    "note",
 )
 
 # --- building blocks -------------------------------------------------------------------------------
@@ -123,6 +135,13 @@ _LINK_WORDS = (
 # Words of a spaced all-caps kicker of live coverage ("LATEST VISUAL EXPLANATIONS: …", "LIVE UPDATES: …").
 _LIVE_KICKER = r"[A-Z0-9’'&\-, ]*\b(?:LATEST|UPDATES?|LIVE|TRENDING|EXPLAINER|GRAPHICS?|INTERACTIVE|BREAKING)\b[A-Z0-9’'&\-, ]*"
 
+# The line under a reporter's name that says whom they write for: "Special to Salisbury Daily Times", "Democrat staff
+# writer", "DELMARVANOW STAFF WRITER AND CORRESPONDENT", "Staff Writer".
+_BYLINE_TITLE = (
+    r"(?:Special|SPECIAL) (?:to|To|TO) [A-Z][\w.'’&\-]*(?: (?:[A-Z][\w.'’&\-]*|and|of|the)){0,7}"
+    r"|(?:[A-Z][\w.'’&\-]* ){0,3}(?i:staff (?:writer|reporter)|correspondent)(?i: and (?:correspondent|staff writer))?"
+)
+
 # --- line rules: (rule, pattern matched against the whole stripped line) --------------------------
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -149,11 +168,13 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:[–—-]{1,2}|By) ?[A-Z][\w'’\-]*(?: (?:[A-Z][\w.'’\-]*[\w'’]|[A-Z]\.|de|van|von|del|la)){0,3}(?:,? (?:USA TODAY|AP|CNN|Reuters))?"
             r"|(?:The )?(?:AP|Associated Press|USA TODAY|Reuters|AFP|UPI|Agence France-Presse|Bloomberg)\.?"
-            r"|(?:Contributing|Contributors?|Contributing writers?|Contributing reporters?)\b.*"
-            r"|From (?:the )?[A-Z].{0,60} (?:wire reports|news services)\.?"
+            r"|(?:[(–—-]{1,2} ?)?(?:Contributing|Contributors?|Contributing writers?|Contributing reporters?)\b.*"
+            r"|From (?:the )?[A-Z].{0,60} (?:wire reports|news services)\.?|(?:From )?(?:[Ss]taff|STAFF) and wire reports\.?"
+            rf"|{_BYLINE_TITLE}"
+            r"|Compiled by [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){1,4}\.?(?: Contributing:.*)?"
             r"|(?:©|Copyright\b).{0,120}"
             r"|BYLINE:.{0,80}"
-            r"|[^.!?\n]{3,120}\bcontributed (?:to )?(?:this (?:report|story|article)|reporting)\b[^.!?\n]{0,60}\."
+            r"|[^.!?\n]{3,120}\bcontributed (?:to )?(?:this (?:report|story|article|reporting|section)|reporting)\b[^.!?\n]{0,60}[.)]{0,2}"
             r"|[A-Z][\w.'’\-]*(?:,? (?:[A-Z][\w.'’\-]*|and|in|of|the|also)){1,15},? contributed\."  # "Nolan McCaskill contributed."
             r"|[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){1,3}, @\w+, [A-Z][A-Za-z ]+",
         ),
@@ -235,13 +256,67 @@ _BEAT = re.compile(
     r"^[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,3} (?:covers|writes about|reports on) [^.!?\"“”]{3,150}"
     r"\b(?:for|at) (?:the )?[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4}\.?$"
 )
-_SENTENCE_RULES = (("promo", _PROMO), ("contact", _CONTACT), ("share", _SHARE), ("contact", _BEAT))
+# Who else reported the story, as a sentence of its own: "Mike Snider contributed to this reporting.", "Jason Frakes,
+# C.L. Brown and Olivia Evans contributed to this report.", "Free Press reporters Jasmin Barmore and Kylie Martin
+# contributed.", "(Reporting by David Bailey; Editing by Cynthia Osterman.)", "This story includes reporting by the
+# Associated Press."
+_AP_NAME = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){1,3}"
+_AP_PLACE = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2}"
+_CREDIT_SENTENCE = re.compile(
+    r"^\W{0,3}.{3,250}?\bcontributed (?:to )?(?:this (?:report|story|article|reporting|section|post)|reporting)\b[^.!?]{0,60}[.)]{0,2}$"
+    r"|^\W{0,3}[^.!?]{0,150}\b(?:[Rr]eporters?|[Ww]riters?|[Jj]ournalists?|[Cc]orrespondents?|[Vv]ideographers?|[Pp]hotographers?)\b"
+    r".{3,200}? (?:also )?contributed(?: to this)?\.$"
+    r"|^\W{0,3}[A-Z][\w.'’\-]*(?:,? (?:[A-Z][\w.'’\-]*|and|of|the)){1,15},? (?:also )?contributed\.$"
+    # the AP's "Jill Lawless in London, Yuras Karmanau in Kyiv and Ellen Knickmeyer in Washington contributed."
+    rf"|^(?:{_AP_NAME} in {_AP_PLACE}(?:,? and |, )){{1,8}}{_AP_NAME} in {_AP_PLACE},? (?:also )?contributed\.$"
+    r"|^\(?(?:[Aa]dditional )?[Rr]eporting by [A-Z][^()]{0,300}; (?:[Aa]dditional reporting|[Ww]riting|[Ee]diting) by [^()]{3,300}\)?\.?\)?$"
+    r"|^(?:\(|--|[–—] ?)(?:[Aa]dditional )?[Rr]eporting by [A-Z][^.!?()]{0,200}\.?\)?\.?$"
+    r"|^\W{0,3}(?:This|The) (?:story|article|report) (?:includes|contains) (?:additional )?reporting (?:by|from)\b[^.!?]{0,80}\.?$"
+)
+# The page speaking of itself (an editor's note, an update line, where a story first ran), not of the news:
+# "Editor's Note: This page is a summary of news on the Texas Panhandle wildfires for Wednesday, Feb. 28.", "For the
+# latest news on the blaze, view our live updates file for Thursday, Feb. 29.", "This story has been updated with
+# additional details.", "This article originally appeared on …". Corrections are left alone: they state facts ("An
+# earlier version of this story misstated … It was 1969."), and so does an update that says what it changed ("This
+# story has been updated to clarify that rallies will occur at airports").
+_NOTE_LABEL = (
+    r"^\W{0,3}(?:(?:Editors?['’]?s? [Nn]ote|EDITOR['’]?S NOTE|Note|NOTE|Update|UPDATE|Clarification|CLARIFICATION)\s*:\s*)?"
+)
+_NOTE = re.compile(
+    _NOTE_LABEL + r"(?:"
+    r"(?:This|The) (?:story|article|page|post|list)(?: and (?:its )?headlines?)? (?:has been|have been|was|is) updated"
+    r"(?: (?:with|following|throughout|for clarity|on|in)\b[^.!?]*)?(?: [A-Z][a-z]+ \d{1,2})?\.?$"
+    r"|(?:This|The) (?:story|article|page|post) will be updated\.?$"
+    r"|(?:This|The) page (?:is (?:a summary|the news|a recap)|recaps|was last updated)\b"
+    r"|(?:This|The) (?:story|article|editorial|column|piece|post|essay|report|series)\b[^.!?]{0,60}\b(?:originally|first) (?:appeared|ran|published|was published|posted)\b"
+    r"|(?:This|The) (?:story|article|editorial|column|piece|post|essay) (?:is|was|has been) (?:republished|excerpted|adapted|reprinted|"
+    r"written for|produced with|originally|part of|from (?:[A-Z][a-z]+ )?\d{4}\b|a condensed)"
+    r"|(?:A|An earlier|A previous|A prior) version of this (?:story|article|column|report) (?:first )?(?:appeared|ran|was published)\b"
+    r"|For (?:the latest|updated)\b[^.!?]{0,150}\b(?:view|see|visit|follow|check|click|read|go to)\b[^.!?]{0,100}\b(?:live updates?|updates|live coverage|coverage|file)\b"
+    r"|(?:Follow|Click) here (?:for|to follow) the latest\b"
+    r"|The (?:views|opinions) expressed in this (?:commentary|column|article|piece|essay) are\b"
+    r"|[^.!?]{0,80}\bat the time (?:this|the) (?:article|story) was published\b"
+    r")"
+    r"|^\W{0,3}(?:Editor['’]?s [Nn]ote|EDITOR['’]?S NOTE): [A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3} (?:is|was)\b[^.!?]{0,120}"
+    r"\b(?:reporter|writer|editor|correspondent|columnist|journalist|author|contributor|analyst)\b"  # the columnist's biography
+)
+_SENTENCE_RULES = (
+    ("promo", _PROMO),
+    ("contact", _CONTACT),
+    ("share", _SHARE),
+    ("contact", _BEAT),
+    ("credit", _CREDIT_SENTENCE),
+    ("note", _NOTE),
+)
 # Words one of which every sentence the rules above find contains (lower case): a line without any is not asked.
 _SENTENCE_HINTS = (
     "sign", "subscri", "inbox", "newsletter", "journalism", "coverage is only", "follow", "prep for", "stay in", "download",
     "deals", "alerts", "the latest", "want more", "start the day", "version of this", "miss a", "@", "reach", "contact",
     "mail", "idea", "tip", "page:", "flagshare", "share", "enter your", "facebook", "twitter", "telegram", "stay up",
-    " covers ", "writes about", "reports on",
+    " covers ", "writes about", "reports on", "contributed", "reporting by", "this story", "this article", "this page",
+    "the page", "the story", "the article", "editor", "note:", "update", "version of this", "originally", "first appeared",
+    "first ran", "first published", "this editorial", "this column", "this post", "this list", "this essay", "this piece",
+    "the latest", "expressed in this",
 )  # fmt: skip
 # The last word of a line that ends with a credit (see _AGENCY); a line ending otherwise needs a sign of one ("/", "Courtesy").
 _CREDIT_LAST_WORDS = frozenset(
@@ -265,6 +340,7 @@ _KICKER = re.compile(
     r":(?P<next>[A-Z'‘’$0-9¿¡])"
 )
 _OUTLET = re.compile(r"(?:The )?(?:AP|Associated Press|USA TODAY|USA TODAY Network|Reuters)")
+_BYLINE_UNDER = re.compile(_BYLINE_TITLE)
 _BYLINE_NAME = re.compile(r"[A-Z][\w.'’\-]*(?:,? (?:and )?[A-Z][\w.'’\-]*){1,5}|Editors|Staff")
 _SENTENCE_ENDS = re.compile(r"[.!?][\"”’')]*$")  # a line that ends as prose; a headline (link text) does not
 _FIELD = re.compile(
@@ -326,7 +402,7 @@ def labelled_spans(text: str) -> list[tuple[int, int, str]]:
             if (
                 previous
                 and previous[2]
-                and _OUTLET.fullmatch(text[start:end])
+                and (_OUTLET.fullmatch(text[start:end]) or _BYLINE_UNDER.fullmatch(text[start:end]))
                 and _BYLINE_NAME.fullmatch(text[previous[0] : previous[1]])
             ):
                 spans.append((previous[0], previous[1], "credit"))
@@ -413,7 +489,8 @@ def _split_sentences(line: str) -> list[tuple[int, int]]:
         word_before = line[: border.start()].rsplit(None, 1)[-1].lstrip("(\"“‘'")
         if word_before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", word_before):
             continue  # "Dr. Sanjay Gupta", "U.S. West", "Frederic J. Brown"
-        spans.append((start, border.start()))
+        # a closing quote or bracket after the period ends the sentence too: '… Got Left Behind.” Follow her…'
+        spans.append((start, border.start() + len(border.group()) - len(border.group().lstrip('"”’)'))))
         start = border.end()
     spans.append((start, len(line)))
     return [(s, e) for s, e in spans if line[s:e].strip()]

@@ -44,6 +44,46 @@ WHOLE_LINES = [
     ("credit", "From USA TODAY Network and wire reports"),
     ("credit", "AP Sports Writer Fred Goodall contributed."),
     ("credit", "© Copyright 2021, Des Moines Register and Tribune Co."),
+    # news24-dev afb9bdcdcb67: cited as a line of "What happened this week?" (as of 2024-03-08) by an outside try
+    ("credit", "Special to Salisbury Daily Times"),
+    ("credit", "Special to Rochester Democrat and Chronicle USA TODAY NETWORK"),
+    ("credit", "Democrat staff writer"),
+    ("credit", "DELMARVANOW STAFF WRITER AND CORRESPONDENT"),
+    ("credit", "From staff and wire reports"),
+    ("credit", "Compiled by Alia E. Dastagir"),
+    ("credit", "(Contributing: The Associated Press)"),
+    ("credit", "-- Contributing: Joey Garrison"),
+    ("credit", "– CNN’s Ross Levitt contributed to this report"),
+    ("credit", "(CNN’s James Frater contributed to this section.)"),
+    ("credit", "Mike Snider contributed to this reporting."),
+    ("credit", "Jason Frakes, C.L. Brown and Olivia Evans contributed to this report."),
+    ("credit", "Free Press reporters Jasmin Barmore and Kylie Martin contributed."),
+    ("credit", "This story includes reporting by the Associated Press."),
+    ("credit", "(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; Editing by Will Dunham.)"),  # polnear
+    ("credit", "--additional reporting by Linh Tat."),  # polnear
+    # the page speaking of itself: news24-dev 9c5b073dec3e was cited in "Timeline of the Texas wildfire" (as of 2024-03-08)
+    (
+        "note",
+        "Editor's Note: This page is a summary of news on the Texas Panhandle wildfires for Wednesday, Feb. 28. For the "
+        "latest news on the blaze, view our live updates file for Thursday, Feb. 29.",
+    ),
+    ("note", "Editor's note: This page recaps the news from Ukraine on Sunday, March 20."),
+    ("note", "This story has been updated with additional details."),
+    ("note", "This story and headline have been updated with additional developments Friday."),
+    ("note", "EDITOR'S NOTE: This story originally ran in 2012."),
+    ("note", "Editor's note: This article originally appeared in the York Daily Record on December 18, 2002."),
+    ("note", "This editorial first appeared in the Lansing State Journal."),
+    ("note", "This article is republished from The Conversation under a Creative Commons licence."),
+    ("note", "Editor’s Note: A previous version of this story appeared on March 26, 2012."),
+    ("note", "Prices were accurate at the time this article was published but may change over time."),
+    ("note", "This story will be updated."),
+    ("note", "Editors note: This series was originally published in March of 2007."),
+    ("note", "For the latest news on Hurricane Idalia's path, please check our live updates file for Tuesday, Aug. 29."),
+    (
+        "note",
+        "Editor’s Note: Holly Thomas is a writer and editor based in London. The opinions expressed in this commentary "
+        "are solely those of the author.",
+    ),
     # links to other stories and players
     ("link", "More:Florida's skunk ape, headless dinosaur, Coral Castle and other weird, wacky attractions"),
     ("link", "RELATED: Climate report: Southern forests are threatened"),
@@ -124,6 +164,20 @@ PROSE = [
     "Lewes/Rehoboth Beach",
     "The NOTAM system failed at 8:28 p.m. ET on Tuesday, according to FAA advisories.",
     "The explosion of end-of-the-race attacks and negative TV ads likely contributed.",
+    # credit and note words in the news itself
+    "“President Biden and Jill are the first really to have a home here, and so that’s pretty special to us,” Mills said.",
+    "Kremlin spokesman Dmitry Peskov said on Friday that Russia was ready to take part in talks in Minsk, according to "
+    "reporting by Russian state news agency RIA-Novosti.",
+    "Anne Applebaum, staff writer with the Atlantic Monthly and former member of the Washington Post editorial board, "
+    "argues that America is in for a rude awakening:",
+    "Editor’s note: Out of respect to the pilot's family, the Pensacola News Journal will not release the name of the "
+    "Blue Angels pilot killed Thursday until a statement is made by the Navy.",
+    # corrections, and updates that say what they changed, state facts
+    "Correction: This story has been updated to correct the GDP of Ukraine, which was $155.5 billion in 2020, according "
+    "to the World Bank.",
+    "Clarification: This story has been updated to clarify that rallies will occur at airports and the strike will last all day.",
+    "CORRECTION: An earlier version of this story misstated the number of organizations breached in the SolarWinds hack. "
+    "The figure is about 100.",
 ]
 
 # An excerpt of three real articles, boilerplate and all: usatoday.com 9cc85ee46250 and c40706c63901, cnn.com d913f1dabb21.
@@ -185,6 +239,55 @@ def test_byline_above_the_outlet_is_a_credit():
         ("Brian Truitt", "credit"),
         ("USA TODAY", "credit"),
     ]
+
+
+def test_byline_above_a_special_to_line_is_a_credit():
+    # news24-dev afb9bdcdcb67: "Special to Salisbury Daily Times" was cited as news
+    text = "Roger Hillis\n\nSpecial to Salisbury Daily Times\n\nWhen it comes to nightlife events at the beach, things don’t get much busier."
+    assert [(text[start:end], rule) for start, end, rule in labelled_spans(text)] == [
+        ("Roger Hillis", "credit"),
+        ("Special to Salisbury Daily Times", "credit"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "boilerplate"),
+    [
+        # polnear huff-post_2015-12-30: the agency's credit after the last sentence of the story
+        (
+            "Islamic State has targeted and killed members of the Yazidi religion, one of the oldest in Iraq, along with "
+            "Christians and other religious minorities in the region it controls in the Middle East. (Reporting by Amanda "
+            "Becker in Washington; Editing by Eric Beech.)",
+            ["(Reporting by Amanda Becker in Washington; Editing by Eric Beech.)"],
+        ),
+        # news24-dev ad7712b8dd10: a biography ending in a quoted title goes with its closing quote
+        (
+            "Editor’s Note: Jill Filipovic is a journalist based in New York and author of the book “OK Boomer, Let’s "
+            "Talk: How My Generation Got Left Behind.” Follow her on Twitter. The opinions expressed in this commentary "
+            "are solely her own. View more opinion on CNN.",
+            [
+                "Editor’s Note: Jill Filipovic is a journalist based in New York and author of the book “OK Boomer, "
+                "Let’s Talk: How My Generation Got Left Behind.”",
+                "Follow her on Twitter.",
+                "The opinions expressed in this commentary are solely her own.",
+            ],
+        ),
+        # news24-dev 9c2b01781e43: the AP's credit with its reporters' cities (the dateline's reporter is left)
+        (
+            "Litvinova reported from Moscow. Jill Lawless in London, Yuras Karmanau in Kyiv and Ellen Knickmeyer in "
+            "Washington contributed.",
+            ["Jill Lawless in London, Yuras Karmanau in Kyiv and Ellen Knickmeyer in Washington contributed."],
+        ),
+        # news24-dev 0e21a5ff4f64: the update is news (its kicker goes), the note after it is not
+        (
+            "UPDATE: Gov. John Carney signed Delaware House Bill 290 on Wednesday, Feb. 16. The story below appears as it "
+            "was originally published on Jan. 31.",
+            ["UPDATE: ", "The story below appears as it was originally published on Jan. 31."],
+        ),
+    ],
+)
+def test_a_credit_or_note_after_news_on_one_line_takes_only_its_sentence(line, boilerplate):
+    assert [line[start:end] for start, end in boilerplate_spans(line)] == boilerplate
 
 
 @pytest.mark.parametrize("line", PROSE)
