@@ -3,7 +3,8 @@
 1. The asking date (`as_of`): today unless given. Articles published after it are left out, so a
    question asked on a past day is answered as it would have been that day.
 2. The question's time words (`read_time`): "this week", "in September 2023", "since June" name a
-   window; "latest", "now", "still" ask for the newest news. The words are taken out of the query.
+   window; "latest", "now", "still" ask for the newest news, as does a count asked in the present
+   perfect ("How many acres has the fire burned?"). The time words are taken out of the query.
 3. Inside the window first: the quote index is asked about the window's days, then (only if none
    of its quotes answers) about the others; passages are ranked with those of the window's days
    counted twice (`HybridRetriever.retrieve_window_first`), so a good passage from other days still
@@ -14,9 +15,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from assistant.answering.question import analyze, parsed
 from assistant.answering.timeframe import OPEN_START, TimeReading, read_time
 from assistant.search.types import Filters
 from ingest.article import parse_date
@@ -128,6 +130,8 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
     newest day (`latest_published`) on or before `as_of`, the cut at `as_of` leaves every article in
     and is not added: an unfiltered search is the fast one."""
     reading = read_time(question, as_of_day(as_of))
+    if not reading.recency and reading.window is None and asks_a_running_count(question):
+        reading = replace(reading, recency=True)
     if latest_published and latest_published <= reading.as_of.isoformat():
         base = filters
     else:
@@ -142,6 +146,20 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
         if not (latest_published and start.isoformat() > latest_published):  # else no article is that new
             window = base.narrowed(since=None if start == OPEN_START else start, until=end)
     return TimeScope(question=question, reading=reading, base=base, window=window)
+
+
+def asks_a_running_count(question: str) -> bool:
+    """Whether the question asks for a count that keeps growing, in the present perfect: "How many acres
+    has the fire burned?" asks for the count now, as "latest" does; the best-matching telling was an
+    earlier fire's 900,000 acres, the newest 1,075,000."""
+    if analyze(question).kind not in ("how_many", "how_much"):
+        return False
+    words = list(parsed(question))
+    for i, word in enumerate(words):
+        if word.lower_ in ("has", "have", "'ve") and word.tag_ in ("VBZ", "VBP"):
+            if any(later.tag_ in ("VBN", "VBD") for later in words[i + 1 : i + 8]):  # "burned" is read as VBD at times
+                return True
+    return False
 
 
 def news_day(as_of: date | str | None, latest_published: str) -> date | None:
