@@ -39,6 +39,7 @@ from assistant.search.types import Hit
 
 SHAPED_KINDS = frozenset({"summary", "what_happened", "comparison", "timeline"})
 SHAPED_TOP_K = 24  # passages searched for a summary, comparison or timeline
+TOPIC_SENTENCES = 2  # a story not leading with the topic must hold it in this many sentences to be about it
 MAX_STORIES = 5
 MAX_TIMELINE_LINES = 8
 SIDE_SENTENCES = 2
@@ -155,6 +156,8 @@ class ShapedAnswerer:
             candidates = self.scored(story.hits, terms)
             if terms and (not candidates or candidates[0].support < self.extractive.min_support):
                 continue  # the story does not hold the topic
+            if terms and not self.is_about(story, candidates, terms, texts):
+                continue  # "Haley sat on the board of Boeing": a story that mentions the topic once is about something else
             best = candidates[0] if terms else self.lead_sentence(story)
             if best is None:
                 continue
@@ -237,6 +240,22 @@ class ShapedAnswerer:
             if c.start < LEAD_CHARS:
                 c.score += LEAD_BONUS  # news puts the story in its first sentences
         return sorted(candidates, key=lambda c: c.score, reverse=True)
+
+    def is_about(self, story: Story, candidates: list[Candidate], terms: dict[str, float], texts: dict[str, str]) -> bool:
+        """Whether the story is about the topic, not just mentioning it: the topic is in its title or
+        lead (`LEAD_CHARS`), or in `TOPIC_SENTENCES` of its sentences. "Summarize the TikTok ban news"
+        listed a Taylor Swift story and a Nickelodeon one, each naming TikTok once."""
+        lead = story.lead.chunk
+        head = f"{lead.title}\n{texts.get(lead.article_id, lead.text)[:LEAD_CHARS]}"
+        if self.share(head, terms) >= self.extractive.min_support:
+            return True
+        holding = [c for c in candidates if c.lexical >= self.extractive.min_support]
+        return len(holding) >= TOPIC_SENTENCES
+
+    def share(self, text: str, terms: dict[str, float]) -> float:
+        """The weighted share of `terms` that `text` holds."""
+        stems = set(self.extractive.keyword.stems(text))
+        return sum(w for s, w in terms.items() if s in stems) / sum(terms.values())
 
     def lead_sentence(self, story: Story) -> Candidate | None:
         """The first sentence of the story's earliest passage in its article."""

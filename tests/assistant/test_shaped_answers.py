@@ -241,3 +241,43 @@ def test_a_summary_reaches_the_storys_recent_days_past_a_crowd_of_older_copies(m
     assert answer.answered, answer.text
     assert answer.citations[0].article_id == "d4235a9c440e", answer.text
     assert_spans_exact(bot, answer)
+
+
+def test_a_digest_leaves_out_stories_that_only_mention_the_topic(make_assistant):
+    """An outside try: "What happened with Boeing this week?" listed, beside the FAA's door-plug
+    inspections, a New Hampshire campaign story's "Haley sat on the board of Boeing after leaving the Trump
+    administration." A story is in a digest when the topic is in its title or lead, or in two of its sentences."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 80a80168bd2e (USA TODAY, 2024-01-23), its first two paragraphs
+                "id": "door-plugs",
+                "title": "Boeing 737 jets should get door plugs checked: FAA",
+                "source": "usatoday.com",
+                "published": "2024-01-23",
+                "text": "The FAA is expanding safety inspections of Boeing 737 door plugs beyond the company’s MAX 9 "
+                "models to the older and larger fleet of 737-900ER jets.\n\nThe Federal Aviation Administration is "
+                'advising airlines to "visually inspect mid-exit door plugs to ensure the door is properly secured," '
+                "in a safety alert issued Sunday.",
+            },
+            {  # news24-dev 8b248dd434b1 (USA TODAY, 2024-01-21), its first two and two later paragraphs
+                "id": "haley-voters",
+                "title": "Upscale voters are embracing Nikki Haley in New Hampshire. Can ...",
+                "source": "usatoday.com",
+                "published": "2024-01-21",
+                "text": "BRETTON WOODS, N.H. – Rudy Glocker strolled into the Omni Mount Washington Resort on a mission "
+                "to see former South Carolina Gov. Nikki Haley, as snow blanketed the luxury hotel’s red tin roof.\n\n"
+                "Glocker, a 54-year-old entrepreneur, had seen Haley once before at an event over the summer near his "
+                "company, Burgeon Outdoor’s, a Lincoln, New Hampshire store that specializes in outdoor apparel. Her "
+                "foreign policy expertise and leadership style impressed Glocker, a former Goldman Sachs executive.\n\n"
+                "Haley's business background and popularity with donors drew attacks from other Republicans, "
+                "including DeSantis and former GOP presidential candidate Vivek Ramaswamy.\n\nHaley sat on the board "
+                "of Boeing after leaving the Trump administration. In 2020, she stepped down over the company’s "
+                "pursuit of a federal bailout during the pandemic.",
+            },
+        ]
+    )
+    answer = bot.ask("What happened with Boeing this week?", as_of="2024-01-25")
+    cited = {c.article_id for c in answer.citations}
+    assert "door-plugs" in cited, answer.text
+    assert "haley-voters" not in cited, answer.text
