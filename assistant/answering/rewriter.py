@@ -84,6 +84,8 @@ SAID_THAT = re.compile(
 )
 FIRST_QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 QUOTE_WORDS = 12  # enough of a quote for the quote index to find it again
+# reported speech the answer led with: "President Joe Biden said Friday that he would sign legislation …"
+REPORTED = re.compile(r"\bsaid\b[^.“\"]{0,40}?\bthat\s+([^.“\"]{8,})")
 QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
@@ -325,9 +327,10 @@ def base_form(verb) -> str:
 def with_the_quote(message: str, last_answer: str) -> str:
     """ "When did Haley say that?" after an answer that quoted her: "that" is the quote, so the question
     names its first words ("When did Haley say “Republicans closest to Washington’s …”?"), which the
-    quote index finds again."""
+    quote index finds again; after one that reported speech ("Biden said Friday that he would sign …"),
+    the words reported. `last_answer` is what the answer led with, before its first citation."""
     asked = SAID_THAT.match(message)
-    quoted = FIRST_QUOTE.search(last_answer)
+    quoted = FIRST_QUOTE.search(last_answer) or REPORTED.search(last_answer)
     if asked is None or quoted is None:
         return message
     words = quoted.group(1).split()
@@ -342,18 +345,21 @@ class Exchange:
     asked: str
     understood: str
     answer: str
+    lead: str = ""
+    """The answer before its first citation: what "that" in "When did he say that?" means. A quote further
+    on is someone else's ("What did Biden say about TikTok?" led with his words, then a senators' letter)."""
 
 
 def exchanges_of(history: list[dict[str, str]]) -> list[tuple[str, str]]:
-    """The history as (question, answer) pairs, markers removed; an answer before any question pairs with ""."""
+    """The history as (question, answer) pairs, citation markers kept; an answer before any question pairs with ""."""
     pairs: list[tuple[str, str]] = []
     for turn in history:
         if turn["role"] == "user":
             pairs.append((turn["content"], ""))
         elif pairs:
-            pairs[-1] = (pairs[-1][0], strip_markers(turn["content"]))
+            pairs[-1] = (pairs[-1][0], turn["content"])
         else:
-            pairs.append(("", strip_markers(turn["content"])))
+            pairs.append(("", turn["content"]))
     return pairs
 
 
@@ -402,7 +408,8 @@ class RuleRewriter:
         # leans on "Who won the Nevada primary?", not on "And Nevada?"
         understood: list[Exchange] = []
         for asked, answer in exchanges_of(history)[-LOOK_BACK:]:
-            understood.append(Exchange(asked, self.rewrite_after(asked, understood) if asked else "", answer))
+            understood_as = self.rewrite_after(asked, understood) if asked else ""
+            understood.append(Exchange(asked, understood_as, strip_markers(answer), strip_markers(answer.split("[1]")[0])))
         return self.rewrite_after(message, understood)
 
     def rewrite_after(self, message: str, earlier: list[Exchange]) -> str:
@@ -437,7 +444,7 @@ class RuleRewriter:
         on_topic = self.on_the_same_topic(message, last_question)
         if on_topic:
             return on_topic
-        return with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last.answer)
+        return with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last.lead)
 
     def on_the_same_topic(self, message: str, last_question: str) -> str | None:
         """ "What did Biden say?" right after "What did Greg Abbott say about the border?" → "What did Biden

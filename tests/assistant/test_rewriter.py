@@ -75,6 +75,17 @@ def test_without_history_nothing_is_rewritten(rewriter):
             "When did she say that?",
             "When did Nikki Haley say “Donald Trump campaigned in Michigan for eight years. I campaigned for two …”?",
         ),
+        # the fourth outside try: "that" went to a quote in the answer's second sentence (a senators' letter), so
+        # "When did he say that?" was answered from 2022; what Biden said is the reported speech it led with
+        (
+            "What did Biden say about TikTok?",
+            "WASHINGTON ― President Joe Biden said Friday (2024-03-08) that he would sign legislation sailing through "
+            "Congress that could lead to TikTok getting banned in the U.S. [1] A coalition of GOP senators sent a letter "
+            "calling for answers about actions the Biden administration is taking to combat the “the national security "
+            "and privacy risks posed by TikTok.” [2]",
+            "When did he say that?",
+            "When did Biden say “he would sign legislation sailing through Congress that could lead to TikTok …”?",
+        ),
         # the second outside try: "Who is X?" names whom it asks about; "he" went to a name in the answer
         (
             "Who is Gabriel Attal?",
