@@ -184,7 +184,8 @@ class QuoteIndex(TextIndex):
     def __init__(self, folder: Path):
         self._read: dict[str, Speaker | None] = {}  # speaker name as stored -> as shown and listed
         self._groups: dict[str, list[str]] | None = None  # listed name -> its variants
-        self._variants: dict[str, list[str]] = {}  # a variant (folded) -> all its group's variants
+        self._variants: dict[str, list[str]] = {}  # a listed name -> all its group's variants
+        self._folded: dict[str, list[str]] = {}  # a listed name folded -> the variants of every group it names
 
         def add_fields(builder) -> None:
             # newest first, a direct quote before reported speech of the same day
@@ -250,21 +251,31 @@ class QuoteIndex(TextIndex):
     def _variant_groups(self, counts: dict[str, int] | None = None) -> dict[str, list[str]]:
         if self._groups is None:
             self._groups = variant_groups(sorted((counts if counts is not None else self._counts()).items()))
-            self._variants = {fold(n).lower(): names for names in self._groups.values() if len(names) > 1 for n in names}
+            # every listed name, a group of one too: "Trump" (apart from "Donald Trump" and "Eric Trump")
+            # finds its own quotes, as many as `speakers` counts, not every Trump's
+            self._variants = {n: names for names in self._groups.values() for n in names}
+            self._folded = {}
+            for names in self._groups.values():
+                for n in names:
+                    self._folded.setdefault(fold(n).lower(), []).extend(names)
         return self._groups
 
     def _speaker_clause(self, name: str):
-        """Quotes of `name`: of every variant when it is one of a listed speaker's ("Benedict XVI"
-        finds "Benedict"), else of every speaker with all its words ("Aliyev": "Ilham Aliyev")."""
+        """Quotes of `name`: when it is listed, those of its group's variants, as many as `speakers`
+        counts ("Benedict XVI" finds "Benedict"; "Donald Trump" not "Donald Trump Jr"), else of every
+        speaker with all its words ("Aliyev": "Ilham Aliyev") that adds no Jr./Sr./II."""
         Query, Occur = self.tantivy.Query, self.tantivy.Occur
         self._variant_groups()
-        variants = self._variants.get(fold(" ".join(name.split())).lower())
+        name = " ".join(name.split())
+        variants = self._variants.get(name) or self._folded.get(fold(name).lower())
         if variants:
-            return Query.term_set_query(self.schema, "listed", variants)
+            return Query.term_set_query(self.schema, "listed", list(dict.fromkeys(variants)))
         words = name_tokens(name)
         if not words:
             return None
-        return Query.boolean_query([(Occur.Must, Query.term_query(self.schema, "speaker", w)) for w in dict.fromkeys(words)])
+        must = [(Occur.Must, Query.term_query(self.schema, "speaker", w)) for w in dict.fromkeys(words)]
+        other = [(Occur.MustNot, Query.term_query(self.schema, "speaker", g)) for g in sorted(GENERATIONS - set(words))]
+        return Query.boolean_query(must + other)
 
     def matching_speaker(self, name: str) -> int:
         """How many quotes have a speaker with every word of `name` ('Aliyev' → 'Ilham Aliyev')."""

@@ -329,3 +329,17 @@ def test_a_publication_is_no_speaker_in_its_own_articles(make_assistant):
     assert dict(bot.speakers()) == {"Maria Lopez": 1}
     assert is_own_publication("The Des Moines Register", "www.desmoinesregister.com")
     assert not is_own_publication("CNN", "usatoday.com")
+
+
+def test_a_listed_speaker_is_found_as_often_as_counted(nlp, tmp_path):
+    # the Speakers tab said Donald Trump 497 and `byline quotes --speaker "Donald Trump"` 593 on
+    # news24-dev: a name listed alone was looked up by its words, and found his son's quotes too
+    index = quote_index(tmp_path, {"iowa": quotes_of(IOWA, nlp, "iowa")})
+    assert dict(index.speakers()) == {"Donald Trump": 2, "Donald Trump Jr": 2}
+    for name, count in index.speakers():
+        assert index.matching_speaker(name) == count
+        assert len(index.search(speaker=name)) == count
+    assert {q.speaker_name for q, _ in index.search(speaker="Donald Trump")} == {"Donald Trump"}
+    # a name not listed is found by its words, but not in a name that adds Jr.
+    assert {q.speaker_name for q, _ in index.search(speaker="Trump")} == {"Donald Trump"}
+    assert {q.speaker_name for q, _ in index.search(speaker="Trump Jr")} == {"Donald Trump Jr"}
