@@ -259,3 +259,25 @@ def test_the_upload_limit_is_stated_as_gradios_toast_states_it(make_assistant):
     demo = build_chat(make_assistant(), WebSettings(max_upload_mb=20))
     said = [block.value for block in demo.blocks.values() if "Upload files" in str(getattr(block, "value", ""))]
     assert len(said) == 1 and "up to 19.1 MB each" in said[0], said
+
+
+def test_answers_and_restores_write_no_export_file(seeded_assistant, tmp_path, monkeypatch):
+    """A security tester found every answered conversation written to /tmp/byline-exports/<hash>/ after each answer
+    and page restore, readable by every user of the machine, never removed, and written through any link planted
+    there. Nothing is written now: the Markdown is made when "Export as Markdown" is clicked and the page downloads it."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    handlers = ChatHandlers(seeded_assistant, WebSettings())
+    waiting = Waiting()
+    handlers.enqueue(SEED_QUESTION, [], "", "", None, waiting)
+    turns = list(handlers.drain([], waiting))[-1][2]
+    assert turns and turns[-1].answer is not None
+    handlers.restore(handlers.saved(turns))
+    handlers.stop("", turns, waiting)
+    handlers.new_conversation("", turns, [], waiting)
+    assert list(tmp_path.rglob("*")) == [], "an answer, a restore or a switch wrote a file"
+    text = handlers.export_markdown(turns)
+    assert text.startswith("# Byline conversation") and f"## 1. {SEED_QUESTION}" in text
+    assert handlers.export_markdown([]) == ""
+    assert list(tmp_path.rglob("*")) == []

@@ -13,7 +13,6 @@ import os
 import re
 import secrets
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -700,15 +699,15 @@ class ChatHandlers:
         return self.switch(box, turns, archive, waiting, keep=False, opened=None)
 
     def export(self, turns: list[Turn]):
-        """The download button, holding the conversation as Markdown (a file named by its content)."""
-        if not turns:
-            return gr.DownloadButton(value=None, interactive=False)
-        text = conversation_markdown(turns, date.today().isoformat())
-        folder = Path(tempfile.gettempdir()) / "byline-exports" / hashlib.sha256(text.encode()).hexdigest()[:24]
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "byline-conversation.md"
-        path.write_text(text, encoding="utf-8")
-        return gr.DownloadButton(value=str(path), interactive=True)
+        """The "Export as Markdown" button: active when there is a conversation to export. Nothing is written
+        here: the Markdown is made only when the button is clicked (`export_markdown`) and downloaded by the page.
+        (A file per answer under /tmp/byline-exports, readable by every user of the machine and never removed,
+        gave away every conversation, and a link planted there made the server overwrite its own files.)"""
+        return gr.Button(interactive=bool(turns))
+
+    def export_markdown(self, turns: list[Turn]) -> str:
+        """The conversation as Markdown, for the page to download (EXPORT_JS) when "Export as Markdown" is clicked."""
+        return conversation_markdown(turns, date.today().isoformat()) if turns else ""
 
     def filters_label(self, sources: list[str] | None, since: str, until: str, as_of: str | None, typed: str | None = None):
         """The Filters section's label: which filters are on, so it shows when the section is collapsed, and first any

@@ -8,7 +8,7 @@ from __future__ import annotations
 import gradio as gr
 
 from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting, upload_size
-from ui.web.render import DATE_WATCH_JS, READ_LINKS_JS, READER_JS, TYPED_DATES_JS, filters_label, render_evidence
+from ui.web.render import DATE_WATCH_JS, EXPORT_JS, READ_LINKS_JS, READER_JS, TYPED_DATES_JS, filters_label, render_evidence
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers
 
@@ -83,9 +83,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                             ask_button = gr.Button("Ask", variant="primary", elem_id="byline-ask", scale=1)
                             # shown while an answer streams (the answering event shows and hides it)
                             stop_button = gr.Button("Stop", variant="stop", visible=False, elem_id="byline-stop", scale=1)
-                        export_button = gr.DownloadButton(
-                            "Export as Markdown", value=None, interactive=False, size="sm", elem_id="byline-export"
-                        )
+                        # made when clicked and downloaded by the page (EXPORT_JS): no file on the server
+                        export_button = gr.Button("Export as Markdown", interactive=False, size="sm", elem_id="byline-export")
+                        export_text = gr.Textbox(value="", visible=False, elem_id="byline-export-text")
                         first_examples = handlers.first_examples()
                         examples = gr.Dataset(
                             label="Try asking",
@@ -230,6 +230,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             [question_box, turns_state, waiting_state],
             [chatbot, evidence, turns_state, saved, export_button, question_box, stop_button],
             **controls,
+        )
+        export_button.click(handlers.export_markdown, turns_state, export_text, **controls).then(
+            None, export_text, None, js=EXPORT_JS, queue=False, api_visibility="private"
         )
         # New, open, delete: a switch of conversation stops an answer as Stop does, and keeps the past ones in the browser
         switching = [question_box, turns_state, archive, waiting_state]

@@ -22,6 +22,7 @@ __all__ = [
     "READ_LINKS_JS",
     "TYPED_DATES_JS",
     "DATE_WATCH_JS",
+    "EXPORT_JS",
     "Turn",
     "answer_context",
     "answer_markdown",
@@ -722,6 +723,19 @@ function check(event) {
 for (const type of ["focusout", "change", "keydown"]) document.addEventListener(type, check, true);
 """
 )
+# "Export as Markdown" downloads the conversation the server made when it was clicked (`export_markdown`), straight
+# from the page: no file is written on the server, where other users of the machine could read it.
+EXPORT_JS = """
+(text) => {
+  if (!text) return;
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], {type: "text/markdown;charset=utf-8"}));
+  link.download = "byline-conversation.md";
+  document.body.appendChild(link);
+  link.click();
+  setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+}
+"""
 # The reader scrolls its focused mark (else the first) into view each time it shows an article.
 READER_JS = """
 function reveal() {
