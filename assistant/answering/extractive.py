@@ -10,7 +10,8 @@
    ("LATEST UPDATES:Bills' Damar Hamlin…") is cut off its start (`ingest.cleaning`), so indexes
    built before chunking left boilerplate out are cited cleanly too.
 3. A yes/no or true/false question is answered "Yes."/"No." before the sentence that decides it,
-   when that sentence settles it (`verdict`); a denial on one side only makes it "No.".
+   when one of the best few (`YES_NO_POOL`) settles it (`verdict`): that one leads; a denial on one
+   side only makes it "No.".
 4. The question's analysis (`question.analyze`) says what kind of thing answers it; the best
    sentences are run through the bundled NER, and those holding a new entity of that type ("which
    team" → an ORG the question does not name) move up.
@@ -35,7 +36,7 @@ from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of
 from assistant.answering.timeframe import relative_dates
-from assistant.answering.verdict import yes_or_no
+from assistant.answering.verdict import UNSETTLED, yes_or_no
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from ingest.chunking import sentence_spans
@@ -133,6 +134,7 @@ LIST_JOINS = {"and", "or", "&", "of", "the", ",", "-", "–", "—"}
 AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\s+\d{1,3}\b)", re.IGNORECASE)
 # a sentence that ends as a question, quoted or not ("So which are the top 20 happiest countries?")
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
+YES_NO_POOL = 6  # the best sentences looked through for one that settles a yes/no question
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
 
 
@@ -257,6 +259,21 @@ class ExtractiveAnswerer:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
+        verdict = None
+        if kind == "yes_no":
+            # the sentence that settles the question leads, when one of the best few does: "Did Trump win the
+            # Michigan primary?" ranked "Minutes after winning Michigan's Republican primary, Donald Trump phoned
+            # in …" (no one wins in it) above "Former President Donald Trump won Michigan's Republican primary"
+            deny = lambda text: self.denies(text, terms)  # noqa: E731
+            names = self.name_stems(question)
+            contenders = [best] + [c for c in pool[:YES_NO_POOL] if c is not best and self.answers(c)]
+            for c in contenders:
+                verdict = yes_or_no(question, c, deny, names)
+                if verdict != UNSETTLED:
+                    best = c
+                    break
+            else:
+                verdict = UNSETTLED
         pool.remove(best)
         pool.insert(0, best)
         chosen = [best]
@@ -276,8 +293,7 @@ class ExtractiveAnswerer:
             chosen.sort(key=lambda c: c.hit.chunk.published_int, reverse=True)
             history_before = chosen[0].hit.chunk.published  # an older figure is history, not the latest
         answer = self.compose(question, chosen, article_texts, history_before)
-        if kind == "yes_no":
-            verdict = yes_or_no(question, chosen[0], lambda text: self.denies(text, terms), self.name_stems(question))
+        if verdict is not None:
             answer.text = f"{verdict} {answer.text}"
         return answer
 

@@ -568,3 +568,27 @@ def test_a_neighbouring_sentence_joins_the_answer_when_it_names_what_was_asked(m
     assert "Finland" in answer.text, answer.text
     cited = next(c for c in answer.citations if "Finland" in c.quote)
     assert bot.article_text("happiness")[cited.span[0] : cited.span[1]] == cited.quote
+
+
+def test_the_sentence_that_settles_a_yes_no_question_leads(make_assistant):
+    """An outside try: "Did Trump win the Michigan primary?" got "The articles don't say so outright"
+    from the best-ranked sentence, in which no one wins ("Minutes after winning …, Donald Trump phoned
+    in …"), though the same live blog says "Donald Trump won Michigan's Republican primary"."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 421eaf3a4144 (USA TODAY, 2024-02-27), two of its paragraphs
+                "id": "michigan",
+                "title": "Michigan primary replay: Donald Trump wins against Nikki Haley",
+                "source": "usatoday.com",
+                "published": "2024-02-27",
+                "text": "Minutes after winning Michigan's Republican primary, Donald Trump phoned in to a Michigan "
+                "Republican watch party to celebrate.\n\nFormer President Donald Trump won Michigan's Republican "
+                "primary, defeating former South Carolina Gov. Nikki Haley in another 2024 contest.",
+            }
+        ]
+    )
+    answer = bot.ask("Did Trump win the Michigan primary?", as_of="2024-03-08")
+    assert answer.text.startswith("Yes. Former President Donald Trump won"), answer.text
+    answer = bot.ask("Did Haley win the Michigan primary?", as_of="2024-03-08")
+    assert answer.text.startswith("No. Former President Donald Trump won"), answer.text
