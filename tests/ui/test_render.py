@@ -500,3 +500,43 @@ def test_a_stopped_answer_shows_and_copies_no_marker_it_has_no_citation_for():
     assert answer_markdown(turn) == '"We will sail," she said. She also said: “Pay us” More … (stopped)'
     # a finished answer keeps its markers
     assert "cite-marker" in render_turn(Turn(question="q", text="Said. [1]"), 1)
+
+
+HOSTILE = "Zebra summit <img src=x onerror=alert('T1')> <script>alert('T2')</script> & co"
+HOSTILE_ARTICLE = (
+    "Zebra herders said the summit \"<img src=x onerror=alert('Q1')> will open the borders\", according to Mayor "
+    "<b onmouseover=alert('M1')>Zed</b>. [click](javascript:alert('MD1')) and ![i](x\" onerror=\"alert('MD2'))\n"
+    "[ref]: javascript:alert('REF')"
+)
+
+
+def test_an_exported_or_copied_answer_carries_no_html_or_script_link_from_an_article():
+    """A security tester: an article whose title, source, text and url held tags and a javascript: url came out
+    verbatim in the exported and copied Markdown, where a Markdown viewer runs it. Rendered, it is text only."""
+    from markdown_it import MarkdownIt
+
+    from ui.web.render import conversation_markdown
+
+    quote = "will open the borders\", according to Mayor <b onmouseover=alert('M1')>Zed</b>"
+    hostile = cite(
+        1,
+        quote,
+        article=HOSTILE_ARTICLE,
+        title=HOSTILE,
+        source="<img src=x onerror=alert('S1')>",
+        url="javascript:alert('U1')//https://x",
+    )
+    closing = cite(2, "Zebra herders said", article=HOSTILE_ARTICLE, url="https://x.example/a> <img src=x onerror=alert(1)>")
+    fine = cite(3, "Zebra herders said", article=HOSTILE_ARTICLE, url="https://zebra.example/summit?a=1&b=2")
+    turn = answered("What about <b>the zebra</b> summit?", HOSTILE_ARTICLE + " [1] [2] [3]", [hostile, closing, fine])
+    stopped = Turn(question="And?", text="It said <script>alert('S')</script> [1", stopped=True)
+    for text in (conversation_markdown([turn, stopped], "2024-03-21"), answer_markdown(turn)):
+        shown = MarkdownIt("commonmark").render(text)  # raw HTML on, as a Markdown viewer has it
+        assert not re.search(r"<(?:img|script|b |svg)", shown), shown
+        assert 'href="javascript' not in shown and 'src="x' not in shown
+        assert "javascript:alert('U1')" not in text  # a url that is no http(s) link is left out
+        assert "<https://x.example/a>" not in text and "x.example" not in text  # nor one that would end its autolink
+        assert "— <https://zebra.example/summit?a=1&b=2>" in text
+        assert "&lt;img src=x onerror=alert('T1')&gt;" in text and "&amp; co" in text  # shown as written, not run
+        assert "[1] [2] [3]" in text  # the markers stay
+    assert "## 1. What about &lt;b&gt;the zebra&lt;/b&gt; summit?" in conversation_markdown([turn], "2024-03-21")

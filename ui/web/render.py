@@ -33,7 +33,9 @@ __all__ = [
     "escape_markdown",
     "filters_label",
     "highlighted_passage",
+    "markdown_link",
     "month_counts",
+    "plain_markdown",
     "read_link",
     "render_answer_text",
     "render_article",
@@ -53,6 +55,8 @@ _TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ("\|" is one inside a cell)
 # Characters that markdown would read as formatting; article text is shown as it was written.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~$])")
+# a line that Markdown reads as a link definition ("[x]: javascript:…"): its colon is escaped in exported text
+_LINK_DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]*\]):", re.MULTILINE)
 
 
 class Turn(BaseModel):
@@ -102,14 +106,34 @@ def _render_inline(text: str, turn_number: int) -> str:
     return "".join(pieces)
 
 
+def plain_markdown(text: str) -> str:
+    """Text from an article (or made of one) as Markdown that is only text: its <, > and & escaped, so a tag in it
+    (`<img onerror=…>`, `<script>`) is no HTML where the Markdown is shown, and a `[..](..)` in it no link (the link
+    target could be `javascript:`). Markers such as [1] stay as they are."""
+    text = html.escape(text, quote=False).replace("](", "]\\(")
+    return _LINK_DEFINITION.sub(r"\1\\:", text)
+
+
+def markdown_link(url: str | None) -> str | None:
+    """An article's url as a Markdown autolink, only when it is an http(s) url an autolink holds whole (no space,
+    < or >): anything else (`javascript:`, `data:`, a url that would close the link and go on as HTML) is left out."""
+    url = (url or "").strip()
+    if not is_web_link(url) or re.search(r"[\s<>\x00-\x1f\x7f]", url):
+        return None
+    return f"<{url}>"
+
+
 def sources_markdown(citations: list) -> str:
-    """An answer's numbered sources as Markdown: title, outlet, date, url, and the quoted words."""
+    """An answer's numbered sources as Markdown: title, outlet, date, url (http(s) only), and the quoted words,
+    each as text (`plain_markdown`)."""
     lines = []
     for citation in sorted(citations, key=lambda c: c.n):
         head = [citation.title or "(untitled)", citation.source or "unknown source", citation.published or "undated"]
-        if citation.url:
-            head.append(f"<{citation.url.strip()}>" if is_web_link(citation.url) else citation.url.strip())
-        quote = " ".join(citation.quote.split())
+        head = [plain_markdown(" ".join(str(part).split())) for part in head]
+        link = markdown_link(citation.url)
+        if link:
+            head.append(link)
+        quote = plain_markdown(" ".join(citation.quote.split()))
         lines.append(f"{citation.n}. " + " — ".join(head) + f"\n   > “{quote}”")
     return "\n".join(lines)
 
@@ -151,17 +175,18 @@ def stopped_text(text: str) -> str:
 
 def answer_markdown(turn: Turn) -> str:
     """A finished answer as Markdown (what the copy button copies): its text with [n] markers, how it was
-    understood and made, then its numbered sources."""
+    understood and made, then its numbered sources. The answer is made of articles' words: it is text
+    (`plain_markdown`), never HTML or links, in the Markdown as in the chat."""
     if turn.error:
-        return turn.error
+        return plain_markdown(turn.error)
     answer = turn.answer
     if answer is None:
-        return f"{stopped_text(turn.text)} … (stopped)".strip() if turn.stopped else turn.text
-    parts = [answer.text]
+        return plain_markdown(f"{stopped_text(turn.text)} … (stopped)".strip() if turn.stopped else turn.text)
+    parts = [plain_markdown(answer.text)]
     if rewritten(turn):
-        parts.append(f"_Understood as: “{rewritten(turn)}”_")
+        parts.append(f"_Understood as: “{plain_markdown(rewritten(turn))}”_")
     if answer_context(answer):
-        parts.append(f"_{answer_context(answer)}_")
+        parts.append(f"_{plain_markdown(answer_context(answer))}_")
     if answer.citations:
         parts.append(f"Sources:\n\n{sources_markdown(answer.citations)}")
     return "\n\n".join(parts)
@@ -171,7 +196,7 @@ def conversation_markdown(turns: list[Turn], exported_on: str) -> str:
     """A whole conversation as Markdown: each question, its answer and that answer's numbered sources."""
     parts = [f"# Byline conversation\n\nExported {exported_on}. Numbers in brackets cite the sources under each answer."]
     for number, turn in enumerate(turns, start=1):
-        parts.append(f"## {number}. {' '.join(turn.question.split())}\n\n{answer_markdown(turn)}")
+        parts.append(f"## {number}. {plain_markdown(' '.join(turn.question.split()))}\n\n{answer_markdown(turn)}")
     return "\n\n".join(parts) + "\n"
 
 
