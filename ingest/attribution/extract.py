@@ -127,6 +127,8 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
             # quotes whose sentence has a cue
             for qi, qt in qtoks.items():
                 q = quotes[qi]
+                if sk.tok_quote(qt) <= -2:
+                    q.term = _is_term(sent, qi, sk)
                 cue, subj = _pick_cue(qt, verbs, acc, in_quote)
                 if subj is None:
                     continue
@@ -229,6 +231,15 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
         )
     attributions.sort(key=lambda a: (a.span[0], a.kind != "direct"))
     return attributions
+
+
+def _is_term(sent, qi: int, sk: Skeleton) -> bool:
+    """Is the short quote `qi` a term the narration quotes, not speech: no verb among its words, and words of
+    the sentence outside quotes around it ("The bill would establish a new “border emergency authority,”
+    allowing ...")?  Only a speech verb governing it makes it a quote; no neighbour lends it a speaker."""
+    words = [t for t in sent if sk.tok_quote(t) == -(qi + 2)]
+    narration = any(t.is_alpha for t in sent if sk.tok_quote(t) == -1)
+    return narration and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words)
 
 
 def _ends_question(text: str, start: int, end: int) -> bool:

@@ -51,8 +51,8 @@ def _inherit(
         if q.speaker is not None:
             group_spk.setdefault(q.group, q)
     for i, q in enumerate(quotes):
-        if q.speaker is not None:
-            continue
+        if q.speaker is not None or q.term:
+            continue  # a term the narration quotes ("a new “border emergency authority”") is no one's words
         src: Quote | None = group_spk.get(q.group)
         first_in_para = i == 0 or quotes[i - 1].para != q.para
         if src is None and first_in_para and (q.para - 1) in colon_spk:

@@ -27,6 +27,7 @@ class Quote:
     para: int
     group: int  # quotes continued across paragraphs share a group id
     single: bool = False
+    term: bool = False  # a few quoted words without a verb set in narration ("a new “border emergency authority,”")
     speaker_tok: Token | None = None
     speaker: str | None = None
     speaker_span: tuple[int, int] | None = None

@@ -92,7 +92,9 @@ def _build_skeleton(text: str, ps: int, pe: int, quotes: list[tuple[int, Quote]]
             # but mark them, so names inside are not antecedents
             add(inner, q.start, q.end, -(qi + 2))
         else:
-            tail = inner[-1] if inner[-1] in ".?!" else ""
+            # the quote's own closing punctuation, also before a quote it ends with ("... the incumbent,'")
+            end = inner.rstrip("'’")[-1:]
+            tail = end if end in (".", "?", "!", ",") else ""
             if tail and _CUE_AFTER.match(text, min(q.end + 1, pe), pe):
                 tail = ","  # “Q.” Trump said -> keep quote and frame in one sentence
             add(_PLACEHOLDER + tail, q.start, q.end, qi)

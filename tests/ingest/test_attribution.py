@@ -371,3 +371,29 @@ def test_the_one_told_is_not_the_speaker_when_the_parse_calls_both_subjects(nlp)
         "for women,” Dawson, an urban farmer, told USA TODAY."
     )
     assert by_text(attrs_of(text, nlp), "those rights are preserved").speaker == "Dawson"
+
+
+# news24-dev 4b18a577f4a7, "'Join me or I'll join you': 5 takeaways from Biden and Trump's dueling ..." (USA TODAY)
+BORDER_BILL = (
+    "\"Both houses supported this legislation until someone came along and said, 'Don't do that, it will benefit "
+    "the incumbent,'\" Biden said, referring to Trump. \"That's a hell of a way to do business in America for such "
+    'a serious problem."\n\n'
+    "The bill would establish a new “border emergency authority,” allowing the president to temporarily prohibit "
+    "individuals from seeking asylum in the U.S. when daily border crossings exceed a daily average of 4,000 in any "
+    "one-week period.\n\n"
+    'Biden called on congressional Republicans to "show a little spine" and reconsider the legislation.'
+)
+
+
+def test_a_term_the_narration_quotes_is_no_ones_words(nlp):
+    # "border emergency authority" was a quote of Joe Biden's, lent by the paragraph before
+    attrs = attrs_of(BORDER_BILL, nlp)
+    assert not [a for a in attrs if "border emergency authority" in a.text]
+    assert by_text(attrs, "a hell of a way").speaker_name == "Biden"
+    assert by_text(attrs, "show a little spine").speaker_name == "Biden"  # a speech verb governs it
+
+
+def test_a_quote_ending_in_a_quote_is_not_its_speakers_name(nlp):
+    # the speaker was "Both houses supported ... the incumbent,'\" Biden": the parse took the quote,
+    # its comma inside the single quote lost, for a word of the name
+    assert by_text(attrs_of(BORDER_BILL, nlp), "Both houses").speaker == "Biden"
