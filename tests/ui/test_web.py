@@ -144,18 +144,43 @@ def test_a_file_reference_outside_the_upload_folder_is_never_read(make_assistant
     assert not bot.search("launch code of the server")
 
 
-def test_two_uploads_with_one_name_are_two_articles(make_assistant, tmp_path, monkeypatch):
+def test_a_changed_upload_of_the_same_name_replaces_the_article_it_made(make_assistant, tmp_path, monkeypatch):
+    """A security tester uploaded report.txt ("12 ships"), then a corrected report.txt ("21 ships"): kept by content,
+    it was a second article, the answer cited both figures as current and nothing could remove the old one. An
+    upload is kept by its file name: the corrected one replaces it, as re-ingesting a changed file does in the CLI."""
     bot = make_assistant()
     uploads = uploads_folder(tmp_path, monkeypatch)
-    for n, (folder, story) in enumerate([("a", "The ferry strike ended on Friday."), ("b", "The bridge reopened in May.")]):
+
+    def upload(folder: str, name: str, text: str) -> str:
+        (uploads / folder).mkdir()  # each upload in a folder of its own, as Gradio keeps them
+        (uploads / folder / name).write_text(text)
+        return ingest_uploads(bot, [str(uploads / folder / name)], "", WebSettings(), progress=lambda *a, **k: None)
+
+    first = upload("a", "report.txt", "Harbor report\n\nThe harbor counted 12 ships on Monday.\n")
+    assert "1 added" in first
+    corrected = upload("b", "report.txt", "Harbor report\n\nThe harbor counted 21 ships on Monday.\n")
+    assert "1 updated" in corrected, corrected
+    (article,) = bot.articles()
+    assert "21 ships" in bot.article_text(article.id) and "12 ships" not in bot.article_text(article.id)
+    assert not any("12 ships" in hit.text for hit in bot.search("How many ships did the harbor count?"))
+    assert "1 unchanged" in upload("c", "report.txt", "Harbor report\n\nThe harbor counted 21 ships on Monday.\n")
+    # another name is another article, and a name is kept as a plain file name in the uploads folder
+    assert "1 added" in upload("d", "..Bridge report.TXT", "Bridge report\n\nThe bridge reopened in May.\n")
+    assert sorted(a.title for a in bot.articles()) == ["Bridge report", "Harbor report"]
+    kept = sorted(p.name for p in (bot.index.settings.data_dir / WebSettings().uploads_dir_name).iterdir())
+    assert kept == ["Bridge report.txt", "report.txt"]
+
+
+def test_two_files_of_one_name_in_one_upload_keep_the_first(make_assistant, tmp_path, monkeypatch):
+    bot = make_assistant()
+    uploads = uploads_folder(tmp_path, monkeypatch)
+    for folder, story in [("a", "The ferry strike ended on Friday."), ("b", "The bridge reopened in May.")]:
         (uploads / folder).mkdir()
-        (uploads / folder / "report.txt").write_text(f"Report {n}\n\n{story}\n")
-    first = ingest_uploads(bot, [str(uploads / "a" / "report.txt")], "", WebSettings(), progress=lambda *a, **k: None)
-    second = ingest_uploads(bot, [str(uploads / "b" / "report.txt")], "", WebSettings(), progress=lambda *a, **k: None)
-    assert "1 added" in first and "1 added" in second
-    assert sorted(a.title for a in bot.articles()) == ["Report 0", "Report 1"]
-    again = ingest_uploads(bot, [str(uploads / "a" / "report.txt")], "", WebSettings(), progress=lambda *a, **k: None)
-    assert "1 unchanged" in again
+        (uploads / folder / "report.txt").write_text(f"Report {folder}\n\n{story}\n")
+    files = [str(uploads / "a" / "report.txt"), str(uploads / "b" / "report.txt")]
+    summary = ingest_uploads(bot, files, "", WebSettings(), progress=lambda *a, **k: None)
+    assert "1 added" in summary and "`report.txt`: another file in this upload has the same name" in summary
+    assert [a.title for a in bot.articles()] == ["Report a"]
 
 
 def test_an_upload_never_overwrites_an_article_read_from_disk(make_assistant, tmp_path, monkeypatch):

@@ -6,13 +6,12 @@ Failures are caught only at the points marked "UI boundary", with `log.exception
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import re
 import secrets
-import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -158,14 +157,30 @@ def uploaded_file(file: str) -> Path:
     return path
 
 
+_UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
+
+
+def upload_name(name: str) -> str:
+    """The name an upload is kept under: the file name the user gave it, without folders or characters a file name
+    should not hold (no leading dot: no hidden file), its suffix in lower case."""
+    path = Path(Path(name).name)
+    stem = _UNSAFE_NAME.sub("_", path.stem).strip(" .")[:100] or "upload"
+    return stem + _UNSAFE_NAME.sub("_", path.suffix.lower())
+
+
 def keep_upload(path: Path, uploads_dir: Path) -> Path:
-    """Keep an upload under the data folder by its content: two different files named alike are two
-    articles, and the same file uploaded again is the same article (unchanged)."""
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
-    kept = uploads_dir / f"{digest}{path.suffix.lower()}"
-    if not kept.exists():
-        uploads_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, kept)
+    """Keep an upload under the data folder by its file name, which is what its article's id is made of: a changed
+    file uploaded again under the same name (a corrected report.txt) replaces the article the earlier one made, as
+    re-ingesting a changed file does from the command line; the same file again changes nothing; two names are two
+    articles. Written to a new file and moved into place: never through a link, never half-written for an ingest."""
+    uploads_dir.mkdir(parents=True, exist_ok=True)
+    kept = uploads_dir / upload_name(path.name)
+    data = path.read_bytes()
+    if kept.is_file() and not kept.is_symlink() and kept.read_bytes() == data:
+        return kept
+    with tempfile.NamedTemporaryFile(dir=uploads_dir, prefix=".upload-", delete=False) as file:
+        file.write(data)
+    os.replace(file.name, kept)
     return kept
 
 
@@ -189,7 +204,8 @@ def upload_size(size_bytes: float) -> str:
 
 
 def checked_uploads(bot, files: list[str], url: str, settings: WebSettings) -> Uploads:
-    """Keep the uploads under the data folder by content, and check the URL; too-large or foreign files are refused."""
+    """Keep the uploads under the data folder by file name (see `keep_upload`), and check the URL; too-large or
+    foreign files are refused, and a second file of one name in the same upload (it would replace the first)."""
     limit = settings.max_upload_mb * 1_000_000
     uploads_dir = Path(bot.index.settings.data_dir) / settings.uploads_dir_name
     checked = Uploads(folder=str(uploads_dir))
@@ -203,6 +219,11 @@ def checked_uploads(bot, files: list[str], url: str, settings: WebSettings) -> U
         if path.stat().st_size > limit:
             checked.problems.append(
                 (name, f"file is {upload_size(path.stat().st_size)}, over the {upload_size(limit)} upload limit")
+            )
+            continue
+        if uploads_dir / upload_name(name) in [Path(kept) for kept in checked.to_ingest]:
+            checked.problems.append(
+                (name, "another file in this upload has the same name; upload it on its own to replace that one")
             )
             continue
         kept = keep_upload(path, uploads_dir)
@@ -279,7 +300,7 @@ class IngestProgress:
 
 
 def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progress, workers: IngestWorkers | None = None) -> str:
-    """Keep uploads under the data folder by content, ingest them (on `workers` when given), and report."""
+    """Keep uploads under the data folder by file name, ingest them (on `workers` when given), and report."""
     checked = checked_uploads(bot, files, url, settings)
     if not checked.to_ingest:
         return uploads_summary(checked)
