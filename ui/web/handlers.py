@@ -434,7 +434,7 @@ class ChatHandlers:
             if not busy:
                 waiting.turns, waiting.halt_view = turns, None
         if busy:
-            yield (gr.skip(),) * 7
+            yield (gr.skip(),) * 6
             return
         stop_shown = gr.Button(visible=True)
 
@@ -442,7 +442,7 @@ class ChatHandlers:
             with self.lock:
                 view = waiting.halt_view
             if view is not None:
-                yield *view, gr.skip(), gr.skip(), gr.skip(), gr.Button(visible=False)
+                yield *view, gr.skip(), gr.skip(), gr.Button(visible=False)
 
         try:
             while True:
@@ -456,27 +456,26 @@ class ChatHandlers:
                     yield from halted()
                     return
                 # each view is sent when the next one comes, so the last (the finished answer with its evidence)
-                # goes out together with the export: sent after it, an Export clicked as the evidence showed
-                # could still give the conversation without this answer
+                # goes out together with what the browser keeps
                 previous = None
                 for shown in self.answer(asked, turns, waiting):
                     if waiting.epoch != epoch:
                         yield from halted()
                         return
                     if previous is not None:
-                        yield *previous, gr.skip(), gr.skip(), gr.skip(), stop_shown
+                        yield *previous, gr.skip(), gr.skip(), stop_shown
                     previous = shown
-                # each finished answer is kept in the browser (it outlasts a reload) and in the export, and so are
+                # each finished answer is kept in the browser (it outlasts a reload), and so are
                 # the filters it was asked under: a follow-up after a reload is asked as of the same day
                 filters = asked.model_dump(mode="json", exclude={"question"})
                 finished = previous if previous is not None else (gr.skip(),) * 3
-                yield *finished, self.saved(turns), self.export(turns), filters, gr.skip()
+                yield *finished, self.saved(turns), filters, gr.skip()
         finally:
             with self.lock:  # also when the page goes away mid-answer (the generator is closed)
                 if waiting.epoch == epoch:
                     waiting.answering = False
         shown_chat = chat_messages(turns, waiting.shown())
-        yield shown_chat, render_evidence(turns, None), turns, gr.skip(), gr.skip(), gr.skip(), gr.Button(visible=False)
+        yield shown_chat, render_evidence(turns, None), turns, gr.skip(), gr.skip(), gr.Button(visible=False)
 
     def stop(self, box: str, turns: list[Turn], waiting: Waiting) -> tuple:
         """Stop: the answer streaming now ends where it is, marked "… (stopped)", and the chat takes the next question

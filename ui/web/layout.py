@@ -194,7 +194,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         answer_waiting = (
             handlers.drain,
             [turns_state, waiting_state],
-            [chatbot, evidence, turns_state, saved, export_button, saved_filters, stop_button],
+            [chatbot, evidence, turns_state, saved, saved_filters, stop_button],
         )
         answer_options = {"api_visibility": "private", "trigger_mode": "always_last", "show_progress": "minimal", **chat_queue}
         # Regenerate is the chat's own retry button (on the last answer): the last question goes back first in line
@@ -256,6 +256,8 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         keep_button.click(delete_answered, turns_state, asking, **controls)
         deleted.then(delete_answered, turns_state, asking, **controls)  # after the deletion: on the emptied chat
         turns_state.change(lambda turns: gr.Button(interactive=bool(turns)), turns_state, delete_button, **controls)
+        # Export is active when there is a conversation (an update of it sent with a streamed answer did not take)
+        turns_state.change(handlers.export, turns_state, export_button, **controls)
         for switch in switches:
             switch.then(handlers.coverage, turns_state, coverage_plot, **reading)
         demo.load(handlers.conversation_choices, archive, conversation_list, api_visibility="private")
