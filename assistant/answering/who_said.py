@@ -64,6 +64,9 @@ MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quo
 # ...and a second speaker's quote, to be reported as "similar words": most of them, not a few
 # common ones ("maybe", "game") that a short fragment shares with many quotes
 ALSO_COVERAGE = 0.8
+# "The articles attribute these words to X, not Y" claims X said the words: all of them, not most
+# (Pence's "Russia might next attack a NATO ally" is not Trump's "encourage Russia to attack NATO allies")
+OTHER_SPEAKER_COVERAGE = 0.9
 
 
 @dataclass
@@ -274,20 +277,28 @@ class WhoSaidAnswerer:
         # Pence sentence sharing more of the asked words, though Trump's own words were in the index
         own = self.best_match(fragment, filters, both_ways=True, speaker=name)
         if own is not None:
-            return self.make(question, f"Yes. {said(own)} [1]", [self.cite(1, own)])
+            return self.make(question, f"{self.verdict(fragment, own, name)} {said(own)} [1]", [self.cite(1, own)])
         quote = self.best_match(fragment, filters, both_ways=True)
         if quote is None:
             return None
         asked = set(name_tokens(name))
         if asked and asked <= set(name_tokens(quote.speaker_name)):
-            return self.make(question, f"Yes. {said(quote)} [1]", [self.cite(1, quote)])
+            return self.make(question, f"{self.verdict(fragment, quote, name)} {said(quote)} [1]", [self.cite(1, quote)])
         shared = set(self.quotes.content_stems(fragment)) & set(self.quotes.content_stems(quote.text))
-        if self.quotes.coverage(fragment, quote) >= ALSO_COVERAGE and len(shared) >= 2:
+        if self.quotes.coverage(fragment, quote) >= OTHER_SPEAKER_COVERAGE and len(shared) >= 2:
             lead = f"The articles attribute these words to {quote.speaker_name}, not {name}:"
         else:
             # a word or two in common ("he'd be a dictator", said by a voter about Trump) is no attribution
             lead = f"The articles don't quote {name} saying this. The closest quote is {quote.speaker_name}'s:"
         return self.make(question, f"{lead} {said(quote)} [1]", [self.cite(1, quote)])
+
+    def verdict(self, fragment: str, quote: QuoteRecord, name: str) -> str:
+        """ "Yes." when X's quote holds nearly all the asked words (`ALSO_COVERAGE`), either way round;
+        otherwise X's closest words, not a yes: "Did Haley say Trump is a great president?" got "Yes." from
+        "This is where President Trump went wrong" (two of the three asked words)."""
+        if self.quotes.coverage(fragment, quote) >= ALSO_COVERAGE:
+            return "Yes."
+        return f"The articles don't quote {name} saying this outright; the closest they quote {name}:"
 
     def when_said(self, question: str, name: str, fragment: str, filters: Filters | None) -> Answer | None:
         """ "When did X say “…”?": the day the words were said, when the sentence that reports them

@@ -230,7 +230,10 @@ def test_did_x_say_looks_at_xs_own_words_first(make_assistant):
         ]
     )
     answer = bot.ask("Did Trump say he would encourage Russia to attack a NATO ally?", as_of="2024-02-20")
-    assert answer.mode == "who_said" and answer.text.startswith("Yes. Donald Trump"), answer.text
+    # his words ("encourage Russia to take any action it liked") hold most of the asked ones, not "attack": the
+    # closest he comes, no "Yes." (a later outside try: a two-of-three match made a false "Yes.")
+    assert answer.mode == "who_said" and "Donald Trump" in answer.text and "Pence" not in answer.text, answer.text
+    assert answer.text.startswith("The articles don't quote Trump saying this outright"), answer.text
     assert answer.citations[0].article_id == "waterford"
 
 
@@ -293,3 +296,27 @@ def test_did_x_say_needs_the_asked_words_not_just_he_would(make_assistant):
     assert not answer.text.startswith("Yes"), answer.text
     assert "ban the app" not in answer.text
     assert "attribute these words to" not in answer.text, answer.text
+
+
+def test_did_x_say_is_yes_only_when_xs_quote_holds_nearly_all_the_asked_words(make_assistant):
+    """A second outside try: "Did Haley say Trump is a great president?" got "Yes. Nikki Haley said: “This
+    is where President Trump went wrong”": her quote held two of the three asked words."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 8972e5041091 (USA TODAY, 2023-09-27), two paragraphs
+                "id": "debate",
+                "title": "Republican debate highlights: Details of candidates' fierce sparring",
+                "source": "usatoday.com",
+                "published": "2023-09-27",
+                "text": "Nikki Haley, who served as an ambassador to the United Nations under the Trump administration, "
+                "took a jab at her former boss for his handling of China.\n\n“This is where President Trump went "
+                "wrong,” Haley said. “He focused on trade with China.”",
+            }
+        ]
+    )
+    answer = bot.ask("Did Haley say Trump is a great president?", as_of="2024-03-08")
+    assert not answer.text.startswith("Yes"), answer.text
+    assert "went wrong" in answer.text
+    answer = bot.ask("Did Haley say this is where President Trump went wrong?", as_of="2024-03-08")
+    assert answer.text.startswith("Yes. Nikki Haley"), answer.text
