@@ -31,6 +31,9 @@ HEDGED = re.compile(
 )
 
 
+SUPPOSING_VERBS = frozenset(
+    {"think", "believe", "expect", "predict", "forecast", "hope", "anticipate", "project", "bet", "speculate", "wonder"}
+)
 UNSETTLED = "The articles don't say so outright; the closest they come:"
 # "Did X win …?" is answered "No." by a sentence in which X is beaten ("Trump defeated Haley") or loses
 BEATING_VERBS = frozenset({"defeat", "beat", "top", "edge", "oust", "upset", "rout", "trounce", "outpoll", "unseat"})
@@ -68,7 +71,7 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     for token in parsed(sentence):
         if token.lemma_ != verb.lemma_ or (token.lemma_ == "be" and token.dep_ in ("aux", "auxpass")):
             continue  # "was rushed to the hospital" is no "is in the hospital"
-        if token.pos_ not in ("VERB", "AUX") or is_infinitive(token):
+        if token.pos_ not in ("VERB", "AUX") or is_infinitive(token) or is_supposed(token):
             continue  # "the Fed forecast three quarter-point cuts", "he expected Haley to drop out": nothing done
         doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
@@ -82,6 +85,12 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
 def is_infinitive(verb) -> bool:
     """Whether the verb is a "to …" infinitive: wanted, expected, planned or urged, not done."""
     return any(child.tag_ == "TO" for child in verb.children)
+
+
+def is_supposed(verb) -> bool:
+    """Whether the verb sits under one of believing or expecting: "economists still think the Fed will
+    start cutting its rate in June" cuts nothing."""
+    return any(head.lemma_ in SUPPOSING_VERBS for head in verb.ancestors)
 
 
 def lost_what_was_asked(question: str, sentence: str) -> bool:
