@@ -269,6 +269,7 @@ def has_own_referent(pronoun) -> bool:
     return any(can_bind(token, pronoun) for token in pronoun.doc[sentence.start : pronoun.i])
 
 
+PLACES_AND_TIMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 PERSON_WORD = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 
@@ -277,8 +278,13 @@ def dangling_person(message: str) -> str | None:
     question): the word, for a reply that asks whom it means; None when every such pronoun has its referent."""
     if not PERSON_WORD.search(message):
         return None  # most questions: no parse needed
-    for token in parse(message):
+    doc = parse(message)
+    for token in doc:
         if token.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"} and not has_own_referent(token):
+            # a name before it is whom it means, whatever the small model labels it: "Did Nikki Haley say she
+            # would stay in the race?" (read as an organisation) was met with "Whom does “she” mean?"
+            if any(name.pos_ == "PROPN" and name.ent_type_ not in PLACES_AND_TIMES for name in doc[: token.i]):
+                continue
             return token.text
     return None
 

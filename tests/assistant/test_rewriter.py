@@ -234,3 +234,26 @@ def test_a_bare_what_did_x_say_after_what_did_y_say_about_z_asks_about_z(rewrite
 def test_he_after_who_is_a_description_is_that_description_not_the_answers_name(rewriter, question, follow_up, expected):
     answer = "As of 2020-04-30: The layoffs are a “first step”, according to the email from Spirit CEO Tom Gentile. [1]"
     assert rewriter.rewrite(follow_up, history(question, answer)) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the second outside try (news24): the small model reads "Nikki Haley" as an organisation, so "she" had
+        # no referent and the question got "Whom does “she” mean?"; "Did Haley say …" was answered
+        "Did Nikki Haley say she would stay in the race?",
+        "Did Nikki Haley say she will stay in the race?",
+        "Did Haley say she would stay in the race?",
+    ],
+)
+def test_a_name_before_the_pronoun_is_whom_it_means(question):
+    from assistant.answering.rewriter import dangling_person
+
+    assert dangling_person(question) is None
+
+
+def test_a_pronoun_with_only_places_before_it_still_dangles():
+    from assistant.answering.rewriter import dangling_person
+
+    assert dangling_person("When did she say that?") == "she"
+    assert dangling_person("What did she say in Iowa?") == "she"
