@@ -61,7 +61,7 @@ def _gender_of(tok_span: Span) -> str:
 class _Article:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.names = NameIndex()
+        self.names = NameIndex(text)
         self.mentions: list[_Mention] = []
         self.gender: dict[str, str] = {}  # canonical name -> gender learnt from pronoun use
         self.speakers: list[tuple[int, str, str]] = []  # (pos, name, gender) of person speakers so far

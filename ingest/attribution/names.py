@@ -99,22 +99,83 @@ def name_key(name: str) -> str:
     return parts[-1].lower().strip(".,") if parts else ""
 
 
+def _person_start(words: list[str]) -> int:
+    """Where the person's name starts, after a title set behind a place ("South Carolina Gov. Nikki Haley": 3),
+    when a first name and a surname follow it ("Martin Luther King Jr." has no title)."""
+    titled = [
+        i
+        for i, w in enumerate(words)
+        if w.lower() in TITLES and sum(x.lower().strip(".,") not in _SUFFIXES for x in words[i + 1 :]) >= 2
+    ]
+    return titled[-1] + 1 if titled else 0
+
+
+def _first(name: str) -> str:
+    """The first word of the person's name ("South Carolina Gov. Nikki Haley" -> "nikki"): the place is no
+    first name, and "Nikki Haley" is the same person."""
+    words = name.split()
+    return words[_person_start(words)].lower()
+
+
+# A title whose object is a place or body, just before a name: "Ambassador to ", "Secretary of the "
+_TITLE_OBJECT = re.compile(r"\b([A-Z][\w.-]*) (?:to|of|for) (?:the )?$")
+_OBJECT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+
+
+def after_title(text: str, start: int, name: str) -> str:
+    """`name` (at `start` in `text`) without the place or body that ends the title before it, which the
+    parse ran into the name: "Former U.S. Ambassador to Ukraine Nikki Haley" gave "Ukraine Nikki Haley",
+    "Estonian Ambassador to the US Kristjan Prikk" gave "US Kristjan Prikk"."""
+    words = name.split()
+    title = _TITLE_OBJECT.search(text, max(0, start - 80), start) if len(words) > 2 else None
+    if title is None or title.group(1).lower().strip(".") not in {t.strip(".") for t in _ROLES}:
+        return name
+    nlp = load_speaker_nlp()
+    # NER reading the whole phrase may find the title's object ("Mexico" before "Andrés Manuel López Obrador")
+    head = title.group(0)
+    doc = nlp(head + name + _FRAME)
+    ends = {len(head) + len(" ".join(words[:cut])): cut for cut in range(1, len(words) - 1)}
+    for ent in doc.ents:
+        if ent.label_ in _OBJECT_LABELS and ent.start_char <= len(head) and ent.end_char in ends:
+            return " ".join(words[ends[ent.end_char] :])
+    for cut in range(len(words) - 2, 0, -1):
+        doc = nlp(head + " ".join(words[:cut]) + _FRAME)
+        object_ = [t for t in doc[: len(doc) - 2] if t.idx >= len(head)]
+        if all(t.ent_type_ in _OBJECT_LABELS for t in object_):
+            return " ".join(words[cut:])
+    # an object NER does not know ("Commissioner of Public Works Jeff Starkey"): a first name and a
+    # surname, with the initials and the Jr. between or after them
+    start = len(words) - 2 - (words[-1].lower().strip(".,") in _SUFFIXES)
+    while start > 1 and re.fullmatch(r"[A-Z]\.", words[start - 1]):
+        start -= 1
+    return " ".join(words[max(start, 1) :])
+
+
 @dataclass
 class NameIndex:
-    """Person names of one article in text order, for "fullest name" lookup."""
+    """Person names of one article in text order, for "fullest name" lookup; given the article's text,
+    a name the title before it ran into is taken without the title's place (`after_title`)."""
 
+    text: str = ""
     # (char offset, cleaned name, lowered token set, surname key, first token lower, n tokens)
     names: list[tuple[int, str, frozenset[str], str, str, int]] = field(default_factory=list)
     _by_key: dict[str, list[int]] = field(default_factory=dict)  # surname -> indexes into names
     _by_first: dict[str, list[int]] = field(default_factory=dict)  # first name -> indexes
     _cache: dict[str, str] = field(default_factory=dict)  # unambiguous resolutions
+    _alias: dict[str, str] = field(default_factory=dict)  # "Ukraine Nikki Haley" -> "Nikki Haley"
 
     def add(self, pos: int, name: str) -> None:
         cleaned = clean_name(name)
+        if self.text and cleaned:
+            at = self.text.find(cleaned, pos, pos + len(name) + 1)
+            person = after_title(self.text, at, cleaned) if at >= 0 else cleaned
+            if person != cleaned:
+                self._alias[cleaned] = person
+                pos, cleaned = pos + len(cleaned) - len(person), person
         if not cleaned or not cleaned[0].isupper() or cleaned.split()[-1].lower() in _THING_WORDS:
             return  # "Trump Tower", "World Cup" are no fuller names of Trump or of anyone
         toks = cleaned.split()
-        entry = (pos, cleaned, frozenset(t.lower().strip(".") for t in toks), name_key(cleaned), toks[0].lower(), len(toks))
+        entry = (pos, cleaned, frozenset(t.lower().strip(".") for t in toks), name_key(cleaned), _first(cleaned), len(toks))
         self._by_key.setdefault(entry[3], []).append(len(self.names))
         self._by_first.setdefault(entry[4], []).append(len(self.names))
         self.names.append(entry)
@@ -134,13 +195,16 @@ class NameIndex:
         cleaned = clean_name(name)
         if not cleaned:
             return name
+        cleaned = self._alias.get(cleaned, cleaned)
         toks = cleaned.split()
         key = name_key(cleaned)
-        lowered = {t.lower().strip(".") for t in toks}
+        # a titled mention ("South Carolina Gov. Nikki Haley") is compatible with the name alone
+        person = toks[_person_start(toks) :]
+        lowered = {t.lower().strip(".") for t in person}
         cands: list[tuple[int, str]] = []
         for k in self._by_key.get(key, ()):
             p, cand, clow, _, _, n = self.names[k]
-            if n >= len(toks) and lowered <= clow:
+            if n >= len(person) and lowered <= clow:
                 cands.append((p, cand))
         if len(toks) == 1:
             for k in self._by_first.get(toks[0].lower(), ()):
@@ -151,12 +215,16 @@ class NameIndex:
             return cleaned
         distinct = {c for _, c in cands}
 
-        def fullness(cand: str) -> tuple[bool, int, int]:
+        def fullness(cand: str) -> tuple[bool, int, int, int]:
             # "Trump" is "Donald Trump" before "Donald Trump Jr": a Jr./III the mention lacks is another person
-            unasked = any(t.lower().strip(".,") in _SUFFIXES and t.lower().strip(".,") not in lowered for t in cand.split())
-            return (not unasked, len(cand.split()), len(cand))
+            words = cand.split()
+            unasked = any(t.lower().strip(".,") in _SUFFIXES and t.lower().strip(".,") not in lowered for t in words)
+            # the fullest name, then the one with the fewest words before it ("Nikki Haley", not "South
+            # Carolina Gov. Nikki Haley" nor "Since President Joe Biden", when the article gives it)
+            start = _person_start(words)
+            return (not unasked, len(words) - start, -start, len(cand))
 
-        firsts = {c.split()[0].lower() for c in distinct if len(c.split()) > 1}
+        firsts = {_first(c) for c in distinct if len(c.split()) > 1}
         if len(firsts) <= 1 and len({name_key(c) for c in distinct}) <= 1:
             best = max(distinct, key=fullness)
             self._cache[name] = best
@@ -165,8 +233,8 @@ class NameIndex:
             # several people share the surname: prefer the most recent before pos
             before = [(p, c) for p, c in sorted(cands) if p <= pos and len(c.split()) > 1]
             if before:
-                first = before[-1][1].split()[0]
-                same = [c for c in distinct if c.split()[0] == first]
+                first = _first(before[-1][1])
+                same = [c for c in distinct if _first(c) == first]
                 return max(same, key=fullness)
         return max(distinct, key=fullness)
 
@@ -382,7 +450,7 @@ def _read(doc: Doc, nlp: spacy.Language) -> str | None:
                 and doc[start - 1].ent_type_ in ("", "PERSON")
             ):
                 start -= 1
-        return _without_roles([t.text for t in doc[start:end]]) or None
+        return _without_roles(_words(doc[start:end])) or None
     if ent is not None and ent.label_ in _SPEAKER_LABELS:
         if unnamed:
             return "" if ent.label_ == "NORP" and head.tag_ == "NNP" else None  # "a Republican close to …"
@@ -397,7 +465,7 @@ def _read(doc: Doc, nlp: spacy.Language) -> str | None:
         # an affiliation before an organisation stays ("CNN affiliate WHAM"), role words do not
         while start > span.start and doc[start - 1].tag_ in ("NNP", "NNPS"):
             start -= 1
-        words = [t.text for t in doc[start : span.end]]
+        words = _words(doc[start : span.end])
         while len(words) > 1 and not words[0][:1].isupper():
             words.pop(0)  # "utility tracker PowerOutage.us"
         if all(w.lower() in _BODY_NOUNS or w.lower() == "the" for w in words):
@@ -411,7 +479,7 @@ def _read(doc: Doc, nlp: spacy.Language) -> str | None:
         if len(span) == 1 and head.text.isupper() and head.lower_ in _known_words():
             return None  # a word in capitals, a label of the page ("WINNER: …"), not an acronym NER knows
         # a name NER does not know ("O'Byrne"), from its first capitalised word ("utility tracker X")
-        words = [t.text for t in span]
+        words = _words(span)
         while len(words) > 1 and not words[0][:1].isupper():
             words.pop(0)
         return _without_roles(words) or None
@@ -429,6 +497,11 @@ def _read(doc: Doc, nlp: spacy.Language) -> str | None:
         # Clintons", "Hamlin's uncle", "a German user"; "The father", "His wife" describe nobody here
         return ""
     return None
+
+
+def _words(span: Span) -> list[str]:
+    """The words of a span as the text writes them: "Linda Thomas-Greenfield", not "Linda Thomas - Greenfield"."""
+    return span.text.split()
 
 
 def _without_article(name: str) -> str:
