@@ -296,6 +296,9 @@ def test_did_x_say_needs_the_asked_words_not_just_he_would(make_assistant):
     assert not answer.text.startswith("Yes"), answer.text
     assert "ban the app" not in answer.text
     assert "attribute these words to" not in answer.text, answer.text
+    # with no quote of his holding the words, the articles' own sentences answer (a report of his claim may be
+    # among them), not "the closest quote is Pedro Camargo's" as if the voter's words were the point
+    assert "closest quote" not in answer.text and answer.citations, answer.text
 
 
 def test_did_x_say_is_yes_only_when_xs_quote_holds_nearly_all_the_asked_words(make_assistant):
