@@ -68,8 +68,10 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     # of the race" holds its words and settles nothing of the kind
     if verb is None or (verb.pos_ != "VERB" and verb.lemma_ != "be") or subject is None:
         return True
+    # "Did Haley win the D.C. primary?" is done by "Nikki Haley defeated Donald Trump in Sunday's … primary"
+    doing = {verb.lemma_} | (BEATING_VERBS if verb.lemma_ == "win" else set())
     for token in parsed(sentence):
-        if token.lemma_ != verb.lemma_ or (token.lemma_ == "be" and token.dep_ in ("aux", "auxpass")):
+        if token.lemma_ not in doing or (token.lemma_ == "be" and token.dep_ in ("aux", "auxpass")):
             continue  # "was rushed to the hospital" is no "is in the hospital"
         if token.pos_ not in ("VERB", "AUX") or is_infinitive(token) or is_supposed(token):
             continue  # "the Fed forecast three quarter-point cuts", "he expected Haley to drop out": nothing done

@@ -525,6 +525,15 @@ def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, artic
             False,
         ),
         ("Did the Fed cut interest rates?", "The Fed cut interest rates by a quarter point on Wednesday.", True),
+        # the second outside try: "Did Haley win the DC primary?" got no verdict from "Nikki Haley defeated Donald
+        # Trump in Sunday's Republican primary in Washington, D.C." (news24-dev da106e65d2e1, 2024-03-03)
+        (
+            "Did Haley win the DC primary?",
+            "WASHINGTON – Nikki Haley defeated Donald Trump in Sunday's Republican primary in Washington, D.C., her first "
+            "win in what remains an uphill battle to somehow overtake the former president for the 2024 GOP "
+            "presidential nomination.",
+            True,
+        ),
         # the second outside try: "Did the Fed cut rates?" got "Yes." from economists' expectation (news24-dev
         # 18e1eb6a9f0f, 2024-02-13)
         (
