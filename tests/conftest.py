@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import socket
+import time
+from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 
 from assistant import Assistant
@@ -65,3 +68,16 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def wait_for_health(url: str, alive: Callable[[], bool], seconds: float) -> bool:
+    """Poll `url`/healthz until it answers 200 (True), or the server is no longer `alive` or `seconds` pass (False)."""
+    deadline = time.monotonic() + seconds
+    while alive() and time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return True
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    return False

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 import pytest
 import uvicorn
 from playwright.sync_api import expect
@@ -18,7 +17,7 @@ from assistant import Assistant
 from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
-from tests.conftest import REPO, SEEDS, free_port
+from tests.conftest import REPO, SEEDS, free_port, wait_for_health
 from ui.web import WebSettings, build_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -48,16 +47,9 @@ def running_app(bot: Assistant, token: str | None = None, settings: WebSettings 
     thread = threading.Thread(target=server.run, name=f"byline-web-{port}", daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            server.should_exit = True
-            raise RuntimeError(f"the web app did not come up on {url}")
+    if not wait_for_health(url, thread.is_alive, 30):
+        server.should_exit = True
+        raise RuntimeError(f"the web app did not come up on {url}")
         time.sleep(0.1)
     try:
         yield url

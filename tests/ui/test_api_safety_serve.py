@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import REPO, free_port
+from tests.conftest import REPO, free_port, wait_for_health
 
 BYLINE = Path(sys.executable).parent / "byline"
 TOKEN = "s3cret-token"
@@ -29,16 +28,8 @@ def served(tmp_path) -> Iterator[str]:
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"byline serve did not come up: {process.stderr.read() if process.stderr else ''}")
-            time.sleep(0.2)
+        if not wait_for_health(url, lambda: process.poll() is None, 120):
+            raise RuntimeError(f"byline serve did not come up: {process.stderr.read() if process.stderr else ''}")
         yield url
     finally:
         process.terminate()
