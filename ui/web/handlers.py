@@ -434,7 +434,7 @@ class ChatHandlers:
             if not busy:
                 waiting.turns, waiting.halt_view = turns, None
         if busy:
-            yield (gr.skip(),) * 6
+            yield (gr.skip(),) * 7
             return
         stop_shown = gr.Button(visible=True)
 
@@ -442,7 +442,7 @@ class ChatHandlers:
             with self.lock:
                 view = waiting.halt_view
             if view is not None:
-                yield *view, gr.skip(), gr.skip(), gr.Button(visible=False)
+                yield *view, gr.skip(), gr.skip(), gr.skip(), gr.Button(visible=False)
 
         try:
             while True:
@@ -463,19 +463,19 @@ class ChatHandlers:
                         yield from halted()
                         return
                     if previous is not None:
-                        yield *previous, gr.skip(), gr.skip(), stop_shown
+                        yield *previous, gr.skip(), gr.skip(), gr.skip(), stop_shown
                     previous = shown
                 # each finished answer is kept in the browser (it outlasts a reload), and so are
                 # the filters it was asked under: a follow-up after a reload is asked as of the same day
                 filters = asked.model_dump(mode="json", exclude={"question"})
                 finished = previous if previous is not None else (gr.skip(),) * 3
-                yield *finished, self.saved(turns), filters, gr.skip()
+                yield *finished, self.saved(turns), self.export(turns), filters, gr.skip()
         finally:
             with self.lock:  # also when the page goes away mid-answer (the generator is closed)
                 if waiting.epoch == epoch:
                     waiting.answering = False
         shown_chat = chat_messages(turns, waiting.shown())
-        yield shown_chat, render_evidence(turns, None), turns, gr.skip(), gr.skip(), gr.Button(visible=False)
+        yield shown_chat, render_evidence(turns, None), turns, gr.skip(), gr.skip(), gr.skip(), gr.Button(visible=False)
 
     def stop(self, box: str, turns: list[Turn], waiting: Waiting) -> tuple:
         """Stop: the answer streaming now ends where it is, marked "… (stopped)", and the chat takes the next question
@@ -719,11 +719,12 @@ class ChatHandlers:
         return self.switch(box, turns, archive, waiting, keep=False, opened=None)
 
     def export(self, turns: list[Turn]):
-        """The "Export as Markdown" button: active when there is a conversation to export. Nothing is written
-        here: the Markdown is made only when the button is clicked (`export_markdown`) and downloaded by the page.
+        """The "Export as Markdown" button, as the events that change the conversation leave it: unchanged (always
+        active). Nothing is written here: the Markdown is made only when the button is clicked (`export_markdown`)
+        and downloaded by the page.
         (A file per answer under /tmp/byline-exports, readable by every user of the machine and never removed,
         gave away every conversation, and a link planted there made the server overwrite its own files.)"""
-        return gr.Button(interactive=bool(turns))
+        return gr.skip()
 
     def export_markdown(self, turns: list[Turn]) -> str:
         """The conversation as Markdown, for the page to download (EXPORT_JS) when "Export as Markdown" is clicked."""

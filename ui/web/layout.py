@@ -83,8 +83,10 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                             ask_button = gr.Button("Ask", variant="primary", elem_id="byline-ask", scale=1)
                             # shown while an answer streams (the answering event shows and hides it)
                             stop_button = gr.Button("Stop", variant="stop", visible=False, elem_id="byline-stop", scale=1)
-                        # made when clicked and downloaded by the page (EXPORT_JS): no file on the server
-                        export_button = gr.Button("Export as Markdown", interactive=False, size="sm", elem_id="byline-export")
+                        # made when clicked and downloaded by the page (EXPORT_JS): no file on the server. Always
+                        # active (an empty chat downloads nothing): disabled until an answer, its update sent with the
+                        # streamed answer did not take in Chromium, and it stayed disabled
+                        export_button = gr.Button("Export as Markdown", size="sm", elem_id="byline-export")
                         export_text = gr.Textbox(value="", visible=False, elem_id="byline-export-text")
                         first_examples = handlers.first_examples()
                         examples = gr.Dataset(
@@ -194,7 +196,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         answer_waiting = (
             handlers.drain,
             [turns_state, waiting_state],
-            [chatbot, evidence, turns_state, saved, saved_filters, stop_button],
+            [chatbot, evidence, turns_state, saved, export_button, saved_filters, stop_button],
         )
         answer_options = {"api_visibility": "private", "trigger_mode": "always_last", "show_progress": "minimal", **chat_queue}
         # Regenerate is the chat's own retry button (on the last answer): the last question goes back first in line
@@ -256,8 +258,6 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         keep_button.click(delete_answered, turns_state, asking, **controls)
         deleted.then(delete_answered, turns_state, asking, **controls)  # after the deletion: on the emptied chat
         turns_state.change(lambda turns: gr.Button(interactive=bool(turns)), turns_state, delete_button, **controls)
-        # Export is active when there is a conversation (an update of it sent with a streamed answer did not take)
-        turns_state.change(handlers.export, turns_state, export_button, **controls)
         for switch in switches:
             switch.then(handlers.coverage, turns_state, coverage_plot, **reading)
         demo.load(handlers.conversation_choices, archive, conversation_list, api_visibility="private")
