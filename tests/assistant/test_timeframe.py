@@ -513,3 +513,19 @@ def test_an_answer_gives_the_day_two_weeks_ago_counts_back_to():
         with_calendar_dates(sentence, "2024-03-01") == "Navalny died two weeks ago (about 2024-02-16) in an Arctic penal colony."
     )
     assert with_calendar_dates("He died Thursday.", "2024-02-19") == "He died Thursday (2024-02-15)."
+
+
+def test_a_weekday_in_a_sentence_without_a_verb_is_read_and_the_reading_ends():
+    """The governing-verb walk climbed a verbless sentence to its root and then forever: spaCy makes a new
+    Token object for each `.head`, so `head is token` never held at the root. news24-dev's as-of eval hung on a
+    "this week" question whose candidate sentences held such a weekday."""
+    import threading
+
+    from assistant.answering.timeframe.tense import weekday_looks_forward
+
+    found: list[bool] = []
+    reader = threading.Thread(target=lambda: found.append(weekday_looks_forward("Saturday night at the Capitol.", 0, 8)))
+    reader.daemon = True
+    reader.start()
+    reader.join(timeout=30)
+    assert found == [False]

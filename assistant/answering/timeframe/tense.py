@@ -64,7 +64,7 @@ def _past(verb: Token) -> bool:
 def _governed_by_future(day: Token) -> bool:
     verb, plan = day, False
     while verb.pos_ not in _VERBS or verb.dep_ == "amod":
-        if verb.head is verb:
+        if verb.head.i == verb.i:  # a root is its own head (a new Token object each time: never `is`)
             return False
         verb = verb.head
         plan = plan or verb.lemma_.lower() in _PLAN_WORDS and verb.pos_ in ("ADJ", "VERB")  # "is due Tuesday"
@@ -80,6 +80,6 @@ def _governed_by_future(day: Token) -> bool:
                 return True  # "SpaceX is to launch Thursday"
         if plan or verb.lemma_.lower() in _PLAN_WORDS:
             return True
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             return False
         verb = verb.head
