@@ -5,6 +5,8 @@ tests/artifacts/."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -184,3 +186,34 @@ def test_text_a_date_field_refuses_is_named_in_the_error_not_ignored(new_page, g
             page.fill("#byline-as-of input", "")  # From's turn: no as-of error in the way
             page.press("#byline-as-of input", "Enter")
     page.screenshot(path=str(artifacts / "web_refused_date_named.png"), full_page=True)
+
+
+def test_a_collapsed_filters_section_says_a_typed_date_was_refused(new_page, glimmox_url, artifacts):
+    # An outside tester: a date the field refused showed only inside the field (its red outline), out of sight
+    # once the Filters section was collapsed, and the next question failed on it
+    page = new_page(PHONE)
+    open_chat(page, glimmox_url)
+    filters = page.locator("#byline-filters")
+    head = filters.locator(".label-wrap").first
+    expect(head).to_contain_text("Filters (apply to the next questions)")
+    head.click()  # open
+    page.fill("#byline-as-of input", "yesterday")
+    page.press("#byline-as-of input", "Tab")  # left with text it refused: it keeps today, and sends no change
+    head.click()  # collapsed
+    expect(page.locator("#byline-as-of")).to_be_hidden()
+    expect(head).to_contain_text("Not a date (use YYYY-MM-DD): As of “yesterday”")
+    page.screenshot(path=str(artifacts / "web_filters_refused_date.png"), full_page=True)
+    # a date Gradio takes but that is no day ("2024-02-30", Enter pressed) says so too, beside the other filters
+    head.click()
+    page.fill("#byline-as-of input", "2024-03-10")
+    page.press("#byline-as-of input", "Tab")
+    expect(head).to_contain_text("Filters on: as of 2024-03-10")
+    expect(head).not_to_contain_text("Not a date")
+    page.fill("#byline-since input", "2024-02-30")
+    page.press("#byline-since input", "Enter")
+    expect(head).to_contain_text("Not a date (use YYYY-MM-DD): From “2024-02-30” · Filters on: as of 2024-03-10")
+    # mended, the warning goes
+    page.fill("#byline-since input", "2024-03-01")
+    page.press("#byline-since input", "Enter")
+    expect(head).to_have_text(re.compile(r"Filters on: from 2024-03-01 · as of 2024-03-10"))
+    expect(head).not_to_contain_text("Not a date")

@@ -428,6 +428,14 @@ def test_the_filters_label_names_the_filters_that_are_on():
         filters_label(["Coast Times", "Harbor Gazette"], "2024-03-01", "2024-03-10", "2024-03-15", "2024-03-21")
         == "Filters on: sources: Coast Times, Harbor Gazette · from 2024-03-01 · to 2024-03-10 · as of 2024-03-15"
     )
+    # a refused date comes first, and its field's old value is not named as on
+    assert (
+        filters_label(["Coast Times"], "2024-03-01", "", "2024-03-15", "2024-03-21", {"as_of": "yesterday", "since": "x"})
+        == "⚠️ Not a date (use YYYY-MM-DD): From “x”, As of “yesterday” · Filters on: sources: Coast Times"
+    )
+    assert filters_label([], "", "", "2024-03-21", "2024-03-21", {"until": "soon"}) == (
+        f"⚠️ Not a date (use YYYY-MM-DD): To “soon” · {off}"
+    )
 
 
 def test_the_reader_marks_every_cited_span_once_even_where_two_overlap():

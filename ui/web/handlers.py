@@ -730,9 +730,17 @@ class ChatHandlers:
         """The conversation as Markdown, for the page to download (EXPORT_JS) when "Export as Markdown" is clicked."""
         return conversation_markdown(turns, date.today().isoformat()) if turns else ""
 
-    def filters_label(self, sources: list[str] | None, since: str, until: str, as_of: str | None):
-        """The Filters section's label: which filters are on, so it shows when the section is collapsed."""
-        return gr.Accordion(label=filters_label(sources or [], since, until, as_of, date.today().isoformat()))
+    def filters_label(self, sources: list[str] | None, since: str, until: str, as_of: str | None, typed: str | None = None):
+        """The Filters section's label: which filters are on, so it shows when the section is collapsed, and first any
+        date the next question would be refused for: text a field refused (`typed`, JSON from TYPED_DATES_JS), or a
+        value it took that is no date here ("2024-02-30", "now - 2d")."""
+        refused = refused_dates(typed)
+        for name, label, value in (("since", "from", since), ("until", "to", until), ("as_of", "as-of", as_of)):
+            try:
+                checked_date(value, label)
+            except InputProblem:
+                refused.setdefault(name, value)
+        return gr.Accordion(label=filters_label(sources or [], since, until, as_of, date.today().isoformat(), refused))
 
     def sources(self) -> list[str]:
         return self.bot.sources()

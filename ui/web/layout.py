@@ -8,7 +8,7 @@ from __future__ import annotations
 import gradio as gr
 
 from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting, upload_size
-from ui.web.render import EXPORT_JS, READ_LINKS_JS, READER_JS, TYPED_DATES_JS, filters_label, render_evidence
+from ui.web.render import DATE_WATCH_JS, EXPORT_JS, READ_LINKS_JS, READER_JS, TYPED_DATES_JS, filters_label, render_evidence
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers
 
@@ -120,6 +120,8 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                             )
                             # what a date field refused (not a date), filled in as a question is asked: TYPED_DATES_JS
                             typed_dates = gr.Textbox(value="", visible=False, elem_id="byline-typed-dates")
+                        # hidden (CSS): redraws the Filters label when a date field is left with text it refused
+                        date_watch = gr.HTML("", elem_id="byline-date-watch", js_on_load=DATE_WATCH_JS)
                     with gr.Column(scale=2, elem_id="byline-evidence-column"):
                         gr.Markdown("### Evidence")
                         evidence = gr.HTML(
@@ -279,15 +281,17 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         close_reader.click(handlers.close_article, None, reader_panel, queue=False, api_visibility="private")
         people_search.change(handlers.find_people, people_search, speakers_table, **reading)
         speakers_table.select(handlers.select_person, None, [person_head, person_plot, person_quotes], **reading)
-        # a collapsed Filters section still says which filters are on
+        # a collapsed Filters section still says which filters are on, and which typed date was refused
         filter_inputs = [source_filter, since_box, until_box, as_of_box]
-        # one at a time, in the order the changes were made, so the label ends on the last one
+        # one at a time, in the order the changes were made, so the label ends on the last one; each with what the
+        # date fields refused (TYPED_DATES_JS), which changes no value
         labelling = {"api_visibility": "private", "concurrency_limit": 1, "concurrency_id": "filters-label"}
-        labelling |= {"show_progress": "hidden"}
+        labelling |= {"show_progress": "hidden", "js": TYPED_DATES_JS}
+        labelled = [*filter_inputs, typed_dates]
         gr.on(
-            [box.change for box in filter_inputs],
+            [box.change for box in filter_inputs] + [date_watch.click],
             handlers.filters_label,
-            filter_inputs,
+            labelled,
             filters,
             trigger_mode="multiple",
             **labelling,
@@ -304,8 +308,12 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         # Filters set all at once (a reload, a conversation opened) are labelled once more, a round trip after they
         # landed: their changes' label requests could reach the server out of order, the last having seen only some
         # of them ("sources: Harbor Gazette" without its asking date, about one reload in five)
+        # Without the page's reading of refused typed dates (TYPED_DATES_JS): values set by the server are dates, and
+        # with that script on this last step a full-suite run lost the restored label ("Filters (apply to the next
+        # questions)" after a reload, two runs of four), where the label without it had held.
+        relabelling = {key: value for key, value in labelling.items() if key != "js"}
         for setting in (restore, *switches):
             setting.then(lambda: None, None, None, queue=False, api_visibility="private").then(
-                handlers.filters_label, filter_inputs, filters, **labelling
+                handlers.filters_label, filter_inputs, filters, **relabelling
             )
     return demo

@@ -21,6 +21,7 @@ __all__ = [
     "READER_JS",
     "READ_LINKS_JS",
     "TYPED_DATES_JS",
+    "DATE_WATCH_JS",
     "EXPORT_JS",
     "Turn",
     "answer_context",
@@ -456,18 +457,35 @@ def render_person_quotes(quotes: list) -> str:
     return f'<ol class="byline-quotes">{"".join(items)}</ol>'
 
 
-def filters_label(sources: list[str], since: str | None, until: str | None, as_of: str | None, today: str | None) -> str:
-    """The Filters section's label, naming the filters that are on (an asking date other than today is one)."""
+DATE_FIELDS = {"since": "From", "until": "To", "as_of": "As of"}
+
+
+def filters_label(
+    sources: list[str],
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    today: str | None,
+    refused: dict[str, str] | None = None,
+) -> str:
+    """The Filters section's label, naming the filters that are on (an asking date other than today is one), and
+    first the date fields whose text is no date ({"since" | "until" | "as_of": text}): the field's own red outline
+    is out of sight when the section is collapsed, and the next question would fail on it."""
+    refused = {name: text for name, text in (refused or {}).items() if name in DATE_FIELDS}
     on: list[str] = []
     if sources:
         on.append("sources: " + ", ".join(sources))
-    if (since or "").strip():
+    if (since or "").strip() and "since" not in refused:
         on.append(f"from {since.strip()}")
-    if (until or "").strip():
+    if (until or "").strip() and "until" not in refused:
         on.append(f"to {until.strip()}")
-    if (as_of or "").strip() and as_of.strip() != today:
+    if (as_of or "").strip() and as_of.strip() != today and "as_of" not in refused:
         on.append(f"as of {as_of.strip()}")
-    return "Filters on: " + " · ".join(on) if on else "Filters (apply to the next questions)"
+    label = "Filters on: " + " · ".join(on) if on else "Filters (apply to the next questions)"
+    if refused:
+        bad = ", ".join(f"{field} “{refused[name].strip()}”" for name, field in DATE_FIELDS.items() if name in refused)
+        label = f"⚠️ Not a date (use YYYY-MM-DD): {bad} · {label}"
+    return label
 
 
 def articles_rows(records: list, limit: int) -> list[list[str]]:
@@ -522,6 +540,8 @@ CSS = """
 .byline-quotes .pq-text { margin: 0 0 .25em; font-size: 1em; }
 .byline-quotes .pq-meta { font-size: .85em; opacity: .85; }
 a.cite-marker { text-decoration: none; font-weight: 600; }
+/* it only watches the date fields (DATE_WATCH_JS) */
+#byline-date-watch { display: none !important; }
 .byline-stopped { opacity: .75; }
 /* the chat's floating "Chat" label and its clear button get a strip of their own: messages scrolled under them */
 #byline-chat .bubble-wrap { border-top: 28px solid transparent; }
@@ -689,8 +709,8 @@ element.addEventListener("click", function (event) {
 # typed text as its value only when it looks like a date (YYYY-MM-DD, "now - 2d"): "yesterday" stayed on screen while
 # the question went out with the field's last value (today's asking date, or an earlier "2024-02-30" and its error).
 # Runs before `enqueue` (its inputs in, its inputs out): the last input, a hidden box, gets {field: typed text}.
-TYPED_DATES_JS = """
-(...inputs) => {
+# What counts as typed and refused: text the field did not take as its value (Gradio takes YYYY-MM-DD and "now - 2d").
+_REFUSED_DATES = """
   const typed = {};
   for (const [name, id] of [["since", "byline-since"], ["until", "byline-until"], ["as_of", "byline-as-of"]]) {
     const box = document.querySelector("#" + id + " input");
@@ -698,10 +718,36 @@ TYPED_DATES_JS = """
     const taken = text.trim() === "" || /^\\d{4}-\\d{2}-\\d{2}$/.test(text) || /^(?:\\s*now\\s*(?:-\\s*\\d+\\s*[dmhs])?)?\\s*$/.test(text);
     if (!taken) typed[name] = text;
   }
-  inputs[inputs.length - 1] = JSON.stringify(typed);
+"""
+TYPED_DATES_JS = (
+    """
+(...inputs) => {"""
+    + _REFUSED_DATES
+    + """  inputs[inputs.length - 1] = JSON.stringify(typed);
   return inputs;
 }
 """
+)
+# The Filters label is drawn again when a date field is left (or Enter pressed in it) with text it refused: the field
+# keeps its last value and sends no change, so the label (with TYPED_DATES_JS) would not know (gr.HTML's js_on_load,
+# on a hidden element: its click is that redraw).
+DATE_WATCH_JS = (
+    """
+let sent = "{}";
+function check(event) {
+  const box = event.target;
+  if (!box || !box.closest || !box.closest("#byline-since, #byline-until, #byline-as-of")) return;
+  if (event.type === "keydown" && event.key !== "Enter") return;
+  setTimeout(function () {"""
+    + _REFUSED_DATES
+    + """    const now = JSON.stringify(typed);
+    // not only on a change: the label may have been drawn since without the refusal (a conversation opened)
+    if (now !== "{}" || sent !== "{}") { sent = now; trigger("click", {}); }
+  }, 0);
+}
+for (const type of ["focusout", "change", "keydown"]) document.addEventListener(type, check, true);
+"""
+)
 # "Export as Markdown" downloads the conversation the server made when it was clicked (`export_markdown`), straight
 # from the page: no file is written on the server, where other users of the machine could read it.
 EXPORT_JS = """
