@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -324,3 +325,28 @@ def test_ids_do_not_depend_on_the_source(tmp_path):
         (tmp_path / "one.json").write_text(json.dumps(record | {"source": "Harbor Gazette"}))
         sourced = read(tmp_path / "one.json").articles[0]
         assert sourced.source == "Harbor Gazette" and sourced.id == plain.id
+
+
+def test_feed_guids_that_cannot_be_ids_become_stable_hashes(tmp_path):
+    """A feed's guid was taken as the article's id as written: 5,000 characters, or with a newline in it, though
+    the HTTP API takes no such id. Such a guid gives a short hash of itself (the same at every read, so a re-read
+    entry still replaces its article); a usable guid is kept, and every entry goes in."""
+    guids = ["gazette-42", "x" * 5000, "tag:gazette.example,2024:\n  line two", "tag:gazette.example,2024:\ttab"]
+    items = "".join(
+        f"<item><title>Story {number}</title><guid isPermaLink='false'>{guid}</guid>"
+        f"<description>The council voted on item {number}.</description></item>"
+        for number, guid in enumerate(guids)
+    )
+    path = tmp_path / "feed.xml"
+    path.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Gazette</title>{items}</channel></rss>'
+    )
+    result = read(path)
+    assert not result.errors
+    ids = [article.id for article in result.articles]
+    assert [article.title for article in result.articles] == [f"Story {number}" for number in range(len(guids))]
+    assert ids[0] == "gazette-42"
+    assert len(set(ids)) == len(guids)
+    for article_id in ids:
+        assert len(article_id) <= 200 and not re.search(r"[\x00-\x1f\x7f-\x9f]", article_id), article_id
+    assert [article.id for article in read(path).articles] == ids
