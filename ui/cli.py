@@ -14,7 +14,6 @@ import functools
 import inspect
 import json
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -302,11 +301,9 @@ def serve(
         console.print(f"ingested: {report.summary()}")
         for problem in report.errors:
             errors.print(f"[red]error:[/red] {problem.where}: {problem.reason}")
-    # uvicorn takes X-Forwarded-For from 127.0.0.1 by default, and every local process (or page) can send it:
-    # rotated, it dodged the sign-in limit per client, or spent a victim's. Trusted only from the proxies the
-    # operator names in uvicorn's FORWARDED_ALLOW_IPS; unset, from none (as proxy_headers=False).
-    os.environ.setdefault("FORWARDED_ALLOW_IPS", "")
-    serve_web(bot, host=host, port=port)  # the token, if any, comes from WebSettings (BYLINE_TOKEN)
+    # The token, if any, comes from WebSettings (BYLINE_TOKEN); X-Forwarded-For is trusted only from the proxies
+    # named in FORWARDED_ALLOW_IPS, none by default (serve_web sees to both).
+    serve_web(bot, host=host, port=port)
 
 
 @app.command("eval")

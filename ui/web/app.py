@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import os
 
 import gradio as gr
 from fastapi import FastAPI
@@ -74,6 +75,13 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
 
 
 def serve(bot, host: str = "127.0.0.1", port: int = 7860, settings: WebSettings | None = None) -> None:
+    """Run the app with uvicorn on host:port; beyond the local hosts only with an access token.
+
+    uvicorn takes X-Forwarded-For as the client's address from 127.0.0.1 by default, and every local process (or
+    page) can send it: rotated, it dodged the sign-in limit per client, or spent a victim's attempts. It is
+    trusted only from the proxies the operator names in uvicorn's FORWARDED_ALLOW_IPS; unset, from none. This
+    is set here, not by the `byline serve` command alone, so a caller of `serve` from Python is as safe.
+    """
     import uvicorn
 
     settings = settings or WebSettings()
@@ -87,4 +95,5 @@ def serve(bot, host: str = "127.0.0.1", port: int = 7860, settings: WebSettings 
         )
     else:
         log.warning("Byline chat on http://%s:%d/ (local only, no access token)", host, port)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    trusted_proxies = os.environ.get("FORWARDED_ALLOW_IPS", "")
+    uvicorn.run(app, host=host, port=port, log_level="warning", forwarded_allow_ips=trusted_proxies)
