@@ -283,8 +283,10 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         speakers_table.select(handlers.select_person, None, [person_head, person_plot, person_quotes], **reading)
         # a collapsed Filters section still says which filters are on, and which typed date was refused
         filter_inputs = [source_filter, since_box, until_box, as_of_box]
-        # one at a time, in the order the changes were made, so the label ends on the last one; each with what the
-        # date fields refused (TYPED_DATES_JS), which changes no value
+        # one at a time, and the last of a burst drawn with the values as they are once it has passed: filters set
+        # together (a reload) change one box after another, and a label drawn at the first change ("sources: Harbor
+        # Gazette", the asking date not yet in its box) could land last. With what the date fields refused
+        # (TYPED_DATES_JS), which changes no value.
         labelling = {"api_visibility": "private", "concurrency_limit": 1, "concurrency_id": "filters-label"}
         labelling |= {"show_progress": "hidden", "js": TYPED_DATES_JS}
         labelled = [*filter_inputs, typed_dates]
@@ -293,7 +295,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             handlers.filters_label,
             labelled,
             filters,
-            trigger_mode="multiple",
+            trigger_mode="always_last",
             **labelling,
         )
         # A dragged stretch of the coverage plot sets From, then To one round trip later: set together, the two
