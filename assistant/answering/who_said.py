@@ -34,7 +34,7 @@ WHO_SAID = re.compile(
 )
 WHAT_DID = re.compile(
     r"^\s*what\s+(?:did|does|has|have|had)\s+(?P<name>.+?)\s+(?:say|said|tell|told|think|claim|argue|write|written|stress|warn)"
-    r"(?:\s+(?:about|on|regarding|of|concerning)\s+(?P<topic>.+?))?\s*\??\s*$",
+    r"(?:\s+(?:about|on|regarding|of|concerning)\s+(?P<topic>.+?)|\s+(?:at|during)\s+(?P<occasion>.+?))?\s*\??\s*$",
     re.I | re.S,
 )
 WHEN_SAID = re.compile(
@@ -75,6 +75,7 @@ class WhoSaidQuestion:
     fragment: str = ""
     name: str = ""
     topic: str = ""
+    occasion: bool = False  # the topic is where the words were said ("at the Senate hearing"), not what about
 
 
 def parse(question: str) -> WhoSaidQuestion | None:
@@ -86,8 +87,12 @@ def parse(question: str) -> WhoSaidQuestion | None:
         fragment = match.group("fragment").strip(QUOTE_MARKS + " ")
         return WhoSaidQuestion("who", fragment=fragment) if fragment else None
     if match := WHAT_DID.match(question):
+        topic = match.group("topic") or match.group("occasion") or ""
         return WhoSaidQuestion(
-            "what", name=match.group("name").strip(), topic=(match.group("topic") or "").strip(QUOTE_MARKS + " ")
+            "what",
+            name=match.group("name").strip(),
+            topic=topic.strip(QUOTE_MARKS + " "),
+            occasion=match.group("occasion") is not None,
         )
     if match := WHEN_SAID.match(question):
         fragment = match.group("fragment").strip(QUOTE_MARKS + " …")
@@ -124,7 +129,7 @@ class WhoSaidAnswerer:
         if asked.form == "who":
             return self.who_said(question, asked.fragment, filters)
         if asked.form == "what":
-            return self.what_did(question, asked.name, asked.topic, filters)
+            return self.what_did(question, asked.name, asked.topic, filters, asked.occasion)
         if asked.form == "many":
             return self.who_said_what(question, asked.topic, filters)
         if asked.form == "when":
@@ -161,10 +166,12 @@ class WhoSaidAnswerer:
             text += f" The articles also attribute similar words to {other.speaker_name} [2]."
         return self.make(question, text, citations)
 
-    def what_did(self, question: str, name: str, topic: str, filters: Filters | None) -> Answer | None:
+    def what_did(self, question: str, name: str, topic: str, filters: Filters | None, occasion: bool = False) -> Answer | None:
         if not self.quotes.matching_speaker(name):
             return None
-        if topic:
+        if topic and occasion:
+            found = self.at_occasion(name, topic, filters)
+        elif topic:
             found = self.on_topic(name, topic, filters)
         else:
             found = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=6)]
@@ -211,6 +218,30 @@ class WhoSaidAnswerer:
             in_quote = topic_stems & set(self.quotes.stems(quote.text))
             if in_paragraph and not is_boilerplate(paragraph.strip()):
                 scored.append((len(in_quote) + len(in_paragraph), quote.kind == "direct", quote.published, quote))
+        scored.sort(key=lambda item: item[:3], reverse=True)
+        return [item[3] for item in scored]
+
+    def at_occasion(self, name: str, occasion: str, filters: Filters | None, pool: int = 200) -> list[QuoteRecord]:
+        """The speaker's quotes at `occasion` ("the Senate hearing"), best first. An article reporting an event
+        names it in its title or lead, seldom beside each quote ("“I'm sorry for everything you have all been
+        through,” Zuckerberg said."): a quote is at the occasion when its paragraph or its article's title and
+        lead hold most of the occasion's words; of several such events, the newest is "the" one."""
+        wanted = set(self.quotes.stems(occasion))
+        if not wanted:
+            return []
+        needed = max(1, round(MIN_COVERAGE * len(wanted)))
+        candidates = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=pool)]
+        texts = self.article_texts({q.article_id for q in candidates})
+        scored = []
+        for quote in candidates:
+            text = texts.get(quote.article_id, "")
+            start, end = paragraph_bounds(text, quote.start, quote.end)
+            if is_boilerplate(text[start:end].strip()):
+                continue
+            lead = text[: paragraph_bounds(text, 0, 0)[1]]
+            held = wanted & set(self.quotes.stems(f"{quote.title}\n{lead}\n{text[start:end]}"))
+            if len(held) >= needed:
+                scored.append((len(held), quote.published, quote.kind == "direct", quote))
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]
 

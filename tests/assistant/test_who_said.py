@@ -21,6 +21,7 @@ from assistant.answering.who_said import parse
         ("who warned: 'the storm is coming'", "who", "the storm is coming", "", ""),
         ("What did Aliyev say?", "what", "", "Aliyev", ""),
         ("What did Blinken say about the operation?", "what", "", "Blinken", "the operation"),
+        ("What did Zuckerberg say at the Senate hearing?", "what", "", "Zuckerberg", "the Senate hearing"),
         ("What has the ministry said on casualties?", "what", "", "the ministry", "casualties"),
         ("Did Aliyev say that civilians are not targets?", "did", "civilians are not targets", "Aliyev", ""),
         ("When did Maren Okafor say “This deal pays every hour …”?", "when", "This deal pays every hour", "Maren Okafor", ""),
@@ -323,3 +324,53 @@ def test_did_x_say_is_yes_only_when_xs_quote_holds_nearly_all_the_asked_words(ma
     assert "went wrong" in answer.text
     answer = bot.ask("Did Haley say this is where President Trump went wrong?", as_of="2024-03-08")
     assert answer.text.startswith("Yes. Nikki Haley"), answer.text
+
+
+def test_what_did_x_say_at_an_event_gives_xs_words_there(make_assistant):
+    """An outside try on news24, as of 2024-02-08: "What did Zuckerberg say at the Senate hearing?" was no
+    who-said question ("at" was no topic word), so the normal path answered with Sen. Graham's words to him
+    ("you have blood on your hands … said to Zuckerberg"). His own words there, "I'm sorry for everything you
+    have all been through", do not name the hearing: the article's title and lead do."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 7e1d398cbbdc (USA TODAY, 2024-01-31), two paragraphs
+                "id": "apology",
+                "title": "TikTok, Meta, Snap, other tech CEOs grilled at Senate hearing",
+                "source": "usatoday.com",
+                "published": "2024-01-31",
+                "text": "In the middle of a tense Senate Wednesday on the dangers of social media, Meta CEO Mark Zuckerberg "
+                "stood, turned around and faced families who have accused his platforms, Facebook and Instagram, of "
+                "harming their children.\n\n“I’m sorry for everything you have all been through,” Zuckerberg said. “No "
+                "one should go through the things that your families have suffered, and this is why we invest so much "
+                "and we are going to continue doing industry-leading efforts to make sure no one has to go through the "
+                "things your families have had to suffer.”",
+            },
+            {  # news24-dev a129033b1fa9 (USA TODAY, 2024-01-31), the lead and one paragraph
+                "id": "blood",
+                "title": "At big tech hearing, tragic family stories upstaged by CEOs, Senators",
+                "source": "usatoday.com",
+                "published": "2024-01-31",
+                "text": "Chief executives of the top social media companies went before Congress Wednesday to answer "
+                "questions about online child exploitation.\n\n"
+                "\"You and the companies before us, I know you don't mean it to be so, but you have blood on your "
+                'hands," Republican Sen. Lindsey Graham of South Carolina said to Zuckerberg at the hearing.',
+            },
+            {  # news24-dev 2134514a2fcf (USA TODAY, 2018-04-14), the lead and one paragraph: an older hearing
+                "id": "ads",
+                "title": "Facebook's Zuckerberg got grilled, but nothing's really changed",
+                "source": "usatoday.com",
+                "published": "2018-04-14",
+                "text": "Facebook co-founder Mark Zuckerberg made a big splash testifying to Congress this week about the "
+                "social network privacy scandal, but in the aftermath, not much changed.\n\n"
+                '"Senator," Zuckerberg said, "We run ads.’',
+            },
+        ]
+    )
+    answer = bot.ask("What did Zuckerberg say at the Senate hearing?", as_of="2024-02-08")
+    assert answer.mode == "who_said", answer.text
+    assert answer.citations[0].quote == "I’m sorry for everything you have all been through", answer.text
+    assert "blood on your hands" not in answer.text
+    for citation in answer.citations:
+        assert "Zuckerberg" in citation.speaker
+        check_span(bot, citation)
