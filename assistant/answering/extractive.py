@@ -34,6 +34,7 @@ import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
+from assistant.answering.outcome import asked_outcome_verb, states_an_outcome
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import UNSETTLED, yes_or_no
@@ -118,6 +119,9 @@ NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-
 # With "latest"/"now", a sentence this close to the best one's score counts as answering as well, and
 # the newest article's wins (a death toll that grew: the newest figure, not the best-matching one).
 RECENT_NEAR_BEST = 0.85
+# "Who won …?": the newest report of the outcome among the best OUTCOME_POOL sentences scoring this close to the best
+OUTCOME_POOL = 12
+OUTCOME_NEAR_BEST = 0.6
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence joins the answer when it scores this close to the best
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b", re.IGNORECASE)
 # Recency for questions that name no days: worth at most FRESH_WEIGHT (a typed answer is worth 0.15),
@@ -253,7 +257,16 @@ class ExtractiveAnswerer:
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         best = pool[0]
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
-        if prefer_recent:
+        outcome = asked_outcome_verb(question) if prefer_recent else None
+        if outcome is not None:
+            # "Who won the Super Bowl?": the newest sentence that reports an outcome, of those that answer
+            # well enough; history ("won two NFL championships (1945 and 1951)") and previews ("can win")
+            # report none
+            reported = [c for c in pool[:OUTCOME_POOL] if self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score]
+            reported = [c for c in reported if states_an_outcome(c, outcome)]
+            if reported:
+                best = max(reported, key=lambda c: (c.hit.chunk.published_int, c.score))
+        elif prefer_recent:
             best = max(near_best, key=lambda c: (c.hit.chunk.published_int, c.score))
         else:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,

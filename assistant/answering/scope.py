@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from assistant.answering.outcome import asks_an_outcome
 from assistant.answering.question import analyze, parsed
 from assistant.answering.timeframe import OPEN_START, TimeReading, read_time
 from assistant.search.types import Filters
@@ -130,7 +131,7 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
     newest day (`latest_published`) on or before `as_of`, the cut at `as_of` leaves every article in
     and is not added: an unfiltered search is the fast one."""
     reading = read_time(question, as_of_day(as_of))
-    if not reading.recency and reading.window is None and asks_a_running_count(question):
+    if not reading.recency and reading.window is None and (asks_a_running_count(question) or asks_an_outcome(question)):
         reading = replace(reading, recency=True)
     if latest_published and latest_published <= reading.as_of.isoformat():
         base = filters

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from assistant import Assistant
+from assistant.answering.outcome import asks_an_outcome
 from assistant.evaluation import EvalQuestion, of_weeks
 from ingest.article import Article
 
@@ -347,3 +348,76 @@ def test_a_count_asked_in_the_present_perfect_is_answered_with_the_newest_tellin
     assert answer.citations[0].article_id == "fire-0301", answer.text
     assert "1,075,000" in answer.text.split("[1]")[0]
     assert "900,000" not in answer.text or "Earlier, on 2024-02-27" in answer.text
+
+
+OSCARS = [
+    {  # news24-dev 31b912e75be6 (USA TODAY, 2016-02-28)
+        "id": "oscars-2016",
+        "title": "DiCaprio wins but 'Spotlight' takes top prize at Oscars",
+        "source": "usatoday.com",
+        "published": "2016-02-28",
+        "text": "The Revenant took home three two Oscars: best cinematography for Emmanuel Lubezki, marking his third "
+        "straight win in the category; best director for Alejandro González Iñárritu, back-to-back trophies for him "
+        "after last year's victory for Birdman; and best actor for Leonardo DiCaprio, who finally won after being "
+        "nominated for five times in the past.",
+    },
+    {  # news24-dev d0533be3acdd (USA TODAY, 2023-03-12)
+        "id": "oscars-2023",
+        "title": "Oscars 2023: 'Everything Everywhere All at Once' wins best picture",
+        "source": "usatoday.com",
+        "published": "2023-03-12",
+        "text": 'Smith, who won best actor last year for "King Richard" and would traditionally present the award for '
+        "best actress this year, was banned from Academy of Motion Picture Arts and Sciences events for 10 years.",
+    },
+    {  # news24-dev fa9338e634a5 (USA TODAY, 2024-03-07): a preview
+        "id": "oscars-2024-predictions",
+        "title": "2024 Oscar predictions: Who will win best picture, actor and actress?",
+        "source": "usatoday.com",
+        "published": "2024-03-07",
+        "text": 'Best actor\n\nWill win: Cillian Murphy, "Oppenheimer"\n\nShould win: Paul Giamatti, "The Holdovers"\n\n'
+        "Murphy can win best actor for a performance that carries the film.",
+    },
+    {  # news24-dev 58cafa83181f (USA TODAY, 2024-03-11)
+        "id": "oscars-2024",
+        "title": "Oscars 'Barbie' snub isn't the issue. Awards ignored the best movies",
+        "source": "usatoday.com",
+        "published": "2024-03-11",
+        "text": "The show had a joyous start with Da’Vine Joy Randolph winning best supporting actress for her painfully "
+        'beautiful portrayal of Mary in "The Holdovers." "Poor Things" swept the visual categories. "Oppenheimer" won '
+        "seven awards, including Cillian Murphy winning best actor.",
+    },
+]
+
+
+def test_who_won_with_no_year_is_answered_with_the_latest_outcome_reported(make_assistant):
+    """An outside try: "Who won the Oscar for best actor?" asked on 2024-03-12 led with Leonardo DiCaprio (2016)
+    and Will Smith (2023), told in the same words; the 2024 result was indexed. Naming no year, it asks about the
+    latest ceremony before the asking day: its report leads, dated; a preview's "Will win" / "can win" is no result."""
+    bot = make_assistant()
+    bot.add_records(OSCARS)
+    answer = bot.ask("Who won the Oscar for best actor?", as_of="2024-03-12")
+    assert cited(answer)[0] == "oscars-2024", answer.text
+    assert answer.text.startswith("As of 2024-03-11:"), answer.text
+    assert "Cillian Murphy winning best actor" in answer.text.split("[1]")[0], answer.text
+    # asked before the 2024 ceremony, the preview reports no outcome: last year's winner is the latest
+    before = bot.ask("Who won the Oscar for best actor?", as_of="2024-03-08")
+    assert cited(before)[0] != "oscars-2024-predictions", before.text
+    # a year named is a year asked about
+    named = bot.ask("Who won the Oscar for best actor in 2016?", as_of="2024-03-12")
+    assert cited(named)[0] == "oscars-2016", named.text
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("Who won the Oscar for best actor?", True),
+        ("Which candidate was elected mayor?", True),
+        ("Who beat Luke Littler to become the world champion?", True),
+        ("Who will win the November election?", False),
+        ("Who is the Boeing CEO?", False),
+        ("Did Trump win the Iowa caucuses?", False),  # yes/no: a verdict, not a name
+        ("Who can win the Iowa caucuses?", False),
+    ],
+)
+def test_a_question_after_an_outcome_is_told_from_others(question, outcome):
+    assert asks_an_outcome(question) is outcome

@@ -1,0 +1,79 @@
+"""Questions after an outcome ("Who won the Super Bowl?"), answered with the latest outcome reported.
+
+A reader who asks in February who won the Super Bowl, naming no year, asks about this year's game;
+the archive also holds the Rams' titles of 1945 and 1951 and last year's winner, told in the same
+words. So:
+
+1. `asks_an_outcome`: the question asks who or what came out of an event, in the past tense ("won",
+   "was elected", "beat"), naming no days. `time_scope` then reads it as asking for the newest news,
+   as "latest" is read: recent articles are searched as well, and the newest telling that answers
+   nearly as well as the best leads, dated.
+2. `states_an_outcome`: of those tellings, only a sentence that reports the outcome as done counts:
+   the asked verb (or one of beating, for "win"; or "victory") in a past tense, not supposed,
+   planned or hedged ("can win", "is expected to win", "Hours before the start of the caucuses"),
+   and not about years before its article's ("won two NFL championships (1945 and 1951)").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.answering.question import analyze
+from assistant.answering.verdict import BEATING_VERBS, is_infinitive, is_supposed, of_another_year, parsed
+
+if TYPE_CHECKING:
+    from assistant.answering.extractive import Candidate
+
+# verbs whose past tense reports an outcome that a later one of the same kind replaces
+OUTCOME_VERBS = frozenset(
+    {"win", "elect", "name", "appoint", "choose", "select", "crown", "nominate", "award", "clinch", "secure", "take"}
+    | BEATING_VERBS
+)
+# nouns that report a won outcome ("scoring the biggest victory in the history of the Iowa caucuses")
+OUTCOME_NOUNS = frozenset({"victory", "win", "winner", "champion"})
+ASKING_KINDS = ("who", "which", "what")
+PAST = ("VBD", "VBN")
+MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
+
+
+def asked_outcome_verb(question: str) -> str | None:
+    """The lemma of the outcome verb the question asks after in the past tense ("Who won the Oscar for best
+    actor?": "win"); None when it asks after none ("Who is the Boeing CEO?", "Who will win in November?")."""
+    if analyze(question).kind not in ASKING_KINDS:
+        return None
+    for word in parsed(question):
+        if word.lemma_ in OUTCOME_VERBS and word.pos_ == "VERB" and word.tag_ in PAST:
+            if not any(child.lower_ in MODALS for child in word.children):
+                return word.lemma_
+    return None
+
+
+def asks_an_outcome(question: str) -> bool:
+    """Whether the question asks who or what came out of an event, in the past tense (see the module)."""
+    return asked_outcome_verb(question) is not None
+
+
+def states_an_outcome(c: Candidate, verb: str) -> bool:
+    """Whether the candidate's sentence reports the outcome as done (see the module): "Super Bowl 58 ended
+    Sunday night with a win for the Kansas City Chiefs" does, "Why each Republican candidate can win the Iowa
+    Caucuses" does not."""
+    if of_another_year(c):
+        return False
+    reporting = {verb} | (BEATING_VERBS if verb == "win" else set())
+    for token in parsed(c.text):
+        if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and verb == "win":
+            # "ended with a win for the Chiefs", "scoring the biggest victory"; not "a path to victory", "a bid for a win"
+            if not (token.head.lower_ in ("to", "for", "toward", "towards") or is_supposed(token) or is_denied(token)):
+                return True
+            continue
+        if token.lemma_ not in reporting or token.pos_ != "VERB" or token.tag_ not in PAST:
+            continue
+        if is_infinitive(token) or is_supposed(token) or is_denied(token):
+            continue
+        return True
+    return False
+
+
+def is_denied(token) -> bool:
+    """Whether the word is negated or only possible: "have never won a Super Bowl", "can win"."""
+    return any(child.dep_ == "neg" or child.lower_ in MODALS for child in token.children)
