@@ -174,6 +174,21 @@ class ExtractiveAnswerer:
         names = self.name_stems(question)
         return {s: (1.0 + self.keyword.idf(s)) * (2.0 if s in names else 1.0) for s in dict.fromkeys(stems)}
 
+    def cased_names(self, question: str) -> frozenset[str]:
+        """The question's one-word names, whose case tells them from a common word ("the Fed" / "fed"), unless
+        the question capitalises most of its words (a headline-cased question says nothing by its capitals).
+        A word of a longer name is left out: the articles write "the awards" of the "Golden Globe Awards"."""
+        words = re.findall(r"[A-Za-z][\w'-]*", question)
+        capital = [word[0].isupper() for word in words]
+        if sum(capital[1:]) > 0.5 * max(len(words) - 1, 1):
+            return frozenset()
+        alone = [
+            word
+            for i, word in enumerate(words)
+            if i > 0 and capital[i] and not capital[i - 1] and not (i + 1 < len(words) and capital[i + 1])
+        ]
+        return frozenset(self.keyword.stems(" ".join(alone)))
+
     def name_stems(self, question: str) -> set[str]:
         """The stems of the question's names and numbers (its capitalised words after the first)."""
         return set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(question[1:]))))
@@ -206,6 +221,7 @@ class ExtractiveAnswerer:
         prefer_recent: bool = False,
         in_window: Callable[[str], bool] | None = None,
         news_day: date | None = None,
+        latest_outcome: bool = False,
     ) -> Answer:
         """The best sentences for `question` from `hits`, cited; a decline when none holds enough of it.
 
@@ -216,6 +232,8 @@ class ExtractiveAnswerer:
         With `news_day` (the asking day, or the newest article's when that is older), a sentence from a
         recent article is worth a little more: a question about the news is about recent news unless it
         names other days.
+        With `latest_outcome` ("Who won the Super Bowl?", no days named), the newest sentence that reports
+        the outcome, of those that answer well enough, leads (`assistant.answering.outcome`).
         """
         terms = self.key_terms(question)
         if terms and set(terms) <= SMALL_TALK:
@@ -227,7 +245,7 @@ class ExtractiveAnswerer:
             return decline(question)
         analysis = analyze(question)
         kind = analysis.kind
-        self.measure(candidates, hits, terms)
+        self.measure(candidates, hits, terms, self.cased_names(question))
         question_words = set(self.keyword.stems(question))
         for c in candidates:
             c.score += (
@@ -257,15 +275,18 @@ class ExtractiveAnswerer:
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         best = pool[0]
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
-        outcome = asked_outcome_verb(question) if prefer_recent else None
+        outcome = asked_outcome_verb(question) if latest_outcome else None
         if outcome is not None:
             # "Who won the Super Bowl?": the newest sentence that reports an outcome, of those that answer
             # well enough; history ("won two NFL championships (1945 and 1951)") and previews ("can win")
-            # report none
+            # report none. With none reported, the question is answered as any other.
             reported = [c for c in pool[:OUTCOME_POOL] if self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score]
             reported = [c for c in reported if states_an_outcome(c, outcome)]
+            outcome = outcome if reported else None
             if reported:
                 best = max(reported, key=lambda c: (c.hit.chunk.published_int, c.score))
+        if outcome is not None:
+            prefer_recent = True  # what follows the latest outcome is older: history, dated
         elif prefer_recent:
             best = max(near_best, key=lambda c: (c.hit.chunk.published_int, c.score))
         else:
@@ -323,17 +344,27 @@ class ExtractiveAnswerer:
                 return True
         return False
 
-    def measure(self, candidates: list[Candidate], hits: list[Hit], terms: dict[str, float]) -> None:
+    def measure(
+        self, candidates: list[Candidate], hits: list[Hit], terms: dict[str, float], names: frozenset[str] = frozenset()
+    ) -> None:
         """Each sentence's share of the weighted `terms` (lexical), its passage's share, title included
-        (support), and the score those and its passage's rank give; answerers add their own bonuses."""
+        (support), and the score those and its passage's rank give; answerers add their own bonuses.
+        A name of the question's (`names`, stems of its capitalised words) is held only by a passage that
+        writes it capitalised somewhere: "What is the latest on the Fed?" was answered "The 687 Reamer Fire
+        fed into it"; "the court" still counts in a passage that names the Supreme Court."""
         total = sum(terms.values())
         passage_stems = {}
         for h in hits:
             passage = f"{h.chunk.title}\n{h.chunk.text}"
-            passage_stems[h.chunk.id] = set(self.keyword.stems(passage)) | set(self.keyword.stems(" ".join(acronyms(passage))))
+            held = set(self.keyword.stems(passage)) | set(self.keyword.stems(" ".join(acronyms(passage))))
+            if names:
+                written_as_names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(passage))))
+                held -= names - written_as_names
+            passage_stems[h.chunk.id] = held
         for c in candidates:
-            c.lexical = sum(w for s, w in terms.items() if s in c.stems) / total
-            c.support = sum(w for s, w in terms.items() if s in passage_stems[c.hit.chunk.id]) / total
+            held = passage_stems[c.hit.chunk.id]
+            c.lexical = sum(w for s, w in terms.items() if s in c.stems and (s not in names or s in held)) / total
+            c.support = sum(w for s, w in terms.items() if s in held) / total
             c.score = 0.6 * c.lexical + 0.25 * c.support + 0.05 / (1 + c.hit_rank)
 
     def answers(self, c: Candidate) -> bool:

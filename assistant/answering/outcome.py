@@ -5,9 +5,9 @@ the archive also holds the Rams' titles of 1945 and 1951 and last year's winner,
 words. So:
 
 1. `asks_an_outcome`: the question asks who or what came out of an event, in the past tense ("won",
-   "was elected", "beat"), naming no days. `time_scope` then reads it as asking for the newest news,
-   as "latest" is read: recent articles are searched as well, and the newest telling that answers
-   nearly as well as the best leads, dated.
+   "was elected", "beat"), naming no days and no year (`TimeScope.latest_outcome`). Recent articles
+   are then searched as well, as for "latest", and the newest telling that reports the outcome and
+   answers well enough leads, dated.
 2. `states_an_outcome`: of those tellings, only a sentence that reports the outcome as done counts:
    the asked verb (or one of beating, for "win"; or "victory") in a past tense, not supposed,
    planned or hedged ("can win", "is expected to win", "Hours before the start of the caucuses"),
@@ -16,6 +16,7 @@ words. So:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from assistant.answering.question import analyze
@@ -33,14 +34,15 @@ OUTCOME_VERBS = frozenset(
 OUTCOME_NOUNS = frozenset({"victory", "win", "winner", "champion"})
 ASKING_KINDS = ("who", "which", "what")
 PAST = ("VBD", "VBN")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
 
 
 def asked_outcome_verb(question: str) -> str | None:
     """The lemma of the outcome verb the question asks after in the past tense ("Who won the Oscar for best
     actor?": "win"); None when it asks after none ("Who is the Boeing CEO?", "Who will win in November?")."""
-    if analyze(question).kind not in ASKING_KINDS:
-        return None
+    if analyze(question).kind not in ASKING_KINDS or YEAR.search(question):
+        return None  # "at the 2024 Golden Globes" names its year
     for word in parsed(question):
         if word.lemma_ in OUTCOME_VERBS and word.pos_ == "VERB" and word.tag_ in PAST:
             if not any(child.lower_ in MODALS for child in word.children):

@@ -66,6 +66,12 @@ class TimeScope:
     and the user's filters share no day, or when it starts after the newest article."""
 
     @property
+    def latest_outcome(self) -> bool:
+        """Whether the question asks after an outcome naming no days ("Who won the Super Bowl?"): the latest
+        one reported before the asking day is the answer (see `assistant.answering.outcome`)."""
+        return self.reading.window is None and asks_an_outcome(self.question)
+
+    @property
     def as_of(self) -> date:
         return self.reading.as_of
 
@@ -131,7 +137,7 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
     newest day (`latest_published`) on or before `as_of`, the cut at `as_of` leaves every article in
     and is not added: an unfiltered search is the fast one."""
     reading = read_time(question, as_of_day(as_of))
-    if not reading.recency and reading.window is None and (asks_a_running_count(question) or asks_an_outcome(question)):
+    if not reading.recency and reading.window is None and asks_a_running_count(question):
         reading = replace(reading, recency=True)
     if latest_published and latest_published <= reading.as_of.isoformat():
         base = filters

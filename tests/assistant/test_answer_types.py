@@ -608,3 +608,33 @@ def test_the_sentence_that_settles_a_yes_no_question_leads(make_assistant):
     assert answer.text.startswith("Yes. Former President Donald Trump won"), answer.text
     answer = bot.ask("Did Haley win the Michigan primary?", as_of="2024-03-08")
     assert answer.text.startswith("No. Former President Donald Trump won"), answer.text
+
+
+def test_a_name_asked_about_is_not_matched_by_the_same_word_in_lower_case(make_assistant):
+    """An outside try: "What is the latest on the Fed?" (as of 2024-03-20) began with "The 687 Reamer Fire fed
+    into it": the keyword match folds case, and "fed" the verb held the question's name. A one-word name is held
+    only by a passage that writes it capitalised."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 3373e0183972 (USA TODAY, 2024-02-29)
+                "id": "fire",
+                "title": "Texas wildfire: Panhandle fire becomes largest in state's history",
+                "source": "usatoday.com",
+                "published": "2024-02-29",
+                "text": "The Smokehouse blaze caused a brief shutdown of a nuclear plant earlier in the week. The 687 "
+                "Reamer Fire fed into it after consuming an additional 2,000 acres of land.",
+            },
+            {  # news24-dev 187ea8c2b10a (USA TODAY, 2024-01-31)
+                "id": "fed",
+                "title": "Fed decision: Interest rates unchanged, March cut unlikely",
+                "source": "usatoday.com",
+                "published": "2024-01-31",
+                "text": "There’s little doubt that a slide in rates is on the way. In December, the Fed forecast three "
+                "quarter-point cuts this year, more than anticipated.",
+            },
+        ]
+    )
+    answer = bot.ask("What is the latest on the Fed?", as_of="2024-03-20")
+    assert [c.article_id for c in answer.citations][:1] == ["fed"], answer.text
+    assert "Reamer" not in answer.text, answer.text
