@@ -32,7 +32,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         # the past conversations (newest first, at most `kept_conversations`), sealed alike
         archive = gr.BrowserState([], storage_key="byline-conversations", secret=handlers.browser_secret())
         gr.Markdown("## Byline\nAsk about the articles; every answer cites the passages it came from.", elem_id="byline-title")
-        with gr.Tabs():
+        # every tab in sight on a phone: in Gradio's overflow menu the ones that did not fit were hidden behind
+        # "…", and which did not fit depended on when the bar was measured (Speakers, one phone run in four)
+        with gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab("Chat", id="chat"):
                 with gr.Row(equal_height=False, elem_id="byline-chat-row"):
                     with gr.Column(scale=3, elem_id="byline-chat-column"):
