@@ -369,6 +369,14 @@ def test_a_weekday_of_a_plan_is_the_coming_one(text, published, expected):
             [("Thursday", "2024-02-08"), ("Monday", "2024-02-19")],
         ),
         ("SpaceX was to launch Thursday.", date(2024, 2, 14), [("Thursday", "2024-02-08")]),
+        # news24-dev a7fd3546650c (Monday 2024-03-11): an outside try read it as 2024-03-05, Super Tuesday
+        (
+            "Former President Donald Trump is within arm's reach of clinching the Republican Party's 2024 nomination, "
+            "and Tuesday's primaries may push him over the delegate threshold needed to become the GOP nominee.",
+            date(2024, 3, 11),
+            [("Tuesday", "2024-03-12")],
+        ),
+        ("Tuesday's vote may have pushed him over the threshold.", date(2024, 3, 14), [("Tuesday", "2024-03-12")]),
     ],
 )
 def test_a_weekday_governed_by_a_future_verb_is_the_coming_one(text, published, expected):

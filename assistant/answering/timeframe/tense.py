@@ -5,7 +5,7 @@ answer moves the day (not in an article of that very weekday). The weekday's gov
 verb above it in the parse ("At 1:05 a.m. EST Thursday, SpaceX will try" → try; "prepare for a Wednesday
 'lunar orbit insertion'" → prepare; "will increase … on Saturday and more so on Sunday" → increase). It reads
 as future when it, or the verb it completes or is coordinated with ("is set to launch", "will rise Saturday
-and fall Sunday"), takes "will"/"would"/"shall", is "is to" + verb, or is a plan word (prepare, schedule,
+and fall Sunday"), takes "will"/"would"/"shall" (or "may"/"might" without "have"), is "is to" + verb, or is a plan word (prepare, schedule,
 set, expect, plan, due …) not in the past tense. A past-tense verb on the way up ends the reading: "was
 expected to land Thursday" is past.
 
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 _WINDOW = 400
 _FUTURE_MODALS = {"will", "would", "shall", "'ll", "’ll", "wo"}  # "wo" is spaCy's "won't"
+# "Tuesday's primaries may push him over the threshold" (an article of Monday 03-11) looks forward; "may have
+# pushed" does not (`_governed_by_future` leaves a "have" to the past reading)
+_POSSIBLE_MODALS = {"may", "might"}
 _PLAN_WORDS = {"prepare", "schedule", "set", "expect", "plan", "slate", "due", "intend", "poise"}
 _VERBS = ("VERB", "AUX")
 
@@ -71,6 +74,8 @@ def _governed_by_future(day: Token) -> bool:
     while True:
         auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
         if any(aux.lower_ in _FUTURE_MODALS for aux in auxiliaries):
+            return True
+        if any(aux.lower_ in _POSSIBLE_MODALS for aux in auxiliaries) and not any(a.lemma_ == "have" for a in auxiliaries):
             return True
         if _past(verb):
             return False
