@@ -185,7 +185,11 @@ class ExtractiveAnswerer:
         alone = [
             word
             for i, word in enumerate(words)
-            if i > 0 and capital[i] and not capital[i - 1] and not (i + 1 < len(words) and capital[i + 1])
+            if i > 0
+            and capital[i]
+            and not capital[i - 1]
+            and not (i + 1 < len(words) and capital[i + 1])
+            and not word.isupper()  # an acronym has its own spellings ("US": "U.S.", "United States")
         ]
         return frozenset(self.keyword.stems(" ".join(alone)))
 
