@@ -6,17 +6,28 @@ over voters" Haley wins nothing; "the Fed forecast three quarter-point cuts" cut
 drop out" has her drop out of nothing), states rather than supposes or reports rumours (`HEDGED`), and is not about years before its
 article's. "No." when one of the question and the sentence denies what the other says, or when the sentence has
 the subject lose what the question asks they won ("Trump defeated … Haley in the New Hampshire primary"
-answers "Did Haley win the New Hampshire primary?"). Otherwise the answer
-opens with "The articles don't say so outright; the closest they come:".
+answers "Did Haley win the New Hampshire primary?").
+
+News tells an outcome in other words than the question's, so a sentence also settles it when it tells the
+asked outcome, or its opposite, with another verb (`OUTCOMES`): "Did Haley lose South Carolina?" is settled
+by "Trump …, easily defeating former Gov. Nikki Haley" (Haley is the one defeated), "Did Avdiivka fall?" by
+"Russian forces recently took control of … Avdiivka", "Did the Fed cut rates?" ("No.") by "The Federal
+Reserve held its key interest rate steady". Such a verb must be stated as done, as the asked one must:
+"expected to take control", "could fall" or "will hold rates" settle nothing. A verb done by saying
+(`SAID_DONE`: "rule out") is done by whoever says it: "Powell said … a March rate cut hasn't been ruled
+out" answers "Did Powell rule out a March cut?" "No.". Otherwise the answer opens with "The articles don't
+say so outright; the closest they come:".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.search.words import stems
 from ingest.language import pipeline_view
 
 if TYPE_CHECKING:
@@ -37,6 +48,50 @@ SUPPOSING_VERBS = frozenset(
 UNSETTLED = "The articles don't say so outright; the closest they come:"
 # "Did X win …?" is answered "No." by a sentence in which X is beaten ("Trump defeated Haley") or loses
 BEATING_VERBS = frozenset({"defeat", "beat", "top", "edge", "oust", "upset", "rout", "trounce", "outpoll", "unseat"})
+# a nomination, title or seat is won, clinched or secured alike ("after securing the presumptive GOP nomination")
+SECURING_VERBS = frozenset({"win", "clinch", "secure"})
+# a town or city falls when forces take it ("took control of … Avdiivka")
+TAKING_VERBS = frozenset({"capture", "seize", "take", "overrun", "conquer", "retake"})
+CUTTING_VERBS = frozenset({"cut", "lower", "reduce", "slash", "trim"})
+RAISING_VERBS = frozenset({"raise", "hike", "increase", "lift"})
+# "held its key interest rate steady", "kept rates unchanged", "left rates at 5.5%": neither cut nor raised
+HOLDING_VERBS = frozenset({"hold", "keep", "leave", "maintain"})
+# verbs done by saying: "Powell said a March cut hasn't been ruled out" is Powell not ruling it out
+SAID_DONE = frozenset({"rule", "confirm", "deny", "announce", "promise", "pledge", "vow", "endorse"})
+SAYING_VERBS = frozenset({"say", "tell", "signal", "indicate", "state", "stress", "note", "insist", "add", "suggest"})
+# the words of a question that say what it is about, as against how it asks
+CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
+# "after securing the nomination", "by defeating Haley": a gerund under these tells a thing done
+DONE_PREPOSITIONS = frozenset({"after", "since", "upon", "by"})
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One way a sentence tells an outcome: one of `verbs`, with the question's subject as its doer
+    ("Trump defeated Haley": Trump) or, with `done_to`, as the one it is done to (Haley); with
+    `same_object`, only about the question's object too: "held its key interest rate steady" answers
+    "Did the Fed cut rates?", "held a news conference" does not."""
+
+    verbs: frozenset[str]
+    done_to: bool = False
+    same_object: bool = False
+
+
+# The asked verb → the tellings that say its outcome happened, and those that say its opposite did. Not
+# the asked verb itself: `does_what_was_asked` and `denies` judge that one.
+_SECURES = (Telling(SECURING_VERBS, same_object=True),)
+_CUTS = ((Telling(CUTTING_VERBS, same_object=True),), (Telling(HOLDING_VERBS | RAISING_VERBS, same_object=True),))
+_RAISES = ((Telling(RAISING_VERBS, same_object=True),), (Telling(HOLDING_VERBS | CUTTING_VERBS, same_object=True),))
+OUTCOMES: dict[str, tuple[tuple[Telling, ...], tuple[Telling, ...]]] = {
+    "win": (_SECURES, (Telling(BEATING_VERBS, done_to=True), Telling(frozenset({"lose"})))),
+    "clinch": (_SECURES, (Telling(frozenset({"lose"}), same_object=True),)),
+    "secure": (_SECURES, (Telling(frozenset({"lose"}), same_object=True),)),
+    "lose": ((Telling(BEATING_VERBS, done_to=True),), (Telling(BEATING_VERBS), Telling(frozenset({"win"}), same_object=True))),
+    "fall": ((Telling(TAKING_VERBS, done_to=True),), ()),
+    **dict.fromkeys(TAKING_VERBS, ((Telling(TAKING_VERBS, same_object=True),), ())),
+    **dict.fromkeys(CUTTING_VERBS, _CUTS),
+    **dict.fromkeys(RAISING_VERBS, _RAISES),
+}
 
 
 def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], names: set[str] = frozenset()) -> str:
@@ -47,12 +102,22 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
     from "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus": a sentence that does
     not name whom the question asks about decides nothing about them, nor does one that only supposes
     it (`HEDGED`: "even if he wins")."""
-    if best.lexical < YES_NO_LEXICAL or not names <= best.stems or HEDGED.search(best.text) or of_another_year(best):
+    near = best.lexical >= YES_NO_LEXICAL
+    # a sentence telling the outcome in other words lacks the asked verb's word ("securing the presumptive GOP
+    # nomination" for "Did Trump clinch the nomination?"): it must hold all the rest instead
+    if not (near or holds_all_but_the_verb(question, best.stems)):
         return UNSETTLED
-    lost = lost_what_was_asked(question, best.text)
-    if not lost and not does_what_was_asked(question, best.text):
+    if not names <= best.stems or HEDGED.search(best.text) or of_another_year(best):
         return UNSETTLED
-    denied = lost or denies(question) != denies(best.text)
+    told = told_otherwise(question, best.text)
+    if told is False:
+        denied = True  # "Trump defeated … Haley" for "Did Haley win …?"; "held its key rate steady" for "… cut rates?"
+    elif near and does_what_was_asked(question, best.text):
+        denied = denies(question) != denies(best.text)
+    elif told:
+        denied = denies(question)  # its own negation is in `told`: "has not taken Avdiivka" tells the opposite
+    else:
+        return UNSETTLED
     if re.match(r"\s*true or false\b", question, re.IGNORECASE):
         return "False." if denied else "True."
     return "No." if denied else "Yes."
@@ -95,23 +160,111 @@ def is_supposed(verb) -> bool:
     return any(head.lemma_ in SUPPOSING_VERBS for head in verb.ancestors)
 
 
-def lost_what_was_asked(question: str, sentence: str) -> bool:
-    """Whether the sentence has the subject of "Did X win …?" beaten or losing: X the object of
-    "defeated"/"beat" ("Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire
-    Republican primary") or the subject of "lost"."""
-    verb, subject = asked_verb_and_subject(question)
-    if verb is None or verb.lemma_ != "win" or subject is None or subject.dep_ != "nsubj":
+def holds_all_but_the_verb(question: str, sentence_stems: set[str]) -> bool:
+    """Whether the sentence holds every word of the question (as stems) but its verb's: "Trump", "nomination"
+    of "Did Trump clinch the nomination?"."""
+    verb, _ = asked_verb_and_subject(question)
+    if verb is None:
         return False
+    rest = [t.text for t in parsed(question) if t.pos_ in CONTENT_POS and t.i != verb.i]
+    return bool(rest) and set(stems(" ".join(rest))) <= sentence_stems
+
+
+def told_otherwise(question: str, sentence: str) -> bool | None:
+    """Whether the sentence tells the asked outcome in other words than the question's (`OUTCOMES`):
+    True when it tells it happened ("Russian forces recently took control of … Avdiivka" for "Did
+    Avdiivka fall?"), False when it tells the opposite did ("The Federal Reserve held its key interest
+    rate steady" for "Did the Federal Reserve cut rates?") or that it did not ("… a March rate cut hasn't
+    been ruled out", said by the Powell asked about); None when it tells neither. An opposite anywhere
+    in the sentence wins, as being beaten did before: "Trump won Michigan's primary, defeating Haley"
+    is "No." for Haley whatever else it says."""
+    verb, subject = asked_verb_and_subject(question)
+    if verb is None or subject is None or subject.dep_ != "nsubj":
+        return None
+    says, opposes = OUTCOMES.get(verb.lemma_, ((), ()))
+    asked_object = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), None)
+    found: set[bool] = set()
     for token in parsed(sentence):
-        if token.lemma_ in BEATING_VERBS:
-            losers = [c for c in token.children if c.dep_ == "dobj"]
-        elif token.lemma_ == "lose":
-            losers = [c for c in token.children if c.dep_ == "nsubj"]
-        else:
+        if token.pos_ != "VERB" or not is_stated(token):
             continue
-        if any(holds_word(loser, subject.text) for loser in losers):
-            return True
-    return False
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if token.lemma_ == verb.lemma_ and token.lemma_ in SAID_DONE:
+            if said_by(token, subject.text) and same_particle(token, verb) and concerns(token, asked_object):
+                found.add(not negated)
+            continue
+        if token.lemma_ == verb.lemma_:
+            continue  # the asked verb is `does_what_was_asked`'s to judge ("Minutes after winning …" leads no verdict)
+        for tellings, happened in ((says, True), (opposes, False)):
+            if any(tells(token, t, subject.text, asked_object) for t in tellings):
+                if negated and not happened:
+                    continue  # "did not hold rates steady" tells neither a cut nor its absence
+                found.add(happened != negated)
+    return False if False in found else (True if found else None)
+
+
+def tells(token, telling: Telling, subject: str, asked_object: str | None) -> bool:
+    """Whether the verb `token` tells the outcome as `telling` does, of `subject` (and the asked object)."""
+    if token.lemma_ not in telling.verbs:
+        return False
+    if telling.same_object and not concerns(token, asked_object):
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    if telling.done_to:
+        # "defeating former Gov. Nikki Haley", "Haley was defeated", "took control of … Avdiivka"
+        roles = ("nsubjpass",) if passive else ("dobj",)
+        done_to = [c for c in token.children if c.dep_ in roles]
+        if any(c.lemma_ == "control" for c in done_to):  # "took control of X", the parser hanging "of X" on "took"
+            done_to += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        return subject_of(token) is not None and any(holds_word(c, subject) for c in done_to)
+    if passive:
+        doers = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        clause = subject_of(token)
+        doers = [c for c in clause.children if c.dep_ == "nsubj"] if clause is not None else []
+    return any(holds_word(doer, subject) for doer in doers)
+
+
+def subject_of(token):
+    """The verb whose subject is the doer of `token`: itself, or for "…, easily defeating Haley" and
+    "after securing the nomination" the clause it hangs from; None when no one is said to do it ("on the
+    verge of capturing Avdiivka" captures nothing)."""
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        if token.dep_ in ("advcl", "conj") and token.head.i != token.i:
+            token = token.head
+        elif token.dep_ == "pcomp" and token.head.lower_ in DONE_PREPOSITIONS:
+            token = token.head.head
+        else:
+            return None
+    return token
+
+
+def is_stated(token) -> bool:
+    """Whether the verb is told as done, not wanted, planned, supposed or foretold: "expected to take
+    control", "economists think the Fed will hold", "the Fed will hold rates" tell nothing done."""
+    return not (is_infinitive(token) or is_supposed(token) or any(c.tag_ == "MD" for c in token.children))
+
+
+def concerns(token, asked_object: str | None) -> bool:
+    """Whether the verb's object is the question's ("held its key interest rate steady": rate; "a March
+    rate cut hasn't been ruled out": cut)."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return asked_object is not None and any(w.lemma_.lower() == asked_object for o in objects for w in o.subtree)
+
+
+def same_particle(token, verb) -> bool:
+    """Whether the verb has the asked verb's particle: "ruled out" is no "ruled on"."""
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return particles == {c.lower_ for c in token.children if c.dep_ == "prt"}
+
+
+def said_by(token, subject: str) -> bool:
+    """Whether a verb done by saying is, in the passive and with no "by …", said by `subject`: in "Powell
+    said … a March rate cut hasn't been ruled out" Powell is the one not ruling it out."""
+    children = list(token.children)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or any(c.dep_ == "agent" for c in children):
+        return False
+    sayer = next((a for a in token.ancestors if a.lemma_ in SAYING_VERBS), None)
+    return sayer is not None and any(c.dep_ == "nsubj" and holds_word(c, subject) for c in sayer.children)
 
 
 def asked_verb_and_subject(question: str):

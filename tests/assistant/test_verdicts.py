@@ -1,0 +1,127 @@
+"""Yes/no verdicts settled by a sentence that tells the asked outcome in other words (`verdict.OUTCOMES`).
+
+The sentences are news24-dev articles' own (USA TODAY), from questions a tester asked of the news24
+index that were hedged ("The articles don't say so outright") though an article settles them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SOUTH_CAROLINA = {  # news24-dev 2b35f77def5f (USA TODAY, 2024-02-24), its first paragraph
+    "id": "south-carolina",
+    "title": "Trump wins 2024 South Carolina Republican presidential primary",
+    "source": "usatoday.com",
+    "published": "2024-02-24",
+    "text": "COLUMBIA, S.C. - Former President Donald Trump rolled to victory Saturday in the South Carolina Republican "
+    "primary, easily defeating former Gov. Nikki Haley in her home state and moving ever close to the 2024 GOP "
+    "presidential nomination.",
+}
+HAWAII = {  # news24-dev 13bb3be16b6f (USA TODAY, 2024-03-13), its first paragraph
+    "id": "hawaii",
+    "title": "Hawaii Republican presidential caucuses: Trump emerges victorious",
+    "source": "usatoday.com",
+    "published": "2024-03-13",
+    "text": "KAILUA, Hawaii — Former President Donald Trump emerged victorious in Hawaii's Republican presidential "
+    "caucuses, further cementing his path to reelection after securing the presumptive GOP nomination late Tuesday.",
+}
+AVDIIVKA = {  # news24-dev 35fb143ff10a (USA TODAY, 2024-02-27), one paragraph
+    "id": "nato",
+    "title": "Is NATO sending troops to Ukraine? US balks at French suggestion",
+    "source": "usatoday.com",
+    "published": "2024-02-27",
+    "text": "After nine months of stalemate, Russian forces recently took control of the eastern Ukrainian city of "
+    "Avdiivka, and Moscow continues to hold nearly 20% of Ukrainian territory. Meanwhile, a $60 billion U.S. aid "
+    "package is stalled by congressional Republicans as polls show GOP voters souring on support and former "
+    "President Donald Trump pulls the party away from Ukraine.",
+}
+FED = {  # news24-dev 187ea8c2b10a (USA TODAY, 2024-01-31), its first and tenth paragraphs
+    "id": "fed",
+    "title": "Fed decision: Interest rates unchanged, March cut unlikely",
+    "source": "usatoday.com",
+    "published": "2024-01-31",
+    "text": "WASHINGTON – The Federal Reserve held its key interest rate steady Wednesday and opened the door to rate "
+    "cuts but signaled that a March move is probably a long shot despite rapidly slowing inflation.\n\nAt a news "
+    "conference, Federal Chair Jerome Powell said the language was intended to convey that a March rate cut hasn't "
+    "been ruled out but is unlikely.",
+}
+
+
+@pytest.mark.parametrize(
+    "record, question, as_of, verdict",
+    [
+        # Haley is the one defeated: she lost; Trump, who defeated her, did not
+        (SOUTH_CAROLINA, "Did Nikki Haley lose South Carolina?", "2024-02-26", "Yes. "),
+        (SOUTH_CAROLINA, "Did Donald Trump lose South Carolina?", "2024-02-26", "No. "),
+        # securing a nomination is clinching (and winning) it
+        (HAWAII, "Did Trump clinch the nomination?", "2024-03-20", "Yes. "),
+        (HAWAII, "Did Trump win the nomination?", "2024-03-20", "Yes. "),
+        # a city falls when forces take control of it
+        (AVDIIVKA, "Did Avdiivka fall?", "2024-03-01", "Yes. "),
+        # a rate held steady was neither cut nor raised
+        (FED, "Did the Federal Reserve cut rates?", "2024-01-31", "No. "),
+        (FED, "Did the Federal Reserve raise rates?", "2024-01-31", "No. "),
+        # a cut "hasn't been ruled out", Powell said: he did not rule it out
+        (FED, "Did Powell rule out a March cut?", "2024-03-20", "No. "),
+    ],
+)
+def test_an_outcome_told_in_other_words_settles_the_question(make_assistant, record, question, as_of, verdict):
+    """The tester's questions were hedged although the article's sentence settles them: it tells the
+    outcome with another verb than the question's ("defeating … Haley" for "lose", "securing" for
+    "clinch", "took control of" for "fall", "held … steady" for "cut") or in the passive, said by the
+    one asked about ("hasn't been ruled out", Powell said)."""
+    bot = make_assistant()
+    bot.add_records([record])
+    answer = bot.ask(question, as_of=as_of)
+    assert answer.text.startswith(verdict), answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a prediction or a plan settles nothing
+        "Russian forces are expected to take control of the eastern Ukrainian city of Avdiivka.",
+        "Russian forces could take control of the eastern Ukrainian city of Avdiivka within days.",
+        "Russian forces are on the verge of capturing the eastern Ukrainian city of Avdiivka.",
+        "Russian forces will take control of the eastern Ukrainian city of Avdiivka within days, analysts say.",
+    ],
+)
+def test_a_foretold_outcome_settles_nothing(make_assistant, text):
+    """ "expected to take control", "could", "on the verge of capturing", "will take": nothing taken yet."""
+    bot = make_assistant()
+    bot.add_records([{**AVDIIVKA, "text": text}])
+    answer = bot.ask("Did Avdiivka fall?", as_of="2024-03-01")
+    assert not answer.text.startswith(("Yes.", "No.")), answer.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, told",
+    [
+        ("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA["text"], True),
+        ("Did Nikki Haley win South Carolina?", SOUTH_CAROLINA["text"], False),
+        ("Did Donald Trump lose South Carolina?", SOUTH_CAROLINA["text"], False),
+        ("Did Trump clinch the nomination?", HAWAII["text"], True),
+        # securing something else is no clinching of the nomination
+        ("Did Trump clinch the nomination?", "Trump secured the endorsement of the state party on Tuesday.", None),
+        ("Did Avdiivka fall?", AVDIIVKA["text"].split(". ")[0], True),
+        ("Did Avdiivka fall?", "Avdiivka was captured by Russian forces last week.", True),
+        ("Did Avdiivka fall?", "Russian forces have not taken control of Avdiivka.", False),
+        # foretold, not done: no one is said to capture it, or only that they will
+        ("Did Avdiivka fall?", "Russian forces are on the verge of capturing the eastern Ukrainian city of Avdiivka.", None),
+        ("Did Avdiivka fall?", "Russian forces will take control of the eastern Ukrainian city of Avdiivka.", None),
+        ("Did Avdiivka fall?", "Russian forces are expected to take control of the eastern Ukrainian city of Avdiivka.", None),
+        ("Did the Federal Reserve cut rates?", FED["text"].split("\n\n")[0], False),
+        # holding a meeting is no holding of rates; economists' expectation is no decision
+        ("Did the Fed cut rates?", "The Fed held a two-day meeting on Wednesday.", None),
+        ("Did the Fed cut rates?", "Most economists think the Fed will hold rates steady in March.", None),
+        ("Did Powell rule out a March cut?", FED["text"].split("\n\n")[1], False),
+        ("Did Powell rule out a March cut?", "Powell said a March rate cut has been ruled out.", True),
+        # only a verb done by saying is done by the one who says it
+        ("Did Biden defeat Trump?", "Biden said Trump was defeated.", None),
+    ],
+)
+def test_told_otherwise_reads_who_does_what(question, sentence, told):
+    """Who does what in the sentence decides: Haley defeated lost, the Trump who defeated her did not."""
+    from assistant.answering.verdict import told_otherwise
+
+    assert told_otherwise(question, sentence) is told
