@@ -48,7 +48,14 @@ def record_inputs(bot: Assistant, questions: list[EvalQuestion]) -> dict[str, di
                 window = (
                     (scope.window.since or "", scope.window.until or str(scope.as_of)) if scope.window else scope.window_dates
                 )
-            current.update(query=question, hits=hits, texts=texts, prefer_recent=scope.reading.recency, window=window)
+            current.update(
+                query=question,
+                hits=hits,
+                texts=texts,
+                prefer_recent=scope.reading.recency,
+                latest_outcome=scope.latest_outcome,
+                window=window,
+            )
         return real_extractive(question, hits, texts, scope)
 
     bot.extractive = capture  # type: ignore[method-assign]
@@ -68,6 +75,7 @@ def replay(answerer: ExtractiveAnswerer, inputs: dict, asked_on: str | None, lat
         inputs["hits"],
         inputs["texts"],
         prefer_recent=inputs["prefer_recent"],
+        latest_outcome=inputs.get("latest_outcome", False),  # caches recorded before it lack it
         in_window=None if window is None else lambda day: bool(day) and window[0] <= day <= window[1],
         news_day=news_day(asked_on, latest),
     )
