@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,7 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
     para_frames: dict[int, list[_Frame]] = {}
     for (pi, sk), doc in zip(skels, docs):
         in_quote = _in_quote_fn(sk)
+        title = _is_title_line(text, *paras[pi])
         for sent in doc.sents:
             # quote placeholders in this sentence -> token
             qtoks: dict[int, Token] = {}
@@ -135,7 +137,7 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
                 _set_speaker(q, subj, cue, sk, art)
             # indirect speech: speech verbs with a clausal complement, no quote inside
             has_indirect = False
-            for v in verbs:
+            for v in verbs if not title else ():
                 if v.lower_ in _WEAK_INDIRECT:
                     continue
                 comp = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
@@ -174,7 +176,7 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
                 )
             # "Khosrowshahi said that drivers made $33 ..., according to Reuters": the speaker is the one who
             # said it; Reuters is where the story comes from, not a second speaker of the sentence
-            if acc is not None and not qtoks and not has_indirect:
+            if acc is not None and not qtoks and not has_indirect and not title:
                 # "..., according to X" without quotes: the sentence minus the cue
                 s0 = sk.to_orig(sent.start_char)
                 a_tok = [t for t in sent if t.lower_ == "according"][0]
@@ -240,6 +242,23 @@ def _is_term(sent, qi: int, sk: Skeleton) -> bool:
     words = [t for t in sent if sk.tok_quote(t) == -(qi + 2)]
     narration = any(t.is_alpha for t in sent if sk.tok_quote(t) == -1)
     return narration and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words)
+
+
+# how a line of prose ends: a sentence's stop, a closing quote or bracket, a colon introducing what follows, a
+# comma where the line was cut
+_LINE_ENDS = frozenset(".!?…:;,\"”’')]")
+_TITLE_MAX_WORDS = 25  # the longest headlines and section headings of news24-dev run to about 20 words
+_SENTENCE_STOP = re.compile(r"[a-z0-9][.!?][\"”’]?\s+[A-Z]")
+
+
+def _is_title_line(text: str, start: int, end: int) -> bool:
+    """Is the line a title, not prose: a headline, a section heading or a link to another story ("FED
+    WATCH:Powell says Fed is poised to hike interest rates to fight inflation despite Ukraine war, market
+    sell-off")? One short sentence without a stop; a headline's "says" reports nobody's words in this article.
+    A paragraph of several sentences that lost its last stop ("... Michigan says it also has won titles in 1932
+    and 1947. — Jordan Mendoza") is prose."""
+    line = text[start:end].strip()
+    return bool(line) and line[-1] not in _LINE_ENDS and len(line.split()) <= _TITLE_MAX_WORDS and not _SENTENCE_STOP.search(line)
 
 
 def _ends_question(text: str, start: int, end: int) -> bool:

@@ -345,8 +345,12 @@ def entity_labels(names: Iterable[str], nlp: spacy.Language | None = None) -> di
 def _trimmed(name: str) -> str | None:
     """The name without possessive, edge punctuation, page debris ("Video Ad Feedback China"),
     leading function words ("But Murphy") and trailing days ("Trump Wednesday"); after a quote mark
-    only what follows it ('this,"Katie Packer'); None when nothing of a name is left or for a
-    photo credit ("Name/Agency")."""
+    only what follows it ('this,"Katie Packer'); None when nothing of a name is left, for a
+    photo credit ("Name/Agency") or for words over a line end (a byline and the heading after it)."""
+    if "\n" in name.strip():
+        # a reporter's sign-off run into the heading after it ("— Ian Lenahan\n\nWrite-in Biden supporter makes
+        # point …" gave "Ian Lenahan\n\nWrite-in Biden"): no name runs over a line end
+        return None
     name = " ".join(name.split())
     if "/" in name:
         return None  # a photo credit ("Stefan Rousseau/PA Images/Getty Images"), not who spoke
