@@ -14,7 +14,12 @@ they rewrite only what needs the conversation (issue 13: a standalone question i
 - "who else said that?": the last question with "who else" in place of its wh-subject;
 - "when did she say that?" after an answer that quoted her: the quote's first words for "that";
 - "when was that?" after a question about a definite event ("Who won the Nevada primary?"): the event;
-- "what did X say?" right after "what did Y say about Z?" (X not Y): X asked about Z too.
+- "what did X say?" right after "what did Y say about Z?" (X not Y): X asked about Z too;
+- a time word that points back ("afterwards", "after that", "since then", "before that"; "then", "next",
+  "later" in a past-tense question) in a follow-up that names no event of its own: the event of the last
+  question that names one, in its own words ("Did Nikki Haley lose South Carolina?" + "What did she say
+  afterwards?" → "What did Nikki Haley say after losing South Carolina?"; "And before that?" → the same
+  question with "before"). "What did Haley say after the debate?" names its event and is left alone.
 
 A follow-up leans on the last question that names something ("When did she say that?" and "Why?"
 name nothing and are looked past), as the rewriter understood it: each earlier question of the last
@@ -57,6 +62,27 @@ SAY_ABOUT = re.compile(
 WHEN_WAS_THAT = re.compile(
     r"^\s*(?:and\s+)?(?:when|where)\s+(?:was|is|did|does)\s+(?P<that>that|this)(?:\s+(?:happen|take\s+place))?\s*\?+\s*$", re.I
 )
+# "What did she say afterwards?", "What happened next?": a time word that points back to the event asked about
+TIME_WORD = r"after\s+(?:that|this|it)|afterwards?|since\s+then|before\s+(?:that|this|it)|then|next|later"
+TIME_BACK = re.compile(rf"\b(?P<time>{TIME_WORD})\b", re.I)
+TIME_FRAGMENT = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:what\s+about\s+)?(?P<time>{TIME_WORD})\s*[?.!]*\s*$", re.I)
+LOOSE_TIME_WORDS = {"then", "next", "later"}  # point back only in a past-tense question ("Who do they play next?" does not)
+PAST_AUXILIARIES = {"did", "was", "were", "had"}
+OWN_EVENT_LABELS = {"DATE", "TIME", "EVENT", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"}
+EVENT_AUXILIARIES = {"did", "does", "do", "has", "have", "had"}
+EVENT_OPENINGS = {"when", "where", "why", "how"}  # "When did Haley drop out?" asks about an event; "How many …" does not
+# the few irregular verbs news questions ask about; any other verb takes "-ed"
+IRREGULAR_PAST = {
+    "be": "was", "beat": "beat", "become": "became", "begin": "began", "break": "broke", "bring": "brought",
+    "build": "built", "buy": "bought", "choose": "chose", "come": "came", "cut": "cut", "do": "did", "fall": "fell",
+    "fight": "fought", "find": "found", "fly": "flew", "get": "got", "give": "gave", "go": "went", "have": "had",
+    "hit": "hit", "hold": "held", "keep": "kept", "know": "knew", "lead": "led", "leave": "left", "lose": "lost",
+    "make": "made", "meet": "met", "pay": "paid", "put": "put", "quit": "quit", "rise": "rose", "run": "ran",
+    "say": "said", "see": "saw", "seek": "sought", "sell": "sold", "send": "sent", "set": "set", "shoot": "shot",
+    "sink": "sank", "speak": "spoke", "spend": "spent", "stand": "stood", "steal": "stole", "strike": "struck",
+    "take": "took", "tell": "told", "think": "thought", "throw": "threw", "win": "won", "withdraw": "withdrew",
+}  # fmt: skip
+STRESSED_LAST = frozenset("admit commit compel control forget occur omit permit prefer quit refer regret submit upset".split())
 LOOK_BACK = 4  # earlier questions understood again for a follow-up (each is one more parse)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<focus>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 AND_FOCUS = re.compile(r"^\s*and\s+(?P<focus>[^?]{1,60}?)\s*\?+\s*$", re.IGNORECASE)
@@ -406,6 +432,115 @@ def asked_event(question: str) -> str | None:
     return None
 
 
+def doubles_last(verb: str) -> bool:
+    """Whether the verb doubles its last consonant before "-ing"/"-ed" ("win" → "winning", "visit" → "visiting")."""
+    if verb in STRESSED_LAST:
+        return True  # "quit" → "quitting", "admit" → "admitting"
+    one_syllable = len(re.findall(r"[aeiouy]+", verb)) == 1
+    return one_syllable and bool(re.search(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$", verb))
+
+
+def present_participle(verb: str) -> str:
+    """ "lose" → "losing", "win" → "winning", "drop" → "dropping", "say" → "saying"."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and verb != "be":
+        return verb[:-1] + "ing"
+    return verb + (verb[-1] if doubles_last(verb) else "") + "ing"
+
+
+def past_tense(verb: str) -> str:
+    """ "lose" → "lost", "concede" → "conceded", "drop" → "dropped", "rally" → "rallied"."""
+    if verb in IRREGULAR_PAST:
+        return IRREGULAR_PAST[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ied"
+    return verb + (verb[-1] if doubles_last(verb) else "") + "ed"
+
+
+@dataclass(frozen=True)
+class Event:
+    """What a question asked happened, for a follow-up's "afterwards": as a clause ("Nikki Haley lost South
+    Carolina"), as a gerund for its actor ("losing South Carolina"), or a named event for both ("the Nevada
+    primary", whose actor is "")."""
+
+    actor: str
+    clause: str
+    gerund: str
+
+
+def asked_action(question: str) -> Event | None:
+    """The action a yes/no or when/where/why question asked about ("Did Nikki Haley lose South Carolina?",
+    "When did Haley drop out?"): its subject, verb and the rest of the question. None for a question that
+    asks for a thing or a person ("What did Haley say …?", "How many delegates did he win?")."""
+    doc = parse(question)
+    sentence = list(doc.sents)[-1]
+    root = sentence.root
+    auxiliary = next((t for t in root.children if t.dep_ == "aux" and t.lower_ in EVENT_AUXILIARIES and t.i < root.i), None)
+    subject = next((t for t in root.children if t.dep_ == "nsubj"), None)
+    if root.pos_ != "VERB" or auxiliary is None or subject is None or not auxiliary.i < subject.i < root.i:
+        return None
+    if subject.pos_ == "PRON" or any(t.lower_ not in EVENT_OPENINGS for t in doc[sentence.start : auxiliary.i]):
+        return None
+    if any(t.lower_ in QUESTION_WORDS - EVENT_OPENINGS for t in sentence):
+        return None
+    words = [t for t in doc[root.i + 1 : sentence.end] if not (t.is_punct and t.i >= sentence.end - 1)]
+    rest = (" " + doc[words[0].i : words[-1].i + 1].text) if words else ""
+    verb = root.lower_ if root.tag_ == "VB" else base_form(root)
+    actor = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    return Event(actor, f"{actor} {past_tense(verb)}{rest}", f"{present_participle(verb)}{rest}")
+
+
+def event_of(question: str) -> Event | None:
+    """The event a question asked about: its action ("Did Nikki Haley lose South Carolina?"), else the
+    definite event it named ("Who won the Nevada primary?" → "the Nevada primary", `asked_event`)."""
+    if not question:
+        return None
+    action = asked_action(question)
+    named = asked_event(question)
+    if action is not None or named is None:
+        return action
+    # the event with what it was for, where and whose ("the award for best actress … at the Golden Globes"),
+    # not the date the question gave it
+    doc = parse(question)
+    head = next(chunk.root for chunk in doc.noun_chunks if chunk.text == named)
+    end = head.right_edge.i + 1
+    while end < len(doc) and doc[end].lower_ in ("for", "of", "at", "in") and doc[end].head.i == head.head.i:
+        end = doc[end].right_edge.i + 1  # the small parser hangs "for best actress" on "won", not on "the award"
+    words = [t for t in doc[head.left_edge.i : end] if t.ent_type_ not in NUMERIC_LABELS or t.i <= head.i]
+    whole = doc[words[0].i : words[-1].i + 1].text if words[-1].i - words[0].i < 16 else named
+    return Event("", whole, whole)
+
+
+def time_preposition(time: str) -> str:
+    """ "afterwards", "after that", "then", "next", "later" → "after"; "before that" → "before"; "since then" → "since"."""
+    first = time.split()[0].lower()
+    return first if first in ("before", "since") else "after"
+
+
+def points_back(message: str) -> re.Match | None:
+    """The message's time word that points back to an earlier event, when the message names no event of its
+    own: no noun outside its subject ("What did the governor say afterwards?" has none; "What did Haley say
+    after the debate?" has one), no date, place or number, no quotation; "then", "next" and "later" only in a
+    past-tense question."""
+    time = TIME_BACK.search(message)
+    if time is None or QUOTES.search(message):
+        return None
+    doc = parse(message)
+    if any(ent.label_ in OWN_EVENT_LABELS for ent in doc.ents):
+        return None
+    root = list(doc.sents)[-1].root
+    subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    in_subject = set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else set()
+    if any(t.pos_ in ("NOUN", "PROPN") and t.i not in in_subject for t in doc):
+        return None
+    if time.group("time").lower() in LOOSE_TIME_WORDS and not any(t.tag_ == "VBD" or t.lower_ in PAST_AUXILIARIES for t in doc):
+        return None
+    return time
+
+
 class RuleRewriter:
     """Rewrites a follow-up without an LLM (see the module docstring for the rules)."""
 
@@ -428,6 +563,9 @@ class RuleRewriter:
         last_question, last_answer = base.understood, base.answer
         if not last_question and not last_answer:
             return message
+        at_that_time = self.at_the_event(message, earlier, base)
+        if at_that_time:
+            return at_that_time
         if last_question and WHO_ELSE.match(message):
             rewritten = self.who_else(last_question)
             if rewritten:
@@ -451,6 +589,44 @@ class RuleRewriter:
         if on_topic:
             return on_topic
         return with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last.lead)
+
+    def at_the_event(self, message: str, earlier: list[Exchange], base: Exchange) -> str | None:
+        """ "What did she say afterwards?" after "Did Nikki Haley lose South Carolina?" → "What did Nikki Haley
+        say after losing South Carolina?": the time word is placed at the event of the last question that names
+        one (`event_of`), as a gerund when the follow-up's subject did it, else as a clause ("What happened
+        next?" → "What happened after Nikki Haley lost South Carolina?"). "And before that?" after such a
+        rewrite asks it again with "before"; after the event's own question, it asks what happened before."""
+        fragment = TIME_FRAGMENT.match(message)
+        time = fragment or points_back(message)
+        if time is None:
+            return None
+        event = next((e for e in (event_of(turn.understood) for turn in reversed(earlier)) if e is not None), None)
+        if event is None:
+            return None
+        preposition = time_preposition(time.group("time"))
+        if fragment:
+            placed = re.search(
+                rf"\b(?:after|before|since) (?={re.escape(event.gerund)}|{re.escape(event.clause)})", earlier[-1].understood
+            )
+            if placed is None:
+                return f"What happened {preposition} {event.clause}?"
+            understood = earlier[-1].understood
+            return f"{understood[: placed.start()]}{preposition} {understood[placed.end() :]}"
+        # the pronouns first, with the time word's place kept by one that parses alike
+        marked = f"{message[: time.start('time')]}afterwards{message[time.end('time') :]}"
+        resolved = self.resolve_pronouns(marked, base.understood, base.answer)
+        places = list(re.finditer(r"\bafterwards\b", resolved))
+        if not places:
+            return None
+        place = places[-1]
+        doc = parse(resolved)
+        root = list(doc.sents)[-1].root
+        subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        doer = doc[subject.left_edge.i : subject.right_edge.i + 1].text.lower() if subject is not None else ""
+        actor = event.actor.lower()
+        same = bool(actor and doer and subject.lower_ not in QUESTION_WORDS and (actor in doer or doer in actor))
+        placed = f"{preposition} {event.gerund if same else event.clause}"
+        return f"{resolved[: place.start()]}{capitalize_first(placed) if place.start() == 0 else placed}{resolved[place.end() :]}"
 
     def on_the_same_topic(self, message: str, last_question: str) -> str | None:
         """ "What did Biden say?" right after "What did Greg Abbott say about the border?" → "What did Biden

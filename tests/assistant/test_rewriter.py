@@ -257,3 +257,101 @@ def test_a_pronoun_with_only_places_before_it_still_dangles():
 
     assert dangling_person("When did she say that?") == "she"
     assert dangling_person("What did she say in Iowa?") == "she"
+
+
+SOUTH_CAROLINA = (
+    "Former President Donald Trump rolled to victory Saturday (2024-02-24) in the South Carolina Republican primary, "
+    "easily defeating former Gov. Nikki Haley in her home state. [1]"
+)
+DROPPED_OUT = "Nikki Haley suspended her campaign on 2024-03-06, after Super Tuesday. [1]"
+
+
+@pytest.mark.parametrize(
+    "turns, follow_up, expected",
+    [
+        # the fifth outside try (news24): "afterwards" lost the event, and her New Hampshire concession came back;
+        # the South Carolina article has "Haley vows to stay in the race"
+        (
+            ("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA),
+            "What did she say afterwards?",
+            "What did Nikki Haley say after losing South Carolina?",
+        ),
+        (
+            ("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA),
+            "What did she say after that?",
+            "What did Nikki Haley say after losing South Carolina?",
+        ),
+        (
+            ("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA),
+            "What has she said since then?",
+            "What has Nikki Haley said since losing South Carolina?",
+        ),
+        # someone else than who did it: the event as a clause
+        (
+            ("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA),
+            "What happened next?",
+            "What happened after Nikki Haley lost South Carolina?",
+        ),
+        (
+            ("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA),
+            "What did Trump say then?",
+            "What did Trump say after Nikki Haley lost South Carolina?",
+        ),
+        (("When did Haley drop out?", DROPPED_OUT), "What did she do later?", "What did Haley do after dropping out?"),
+        # "And before that?" after the event's own question asks what came before it; after a rewrite, asks it again
+        (
+            ("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA),
+            "And before that?",
+            "What happened before Nikki Haley lost South Carolina?",
+        ),
+        (
+            (
+                "Did Nikki Haley lose South Carolina?",
+                SOUTH_CAROLINA,
+                "What did she say afterwards?",
+                "Haley vowed to stay in the race. [1]",
+            ),
+            "And before that?",
+            "What did Nikki Haley say before losing South Carolina?",
+        ),
+    ],
+)
+def test_a_time_word_that_points_back_is_placed_at_the_event_asked_about(rewriter, turns, follow_up, expected):
+    assert rewriter.rewrite(follow_up, conversation(*turns)) == expected
+
+
+@pytest.mark.parametrize(
+    "turns, follow_up, expected",
+    [
+        # its own event, however close to the last question's
+        (("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA), "What did Haley say after the debate?", None),
+        (("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA), "What did Haley say after the New Hampshire primary?", None),
+        (("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA), "What did Trump say after the Michigan primary then?", None),
+        # "next" in a question about what is to come is from now, not from the event
+        (("Did Nikki Haley lose South Carolina?", SOUTH_CAROLINA), "Where will Haley campaign next?", None),
+        # no event to place it at: only the pronoun is resolved
+        (("What did Greg Abbott say?", ABBOTT), "What did he say afterwards?", "What did Greg Abbott say afterwards?"),
+    ],
+)
+def test_a_question_with_its_own_event_keeps_it(rewriter, turns, follow_up, expected):
+    assert rewriter.rewrite(follow_up, conversation(*turns)) == (expected or follow_up)
+
+
+@pytest.mark.parametrize(
+    "verb, participle, past",
+    [
+        ("lose", "losing", "lost"),
+        ("win", "winning", "won"),
+        ("drop", "dropping", "dropped"),
+        ("visit", "visiting", "visited"),
+        ("concede", "conceding", "conceded"),
+        ("say", "saying", "said"),
+        ("sue", "suing", "sued"),
+        ("rally", "rallying", "rallied"),
+        ("quit", "quitting", "quit"),
+    ],
+)
+def test_verb_forms_for_the_event(verb, participle, past):
+    from assistant.answering.rewriter import past_tense, present_participle
+
+    assert (present_participle(verb), past_tense(verb)) == (participle, past)
