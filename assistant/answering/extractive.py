@@ -364,9 +364,12 @@ class ExtractiveAnswerer:
             if names:
                 written_as_names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(passage))))
                 held -= names - written_as_names
+                held |= {name for name in names - held if clipped_from(name, passage)}
             passage_stems[h.chunk.id] = held
         for c in candidates:
             held = passage_stems[c.hit.chunk.id]
+            # "the Fed" is the Federal Reserve: a sentence naming it so holds the question's "Fed" (for a verdict too)
+            c.stems |= {name for name in names - c.stems if clipped_from(name, c.text)}
             c.lexical = sum(w for s, w in terms.items() if s in c.stems and (s not in names or s in held)) / total
             c.support = sum(w for s, w in terms.items() if s in held) / total
             c.score = 0.6 * c.lexical + 0.25 * c.support + 0.05 / (1 + c.hit_rank)
@@ -500,6 +503,12 @@ def is_subhead(c: Candidate) -> bool:
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end : end + 1] == "\n")
     introduces_list = c.text.partition("\n")[0].rstrip().endswith(":") and "\n" in c.text  # see `with_its_list`
     return alone and not introduces_list and not re.search(r"[.!?\"”’')]\s*$", c.text)
+
+
+def clipped_from(name: str, text: str) -> bool:
+    """Whether `text` writes a longer name that `name` (a stem of a one-word name) is clipped from: "Fed" from
+    "Federal Reserve" (a first word that begins with it, then another capitalised word)."""
+    return len(name) >= 3 and re.search(rf"\b{re.escape(name.capitalize())}[a-z]+\s+[A-Z]", text) is not None
 
 
 def freshness(published: str, news_day: date | None) -> float:

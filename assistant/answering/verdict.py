@@ -46,6 +46,8 @@ SUPPOSING_VERBS = frozenset(
     {"think", "believe", "expect", "predict", "forecast", "hope", "anticipate", "project", "bet", "speculate", "wonder"}
 )
 UNSETTLED = "The articles don't say so outright; the closest they come:"
+# "done raising", "stopped cutting": the doing has ended, which settles neither way whether it was done
+STOPPING = frozenset({"do", "done", "stop", "quit", "finish", "end", "cease", "halt", "pause"})
 # "Did X win …?" is answered "No." by a sentence in which X is beaten ("Trump defeated Haley") or loses
 BEATING_VERBS = frozenset({"defeat", "beat", "top", "edge", "oust", "upset", "rout", "trounce", "outpoll", "unseat"})
 # a nomination, title or seat is won, clinched or secured alike ("after securing the presumptive GOP nomination")
@@ -140,6 +142,8 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
             continue  # "was rushed to the hospital" is no "is in the hospital"
         if token.pos_ not in ("VERB", "AUX") or is_infinitive(token) or is_supposed(token):
             continue  # "the Fed forecast three quarter-point cuts", "he expected Haley to drop out": nothing done
+        if token.tag_ == "VBG" and token.head.lemma_ in STOPPING:
+            continue  # "the Federal Reserve is done raising interest rates" says it has stopped, not that it raised
         doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
         if token.dep_ == "relcl":
@@ -275,8 +279,16 @@ def asked_verb_and_subject(question: str):
 
 
 def holds_word(token, word: str) -> bool:
-    """Whether the phrase `token` heads holds `word` ("former South Carolina Gov. Nikki Haley" holds "Haley")."""
-    return word.lower() in {w.text.lower() for w in token.subtree}
+    """Whether the phrase `token` heads holds `word` ("former South Carolina Gov. Nikki Haley" holds "Haley"), or
+    a longer name it is clipped from ("The Federal Reserve" holds "Fed")."""
+    words = list(token.subtree)
+    if word.lower() in {w.text.lower() for w in words}:
+        return True
+    clipped = word[:1].isupper() and len(word) >= 3
+    return clipped and any(
+        w.text.startswith(word) and len(w.text) > len(word) and i + 1 < len(words) and words[i + 1].text[:1].isupper()
+        for i, w in enumerate(words)
+    )
 
 
 @lru_cache(maxsize=64)

@@ -61,6 +61,8 @@ FED = {  # news24-dev 187ea8c2b10a (USA TODAY, 2024-01-31), its first and tenth 
         # a rate held steady was neither cut nor raised
         (FED, "Did the Federal Reserve cut rates?", "2024-01-31", "No. "),
         (FED, "Did the Federal Reserve raise rates?", "2024-01-31", "No. "),
+        # the articles write "the Federal Reserve" where the reader writes "the Fed" (outside try, 2024-01-31)
+        (FED, "Did the Fed cut rates?", "2024-01-31", "No. "),
         # a cut "hasn't been ruled out", Powell said: he did not rule it out
         (FED, "Did Powell rule out a March cut?", "2024-03-20", "No. "),
     ],
@@ -114,6 +116,7 @@ def test_a_foretold_outcome_settles_nothing(make_assistant, text):
         # holding a meeting is no holding of rates; economists' expectation is no decision
         ("Did the Fed cut rates?", "The Fed held a two-day meeting on Wednesday.", None),
         ("Did the Fed cut rates?", "Most economists think the Fed will hold rates steady in March.", None),
+        ("Did the Fed cut rates?", FED["text"].split("\n\n")[0], False),
         ("Did Powell rule out a March cut?", FED["text"].split("\n\n")[1], False),
         ("Did Powell rule out a March cut?", "Powell said a March rate cut has been ruled out.", True),
         # only a verb done by saying is done by the one who says it
@@ -125,3 +128,24 @@ def test_told_otherwise_reads_who_does_what(question, sentence, told):
     from assistant.answering.verdict import told_otherwise
 
     assert told_otherwise(question, sentence) is told
+
+
+@pytest.mark.parametrize(
+    "question, sentence, done",
+    [
+        ("Did the Fed cut rates?", "The Federal Reserve cut its key rate on Wednesday.", True),
+        # "done raising" says it has stopped, not that it raised (news24-dev, as of 2024-01-31: it was "Yes.")
+        (
+            "Did the Fed raise rates?",
+            "The prospect that the Federal Reserve is done raising interest rates lifted stocks.",
+            False,
+        ),
+        # a name the reader clips: "the Fed" is the Federal Reserve, not the Federal Aviation Administration's staff
+        ("Did the Fed raise rates?", "The Federal Reserve raised rates 11 times.", True),
+        ("Did the Fed raise rates?", "Federal workers raised concerns.", False),
+    ],
+)
+def test_the_question_s_subject_does_the_question_s_verb(question, sentence, done):
+    from assistant.answering.verdict import does_what_was_asked
+
+    assert does_what_was_asked(question, sentence) is done
