@@ -137,7 +137,7 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
                 _set_speaker(q, subj, cue, sk, art)
             # indirect speech: speech verbs with a clausal complement, no quote inside
             has_indirect = False
-            for v in verbs if not title else ():
+            for v in verbs:
                 if v.lower_ in _WEAK_INDIRECT:
                     continue
                 comp = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
@@ -160,6 +160,8 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
                     art.reported.append((s, e, name))
                 if any(s <= quotes[qi].start < e for qi in qtoks):
                     continue  # the quote carries this attribution already
+                if title:
+                    continue  # a headline's "says": the frame still tells who the article is about, no words
                 s, e = _trim(text, s, e)
                 if e <= s:
                     continue
