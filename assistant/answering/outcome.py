@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # verbs whose past tense reports an outcome that a later one of the same kind replaces
 OUTCOME_VERBS = frozenset(
-    {"win", "elect", "name", "appoint", "choose", "select", "crown", "nominate", "award", "clinch", "secure", "take"}
+    {"win", "elect", "name", "appoint", "choose", "select", "crown", "nominate", "award", "clinch", "secure"}
     | BEATING_VERBS
 )
 # nouns that report a won outcome ("scoring the biggest victory in the history of the Iowa caucuses")

@@ -417,6 +417,8 @@ def test_who_won_with_no_year_is_answered_with_the_latest_outcome_reported(make_
         ("Who is the Boeing CEO?", False),
         ("Did Trump win the Iowa caucuses?", False),  # yes/no: a verdict, not a name
         ("Who can win the Iowa caucuses?", False),
+        ("What steps were taken to stop the fire?", False),  # taking steps is no outcome a later one replaces
+        ("Who won the 2016 Oscar for best actor?", False),  # the year is named
     ],
 )
 def test_a_question_after_an_outcome_is_told_from_others(question, outcome):
