@@ -257,6 +257,28 @@ def test_the_load_time_restore_never_wipes_a_question_already_asked(seeded_assis
     assert [turn.question for turn in turns] == [SEED_QUESTION]
 
 
+def test_a_reload_restores_the_filters_the_last_answer_was_asked_under(seeded_assistant):
+    """An outside try: after a reload the conversation came back but the filters kept beside it did not (three
+    reloads in eight: the Filters label said none, and the follow-up was asked as of today). The last answer
+    records the filters it was asked under; they come back with it, whatever the other key holds."""
+    from assistant.answer import Answer
+    from ui.web.handlers import ChatHandlers
+    from ui.web.render import Turn
+
+    handlers = ChatHandlers(seeded_assistant, WebSettings())
+    source = seeded_assistant.sources()[0]
+    answer = Answer(
+        question=SEED_QUESTION, text="…", answered=True, as_of="2024-03-15", filters={"sources": [source], "since": "2024-03-01"}
+    )
+    kept = [Turn(question=SEED_QUESTION, text="…", answer=answer).model_dump(mode="json")]
+    *_, sources, since, until, as_of = handlers.restore_page(kept, {}, [])
+    assert (sources.value, since, until, as_of) == ([source], "2024-03-01", "", "2024-03-15")
+    # a conversation with no answer yet (stopped before one) takes the filters kept beside it
+    stopped = [Turn(question=SEED_QUESTION, text="").model_dump(mode="json")]
+    *_, as_of = handlers.restore_page(stopped, {"as_of": "2024-02-01"}, [])
+    assert as_of == "2024-02-01"
+
+
 def test_the_browser_keeps_at_most_kept_conversations_past_ones_newest_first(seeded_assistant):
     """Each filed conversation is sent whole to the browser (~5 MB of storage): the oldest past one goes first."""
     from ui.web.handlers import ChatHandlers, Waiting

@@ -613,7 +613,27 @@ class ChatHandlers:
         # nothing kept (a new visitor, a fresh browser): the page is already empty, and redrawing it empty could land
         # after a first question's answer and wipe its evidence (a full-suite run waited 30 s for it in vain)
         conversation = self.restore(saved) if saved else (gr.skip(),) * 4
-        return conversation + self.restore_filters(saved_filters)
+        # the filters its last answer was asked under, as that answer records them: the filters kept on their own
+        # (`saved_filters`, another key of the browser's storage) came back empty after a reload now and then while
+        # the conversation came back whole (an outside try, three reloads in eight), and the follow-up was asked as
+        # of today
+        kept_filters = self.asked_under(conversation[2]) if saved else None
+        return conversation + self.restore_filters(kept_filters or saved_filters)
+
+    @staticmethod
+    def asked_under(turns: list[Turn]) -> dict | None:
+        """The filters (sources, from, to, as of) the last answered turn was asked under, as its Answer records
+        them; None when no turn has an answer (all stopped before one)."""
+        answered = next((turn.answer for turn in reversed(turns) if turn.answer is not None and turn.answer.as_of), None)
+        if answered is None:
+            return None
+        filters = answered.filters or {}
+        return {
+            "sources": filters.get("sources", []),
+            "since": filters.get("since"),
+            "until": filters.get("until"),
+            "as_of": answered.as_of,
+        }
 
     def restore(self, saved: list[dict] | None) -> tuple:
         """The conversation the browser kept, back on the page after a reload: (chat, evidence, turns, export)."""
