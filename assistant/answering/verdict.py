@@ -145,12 +145,30 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
         if token.tag_ == "VBG" and token.head.lemma_ in STOPPING:
             continue  # "the Federal Reserve is done raising interest rates" says it has stopped, not that it raised
         doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not doers and token.tag_ == "VBG" and token.head.tag_ in ("VBP", "VBZ"):
+            # "The 49ers have eight Super Bowl appearances, winning the title five times": what they have done over
+            # the years, in the present tense, does not say they won the one asked about
+            continue
         doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
+        if token.lemma_ in BEATING_VERBS and not beaten_in_what_was_asked(verb, token):
+            continue  # "the 49ers … managed to edge past the Lions 34-31, securing a bid in the Super Bowl"
         if token.dep_ == "relcl":
             doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
         if any(holds_word(doer, subject.text) for doer in doers):
             return True
     return False
+
+
+def beaten_in_what_was_asked(asked, beating) -> bool:
+    """Whether a beating ("defeated Trump in Sunday's primary") is in what "Did X win …?" asks about: the asked
+    object's head word ("primary", "Bowl") among the beating verb's own words, not a later clause's ("…, securing a
+    bid in the Super Bowl" beat the Lions in another game). True when the question names no object."""
+    objects = [c for c in asked.children if c.dep_ in ("dobj", "attr")]
+    if not objects:
+        return True
+    wanted = objects[0].lower_
+    nested = {t.i for child in beating.children if child.pos_ in ("VERB", "AUX") for t in child.subtree}
+    return any(t.lower_ == wanted and t.i not in nested for t in beating.subtree)
 
 
 def is_infinitive(verb) -> bool:
@@ -252,7 +270,10 @@ def concerns(token, asked_object: str | None) -> bool:
     """Whether the verb's object is the question's ("held its key interest rate steady": rate; "a March
     rate cut hasn't been ruled out": cut)."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return asked_object is not None and any(w.lemma_.lower() == asked_object for o in objects for w in o.subtree)
+    # the object and the nouns compounded into it, not what hangs off it: "securing a bid in the Super Bowl" secures
+    # a bid, not the Super Bowl
+    named = [w for o in objects for w in (o, *(c for c in o.children if c.dep_ == "compound"))]
+    return asked_object is not None and any(w.lemma_.lower() == asked_object for w in named)
 
 
 def same_particle(token, verb) -> bool:

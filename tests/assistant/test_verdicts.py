@@ -119,6 +119,13 @@ def test_a_foretold_outcome_settles_nothing(make_assistant, text):
         ("Did the Fed cut rates?", FED["text"].split("\n\n")[0], False),
         ("Did Powell rule out a March cut?", FED["text"].split("\n\n")[1], False),
         ("Did Powell rule out a March cut?", "Powell said a March rate cut has been ruled out.", True),
+        # securing a bid in the Super Bowl secures a bid (an outside try, as of 2024-02-20: "Yes.")
+        (
+            "Did the 49ers win the Super Bowl?",
+            "However, the 49ers staged an impressive comeback in the second half and managed to edge past the Lions "
+            "34-31, securing a bid in the Super Bowl.",
+            None,
+        ),
         # only a verb done by saying is done by the one who says it
         ("Did Biden defeat Trump?", "Biden said Trump was defeated.", None),
     ],
@@ -143,6 +150,21 @@ def test_told_otherwise_reads_who_does_what(question, sentence, told):
         # a name the reader clips: "the Fed" is the Federal Reserve, not the Federal Aviation Administration's staff
         ("Did the Fed raise rates?", "The Federal Reserve raised rates 11 times.", True),
         ("Did the Fed raise rates?", "Federal workers raised concerns.", False),
+        # history in the present tense (an outside try, as of 2024-02-20: "Yes.", the Chiefs had won)
+        (
+            "Did the 49ers win the Super Bowl?",
+            "The San Francisco 49ers have eight Super Bowl appearances, winning the title five times.",
+            False,
+        ),
+        ("Did Trump win New Hampshire?", "Trump defeated Haley on Tuesday, winning over independents.", True),
+        # beating the Lions for a place in the Super Bowl is no win of the Super Bowl
+        (
+            "Did the 49ers win the Super Bowl?",
+            "However, the 49ers staged an impressive comeback in the second half and managed to edge past the Lions "
+            "34-31, securing a bid in the Super Bowl.",
+            False,
+        ),
+        ("Did Nikki Haley win the D.C. primary?", "Nikki Haley defeated Donald Trump in Sunday's Republican primary.", True),
     ],
 )
 def test_the_question_s_subject_does_the_question_s_verb(question, sentence, done):
