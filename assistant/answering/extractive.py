@@ -119,9 +119,11 @@ NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-
 # With "latest"/"now", a sentence this close to the best one's score counts as answering as well, and
 # the newest article's wins (a death toll that grew: the newest figure, not the best-matching one).
 RECENT_NEAR_BEST = 0.85
+NO_OUTCOME_REPORTED = "No article here reports that outcome; the closest they come:"
 # "Who won …?": the newest report of the outcome among the best OUTCOME_POOL sentences scoring this close to the best
 OUTCOME_POOL = 12
 OUTCOME_NEAR_BEST = 0.6
+OUTCOME_DAYS = 366  # ... reported at most this long before the asking day
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence joins the answer when it scores this close to the best
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b", re.IGNORECASE)
 # Recency for questions that name no days: worth at most FRESH_WEIGHT (a typed answer is worth 0.15),
@@ -279,16 +281,20 @@ class ExtractiveAnswerer:
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         best = pool[0]
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
+        verdict_text = None
         outcome = asked_outcome_verb(question) if latest_outcome else None
         if outcome is not None:
             # "Who won the Super Bowl?": the newest sentence that reports an outcome, of those that answer
             # well enough; history ("won two NFL championships (1945 and 1951)") and previews ("can win")
-            # report none. With none reported, the question is answered as any other.
+            # report none. With none reported, the question is answered as any other, after saying so: "Which team
+            # won the Super Bowl?" led with "Later, in 1982, they won their first-ever league championship", dated
+            # as of an article of this month as if it were the answer.
             reported = [c for c in pool[:OUTCOME_POOL] if self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score]
-            reported = [c for c in reported if states_an_outcome(c, outcome)]
-            outcome = outcome if reported else None
+            reported = [c for c in reported if states_an_outcome(c, outcome) and within_a_year(c, news_day)]
             if reported:
                 best = max(reported, key=lambda c: (c.hit.chunk.published_int, c.score))
+            else:
+                verdict_text, outcome = NO_OUTCOME_REPORTED, None
         if outcome is not None:
             prefer_recent = True  # what follows the latest outcome is older: history, dated
         elif prefer_recent:
@@ -297,7 +303,7 @@ class ExtractiveAnswerer:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
-        verdict = None
+        verdict = verdict_text if latest_outcome and outcome is None and verdict_text else None
         if kind == "yes_no":
             # the sentence that settles the question leads, when one of the best few does: "Did Trump win the
             # Michigan primary?" ranked "Minutes after winning Michigan's Republican primary, Donald Trump phoned
@@ -327,7 +333,11 @@ class ExtractiveAnswerer:
         history_before = None
         if older_figure is not None and older_figure not in chosen:
             chosen = [best, older_figure]  # the earlier figure, as history: "Earlier, on …: … 31 …"
-        if prefer_recent or older_figure is not None:
+        if outcome is not None:
+            # the latest outcome reported leads; the rest follow newest first, the older ones as history
+            chosen = [best] + sorted(chosen[1:], key=lambda c: c.hit.chunk.published_int, reverse=True)
+            history_before = best.hit.chunk.published
+        elif prefer_recent or older_figure is not None:
             chosen.sort(key=lambda c: c.hit.chunk.published_int, reverse=True)
             history_before = chosen[0].hit.chunk.published  # an older figure is history, not the latest
         answer = self.compose(question, chosen, article_texts, history_before)
@@ -503,6 +513,14 @@ def is_subhead(c: Candidate) -> bool:
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end : end + 1] == "\n")
     introduces_list = c.text.partition("\n")[0].rstrip().endswith(":") and "\n" in c.text  # see `with_its_list`
     return alone and not introduces_list and not re.search(r"[.!?\"”’')]\s*$", c.text)
+
+
+def within_a_year(c: Candidate, news_day: date | None) -> bool:
+    """Whether the candidate's article is of the year before `news_day`: the latest of a yearly outcome is
+    reported within it ("Who won the Iowa caucuses?" on 2024-01-16 was answered with Gerald Ford's 1976 win,
+    told in an article of 2020)."""
+    published = c.hit.chunk.published
+    return news_day is None or not published or (news_day - date.fromisoformat(published)).days <= OUTCOME_DAYS
 
 
 def clipped_from(name: str, text: str) -> bool:

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
 
 # verbs whose past tense reports an outcome that a later one of the same kind replaces
 OUTCOME_VERBS = frozenset(
-    {"win", "elect", "name", "appoint", "choose", "select", "crown", "nominate", "award", "clinch", "secure"}
-    | BEATING_VERBS
+    {"win", "elect", "name", "appoint", "choose", "select", "crown", "nominate", "award", "clinch", "secure"} | BEATING_VERBS
 )
 # nouns that report a won outcome ("scoring the biggest victory in the history of the Iowa caucuses")
 OUTCOME_NOUNS = frozenset({"victory", "win", "winner", "champion"})
@@ -63,6 +62,8 @@ def states_an_outcome(c: Candidate, verb: str) -> bool:
         return False
     reporting = {verb} | (BEATING_VERBS if verb == "win" else set())
     for token in parsed(c.text):
+        if token.lower_ == "victorious" and verb == "win" and not is_denied(token.head):
+            return True  # "Lai Ching-te emerged victorious in Taiwan's presidential election"
         if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and verb == "win":
             # "ended with a win for the Chiefs", "scoring the biggest victory"; not "a path to victory", "a bid for a win"
             if not (token.head.lower_ in ("to", "for", "toward", "towards") or is_supposed(token) or is_denied(token)):
@@ -70,12 +71,22 @@ def states_an_outcome(c: Candidate, verb: str) -> bool:
             continue
         if token.lemma_ not in reporting or token.pos_ != "VERB" or token.tag_ not in PAST:
             continue
-        if is_infinitive(token) or is_supposed(token) or is_denied(token):
+        if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token):
             continue
         return True
     return False
 
 
+def is_a_tally(verb) -> bool:
+    """Whether the verb counts wins over the years rather than reporting one: "The Detroit Lions have won one
+    NFL playoff game in the Super Bowl era", "Carter and Bob Dole, who each won two opposed Iowa caucuses". A
+    present perfect of a counted object, or "each"; "Oppenheimer won seven awards" (one night's) is no tally."""
+    perfect = any(child.lemma_ == "have" and child.tag_ in ("VBP", "VBZ") for child in verb.children)
+    counted = any(grand.dep_ == "nummod" for child in verb.children if child.dep_ == "dobj" for grand in child.children)
+    distributive = any(word.lower_ == "each" for child in verb.children for word in child.subtree if child.dep_ != "dobj")
+    return (perfect and counted) or distributive
+
+
 def is_denied(token) -> bool:
-    """Whether the word is negated or only possible: "have never won a Super Bowl", "can win"."""
-    return any(child.dep_ == "neg" or child.lower_ in MODALS for child in token.children)
+    """Whether the word is negated or only possible: "have never won a Super Bowl", "can win", "zero wins"."""
+    return any(child.dep_ == "neg" or child.lower_ in MODALS or child.lower_ in ("no", "zero") for child in token.children)

@@ -423,3 +423,34 @@ def test_who_won_with_no_year_is_answered_with_the_latest_outcome_reported(make_
 )
 def test_a_question_after_an_outcome_is_told_from_others(question, outcome):
     assert asks_an_outcome(question) is outcome
+
+
+def test_who_won_says_so_when_no_article_reports_the_latest_outcome(make_assistant):
+    """An outside try: "Which team won the Super Bowl?" (as of 2024-02-20) led with "Later, in 1982, they won their
+    first-ever league championship", dated as of an article of that month as if it were the answer; "Who won the
+    Iowa caucuses?" (2024-01-16) with two senators' wins of the 1970s and 80s, told in 2020. History, a tally and a
+    report over a year old are no latest outcome: the reply says that none is reported, then the closest."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 389a57e0bcf0 (2024-02-01) and b49f2e6db187 (2024-01-14), a sentence each
+                "id": "niners-history",
+                "title": "49ers history: a look at the franchise",
+                "source": "usatoday.com",
+                "published": "2024-02-01",
+                "text": "Later, in 1982, they won their first-ever league championship by defeating Cincinnati 26-21 in "
+                "Super Bowl XVI. The Detroit Lions have won one NFL playoff game in the Super Bowl era.",
+            },
+            {  # news24-dev 3924ec0a9432 (2020-01-06)
+                "id": "iowa-history",
+                "title": "Iowa caucus history: winners and losers",
+                "source": "desmoinesregister.com",
+                "published": "2020-01-06",
+                "text": "Two men are counted twice in the data: Carter and former Kansas U.S. Sen. Bob Dole, who each won "
+                "two opposed Iowa caucuses.",
+            },
+        ]
+    )
+    for question, as_of in (("Which team won the Super Bowl?", "2024-02-20"), ("Who won the Iowa caucuses?", "2024-01-16")):
+        answer = bot.ask(question, as_of=as_of)
+        assert "No article here reports that outcome; the closest they come:" in answer.text.split("[1]")[0], answer.text
