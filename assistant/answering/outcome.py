@@ -43,9 +43,11 @@ def asked_outcome_verb(question: str) -> str | None:
     if analyze(question).kind not in ASKING_KINDS or YEAR.search(question):
         return None  # "at the 2024 Golden Globes" names its year
     for word in parsed(question):
-        if word.lemma_ in OUTCOME_VERBS and word.pos_ == "VERB" and word.tag_ in PAST:
-            if not any(child.lower_ in MODALS for child in word.children):
-                return word.lemma_
+        if word.lemma_ not in OUTCOME_VERBS or word.pos_ != "VERB" or any(c.lower_ in MODALS for c in word.children):
+            continue
+        # "Who won …?", "Who was elected …?", or with "did": "Who did Trump beat in New Hampshire?"
+        if word.tag_ in PAST or (word.tag_ == "VB" and any(child.lower_ == "did" for child in word.children)):
+            return word.lemma_
     return None
 
 
@@ -60,7 +62,9 @@ def states_an_outcome(c: Candidate, verb: str) -> bool:
     Caucuses" does not."""
     if of_another_year(c):
         return False
-    reporting = {verb} | (BEATING_VERBS if verb == "win" else set())
+    # a win is reported by a beating and a beating by a win: "Who did Trump beat?" by "Trump defeated … Haley"
+    beating = verb == "win" or verb in BEATING_VERBS
+    reporting = {verb} | (BEATING_VERBS | {"win"} if beating else set())
     for token in parsed(c.text):
         if token.lower_ == "victorious" and verb == "win" and not is_denied(token.head):
             return True  # "Lai Ching-te emerged victorious in Taiwan's presidential election"

@@ -413,6 +413,8 @@ def test_who_won_with_no_year_is_answered_with_the_latest_outcome_reported(make_
         ("Who won the Oscar for best actor?", True),
         ("Which candidate was elected mayor?", True),
         ("Who beat Luke Littler to become the world champion?", True),
+        ("Who did Trump beat in New Hampshire?", True),
+        ("What did the Supreme Court decide?", False),  # a ruling is no outcome a later one of its kind replaces
         ("Who will win the November election?", False),
         ("Who is the Boeing CEO?", False),
         ("Did Trump win the Iowa caucuses?", False),  # yes/no: a verdict, not a name
