@@ -281,7 +281,7 @@ class ExtractiveAnswerer:
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         best = pool[0]
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
-        verdict_text = None
+        no_outcome: str | None = None  # what the reply opens with when no sentence reports the outcome asked after
         outcome = asked_outcome_verb(question) if latest_outcome else None
         if outcome is not None:
             # "Who won the Super Bowl?": the newest sentence that reports an outcome, of those that answer
@@ -294,7 +294,7 @@ class ExtractiveAnswerer:
             if reported:
                 best = max(reported, key=lambda c: (c.hit.chunk.published_int, c.score))
             else:
-                verdict_text, outcome = NO_OUTCOME_REPORTED, None
+                no_outcome, outcome = NO_OUTCOME_REPORTED, None
         if outcome is not None:
             prefer_recent = True  # what follows the latest outcome is older: history, dated
         elif prefer_recent:
@@ -303,7 +303,7 @@ class ExtractiveAnswerer:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
-        verdict = verdict_text if latest_outcome and outcome is None and verdict_text else None
+        verdict = no_outcome
         if kind == "yes_no":
             # the sentence that settles the question leads, when one of the best few does: "Did Trump win the
             # Michigan primary?" ranked "Minutes after winning Michigan's Republican primary, Donald Trump phoned
