@@ -15,6 +15,7 @@ from assistant.conversation import Conversation
 from assistant.core import Assistant
 from assistant.search.types import Filters
 from assistant.settings import AssistantSettings
+from ingest.article import MAX_ID_CHARS, id_flaw
 from ingest.errors import BylineError, InvalidInput
 from ingest.store import EmbedderMismatch
 
@@ -28,4 +29,6 @@ __all__ = [
     "EmbedderMismatch",
     "Filters",
     "InvalidInput",
+    "MAX_ID_CHARS",
+    "id_flaw",
 ]
