@@ -328,7 +328,7 @@ class Assistant:
             mark = time.perf_counter()
             hits = self.retriever.retrieve_window_first(query, self.settings.top_k, scope.base, scope.window, query_vector)
             # "latest"/"still" asks for the newest news, which older coverage can crowd out; so does "Who won …?"
-            if scope.reading.recency or scope.latest_outcome:
+            if scope.reading.recency or scope.outcome_verb:
                 hits += self.recent_news(query, query_vector, scope, hits, self.settings.top_k)[:RECENT_FACT_PASSAGES]
             timings["retrieve"] = ms_since(mark)
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
@@ -383,7 +383,7 @@ class Assistant:
             # (a who-said answer dates each quote already; an LLM's wording streamed as it came)
             # (a timeline or digest dates every line itself: its first citation is its oldest line, or one of many)
             stale = answer.mode == "extractive" and not laid_out and (scope.as_of - date.fromisoformat(first)).days > STALE_DAYS
-            dated = scope.reading.recency or scope.latest_outcome or stale
+            dated = scope.reading.recency or scope.outcome_verb is not None or stale
             if dated and not answer.text.startswith(("As of ", "Earlier, on ")):
                 answer.text = f"As of {first}: {answer.text}"
         if llm_error is not None:
@@ -544,7 +544,7 @@ class Assistant:
             hits,
             texts,
             prefer_recent=scope.reading.recency,
-            latest_outcome=scope.latest_outcome,
+            latest_outcome=scope.outcome_verb,
             in_window=scope.holds if scope.reading.window is not None else None,
             news_day=news_day(scope.as_of, self.retriever.latest_published),
         )

@@ -53,7 +53,7 @@ def record_inputs(bot: Assistant, questions: list[EvalQuestion]) -> dict[str, di
                 hits=hits,
                 texts=texts,
                 prefer_recent=scope.reading.recency,
-                latest_outcome=scope.latest_outcome,
+                outcome_verb=scope.outcome_verb,
                 window=window,
             )
         return real_extractive(question, hits, texts, scope)
@@ -75,7 +75,7 @@ def replay(answerer: ExtractiveAnswerer, inputs: dict, asked_on: str | None, lat
         inputs["hits"],
         inputs["texts"],
         prefer_recent=inputs["prefer_recent"],
-        latest_outcome=inputs.get("latest_outcome", False),  # caches recorded before it lack it
+        latest_outcome=inputs.get("outcome_verb"),  # caches recorded before it lack it
         in_window=None if window is None else lambda day: bool(day) and window[0] <= day <= window[1],
         news_day=news_day(asked_on, latest),
     )

@@ -34,12 +34,13 @@ import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
-from assistant.answering.outcome import asked_outcome_verb, states_an_outcome
+from assistant.answering.outcome import NO_OUTCOME_REPORTED, latest_report
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import UNSETTLED, yes_or_no
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
+from assistant.search.words import clipped_from
 from ingest.chunking import sentence_spans
 from ingest.cleaning import boilerplate_spans, is_boilerplate
 
@@ -119,11 +120,9 @@ NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-
 # With "latest"/"now", a sentence this close to the best one's score counts as answering as well, and
 # the newest article's wins (a death toll that grew: the newest figure, not the best-matching one).
 RECENT_NEAR_BEST = 0.85
-NO_OUTCOME_REPORTED = "No article here reports that outcome; the closest they come:"
 # "Who won …?": the newest report of the outcome among the best OUTCOME_POOL sentences scoring this close to the best
 OUTCOME_POOL = 12
 OUTCOME_NEAR_BEST = 0.6
-OUTCOME_DAYS = 366  # ... reported at most this long before the asking day
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence joins the answer when it scores this close to the best
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b", re.IGNORECASE)
 # Recency for questions that name no days: worth at most FRESH_WEIGHT (a typed answer is worth 0.15),
@@ -227,7 +226,7 @@ class ExtractiveAnswerer:
         prefer_recent: bool = False,
         in_window: Callable[[str], bool] | None = None,
         news_day: date | None = None,
-        latest_outcome: bool = False,
+        latest_outcome: str | None = None,
     ) -> Answer:
         """The best sentences for `question` from `hits`, cited; a decline when none holds enough of it.
 
@@ -238,8 +237,8 @@ class ExtractiveAnswerer:
         With `news_day` (the asking day, or the newest article's when that is older), a sentence from a
         recent article is worth a little more: a question about the news is about recent news unless it
         names other days.
-        With `latest_outcome` ("Who won the Super Bowl?", no days named), the newest sentence that reports
-        the outcome, of those that answer well enough, leads (`assistant.answering.outcome`).
+        With `latest_outcome` (the verb of "Who won the Super Bowl?", no days named), the newest sentence that
+        reports the outcome, of those that answer well enough, leads (`assistant.answering.outcome`).
         """
         terms = self.key_terms(question)
         if terms and set(terms) <= SMALL_TALK:
@@ -282,17 +281,16 @@ class ExtractiveAnswerer:
         best = pool[0]
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
         no_outcome: str | None = None  # what the reply opens with when no sentence reports the outcome asked after
-        outcome = asked_outcome_verb(question) if latest_outcome else None
+        outcome = latest_outcome
         if outcome is not None:
-            # "Who won the Super Bowl?": the newest sentence that reports an outcome, of those that answer
-            # well enough; history ("won two NFL championships (1945 and 1951)") and previews ("can win")
-            # report none. With none reported, the question is answered as any other, after saying so: "Which team
-            # won the Super Bowl?" led with "Later, in 1982, they won their first-ever league championship", dated
-            # as of an article of this month as if it were the answer.
-            reported = [c for c in pool[:OUTCOME_POOL] if self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score]
-            reported = [c for c in reported if states_an_outcome(c, outcome) and within_a_year(c, news_day)]
-            if reported:
-                best = max(reported, key=lambda c: (c.hit.chunk.published_int, c.score))
+            # "Who won the Super Bowl?": the newest report of the outcome, of the sentences that answer well enough.
+            # With none, the question is answered as any other, after saying so: "Which team won the Super Bowl?"
+            # led with "Later, in 1982, they won their first-ever league championship", dated as of an article of
+            # this month as if it were the answer.
+            answering = [c for c in pool[:OUTCOME_POOL] if self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score]
+            reported = latest_report(answering, outcome, news_day)
+            if reported is not None:
+                best = reported
             else:
                 no_outcome, outcome = NO_OUTCOME_REPORTED, None
         if outcome is not None:
@@ -513,20 +511,6 @@ def is_subhead(c: Candidate) -> bool:
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end : end + 1] == "\n")
     introduces_list = c.text.partition("\n")[0].rstrip().endswith(":") and "\n" in c.text  # see `with_its_list`
     return alone and not introduces_list and not re.search(r"[.!?\"”’')]\s*$", c.text)
-
-
-def within_a_year(c: Candidate, news_day: date | None) -> bool:
-    """Whether the candidate's article is of the year before `news_day`: the latest of a yearly outcome is
-    reported within it ("Who won the Iowa caucuses?" on 2024-01-16 was answered with Gerald Ford's 1976 win,
-    told in an article of 2020)."""
-    published = c.hit.chunk.published
-    return news_day is None or not published or (news_day - date.fromisoformat(published)).days <= OUTCOME_DAYS
-
-
-def clipped_from(name: str, text: str) -> bool:
-    """Whether `text` writes a longer name that `name` (a stem of a one-word name) is clipped from: "Fed" from
-    "Federal Reserve" (a first word that begins with it, then another capitalised word)."""
-    return len(name) >= 3 and re.search(rf"\b{re.escape(name.capitalize())}[a-z]+\s+[A-Z]", text) is not None
 
 
 def freshness(published: str, news_day: date | None) -> float:

@@ -5,7 +5,7 @@ the archive also holds the Rams' titles of 1945 and 1951 and last year's winner,
 words. So:
 
 1. `asks_an_outcome`: the question asks who or what came out of an event, in the past tense ("won",
-   "was elected", "beat"), naming no days and no year (`TimeScope.latest_outcome`). Recent articles
+   "was elected", "beat"), naming no days and no year (`TimeScope.outcome_verb`). Recent articles
    are then searched as well, as for "latest", and the newest telling that reports the outcome and
    answers well enough leads, dated.
 2. `states_an_outcome`: of those tellings, only a sentence that reports the outcome as done counts:
@@ -17,6 +17,7 @@ words. So:
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.answering.question import analyze
@@ -34,6 +35,8 @@ OUTCOME_NOUNS = frozenset({"victory", "win", "winner", "champion"})
 ASKING_KINDS = ("who", "which", "what")
 PAST = ("VBD", "VBN")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+OUTCOME_DAYS = 366  # the latest outcome is reported at most this long before the asking day
+NO_OUTCOME_REPORTED = "No article here reports that outcome; the closest they come:"
 MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
 
 
@@ -54,6 +57,21 @@ def asked_outcome_verb(question: str) -> str | None:
 def asks_an_outcome(question: str) -> bool:
     """Whether the question asks who or what came out of an event, in the past tense (see the module)."""
     return asked_outcome_verb(question) is not None
+
+
+def latest_report(candidates: list[Candidate], verb: str, news_day: date | None) -> Candidate | None:
+    """The newest of the candidates that reports the outcome as done, within a year of `news_day` (see the
+    module); None when none does."""
+    reported = [c for c in candidates if states_an_outcome(c, verb) and within_a_year(c, news_day)]
+    return max(reported, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
+
+
+def within_a_year(c: Candidate, news_day: date | None) -> bool:
+    """Whether the candidate's article is of the year before `news_day`: the latest of a yearly outcome is
+    reported within it ("Who won the Iowa caucuses?" on 2024-01-16 was answered with Gerald Ford's 1976 win,
+    told in an article of 2020)."""
+    published = c.hit.chunk.published
+    return news_day is None or not published or (news_day - date.fromisoformat(published)).days <= OUTCOME_DAYS
 
 
 def states_an_outcome(c: Candidate, verb: str) -> bool:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
-from assistant.answering.outcome import asks_an_outcome
+from assistant.answering.outcome import asked_outcome_verb
 from assistant.answering.question import analyze, parsed
 from assistant.answering.timeframe import OPEN_START, TimeReading, read_time
 from assistant.search.types import Filters
@@ -65,11 +66,12 @@ class TimeScope:
     """`base` narrowed to the question's window; None when the question names none, when the window
     and the user's filters share no day, or when it starts after the newest article."""
 
-    @property
-    def latest_outcome(self) -> bool:
-        """Whether the question asks after an outcome naming no days ("Who won the Super Bowl?"): the latest
-        one reported before the asking day is the answer (see `assistant.answering.outcome`)."""
-        return self.reading.window is None and asks_an_outcome(self.question)
+    @cached_property
+    def outcome_verb(self) -> str | None:
+        """The verb of an outcome the question asks after, naming no days ("Who won the Super Bowl?": "win"): the
+        latest one reported before the asking day is the answer (see `assistant.answering.outcome`). Read once:
+        the search, the answerer and the answer's dating each ask."""
+        return asked_outcome_verb(self.question) if self.reading.window is None else None
 
     @property
     def as_of(self) -> date:

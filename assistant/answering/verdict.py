@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.search.words import stems
+from assistant.search.words import clipped_from, stems
 from ingest.language import pipeline_view
 
 if TYPE_CHECKING:
@@ -302,14 +302,9 @@ def asked_verb_and_subject(question: str):
 def holds_word(token, word: str) -> bool:
     """Whether the phrase `token` heads holds `word` ("former South Carolina Gov. Nikki Haley" holds "Haley"), or
     a longer name it is clipped from ("The Federal Reserve" holds "Fed")."""
-    words = list(token.subtree)
-    if word.lower() in {w.text.lower() for w in words}:
+    if word.lower() in {w.text.lower() for w in token.subtree}:
         return True
-    clipped = word[:1].isupper() and len(word) >= 3
-    return clipped and any(
-        w.text.startswith(word) and len(w.text) > len(word) and i + 1 < len(words) and words[i + 1].text[:1].isupper()
-        for i, w in enumerate(words)
-    )
+    return word[:1].isupper() and clipped_from(word, token.doc[token.left_edge.i : token.right_edge.i + 1].text)
 
 
 @lru_cache(maxsize=64)

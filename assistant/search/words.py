@@ -46,3 +46,9 @@ def stems(text: str) -> list[str]:
     """Stemmed, stopword-free, accent-folded words of `text` (bm25s's stopword list): the one
     tokenization of the keyword index, the quote index and the answerers' word weights."""
     return stem_words([w for w in WORD.findall(fold(text)) if w not in STOPWORDS])
+
+
+def clipped_from(name: str, text: str) -> bool:
+    """Whether `text` writes a longer name that `name` (a one-word name, or its stem) is clipped from: "Fed" from
+    "Federal Reserve" (a first word that begins with it, then another capitalised word)."""
+    return len(name) >= 3 and re.search(rf"\b{re.escape(name.capitalize())}[a-z]+\s+[A-Z]", text) is not None
