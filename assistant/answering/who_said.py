@@ -12,7 +12,7 @@ Anything else, or a question the quote index cannot answer, goes to the normal p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -208,15 +208,11 @@ class WhoSaidAnswerer:
         topic_stems = set(self.quotes.stems(topic))
         if not topic_stems:
             return []
-        candidates = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=pool)]
-        texts = self.article_texts({q.article_id for q in candidates})
         scored = []
-        for quote in candidates:
-            start, end = paragraph_bounds(texts[quote.article_id], quote.start, quote.end)
-            paragraph = texts[quote.article_id][start:end]
+        for quote, _, paragraph in self.framed_quotes(name, filters, pool):
             in_paragraph = topic_stems & set(self.quotes.stems(paragraph))
             in_quote = topic_stems & set(self.quotes.stems(quote.text))
-            if in_paragraph and not is_boilerplate(paragraph.strip()):
+            if in_paragraph:
                 scored.append((len(in_quote) + len(in_paragraph), quote.kind == "direct", quote.published, quote))
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]
@@ -230,20 +226,26 @@ class WhoSaidAnswerer:
         if not wanted:
             return []
         needed = max(1, round(MIN_COVERAGE * len(wanted)))
-        candidates = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=pool)]
-        texts = self.article_texts({q.article_id for q in candidates})
         scored = []
-        for quote in candidates:
-            text = texts.get(quote.article_id, "")
-            start, end = paragraph_bounds(text, quote.start, quote.end)
-            if is_boilerplate(text[start:end].strip()):
-                continue
+        for quote, text, paragraph in self.framed_quotes(name, filters, pool):
             lead = text[: paragraph_bounds(text, 0, 0)[1]]
-            held = wanted & set(self.quotes.stems(f"{quote.title}\n{lead}\n{text[start:end]}"))
+            held = wanted & set(self.quotes.stems(f"{quote.title}\n{lead}\n{paragraph}"))
             if len(held) >= needed:
                 scored.append((len(held), quote.published, quote.kind == "direct", quote))
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]
+
+    def framed_quotes(self, name: str, filters: Filters | None, pool: int) -> Iterator[tuple[QuoteRecord, str, str]]:
+        """The speaker's quotes (the `pool` best) with their article's text and the paragraph that frames each;
+        a quote in boilerplate (a caption, a credit line) is left out."""
+        candidates = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=pool)]
+        texts = self.article_texts({q.article_id for q in candidates})
+        for quote in candidates:
+            text = texts.get(quote.article_id, "")
+            start, end = paragraph_bounds(text, quote.start, quote.end)
+            paragraph = text[start:end]
+            if not is_boilerplate(paragraph.strip()):
+                yield quote, text, paragraph
 
     def who_said_what(self, question: str, topic: str, filters: Filters | None) -> Answer | None:
         """Several speakers on a topic, as a Markdown table (speaker | quote | date | source), newest
