@@ -15,7 +15,6 @@ from assistant.conversation import Conversation
 from assistant.core import Assistant
 from assistant.search.types import Filters
 from assistant.settings import AssistantSettings
-from ingest.article import MAX_ID_CHARS, id_flaw
 from ingest.errors import BylineError, InvalidInput
 from ingest.store import EmbedderMismatch
 
@@ -29,6 +28,4 @@ __all__ = [
     "EmbedderMismatch",
     "Filters",
     "InvalidInput",
-    "MAX_ID_CHARS",
-    "id_flaw",
 ]

@@ -9,20 +9,6 @@ from datetime import date, datetime
 from dateutil import parser as date_parser
 from pydantic import BaseModel, Field, computed_field
 
-# An article id is a name, not a payload: the HTTP API took a 100,000-character one, and a feed's guid is whatever
-# its publisher wrote (newlines included)
-MAX_ID_CHARS = 200
-CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def id_flaw(text: str) -> str | None:
-    """Why `text` cannot be an article id (None when it can): at most MAX_ID_CHARS characters, no control characters."""
-    if len(text) > MAX_ID_CHARS:
-        return f"an article id has at most {MAX_ID_CHARS} characters, not {len(text):,}"
-    if CONTROL_CHARACTER.search(text):
-        return "an article id may not contain control characters (NUL, newlines, ...)"
-    return None
-
 
 def short_hash(text: str, length: int = 16) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]

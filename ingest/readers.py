@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ingest.article import Article, id_flaw, make_article_id, parse_date, short_hash
+from ingest.article import Article, make_article_id, parse_date, short_hash
 from ingest.decoding import NotText, bytes_to_text
 from ingest.errors import BylineError
 from ingest.fetch import Fetched, FetchError, FetchPolicy, fetch
@@ -33,6 +33,9 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 MAX_FIELD_DEPTH = 3  # a field's value is read this deep: [{"name": "Jo"}] is an author list
 DEFAULT_MAX_ARTICLE_CHARS = IngestSettings.model_fields["max_article_chars"].default
+# An article id is a name, not a payload: as the HTTP API takes ids (ui/api.py, which ingest may not import)
+MAX_ID_CHARS = 200
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # "source: Harbor Gazette" on the lines right after a text file's title line: the outlet, not body text
 SOURCE_LINE = re.compile(r"^\s*(?:source|publisher|publication|outlet|site)\s*:\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -446,16 +449,17 @@ def feed_entry_id(guid: object, where: str) -> str | None:
     """The entry's guid as its article id, or a hash of it when it cannot be one (None without a guid).
 
     A guid is whatever the feed's publisher wrote: one of 100,000 characters, or with newlines in it, was stored,
-    listed and logged as the article's id, though the HTTP API refuses such an id (`id_flaw`). A hash of the guid is an id the API takes and, unlike the entry's
+    listed and logged as the article's id, though the HTTP API refuses such an id (at most MAX_ID_CHARS
+    characters, no control characters). A hash of the guid is an id the API takes and, unlike the entry's
     position, stays the same when the feed is read again: a re-read entry still replaces its own article.
     """
     given = str(guid).strip() if guid else ""
     if not given:
         return None
-    flaw = id_flaw(given)
-    if flaw is None:
+    if len(given) <= MAX_ID_CHARS and not CONTROL_CHARACTER.search(given):
         return given
-    log.warning("%s: the guid cannot be the article's id (%s); its id is a hash of it", where, flaw)
+    reason = f"{len(given):,} characters" if len(given) > MAX_ID_CHARS else "control characters"
+    log.warning("%s: the guid has %s; the article's id is a hash of it", where, reason)
     return short_hash("guid:" + given)
 
 

@@ -39,7 +39,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant import MAX_ID_CHARS, Filters, id_flaw
+from assistant import Filters
 from ui.errors import ApiError, OpenAIError, error_body, field_errors, one_line
 from ui.workers import IngestWorkers, WorkersBusy
 
@@ -103,7 +103,9 @@ MAX_ARTICLES = 100
 # ... and at most this many characters of them (as JSON): time goes with text too (an article of up to
 # BYLINE_MAX_ARTICLE_CHARS, 1,000,000 by default, still fits; a body of BYLINE_MAX_UPLOAD_MB may hold 20 of them)
 MAX_ARTICLES_CHARS = 2_000_000
+MAX_ID_CHARS = 200  # an article id is a name, not a payload (a 100,000-character id was taken)
 ID_FIELDS = ("id", "article_id", "uuid", "guid")  # where a record's id may be (the articles.jsonl variants)
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def id_problem(value: object) -> str | None:
@@ -114,7 +116,11 @@ def id_problem(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         return f"an article id must be a string, not {type(value).__name__}"
-    return id_flaw(value)
+    if len(value) > MAX_ID_CHARS:
+        return f"an article id has at most {MAX_ID_CHARS} characters, not {len(value):,}"
+    if CONTROL_CHARACTER.search(value):
+        return "an article id may not contain control characters (NUL, newlines, ...)"
+    return None
 
 
 class IngestRequest(BaseModel):
