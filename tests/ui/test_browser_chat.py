@@ -218,12 +218,14 @@ def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_u
     page = new_page()
     open_chat(page, harbor_url)
     choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
-    kept = stored(page, "byline-filters")
+    # the filters come back with the kept conversation, whose answer records them (f2300d5): the separate filters
+    # key is at times not written at all (a clean-clone run waited for it in vain)
+    kept = stored(page, "byline-conversation")
     page.fill("#byline-question textarea", STRIKE_QUESTION)
     page.keyboard.press("Enter")
     answered(page, 1)
 
-    saved_in_browser(page, "byline-filters", kept)
+    saved_in_browser(page, "byline-conversation", kept)
     page.reload(wait_until="domcontentloaded")
     expect(bot_messages(page)).to_have_count(1)
     # the follow-up is asked as of the day the conversation was, not today, and the collapsed Filters say so
