@@ -419,6 +419,10 @@ class Assistant:
         note = scope.window_note(newest_in_window, newest_overall)
         if not answer.answered:
             return answer.model_copy(update={"text": f"{note} No other article answers it either."})
+        if newest_in_window is None and scope.after_the_newest(newest_overall):
+            # older articles cannot tell what happened after them: a decline, with what comes closest
+            closest = f"{note.removesuffix('.')}, so the articles here can't say. The closest they come, from earlier days:"
+            return answer.model_copy(update={"text": f"{closest} {answer.text}", "answered": False})
         return answer.model_copy(update={"text": f"{note} From other days: {answer.text}"})
 
     def nothing_passes(self, filters: Filters) -> str | None:

@@ -117,6 +117,15 @@ class TimeScope:
             return [(self.base, False)]
         return ([(self.window, True)] if self.window is not None else []) + [(self.base, False)]
 
+    def after_the_newest(self, newest_overall: str | None) -> bool:
+        """Whether the question's days all lie after the newest article it may be answered from: an article
+        can report days before its own, never days after ("What record did Brady set this week?" asked two
+        years after the last article)."""
+        if self.reading.window is None or not newest_overall:
+            return False
+        start = self.reading.window[0]
+        return start != OPEN_START and start.isoformat() > newest_overall
+
     def window_note(self, newest_in_window: str | None, newest_overall: str | None) -> str:
         """What an answer from outside the window says first: that the window held nothing that answers."""
         # only the words that name days: a recency word ("new evidence") names none
