@@ -421,7 +421,10 @@ class Assistant:
             return answer.model_copy(update={"text": f"{note} No other article answers it either."})
         if newest_in_window is None and scope.after_the_newest(newest_overall):
             # older articles cannot tell what happened after them: a decline, with what comes closest
-            closest = f"{note.removesuffix('.')}, so the articles here can't say. The closest they come, from earlier days:"
+            closest = (
+                f"{note.removesuffix('.')}, so the articles here can't say (to ask as of an earlier day, give that"
+                " date). The closest they come, from earlier days:"
+            )
             return answer.model_copy(update={"text": f"{closest} {answer.text}", "answered": False})
         return answer.model_copy(update={"text": f"{note} From other days: {answer.text}"})
 

@@ -102,8 +102,8 @@ def test_a_window_after_the_newest_article_is_declined_with_what_comes_closest(b
     # the March strike is no answer to a May question: older articles cannot report later days
     answer = bot.ask("Why did the Harbor ferry crews walk out this week?", as_of="2024-05-03")
     assert answer.text.startswith(
-        "No indexed article is from this week (2024-04-27 to 2024-05-03); the newest is from 2024-03-20, "
-        "so the articles here can't say. The closest they come, from earlier days:"
+        "No indexed article is from this week (2024-04-27 to 2024-05-03); the newest is from 2024-03-20, so the articles "
+        "here can't say (to ask as of an earlier day, give that date). The closest they come, from earlier days:"
     )
     assert not answer.answered and cited(answer)[0] == "strike-mar"
 
