@@ -350,6 +350,9 @@ class Store:
         self.remove_stale_chunks(article_id, None)
 
 
+QUIET_WAIT_S = 5.0  # how long a writer waits for the lock before saying that it waits
+
+
 class WriteLock:
     """One writer at a time per index: threads of this process and other processes take turns.
 
@@ -386,7 +389,9 @@ class WriteLock:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                self._file_lock.acquire(timeout=0)
+                # a short turn (another process opening the index to read it) is waited out without a word;
+                # two `byline ask` at once each warned that the other was "writing"
+                self._file_lock.acquire(timeout=QUIET_WAIT_S)
             except Timeout:
                 log.warning("another process is writing to the index in %s: waiting for it to finish", self.path.parent)
                 self._file_lock.acquire()

@@ -137,3 +137,38 @@ def test_byline_check_finds_a_deleted_chunk_and_repair_restores_it(embedding, tm
     assert index.store.chunks_by_id([lost_id])[0].text == lost_text
     assert unfindable(index, {damaged.id: damaged.text}) == []
     assert runner.invoke(app, ["check", "--data", str(data)]).exit_code == 0
+
+
+def hold_the_lock(lock_file: Path, seconds: float):
+    """Another process holding the index's write lock for `seconds` (a reader opening the index, or a writer)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, time; from filelock import FileLock\n"
+        "lock = FileLock(sys.argv[1]); lock.acquire(); print('held', flush=True); time.sleep(float(sys.argv[2]))"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script, str(lock_file), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_short_wait_for_the_lock_says_nothing_a_long_one_says_why(tmp_path, caplog, monkeypatch):
+    # two `byline ask` at once: each opened the index under the lock, and the second warned that
+    # "another process is writing to the index", though both only read
+    import ingest.store
+    from ingest.store import WriteLock
+
+    lock_file = tmp_path / "write.lock"
+    monkeypatch.setattr(ingest.store, "QUIET_WAIT_S", 1.5)
+    holder = hold_the_lock(lock_file, 0.3)
+    with caplog.at_level("INFO", logger="ingest.store"), WriteLock(lock_file):
+        pass
+    holder.wait()
+    assert "another process is writing" not in caplog.text
+
+    holder = hold_the_lock(lock_file, 3.0)
+    with caplog.at_level("INFO", logger="ingest.store"), WriteLock(lock_file):
+        pass
+    holder.wait()
+    assert "another process is writing to the index" in caplog.text
