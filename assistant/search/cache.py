@@ -32,12 +32,14 @@ import tantivy
 
 from assistant.search.quotes import QuoteIndex
 from assistant.search.text_index import TextIndex
+from assistant.search.words import tokenization
 from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 7  # 4: words are accent-folded ("Pelé" = "Pele"); 6: speakers are people or bodies, titles dropped;
-# 7: a publication is no speaker in its own articles
+CACHE_VERSION = 8  # 4: words are accent-folded ("Pelé" = "Pele"); 6: speakers are people or bodies, titles dropped;
+# 7: a publication is no speaker in its own articles; 8: irregular verb forms stemmed as their base ("won" = "win"),
+# and the stemming kept in the state ("words"), so that code from before it, which does not read "words", rebuilds too
 ARTICLES_PER_FETCH = 64  # articles whose chunks are read from Chroma in one go during a sync
 
 FetchChunks = Callable[[list[ArticleRecord]], Iterator[tuple[str, list[tuple[ChunkRecord, np.ndarray]]]]]
@@ -183,9 +185,13 @@ class LocalIndex:
         self.identity = identity
         folder.mkdir(parents=True, exist_ok=True)
         state = self._read_state()
-        if state.get("version") != CACHE_VERSION or state.get("identity") != identity:
+        # The keyword and quote indexes hold stems: a cache stemmed otherwise would match a question's
+        # words against words it no longer writes ("won" kept apart from "win").
+        if state.get("version") != CACHE_VERSION or state.get("identity") != identity or state.get("words") != tokenization():
             if state:
-                log.info("retrieval cache in %s was made for another version, embedder or chunking: rebuilding it", folder)
+                log.info(
+                    "retrieval cache in %s was made for another version, embedder, chunking or stemming: rebuilding it", folder
+                )
             self._wipe()
             state = self._empty_state()
         try:
@@ -209,7 +215,15 @@ class LocalIndex:
         return self.folder / "vectors.f16"
 
     def _empty_state(self) -> dict:
-        return {"version": CACHE_VERSION, "identity": self.identity, "dimensions": 0, "generation": 0, "rows": 0, "articles": {}}
+        return {
+            "version": CACHE_VERSION,
+            "identity": self.identity,
+            "words": tokenization(),
+            "dimensions": 0,
+            "generation": 0,
+            "rows": 0,
+            "articles": {},
+        }
 
     def _read_state(self) -> dict:
         try:
