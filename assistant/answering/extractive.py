@@ -14,7 +14,7 @@
    side only makes it "No.".
 4. The question's analysis (`question.analyze`) says what kind of thing answers it; the best
    sentences are run through the bundled NER, and those holding a new entity of that type ("which
-   team" → an ORG the question does not name) move up.
+   team" → an ORG the question does not name; "which month" → a date that names a month) move up.
 5. A person the answering sentence calls by one word ("James, who has scored …") is named in full as
    the article first named them ("James (LeBron James)", `full_names`); the quote and its span stay as written.
 Embedding each sentence per question was measured: it cost ~450 ms and gained nothing on
@@ -35,7 +35,7 @@ import Stemmer
 from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
 from assistant.answering.outcome import NO_OUTCOME_REPORTED, latest_report
-from assistant.answering.question import QuestionAnalysis, analyze, entities_of
+from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import UNSETTLED, yes_or_no
 from assistant.search.cache import KeywordIndex
@@ -397,6 +397,7 @@ class ExtractiveAnswerer:
                 text
                 for text, label in found
                 if label in analysis.expects
+                and holds_the_unit(analysis, text)
                 and not set(self.keyword.stems(text)) <= question_words
                 and (analysis.kind != "how_old" or is_age(c.text, text))  # "two World Wars" is no age
             ]

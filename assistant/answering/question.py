@@ -143,6 +143,20 @@ class QuestionAnalysis:
     notes: list[str] = field(default_factory=list, compare=False)
 
 
+# "which month" is answered by a month, "what time" by a time of day: "in 2024" and "on Wednesday" are days too
+DAY_UNITS = {
+    "month": re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE),
+    "year": re.compile(r"\b(?:1[89]|20)\d\d\b"),
+    "time": re.compile(r"\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE),
+}
+
+
+def holds_the_unit(analysis: QuestionAnalysis, entity: str) -> bool:
+    """Whether a date entity is of the unit the question asks for (True when it names none)."""
+    unit = DAY_UNITS.get(analysis.head or "") if analysis.kind == "when" else None
+    return unit is None or unit.search(entity) is not None
+
+
 def singular(noun: str) -> str:
     noun = noun.lower()
     if noun.endswith("ies") and len(noun) > 4:
@@ -259,7 +273,8 @@ def analyze(question: str) -> QuestionAnalysis:
     if re.match(r"^whose\b", lower):
         return QuestionAnalysis("who", expects=ACTOR)
     if re.match(r"^when\b", lower) or re.search(r"\b(?:what|which) (?:date|day|year|month|time)\b|\bwhen\s*\?$", lower):
-        return QuestionAnalysis("when", expects=DAY)
+        unit = re.search(r"\b(?:what|which) (date|day|year|month|time)\b", lower)
+        return QuestionAnalysis("when", expects=DAY, head=unit.group(1) if unit else None)
     if re.match(r"^where\b", lower) or re.search(r"\bwhere\b.*\?$", lower) and not re.match(r"^(?:what|which)\b", lower):
         return QuestionAnalysis("where", expects=PLACE)
     if re.search(r"\bhow many\b", lower):

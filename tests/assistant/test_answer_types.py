@@ -638,3 +638,42 @@ def test_a_name_asked_about_is_not_matched_by_the_same_word_in_lower_case(make_a
     answer = bot.ask("What is the latest on the Fed?", as_of="2024-03-20")
     assert [c.article_id for c in answer.citations][:1] == ["fed"], answer.text
     assert "Reamer" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "entity, holds",
+    [("April 15", True), ("2024", False), ("Wednesday", False), ("this year", False), ("mid-March", True)],
+)
+def test_which_month_is_answered_by_a_month_not_by_any_day(entity, holds):
+    from assistant.answering.question import holds_the_unit
+
+    assert holds_the_unit(analyze("In which month is the deadline to file tax returns?"), entity) is holds
+
+
+@pytest.mark.parametrize("entity, holds", [("8 a.m.", True), ("10:30", True), ("noon", True), ("Wednesday", False)])
+def test_what_time_is_answered_by_a_time_of_day(entity, holds):
+    from assistant.answering.question import holds_the_unit
+
+    assert holds_the_unit(analyze("What time can Delaware bars start serving alcohol?"), entity) is holds
+
+
+def test_which_month_cites_the_sentence_with_a_month(make_assistant):
+    """ "In which month is the deadline …?" was answered "Taxpayers in 13 states can file income taxes with the
+    IRS for free in 2024": a year was taken for the month asked for."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 26c4fd7f448e (USA TODAY, 2024-01-07), three of its lines
+                "id": "tax-season",
+                "title": "Tax season 2024: When are taxes due? When will I get my refund?",
+                "source": "usatoday.com",
+                "published": "2024-01-07",
+                "text": "Free file: Taxpayers in 13 states can file federal income tax returns with the IRS for free in "
+                "2024.\n\nTaxes are due by April 15, which falls on a Monday.\n\nThe IRS extends the annual tax "
+                "deadline for taxpayers who live or do business in areas afflicted by disasters.",
+            }
+        ]
+    )
+    answer = bot.ask("In which month is the deadline for most Americans to file their federal income tax returns?")
+    assert answer.answered
+    assert answer.citations[0].quote.startswith("Taxes are due by April 15")
