@@ -14,10 +14,12 @@ from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEve
 from assistant.answering.checker import CitationChecker
 from assistant.answering.extractive import ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
+from assistant.answering.outcome import NO_OUTCOME_REPORTED
 from assistant.answering.question import QuestionAnalysis, analyze
 from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
 from assistant.answering.shaped import MAX_STORIES, SHAPED_KINDS, SHAPED_TOP_K, ShapedAnswerer
+from assistant.answering.verdict import UNSETTLED
 from assistant.answering.who_said import WhoSaidAnswerer, wants_table
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
@@ -51,6 +53,7 @@ def came_over_http(origin: str, channel: str) -> bool:
 
 # An answer whose first source is older than this on the asking day says its date ("As of 2022-11-20: …")
 STALE_DAYS = 365
+VERDICTS = ("Yes. ", "No. ")  # how a yes/no answer opens (`assistant.answering.verdict`)
 # A summary or timeline that names no days also searches the RECENT_DAYS before the asking day for
 # RECENT_PASSAGES more passages: the latest of a story, which older coverage can crowd out of the search
 RECENT_DAYS = 30
@@ -384,8 +387,11 @@ class Assistant:
             # (a timeline or digest dates every line itself: its first citation is its oldest line, or one of many)
             stale = answer.mode == "extractive" and not laid_out and (scope.as_of - date.fromisoformat(first)).days > STALE_DAYS
             dated = scope.reading.recency or scope.outcome_verb is not None or stale
-            if dated and not answer.text.startswith(("As of ", "Earlier, on ")):
-                answer.text = f"As of {first}: {answer.text}"
+            # a hedge ("The articles don't say so outright; the closest they come: …") is no dated answer
+            if dated and not answer.text.startswith(("As of ", "Earlier, on ", UNSETTLED, NO_OUTCOME_REPORTED)):
+                # a verdict stays first: "Yes. As of 2024-03-18: Putin won his fifth term …"
+                verdict = next((v for v in VERDICTS if answer.text.startswith(v)), "")
+                answer.text = f"{verdict}As of {first}: {answer.text.removeprefix(verdict)}"
         if llm_error is not None:
             answer.notice = (
                 f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."

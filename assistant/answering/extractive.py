@@ -34,7 +34,7 @@ import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
-from assistant.answering.outcome import NO_OUTCOME_REPORTED, latest_report
+from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_event, latest_report, within_a_year
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import UNSETTLED, yes_or_no
@@ -288,7 +288,7 @@ class ExtractiveAnswerer:
             # led with "Later, in 1982, they won their first-ever league championship", dated as of an article of
             # this month as if it were the answer.
             answering = [c for c in pool[:OUTCOME_POOL] if self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score]
-            reported = latest_report(answering, outcome, news_day)
+            reported = latest_report(answering, outcome, news_day, asked_event(question))
             if reported is not None:
                 best = reported
             else:
@@ -309,6 +309,9 @@ class ExtractiveAnswerer:
             deny = lambda text: self.denies(text, terms)  # noqa: E731
             names = self.name_stems(question)
             contenders = [best] + [c for c in pool[:YES_NO_POOL] if c is not best and self.answers(c)]
+            if latest_outcome is not None:
+                # "Did the Chiefs win the Super Bowl?" asked in February 2024 is not settled by the 2023 game
+                contenders = [c for c in contenders if within_a_year(c, news_day)]
             for c in contenders:
                 verdict = yes_or_no(question, c, deny, names)
                 if verdict != UNSETTLED:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering.question import analyze
 from assistant.answering.verdict import BEATING_VERBS, is_infinitive, is_supposed, of_another_year, parsed
+from assistant.search.words import stems
 
 if TYPE_CHECKING:
     from assistant.answering.extractive import Candidate
@@ -32,7 +33,9 @@ OUTCOME_VERBS = frozenset(
 )
 # nouns that report a won outcome ("scoring the biggest victory in the history of the Iowa caucuses")
 OUTCOME_NOUNS = frozenset({"victory", "win", "winner", "champion"})
-ASKING_KINDS = ("who", "which", "what")
+# a title of an earlier outcome, not the report of one: "face off against the defending champions"
+TITLE_WORDS = frozenset({"defending", "reigning", "former", "previous", "last", "past"})
+ASKING_KINDS = ("who", "which", "what", "yes_no")  # "Did the Chiefs win the Super Bowl?" asks after the latest too
 PAST = ("VBD", "VBN")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 OUTCOME_DAYS = 366  # the latest outcome is reported at most this long before the asking day
@@ -59,10 +62,23 @@ def asks_an_outcome(question: str) -> bool:
     return asked_outcome_verb(question) is not None
 
 
-def latest_report(candidates: list[Candidate], verb: str, news_day: date | None) -> Candidate | None:
+def asked_event(question: str) -> frozenset[str]:
+    """The stems of the nouns the question's outcome verb is about, its subject aside ("Who won the Oscar for best
+    actor?": oscar, actor; "Who did Trump beat in New Hampshire?": new, hampshir); empty when it names none."""
+    for word in parsed(question):
+        if word.lemma_ in OUTCOME_VERBS and word.pos_ == "VERB":
+            about = [c for c in word.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")]
+            nouns = [t.text for c in about for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
+            return frozenset(stems(" ".join(nouns)))
+    return frozenset()
+
+
+def latest_report(
+    candidates: list[Candidate], verb: str, news_day: date | None, event: frozenset[str] = frozenset()
+) -> Candidate | None:
     """The newest of the candidates that reports the outcome as done, within a year of `news_day` (see the
-    module); None when none does."""
-    reported = [c for c in candidates if states_an_outcome(c, verb) and within_a_year(c, news_day)]
+    module), of the event asked about (`asked_event`) when one is named; None when none does."""
+    reported = [c for c in candidates if states_an_outcome(c, verb, event) and within_a_year(c, news_day)]
     return max(reported, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
 
 
@@ -74,10 +90,11 @@ def within_a_year(c: Candidate, news_day: date | None) -> bool:
     return news_day is None or not published or (news_day - date.fromisoformat(published)).days <= OUTCOME_DAYS
 
 
-def states_an_outcome(c: Candidate, verb: str) -> bool:
+def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset()) -> bool:
     """Whether the candidate's sentence reports the outcome as done (see the module): "Super Bowl 58 ended
     Sunday night with a win for the Kansas City Chiefs" does, "Why each Republican candidate can win the Iowa
-    Caucuses" does not."""
+    Caucuses" does not. With `event`, a win told by a noun names some of it in its clause: "the 49ers staged an
+    impressive comeback win over the Detroit Lions" is a win, but not the Super Bowl asked about."""
     if of_another_year(c):
         return False
     # a win is reported by a beating and a beating by a win: "Who did Trump beat?" by "Trump defeated … Haley"
@@ -85,18 +102,36 @@ def states_an_outcome(c: Candidate, verb: str) -> bool:
     reporting = {verb} | (BEATING_VERBS | {"win"} if beating else set())
     for token in parsed(c.text):
         if token.lower_ == "victorious" and verb == "win" and not is_denied(token.head):
-            return True  # "Lai Ching-te emerged victorious in Taiwan's presidential election"
+            if of_the_event(token, event):
+                return True  # "Lai Ching-te emerged victorious in Taiwan's presidential election"
+            continue
         if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and verb == "win":
             # "ended with a win for the Chiefs", "scoring the biggest victory"; not "a path to victory", "a bid for a win"
-            if not (token.head.lower_ in ("to", "for", "toward", "towards") or is_supposed(token) or is_denied(token)):
-                return True
+            if not (
+                token.head.lower_ in ("to", "for", "toward", "towards")
+                or is_supposed(token)
+                or is_denied(token)
+                or any(c.lower_ in TITLE_WORDS for c in token.children)
+            ):
+                if of_the_event(token, event):
+                    return True
             continue
         if token.lemma_ not in reporting or token.pos_ != "VERB" or token.tag_ not in PAST:
             continue
         if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token):
             continue
-        return True
+        return True  # a verb's own subject and object tell what was won ("Putin won his fifth term")
     return False
+
+
+def of_the_event(token, event: frozenset[str]) -> bool:
+    """Whether the clause the outcome word stands in names some of the event asked about (any, when none is asked)."""
+    if not event:
+        return True
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return not event.isdisjoint(stems(" ".join(t.text for t in clause.subtree)))
 
 
 def is_a_tally(verb) -> bool:

@@ -605,9 +605,9 @@ def test_the_sentence_that_settles_a_yes_no_question_leads(make_assistant):
         ]
     )
     answer = bot.ask("Did Trump win the Michigan primary?", as_of="2024-03-08")
-    assert answer.text.startswith("Yes. Former President Donald Trump won"), answer.text
+    assert answer.text.startswith("Yes. As of 2024-02-27: Former President Donald Trump won"), answer.text
     answer = bot.ask("Did Haley win the Michigan primary?", as_of="2024-03-08")
-    assert answer.text.startswith("No. Former President Donald Trump won"), answer.text
+    assert answer.text.startswith("No. As of 2024-02-27: Former President Donald Trump won"), answer.text
 
 
 def test_a_name_asked_about_is_not_matched_by_the_same_word_in_lower_case(make_assistant):

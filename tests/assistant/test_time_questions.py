@@ -425,7 +425,7 @@ def test_who_won_with_no_year_is_answered_with_the_latest_outcome_reported(make_
         ("What did the Supreme Court decide?", False),  # a ruling is no outcome a later one of its kind replaces
         ("Who will win the November election?", False),
         ("Who is the Boeing CEO?", False),
-        ("Did Trump win the Iowa caucuses?", False),  # yes/no: a verdict, not a name
+        ("Did Trump win the Iowa caucuses?", True),  # a yes/no asks after the latest one too
         ("Who can win the Iowa caucuses?", False),
         ("What steps were taken to stop the fire?", False),  # taking steps is no outcome a later one replaces
         ("Who won the 2016 Oscar for best actor?", False),  # the year is named
@@ -464,3 +464,52 @@ def test_who_won_says_so_when_no_article_reports_the_latest_outcome(make_assista
     for question, as_of in (("Which team won the Super Bowl?", "2024-02-20"), ("Who won the Iowa caucuses?", "2024-01-16")):
         answer = bot.ask(question, as_of=as_of)
         assert "No article here reports that outcome; the closest they come:" in answer.text.split("[1]")[0], answer.text
+
+
+SUPER_BOWLS = [
+    {  # news24-dev 26c4ce336e59 (USA TODAY, 2023-02-12), its second paragraph
+        "id": "super-bowl-57",
+        "title": "Super Bowl 2023 score: Chiefs top Eagles 38-35 with late Mahomes field goal drive",
+        "source": "usatoday.com",
+        "published": "2023-02-12",
+        "text": "The Kansas City Chiefs defeated the Philadelphia Eagles 38-35 in Super Bowl 57 on Sunday, the team’s second "
+        "title in four seasons.",
+    },
+    {  # news24-dev 389a57e0bcf0 (USA TODAY, 2024-02-01), its first two paragraphs
+        "id": "49ers-primer",
+        "title": "As San Francisco 49ers head to Super Bowl, here's a primer on NFC champions",
+        "source": "usatoday.com",
+        "published": "2024-02-01",
+        "text": "After an epic conference championship game where the San Francisco 49ers staged an impressive 34-31 "
+        "comeback win over the Detroit Lions, they now have their sights set on getting past the Kansas City Chiefs in "
+        "the 2024 Super Bowl at Allegiant Stadium in Las Vegas.\n\nThe San Francisco 49ers are set to make their eighth "
+        "appearance in the Super Bowl and will face off against the defending champions in Super Bowl LVIII.",
+    },
+    {  # the archive runs on to the asking day (the latest outcome is looked for within a year of its newest day)
+        "id": "weather",
+        "title": "Snow returns to the Plains",
+        "source": "usatoday.com",
+        "published": "2024-02-19",
+        "text": "Snow returned to the Plains on Monday, and forecasters expect more of it through the week.",
+    },
+]
+
+
+def test_did_x_win_is_settled_by_the_latest_outcome_only(make_assistant):
+    """An outside try: "Did the Chiefs win the Super Bowl?" asked on 2024-02-20 got "Yes." from the 2023 game:
+    a yes/no after an outcome, naming no year, asks after the latest one, as "Who won …?" does."""
+    bot = make_assistant()
+    bot.add_records(SUPER_BOWLS)
+    asked_then = bot.ask("Did the Chiefs win the Super Bowl?", as_of="2023-02-20")
+    assert asked_then.text.startswith("Yes. As of 2023-02-12: The Kansas City Chiefs defeated"), asked_then.text
+    a_year_on = bot.ask("Did the Chiefs win the Super Bowl?", as_of="2024-02-20")
+    assert not a_year_on.text.startswith(("Yes.", "No.")), a_year_on.text
+
+
+def test_a_win_told_by_a_noun_is_of_the_event_asked_about(make_assistant):
+    """ "Which team won the Super Bowl?" (2024-02-20) led with the 49ers' "comeback win over the Detroit Lions", a
+    win in the conference game, in the sentence that looks ahead to the Super Bowl."""
+    bot = make_assistant()
+    bot.add_records(SUPER_BOWLS)
+    answer = bot.ask("Which team won the Super Bowl?", as_of="2024-02-20")
+    assert answer.text.startswith("No article here reports that outcome"), answer.text
