@@ -133,6 +133,21 @@ def surname(words: list[str]) -> str:
     return kept[-1] if kept else ""
 
 
+def holds_name(listed: str, words: set[str]) -> bool:
+    """Whether a listed speaker name holds all these name words ("Powell" in "Jerome Powell", "Aliyev" in
+    "Ilham Aliyev"), adding no Jr./Sr./II the words lack ("Donald Trump" is not "Donald Trump Jr") and not as
+    an owner ("Trump's campaign", "Trump’s Justice Department" are not Trump)."""
+    mine = name_tokens(listed)
+    if not words <= set(mine) or (set(mine) - words) & GENERATIONS:
+        return False
+    owners = {
+        re.sub(r"'s$", "", w).strip(".'-")
+        for w in re.findall(r"[\w.'-]+", fold(listed).lower().replace("’", "'"))
+        if w.endswith("'s")
+    }
+    return not words & owners
+
+
 def variant_groups(counts: list[tuple[str, int]]) -> dict[str, list[str]]:
     """Speaker names that are one speaker, by the name to list them under (the most quoted).
 
@@ -263,10 +278,11 @@ class QuoteIndex(TextIndex):
         return self._groups
 
     def _speaker_clause(self, name: str):
-        """Quotes of `name`: when it is listed, those of its group's variants, as many as `speakers`
-        counts ("Benedict XVI" finds "Benedict"; "Donald Trump" not "Donald Trump Jr"), else of every
-        speaker with all its words ("Aliyev": "Ilham Aliyev") that adds no Jr./Sr./II."""
-        Query, Occur = self.tantivy.Query, self.tantivy.Occur
+        """Quotes of `name`: of every speaker whose name, as listed (titles and affiliations aside, the form
+        the Speakers tab groups by: "Federal Chair Jerome Powell" is "Jerome Powell"), holds all its words and
+        adds no Jr./Sr./II ("Powell": "Jerome Powell", "Sidney Powell" and a lone "Powell"; "Aliyev": "Ilham
+        Aliyev"), and when it is listed, of its group's variants too ("Benedict XVI" finds "Benedict")."""
+        Query = self.tantivy.Query
         self._variant_groups()
         name = " ".join(name.split())
         variants = self._listed_variants(name)
@@ -277,14 +293,16 @@ class QuoteIndex(TextIndex):
             if read is not None and read.listed and read.listed != name:
                 name = read.listed
                 variants = self._listed_variants(name)
-        if variants:
-            return Query.term_set_query(self.schema, "listed", list(dict.fromkeys(variants)))
-        words = name_tokens(name)
-        if not words:
+        words = set(name_tokens(name))
+        # a listed name alone ("Powell", "Trump": the index cannot tell which one) is no narrower than its
+        # words: each speaker listed with them is one the asker may mean, with its group's variants
+        found = list(variants or [])
+        for group in (self._groups or {}).values():
+            if words and any(holds_name(n, words) for n in group):
+                found.extend(group)
+        if not found:
             return None
-        must = [(Occur.Must, Query.term_query(self.schema, "speaker", w)) for w in dict.fromkeys(words)]
-        other = [(Occur.MustNot, Query.term_query(self.schema, "speaker", g)) for g in sorted(GENERATIONS - set(words))]
-        return Query.boolean_query(must + other)
+        return Query.term_set_query(self.schema, "listed", list(dict.fromkeys(found)))
 
     def _listed_variants(self, name: str) -> list[str] | None:
         return self._variants.get(name) or self._folded.get(fold(name).lower())
