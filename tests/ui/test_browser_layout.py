@@ -13,7 +13,8 @@ from assistant import Assistant, AssistantSettings
 from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
-from tests.ui.conftest import PHONE, running_app
+from tests.ui.conftest import DESKTOP, PHONE, running_app
+from tests.ui.test_browser import ask
 from ui.web import WebSettings
 
 pytestmark = pytest.mark.browser
@@ -114,6 +115,26 @@ def test_every_card_of_a_long_answer_shows_in_the_evidence_column(browser, strik
         page.screenshot(path=str(artifacts / f"web_long_answer_{size}_{theme}.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_beside_the_chat_the_evidence_stays_in_sight_as_the_page_scrolls(new_page, strike_url, artifacts):
+    # an outside try at 1366x900, a few answers down a conversation: scrolled to the question box, the evidence column
+    # (a box of its own at the top of the chat row) was cut mid-line half-way up the screen, or out of sight
+    page = new_page(DESKTOP)
+    page.goto(strike_url, wait_until="domcontentloaded")
+    page.wait_for_selector("#byline-question textarea")
+    for turn in range(1, 4):
+        ask(page, QUESTION, turn)
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_timeout(300)
+    column = page.locator("#byline-evidence-column").bounding_box()
+    row = page.locator("#byline-chat-row").bounding_box()
+    # the column reaches down to the end of the chat row, or of the screen, whichever comes first
+    reach = min(row["y"] + row["height"], DESKTOP["height"])
+    bottom = column["y"] + column["height"]
+    assert bottom >= reach - 20, f"the evidence column ends at {bottom:.0f} px; the chat row and screen go on to {reach:.0f}"
+    assert column["y"] <= 20, f"the evidence column starts {column['y']:.0f} px down the screen"
+    page.screenshot(path=str(artifacts / "web_evidence_sticky_desktop.png"))
 
 
 def test_on_a_phone_the_evidence_follows_the_chat_and_scrolls_with_the_page(new_page, strike_url, artifacts):

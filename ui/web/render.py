@@ -501,6 +501,14 @@ CSS = """
   font-weight: 600; font-style: normal; }
 /* Gradio's columns wrap: long evidence flowed into a second column beside the first, out of sight */
 #byline-evidence-column { max-height: 80vh; overflow-y: auto; flex-wrap: nowrap; }
+/* beside the chat, the evidence stays in sight while the page scrolls down a long conversation: scrolled past its
+   top, the column ended half-way down the screen, cut mid-line, with blank page below (outside try, 1366x900) */
+@media (min-width: 768px) {
+  #byline-evidence-column { position: sticky; top: .5em; align-self: flex-start; max-height: calc(100vh - 1em); }
+}
+/* Gradio's container hides its overflow, which makes it the box a sticky column sticks in (and it never scrolls);
+   clipping the same overflow makes no such box, so the column sticks to the page */
+.gradio-container { overflow: clip !important; }
 #byline-evidence-column > * { flex-shrink: 0; }
 /* nothing in the evidence is wider than its column, nor the column than the page: a long url or word in a passage
    (its min-content width) pushed the column, its cards and the coverage plot ~50-230 px past a phone's right edge,
