@@ -245,6 +245,8 @@ def side_and_topic(text: str) -> tuple[str, str | None]:
 def clean_topic(text: str) -> str:
     """The topic alone: "the articles about the Buffalo storm" → "the Buffalo storm", "in Gaza" → "Gaza"."""
     topic = re.sub(r"^(?:the\s+)?(?:articles?|news|stories|coverage)\s+(?:about|on|of)\s+", "", text.strip(" ?.!"), flags=re.I)
+    # a second question joined on is not the topic: "the parade shooting and what officials said about it"
+    topic = re.sub(r",?\s+and\s+(?:what|how|why|who|whom|when|where|whether)\b.*$", "", topic, flags=re.I)
     return re.sub(r"^(?:in|at|to|with|on|about|for|of)\s+", "", topic, flags=re.I)
 
 

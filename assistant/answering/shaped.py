@@ -10,7 +10,8 @@ question's (`SHAPED_TOP_K`), and:
    `SAME_STORY_JACCARD` or more) are merged into one story, "also in: …" naming the other outlets.
    Exact Jaccard over a handful of articles; datasketch's MinHash estimate pays off only across a
    whole index.
-2. Summary: the stories that hold the topic (the passage holds `min_support` of its key terms),
+2. Summary: the stories that hold the topic (the passage holds `min_support` of its key terms, weighted, and
+   `TOPIC_WORDS` of them counted alike: a rare name alone is not the topic),
    newest first, at most `MAX_STORIES`, each one dated line with its best sentence for the topic,
    cited. No topic ("What happened this week?"): the newest articles of the window, each with its
    lead sentence.
@@ -58,6 +59,12 @@ LEAD_BONUS = 0.1
 # the share of the topic a timeline line's passage must hold: a roundup item that names "Kansas City"
 # and "shootings" (0.6 of "the Kansas City parade shooting") is not a step of that story
 TIMELINE_SUPPORT = 0.8
+# a digest's story holds every part of its topic but one at most (a name is one part, each other word another), in
+# its passage and in its head or sentences: weighted, the rare name of "the Baltimore bridge" or "the Navalny death"
+# was most of the topic, and a Morgan State shooting, a betting line ("Spread: Baltimore (-3.5)") and the Oscars'
+# "Navalny" documentary were listed as its stories; "the Kansas City Super Bowl parade shooting" listed predictions
+# for the game. Two parts need both.
+NAME_PART = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|the|for|on|de)\s+)?[A-Z][\w'’.-]*)*")
 KICKER_CHARS = 80  # how far back on its line a cited sentence's cut-off kicker is read for a year
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # "primary on Feb. 6" in an article dated (and updated after) Jan. 23: a day the sentence writes out dates its
@@ -115,6 +122,10 @@ def stories_of(hits: list[Hit], texts: dict[str, str]) -> list[Story]:
     return [story for _, story in stories]
 
 
+def passage_of(c: Candidate) -> str:
+    return f"{c.hit.chunk.title}\n{c.hit.chunk.text}"
+
+
 def worded(citation: Citation) -> str:
     """The cited sentence on one line, its day words given their calendar dates ("happened Thursday
     (2024-03-14)") as in every other answer."""
@@ -151,12 +162,15 @@ class ShapedAnswerer:
     def summary(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
         topic = analysis.topic or ""
         terms = self.extractive.key_terms(topic) if topic else {}
+        parts = self.topic_parts(topic, terms)
         lines: list[tuple[str, Candidate]] = []
         for story in stories_of(hits, texts):
             candidates = self.scored(story.hits, terms)
             if terms and (not candidates or candidates[0].support < self.extractive.min_support):
                 continue  # the story does not hold the topic
-            if terms and not self.is_about(story, candidates, terms, texts):
+            if terms and not self.holds_the_parts(passage_of(candidates[0]), parts):
+                continue
+            if terms and not self.is_about(story, candidates, terms, texts, parts):
                 continue  # "Haley sat on the board of Boeing": a story that mentions the topic once is about something else
             best = candidates[0] if terms else self.lead_sentence(story)
             if best is None:
@@ -241,16 +255,36 @@ class ShapedAnswerer:
                 c.score += LEAD_BONUS  # news puts the story in its first sentences
         return sorted(candidates, key=lambda c: c.score, reverse=True)
 
-    def is_about(self, story: Story, candidates: list[Candidate], terms: dict[str, float], texts: dict[str, str]) -> bool:
+    def is_about(
+        self,
+        story: Story,
+        candidates: list[Candidate],
+        terms: dict[str, float],
+        texts: dict[str, str],
+        parts: list[frozenset[str]] | None = None,
+    ) -> bool:
         """Whether the story is about the topic, not just mentioning it: the topic is in its title or
         lead (`LEAD_CHARS`), or in `TOPIC_SENTENCES` of its sentences. "Summarize the TikTok ban news"
         listed a Taylor Swift story and a Nickelodeon one, each naming TikTok once."""
         lead = story.lead.chunk
         head = f"{lead.title}\n{texts.get(lead.article_id, lead.text)[:LEAD_CHARS]}"
-        if self.share(head, terms) >= self.extractive.min_support:
+        parts = parts or []
+        if self.share(head, terms) >= self.extractive.min_support and self.holds_the_parts(head, parts):
             return True
-        holding = [c for c in candidates if c.lexical >= self.extractive.min_support]
+        holding = [c for c in candidates if c.lexical >= self.extractive.min_support and self.holds_the_parts(c.text, parts)]
         return len(holding) >= TOPIC_SENTENCES
+
+    def topic_parts(self, topic: str, terms: dict[str, float]) -> list[frozenset[str]]:
+        """The topic's parts, as the key terms' stems: each name ("Kansas City Super Bowl") one, each other word one."""
+        names = [frozenset(self.extractive.keyword.stems(m.group())) & terms.keys() for m in NAME_PART.finditer(topic)]
+        named = set().union(*names) if names else set()
+        return [name for name in names if name] + [frozenset({s}) for s in terms if s not in named]
+
+    def holds_the_parts(self, text: str, parts: list[frozenset[str]]) -> bool:
+        """Whether `text` holds every part of the topic but one at most (both of two)."""
+        stems = set(self.extractive.keyword.stems(text))
+        held = sum(part <= stems for part in parts)
+        return held >= (len(parts) if len(parts) <= 2 else len(parts) - 1)
 
     def share(self, text: str, terms: dict[str, float]) -> float:
         """The weighted share of `terms` that `text` holds."""

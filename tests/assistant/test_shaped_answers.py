@@ -281,3 +281,57 @@ def test_a_digest_leaves_out_stories_that_only_mention_the_topic(make_assistant)
     cited = {c.article_id for c in answer.citations}
     assert "door-plugs" in cited, answer.text
     assert "haley-voters" not in cited, answer.text
+
+
+PARADE_SHOOTING = {  # news24-dev b6dd60151af1 (USA TODAY, 2024-02-15), its first two paragraphs
+    "id": "parade-shooting",
+    "title": "Kansas City Super Bowl parade latest shooting at US celebration",
+    "source": "usatoday.com",
+    "published": "2024-02-15",
+    "text": "A Super Bowl victory parade in Kansas City, Missouri, has become another joyful celebration marred by gun "
+    "violence in the United States, a lurking danger that hovers over Americans as they gather together to celebrate, "
+    "honor and commemorate.\n\nThe chance that a single event might become the scene of violence is relatively small, "
+    "but tragedy after tragedy has become a part of the national psyche.",
+}
+GAME_PREVIEW = {  # news24-dev d05b77d6b4f4 (USA TODAY, 2024-01-30), its first two paragraphs
+    "id": "game-preview",
+    "title": "Super Bowl 2024: Predictions, odds and how to watch 49ers vs. Chiefs",
+    "source": "usatoday.com",
+    "published": "2024-01-30",
+    "text": "The final two teams are ready to battle it out for the Super Bowl LVIII championship title. On February 11, "
+    "Brock Purdy and the San Francisco 49ers will play against Patrick Mahomes and the Kansas City Chiefs in Las Vegas "
+    "at Allegiant Stadium.\n\nThe Chiefs aim to win back-to-back titles for the first time since the 2003-04 New "
+    "England Patriots. The Kansas City Chiefs are heading into their sixth Super Bowl.",
+}
+OSCARS = {  # news24-dev d0533be3acdd (USA TODAY, 2023-03-12), its first paragraph and two later ones
+    "id": "oscars-2023",
+    "title": "Oscars 2023: 'Everything Everywhere All at Once' wins best picture",
+    "source": "usatoday.com",
+    "published": "2023-03-12",
+    "text": 'Everything was all right Sunday at the 95th Academy Awards, where no one got slapped and "Everything '
+    "Everywhere All at Once\" ruled the night.\n\n'Navalny' is named best documentary\n\nDirector Daniel Roher's film "
+    "about Russian opposition leader Alexei Navalny wins the Oscar for best documentary.",
+}
+
+
+def test_a_digest_story_holds_every_part_of_a_short_topic(make_assistant):
+    """An outside try: "Summarize the news about the Kansas City Super Bowl parade shooting and what officials said
+    about it" listed game predictions beside the shooting (the name held, "parade" and "shooting" not), and the
+    joined second question was read as part of the topic."""
+    bot = make_assistant()
+    bot.add_records([PARADE_SHOOTING, GAME_PREVIEW, OSCARS])
+    answer = bot.ask(
+        "Summarize the news about the Kansas City Super Bowl parade shooting and what officials said about it",
+        as_of="2024-03-15",
+    )
+    assert answer.text.startswith("The stories about the Kansas City Super Bowl parade shooting, newest first:"), answer.text
+    assert {c.article_id for c in answer.citations} == {"parade-shooting"}, answer.text
+
+
+def test_a_rare_name_alone_is_not_the_topic_of_a_digest(make_assistant):
+    """An outside try: "Summarize the news about the Navalny death" listed the 2023 Oscars, whose documentary
+    "Navalny" held the rare name that weighed most of the topic."""
+    bot = make_assistant()
+    bot.add_records([PARADE_SHOOTING, GAME_PREVIEW, OSCARS])
+    answer = bot.ask("Summarize the news about the Navalny death", as_of="2024-03-15")
+    assert not answer.text.startswith("The stories about the Navalny death"), answer.text
