@@ -377,6 +377,40 @@ def test_a_weekday_of_a_plan_is_the_coming_one(text, published, expected):
             [("Tuesday", "2024-03-12")],
         ),
         ("Tuesday's vote may have pushed him over the threshold.", date(2024, 3, 14), [("Tuesday", "2024-03-12")]),
+        # news24-dev 514842475d5c (Sunday 2024-01-14): read as 2024-01-08; a present simple in a clause of time
+        (
+            "The Ames gathering is one of Nikki Haley's final campaign stops in the state before caucuses begin Monday.",
+            date(2024, 1, 14),
+            [("Monday", "2024-01-15")],
+        ),
+        ("Voters head out early when the polls open Tuesday.", date(2024, 2, 8), [("Tuesday", "2024-02-13")]),
+        # news24-dev c241cd15f304 (Tuesday 2024-02-06): read as 2024-02-01; a present progressive of a schedule
+        (
+            "Trump is facing off against Nikki Haley, and his main rival, Donald Trump, who is competing in the GOP "
+            "caucus on Thursday.",
+            date(2024, 2, 6),
+            [("Thursday", "2024-02-08")],
+        ),
+        ("Officials are meeting Friday.", date(2024, 2, 6), [("Friday", "2024-02-09")]),
+        ("The court is scheduled to rule Friday.", date(2024, 2, 6), [("Friday", "2024-02-09")]),
+        # past readings stay: a past or present perfect verb, a past report, a day that is a noun's
+        ("He was competing on Thursday.", date(2024, 2, 9), [("Thursday", "2024-02-08")]),
+        ("He has been campaigning in Iowa on Monday.", date(2024, 1, 17), [("Monday", "2024-01-15")]),
+        ("Results came in after polls closed Tuesday.", date(2024, 2, 8), [("Tuesday", "2024-02-06")]),
+        ("Stocks are falling Thursday, traders said.", date(2024, 2, 9), [("Thursday", "2024-02-08")]),
+        ("Trump said Monday that he is competing.", date(2024, 2, 8), [("Monday", "2024-02-05")]),
+        ("Biden is facing criticism after his remarks Thursday.", date(2024, 2, 7), [("Thursday", "2024-02-01")]),
+        # news24-dev c1f07a3f4969 (Monday 2023-08-21): the coming Sunday, but "last year's Saturday" is no coming day
+        (
+            "This year's event is taking place on Sunday instead of last year's Saturday.",
+            date(2023, 8, 21),
+            [
+                ("This year", "2023-01-01 to 2023-12-31"),
+                ("Sunday", "2023-08-27"),
+                ("last year", "2022-01-01 to 2022-12-31"),
+                ("Saturday", "2023-08-19"),
+            ],
+        ),
     ],
 )
 def test_a_weekday_governed_by_a_future_verb_is_the_coming_one(text, published, expected):

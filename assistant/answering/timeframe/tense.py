@@ -6,8 +6,10 @@ verb above it in the parse ("At 1:05 a.m. EST Thursday, SpaceX will try" → try
 'lunar orbit insertion'" → prepare; "will increase … on Saturday and more so on Sunday" → increase). It reads
 as future when it, or the verb it completes or is coordinated with ("is set to launch", "will rise Saturday
 and fall Sunday"), takes "will"/"would"/"shall" (or "may"/"might" without "have"), is "is to" + verb, or is a plan word (prepare, schedule,
-set, expect, plan, due …) not in the past tense. A past-tense verb on the way up ends the reading: "was
-expected to land Thursday" is past.
+set, expect, plan, due …) not in the past tense. A present tense of a day that is the verb's own (not a noun's)
+looks forward too: the present progressive ("who is competing in the GOP caucus on Thursday") and the present
+simple of a clause of time ("before caucuses begin Monday"), unless reported by a past verb ("Stocks are falling
+Thursday, traders said"). A past-tense verb on the way up ends the reading: "was expected to land Thursday" is past.
 
 The parser sometimes hangs the day of a report on the reported verb ("said Monday it will cut jobs" → cut),
 so a weekday whose nearest verb before it is in the past tense ("said", "died") is past, whatever the parse.
@@ -31,6 +33,9 @@ _FUTURE_MODALS = {"will", "would", "shall", "'ll", "’ll", "wo"}  # "wo" is spa
 _POSSIBLE_MODALS = {"may", "might"}
 _PLAN_WORDS = {"prepare", "schedule", "set", "expect", "plan", "slate", "due", "intend", "poise"}
 _VERBS = ("VERB", "AUX")
+_PRESENT = ("VBZ", "VBP")
+# A present-tense clause of time looks forward: "before caucuses begin Monday", "when the polls open Tuesday"
+_TIME_CLAUSE_WORDS = {"before", "until", "till", "when", "once", "after"}
 
 
 def weekday_looks_forward(text: str, start: int, end: int) -> bool:
@@ -71,6 +76,10 @@ def _governed_by_future(day: Token) -> bool:
             return False
         verb = verb.head
         plan = plan or verb.lemma_.lower() in _PLAN_WORDS and verb.pos_ in ("ADJ", "VERB")  # "is due Tuesday"
+    # the day is the verb's own ("competing on Thursday", "begin Monday"), not a noun's ("facing criticism after
+    # his remarks Thursday", "instead of last year's Saturday"): only then does a present tense schedule it
+    own_day = day.head.i == verb.i or (day.head.dep_ == "prep" and day.head.head.i == verb.i)
+    own_day = own_day and not any(child.dep_ == "poss" for child in day.children)
     while True:
         auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
         if any(aux.lower_ in _FUTURE_MODALS for aux in auxiliaries):
@@ -85,6 +94,26 @@ def _governed_by_future(day: Token) -> bool:
                 return True  # "SpaceX is to launch Thursday"
         if plan or verb.lemma_.lower() in _PLAN_WORDS:
             return True
+        if own_day and _present_schedule(verb, auxiliaries):
+            return True
         if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             return False
         verb = verb.head
+
+
+def _present_schedule(verb: Token, auxiliaries: list[Token]) -> bool:
+    """A present tense that tells what is to come: the present progressive ("who is competing in the GOP caucus
+    on Thursday", "are meeting Friday"), or the present simple of a clause of time ("before caucuses begin
+    Monday", "when the polls open Tuesday", "until the votes are counted Friday")."""
+    reporter = verb
+    while reporter.dep_ in ("ccomp", "parataxis", "xcomp") and reporter.head.i != reporter.i:
+        reporter = reporter.head
+        if reporter.pos_ in _VERBS and _past(reporter):
+            return False  # reported as of a past day: "Stocks are falling Thursday, traders said"
+    be = [aux for aux in auxiliaries if aux.lemma_ == "be"]
+    if verb.tag_ == "VBG" and be and be[0].tag_ in _PRESENT and be[0].dep_ == "aux":
+        return True
+    present = verb.tag_ in _PRESENT or (verb.tag_ == "VBN" and be and be[0].tag_ in _PRESENT)
+    if not present or verb.dep_ != "advcl":
+        return False
+    return any(child.dep_ in ("mark", "advmod") and child.lower_ in _TIME_CLAUSE_WORDS for child in verb.children)
