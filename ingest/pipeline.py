@@ -5,6 +5,8 @@ from __future__ import annotations
 import inspect
 import json
 import logging
+import os
+import stat
 import threading
 import time
 from collections import defaultdict
@@ -34,6 +36,43 @@ READING, EMBEDDING, FINDING_QUOTES, INDEXING = "reading", "embedding", "finding 
 PHASES = (READING, EMBEDDING, FINDING_QUOTES, INDEXING)
 WRITE_LOCK_FILE = "write.lock"  # in the data folder; see WriteLock
 JOURNAL_FILE = "ingest-journal.json"
+
+
+_warned_open_folders: set[Path] = set()
+_warned_guard = threading.Lock()
+
+
+def private_data_folder(data_dir: Path) -> Path:
+    """Make the data folder only this user may enter (0700), whatever the umask, if Byline creates it; return it.
+
+    The index holds every article's text (Chroma's sqlite file, the keyword index, the kept uploads), and Chroma
+    and the keyword index make their files as the umask allows (0644 under the usual 022): a folder others could
+    enter let any local user read what was uploaded, or take the write lock and stall every ingest. A 0700 folder
+    shuts them all out, whatever the files inside it are. A folder that already exists is the user's own choice and
+    is never changed: if others may enter it, one warning (per folder and process) says so and how to close it.
+    """
+    data_dir = Path(data_dir)
+    try:
+        data_dir.parent.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700)
+    except FileExistsError:
+        mode = stat.S_IMODE(data_dir.stat().st_mode)
+        if mode & 0o077:
+            folder = data_dir.resolve()
+            with _warned_guard:
+                first = folder not in _warned_open_folders
+                _warned_open_folders.add(folder)
+            if first:
+                log.warning(
+                    "the data folder %s may be read by other users of this machine (mode %o): it holds the text of "
+                    "every article indexed; make it private with: chmod 700 %s",
+                    folder,
+                    mode,
+                    folder,
+                )
+    else:
+        os.chmod(data_dir, 0o700)  # mkdir's mode is filtered by the umask: 0700 only if the umask leaves it so
+    return data_dir
 
 
 class IngestProblem(BaseModel):
@@ -136,6 +175,7 @@ class Index:
     def open(cls, settings: IngestSettings | None = None, embedding=None) -> Index:
         settings = settings or IngestSettings()
         embedding = embedding or build_embedder(settings)
+        private_data_folder(Path(settings.data_dir))
         write_lock = WriteLock(Path(settings.data_dir) / WRITE_LOCK_FILE)
         # Opening a new index creates Chroma's tables and our collections, a write like any other:
         # two processes doing it at once fail ('table collections already exists').

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -379,7 +381,8 @@ class WriteLock:
         self.path = path.resolve()
         with WriteLock._locks_guard:
             if self.path not in WriteLock._locks:
-                WriteLock._locks[self.path] = (threading.RLock(), FileLock(self.path))
+                # 0600 whatever the umask: a lock file others may open is one they may flock, stalling every write
+                WriteLock._locks[self.path] = (threading.RLock(), FileLock(self.path, mode=0o600))
             self._thread_lock, self._file_lock = WriteLock._locks[self.path]
 
     def __enter__(self) -> WriteLock:
@@ -387,7 +390,9 @@ class WriteLock:
             log.info("waiting for another write to %s to finish", self.path.parent)
             self._thread_lock.acquire()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.parent.is_dir():  # made private as `private_data_folder` makes it (0700)
+                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                os.chmod(self.path.parent, 0o700)
             try:
                 # a short turn (another process opening the index to read it) is waited out without a word;
                 # two `byline ask` at once each warned that the other was "writing"
@@ -395,10 +400,20 @@ class WriteLock:
             except Timeout:
                 log.warning("another process is writing to the index in %s: waiting for it to finish", self.path.parent)
                 self._file_lock.acquire()
+            self._private_lock_file()
         except BaseException:
             self._thread_lock.release()
             raise
         return self
+
+    def _private_lock_file(self) -> None:
+        """A lock file an earlier version made 0644 is ours: made 0600, so no other user can hold the lock."""
+        try:
+            found = os.stat(self.path)
+            if stat.S_IMODE(found.st_mode) & 0o077 and found.st_uid == os.geteuid():
+                os.chmod(self.path, 0o600)
+        except OSError:  # gone already (released by a peer), or not ours to change: the lock itself still holds
+            pass
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None) -> None:
         try:
