@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 YES_NO_LEXICAL = 0.7
 # words that make a sentence suppose or expect rather than state: it settles no yes/no question
 HEDGED = re.compile(
-    r"\b(?:if|whether|unless|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?|rumou?rs?|"
+    # "If" opens a sentence as often as not ("If Trump wins over 85% …, he will become the presumptive nominee");
+    # the modals stay lower case: "May" is a month
+    r"\b(?:(?i:if|whether|unless)|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?|rumou?rs?|"
     r"reportedly|allegedly|alleged|allegations?|speculation)\b"
 )
 
@@ -48,6 +50,8 @@ SUPPOSING_VERBS = frozenset(
 UNSETTLED = "The articles don't say so outright; the closest they come:"
 # "done raising", "stopped cutting": the doing has ended, which settles neither way whether it was done
 STOPPING = frozenset({"do", "done", "stop", "quit", "finish", "end", "cease", "halt", "pause"})
+# a verb under one of these is to come, not done: "Haley will drop out … in a Wednesday address" (said Tuesday)
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
 # "Did X win …?" is answered "No." by a sentence in which X is beaten ("Trump defeated Haley") or loses
 BEATING_VERBS = frozenset({"defeat", "beat", "top", "edge", "oust", "upset", "rout", "trounce", "outpoll", "unseat"})
 # a nomination, title or seat is won, clinched or secured alike ("after securing the presumptive GOP nomination")
@@ -137,6 +141,7 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
         return True
     # "Did Haley win the D.C. primary?" is done by "Nikki Haley defeated Donald Trump in Sunday's … primary"
     doing = {verb.lemma_} | (BEATING_VERBS if verb.lemma_ == "win" else set())
+    asks_the_future = any(c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
     for token in parsed(sentence):
         if token.lemma_ not in doing or (token.lemma_ == "be" and token.dep_ in ("aux", "auxpass")):
             continue  # "was rushed to the hospital" is no "is in the hospital"
@@ -144,14 +149,18 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
             continue  # "the Fed forecast three quarter-point cuts", "he expected Haley to drop out": nothing done
         if token.tag_ == "VBG" and token.head.lemma_ in STOPPING:
             continue  # "the Federal Reserve is done raising interest rates" says it has stopped, not that it raised
+        if not asks_the_future and any(c.lower_ in FUTURE_AUXILIARIES for c in token.children):
+            continue  # "Did Haley drop out?" is not settled by "Haley will drop out … in a Wednesday address"
         doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not doers and token.tag_ == "VBG" and token.head.tag_ in ("VBP", "VBZ"):
             # "The 49ers have eight Super Bowl appearances, winning the title five times": what they have done over
             # the years, in the present tense, does not say they won the one asked about
             continue
         doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
-        if token.lemma_ in BEATING_VERBS and not beaten_in_what_was_asked(verb, token):
-            continue  # "the 49ers … managed to edge past the Lions 34-31, securing a bid in the Super Bowl"
+        if not beaten_in_what_was_asked(verb, token):
+            # "the 49ers … managed to edge past the Lions 34-31, securing a bid in the Super Bowl"; "Did Oppenheimer
+            # win best picture?" is not done by "Oppenheimer won seven awards, including Cillian Murphy winning best actor"
+            continue
         if token.dep_ == "relcl":
             doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
         if any(holds_word(doer, subject.text) for doer in doers):
@@ -166,9 +175,9 @@ def beaten_in_what_was_asked(asked, beating) -> bool:
     objects = [c for c in asked.children if c.dep_ in ("dobj", "attr")]
     if not objects:
         return True
-    wanted = objects[0].lower_
+    wanted = objects[0].lemma_.lower()  # "Did the Fed cut rates?" is done by "cut its key rate"
     nested = {t.i for child in beating.children if child.pos_ in ("VERB", "AUX") for t in child.subtree}
-    return any(t.lower_ == wanted and t.i not in nested for t in beating.subtree)
+    return any(t.lemma_.lower() == wanted and t.i not in nested for t in beating.subtree)
 
 
 def is_infinitive(verb) -> bool:

@@ -165,9 +165,48 @@ def test_told_otherwise_reads_who_does_what(question, sentence, told):
             False,
         ),
         ("Did Nikki Haley win the D.C. primary?", "Nikki Haley defeated Donald Trump in Sunday's Republican primary.", True),
+        # outside tries, as of 2024-03-15, both "Yes.": a plan told the day before is not done (news24 dd12e2f78327),
+        # and a win of other awards is no win of the one asked about (news24 58cafa83181f)
+        (
+            "Did Nikki Haley drop out?",
+            "Former South Carolina Gov. Nikki Haley will drop out of the 2024 presidential race in a Wednesday address.",
+            False,
+        ),
+        (
+            "Will Nikki Haley drop out?",
+            "Former South Carolina Gov. Nikki Haley will drop out of the 2024 presidential race in a Wednesday address.",
+            True,
+        ),
+        (
+            "Did Oppenheimer win best picture?",
+            '"Oppenheimer" won seven awards, including Cillian Murphy winning best actor.',
+            False,
+        ),
+        ("Did Oppenheimer win best picture?", '"Oppenheimer" won best picture, and Cillian Murphy won best actor.', True),
+        ("Did the Fed cut rates?", "The Fed cut its key rate by a quarter point.", True),
     ],
 )
 def test_the_question_s_subject_does_the_question_s_verb(question, sentence, done):
     from assistant.answering.verdict import does_what_was_asked
 
     assert does_what_was_asked(question, sentence) is done
+
+
+def test_a_sentence_that_opens_with_if_settles_nothing(make_assistant):
+    """An outside try: "Is Trump the presumptive Republican nominee?" got "Yes." from a condition: the hedge words were
+    read in lower case only, and "If" opens the sentence."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev a7fd3546650c (USA TODAY, 2024-03-11), one paragraph
+                "id": "delegates",
+                "title": "How many delegates does Trump need to clinch the nomination?",
+                "source": "usatoday.com",
+                "published": "2024-03-11",
+                "text": "If Trump wins over 85% of these available delegates, which is likely given Haley suspended her "
+                "campaign, he will become the presumptive nominee for Republicans.",
+            }
+        ]
+    )
+    answer = bot.ask("Is Trump the presumptive nominee for Republicans?", as_of="2024-03-12")
+    assert not answer.text.startswith(("Yes.", "No.")), answer.text
