@@ -25,7 +25,12 @@ A follow-up leans on the last question that names something ("When did she say t
 name nothing and are looked past), as the rewriter understood it: each earlier question of the last
 few is rewritten in turn, so after "And Nevada?" comes "Who won the Nevada primary?".
 
-A person pronoun becomes the person the last question named ("the Boeing CEO" after "Who is the
+A bare gerund after "after"/"before"/"since" ("What did he say after winning?") takes the object of the last
+question's event ("… after winning the Iowa caucuses"); "there" becomes the place the last question named an
+event at ("How many delegates did he win there?" after "Who won the Michigan primary?" → "… in Michigan").
+
+A person pronoun ("he", "she", "him", "her") is only ever a person, never a place or an organisation the
+question named; it becomes the person the last question named ("the Boeing CEO" after "Who is the
 Boeing CEO?", whomever the answer named), or after a who/which question the person its answer named; "it"/"they" after a who/which/what question the thing the answer named
 first, else the organisations, the plural or the topic the last question named. spaCy (the small
 English pipeline, loaded once, lazily) finds the people, entities, topics and the parse.
@@ -95,6 +100,12 @@ WHO_ELSE = re.compile(
 ASKS_WHO_OR_WHICH = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 ASKS_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "him", "she"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+ORGANISATION_WORDS = frozenset(
+    "inc corp co company corporation group party committee department ministry agency university college bank "
+    "reserve fed commission council court congress senate house association union league club foundation institute "
+    "administration authority board bureau office service network airlines motors news times post".split()
+)
 PERSON_POSSESSIVES = {"his", "hers"}
 GROUP_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
@@ -112,6 +123,8 @@ FIRST_QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 QUOTE_WORDS = 12  # enough of a quote for the quote index to find it again
 # reported speech the answer led with: "President Joe Biden said Friday that he would sign legislation …"
 REPORTED = re.compile(r"\bsaid\b[^.“\"]{0,40}?\bthat\s+([^.“\"]{8,})")
+# ... or without "that": "… Jerome Powell … said the central bank's policymakers want services inflation to ease …"
+REPORTED_PLAIN = re.compile(r"\b(?:said|says)\s+(?:(?:on\s+)?\w+day\s+)?(?!that\b)([a-z][^.“\"]{8,})")
 QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
@@ -165,7 +178,11 @@ def people(doc, asked: bool = False) -> list[str]:
     "When did she say that?" then went to a name in the answer's quote."""
     found = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
     if not found:
-        other_entities = set() if asked else {t.i for ent in doc.ents if ent.label_ != "PERSON" for t in ent}
+        # a place, a date or a number is no person, whoever asks ("Who won the Michigan primary?": "he" is not
+        # Michigan); in the user's own question an organisation may be a misread name, unless it reads as one
+        not_people = [ent for ent in doc.ents if ent.label_ != "PERSON" and not (asked and ent.label_ == "ORG")]
+        not_people += [ent for ent in doc.ents if asked and ent.label_ == "ORG" and reads_as_organisation(ent)]
+        other_entities = {t.i for ent in not_people for t in ent}
         run: list[str] = []
         for token in list(doc) + [None]:
             if token is not None and token.pos_ == "PROPN" and token.i not in other_entities and token.text[:1].isupper():
@@ -175,6 +192,18 @@ def people(doc, asked: bool = False) -> list[str]:
                 found.append(" ".join(run))
                 run = []
     return list(dict.fromkeys(found))
+
+
+def reads_as_organisation(entity) -> bool:
+    """Whether an ORG entity of the user's question is an organisation, not a person's name the small model
+    misread: "the Federal Reserve", an acronym ("FDA"), a name holding an organisation's word ("Boeing Co.",
+    "Iowa State University"). A bare name ("Nikki Haley", "Boeing") may be either."""
+    words = entity.text.split()
+    return (
+        entity[0].lower_ == "the"
+        or any(word.isupper() and len(word) > 1 for word in words)
+        or any(word.lower().strip(".,") in ORGANISATION_WORDS for word in words)
+    )
 
 
 def name_runs(doc) -> list:
@@ -276,6 +305,29 @@ def can_bind(candidate, pronoun) -> bool:
     return False
 
 
+def points_to_a_place(token) -> bool:
+    """A "there" that stands for a place the message does not name ("How many delegates did he win there?"):
+    not the expletive ("Is there a ban?"), not one inside a quotation, not one after a place of its own
+    ("Trump rallied in Iowa. What did he say there?")."""
+    if token.lower_ != "there" or token.dep_ == "expl" or token.pos_ != "ADV" or in_quotation(token):
+        return False
+    return not any(ent.label_ in PLACE_LABELS and ent.end <= token.i for ent in token.doc.ents)
+
+
+def asked_place(doc) -> str | None:
+    """The place a question named as where its event was ("Who won the Michigan primary?" → "Michigan"), what a
+    follow-up's "there" means; not one describing what it asks for ("Which Hollywood star was seen working at a
+    Dunkin' Donuts?": "there" is the shop, not Hollywood), and none the answer named (it may be elsewhere)."""
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        described = ent.root.head
+        if described.lower_ in QUESTION_WORDS or any(child.lower_ in QUESTION_WORDS for child in described.children):
+            continue
+        return ent.text
+    return None
+
+
 def has_own_referent(pronoun) -> bool:
     """A pronoun the message itself explains, which a rewrite must leave alone (see the module
     docstring): one inside a quotation, an expletive "it" ("Is it true that …?"), one after an
@@ -360,9 +412,9 @@ def with_the_quote(message: str, last_answer: str) -> str:
     """ "When did Haley say that?" after an answer that quoted her: "that" is the quote, so the question
     names its first words ("When did Haley say “Republicans closest to Washington’s …”?"), which the
     quote index finds again; after one that reported speech ("Biden said Friday that he would sign …"),
-    the words reported. `last_answer` is what the answer led with, before its first citation."""
+    the words reported, with "that" or without. `last_answer` is what the answer led with, before its first citation."""
     asked = SAID_THAT.match(message)
-    quoted = FIRST_QUOTE.search(last_answer) or REPORTED.search(last_answer)
+    quoted = FIRST_QUOTE.search(last_answer) or REPORTED.search(last_answer) or REPORTED_PLAIN.search(last_answer)
     if asked is None or quoted is None:
         return message
     words = quoted.group(1).split()
@@ -514,6 +566,40 @@ def event_of(question: str) -> Event | None:
     return Event("", whole, whole)
 
 
+def with_the_event_object(message: str, earlier: list[Exchange]) -> str:
+    """ "What did Trump say after winning?" after "Who won the Iowa caucuses?" → "… after winning the Iowa
+    caucuses": a bare gerund after "after", "before" or "since" (nothing of its own after it) takes the event of
+    the last question that names one (`event_of`): the named event, or the action's own words when the gerund is
+    its verb ("after losing" + "Did Nikki Haley lose South Carolina?" → "after losing South Carolina")."""
+    if not re.search(r"\b(?:after|before|since)\s+\w+ing\b", message, re.I):
+        return message  # most questions: no parse needed
+    doc = parse(message)
+    bare = next(
+        (
+            t
+            for t in doc
+            if t.tag_ == "VBG"
+            and t.head.lower_ in ("after", "before", "since")
+            and t.head.i == t.i - 1
+            and not any(child.i > t.i and not child.is_punct for child in t.children)
+        ),
+        None,
+    )
+    if bare is None:
+        return message
+    event = next((e for e in (event_of(turn.understood) for turn in reversed(earlier)) if e is not None), None)
+    if event is None:
+        return message
+    if event.actor:  # an action: only its own verb takes its object ("after losing" + "lose South Carolina")
+        if not event.gerund.lower().startswith(bare.lower_ + " "):
+            return message
+        words = event.gerund[len(bare.text) + 1 :]
+    else:
+        words = event.clause
+    end = bare.idx + len(bare.text)
+    return f"{message[:end]} {words}{message[end:]}"
+
+
 def time_preposition(time: str) -> str:
     """ "afterwards", "after that", "then", "next", "later" → "after"; "before that" → "before"; "since then" → "since"."""
     first = time.split()[0].lower()
@@ -588,7 +674,8 @@ class RuleRewriter:
         on_topic = self.on_the_same_topic(message, last_question)
         if on_topic:
             return on_topic
-        return with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last.lead)
+        resolved = with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last.lead)
+        return with_the_event_object(resolved, earlier)
 
     def at_the_event(self, message: str, earlier: list[Exchange], base: Exchange) -> str | None:
         """ "What did she say afterwards?" after "Did Nikki Haley lose South Carolina?" → "What did Nikki Haley
@@ -721,9 +808,10 @@ class RuleRewriter:
             and not has_own_referent(t)
             and not (t.lower_ == "it" and t.dep_ == "dobj" and t.head.lower_ in ("do", "did", "does", "doing", "done"))
         ]
-        if not pronouns:
+        theres = [t for t in doc if points_to_a_place(t)]
+        if not pronouns and not theres:
             return message
-        to_resolve = {t.i for t in pronouns}
+        to_resolve = {t.i for t in pronouns + theres}
         question_doc = parse(last_question) if last_question else None
         answer_doc = parse(last_answer) if last_answer else None
         # The user's own last question says best whom they are following up on; the answer is next.
@@ -755,6 +843,8 @@ class RuleRewriter:
         bodies = groups(question_doc, ("ORG", "NORP")) if question_doc else []
         plurals = [chunk.text for chunk in subject_topics if chunk.root.tag_ in ("NNS", "NNPS")]
         places = (groups(question_doc) if question_doc else []) or (groups(answer_doc) if answer_doc else [])
+        # "there": the place the last question named ("in Michigan")
+        where = asked_place(question_doc) if question_doc is not None else None
         if thing:
             plural = thing
         elif len(persons) >= 2:
@@ -777,6 +867,8 @@ class RuleRewriter:
                 referent = plural or None
             elif word in ("it", "its"):
                 referent = topic or None
+            elif word == "there":
+                referent = f"in {where}" if where else None
             is_possessive = word in PERSON_POSSESSIVES | {"their", "its"} or (word == "her" and token.tag_ == "PRP$")
             if referent is None or (is_possessive and referent in named):
                 # "What did she say in her speech?" → "What did Michelle Yeoh say in her speech?"

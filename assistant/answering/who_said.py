@@ -34,7 +34,8 @@ WHO_SAID = re.compile(
 )
 WHAT_DID = re.compile(
     r"^\s*what\s+(?:did|does|has|have|had)\s+(?P<name>.+?)\s+(?:say|said|tell|told|think|claim|argue|write|written|stress|warn)"
-    r"(?:\s+(?:about|on|regarding|of|concerning)\s+(?P<topic>.+?)|\s+(?:at|during)\s+(?P<occasion>.+?))?\s*\??\s*$",
+    r"(?:\s+(?:about|on|regarding|of|concerning)\s+(?P<topic>.+?)|\s+(?:at|during)\s+(?P<occasion>.+?)"
+    r"|\s+(?:after|following|since)\s+(?P<after>.+?))?\s*\??\s*$",
     re.I | re.S,
 )
 WHEN_SAID = re.compile(
@@ -42,6 +43,7 @@ WHEN_SAID = re.compile(
     r"(?P<fragment>[“\"].+?)\s*\??\s*$",
     re.I | re.S,
 )
+GERUND = re.compile(r"^\s*\w+ing\s+(?=\S)", re.I)  # "winning the Iowa caucuses" → "the Iowa caucuses"
 DID_SAY = re.compile(
     r"^\s*(?:did|has|does)\s+(?P<name>.+?)\s+(?:say|said|claim|tell\s+\w+)\s+(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$", re.I | re.S
 )
@@ -87,12 +89,15 @@ def parse(question: str) -> WhoSaidQuestion | None:
         fragment = match.group("fragment").strip(QUOTE_MARKS + " ")
         return WhoSaidQuestion("who", fragment=fragment) if fragment else None
     if match := WHAT_DID.match(question):
-        topic = match.group("topic") or match.group("occasion") or ""
+        # "after winning the Iowa caucuses": the words were said at the event's aftermath, which the articles
+        # name by the event ("Trump's Iowa caucus victory"), not by the asker's verb
+        after = GERUND.sub("", match.group("after") or "", count=1)
+        topic = match.group("topic") or match.group("occasion") or after
         return WhoSaidQuestion(
             "what",
             name=match.group("name").strip(),
             topic=topic.strip(QUOTE_MARKS + " "),
-            occasion=match.group("occasion") is not None,
+            occasion=match.group("occasion") is not None or bool(after),
         )
     if match := WHEN_SAID.match(question):
         fragment = match.group("fragment").strip(QUOTE_MARKS + " …")
@@ -141,6 +146,7 @@ class WhoSaidAnswerer:
     ) -> QuoteRecord | None:
         """The quote that holds the asked words (`both_ways`: or that the asked words hold), of `speaker` if given."""
         found = self.quotes.search(fragment, speaker=speaker, filters=filters, limit=10)
+        found = [(q, score) for q, score in found if not named_by_a_pronoun_in_own_words(q)]
         scored = [(self.quotes.coverage(fragment, q, both_ways), score, q) for q, score in found]
         scored = [s for s in scored if s[0] >= MIN_COVERAGE]
         if not scored:
@@ -177,7 +183,7 @@ class WhoSaidAnswerer:
             found = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=6)]
         chosen: list[tuple[QuoteRecord, Citation]] = []
         for quote in found:
-            if any(overlaps(quote, c) for c, _ in chosen):
+            if any(overlaps(quote, c) for c, _ in chosen) or named_by_a_pronoun_in_own_words(quote):
                 continue
             citation = self.cite(len(chosen) + 1, quote, whole_sentence=True)
             if is_boilerplate(citation.passage.strip()):
@@ -335,19 +341,27 @@ class WhoSaidAnswerer:
         return f"The articles don't quote {name} saying this outright; the closest they quote {name}:"
 
     def when_said(self, question: str, name: str, fragment: str, filters: Filters | None) -> Answer | None:
-        """ "When did X say “…”?": the day the words were said, when the sentence that reports them
-        names it ("said Tuesday"), else the day of the article that reports them."""
+        """ "When did X say “…”?": led by the day the words were said: the one the sentences reporting them name
+        ("said Tuesday"), else the one the article's lead names ("held its key interest rate steady Wednesday"),
+        else the day of the article that reports them ("On or before …"); with the occasion the sentence opens with
+        ("At a news conference, …"). The quote follows, as a who-said answer gives it."""
         quote = self.best_match(fragment, filters, both_ways=True, speaker=name)
         if quote is None:
             return None  # words the quote index does not hold from that speaker: the normal path
         citation = self.cite(1, quote, whole_sentence=True)
-        day = said_on(citation)
-        when = (
-            f"on {day}" if day else f"in an article published {quote.published}" if quote.published else "in an undated article"
-        )
-        return self.make(
-            question, f"{quote.speaker_name} said it {when} ({quote.source}): “{' '.join(quote.text.split())}” [1]", [citation]
-        )
+        text = self.article_texts([quote.article_id]).get(quote.article_id, "")
+        day = said_on(citation) or said_on(citation, lead_of(text))
+        occasion = occasion_of(text, quote)
+        where = f" ({occasion})" if occasion else ""
+        if day:
+            when = f"On {day}{where}"
+        elif quote.published:
+            # the report's day: the words may be older ("at his most recent news conference")
+            reported = f"{quote.source or 'an article'} reported it that day{'; ' + occasion if occasion else ''}"
+            when = f"On or before {quote.published} ({reported})"
+        else:
+            when = f"In an undated article{where}"
+        return self.make(question, f"{when}, {said(quote, dated=False)} [1]", [citation])
 
     def cite(self, n: int, quote: QuoteRecord, whole_sentence: bool = False) -> Citation:
         """Cite the quote (or, with `whole_sentence`, the sentence around a short quoted fragment);
@@ -381,20 +395,57 @@ class WhoSaidAnswerer:
         return Answer(question=question, text=text, answered=True, citations=citations, mode="who_said")
 
 
-def said_on(citation: Citation) -> str | None:
-    """The one day a day word in the cited sentence's paragraph names ("said Tuesday" in an article of
-    2024-01-17 → 2024-01-16), read against the article's date; None when it names none or several."""
+def said_on(citation: Citation, text: str | None = None) -> str | None:
+    """The one day a day word in the cited sentence's paragraph (or in `text`) names ("said Tuesday" in an
+    article of 2024-01-17 → 2024-01-16), read against the article's date; None when it names none or several."""
     if not citation.published:
         return None
-    days = {found.date for found in relative_dates(citation.passage, date.fromisoformat(citation.published)) if found.date}
+    read = citation.passage if text is None else text
+    days = {found.date for found in relative_dates(read, date.fromisoformat(citation.published)) if found.date}
     return days.pop().isoformat() if len(days) == 1 else None
 
 
-def said(quote: QuoteRecord, also: bool = False) -> str:
+def lead_of(text: str) -> str:
+    """The article's first paragraph: a news story's lead names the day of the event it reports."""
+    return text[: paragraph_bounds(text, 0, 0)[1]] if text else ""
+
+
+OCCASION = re.compile(r"^\s*(?P<occasion>(?:at|during|in)\s+(?:a|an|the|his|her|their)\s+[^,]{3,60}?)\s*,", re.I)
+
+
+def occasion_of(text: str, quote: QuoteRecord) -> str:
+    """Where the words were said, when the sentence reporting them opens with it ("At a news conference,
+    Federal Chair Jerome Powell said …" → "at a news conference"); "" otherwise."""
+    start, end = paragraph_bounds(text, quote.start, quote.end)
+    for sentence in sentence_spans(text[start:end]):
+        if start + sentence.start <= quote.start < start + sentence.end:
+            found = OCCASION.match(text[start + sentence.start : start + sentence.end])
+            if found is None:
+                return ""
+            occasion = found.group("occasion")
+            return occasion[:1].lower() + occasion[1:]
+    return ""
+
+
+PRONOUN_SPEAKERS = {"he", "she", "they"}
+
+
+def named_by_a_pronoun_in_own_words(quote: QuoteRecord) -> bool:
+    """Whether the quote's "she said" was read as someone its own words talk about: "“Michigan didn’t buy what
+    Donald Trump was selling in 2020 …,” she said" (Gov. Whitmer, news24 dfd77e61c2d1) was attributed to Trump.
+    A speaker the article calls "he" or "she" seldom names themself in their words; such a quote is no one's here."""
+    if quote.speaker.strip().lower() not in PRONOUN_SPEAKERS:
+        return False
+    surname = next(reversed(name_tokens(quote.speaker_name)), "")
+    return bool(surname) and surname in name_tokens(quote.text)
+
+
+def said(quote: QuoteRecord, also: bool = False, dated: bool = True) -> str:
     """The quote as a sentence that names its speaker: direct words in quotation marks, reported
-    speech with its own cue verb, an "according to" attribution as such."""
+    speech with its own cue verb, an "according to" attribution as such; its date after the speaker
+    unless `also` or not `dated` (an answer that leads with the day)."""
     words = " ".join(quote.text.split())
-    when = "" if also or not quote.published else f" ({quote.published})"
+    when = "" if also or not dated or not quote.published else f" ({quote.published})"
     if quote.kind == "direct":
         return f"{quote.speaker_name}{when} {'also said' if also else 'said'}: “{words}”"
     if quote.kind == "indirect":

@@ -355,3 +355,70 @@ def test_verb_forms_for_the_event(verb, participle, past):
     from assistant.answering.rewriter import past_tense, present_participle
 
     assert (present_participle(verb), past_tense(verb)) == (participle, past)
+
+
+# news24 421eaf3a4144 (USA TODAY, 2024-02-27), the sentence the answer led with
+MICHIGAN = (
+    "As of 2024-02-27: Former President Donald Trump won Michigan's Republican primary, defeating former South "
+    "Carolina Gov. Nikki Haley in another 2024 contest. [1]"
+)
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        (MICHIGAN, "How many delegates did Donald Trump win in Michigan?"),
+        # an answer that names no one: "he" is no one the conversation named, never the state
+        ("I couldn't find that in the articles.", "How many delegates did he win in Michigan?"),
+    ],
+)
+def test_he_is_a_person_never_a_place_and_there_is_the_place(rewriter, answer, expected):
+    """An outside try on news24 (as of 2024-03-15): "How many delegates did he win there?" after "Who won the
+    Michigan primary?" became "How many delegates did Michigan win there?" (the question's proper noun taken for
+    a person) and was answered with Texas's 161 delegates. "He" is the person the answer named; "there" is the
+    place the question named."""
+    assert rewriter.rewrite("How many delegates did he win there?", history("Who won the Michigan primary?", answer)) == expected
+
+
+@pytest.mark.parametrize(
+    "question, follow_up",
+    [
+        # an organisation is no "he" either (the small model reads it as one: "FDA", "the Federal Reserve")
+        ("What did the FDA say about the recall?", "When did he say that?"),
+        ("Who leads the Federal Reserve?", "How old is he?"),
+        # "there" of its own: the expletive, one after a place the message names
+        ("Who won the Michigan primary?", "Is there a recount?"),
+        ("Who won the Michigan primary?", "Trump rallied in Waterford. What did he say there?"),
+    ],
+)
+def test_no_person_or_place_where_the_conversation_has_none(rewriter, question, follow_up):
+    assert rewriter.rewrite(follow_up, history(question, "I couldn't find that in the articles.")) == follow_up
+
+
+def test_a_bare_after_winning_takes_the_event_asked_about(rewriter):
+    """An outside try on news24 (as of 2024-02-20): "What did he say after winning?" after "Who won the Iowa
+    caucuses?" was searched as "What did Trump say after winning?" and answered with a Democrat's words about
+    him; winning is winning the Iowa caucuses."""
+    answer = (
+        "As of 2024-02-08: The caucuses on Thursday (2024-02-08) come after Trump (Donald Trump) already saw sweeping "
+        "wins in two crucial early primary states, Iowa and New Hampshire. [1]"
+    )
+    asked = history("Who won the Iowa caucuses?", answer)
+    assert rewriter.rewrite("What did he say after winning?", asked) == "What did Trump say after winning the Iowa caucuses?"
+    # an action's own verb takes its object; another verb has none to take
+    lost = history("Did Nikki Haley lose South Carolina?", "Yes. [1]")
+    assert rewriter.rewrite("What did she say after losing?", lost) == "What did Nikki Haley say after losing South Carolina?"
+    assert rewriter.rewrite("What did she say after winning?", lost) == "What did Nikki Haley say after winning?"
+
+
+def test_that_is_the_reported_speech_without_that(rewriter):
+    """A who-said answer that leads with a whole reported sentence (news24 18e1eb6a9f0f: "… and said the central
+    bank's policymakers want …", no "that"): "that" is the words reported, so the quote index finds them."""
+    answer = (
+        "At his most recent news conference, Fed Chair Jerome Powell singled out persistently high services prices as a "
+        "concern and said the central bank's policymakers want services inflation to ease further before starting to cut "
+        "their key interest rate. [1]"
+    )
+    assert rewriter.rewrite("When did he say that?", history("What did Powell say about rate cuts?", answer)) == (
+        "When did Powell say “the central bank's policymakers want services inflation to ease further before starting …”?"
+    )
