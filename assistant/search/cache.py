@@ -13,7 +13,27 @@ ingest updates only the articles it changed.
   chunks, its date and source. Whatever an interrupted sync wrote beyond it is redone at the
   next sync, never trusted. Chunk ids are not stored: they follow from article, hash and row.
 
-A sync holds tantivy's writer lock throughout, so two processes on one data folder take turns.
+Processes sharing a data folder (CLI runs, a server, its threads) take turns through one lock,
+`<folder>.lock` beside the cache folder (an `ingest.store.WriteLock`: a thread lock and a file lock,
+freed by the OS when a process dies). It sits outside the folder because a rebuild deletes the
+folder, and with it tantivy's own writer lock: two processes that each wiped and rebuilt a stale
+cache each held a writer lock on their own file, deleted each other's segments and failed
+(`FileDoesNotExist(... .fieldnorm)`). Held for:
+
+- opening: reading `state.json`, and, when it is stale (another version, embedder, chunking or
+  stemming) or damaged (unreadable state or tantivy files, fewer vectors than rows), wiping the
+  folder and committing an empty state under a new `build` at once, so a process opening it next
+  finds a current (empty) cache and does not wipe again;
+- a sync: `state.json` is read again under the lock; when another process committed since we
+  loaded (another generation or build), its state is taken first, and what it already added is
+  not added again. tantivy's writer lock is taken inside it (and still guards against a process
+  of older code);
+- a rebuild after a damaged write (`reset`): the one that gets the lock first rebuilds; one that
+  finds a newer state once it has the lock takes that instead of wiping it.
+
+Lock order: the index's write lock (ingest) may be held when this one is taken, never the other
+way round (a sync only reads Chroma), so the two cannot deadlock. Searches take no lock: each
+uses the view (`Rows`) it started with.
 """
 
 from __future__ import annotations
@@ -23,6 +43,7 @@ import logging
 import os
 import shutil
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +54,8 @@ import tantivy
 from assistant.search.quotes import QuoteIndex
 from assistant.search.text_index import TextIndex
 from assistant.search.words import tokenization
-from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
+from ingest.errors import BylineError
+from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, WriteLock, chunk_id
 
 log = logging.getLogger(__name__)
 
@@ -170,9 +192,10 @@ class Rows:
         return [(self.chunk_id(int(rows[i])), float(scores[i])) for i in order]
 
 
-class CacheDamaged(RuntimeError):
-    """The cache's files cannot be written (a kill -9 mid-commit left tantivy files it will not
-    overwrite): the cache is derived data, so the caller rebuilds it from the index."""
+class CacheDamaged(BylineError, RuntimeError):
+    """The cache's files cannot be read or written (a kill -9 mid-commit left tantivy files it will
+    not overwrite; a copy taken mid-rebuild lacks some): the cache is derived data, so the caller
+    rebuilds it from the index. Should the rebuild fail too, the user sees this one line."""
 
 
 class LocalIndex:
@@ -184,25 +207,44 @@ class LocalIndex:
         self.folder = folder
         self.identity = identity
         folder.mkdir(parents=True, exist_ok=True)
-        state = self._read_state()
-        # The keyword and quote indexes hold stems: a cache stemmed otherwise would match a question's
-        # words against words it no longer writes ("won" kept apart from "win").
-        if state.get("version") != CACHE_VERSION or state.get("identity") != identity or state.get("words") != tokenization():
-            if state:
-                log.info(
-                    "retrieval cache in %s was made for another version, embedder, chunking or stemming: rebuilding it", folder
-                )
-            self._wipe()
-            state = self._empty_state()
-        try:
-            self.keyword = KeywordIndex(folder / "keyword")
-            self.quotes = QuoteIndex(folder / "quotes")
-        except (ValueError, OSError) as error:  # tantivy's own files unreadable, or another schema
-            log.warning("retrieval cache in %s unreadable (%s): rebuilding it from the index", folder, error)
-            self._wipe()
-            state = self._empty_state()
-            self.keyword = KeywordIndex(folder / "keyword")
-            self.quotes = QuoteIndex(folder / "quotes")
+        self.lock = WriteLock(folder.parent / f"{folder.name}.lock")  # outside the folder a rebuild deletes
+        with self.lock:
+            state = self._read_state()
+            # The keyword and quote indexes hold stems: a cache stemmed otherwise would match a question's
+            # words against words it no longer writes ("won" kept apart from "win").
+            if not self._current(state):
+                if state:
+                    log.info(
+                        "retrieval cache in %s was made for another version, embedder, chunking or stemming: rebuilding it",
+                        folder,
+                    )
+                self._start_over(state)
+                return
+            try:
+                self._open_files()
+                self._load(state)
+            except (ValueError, OSError, CacheDamaged) as error:  # tantivy's own files unreadable, or another schema
+                log.warning("retrieval cache in %s unreadable (%s): rebuilding it from the index", folder, error)
+                self._start_over(state)
+
+    def _current(self, state: dict) -> bool:
+        return (
+            state.get("version") == CACHE_VERSION
+            and state.get("identity") == self.identity
+            and state.get("words") == tokenization()
+        )
+
+    def _open_files(self) -> None:
+        self.keyword = KeywordIndex(self.folder / "keyword")
+        self.quotes = QuoteIndex(self.folder / "quotes")
+
+    def _start_over(self, previous: dict) -> None:
+        """Wipe the folder and commit an empty cache under a new build. Hold the lock."""
+        self._wipe()
+        state = self._empty_state()
+        state["generation"] = int(previous.get("generation") or 0) + 1  # differs from any view taken before
+        self._open_files()
+        self._write_state(state)
         self._load(state)
 
     # --- files -------------------------------------------------------------------------------
@@ -221,6 +263,7 @@ class LocalIndex:
             "words": tokenization(),
             "dimensions": 0,
             "generation": 0,
+            "build": uuid.uuid4().hex,  # a new one each time the folder is wiped: tantivy's files are new
             "rows": 0,
             "articles": {},
         }
@@ -243,8 +286,8 @@ class LocalIndex:
     def _load(self, state: dict) -> None:
         """Take `state` as the truth: lay out its rows, map their vectors, mark the live ones."""
         count, dimensions = state["rows"], state["dimensions"]
-        if count and self._vectors_path.stat().st_size < count * dimensions * 2:
-            raise RuntimeError(f"retrieval cache {self.folder} is damaged: fewer vectors than the {count} rows committed")
+        if count and (not self._vectors_path.exists() or self._vectors_path.stat().st_size < count * dimensions * 2):
+            raise CacheDamaged(f"retrieval cache {self.folder} is damaged: fewer vectors than the {count} rows committed")
         vectors = (
             np.memmap(self._vectors_path, dtype=np.float16, mode="r", shape=(count, dimensions))
             if count
@@ -293,11 +336,15 @@ class LocalIndex:
         report = SyncReport()
         if self._changes(committed, only) == ([], []):
             return report
-        try:
-            state = self._sync_files(committed, fetch, quotes_of, only, report)
-        except (ValueError, OSError) as error:  # tantivy's files: e.g. FileAlreadyExists after a kill mid-commit
-            raise CacheDamaged(f"retrieval cache in {self.folder} cannot be written: {error}") from error
-        self._load(state)
+        with self.lock:
+            self._take_newer()
+            if self._changes(committed, only) == ([], []):  # another process did it while we waited
+                return report
+            try:
+                state = self._sync_files(committed, fetch, quotes_of, only, report)
+            except (ValueError, OSError) as error:  # tantivy's files: e.g. FileAlreadyExists after a kill mid-commit
+                raise CacheDamaged(f"retrieval cache in {self.folder} cannot be written: {error}") from error
+            self._load(state)
         report.seconds = time.perf_counter() - started
         log.info(
             "retrieval cache: %d articles added (%d chunks), %d removed in %.1f s%s",
@@ -310,11 +357,32 @@ class LocalIndex:
         return report
 
     def reset(self) -> None:
-        """Start again from an empty cache: its files are derived, Chroma holds the truth."""
-        self._wipe()
-        self.keyword = KeywordIndex(self.folder / "keyword")
-        self.quotes = QuoteIndex(self.folder / "quotes")
-        self._load(self._empty_state())
+        """Start again from an empty cache: its files are derived, Chroma holds the truth. If another
+        process committed a state since we loaded ours (it rebuilt the cache while we waited for the
+        lock), that one is taken instead."""
+        with self.lock:
+            if self._take_newer():
+                return
+            self._start_over(self.state)
+
+    def _take_newer(self) -> bool:
+        """Load the committed state if another process committed since we loaded ours (a sync, or a
+        rebuild: then tantivy's files are new ones, opened afresh). Hold the lock."""
+        current = self._read_state()
+        mine = self.state
+        if not self._current(current) or (current.get("generation"), current.get("build")) == (
+            mine.get("generation"),
+            mine.get("build"),
+        ):
+            return False
+        try:
+            if current.get("build") != mine.get("build"):
+                self._open_files()
+            self._load(current)
+        except (ValueError, OSError, CacheDamaged) as error:
+            log.warning("retrieval cache in %s unreadable (%s): rebuilding it from the index", self.folder, error)
+            self._start_over(current)
+        return True
 
     def _sync_files(
         self,
@@ -326,9 +394,6 @@ class LocalIndex:
     ) -> dict:
         """The writing half of `sync`: returns the new committed state."""
         with self.keyword.writer() as writer, self.quotes.writer() as quote_writer:
-            current = self._read_state() or self._empty_state()
-            if current.get("generation") != self.state.get("generation"):
-                self._load(current)  # another process synced since we loaded
             stale, new = self._changes(committed, only)
             state = json.loads(json.dumps(self.state))
             # A sync killed after its tantivy commit but before state.json left documents for rows

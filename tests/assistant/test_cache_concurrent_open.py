@@ -1,0 +1,82 @@
+"""Processes opening a stale or damaged retrieval cache at once take turns: one rebuilds it, the
+others wait and use what it built. Three `byline ask` on a copy taken mid-rebuild each wiped the
+cache under the others and failed with `CacheDamaged: … FileDoesNotExist(… .fieldnorm)`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+from tests.stress.index_checks import REPO, clean_env, make_articles
+
+pytestmark = pytest.mark.slow
+
+PROCESSES = 4
+STAGGER_S = 0.5  # between one process's open and the next
+
+# Load the embedder and open the index first (slow, and ordered by the index's own lock), then open
+# the cache at agreed moments a little apart, so that later opens find the first rebuild under way.
+OPEN_AT_ONCE = """
+import json, sys, time
+from pathlib import Path
+from assistant import Assistant
+from assistant.search.types import Filters
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
+
+index = Index.open(IngestSettings(data_dir=Path(sys.argv[1])))
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+bot = Assistant(index)
+found = {c.article_id for c, _ in bot.retriever.keyword_search("lighthouse", 100, Filters())}
+print(json.dumps({"rows": len(bot.retriever.local), "chunks": index.store.count_chunks(), "found": sorted(found)}))
+"""
+
+
+def open_together(data: Path) -> list[subprocess.CompletedProcess]:
+    start_at = time.time() + 20  # after every process has loaded the embedder
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_AT_ONCE, str(data), str(start_at + STAGGER_S * number)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            env=clean_env(),
+        )
+        for number in range(PROCESSES)
+    ]
+    return [subprocess.CompletedProcess(run.args, run.wait(timeout=300), *run.communicate()) for run in runs]
+
+
+@pytest.mark.parametrize("damage", ["older version", "copied mid-rebuild"])
+def test_processes_opening_a_stale_cache_at_once_take_turns(embedding, tmp_path, damage):
+    data = tmp_path / "data"
+    bot = Assistant(Index.open(IngestSettings(data_dir=data), embedding=embedding))
+    articles = make_articles(150, seed=7, prefix="c")
+    bot.add_articles(articles)
+    expected = sorted(a.id for a in articles if "lighthouse" in f"{a.title} {a.text}")
+    folder = bot.retriever.local.folder
+    if damage == "older version":
+        state = json.loads((folder / "state.json").read_text())
+        (folder / "state.json").write_text(json.dumps({**state, "version": state["version"] - 1}))
+    else:  # some of tantivy's files not yet copied
+        for path in (folder / "keyword").glob("*.fieldnorm"):
+            path.unlink()
+
+    runs = open_together(data)
+
+    for run in runs:
+        assert run.returncode == 0, run.stderr[-3000:]
+        seen = json.loads(run.stdout)
+        assert seen["rows"] == seen["chunks"] and seen["found"] == expected, seen
+    reopened = Assistant(Index.open(IngestSettings(data_dir=data), embedding=embedding))
+    assert len(reopened.retriever.local) == reopened.index.store.count_chunks()
+    assert len(reopened.retriever.keyword) == reopened.index.store.count_chunks()
