@@ -514,7 +514,9 @@ def is_subhead(c: Candidate) -> bool:
     start, end = c.start - c.hit.chunk.start, c.end - c.hit.chunk.start
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end : end + 1] == "\n")
     introduces_list = c.text.partition("\n")[0].rstrip().endswith(":") and "\n" in c.text  # see `with_its_list`
-    return alone and not introduces_list and not re.search(r"[.!?\"”’')]\s*$", c.text)
+    # a closing bracket or quote ends a sentence only after its stop: "Christian McCaffrey Super Bowl MVP (+450)", a
+    # betting line, answered "Who was the Super Bowl MVP?" before the game
+    return alone and not introduces_list and not re.search(r"[.!?][\"”’')\]]*\s*$|[\"”’]\s*$", c.text)
 
 
 def freshness(published: str, news_day: date | None) -> float:

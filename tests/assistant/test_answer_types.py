@@ -677,3 +677,26 @@ def test_which_month_cites_the_sentence_with_a_month(make_assistant):
     answer = bot.ask("In which month is the deadline for most Americans to file their federal income tax returns?")
     assert answer.answered
     assert answer.citations[0].quote.startswith("Taxes are due by April 15")
+
+
+def test_a_betting_line_is_no_answer(make_assistant):
+    """An outside try: "Who was the Super Bowl MVP?" (as of 2024-03-15) answered "Christian McCaffrey Super Bowl MVP
+    (+450)", a line of odds in a preview: a closing bracket was taken for the end of a sentence."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev e87083437d95 (USA TODAY, 2024-01-30), four of its paragraphs
+                "id": "prop-bets",
+                "title": "Best Super Bowl LVIII player prop bets for Chiefs-49ers you can make",
+                "source": "usatoday.com",
+                "published": "2024-01-30",
+                "text": "If the Chiefs get the lead early, then Purdy will be in a position to run the ball more often, "
+                "and that's good for anyone looking for the over on Purdy rushing yards.\n\nChristian McCaffrey Super "
+                "Bowl MVP (+450)\n\nAs talented as Brock Purdy is, Christian McCaffrey is more likely to have a big day "
+                "on the ground than Purdy is to dominate through the air.\n\nSure, a running back hasn't won Super "
+                "Bowl MVP since 1998, but McCaffrey is more than a running back.",
+            }
+        ]
+    )
+    answer = bot.ask("Who was the Super Bowl MVP?", as_of="2024-03-15")
+    assert all("(+450)" not in c.quote for c in answer.citations), answer.text
