@@ -33,7 +33,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.answer import Answer, Citation, cite_in_chunk
-from assistant.answering.extractive import Candidate, ExtractiveAnswerer, changed_figures, same_place, with_calendar_dates
+from assistant.answering.extractive import (
+    Candidate,
+    ExtractiveAnswerer,
+    changed_figures,
+    is_subhead,
+    same_place,
+    with_calendar_dates,
+)
 from assistant.answering.question import QuestionAnalysis
 from assistant.answering.timeframe import relative_dates
 from assistant.search.types import Hit
@@ -292,10 +299,11 @@ class ShapedAnswerer:
         return sum(w for s, w in terms.items() if s in stems) / sum(terms.values())
 
     def lead_sentence(self, story: Story) -> Candidate | None:
-        """The first sentence of the story's earliest passage in its article."""
+        """The first sentence of the story's earliest passage in its article, past a credit or a subhead line:
+        "What happened this week?" gave a fact check's lead as "PolitiFact.com / Milwaukee Journal Sentinel"."""
         first = min(story.hits, key=lambda h: h.chunk.start)
         candidates = self.extractive.candidates([first])
-        return candidates[0] if candidates else None
+        return next((c for c in candidates if not is_subhead(c)), candidates[0] if candidates else None)
 
     @staticmethod
     def dated(c: Candidate) -> str:

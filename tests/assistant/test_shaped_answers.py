@@ -335,3 +335,26 @@ def test_a_rare_name_alone_is_not_the_topic_of_a_digest(make_assistant):
     bot.add_records([PARADE_SHOOTING, GAME_PREVIEW, OSCARS])
     answer = bot.ask("Summarize the news about the Navalny death", as_of="2024-03-15")
     assert not answer.text.startswith("The stories about the Navalny death"), answer.text
+
+
+def test_a_digest_line_is_the_story_s_lead_not_its_credit_line(make_assistant):
+    """An outside try: "What happened this week?" (as of 2024-02-20) gave a story's line as "PolitiFact.com /
+    Milwaukee Journal Sentinel", the credit above its lead."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 418b14e2b119 (USA TODAY, 2024-02-19), its first three paragraphs and the byline over them
+                "id": "border-explainer",
+                "title": "What's going on at the US-Mexico border, and what are asylum seekers' rights?",
+                "source": "usatoday.com",
+                "published": "2024-02-19",
+                "text": "Sophie Carson\n\nPolitiFact.com / Milwaukee Journal Sentinel\n\nWith immigration a top issue "
+                "heading into the 2024 election, politicians have been speaking often about the challenges at the "
+                "southern border, particularly after the collapse of a bipartisan border security bill crafted in "
+                "months of negotiations between Republicans and Democrats.\n\nThe heated conversation on immigration "
+                "often includes inaccuracies.",
+            }
+        ]
+    )
+    answer = bot.ask("What happened this week?", as_of="2024-02-20")
+    assert answer.citations and answer.citations[0].quote.startswith("With immigration a top issue"), answer.text
