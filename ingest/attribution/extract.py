@@ -219,8 +219,8 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
     _inherit(quotes, colon_spk, para_frames)
 
     for q in quotes:
-        if q.speaker is None:
-            continue
+        if q.speaker is None or q.title:
+            continue  # a programme's or publication's name is no one's words
         attributions.append(
             Attribution(
                 kind="direct",

@@ -250,6 +250,18 @@ def canonical_map(names: list[str]) -> dict[str, str]:
 # --- what a speaker name may be listed as ----------------------------------------------------
 
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # NORP: "Republicans"; GPE: "Russia said"
+# the last word of a newspaper's, magazine's, network's or wire's name ("The Powell Tribune reports …", "the
+# Associated Press reported", "Fox News"): a publication tells what others said, it is no speaker
+_MASTHEADS = frozenset(
+    "tribune star-tribune times times-picayune journal gazette herald chronicle register dispatch inquirer "
+    "courier observer sentinel bulletin telegraph newspaper magazine news mail".split()
+)
+# ... and two that are surnames too ("Jessica Post"): a publication's only after a place ("Denver Post", "Idaho
+# Press") or these words
+_SURNAME_MASTHEADS = frozenset({"post", "press"})
+_MASTHEAD_LEADS = frozenset("associated free daily pioneer capital evening morning sunday".split())
+# networks and wires known by their letters ("CNN reported", "according to Reuters")
+_OUTLETS = frozenset("cnn msnbc cbs nbc abc bbc npr pbs ap afp reuters politico axios".split())
 # trailing words a parse may glue to a name ("Trump Wednesday")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _QUOTE_MARKS = frozenset('"“”„«»')
@@ -391,6 +403,23 @@ def _without_roles(words: list[str]) -> str:
     return " ".join(words)
 
 
+def _publication(head: Token, span: Span, nlp: spacy.Language) -> bool:
+    """Is the phrase a publication's name ("The Powell Tribune", "Fox News", "Washington Post"), which tells what
+    others said and says nothing itself? Not a person named so ("Jessica Post")."""
+    if not head.text[:1].isupper():
+        return False
+    if head.lower_ in _OUTLETS and all(t.i == head.i or t.lower_ == "the" for t in span):
+        return True
+    if head.i == span.start:
+        return False
+    if head.lower_ in _MASTHEADS:
+        return True
+    if head.lower_ not in _SURNAME_MASTHEADS:
+        return False
+    before = [t.text for t in span if t.i < head.i and t.lower_ != "the"]
+    return bool(before) and (before[-1].lower() in _MASTHEAD_LEADS or _place_only(before, nlp))
+
+
 def _is_person_noun(token: Token) -> bool:
     word = token.lower_
     if token.tag_ != "NN" or word in _BODY_NOUNS or word in _MESSAGE_NOUNS or word in _THING_WORDS:
@@ -446,6 +475,8 @@ def _read(doc: Doc, nlp: spacy.Language) -> str | None:
         if ent is not None:
             ent = doc[ent.start : head.i + 1]
             ent.label_ = "PERSON"
+    if _publication(head, span, nlp):
+        return None  # NER reads "Powell Tribune", "Salt Lake Tribune" as people
     if ent is not None and ent.label_ == "PERSON":
         start, end = max(ent.start, span.start), min(ent.end, span.end)
         # NER often leaves an unknown first name out ("Sadé Truiett" -> "Truiett"): a surname alone
