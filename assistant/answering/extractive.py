@@ -470,16 +470,29 @@ def citable_sentences(passage: str) -> tuple[tuple[int, int], ...]:
     'Related:' link) left out, a kicker fused to a sentence ('Meta layoffs:Facebook …') cut off its
     start. Cached: the passages of one story come back question after question."""
     spans = []
-    for span in sentence_spans(passage):
-        text = passage[span.start : span.end]
-        if is_boilerplate(text):
-            continue
-        cut = next((end for begin, end in boilerplate_spans(text) if begin == 0), 0)
-        # after a cut kicker its separator goes too, and a passage cut inside a line may open on one:
-        # "Chicago suburb parade in 2022 : A gunman …" → "A gunman …"
-        cut += len(text[cut:]) - len(text[cut:].lstrip(" \t\n:;,|–—-" if cut else " \t\n:;,|"))
-        spans.append((span.start + cut, span.end))
+    for whole in sentence_spans(passage):
+        for start, end in fused_apart(passage, whole.start, whole.end):
+            text = passage[start:end]
+            if is_boilerplate(text):
+                continue
+            cut = next((end for begin, end in boilerplate_spans(text) if begin == 0), 0)
+            # after a cut kicker its separator goes too, and a passage cut inside a line may open on one:
+            # "Chicago suburb parade in 2022 : A gunman …" → "A gunman …"
+            cut += len(text[cut:]) - len(text[cut:].lstrip(" \t\n:;,|–—-" if cut else " \t\n:;,|"))
+            spans.append((start + cut, end))
     return tuple(spans)
+
+
+# a stop with no space after it, before a capitalised word: two sentences the scrape ran together ("… the most
+# important issue facing the US.More than 100 Palestinians were killed …"); not "Mr.Smith", "e.g.The", "usatoday.com"
+FUSED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[A-Z]{2}\.)(?=[A-Z][a-z]{2})")
+
+
+def fused_apart(passage: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span [start, end) of `passage`, cut where two sentences were run together (`FUSED_STOP`)."""
+    cuts = [start + m.start() for m in FUSED_STOP.finditer(passage[start:end])]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def with_its_list(passage: str, end: int, following: tuple[tuple[int, int], ...]) -> int:

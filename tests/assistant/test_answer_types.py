@@ -700,3 +700,26 @@ def test_a_betting_line_is_no_answer(make_assistant):
     )
     answer = bot.ask("Who was the Super Bowl MVP?", as_of="2024-03-15")
     assert all("(+450)" not in c.quote for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize(
+    "passage, sentences",
+    [
+        (  # news24-dev a3a86d19b9ef: the scrape ran two sentences together
+            "A recent poll found Americans now believe immigration to be the most important issue facing the US.More "
+            "than 100 Palestinians were killed.",
+            [
+                "A recent poll found Americans now believe immigration to be the most important issue facing the US.",
+                "More than 100 Palestinians were killed.",
+            ],
+        ),
+        ("Mr.Smith said so. See usatoday.com for more.", ["Mr.Smith said so.", "See usatoday.com for more."]),
+        ("The U.S.Army said it.", ["The U.S.Army said it."]),
+    ],
+)
+def test_sentences_run_together_are_cited_apart(passage, sentences):
+    """An outside try: "What is the latest death toll in Gaza?" cited "…facing the US.More than 100 Palestinians were
+    killed…", a poll's finding and the toll as one sentence."""
+    from assistant.answering.extractive import citable_sentences
+
+    assert [passage[a:b] for a, b in citable_sentences(passage)] == sentences
