@@ -477,12 +477,14 @@ def citable_sentences(passage: str) -> tuple[tuple[int, int], ...]:
                 continue
             cut = next((end for begin, end in boilerplate_spans(text) if begin == 0), 0)
             # after a cut kicker its separator goes too, and a passage cut inside a line may open on one:
-            # "Chicago suburb parade in 2022 : A gunman …" → "A gunman …"
-            cut += len(text[cut:]) - len(text[cut:].lstrip(" \t\n:;,|–—-" if cut else " \t\n:;,|"))
+            # "Chicago suburb parade in 2022 : A gunman …" → "A gunman …"; a list's bullet is no word of the
+            # sentence ("▶ Southern Illinois University Carbondale was on the path of totality …")
+            cut += len(text[cut:]) - len(text[cut:].lstrip(" \t\n:;,|–—-" + BULLETS if cut else " \t\n:;,|" + BULLETS))
             spans.append((start + cut, end))
     return tuple(spans)
 
 
+BULLETS = "▶►▸•●◆■□▪‣∎"
 # a stop with no space after it, before a capitalised word: two sentences the scrape ran together ("… the most
 # important issue facing the US.More than 100 Palestinians were killed …"); not "Mr.Smith", "e.g.The", "usatoday.com"
 FUSED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[A-Z]{2}\.)(?=[A-Z][a-z]{2})")

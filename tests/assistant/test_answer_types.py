@@ -715,6 +715,15 @@ def test_a_betting_line_is_no_answer(make_assistant):
         ),
         ("Mr.Smith said so. See usatoday.com for more.", ["Mr.Smith said so.", "See usatoday.com for more."]),
         ("The U.S.Army said it.", ["The U.S.Army said it."]),
+        # news24-dev 2811e75b7911: a list's bullet is no word of the sentence cited ("▶ Southern Illinois …")
+        (
+            "▶ Southern Illinois University Carbondale was on the path of totality for the 2017 solar eclipse, and it "
+            "will be again this year.",
+            [
+                "Southern Illinois University Carbondale was on the path of totality for the 2017 solar eclipse, and it "
+                "will be again this year."
+            ],
+        ),
     ],
 )
 def test_sentences_run_together_are_cited_apart(passage, sentences):
