@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,25 +83,48 @@ def upload(url: str, name: str, text: str) -> Path:
     return Path(kept)
 
 
-def test_uploads_are_kept_where_only_this_user_can_read_them_and_removed_at_exit(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_uploads_are_kept_where_only_this_user_can_read_them_and_removed_at_exit(tmp_path, stop):
     """Gradio kept every file uploaded to the chat in /tmp/gradio, made 0755: any local user could list and read
     every uploaded article. Its upload folder is now private (no access for group or others), and removed when
-    the server is stopped with Ctrl-C, as the uploads are only read into the index. (uvicorn ends the process
-    by its signal after a SIGTERM, and then no exit handler runs: the folder stays, private.)"""
+    the server is stopped, by Ctrl-C or by a SIGTERM (a service manager's stop): uvicorn ended the process by the
+    signal after its graceful shutdown, no exit handler ran, and every upload stayed on disk (found by an outside
+    tester: 73 MB of uploads left behind by one stopped server)."""
     with serving("byline serve", tmp_path / "data", clean_env()) as (url, process):
         kept = upload(url, "leak.txt", "Confidential\n\nThe source of the story is a ministry clerk.\n")
         folder = kept.parent.parent  # Gradio keeps each upload in a folder named by its hash, in the upload folder
         assert kept.read_text().startswith("Confidential")
         assert folder.stat().st_mode & 0o077 == 0, f"{folder} is open to others: {oct(folder.stat().st_mode)}"
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         process.wait(timeout=15)
     assert not folder.exists()
 
 
+def test_uploads_never_added_are_removed_while_the_server_runs(tmp_path):
+    """Found by an outside tester: `curl -F files=@19MB /gradio_api/upload`, repeated, grew the upload folder with
+    no clean-up until exit, and anyone who can reach the server can do it. Gradio's own clean-up now removes an
+    upload not added to the index after `upload_cache_minutes` (here 3 s), while the server runs."""
+    env = clean_env(BYLINE_UPLOAD_CACHE_MINUTES="0.05")
+    with serving("byline serve", tmp_path / "data", env) as (url, process):
+        first = upload(url, "filler-1.txt", "Filler\n\n" + "x" * 200_000)
+        second = upload(url, "filler-2.txt", "Filler\n\n" + "y" * 200_000)
+        assert first.is_file() and second.is_file()
+        deadline = time.monotonic() + 15
+        while (first.exists() or second.exists()) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not first.exists() and not second.exists(), "uploads never added are still kept"
+        assert process.poll() is None
+        third = upload(url, "later.txt", "Later\n\nAn upload after the clean-up is kept until its own time.\n")
+        assert third.is_file()
+
+
 def test_an_upload_folder_the_user_names_is_kept(tmp_path):
-    """GRADIO_TEMP_DIR set by the user is theirs to choose: uploads go there, and it outlives the server."""
+    """GRADIO_TEMP_DIR set by the user is theirs to choose: uploads go there, and the folder outlives the server.
+    The uploads in it are Gradio's cache, cleaned up as in our own folder (or repeated uploads fill that disk):
+    an upload is copied into the data folder when it is added, so the copy there is not needed after the server."""
     mine = tmp_path / "my-uploads"
     with serving("byline serve", tmp_path / "data", clean_env(GRADIO_TEMP_DIR=str(mine))) as (url, _):
         kept = upload(url, "note.txt", "Note\n\nA note kept where the user chose.\n")
-        assert kept.is_relative_to(mine)
-    assert kept.is_file()
+        assert kept.is_relative_to(mine) and kept.is_file()
+    assert mine.is_dir()
+    assert not kept.exists()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import hmac
 import logging
 import os
+import signal
+import sys
+import threading
 
 import gradio as gr
 from fastapi import FastAPI
@@ -60,6 +63,11 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
     # "launched"; mounted in FastAPI it never does, and then copied any path a request named, /etc/passwd
     # included, into its upload folder, where it passed as uploaded. `has_launched` is read only by that check.
     chat.has_launched = True
+    # Gradio's upload route keeps every file posted to it (up to max_upload_mb each) until the server stops: anyone
+    # who can reach the server could fill the disk. Gradio's own clean-up removes, every `frequency` seconds, the
+    # files this app's upload route and components made that are older than `age` (and all of them at shutdown).
+    # Read by mount_gradio_app, so set before it. Gradio offers no cap on the folder's total size.
+    chat.delete_cache = upload_clean_up(settings)
     return gr.mount_gradio_app(
         app,
         chat,
@@ -72,6 +80,26 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
         head=HEAD,
         footer_links=["api"],
     )
+
+
+def upload_clean_up(settings: WebSettings) -> tuple[int, int]:
+    """Gradio's `delete_cache` (frequency, age), both whole seconds: uploads older than `upload_cache_minutes` are
+    removed within a tenth of that age more (a sweep at least every minute)."""
+    age = max(1, round(settings.upload_cache_minutes * 60))
+    return max(1, min(60, age // 10)), age
+
+
+def exit_cleanly_on_sigterm() -> None:
+    """Let a SIGTERM (a service manager's stop, `kill`) end the process through Python's exit, as Ctrl-C does.
+
+    uvicorn shuts down gracefully on SIGTERM, then raises the signal again with the handler it found: the default
+    one ends the process at once, and no exit handler ran, so the private upload folder (`private_upload_folder`)
+    with every upload in it stayed behind. A handler that exits is left alone if the program set one of its own.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
 
 
 def serve(bot, host: str = "127.0.0.1", port: int = 7860, settings: WebSettings | None = None) -> None:
@@ -96,4 +124,5 @@ def serve(bot, host: str = "127.0.0.1", port: int = 7860, settings: WebSettings 
     else:
         log.warning("Byline chat on http://%s:%d/ (local only, no access token)", host, port)
     trusted_proxies = os.environ.get("FORWARDED_ALLOW_IPS", "")
+    exit_cleanly_on_sigterm()
     uvicorn.run(app, host=host, port=port, log_level="warning", forwarded_allow_ips=trusted_proxies)

@@ -97,6 +97,15 @@ class WebSettings(BaseSettings):
         "up to `kept_turns` turns); filing one more drops the oldest. A turn kept is ~1.5-3 kB (measured on the seeds), so "
         "ten full conversations, sealed, are ~2 MB of the browser's ~5 MB.",
     )
+    upload_cache_minutes: float = Field(
+        default=10.0,
+        gt=0,
+        le=24 * 60,
+        description="How long a file uploaded to the chat is kept in Gradio's upload folder if it is not added: Gradio's "
+        "upload route takes files before anything is ingested, and kept every one until the server stopped, so "
+        "repeated uploads could fill the disk. Files added are copied into the data folder first, so only uploads "
+        "never added (and older downloads the page made) are removed; an upload left this long must be chosen again.",
+    )
     uploads_dir_name: str = Field(
         default="uploads",
         description="Folder (inside the data folder) where uploaded files are kept; its name is the source of their articles.",
