@@ -5,6 +5,7 @@ cache under the others and failed with `CacheDamaged: … FileDoesNotExist(… .
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -56,7 +57,13 @@ def open_together(data: Path) -> list[subprocess.CompletedProcess]:
     return [subprocess.CompletedProcess(run.args, run.wait(timeout=300), *run.communicate()) for run in runs]
 
 
-@pytest.mark.parametrize("damage", ["older version", "copied mid-rebuild"])
+# Both failed before the fix (the second as the tester's copy did, with `FileDoesNotExist(… .fieldnorm)`); each costs
+# over a minute of the ten the whole suite may take, so the suite runs the one every upgrade meets. Set
+# BYLINE_SLOW_CACHE_CASES=1 to run both.
+DAMAGES = ["older version", "copied mid-rebuild"] if os.environ.get("BYLINE_SLOW_CACHE_CASES") else ["older version"]
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_processes_opening_a_stale_cache_at_once_take_turns(embedding, tmp_path, damage):
     data = tmp_path / "data"
     bot = Assistant(Index.open(IngestSettings(data_dir=data), embedding=embedding))
