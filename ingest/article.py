@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import date, datetime
 
@@ -48,7 +49,10 @@ def date_as_int(iso_date: str) -> int:
 class Article(BaseModel):
     """One news article, cleaned, with the identity the index keys it by."""
 
-    id: str = Field(description="Stable id: given by the source, else from the url, else from the file and position.")
+    id: str = Field(
+        description="Stable id: given by the source, else from the url, else from the file it was read from (one "
+        "article a file) or from what it says (a record or feed entry that names neither: `content_id`)."
+    )
     title: str = Field(description="Headline.")
     text: str = Field(description="Body text; citation spans index into exactly this string.")
     source: str = Field(default="", description="Outlet or origin (domain, feed title, or folder).")
@@ -70,9 +74,20 @@ class Article(BaseModel):
 
 
 def make_article_id(given_id: str | None, url: str | None, fallback_key: str) -> str:
-    """An id that survives edits: the source's own id, else the url, else the file/position key."""
+    """An id that survives edits: the source's own id, else the url, else the key of the file (or page) that holds
+    this one article. Never a record's position: a source of several articles gives one without id and url its
+    `content_id`."""
     if given_id:
         return str(given_id).strip()
     if url:
         return short_hash("url:" + normalize_url(url))
     return short_hash("key:" + fallback_key)
+
+
+def content_id(title: str, text: str, source: str = "", published: str = "") -> str:
+    """The id of an article that names no id and no url: a hash of what it says (its title and text, and its source
+    and date when it gives them), as simonw/llm ids its fragments. An id made of its place ("the first record of a
+    request", "line 3 of a file") was the same for every request's first record, so each replaced the one before;
+    by content, the same article sent again is the same id (a no-op) and another article is never one."""
+    payload = json.dumps([title, text, source, published], ensure_ascii=True)  # ASCII: a lone surrogate hashes too
+    return short_hash("content:" + payload)

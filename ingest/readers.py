@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ingest.article import Article, make_article_id, parse_date, short_hash
+from ingest.article import Article, content_id, make_article_id, parse_date, short_hash
 from ingest.decoding import NotText, bytes_to_text
 from ingest.errors import BylineError
 from ingest.fetch import Fetched, FetchError, FetchPolicy, fetch
@@ -36,6 +36,9 @@ DEFAULT_MAX_ARTICLE_CHARS = IngestSettings.model_fields["max_article_chars"].def
 # An article id is a name, not a payload: as the HTTP API takes ids (ui/api.py, which ingest may not import)
 MAX_ID_CHARS = 200
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Characters an id may not hold (as the HTTP API refuses them): a lone surrogate is no character (stored as U+FFFD,
+# "\ud800" and "\udc01" were one id), and bidi controls and line separators make an id read as another one
+UNSAFE_ID_CHARACTER = re.compile("[\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 # "source: Harbor Gazette" on the lines right after a text file's title line: the outlet, not body text
 SOURCE_LINE = re.compile(r"^\s*(?:source|publisher|publication|outlet|site)\s*:\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -284,7 +287,8 @@ def parse_plain_text(text: str, key: str, where: str, markdown: bool = False, ur
 def pick(record: dict, name: str) -> object:
     for alias in FIELD_ALIASES[name]:
         value = record.get(alias)
-        if value not in (None, "", []):
+        # a blank string is a missing field: an id of "   " was the same (missing) id for every such record
+        if value not in (None, "", []) and not (isinstance(value, str) and not value.strip()):
             return value
     return None
 
@@ -331,9 +335,15 @@ def article_from_record(record: object, key: str, where: str, max_chars: int = D
         published = parse_date(pick(record, "published"))
     except (ValueError, OverflowError) as error:
         raise ReadError(where, f"bad date {pick(record, 'published')!r}: {error}") from error
-    source = outlet(as_text(pick(record, "source")), url, key)
+    named = as_text(pick(record, "source"))
+    source = outlet(named, url, key)
+    given_id = pick(record, "id")
+    given = checked_id(given_id if isinstance(given_id, str) else as_text(given_id), where, "id")
+    # Never the record's position (`key` holds one): "api#0" was the id of every request's first record without id
+    # or url, so each replaced the one before; such a record is known by what it says
+    article_id = make_article_id(given, url, key) if given or url else content_id(title, text, named, published)
     article = Article(
-        id=make_article_id(as_text(pick(record, "id")) or None, url or None, key),
+        id=article_id,
         title=title,
         text=text,
         source=source,
@@ -445,22 +455,41 @@ def without_impossible_characters(markup: str) -> str:
     return NUMERIC_CHARACTER_REFERENCE.sub(replace, markup)
 
 
-def feed_entry_id(guid: object, where: str) -> str | None:
-    """The entry's guid as its article id, or a hash of it when it cannot be one (None without a guid).
+def id_unusable(given: str) -> str | None:
+    """Why `given` cannot be an article id as it is (None when it can), as the HTTP API refuses it."""
+    if len(given) > MAX_ID_CHARS:
+        return f"{len(given):,} characters"
+    if CONTROL_CHARACTER.search(given):
+        return "control characters"
+    if found := UNSAFE_ID_CHARACTER.search(given):
+        kind = "a lone surrogate" if 0xD800 <= ord(found.group()) <= 0xDFFF else "a bidi control or line separator"
+        return f"{kind} (U+{ord(found.group()):04X})"
+    return None
 
-    A guid is whatever the feed's publisher wrote: one of 100,000 characters, or with newlines in it, was stored,
-    listed and logged as the article's id, though the HTTP API refuses such an id (at most MAX_ID_CHARS
-    characters, no control characters). A hash of the guid is an id the API takes and, unlike the entry's
-    position, stays the same when the feed is read again: a re-read entry still replaces its own article.
+
+def checked_id(given: str, where: str, what: str = "id") -> str | None:
+    """A source's id (a record's id, a feed entry's guid) as the article's id, or a hash of it when it cannot be
+    one (None when it is missing or blank).
+
+    An id is whatever the source wrote: one of 100,000 characters, or with newlines in it, was stored, listed and
+    logged as the article's id, though the HTTP API refuses such an id (MAX_ID_CHARS characters, no control
+    characters, lone surrogates or bidi controls); two lone surrogates were both stored as U+FFFD, one id. A hash
+    of the id as given is an id the API takes, distinct for distinct ids and, unlike a position, the same when the
+    source is read again: a re-read record still replaces its own article.
     """
-    given = str(guid).strip() if guid else ""
+    given = given.strip() if given else ""
     if not given:
         return None
-    if len(given) <= MAX_ID_CHARS and not CONTROL_CHARACTER.search(given):
+    reason = id_unusable(given)
+    if reason is None:
         return given
-    reason = f"{len(given):,} characters" if len(given) > MAX_ID_CHARS else "control characters"
-    log.warning("%s: the guid has %s; the article's id is a hash of it", where, reason)
-    return short_hash("guid:" + given)
+    log.warning("%s: the %s has %s; the article's id is a hash of it", where, what, reason)
+    return short_hash(f"{what}:" + given.encode("utf-8", "surrogatepass").decode("utf-8", "backslashreplace"))
+
+
+def feed_entry_id(guid: object, where: str) -> str | None:
+    """The entry's guid as its article id, or a hash of it when it cannot be one (None without a guid)."""
+    return checked_id(str(guid) if guid else "", where, "guid")
 
 
 def parse_feed(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> ReadResult:
@@ -489,11 +518,13 @@ def parse_feed(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ART
         link = entry.get("link", "")
         # an entry's own <source> (an aggregator's feed names each story's outlet), else the feed's title
         named = as_text((entry.get("source") or {}).get("title")) or feed_title
+        title = as_text(entry.get("title")) or body.split("\n", 1)[0][:120]
+        guid = feed_entry_id(entry.get("id"), entry_where) if not link else None
         article = Article(
-            id=make_article_id(
-                feed_entry_id(entry.get("id"), entry_where) if not link else None, link or None, f"{key}#{position}"
-            ),
-            title=as_text(entry.get("title")) or body.split("\n", 1)[0][:120],
+            # without link and guid, by what it says: by its position, a re-read feed with a new entry on top gave
+            # that entry the id of the one below it, which it then replaced
+            id=make_article_id(guid, link, key) if guid or link else content_id(title, body, named, published),
+            title=title,
             text=body,
             source=outlet(named, link, key),
             url=link,

@@ -106,11 +106,20 @@ MAX_ARTICLES_CHARS = 2_000_000
 MAX_ID_CHARS = 200  # an article id is a name, not a payload (a 100,000-character id was taken)
 ID_FIELDS = ("id", "article_id", "uuid", "guid")  # where a record's id may be (the articles.jsonl variants)
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# bidi controls (embeddings, overrides, isolates, marks) and line/paragraph separators: an id that shows as another
+BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def id_missing(value: object) -> bool:
+    """Whether a record's id field is as good as absent: the reader then looks further, and a record with no id
+    and no url gets an id made of its content (`ingest.article.content_id`). "   " was an id of its own."""
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
 def id_problem(value: object) -> str | None:
     """Why `value` cannot be an article's id (None when it can): a string (or an integer) of at most
-    MAX_ID_CHARS characters, with no control characters. A list or an object was taken as its first item or
+    MAX_ID_CHARS characters, with no control characters, lone surrogates or bidi controls. A list or an object was taken as its first item or
     its name (["a1"] and {"name": "a1"} became "a1"), so a request could name an id it did not spell."""
     if isinstance(value, int) and not isinstance(value, bool):
         return None
@@ -120,6 +129,14 @@ def id_problem(value: object) -> str | None:
         return f"an article id has at most {MAX_ID_CHARS} characters, not {len(value):,}"
     if CONTROL_CHARACTER.search(value):
         return "an article id may not contain control characters (NUL, newlines, ...)"
+    # JSON can escape a lone surrogate; it is no character: "\ud800" and "\udc01" were both stored as U+FFFD, one id
+    if found := LONE_SURROGATE.search(value):
+        return f"an article id may not contain a lone surrogate (U+{ord(found.group()):04X} at character {found.start()})"
+    if found := BIDI_CONTROL.search(value):
+        return (
+            "an article id may not contain bidi controls or line separators "
+            f"(U+{ord(found.group()):04X} at character {found.start()}): it would show as another id"
+        )
     return None
 
 
@@ -132,7 +149,9 @@ class IngestRequest(BaseModel):
         description=f"Articles in the articles.jsonl schema (at most {MAX_ARTICLES} a request, {MAX_ARTICLES_CHARS:,} "
         "characters of JSON in all: more is a 413); an item that is not "
         "one is reported in the report's `errors` (`articles[1]`) and the rest go in. An `id` must be a string (or "
-        f"an integer) of at most {MAX_ID_CHARS} characters without control characters: another is a 422 naming it.",
+        f"an integer) of at most {MAX_ID_CHARS} characters without control characters, lone surrogates or bidi controls: "
+        "another is a 422 naming it. A record without `id` (or with a blank one) and without `url` gets an id made of "
+        "its title, text, source and date: the same article sent again is a no-op, another is never under its id.",
         json_schema_extra={"items": {"type": "object"}},
     )
     urls: list[str] = Field(
@@ -164,7 +183,7 @@ def check_ids(articles: list[Any]) -> None:
             continue  # not an article: that item's error in the report
         for field in ID_FIELDS:
             value = record.get(field)
-            if value in (None, "", []):
+            if id_missing(value):
                 continue  # the reader looks further (as `ingest.readers.pick` does)
             if problem := id_problem(value):
                 errors.append({"loc": ("body", "articles", position, field), "msg": problem, "type": "value_error"})

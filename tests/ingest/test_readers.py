@@ -318,13 +318,17 @@ def test_ids_do_not_depend_on_the_source(tmp_path):
     after = read(tmp_path / "a.txt").articles[0]
     assert (before.source, after.source) == (tmp_path.name, "Harbor Gazette")
     assert before.id == after.id
-    records = [{"title": "A", "text": "Body.", "url": "https://x.example/a"}, {"title": "A", "text": "Body."}]
-    for record in records:
+    for record in [{"title": "A", "text": "Body.", "url": "https://x.example/a"}, {"id": "a-1", "title": "A", "text": "Body."}]:
         (tmp_path / "one.json").write_text(json.dumps(record))
         plain = read(tmp_path / "one.json").articles[0]
         (tmp_path / "one.json").write_text(json.dumps(record | {"source": "Harbor Gazette"}))
         sourced = read(tmp_path / "one.json").articles[0]
         assert sourced.source == "Harbor Gazette" and sourced.id == plain.id
+    # a record with neither id nor url is known by what it says, its source and date included (`content_id`)
+    (tmp_path / "one.json").write_text(json.dumps({"title": "A", "text": "Body."}))
+    plain = read(tmp_path / "one.json").articles[0]
+    (tmp_path / "one.json").write_text(json.dumps({"title": "A", "text": "Body.", "source": "Harbor Gazette"}))
+    assert read(tmp_path / "one.json").articles[0].id != plain.id
 
 
 def test_feed_guids_that_cannot_be_ids_become_stable_hashes(tmp_path):
@@ -350,3 +354,68 @@ def test_feed_guids_that_cannot_be_ids_become_stable_hashes(tmp_path):
     for article_id in ids:
         assert len(article_id) <= 200 and not re.search(r"[\x00-\x1f\x7f-\x9f]", article_id), article_id
     assert [article.id for article in read(path).articles] == ids
+
+
+def test_records_without_id_or_url_are_known_by_what_they_say(tmp_path):
+    """A JSON Lines line, a JSON array item or a feed entry with no id and no url was given an id made of its
+    place ("file#1"): a line inserted on top gave every line below the id of the one above it (each "updated"),
+    and a feed re-read with a new entry on top replaced the entry below with it. The id is now a hash of the
+    title, text, source and date: the same article anywhere is one id, another article never takes it."""
+    lines = [{"title": "Ferry strike", "text": "The ferry crews walked out."}, {"title": "Zoo", "text": "The zoo reopened."}]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines))
+    before = {article.title: article.id for article in read(path).articles}
+    path.write_text("\n".join(json.dumps(line) for line in [{"title": "New", "text": "A new story on top."}, *lines]))
+    after = {article.title: article.id for article in read(path).articles}
+    assert {title: after[title] for title in before} == before and len(set(after.values())) == 3
+    # the same records in a JSON array, or in another file, have the same ids
+    (tmp_path / "b.json").write_text(json.dumps(list(reversed(lines))))
+    assert {article.title: article.id for article in read(tmp_path / "b.json").articles} == before
+    # a blank id is none; another date or source is another article
+    blank = {"id": "  ", "title": "Ferry strike", "text": "The ferry crews walked out."}
+    dated = blank | {"date": "2024-03-04"}
+    path.write_text("\n".join(json.dumps(line) for line in [blank, dated, dated | {"source": "Gazette"}]))
+    ids = [article.id for article in read(path).articles]
+    assert ids[0] == before["Ferry strike"] and len(set(ids)) == 3
+
+    def feed(*titles: str) -> list[str]:
+        items = "".join(f"<item><title>{t}</title><description>The council voted on {t}.</description></item>" for t in titles)
+        (tmp_path / "feed.xml").write_text(
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>G</title>{items}</channel></rss>'
+        )
+        return [article.id for article in read(tmp_path / "feed.xml").articles]
+
+    first = feed("roads", "parks")
+    assert feed("schools", "roads", "parks")[1:] == first and len(set(feed("schools", "roads", "parks"))) == 3
+
+
+def test_record_ids_that_cannot_be_ids_become_distinct_hashes(tmp_path):
+    """A file's record id with a lone surrogate was stored as U+FFFD, so "\\ud800" and "\\udc01" were one id and
+    the second record replaced the first; a bidi override or a newline made an id that reads as another. Such an
+    id is a hash of itself as given: distinct, the same at every read, and one the HTTP API takes."""
+    given = ["\ud800", "\udc01", "news-\u202e1", "news-\u20281", "line\nbreak", "ok-1"]
+    path = tmp_path / "odd.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"id": i, "title": f"T{n}", "text": f"Story {n}."}) for n, i in enumerate(given)),
+        encoding="utf-8",
+    )
+    ids = [article.id for article in read(path).articles]
+    assert len(set(ids)) == len(given) and ids[-1] == "ok-1"
+    for article_id in ids[:-1]:
+        assert re.fullmatch(r"[0-9a-f]{16}", article_id), article_id
+    assert [article.id for article in read(path).articles] == ids
+
+
+def test_the_cli_keeps_every_id_less_line_of_an_edited_file(make_assistant, tmp_path):
+    """`byline ingest` of a JSON Lines file whose lines have no id: a line added on top "updated" every line below
+    it (each took the id of the one above); now only the new line is added and the others are unchanged."""
+    bot = make_assistant()
+    lines = [{"title": "Ferry strike", "text": "The ferry crews walked out on Monday."}]
+    lines.append({"title": "Zoo", "text": "The zoo reopened on Friday after repairs."})
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines))
+    assert bot.add([path]).added == 2
+    path.write_text("\n".join(json.dumps(line) for line in [{"title": "Bridge", "text": "The bridge reopened in May."}, *lines]))
+    report = bot.add([path])
+    assert (report.added, report.updated, report.unchanged) == (1, 0, 2), report
+    assert sorted(a.title for a in bot.articles()) == ["Bridge", "Ferry strike", "Zoo"]
