@@ -441,3 +441,22 @@ def test_a_reverse_proxys_host_name_can_be_allowed(bot, monkeypatch):
                 assert httpx.get(f"{served}{path}", headers={"Host": host}).status_code == 200, (host, path)
         refused = httpx.get(f"{served}/api/articles", headers={"Host": "evil.example"})
         assert refused.status_code == 403 and "BYLINE_ALLOWED_HOSTS" in refused.json()["detail"]
+
+
+def test_the_browser_state_key_is_sent_only_to_a_signed_in_page(bot):
+    """Found by a security test: GET /config (no token set) returned the key the conversation kept in the browser
+    is encrypted with. Gradio's BrowserState encrypts and decrypts in the browser (its frontend reads
+    `props.secret` from the config), so the page must be sent the key: without a token every local user may load
+    the chat and so the key, which is why the README asks for BYLINE_TOKEN. With a token, nothing served before
+    sign-in carries it; the signed-in page does, as it must to read what its browser kept."""
+    with running_app(bot, token=TOKEN) as served:
+        secret = (bot.index.settings.data_dir / "web-secret").read_text().strip()  # made when the chat is built
+        assert len(secret) >= 16
+        routes = ["/", "/config", "/gradio_api/info", "/gradio_api/openapi.json", "/openapi.json", "/docs", "/healthz"]
+        for route in routes:
+            response = httpx.get(f"{served}{route}")
+            assert secret not in response.text, f"{route} ({response.status_code}) sends the key before sign-in"
+        with httpx.Client(base_url=served) as page:
+            assert page.post("/login", data={"username": "me", "password": TOKEN}).status_code == 200
+            config = page.get("/config")
+            assert config.status_code == 200 and secret in config.text
