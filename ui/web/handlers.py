@@ -6,6 +6,7 @@ Failures are caught only at the points marked "UI boundary", with `log.exception
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -158,14 +159,25 @@ def uploaded_file(file: str) -> Path:
 
 
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
+NAME_HASH_MARK = "~"  # never in a cleaned name (_UNSAFE_NAME replaces it): only a hashed name holds it
 
 
 def upload_name(name: str) -> str:
     """The name an upload is kept under: the file name the user gave it, without folders or characters a file name
-    should not hold (no leading dot: no hidden file), its suffix in lower case."""
-    path = Path(Path(name).name)
+    should not hold (no leading dot: no hidden file), its suffix in lower case.
+
+    When cleaning changes the name, a short hash of the name as given follows the stem (`budget _1_~3f1c0a9e2b7d.txt`):
+    `budget (1).txt` and `budget [1].txt` were both kept as `budget _1_.txt`, one file and so one article, the second
+    upload replacing the first. A name cleaning leaves alone is kept as it is and never holds the mark, so no two
+    names the user gave share a kept file, and the same name uploaded again still replaces its own article."""
+    given = Path(name).name
+    path = Path(given)
     stem = _UNSAFE_NAME.sub("_", path.stem).strip(" .")[:100] or "upload"
-    return stem + _UNSAFE_NAME.sub("_", path.suffix.lower())
+    suffix = _UNSAFE_NAME.sub("_", path.suffix.lower())
+    if stem + suffix == name:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{stem}{NAME_HASH_MARK}{digest}{suffix}"
 
 
 def keep_upload(path: Path, uploads_dir: Path) -> Path:
