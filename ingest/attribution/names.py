@@ -410,10 +410,11 @@ def _publication(head: Token, span: Span, nlp: spacy.Language) -> bool:
         return False
     if head.lower_ in _OUTLETS and all(t.i == head.i or t.lower_ == "the" for t in span):
         return True
+    if head.lower_ in _MASTHEADS:
+        # alone, as a second mention ("the Tribune reported"); news and mail alone are no paper's name
+        return head.i > span.start or head.lower_ not in ("news", "mail")
     if head.i == span.start:
         return False
-    if head.lower_ in _MASTHEADS:
-        return True
     if head.lower_ not in _SURNAME_MASTHEADS:
         return False
     before = [t.text for t in span if t.i < head.i and t.lower_ != "the"]

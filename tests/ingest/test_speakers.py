@@ -178,6 +178,7 @@ def test_an_event_is_not_who_a_pronoun_stands_for(nlp):
         ("The Powell Tribune", None),  # news24-dev 06b8168f9541: "The Powell Tribune reports the U.S. Geological Survey says"
         ("Jessica Post", "Jessica Post"),  # a person named so
         ("CNN", None),
+        ("the Tribune", None),  # the paper named again (news24-dev: 'Tribune', 5 quotes)
     ],
 )
 def test_what_a_stored_speaker_is_listed_as(stored, listed):
