@@ -571,3 +571,24 @@ def test_a_weekday_in_a_sentence_without_a_verb_is_read_and_the_reading_ends():
     reader.start()
     reader.join(timeout=30)
     assert found == [False]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # polnear-dev who-said questions: the quote's days are the speaker's, not the question's
+        "Who said “Culberson just isn’t working any more. In fact, last year, he missed the second”?",
+        "Who said “I think they’re just going to run out the clock this year, in the”?",
+        'Who said "Today, we have a system ... where the secretary of Education gives waivers to"?',
+    ],
+)
+def test_time_words_inside_a_quotation_name_no_days(question):
+    """Asked as of 2026, "Who said “… last year, he missed the second”?" was read as asking about 2025, and declined
+    (no article after 2016): 59 of polnear-dev's who-said questions."""
+    reading = read_time(question, date(2026, 11, 30))
+    assert reading.window is None and not reading.recency and reading.query == question
+
+
+def test_time_words_outside_a_quotation_still_count():
+    reading = read_time('Who said "today we win" this week?', date(2024, 3, 22))
+    assert reading.window == (date(2024, 3, 16), date(2024, 3, 22))

@@ -24,6 +24,11 @@ from assistant.answering.timeframe.types import (
 _NOUN_FOLLOWERS = _LazyPattern(r"\s*(?:(?:on|about|in|from|regarding|with|for|of)\b|[?.!,;:]|$)")
 
 
+# a quotation in the question, its closing mark perhaps cut off ("Who said “… they're just going to run out the clock
+# this year, in the”?")
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")
+
+
 def read_time(question: str, as_of: date) -> TimeReading:
     """What `question` says about time, asked on `as_of`: a window, a recency preference, the query without them.
 
@@ -35,7 +40,10 @@ def read_time(question: str, as_of: date) -> TimeReading:
         as_of = as_of.date()
     found_expressions: list[TimeExpression] = []
     removals: list[tuple[int, int, str]] = []
+    quoted = [(match.start(), match.end()) for match in QUOTED.finditer(question)]
     for found in _scan(question):
+        if any(start <= found.start < end for start, end in quoted):
+            continue  # the quote's own days: "Who said “… last year, he missed the second”?" names none
         expression = _read_expression(question, found, as_of)
         if expression is None:
             continue
