@@ -213,7 +213,9 @@ class NameIndex:
                     cands.append((p, cand))
         if not cands:
             return cleaned
-        distinct = {c for _, c in cands}
+        # in the order the article names them, so that a tie goes to the first named, whatever the hash seed ("Tom"
+        # was "Tom Carper" in one run and "Tom Capano" in the next: max over a set of strings took either)
+        distinct = list(dict.fromkeys(c for _, c in sorted(cands)))
 
         def fullness(cand: str) -> tuple[bool, int, int, int]:
             # "Trump" is "Donald Trump" before "Donald Trump Jr": a Jr./III the mention lacks is another person
@@ -234,7 +236,8 @@ class NameIndex:
             before = [(p, c) for p, c in sorted(cands) if p <= pos and len(c.split()) > 1]
             if before:
                 first = _first(before[-1][1])
-                same = [c for c in distinct if _first(c) == first]
+                # the most recently named first, so that of two as full ("Tom Capano", "Tom Carper") the nearer wins
+                same = list(dict.fromkeys(c for _, c in reversed(before) if _first(c) == first))
                 return max(same, key=fullness)
         return max(distinct, key=fullness)
 
