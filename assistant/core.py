@@ -19,7 +19,7 @@ from assistant.answering.question import QuestionAnalysis, analyze
 from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
 from assistant.answering.shaped import MAX_STORIES, SHAPED_KINDS, SHAPED_TOP_K, ShapedAnswerer
-from assistant.answering.verdict import UNSETTLED
+from assistant.answering.verdict import UNSETTLED, VERDICTS
 from assistant.answering.who_said import WhoSaidAnswerer, wants_table
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
@@ -53,7 +53,6 @@ def came_over_http(origin: str, channel: str) -> bool:
 
 # An answer whose first source is older than this on the asking day says its date ("As of 2022-11-20: …")
 STALE_DAYS = 365
-VERDICTS = ("Yes. ", "No. ")  # how a yes/no answer opens (`assistant.answering.verdict`)
 # A summary or timeline that names no days also searches the RECENT_DAYS before the asking day for
 # RECENT_PASSAGES more passages: the latest of a story, which older coverage can crowd out of the search
 RECENT_DAYS = 30
@@ -390,7 +389,7 @@ class Assistant:
             # a hedge ("The articles don't say so outright; the closest they come: …") is no dated answer
             if dated and not answer.text.startswith(("As of ", "Earlier, on ", UNSETTLED, NO_OUTCOME_REPORTED)):
                 # a verdict stays first: "Yes. As of 2024-03-18: Putin won his fifth term …"
-                verdict = next((v for v in VERDICTS if answer.text.startswith(v)), "")
+                verdict = next((f"{v} " for v in VERDICTS if answer.text.startswith(f"{v} ")), "")
                 answer.text = f"{verdict}As of {first}: {answer.text.removeprefix(verdict)}"
         if llm_error is not None:
             answer.notice = (

@@ -47,6 +47,8 @@ HEDGED = re.compile(
 SUPPOSING_VERBS = frozenset(
     {"think", "believe", "expect", "predict", "forecast", "hope", "anticipate", "project", "bet", "speculate", "wonder"}
 )
+YES, NO, TRUE, FALSE = "Yes.", "No.", "True.", "False."
+VERDICTS = (YES, NO, TRUE, FALSE)  # how a settled yes/no or true/false answer opens
 UNSETTLED = "The articles don't say so outright; the closest they come:"
 # "done raising", "stopped cutting": the doing has ended, which settles neither way whether it was done
 STOPPING = frozenset({"do", "done", "stop", "quit", "finish", "end", "cease", "halt", "pause"})
@@ -125,8 +127,8 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
     else:
         return UNSETTLED
     if re.match(r"\s*true or false\b", question, re.IGNORECASE):
-        return "False." if denied else "True."
-    return "No." if denied else "Yes."
+        return FALSE if denied else TRUE
+    return NO if denied else YES
 
 
 def does_what_was_asked(question: str, sentence: str) -> bool:

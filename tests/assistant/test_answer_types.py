@@ -608,6 +608,9 @@ def test_the_sentence_that_settles_a_yes_no_question_leads(make_assistant):
     assert answer.text.startswith("Yes. As of 2024-02-27: Former President Donald Trump won"), answer.text
     answer = bot.ask("Did Haley win the Michigan primary?", as_of="2024-03-08")
     assert answer.text.startswith("No. As of 2024-02-27: Former President Donald Trump won"), answer.text
+    # a true/false verdict stays first as well (it was dated before it: "As of 2024-02-27: True. …")
+    answer = bot.ask("True or false: Trump won the Michigan primary.", as_of="2024-03-08")
+    assert answer.text.startswith("True. As of 2024-02-27: Former President Donald Trump won"), answer.text
 
 
 def test_a_name_asked_about_is_not_matched_by_the_same_word_in_lower_case(make_assistant):
