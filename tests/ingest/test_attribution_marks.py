@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.search.quotes import QuoteIndex
 from ingest.attribution import find_attributions, find_quotes, load_nlp
-from ingest.store import QuoteRecord
+from tests.ingest.test_speakers import quote_index, quotes_of
 
 # news24 72ddcd77c901 (USA TODAY, 2024-01-23), three paragraphs
 HALEY = """Asked about that disparity in a Fox News interview Monday, Haley said: "I mean that’s what y’all think. What I'll tell you is, I know that the DeSantis voters, they love America and they wanted a new generational leader. And they wanted a conservative that was going to go in there and clean up government. And that's what we're going to do.''
@@ -92,27 +91,7 @@ def test_speech_after_in_is_still_speech(nlp):
 
 
 def test_a_newspaper_is_no_speaker(nlp, tmp_path: Path):
-    records = [
-        QuoteRecord(
-            article_id="06b8168f9541",
-            kind=a.kind,
-            speaker=a.speaker,
-            speaker_name=a.speaker_name,
-            cue=a.cue,
-            text=a.text,
-            start=a.span[0],
-            end=a.span[1],
-            published="2019-09-09",
-            published_int=20190909,
-            source="usatoday.com",
-        )
-        for a in find_attributions(POWELL, nlp)
-    ]
+    records = quotes_of(POWELL, nlp, "06b8168f9541")
     assert any("Tribune" in r.speaker_name for r in records)  # as the parse finds it
-    index = QuoteIndex(tmp_path)
-    with index.writer() as writer:
-        for document in index.documents(records):
-            writer.add_document(document)
-        writer.commit()
-    index.reload()
+    index = quote_index(tmp_path, {"06b8168f9541": records})
     assert not [name for name, _ in index.speakers() if "Tribune" in name]
