@@ -234,7 +234,7 @@ class WhoSaidAnswerer:
         needed = max(1, round(MIN_COVERAGE * len(wanted)))
         scored = []
         for quote, text, paragraph in self.framed_quotes(name, filters, pool):
-            lead = text[: paragraph_bounds(text, 0, 0)[1]]
+            lead = lead_of(text)
             held = wanted & set(self.quotes.stems(f"{quote.title}\n{lead}\n{paragraph}"))
             if len(held) >= needed:
                 scored.append((len(held), quote.published, quote.kind == "direct", quote))
@@ -242,9 +242,12 @@ class WhoSaidAnswerer:
         return [item[3] for item in scored]
 
     def framed_quotes(self, name: str, filters: Filters | None, pool: int) -> Iterator[tuple[QuoteRecord, str, str]]:
-        """The speaker's quotes (the `pool` best) with their article's text and the paragraph that frames each;
-        a quote in boilerplate (a caption, a credit line) is left out."""
-        candidates = [q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=pool)]
+        """The speaker's quotes (the `pool` best), framed (`framed`)."""
+        return self.framed([q for q, _ in self.quotes.search("", speaker=name, filters=filters, limit=pool)])
+
+    def framed(self, candidates: list[QuoteRecord]) -> Iterator[tuple[QuoteRecord, str, str]]:
+        """The quotes with their article's text and the paragraph that frames each; a quote in boilerplate (a
+        caption, a credit line, link text to another story: its quote is that story's) is left out."""
         texts = self.article_texts({q.article_id for q in candidates})
         for quote in candidates:
             text = texts.get(quote.article_id, "")
@@ -292,17 +295,11 @@ class WhoSaidAnswerer:
         if self.articles_about is not None:
             for quote in self.quotes.in_articles(self.articles_about(topic, filters), filters, limit=pool):
                 candidates.setdefault((quote.article_id, quote.start), quote)
-        quotes = list(candidates.values())
-        texts = self.article_texts({q.article_id for q in quotes})
         needed = max(1, round(MIN_COVERAGE * len(topic_stems)))  # "the ferry strike" is not any strike
         scored = []
-        for quote in quotes:
-            text = texts.get(quote.article_id, "")
-            start, end = paragraph_bounds(text, quote.start, quote.end)
-            if is_boilerplate(text[start:end].strip()):
-                continue  # link text to another story: its quote is that story's, unattributed here
-            in_paragraph = topic_stems & set(self.quotes.stems(text[start:end]))
-            lead = text[: paragraph_bounds(text, 0, 0)[1]]  # a news story names its topic up top
+        for quote, text, paragraph in self.framed(list(candidates.values())):
+            in_paragraph = topic_stems & set(self.quotes.stems(paragraph))
+            lead = lead_of(text)  # a news story names its topic up top
             in_title = topic_stems & set(self.quotes.stems(f"{quote.title}\n{lead}"))
             in_quote = topic_stems & set(self.quotes.stems(quote.text))
             if len(in_paragraph) >= needed or len(in_title) >= needed:
