@@ -34,7 +34,7 @@ import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
-from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_event, latest_report, within_a_year
+from assistant.answering.outcome import NO_OUTCOME_REPORTED, event_words, latest_report, within_a_year
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import UNSETTLED, yes_or_no
@@ -288,7 +288,7 @@ class ExtractiveAnswerer:
             # led with "Later, in 1982, they won their first-ever league championship", dated as of an article of
             # this month as if it were the answer.
             answering = [c for c in pool[:OUTCOME_POOL] if self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score]
-            reported = latest_report(answering, outcome, news_day, asked_event(question))
+            reported = latest_report(answering, outcome, news_day, event_words(question))
             if reported is not None:
                 best = reported
             else:

@@ -62,7 +62,7 @@ def asks_an_outcome(question: str) -> bool:
     return asked_outcome_verb(question) is not None
 
 
-def asked_event(question: str) -> frozenset[str]:
+def event_words(question: str) -> frozenset[str]:
     """The stems of the nouns the question's outcome verb is about, its subject aside ("Who won the Oscar for best
     actor?": oscar, actor; "Who did Trump beat in New Hampshire?": new, hampshir); empty when it names none."""
     for word in parsed(question):
@@ -77,7 +77,7 @@ def latest_report(
     candidates: list[Candidate], verb: str, news_day: date | None, event: frozenset[str] = frozenset()
 ) -> Candidate | None:
     """The newest of the candidates that reports the outcome as done, within a year of `news_day` (see the
-    module), of the event asked about (`asked_event`) when one is named; None when none does."""
+    module), of the event asked about (`event_words`) when one is named; None when none does."""
     reported = [c for c in candidates if states_an_outcome(c, verb, event) and within_a_year(c, news_day)]
     return max(reported, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
 
