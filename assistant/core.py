@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ from assistant.search.types import Filters, Hit
 from assistant.settings import AssistantSettings
 from ingest.article import Article, date_as_int
 from ingest.errors import InvalidInput
+from ingest.fetch import fetch_budget
 from ingest.pipeline import Index, IndexCheck, Ingestor, IngestProblem, IngestReport, ProgressCallback
 from ingest.readers import ReadError, article_from_record, is_url
 from ingest.settings import IngestSettings
@@ -128,7 +130,9 @@ class Assistant:
             self.retriever.refresh(report.article_ids)
         return report
 
-    def add_records(self, records: list[dict], urls: list[str] | None = None) -> IngestReport:
+    def add_records(
+        self, records: list[dict], urls: list[str] | None = None, called_off: threading.Event | None = None
+    ) -> IngestReport:
         """Ingest article objects (the articles.jsonl schema and its common variants) and http(s) URLs.
 
         This is what a request may name (the HTTP API, the web chat): articles it carries and URLs,
@@ -136,6 +140,9 @@ class Assistant:
         URL is reported in `IngestReport.errors` with its position; the rest go in. A request may
         replace only an article that came in the same way (`came_over_http`): a changed one under the
         id of an article ingested from disk is refused (status 409), so a caller can never overwrite it.
+
+        The URLs are fetched under one budget (`fetch_job_deadline_s`), and no more once `called_off` is set
+        (the request's client hung up): a URL not fetched by then is an error naming it; the rest go in.
         """
         remote: list[str] = []
         refused: list[IngestProblem] = []
@@ -145,7 +152,8 @@ class Assistant:
             else:
                 reason = "only http(s) URLs can be named here; a path on the server is never read (upload the file instead)"
                 refused.append(IngestProblem(where=f"urls[{position}]: {str(url)[:200]}", reason=reason))
-        report = self.ingestor.ingest(remote, may_replace=came_over_http, channel=REQUEST) if remote else IngestReport()
+        with fetch_budget(self.index.settings.fetch_job_deadline_s, called_off):
+            report = self.ingestor.ingest(remote, may_replace=came_over_http, channel=REQUEST) if remote else IngestReport()
         report.errors[:0] = refused
         articles: list[Article] = []
         for position, record in enumerate(records):

@@ -10,6 +10,9 @@
   TLS still verifies the certificate against the host name, as httpcore does above the socket.
 - One deadline for the whole fetch, applied to every connect, read and write, so a server
   that trickles a byte at a time is cut off at the deadline.
+- One budget for all the fetches of a job (`fetch_budget`: a request naming 100 URLs): they end at
+  its deadline, or as soon as it is called off (its client hung up), whichever comes first. A URL
+  not fetched by then is refused at once, with that reason, without touching the network.
 - The byte limit counts decoded bytes, and gzip/deflate are inflated a bounded step at a time,
   so a compression bomb stops at the limit without ever being held in memory.
 - Only text, HTML, XML (RSS/Atom) and JSON content types are read.
@@ -20,9 +23,12 @@ Each refusal raises `FetchError` with a reason a person can act on.
 from __future__ import annotations
 
 import socket
+import threading
 import time
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address
 
@@ -39,6 +45,8 @@ READABLE_MEDIA_WORDS = ("html", "xml", "rss", "atom", "json")  # text/* is reada
 IPAddress = IPv4Address | IPv6Address
 NAT64_PREFIX = IPv6Network("64:ff9b::/96")  # a NAT64 gateway forwards these to the IPv4 address in the last 32 bits
 SHARED_ADDRESS_SPACE = IPv4Network("100.64.0.0/10")  # carrier-grade NAT; not in `is_private` before Python 3.13
+CALL_OFF_CHECK_S = 0.25  # under a budget, a read waits at most this long before looking whether it was called off
+JOB_DEADLINE_SETTING = "BYLINE_FETCH_JOB_DEADLINE_S"
 
 
 class FetchError(Exception):
@@ -62,6 +70,40 @@ class AddressRefused(FetchError):
             what = f"redirected to {redirected_to}, and {what}"
         super().__init__(f"refused: {what}; {ALLOW_HINT}")
         self.host, self.address, self.kind = host, address, kind
+
+
+class FetchBudget:
+    """What all the fetches of one job may take together: until `seconds` from now, and until `called_off` is set."""
+
+    def __init__(self, seconds: float, called_off: threading.Event | None = None, setting: str = JOB_DEADLINE_SETTING):
+        self.seconds = seconds
+        self.ends_at = time.monotonic() + seconds
+        self.called_off = called_off or threading.Event()
+        self.setting = setting
+
+    def spent(self) -> str | None:
+        """Why no more may be fetched under this budget, or None while it lasts."""
+        if self.called_off.is_set():
+            return "the request was called off (its client hung up)"
+        if time.monotonic() >= self.ends_at:
+            return f"the request's fetches ran past their {self.seconds:g} s deadline in all ({self.setting})"
+        return None
+
+
+_BUDGET: ContextVar[FetchBudget | None] = ContextVar("byline_fetch_budget", default=None)
+
+
+@contextmanager
+def fetch_budget(seconds: float, called_off: threading.Event | None = None) -> Iterator[FetchBudget]:
+    """Every `fetch` in this block (on this thread, or this task) shares one `FetchBudget`: a job of many URLs
+    ends at `seconds` from now (or when `called_off` is set), however many URLs it names and however slowly
+    their servers send. The fetch under way then is cut off; the URLs after it are refused at once."""
+    budget = FetchBudget(seconds, called_off)
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
 
 
 @dataclass(frozen=True)
@@ -93,8 +135,12 @@ class Fetched:
 
 
 def fetch(url: str, policy: FetchPolicy) -> Fetched:
-    """GET `url` under `policy`, following redirects; raises FetchError with the reason it was refused."""
-    deadline = Deadline(policy.deadline_s)
+    """GET `url` under `policy` (and the job's `fetch_budget`, if any), following redirects; raises FetchError
+    with the reason it was refused."""
+    budget = _BUDGET.get()
+    if budget is not None and (spent := budget.spent()):
+        raise FetchError(f"not fetched: {spent}")
+    deadline = Deadline(policy.deadline_s, budget)
     current = parse_url(url)
     with httpcore.ConnectionPool(
         ssl_context=httpx.create_ssl_context(),  # certifi, or SSL_CERT_FILE/SSL_CERT_DIR as before
@@ -127,6 +173,8 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
                     raise AddressRefused(error.host, error.address, error.kind, redirected_to=str(current)) from error
                 raise
             except httpcore.TimeoutException as error:
+                if budget is not None and (spent := budget.spent()):
+                    raise FetchError(f"cut off: {spent}") from error
                 raise FetchError(f"took longer than the {policy.deadline_s:g} s deadline (BYLINE_FETCH_DEADLINE_S)") from error
             except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol) as error:
                 raise FetchError(f"could not fetch {current}: {error or type(error).__name__}") from error
@@ -146,12 +194,18 @@ def parse_url(text: str, base: httpx.URL | None = None) -> httpx.URL:
 
 
 class Deadline:
-    """One end time for the whole fetch; every socket operation may wait only until then."""
+    """One end time for the whole fetch (no later than its job's budget); every socket operation may wait only
+    until then, and none starts once the budget is called off."""
 
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, budget: FetchBudget | None = None):
         self.ends_at = time.monotonic() + seconds
+        self.budget = budget
+        if budget is not None:
+            self.ends_at = min(self.ends_at, budget.ends_at)
 
     def cap(self, timeout: float | None) -> float:
+        if self.budget is not None and self.budget.called_off.is_set():
+            raise httpcore.TimeoutException("the fetch was called off")
         remaining = self.ends_at - time.monotonic()
         if remaining <= 0:
             raise httpcore.TimeoutException("the fetch deadline has passed")
@@ -239,7 +293,16 @@ class DeadlineStream(httpcore.NetworkStream):
         self.deadline = deadline
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self.stream.read(max_bytes, self.deadline.cap(timeout))
+        if self.deadline.budget is None:
+            return self.stream.read(max_bytes, self.deadline.cap(timeout))
+        while True:  # a server that sends nothing would hold a called-off job until the deadline: look every step
+            wait = self.deadline.cap(timeout)
+            step = min(wait, CALL_OFF_CHECK_S)
+            try:
+                return self.stream.read(max_bytes, step)
+            except httpcore.ReadTimeout:  # nothing was read: the next step reads on
+                if step >= wait:
+                    raise
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         self.stream.write(buffer, self.deadline.cap(timeout))

@@ -73,6 +73,15 @@ class IngestSettings(BaseSettings):
         description="Most seconds one URL fetch may take in all (redirects, connecting, and reading the body); "
         "a server that sends slowly is cut off at this deadline.",
     )
+    fetch_job_deadline_s: float = Field(
+        default=180.0,
+        gt=0,
+        le=3600,
+        description="Most seconds all the URL fetches of one request (POST /api/articles, up to 100 URLs) may take "
+        "together; each URL may take fetch_deadline_s, so without it one request held an ingest worker for up to 50 "
+        "minutes. URLs not fetched by then are reported as errors, each naming its URL; what was fetched is ingested. "
+        "A request whose client hangs up stops fetching at once.",
+    )
     max_article_chars: int = Field(
         default=1_000_000,
         ge=1_000,

@@ -27,6 +27,7 @@ import itertools
 import json
 import logging
 import re
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -103,6 +104,7 @@ MAX_ARTICLES = 100
 # ... and at most this many characters of them (as JSON): time goes with text too (an article of up to
 # BYLINE_MAX_ARTICLE_CHARS, 1,000,000 by default, still fits; a body of BYLINE_MAX_UPLOAD_MB may hold 20 of them)
 MAX_ARTICLES_CHARS = 2_000_000
+DISCONNECT_CHECK_S = 0.5  # how often an ingest request looks whether its client hung up (its URLs are then not fetched)
 MAX_ID_CHARS = 200  # an article id is a name, not a payload (a 100,000-character id was taken)
 ID_FIELDS = ("id", "article_id", "uuid", "guid")  # where a record's id may be (the articles.jsonl variants)
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -412,17 +414,28 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         return [record.model_dump(exclude={"origin"}) for record in records[offset : offset + limit]]
 
     @api.post("/articles")
-    async def add_articles(request: IngestRequest) -> dict:
+    async def add_articles(request: IngestRequest, http: Request) -> dict:
+        """Ingest the articles sent and fetch the URLs named (all of them within BYLINE_FETCH_JOB_DEADLINE_S);
+        the report names every item that did not go in, and why."""
         if not request.articles and not request.urls:
             raise RequestProblem("send 'articles' (objects) and/or 'urls' (http or https)", param="articles")
         check_size(request.articles)
         check_ids(request.articles)
+        called_off = threading.Event()  # set when the client hangs up: the job fetches no more (what it has goes in)
         try:
-            job = workers.submit(bot.add_records, request.articles, urls=request.urls)
+            job = workers.submit(bot.add_records, request.articles, urls=request.urls, called_off=called_off)
         except WorkersBusy as busy:
             raise RequestProblem(str(busy), status_code=503, headers={"Retry-After": "5"}) from busy
-        report = await asyncio.wrap_future(job)
-        return report.model_dump()
+        waiting = asyncio.wrap_future(job)
+        try:
+            while not (await asyncio.wait({waiting}, timeout=DISCONNECT_CHECK_S))[0]:
+                if await http.is_disconnected():
+                    log.info("an ingest request's client hung up: its remaining URLs are not fetched")
+                    raise RequestProblem("the client hung up", status_code=499)  # nobody reads this answer
+        finally:
+            if not waiting.done():
+                called_off.set()
+        return waiting.result().model_dump()
 
     @api.get(
         "/quotes",
