@@ -40,7 +40,9 @@ HEDGED = re.compile(
     # "If" opens a sentence as often as not ("If Trump wins over 85% …, he will become the presumptive nominee");
     # the modals stay lower case: "May" is a month
     r"\b(?:(?i:if|whether|unless)|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?|rumou?rs?|"
-    r"reportedly|allegedly|alleged|allegations?|speculation)\b"
+    r"reportedly|allegedly|alleged|allegations?|speculation|"
+    # a prospect: "has put Donald Trump on track to become the presumptive Republican nominee" makes him none yet
+    r"on (?:track|course|pace) (?:to|for)|poised to|likely to|set to|slated to|in line (?:to|for)|on the verge of)\b"
 )
 
 
@@ -304,10 +306,24 @@ def said_by(token, subject: str) -> bool:
 
 
 def asked_verb_and_subject(question: str):
-    """The question's main verb and its subject ("Did Haley win …?": win, Haley); None for what it lacks."""
+    """The question's main verb and its subject ("Did Haley win …?": win, Haley); None for what it lacks.
+    The bundled parser reads a name after "Is" as a verb at times ("Is Trump the presumptive nominee?": "Trump"
+    the root, "Is" its auxiliary); "be" never helps a verb's bare form, so the name is the subject of "Is"."""
     verb = next((t for t in parsed(question) if t.dep_ == "ROOT"), None)
+    if verb is not None and (copula := misread_name_after_copula(verb)) is not None:
+        return copula, verb
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     return verb, subject
+
+
+def misread_name_after_copula(verb):
+    """The "Is"/"Was" of a question whose root `verb` is a capitalised word in its bare form right after it: a name
+    the parser took for a verb ("Is Trump the presumptive nominee?"); None otherwise."""
+    if verb.tag_ != "VB" or not verb.text[:1].isupper() or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    is_copula = before.lemma_ == "be" and before.dep_ in ("aux", "auxpass") and before.head.i == verb.i
+    return before if is_copula and before.i == verb.sent.start else None
 
 
 def holds_word(token, word: str) -> bool:

@@ -210,3 +210,56 @@ def test_a_sentence_that_opens_with_if_settles_nothing(make_assistant):
     )
     answer = bot.ask("Is Trump the presumptive nominee for Republicans?", as_of="2024-03-12")
     assert not answer.text.startswith(("Yes.", "No.")), answer.text
+
+
+VIRGIN_ISLANDS = {  # news24-dev 6cb7a227fe15 (USA TODAY, 2024-02-08), one paragraph
+    "id": "virgin-islands",
+    "title": "Nevada caucus replay: Trump wins Nevada, Virgin Islands",
+    "source": "usatoday.com",
+    "published": "2024-02-08",
+    "text": "“Going third-in-the-nation with an unrigged caucus using ranked-choice voting not only gave every candidate "
+    "a fair and equal playing field, but it resulted in unprecedented attention for the Virgin Islands,” said "
+    "Republican Party in the Virgin Islands chairman Gordon Ackley. “Based on the results, the Virgin Islands has put "
+    "Donald Trump on track to become the presumptive Republican nominee.”",
+}
+HUTCHINSON = {  # news24-dev dabaf892b6ce (USA TODAY, 2024-01-14), one paragraph
+    "id": "hutchinson",
+    "title": "Donald Trump urges supporters to caucus even if they 'pass away'",
+    "source": "usatoday.com",
+    "published": "2024-01-14",
+    "text": "Former Arkansas Gov. Asa Hutchinson said his fellow GOP candidates need to urge the country to head in a "
+    "different direction than making Trump the party's nominee.",
+}
+
+
+@pytest.mark.parametrize(
+    "record, question",
+    [
+        # a journalist's try, as of 2024-03-10: "Yes." from a prospect ("on track to become")
+        (VIRGIN_ISLANDS, "Is Trump the presumptive Republican nominee?"),
+        # the parser read "Trump" as the question's verb, and with no subject asked about any sentence settled it
+        (HUTCHINSON, "Is Trump the presumptive GOP nominee?"),
+    ],
+)
+def test_a_prospect_settles_no_yes_no_question(make_assistant, record, question):
+    """Being "on track to become" the nominee, or a candidate's wish that he not be made it, says nothing of
+    whether he is: the hedge, not "Yes."."""
+    bot = make_assistant()
+    bot.add_records([record])
+    answer = bot.ask(question, as_of="2024-03-10")
+    assert answer.text.startswith("The articles don't say so outright"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question, verb, subject",
+    [
+        ("Is Trump the presumptive nominee?", "be", "Trump"),  # the parser reads "Trump" as a verb here
+        ("Is Donald Trump the presumptive Republican nominee?", "be", "Trump"),
+        ("Did Haley win Iowa?", "win", "Haley"),
+    ],
+)
+def test_a_name_read_as_a_verb_after_is_is_the_subject(question, verb, subject):
+    from assistant.answering.verdict import asked_verb_and_subject
+
+    asked, doer = asked_verb_and_subject(question)
+    assert (asked.lemma_, doer.text) == (verb, subject)
