@@ -34,7 +34,16 @@ import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
-from assistant.answering.outcome import NO_OUTCOME_REPORTED, event_words, latest_report, within_a_year
+from assistant.answering.outcome import (
+    NO_OUTCOME_REPORTED,
+    PastEvent,
+    asked_past_event,
+    event_words,
+    forms_of,
+    latest_report,
+    reports_done,
+    within_a_year,
+)
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import UNSETTLED, yes_or_no
@@ -141,6 +150,8 @@ AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
 YES_NO_POOL = 6  # the best sentences looked through for one that settles a yes/no question
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
+# the kinds of question whose past-tense event is answered only by a sentence that tells it done
+PAST_EVENT_KINDS = ("when", "where")
 
 
 @dataclass
@@ -250,6 +261,19 @@ class ExtractiveAnswerer:
             return decline(question)
         analysis = analyze(question)
         kind = analysis.kind
+        # "When did the Odysseus lander land?": the day it did, from a sentence that tells it done, not the day a
+        # preview foretold ("… still on track to attempt a moon landing Thursday")
+        event = asked_past_event(question) if kind in PAST_EVENT_KINDS else None
+        reported: list[Candidate] = []
+        if event is not None:
+            names = self.name_stems(question)
+            reported = [c for c in candidates if names <= c.stems and self.mentions(c, event) and reports_done(c.text, event)]
+            if not reported:
+                reported = self.reported_elsewhere(
+                    hits, article_texts, event, names, {(c.hit.chunk.article_id, c.start) for c in candidates}
+                )
+                candidates += reported
+                hits = hits + [c.hit for c in reported]
         self.measure(candidates, hits, terms, self.cased_names(question))
         question_words = set(self.keyword.stems(question))
         for c in candidates:
@@ -262,6 +286,12 @@ class ExtractiveAnswerer:
         prose = [c for c in candidates if not is_subhead(c)]
         if any(self.answers(c) for c in prose):
             candidates = prose
+        if event is not None:
+            # a sentence that tells the event done answers, ahead of one that foretells it; with none, the preview
+            # stays: "Haley will drop out … in a Wednesday address" still names the day, and the rest would not
+            told = [c for c in reported if c in candidates and self.answers(c)]
+            if told:
+                candidates = told
         if in_window is not None:
             inside = [
                 c
@@ -345,6 +375,47 @@ class ExtractiveAnswerer:
         if verdict is not None:
             answer.text = f"{verdict} {answer.text}"
         return answer
+
+    def mentions(self, c: Candidate, event: PastEvent) -> bool:
+        """Whether the sentence holds a word of the event or of a verb that reports it ("landing", "touched")."""
+        return any(not set(self.keyword.stems(lemma)).isdisjoint(c.stems) for lemma, _ in forms_of(event))
+
+    def reported_elsewhere(
+        self,
+        hits: list[Hit],
+        article_texts: dict[str, str],
+        event: PastEvent,
+        names: set[str],
+        seen: set[tuple[str, int]],
+    ) -> list[Candidate]:
+        """The sentences of the retrieved articles, outside their retrieved passages, that tell the asked event
+        done and name all the question's names: the passage of a preview can outrank the report's, and the
+        report's article is retrieved by another passage ("Odysseus touches down …" by the paragraphs after
+        "… gently touched down on the surface of the moon late Thursday"). Each is cited in its own paragraph."""
+        found: list[Candidate] = []
+        ranks: dict[str, int] = {}
+        for rank, hit in enumerate(hits):
+            ranks.setdefault(hit.chunk.article_id, rank)
+        for article_id, rank in ranks.items():
+            text = article_texts.get(article_id, "")
+            chunk = hits[rank].chunk
+            for paragraph_start, paragraph_end in paragraphs(text):
+                paragraph = text[paragraph_start:paragraph_end]
+                for sentence_start, sentence_end in citable_sentences(paragraph):
+                    start, end = paragraph_start + sentence_start, paragraph_start + sentence_end
+                    sentence = text[start:end]
+                    if (article_id, start) in seen or end - start < 20 or ASKS.search(sentence):
+                        continue
+                    sentence_stems = set(self.keyword.stems(sentence))
+                    c = Candidate(rank, hits[rank], start, end, sentence, sentence_stems)
+                    if not names <= sentence_stems or not self.mentions(c, event) or not reports_done(sentence, event):
+                        continue
+                    record = chunk.model_copy(
+                        update={"id": f"{chunk.id}+{start}", "text": paragraph, "start": paragraph_start, "end": paragraph_end}
+                    )
+                    c.hit = Hit(chunk=record, score=hits[rank].score)
+                    found.append(c)
+        return found
 
     def is_rare(self, word: str) -> bool:
         """A word few articles hold, as the words of a name are ("Buffalo", "Avi"; not "New")."""
@@ -462,6 +533,11 @@ class ExtractiveAnswerer:
             sentence = with_full_names(with_calendar_dates(sentence, chunk.published), c.surnames, text, self.is_rare)
             parts.append(f"{earlier}{sentence} [{n}]")
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The spans of the article's paragraphs (its lines that hold text)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
 
 
 @lru_cache(maxsize=8192)

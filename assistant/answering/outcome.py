@@ -18,10 +18,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.answering.question import analyze
-from assistant.answering.verdict import BEATING_VERBS, is_infinitive, is_supposed, of_another_year, parsed
+from assistant.answering.verdict import (
+    BEATING_VERBS,
+    DONE_PREPOSITIONS,
+    holds_word,
+    is_infinitive,
+    is_stated,
+    is_supposed,
+    of_another_year,
+    parsed,
+    subject_of,
+)
 from assistant.search.words import stems
 
 if TYPE_CHECKING:
@@ -147,3 +157,85 @@ def is_a_tally(verb) -> bool:
 def is_denied(token) -> bool:
     """Whether the word is negated or only possible: "have never won a Super Bowl", "can win", "zero wins"."""
     return any(child.dep_ == "neg" or child.lower_ in MODALS or child.lower_ in ("no", "zero") for child in token.children)
+
+
+# Past events, told as done or only foretold ("When did the Odysseus lander land?"): a sentence that says the lander
+# "will attempt a lunar landing Thursday" tells the day it was to land, not the day it did; one that says it "touched
+# down … late Thursday" answers. Another verb reports the same event (an event is a lemma and its particle).
+SAME_EVENT: dict[tuple[str, str | None], tuple[tuple[str, str | None], ...]] = {
+    ("land", None): (("touch", "down"),),
+    ("touch", "down"): (("land", None),),
+    ("launch", None): (("lift", "off"), ("blast", "off")),
+    ("die", None): (("pass", "away"),),
+    ("resign", None): (("step", "down"),),
+    ("step", "down"): (("resign", None),),
+    ("drop", "out"): (("suspend", None), ("withdraw", None), ("exit", None)),
+    ("arrive", None): (("reach", None),),
+    ("clinch", None): (("secure", None), ("win", None)),  # a nomination is clinched, secured or won alike
+}
+
+
+class PastEvent(NamedTuple):
+    """An event asked after: its verb's lemma and particle, and who did it when the question names them."""
+
+    lemma: str
+    particle: str | None
+    subject: str | None = None
+
+
+def asked_past_event(question: str) -> PastEvent | None:
+    """The event a question asks after in the past tense: "When did Haley drop out?" → ("drop", "out", "Haley"),
+    "When was Navalny arrested?" → ("arrest", None, "Navalny"); None for the present or future, and for
+    "be", "have" and "do" (no event). The bundled parser reads the verb after "did" as a noun at times ("When did
+    the Odysseus lander land?": "did" the root, "land" its subject): "did" needs a verb, so that word is it."""
+    sentences = list(parsed(question).sents)
+    if not sentences:
+        return None
+    asked = sentences[-1]  # "Two planes collided on a runway this week. Where did the incident occur?": occur
+    root = asked.root
+    children = list(root.children)
+    if root.lower_ == "did" and not any(c.pos_ in ("VERB", "AUX") and c.dep_ != "aux" for c in children):
+        words = [t for t in asked if not t.is_punct]
+        last = words[-1] if words else None
+        if last is None or last.dep_ != "nsubj" or last.head.i != root.i or not last.is_alpha:
+            return None
+        return PastEvent(last.lower_, None)
+    if root.pos_ != "VERB" or root.lemma_ in ("be", "have", "do"):
+        return None
+    done = (root.tag_ == "VB" and any(c.lower_ == "did" for c in children)) or root.tag_ == "VBD"
+    done = done or (root.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in children))
+    if not done or any(c.lower_ in MODALS for c in children):
+        return None
+    particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+    return PastEvent(root.lemma_, particle, subject.text if subject is not None else None)
+
+
+def forms_of(event: PastEvent) -> tuple[tuple[str, str | None], ...]:
+    """The event's verb and the other verbs that report it (`SAME_EVENT`)."""
+    verb = (event.lemma, event.particle)
+    return (verb, *SAME_EVENT.get(verb, ()))
+
+
+def reports_done(sentence: str, event: PastEvent) -> bool:
+    """Whether the sentence tells the event as done, in a past tense: "the uncrewed Odysseus spacecraft gently
+    touched down on the surface of the moon late Thursday" for ("land", None); not "is expected … to touch down",
+    "will attempt a lunar landing", "if it touches down", "may not have been able to touch down".
+    A doer the sentence names must be the question's, when it names one ("Ron DeSantis won second place …" for "When did Trump win Iowa?")."""
+    forms = forms_of(event)
+    for token in parsed(sentence):
+        # "after securing the presumptive GOP nomination late Tuesday": a gerund under "after" is done too
+        done = token.tag_ in PAST or (token.tag_ == "VBG" and token.head.lower_ in DONE_PREPOSITIONS)
+        if token.pos_ != "VERB" or not done or not is_stated(token) or is_denied(token):
+            continue
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        if not any(token.lemma_ == lemma and (wanted is None or particle == wanted) for lemma, wanted in forms):
+            continue
+        # "Ron DeSantis won second place in the Iowa Caucuses Monday night" tells no win of Trump's
+        doer = subject_of(token)
+        doers = [c for c in doer.children if c.dep_ in ("nsubj", "nsubjpass")] if doer is not None else []
+        if token.dep_ == "relcl":
+            doers.append(token.head)
+        if event.subject is None or any(holds_word(d, event.subject) for d in doers):
+            return True
+    return False
