@@ -42,6 +42,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import Filters
 from ui.errors import ApiError, OpenAIError, error_body, field_errors, one_line
+from ui.guards import SIGN_IN_ATTEMPT
 from ui.workers import IngestWorkers, WorkersBusy
 
 log = logging.getLogger(__name__)
@@ -312,6 +313,8 @@ def bearer_guard(token: str | None):
         scheme, _, given = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
             raise RequestProblem("missing or wrong access token", status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        if attempt := request.scope.get(SIGN_IN_ATTEMPT):
+            attempt.passed()  # the guard's turn is free again at once: the owner's next requests pass too
 
     return check
 
@@ -333,6 +336,8 @@ class LivenessOnly:
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "http" and scope.get("path") == "/healthz" and not has_token(scope.get("headers", []), self.token):
+            if attempt := scope.get(SIGN_IN_ATTEMPT):  # a wrong token: the same answer as none, and counted as failed
+                attempt.failed()  # (it was not: the article count told a right guess from a wrong one, unlimited)
             body = b'{"ok":true}'
             headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
             await send({"type": "http.response.start", "status": 200, "headers": headers})

@@ -10,9 +10,15 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
 2. **Request bodies are bounded before anything parses them.** A declared `Content-Length` over the
    limit is refused at once (413); a body without one (chunked) is read up to the limit and refused
    past it, so no handler ever sees more than the limit.
-3. **Sign-in attempts are rate limited.** Failed attempts (a 4xx answer to Gradio's `/login`, a 401
-   from the API's bearer check) are counted per client address in a sliding window; past the limit
-   the client gets 429 with `Retry-After` until the window has room again.
+3. **Sign-in attempts are rate limited, and the owner is never locked out by them.** Failed attempts (a 4xx
+   answer to Gradio's `/login`, a 401 from the API's bearer check, a wrong token at `/healthz`) are counted per
+   client in a sliding window, a client being an address, or all of loopback as one (anyone on this machine can
+   send from any of 127.0.0.0/8), or an IPv6 /64. Attempts still being checked count too, so a burst sent at once
+   gets no more checks than one sent in turn. Past the limit a client is not locked out but slowed down: one
+   attempt at a time is checked (its turn), the others get 429 with `Retry-After` unchecked; a wrong one holds
+   the turn `window / limit` seconds more and is answered 429 too, so guessing stays at `limit` a window. A
+   right one passes and frees the turn at once: the owner, sharing 127.0.0.1 with whoever sent the wrong
+   tokens, gets in at the next turn (at once when none is held), and its next requests pass too.
 
 4. **Other origins read nothing.** Gradio answers CORS requests from any localhost origin (another
    port of this machine), credentials allowed; a reply to a request whose `Origin` is not the origin
@@ -36,9 +42,9 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping, Sequence
-from ipaddress import ip_address
+from ipaddress import IPv6Address, IPv6Network, ip_address
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -55,34 +61,111 @@ STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+SIGN_IN_ATTEMPT = "byline.sign_in"  # the scope key of a request's `SignInAttempt`: whoever checks its token says how it went
+
+
+def client_key(address: str) -> str:
+    """Whom `address` is counted as: loopback as one client (a process here may send from any 127.x.y.z or ::1, and
+    a rotating address got a fresh count each), an IPv6 address by its /64 (a host's usual share), else itself."""
+    try:
+        parsed = ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, IPv6Address) and parsed.ipv4_mapped is not None:
+        parsed = parsed.ipv4_mapped
+    if parsed.is_loopback:
+        return "loopback"
+    if isinstance(parsed, IPv6Address):
+        return str(IPv6Network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
+class SignInAttempt:
+    """One request carrying a token or a password, admitted to be checked; settled once, by its verdict."""
+
+    def __init__(self, limiter: FailedSignIns, key: str, turn: bool):
+        self.limiter = limiter
+        self.key = key
+        self.turn = turn  # admitted past the limit, in the client's one turn
+        self.verdict: str | None = None  # "passed", "failed" or "unknown", once settled
+
+    def passed(self) -> None:
+        """The token (or password) was checked and is right."""
+        self.limiter.settle(self, "passed")
+
+    def failed(self) -> None:
+        """The token (or password) was checked and is wrong."""
+        self.limiter.settle(self, "failed")
+
+
 class FailedSignIns:
-    """Failed sign-in attempts per client address over a sliding window (thread-safe)."""
+    """Failed sign-in attempts per client (`client_key`) over a sliding window, and the turns past the limit (thread-safe)."""
 
     def __init__(self, limit: int, window_s: float = 60.0, clock: Callable[[], float] = time.monotonic):
         self.limit = limit
         self.window_s = window_s
+        self.turn_s = window_s / limit  # how long a failure past the limit holds the turn: `limit` a window, as before
         self.clock = clock
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._failures: dict[str, deque[float]] = {}
+        self._checking: dict[str, int] = {}  # attempts admitted under the limit and not settled yet
+        self._turn_until: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def _recent(self, client: str) -> deque[float]:
-        failures = self._failures[client]
-        horizon = self.clock() - self.window_s
-        while failures and failures[0] <= horizon:
+    def _recent(self, key: str, now: float) -> deque[float]:
+        failures = self._failures.setdefault(key, deque())
+        while failures and failures[0] <= now - self.window_s:
             failures.popleft()
         return failures
 
-    def retry_after(self, client: str) -> float | None:
-        """Seconds until `client` may try again, or None when it may try now."""
-        with self._lock:
-            failures = self._recent(client)
-            if len(failures) < self.limit:
-                return None
-            return max(1.0, failures[0] + self.window_s - self.clock())
+    def _forget_idle(self, key: str, now: float) -> None:
+        """Keep no state for a client that has none left (a host rotating addresses would fill memory)."""
+        if not self._failures.get(key) and not self._checking.get(key) and self._turn_until.get(key, 0.0) <= now:
+            self._failures.pop(key, None)
+            self._checking.pop(key, None)
+            self._turn_until.pop(key, None)
 
-    def record(self, client: str) -> None:
+    def admit(self, client: str) -> SignInAttempt | float:
+        """An attempt `client` may have checked now, or the seconds until it may try again."""
+        key = client_key(client)
         with self._lock:
-            self._recent(client).append(self.clock())
+            now = self.clock()
+            failures = self._recent(key, now)
+            if len(failures) + self._checking.get(key, 0) < self.limit:
+                self._checking[key] = self._checking.get(key, 0) + 1
+                return SignInAttempt(self, key, turn=False)
+            turn_at = self._turn_until.get(key, 0.0)
+            if now >= turn_at:
+                self._turn_until[key] = now + self.turn_s  # held while checked, and `turn_s` after a failure
+                return SignInAttempt(self, key, turn=True)
+            return max(1.0, turn_at - now)
+
+    def settle(self, attempt: SignInAttempt, verdict: str) -> None:
+        """Record how `attempt` went: "passed", "failed", or "unknown" (nothing checked its token)."""
+        with self._lock:
+            if attempt.verdict is not None:
+                return
+            attempt.verdict = verdict
+            now = self.clock()
+            key = attempt.key
+            if not attempt.turn:
+                self._checking[key] -= 1
+            if verdict == "failed":
+                self._recent(key, now).append(now)  # and a turn stays held `turn_s` from now
+            elif attempt.turn:
+                self._turn_until[key] = now  # only a failure holds the turn: the owner's next request need not wait
+            self._recent(key, now)
+            self._forget_idle(key, now)
+
+    def retry_after(self, client: str) -> float | None:
+        """Seconds until `client` may have an attempt checked, or None when it may now (nothing is admitted)."""
+        key = client_key(client)
+        with self._lock:
+            now = self.clock()
+            failures = self._recent(key, now)
+            self._forget_idle(key, now)
+            if len(failures) + self._checking.get(key, 0) < self.limit or now >= self._turn_until.get(key, 0.0):
+                return None
+            return max(1.0, self._turn_until[key] - now)
 
 
 def origin_of(scope: Scope, headers: dict[str, str]) -> tuple[str, str, int]:
@@ -215,13 +298,9 @@ class RequestGuard:
 
         signing_in = path.rstrip("/").endswith("/login") and method == "POST"
         guarded = signing_in or "authorization" in headers
-        if guarded:
-            wait = self.sign_ins.retry_after(client)
-            if wait is not None:
-                await refuse(
-                    scope, send, 429, "too many failed sign-in attempts; try again later", {"retry-after": f"{wait:.0f}"}
-                )
-                return
+        if guarded and (wait := self.sign_ins.retry_after(client)) is not None:
+            await self._too_many(scope, send, wait)
+            return
 
         if method in STATE_CHANGING:
             receive_checked = await self._bounded_body(scope, headers, receive, send)
@@ -229,11 +308,24 @@ class RequestGuard:
                 return
             receive = receive_checked
 
-        if guarded:
-            send = self._counting_failures(send, client, signing_in)
         if "origin" in headers and parse_origin(headers["origin"]) != origin_of(scope, headers):
             send = without_cors(send)
-        await self.app(scope, receive, send)
+        if not guarded:
+            await self.app(scope, receive, send)
+            return
+        admitted = self.sign_ins.admit(client)  # after the body is read: a slow body holds no turn
+        if not isinstance(admitted, SignInAttempt):
+            await self._too_many(scope, send, admitted)
+            return
+        scope[SIGN_IN_ATTEMPT] = admitted
+        try:
+            await self.app(scope, receive, self._settling(scope, send, admitted, signing_in))
+        finally:
+            admitted.limiter.settle(admitted, "unknown")  # no answer at all (the client left): nothing learnt
+
+    async def _too_many(self, scope: Scope, send: Send, wait: float) -> None:
+        reason = "too many failed sign-in attempts from this address; a right token passes at its next turn"
+        await refuse(scope, send, 429, reason, {"retry-after": f"{wait:.0f}"})
 
     async def _host_served(self, scope: Scope, send: Send) -> bool:
         """Whether the request's Host is local or allowed; if not, it is refused (403, or a closed websocket)."""
@@ -292,12 +384,27 @@ class RequestGuard:
         error = {"loc": ["body"], "msg": f"{reason} (BYLINE_MAX_UPLOAD_MB)", "type": "too_large"}
         await refuse(scope, send, 413, reason, errors=[error])
 
-    def _counting_failures(self, send: Send, client: str, signing_in: bool) -> Send:
-        async def send_and_count(message: Message) -> None:
+    def _settling(self, scope: Scope, send: Send, attempt: SignInAttempt, signing_in: bool) -> Send:
+        """`send` that settles `attempt` by the answer, unless the token's checker did (a 401, or a 4xx to the login,
+        is a wrong token; a login's success a right one). A wrong one in a turn past the limit is answered 429."""
+        replaced = False
+
+        async def send_and_settle(message: Message) -> None:
+            nonlocal replaced
+            if replaced:
+                return  # the app's own answer, replaced by the 429
             if message["type"] == "http.response.start":
                 status = message["status"]
                 if status == 401 or (signing_in and 400 <= status < 500):
-                    self.sign_ins.record(client)
+                    attempt.failed()
+                elif signing_in and status < 400:
+                    attempt.passed()  # Gradio checked the password
+                else:
+                    attempt.limiter.settle(attempt, "unknown")
+                if attempt.turn and attempt.verdict == "failed":
+                    replaced = True  # past the limit a wrong token reads as before: 429, whether checked or not
+                    await self._too_many(scope, send, self.sign_ins.turn_s)
+                    return
             await send(message)
 
-        return send_and_count
+        return send_and_settle
