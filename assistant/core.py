@@ -21,7 +21,7 @@ from assistant.answering.rewriter import RuleRewriter, dangling_person, normaliz
 from assistant.answering.scope import TimeScope, news_day, time_scope
 from assistant.answering.shaped import MAX_STORIES, SHAPED_KINDS, SHAPED_TOP_K, ShapedAnswerer
 from assistant.answering.verdict import UNSETTLED, VERDICTS
-from assistant.answering.who_said import WhoSaidAnswerer, wants_table
+from assistant.answering.who_said import WhoSaidAnswerer, wants_table, words_not_found
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
 from assistant.search.types import Filters, Hit
@@ -344,6 +344,7 @@ class Assistant:
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
             mark = time.perf_counter()
             extracted = self.extractive(query, hits, texts, scope)
+            extracted = words_not_found(query, extracted) or extracted
             timings["extract"] = ms_since(mark)
         mark = time.perf_counter()
         streamed: list[str] = []

@@ -18,7 +18,7 @@ from datetime import date
 
 from assistant.answer import Answer, Citation
 from assistant.answering.timeframe import relative_dates
-from assistant.search.quotes import QuoteIndex, name_tokens
+from assistant.search.quotes import QuoteIndex, coverage, holds_phrase, name_tokens
 from assistant.search.types import Filters
 from ingest.chunking import sentence_spans
 from ingest.cleaning import is_boilerplate
@@ -62,6 +62,7 @@ ROWS_PER_SPEAKER = 2  # "who said what": several voices, not one voice's many qu
 CELL_WORDS = 50  # a longer quote is cut in its cell; the citation holds it whole
 QUOTE_MARKS = "\"“”‘’'«»"
 FRAGMENT_SHARE = 0.6  # a quote shorter than this share of its sentence is a fragment: cite the sentence
+QUOTED_PARTS = re.compile(r'["“”«»]|(?<=[.!?])\s+')  # where words pasted from several quotes or sentences part
 MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
 # ...and a second speaker's quote, to be reported as "similar words": most of them, not a few
 # common ones ("maybe", "game") that a short fragment shares with many quotes
@@ -105,6 +106,32 @@ def parse(question: str) -> WhoSaidQuestion | None:
     if match := DID_SAY.match(question):
         return WhoSaidQuestion("did", name=match.group("name").strip(), fragment=match.group("fragment").strip(QUOTE_MARKS + " "))
     return None
+
+
+def words_not_found(question: str, answer: Answer) -> Answer | None:
+    """A decline for "Who said “X”?" answered from passages (the quote index holds no quote of X) when no
+    cited sentence holds the asked words either: asked before Biden's "Join me or I'll join you" was
+    reported, the best passages were other people's words that share none of it."""
+    asked = parse(question)
+    # words in quotation marks are the words asked about; others ("Who said that the Fed is not likely to
+    # cut rates?") are the asker's paraphrase, which a passage may word otherwise ("… is unlikely")
+    quoted_words = any(mark in question for mark in '"“”«»')
+    if asked is None or asked.form != "who" or not quoted_words or not answer.answered:
+        return None
+    # words pasted from two quotes ("Toil hopelessly or go to prison," "That is life at the bottom …") are
+    # found when either is
+    parts = [asked.fragment, *(part for part in QUOTED_PARTS.split(asked.fragment) if part.strip())]
+    for citation in answer.citations:
+        if any(coverage(part, citation.quote, both_ways=False) >= MIN_COVERAGE for part in parts):
+            return None
+    return answer.model_copy(
+        update={
+            "text": f"No article here has the words “{asked.fragment}”, so the articles can't say who said them.",
+            "answered": False,
+            "mode": "none",
+            "citations": [],
+        }
+    )
 
 
 def wants_table(question: str) -> bool:
@@ -151,8 +178,9 @@ class WhoSaidAnswerer:
         scored = [s for s in scored if s[0] >= MIN_COVERAGE]
         if not scored:
             return None
-        # most of the asked words first; among equals, a direct quote over reported speech
-        scored.sort(key=lambda s: (round(s[0], 2), s[2].kind == "direct", s[1]), reverse=True)
+        # most of the asked words first; among equals, the words as asked ("chaos follows him" over Haley's
+        # other "Chaos doesn't follow her"), then a direct quote over reported speech
+        scored.sort(key=lambda s: (round(s[0], 2), holds_phrase(s[2].text, fragment), s[2].kind == "direct", s[1]), reverse=True)
         return scored[0][2]
 
     def who_said(self, question: str, fragment: str, filters: Filters | None) -> Answer | None:
@@ -446,7 +474,8 @@ def said(quote: QuoteRecord, also: bool = False, dated: bool = True) -> str:
     if quote.kind == "direct":
         return f"{quote.speaker_name}{when} {'also said' if also else 'said'}: “{words}”"
     if quote.kind == "indirect":
-        return f"{quote.speaker_name}{when} {'also said' if also else quote.cue} {words}"
+        # its own verb: "demanded that TikTok's Chinese owners sell" is no "said that … sell"
+        return f"{quote.speaker_name}{when} {'also ' if also else ''}{quote.cue} {words}"
     return f"According to {quote.speaker_name}{when}, {words}"
 
 

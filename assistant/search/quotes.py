@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.search.text_index import TextIndex
 from assistant.search.types import Filters
-from assistant.search.words import FRAME_STEMS, fold, stems
+from assistant.search.words import FRAME_STEMS, WORD, fold, stems
 from ingest.attribution import Speaker, speaker_names
 from ingest.store import QuoteRecord
 
@@ -133,13 +133,24 @@ def surname(words: list[str]) -> str:
     return kept[-1] if kept else ""
 
 
+# Who speak for a person without being the person ("What did Biden say?" was answered with "Biden
+# administration also said …")
+BODIES_AFTER_A_NAME = frozenset(
+    "administration campaign camp government team aides allies officials spokesperson spokesman spokeswoman "
+    "lawyers attorneys family foundation".split()
+)
+
+
 def holds_name(listed: str, words: set[str]) -> bool:
     """Whether a listed speaker name holds all these name words ("Powell" in "Jerome Powell", "Aliyev" in
     "Ilham Aliyev"), adding no Jr./Sr./II the words lack ("Donald Trump" is not "Donald Trump Jr") and not as
-    an owner ("Trump's campaign", "Trump’s Justice Department" are not Trump)."""
+    an owner ("Trump's campaign", "Trump’s Justice Department" are not Trump) nor as a modifier ("Biden
+    administration" is not Biden)."""
     mine = name_tokens(listed)
     if not words <= set(mine) or (set(mine) - words) & GENERATIONS:
         return False
+    if any(word in words and later in BODIES_AFTER_A_NAME for word, later in zip(mine, mine[1:])):
+        return False  # the name as a modifier: "Biden administration", "Trump campaign spokesperson …"
     owners = {
         re.sub(r"'s$", "", w).strip(".'-")
         for w in re.findall(r"[\w.'-]+", fold(listed).lower().replace("’", "'"))
@@ -354,18 +365,44 @@ class QuoteIndex(TextIndex):
         return [QuoteRecord.model_validate_json(self.searcher.doc(address)["record"][0]) for _, address in result.hits]
 
     def content_stems(self, text: str) -> list[str]:
-        """The stems of `text` that say what it is about: not the pronouns and auxiliaries of its clause."""
-        return [s for s in self.stems(text) if s not in FRAME_STEMS]
+        return content_stems(text)
 
     def coverage(self, fragment: str, quote: QuoteRecord, both_ways: bool = True) -> float:
-        """How well the asked words and a quote match: the share of the fragment's words the quote
-        holds, or of the quote's words the fragment holds (a short quote asked about in a longer
-        sentence), stemmed, stopwords and the words that only frame a clause aside."""
-        wanted, have = self.content_stems(fragment), self.content_stems(quote.text)
-        if not wanted or not have:
-            return 0.0
-        forward = sum(1 for w in wanted if w in set(have)) / len(wanted)
-        if not both_ways or len(set(have)) < 2:
-            return forward
-        backward = sum(1 for w in have if w in set(wanted)) / len(have)
-        return max(forward, backward)
+        """How well the asked words and a quote match (see `coverage`)."""
+        return coverage(fragment, quote.text, both_ways)
+
+
+def holds_phrase(text: str, phrase: str) -> bool:
+    """Whether `text` has the words of `phrase` one after another, small words too (case, accents and
+    the kind of apostrophe aside)."""
+    words, wanted = WORD.findall(fold(text)), WORD.findall(fold(phrase))
+    if not wanted:
+        return False
+    size = len(wanted)
+    return any(words[i : i + size] == wanted for i in range(len(words) - size + 1))
+
+
+CONTRACTION_TAILS = frozenset({"ll", "re", "ve", "d", "m", "s", "t"})  # "I'll", "we're", "don't", … as tokens
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of `text` that say what it is about: not the pronouns and auxiliaries of its clause."""
+    return [s for s in stems(text) if s not in FRAME_STEMS]
+
+
+def coverage(fragment: str, text: str, both_ways: bool = True) -> float:
+    """How well the asked words and a quote's `text` match: the share of the fragment's words the text
+    holds, or of the text's words the fragment holds (a short quote asked about in a longer sentence),
+    stemmed, stopwords and the words that only frame a clause aside."""
+    wanted, have = content_stems(fragment), content_stems(text)
+    if not wanted or not have:
+        return 0.0
+    if len(set(wanted) - CONTRACTION_TAILS) < 2 and not holds_phrase(text, fragment):
+        # One word says too little: "Join me or I'll join you" is all "join" (and the "ll" of "I'll") once
+        # its small words are aside, and "She'll be … They will be joined by members of their families" held it.
+        return 0.0
+    forward = sum(1 for w in wanted if w in set(have)) / len(wanted)
+    if not both_ways or len(set(have)) < 2:
+        return forward
+    backward = sum(1 for w in have if w in set(wanted)) / len(have)
+    return max(forward, backward)
