@@ -199,8 +199,8 @@ def test_a_collapsed_filters_section_says_a_typed_date_was_refused(new_page, gli
     head.click()  # open
     page.fill("#byline-as-of input", "yesterday")
     page.press("#byline-as-of input", "Tab")  # left with text it refused: it keeps today, and sends no change
-    head.click()  # collapsed
-    expect(page.locator("#byline-as-of")).to_be_hidden()
+    head.click()  # collapsed (the asking date stays in sight by the question box; From and To fold away)
+    expect(page.locator("#byline-since")).to_be_hidden()
     expect(head).to_contain_text("Not a date (use YYYY-MM-DD): As of “yesterday”")
     page.screenshot(path=str(artifacts / "web_filters_refused_date.png"), full_page=True)
     # a date Gradio takes but that is no day ("2024-02-30", Enter pressed) says so too, beside the other filters

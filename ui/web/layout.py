@@ -85,6 +85,16 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                             ask_button = gr.Button("Ask", variant="primary", elem_id="byline-ask", scale=1)
                             # shown while an answer streams (the answering event shows and hides it)
                             stop_button = gr.Button("Stop", variant="stop", visible=False, elem_id="byline-stop", scale=1)
+                        # the asking date, with the question it dates and in sight at every width: in the Filters section
+                        # it sat below all the evidence on a phone (390x844), scrolled past to find or change
+                        dates = {"include_time": False, "type": "string"}  # a calendar; typed YYYY-MM-DD still works
+                        with gr.Row(elem_id="byline-as-of-row"):
+                            as_of_box = gr.DateTime(
+                                value="",  # set at each page load: the kept conversation's asking date, or today
+                                label="As of: later articles are left out; 'this week' is that day's week",
+                                elem_id="byline-as-of",
+                                **dates,
+                            )
                         # made when clicked and downloaded by the page (EXPORT_JS): no file on the server. Always
                         # active (an empty chat downloads nothing): disabled until an answer, its update sent with the
                         # streamed answer did not take in Chromium, and it stayed disabled
@@ -109,17 +119,10 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 allow_custom_value=False,
                                 elem_id="byline-sources",
                             )
-                            # date fields with a calendar (typed YYYY-MM-DD still works); a string, checked when asked
-                            dates = {"include_time": False, "type": "string"}
+                            # From and To are date fields as "As of" is: a string, checked when asked
                             with gr.Row():
                                 since_box = gr.DateTime(value="", label="From", elem_id="byline-since", **dates)
                                 until_box = gr.DateTime(value="", label="To", elem_id="byline-until", **dates)
-                            as_of_box = gr.DateTime(
-                                value="",  # set at each page load: the kept conversation's asking date, or today
-                                label="As of: later articles are left out; 'this week' is that day's week",
-                                elem_id="byline-as-of",
-                                **dates,
-                            )
                             # what a date field refused (not a date), filled in as a question is asked: TYPED_DATES_JS
                             typed_dates = gr.Textbox(value="", visible=False, elem_id="byline-typed-dates")
                         # hidden (CSS): redraws the Filters label when a date field is left with text it refused

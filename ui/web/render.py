@@ -502,9 +502,13 @@ CSS = """
 /* Gradio's columns wrap: long evidence flowed into a second column beside the first, out of sight */
 #byline-evidence-column { max-height: 80vh; overflow-y: auto; flex-wrap: nowrap; }
 /* beside the chat, the evidence stays in sight while the page scrolls down a long conversation: scrolled past its
-   top, the column ended half-way down the screen, cut mid-line, with blank page below (outside try, 1366x900) */
+   top, the column ended half-way down the screen, cut mid-line, with blank page below (outside try, 1366x900).
+   It is no taller than the screen below where it starts (its top, kept by the page's script as the page scrolls):
+   as tall as the screen, it started ~140 px down before the page was scrolled, and its last ~150 px, the end of the
+   evidence, lay below the fold (an outside try at 1366x900) */
 @media (min-width: 768px) {
-  #byline-evidence-column { position: sticky; top: .5em; align-self: flex-start; max-height: calc(100vh - 1em); }
+  #byline-evidence-column { position: sticky; top: .5em; align-self: flex-start;
+    max-height: calc(100vh - var(--byline-evidence-top, .5em) - .5em); }
 }
 /* Gradio's container hides its overflow, which makes it the box a sticky column sticks in (and it never scrolls);
    clipping the same overflow makes no such box, so the column sticks to the page */
@@ -570,14 +574,15 @@ a.cite-marker { text-decoration: none; font-weight: 600; }
   #byline-chat [data-testid="bot"] table :is(th, td):nth-child(3) { order: 1; }
   #byline-chat [data-testid="bot"] table :is(th, td):nth-child(4) { order: 2; overflow-wrap: break-word; }
 }
-/* on a phone the chat and its evidence are one column: the chat, the question box, then the answer's evidence (it sat
-   below the examples and filters, ~1,150 px down, in a box scrolling inside the page), then the rest */
+/* on a phone the chat and its evidence are one column: the chat, the question box and its asking date, then the
+   answer's evidence (it sat below the examples and filters, ~1,150 px down, in a box scrolling inside the page), then
+   the rest */
 @media (max-width: 640px) {
   #byline-chat-row { flex-direction: column; flex-wrap: nowrap; }
   #byline-chat-column { display: contents; }
   #byline-chat-column > * { order: 4; }
   #byline-chat-column > #byline-chat { order: 1; }
-  #byline-chat-column > #byline-ask-row { order: 2; }
+  #byline-chat-column > #byline-ask-row, #byline-chat-column > #byline-as-of-row { order: 2; }
   #byline-chat-column > #byline-conversations-row { order: 0; }
   #byline-evidence-column { order: 3; max-height: none; overflow: visible; }
 }
@@ -683,6 +688,25 @@ document.addEventListener("keydown", function (event) {
     new MutationObserver(relabel).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"]});
     relabel();
   }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+})();
+// The evidence column's top on the screen, for its height beside the chat (CSS): where it starts before the page is
+// scrolled, .5em once it sticks, and anything in between; read again as the page scrolls, resizes or is redrawn.
+(function () {
+  let waiting = false;
+  function fit() {
+    waiting = false;
+    const column = document.getElementById("byline-evidence-column");
+    if (!column) return;
+    const top = Math.max(0, Math.round(column.getBoundingClientRect().top));
+    if (column.style.getPropertyValue("--byline-evidence-top") !== top + "px") column.style.setProperty("--byline-evidence-top", top + "px");
+  }
+  function soon() {
+    if (!waiting) { waiting = true; requestAnimationFrame(fit); }
+  }
+  addEventListener("scroll", soon, {passive: true});
+  addEventListener("resize", soon);
+  function start() { new ResizeObserver(soon).observe(document.body); soon(); }
   if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
 })();
 // The copy button of an answer copies its Markdown with its sources (kept in the message, base64), not its HTML.
