@@ -19,7 +19,7 @@ from assistant.answering.outcome import NO_OUTCOME_REPORTED
 from assistant.answering.question import QuestionAnalysis, analyze
 from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
-from assistant.answering.shaped import MAX_STORIES, SHAPED_KINDS, SHAPED_TOP_K, ShapedAnswerer
+from assistant.answering.shaped import DIGEST_KINDS, MAX_STORIES, SHAPED_KINDS, SHAPED_TOP_K, ShapedAnswerer, no_story_about
 from assistant.answering.verdict import UNSETTLED, VERDICTS
 from assistant.answering.who_said import WhoSaidAnswerer, wants_table, words_not_found
 from assistant.conversation import Conversation
@@ -324,6 +324,8 @@ class Assistant:
             timings["shaped"] = ms_since(mark)
             if extracted is None:  # no shape to give: answered as any question is, from the same passages
                 extracted = self.extractive(query, hits, texts, scope) if hits else decline(query)
+                if analysis.kind in DIGEST_KINDS and analysis.topic:
+                    extracted = no_story_about(analysis.topic, extracted)
         else:
             quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts, self.articles_about)
             for attempt_filters, _ in scope.attempts():

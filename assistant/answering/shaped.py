@@ -46,6 +46,7 @@ from assistant.answering.timeframe import relative_dates
 from assistant.search.types import Hit
 
 SHAPED_KINDS = frozenset({"summary", "what_happened", "comparison", "timeline"})
+DIGEST_KINDS = frozenset({"summary", "what_happened"})  # answered by a digest of stories
 SHAPED_TOP_K = 24  # passages searched for a summary, comparison or timeline
 TOPIC_SENTENCES = 2  # a story not leading with the topic must hold it in this many sentences to be about it
 MAX_STORIES = 5
@@ -98,6 +99,17 @@ class Story:
     @property
     def lead(self) -> Hit:
         return self.hits[0]
+
+
+def no_story_about(topic: str, answer: Answer) -> Answer:
+    """A digest asked for that found no story about its topic: the best sentence the search found is only the
+    closest the articles come, not a summary. "Summarize the news about the Baltimore bridge collapse", asked of
+    an archive that ends before it, was answered with a 2020 correction about a jet bridge at BWI airport."""
+    if not answer.answered:
+        return answer
+    first = answer.citations[0].published if answer.citations else ""
+    text = f"No story here is about {topic}; the closest the articles come{f', from {first}' if first else ''}: {answer.text}"
+    return answer.model_copy(update={"text": text, "answered": False})
 
 
 def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:

@@ -15,13 +15,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from assistant.answer import Answer, Citation
 from assistant.answering.timeframe import relative_dates
 from assistant.search.quotes import QuoteIndex, coverage, holds_phrase, name_tokens
 from assistant.search.types import Filters
+from assistant.search.words import MODALS, fold
 from ingest.chunking import sentence_spans
 from ingest.cleaning import is_boilerplate
+from ingest.language import pipeline_view
 from ingest.store import QuoteRecord
 
 SPEECH_VERBS = (
@@ -34,7 +37,7 @@ WHO_SAID = re.compile(
 )
 WHAT_DID = re.compile(
     r"^\s*what\s+(?:did|does|has|have|had)\s+(?P<name>.+?)\s+(?:say|said|tell|told|think|claim|argue|write|written|stress|warn)"
-    r"(?:\s+(?:about|on|regarding|of|concerning)\s+(?P<topic>.+?)|\s+(?:at|during)\s+(?P<occasion>.+?)"
+    r"(?:\s+(?:about|on|regarding|of|concerning)\s+(?P<topic>.+?)|\s+(?:at|during|in)\s+(?P<occasion>.+?)"
     r"|\s+(?:after|following|since)\s+(?P<after>.+?))?\s*\??\s*$",
     re.I | re.S,
 )
@@ -113,10 +116,14 @@ def words_not_found(question: str, answer: Answer) -> Answer | None:
     cited sentence holds the asked words either: asked before Biden's "Join me or I'll join you" was
     reported, the best passages were other people's words that share none of it."""
     asked = parse(question)
+    if asked is None or not answer.answered:
+        return None
+    if asked.form == "what" and asked.name:
+        return speaker_not_found(asked.name, answer)
     # words in quotation marks are the words asked about; others ("Who said that the Fed is not likely to
     # cut rates?") are the asker's paraphrase, which a passage may word otherwise ("… is unlikely")
     quoted_words = any(mark in question for mark in '"“”«»')
-    if asked is None or asked.form != "who" or not quoted_words or not answer.answered:
+    if asked.form != "who" or not quoted_words:
         return None
     # words pasted from two quotes ("Toil hopelessly or go to prison," "That is life at the bottom …") are
     # found when either is
@@ -132,6 +139,39 @@ def words_not_found(question: str, answer: Answer) -> Answer | None:
             "citations": [],
         }
     )
+
+
+def speaker_not_found(name: str, answer: Answer) -> Answer | None:
+    """For "What did X say …?" answered from passages (the quote index has no quote of X's on it): a hedge
+    unless a cited sentence names X. "What did Biden say in the State of the Union?", asked of an archive
+    without the speech, was answered with "Sarah Huckabee Sanders plans to attack Biden …" of 2023 — the
+    words of Biden's critic, about him."""
+    words = name_tokens(name)
+    if not words or any(acts_in(words[-1], citation.quote) for citation in answer.citations):
+        return None
+    first = answer.citations[0].published if answer.citations else ""
+    text = f"No article here quotes {name} on that; the closest they come{f', from {first}' if first else ''}: {answer.text}"
+    return answer.model_copy(update={"text": text, "answered": False})
+
+
+@lru_cache(maxsize=256)
+def sentence_parse(sentence: str):
+    """The bundled spaCy pipeline's parse of a sentence (its lemmatizer aside)."""
+    return pipeline_view("lemmatizer")(sentence)
+
+
+def acts_in(surname: str, sentence: str) -> bool:
+    """Whether the person is the subject of a verb of `sentence` that is not only planned or possible: the
+    sentence tells what they said or did ("Powell singled out …"), not what others did to them ("plans to
+    attack Biden") nor what they will do ("5 big questions Joe Biden will answer")."""
+    for token in sentence_parse(sentence):
+        if fold(token.text) != surname:
+            continue
+        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+            token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and not any(child.lower_ in MODALS for child in token.head.children):
+            return True
+    return False
 
 
 def wants_table(question: str) -> bool:

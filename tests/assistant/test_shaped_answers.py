@@ -358,3 +358,39 @@ def test_a_digest_line_is_the_story_s_lead_not_its_credit_line(make_assistant):
     )
     answer = bot.ask("What happened this week?", as_of="2024-02-20")
     assert answer.citations and answer.citations[0].quote.startswith("With immigration a top issue"), answer.text
+
+
+def test_a_summary_of_a_story_no_article_is_about_says_so(make_assistant):
+    """An outside try on news24, as of 2024-03-20 (the archive ends before the Baltimore bridge fell): "Summarize
+    the news about the Baltimore bridge collapse" was answered "As of 2020-04-27: Travel: An image of an unrelated
+    passenger jet bridge was initially published in a story about the jet bridge collapse at Baltimore-Washington
+    International Airport." — a correction notice (news24-dev 3208c77882b2) given as the summary. With no story
+    about the topic, the closest sentence is offered as that, and the question counts as declined."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "3208c77882b2",
+                "title": "Corrections & Clarifications 2019",
+                "source": "usatoday.com",
+                "published": "2020-04-27",
+                "text": "News: A tweet linking to two stories was deleted, because the chatter matched the first link, "
+                "about a dog shot by a police officer, but the image matched the second link, about a 7-pound bucket of "
+                "Nutella. The story was re-shared on Twitter with the original chatter and just the first link.\n\n"
+                "News: A @USATODAY tweet from Jan. 5 was deleted that shared the wrong URL with a story about billboards "
+                "about abortion. The tweet was resent with the correct language.\n\n"
+                "News: Prior posts wrongly identified that this is the second longest government shutdown in American "
+                "history.\n\n"
+                "Travel: An image of an unrelated passenger jet bridge was initially published in a story about "
+                "the jet bridge collapse at Baltimore-Washington International Airport. It has been replaced by an "
+                "image of the scene of the accident.",
+            },
+            *ARTICLES,
+        ]
+    )
+    answer = bot.ask("Summarize the news about the Baltimore bridge collapse", as_of="2024-03-20")
+    assert not answer.answered, answer.text
+    assert answer.text.startswith(
+        "No story here is about the Baltimore bridge collapse; the closest the articles come, from 2020-04-27:"
+    )
+    assert answer.citations and answer.citations[0].article_id == "3208c77882b2"

@@ -580,3 +580,27 @@ def test_what_did_x_say_keeps_the_reported_verb_and_not_xs_administration(make_a
     administration = bot.ask("What did the Biden administration say about TikTok?", as_of="2024-03-20")
     assert "demanded that TikTok's Chinese owners sell" in administration.text, administration.text
     assert "said that TikTok's Chinese owners" not in administration.text, administration.text
+
+
+def test_what_did_x_say_answered_from_passages_needs_x_to_be_the_one_speaking(make_assistant):
+    """An outside try on news24: "What did Biden say in the State of the Union?" was answered with "Arkansas Gov.
+    Sarah Huckabee Sander plans to attack Biden and the Democrats over … inflation" (news24-dev 6b469543a71a,
+    2023-02-07): the words of his critic, about him. A passage answer to "What did X say …?" in which X does
+    not speak or act is offered as the closest the articles come, and the question counts as declined."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "6b469543a71a",
+                "title": "State of the Union 2023 address recap: Biden lays out ambitious agenda",
+                "source": "usatoday.com",
+                "published": "2023-02-07",
+                "text": "In delivering the Republican response to the State of the Union, Arkansas Gov. Sarah Huckabee "
+                "Sander plans to attack Biden and the Democrats over a panoply of issues that include inflation, taxes, "
+                'education and so-called "culture wars."',
+            }
+        ]
+    )
+    answer = bot.ask("What did Biden say about inflation?", as_of="2024-03-20")
+    assert not answer.answered, answer.text
+    assert answer.text.startswith("No article here quotes Biden on that; the closest they come, from 2023-02-07:"), answer.text
