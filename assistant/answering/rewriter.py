@@ -71,6 +71,7 @@ WHEN_WAS_THAT = re.compile(
 TIME_WORD = r"after\s+(?:that|this|it)|afterwards?|since\s+then|before\s+(?:that|this|it)|then|next|later"
 TIME_BACK = re.compile(rf"\b(?P<time>{TIME_WORD})\b", re.I)
 TIME_FRAGMENT = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:what\s+about\s+)?(?P<time>{TIME_WORD})\s*[?.!]*\s*$", re.I)
+ISO_DAY = re.compile(r"\b\d{4}-\d\d-\d\d\b")
 LOOSE_TIME_WORDS = {"then", "next", "later"}  # point back only in a past-tense question ("Who do they play next?" does not)
 PAST_AUXILIARIES = {"did", "was", "were", "had"}
 OWN_EVENT_LABELS = {"DATE", "TIME", "EVENT", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"}
@@ -90,7 +91,12 @@ IRREGULAR_PAST = {
 STRESSED_LAST = frozenset("admit commit compel control forget occur omit permit prefer quit refer regret submit upset".split())
 LOOK_BACK = 4  # earlier questions understood again for a follow-up (each is one more parse)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<focus>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
-AND_FOCUS = re.compile(r"^\s*and\s+(?P<focus>[^?]{1,60}?)\s*\?+\s*$", re.IGNORECASE)
+QUESTION_OPENER = (
+    r"(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|has|have|had|will|can|could|would|should)\b"
+)
+# "And Nevada?", not "And what did he say?" (a whole question after "and": `OPENING_AND`)
+AND_FOCUS = re.compile(rf"^\s*and\s+(?!{QUESTION_OPENER})(?P<focus>[^?]{{1,60}}?)\s*\?+\s*$", re.IGNORECASE)
+OPENING_AND = re.compile(rf"^\s*(?:and|but|so)\s+(?={QUESTION_OPENER})", re.IGNORECASE)
 WHO_ELSE = re.compile(
     r"^\s*(?:and\s+)?who\s+else(?:\s+(?:said|did|does|do|has|have|had)(?:\s+(?:that|so|this|it))?)?\s*[?.!]*\s*$",
     re.IGNORECASE,
@@ -641,9 +647,15 @@ class RuleRewriter:
 
     def rewrite_after(self, message: str, earlier: list[Exchange]) -> str:
         """The message rewritten after the earlier turns: it follows up on the last question that names
-        something of its own, skipping "When did she say that?"-style ones; "that" is the last answer's quote."""
+        something of its own, skipping "When did she say that?"-style ones; "that" is the last answer's quote.
+        A whole question after "and" ("And what did he say since then?") is read without it, and left as
+        asked when it needs nothing of the conversation."""
         if not earlier:
             return message
+        if opening := OPENING_AND.match(message):
+            unjoined = capitalize_first(message[opening.end() :])
+            rewritten = self.rewrite_after(unjoined, earlier)
+            return message if rewritten == unjoined else rewritten
         last = earlier[-1]
         base = next((turn for turn in reversed(earlier) if has_content(turn.asked)), last)
         last_question, last_answer = base.understood, base.answer
@@ -671,6 +683,9 @@ class RuleRewriter:
         if event:
             asked = WHEN_WAS_THAT.match(message)
             return f"{message[: asked.start('that')]}{event}{message[asked.end('that') :]}"
+        later = self.same_speaker_later(message, last_question, last_answer)
+        if later:
+            return later
         on_topic = self.on_the_same_topic(message, last_question)
         if on_topic:
             return on_topic
@@ -731,6 +746,30 @@ class RuleRewriter:
         if speaker.lower() in earlier.lower() or earlier.lower() in speaker.lower():
             return None  # the same speaker again: "What did Abbott say?" asks for everything Abbott said
         return f"{message[: asked.end('verb')]} {before.group('topic')}?"
+
+    def same_speaker_later(self, message: str, last_question: str, last_answer: str) -> str | None:
+        """ "What did he say after that?" right after "What did Trump say about NATO?" → "What did Trump say about
+        NATO after 2024-02-11?": the same speaker on the same topic, after (or before, or since) the newest day the
+        answer quoted (its oldest, for "before"); with no day in the answer, the time words go. It was "What did
+        Trump say after that?", the topic lost, and answered from a 2022 report on January 6."""
+        time = points_back(message)
+        before = SAY_ABOUT.match(last_question)
+        if time is None or before is None:
+            return None
+        untimed = re.sub(r"\s+([?.!])", r"\1", f"{message[: time.start('time')]}{message[time.end('time') :]}").strip()
+        if BARE_SAY.match(untimed) is None:
+            return None
+        resolved = self.resolve_pronouns(untimed, last_question, last_answer)
+        asked = BARE_SAY.match(resolved)
+        if asked is None:
+            return None
+        speaker, earlier = asked.group("speaker").strip().lower(), before.group("speaker").strip().lower()
+        if not (speaker in earlier or earlier in speaker):
+            return None  # another speaker: `on_the_same_topic`'s, with its own words
+        preposition = time_preposition(time.group("time"))
+        days = sorted(ISO_DAY.findall(last_answer))
+        when = f" {preposition} {days[0] if preposition == 'before' else days[-1]}" if days else ""
+        return f"{resolved[: asked.end('verb')]} {before.group('topic')}{when}?"
 
     def who_else(self, last_question: str) -> str | None:
         """ "Who else said that?" → the last question with "Who else" for its wh-subject

@@ -422,3 +422,32 @@ def test_that_is_the_reported_speech_without_that(rewriter):
     assert rewriter.rewrite("When did he say that?", history("What did Powell say about rate cuts?", answer)) == (
         "When did Powell say “the central bank's policymakers want services inflation to ease further before starting …”?"
     )
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        ("What did he say after that?", "What did Donald Trump say about NATO after 2024-02-11?"),
+        ("What did he say afterwards?", "What did Donald Trump say about NATO after 2024-02-11?"),
+        ("And what did he say since then?", "What did Donald Trump say about NATO since 2024-02-11?"),
+        ("What did he say before that?", "What did Donald Trump say about NATO before 2024-02-10?"),
+    ],
+)
+def test_what_did_he_say_after_that_keeps_the_topic_and_takes_the_quotes_day(rewriter, follow_up, expected):
+    """An outside try on news24: "What did Trump say about NATO?" then "What did he say after that?" was rewritten
+    "What did Trump say after that?" — NATO lost, "that" unread — and answered from a 2022 report on January 6.
+    The answer's own days say when "that" was (after: its newest; before: its oldest)."""
+    answer = (
+        "Donald Trump (2024-02-11) said he would encourage Russia to do whatever the hell they want [1] "
+        "Donald Trump (2024-02-10) also said: “You didn't pay? You're delinquent?” [2]"
+    )
+    assert rewriter.rewrite(follow_up, history("What did Donald Trump say about NATO?", answer)) == expected
+
+
+def test_and_before_a_whole_question_is_no_topic_to_replace(rewriter):
+    """ "And what did he say?" was read as "what about X" with X = "what did he say": "What did Trump say about what
+    did he say?". A whole question after "and" is read without it; one that needs nothing stays as asked."""
+    turn = history("What did Donald Trump say about NATO?", "Donald Trump (2024-02-11) said he would encourage Russia [1]")
+    assert rewriter.rewrite("And what did he say?", turn) == "What did Donald Trump say?"
+    assert rewriter.rewrite("And who won the Iowa caucuses?", turn) == "And who won the Iowa caucuses?"
+    assert rewriter.rewrite("And Nevada?", turn) == "What did Donald Trump say about Nevada?"
