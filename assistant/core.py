@@ -53,8 +53,10 @@ def came_over_http(origin: str, channel: str) -> bool:
     return bool(POSTED_ORIGIN.fullmatch(origin))
 
 
-# An answer whose first source is older than this on the asking day says its date ("As of 2022-11-20: …")
-STALE_DAYS = 365
+# An answer whose first source is older than this on the asking day says its date ("As of 2022-11-20: …"):
+# "How many people died in the Texas wildfires?" asked 2024-02-20 was answered from an article of 2023-06-28
+# with no date, read as this winter's fires (at 365 days; a month is when news stops being this month's).
+STALE_DAYS = 31
 # A summary or timeline that names no days also searches the RECENT_DAYS before the asking day for
 # RECENT_PASSAGES more passages: the latest of a story, which older coverage can crowd out of the search
 RECENT_DAYS = 30
