@@ -91,6 +91,14 @@ def test_every_card_of_a_long_answer_shows_in_the_evidence_column(browser, strik
     try:
         page.goto(f"{strike_url}/?__theme={theme}", wait_until="domcontentloaded")
         page.wait_for_selector("#byline-question textarea")
+        as_of = page.locator("#byline-as-of")
+        expect(as_of).to_be_visible(timeout=5_000)
+        if size == "desktop":
+            # on the first screen as the page opens: in a row of its own under the question box, it began just below
+            # the fold at 1366x900 (the question box ended ~15 px above it)
+            date = as_of.bounding_box()
+            assert page.evaluate("window.scrollY") == 0
+            assert 0 <= date["y"] and date["y"] + date["height"] <= height, f"'As of' {date} is off the {height} px screen"
         page.fill("#byline-question textarea", QUESTION)
         page.keyboard.press("Enter")
         cards = page.locator("#byline-evidence .ev-cite")
@@ -101,14 +109,18 @@ def test_every_card_of_a_long_answer_shows_in_the_evidence_column(browser, strik
         assert sizes["scroll"] <= sizes["client"] + 1, f"the evidence column scrolls sideways: {sizes}"
         # the asking date is with the question box, in sight: on a phone it sat in the Filters section below all the
         # evidence (an outside try at 390x844), scrolled past to find or change
-        as_of = page.locator("#byline-as-of")
-        expect(as_of).to_be_visible(timeout=5_000)
         date, asked = as_of.bounding_box(), page.locator("#byline-question").bounding_box()
-        assert 0 <= date["y"] - (asked["y"] + asked["height"]) <= 120, f"'As of' {date} is not by the question box {asked}"
-        if size == "phone":
+        if size == "phone":  # after Ask, before the evidence
+            ask = page.locator("#byline-ask").bounding_box()
+            assert 0 <= date["y"] - (ask["y"] + ask["height"]) <= 40, f"'As of' {date} does not follow Ask {ask}"
             panel = column.bounding_box()
             assert date["y"] + date["height"] <= panel["y"], f"'As of' {date} comes after the evidence {panel}"
         else:
+            # beside the question box and narrow: across the whole chat column under it, it looked heavy
+            assert abs(date["y"] - asked["y"]) <= 2 and date["x"] >= asked["x"] + asked["width"], (
+                f"'As of' {date} is not beside the question box {asked}"
+            )
+            assert date["width"] <= 220 < asked["width"], f"'As of' {date} is not a narrow field beside {asked}"
             # before the page is scrolled, the whole column is on the screen and its last card comes into view inside
             # it: its lower ~150 px lay below the fold (an outside try at 1366x900), the end of the evidence cut off
             fits = column.evaluate(

@@ -73,6 +73,8 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                             buttons=["copy"],
                             placeholder="Answers come from the indexed articles only, with numbered citations.",
                         )
+                        # a calendar; typed YYYY-MM-DD still works; a string, checked when asked
+                        dates = {"include_time": False, "type": "string"}
                         with gr.Row(elem_id="byline-ask-row"):
                             question_box = gr.Textbox(
                                 label="Question",
@@ -82,18 +84,22 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 autofocus=True,
                                 submit_btn=False,
                             )
-                            ask_button = gr.Button("Ask", variant="primary", elem_id="byline-ask", scale=1)
+                            # the asking date, beside the question it dates and in sight at every width: in the Filters
+                            # section it sat below all the evidence on a phone (390x844); in a row of its own across
+                            # the chat column it was heavy, and just below the first screen at 1366x900. What it does
+                            # is said in the Filters section. A column of its own keeps it out of the question's
+                            # box (Gradio joins neighbouring fields in one), so that a phone shows it after Ask (CSS)
+                            with gr.Column(scale=0, min_width=190, elem_id="byline-as-of-column"):
+                                as_of_box = gr.DateTime(
+                                    value="",  # set at each page load: the kept conversation's asking date, or today
+                                    label="As of",
+                                    elem_id="byline-as-of",
+                                    **dates,
+                                )
+                            ask_button = gr.Button("Ask", variant="primary", elem_id="byline-ask", scale=1, min_width=100)
                             # shown while an answer streams (the answering event shows and hides it)
-                            stop_button = gr.Button("Stop", variant="stop", visible=False, elem_id="byline-stop", scale=1)
-                        # the asking date, with the question it dates and in sight at every width: in the Filters section
-                        # it sat below all the evidence on a phone (390x844), scrolled past to find or change
-                        dates = {"include_time": False, "type": "string"}  # a calendar; typed YYYY-MM-DD still works
-                        with gr.Row(elem_id="byline-as-of-row"):
-                            as_of_box = gr.DateTime(
-                                value="",  # set at each page load: the kept conversation's asking date, or today
-                                label="As of: later articles are left out; 'this week' is that day's week",
-                                elem_id="byline-as-of",
-                                **dates,
+                            stop_button = gr.Button(
+                                "Stop", variant="stop", visible=False, elem_id="byline-stop", scale=1, min_width=100
                             )
                         # made when clicked and downloaded by the page (EXPORT_JS): no file on the server. Always
                         # active (an empty chat downloads nothing): disabled until an answer, its update sent with the
@@ -118,6 +124,11 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 # name that matched nothing turned every answer into a decline
                                 allow_custom_value=False,
                                 elem_id="byline-sources",
+                            )
+                            gr.Markdown(
+                                "**As of** (by the question box): the day the questions are asked on. Later articles "
+                                "are left out, and 'this week' is that day's week.",
+                                elem_id="byline-as-of-note",
                             )
                             # From and To are date fields as "As of" is: a string, checked when asked
                             with gr.Row():

@@ -552,6 +552,9 @@ CSS = """
 .byline-quotes .pq-text { margin: 0 0 .25em; font-size: 1em; }
 .byline-quotes .pq-meta { font-size: .85em; opacity: .85; }
 a.cite-marker { text-decoration: none; font-weight: 600; }
+/* the asking date is a narrow field beside the question: its input was 20 characters wide whatever the field's width,
+   and pushed the calendar button out of the field's box, cut off */
+#byline-as-of .timebox input { width: 0; min-width: 0; flex: 1 1 auto; }
 /* it only watches the date fields (DATE_WATCH_JS) */
 #byline-date-watch { display: none !important; }
 .byline-stopped { opacity: .75; }
@@ -582,7 +585,11 @@ a.cite-marker { text-decoration: none; font-weight: 600; }
   #byline-chat-column { display: contents; }
   #byline-chat-column > * { order: 4; }
   #byline-chat-column > #byline-chat { order: 1; }
-  #byline-chat-column > #byline-ask-row, #byline-chat-column > #byline-as-of-row { order: 2; }
+  #byline-chat-column > #byline-ask-row { order: 2; }
+  /* the question, then Ask across the screen (a thumb's target), then the asking date (beside the question on a
+     desktop): the date stays before the evidence */
+  #byline-ask-row > :is(#byline-ask, #byline-stop) { flex-basis: 100%; }
+  #byline-ask-row > #byline-as-of-column { order: 1; }
   #byline-chat-column > #byline-conversations-row { order: 0; }
   #byline-evidence-column { order: 3; max-height: none; overflow: visible; }
 }
