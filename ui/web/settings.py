@@ -30,8 +30,10 @@ class WebSettings(BaseSettings):
     sign_in_attempts: int = Field(
         default=10,
         ge=1,
-        description="Failed sign-ins (chat login or API token) one client address may make per minute; past that it "
-        "gets 429 until the minute has room again.",
+        description="Failed sign-ins (chat login or API token) one client may make per minute (all of loopback is one "
+        "client, an IPv6 /64 one). Past that the client is slowed, not locked out: one attempt of it is checked at a "
+        "time and the others get 429; a wrong one holds the turn 60 s / this many and gets 429, so guessing stays at "
+        "this many a minute; a correct token always passes in its turn and frees it.",
     )
     allowed_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
