@@ -199,10 +199,16 @@ def keep_upload(path: Path, uploads_dir: Path) -> Path:
 class Uploads(BaseModel):
     """What an 'Add articles' request asked for, checked: the sources to ingest and what was refused."""
 
-    to_ingest: list[str] = Field(default_factory=list)
+    to_ingest: list[str] = Field(default_factory=list, description="The uploads kept, to ingest as uploads.")
+    urls: list[str] = Field(default_factory=list, description="The http(s) URL pasted, fetched as the API's URLs are.")
     folder: str = Field(default="", description="Where uploads are kept: what an upload may replace is decided by it.")
     shown_name: dict[str, str] = Field(default_factory=dict, description="Kept path -> the name the user uploaded.")
     problems: list[tuple[str, str]] = Field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        """Everything to ingest: the uploads kept, then the URL."""
+        return [*self.to_ingest, *self.urls]
 
 
 def upload_size(size_bytes: float) -> str:
@@ -246,13 +252,13 @@ def checked_uploads(bot, files: list[str], url: str, settings: WebSettings) -> U
         if not re.match(r"^https?://", url, re.IGNORECASE):
             checked.problems.append((url, "not an http(s) URL"))
         else:
-            checked.to_ingest.append(url)
+            checked.urls.append(url)
     return checked
 
 
 def uploads_summary(checked: Uploads, report=None) -> str:
     """The 'Add articles' summary: what was ingested, then every problem (by the names the user knows)."""
-    if report is None and not checked.to_ingest and not checked.problems:
+    if report is None and not checked.sources and not checked.problems:
         return "Choose files to upload or paste a URL first."
     lines: list[str] = []
     problems = list(checked.problems)
@@ -311,10 +317,26 @@ class IngestProgress:
         )
 
 
+def add_request(bot, checked: Uploads, on_progress=None, called_off: threading.Event | None = None):
+    """Ingest what one 'Add articles' request asked for (run it on an ingest worker): the uploads as uploads, and
+    the URL as the API's URLs are (`Assistant.add_records`): under the request's one BYLINE_FETCH_JOB_DEADLINE_S,
+    and no more once `called_off` is set (the page stopped waiting). Fetched outside it, a URL had only its own
+    30 s deadline, and went on after the page was closed. One report for both."""
+    report = bot.add_uploads(checked.to_ingest, checked.folder, on_progress=on_progress) if checked.to_ingest else None
+    if checked.urls:
+        fetched = bot.add_records([], urls=checked.urls, called_off=called_off)
+        if report is None:
+            return fetched
+        report.merge(fetched)
+        report.seconds += fetched.seconds
+    return report
+
+
 def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progress, workers: IngestWorkers | None = None) -> str:
-    """Keep uploads under the data folder by file name, ingest them (on `workers` when given), and report."""
+    """Keep uploads under the data folder by file name, ingest them and the URL (on `workers` when given), and
+    report."""
     checked = checked_uploads(bot, files, url, settings)
-    if not checked.to_ingest:
+    if not checked.sources:
         return uploads_summary(checked)
     progress(0, desc="Reading…")
 
@@ -323,13 +345,13 @@ def ingest_uploads(bot, files: list[str], url: str, settings: WebSettings, progr
 
     try:
         if workers is None:
-            report = bot.add_uploads(checked.to_ingest, checked.folder, on_progress=on_progress)
+            report = add_request(bot, checked, on_progress)
         else:
-            report = workers.submit(bot.add_uploads, checked.to_ingest, checked.folder, on_progress=on_progress).result()
+            report = workers.submit(add_request, bot, checked, on_progress).result()
     except WorkersBusy as busy:
         return f"⚠️ {escape_markdown(str(busy))}"
     except Exception as error:  # the UI boundary: log the traceback, show a short message
-        log.exception("ingesting %s failed", checked.to_ingest)
+        log.exception("ingesting %s failed", checked.sources)
         return f"⚠️ Adding articles failed ({type(error).__name__}: {error}). The details are in the server log."
     return uploads_summary(checked, report)
 
@@ -939,26 +961,33 @@ class ChatHandlers:
         Yields (summary, files, url box, *index views)."""
         unchanged = (gr.skip(),) * 7
         checked = checked_uploads(self.bot, files or [], url, self.settings)
-        if not checked.to_ingest:
+        if not checked.sources:
             yield (uploads_summary(checked), *unchanged)
             return
-        progress = IngestProgress(len(checked.to_ingest))
+        progress = IngestProgress(len(checked.sources))
+        called_off = threading.Event()  # set when the page stops waiting: the URL is fetched no more
         try:
-            # an upload replaces only what came in by a request, never an article read from the operator's disk
-            job = self.workers.submit(self.bot.add_uploads, checked.to_ingest, checked.folder, on_progress=progress)
+            # an upload replaces only what came in by a request, never an article read from the operator's disk; the
+            # URL is fetched under the request's deadline, as the API's are
+            job = self.workers.submit(add_request, self.bot, checked, progress, called_off)
         except WorkersBusy as busy:
             yield (f"⚠️ {escape_markdown(str(busy))}", *unchanged)
             return
-        while True:
-            yield (progress.shown(), *unchanged)
-            try:
-                report = job.result(timeout=0.5)
-                break
-            except TimeoutError:  # concurrent.futures' TimeoutError is the builtin since 3.11: not done yet
-                continue
-            except Exception as error:  # the UI boundary: log the traceback, show a short message
-                log.exception("ingesting %s failed", checked.to_ingest)
-                message = f"⚠️ Adding articles failed ({type(error).__name__}: {error}). The details are in the server log."
-                yield (message, *unchanged)
-                return
+        try:
+            while True:
+                yield (progress.shown(), *unchanged)
+                try:
+                    report = job.result(timeout=0.5)
+                    break
+                except TimeoutError:  # concurrent.futures' TimeoutError is the builtin since 3.11: not done yet
+                    continue
+                except Exception as error:  # the UI boundary: log the traceback, show a short message
+                    log.exception("ingesting %s failed", checked.sources)
+                    message = f"⚠️ Adding articles failed ({type(error).__name__}: {error}). The details are in the server log."
+                    yield (message, *unchanged)
+                    return
+        finally:
+            # closed while the job runs (the page was closed, the event cancelled: Gradio closes the generator)
+            if not job.done():
+                called_off.set()
         yield (uploads_summary(checked, report), None, "", *self.index_views())
