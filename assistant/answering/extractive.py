@@ -36,17 +36,21 @@ from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
 from assistant.answering.outcome import (
     NO_OUTCOME_REPORTED,
+    OUTCOME_NOUNS,
+    OUTCOME_VERBS,
     PastEvent,
+    asked_contest,
     asked_past_event,
     event_words,
     forms_of,
     latest_report,
     reports_done,
     within_a_year,
+    within_a_year_of,
 )
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
 from assistant.answering.timeframe import relative_dates
-from assistant.answering.verdict import UNSETTLED, yes_or_no
+from assistant.answering.verdict import UNSETTLED, by_another_verb, yes_or_no
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from assistant.search.words import clipped_from
@@ -150,6 +154,10 @@ AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
 YES_NO_POOL = 6  # the best sentences looked through for one that settles a yes/no question
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
+# the day as news names it, days after: "clinched victory in the Iowa Caucuses on Monday", "ended Sunday night"
+NEWS_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night)\b", re.I
+)
 # the kinds of question whose past-tense event is answered only by a sentence that tells it done
 PAST_EVENT_KINDS = ("when", "where")
 
@@ -269,8 +277,12 @@ class ExtractiveAnswerer:
             names = self.name_stems(question)
             reported = [c for c in candidates if names <= c.stems and self.mentions(c, event) and reports_done(c.text, event)]
             if not reported:
+                told = event
                 reported = self.reported_elsewhere(
-                    hits, article_texts, event, names, {(c.hit.chunk.article_id, c.start) for c in candidates}
+                    hits,
+                    article_texts,
+                    lambda c: names <= c.stems and self.mentions(c, told) and reports_done(c.text, told),
+                    {(c.hit.chunk.article_id, c.start) for c in candidates},
                 )
                 candidates += reported
                 hits = hits + [c.hit for c in reported]
@@ -318,7 +330,15 @@ class ExtractiveAnswerer:
             # led with "Later, in 1982, they won their first-ever league championship", dated as of an article of
             # this month as if it were the answer.
             answering = [c for c in pool[:OUTCOME_POOL] if self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score]
-            reported = latest_report(answering, outcome, news_day, event_words(question))
+            about, contest = event_words(question), asked_contest(question)
+            reported = latest_report(answering, outcome, news_day, about, contest, pool)
+            if reported is None:
+                # "Donald Trump clinched victory in the Iowa Caucuses on Monday", in an article whose preview passages
+                # were retrieved ("Why each Republican candidate can win the Iowa Caucuses"), not that one
+                elsewhere = self.outcome_elsewhere(question, hits, article_texts, pool, news_day, terms)
+                reported = latest_report(elsewhere, outcome, news_day, about, contest, pool + elsewhere)
+                if reported is not None:
+                    pool.append(reported)
             if reported is not None:
                 best = reported
             else:
@@ -338,7 +358,11 @@ class ExtractiveAnswerer:
             # in …" (no one wins in it) above "Former President Donald Trump won Michigan's Republican primary"
             deny = lambda text: self.denies(text, terms)  # noqa: E731
             names = self.name_stems(question)
-            contenders = [best] + [c for c in pool[:YES_NO_POOL] if c is not best and self.answers(c)]
+            # a sentence telling the event by another verb lacks the asked verb's word, which its passage's share of the
+            # question counts: "Haley withdrew from the race" for "Did Haley drop out?" (`verdict.SAME_EVENT`)
+            contenders = [best] + [
+                c for c in pool[:YES_NO_POOL] if c is not best and (self.answers(c) or by_another_verb(question, c.text))
+            ]
             if latest_outcome is not None:
                 # "Did the Chiefs win the Super Bowl?" asked in February 2024 is not settled by the 2023 game
                 contenders = [c for c in contenders if within_a_year(c, news_day)]
@@ -384,18 +408,19 @@ class ExtractiveAnswerer:
         self,
         hits: list[Hit],
         article_texts: dict[str, str],
-        event: PastEvent,
-        names: set[str],
+        tells: Callable[[Candidate], bool],
         seen: set[tuple[str, int]],
+        articles: Callable[[Hit], bool] = lambda hit: True,
     ) -> list[Candidate]:
-        """The sentences of the retrieved articles, outside their retrieved passages, that tell the asked event
-        done and name all the question's names: the passage of a preview can outrank the report's, and the
-        report's article is retrieved by another passage ("Odysseus touches down …" by the paragraphs after
-        "… gently touched down on the surface of the moon late Thursday"). Each is cited in its own paragraph."""
+        """The sentences of the retrieved articles (those `articles` admits), outside their retrieved passages, that
+        `tells` accepts: the passage of a preview can outrank the report's, and the report's article is retrieved by
+        another passage ("Odysseus touches down …" by the paragraphs after "… gently touched down on the surface of
+        the moon late Thursday"). Each is cited in its own paragraph."""
         found: list[Candidate] = []
         ranks: dict[str, int] = {}
         for rank, hit in enumerate(hits):
-            ranks.setdefault(hit.chunk.article_id, rank)
+            if articles(hit):
+                ranks.setdefault(hit.chunk.article_id, rank)
         for article_id, rank in ranks.items():
             text = article_texts.get(article_id, "")
             chunk = hits[rank].chunk
@@ -408,7 +433,7 @@ class ExtractiveAnswerer:
                         continue
                     sentence_stems = set(self.keyword.stems(sentence))
                     c = Candidate(rank, hits[rank], start, end, sentence, sentence_stems)
-                    if not names <= sentence_stems or not self.mentions(c, event) or not reports_done(sentence, event):
+                    if not tells(c):
                         continue
                     record = chunk.model_copy(
                         update={"id": f"{chunk.id}+{start}", "text": paragraph, "start": paragraph_start, "end": paragraph_end}
@@ -416,6 +441,37 @@ class ExtractiveAnswerer:
                     c.hit = Hit(chunk=record, score=hits[rank].score)
                     found.append(c)
         return found
+
+    def outcome_elsewhere(
+        self,
+        question: str,
+        hits: list[Hit],
+        article_texts: dict[str, str],
+        pool: list[Candidate],
+        news_day: date | None,
+        terms: dict[str, float],
+    ) -> list[Candidate]:
+        """The sentences of the retrieved articles of the last year, outside their retrieved passages, that may report
+        the asked outcome (`reported_elsewhere`): they hold the words of the contest asked about ("Iowa", "caucus")
+        and one of winning, name the day as news does ("on Monday", `NEWS_DAY`; history does not: "He won the Rams a
+        Super Bowl in his first season"), and answer the question well enough, with the passage that brought their
+        article; `latest_report` judges which reports it."""
+        contest = asked_contest(question)
+        wanted = event_words(question) if contest is None else contest.words  # stems, as `Candidate.stems`
+        winning = set(self.keyword.stems(" ".join(OUTCOME_VERBS | OUTCOME_NOUNS | {"won", "victorious"})))
+        found = self.reported_elsewhere(
+            hits,
+            article_texts,
+            lambda c: bool(wanted) and wanted <= c.stems and not winning.isdisjoint(c.stems) and bool(NEWS_DAY.search(c.text)),
+            {(c.hit.chunk.article_id, c.start) for c in pool},
+            lambda hit: within_a_year_of(hit.chunk.published, news_day),
+        )
+        self.measure(found, [c.hit for c in found], terms, self.cased_names(question))
+        for c in found:
+            # its article answers as well as its retrieved passage does: the report's paragraph is short ("… clinched
+            # victory in the Iowa Caucuses on Monday, …"), the passage that brought the article holds the rest
+            c.support = max([c.support] + [p.support for p in pool if p.hit.chunk.article_id == c.hit.chunk.article_id])
+        return [c for c in found if self.answers(c)]
 
     def is_rare(self, word: str) -> bool:
         """A word few articles hold, as the words of a name are ("Buffalo", "Avi"; not "New")."""

@@ -12,6 +12,13 @@ words. So:
    the asked verb (or one of beating, for "win"; or "victory") in a past tense, not supposed,
    planned or hedged ("can win", "is expected to win", "Hours before the start of the caucuses"),
    and not about years before its article's ("won two NFL championships (1945 and 1951)").
+3. Of the contest asked about (`asked_contest`): a verb that names one of its kind names it as the question does
+   ("won her 13th career Grammy for pop vocal album" is no Grammy for album of the year; "defeated former South
+   Carolina Gov. Nikki Haley in the New Hampshire Republican primary" no South Carolina primary), wins it rather
+   than a share of it ("won 43.3% of the vote"), and names no edition older than one the articles name ("Super
+   Bowl 56" beside "Super Bowl LVIII").
+4. When no retrieved passage reports it, the rest of the retrieved articles of the year are read for a sentence
+   that does (`ExtractiveAnswerer.outcome_elsewhere`): a live blog's previews can outrank its opening report.
 """
 
 from __future__ import annotations
@@ -24,13 +31,19 @@ from assistant.answering.question import analyze
 from assistant.answering.verdict import (
     BEATING_VERBS,
     DONE_PREPOSITIONS,
+    SAME_EVENT,
+    Contest,
+    contest_of,
     holds_word,
+    is_form,
     is_infinitive,
     is_stated,
     is_supposed,
+    of_another_contest,
     of_another_year,
     parsed,
     subject_of,
+    wins_a_share,
 )
 from assistant.search.words import stems
 
@@ -83,28 +96,87 @@ def event_words(question: str) -> frozenset[str]:
     return frozenset()
 
 
+def asked_contest(question: str) -> Contest | None:
+    """What the question's outcome verb has as its object, with the words that tell it from others of its kind
+    ("Who won the Grammy for album of the year?": grammy; album, year); None when it names none."""
+    for word in parsed(question):
+        if word.lemma_ in OUTCOME_VERBS and word.pos_ == "VERB":
+            return contest_of(word)
+    return None
+
+
 def latest_report(
-    candidates: list[Candidate], verb: str, news_day: date | None, event: frozenset[str] = frozenset()
+    candidates: list[Candidate],
+    verb: str,
+    news_day: date | None,
+    event: frozenset[str] = frozenset(),
+    contest: Contest | None = None,
+    read: list[Candidate] | None = None,
 ) -> Candidate | None:
     """The newest of the candidates that reports the outcome as done, within a year of `news_day` (see the
-    module), of the event asked about (`event_words`) when one is named; None when none does."""
-    reported = [c for c in candidates if states_an_outcome(c, verb, event) and within_a_year(c, news_day)]
+    module), of the event asked about (`event_words`, `asked_contest`) when one is named; None when none does.
+    A numbered edition of the contest older than one named in the sentences `read` (all those retrieved) is another
+    year's (`earlier_edition`)."""
+    latest = max((n for c in (read or candidates) for n in editions(c.text, contest)), default=None)
+    reported = [
+        c
+        for c in candidates
+        if states_an_outcome(c, verb, event, contest) and within_a_year(c, news_day) and not earlier_edition(c, contest, latest)
+    ]
     return max(reported, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
+
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def editions(text: str, contest: Contest | None) -> list[int]:
+    """The edition numbers the text gives the contest: "Super Bowl 56", "Super Bowl LVIII" (its head word, then a
+    number, Arabic or Roman). Not an ordinal before it: "her 13th career Grammy" counts her wins."""
+    if contest is None:
+        return []
+    head = re.escape(contest.head)
+    found = [
+        m.group(1) for m in re.finditer(rf"\b{head}\w*\s+(\d{{1,3}}|[IVXLC]{{1,8}})\b(?!\s*(?:%|percent))", text, re.IGNORECASE)
+    ]
+    return [n for n in (edition_number(f) for f in found) if n]
+
+
+def edition_number(written: str) -> int | None:
+    """ "56" → 56, "LVIII" → 58; None for what is no Roman numeral (the "I" of "Super Bowl I" counts, 1)."""
+    if written.isdigit():
+        return int(written)
+    if not written.isupper():
+        return None
+    values = [ROMAN[ch] for ch in written]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def earlier_edition(c: Candidate, contest: Contest | None, latest: int | None) -> bool:
+    """Whether the sentence names an edition of the contest older than the `latest` named among the candidates:
+    "The Super Bowl 56 win was the Rams' last playoff appearance" is not about Super Bowl LVIII, two years on."""
+    numbers = editions(c.text, contest)
+    return latest is not None and bool(numbers) and max(numbers) < latest
 
 
 def within_a_year(c: Candidate, news_day: date | None) -> bool:
     """Whether the candidate's article is of the year before `news_day`: the latest of a yearly outcome is
     reported within it ("Who won the Iowa caucuses?" on 2024-01-16 was answered with Gerald Ford's 1976 win,
     told in an article of 2020)."""
-    published = c.hit.chunk.published
+    return within_a_year_of(c.hit.chunk.published, news_day)
+
+
+def within_a_year_of(published: str, news_day: date | None) -> bool:
+    """Whether an article published on `published` (ISO) is of the year before `news_day` (`within_a_year`)."""
     return news_day is None or not published or (news_day - date.fromisoformat(published)).days <= OUTCOME_DAYS
 
 
-def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset()) -> bool:
+def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset(), contest: Contest | None = None) -> bool:
     """Whether the candidate's sentence reports the outcome as done (see the module): "Super Bowl 58 ended
     Sunday night with a win for the Kansas City Chiefs" does, "Why each Republican candidate can win the Iowa
     Caucuses" does not. With `event`, a win told by a noun names some of it in its clause: "the 49ers staged an
-    impressive comeback win over the Detroit Lions" is a win, but not the Super Bowl asked about."""
+    impressive comeback win over the Detroit Lions" is a win, but not the Super Bowl asked about. With `contest`, a
+    verb naming one of its kind names it with its qualifiers ("won her 13th career Grammy for pop vocal album" is not
+    the one for album of the year), and a win of a share ("won 43.3% of the vote") is not one of the contest."""
     if of_another_year(c):
         return False
     # a win is reported by a beating and a beating by a win: "Who did Trump beat?" by "Trump defeated … Haley"
@@ -120,6 +192,7 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             if not (
                 token.head.lower_ in ("to", "for", "toward", "towards")
                 or is_supposed(token)
+                or is_wished(token)
                 or is_denied(token)
                 or any(c.lower_ in TITLE_WORDS for c in token.children)
             ):
@@ -130,8 +203,17 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue
         if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token):
             continue
+        if (token.lemma_ == "win" and wins_a_share(token)) or (contest is not None and of_another_contest(token, contest)):
+            continue
         return True  # a verb's own subject and object tell what was won ("Putin won his fifth term")
     return False
+
+
+def is_wished(token) -> bool:
+    """Whether the noun stands in a clause to come, not done: "a great case to be their conference's champion",
+    "could be the winner"."""
+    clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return clause is not None and (is_infinitive(clause) or is_denied(clause))
 
 
 def of_the_event(token, event: frozenset[str]) -> bool:
@@ -161,18 +243,7 @@ def is_denied(token) -> bool:
 
 # Past events, told as done or only foretold ("When did the Odysseus lander land?"): a sentence that says the lander
 # "will attempt a lunar landing Thursday" tells the day it was to land, not the day it did; one that says it "touched
-# down … late Thursday" answers. Another verb reports the same event (an event is a lemma and its particle).
-SAME_EVENT: dict[tuple[str, str | None], tuple[tuple[str, str | None], ...]] = {
-    ("land", None): (("touch", "down"),),
-    ("touch", "down"): (("land", None),),
-    ("launch", None): (("lift", "off"), ("blast", "off")),
-    ("die", None): (("pass", "away"),),
-    ("resign", None): (("step", "down"),),
-    ("step", "down"): (("resign", None),),
-    ("drop", "out"): (("suspend", None), ("withdraw", None), ("exit", None)),
-    ("arrive", None): (("reach", None),),
-    ("clinch", None): (("secure", None), ("win", None)),  # a nomination is clinched, secured or won alike
-}
+# down … late Thursday" answers. Another verb reports the same event (`verdict.SAME_EVENT`).
 
 
 class PastEvent(NamedTuple):
@@ -228,8 +299,7 @@ def reports_done(sentence: str, event: PastEvent) -> bool:
         done = token.tag_ in PAST or (token.tag_ == "VBG" and token.head.lower_ in DONE_PREPOSITIONS)
         if token.pos_ != "VERB" or not done or not is_stated(token) or is_denied(token):
             continue
-        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-        if not any(token.lemma_ == lemma and (wanted is None or particle == wanted) for lemma, wanted in forms):
+        if not any(is_form(token, form) for form in forms):
             continue
         # "Ron DeSantis won second place in the Iowa Caucuses Monday night" tells no win of Trump's
         doer = subject_of(token)

@@ -6,7 +6,9 @@ over voters" Haley wins nothing; "the Fed forecast three quarter-point cuts" cut
 drop out" has her drop out of nothing), states rather than supposes or reports rumours (`HEDGED`), and is not about years before its
 article's. "No." when one of the question and the sentence denies what the other says, or when the sentence has
 the subject lose what the question asks they won ("Trump defeated … Haley in the New Hampshire primary"
-answers "Did Haley win the New Hampshire primary?").
+answers "Did Haley win the New Hampshire primary?"). The sentence's contest is the asked one: "Trump defeated former
+South Carolina Gov. Nikki Haley in the New Hampshire Republican primary" settles nothing of the South Carolina
+primary (`of_another_contest`), nor does "Haley won 43.3% of the vote" of her winning one (`wins_a_share`).
 
 News tells an outcome in other words than the question's, so a sentence also settles it when it tells the
 asked outcome, or its opposite, with another verb (`OUTCOMES`): "Did Haley lose South Carolina?" is settled
@@ -15,8 +17,9 @@ by "Trump …, easily defeating former Gov. Nikki Haley" (Haley is the one defea
 Reserve held its key interest rate steady". Such a verb must be stated as done, as the asked one must:
 "expected to take control", "could fall" or "will hold rates" settle nothing. A verb done by saying
 (`SAID_DONE`: "rule out") is done by whoever says it: "Powell said … a March rate cut hasn't been ruled
-out" answers "Did Powell rule out a March cut?" "No.". Otherwise the answer opens with "The articles don't
-say so outright; the closest they come:".
+out" answers "Did Powell rule out a March cut?" "No.". A verb that tells the same event (`SAME_EVENT`) does as
+the asked one: "Haley withdrew from the race" answers "Did Haley drop out?". Otherwise the answer opens with "The
+articles don't say so outright; the closest they come:".
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.search.words import clipped_from, stems
 from ingest.language import pipeline_view
@@ -69,6 +72,37 @@ HOLDING_VERBS = frozenset({"hold", "keep", "leave", "maintain"})
 # verbs done by saying: "Powell said a March cut hasn't been ruled out" is Powell not ruling it out
 SAID_DONE = frozenset({"rule", "confirm", "deny", "announce", "promise", "pledge", "vow", "endorse"})
 SAYING_VERBS = frozenset({"say", "tell", "signal", "indicate", "state", "stress", "note", "insist", "add", "suggest"})
+# what is won without winning the contest: "Haley won 43.3% of the vote", "17 delegates", "second place", "a county"
+SHARES = frozenset({"%", "percent", "percentage", "vote", "share", "delegate", "county", "place", "precinct", "point"})
+# the words that tell a contest from others of its kind, in the question's preposition after its verb ("the Grammy for
+# album of the year", "the primary in Michigan"); not "by an unprecedented margin", "on Sunday"
+CONTEST_PREPOSITIONS = frozenset({"for", "in", "at", "of"})
+# a day or month, which tells no contest from another ("Sunday's Republican primary")
+DAY = re.compile(
+    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day|tonight|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
+    r"may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# a contest's words the news leaves out as often as not: "the New Hampshire primary" is its Republican primary
+UNSAID_QUALIFIERS = frozenset(stems("Republican Democratic GOP presidential party"))
+# Another verb tells the same event (an event is a lemma and its particle): "When did the Odysseus lander land?" is
+# answered by "touched down … late Thursday", "Did Haley drop out?" by "Haley withdrew from the race".
+SAME_EVENT: dict[tuple[str, str | None], tuple[tuple[str, str | None], ...]] = {
+    ("land", None): (("touch", "down"),),
+    ("touch", "down"): (("land", None),),
+    ("launch", None): (("lift", "off"), ("blast", "off")),
+    ("die", None): (("pass", "away"),),
+    ("resign", None): (("step", "down"),),
+    ("step", "down"): (("resign", None),),
+    ("drop", "out"): (("suspend", None), ("withdraw", None), ("exit", None), ("end", None), ("quit", None)),
+    ("arrive", None): (("reach", None),),
+    ("clinch", None): (("secure", None), ("win", None)),  # a nomination is clinched, secured or won alike
+}
+# the forms above that tell the event only of one of these, as object or after a preposition: "suspended her
+# campaign", "ended her bid", "exited the race"; not "ended Sunday night", "withdrew its troops"
+SAME_EVENT_OF: dict[tuple[str, str | None], frozenset[str]] = dict.fromkeys(
+    (("suspend", None), ("withdraw", None), ("exit", None), ("end", None), ("quit", None)),
+    frozenset({"campaign", "bid", "race", "contest", "run", "candidacy"}),
+)
 # the words of a question that say what it is about, as against how it asks
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 # "after securing the nomination", "by defeating Haley": a gerund under these tells a thing done
@@ -122,7 +156,8 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
     told = told_otherwise(question, best.text)
     if told is False:
         denied = True  # "Trump defeated … Haley" for "Did Haley win …?"; "held its key rate steady" for "… cut rates?"
-    elif near and does_what_was_asked(question, best.text):
+    elif (near or by_another_verb(question, best.text)) and does_what_was_asked(question, best.text):
+        # all but the verb, told by another, counts as near: "Haley withdrew from the race" for "Did Haley drop out?"
         denied = denies(question) != denies(best.text)
     elif told:
         denied = denies(question)  # its own negation is in `told`: "has not taken Avdiivka" tells the opposite
@@ -145,9 +180,14 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
         return True
     # "Did Haley win the D.C. primary?" is done by "Nikki Haley defeated Donald Trump in Sunday's … primary"
     doing = {verb.lemma_} | (BEATING_VERBS if verb.lemma_ == "win" else set())
+    # "Did Haley drop out?" is done by "Haley withdrew from the race" (`SAME_EVENT`)
+    asked_form = (verb.lemma_, next((c.lower_ for c in verb.children if c.dep_ == "prt"), None))
+    others = SAME_EVENT.get(asked_form, ())
     asks_the_future = any(c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
     for token in parsed(sentence):
-        if token.lemma_ not in doing or (token.lemma_ == "be" and token.dep_ in ("aux", "auxpass")):
+        if token.lemma_ not in doing and not any(is_form(token, form) for form in others):
+            continue
+        if token.lemma_ == "be" and token.dep_ in ("aux", "auxpass"):
             continue  # "was rushed to the hospital" is no "is in the hospital"
         if token.pos_ not in ("VERB", "AUX") or is_infinitive(token) or is_supposed(token):
             continue  # "the Fed forecast three quarter-point cuts", "he expected Haley to drop out": nothing done
@@ -161,6 +201,8 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
             # the years, in the present tense, does not say they won the one asked about
             continue
         doers = doers or [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "…, winning over"
+        if verb.lemma_ == "win" and token.lemma_ == "win" and wins_a_share(token):
+            continue  # "Haley won 43.3% of the vote in the New Hampshire primary" did not win it
         if not beaten_in_what_was_asked(verb, token):
             # "the 49ers … managed to edge past the Lions 34-31, securing a bid in the Super Bowl"; "Did Oppenheimer
             # win best picture?" is not done by "Oppenheimer won seven awards, including Cillian Murphy winning best actor"
@@ -172,6 +214,16 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     return False
 
 
+def by_another_verb(question: str, sentence: str) -> bool:
+    """Whether the sentence has a verb that tells the question's event in other words (`SAME_EVENT`): "withdrew from
+    the race" for "Did Haley drop out?"."""
+    verb, _ = asked_verb_and_subject(question)
+    if verb is None:
+        return False
+    others = SAME_EVENT.get((verb.lemma_, next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)), ())
+    return any(is_form(token, form) for token in parsed(sentence) for form in others)
+
+
 def beaten_in_what_was_asked(asked, beating) -> bool:
     """Whether a beating ("defeated Trump in Sunday's primary") is in what "Did X win …?" asks about: the asked
     object's head word ("primary", "Bowl") among the beating verb's own words, not a later clause's ("…, securing a
@@ -181,7 +233,79 @@ def beaten_in_what_was_asked(asked, beating) -> bool:
         return True
     wanted = objects[0].lemma_.lower()  # "Did the Fed cut rates?" is done by "cut its key rate"
     nested = {t.i for child in beating.children if child.pos_ in ("VERB", "AUX") for t in child.subtree}
-    return any(t.lemma_.lower() == wanted and t.i not in nested for t in beating.subtree)
+    if not any(t.lemma_.lower() == wanted and t.i not in nested for t in beating.subtree):
+        return False
+    # "Did Trump win the South Carolina primary?" is not done by "Trump defeated former South Carolina Gov. Nikki
+    # Haley in the New Hampshire Republican primary": the place is Haley's title, the primary New Hampshire's
+    contest = contest_of(asked)
+    return contest is None or not of_another_contest(beating, contest)
+
+
+class Contest(NamedTuple):
+    """What an outcome question asks was won: its head word ("primary", "grammy") and the stems of the words that
+    tell it from others of its kind ("south", "carolina"; "album", "year": "the Grammy for album of the year")."""
+
+    head: str
+    qualifiers: frozenset[str]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Its head's stem and its qualifiers: the words a sentence about it holds."""
+        return self.qualifiers | set(stems(self.head))
+
+
+def contest_of(verb) -> Contest | None:
+    """The contest the question's verb has as its object, with its qualifiers (`Contest`); None with no noun object."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+    if not objects:
+        return None
+    head = objects[0]
+    words = [t for t in head.subtree if t.i != head.i]
+    words += [t for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTEST_PREPOSITIONS for t in c.subtree]
+    named = stems(" ".join(t.text for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")))
+    return Contest(head.lemma_.lower(), frozenset(named) - UNSAID_QUALIFIERS - set(stems(head.text)))
+
+
+def of_another_contest(verb, contest: Contest) -> bool:
+    """Whether the outcome verb's own words name a contest of the asked kind (its head) told apart by other words
+    than the asked one's: "won her 13th career Grammy for pop vocal album" for the Grammy for album of the year;
+    "defeated former South Carolina Gov. Nikki Haley in the New Hampshire Republican primary" for the South
+    Carolina primary. The doer's words, the beaten one's and a later clause's are not the contest's; a day is no
+    other contest ("defeated Donald Trump in Sunday's Republican primary" may be the D.C. primary)."""
+    people = {"nsubj", "nsubjpass"} | ({"dobj"} if verb.lemma_ in BEATING_VERBS else set())
+    left_out = {t.i for c in verb.children if c.dep_ in people or c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    own = [t for t in verb.subtree if t.i not in left_out]
+    heads = [t for t in own if t.lemma_.lower() == contest.head]
+    written = " ".join(t.text for t in own)
+    # "D.C." is the question's "DC"
+    if not heads or contest.qualifiers <= set(stems(written)) | set(stems(written.replace(".", ""))):
+        return False
+    told = {t.i for h in heads for t in h.subtree}
+    told |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTEST_PREPOSITIONS for t in c.subtree}
+    words = [t.text for t in own if t.i in told and t.pos_ in ("NOUN", "PROPN", "ADJ") and not DAY.fullmatch(t.text)]
+    return bool(set(stems(" ".join(words))) - contest.qualifiers - UNSAID_QUALIFIERS - set(stems(contest.head)))
+
+
+def wins_a_share(verb) -> bool:
+    """Whether a winning verb wins a share of the contest, not the contest: "won 43.3% of the vote", "won 17
+    delegates", "won second place", "won the county"."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in SHARES for c in verb.children)
+
+
+def is_form(token, form: tuple[str, str | None]) -> bool:
+    """Whether the verb is `form` (a lemma and its particle) of `SAME_EVENT`, and of what that form needs
+    (`SAME_EVENT_OF`): "suspended her campaign", "withdrew from the race"."""
+    lemma, particle = form
+    if token.lemma_ != lemma or token.pos_ != "VERB":
+        return False
+    if particle is not None and particle not in {c.lower_ for c in token.children if c.dep_ == "prt"}:
+        return False
+    wanted = SAME_EVENT_OF.get(form)
+    if wanted is None:
+        return True
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in wanted for o in objects)
 
 
 def is_infinitive(verb) -> bool:

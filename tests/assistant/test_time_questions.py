@@ -577,3 +577,173 @@ def test_the_event_a_question_asks_after_in_the_past(question, event):
 
     assert asked_past_event(question) == event
 
+
+RAMS = {  # news24-dev b49f2e6db187 (USA TODAY, 2024-01-14), one sentence
+    "id": "rams",
+    "title": "Lions vs. Rams: History of the matchup",
+    "source": "usatoday.com",
+    "published": "2024-01-14",
+    "text": "The Super Bowl 56 win was the Rams' last playoff appearance.",
+}
+SUPER_BOWL_58 = {  # news24-dev 95e698c61a2b (USA TODAY, 2024-02-12), its first paragraph
+    "id": "super-bowl-58",
+    "title": "Nickelodeon Super Bowl broadcast gets rave reviews on social media",
+    "source": "usatoday.com",
+    "published": "2024-02-12",
+    "text": "Super Bowl 58 ended Sunday night with a win for the Kansas City Chiefs behind standout performances from "
+    "quarterback Patrick Mahomes and tight end Travis Kelce.",
+}
+
+
+def test_a_numbered_edition_older_than_one_named_is_another_year_s_outcome(make_assistant):
+    """A journalist's try: "Who won the Super Bowl?" (as of 2024-02-15) led with "The Super Bowl 56 win was the Rams'
+    last playoff appearance" (a 2022 game, told in 2024) while the archive names Super Bowl LVIII: an edition older
+    than one the articles name is another year's. The report of Super Bowl 58 answers."""
+    bot = make_assistant()
+    bot.add_records([RAMS, SUPER_BOWLS[1], SUPER_BOWLS[2]])
+    answer = bot.ask("Who won the Super Bowl?", as_of="2024-02-15")
+    assert answer.text.startswith("No article here reports that outcome"), answer.text
+    bot.add_records([SUPER_BOWL_58])
+    answer = bot.ask("Who won the Super Bowl?", as_of="2024-02-15")
+    assert answer.text.startswith("As of 2024-02-12: Super Bowl 58 ended Sunday night"), answer.text
+
+
+NEW_HAMPSHIRE = [
+    {  # news24-dev 54fd9fa25c00 (USA TODAY, 2024-01-23), one paragraph
+        "id": "nh-primary",
+        "title": "New Hampshire primary live updates",
+        "source": "usatoday.com",
+        "published": "2024-01-23",
+        "text": "Donald Trump has won the New Hampshire primary, stopping Nikki Haley’s push to defeat him in the Granite State.",
+    },
+    {  # news24-dev 8141db616ddd (2024-03-05), one paragraph
+        "id": "super-tuesday",
+        "title": "Super Tuesday: what the early states said",
+        "source": "usatoday.com",
+        "published": "2024-03-05",
+        "text": "In New Hampshire, Republican challenger Nikki Haley won 43.3% of the vote, although the Trump camp insisted "
+        "that the result was distorted because New Hampshire conducts an open primary.",
+    },
+]
+
+
+def test_winning_a_share_of_the_vote_is_not_winning_the_contest(make_assistant):
+    """A journalist's try: "Who won the New Hampshire primary?" (as of 2024-03-20) led with "Nikki Haley won 43.3% of
+    the vote" (2024-03-05) over "Donald Trump has won the New Hampshire primary" (2024-01-23)."""
+    bot = make_assistant()
+    bot.add_records(NEW_HAMPSHIRE)
+    answer = bot.ask("Who won the New Hampshire primary?", as_of="2024-03-20")
+    assert answer.text.startswith("As of 2024-01-23: Donald Trump has won the New Hampshire primary"), answer.text
+
+
+GRAMMYS = [
+    {  # news24-dev e5d50380cb96 (USA TODAY, 2024-02-11), one paragraph
+        "id": "swift-numerology",
+        "title": "Taylor Swift and the number 13",
+        "source": "usatoday.com",
+        "published": "2024-02-11",
+        "text": "Taylor Swift loves numerology, especially when it comes to the number 13. On Feb. 4, the singer won her "
+        "13th career Grammy for pop vocal album.",
+    },
+    {  # news24-dev 82311d22d67d (USA TODAY, 2024-02-11), one paragraph
+        "id": "swift-super-bowl",
+        "title": "Taylor Swift at Super Bowl: Kiss seals celebration with Travis Kelce",
+        "source": "usatoday.com",
+        "published": "2024-02-11",
+        "text": "On Sunday, Taylor Swift won her 13th and 14th Grammys, made a historic win with her fourth album of the year "
+        'award and broke the internet after announcing a brand-new album, "The Tortured Poets Department."',
+    },
+]
+
+
+def test_the_award_asked_about_is_the_one_won(make_assistant):
+    """A journalist's try: "Who won the Grammy for album of the year?" (as of 2024-02-20) led with "the singer won her
+    13th career Grammy for pop vocal album": a Grammy, of another category than the one asked about."""
+    bot = make_assistant()
+    bot.add_records(GRAMMYS[:1])
+    answer = bot.ask("Who won the Grammy for album of the year?", as_of="2024-02-20")
+    assert answer.text.startswith("No article here reports that outcome"), answer.text
+    bot.add_records(GRAMMYS[1:])
+    answer = bot.ask("Who won the Grammy for album of the year?", as_of="2024-02-20")
+    assert answer.text.startswith("As of 2024-02-11: On Sunday"), answer.text
+    assert "Taylor Swift won her 13th and 14th Grammys" in answer.text.split("[1]")[0], answer.text
+
+
+IOWA_REPLAY_TEXT = (
+    "Former President Donald Trump clinched victory in the Iowa Caucuses on Monday, celebrating a quick win "
+    "over his Republican rivals.\n\nVivek Ramaswamy suspends presidential campaign, endorses Donald "
+    "Trump\n\nVivek Ramaswamy is dropping out of the presidential race, his campaign spokesperson Tricia "
+    "McLaughlin confirmed Monday night.\n\nPrep for the polls: See who is running for president and compare "
+    "where they stand on key issues in our Voter Guide\n\n\"There's no path for me to be the next president, "
+    "absent things we don't want to see happen in this country,\" he said in a speech announcing that he was "
+    "suspending his campaign after a 4th place finish in the Iowa Caucuses.\n\nRamaswamy said the next "
+    'president must be an "America First" president. He said he would throw his support behind Donald Trump. '
+    "As he announced he was ending his bid, Ramaswamy had 8,093 votes, or 7.7%, in the Republican Iowa "
+    "Caucuses, with 91% of votes reporting.\n\nRamaswamy held the most events in Iowa, which he did by far – "
+    "323 scheduled public events, according to the Des Moines Register's Candidate Tracker. His campaign says "
+    "he visited every one of Iowa's 99 counties at least twice and visited many counties three or more times. "
+    "He's found curious crowds but few die-hard supporters.\n\nRamaswamy, 38, told supporters during a campaign "
+    "stop in Clive on Monday that his parents came to the U.S. from India with no money, he said. Now he’s "
+    "founded companies worth billions of dollars, has a wife and two sons and is living the American Dream, "
+    "Ramaswamy said.\n\nRepublican presidential candidates made their final pushes in Iowa this weekend as the "
+    "state gears up for Monday’s critical caucuses.\n\nDonald Trump risks a loss in Iowa – even if he wins the "
+    "2024 caucus. Here's how.\n\nWhy each Republican candidate can win the Iowa Caucuses. (And why they can't)"
+)
+IOWA_REPLAY = {  # news24-dev 1ff57aa41ea8 (USA TODAY, 2024-01-15): paragraphs 1, 4-10, 172, 176 and 221 of its 200-odd
+    "id": "iowa-replay",
+    "title": "Iowa Caucus replay: Catch up after Trump won, DeSantis followed",
+    "source": "usatoday.com",
+    "published": "2024-01-15",
+    "text": IOWA_REPLAY_TEXT,
+}
+
+
+IOWA_BEFORE = [  # the closest the rest of the archive came (news24-dev 4105d6f38a0a, 30ae346e0964, 49df6f42b935, eeada1c9ae46)
+    {
+        "id": "iowa-paths",
+        "title": "How each Republican candidate can win the Iowa Caucuses or fall",
+        "source": "usatoday.com",
+        "published": "2024-01-09",
+        "text": "Failing to win the caucuses with such a significant polling lead just weeks out would be unprecedented, but "
+        "even a close margin between Trump and one or both of his challengers could give them the momentum to pull off "
+        "an upset in New Hampshire and turn the race upside down.",
+    },
+    {
+        "id": "iowa-risk",
+        "title": "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus",
+        "source": "usatoday.com",
+        "published": "2024-01-15",
+        "text": "But why is Trump aiming for more than 50% support among Iowa caucusgoers on Monday? The former president and "
+        "his aides have long said that they are aiming for a record margin in an Iowa Republican caucus.",
+    },
+    {
+        "id": "iowa-records",
+        "title": "Iowa caucus records",
+        "source": "desmoinesregister.com",
+        "published": "2024-01-14",
+        "text": "The record margin of victory in a contested Republican caucus is Bob Dole’s 12-point win in 1996.",
+    },
+    {
+        "id": "iowa-lessons",
+        "title": "What the Iowa caucuses taught us",
+        "source": "desmoinesregister.com",
+        "published": "2024-01-18",
+        "text": "These superlatives can be a bit overdone – Monday was just the ninth competitive Republican presidential "
+        "caucus in Iowa, ever – but the unprecedented factors combined to produce considerably less anticipation than "
+        "usually accompanies the caucuses and their minds-can-be-changed-in-front-of-your-eyes dynamic.",
+    },
+]
+
+
+def test_an_outcome_reported_outside_the_retrieved_passages_of_its_article(make_assistant):
+    """realtimeqa-dev: "Which Republican presidential candidate won the Iowa caucuses by an unprecedented margin?" (as of
+    2024-01-18) got "No article here reports that outcome": the live blog's preview passages ("Why each Republican
+    candidate can win the Iowa Caucuses") were retrieved, not its opening "Former President Donald Trump clinched
+    victory in the Iowa Caucuses on Monday"."""
+    bot = make_assistant()
+    bot.add_records([IOWA_REPLAY, *IOWA_BEFORE])
+    bot = Assistant(bot.index, AssistantSettings(top_k=4))
+    answer = bot.ask(
+        "Which Republican presidential candidate won the Iowa caucuses by an unprecedented margin?", as_of="2024-01-18"
+    )
+    assert answer.text.startswith("As of 2024-01-15: Former President Donald Trump clinched victory"), answer.text

@@ -263,3 +263,71 @@ def test_a_name_read_as_a_verb_after_is_is_the_subject(question, verb, subject):
 
     asked, doer = asked_verb_and_subject(question)
     assert (asked.lemma_, doer.text) == (verb, subject)
+
+
+NEW_HAMPSHIRE = {  # news24-dev 54fd9fa25c00 (USA TODAY, 2024-01-23), one paragraph
+    "id": "new-hampshire",
+    "title": "New Hampshire primary live updates",
+    "source": "usatoday.com",
+    "published": "2024-01-23",
+    "text": "Former President Donald Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire Republican "
+    "primary, winning over crucial Granite State voters.",
+}
+
+
+def test_a_verdict_needs_the_sentence_s_contest_to_be_the_asked_one(make_assistant):
+    """A journalist's try: "Did Trump win the South Carolina primary?" (as of 2024-02-20, before it) got "Yes." from
+    Trump's New Hampshire win: "South Carolina" is Haley's title there, not the primary's."""
+    bot = make_assistant()
+    bot.add_records([NEW_HAMPSHIRE])
+    asked = bot.ask("Did Trump win the South Carolina primary?", as_of="2024-02-20")
+    assert not asked.text.startswith(("Yes.", "No.")), asked.text
+    assert bot.ask("Did Trump win the New Hampshire primary?", as_of="2024-02-20").text.startswith("Yes. ")
+
+
+HALEY_OUT = [
+    {  # news24-dev dd12e2f78327 (2024-03-05), one paragraph
+        "id": "haley-plan",
+        "title": "Nikki Haley to drop out of 2024 race",
+        "source": "usatoday.com",
+        "published": "2024-03-05",
+        "text": "Former South Carolina Gov. Nikki Haley will drop out of the 2024 presidential race in a Wednesday address.",
+    },
+    {  # news24-dev da11fd2295b8 (2024-03-19), one paragraph
+        "id": "delaware",
+        "title": "Delaware's Republican primary: only one candidate left",
+        "source": "delawareonline.com",
+        "published": "2024-03-19",
+        "text": "When Republican hopeful Nikki Haley withdrew from the race two weeks ago, it effectively left only one "
+        "Republican candidate on the ballot in Delaware – former President Donald Trump.",
+    },
+]
+
+
+def test_another_verb_for_the_same_event_settles_it(make_assistant):
+    """A journalist's try: "Did Haley drop out?" (as of 2024-03-20) was hedged with the plan ("will drop out … in a
+    Wednesday address") though an article says she "withdrew from the race": drop out, withdraw from the race,
+    suspend a campaign tell one event (`verdict.SAME_EVENT`)."""
+    bot = make_assistant()
+    bot.add_records(HALEY_OUT)
+    answer = bot.ask("Did Haley drop out?", as_of="2024-03-20")
+    assert answer.text.startswith("Yes. "), answer.text
+    assert "withdrew from the race" in answer.text.split("[1]")[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, done",
+    [
+        ("Did Haley drop out?", "Nikki Haley suspended her campaign on Wednesday.", True),
+        ("Did Haley drop out?", "Nikki Haley ended her presidential bid.", True),
+        ("Did Haley drop out?", "Nikki Haley ended her speech early.", False),  # ending a speech is no exit
+        ("Did Haley drop out?", "Haley withdrew her objection.", False),
+        ("Did Haley win the New Hampshire primary?", "Haley won 43.3% of the vote in the New Hampshire primary.", False),
+        ("Did Haley win the D.C. primary?", "Nikki Haley defeated Donald Trump in the Michigan primary.", False),
+        ("Did Trump win the South Carolina primary?", "Trump won the primary in South Carolina on Saturday.", True),
+    ],
+)
+def test_the_asked_event_is_the_sentence_s_own(question, sentence, done):
+    from assistant.answering.verdict import does_what_was_asked
+
+    assert does_what_was_asked(question, sentence) is done
