@@ -184,7 +184,7 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
     reporting = {verb} | (BEATING_VERBS | {"win"} if beating else set())
     for token in parsed(c.text):
         if token.lower_ == "victorious" and verb == "win" and not is_denied(token.head):
-            if of_the_event(token, event):
+            if of_the_event(token, event, contest):
                 return True  # "Lai Ching-te emerged victorious in Taiwan's presidential election"
             continue
         if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and verb == "win":
@@ -196,7 +196,7 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
                 or is_denied(token)
                 or any(c.lower_ in TITLE_WORDS for c in token.children)
             ):
-                if of_the_event(token, event):
+                if of_the_event(token, event, contest):
                     return True
             continue
         if token.lemma_ not in reporting or token.pos_ != "VERB" or token.tag_ not in PAST:
@@ -216,14 +216,16 @@ def is_wished(token) -> bool:
     return clause is not None and (is_infinitive(clause) or is_denied(clause))
 
 
-def of_the_event(token, event: frozenset[str]) -> bool:
-    """Whether the clause the outcome word stands in names some of the event asked about (any, when none is asked)."""
-    if not event:
-        return True
+def of_the_event(token, event: frozenset[str], contest: Contest | None = None) -> bool:
+    """Whether the clause the outcome word stands in names some of the event asked about (any, when none is asked),
+    and no other contest of its kind (`of_another_contest`): "Donald Trump's margin of victory over former South
+    Carolina Gov. Nikki Haley stood at 11.3 percentage points … in the New Hampshire Republican primary"."""
     clause = token
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    return not event.isdisjoint(stems(" ".join(t.text for t in clause.subtree)))
+    if contest is not None and of_another_contest(clause, contest):
+        return False
+    return not event or not event.isdisjoint(stems(" ".join(t.text for t in clause.subtree)))
 
 
 def is_a_tally(verb) -> bool:

@@ -270,8 +270,9 @@ def of_another_contest(verb, contest: Contest) -> bool:
     """Whether the outcome verb's own words name a contest of the asked kind (its head) told apart by other words
     than the asked one's: "won her 13th career Grammy for pop vocal album" for the Grammy for album of the year;
     "defeated former South Carolina Gov. Nikki Haley in the New Hampshire Republican primary" for the South
-    Carolina primary. The doer's words, the beaten one's and a later clause's are not the contest's; a day is no
-    other contest ("defeated Donald Trump in Sunday's Republican primary" may be the D.C. primary)."""
+    Carolina primary; "won a primary election" some primary. The doer's words, the beaten one's and a later
+    clause's are not the contest's; a day is no other contest ("defeated Donald Trump in Sunday's Republican
+    primary" may be the D.C. primary)."""
     people = {"nsubj", "nsubjpass"} | ({"dobj"} if verb.lemma_ in BEATING_VERBS else set())
     left_out = {t.i for c in verb.children if c.dep_ in people or c.pos_ in ("VERB", "AUX") for t in c.subtree}
     own = [t for t in verb.subtree if t.i not in left_out]
@@ -280,6 +281,10 @@ def of_another_contest(verb, contest: Contest) -> bool:
     # "D.C." is the question's "DC"
     if not heads or contest.qualifiers <= set(stems(written)) | set(stems(written.replace(".", ""))):
         return False
+    # "won a primary election that she was not supposed to win in her first house race": some primary, not the asked one
+    nouns = heads + [h.head for h in heads if h.dep_ in ("compound", "amod", "nmod")]
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for n in nouns for c in n.children):
+        return True
     told = {t.i for h in heads for t in h.subtree}
     told |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTEST_PREPOSITIONS for t in c.subtree}
     words = [t.text for t in own if t.i in told and t.pos_ in ("NOUN", "PROPN", "ADJ") and not DAY.fullmatch(t.text)]

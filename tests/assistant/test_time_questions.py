@@ -747,3 +747,35 @@ def test_an_outcome_reported_outside_the_retrieved_passages_of_its_article(make_
         "Which Republican presidential candidate won the Iowa caucuses by an unprecedented margin?", as_of="2024-01-18"
     )
     assert answer.text.startswith("As of 2024-01-15: Former President Donald Trump clinched victory"), answer.text
+
+
+SOUTH_CAROLINA_BEFORE = [
+    {  # news24-dev 54fd9fa25c00 (USA TODAY, 2024-01-23), one paragraph
+        "id": "nh-margin",
+        "title": "New Hampshire primary replay: Donald Trump wins",
+        "source": "usatoday.com",
+        "published": "2024-01-23",
+        "text": "Donald Trump's margin of victory over former South Carolina Gov. Nikki Haley stood at 11.3 percentage points "
+        "early Wednesday with more than 90% of the votes counted in the New Hampshire Republican primary.",
+    },
+    {  # news24-dev 323f48f67bc2 (USA TODAY, 2024-01-25), one paragraph
+        "id": "sharp-elbows",
+        "title": "'We have sharp elbows': Nikki Haley braces for home-state dirty politics",
+        "source": "usatoday.com",
+        "published": "2024-01-25",
+        "text": "“I mean, that's their decision as far as the blood sport nature of this,” said Mark Harris, a strategist for "
+        "SFA Fund Inc., a super-PAC that’s backing Haley. “But Nikki Haley grew up in the reality of South Carolina "
+        "politics, won a primary election that she was not supposed to win in her first house race, and then won a "
+        "primary election she wasn't supposed to win in her first governor's race.”",
+    },
+]
+
+
+def test_a_place_in_a_title_or_some_primary_is_not_the_contest_asked_about(make_assistant):
+    """ "Who won the South Carolina primary?" (as of 2024-02-20, before it) led with Trump's "margin of victory over
+    former South Carolina Gov. Nikki Haley" in the New Hampshire primary, then with Haley winning "a primary election"
+    in her first house race: the place of a title, and some primary, are not the contest asked about."""
+    bot = make_assistant()
+    bot.add_records(SOUTH_CAROLINA_BEFORE)
+    answer = bot.ask("Who won the South Carolina primary?", as_of="2024-02-20")
+    assert answer.text.startswith("No article here reports that outcome"), answer.text
