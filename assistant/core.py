@@ -19,9 +19,18 @@ from assistant.answering.outcome import NO_OUTCOME_REPORTED
 from assistant.answering.question import QuestionAnalysis, analyze
 from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
-from assistant.answering.shaped import DIGEST_KINDS, MAX_STORIES, SHAPED_KINDS, SHAPED_TOP_K, ShapedAnswerer, no_story_about
+from assistant.answering.shaped import (
+    DIGEST_KINDS,
+    MAX_STORIES,
+    SHAPED_KINDS,
+    SHAPED_TOP_K,
+    SIDE_SENTENCES,
+    ShapedAnswerer,
+    SideQuotes,
+    no_story_about,
+)
 from assistant.answering.verdict import UNSETTLED, VERDICTS
-from assistant.answering.who_said import WhoSaidAnswerer, wants_table, words_not_found
+from assistant.answering.who_said import WhoSaidAnswerer, said, wants_table, words_not_found
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
 from assistant.search.types import Filters, Hit
@@ -521,14 +530,20 @@ class Assistant:
                 hits = self.newest_leads(scope.window or scope.base, MAX_STORIES)
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         answerer = ShapedAnswerer(self.extractive_answerer())
-        laid_out = answerer.answer(analysis, query, hits, texts) if hits and lay_out else None
+        quoted = None
+        if analysis.kind == "comparison" and topic and lay_out:
+            # a person's side is what they said on the topic, from the quote index
+            quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts, self.articles_about)
+            words = {side: quotes_from.said_on(side, topic, scope.base, SIDE_SENTENCES) for side in analysis.sides}
+            quoted = SideQuotes(words, quotes_from.cite, said)
+        laid_out = answerer.answer(analysis, query, hits, texts, quoted) if (hits or quoted) and lay_out else None
         if laid_out is None and lay_out and len(everywhere) > len(hits):
             # the window's few passages are about something else ("…the Texas border standoff this week?"
             # met two passages that only mention Texas): the other days' stories, which the answer then
             # says are from other days, rather than "The articles here don't say"
             hits = everywhere
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
-            laid_out = answerer.answer(analysis, query, hits, texts)
+            laid_out = answerer.answer(analysis, query, hits, texts, quoted)
         return hits, texts, laid_out
 
     def recent_news(self, query: str, vector: np.ndarray, scope: TimeScope, hits: list[Hit], k: int) -> list[Hit]:

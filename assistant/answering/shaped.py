@@ -29,6 +29,7 @@ line is supported by what it cites.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,6 +45,7 @@ from assistant.answering.extractive import (
 from assistant.answering.question import QuestionAnalysis
 from assistant.answering.timeframe import relative_dates
 from assistant.search.types import Hit
+from ingest.store import QuoteRecord
 
 SHAPED_KINDS = frozenset({"summary", "what_happened", "comparison", "timeline"})
 DIGEST_KINDS = frozenset({"summary", "what_happened"})  # answered by a digest of stories
@@ -99,6 +101,15 @@ class Story:
     @property
     def lead(self) -> Hit:
         return self.hits[0]
+
+
+@dataclass
+class SideQuotes:
+    """A comparison's sides' own words (from the quote index), and how to cite and word one."""
+
+    words: dict[str, list[QuoteRecord]]
+    cite: Callable[[int, QuoteRecord], Citation]
+    said: Callable[[QuoteRecord], str]
 
 
 def no_story_about(topic: str, answer: Answer) -> Answer:
@@ -168,11 +179,13 @@ class ShapedAnswerer:
     def __init__(self, extractive: ExtractiveAnswerer):
         self.extractive = extractive
 
-    def answer(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
+    def answer(
+        self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str], quoted: SideQuotes | None = None
+    ) -> Answer | None:
         """The shaped answer, or None when the shape finds nothing (the caller then declines or
-        answers as for any question)."""
+        answers as for any question). `quoted`: a comparison's sides' own words, which come first."""
         if analysis.kind == "comparison":
-            return self.comparison(analysis, question, hits, texts)
+            return self.comparison(analysis, question, hits, texts, quoted)
         if analysis.kind == "timeline":
             return self.timeline(analysis, question, hits, texts)
         return self.summary(analysis, question, hits, texts)
@@ -203,11 +216,20 @@ class ShapedAnswerer:
         heading = f"The stories about {topic}, newest first:" if topic else "The newest stories, newest first:"
         return self.compose(question, heading, [(self.dated(c), c, also) for also, c in lines], texts)
 
-    def comparison(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
+    def comparison(
+        self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str], quoted: SideQuotes | None = None
+    ) -> Answer | None:
+        """Each side under its name: a person's own words on the topic first (from the quote index, `quoted`), else
+        the sentences that name the side. "How did Trump and Haley differ on the border?" gave, for Trump, "The
+        U.S.-Mexico border is an early view of the likely election rematch", which says nothing of his."""
         topic_terms = self.extractive.key_terms(analysis.topic) if analysis.topic else {}
         sections: list[tuple[str, list[Candidate]]] = []
         used: list[Candidate] = []
+        own_words = quoted.words if quoted is not None else {}
         for side in analysis.sides:
+            if own_words.get(side):
+                sections.append((side, []))
+                continue
             side_stems = set(self.extractive.keyword.stems(side))
             naming = [h for h in hits if side_stems <= set(self.extractive.keyword.stems(f"{h.chunk.title}\n{h.chunk.text}"))]
             terms = dict(topic_terms) | {s: w * 2 for s, w in self.extractive.key_terms(side).items()}
@@ -222,12 +244,20 @@ class ShapedAnswerer:
                     break
             used.extend(chosen)
             sections.append((side, chosen))
-        if not any(chosen for _, chosen in sections):
+        if not any(chosen or own_words.get(side) for side, chosen in sections):
             return None
         n = 0
         citations: list[Citation] = []
         parts: list[str] = []
         for side, chosen in sections:
+            if own_words.get(side) and quoted is not None:
+                sentences = []
+                for quote in own_words[side]:
+                    n += 1
+                    citations.append(quoted.cite(n, quote))
+                    sentences.append(f"{quoted.said(quote)} [{n}]")
+                parts.append(f"{side}: " + " ".join(sentences))
+                continue
             if not chosen:
                 parts.append(f"{side}: the articles here don't say.")
                 continue

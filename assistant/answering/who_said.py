@@ -60,6 +60,7 @@ PEOPLE_SAID = re.compile(
     rf"|(?:are|were)\s+(?:{PEOPLE})\s+saying|(?:was|is|has\s+been|have\s+been)\s+said){TOPIC}",
     re.I | re.S,
 )
+SIDE_QUOTE_WORDS = 4  # a quote shorter than this says no position on its own ("murderers")
 MAX_ROWS = 6  # a table to read at a glance, on a phone too
 ROWS_PER_SPEAKER = 2  # "who said what": several voices, not one voice's many quotes
 CELL_WORDS = 50  # a longer quote is cut in its cell; the citation holds it whole
@@ -290,6 +291,19 @@ class WhoSaidAnswerer:
                 scored.append((len(in_quote) + len(in_paragraph), quote.kind == "direct", quote.published, quote))
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]
+
+    def said_on(self, name: str, topic: str, filters: Filters | None, k: int) -> list[QuoteRecord]:
+        """Up to `k` of the person's own words on the topic, for one side of a comparison: quotes of a few words
+        at least ("murderers" alone says nothing of a position), one a sentence, best first."""
+        if not self.quotes.matching_speaker(name):
+            return []
+        chosen: list[QuoteRecord] = []
+        for quote in self.on_topic(name, topic, filters):
+            if len(quote.text.split()) >= SIDE_QUOTE_WORDS and not any(overlaps(quote, c) for c in chosen):
+                chosen.append(quote)
+            if len(chosen) >= k:
+                break
+        return chosen
 
     def at_occasion(self, name: str, occasion: str, filters: Filters | None, pool: int = 200) -> list[QuoteRecord]:
         """The speaker's quotes at `occasion` ("the Senate hearing"), best first. An article reporting an event

@@ -394,3 +394,38 @@ def test_a_summary_of_a_story_no_article_is_about_says_so(make_assistant):
         "No story here is about the Baltimore bridge collapse; the closest the articles come, from 2020-04-27:"
     )
     assert answer.citations and answer.citations[0].article_id == "3208c77882b2"
+
+
+def test_a_comparison_of_people_gives_each_one_s_own_words_first(make_assistant):
+    """An outside try on news24: "How did Trump and Haley differ on the border?" gave, under Trump, "The U.S.-Mexico
+    border is an early view of the likely election rematch between President Joe Biden and Donald Trump", which says
+    nothing of what he holds. A side that is a person quoted on the topic is given in their own words, dated and
+    cited (news24-dev 4b18a577f4a7, USA TODAY, 2024-03-01, four paragraphs)."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "4b18a577f4a7",
+                "title": "'Join me or I'll join you': 5 takeaways from Biden and Trump's dueling border visits",
+                "source": "usatoday.com",
+                "published": "2024-03-01",
+                "text": "If voters wanted an early taste of the likely election rematch between President Joe Biden and "
+                "Donald Trump, they need not look further than the showdown at the U.S.-Mexico border.\n\n"
+                '"This is a Joe Biden invasion," Trump said, flanked by Texas Gov. Greg Abbott and Brandon Judd, the '
+                "president of the National Border Patrol Council union. \"It's allowing thousands of people to come in "
+                'from China, Iran, Yemen to Congo, Syria, and a lot of other nations."\n\n'
+                '"I understand my predecessor is in Eagle Pass today," Biden said. "Here\'s what I would say to Mr. '
+                "Trump. Instead of playing politics with the issue, instead of telling members of Congress to block this "
+                "legislation, join me or I'll join you in telling the Congress to pass this bipartisan border security "
+                'bill."',
+            }
+        ]
+    )
+    answer = bot.ask("How did Biden and Trump differ on the border?", as_of="2024-03-20")
+    assert answer.answered, answer.text
+    biden, trump = answer.text.split("\n\n")
+    assert biden.startswith("Biden: Joe Biden (2024-03-01) said: “") and "bipartisan border security bill" in biden, biden
+    assert trump.startswith("Trump: Donald Trump (2024-03-01) said: “This is a Joe Biden invasion”"), trump
+    assert "early taste" not in answer.text
+    text = bot.article_text("4b18a577f4a7")
+    assert all(text[c.span[0] : c.span[1]] == c.quote for c in answer.citations)
