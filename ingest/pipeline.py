@@ -595,7 +595,7 @@ class Ingestor:
                 "start": a.span[0],
                 "end": a.span[1],
             }
-            for a in find_attributions(article.text, self.index.nlp)
+            for a in find_attributions(article.text, self.index.nlp, article=article.id)
         ]
 
     def recover(self) -> None:

@@ -8,6 +8,7 @@ bylines, the cue picked for a quote, and the token range of a speaker phrase.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -79,6 +80,64 @@ def _find_subject(verb: Token, in_quote: Callable[[Token], bool]) -> Token | Non
     return _nominal_near(verb, in_quote)
 
 
+def _memo_subject(in_quote: Callable[[Token], bool]) -> Callable[[Token], Token | None]:
+    """`_find_subject` for one skeleton's tokens, each verb worked out once."""
+    found: dict[int, Token | None] = {}
+
+    def subject(verb: Token) -> Token | None:
+        if verb.i not in found:
+            found[verb.i] = _find_subject(verb, in_quote)
+        return found[verb.i]
+
+    return subject
+
+
+def _cue_above(tok: Token, in_quote: Callable[[Token], bool], subject: Callable[[Token], Token | None]) -> Token | None:
+    """The lowest speech verb outside quotes with a subject among `tok` and its ancestors, or None. Remembered on
+    the doc for every token on the way up, so the tokens of a deep parse are climbed once, not once per quote."""
+    memo: dict[int, Token | None] = tok.doc.user_data.setdefault("_cue_above", {})
+    path: list[Token] = []
+    found: Token | None = None
+    cur = tok
+    while True:
+        if cur.i in memo:
+            found = memo[cur.i]
+            break
+        path.append(cur)
+        if _is_speech_verb(cur) and not in_quote(cur) and subject(cur) is not None:
+            found = cur
+            break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    for t in path:
+        memo[t.i] = found
+    return found
+
+
+def _sent_of(tok: Token) -> Span:
+    """`tok.sent`, with the doc's sentence bounds remembered on it: spaCy finds a token's sentence by walking to
+    both its edges, which in a sentence of thousands of tokens cost each quote the sentence's length."""
+    bounds = tok.doc.user_data.get("_sent_bounds")
+    if bounds is None:
+        bounds = []
+        for sent in tok.doc.sents:
+            bounds.extend([(sent.start, sent.end)] * len(sent))
+        tok.doc.user_data["_sent_bounds"] = bounds
+    start, end = bounds[tok.i]
+    return tok.doc[start:end]
+
+
+def _nearest(framed: list[Token], i: int) -> Token | None:
+    """Of verbs in text order, the nearest to token `i`, the earlier on a tie."""
+    k = bisect.bisect_left(framed, i, key=lambda v: v.i)
+    before = framed[k - 1] if k else None
+    after = framed[k] if k < len(framed) else None
+    if before is None or (after is not None and after.i - i < i - before.i):
+        return after
+    return before
+
+
 _NOMINAL_TAGS = ("NNP", "NNPS", "PRP", "NN", "NNS")
 _NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "PRP$", "POS", "HYPH", "CD", "NML", "VBN"})
 
@@ -118,10 +177,10 @@ def _inverted_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token |
 
 def _nominal_near(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
     """Inverted or mis-parsed frames: ``“Q,” said Sanders`` / ``“Q,” Ramos, 58, told AFP``."""
-    sent = verb.sent
+    sent = _sent_of(verb)
     # left of the verb, after a quote: the nearest noun-phrase head
     j = verb.i - 1
-    cands = []
+    cands = []  # the tokens j+1 .. verb.i-1
     while j >= sent.start and not in_quote(verb.doc[j]):
         cands.append(verb.doc[j])
         j -= 1
@@ -129,7 +188,7 @@ def _nominal_near(verb: Token, in_quote: Callable[[Token], bool]) -> Token | Non
         heads = [
             t
             for t in cands
-            if t.tag_ in _NOMINAL_TAGS and not (t.head in cands and t.head.tag_ in _NOMINAL_TAGS and t.dep_ in _NAME_DEPS)
+            if t.tag_ in _NOMINAL_TAGS and not (j < t.head.i < verb.i and t.head.tag_ in _NOMINAL_TAGS and t.dep_ in _NAME_DEPS)
         ]
         heads = [t for t in heads if t.dep_ not in ("npadvmod",) or t.tag_.startswith("NNP")]
         if heads:
@@ -210,7 +269,7 @@ def _speaker_tokens(head: Token) -> tuple[int, int]:
 
 
 def _inside_parens(t: Token) -> bool:
-    for j in range(t.i - 1, max(t.sent.start, t.i - 6) - 1, -1):
+    for j in range(t.i - 1, max(_sent_of(t).start, t.i - 6) - 1, -1):
         w = t.doc[j].text
         if w == ")":
             return False
@@ -241,11 +300,13 @@ def _name_chain(head: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def _colon_speaker(sent: Span, verbs: list[Token], in_quote: Callable[[Token], bool]) -> tuple[Token, str] | None:
+def _colon_speaker(
+    sent: Span, verbs: list[Token], in_quote: Callable[[Token], bool], subject: Callable[[Token], Token | None] | None = None
+) -> tuple[Token, str] | None:
     """Speaker announced by a sentence ending in a colon ("Stated Stone:",
     "Cruz called them on it:", "Trump tweeted:")."""
     for v in verbs:
-        subj = _find_subject(v, in_quote)
+        subj = subject(v) if subject is not None else _find_subject(v, in_quote)
         if subj is not None:
             return subj, v.text
     root = sent.root
@@ -255,15 +316,24 @@ def _colon_speaker(sent: Span, verbs: list[Token], in_quote: Callable[[Token], b
     return None
 
 
-def _pick_cue(qt: Token, verbs: list[Token], acc: Token | None, in_quote: Callable[[Token], bool]) -> tuple[str, Token | None]:
-    """Cue and subject token for the quote token `qt`."""
-    anc = [a for a in qt.ancestors if _is_speech_verb(a) and not in_quote(a)]
-    if _is_speech_verb(qt) and not in_quote(qt):
-        anc = [qt] + anc
-    for v in anc:
-        subj = _find_subject(v, in_quote)
-        if subj is not None:
-            return v.text, subj
+def _pick_cue(
+    qt: Token,
+    verbs: list[Token],
+    acc: Token | None,
+    in_quote: Callable[[Token], bool],
+    subject: Callable[[Token], Token | None] | None = None,
+    framed: list[Token] | None = None,
+) -> tuple[str, Token | None]:
+    """Cue and subject token for the quote token `qt`.
+
+    `subject` is `_find_subject` remembered for the sentence's verbs, `framed` the verbs (in order) with a subject,
+    and `_cue_above` remembers which speech verb above a token has one: a sentence holding a thousand quotes asks
+    each of them, and answers each in a step rather than a walk over the sentence."""
+    if subject is None:
+        subject = _memo_subject(in_quote)
+    v = _cue_above(qt, in_quote, subject)
+    if v is not None:
+        return v.text, subject(v)
     if acc is not None:
         return "according to", acc
     doc = qt.doc
@@ -281,31 +351,33 @@ def _pick_cue(qt: Token, verbs: list[Token], acc: Token | None, in_quote: Callab
         if m + 1 < len(doc) and doc[m + 1].lower_ in SPEECH_FORMS:
             return doc[m + 1].text, doc[m]
     # "Republican pollster Daron Shaw: “...”" / "From the report: “...”"
+    sent = _sent_of(qt)
     j = qt.i - 1
-    while j >= qt.sent.start and (doc[j].is_quote or in_quote(doc[j])):
+    while j >= sent.start and (doc[j].is_quote or in_quote(doc[j])):
         j -= 1
-    if j > qt.sent.start and doc[j].text.endswith(":"):
+    if j > sent.start and doc[j].text.endswith(":"):
         before = doc[j - 1]
         if before.text == ")":
             # "Rep. Trey Gowdy (R-S.C.):"
-            while j > qt.sent.start and doc[j].text != "(":
+            while j > sent.start and doc[j].text != "(":
                 j -= 1
-            before = doc[j - 1] if j > qt.sent.start else before
+            before = doc[j - 1] if j > sent.start else before
         if before.tag_ in ("NNP", "NNPS", "NN", "NNS") and not in_quote(before):
             return ":", before
-        cs = _colon_speaker(qt.sent, verbs, in_quote)
+        cs = _colon_speaker(sent, framed if framed is not None else verbs, in_quote, subject)
         if cs is not None:
             return cs[1], cs[0]
-    # nearest speech verb in the sentence with a subject
-    for v in sorted(verbs, key=lambda v: abs(v.i - qt.i)):
-        subj = _find_subject(v, in_quote)
-        if subj is not None:
-            return v.text, subj
+    # nearest speech verb in the sentence with a subject (the one before on a tie)
+    if framed is None:
+        framed = [v for v in verbs if subject(v) is not None]
+    near = _nearest(framed, qt.i)
+    if near is not None:
+        return near.text, subject(near)
     # any verb right after the quote with a subject: "“Q,” an angry Hollande retaliated"
     end = qt.i
-    while end + 1 < qt.sent.end and in_quote(doc[end + 1]):
+    while end + 1 < sent.end and in_quote(doc[end + 1]):
         end += 1
-    for t in doc[end + 1 : min(qt.sent.end, end + 8)]:
+    for t in doc[end + 1 : min(sent.end, end + 8)]:
         if t.tag_.startswith("VB") and not in_quote(t):
             for c in t.children:
                 if c.dep_ in ("nsubj",) and not in_quote(c) and c.i > end and c.tag_ in ("NNP", "NNPS", "PRP", "NN"):
@@ -321,6 +393,10 @@ _DASH_BYLINE = re.compile(r"[”\"’',.]*\s*[―—–]\s*([A-Z][\w.’'-]*(?:[
 # Musk's decision ...", "— Amrith Kaur Aakre of the Sikh Coalition after ..."
 _CREDIT_GOES_ON = re.compile(r"[^\S\n]*,?[^\S\n]+(?:of|on|in|at|after|about|from|who|when|while|speaking|warning)\b")
 _TITLE_WORDS = 4  # "“A Christmas Carol” — Culinary Institute of America": a quoted title and where it plays
+# what may stand before a quote that opens its paragraph: spaces and quote marks (matched from the paragraph's
+# start, it stops at the first word: slicing the paragraph up to each quote cost a long paragraph its length
+# squared)
+_OPENING_MARKS = re.compile("[ \t\u00a0“”\"‘’']*")
 
 
 def _dash_credit(text: str, q: Quote, para_start: int) -> re.Match[str] | None:
@@ -331,7 +407,7 @@ def _dash_credit(text: str, q: Quote, para_start: int) -> re.Match[str] | None:
     sign-off in a live blog, as is a line holding only a name after the quote's paragraph ("– Sudiksha Kochi",
     "– Carli Pierson, USA TODAY"); a credit on a line of its own names the speaker when the line goes on to say
     who they are or when they spoke."""
-    if len(text[q.start : q.end].split()) <= _TITLE_WORDS or text[para_start : q.start].strip(" \t\u00a0“”\"‘’'"):
+    if len(text[q.start : q.end].split()) <= _TITLE_WORDS or _OPENING_MARKS.match(text, para_start, q.start).end() < q.start:
         return None
     m = _DASH_BYLINE.match(text, q.end)
     if m is None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ingest.attribution.coreference import (
@@ -17,7 +18,14 @@ from ingest.attribution.coreference import (
     _resolve,
     _set_speaker,
 )
-from ingest.attribution.cues import _according_to, _colon_speaker, _dash_credit, _find_subject, _is_speech_verb, _pick_cue
+from ingest.attribution.cues import (
+    _according_to,
+    _colon_speaker,
+    _dash_credit,
+    _is_speech_verb,
+    _memo_subject,
+    _pick_cue,
+)
 from ingest.attribution.inheritance import _fix_nested, _Frame, _inherit
 from ingest.attribution.lexicon import _FEMALE, _MALE, _SUBJ_DEPS, _WEAK_INDIRECT
 from ingest.attribution.names import TITLES, NameIndex, clean_name, lead_off
@@ -29,19 +37,28 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import spacy
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 # A news paragraph runs to a few hundred characters (the longest of 3,534 eval articles: 19,316). One far
 # longer is a dump, not prose: parsing it costs gigabytes (a 950,000-character paragraph took 3.5 GB)
 # and spaCy refuses a million characters (E088), so it is left unparsed and its quotes unattributed.
 MAX_PARSED_PARAGRAPH_CHARS = 50_000
+# The parse is the cost of attribution, about 1 s of CPU per 10,000 characters and, while a batch is parsed,
+# ~2.4 KB of memory per character (22 paragraphs of 45,000 characters parsed as one batch took 2.7 GB). An article
+# is parsed up to this many characters (three times the longest of 3,534 eval articles, 100,000), in batches of
+# at most PARSE_BATCH_CHARS; the quotes after that point are left unattributed, and a warning names the article.
+# Its text is indexed in full all the same.
+MAX_PARSED_CHARS = 300_000
+PARSE_BATCH_CHARS = 50_000
+PARSE_BATCH_DOCS = 64
 
 
-def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attribution]:
-    """All attributions in `text`, sorted by span start."""
+def find_attributions(text: str, nlp: spacy.Language | None = None, article: str = "") -> list[Attribution]:
+    """All attributions in `text`, sorted by span start. `article` names it in the log (its id)."""
     if nlp is None:
         nlp = load_nlp()
+    where = f"article {article}" if article else "article"
     quotes = find_quotes(text)
     paras = _paragraphs(text)
     by_para: dict[int, list[tuple[int, Quote]]] = {}
@@ -52,13 +69,30 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
     # parsed; the others cannot hold an attribution.  (Names in skipped
     # paragraphs are still picked up cheaply for pronoun resolution.)
     skels: list[tuple[int, Skeleton]] = []
+    parsed_chars = 0
     for pi, (ps, pe) in enumerate(paras):
         if pe - ps > MAX_PARSED_PARAGRAPH_CHARS:
-            log.info("paragraph at %d is %d characters: not parsed for attributions", ps, pe - ps)
+            log.warning("%s: paragraph at %d is %d characters: not parsed for attributions", where, ps, pe - ps)
             continue
         if pi in by_para or text[ps:pe].rstrip().endswith(":") or _has_cue(text, ps, pe):
-            skels.append((pi, _build_skeleton(text, ps, pe, by_para.get(pi, []))))
-    docs = list(nlp.pipe([sk.text for _, sk in skels], batch_size=64))
+            skel = _build_skeleton(text, ps, pe, by_para.get(pi, []))
+            if parsed_chars + len(skel.text) > MAX_PARSED_CHARS:
+                # the quotes from here on get no speaker (not even one inherited from the parsed paragraphs)
+                left = sum(1 for q in quotes if q.para >= pi)
+                quotes = [q for q in quotes if q.para < pi]
+                log.warning(
+                    "%s: attributions found in its first %d characters only (%d quotes after them left "
+                    "unattributed): parsing more than %d characters of one article costs too much; its text is "
+                    "indexed in full",
+                    where,
+                    ps,
+                    left,
+                    MAX_PARSED_CHARS,
+                )
+                break
+            parsed_chars += len(skel.text)
+            skels.append((pi, skel))
+    docs = list(_parse(nlp, [sk.text for _, sk in skels]))
 
     art = _Article(text)
     parsed = {pi for pi, _ in skels}
@@ -100,29 +134,41 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
     # pass 2: speakers for quotes whose sentence has a cue
     colon_spk: dict[int, tuple[str, str, tuple[int, int] | None, str]] = {}
     para_frames: dict[int, list[_Frame]] = {}
+    # Each sentence is walked once: what a quote asks of its sentence (its words, the speech verbs, their
+    # subjects) is gathered before the quotes are read, so a long sentence of many quotes costs its length, not
+    # its length times its quotes.
     for (pi, sk), doc in zip(skels, docs):
         in_quote = _in_quote_fn(sk)
+        subject = _memo_subject(in_quote)
         title = _is_title_line(text, *paras[pi])
+        doc_end = len(doc.text.rstrip())
         for sent in doc.sents:
-            # quote placeholders in this sentence -> token
+            # quote placeholders in this sentence -> token; a short quote's words; words outside quotes
             qtoks: dict[int, Token] = {}
+            short_words: dict[int, list[Token]] = {}
+            narration = False
             for t in sent:
                 qi = sk.tok_quote(t)
                 if qi >= 0 and qi not in qtoks:
                     qtoks[qi] = t
-                elif qi <= -2 and (-qi - 2) not in qtoks:
-                    qtoks[-qi - 2] = t
+                elif qi <= -2:
+                    short_words.setdefault(-qi - 2, []).append(t)
+                    if (-qi - 2) not in qtoks:
+                        qtoks[-qi - 2] = t
+                elif qi == -1 and t.is_alpha:
+                    narration = True
             verbs = [t for t in sent if _is_speech_verb(t) and not in_quote(t)]
-            if sent.text.rstrip().endswith(":") and sent.end_char >= len(doc.text.rstrip()) - 1:
+            framed = [v for v in verbs if subject(v) is not None]
+            if sent.text.rstrip().endswith(":") and sent.end_char >= doc_end - 1:
                 # "Cruz called them on it:" introduces the next paragraph's quote
-                cs = _colon_speaker(sent, verbs, in_quote)
+                cs = _colon_speaker(sent, verbs, in_quote, subject)
                 if cs is not None:
                     colon_spk[pi] = (*_resolve(cs[0], sk, art, sk.to_orig(sent.end_char, end=True)), cs[1])
             acc = _according_to(sent)
             # every speech frame of the paragraph, for cue-less quotes nearby
-            for v in verbs:
-                subj = _find_subject(v, in_quote)
-                if subj is not None and not in_quote(subj):
+            for v in framed:
+                subj = subject(v)
+                if not in_quote(subj):
                     vpos = sk.to_orig(v.idx)
                     # resolved lazily: most frames are never needed
                     para_frames.setdefault(pi, []).append((vpos, subj, sk, art, v.text))
@@ -130,11 +176,12 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
             for qi, qt in qtoks.items():
                 q = quotes[qi]
                 if sk.tok_quote(qt) <= -2:
-                    q.term = _is_term(sent, qi, sk)
-                cue, subj = _pick_cue(qt, verbs, acc, in_quote)
+                    q.term = _is_term(short_words.get(qi, []), narration)
+                cue, subj = _pick_cue(qt, verbs, acc, in_quote, subject, framed)
                 if subj is None:
                     continue
                 _set_speaker(q, subj, cue, sk, art)
+            quote_starts = sorted(quotes[qi].start for qi in qtoks)
             # indirect speech: speech verbs with a clausal complement, no quote inside
             has_indirect = False
             for v in verbs:
@@ -143,7 +190,7 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
                 comp = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
                 if not comp:
                     continue
-                subj = _find_subject(v, in_quote)
+                subj = subject(v)
                 if subj is None:
                     continue
                 c = comp[0]
@@ -157,8 +204,9 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
                 frame_spk.append((s, e, name, subj.ent_type_ or ("PRON" if subj.tag_ == "PRP" else "")))
                 ent = doc.user_data["tok_ent"].get(subj.i)
                 if (ent is not None and ent[2] == "PERSON") or subj.lower_ in _MALE or subj.lower_ in _FEMALE:
-                    art.reported.append((s, e, name))
-                if any(s <= quotes[qi].start < e for qi in qtoks):
+                    art.add_reported(s, e, name)
+                k = bisect.bisect_left(quote_starts, s)
+                if k < len(quote_starts) and quote_starts[k] < e:
                     continue  # the quote carries this attribution already
                 if title:
                     continue  # a headline's "says": the frame still tells who the article is about, no words
@@ -237,12 +285,27 @@ def find_attributions(text: str, nlp: spacy.Language | None = None) -> list[Attr
     return attributions
 
 
-def _is_term(sent, qi: int, sk: Skeleton) -> bool:
-    """Is the short quote `qi` a term the narration quotes, not speech: no verb among its words, and words of
-    the sentence outside quotes around it ("The bill would establish a new “border emergency authority,”
-    allowing ...")?  Only a speech verb governing it makes it a quote; no neighbour lends it a speaker."""
-    words = [t for t in sent if sk.tok_quote(t) == -(qi + 2)]
-    narration = any(t.is_alpha for t in sent if sk.tok_quote(t) == -1)
+def _parse(nlp: spacy.Language, texts: list[str]) -> Iterator[Doc]:
+    """`nlp.pipe` over `texts` in batches of at most PARSE_BATCH_DOCS documents and PARSE_BATCH_CHARS characters:
+    a batch is parsed at once, so its characters bound the parse's memory. (An article under PARSE_BATCH_CHARS
+    is batched as `nlp.pipe(texts, batch_size=PARSE_BATCH_DOCS)` would.)"""
+    batch: list[str] = []
+    size = 0
+    for t in texts:
+        if batch and (len(batch) == PARSE_BATCH_DOCS or size + len(t) > PARSE_BATCH_CHARS):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(t)
+        size += len(t)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def _is_term(words: list[Token], narration: bool) -> bool:
+    """Is the short quote of these `words` a term the narration quotes, not speech: no verb among its words, and
+    words of the sentence outside quotes around it (`narration`: "The bill would establish a new “border
+    emergency authority,” allowing ...")?  Only a speech verb governing it makes it a quote; no neighbour lends it
+    a speaker."""
     return narration and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words)
 
 

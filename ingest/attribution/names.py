@@ -14,6 +14,7 @@ gives None.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -130,9 +131,16 @@ def after_title(text: str, start: int, name: str) -> str:
     title = _TITLE_OBJECT.search(text, max(0, start - 80), start) if len(words) > 2 else None
     if title is None or title.group(1).lower().strip(".") not in {t.strip(".") for t in _ROLES}:
         return name
+    return _after_title_words(title.group(0), name)
+
+
+@lru_cache(maxsize=4096)
+def _after_title_words(head: str, name: str) -> str:
+    """`after_title` once the title before the name is found (`head`: "Ambassador to "). Remembered: an article
+    naming one person a thousand times asks NER about them once."""
+    words = name.split()
     nlp = load_speaker_nlp()
     # NER reading the whole phrase may find the title's object ("Mexico" before "Andrés Manuel López Obrador")
-    head = title.group(0)
     doc = nlp(head + name + _FRAME)
     ends = {len(head) + len(" ".join(words[:cut])): cut for cut in range(1, len(words) - 1)}
     for ent in doc.ents:
@@ -159,8 +167,13 @@ class NameIndex:
     text: str = ""
     # (char offset, cleaned name, lowered token set, surname key, first token lower, n tokens)
     names: list[tuple[int, str, frozenset[str], str, str, int]] = field(default_factory=list)
-    _by_key: dict[str, list[int]] = field(default_factory=dict)  # surname -> indexes into names
-    _by_first: dict[str, list[int]] = field(default_factory=dict)  # first name -> indexes
+    # each name once (a name an article repeats a thousand times is one candidate, not a thousand), with
+    # the offsets it is found at, in order: (cleaned name, lowered token set, surname key, first token, n tokens)
+    _forms: list[tuple[str, frozenset[str], str, str, int]] = field(default_factory=list)
+    _form_at: dict[str, int] = field(default_factory=dict)  # cleaned name -> index into _forms
+    _positions: list[list[int]] = field(default_factory=list)  # per form, its offsets in order
+    _by_key: dict[str, list[int]] = field(default_factory=dict)  # surname -> indexes into _forms
+    _by_first: dict[str, list[int]] = field(default_factory=dict)  # first name -> indexes into _forms
     _cache: dict[str, str] = field(default_factory=dict)  # unambiguous resolutions
     _alias: dict[str, str] = field(default_factory=dict)  # "Ukraine Nikki Haley" -> "Nikki Haley"
 
@@ -176,8 +189,14 @@ class NameIndex:
             return  # "Trump Tower", "World Cup" are no fuller names of Trump or of anyone
         toks = cleaned.split()
         entry = (pos, cleaned, frozenset(t.lower().strip(".") for t in toks), name_key(cleaned), _first(cleaned), len(toks))
-        self._by_key.setdefault(entry[3], []).append(len(self.names))
-        self._by_first.setdefault(entry[4], []).append(len(self.names))
+        form = self._form_at.get(cleaned)
+        if form is None:
+            form = self._form_at[cleaned] = len(self._forms)
+            self._forms.append(entry[1:])
+            self._positions.append([])
+            self._by_key.setdefault(entry[3], []).append(form)
+            self._by_first.setdefault(entry[4], []).append(form)
+        bisect.insort(self._positions[form], pos)
         self.names.append(entry)
         self._cache.clear()
 
@@ -201,21 +220,21 @@ class NameIndex:
         # a titled mention ("South Carolina Gov. Nikki Haley") is compatible with the name alone
         person = toks[_person_start(toks) :]
         lowered = {t.lower().strip(".") for t in person}
-        cands: list[tuple[int, str]] = []
+        forms: list[int] = []
         for k in self._by_key.get(key, ()):
-            p, cand, clow, _, _, n = self.names[k]
+            _, clow, _, _, n = self._forms[k]
             if n >= len(person) and lowered <= clow:
-                cands.append((p, cand))
+                forms.append(k)
         if len(toks) == 1:
             for k in self._by_first.get(toks[0].lower(), ()):
-                p, cand, _, ckey, _, n = self.names[k]
+                _, _, ckey, _, n = self._forms[k]
                 if n > 1 and ckey != key:
-                    cands.append((p, cand))
-        if not cands:
+                    forms.append(k)
+        if not forms:
             return cleaned
         # in the order the article names them, so that a tie goes to the first named, whatever the hash seed ("Tom"
         # was "Tom Carper" in one run and "Tom Capano" in the next: max over a set of strings took either)
-        distinct = list(dict.fromkeys(c for _, c in sorted(cands)))
+        distinct = [self._forms[k][0] for k in sorted(forms, key=lambda k: (self._positions[k][0], self._forms[k][0]))]
 
         def fullness(cand: str) -> tuple[bool, int, int, int]:
             # "Trump" is "Donald Trump" before "Donald Trump Jr": a Jr./III the mention lacks is another person
@@ -233,11 +252,18 @@ class NameIndex:
             return best
         if pos is not None:
             # several people share the surname: prefer the most recent before pos
-            before = [(p, c) for p, c in sorted(cands) if p <= pos and len(c.split()) > 1]
+            # each name at its latest offset up to pos, the latest first
+            before = []
+            for k in forms:
+                c = self._forms[k][0]
+                seen = bisect.bisect_right(self._positions[k], pos)
+                if seen and len(c.split()) > 1:
+                    before.append((self._positions[k][seen - 1], c))
             if before:
-                first = _first(before[-1][1])
+                before.sort(reverse=True)
+                first = _first(before[0][1])
                 # the most recently named first, so that of two as full ("Tom Capano", "Tom Carper") the nearer wins
-                same = list(dict.fromkeys(c for _, c in reversed(before) if _first(c) == first))
+                same = [c for _, c in before if _first(c) == first]
                 return max(same, key=fullness)
         return max(distinct, key=fullness)
 
