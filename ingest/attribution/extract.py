@@ -82,8 +82,8 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
                 quotes = [q for q in quotes if q.para < pi]
                 log.warning(
                     "%s: attributions found in its first %d characters only (%d quotes after them left "
-                    "unattributed): parsing more than %d characters of one article costs too much; its text is "
-                    "indexed in full",
+                    "unattributed): attribution parses at most %d characters of an article (quotes shortened); its "
+                    "text is indexed in full",
                     where,
                     ps,
                     left,
