@@ -10,15 +10,16 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
 2. **Request bodies are bounded before anything parses them.** A declared `Content-Length` over the
    limit is refused at once (413); a body without one (chunked) is read up to the limit and refused
    past it, so no handler ever sees more than the limit.
-3. **Sign-in attempts are rate limited, and the owner is never locked out by them.** Failed attempts (a 4xx
-   answer to Gradio's `/login`, a 401 from the API's bearer check, a wrong token at `/healthz`) are counted per
-   client in a sliding window, a client being an address, or all of loopback as one (anyone on this machine can
-   send from any of 127.0.0.0/8), or an IPv6 /64. Attempts still being checked count too, so a burst sent at once
-   gets no more checks than one sent in turn. Past the limit a client is not locked out but slowed down: one
-   attempt at a time is checked (its turn), the others get 429 with `Retry-After` unchecked; a wrong one holds
-   the turn `window / limit` seconds more and is answered 429 too, so guessing stays at `limit` a window. A
-   right one passes and frees the turn at once: the owner, sharing 127.0.0.1 with whoever sent the wrong
-   tokens, gets in at the next turn (at once when none is held), and its next requests pass too.
+3. **Wrong tokens are rate limited; a right one is never refused.** With a token set, a request that presents
+   one (`Authorization: Bearer`, or the password of a POST to Gradio's `/login`) has it compared first, in
+   constant time (`hmac.compare_digest`): a right one passes at once, whatever else this client sent. A wrong
+   one is counted per client in a sliding window, a client being an address, or all of loopback as one (anyone
+   on this machine can send from any of 127.0.0.0/8), or an IPv6 /64; within the limit it goes on to be
+   answered (401, or the login's 400), past it it gets 429 with `Retry-After`, unchecked by the app. (It was the
+   other way round: past the limit one attempt per client was checked at a time, and one local process sending
+   wrong tokens every few ms took every turn, so the owner's right token got 429 indefinitely.) Since a right
+   token passes even while its client is limited, the limit does not bound guessing: the token's strength does,
+   and `ui.web.settings` refuses a token under 16 characters.
 
 4. **Other origins read nothing.** Gradio answers CORS requests from any localhost origin (another
    port of this machine), credentials allowed; a reply to a request whose `Origin` is not the origin
@@ -39,6 +40,7 @@ Its refusals come in the error shape of the path (ui/errors.py): OpenAI's under 
 
 from __future__ import annotations
 
+import hmac
 import json
 import threading
 import time
@@ -47,6 +49,8 @@ from collections.abc import Awaitable, Callable, Iterable, MutableMapping, Seque
 from ipaddress import IPv6Address, IPv6Network, ip_address
 from typing import Any
 from urllib.parse import urlsplit
+
+from starlette.requests import Request
 
 from ui.errors import error_body
 
@@ -59,9 +63,6 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 FRAME_ANCESTORS = b"frame-ancestors 'self'"  # rule 6
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-SIGN_IN_ATTEMPT = "byline.sign_in"  # the scope key of a request's `SignInAttempt`: whoever checks its token says how it went
 
 
 def client_key(address: str) -> str:
@@ -80,35 +81,33 @@ def client_key(address: str) -> str:
     return str(parsed)
 
 
-class SignInAttempt:
-    """One request carrying a token or a password, admitted to be checked; settled once, by its verdict."""
+def is_token(given: str | bytes, token: str) -> bool:
+    """Whether `given` (a header's raw bytes, or text, as UTF-8) is `token`, compared in constant time."""
+    return hmac.compare_digest(given.encode() if isinstance(given, str) else given, token.encode())
 
-    def __init__(self, limiter: FailedSignIns, key: str, turn: bool):
-        self.limiter = limiter
-        self.key = key
-        self.turn = turn  # admitted past the limit, in the client's one turn
-        self.verdict: str | None = None  # "passed", "failed" or "unknown", once settled
 
-    def passed(self) -> None:
-        """The token (or password) was checked and is right."""
-        self.limiter.settle(self, "passed")
-
-    def failed(self) -> None:
-        """The token (or password) was checked and is wrong."""
-        self.limiter.settle(self, "failed")
+def bearer_token(headers: Iterable[tuple[bytes, bytes]]) -> bytes | None:
+    """The token of raw ASGI `headers`' `Authorization: Bearer <token>`, or None: no such header, or another
+    scheme (which no check takes for the token, so no guess at it)."""
+    value = next((value for name, value in headers if name.lower() == b"authorization"), None)
+    if value is None:
+        return None
+    scheme, _, given = value.partition(b" ")
+    return given.strip() if scheme.lower() == b"bearer" else None
 
 
 class FailedSignIns:
-    """Failed sign-in attempts per client (`client_key`) over a sliding window, and the turns past the limit (thread-safe)."""
+    """Wrong tokens (or passwords) per client (`client_key`) over a sliding window (thread-safe).
+
+    Only wrong ones are counted and limited: a right token is compared before this is asked and never waits."""
+
+    SWEEP_AT = 10_000  # clients with state kept before the idle ones are swept (a host rotating addresses)
 
     def __init__(self, limit: int, window_s: float = 60.0, clock: Callable[[], float] = time.monotonic):
         self.limit = limit
         self.window_s = window_s
-        self.turn_s = window_s / limit  # how long a failure past the limit holds the turn: `limit` a window, as before
         self.clock = clock
         self._failures: dict[str, deque[float]] = {}
-        self._checking: dict[str, int] = {}  # attempts admitted under the limit and not settled yet
-        self._turn_until: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def _recent(self, key: str, now: float) -> deque[float]:
@@ -117,55 +116,21 @@ class FailedSignIns:
             failures.popleft()
         return failures
 
-    def _forget_idle(self, key: str, now: float) -> None:
-        """Keep no state for a client that has none left (a host rotating addresses would fill memory)."""
-        if not self._failures.get(key) and not self._checking.get(key) and self._turn_until.get(key, 0.0) <= now:
-            self._failures.pop(key, None)
-            self._checking.pop(key, None)
-            self._turn_until.pop(key, None)
-
-    def admit(self, client: str) -> SignInAttempt | float:
-        """An attempt `client` may have checked now, or the seconds until it may try again."""
+    def failed(self, client: str) -> float | None:
+        """Count a wrong token from `client`: None while within the limit (the app answers it, 401), else the
+        seconds until the client's oldest counted one leaves the window (answered 429 unchecked, and not counted,
+        so a client that keeps guessing gets a Retry-After that holds)."""
         key = client_key(client)
         with self._lock:
             now = self.clock()
             failures = self._recent(key, now)
-            if len(failures) + self._checking.get(key, 0) < self.limit:
-                self._checking[key] = self._checking.get(key, 0) + 1
-                return SignInAttempt(self, key, turn=False)
-            turn_at = self._turn_until.get(key, 0.0)
-            if now >= turn_at:
-                self._turn_until[key] = now + self.turn_s  # held while checked, and `turn_s` after a failure
-                return SignInAttempt(self, key, turn=True)
-            return max(1.0, turn_at - now)
-
-    def settle(self, attempt: SignInAttempt, verdict: str) -> None:
-        """Record how `attempt` went: "passed", "failed", or "unknown" (nothing checked its token)."""
-        with self._lock:
-            if attempt.verdict is not None:
-                return
-            attempt.verdict = verdict
-            now = self.clock()
-            key = attempt.key
-            if not attempt.turn:
-                self._checking[key] -= 1
-            if verdict == "failed":
-                self._recent(key, now).append(now)  # and a turn stays held `turn_s` from now
-            elif attempt.turn:
-                self._turn_until[key] = now  # only a failure holds the turn: the owner's next request need not wait
-            self._recent(key, now)
-            self._forget_idle(key, now)
-
-    def retry_after(self, client: str) -> float | None:
-        """Seconds until `client` may have an attempt checked, or None when it may now (nothing is admitted)."""
-        key = client_key(client)
-        with self._lock:
-            now = self.clock()
-            failures = self._recent(key, now)
-            self._forget_idle(key, now)
-            if len(failures) + self._checking.get(key, 0) < self.limit or now >= self._turn_until.get(key, 0.0):
-                return None
-            return max(1.0, self._turn_until[key] - now)
+            if len(failures) >= self.limit:
+                return max(1.0, failures[0] + self.window_s - now)
+            failures.append(now)
+            if len(self._failures) > self.SWEEP_AT:
+                for idle in [k for k in self._failures if not self._recent(k, now)]:
+                    del self._failures[idle]
+            return None
 
 
 def origin_of(scope: Scope, headers: dict[str, str]) -> tuple[str, str, int]:
@@ -271,12 +236,14 @@ class RequestGuard:
         sign_in_window_s: float = 60.0,
         local_hosts_only: bool = False,
         allowed_hosts: Iterable[str] = (),
+        token: str | None = None,
     ):
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.sign_ins = FailedSignIns(sign_in_limit, sign_in_window_s)
         self.local_hosts_only = local_hosts_only
         self.allowed_hosts = frozenset(name for name in (host_name(h.strip()) for h in allowed_hosts) if name)
+        self.token = token  # None: nothing to sign in with, so nothing to limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -296,12 +263,6 @@ class RequestGuard:
                 await refuse(scope, send, 403, f"cross-origin request refused: {headers['origin']!r} may not change this server")
                 return
 
-        signing_in = path.rstrip("/").endswith("/login") and method == "POST"
-        guarded = signing_in or "authorization" in headers
-        if guarded and (wait := self.sign_ins.retry_after(client)) is not None:
-            await self._too_many(scope, send, wait)
-            return
-
         if method in STATE_CHANGING:
             receive_checked = await self._bounded_body(scope, headers, receive, send)
             if receive_checked is None:
@@ -310,22 +271,51 @@ class RequestGuard:
 
         if "origin" in headers and parse_origin(headers["origin"]) != origin_of(scope, headers):
             send = without_cors(send)
-        if not guarded:
-            await self.app(scope, receive, send)
-            return
-        admitted = self.sign_ins.admit(client)  # after the body is read: a slow body holds no turn
-        if not isinstance(admitted, SignInAttempt):
-            await self._too_many(scope, send, admitted)
-            return
-        scope[SIGN_IN_ATTEMPT] = admitted
-        try:
-            await self.app(scope, receive, self._settling(scope, send, admitted, signing_in))
-        finally:
-            admitted.limiter.settle(admitted, "unknown")  # no answer at all (the client left): nothing learnt
+        if self.token is not None:
+            given: str | bytes | None = bearer_token(scope.get("headers", []))
+            if given is None and method == "POST" and path.rstrip("/").endswith("/login"):
+                given, receive = await self._login_password(scope, receive)
+            # The token first, in constant time: a right one always passes, however many wrong ones this client
+            # (all of loopback, say) sent; only wrong ones are counted, and past the limit refused unchecked.
+            if given is not None and not is_token(given, self.token) and (wait := self.sign_ins.failed(client)) is not None:
+                await self._too_many(scope, send, wait)
+                return
+        await self.app(scope, receive, send)
 
     async def _too_many(self, scope: Scope, send: Send, wait: float) -> None:
-        reason = "too many failed sign-in attempts from this address; a right token passes at its next turn"
+        reason = "too many wrong sign-in attempts from this address; the right token is never refused"
         await refuse(scope, send, 429, reason, {"retry-after": f"{wait:.0f}"})
+
+    async def _login_password(self, scope: Scope, receive: Receive) -> tuple[str, Receive]:
+        """The password of a sign-in form (as Gradio's /login reads it, URL-encoded or multipart; "" if none), and a
+        `receive` that gives the app the body again. The body is within the limit: `_bounded_body` saw to it."""
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            body += message.get("body", b"")
+            if not message.get("more_body", False):
+                break
+
+        def replaying() -> Receive:
+            sent = False
+
+            async def replay() -> Message:
+                nonlocal sent
+                if not sent:
+                    sent = True
+                    return {"type": "http.request", "body": bytes(body), "more_body": False}
+                return await receive()
+
+            return replay
+
+        try:
+            async with Request(scope, replaying()).form() as form:
+                password = form.get("password")
+        except Exception:  # a form that cannot be read is no right password; the app answers it as it will
+            password = None
+        return (password if isinstance(password, str) else ""), replaying()
 
     async def _host_served(self, scope: Scope, send: Send) -> bool:
         """Whether the request's Host is local or allowed; if not, it is refused (403, or a closed websocket)."""
@@ -383,28 +373,3 @@ class RequestGuard:
         """Refuse a body over the limit (413), naming the body and the setting that sets the limit."""
         error = {"loc": ["body"], "msg": f"{reason} (BYLINE_MAX_UPLOAD_MB)", "type": "too_large"}
         await refuse(scope, send, 413, reason, errors=[error])
-
-    def _settling(self, scope: Scope, send: Send, attempt: SignInAttempt, signing_in: bool) -> Send:
-        """`send` that settles `attempt` by the answer, unless the token's checker did (a 401, or a 4xx to the login,
-        is a wrong token; a login's success a right one). A wrong one in a turn past the limit is answered 429."""
-        replaced = False
-
-        async def send_and_settle(message: Message) -> None:
-            nonlocal replaced
-            if replaced:
-                return  # the app's own answer, replaced by the 429
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                if status == 401 or (signing_in and 400 <= status < 500):
-                    attempt.failed()
-                elif signing_in and status < 400:
-                    attempt.passed()  # Gradio checked the password
-                else:
-                    attempt.limiter.settle(attempt, "unknown")
-                if attempt.turn and attempt.verdict == "failed":
-                    replaced = True  # past the limit a wrong token reads as before: 429, whether checked or not
-                    await self._too_many(scope, send, self.sign_ins.turn_s)
-                    return
-            await send(message)
-
-        return send_and_settle

@@ -19,7 +19,7 @@ from tests.conftest import SEEDS, free_port
 from ui.api import register_api
 from ui.workers import IngestWorkers
 
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token-for-tests"
 SEED_QUESTION = "Who said that anti-terrorist measures will be stopped if Karabakh forces lay down their arms?"
 
 

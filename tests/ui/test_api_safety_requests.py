@@ -11,7 +11,7 @@ import pytest
 
 from tests.ui.conftest import running_app
 
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token-for-tests"
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import REPO, free_port, wait_for_health
 
 BYLINE = Path(sys.executable).parent / "byline"
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token-for-tests"
 ATTEMPTS = 3
 # `serve()` from Python, as an embedding program calls it: none of what the `byline serve` command sets up first
 SERVE_FROM_PYTHON = "import sys; from assistant import Assistant; from ui.web import serve; serve(Assistant.open(sys.argv[1]), port=int(sys.argv[2]))"

@@ -16,7 +16,7 @@ import pytest
 from tests.ui.conftest import SEED_QUESTION, running_app
 from ui.web import WebSettings
 
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token-for-tests"
 
 
 @pytest.fixture(scope="module")

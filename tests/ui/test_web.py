@@ -19,6 +19,8 @@ from ui.web.layout import build_chat
 
 QUOTED_WORDS = "anti-terrorist measures will be stopped if (Karabakh forces) lay down their arms"
 
+TOKEN = "s3cret-token-for-tests"  # BYLINE_TOKEN needs 16 characters or more
+
 
 def highlighted(evidence_html: str) -> list[str]:
     """The words the evidence panel marks, as a reader sees them."""
@@ -98,12 +100,12 @@ def test_a_failure_shows_a_short_message_and_logs_the_traceback(make_assistant, 
 def test_access_token_is_required_beyond_localhost(seeded_assistant):
     with pytest.raises(SystemExit, match="BYLINE_TOKEN"):
         serve(seeded_assistant, host="0.0.0.0", port=1, settings=WebSettings(token=None))
-    with running_app(seeded_assistant, token="s3cret") as url:
+    with running_app(seeded_assistant, token=TOKEN) as url:
         assert httpx.get(f"{url}/config").status_code == 401
         assert httpx.get(f"{url}/healthz").status_code == 200
         with pytest.raises(ValueError):
             Client(url, auth=("anyone", "wrong"), verbose=False)
-        chat, _, _ = Client(url, auth=("anyone", "s3cret"), verbose=False).predict(SEED_QUESTION, api_name="/chat")
+        chat, _, _ = Client(url, auth=("anyone", TOKEN), verbose=False).predict(SEED_QUESTION, api_name="/chat")
         assert "Aliyev" in last_reply(chat)
 
 

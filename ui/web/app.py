@@ -16,7 +16,7 @@ from ui.api import register_api
 from ui.guards import RequestGuard
 from ui.web.layout import build_chat
 from ui.web.render import CSS, HEAD
-from ui.web.settings import WebSettings
+from ui.web.settings import WebSettings, token_problem
 from ui.workers import IngestWorkers
 
 __all__ = ["LOCAL_HOSTS", "build_app", "serve"]
@@ -34,6 +34,8 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
     local Host names or `allowed_hosts` only); ingests from the API and the chat run on their own workers.
     """
     settings = settings or WebSettings()
+    if token and (problem := token_problem(token)):
+        raise ValueError(problem)
     app = FastAPI(title="Byline")
     workers = IngestWorkers(settings.ingest_workers, settings.ingest_waiting)
     app.router.add_event_handler("shutdown", workers.shutdown)
@@ -57,6 +59,7 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
         # Without a token the server is loopback-only, and only the Host tells a DNS-rebinding page from the user
         local_hosts_only=not token,
         allowed_hosts=settings.allowed_hosts,
+        token=token or None,  # compared first: a right token is never refused, only wrong ones are limited
     )
     chat = build_chat(bot, settings, workers)
     # Gradio checks a request's file references (only files uploaded to it are inputs) once the app has
@@ -116,6 +119,8 @@ def serve(bot, host: str = "127.0.0.1", port: int = 7860, settings: WebSettings 
     token = settings.token.get_secret_value() if settings.token else None
     if host not in LOCAL_HOSTS and not token:
         raise SystemExit(f"refusing to bind {host} without an access token: set BYLINE_TOKEN")
+    if token and (problem := token_problem(token)):
+        raise SystemExit(f"refusing to serve: {problem}")  # the message names no part of the token
     app = build_app(bot, token=token, settings=settings)
     if token:
         log.warning(

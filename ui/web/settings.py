@@ -8,7 +8,21 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-__all__ = ["WebSettings"]
+__all__ = ["MIN_TOKEN_CHARS", "WebSettings", "token_problem"]
+
+MIN_TOKEN_CHARS = 16  # a right token passes however many wrong ones its client sent: its strength is the only bound
+MAKE_A_TOKEN = 'python -c "import secrets; print(secrets.token_urlsafe(24))"'
+
+
+def token_problem(token: str) -> str | None:
+    """Why `token` may not be the access token (too short to resist guessing), or None when it may."""
+    if len(token) >= MIN_TOKEN_CHARS:
+        return None
+    return (
+        f"BYLINE_TOKEN is {len(token)} characters long; it must be at least {MIN_TOKEN_CHARS}, since a right token is "
+        f"never refused however many wrong ones were sent, so only its length keeps it from being guessed. "
+        f"Make one with: {MAKE_A_TOKEN}"
+    )
 
 
 class WebSettings(BaseSettings):
@@ -25,15 +39,17 @@ class WebSettings(BaseSettings):
     token: SecretStr | None = Field(
         default=None,
         description="Access token (BYLINE_TOKEN): the chat's sign-in password and the API's Bearer token. Required to "
-        "bind beyond loopback.",
+        "bind beyond loopback. At least 16 characters (`byline serve` refuses a shorter one at start): a right token is never "
+        "refused, however many wrong ones its client sent, so only its strength stops guessing. Make one with "
+        f"{MAKE_A_TOKEN}.",
     )
     sign_in_attempts: int = Field(
         default=10,
         ge=1,
-        description="Failed sign-ins (chat login or API token) one client may make per minute (all of loopback is one "
-        "client, an IPv6 /64 one). Past that the client is slowed, not locked out: one attempt of it is checked at a "
-        "time and the others get 429; a wrong one holds the turn 60 s / this many and gets 429, so guessing stays at "
-        "this many a minute; a correct token always passes in its turn and frees it.",
+        description="Wrong tokens (chat login or API token) one client may send per minute (all of loopback is one "
+        "client, an IPv6 /64 one); past that its wrong ones get 429 with Retry-After. The token is compared first: a "
+        "right one always passes, even from a client past the limit, so wrong tokens from this machine never lock "
+        "the owner out (and the limit does not stop guessing: the token's length does).",
     )
     allowed_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
