@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +15,7 @@ from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEve
 from assistant.answering.checker import CitationChecker
 from assistant.answering.extractive import ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
-from assistant.answering.outcome import NO_OUTCOME_REPORTED
+from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_past_event, forms_of
 from assistant.answering.question import QuestionAnalysis, analyze
 from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
@@ -38,8 +38,8 @@ from assistant.settings import AssistantSettings
 from ingest.article import Article, date_as_int
 from ingest.errors import InvalidInput
 from ingest.fetch import fetch_budget
-from ingest.pipeline import Index, IndexCheck, Ingestor, IngestProblem, IngestReport, ProgressCallback
-from ingest.readers import ReadError, article_from_record, is_url
+from ingest.pipeline import GROUP_SIZE, Index, IndexCheck, Ingestor, IngestProblem, IngestReport, ProgressCallback
+from ingest.readers import ReadError, article_from_record, is_url, read_source
 from ingest.settings import IngestSettings
 from ingest.store import REQUEST, ArticleRecord, ChunkRecord, QuoteRecord, chunk_id
 
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+REQUEST_RECORDS = 100  # articles one request ingests, posted and fetched together (the API takes 100 posted ones)
+HUNG_UP = "the request was called off (its client hung up)"
 POSTED_ORIGIN = re.compile(r"articles\[\d+\]")  # the origin `add_records` gives a record it was sent (its place)
 
 
@@ -71,6 +73,11 @@ STALE_DAYS = 31
 RECENT_DAYS = 30
 RECENT_PASSAGES = 12
 RECENT_FACT_PASSAGES = 4  # ... and a "latest"/"still" question this many
+# A question after an outcome or a thing done also takes, from the keyword search of these last days, this many
+# passages for itself and for each other verb that tells the event (at most EVENT_REPORTS in all)
+EVENT_REPORT_DAYS = 92
+EVENT_REPORTS_EACH = 2
+EVENT_REPORTS = 6
 
 
 class Assistant:
@@ -142,7 +149,11 @@ class Assistant:
         return report
 
     def add_records(
-        self, records: list[dict], urls: list[str] | None = None, called_off: threading.Event | None = None
+        self,
+        records: list[dict],
+        urls: list[str] | None = None,
+        called_off: threading.Event | None = None,
+        max_records: int = REQUEST_RECORDS,
     ) -> IngestReport:
         """Ingest article objects (the articles.jsonl schema and its common variants) and http(s) URLs.
 
@@ -152,33 +163,80 @@ class Assistant:
         replace only an article that came in the same way (`came_over_http`): a changed one under the
         id of an article ingested from disk is refused (status 409), so a caller can never overwrite it.
 
-        The URLs are fetched under one budget (`fetch_job_deadline_s`), and no more once `called_off` is set
-        (the request's client hung up): a URL not fetched by then is an error naming it; the rest go in.
+        A request ingests at most `max_records` articles in all: the records it carries (which its caller
+        bounds: the API takes 100), then those read from its URLs, in order (a fetched JSON file or feed of 3,000 records went in whole). A URL whose
+        records go past the limit has its first ones ingested and is an error naming it, the limit, and how
+        many were left out; a URL after the limit is not fetched. The records go in first, then each URL's,
+        a group at a time (`GROUP_SIZE`), and no group more once `called_off` is set (the request's client
+        hung up); the URLs are fetched and ingested under one budget (`fetch_job_deadline_s`): past it no URL
+        is fetched and no group embedded more. What is left is an error naming where it came from; the groups
+        written before stay committed whole (an article's record, written after its chunks, is the commit).
         """
+        started = time.perf_counter()
+        called_off = called_off or threading.Event()
+        settings = self.index.settings
+        report = IngestReport()
         remote: list[str] = []
-        refused: list[IngestProblem] = []
         for position, url in enumerate(urls or []):
             if isinstance(url, str) and is_url(url.strip()):
                 remote.append(url.strip())
             else:
                 reason = "only http(s) URLs can be named here; a path on the server is never read (upload the file instead)"
-                refused.append(IngestProblem(where=f"urls[{position}]: {str(url)[:200]}", reason=reason))
-        with fetch_budget(self.index.settings.fetch_job_deadline_s, called_off):
-            report = self.ingestor.ingest(remote, may_replace=came_over_http, channel=REQUEST) if remote else IngestReport()
-        report.errors[:0] = refused
+                report.errors.append(IngestProblem(where=f"urls[{position}]: {str(url)[:200]}", reason=reason))
         articles: list[Article] = []
         for position, record in enumerate(records):
             try:
                 where = f"articles[{position}]"
-                max_chars = self.index.settings.max_article_chars
-                articles.append(article_from_record(record, f"api#{position}", where, max_chars=max_chars))
+                articles.append(article_from_record(record, f"api#{position}", where, max_chars=settings.max_article_chars))
             except ReadError as error:
                 report.errors.append(IngestProblem(where=error.where, reason=error.reason))
-        if articles:
-            self.ingestor.ingest_articles(articles, report=report, may_replace=came_over_http, channel=REQUEST)
+        room = max_records - len(records)  # the records a request carries are bounded by its caller (the API: 100)
+        self._ingest_in_groups(articles, report, lambda: HUNG_UP if called_off.is_set() else None)
+        with fetch_budget(settings.fetch_job_deadline_s, called_off) as budget:
+            for url in remote:
+                if room <= 0:
+                    reason = f"not fetched: the request has its {max_records} articles (posted and fetched) already"
+                    report.errors.append(IngestProblem(where=url, reason=reason))
+                    continue
+                result = read_source(url, int(settings.max_file_mb * 1e6), fetch_urls=settings.fetch_urls, settings=settings)
+                report.errors.extend(IngestProblem(where=e.where, reason=e.reason) for e in result.errors)
+                fetched = result.articles[:room]
+                if len(result.articles) > room:
+                    left_out = len(result.articles) - room
+                    reason = (
+                        f"{len(result.articles):,} articles here, past the {max_records} a request ingests in all (posted "
+                        f"and fetched): its first {room:,} are ingested, the other {left_out:,} are not "
+                        "(ingest it with `byline ingest`, which has no such limit)"
+                    )
+                    report.errors.append(IngestProblem(where=url, reason=reason))
+                room -= len(fetched)
+                self._ingest_in_groups(fetched, report, budget.spent, where=url)
+        for error in report.errors:
+            log.warning("not ingested: %s: %s", error.where, error.reason)
         if report.added or report.updated:
             self.retriever.refresh(report.article_ids)
+        report.seconds = time.perf_counter() - started
         return report
+
+    def _ingest_in_groups(
+        self, articles: list[Article], report: IngestReport, stopped: Callable[[], str | None], where: str | None = None
+    ) -> None:
+        """Ingest a request's `articles` a group at a time, none once `stopped` gives a reason; the articles left
+        are one error (at `where`, or each its own at its origin) with that reason. All versions of an id go in
+        one group, so a later one wins as in one run, and an earlier one that differs is reported (409)."""
+        by_id: dict[str, list[Article]] = {}
+        for article in articles:
+            by_id.setdefault(article.id, []).append(article)
+        versions = list(by_id.values())
+        for start in range(0, len(versions), GROUP_SIZE):
+            if reason := stopped():
+                left = [a for group in versions[start:] for a in group]
+                problems = [(where, f"{len(left):,} of its articles were not ingested: {reason}")] if where else []
+                problems = problems or [(a.origin or a.id, f"not ingested: {reason}") for a in left]
+                report.errors.extend(IngestProblem(where=w, reason=r) for w, r in problems)
+                return
+            group = [a for same_id in versions[start : start + GROUP_SIZE] for a in same_id]
+            self.ingestor.ingest_articles(group, report=report, may_replace=came_over_http, channel=REQUEST)
 
     def check(self, repair: bool = False) -> IndexCheck:
         """Whether every listed article has all its chunks (and no chunk is left over); with `repair`,
@@ -353,6 +411,7 @@ class Assistant:
             # "latest"/"still" asks for the newest news, which older coverage can crowd out; so does "Who won …?"
             if scope.reading.recency or scope.outcome_verb:
                 hits += self.recent_news(query, query_vector, scope, hits, self.settings.top_k)[:RECENT_FACT_PASSAGES]
+            hits += self.event_reports(query, scope, hits)
             timings["retrieve"] = ms_since(mark)
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
             mark = time.perf_counter()
@@ -553,6 +612,33 @@ class Assistant:
             return []
         seen = {h.chunk.id for h in hits}
         return [h for h in self.retriever.retrieve(query, k, recent, vector) if h.chunk.id not in seen]
+
+    def event_reports(self, query: str, scope: TimeScope, hits: list[Hit]) -> list[Hit]:
+        """For a question after an outcome or a thing done ("Who won …?", "Did Haley drop out?", "When did the lander
+        land?"), naming no days: the keyword passages of the last `EVENT_REPORT_DAYS` that `hits` lack, for the
+        question and for each verb that tells the same event ("withdraw", "suspend" for "drop out"). The reports
+        ranked far down the whole archive's search: "Haley withdrew from the race" at 88th for "Haley drop out",
+        the album of the year "made a historic win" below a year of Grammy coverage."""
+        event = asked_past_event(query)
+        if scope.reading.window is not None or (event is None and scope.outcome_verb is None):
+            return []
+        day = news_day(scope.as_of, self.retriever.latest_published)
+        recent = scope.base.narrowed(since=day - timedelta(days=EVENT_REPORT_DAYS), until=day) if day else None
+        if recent is None:
+            return []
+        queries = [query]
+        if event is not None:
+            asked_words = {event.lemma, *([event.particle] if event.particle else [])}
+            rest = " ".join(w for w in re.findall(r"[\w'’-]+", query) if w.lower() not in asked_words)
+            queries += [f"{rest} {verb} {particle or ''}".strip() for verb, particle in forms_of(event)[1:]]
+        seen = {h.chunk.id for h in hits}
+        found: list[Hit] = []
+        for words in queries:
+            for chunk, score in self.retriever.keyword_search(words, EVENT_REPORTS_EACH, recent):
+                if chunk.id not in seen:
+                    seen.add(chunk.id)
+                    found.append(Hit(chunk=chunk, score=score))
+        return found[:EVENT_REPORTS]
 
     def recent_days(self, scope: TimeScope) -> Filters | None:
         """The `RECENT_DAYS` up to the asking day (or the newest article's, if older), for a question naming no days."""

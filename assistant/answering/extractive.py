@@ -50,7 +50,7 @@ from assistant.answering.outcome import (
 )
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
 from assistant.answering.timeframe import relative_dates
-from assistant.answering.verdict import UNSETTLED, by_another_verb, yes_or_no
+from assistant.answering.verdict import UNSETTLED, by_another_verb, other_event_words, yes_or_no
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from assistant.search.words import clipped_from
@@ -363,6 +363,12 @@ class ExtractiveAnswerer:
             contenders = [best] + [
                 c for c in pool[:YES_NO_POOL] if c is not best and (self.answers(c) or by_another_verb(question, c.text))
             ]
+            # ... which ranks it far down the pool when its passage is about something else: "When Republican hopeful
+            # Nikki Haley withdrew from the race two weeks ago, it effectively left only one …" (a Delaware ballot story)
+            others = other_event_words(question)
+            contenders += [
+                c for c in pool[YES_NO_POOL:] if others & c.stems and names <= c.stems and by_another_verb(question, c.text)
+            ][:YES_NO_POOL]
             if latest_outcome is not None:
                 # "Did the Chiefs win the Super Bowl?" asked in February 2024 is not settled by the 2023 game
                 contenders = [c for c in contenders if within_a_year(c, news_day)]

@@ -224,6 +224,16 @@ def by_another_verb(question: str, sentence: str) -> bool:
     return any(is_form(token, form) for token in parsed(sentence) for form in others)
 
 
+def other_event_words(question: str) -> frozenset[str]:
+    """The stems of the verbs that tell the question's event in other words (`SAME_EVENT`): withdraw, suspend, …
+    for "Did Haley drop out?"; none for a question whose verb has no such others."""
+    verb, _ = asked_verb_and_subject(question)
+    if verb is None:
+        return frozenset()
+    others = SAME_EVENT.get((verb.lemma_, next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)), ())
+    return frozenset(stem for lemma, _ in others for stem in stems(lemma))
+
+
 def beaten_in_what_was_asked(asked, beating) -> bool:
     """Whether a beating ("defeated Trump in Sunday's primary") is in what "Did X win …?" asks about: the asked
     object's head word ("primary", "Bowl") among the beating verb's own words, not a later clause's ("…, securing a

@@ -331,3 +331,54 @@ def test_the_asked_event_is_the_sentence_s_own(question, sentence, done):
     from assistant.answering.verdict import does_what_was_asked
 
     assert does_what_was_asked(question, sentence) is done
+
+
+HALEY_DROP_OUT_TALK = [  # news24-dev, USA TODAY, Jan–Mar 2024: sentences on Haley and dropping out, one an article
+    ("54fd9fa25c00", "2024-01-23", "Trump said at a rally Monday that he expected Haley to drop out of the race Tuesday."),
+    ("ef7767243720", "2024-01-23", "Trump said at a rally Monday he expected Haley to drop out of the race Tuesday."),
+    (
+        "323f48f67bc2",
+        "2024-01-25",
+        "Now, as Trump’s sole remaining challenger has rebuffed GOP calls for her to drop out of the race before her home "
+        "state’s primary next month, Haley faces what analysts say may be a tsunami of political slime.",
+    ),
+    ("2deeaabea1dd-1", "2024-03-05", "The questions Tuesday may answer: Will Nikki Haley drop out of the GOP presidential race?"),
+    (
+        "2deeaabea1dd-2",
+        "2024-03-05",
+        "Former South Carolina governor Haley has repeatedly said she has no plans to drop out of the 2024 race for the "
+        "White House.",
+    ),
+    (
+        "dd12e2f78327-1",
+        "2024-03-05",
+        "Nikki Haley will drop out of the 2024 presidential race after voters across the country made their voices "
+        "heard on Super Tuesday.",
+    ),
+]
+
+
+def test_a_report_told_in_other_words_is_found_past_a_crowd_of_the_asked_words(make_assistant):
+    """On news24 the report "When Republican hopeful Nikki Haley withdrew from the race two weeks ago, …" (a Delaware
+    ballot story) ranked 88th for "Haley drop out" and was never among the passages answered from, nor among the
+    sentences a verdict was looked for in: talk about her dropping out came first. Each verb that tells the event
+    ("withdraw", "suspend") is searched too, in the last three months (`Assistant.event_reports`), and the sentences
+    that tell it by one are looked at for the verdict."""
+    from assistant.answering.scope import time_scope
+    from assistant.search.types import Filters
+
+    bot = make_assistant()
+    crowd = [
+        {"id": article_id, "title": "Nikki Haley and the GOP race", "source": "usatoday.com", "published": day, "text": text}
+        for article_id, day, text in HALEY_DROP_OUT_TALK
+    ]
+    bot.add_records(crowd + HALEY_OUT)
+    question = "Did Haley drop out?"
+    scope = time_scope(question, Filters(), "2024-03-20", bot.retriever.latest_published)
+    plain = [chunk.article_id for chunk, _ in bot.retriever.keyword_search(question, 2, scope.base)]
+    assert "delaware" not in plain
+    assert "delaware" in [hit.chunk.article_id for hit in bot.event_reports(question, scope, [])]
+    answer = bot.ask(question, as_of="2024-03-20")
+    assert answer.text.startswith("Yes. When Republican hopeful Nikki Haley withdrew from the race"), answer.text
+    before = bot.ask(question, as_of="2024-03-01")
+    assert not before.text.startswith("Yes"), before.text
