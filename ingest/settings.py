@@ -78,9 +78,10 @@ class IngestSettings(BaseSettings):
         gt=0,
         le=3600,
         description="Most seconds all the URL fetches of one request (POST /api/articles, up to 100 URLs) may take "
-        "together; each URL may take fetch_deadline_s, so without it one request held an ingest worker for up to 50 "
-        "minutes. URLs not fetched by then are reported as errors, each naming its URL; what was fetched is ingested. "
-        "A request whose client hangs up stops fetching at once.",
+        "together, with the embedding of what they bring; each URL may take fetch_deadline_s, so without it one request "
+        "held an ingest worker for up to 50 minutes. Each URL's articles are ingested as it is fetched, a group of 16 "
+        "at a time; past the deadline no URL is fetched and no group embedded more, and what is left is reported as "
+        "errors naming each URL; what was written stays. A request whose client hangs up stops so at once.",
     )
     max_article_chars: int = Field(
         default=1_000_000,

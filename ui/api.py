@@ -417,9 +417,11 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
             raise RequestProblem("send 'articles' (objects) and/or 'urls' (http or https)", param="articles")
         check_size(request.articles)
         check_ids(request.articles)
-        called_off = threading.Event()  # set when the client hangs up: the job fetches no more (what it has goes in)
+        called_off = threading.Event()  # set when the client hangs up: the job fetches and embeds no more (what it wrote stays)
         try:
-            job = workers.submit(bot.add_records, request.articles, urls=request.urls, called_off=called_off)
+            job = workers.submit(
+                bot.add_records, request.articles, urls=request.urls, called_off=called_off, max_records=MAX_ARTICLES
+            )
         except WorkersBusy as busy:
             raise RequestProblem(str(busy), status_code=503, headers={"Retry-After": "5"}) from busy
         waiting = asyncio.wrap_future(job)

@@ -5,6 +5,7 @@ request, and on after the client hung up). The real app on uvicorn, httpx as the
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -130,3 +131,107 @@ def test_a_request_whose_client_hangs_up_stops_fetching(embedding, tmp_path):
             time.sleep(0.1)
         assert answer.status_code == 200 and answer.json()["added"] == 1, answer.text
         assert "/slow/b" not in asked
+
+
+def tiny_records(count: int, prefix: str) -> list[dict]:
+    """`count` small articles, each its own (as the outside tester's feed of 3,000)."""
+    words = "mayor budget storm school bridge election police council festival harbor river court".split()
+    return [
+        {
+            "id": f"{prefix}-{n}",
+            "title": f"Story {n} {words[n % len(words)]}",
+            "text": " ".join(words[(n + k) % len(words)] for k in range(30)) + f". The mayor said item {n} is fine.",
+            "published": "2024-01-02",
+        }
+        for n in range(count)
+    ]
+
+
+@contextmanager
+def records_server(files: dict[str, bytes]) -> Iterator[str]:
+    """A server on 127.0.0.1 answering each path of `files` with its bytes (JSON), at once."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = files.get(self.path)
+            self.send_response(200 if body is not None else 404)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body or b"")))
+            self.end_headers()
+            self.wfile.write(body or b"")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_records_fetched_count_against_the_request_limit(embedding, tmp_path, monkeypatch):
+    """A fetched JSON file of 3,000 tiny records went in whole through POST /api/articles, though a request may carry
+    at most 100 articles: the fetched records now count against that limit (5 here, to keep the test short), with
+    the records the request carries; the first ones go in and the error names the URL, the limit and what was left."""
+    import ui.api
+
+    monkeypatch.setattr(ui.api, "MAX_ARTICLES", 5)
+    bot = fetching_bot(embedding, tmp_path, job_deadline_s=60)
+    many = json.dumps(tiny_records(3000, "feed")).encode()
+    more = "\n".join(json.dumps(r) for r in tiny_records(10, "more")).encode()
+    with one_worker(bot) as url, records_server({"/many.json": many, "/more.jsonl": more}) as server:
+        posted = tiny_records(2, "posted")
+        body = {"articles": posted, "urls": [f"{server}/many.json", f"{server}/more.jsonl"]}
+        started = time.monotonic()
+        response = httpx.post(f"{url}/api/articles", json=body, timeout=60)
+        elapsed = time.monotonic() - started
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["added"] == 5, report
+    assert sorted(a.id for a in bot.articles()) == ["feed-0", "feed-1", "feed-2", "posted-0", "posted-1"]
+    too_many, not_fetched = report["errors"]
+    assert too_many["where"] == f"{server}/many.json", report
+    assert (
+        "past the 5 a request ingests in all" in too_many["reason"]
+        and "first 3 are ingested, the other 2,997 are not" in (too_many["reason"])
+    )
+    assert not_fetched["where"] == f"{server}/more.jsonl" and not_fetched["reason"].startswith("not fetched: "), report
+    assert elapsed < 20, elapsed
+
+
+def test_an_ingest_stops_embedding_past_its_deadline_and_keeps_what_it_wrote(embedding, tmp_path):
+    """Parsing and embedding of a fetched file went on (for ~10 minutes) after the deadline and after the client hung
+    up. Past fetch_job_deadline_s no more is embedded: the groups written stay whole, the rest is one error naming
+    the URL."""
+    bot = fetching_bot(embedding, tmp_path, job_deadline_s=0.3)  # a group of 16 takes longer to embed than this
+    with one_worker(bot) as url, records_server({"/some.json": json.dumps(tiny_records(64, "some")).encode()}) as server:
+        response = httpx.post(f"{url}/api/articles", json={"urls": [f"{server}/some.json"]}, timeout=60)
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert 0 < report["added"] < 64, report
+    ((error),) = report["errors"]
+    assert error["where"] == f"{server}/some.json", report
+    deadline = "the request's fetches ran past their 0.3 s deadline in all (BYLINE_FETCH_JOB_DEADLINE_S)"
+    assert error["reason"] == f"{64 - report['added']} of its articles were not ingested: {deadline}", error
+    assert len(bot.articles()) == report["added"] and bot.check().whole
+
+
+def test_an_ingest_whose_client_hangs_up_stops_embedding(embedding, tmp_path):
+    bot = fetching_bot(embedding, tmp_path, job_deadline_s=60)
+    with one_worker(bot) as url, records_server({"/some.json": json.dumps(tiny_records(64, "gone")).encode()}) as server:
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.post(f"{url}/api/articles", json={"urls": [f"{server}/some.json"]}, timeout=0.5)
+        record = {"id": "after-hang-up", "title": "Harbour reopens", "text": "The harbour reopened on Tuesday. " * 5}
+        for _ in range(300):  # the one worker is free again once the job stops (no line: a held worker answers 503)
+            answer = httpx.post(f"{url}/api/articles", json={"articles": [record]}, timeout=30)
+            if answer.status_code != 503:
+                break
+            time.sleep(0.1)
+        assert answer.status_code == 200, answer.text
+    ids = [a.id for a in bot.articles()]
+    assert "after-hang-up" in ids and len(ids) - 1 < 64, f"{len(ids) - 1} of 64 embedded after the client hung up"
+    assert bot.check().whole
