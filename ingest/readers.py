@@ -11,6 +11,7 @@ import glob
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +37,10 @@ DEFAULT_MAX_ARTICLE_CHARS = IngestSettings.model_fields["max_article_chars"].def
 # An article id is a name, not a payload: as the HTTP API takes ids (ui/api.py, which ingest may not import)
 MAX_ID_CHARS = 200
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# Characters an id may not hold (as the HTTP API refuses them): a lone surrogate is no character (stored as U+FFFD,
-# "\ud800" and "\udc01" were one id), and bidi controls and line separators make an id read as another one
-UNSAFE_ID_CHARACTER = re.compile("[\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# Characters an id may not hold (as the HTTP API refuses them, ui/api.py `id_problem`): a lone surrogate (Cs) is no
+# character (stored as U+FFFD, "\ud800" and "\udc01" were one id), and format characters (Cf: bidi controls,
+# zero-width spaces and joiners, U+2060, U+FEFF...) and line separators (Zl, Zp) make an id read as another one
+UNSAFE_ID_CATEGORIES = frozenset({"Cs", "Cf", "Zl", "Zp"})
 # "source: Harbor Gazette" on the lines right after a text file's title line: the outlet, not body text
 SOURCE_LINE = re.compile(r"^\s*(?:source|publisher|publication|outlet|site)\s*:\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -461,9 +463,9 @@ def id_unusable(given: str) -> str | None:
         return f"{len(given):,} characters"
     if CONTROL_CHARACTER.search(given):
         return "control characters"
-    if found := UNSAFE_ID_CHARACTER.search(given):
-        kind = "a lone surrogate" if 0xD800 <= ord(found.group()) <= 0xDFFF else "a bidi control or line separator"
-        return f"{kind} (U+{ord(found.group()):04X})"
+    if found := next((c for c in given if unicodedata.category(c) in UNSAFE_ID_CATEGORIES), None):
+        kind = "a lone surrogate" if unicodedata.category(found) == "Cs" else "an invisible format character or line separator"
+        return f"{kind} (U+{ord(found):04X})"
     return None
 
 
@@ -473,13 +475,15 @@ def checked_id(given: str, where: str, what: str = "id") -> str | None:
 
     An id is whatever the source wrote: one of 100,000 characters, or with newlines in it, was stored, listed and
     logged as the article's id, though the HTTP API refuses such an id (MAX_ID_CHARS characters, no control
-    characters, lone surrogates or bidi controls); two lone surrogates were both stored as U+FFFD, one id. A hash
+    characters, lone surrogates, format characters or line separators); two lone surrogates were both stored as
+    U+FFFD, one id, and "café" composed and decomposed were two. An id is NFC-normalised; a hash
     of the id as given is an id the API takes, distinct for distinct ids and, unlike a position, the same when the
     source is read again: a re-read record still replaces its own article.
     """
     given = given.strip() if given else ""
     if not given:
         return None
+    given = unicodedata.normalize("NFC", given)  # "café" composed or not is one id, as it shows as one
     reason = id_unusable(given)
     if reason is None:
         return given

@@ -28,6 +28,7 @@ import logging
 import re
 import threading
 import time
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -109,8 +110,16 @@ MAX_ID_CHARS = 200  # an article id is a name, not a payload (a 100,000-characte
 ID_FIELDS = ("id", "article_id", "uuid", "guid")  # where a record's id may be (the articles.jsonl variants)
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-# bidi controls (embeddings, overrides, isolates, marks) and line/paragraph separators: an id that shows as another
-BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# Characters that show as nothing, or move what follows: format characters (Unicode category Cf: bidi controls, zero-
+# width spaces and joiners U+200B-U+200D, U+2060, U+FEFF, the soft hyphen...) and line/paragraph separators. An id
+# holding one shows as another id ("news-1" and "news\u200b-1" were two articles); ingest/readers.py keeps the same rule
+INVISIBLE_CATEGORIES = frozenset({"Cf", "Zl", "Zp"})
+
+
+def invisible_character(text: str) -> tuple[int, str] | None:
+    """The first character of `text` that shows as nothing or moves what follows (`INVISIBLE_CATEGORIES`), with
+    its place; None when there is none."""
+    return next(((at, c) for at, c in enumerate(text) if unicodedata.category(c) in INVISIBLE_CATEGORIES), None)
 
 
 def id_missing(value: object) -> bool:
@@ -121,7 +130,9 @@ def id_missing(value: object) -> bool:
 
 def id_problem(value: object) -> str | None:
     """Why `value` cannot be an article's id (None when it can): a string (or an integer) of at most
-    MAX_ID_CHARS characters, with no control characters, lone surrogates or bidi controls. A list or an object was taken as its first item or
+    MAX_ID_CHARS characters, with no control characters, lone surrogates, format characters (Cf: zero-width ones,
+    bidi controls) or line separators. An id is stored NFC-normalised (by the reader): "café" typed either way is one
+    id. A list or an object was taken as its first item or
     its name (["a1"] and {"name": "a1"} became "a1"), so a request could name an id it did not spell."""
     if isinstance(value, int) and not isinstance(value, bool):
         return None
@@ -134,10 +145,11 @@ def id_problem(value: object) -> str | None:
     # JSON can escape a lone surrogate; it is no character: "\ud800" and "\udc01" were both stored as U+FFFD, one id
     if found := LONE_SURROGATE.search(value):
         return f"an article id may not contain a lone surrogate (U+{ord(found.group()):04X} at character {found.start()})"
-    if found := BIDI_CONTROL.search(value):
+    if found := invisible_character(value):
+        at, character = found
         return (
-            "an article id may not contain bidi controls or line separators "
-            f"(U+{ord(found.group()):04X} at character {found.start()}): it would show as another id"
+            "an article id may not contain invisible format characters (zero-width characters, bidi controls: Unicode "
+            f"category Cf) or line separators (U+{ord(character):04X} at character {at}): it would show as another id"
         )
     return None
 
@@ -151,9 +163,11 @@ class IngestRequest(BaseModel):
         description=f"Articles in the articles.jsonl schema (at most {MAX_ARTICLES} a request, {MAX_ARTICLES_CHARS:,} "
         "characters of JSON in all: more is a 413); an item that is not "
         "one is reported in the report's `errors` (`articles[1]`) and the rest go in. An `id` must be a string (or "
-        f"an integer) of at most {MAX_ID_CHARS} characters without control characters, lone surrogates or bidi controls: "
-        "another is a 422 naming it. A record without `id` (or with a blank one) and without `url` gets an id made of "
-        "its title, text, source and date: the same article sent again is a no-op, another is never under its id.",
+        f"an integer) of at most {MAX_ID_CHARS} characters without control characters, lone surrogates, format "
+        "characters (Unicode Cf: zero-width ones, bidi controls) or line separators: another is a 422 naming it; an id "
+        "is stored NFC-normalised ('café' composed or decomposed is one id). A record without `id` (or with a blank "
+        "one) and without `url` gets an id made of its title, text, source and date: the same article sent again is a "
+        "no-op, another is never under its id.",
         json_schema_extra={"items": {"type": "object"}},
     )
     urls: list[str] = Field(

@@ -64,10 +64,17 @@ def test_a_blank_id_counts_as_none(bot, blank):
     [
         ("\ud800", "lone surrogate (U+D800"),
         ("a\udc01", "lone surrogate (U+DC01"),
-        ("news-\u202e1", "bidi controls or line separators (U+202E"),
-        ("\u2066news-1\u2069", "bidi controls or line separators (U+2066"),
-        ("news\u20281", "bidi controls or line separators (U+2028"),
-        ("news\u20291", "bidi controls or line separators (U+2029"),
+        ("news-\u202e1", "line separators (U+202E at character 5): it would show as another id"),
+        ("\u2066news-1\u2069", "line separators (U+2066 at character 0): it would show as another id"),
+        ("news\u20281", "line separators (U+2028"),
+        ("news\u20291", "line separators (U+2029"),
+        # zero-width and other format characters (Unicode Cf) show as nothing: "news\u200b-1" reads "news-1"
+        ("news\u200b-1", "line separators (U+200B at character 4): it would show as another id"),
+        ("news\u200c-1", "line separators (U+200C"),
+        ("news\u200d-1", "line separators (U+200D"),
+        ("news\u2060-1", "line separators (U+2060"),
+        ("\ufeffnews-1", "line separators (U+FEFF at character 0)"),
+        ("news\u00ad-1", "line separators (U+00AD"),
     ],
 )
 def test_an_id_with_a_lone_surrogate_or_a_bidi_control_is_refused(bot, given, reason):
@@ -82,3 +89,15 @@ def test_an_id_with_a_lone_surrogate_or_a_bidi_control_is_refused(bot, given, re
         guid = post(url, {"guid": given} | BOB)
         assert guid.status_code == 422 and guid.json()["errors"][0]["loc"] == ["body", "articles", 0, "guid"]
     assert bot.articles() == []  # refused before any record went in
+
+
+def test_an_id_typed_composed_or_decomposed_is_one_article(bot):
+    """ "café" as one character é (NFC) and as e + U+0301 (NFD) show the same but were two ids, two articles. An id is
+    stored NFC-normalised: the second replaces the first, and the article is found under the NFC id."""
+    with running_app(bot) as url:
+        composed = post(url, {"id": "caf\u00e9-1"} | ALICE).json()
+        decomposed = post(url, {"id": "cafe\u0301-1"} | BOB).json()
+        assert (composed["added"], decomposed["added"], decomposed["updated"]) == (1, 0, 1), (composed, decomposed)
+        assert composed["article_ids"] == decomposed["article_ids"] == ["caf\u00e9-1"], (composed, decomposed)
+        assert [record["id"] for record in httpx.get(f"{url}/api/articles").json()] == ["caf\u00e9-1"]
+    assert bot.article_text("caf\u00e9-1") == BOB["text"]
