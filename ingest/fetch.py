@@ -3,7 +3,8 @@
 - Only http and https.
 - The host's addresses must be public: loopback, private, link-local, multicast, reserved and
   unspecified addresses (IPv4 and IPv6, IPv4 inside IPv6 included) are refused unless the user
-  lists the host in `fetch_allowed_hosts`. Redirects are followed here, one hop at a time, so
+  lists the host in `fetch_allowed_hosts`: as `host:port`, that port only; as a bare host, every port
+  of it (and of every name that resolves to it, when it is an address). Redirects are followed here, one hop at a time, so
   every hop is checked.
 - The check runs inside the connection pool's `connect_tcp`, on the addresses it then connects
   to: DNS cannot give one answer to the check and another to the connection (DNS rebinding).
@@ -113,10 +114,16 @@ class FetchPolicy:
     allowed_hosts: tuple[str, ...] = ()
     max_redirects: int = MAX_REDIRECTS
 
-    def allows(self, host: str, address: IPAddress) -> bool:
-        """The user listed this host name, or this address (as written in any usual form)."""
-        for allowed in self.allowed_hosts:
-            allowed = allowed.strip().strip("[]").lower().rstrip(".")
+    def allows(self, host: str, address: IPAddress, port: int | None = None) -> bool:
+        """The user listed this host name, or this address (as written in any usual form), with no port (any port
+        of it) or with `port`."""
+        for entry in self.allowed_hosts:
+            try:
+                allowed, allowed_port = allowed_host(entry)
+            except ValueError:
+                continue  # the settings refuse such an entry; a policy built by hand just does not allow it
+            if allowed_port is not None and allowed_port != port:
+                continue
             if allowed == host.lower().rstrip("."):
                 return True
             try:
@@ -125,6 +132,26 @@ class FetchPolicy:
             except ValueError:
                 continue
         return False
+
+
+def allowed_host(entry: str) -> tuple[str, int | None]:
+    """A `fetch_allowed_hosts` entry as (host, port): `host` (every port of it), `host:port`, `[v6]`, `[v6]:port`, or
+    a bare IPv6 address (every port). Raises ValueError for a port that is not one."""
+    text = entry.strip().lower()
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port = rest[1:] if rest.startswith(":") else None
+        if rest and port is None:
+            raise ValueError(f"{entry!r}: after ']' only ':port' may follow")
+    elif text.count(":") == 1:
+        host, port = text.split(":")
+    else:
+        host, port = text, None  # a name, an IPv4 address, or an IPv6 address without brackets (no port)
+    if port is not None and not (port.isascii() and port.isdigit() and 0 < int(port) < 65536):
+        raise ValueError(f"{entry!r}: the port must be a number from 1 to 65535")
+    if not host:
+        raise ValueError(f"{entry!r}: no host")
+    return host.rstrip("."), int(port) if port is not None else None
 
 
 @dataclass(frozen=True)
@@ -246,7 +273,7 @@ def checked_addresses(host: str, port: int, policy: FetchPolicy) -> list[IPAddre
     addresses = list(dict.fromkeys(ip_address(sockaddr[0].split("%", 1)[0]) for *_, sockaddr in found))
     for address in addresses:
         kind = non_public_kind(address)
-        if kind and not policy.allows(host, address):
+        if kind and not policy.allows(host, address, port):
             raise AddressRefused(host, address, kind)
     return addresses
 

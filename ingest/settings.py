@@ -63,8 +63,11 @@ class IngestSettings(BaseSettings):
         default_factory=list,
         description="Hosts (names or IP addresses) that `ingest` may fetch from even though they resolve to a "
         "loopback, private, link-local or other non-public address, e.g. an intranet news server. Empty: only public "
-        "addresses are fetched, so a server cannot be made to reach its own network. In the environment: "
-        "comma-separated, e.g. BYLINE_FETCH_ALLOWED_HOSTS=127.0.0.1,news.intranet.",
+        "addresses are fetched, so a server cannot be made to reach its own network. Give `host:port` (`[v6]:port` "
+        "for IPv6) to allow one port only: a bare host opens EVERY port on it, and a bare address every port of every "
+        "name that resolves to it (127.0.0.1 opens every service on this machine to whoever may name URLs, "
+        "`byline serve`'s users included). In the environment: comma-separated, e.g. "
+        "BYLINE_FETCH_ALLOWED_HOSTS=127.0.0.1:8080,news.intranet:443.",
     )
     fetch_deadline_s: float = Field(
         default=30.0,
@@ -99,4 +102,18 @@ class IngestSettings(BaseSettings):
             if text.startswith("["):
                 return json.loads(text)
             return [host.strip() for host in text.split(",") if host.strip()]
+        return value
+
+    @field_validator("fetch_allowed_hosts")
+    @classmethod
+    def _hosts_readable(cls, value: list[str]) -> list[str]:
+        """Each entry is `host`, `host:port`, `[v6]` or `[v6]:port`: a port that is no port is an error, not an entry
+        that silently allows nothing (or, read as a host, something else)."""
+        from ingest.fetch import allowed_host
+
+        for entry in value:
+            try:
+                allowed_host(entry)
+            except ValueError as error:
+                raise ValueError(f"BYLINE_FETCH_ALLOWED_HOSTS: {error}") from error
         return value

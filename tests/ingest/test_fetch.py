@@ -335,3 +335,26 @@ def test_address_kinds(address, kind):
 def test_allowed_hosts_setting_reads_a_comma_list_from_the_environment(monkeypatch):
     monkeypatch.setenv("BYLINE_FETCH_ALLOWED_HOSTS", "127.0.0.1, news.intranet")
     assert IngestSettings().fetch_allowed_hosts == ["127.0.0.1", "news.intranet"]
+
+
+def test_an_allowed_host_with_a_port_opens_that_port_only(monkeypatch):
+    """BYLINE_FETCH_ALLOWED_HOSTS=127.0.0.1 opened every port of that address (and of every name resolving to it) to
+    fetches: to allow one news server on this machine was to let whoever names URLs reach every local service. An
+    entry may now name its port; a bare host keeps its meaning (every port), as the setting's description says."""
+    with serving({"/news": reply(ARTICLE)}) as (news, news_asked), serving({"/admin": reply(ARTICLE)}) as (other, asked):
+        news_port = news.rsplit(":", 1)[1]
+        monkeypatch.setenv("BYLINE_FETCH_ALLOWED_HOSTS", f"127.0.0.1:{news_port}, [::1]:{news_port}")
+        settings = IngestSettings()
+        assert not read_source(f"{news}/news", max_bytes=MB, settings=settings).errors
+        (refused,) = read_source(f"{other}/admin", max_bytes=MB, settings=settings).errors
+        assert refused.reason == "refused: 127.0.0.1 is a loopback address; allow it with BYLINE_FETCH_ALLOWED_HOSTS"
+        assert asked == [] and news_asked == ["/news"]  # the other port was never connected to
+        # by name too: 'localhost:<port>' opens that port of what localhost resolves to, no other
+        assert fetch(f"http://localhost:{news_port}/news", allowing(f"localhost:{news_port}")).content
+        with pytest.raises(FetchError, match="a loopback address"):
+            fetch(f"http://localhost:{other.rsplit(':', 1)[1]}/admin", allowing(f"localhost:{news_port}"))
+        # a bare host still opens every port
+        assert fetch(f"{other}/admin", allowing("127.0.0.1")).content
+    monkeypatch.setenv("BYLINE_FETCH_ALLOWED_HOSTS", "127.0.0.1:http")
+    with pytest.raises(ValueError, match="BYLINE_FETCH_ALLOWED_HOSTS: '127.0.0.1:http': the port must be a number"):
+        IngestSettings()
