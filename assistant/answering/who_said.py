@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from assistant.answer import Answer, Citation
 from assistant.answering.timeframe import relative_dates
-from assistant.search.quotes import QuoteIndex, coverage, holds_phrase, name_tokens
+from assistant.search.quotes import QuoteIndex, coverage, holds_name, holds_phrase, name_tokens
 from assistant.search.types import Filters
 from assistant.search.words import MODALS, fold
 from ingest.chunking import sentence_spans
@@ -297,8 +297,12 @@ class WhoSaidAnswerer:
         at least ("murderers" alone says nothing of a position), one a sentence, best first."""
         if not self.quotes.matching_speaker(name):
             return []
+        wanted = set(name_tokens(name))
+        # the person's own words, as said: reported speech reads its pronouns as the reporter's ("Trump … said he's
+        # responsible for an immigration crisis", he being Biden), and another speaker framed near the name is not them
+        found = [q for q in self.on_topic(name, topic, filters) if holds_name(q.speaker_name, wanted)]
         chosen: list[QuoteRecord] = []
-        for quote in self.on_topic(name, topic, filters):
+        for quote in sorted(found, key=lambda q: q.kind != "direct"):
             if len(quote.text.split()) >= SIDE_QUOTE_WORDS and not any(overlaps(quote, c) for c in chosen):
                 chosen.append(quote)
             if len(chosen) >= k:

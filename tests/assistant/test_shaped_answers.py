@@ -429,3 +429,34 @@ def test_a_comparison_of_people_gives_each_one_s_own_words_first(make_assistant)
     assert "early taste" not in answer.text
     text = bot.article_text("4b18a577f4a7")
     assert all(text[c.span[0] : c.span[1]] == c.quote for c in answer.citations)
+
+
+def test_a_person_s_side_is_their_own_words_not_reported_speech_with_another_s_he(make_assistant):
+    """The second outside try: "How did Biden and Trump differ on immigration?" gave, for Trump, "Donald Trump
+    (2024-03-01) said he's responsible for an immigration crisis" — reported speech whose "he" is Biden, read as
+    Trump owning the blame (news24-dev a3a86d19b9ef). A side's own words in quotation marks come first
+    (8141db616ddd, USA TODAY, 2024-03-05)."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "a3a86d19b9ef",
+                "title": "The Excerpt podcast: Biden, Trump dueling visits center border fight",
+                "source": "usatoday.com",
+                "published": "2024-03-01",
+                "text": "Trump also hurled insults at Biden and said he's responsible for an immigration crisis and unable "
+                "to deal with it effectively.",
+            },
+            {
+                "id": "8141db616ddd",
+                "title": "Super Tuesday: Trump in Palm Beach on GOP presidential nomination",
+                "source": "usatoday.com",
+                "published": "2024-03-05",
+                "text": 'Trump said the immigrants are "coming from rough places and dangerous places" but did not repeat his '
+                "bombastic claims that the migrants are coming straight from insane asylums and prisons.",
+            },
+        ]
+    )
+    answer = bot.ask("How did Biden and Trump differ on immigration?", as_of="2024-03-20")
+    trump = next(part for part in answer.text.split("\n\n") if part.startswith("Trump: "))
+    assert trump.startswith("Trump: Trump (2024-03-05) said: “coming from rough places and dangerous places”"), trump
