@@ -572,6 +572,24 @@ def event_of(question: str) -> Event | None:
     return Event("", whole, whole)
 
 
+def at_the_same_event(message: str, last_question: str) -> str | None:
+    """ "Who came second?" after "Who won the Iowa caucuses?" → "Who came second in the Iowa caucuses?": a short
+    question that names nothing but a place or rank (no noun, no name, no pronoun) asks about the event the last
+    question named. It was asked as it stood, and led with a high-school wrestling story."""
+    doc = parse(message)
+    words = [t for t in doc if not t.is_punct]
+    if not words or len(words) > 5 or words[0].lower_ not in ("who", "which", "what", "how"):
+        return None
+    if any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.i != words[0].i for t in words):
+        return None
+    if any(ent.label_ not in ("ORDINAL", "CARDINAL") for ent in doc.ents):
+        return None
+    event = event_of(last_question)
+    if event is None or event.actor:  # a named event ("the Iowa caucuses"), not an action of someone's
+        return None
+    return f"{message.rstrip(' ?.!')} in {event.clause}?"
+
+
 def with_the_event_object(message: str, earlier: list[Exchange]) -> str:
     """ "What did Trump say after winning?" after "Who won the Iowa caucuses?" → "… after winning the Iowa
     caucuses": a bare gerund after "after", "before" or "since" (nothing of its own after it) takes the event of
@@ -686,6 +704,9 @@ class RuleRewriter:
         later = self.same_speaker_later(message, last_question, last_answer)
         if later:
             return later
+        at_the_same = at_the_same_event(message, last_question)
+        if at_the_same:
+            return at_the_same
         on_topic = self.on_the_same_topic(message, last_question)
         if on_topic:
             return on_topic

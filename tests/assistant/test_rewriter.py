@@ -451,3 +451,20 @@ def test_and_before_a_whole_question_is_no_topic_to_replace(rewriter):
     assert rewriter.rewrite("And what did he say?", turn) == "What did Donald Trump say?"
     assert rewriter.rewrite("And who won the Iowa caucuses?", turn) == "And who won the Iowa caucuses?"
     assert rewriter.rewrite("And Nevada?", turn) == "What did Donald Trump say about Nevada?"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        ("Who came second?", "Who came second in the Iowa caucuses?"),
+        ("Who finished third?", "Who finished third in the Iowa caucuses?"),
+        ("What happened?", "What happened in the Iowa caucuses?"),
+        ("How many people voted?", "How many people voted?"),  # names what it asks about: as asked
+    ],
+)
+def test_a_question_naming_only_a_rank_asks_about_the_last_event(rewriter, follow_up, expected):
+    """The second outside try: after "Who won the Iowa caucuses?", "Who came second?" was asked as it stood and led
+    with a high-school wrestling story. A short question naming nothing but a place or rank is about the event the
+    last question named."""
+    turn = history("Who won the Iowa caucuses?", "Former President Donald Trump clinched victory in the Iowa Caucuses [1]")
+    assert rewriter.rewrite(follow_up, turn) == expected
