@@ -680,6 +680,9 @@ def freshness(published: str, news_day: date | None) -> float:
     return FRESH_WEIGHT * 0.5 ** (max(age, 0) / FRESH_HALF_LIFE_DAYS)
 
 
+QUOTED_WORDS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")  # a quotation, or the rest of the sentence after an unclosed one
+
+
 def with_calendar_dates(sentence: str, published: str) -> str:
     """The sentence with the day each relative word names, read against its article's date:
     "died Thursday" in an article of 2022-12-30 reads "died Thursday (2022-12-29)". Only words that
@@ -688,11 +691,17 @@ def with_calendar_dates(sentence: str, published: str) -> str:
     one as well as the last, and a wrong calendar date is worse than none."""
     if not published:
         return sentence
+    # a day word inside quotation marks is the speaker's, read against the day they spoke, and a date put there
+    # would sit inside their words: "“There's no consensus today (2024-02-27) …” Macron told reporters on Monday"
+    quoted = [(match.start(), match.end()) for match in QUOTED_WORDS.finditer(sentence)]
     days = [
         found
         for found in relative_dates(sentence, date.fromisoformat(published))
-        if found.about is not None  # "two weeks ago (about 2024-02-16)"
-        or (found.date is not None and not MONTH_NAME.search(found.text) and not re.search(r"\d", found.text))
+        if (
+            found.about is not None  # "two weeks ago (about 2024-02-16)"
+            or (found.date is not None and not MONTH_NAME.search(found.text) and not re.search(r"\d", found.text))
+        )
+        and not any(start < found.span[0] and found.span[1] < end for start, end in quoted)
     ]
     for found in reversed(days):
         end = found.span[1]

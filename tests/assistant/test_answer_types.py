@@ -735,3 +735,18 @@ def test_sentences_run_together_are_cited_apart(passage, sentences):
     from assistant.answering.extractive import citable_sentences
 
     assert [passage[a:b] for a, b in citable_sentences(passage)] == sentences
+
+
+def test_a_day_word_inside_a_quotation_gets_no_date():
+    """The second outside try: "“There's no consensus today (2024-02-27) to send troops,” Macron told reporters …
+    on Monday (2024-02-26)": a date inside the speaker's words, and the wrong one (he spoke on Monday; news24-dev
+    35fb143ff10a). The words outside the quotation are dated; those inside stay as said."""
+    from assistant.answering.extractive import with_calendar_dates
+
+    sentence = "“There's no consensus today to send troops,” Macron told reporters in Paris on Monday."
+    assert with_calendar_dates(sentence, "2024-02-27") == (
+        "“There's no consensus today to send troops,” Macron told reporters in Paris on Monday (2024-02-26)."
+    )
+    assert with_calendar_dates('"We will sail Friday," she said Thursday.', "2022-12-30") == (
+        '"We will sail Friday," she said Thursday (2022-12-29).'
+    )
