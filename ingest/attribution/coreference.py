@@ -53,13 +53,95 @@ class _Mention:
 
 
 def _gender_of(tok_span: Span) -> str:
+    """The gender the article gives the person of this mention: a title ("Mrs. Warren"), a role noun beside the
+    name ("Congresswoman Nancy Pelosi", "his wife, Jill Biden") or a pronoun that can only be theirs (learnt in
+    `_entities`, see `_gender_evidence`); "" when it gives none."""
     first = tok_span[0].lower_
     prev = tok_span.doc[tok_span.start - 1].lower_ if tok_span.start > 0 else ""
     if first in _FEMALE_HON or prev in _FEMALE_HON:
         return "f"
     if first in _MALE_HON or prev in _MALE_HON:
         return "m"
-    return ""
+    return tok_span.doc.user_data.get("ent_gender", {}).get((tok_span.start, tok_span.end), "")
+
+
+# Role nouns that tell a person's gender when they stand beside the name ("actress Ashley Judd", "Pelosi, the
+# chairwoman"), not across "of" or a possessive ("the wife of Trump", "Trump's wife" are someone else)
+_FEMALE_ROLES = frozenset(
+    "congresswoman chairwoman spokeswoman businesswoman councilwoman assemblywoman actress mother wife daughter "
+    "sister grandmother widow girlfriend queen princess duchess empress aunt niece mom stepmother".split()
+)
+_MALE_ROLES = frozenset(
+    "congressman chairman spokesman businessman councilman assemblyman father husband son brother grandfather "
+    "widower boyfriend king prince duke emperor uncle nephew dad stepfather".split()
+)
+# Nouns for a person the article need not name: a pronoun after one may be theirs ("Biden's spokeswoman said she")
+_PERSON_NOUNS = frozenset(
+    "man woman men women boy girl child kid aide official spokesperson spokesman spokeswoman adviser advisor "
+    "lawyer attorney friend colleague wife husband mother father son daughter sister brother partner staffer "
+    "reporter journalist doctor judge opponent rival successor predecessor deputy assistant source".split()
+)
+_PERSON_NOUNS |= frozenset(_ROLE_TITLES)
+
+
+def _gender_evidence(doc: Doc, sk: Skeleton, ents: list[tuple[int, int, str]]) -> dict[tuple[int, int], str]:
+    """Genders of person entity spans (outside quotes) that the text tells unambiguously, in one walk of the doc:
+    a role noun beside the name, or he/him/his or she/her/hers, outside quotes, after the person in a sentence that
+    names no one else and before any other person noun ("Haley … her campaign", "Trump said he would"). A pronoun
+    of each gender in one sentence tells nothing."""
+    out: dict[tuple[int, int], str] = {}
+    people = sorted((a, b) for a, b, label in ents if label == "PERSON" and sk.tok_quote(doc[a]) == -1)
+    if not people:
+        return out
+    for a, b in people:
+        g = _role_gender(doc, a, b)
+        if g:
+            out[(a, b)] = g
+    k = 0
+    for sent in doc.sents:
+        spans = []
+        while k < len(people) and people[k][0] < sent.end:
+            if people[k][0] >= sent.start:
+                spans.append(people[k])
+            k += 1
+        if not spans or len({_surname(doc, a, b) for a, b in spans}) != 1:
+            continue
+        said: set[str] = set()
+        for t in doc[spans[0][1] : sent.end]:
+            if sk.tok_quote(t) != -1:
+                continue
+            if t.tag_ in ("NN", "NNS") and t.lower_ in _PERSON_NOUNS:
+                break  # "Biden's spokeswoman said she": her own
+            if t.lower_ in _MALE:
+                said.add("m")
+            elif t.lower_ in _FEMALE:
+                said.add("f")
+        if len(said) == 1:
+            g = said.pop()
+            for span in spans:
+                out.setdefault(span, g)
+    return out
+
+
+def _surname(doc: Doc, a: int, b: int) -> str:
+    words = [t.lower_ for t in doc[a:b] if t.lower_ not in ("’s", "'s")]
+    return words[-1] if words else ""
+
+
+def _role_gender(doc: Doc, a: int, b: int) -> str:
+    """Gender a role noun beside the name at tokens [a, b) gives: just before it ("Congresswoman Nancy Pelosi",
+    "his wife, Jill Biden"), inside it, or in apposition ("Deborah Tamargo, the chairwoman")."""
+    near = [doc[i] for i in range(a, b - 1)]  # not the surname: "Carole King"
+    if a > 0:
+        near.append(doc[a - 1])
+        if a > 1 and doc[a - 1].text == ",":
+            near.append(doc[a - 2])
+    root = doc[a:b].root
+    near += [c for c in root.children if c.dep_ == "appos" and not (a <= c.i < b)]
+    if root.dep_ == "appos" and root.head.i < a:
+        near.append(root.head)
+    said = {"f" if t.lower_ in _FEMALE_ROLES else "m" for t in near if t.lower_ in _FEMALE_ROLES or t.lower_ in _MALE_ROLES}
+    return said.pop() if len(said) == 1 else ""
 
 
 # How many mentions (or speakers) back a pronoun or "the senator" looks for whom it stands for: at most 254 in
@@ -98,6 +180,7 @@ class _Article:
         self.names = NameIndex(text)
         self.mentions: _InTextOrder = _InTextOrder(lambda m: m.pos)  # of _Mention
         self.gender: dict[str, str] = {}  # canonical name -> gender learnt from pronoun use
+        self._told: dict[str, str] | None = None  # canonical name -> gender the article tells (`told_gender`)
         # (pos, name, gender) of person speakers so far
         self.speakers: _InTextOrder = _InTextOrder(lambda speaker: speaker[0])
         self.roles: dict[str, set[str]] = {}  # canonical name -> role/title words
@@ -106,6 +189,19 @@ class _Article:
         self.reported: list[tuple[int, int, str]] = []
         self._reported_by_start: list[tuple[int, int]] = []  # (start, index in reported)
         self._longest_reported = 0
+
+    def told_gender(self, name: str) -> str:
+        """The gender the article tells of the person `name` (canonical): its mentions' titles, role nouns and
+        pronouns that can only be theirs (`_gender_of`), by a two-to-one majority; "" if none. Gathered in one walk
+        over the mentions, when first asked (after every mention is in)."""
+        if self._told is None:
+            votes: dict[str, list[int]] = {}
+            for m in self.mentions:
+                if m.label == "PERSON" and m.gender in ("m", "f"):
+                    v = votes.setdefault(self.names.resolve(m.name, m.pos), [0, 0])
+                    v[m.gender == "f"] += 1
+            self._told = {n: "m" if v[0] >= 2 * v[1] else "f" for n, v in votes.items() if max(v) >= 2 * min(v)}
+        return self._told.get(name, "")
 
     def add_reported(self, start: int, end: int, name: str) -> None:
         self.reported.append((start, end, name))
@@ -159,7 +255,16 @@ def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[t
     a title or two capitalised name tokens -> PERSON, a single token that is
     the surname of such a person -> PERSON."""
     if docs and docs[0].has_annotation("ENT_IOB"):
-        return [[(e.start, e.end, e.label_) for e in d.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")] for d in docs]
+        res = [[(e.start, e.end, e.label_) for e in d.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")] for d in docs]
+    else:
+        res = _rule_entities(docs)
+    for doc, (_, sk), ents in zip(docs, skels, res):
+        doc.user_data["ent_gender"] = _gender_evidence(doc, sk, ents)
+    return res
+
+
+def _rule_entities(docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+    """`_entities` without NER: proper-noun chains classified by rules."""
     chains: list[list[tuple[int, int]]] = []
     for doc in docs:
         cs = []
@@ -173,6 +278,8 @@ def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[t
                         j += 1
                     elif _hyphen_joins(doc, j):
                         j += 2  # "Karine Jean-Pierre", "Alexandria Ocasio-Cortez": one name
+                    elif _particles_join(doc, j):
+                        j = _particles_join(doc, j)  # "Ursula von der Leyen", "Osama bin Laden": one name
                     else:
                         break
                 cs.append((i, j + 1))
@@ -198,7 +305,12 @@ def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[t
             titled = [k for k, t in enumerate(toks[:-2]) if t.lower_ in TITLES and k and toks[k - 1].lower_ not in TITLES]
             if titled and any(t.lower_ in _ORG_WORDS for t in toks[: titled[-1]]):
                 rest = toks[titled[-1] + 1 :]
-                if all(t.text == "-" or (t.tag_ == "NNP" and t.text[:1].isupper() and t.lower_ not in _ORG_WORDS) for t in rest):
+                if all(
+                    t.text == "-"
+                    or t.text in _NAME_PARTICLES  # "European Commission President Ursula von der Leyen"
+                    or (t.tag_ == "NNP" and t.text[:1].isupper() and t.lower_ not in _ORG_WORDS)
+                    for t in rest
+                ):
                     prev, toks = toks[titled[-1]].lower_, rest
             question = toks[0].is_sent_start and toks[0].sent[-1].text == "?"
             after_place = a >= 2 and doc[a - 1].text == "," and doc[a - 2].tag_ == "NNP"
@@ -252,6 +364,19 @@ def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[t
             fixed.append((a, b, label))
         res.append(fixed)
     return res
+
+
+# lower-case words inside a person's name
+_NAME_PARTICLES = frozenset("von van der den de del della da di du dos das la le bin al ibn".split())
+
+
+def _particles_join(doc: Doc, j: int) -> int:
+    """The capitalised name part that lower-case particles after doc[j] lead to ("von der Leyen"), or 0."""
+    k = j + 1
+    while k < len(doc) and doc[k].text in _NAME_PARTICLES:
+        k += 1
+    ok = j + 1 < k < len(doc) and doc[k].tag_ in ("NNP", "NNPS") and doc[k].text[:1].isupper()
+    return k if ok and not any(doc[i].whitespace_ == "" for i in range(j, k)) else 0
 
 
 def _hyphen_joins(doc: Doc, j: int) -> bool:
@@ -392,7 +517,9 @@ def _resolve_pronoun(pron: str, pos: int, art: _Article) -> str | None:
     want = "m" if pron in _MALE else "f"
 
     def fits(name: str, g: str) -> bool:
-        g = g or art.gender.get(name, "") or _guess_gender(name)
+        # what the article tells of the person overrules what one mention or an earlier resolution suggests: a
+        # "she" once taken for Putin must not make him "she" for the rest of the article
+        g = art.told_gender(name) or g or art.gender.get(name, "") or _guess_gender(name)
         return not g or g == want
 
     best: tuple[int, str] | None = None
