@@ -11,6 +11,7 @@ Anything else, or a question the quote index cannot answer, goes to the normal p
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -164,14 +165,19 @@ def sentence_parse(sentence: str):
 def acts_in(surname: str, sentence: str) -> bool:
     """Whether the person is the subject of a verb of `sentence` that is not only planned or possible: the
     sentence tells what they said or did ("Powell singled out …"), not what others did to them ("plans to
-    attack Biden") nor what they will do ("5 big questions Joe Biden will answer")."""
+    attack Biden"), what they will do ("5 big questions Joe Biden will answer") or what they are."""
     for token in sentence_parse(sentence):
         if fold(token.text) != surname:
             continue
         while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
             token = token.head
-        if token.dep_ in ("nsubj", "nsubjpass") and not any(child.lower_ in MODALS for child in token.head.children):
-            return True
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ == "be":
+            continue  # "Musk was a threat" says what he is, not what he said or did
+        if not any(
+            child.lower_ in MODALS or (child.dep_ == "mark" and child.lower_ in ("if", "whether")) for child in verb.children
+        ):
+            return True  # not only possible, planned or asked about ("when asked if Musk was …")
     return False
 
 
@@ -283,11 +289,13 @@ class WhoSaidAnswerer:
         topic_stems = set(self.quotes.stems(topic))
         if not topic_stems:
             return []
+        # most of a topic's words, not one: "Don Lemon" met every "don't" (a "don" as the index splits it)
+        needed = math.ceil(MIN_COVERAGE * len(topic_stems))
         scored = []
         for quote, _, paragraph in self.framed_quotes(name, filters, pool):
             in_paragraph = topic_stems & set(self.quotes.stems(paragraph))
             in_quote = topic_stems & set(self.quotes.stems(quote.text))
-            if in_paragraph:
+            if len(in_paragraph) >= needed:
                 scored.append((len(in_quote) + len(in_paragraph), quote.kind == "direct", quote.published, quote))
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]
