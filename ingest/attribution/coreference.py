@@ -313,7 +313,7 @@ def _rule_entities(docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
                 ):
                     prev, toks = toks[titled[-1]].lower_, rest
             question = toks[0].is_sent_start and toks[0].sent[-1].text == "?"
-            after_place = a >= 2 and doc[a - 1].text == "," and doc[a - 2].tag_ == "NNP"
+            after_place = _after_place(doc, a)
             if not any(t.lower_ in _ORG_WORDS for t in toks):
                 # "Will Nikki Haley drop out?", "Kiawah Island, S.C. Haley told reporters"
                 toks = toks[len(toks) - len(lead_off([t.text for t in toks], question, after_place)) :]
@@ -437,6 +437,7 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
     if subj.dep_ == "poss":
         lo = min(lo, subj.left_edge.i)
         hi = subj.i
+    lo = min(_past_state(doc, lo, hi), subj.i)
     s = sk.to_orig(doc[lo].idx)
     e = sk.to_orig(doc[hi].idx + len(doc[hi]), end=True)
     speaker = text[s:e]
@@ -458,7 +459,7 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
         if ent is not None and ent[2] in ("ORG", "GPE", "NORP") and ent[0] >= lo:
             return speaker, speaker, span
         a, b = _name_chain(subj)
-        name = doc[a : b + 1].text
+        name = doc[_past_state(doc, a, b) : b + 1].text
         return art.names.resolve(name, pos), speaker, span
     # a known surname mis-tagged as a common noun ("Aliyev further informed")
     if subj.text[:1].isupper() and lo == subj.i == hi:
@@ -499,6 +500,20 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
         if r:
             return r, speaker, span
     return speaker, speaker, span
+
+
+def _after_place(doc: Doc, i: int) -> bool:
+    """Is token `i` set right after a place and a comma ("Kiawah Island, S.C. Haley", "Houston, Texas Haley")?"""
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].tag_ == "NNP"
+
+
+def _past_state(doc: Doc, lo: int, hi: int) -> int:
+    """`lo` moved past the state that ends a place before the name of tokens [lo, hi]: "Greenville, SC Haley"
+    is Haley (see `lead_off`)."""
+    if not _after_place(doc, lo):
+        return lo
+    words = [t.text for t in doc[lo : hi + 1]]
+    return lo + len(words) - len(lead_off(words, question=False, after_place=True))
 
 
 def _resolve_pronoun(pron: str, pos: int, art: _Article) -> str | None:

@@ -316,6 +316,23 @@ def _colon_speaker(
     return None
 
 
+def _header_speaker(sent: Span, colon: int) -> Token | None:
+    """The speaker of a header "X on Y: 'quote'" ("Sheindlin on Haley: 'Chaos doesn't follow her'", "Tim Scott on
+    Israel-Hamas war: ..."): the name X that opens the sentence, never Y, what X speaks on. None when the words
+    before the colon are not a name and "on"."""
+    doc = sent.doc
+    k = sent.start
+    while k < colon and (
+        (doc[k].tag_ in ("NNP", "NNPS") and doc[k].text[:1].isupper()) or (doc[k].tag_ == "HYPH" and k > sent.start)
+    ):
+        k += 1  # "Alexandria Ocasio-Cortez"
+    while k > sent.start and doc[k - 1].tag_ == "HYPH":
+        k -= 1
+    if k == sent.start or k >= colon or doc[k].lower_ != "on":
+        return None
+    return doc[k - 1]
+
+
 def _pick_cue(
     qt: Token,
     verbs: list[Token],
@@ -356,6 +373,9 @@ def _pick_cue(
     while j >= sent.start and (doc[j].is_quote or in_quote(doc[j])):
         j -= 1
     if j > sent.start and doc[j].text.endswith(":"):
+        header = _header_speaker(sent, j)
+        if header is not None:
+            return ":", header
         before = doc[j - 1]
         if before.text == ")":
             # "Rep. Trey Gowdy (R-S.C.):"

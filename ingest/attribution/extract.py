@@ -104,7 +104,9 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
                 if words[0].lower() not in _ORG_WORDS and words[-1].lower() not in _ORG_WORDS:
                     # "Will Messi play for Argentina again?": the modal opens a question, no name
                     question = (m.start(1) == ps or text[m.start(1) - 1] == "\n") and _ends_question(text, m.end(1), pe)
-                    name = lead_off(words, question)
+                    # "Houston, Texas Haley arrived": the state ends the place
+                    after_place = _PLACE_BEFORE.search(text, max(ps, m.start(1) - 40), m.start(1)) is not None
+                    name = lead_off(words, question, after_place)
                     if len(name) > 1:
                         art.names.add(m.end(1) - len(" ".join(name)), " ".join(name))
     # pass 1: entity mentions (outside quotes) for name merging and pronouns
@@ -299,6 +301,10 @@ def _parse(nlp: spacy.Language, texts: list[str]) -> Iterator[Doc]:
         size += len(t)
     if batch:
         yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+# a place and a comma just before a name ("Houston, Texas Haley"), searched up to the name's start
+_PLACE_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*, \Z")
 
 
 def _is_term(words: list[Token], narration: bool) -> bool:

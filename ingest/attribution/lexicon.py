@@ -194,6 +194,28 @@ _STATE_ABBREVIATIONS = frozenset(
     "mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. "
     "w.va. wis. wyo.".split()
 )
+# ... the postal codes (written in capitals: "Greenville, SC Haley told reporters"; "Del." is in them as "DE")
+_STATE_POSTAL = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "
+    "OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
+)
+# ... and the names ("Houston, Texas Haley told reporters"; AP never shortens eight of them: Alaska, Hawaii, Idaho,
+# Iowa, Maine, Ohio, Texas, Utah). Not Georgia, Indiana, Virginia and Washington: first names too ("Virginia Foxx").
+# A name is the state's only before a lone surname (see `names._state_words`): more often it names a body or a
+# title ("Michigan Democrats", "New York City Transit", "South Carolina Fire Chief Stephen Kovalcik") or a day
+# follows it ("in Hudson, New Hampshire Monday")
+_STATE_NAMES = frozenset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois iowa "
+    "kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana "
+    "nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming".split()
+) | frozenset(
+    ("new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island")
+    + ("south carolina", "south dakota", "west virginia")
+)
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
 # Last words that make a capitalised phrase a place, an event, a law or a plan, not a person ("Trump
 # Tower", "World Cup", "Capital Transportation Plan"), and words that make the name after them a storm ("Tropical Storm Nicole")
 _THING_WORDS = frozenset(

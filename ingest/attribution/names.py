@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ingest.attribution.lexicon import (
     _BODY_NOUNS,
+    _CALENDAR_WORDS,
     _LEAD_WORDS,
     _MESSAGE_NOUNS,
     _OF_NOUNS,
@@ -32,6 +33,8 @@ from ingest.attribution.lexicon import (
     _QUESTION_OPENERS,
     _ROLE_TITLES,
     _STATE_ABBREVIATIONS,
+    _STATE_NAMES,
+    _STATE_POSTAL,
     _STORM_WORDS,
     _THING_WORDS,
     _UNSPECIFIC,
@@ -82,16 +85,32 @@ def clean_name(name: str) -> str:
 
 def lead_off(words: list[str], question: bool, after_place: bool = False) -> list[str]:
     """A person's name without the words a sentence may set before it: a party affiliation ("R-S.C.
-    Graham"), after a place the state it is in ("Kiawah Island, S.C. Haley told reporters"; else
-    "N.C." may be initials: "N.C. Wyeth"), and in a question the modal that opens it ("Will Nikki
-    Haley drop out?")."""
-    while len(words) > 1 and (
-        (after_place and words[0].lower() in _STATE_ABBREVIATIONS)
-        or (_AFFILIATION.match(words[0]) and words[0].endswith("."))
-        or (question and words[0].lower() in _QUESTION_OPENERS)
-    ):
-        words = words[1:]
+    Graham"), after a place the state it is in ("Kiawah Island, S.C. Haley told reporters", "Greenville,
+    SC Haley", "Houston, Texas Haley"; else "N.C." may be initials: "N.C. Wyeth"), and in a question the
+    modal that opens it ("Will Nikki Haley drop out?")."""
+    while len(words) > 1:
+        if after_place and (n := _state_words(words)) and len(words) > n:
+            words = words[n:]
+        elif (_AFFILIATION.match(words[0]) and words[0].endswith(".")) or (question and words[0].lower() in _QUESTION_OPENERS):
+            words = words[1:]
+        else:
+            break
     return words
+
+
+def _state_words(words: list[str]) -> int:
+    """How many of the first `words` name a US state before a name: an abbreviation before a capitalised word
+    ("S.C. Haley", "SC Haley", "Calif. Newsom"; "Iowa voters" are the state's) or a name before a lone surname
+    ("Texas Haley", "New Hampshire Haley"). Not before a title (the state of "Texas Gov. Greg Abbott" is the
+    title's), a body ("Michigan Democrats", "New York City Transit") or a day ("New Hampshire Monday")."""
+    if (words[0].lower() in _STATE_ABBREVIATIONS or words[0] in _STATE_POSTAL) and words[1][:1].isupper():
+        return 1
+    for n in (2, 1):
+        if len(words) == n + 1 and " ".join(words[:n]).lower() in _STATE_NAMES:
+            last = words[n].lower()
+            if words[n][:1].isupper() and not last.endswith("s") and last not in TITLES and last not in _CALENDAR_WORDS:
+                return n
+    return 0
 
 
 def name_key(name: str) -> str:

@@ -397,3 +397,72 @@ def test_a_quote_ending_in_a_quote_is_not_its_speakers_name(nlp):
     # the speaker was "Both houses supported ... the incumbent,'\" Biden": the parse took the quote,
     # its comma inside the single quote lost, for a word of the name
     assert by_text(attrs_of(BORDER_BILL, nlp), "Both houses").speaker == "Biden"
+
+
+# news24-dev 27c25f576caf, "Nikki Haley energizes supporters ahead of New Hampshire primary" (USA TODAY, 2024-01-21)
+SHEINDLIN = (
+    "Daytime TV host Judith Sheindlin, 81, commonly known as Judge Judy, came on stage and called Haley a star.\n\n"
+    '"How cool is it to have Judge Judy endorse you? It really is," Haley said. "She’s a trailblazer. She’s tough. '
+    'She speaks hard truths. She doesn’t mince words."\n\n'
+    "Sheindlin on Haley: 'Chaos doesn’t follow her'\n\n"
+    "In an interview before the event, Sheindlin told USA TODAY she contacted Haley almost a year ago when the former "
+    "U.N. ambassador was still just a rumored candidate for president."
+)
+
+
+def test_a_header_x_on_y_gives_the_words_to_x(nlp):
+    # "Sheindlin on Haley: '…'": the quote was Nikki Haley's, the name after "on" being next to the colon
+    a = by_text(attrs_of(SHEINDLIN, nlp), "Chaos doesn’t follow her")
+    assert (a.speaker, a.speaker_name) == ("Sheindlin", "Judith Sheindlin")
+
+
+@pytest.mark.parametrize(
+    ("header", "speaker"),
+    [
+        ("Chris Christie on Vivek Ramaswamy: ‘A guy who sounds like ChatGPT’", "Chris Christie"),  # 16fd6f814e9b
+        ("Tim Scott on Israel-Hamas war: ‘Cannot negotiate with evil’", "Tim Scott"),  # 0f4fab428cb3
+        ("Biden on Tyre Nichols’ death: ‘Something good must come from this’", "Biden"),  # 6b469543a71a
+    ],
+)
+def test_headers_x_on_y_from_news24(nlp, header, speaker):
+    assert [a.speaker for a in attrs_of(header, nlp)] == [speaker]
+
+
+# news24-dev 2b35f77def5f (USA TODAY, 2024-02-24): "S.C. Haley" was the speaker. The state after a place, however
+# it is written, is no part of the name after it.
+KIAWAH = """Nikki Haley speaks after voting
+
+Outside her polling place on {place}, {state} Haley told reporters she was laser focused on turning out the vote in South Carolina and Michigan, which holds its primary on Feb. 27 and making it through a weeklong push leading into Super Tuesday."""
+
+
+@pytest.mark.parametrize(("place", "state"), [("Kiawah Island", "S.C."), ("Kiawah Island", "SC"), ("Des Moines", "Iowa")])
+def test_a_state_ending_a_place_is_not_part_of_the_name_after_it(nlp, place, state):
+    a = by_text(attrs_of(KIAWAH.format(place=place, state=state), nlp), "laser focused")
+    assert (a.speaker, a.speaker_name) == ("Haley", "Nikki Haley")
+
+
+def test_a_state_before_a_title_is_the_titles(nlp):
+    # news24-dev 2d154ab4b765, with a speech verb: a list, not a place; the governor is Florida's
+    text = "Alongside Trump, Florida Gov. Ron DeSantis said the war in Ukraine was not a vital national interest."
+    assert by_text(attrs_of(text, nlp), "vital national interest").speaker == "Florida Gov. Ron DeSantis"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # news24-dev dfd77e61c2d1
+            "On Friday, Michigan Democrats held an online news conference to blast Trump and warn that a Trump victory "
+            "in November would be bad news for Michigan and its workers, as well as the country.",
+            "bad news for Michigan",
+            "Michigan Democrats",
+        ),
+        (  # news24-dev cd97905a481b
+            "Though the new law does not specifically mention Disney or Reedy Creek, Florida Republicans publicly said "
+            "the law was in response to the company’s criticism of the “Parental Rights in Education” bill.",
+            "Parental Rights in Education",
+            "Florida Republicans",
+        ),
+    ],
+)
+def test_a_state_naming_a_body_stays(nlp, text, words, speaker):
+    assert by_text(attrs_of(text, nlp), words).speaker == speaker
