@@ -770,6 +770,16 @@ def previous_sentence_start(text: str, start: int, floor: int) -> int:
     return window_start + sentences[-1].start if sentences else start
 
 
+def closest_only(answer: Answer, opening: str) -> Answer:
+    """An answer that does not answer, kept as the closest the articles come: `opening` ("No story here is about …;
+    the closest the articles come"), the day of its first source, then its words; answered=false."""
+    if not answer.answered:
+        return answer
+    first = answer.citations[0].published if answer.citations else ""
+    text = f"{opening}{f', from {first}' if first else ''}: {answer.text}"
+    return answer.model_copy(update={"text": text, "answered": False})
+
+
 def decline(question: str, text: str = "The articles here don't say. I found no passage that answers this question.") -> Answer:
     return Answer(
         question=question,

@@ -38,6 +38,7 @@ from assistant.answering.extractive import (
     Candidate,
     ExtractiveAnswerer,
     changed_figures,
+    closest_only,
     is_subhead,
     same_place,
     with_calendar_dates,
@@ -116,11 +117,7 @@ def no_story_about(topic: str, answer: Answer) -> Answer:
     """A digest asked for that found no story about its topic: the best sentence the search found is only the
     closest the articles come, not a summary. "Summarize the news about the Baltimore bridge collapse", asked of
     an archive that ends before it, was answered with a 2020 correction about a jet bridge at BWI airport."""
-    if not answer.answered:
-        return answer
-    first = answer.citations[0].published if answer.citations else ""
-    text = f"No story here is about {topic}; the closest the articles come{f', from {first}' if first else ''}: {answer.text}"
-    return answer.model_copy(update={"text": text, "answered": False})
+    return closest_only(answer, f"No story here is about {topic}; the closest the articles come")
 
 
 def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:

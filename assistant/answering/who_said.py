@@ -16,16 +16,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from assistant.answer import Answer, Citation
+from assistant.answering.extractive import closest_only
 from assistant.answering.timeframe import relative_dates
-from assistant.search.quotes import QuoteIndex, coverage, holds_name, holds_phrase, name_tokens
+from assistant.answering.verdict import parsed
+from assistant.search.quotes import QuoteIndex, content_stems, coverage, holds_name, holds_phrase, name_tokens
 from assistant.search.types import Filters
 from assistant.search.words import MODALS, fold
 from ingest.chunking import sentence_spans
 from ingest.cleaning import is_boilerplate
-from ingest.language import pipeline_view
 from ingest.store import QuoteRecord
 
 SPEECH_VERBS = (
@@ -145,28 +145,20 @@ def words_not_found(question: str, answer: Answer) -> Answer | None:
 
 def speaker_not_found(name: str, answer: Answer) -> Answer | None:
     """For "What did X say …?" answered from passages (the quote index has no quote of X's on it): a hedge
-    unless a cited sentence names X. "What did Biden say in the State of the Union?", asked of an archive
+    unless X says or does something in a cited sentence (`acts_in`). "What did Biden say in the State of the Union?", asked of an archive
     without the speech, was answered with "Sarah Huckabee Sanders plans to attack Biden …" of 2023 — the
     words of Biden's critic, about him."""
     words = name_tokens(name)
     if not words or any(acts_in(words[-1], citation.quote) for citation in answer.citations):
         return None
-    first = answer.citations[0].published if answer.citations else ""
-    text = f"No article here quotes {name} on that; the closest they come{f', from {first}' if first else ''}: {answer.text}"
-    return answer.model_copy(update={"text": text, "answered": False})
-
-
-@lru_cache(maxsize=256)
-def sentence_parse(sentence: str):
-    """The bundled spaCy pipeline's parse of a sentence (its lemmatizer aside)."""
-    return pipeline_view("lemmatizer")(sentence)
+    return closest_only(answer, f"No article here quotes {name} on that; the closest they come")
 
 
 def acts_in(surname: str, sentence: str) -> bool:
     """Whether the person is the subject of a verb of `sentence` that is not only planned or possible: the
     sentence tells what they said or did ("Powell singled out …"), not what others did to them ("plans to
     attack Biden"), what they will do ("5 big questions Joe Biden will answer") or what they are."""
-    for token in sentence_parse(sentence):
+    for token in parsed(sentence):
         if fold(token.text) != surname:
             continue
         while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
@@ -221,7 +213,7 @@ class WhoSaidAnswerer:
         """The quote that holds the asked words (`both_ways`: or that the asked words hold), of `speaker` if given."""
         found = self.quotes.search(fragment, speaker=speaker, filters=filters, limit=10)
         found = [(q, score) for q, score in found if not named_by_a_pronoun_in_own_words(q)]
-        scored = [(self.quotes.coverage(fragment, q, both_ways), score, q) for q, score in found]
+        scored = [(coverage(fragment, q.text, both_ways), score, q) for q, score in found]
         scored = [s for s in scored if s[0] >= MIN_COVERAGE]
         if not scored:
             return None
@@ -237,7 +229,7 @@ class WhoSaidAnswerer:
         others = [
             q
             for q, _ in self.quotes.search(fragment, filters=filters, limit=10)
-            if q.speaker_name != quote.speaker_name and self.quotes.coverage(fragment, q, both_ways=False) >= ALSO_COVERAGE
+            if q.speaker_name != quote.speaker_name and coverage(fragment, q.text, both_ways=False) >= ALSO_COVERAGE
         ]
         citations = [self.cite(1, quote)]
         text = f"{said(quote)} [1]"
@@ -414,8 +406,8 @@ class WhoSaidAnswerer:
         asked = set(name_tokens(name))
         if asked and asked <= set(name_tokens(quote.speaker_name)):
             return self.make(question, f"{self.verdict(fragment, quote, name)} {said(quote)} [1]", [self.cite(1, quote)])
-        shared = set(self.quotes.content_stems(fragment)) & set(self.quotes.content_stems(quote.text))
-        if self.quotes.coverage(fragment, quote) >= OTHER_SPEAKER_COVERAGE and len(shared) >= 2:
+        shared = set(content_stems(fragment)) & set(content_stems(quote.text))
+        if coverage(fragment, quote.text) >= OTHER_SPEAKER_COVERAGE and len(shared) >= 2:
             lead = f"The articles attribute these words to {quote.speaker_name}, not {name}:"
             return self.make(question, f"{lead} {said(quote)} [1]", [self.cite(1, quote)])
         # someone else's quote sharing some of the words ("he'd be a dictator", a voter on Trump) is no
@@ -427,7 +419,7 @@ class WhoSaidAnswerer:
         """ "Yes." when X's quote holds nearly all the asked words (`ALSO_COVERAGE`), either way round;
         otherwise X's closest words, not a yes: "Did Haley say Trump is a great president?" got "Yes." from
         "This is where President Trump went wrong" (two of the three asked words)."""
-        if self.quotes.coverage(fragment, quote) >= ALSO_COVERAGE:
+        if coverage(fragment, quote.text) >= ALSO_COVERAGE:
             return "Yes."
         return f"The articles don't quote {name} saying this outright; the closest they quote {name}:"
 

@@ -364,13 +364,6 @@ class QuoteIndex(TextIndex):
         result = self.searcher.search(self.all_of(clauses), limit, order_by_field="recency", order=tantivy.Order.Desc)
         return [QuoteRecord.model_validate_json(self.searcher.doc(address)["record"][0]) for _, address in result.hits]
 
-    def content_stems(self, text: str) -> list[str]:
-        return content_stems(text)
-
-    def coverage(self, fragment: str, quote: QuoteRecord, both_ways: bool = True) -> float:
-        """How well the asked words and a quote match (see `coverage`)."""
-        return coverage(fragment, quote.text, both_ways)
-
 
 def holds_phrase(text: str, phrase: str) -> bool:
     """Whether `text` has the words of `phrase` one after another, small words too (case, accents and
