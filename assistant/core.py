@@ -620,10 +620,7 @@ class Assistant:
         ranked far down the whole archive's search: "Haley withdrew from the race" at 88th for "Haley drop out",
         the album of the year "made a historic win" below a year of Grammy coverage."""
         event = asked_past_event(query)
-        if scope.reading.window is not None or (event is None and scope.outcome_verb is None):
-            return []
-        day = news_day(scope.as_of, self.retriever.latest_published)
-        recent = scope.base.narrowed(since=day - timedelta(days=EVENT_REPORT_DAYS), until=day) if day else None
+        recent = self.recent_days(scope, EVENT_REPORT_DAYS) if event is not None or scope.outcome_verb else None
         if recent is None:
             return []
         queries = [query]
@@ -640,12 +637,12 @@ class Assistant:
                     found.append(Hit(chunk=chunk, score=score))
         return found[:EVENT_REPORTS]
 
-    def recent_days(self, scope: TimeScope) -> Filters | None:
-        """The `RECENT_DAYS` up to the asking day (or the newest article's, if older), for a question naming no days."""
+    def recent_days(self, scope: TimeScope, days: int = RECENT_DAYS) -> Filters | None:
+        """The `days` up to the asking day (or the newest article's, if older), for a question naming no days."""
         if scope.reading.window is not None:
             return None
         day = news_day(scope.as_of, self.retriever.latest_published)
-        return scope.base.narrowed(since=day - timedelta(days=RECENT_DAYS), until=day) if day else None
+        return scope.base.narrowed(since=day - timedelta(days=days), until=day) if day else None
 
     def newest_leads(self, filters: Filters, count: int) -> list[Hit]:
         """The first passage of each of the `count` newest articles that pass `filters` ("What happened
