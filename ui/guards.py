@@ -191,6 +191,20 @@ def is_local_host(host: str, allowed: frozenset[str] = frozenset()) -> bool:
     return True
 
 
+def replaying(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that gives a body already read, whole, then hands over to `receive` (a disconnect, say)."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
 def without_cors(send: Send) -> Send:
     """`send` with the response's Access-Control-Allow-* headers left out (the reply is for another origin)."""
 
@@ -297,25 +311,12 @@ class RequestGuard:
             body += message.get("body", b"")
             if not message.get("more_body", False):
                 break
-
-        def replaying() -> Receive:
-            sent = False
-
-            async def replay() -> Message:
-                nonlocal sent
-                if not sent:
-                    sent = True
-                    return {"type": "http.request", "body": bytes(body), "more_body": False}
-                return await receive()
-
-            return replay
-
         try:
-            async with Request(scope, replaying()).form() as form:
+            async with Request(scope, replaying(bytes(body), receive)).form() as form:
                 password = form.get("password")
         except Exception:  # a form that cannot be read is no right password; the app answers it as it will
             password = None
-        return (password if isinstance(password, str) else ""), replaying()
+        return (password if isinstance(password, str) else ""), replaying(bytes(body), receive)
 
     async def _host_served(self, scope: Scope, send: Send) -> bool:
         """Whether the request's Host is local or allowed; if not, it is refused (403, or a closed websocket)."""
@@ -358,16 +359,7 @@ class RequestGuard:
                 return None
             if not message.get("more_body", False):
                 break
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
-            return await receive()
-
-        return replay
+        return replaying(bytes(body), receive)
 
     async def _too_large(self, scope: Scope, send: Send, reason: str) -> None:
         """Refuse a body over the limit (413), naming the body and the setting that sets the limit."""
