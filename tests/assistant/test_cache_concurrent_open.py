@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,8 +22,9 @@ pytestmark = pytest.mark.slow
 PROCESSES = 4
 STAGGER_S = 0.5  # between one process's open and the next
 
-# Load the embedder and open the index first (slow, and ordered by the index's own lock), then open
-# the cache at agreed moments a little apart, so that later opens find the first rebuild under way.
+# Load the embedder and open the index first (slow, and ordered by the index's own lock), say so with a
+# file, wait until every process has, then open the cache a little apart, so that later opens find the
+# first rebuild under way. The files are a barrier: a fixed wait long enough for a loaded machine idled 20 s.
 OPEN_AT_ONCE = """
 import json, sys, time
 from pathlib import Path
@@ -33,8 +33,12 @@ from assistant.search.types import Filters
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 
-index = Index.open(IngestSettings(data_dir=Path(sys.argv[1])))
-time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+data, number, processes, stagger = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+index = Index.open(IngestSettings(data_dir=data))
+(data.parent / f"ready-{number}").touch()
+while len(list(data.parent.glob("ready-*"))) < processes:
+    time.sleep(0.05)
+time.sleep(stagger * number)
 bot = Assistant(index)
 found = {c.article_id for c, _ in bot.retriever.keyword_search("lighthouse", 100, Filters())}
 print(json.dumps({"rows": len(bot.retriever.local), "chunks": index.store.count_chunks(), "found": sorted(found)}))
@@ -42,10 +46,9 @@ print(json.dumps({"rows": len(bot.retriever.local), "chunks": index.store.count_
 
 
 def open_together(data: Path) -> list[subprocess.CompletedProcess]:
-    start_at = time.time() + 20  # after every process has loaded the embedder
     runs = [
         subprocess.Popen(
-            [sys.executable, "-c", OPEN_AT_ONCE, str(data), str(start_at + STAGGER_S * number)],
+            [sys.executable, "-c", OPEN_AT_ONCE, str(data), str(number), str(PROCESSES), str(STAGGER_S)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
