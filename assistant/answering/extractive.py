@@ -49,6 +49,7 @@ from assistant.answering.outcome import (
     within_a_year_of,
 )
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
+from assistant.answering.state_names import with_state_names
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import UNSETTLED, by_another_verb, other_event_words, yes_or_no
 from assistant.search.cache import KeywordIndex
@@ -578,6 +579,7 @@ class ExtractiveAnswerer:
         beside the newest 160 must not read as current."""
         citations: list[Citation] = []
         parts: list[str] = []
+        asks_a_state = analyze(question).head == "state"
         for n, c in enumerate(chosen, start=1):
             chunk = c.hit.chunk
             text = article_texts.get(chunk.article_id, "")
@@ -593,6 +595,8 @@ class ExtractiveAnswerer:
                 else ""
             )
             sentence = with_full_names(with_calendar_dates(sentence, chunk.published), c.surnames, text, self.is_rare)
+            if asks_a_state:
+                sentence = with_state_names(sentence)
             parts.append(f"{earlier}{sentence} [{n}]")
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
 

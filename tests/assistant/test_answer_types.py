@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.question import analyze
+from assistant.answering.state_names import with_state_names
 
 ANALYSES = [
     # question, kind, one label its answer should carry (None: no particular type), head noun
@@ -750,3 +751,51 @@ def test_a_day_word_inside_a_quotation_gets_no_date():
     assert with_calendar_dates('"We will sail Friday," she said Thursday.', "2022-12-30") == (
         '"We will sail Friday," she said Thursday (2022-12-29).'
     )
+
+
+def test_which_state_names_the_state_a_party_tag_abbreviates(make_assistant):
+    """Asked "Which state held a special election this week to replace … George Santos?", Byline cited the one
+    sentence that says, but it says so only as "R-N.Y.": the answer names the state after the abbreviation,
+    and the citation keeps the article's words."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev a9938a4c9635 (USA TODAY, 2024-02-14), its first paragraph and its last seat's
+                "id": "suozzi",
+                "title": "When will the House's remaining open seats be filled?",
+                "source": "usatoday.com",
+                "published": "2024-02-14",
+                "text": "WASHINGTON – Former Democratic U.S. Rep. Tom Suozzi will soon return to the House to represent "
+                "Queens and Long Island after winning the seat vacated by disgraced former Rep. George Santos, R-N.Y.\n\n"
+                "New York's 26th District\n\nRep. Brian Higgins, D-N.Y., left his position of nearly 20 years earlier "
+                "this month after citing frustrations with divisions and lack of action in Congress to take a job as CEO "
+                "of a performing arts center in Buffalo.\n\nThe Democratic-leaning district abuts Canada near Niagara "
+                "Falls. The special election to replace him will be held on April 30.",
+            }
+        ]
+    )
+    answer = bot.ask(
+        "Which state held a special election this week to replace the disgraced former congressman George Santos?",
+        as_of="2024-02-16",
+    )
+    assert "George Santos, R-N.Y. (New York)." in answer.text, answer.text
+    for cited in answer.citations:
+        assert "(New York)" not in cited.quote
+        assert bot.article_text("suozzi")[cited.span[0] : cited.span[1]] == cited.quote
+    # asked about something else, the sentence is left as the article wrote it
+    other = bot.ask("Who won the seat vacated by George Santos?", as_of="2024-02-16")
+    assert "R-N.Y." in other.text and "(New York)" not in other.text, other.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Sen. Alex Padilla, D-Calif., said so.", "Sen. Alex Padilla, D-Calif. (California), said so."),
+        ("Rep. Elise Stefanik, R-NY, said", "Rep. Elise Stefanik, R-NY (New York), said"),
+        ("Crews reached Albany, N.Y., on Monday.", "Crews reached Albany, N.Y. (New York), on Monday."),
+        ("Rep. George Santos, R-N.Y., a New York Republican, quit.", "Rep. George Santos, R-N.Y., a New York Republican, quit."),
+        ("Fans lined up at IN-N-OUT and at Ga. stores.", "Fans lined up at IN-N-OUT and at Ga. stores."),
+    ],
+)
+def test_a_state_is_named_only_where_news_abbreviates_one(sentence, shown):
+    assert with_state_names(sentence) == shown
