@@ -10,6 +10,12 @@ accept, and every rule lives in a small function here so tests can hit it on han
 - evidence hit@k: an evidence article is among the top k passages retrieved for the question;
 - citation support: the citation names an evidence article and its span, applied to the stored
   article text, gives back exactly the cited quote.
+
+Fact accuracy is also given apart for the questions whose evidence holds a report of the asking week
+(an evidence article from the `REPORT_DAYS` before the asking day) and for those whose evidence is only
+older background (a 2012 stock story for "Which nation slipped into a recession this week?"): a reply
+to the second can be honest only as a decline or as the closest older news, so the two say different
+things about Byline.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ log = logging.getLogger(__name__)
 KINDS = ("who_said", "fact", "what_said")  # answerable kinds reported one by one
 UNANSWERABLE = "unanswerable"
 SEARCH_DEPTH = 10  # passages looked at to find the evidence rank; hit@1 and hit@5 read from it
+REPORT_DAYS = 14  # an evidence article this many days before the asking day (or on it) reports the asked news
 
 
 # --- the eval set ----------------------------------------------------------------------------
@@ -168,6 +175,10 @@ class QuestionResult(BaseModel):
     answer_ms: float
     timings_ms: dict[str, float]
     as_of: str | None = Field(default=None, description="The asking date the question was answered as of.")
+    reported: bool | None = Field(
+        default=None,
+        description=f"An evidence article is from the {REPORT_DAYS} days before the asking day (None: no asking day).",
+    )
     words: int = Field(default=0, description="Length of the reply in words.")
 
 
@@ -176,6 +187,18 @@ class AccuracyByKind(BaseModel):
     fact: float | None = None
     what_said: float | None = None
     all: float
+
+
+class FactByEvidence(BaseModel):
+    """Fact accuracy apart for questions whose evidence reports the asking week and for those with only older evidence."""
+
+    reported: float | None = Field(
+        description=f"Accuracy where an evidence article is from the {REPORT_DAYS} days before asking."
+    )
+    reported_questions: int
+    background: float | None = Field(description="Accuracy where every evidence article is older than that.")
+    background_questions: int
+    background_declined: float | None = Field(description="Share of the background-only questions Byline declined.")
 
 
 class UnanswerableScore(BaseModel):
@@ -199,6 +222,9 @@ class EvalReport(BaseModel):
     answer_ms_p95: float
     answer_words_p50: float = Field(description="Median length of the replies to answerable questions, in words.")
     declined_answerable: float = Field(description="Share of answerable questions Byline declined.")
+    fact_by_evidence: FactByEvidence | None = Field(
+        default=None, description="Fact accuracy by whether the evidence holds a report of the asking week (asked as of it)."
+    )
     as_of: bool = Field(description="Whether each question was asked as of its `asked_on` day (else as of today).")
     # extras
     llm: bool = Field(description="Whether answers came from an LLM (else extractive).")
@@ -241,10 +267,23 @@ class EvalReport(BaseModel):
                 f"{self.ingest_s:.1f} s ({self.ingest.get('added', 0)} added, {self.ingest.get('unchanged', 0)} unchanged)",
             ),
             ("answerable: declined", show(self.declined_answerable)),
+            *self.by_evidence_rows(show),
             ("answer words p50 (answerable)", f"{self.answer_words_p50:g}"),
             ("asked as of", "each question's asked_on day" if self.as_of else "today"),
             ("answer ms p50 / p95", f"{self.answer_ms_p50:.0f} / {self.answer_ms_p95:.0f}"),
             ("stages ms p50", ", ".join(f"{k} {v:.0f}" for k, v in self.stage_ms_p50.items())),
+        ]
+
+    def by_evidence_rows(self, show: Callable[[float | None], str]) -> list[tuple[str, str]]:
+        split = self.fact_by_evidence
+        if split is None:
+            return []
+        return [
+            (f"fact: evidence of the {REPORT_DAYS} days before asking", f"{show(split.reported)} of {split.reported_questions}"),
+            (
+                "fact: older evidence only",
+                f"{show(split.background)} of {split.background_questions} ({show(split.background_declined)} declined)",
+            ),
         ]
 
 
@@ -264,8 +303,11 @@ def eval_settings(use_llm: bool) -> AssistantSettings:
 
 
 # --- the runner ------------------------------------------------------------------------------
-def score_question(bot: Assistant, question: EvalQuestion, use_as_of: bool = True) -> QuestionResult:
-    """Ask one question (as of the day it was asked, unless `use_as_of` is off), retrieve for it, and score the reply."""
+def score_question(
+    bot: Assistant, question: EvalQuestion, use_as_of: bool = True, published: dict[str, str] | None = None
+) -> QuestionResult:
+    """Ask one question (as of the day it was asked, unless `use_as_of` is off), retrieve for it, and score the reply.
+    `published` (article id → its day) tells whether the evidence reports the asking week."""
     as_of = question.asked_on if use_as_of else None
     started = time.perf_counter()
     answer = bot.ask(question.question, as_of=as_of)
@@ -302,8 +344,18 @@ def score_question(bot: Assistant, question: EvalQuestion, use_as_of: bool = Tru
         answer_ms=answer_ms,
         timings_ms=answer.timings_ms,
         as_of=answer.as_of,
+        reported=reports_the_week(question, published) if published is not None else None,
         words=len(answer.text.split()),
     )
+
+
+def reports_the_week(question: EvalQuestion, published: dict[str, str]) -> bool | None:
+    """Whether an evidence article is from the REPORT_DAYS before the question's asking day (None: no asking day)."""
+    if not question.asked_on:
+        return None
+    asked = date.fromisoformat(question.asked_on)
+    days = [published.get(article_id, "") for article_id in question.evidence]
+    return any(day and 0 <= (asked - date.fromisoformat(day)).days <= REPORT_DAYS for day in days)
 
 
 def summarize(
@@ -346,6 +398,7 @@ def summarize(
         answer_ms_p95=percentile([r.answer_ms for r in results], 95),
         answer_words_p50=percentile([r.words for r in answerable], 50),
         declined_answerable=share([not r.answered for r in answerable]) or 0.0,
+        fact_by_evidence=fact_by_evidence([r for r in answerable if r.kind == "fact"]),
         as_of=use_as_of,
         llm=llm,
         kinds=kinds,
@@ -355,6 +408,21 @@ def summarize(
         citation_span_ok=share([c.span_ok for c in all_citations]),
         stage_ms_p50={s: percentile([r.timings_ms[s] for r in results if s in r.timings_ms], 50) for s in stages},
         ingest=ingest,
+    )
+
+
+def fact_by_evidence(facts: list[QuestionResult]) -> FactByEvidence | None:
+    """Fact accuracy split by `QuestionResult.reported`; None when no question has an asking day."""
+    reported = [r for r in facts if r.reported]
+    background = [r for r in facts if r.reported is False]
+    if not reported and not background:
+        return None
+    return FactByEvidence(
+        reported=share([r.right for r in reported]),
+        reported_questions=len(reported),
+        background=share([r.right for r in background]),
+        background_questions=len(background),
+        background_declined=share([not r.answered for r in background]),
     )
 
 
@@ -386,6 +454,7 @@ def run_eval(
         raise ValueError(f"{articles_path}: {len(report.errors)} articles could not be ingested: {report.errors[0].reason}")
     ingest = report.model_dump(include={"added", "updated", "unchanged", "duplicates", "chunks_written"})
     log.info("ingest: %s", report.summary())
+    published = {article.id: article.published for article in bot.articles()}
 
     results: list[QuestionResult] = []
     sink = out.open("w", encoding="utf-8") if out else None
@@ -396,7 +465,7 @@ def run_eval(
 
             iterator = tqdm(questions, unit="question", desc="ask")
         for question in iterator:
-            result = score_question(bot, question, use_as_of=use_as_of)
+            result = score_question(bot, question, use_as_of=use_as_of, published=published)
             results.append(result)
             if sink:
                 sink.write(json.dumps(result.model_dump(), ensure_ascii=False) + "\n")

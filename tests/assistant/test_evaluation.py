@@ -15,6 +15,7 @@ from assistant.evaluation import (
     evidence_rank,
     is_right,
     mentions,
+    reports_the_week,
     run_eval,
     spread_sample,
     summarize,
@@ -143,6 +144,20 @@ def test_summary_counts_kinds_and_leaves_absent_kinds_null():
     assert report.answer_ms_p50 == 10.0 and 10.0 < report.answer_ms_p95 <= 30.0
 
 
+def test_evidence_reports_the_asking_week_when_an_article_is_from_the_two_weeks_before():
+    published = {"report": "2024-02-14", "background": "2012-11-15", "undated": ""}
+
+    def asked(on: str | None, *evidence: str) -> bool | None:
+        return reports_the_week(EvalQuestion(id="q", kind="fact", question="q", evidence=list(evidence), asked_on=on), published)
+
+    assert asked("2024-02-16", "background", "report") is True
+    assert asked("2024-02-28", "report") is True  # fourteen days on: still this fortnight's news
+    assert asked("2024-02-29", "report") is False
+    assert asked("2024-02-13", "report") is False  # published after the asking day: not what was known then
+    assert asked("2024-02-16", "background", "undated", "unknown-id") is False
+    assert asked(None, "report") is None
+
+
 def test_spread_sample_takes_questions_from_the_whole_set():
     assert spread_sample(list(range(10)), 3) == [0, 3, 6]
     assert spread_sample(list(range(3)), None) == [0, 1, 2]
@@ -190,6 +205,7 @@ QUESTIONS = [
         "question": "How much did repairs to the Harbor bridge cost?",
         "answers": ["$4 million"],
         "evidence": ["bridge-1"],
+        "asked_on": "2024-03-08",  # six days after its evidence: the week's own report
     },
     {
         "id": "q2",
@@ -197,6 +213,7 @@ QUESTIONS = [
         "question": "Until what time will the central library stay open on Saturdays?",
         "answers": ["9 p.m."],
         "evidence": ["library-1"],
+        "asked_on": "2024-04-30",  # eight weeks after: the evidence is older news
     },
     {
         "id": "q3",
@@ -250,6 +267,11 @@ def test_eval_run_ingests_asks_and_writes_per_question_results(make_assistant, t
     assert first["right"] and first["answered"] and "4 million" in first["reply"]
     assert first["citations"][0]["article_id"] == "bridge-1" and first["citations"][0]["span_ok"]
     assert first["evidence_rank"] == 1
+    # fact accuracy apart for questions whose evidence reports the asking week and for those with older evidence
+    assert [line["reported"] for line in lines] == [True, False, None]
+    split = report.fact_by_evidence
+    assert (split.reported, split.reported_questions, split.background, split.background_questions) == (1.0, 1, 1.0, 1)
+    assert ("fact: older evidence only", "100.0% of 1 (0.0% declined)") in report.rows()
 
     # a re-run on the same index skips the ingest (same content hashes) and scores the same
     again = run_eval(bot, tiny_set, limit=1)
