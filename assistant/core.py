@@ -467,8 +467,13 @@ class Assistant:
             # (a timeline or digest dates every line itself: its first citation is its oldest line, or one of many)
             stale = answer.mode == "extractive" and not laid_out and (scope.as_of - date.fromisoformat(first)).days > STALE_DAYS
             dated = scope.reading.recency or scope.outcome_verb is not None or stale
-            # a hedge ("The articles don't say so outright; the closest they come: …") is no dated answer
-            if dated and not answer.text.startswith(("As of ", "Earlier, on ", UNSETTLED, NO_OUTCOME_REPORTED)):
+            hedge = next((h for h in (UNSETTLED, NO_OUTCOME_REPORTED) if answer.text.startswith(h)), None)
+            if dated and hedge is not None:
+                # the closest the articles come is dated too: "Who won the Super Bowl MVP?" asked in February 2024
+                # was hedged with "Mahomes is a Super Bowl champion and Super Bowl MVP" from the 2023 game, no year
+                # in it, which a reader takes for this year's
+                answer.text = f"{hedge.removesuffix(':')}, from {first}:{answer.text.removeprefix(hedge)}"
+            elif dated and not answer.text.startswith(("As of ", "Earlier, on ")):
                 # a verdict stays first: "Yes. As of 2024-03-18: Putin won his fifth term …"
                 verdict = next((f"{v} " for v in VERDICTS if answer.text.startswith(f"{v} ")), "")
                 answer.text = f"{verdict}As of {first}: {answer.text.removeprefix(verdict)}"
