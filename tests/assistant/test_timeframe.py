@@ -291,6 +291,26 @@ def test_relative_dates_in_articles(text, expected):
     assert resolved(text) == expected
 
 
+def test_the_days_of_a_list_run_on_from_its_first():
+    """An outside try: news24-dev a24e49964483 (2023-01-18, a Wednesday) has NATO allies meeting "Thursday and Friday":
+    Thursday was read forward (2023-01-19) and Friday back (2023-01-13), a day before the Thursday it follows."""
+    text = (
+        "Ukraine's Western supporters will explore how to deliver more powerful and sophisticated weapons when they "
+        "meet Thursday and Friday in Germany."
+    )
+    assert resolved(text, date(2023, 1, 18)) == [("Thursday", "2023-01-19"), ("Friday", "2023-01-20")]
+    assert resolved("Storms hit Friday, Saturday and Sunday.", date(2024, 3, 4)) == [
+        ("Friday", "2024-03-01"),
+        ("Saturday", "2024-03-02"),
+        ("Sunday", "2024-03-03"),
+    ]
+    # days in sentences of their own are each read alone
+    assert resolved("He died Thursday. Friday, the family said so.", date(2022, 12, 30)) == [
+        ("Thursday", "2022-12-29"),
+        ("Friday", "2022-12-30"),
+    ]
+
+
 def test_relative_dates_across_a_new_year():
     text = "The storm hit on Dec. 28 and the trial is set for Nov. 3."
     assert resolved(text, date(2024, 1, 3)) == [("Dec. 28", "2023-12-28"), ("Nov. 3", "2024-11-03")]

@@ -5,6 +5,7 @@ publication day, a weekday or year-less date read forward when its sentence read
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -59,6 +60,7 @@ _CLAUSE_WORDS = {"and", "but", "said", "says", "told", "after", "when", "because
 
 
 _SENTENCE_ENDS = ".!?;\n"
+_LISTED = re.compile(r"\s*(,|,?\s*(and|or|through|to|until)|[-–—])\s*", re.IGNORECASE)  # between days of one list
 
 
 def relative_dates(text: str, published: date) -> list[RelativeDate]:
@@ -68,6 +70,7 @@ def relative_dates(text: str, published: date) -> list[RelativeDate]:
     [('Thursday', '2022-12-29')]
     """
     results = []
+    listed: RelativeDate | None = None  # the weekday just read, which one listed after it follows
     for found in _scan(text):
         if found.range_end is not None:
             pieces = [replace(found, range_end=None, prep="", prep_start=-1), found.range_end]
@@ -79,8 +82,19 @@ def relative_dates(text: str, published: date) -> list[RelativeDate]:
                 continue
             span = (piece.start, piece.end)
             words = text[piece.start : piece.end]
+            if (
+                piece.kind == "weekday"
+                and listed is not None
+                and listed.date
+                and _LISTED.fullmatch(text[listed.span[1] : piece.start])
+            ):
+                # "when they meet Thursday and Friday": the days of a list run on from its first, whichever way
+                # each alone would be read (Friday was read back to the week before, Thursday forward)
+                day = listed.date + timedelta(days=(window[0].weekday() - listed.date.weekday()) % 7)
+                window = (day, day)
             if window[0] == window[1]:
                 results.append(RelativeDate(span=span, text=words, date=window[0]))
+                listed = results[-1] if piece.kind == "weekday" else None
             else:
                 results.append(RelativeDate(span=span, text=words, range=window, about=_about(piece, published)))
     return results
