@@ -121,9 +121,23 @@ def latest_report(
     reported = [
         c
         for c in candidates
-        if states_an_outcome(c, verb, event, contest) and within_a_year(c, news_day) and not earlier_edition(c, contest, latest)
+        if states_an_outcome(c, verb, event, contest)
+        and within_a_year(c, news_day)
+        and not earlier_edition(c, contest, latest)
+        and names_the_contest(c, contest)
     ]
     return max(reported, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
+
+
+def names_the_contest(c: Candidate, contest: Contest | None) -> bool:
+    """Whether the sentence, or its article's title, names the contest's qualifiers: a win told with no contest of
+    its own ("Nikki Haley lost her primary to 'none' but still won", in a Nevada story) is not a report of the South
+    Carolina primary, asked about a fortnight before it was held. The passage is not enough: the Nevada story's
+    goes on to "Trump expressed confidence in … South Carolina primary a few weeks later"."""
+    if contest is None or not contest.qualifiers:
+        return True
+    told = f"{c.hit.chunk.title}\n{c.text}"
+    return contest.qualifiers <= set(stems(told)) | set(stems(told.replace(".", "")))
 
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

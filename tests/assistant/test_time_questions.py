@@ -781,3 +781,39 @@ def test_a_place_in_a_title_or_some_primary_is_not_the_contest_asked_about(make_
     bot.add_records(SOUTH_CAROLINA_BEFORE)
     answer = bot.ask("Who won the South Carolina primary?", as_of="2024-02-20")
     assert answer.text.startswith("No article here reports that outcome"), answer.text
+
+
+def test_a_win_of_another_contest_is_no_report_of_the_one_asked_about(make_assistant):
+    """An outside try: "Who won the South Carolina Republican primary?" asked 2024-02-10, two weeks before it was
+    held, was answered "As of 2024-02-09: … Donald Trump trumpeted his caucus win, Nikki Haley lost her primary to
+    'none' but still won …", of Nevada's, whose story goes on about the former South Carolina governor. A report
+    of the contest names it (its words beyond 'primary') in the sentence or its article's title."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev b9f34305da6e (USA TODAY, 2024-02-09), its first paragraph and its fourth
+                "id": "nevada",
+                "title": "Nevada Republican caucus takeaway: Trump wins, Haley lost primary",
+                "source": "usatoday.com",
+                "published": "2024-02-09",
+                "text": 'LAS VEGAS ‒ Donald Trump trumpeted his caucus win, Nikki Haley lost her primary to "none" but '
+                "still won and then said she wasn't trying anyway, and the confusing, dueling Nevada Republican "
+                "elections finished with little change to the field.\n\nHaley, the former South Carolina governor and "
+                "U.S. ambassador, skipped the caucuses, which she argued were rigged in former President Trump's favor "
+                "from the start.",
+            },
+            {  # news24-dev aec521cecb11 (USA TODAY, 2024-02-24), its first paragraph
+                "id": "south-carolina",
+                "title": "Previous South Carolina Republican primary winners",
+                "source": "usatoday.com",
+                "published": "2024-02-24",
+                "text": "While Trump overwhelmingly won South Carolina's Republican primary, here's a look at which "
+                "Republican candidates have previously won the Palmetto State's primaries.",
+            },
+        ]
+    )
+    before = bot.ask("Who won the South Carolina Republican primary?", as_of="2024-02-10")
+    assert before.text.startswith("No article here reports that outcome; the closest they come, from 2024-02-09:"), before.text
+    after = bot.ask("Who won the South Carolina Republican primary?", as_of="2024-02-28")
+    assert after.text.startswith("As of 2024-02-24: While Trump overwhelmingly won South Carolina's"), after.text
+    assert bot.ask("Who won the Nevada caucuses?", as_of="2024-02-10").text.startswith("As of 2024-02-09: LAS VEGAS")
