@@ -255,12 +255,27 @@ def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[t
     a title or two capitalised name tokens -> PERSON, a single token that is
     the surname of such a person -> PERSON."""
     if docs and docs[0].has_annotation("ENT_IOB"):
-        res = [[(e.start, e.end, e.label_) for e in d.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")] for d in docs]
+        res = [[(e.start, e.end, _ner_label(e)) for e in d.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")] for d in docs]
     else:
         res = _rule_entities(docs)
     for doc, (_, sk), ents in zip(docs, skels, res):
         doc.user_data["ent_gender"] = _gender_evidence(doc, sk, ents)
     return res
+
+
+def _ner_label(entity: Span) -> str:
+    """The NER's label, but a "person" named as a place or a thing is not one: NER read "The Palmetto State" (South
+    Carolina) as a PERSON, and "the former South Carolina governor" a sentence later was taken for it."""
+    last = entity[-1].lower_
+    if entity.label_ == "PERSON" and last in _PLACE_NICKNAMES:
+        return "GPE"
+    if entity.label_ == "PERSON" and last in _THING_WORDS:
+        return "FAC"  # "Trump Tower", "World Cup", as the rules read them
+    return entity.label_
+
+
+# the last word of a place's nickname ("the Palmetto State", "the Empire State", "the Windy City")
+_PLACE_NICKNAMES = frozenset({"state", "city"})
 
 
 def _rule_entities(docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
@@ -331,6 +346,8 @@ def _rule_entities(docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
                 label = "NORP"
             elif low[-1] in _THING_WORDS:
                 label = "FAC"  # "Trump Tower", "World Cup": not a person a pronoun can stand for
+            elif low[-1] in _PLACE_NICKNAMES and len(low) >= 2:
+                label = "GPE"  # "The Palmetto State": "the former South Carolina governor" next was taken for it
             elif prev in TITLES:
                 label = "PERSON"
             elif len(low) >= 2:

@@ -466,3 +466,24 @@ def test_a_state_before_a_title_is_the_titles(nlp):
 )
 def test_a_state_naming_a_body_stays(nlp, text, words, speaker):
     assert by_text(attrs_of(text, nlp), words).speaker == speaker
+
+
+def test_a_role_noun_is_the_person_named_in_the_paragraph_before_without_a_quote(nlp):
+    """news24-dev 54fd9fa25c00 (USA TODAY, 2024-01-23): "the former South Carolina governor" was read as Donald Trump,
+    the last person who was the subject of a parsed sentence: the paragraph naming Nikki Haley holds no quote and
+    no speech verb, so it was never parsed and she was no candidate. A comparison of the two then quoted Trump
+    saying Haley's "this race is far from over"."""
+    text = (
+        "Trump expressed confidence in the Republican-only Nevada caucuses on Feb. 8 and South Carolina primary a few "
+        'weeks later: "Just a little note to Nikki," Trump said. "She\'s not going to win."\n\n'
+        'In a statement, Haley\'s team said of Trump: "If Trump is in such good shape, why is he so angry?"\n\n'
+        "Nikki Haley looks to South Carolina primary\n\n"
+        "Following her loss in the New Hampshire primary, Nikki Haley quickly turned her focus to her home state of "
+        "South Carolina. The Palmetto State will hold its pivotal primary next month.\n\n"
+        'As a crowd of supporters in Concord, New Hampshire, chanted "Nikki! Nikki! Nikki" the former South Carolina '
+        'governor said "this race is far from over. There are dozens of states left to go."'
+    )
+    by_quote = {a.text: a for a in find_attributions(text, nlp)}
+    far = by_quote["this race is far from over. There are dozens of states left to go."]
+    assert (far.speaker, far.speaker_name) == ("the former South Carolina governor", "Nikki Haley")
+    assert by_text(list(by_quote.values()), "little note to Nikki").speaker_name == "Trump"
