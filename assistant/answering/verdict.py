@@ -45,7 +45,13 @@ HEDGED = re.compile(
     r"\b(?:(?i:if|whether|unless)|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?|rumou?rs?|"
     r"reportedly|allegedly|alleged|allegations?|speculation|"
     # a prospect: "has put Donald Trump on track to become the presumptive Republican nominee" makes him none yet
-    r"on (?:track|course|pace) (?:to|for)|poised to|likely to|set to|slated to|in line (?:to|for)|on the verge of)\b"
+    r"on (?:track|course|pace) (?:to|for)|poised to|likely to|set to|slated to|in line (?:to|for)|on the verge of|"
+    # one side's case: "… won't be doing anything wrong by putting Trump on the ballot …, his lawyers say" was "Yes." to
+    # "Is Trump on the ballot in Colorado?" while the Supreme Court weighed it
+    r"argues|argued|contends|contended|counters|countered|(?:lawyers?|attorneys?) (?:say|says|said|wrote|write)|"
+    # an impression: "The Supreme Court … appeared to be looking for a way to ensure stability … by not letting
+    # Colorado … block … Trump from the ballot" is no ruling either way
+    r"appears? to|appeared to|seems? to|seemed to)\b"
 )
 
 
@@ -452,6 +458,11 @@ def asked_verb_and_subject(question: str):
     if verb is not None and (copula := misread_name_after_copula(verb)) is not None:
         return copula, verb
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is None and verb is not None and verb.lemma_ == "be" and verb.i + 1 < len(verb.doc):
+        # "Is Trump on the ballot in Colorado?": the name after "Is" read as an adjective ("trump") is its subject
+        after = verb.doc[verb.i + 1]
+        if after.head.i == verb.i and after.dep_ in ("acomp", "attr") and after.text[:1].isupper():
+            subject = after
     return verb, subject
 
 

@@ -256,6 +256,7 @@ def test_a_prospect_settles_no_yes_no_question(make_assistant, record, question)
         ("Is Trump the presumptive nominee?", "be", "Trump"),  # the parser reads "Trump" as a verb here
         ("Is Donald Trump the presumptive Republican nominee?", "be", "Trump"),
         ("Did Haley win Iowa?", "win", "Haley"),
+        ("Is Trump on the ballot in Colorado?", "be", "Trump"),  # ... and as an adjective ("trump") here
     ],
 )
 def test_a_name_read_as_a_verb_after_is_is_the_subject(question, verb, subject):
@@ -382,3 +383,30 @@ def test_a_report_told_in_other_words_is_found_past_a_crowd_of_the_asked_words(m
     assert answer.text.startswith("Yes. When Republican hopeful Nikki Haley withdrew from the race"), answer.text
     before = bot.ask(question, as_of="2024-03-01")
     assert not before.text.startswith("Yes"), before.text
+
+
+COLORADO_BALLOT = {  # news24-dev 319adf40fc50 and ecfe6b9e2359 (USA TODAY, 2024-02-08), a paragraph of each
+    "id": "colorado-ballot",
+    "title": "Donald Trump's Supreme Court appeal is focused on these 5 arguments",
+    "source": "usatoday.com",
+    "published": "2024-02-08",
+    "text": "Colorado’s election law allows state courts to intervene in ballot disputes only to correct or prevent an "
+    "error, Trump argues. Colorado’s secretary of state won’t be doing anything wrong by putting Trump on the ballot "
+    "because Section 3 doesn’t apply to candidates, only officeholders, his lawyers say.\n\nWASHINGTON – The U. S. "
+    "Supreme Court on Thursday appeared to be looking for a way to ensure stability in this year’s presidential "
+    "election by not letting Colorado use an anti-insurrectionist provision of the Constitution to block former "
+    "President Donald Trump from the ballot.\n\nKavanaugh brought up the concerns of one of the Colorado justices "
+    "who complained that Trump had not received a fair shake during the district court’s five-day trial to "
+    "determine his ballot eligibility.",
+}
+
+
+def test_one_side_s_case_or_an_impression_settles_nothing(make_assistant):
+    """An outside try: "Is Trump on the ballot in Colorado?" asked 2024-02-15, while the Supreme Court weighed it,
+    was "Yes." from his lawyers' argument; without that, "No." from the court that "appeared to be looking for a
+    way" to keep him on it, then "Yes." from a sentence that names Trump, Colorado and "ballot" but where he is
+    on nothing. A side's case and an impression are hedges, and "Is Trump …?" asks whether Trump is."""
+    bot = make_assistant()
+    bot.add_records([COLORADO_BALLOT])
+    answer = bot.ask("Is Trump on the ballot in Colorado?", as_of="2024-02-15")
+    assert answer.text.startswith("The articles don't say so outright"), answer.text
