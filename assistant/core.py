@@ -33,6 +33,7 @@ from assistant.answering.verdict import UNSETTLED, VERDICTS
 from assistant.answering.who_said import WhoSaidAnswerer, said, wants_table, words_not_found
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
+from assistant.search.stories import top_stories
 from assistant.search.types import Filters, Hit
 from assistant.settings import AssistantSettings
 from ingest.article import Article, date_as_int
@@ -589,9 +590,9 @@ class Assistant:
             hits = [h for h in hits if scope.holds(h.chunk.published)] or hits
         else:
             # the days named first; the reports of the days after them only when those days have no article
-            hits = self.newest_leads(scope.named_window or scope.window or scope.base, MAX_STORIES)
+            hits = self.top_story_leads(scope.named_window or scope.window or scope.base, MAX_STORIES)
             if not hits and scope.named_window is not None:
-                hits = self.newest_leads(scope.window or scope.base, MAX_STORIES)
+                hits = self.top_story_leads(scope.window or scope.base, MAX_STORIES)
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         answerer = ShapedAnswerer(self.extractive_answerer())
         quoted = None
@@ -649,13 +650,17 @@ class Assistant:
         day = news_day(scope.as_of, self.retriever.latest_published)
         return scope.base.narrowed(since=day - timedelta(days=days), until=day) if day else None
 
-    def newest_leads(self, filters: Filters, count: int) -> list[Hit]:
-        """The first passage of each of the `count` newest articles that pass `filters` ("What happened
-        this week?" names no topic: the window's newest stories are the answer)."""
-        records = [r for r in self.retriever.articles.values() if r.published and filters.admits(r.source, r.published_int)]
-        records.sort(key=lambda r: r.published, reverse=True)
-        firsts = [chunk_id(r.id, r.content_hash, 0) for r in records[:count] if r.chunks]
-        return [Hit(chunk=chunk, score=0.0) for chunk in self.index.store.chunks_by_id(firsts)]
+    def top_story_leads(self, filters: Filters, count: int) -> list[Hit]:
+        """The first passage of an article of each of the `count` most-covered stories among the articles that pass
+        `filters`, newest first ("What happened this week?" names no topic: the window's top stories are the answer,
+        `assistant.search.stories`)."""
+        records = [
+            r for r in self.retriever.articles.values() if r.published and r.chunks and filters.admits(r.source, r.published_int)
+        ]
+        chosen = top_stories(records, self.retriever.keyword, count)
+        firsts = [chunk_id(r.id, r.content_hash, 0) for r in chosen]
+        found = {chunk.article_id: chunk for chunk in self.index.store.chunks_by_id(firsts)}
+        return [Hit(chunk=found[r.id], score=0.0) for r in chosen if r.id in found]
 
     def extractive_answerer(self) -> ExtractiveAnswerer:
         return ExtractiveAnswerer(

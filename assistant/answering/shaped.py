@@ -210,7 +210,7 @@ class ShapedAnswerer:
             return None
         lines.sort(key=lambda line: line[1].hit.chunk.published, reverse=True)
         lines = lines[:MAX_STORIES]
-        heading = f"The stories about {topic}, newest first:" if topic else "The newest stories, newest first:"
+        heading = f"The stories about {topic}, newest first:" if topic else "The most-covered stories, newest first:"
         return self.compose(question, heading, [(self.dated(c), c, also) for also, c in lines], texts)
 
     def comparison(

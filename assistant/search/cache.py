@@ -110,6 +110,10 @@ class KeywordIndex(TextIndex):
         df = searcher.doc_freq("stems", stem)
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
+    def highest_idf(self) -> float:
+        """The IDF of a word no live chunk holds: what `idf` is measured against (it grows with the index)."""
+        return float(np.log(1 + (max(self.searcher.num_docs, 1) + 0.5) / 0.5))
+
 
 class Rows:
     """One committed view of the cache's rows: per row, the article holding it (-1: a replaced
