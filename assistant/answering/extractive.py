@@ -516,6 +516,12 @@ class ExtractiveAnswerer:
             # "the Fed" is the Federal Reserve: a sentence naming it so holds the question's "Fed" (for a verdict too)
             c.stems |= {name for name in names - c.stems if clipped_from(name, c.text)}
             c.lexical = sum(w for s, w in terms.items() if s in c.stems and (s not in names or s in held)) / total
+            if c.start <= 1 and repeats_the_headline(c.text, c.hit.chunk.title):
+                # the lead says in full what the headline says: "Biden administration announces $8.5 billion grant
+                # for Ohio Intel plant" over "Intel has landed $8.5 billion in federal subsidies …", which holds
+                # none of "How much is the grant for the Intel plant in Ohio?" but "Intel"
+                headline = set(self.keyword.stems(c.hit.chunk.title))
+                c.lexical = max(c.lexical, sum(w for s, w in terms.items() if s in headline) / total)
             c.support = sum(w for s, w in terms.items() if s in held) / total
             c.score = 0.6 * c.lexical + 0.25 * c.support + 0.05 / (1 + c.hit_rank)
 
@@ -599,6 +605,15 @@ class ExtractiveAnswerer:
                 sentence = with_state_names(sentence)
             parts.append(f"{earlier}{sentence} [{n}]")
         return Answer(question=question, text=" ".join(parts), answered=True, citations=citations, mode="extractive")
+
+
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def repeats_the_headline(lead: str, title: str) -> bool:
+    """Whether an article's first sentence gives a figure its headline gives ("$8.5 billion" in both): then it
+    tells the headline's fact, in full."""
+    return bool(set(FIGURE.findall(title)) & set(FIGURE.findall(lead)))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -799,3 +799,29 @@ def test_which_state_names_the_state_a_party_tag_abbreviates(make_assistant):
 )
 def test_a_state_is_named_only_where_news_abbreviates_one(sentence, shown):
     assert with_state_names(sentence) == shown
+
+
+def test_the_lead_that_gives_the_headline_s_figure_answers_in_its_words(make_assistant):
+    """An outside try: "How much is the grant for the Intel plant in Ohio?" was answered "Intel also is receiving
+    more than $2 billion in incentives from Ohio …": the lead, "Intel has landed $8.5 billion in federal subsidies
+    …", holds none of the question's words but "Intel", while the headline holds them all. A lead giving the
+    headline's figure tells the headline's fact in full, and answers as well as the headline would."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 37689b3c6568 (The Columbus Dispatch via USA TODAY, 2024-03-20), shortened
+                "id": "intel",
+                "title": "Biden administration announces $8.5 billion grant for Ohio Intel plant",
+                "source": "usatoday.com",
+                "published": "2024-03-20",
+                "text": "Intel has landed $8.5 billion in federal subsidies and is eligible for up to $11 billion in "
+                "low-cost loans to help the semiconductor giant finance its $100 billion building spree across the "
+                "country, including its project in New Albany that will become a regional cluster for U.S. "
+                "chipmaking, the Biden administration and Intel announced Wednesday morning.\n\nIn Ohio, Intel is "
+                "expected to create 3,000 manufacturing jobs in Ohio, 7,000 construction jobs and an estimated 10,000 "
+                "indirect jobs.\n\nIntel also is receiving more than $2 billion in incentives from Ohio and New Albany.",
+            }
+        ]
+    )
+    answer = bot.ask("How much is the grant for the Intel plant in Ohio?", as_of="2024-03-22")
+    assert answer.text.startswith("Intel has landed $8.5 billion in federal subsidies"), answer.text
