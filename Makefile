@@ -37,12 +37,13 @@ lint: install
 test: install browser lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The long checks of issue 11 (tens of minutes): kill -9 at random points of CLI ingests and of
-# `byline serve` during uploads, CLI processes and threads ingesting at once, schemathesis against the
-# served OpenAPI schema, 50 chat sessions for 60 s, and the readers' fuzz at 10,000 cases.
-# `make test` skips the stress-marked ones (tests/stress/conftest.py) and fuzzes 300 cases.
-stress: install
-	$(BIN)/python -m pytest -m stress tests/stress $(PYTEST_ARGS)
+# The long checks (tens of minutes): kill -9 at random points of CLI ingests and of `byline serve` during
+# uploads, CLI processes and threads ingesting at once, schemathesis against the served OpenAPI schema, 50 chat
+# sessions for 60 s, the readers' fuzz at 10,000 cases, and the stress-marked tests elsewhere in the suite
+# (processes opening a cache at once, a 30-article upload in the browser, each browser test at every size
+# and theme). `make test` skips the stress-marked ones (tests/conftest.py) and fuzzes 300 cases.
+stress: install browser
+	$(BIN)/python -m pytest -m stress $(PYTEST_ARGS)
 	BYLINE_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/ingest/test_reader_fuzz.py $(PYTEST_ARGS)
 
 clean:

@@ -22,6 +22,20 @@ SEED_FILE = next(SEEDS.glob("*.txt"))
 EVAL_DIR = REPO.parent / "shared" / "data" / "eval"
 
 
+# LONG_CHECKS: tests marked `stress` run only with `make stress` (pytest -m stress). Beside the stress tests proper
+# (tests/stress), they are the long real-process checks (several processes opening a cache or ingesting at once,
+# a 30-article upload in the browser, servers started to watch their upload folder) and the second size or theme
+# of a browser test whose behaviour does not depend on it: `make test` must stay within 10 minutes on 2 cores,
+# and it took 10.6 on this project's machine with them in.
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if "stress" in (config.option.markexpr or ""):
+        return
+    skip = pytest.mark.skip(reason="a long check: run it with `make stress` (pytest -m stress)")
+    for item in items:
+        if item.get_closest_marker("stress"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def offline_by_default():
     """A developer's shell may hold an OpenAI key: tests choose their LLM explicitly, never by accident."""

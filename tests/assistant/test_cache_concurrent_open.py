@@ -17,7 +17,8 @@ from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from tests.stress.index_checks import REPO, clean_env, make_articles
 
-pytestmark = pytest.mark.slow
+# a long check (see tests/conftest.py, LONG_CHECKS): `make stress` runs it, `make test` leaves it out for time
+pytestmark = [pytest.mark.slow, pytest.mark.stress]
 
 PROCESSES = 4
 STAGGER_S = 0.5  # between one process's open and the next

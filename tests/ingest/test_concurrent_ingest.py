@@ -63,6 +63,8 @@ def test_threads_ingesting_at_once_lose_no_article(embedding, tmp_path):
     assert unfindable(index, {a.id: a.text for a in every.values()}) == []
 
 
+# a long check (see tests/conftest.py, LONG_CHECKS): `make stress` runs it, `make test` leaves it out for time
+@pytest.mark.stress
 def test_two_processes_on_overlapping_folders_equal_one_clean_ingest(embedding, tmp_path):
     """Two `byline ingest` processes, started together on folders that share a part, leave the
     index a single ingest of the same files would: same articles, hashes and chunks, no extras."""

@@ -83,7 +83,9 @@ def upload(url: str, name: str, text: str) -> Path:
     return Path(kept)
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@pytest.mark.parametrize(
+    "stop", [pytest.param(signal.SIGINT, marks=pytest.mark.stress), signal.SIGTERM], ids=["ctrl-c", "sigterm"]
+)
 def test_uploads_are_kept_where_only_this_user_can_read_them_and_removed_at_exit(tmp_path, stop):
     """Gradio kept every file uploaded to the chat in /tmp/gradio, made 0755: any local user could list and read
     every uploaded article. Its upload folder is now private (no access for group or others), and removed when
@@ -100,6 +102,8 @@ def test_uploads_are_kept_where_only_this_user_can_read_them_and_removed_at_exit
     assert not folder.exists()
 
 
+# a long check (see tests/conftest.py, LONG_CHECKS): `make stress` runs it, `make test` leaves it out for time
+@pytest.mark.stress
 def test_uploads_never_added_are_removed_while_the_server_runs(tmp_path):
     """Found by an outside tester: `curl -F files=@19MB /gradio_api/upload`, repeated, grew the upload folder with
     no clean-up until exit, and anyone who can reach the server can do it. Gradio's own clean-up now removes an
@@ -118,6 +122,8 @@ def test_uploads_never_added_are_removed_while_the_server_runs(tmp_path):
         assert third.is_file()
 
 
+# a long check (see tests/conftest.py, LONG_CHECKS): `make stress` runs it, `make test` leaves it out for time
+@pytest.mark.stress
 def test_an_upload_folder_the_user_names_is_kept(tmp_path):
     """GRADIO_TEMP_DIR set by the user is theirs to choose: uploads go there, and the folder outlives the server.
     The uploads in it are Gradio's cache, cleaned up as in our own folder (or repeated uploads fill that disk):

@@ -164,7 +164,8 @@ def test_the_copy_button_copies_the_answer_as_markdown_with_its_sources(new_page
     page.screenshot(path=str(artifacts / "web_copied_answer.png"), full_page=True)
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
+# one size in `make test`, both in `make stress` (tests/conftest.py, LONG_CHECKS): the behaviour is the same at both
+@pytest.mark.parametrize("size", ["desktop", pytest.param("phone", marks=pytest.mark.stress)])
 def test_a_reload_keeps_the_conversation_and_it_exports_as_markdown(new_page, harbor_url, artifacts, tmp_path, size):
     page = new_page(DESKTOP if size == "desktop" else PHONE)
     open_chat(page, harbor_url)
@@ -279,7 +280,8 @@ def test_each_answer_says_how_it_was_made_under_which_filters_and_how_it_was_und
     page.screenshot(path=str(artifacts / "web_answer_context.png"), full_page=True)
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
+# one size in `make test`, both in `make stress` (tests/conftest.py, LONG_CHECKS): the behaviour is the same at both
+@pytest.mark.parametrize("size", [pytest.param("desktop", marks=pytest.mark.stress), "phone"])
 def test_the_sources_filter_offers_the_indexed_sources_only_and_a_collapsed_section_says_filters_are_on(
     new_page, harbor_url, artifacts, size
 ):

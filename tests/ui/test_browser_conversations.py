@@ -53,7 +53,8 @@ def ask(page, question: str, turn: int) -> None:
     answered(page, turn)
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
+# one size in `make test`, both in `make stress` (tests/conftest.py, LONG_CHECKS): the behaviour is the same at both
+@pytest.mark.parametrize("size", ["desktop", pytest.param("phone", marks=pytest.mark.stress)])
 def test_stop_ends_the_streaming_answer_and_hands_back_the_waiting_question(new_page, harbor_url, artifacts, size):
     page = new_page(DESKTOP if size == "desktop" else PHONE)
     open_chat(page, harbor_url)
@@ -114,7 +115,8 @@ def test_an_answer_stopped_after_a_citation_marker_keeps_no_marker_without_its_c
     page.screenshot(path=str(artifacts / "web_stopped_no_markers.png"), full_page=True)
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
+# one size in `make test`, both in `make stress` (tests/conftest.py, LONG_CHECKS): the behaviour is the same at both
+@pytest.mark.parametrize("size", ["desktop", pytest.param("phone", marks=pytest.mark.stress)])
 def test_regenerate_asks_the_last_question_again_under_its_own_filters_and_replaces_its_answer(
     new_page, harbor_url, artifacts, size
 ):
@@ -158,7 +160,8 @@ def expect_listed(page, labels: list[str]) -> None:
     page.keyboard.press("Escape")
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
+# one size in `make test`, both in `make stress` (tests/conftest.py, LONG_CHECKS): the behaviour is the same at both
+@pytest.mark.parametrize("size", [pytest.param("desktop", marks=pytest.mark.stress), "phone"])
 def test_past_conversations_are_kept_listed_brought_back_and_deleted(new_page, harbor_url, artifacts, size):
     page = new_page(DESKTOP if size == "desktop" else PHONE)
     open_chat(page, harbor_url)

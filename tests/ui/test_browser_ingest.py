@@ -72,6 +72,8 @@ def ingest_url(embedding, tmp_path_factory):
         yield url
 
 
+# a long check (see tests/conftest.py, LONG_CHECKS): `make stress` runs it, `make test` leaves it out for time
+@pytest.mark.stress
 def test_a_question_asked_during_a_30_article_upload_is_answered_before_it_ends(new_page, ingest_url, artifacts, tmp_path):
     upload = tmp_path / "council.jsonl"
     upload.write_text("\n".join(json.dumps(record) for record in council_articles()), encoding="utf-8")

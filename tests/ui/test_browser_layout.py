@@ -232,7 +232,10 @@ def url_heavy_url(embedding, tmp_path_factory):
         yield url
 
 
-@pytest.mark.parametrize(("size", "theme"), [("phone", "light"), ("phone", "dark"), ("desktop", "light")])
+# two of the three in `make test` (both sizes, both themes), all in `make stress` (tests/conftest.py, LONG_CHECKS)
+@pytest.mark.parametrize(
+    ("size", "theme"), [pytest.param("phone", "light", marks=pytest.mark.stress), ("phone", "dark"), ("desktop", "light")]
+)
 def test_evidence_with_long_urls_stays_within_the_screen(new_page, url_heavy_url, artifacts, size, theme):
     width, height = SIZES[size]
     page = new_page({"width": width, "height": height}, color_scheme=theme)

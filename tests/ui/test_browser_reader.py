@@ -67,8 +67,16 @@ def reader_url(embedding, tmp_path_factory):
         yield url
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("size", ["desktop", "phone"])
+# desktop light and phone dark in `make test`, all four in `make stress` (tests/conftest.py, LONG_CHECKS)
+@pytest.mark.parametrize(
+    ("size", "theme"),
+    [
+        ("desktop", "light"),
+        pytest.param("desktop", "dark", marks=pytest.mark.stress),
+        pytest.param("phone", "light", marks=pytest.mark.stress),
+        ("phone", "dark"),
+    ],
+)
 def test_a_citation_opens_its_article_with_every_cited_span_highlighted(new_page, reader_url, artifacts, size, theme):
     page = new_page(DESKTOP if size == "desktop" else PHONE, color_scheme=theme)
     open_chat(page, f"{reader_url}/?__theme={theme}")

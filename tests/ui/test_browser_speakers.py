@@ -56,7 +56,13 @@ def speakers_url(embedding, tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    ("name", "theme"), [("Ines Dahl", "light"), ("Ines Dahl", "dark"), ("Pieter Vos", "light"), ("Lena Berg", "dark")]
+    ("name", "theme"),
+    [
+        ("Ines Dahl", "light"),
+        pytest.param("Ines Dahl", "dark", marks=pytest.mark.stress),  # `make stress` runs all four (tests/conftest.py)
+        pytest.param("Pieter Vos", "light", marks=pytest.mark.stress),
+        ("Lena Berg", "dark"),
+    ],
 )
 def test_a_person_plot_has_month_labels_that_do_not_overlap_on_a_phone(new_page, speakers_url, artifacts, name, theme):
     page = new_page(PHONE, color_scheme=theme)
