@@ -73,6 +73,13 @@ def harbor_bot(embedding, tmp_path_factory) -> Assistant:
 
 @pytest.fixture(scope="module")
 def harbor_url(harbor_bot):
+    # answers shown as fast as they come: these tests look at answers, not at their streaming
+    with running_app(harbor_bot, settings=WebSettings(stream_pace_ms=0)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def streaming_harbor_url(harbor_bot):
     # a slow pace, so an answer streams for a few seconds and there is time to type during it
     with running_app(harbor_bot, settings=WebSettings(stream_pace_ms=60)) as url:
         yield url
@@ -110,9 +117,9 @@ def saved_in_browser(page, key: str, before: str | None) -> None:
         raise AssertionError(f"{key} was not written anew after answer {shown}: {stored(page, key)!r}") from error
 
 
-def test_a_question_typed_while_an_answer_streams_is_answered_next(new_page, harbor_url, artifacts):
+def test_a_question_typed_while_an_answer_streams_is_answered_next(new_page, streaming_harbor_url, artifacts):
     page = new_page()
-    open_chat(page, harbor_url)
+    open_chat(page, streaming_harbor_url)
     box = page.locator("#byline-question textarea")
     box.fill(STRIKE_QUESTION)
     box.press("Enter")

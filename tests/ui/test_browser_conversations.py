@@ -38,12 +38,24 @@ WATCH_EVIDENCE = """() => {
 
 
 @pytest.fixture(scope="module")
-def harbor_url(embedding, tmp_path_factory):
+def harbor_bot(embedding, tmp_path_factory):
     index = Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("harbor-conversations")), embedding=embedding)
     bot = Assistant(index, AssistantSettings(max_answer_sentences=2))
     bot.add_articles(harbor_articles())
+    return bot
+
+
+@pytest.fixture(scope="module")
+def harbor_url(harbor_bot):
     # a slow pace: an answer streams for seconds, time enough to press Stop while it does
-    with running_app(bot, settings=WebSettings(stream_pace_ms=100, kept_conversations=3)) as url:
+    with running_app(harbor_bot, settings=WebSettings(stream_pace_ms=100, kept_conversations=3)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def fast_harbor_url(harbor_bot):
+    # answers shown as fast as they come, for the tests that do not stop one
+    with running_app(harbor_bot, settings=WebSettings(stream_pace_ms=0, kept_conversations=3)) as url:
         yield url
 
 
@@ -118,10 +130,10 @@ def test_an_answer_stopped_after_a_citation_marker_keeps_no_marker_without_its_c
 # one size in `make test`, both in `make stress` (tests/conftest.py, LONG_CHECKS): the behaviour is the same at both
 @pytest.mark.parametrize("size", ["desktop", pytest.param("phone", marks=pytest.mark.stress)])
 def test_regenerate_asks_the_last_question_again_under_its_own_filters_and_replaces_its_answer(
-    new_page, harbor_url, artifacts, size
+    new_page, fast_harbor_url, artifacts, size
 ):
     page = new_page(DESKTOP if size == "desktop" else PHONE)
-    open_chat(page, harbor_url)
+    open_chat(page, fast_harbor_url)
     ask(page, STRIKE_QUESTION, 1)
     choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
     ask(page, "What did Maren Okafor say about the port authority?", 2)
@@ -162,9 +174,9 @@ def expect_listed(page, labels: list[str]) -> None:
 
 # one size in `make test`, both in `make stress` (tests/conftest.py, LONG_CHECKS): the behaviour is the same at both
 @pytest.mark.parametrize("size", [pytest.param("desktop", marks=pytest.mark.stress), "phone"])
-def test_past_conversations_are_kept_listed_brought_back_and_deleted(new_page, harbor_url, artifacts, size):
+def test_past_conversations_are_kept_listed_brought_back_and_deleted(new_page, fast_harbor_url, artifacts, size):
     page = new_page(DESKTOP if size == "desktop" else PHONE)
-    open_chat(page, harbor_url)
+    open_chat(page, fast_harbor_url)
     ask(page, STRIKE_QUESTION, 1)
     page.click("#byline-new-conversation")
     expect(bot_messages(page)).to_have_count(0)
