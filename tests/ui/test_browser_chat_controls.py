@@ -14,6 +14,7 @@ from assistant import Assistant, AssistantSettings
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from tests.ui.conftest import DESKTOP, PHONE, news_articles, open_chat, running_app
+from ui.web.settings import WebSettings
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +44,7 @@ def glimmox_url(embedding, tmp_path_factory):
     index = Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("glimmox")), embedding=embedding)
     bot = Assistant(index, AssistantSettings(max_answer_sentences=2))
     bot.add_articles(news_articles(ARTICLES))
-    with running_app(bot) as url:
+    with running_app(bot, settings=WebSettings(stream_pace_ms=0)) as url:  # answers as they come: none is watched streaming
         yield url
 
 

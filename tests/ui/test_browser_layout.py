@@ -59,7 +59,7 @@ def strike_url(embedding, tmp_path_factory):
             for n, (id_, title, text) in enumerate(STRIKE)
         ]
     )
-    with running_app(bot) as url:
+    with running_app(bot, settings=WebSettings(stream_pace_ms=0)) as url:  # answers as they come: none is watched streaming
         yield url
 
 

@@ -12,6 +12,7 @@ from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from tests.assistant.test_who_said import STRIKE
 from tests.ui.conftest import DESKTOP, PHONE, news_articles, running_app
+from ui.web.settings import WebSettings
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +23,7 @@ QUESTION = "Who said what about the ferry strike?"
 def strike_url(embedding, tmp_path_factory):
     bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("strike-web")), embedding=embedding))
     bot.add_articles(news_articles(STRIKE))
-    with running_app(bot) as url:
+    with running_app(bot, settings=WebSettings(stream_pace_ms=0)) as url:  # answers as they come: none is watched streaming
         yield url
 
 
