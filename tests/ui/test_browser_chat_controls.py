@@ -70,7 +70,8 @@ def test_an_answer_citing_a_title_with_tags_still_exports(new_page, glimmox_url,
     assert "glimmox" in text.split("Sources:", 1)[1]
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
+# one size in `make test`, both in `make stress` (tests/conftest.py, LONG_CHECKS): the behaviour is the same at both
+@pytest.mark.parametrize("size", ["desktop", pytest.param("phone", marks=pytest.mark.stress)])
 def test_deleting_a_conversation_needs_one_and_a_second_click(new_page, glimmox_url, artifacts, size):
     page = new_page(DESKTOP if size == "desktop" else PHONE)
     open_chat(page, glimmox_url)
@@ -97,7 +98,8 @@ def test_deleting_a_conversation_needs_one_and_a_second_click(new_page, glimmox_
     expect(delete).to_be_disabled()
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
+# one size in `make test`, both in `make stress` (tests/conftest.py, LONG_CHECKS): the behaviour is the same at both
+@pytest.mark.parametrize("size", ["desktop", pytest.param("phone", marks=pytest.mark.stress)])
 def test_the_reader_is_a_named_dialog_that_takes_and_gives_back_focus(new_page, glimmox_url, artifacts, size):
     page = new_page(DESKTOP if size == "desktop" else PHONE)
     open_chat(page, glimmox_url)
