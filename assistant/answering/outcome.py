@@ -136,8 +136,7 @@ def names_the_contest(c: Candidate, contest: Contest | None) -> bool:
     goes on to "Trump expressed confidence in … South Carolina primary a few weeks later"."""
     if contest is None or not contest.qualifiers:
         return True
-    told = f"{c.hit.chunk.title}\n{c.text}"
-    return contest.qualifiers <= set(stems(told)) | set(stems(told.replace(".", "")))
+    return contest.named_in(f"{c.hit.chunk.title}\n{c.text}")
 
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

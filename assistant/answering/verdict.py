@@ -264,6 +264,10 @@ class Contest(NamedTuple):
     head: str
     qualifiers: frozenset[str]
 
+    def named_in(self, text: str) -> bool:
+        """Whether `text` holds all the qualifiers ("D.C." is the question's "DC")."""
+        return self.qualifiers <= set(stems(text)) | set(stems(text.replace(".", "")))
+
     @property
     def words(self) -> frozenset[str]:
         """Its head's stem and its qualifiers: the words a sentence about it holds."""
@@ -294,8 +298,7 @@ def of_another_contest(verb, contest: Contest) -> bool:
     own = [t for t in verb.subtree if t.i not in left_out]
     heads = [t for t in own if t.lemma_.lower() == contest.head]
     written = " ".join(t.text for t in own)
-    # "D.C." is the question's "DC"
-    if not heads or contest.qualifiers <= set(stems(written)) | set(stems(written.replace(".", ""))):
+    if not heads or contest.named_in(written):
         return False
     # "won a primary election that she was not supposed to win in her first house race": some primary, not the asked one
     nouns = heads + [h.head for h in heads if h.dep_ in ("compound", "amod", "nmod")]

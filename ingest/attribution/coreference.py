@@ -264,18 +264,25 @@ def _entities(docs: list[Doc], skels: list[tuple[int, Skeleton]]) -> list[list[t
 
 
 def _ner_label(entity: Span) -> str:
-    """The NER's label, but a "person" named as a place or a thing is not one: NER read "The Palmetto State" (South
-    Carolina) as a PERSON, and "the former South Carolina governor" a sentence later was taken for it."""
-    last = entity[-1].lower_
-    if entity.label_ == "PERSON" and last in _PLACE_NICKNAMES:
-        return "GPE"
-    if entity.label_ == "PERSON" and last in _THING_WORDS:
-        return "FAC"  # "Trump Tower", "World Cup", as the rules read them
+    """The NER's label, but a "person" the rules read as a thing or a place is not one (`_thing_or_place`)."""
+    if entity.label_ == "PERSON":
+        return _thing_or_place([t.lower_ for t in entity]) or "PERSON"
     return entity.label_
 
 
 # the last word of a place's nickname ("the Palmetto State", "the Empire State", "the Windy City")
 _PLACE_NICKNAMES = frozenset({"state", "city"})
+
+
+def _thing_or_place(words: list[str]) -> str | None:
+    """FAC for a name ending in a thing's word ("Trump Tower", "World Cup"), GPE for a place's nickname ("The
+    Palmetto State": "the former South Carolina governor" next was taken for it); None for neither. Neither is a
+    person a pronoun or a role noun can stand for."""
+    if words[-1] in _THING_WORDS:
+        return "FAC"
+    if words[-1] in _PLACE_NICKNAMES and len(words) >= 2:
+        return "GPE"
+    return None
 
 
 def _rule_entities(docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
@@ -344,10 +351,8 @@ def _rule_entities(docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
                 label = "GPE"
             elif toks[-1].tag_ == "NNPS":
                 label = "NORP"
-            elif low[-1] in _THING_WORDS:
-                label = "FAC"  # "Trump Tower", "World Cup": not a person a pronoun can stand for
-            elif low[-1] in _PLACE_NICKNAMES and len(low) >= 2:
-                label = "GPE"  # "The Palmetto State": "the former South Carolina governor" next was taken for it
+            elif named := _thing_or_place(low):
+                label = named  # a thing or a place: not a person a pronoun can stand for
             elif prev in TITLES:
                 label = "PERSON"
             elif len(low) >= 2:
