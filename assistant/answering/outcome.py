@@ -48,12 +48,19 @@ from assistant.answering.verdict import (
 from assistant.search.words import stems
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from assistant.answering.extractive import Candidate
 
 # verbs whose past tense reports an outcome that a later one of the same kind replaces
 OUTCOME_VERBS = frozenset(
     {"win", "elect", "name", "appoint", "choose", "select", "crown", "nominate", "award", "clinch", "secure"} | BEATING_VERBS
 )
+# outcomes that a win reports: "Who was elected president of Taiwan?" by "Lai Ching-te emerged victorious in Taiwan's
+# presidential election"
+WON_BY_WINNING = frozenset({"win", "elect"})
+# outcomes that put someone in a post, which "became" reports as well
+APPOINTING = frozenset({"appoint", "name", "elect", "choose", "select", "nominate", "crown"})
 # nouns that report a won outcome ("scoring the biggest victory in the history of the Iowa caucuses")
 OUTCOME_NOUNS = frozenset({"victory", "win", "winner", "champion"})
 # a title of an earlier outcome, not the report of one: "face off against the defending champions"
@@ -71,6 +78,9 @@ def asked_outcome_verb(question: str) -> str | None:
     actor?": "win"); None when it asks after none ("Who is the Boeing CEO?", "Who will win in November?")."""
     if analyze(question).kind not in ASKING_KINDS or YEAR.search(question):
         return None  # "at the 2024 Golden Globes" names its year
+    misread = verb_after_did(parsed(question))
+    if misread is not None and misread.lower_ in OUTCOME_VERBS:
+        return misread.lower_  # after "did" the word is in its base form: its lemma
     for word in parsed(question):
         if word.lemma_ not in OUTCOME_VERBS or word.pos_ != "VERB" or any(c.lower_ in MODALS for c in word.children):
             continue
@@ -88,7 +98,11 @@ def asks_an_outcome(question: str) -> bool:
 def event_words(question: str) -> frozenset[str]:
     """The stems of the nouns the question's outcome verb is about, its subject aside ("Who won the Oscar for best
     actor?": oscar, actor; "Who did Trump beat in New Hampshire?": new, hampshir); empty when it names none."""
-    for word in parsed(question):
+    doc = parsed(question)
+    misread = verb_after_did(doc)
+    if misread is not None and misread.lower_ in OUTCOME_VERBS:  # no parse under a misread verb: the nouns after it
+        return frozenset(stems(" ".join(t.text for t in doc[misread.i + 1 :] if t.pos_ in ("NOUN", "PROPN"))))
+    for word in doc:
         if word.lemma_ in OUTCOME_VERBS and word.pos_ == "VERB":
             about = [c for c in word.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")]
             nouns = [t.text for c in about for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
@@ -195,12 +209,14 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
     # a win is reported by a beating and a beating by a win: "Who did Trump beat?" by "Trump defeated … Haley"
     beating = verb == "win" or verb in BEATING_VERBS
     reporting = {verb} | (BEATING_VERBS | {"win"} if beating else set())
+    if verb in WON_BY_WINNING:
+        reporting.add("win")  # "Lai Ching-te won Taiwan's presidential election", when it names the event asked
     for token in parsed(c.text):
-        if token.lower_ == "victorious" and verb == "win" and not is_denied(token.head):
+        if token.lower_ == "victorious" and verb in WON_BY_WINNING and not is_denied(token.head):
             if of_the_event(token, event, contest):
                 return True  # "Lai Ching-te emerged victorious in Taiwan's presidential election"
             continue
-        if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and verb == "win":
+        if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and verb in WON_BY_WINNING:
             # "ended with a win for the Chiefs", "scoring the biggest victory"; not "a path to victory", "a bid for a win"
             if not (
                 token.head.lower_ in ("to", "for", "toward", "towards")
@@ -212,14 +228,26 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
                 if of_the_event(token, event, contest):
                     return True
             continue
+        if verb in APPOINTING and event and token.lemma_ == "become" and token.tag_ in PAST and not is_denied(token):
+            # "Gabriel Attal became France's youngest … prime minister on Tuesday": a post taken is a post given
+            if any(not event.isdisjoint(stems(" ".join(t.text for t in c.subtree))) for c in token.children if c.dep_ == "attr"):
+                return True
+            continue
         if token.lemma_ not in reporting or token.pos_ != "VERB" or token.tag_ not in PAST:
             continue
-        if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token):
+        if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token) or is_conditional(token):
+            continue
+        if token.lemma_ != verb and not beating and not of_the_event(token, event, contest):
             continue
         if (token.lemma_ == "win" and wins_a_share(token)) or (contest is not None and of_another_contest(token, contest)):
             continue
         return True  # a verb's own subject and object tell what was won ("Putin won his fifth term")
     return False
+
+
+def is_conditional(verb) -> bool:
+    """Whether the verb is only a condition: "He promised not to move toward unifying … if elected"."""
+    return any(child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "once") for child in verb.children)
 
 
 def is_wished(token) -> bool:
@@ -281,6 +309,10 @@ def asked_past_event(question: str) -> PastEvent | None:
     root = asked.root
     children = list(root.children)
     if root.lower_ == "did" and not any(c.pos_ in ("VERB", "AUX") and c.dep_ != "aux" for c in children):
+        if (misread := verb_after_did(asked)) is not None:
+            after = misread.nbor() if misread.i + 1 < len(misread.doc) else None
+            particle = after.lower_ if after is not None and after.lower_ in PARTICLES else None
+            return PastEvent(misread.lower_, particle, misread.nbor(-1).text)
         words = [t for t in asked if not t.is_punct]
         last = words[-1] if words else None
         if last is None or last.dep_ != "nsubj" or last.head.i != root.i or not last.is_alpha:
@@ -295,6 +327,31 @@ def asked_past_event(question: str) -> PastEvent | None:
     particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
     return PastEvent(root.lemma_, particle, subject.text if subject is not None else None)
+
+
+PARTICLES = frozenset({"out", "down", "up", "off", "back", "over", "away"})
+
+
+def verb_after_did(words) -> Token | None:
+    """The verb after "did" and a name that the bundled tagger read as a noun: "Who did Emmanuel Macron appoint as
+    prime minister?" ("appoint" a noun, "did" the root), "Who did Kansas City defeat?". After "did", an optional
+    article and a run of proper nouns, a lower-case word that no noun or verb follows is the verb "did" needs; None
+    when the tagger found it."""
+    tokens = list(words)
+    for i, token in enumerate(tokens):
+        if token.lower_ != "did":
+            continue
+        j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].pos_ == "DET")
+        name_start = j
+        while j < len(tokens) and tokens[j].pos_ == "PROPN":
+            j += 1
+        if j == name_start or j >= len(tokens):
+            return None
+        word, after = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN", "VERB", "AUX"):
+            return None  # "did the Odysseus lander land": the noun is the subject's, the verb comes after it
+        return word if word.is_alpha and word.text.islower() and word.pos_ in ("NOUN", "ADJ", "PROPN") else None
+    return None
 
 
 def forms_of(event: PastEvent) -> tuple[tuple[str, str | None], ...]:

@@ -434,6 +434,8 @@ def test_who_won_with_no_year_is_answered_with_the_latest_outcome_reported(make_
         ("Who can win the Iowa caucuses?", False),
         ("What steps were taken to stop the fire?", False),  # taking steps is no outcome a later one replaces
         ("Who won the 2016 Oscar for best actor?", False),  # the year is named
+        ("Who did Emmanuel Macron appoint as France's next prime minister?", True),  # "appoint" tagged a noun
+        ("Who did Kansas City defeat?", True),
     ],
 )
 def test_a_question_after_an_outcome_is_told_from_others(question, outcome):
@@ -572,6 +574,7 @@ def test_when_did_it_happen_is_answered_by_the_report_not_the_preview(make_assis
         ("When did Haley drop out?", ("drop", "out", "Haley")),
         ("When was Navalny arrested?", ("arrest", None, "Navalny")),
         ("When will Odysseus land?", None),
+        ("Who did Emmanuel Macron appoint as prime minister?", ("appoint", None, "Macron")),  # "appoint" a noun too
     ],
 )
 def test_the_event_a_question_asks_after_in_the_past(question, event):
@@ -817,3 +820,55 @@ def test_a_win_of_another_contest_is_no_report_of_the_one_asked_about(make_assis
     after = bot.ask("Who won the South Carolina Republican primary?", as_of="2024-02-28")
     assert after.text.startswith("As of 2024-02-24: While Trump overwhelmingly won South Carolina's"), after.text
     assert bot.ask("Who won the Nevada caucuses?", as_of="2024-02-10").text.startswith("As of 2024-02-09: LAS VEGAS")
+
+
+PHILIPPE_2017 = {  # news24-dev 210016b77d8a (USA TODAY, 2017-05-15), its first paragraph
+    "id": "philippe-2017",
+    "title": "Edouard Philippe, France's new prime minister, is relatively unknown",
+    "source": "usatoday.com",
+    "published": "2017-05-15",
+    "text": "French President Emmanuel Macron has appointed Edouard Philippe, a relatively unknown 46-year-old lawmaker, "
+    "as prime minister, making good on campaign promises to repopulate French politics with new faces.",
+}
+ATTAL_2024 = {  # news24-dev 1b20bd835971 (USA TODAY, 2024-01-10), its first four paragraphs
+    "id": "attal-2024",
+    "title": "Gabriel Attal is France's youngest, first openly gay prime minister",
+    "source": "usatoday.com",
+    "published": "2024-01-10",
+    "text": "Gabriel Attal became France's youngest ever and first openly gay prime minister on Tuesday.\n\n"
+    "Attal, 34, replaced Élisabeth Borne following her resignation on Monday.\n\n“I know I can count on your "
+    "energy and your commitment,” French President Emmanuel Macron said in a post on X, formerly known as Twitter, "
+    'following the announcement.\n\nMacron added that the appointment was reminiscent of the "spirit of 2017," the '
+    "year when he became France's youngest president.",
+}
+TAIWAN_2024 = {  # news24-dev cabb1b332b3e (AP in USA TODAY, 2024-01-13), its first paragraph and the KMT's
+    "id": "taiwan-2024",
+    "title": "Taiwan 2024 presidential election: Ruling party's Lai Ching-te wins",
+    "source": "usatoday.com",
+    "published": "2024-01-13",
+    "text": "TAIPEI, Taiwan — Ruling-party candidate Lai Ching-te emerged victorious in Taiwan’s presidential election on "
+    "Saturday and his opponents conceded.\n\nBeijing was believed to favor the candidate from the more China-friendly "
+    "Nationalist party, also known as Kuomintang, or KMT. Its candidate, Hou Yu-ih, also promised to restart talks "
+    "with China while bolstering national defense. He promised not to move toward unifying the two sides of the "
+    "Taiwan Strait if elected.",
+}
+
+
+def test_an_appointment_is_reported_by_the_post_taken_and_an_election_by_the_win(make_assistant):
+    """news24-dev: "Who did Emmanuel Macron appoint as France's next prime minister?" (asked 2024-01-12) was
+    answered with Edouard Philippe, appointed in 2017: the tagger read "appoint" as a noun, so the question was not
+    taken for one after the latest outcome, and "Gabriel Attal became … prime minister on Tuesday" says "became",
+    not "appointed". "Who was elected president of Taiwan?" got a rival's promise "if elected"; the report says
+    Lai Ching-te "emerged victorious in Taiwan's presidential election"."""
+    bot = make_assistant()
+    bot.add_records([PHILIPPE_2017, ATTAL_2024, TAIWAN_2024])
+    appointed = bot.ask("Who did Emmanuel Macron appoint as France's next prime minister?", as_of="2024-01-12")
+    assert appointed.text.startswith("As of 2024-01-10: Gabriel Attal became"), appointed.text
+    elected = bot.ask("Who was elected president of Taiwan?", as_of="2024-01-19")
+    assert elected.text.startswith("As of 2024-01-13: TAIPEI, Taiwan — Ruling-party candidate Lai Ching-te"), elected.text
+    assert "if elected" not in elected.text
+    # the rival's paragraph alone reports no one elected: a condition is no outcome
+    rival = make_assistant()
+    rival.add_records([{**TAIWAN_2024, "text": TAIWAN_2024["text"].split("\n\n")[1]}])
+    promised = rival.ask("Who was elected president of Taiwan?", as_of="2024-01-19")
+    assert promised.text.startswith("No article here reports that outcome"), promised.text
