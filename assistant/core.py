@@ -15,7 +15,7 @@ from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEve
 from assistant.answering.checker import CitationChecker
 from assistant.answering.extractive import ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
-from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_past_event, forms_of
+from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_past_event, other_tellings
 from assistant.answering.question import QuestionAnalysis, analyze
 from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
@@ -629,11 +629,7 @@ class Assistant:
         recent = self.recent_days(scope, EVENT_REPORT_DAYS) if event is not None or scope.outcome_verb else None
         if recent is None:
             return []
-        queries = [query]
-        if event is not None:
-            asked_words = {event.lemma, *([event.particle] if event.particle else [])}
-            rest = " ".join(w for w in re.findall(r"[\w'’-]+", query) if w.lower() not in asked_words)
-            queries += [f"{rest} {verb} {particle or ''}".strip() for verb, particle in forms_of(event)[1:]]
+        queries = [query] + (other_tellings(query, event) if event is not None else [])
         seen = {h.chunk.id for h in hits}
         found: list[Hit] = []
         for words in queries:

@@ -51,7 +51,7 @@ from assistant.answering.outcome import (
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
 from assistant.answering.state_names import with_state_names
 from assistant.answering.timeframe import relative_dates
-from assistant.answering.verdict import UNSETTLED, by_another_verb, other_event_words, yes_or_no
+from assistant.answering.verdict import SAYING_VERBS, UNSETTLED, VERDICTS, by_another_verb, other_event_words, yes_or_no
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from assistant.search.words import clipped_from
@@ -160,7 +160,7 @@ NEWS_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night)\b", re.I
 )
 # the kinds of question whose past-tense event is answered only by a sentence that tells it done
-PAST_EVENT_KINDS = ("when", "where")
+PAST_EVENT_KINDS = ("when", "where", "yes_no")
 
 
 @dataclass
@@ -273,6 +273,8 @@ class ExtractiveAnswerer:
         # "When did the Odysseus lander land?": the day it did, from a sentence that tells it done, not the day a
         # preview foretold ("… still on track to attempt a moon landing Thursday")
         event = asked_past_event(question) if kind in PAST_EVENT_KINDS else None
+        if event is not None and kind == "yes_no" and event.lemma in SAYING_VERBS:
+            event = None  # "Did Trump say he would be a dictator?" asks what was said: any saying is no answer
         reported: list[Candidate] = []
         if event is not None:
             names = self.name_stems(question)
@@ -391,6 +393,8 @@ class ExtractiveAnswerer:
                 continue
             if any(same_place(c, x) for x in chosen) and not names_what_they_do_not(c, chosen):
                 continue
+            if verdict in VERDICTS and event is not None and self.mentions(c, event) and not reports_done(c.text, event):
+                continue  # "Yes. … Haley withdrew from the race …" needs no "Haley will drop out … in a Wednesday address"
             chosen.append(c)
         history_before = None
         if older_figure is not None and older_figure not in chosen:

@@ -360,6 +360,15 @@ def forms_of(event: PastEvent) -> tuple[tuple[str, str | None], ...]:
     return (verb, *SAME_EVENT.get(verb, ()))
 
 
+def other_tellings(question: str, event: PastEvent) -> list[str]:
+    """The question with its verb swapped for each other verb that tells the event (`SAME_EVENT`): "Has Nikki Haley
+    dropped out?" → "Has Nikki Haley suspend", "… withdraw", …. The asked verb goes by its lemma: left in as
+    "dropped", it pulled in every story of something dropped and the withdrawal was missed."""
+    asked = {event.lemma, *([event.particle] if event.particle else [])}
+    rest = " ".join(t.text for t in parsed(question) if t.lemma_ not in asked and t.lower_ not in asked and not t.is_punct)
+    return [f"{rest} {verb} {particle or ''}".strip() for verb, particle in forms_of(event)[1:]]
+
+
 def reports_done(sentence: str, event: PastEvent) -> bool:
     """Whether the sentence tells the event as done, in a past tense: "the uncrewed Odysseus spacecraft gently
     touched down on the surface of the moon late Thursday" for ("land", None); not "is expected … to touch down",
