@@ -79,6 +79,12 @@ RECENT_FACT_PASSAGES = 4  # ... and a "latest"/"still" question this many
 EVENT_REPORT_DAYS = 92
 EVENT_REPORTS_EACH = 2
 EVENT_REPORTS = 6
+# ... and a question after an outcome ("Who won the Super Bowl?") the best passage of each of this many more
+# articles of the last OUTCOME_REPORT_DAYS, from the keyword search's first OUTCOME_FETCH passages: the game's
+# report is one article among a fortnight of previews, logo histories and live blogs that say "win" as often
+OUTCOME_REPORT_DAYS = 14
+OUTCOME_ARTICLES = 12
+OUTCOME_FETCH = 100
 
 
 class Assistant:
@@ -637,7 +643,18 @@ class Assistant:
                 if chunk.id not in seen:
                     seen.add(chunk.id)
                     found.append(Hit(chunk=chunk, score=score))
-        return found[:EVENT_REPORTS]
+        found = found[:EVENT_REPORTS]
+        fortnight = self.recent_days(scope, OUTCOME_REPORT_DAYS) if scope.outcome_verb else None
+        if fortnight is not None:
+            articles = {h.chunk.article_id for h in [*hits, *found]}
+            # the verb's lemma too: "won" is a stem of its own, and the report says "with a win for the Chiefs"
+            for chunk, score in self.retriever.keyword_search(f"{query} {scope.outcome_verb}", OUTCOME_FETCH, fortnight):
+                if len(articles) >= OUTCOME_ARTICLES + len({h.chunk.article_id for h in [*hits, *found]}):
+                    break
+                if chunk.article_id not in articles:
+                    articles.add(chunk.article_id)
+                    found.append(Hit(chunk=chunk, score=score))
+        return found
 
     def recent_days(self, scope: TimeScope, days: int = RECENT_DAYS) -> Filters | None:
         """The `days` up to the asking day (or the newest article's, if older), for a question naming no days."""

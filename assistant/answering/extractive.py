@@ -45,13 +45,22 @@ from assistant.answering.outcome import (
     forms_of,
     latest_report,
     reports_done,
+    states_an_outcome,
     within_a_year,
     within_a_year_of,
 )
 from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
 from assistant.answering.state_names import with_state_names
 from assistant.answering.timeframe import relative_dates
-from assistant.answering.verdict import SAYING_VERBS, UNSETTLED, VERDICTS, by_another_verb, other_event_words, yes_or_no
+from assistant.answering.verdict import (
+    SAYING_VERBS,
+    UNSETTLED,
+    VERDICTS,
+    by_another_verb,
+    of_another_year,
+    other_event_words,
+    yes_or_no,
+)
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from assistant.search.words import clipped_from
@@ -332,7 +341,16 @@ class ExtractiveAnswerer:
             # With none, the question is answered as any other, after saying so: "Which team won the Super Bowl?"
             # led with "Later, in 1982, they won their first-ever league championship", dated as of an article of
             # this month as if it were the answer.
-            answering = [c for c in pool[:OUTCOME_POOL] if self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score]
+            # past the best few, only sentences with a word of winning: "Super Bowl 58 ended Sunday night with a win for
+            # the Kansas City Chiefs" ranked below a dozen previews that hold "team" of "Which team won …?"
+            winning = set(self.keyword.stems(" ".join(OUTCOME_VERBS | OUTCOME_NOUNS | {"won"})))
+            answering = [
+                c
+                for rank, c in enumerate(pool)
+                if (rank < OUTCOME_POOL or not winning.isdisjoint(c.stems))
+                and self.answers(c)
+                and c.score >= OUTCOME_NEAR_BEST * best.score
+            ]
             about, contest = event_words(question), asked_contest(question)
             reported = latest_report(answering, outcome, news_day, about, contest, pool)
             if reported is None:
@@ -393,6 +411,13 @@ class ExtractiveAnswerer:
                 continue
             if any(same_place(c, x) for x in chosen) and not names_what_they_do_not(c, chosen):
                 continue
+            if (
+                outcome is not None
+                and not winning.isdisjoint(c.stems)
+                and not of_another_year(c)  # "Bob Dole's 12-point win in 1996" is history
+                and not states_an_outcome(c, outcome, about, contest)
+            ):
+                continue  # after the Chiefs' win, a preview's "if the Chiefs win on Sunday" is no history of it
             if verdict in VERDICTS and event is not None and self.mentions(c, event) and not reports_done(c.text, event):
                 continue  # "Yes. … Haley withdrew from the race …" needs no "Haley will drop out … in a Wednesday address"
             chosen.append(c)

@@ -224,6 +224,8 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
                 or is_wished(token)
                 or is_denied(token)
                 or any(c.lower_ in TITLE_WORDS for c in token.children)
+                or is_anyones(token)
+                or token.dep_ == "compound"  # "a Super Bowl victory parade": the sentence is the parade's
             ):
                 if of_the_event(token, event, contest):
                     return True
@@ -243,6 +245,13 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue
         return True  # a verb's own subject and object tell what was won ("Putin won his fifth term")
     return False
+
+
+def is_anyones(noun) -> bool:
+    """Whether a win told by a noun is anyone's, with nobody named to have it: "the celebration of a Super Bowl win
+    is a moment that brings a joy …"; not "a win for the Kansas City Chiefs", "a win over Haley", "Trump's victory"."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children)
+    return indefinite and not any(c.dep_ == "prep" and c.lower_ in ("for", "by", "over", "against") for c in noun.children)
 
 
 def is_conditional(verb) -> bool:

@@ -43,6 +43,9 @@ _FUTURE_WORDS = _LazyPattern(
     r"\b(?:will|won['’]t|shall|would|going\s+to|scheduled|slated|set\s+(?:to|for)|plans?\s+to|planned|expected|due"
     r"|upcoming|(?:is|are|am|['’]s|['’]re|still)\s+on\s+track\s+(?:to|for)|gets?\s+to|poised\s+to|intends?\s+to)\b"
     r"|['’]ll\b"
+    # a condition told in the present is one to come: "if the Chiefs win on Sunday" in a Saturday article; not "asked
+    # if he had resigned on Monday", "if they won Sunday"
+    r"|\b(?:if|unless)\b(?![^,.;:]*\b(?:was|were|had|did|won|lost|\w+ed)\b)"
 )
 _FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till)\s+$")
 # "before Monday's caucuses", "ahead of Tuesday's vote": an event the article looks forward to
