@@ -386,6 +386,10 @@ class Assistant:
         extracted: Answer | None = None
         laid_out = False  # a summary, comparison or timeline laid out from the articles' sentences
         analysis = analyze(query)
+        if analysis.kind == "other" and (asked := analyze(standalone)).kind in DIGEST_KINDS:
+            # "What is the latest on the Boeing 737 Max 9?" is a digest of that story newest first, not the fact
+            # "What is on the Boeing 737 Max 9?" that is left when its time word is taken out
+            analysis = asked
         dangling = dangling_person(question) if not turns else None
         if dangling:
             # "When did she say that?" with nothing before it was answered about whoever the search happened on

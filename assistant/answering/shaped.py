@@ -194,7 +194,8 @@ class ShapedAnswerer:
         parts = self.topic_parts(topic, terms)
         lines: list[tuple[str, Candidate]] = []
         for story in stories_of(hits, texts):
-            candidates = self.scored(story.hits, terms)
+            # "the Fed" of "What is the latest on the Fed?" is no "fed" of "The 687 Reamer Fire fed into it"
+            candidates = self.scored(story.hits, terms, self.extractive.cased_names(question))
             if terms and (not candidates or candidates[0].support < self.extractive.min_support):
                 continue  # the story does not hold the topic
             if terms and not self.holds_the_parts(passage_of(candidates[0]), parts):
@@ -288,12 +289,13 @@ class ShapedAnswerer:
         return self.compose(question, heading, [(day.isoformat(), c, "") for day, c in dated], texts)
 
     # --- pieces --------------------------------------------------------------------------------
-    def scored(self, hits: list[Hit], terms: dict[str, float]) -> list[Candidate]:
-        """The sentences of `hits`, best for `terms` first (lexical share, passage share, rank)."""
+    def scored(self, hits: list[Hit], terms: dict[str, float], names: frozenset[str] = frozenset()) -> list[Candidate]:
+        """The sentences of `hits`, best for `terms` first (lexical share, passage share, rank); a one-word name of
+        the question's (`names`, `ExtractiveAnswerer.cased_names`) held only where it is written capitalised."""
         candidates = self.extractive.candidates(hits)
         if not sum(terms.values()):
             return candidates
-        self.extractive.measure(candidates, hits, terms)
+        self.extractive.measure(candidates, hits, terms, names)
         for c in candidates:
             if not PROSE_END.search(c.text):
                 c.score -= HEADLINE_PENALTY  # link text, a subhead or a question ('Want to honor Damar Hamlin?')

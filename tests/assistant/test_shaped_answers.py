@@ -495,3 +495,46 @@ def test_what_happened_this_week_lists_the_most_covered_story_once(make_assistan
     assert len(cited) == 5 and "eclipse" not in cited
     days = [c.published for c in answer.citations]
     assert days == sorted(days, reverse=True)
+
+
+BOEING_WEEKS = [  # news24-dev (USA TODAY), the first two paragraphs of each
+    {
+        "id": "grounded",  # 5d8ca392e3ff
+        "title": "Boeing 737 Max 9s grounded over Alaska Airlines incident: What to ...",
+        "source": "usatoday.com",
+        "published": "2024-01-06",
+        "text": "Air travelers will want to keep watch on the latest trouble facing the Boeing 737 Max aircraft.\n\nThe "
+        "Federal Aviation Administration has grounded 171 of the Boeing 737 Max 9 planes worldwide after a hole blew "
+        "out of an Alaska Airlines plane Friday night on a flight out of Portland, Oregon.",
+    },
+    {
+        "id": "what-to-know",  # b881c7230b40
+        "title": "What to know about Boeing 737 MAX jets after Alaska Airlines incident",
+        "source": "usatoday.com",
+        "published": "2024-01-08",
+        "text": "An Alaska Airlines flight from Portland, Oregon, to Ontario, California, made a dramatic emergency landing "
+        "late Friday night after a piece of the fuselage burst off at 16,000 feet.\n\nThere are two variations of "
+        "Boeing 737 MAX jets in operation right now: the MAX 8 and MAX 9.",
+    },
+    {
+        "id": "door-plugs",  # 80a80168bd2e
+        "title": "Boeing 737 jets should get door plugs checked: FAA",
+        "source": "usatoday.com",
+        "published": "2024-01-23",
+        "text": "The FAA is expanding safety inspections of Boeing 737 door plugs beyond the company’s MAX 9 models to the "
+        "older and larger fleet of 737-900ER jets.\n\nThe Federal Aviation Administration is advising airlines to "
+        '"visually inspect mid-exit door plugs to ensure the door is properly secured," in a safety alert issued Sunday.',
+    },
+]
+
+
+def test_the_latest_on_a_story_is_its_digest_newest_first(make_assistant):
+    """An outside try: "What is the latest on the Boeing 737 Max 9?" (as of 2024-03-22) opened with January 8's
+    "There are two variations of Boeing 737 MAX jets": with "the latest" taken out as a time word, what was left
+    ("What is on the Boeing 737 Max 9?") was answered as a fact, and the best match won over the newest report.
+    Asked for the latest on a story, the reader gets its digest, newest first."""
+    bot = make_assistant()
+    bot.add_records(BOEING_WEEKS)
+    answer = bot.ask("What is the latest on the Boeing 737 Max 9?", as_of="2024-03-22")
+    assert answer.text.startswith("As of 2024-01-23: The stories about the Boeing 737 Max 9, newest first:"), answer.text
+    assert [c.article_id for c in answer.citations][:1] == ["door-plugs"], answer.text
