@@ -71,6 +71,7 @@ from ingest.cleaning import boilerplate_spans, is_boilerplate
 SMALL_TALK = frozenset(
     {"hi", "hello", "hey", "hiya", "yo", "thank", "thanks", "you", "ok", "okay", "bye", "good", "morn", "evening", "afternoon"}
 )
+HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 QUESTION_WORDS = {
     "who",
     "whom",
@@ -145,6 +146,10 @@ NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-
 RECENT_NEAR_BEST = 0.85
 # "Who won …?": the newest report of the outcome among the best OUTCOME_POOL sentences scoring this close to the best
 OUTCOME_POOL = 12
+# An article whose headline holds this share of the question's words (its names among them) has its lead read, a
+# sentence starting within LEAD_SENTENCE_CHARS of its text, whichever passage brought it
+HEADLINE_SHARE = 0.7
+LEAD_SENTENCE_CHARS = 400
 OUTCOME_NEAR_BEST = 0.6
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence joins the answer when it scores this close to the best
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b", re.IGNORECASE)
@@ -200,7 +205,9 @@ class ExtractiveAnswerer:
         that lacks the question's names is about something else. Words no article holds count
         too (at the highest IDF): a question about them is one the articles don't answer.
         """
-        stems = [s for s in self.keyword.stems(question) if s not in QUESTION_WORDS and s not in FUNCTION_WORDS]
+        # "long" of "How long is she banned for?" asks for a length; the articles say "four years", not "long"
+        asked = HOW_LONG.sub("how", question)
+        stems = [s for s in self.keyword.stems(asked) if s not in QUESTION_WORDS and s not in FUNCTION_WORDS]
         names = self.name_stems(question)
         return {s: (1.0 + self.keyword.idf(s)) * (2.0 if s in names else 1.0) for s in dict.fromkeys(stems)}
 
@@ -298,6 +305,8 @@ class ExtractiveAnswerer:
                 )
                 candidates += reported
                 hits = hits + [c.hit for c in reported]
+        leads = self.headline_leads(question, hits, article_texts, terms, {(c.hit.chunk.article_id, c.start) for c in candidates})
+        candidates, hits = candidates + leads, hits + [c.hit for c in leads]
         self.measure(candidates, hits, terms, self.cased_names(question))
         question_words = set(self.keyword.stems(question))
         for c in candidates:
@@ -477,6 +486,31 @@ class ExtractiveAnswerer:
                     c.hit = Hit(chunk=record, score=hits[rank].score)
                     found.append(c)
         return found
+
+    def headline_leads(
+        self, question: str, hits: list[Hit], article_texts: dict[str, str], terms: dict[str, float], seen: set[tuple[str, int]]
+    ) -> list[Candidate]:
+        """The first sentence of each retrieved article whose headline holds the question's names and most of its
+        words, when another passage brought it: "How long is Kamila Valieva banned for?" met a later paragraph of
+        "Kamila Valieva banned four years for doping" and 2022 sentences, not its lead "… the Court of Arbitration for
+        Sport banned Russian Olympic figure skater Kamila Valieva Monday morning for four years"."""
+        names, total = self.name_stems(question), sum(terms.values())
+        if not names or not total:
+            return []
+        titled = set()
+        for hit in hits:
+            title = set(self.keyword.stems(hit.chunk.title))
+            if names <= title and sum(w for s, w in terms.items() if s in title) / total >= HEADLINE_SHARE:
+                titled.add(hit.chunk.article_id)
+        if not titled:
+            return []
+        leads = self.reported_elsewhere(
+            hits, article_texts, lambda c: c.start < LEAD_SENTENCE_CHARS, seen, lambda hit: hit.chunk.article_id in titled
+        )
+        firsts: dict[str, Candidate] = {}
+        for c in leads:
+            firsts.setdefault(c.hit.chunk.article_id, c)
+        return [c for c in firsts.values() if c.start >= 0 and (c.hit.chunk.article_id, c.start) not in seen]
 
     def outcome_elsewhere(
         self,

@@ -151,8 +151,21 @@ DAY_UNITS = {
 }
 
 
+# a length of time: a count of a unit of it ("four years", "720 days", "a four-year", "six weeks")
+SPAN_OF_TIME = re.compile(
+    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|few"
+    r"|many|\w+-year)[\s-]+(?:\w+[\s-]+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b"
+    r"(?![\s-]+(?:old|earlier|later|ago|before|after)\b)"
+    r"|\b\w+-(?:second|minute|hour|day|week|month|year)\b(?!-old)",
+    re.IGNORECASE,
+)
+
+
 def holds_the_unit(analysis: QuestionAnalysis, entity: str) -> bool:
-    """Whether a date entity is of the unit the question asks for (True when it names none)."""
+    """Whether a date entity is of the unit the question asks for (True when it names none). "How long …?" asks
+    for a length of time: "the next day" and "Feb. 7, 2022" are days, not lengths; "four years" is one."""
+    if analysis.kind == "how_long":
+        return SPAN_OF_TIME.search(entity) is not None
     unit = DAY_UNITS.get(analysis.head or "") if analysis.kind == "when" else None
     return unit is None or unit.search(entity) is not None
 

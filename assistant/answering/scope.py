@@ -148,7 +148,7 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
     newest day (`latest_published`) on or before `as_of`, the cut at `as_of` leaves every article in
     and is not added: an unfiltered search is the fast one."""
     reading = read_time(question, as_of_day(as_of))
-    if not reading.recency and reading.window is None and asks_a_running_count(question):
+    if not reading.recency and reading.window is None and (asks_a_running_count(question) or asks_a_current_state(question)):
         reading = replace(reading, recency=True)
     if latest_published and latest_published <= reading.as_of.isoformat():
         base = filters
@@ -177,6 +177,20 @@ def asks_a_running_count(question: str) -> bool:
         if word.lower_ in ("has", "have", "'ve") and word.tag_ in ("VBZ", "VBP"):
             if any(later.tag_ in ("VBN", "VBD") for later in words[i + 1 : i + 8]):  # "burned" is read as VBD at times
                 return True
+    return False
+
+
+def asks_a_current_state(question: str) -> bool:
+    """Whether the question asks how a thing done to someone stands now, in the present passive ("is banned", "are
+    charged"), naming no days: "How long is Kamila Valieva banned for?" asked in January 2024 is answered by her ban
+    of that week, not by the four years WADA sought in 2022. ("What is the minimum age …?" asks no such thing: the
+    newest sentence near it was only about ages.)"""
+    words = list(parsed(question))
+    for i, word in enumerate(words):
+        if word.lower_ in ("is", "are") and word.tag_ in ("VBZ", "VBP"):
+            following = [w for w in words[i + 1 : i + 6] if w.lower_ != "being"]
+            if any(w.tag_ == "VBN" for w in following):
+                return analyze(question).kind != "yes_no"
     return False
 
 

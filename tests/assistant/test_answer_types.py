@@ -654,6 +654,25 @@ def test_which_month_is_answered_by_a_month_not_by_any_day(entity, holds):
     assert holds_the_unit(analyze("In which month is the deadline to file tax returns?"), entity) is holds
 
 
+@pytest.mark.parametrize(
+    "entity, holds",
+    [
+        ("four years", True),
+        ("four-year", True),
+        ("720 days", True),
+        ("a decade", True),
+        ("the next day", False),  # news24-dev: "How long is Kamila Valieva banned for?" met "But the next day, …"
+        ("Feb. 7, 2022", False),
+        ("then-15-year-old", False),
+        ("six weeks earlier", False),
+    ],
+)
+def test_how_long_is_answered_by_a_length_of_time_not_by_a_day(entity, holds):
+    from assistant.answering.question import holds_the_unit
+
+    assert holds_the_unit(analyze("How long is Kamila Valieva banned for?"), entity) is holds
+
+
 @pytest.mark.parametrize("entity, holds", [("8 a.m.", True), ("10:30", True), ("noon", True), ("Wednesday", False)])
 def test_what_time_is_answered_by_a_time_of_day(entity, holds):
     from assistant.answering.question import holds_the_unit
