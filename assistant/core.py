@@ -15,7 +15,7 @@ from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEve
 from assistant.answering.checker import CitationChecker
 from assistant.answering.extractive import ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
-from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_past_event, other_tellings
+from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_contest, asked_past_event, event_words, other_tellings
 from assistant.answering.question import QuestionAnalysis, analyze
 from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
@@ -35,6 +35,7 @@ from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
 from assistant.search.stories import top_stories
 from assistant.search.types import Filters, Hit
+from assistant.search.words import stems
 from assistant.settings import AssistantSettings
 from ingest.article import Article, date_as_int
 from ingest.errors import InvalidInput
@@ -651,11 +652,14 @@ class Assistant:
         fortnight = self.recent_days(scope, OUTCOME_REPORT_DAYS) if scope.outcome_verb else None
         if fortnight is not None:
             articles = {h.chunk.article_id for h in [*hits, *found]}
+            # of the event asked about: "Who won album of the year at the Grammys?" met NFL previews by "win" and "year"
+            contest = asked_contest(query)
+            wanted = contest.words if contest is not None else event_words(query)
             # the verb's lemma too: "won" is a stem of its own, and the report says "with a win for the Chiefs"
             for chunk, score in self.retriever.keyword_search(f"{query} {scope.outcome_verb}", OUTCOME_FETCH, fortnight):
                 if len(articles) >= OUTCOME_ARTICLES + len({h.chunk.article_id for h in [*hits, *found]}):
                     break
-                if chunk.article_id not in articles:
+                if chunk.article_id not in articles and wanted <= set(stems(f"{chunk.title}\n{chunk.text}")):
                     articles.add(chunk.article_id)
                     found.append(Hit(chunk=chunk, score=score))
         return found

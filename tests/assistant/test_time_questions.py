@@ -13,8 +13,10 @@ import pytest
 from assistant import Assistant
 from assistant.answering import extractive
 from assistant.answering.outcome import asks_an_outcome
+from assistant.answering.scope import time_scope
 from assistant.answering.timeframe import relative_dates
 from assistant.evaluation import EvalQuestion, of_weeks
+from assistant.search.types import Filters
 from assistant.settings import AssistantSettings
 from ingest.article import Article
 
@@ -145,8 +147,6 @@ def test_the_note_names_only_the_days_asked_about(bot):
 )
 def test_the_note_reads_as_a_sentence(question, note):
     # the time words keep their preposition: "from on Sunday, Jan. 7" was shown
-    from assistant.answering.scope import time_scope
-    from assistant.search.types import Filters
 
     assert time_scope(question, Filters(), "2024-01-12").window_note("2024-01-07", "2024-01-10") == note
 
@@ -902,6 +902,13 @@ def test_the_game_s_report_is_found_among_weeks_of_previews(make_assistant, monk
     monkeypatch.setattr(extractive, "OUTCOME_POOL", 1)
     crowded = bot.ask("Which team won the Super Bowl?", as_of="2024-02-20")
     assert crowded.text.startswith("As of 2024-02-12: Super Bowl 58 ended Sunday night"), crowded.text
+    # the fortnight's passages are of the event asked about: "Who won album of the year at the Grammys?" met the
+    # same weeks' NFL previews by "win" and "year"
+    grammys = "Who won album of the year at the Grammys?"
+    found = bot.event_reports(grammys, time_scope(grammys, Filters(), "2024-02-12", bot.retriever.latest_published), [])
+    assert found and all("album" in hit.chunk.text and "Grammy" in hit.chunk.text for hit in found), [
+        h.chunk.title for h in found
+    ]
     before = bot.ask("Who won the Super Bowl?", as_of="2024-02-10")
     assert before.text.startswith("No article here reports that outcome"), before.text
     # the preview's Sunday is the game's, the day after its Saturday article (a condition in the present is to come)
