@@ -262,6 +262,27 @@ def answered_thing(doc, question: str) -> str:
     return chunk.text
 
 
+# "What did the Supreme Court decide about the razor wire at the border?": what was done about a thing, which a
+# follow-up's "it" is (not the answer's first words: "Despite the U.S. Supreme Court siding with …")
+DONE_ABOUT = re.compile(
+    r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+[^?]+?\s+(?:about|on|over|regarding)\s+(?P<topic>[^?]+?)\s*\?+\s*$", re.I
+)
+# "What is King Charles's diagnosis?": a thing of someone's, which a follow-up's "it" is
+WHAT_IS = re.compile(r"^\s*what(?:['’]s|\s+is|\s+was)\s+(?P<topic>[^?]+?)\s*\?+\s*$", re.I)
+POSSESSED = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+\w+(?:\s+\w+)?$")
+
+
+def thing_asked_about(question: str) -> str:
+    """The thing a question asks what was done about or what it is, which "it" in a follow-up is: "the razor wire at
+    the border" of "What did the Supreme Court decide about the razor wire at the border?", "King Charles's
+    diagnosis" of "What is King Charles's diagnosis?"; "" for others ("Which company …?": the answer names "it")."""
+    if done := DONE_ABOUT.match(question):
+        return done.group("topic")
+    if (what := WHAT_IS.match(question)) and POSSESSED.match(what.group("topic")):
+        return what.group("topic")
+    return ""
+
+
 def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -890,6 +911,8 @@ class RuleRewriter:
         # "Which company …?" → "it" in the follow-up is the company the answer named
         asks_for_thing = asks_who_or_which or bool(ASKS_WHAT.search(last_question))
         thing = answered_thing(answer_doc, last_question) if answer_doc is not None and asks_for_thing else ""
+        if asked_topic := thing_asked_about(last_question):
+            thing = asked_topic  # "What did Abbott say about it?" after "What did the court decide about the razor wire?"
         if (
             thing
             and persons

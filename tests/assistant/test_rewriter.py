@@ -468,3 +468,32 @@ def test_a_question_naming_only_a_rank_asks_about_the_last_event(rewriter, follo
     last question named."""
     turn = history("Who won the Iowa caucuses?", "Former President Donald Trump clinched victory in the Iowa Caucuses [1]")
     assert rewriter.rewrite(follow_up, turn) == expected
+
+
+@pytest.mark.parametrize(
+    "question, answer, follow_up, expected",
+    [
+        (  # answered from news24-dev d86257bc17d3 (2024-01-24)
+            "What did the Supreme Court decide about the razor wire at the border?",
+            "Despite the U.S. Supreme Court siding with the Department of Homeland Security to allow federal border "
+            "officials to cut state-installed razor wire along the Rio Grande, Texas Gov. Greg Abbott and state Attorney "
+            "General Ken Paxton said the larger legal battle between Texas and the Biden administration is far from "
+            "settled. [1]",
+            "What did Abbott say about it?",
+            "What did Abbott say about the razor wire at the border?",
+        ),
+        (  # answered from news24-dev a250c459e8f4 (2024-02-07)
+            "What is King Charles's diagnosis?",
+            "LONDON — Prince William returned to royal duties Wednesday (2024-02-07) for the first time since his father, "
+            "King Charles III, announced his cancer diagnosis and his wife, Kate, was hospitalized for abdominal surgery. [1]",
+            "What did Prince William say about it?",
+            "What did Prince William say about King Charles's diagnosis?",
+        ),
+    ],
+)
+def test_it_is_the_thing_asked_about_not_the_answer_s_first_words(rewriter, question, answer, follow_up, expected):
+    """An outside try in the chat: "What did Abbott say about it?" was read as "… about the U.S. Supreme Court
+    siding?" (the answer's first words) and found no quote, though the same question asked whole found "This is not
+    over"; "What did Prince William say about it?" as "… about Prince William?". After a question of what was done
+    about a thing, or what someone's thing is, "it" is that thing."""
+    assert rewriter.rewrite(follow_up, history(question, answer)) == expected
