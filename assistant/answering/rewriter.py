@@ -265,7 +265,8 @@ def answered_thing(doc, question: str) -> str:
 # "What did the Supreme Court decide about the razor wire at the border?": what was done about a thing, which a
 # follow-up's "it" is (not the answer's first words: "Despite the U.S. Supreme Court siding with …")
 DONE_ABOUT = re.compile(
-    r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+[^?]+?\s+(?:about|on|over|regarding)\s+(?P<topic>[^?]+?)\s*\?+\s*$", re.I
+    r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+[^?]+?\s+(?:about|on|over|regarding)\s+(?P<topic>[^?]+?)\s*\?+\s*$",
+    re.I,
 )
 # "What is King Charles's diagnosis?": a thing of someone's, which a follow-up's "it" is
 WHAT_IS = re.compile(r"^\s*what(?:['’]s|\s+is|\s+was)\s+(?P<topic>[^?]+?)\s*\?+\s*$", re.I)

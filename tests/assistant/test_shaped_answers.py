@@ -538,3 +538,26 @@ def test_the_latest_on_a_story_is_its_digest_newest_first(make_assistant):
     answer = bot.ask("What is the latest on the Boeing 737 Max 9?", as_of="2024-03-22")
     assert answer.text.startswith("As of 2024-01-23: The stories about the Boeing 737 Max 9, newest first:"), answer.text
     assert [c.article_id for c in answer.citations][:1] == ["door-plugs"], answer.text
+
+
+KC_PARADE = {  # news24-dev b6dd60151af1 (USA TODAY, 2024-02-15), its first and fourth paragraphs
+    "id": "kc-parade",
+    "title": "Kansas City Super Bowl parade latest shooting at US celebration",
+    "source": "usatoday.com",
+    "published": "2024-02-15",
+    "text": "A Super Bowl victory parade in Kansas City, Missouri, has become another joyful celebration marred by gun "
+    "violence in the United States, a lurking danger that hovers over Americans as they gather together to celebrate, "
+    "honor and commemorate.\n\nAnd now, 11 children were shot in the moments after a Super Bowl victory parade in "
+    "Kansas City on Wednesday, where thousands of red-clad fans ran for their lives across confetti-strewn streets.",
+}
+
+
+def test_a_story_need_not_name_every_word_of_a_long_name(make_assistant):
+    """An outside try: "What happened at the Kansas City Chiefs parade?" (2024-02-15) was answered "No story here is
+    about the Kansas City Chiefs parade", then quoted the parade shooting's story: it says "a Super Bowl victory
+    parade in Kansas City" and never names the team. A name of three words or more is held by all but one."""
+    bot = make_assistant()
+    bot.add_records([KC_PARADE])
+    answer = bot.ask("What happened at the Kansas City Chiefs parade?", as_of="2024-02-15")
+    assert answer.text.startswith("The stories about the Kansas City Chiefs parade, newest first:"), answer.text
+    assert answer.answered
