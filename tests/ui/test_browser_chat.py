@@ -226,6 +226,12 @@ def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_u
     page = new_page()
     open_chat(page, harbor_url)
     choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
+    # the examples offered are of the articles by the asking date: not the 03-18 and 03-20 headlines (an outside try
+    # as of 2024-01-25 was offered questions about March stories)
+    examples = page.locator("#byline-examples")
+    expect(examples).to_contain_text("Ferry crews walk out")
+    expect(examples).not_to_contain_text("Ferry strike ends")
+    expect(examples).not_to_contain_text("Council approves")
     # the filters come back with the kept conversation, whose answer records them (f2300d5): the separate filters
     # key is at times not written at all (a clean-clone run waited for it in vain)
     kept = stored(page, "byline-conversation")

@@ -96,12 +96,13 @@ def refused_dates(typed: str | None) -> dict[str, str]:
 # --- what is indexed -------------------------------------------------------------------------
 
 
-def example_questions(bot, count: int) -> list[str]:
-    """Questions drawn from what is indexed: who said a quoted title phrase, what a known speaker said, a title."""
+def example_questions(bot, count: int, as_of: str | None = None) -> list[str]:
+    """Questions drawn from what is indexed: who said a quoted title phrase, what a known speaker said, a title; with
+    `as_of`, from the articles published by then (asked as of 2024-01-25, a March headline is no question to offer)."""
     if count <= 0:
         return []
     questions: list[str] = []
-    records = bot.articles()
+    records = [r for r in bot.articles() if not as_of or (r.published and r.published <= as_of)]
     for record in records:
         quoted = _TITLE_QUOTE.search(record.title or "")
         if quoted:
@@ -806,6 +807,19 @@ class ChatHandlers:
         except Exception:  # the UI boundary: the chat comes up without examples
             log.exception("drawing example questions failed")
             return []
+
+    def examples_as_of(self, as_of: str | None):
+        """The example questions again when the asking date changes: drawn from the articles of that day and before."""
+        try:
+            day = checked_date(as_of, "as-of")
+        except InputProblem:
+            return gr.skip()  # a date the field refused: the Filters label says so, the examples stay
+        try:
+            questions = example_questions(self.bot, self.settings.example_questions, day)
+        except Exception:  # the UI boundary: the examples stay as they were
+            log.exception("drawing example questions failed")
+            return gr.skip()
+        return gr.Dataset(samples=[[q] for q in questions] or [[""]], visible=bool(questions))
 
     def index_views(self) -> tuple:
         """Everything that shows what is indexed, for the page load and after an ingest."""

@@ -314,6 +314,15 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             trigger_mode="always_last",
             **labelling,
         )
+        # the examples offered are of the articles by the asking date (a March headline asked about as of January)
+        as_of_box.change(
+            handlers.examples_as_of,
+            as_of_box,
+            examples,
+            api_visibility="private",
+            trigger_mode="always_last",
+            show_progress="hidden",
+        )
         # A dragged stretch of the coverage plot sets From, then To one round trip later: set together, the two
         # changes' label requests raced, and the one that saw only From could land last ("from 2024-03-03" alone).
         stretch_end = gr.State("")
