@@ -268,6 +268,7 @@ DONE_ABOUT = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+[^?]+?\s+(?:about|on|over|regarding)\s+(?P<topic>[^?]+?)\s*\?+\s*$",
     re.I,
 )
+WHAT_HAPPENED = re.compile(r"^\s*what\s+happened\s+(?P<where>(?:at|in|on|during|to|with)\s+[^?]+?)\s*\?+\s*$", re.I)
 # "What is King Charles's diagnosis?": a thing of someone's, which a follow-up's "it" is
 WHAT_IS = re.compile(r"^\s*what(?:['’]s|\s+is|\s+was)\s+(?P<topic>[^?]+?)\s*\?+\s*$", re.I)
 POSSESSED = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+\w+(?:\s+\w+)?$")
@@ -281,7 +282,19 @@ def thing_asked_about(question: str) -> str:
         return done.group("topic")
     if (what := WHAT_IS.match(question)) and POSSESSED.match(what.group("topic")):
         return what.group("topic")
+    if happened := WHAT_HAPPENED.match(question):  # "What happened at the parade?": the parade
+        return happened.group("where").split(None, 1)[1]
     return ""
+
+
+def points_at_what_happened(message: str) -> re.Match | None:
+    """The message up to its end, when it asks of "them"/"they"/"it" and names neither a person nor a time or place of
+    its own: a follow-up on an event, whose own words hold no referent for its pronoun."""
+    doc = parse(message)
+    pointers = [t for t in doc if t.lower_ in GROUP_PRONOUNS | THING_PRONOUNS and not has_own_referent(t)]
+    if not pointers or any(t.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"} for t in doc) or doc.ents:
+        return None
+    return re.match(r"^.*\S", message.strip(), re.S)
 
 
 def capitalize_first(text: str) -> str:
@@ -732,6 +745,11 @@ class RuleRewriter:
         on_topic = self.on_the_same_topic(message, last_question)
         if on_topic:
             return on_topic
+        if (happened := WHAT_HAPPENED.match(last_question)) and (pointing := points_at_what_happened(message)):
+            # "How many of them were children?" after "What happened at the Super Bowl parade in Kansas City?": "them"
+            # are the event's people, whom nothing names; the event is where to look ("How many of the stories were
+            # children?" was read off the digest's heading)
+            return f"{message[: pointing.end()].rstrip(' ?.!')} {happened.group('where')}?"
         resolved = with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last.lead)
         return with_the_event_object(resolved, earlier)
 

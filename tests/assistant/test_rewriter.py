@@ -497,3 +497,26 @@ def test_it_is_the_thing_asked_about_not_the_answer_s_first_words(rewriter, ques
     over"; "What did Prince William say about it?" as "… about Prince William?". After a question of what was done
     about a thing, or what someone's thing is, "it" is that thing."""
     assert rewriter.rewrite(follow_up, history(question, answer)) == expected
+
+
+PARADE_DIGEST = (  # the digest news24-dev gives as of 2024-02-16, its heading and first line
+    "The stories about the Super Bowl parade in Kansas City, newest first:\n- 2024-02-15 · Kansas City Super Bowl parade "
+    "latest shooting at US celebration: A Super Bowl victory parade in Kansas City, Missouri, has become another joyful "
+    "celebration marred by gun violence in the United States. [1]"
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up, expected",
+    [
+        ("How many of them were children?", "How many of them were children at the Super Bowl parade in Kansas City?"),
+        ("What did Quinton Lucas say about it?", "What did Quinton Lucas say about the Super Bowl parade in Kansas City?"),
+    ],
+)
+def test_a_follow_up_on_what_happened_looks_at_the_event(rewriter, follow_up, expected):
+    """An outside try in the chat: "How many of them were children?" after "What happened at the Super Bowl parade in
+    Kansas City?" was read as "How many of the stories were children?" (the digest's heading) and answered from a
+    corrections column about Princess Anne's children. "Them" are the event's people, whom nothing names: the
+    question is asked at the event; "it" is the event."""
+    asked = history("What happened at the Super Bowl parade in Kansas City?", PARADE_DIGEST)
+    assert rewriter.rewrite(follow_up, asked) == expected
