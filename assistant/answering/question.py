@@ -35,6 +35,9 @@ DAY = frozenset({"DATE", "TIME"})
 COUNT = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 AMOUNT = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 DURATION = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
+SIZE = frozenset({"QUANTITY", "CARDINAL", "PERCENT"})  # the measure "how big", "how far" … ask for
+# the adjectives of "how big", "how far": each asks for a measure ("1 million acres")
+MEASURES = "big|large|far|tall|deep|wide|high|fast|heavy|strong"
 WORK = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "ORG"})
 
 # "which X" / "what X": the head noun's answer type (singular forms; plurals are folded)
@@ -300,6 +303,8 @@ def analyze(question: str) -> QuestionAnalysis:
         return QuestionAnalysis("how_old", expects=DURATION)
     if re.search(r"\bhow long\b", lower):
         return QuestionAnalysis("how_long", expects=DURATION)
+    if re.search(rf"\bhow (?:{MEASURES})\b", lower):  # "How big is the Smokehouse Creek fire?": 1 million acres
+        return QuestionAnalysis("how_much", expects=SIZE)
     if re.search(r"\bby how (?:much|many)\b", lower):
         return QuestionAnalysis("how_much", expects=AMOUNT)
     if re.search(r"\bwhat (?:percent|percentage|share)\b", lower):  # a share is a PERCENT, not any number
