@@ -7,6 +7,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from assistant.answering.checker import CitationChecker
 from assistant.answering.extractive import ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
 from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_contest, asked_past_event, event_words, other_tellings
-from assistant.answering.question import QuestionAnalysis, analyze
+from assistant.answering.question import QuestionAnalysis, analyze, clean_topic
 from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
 from assistant.answering.shaped import (
@@ -29,6 +30,7 @@ from assistant.answering.shaped import (
     SideQuotes,
     no_story_about,
 )
+from assistant.answering.timeframe import read_time
 from assistant.answering.verdict import UNSETTLED, VERDICTS
 from assistant.answering.who_said import WhoSaidAnswerer, said, wants_table, words_not_found
 from assistant.conversation import Conversation
@@ -389,8 +391,10 @@ class Assistant:
         analysis = analyze(query)
         if analysis.kind == "other" and (asked := analyze(standalone)).kind in DIGEST_KINDS:
             # "What is the latest on the Boeing 737 Max 9?" is a digest of that story newest first, not the fact
-            # "What is on the Boeing 737 Max 9?" that is left when its time word is taken out
-            analysis = asked
+            # "What is on the Boeing 737 Max 9?" that is left when its time word is taken out; its topic without time
+            # words ("… this week" is the window, not words a story must hold)
+            topic = read_time(asked.topic, scope.as_of).query if asked.topic else asked.topic
+            analysis = replace(asked, topic=clean_topic(topic) if topic else asked.topic)
         dangling = dangling_person(question) if not turns else None
         if dangling:
             # "When did she say that?" with nothing before it was answered about whoever the search happened on
@@ -656,8 +660,9 @@ class Assistant:
             contest = asked_contest(query)
             wanted = contest.words if contest is not None else event_words(query)
             # the verb's lemma too: "won" is a stem of its own, and the report says "with a win for the Chiefs"
+            limit = len(articles) + OUTCOME_ARTICLES
             for chunk, score in self.retriever.keyword_search(f"{query} {scope.outcome_verb}", OUTCOME_FETCH, fortnight):
-                if len(articles) >= OUTCOME_ARTICLES + len({h.chunk.article_id for h in [*hits, *found]}):
+                if len(articles) >= limit:
                     break
                 if chunk.article_id not in articles and wanted <= set(stems(f"{chunk.title}\n{chunk.text}")):
                     articles.add(chunk.article_id)

@@ -146,6 +146,7 @@ NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-
 RECENT_NEAR_BEST = 0.85
 # "Who won …?": the newest report of the outcome among the best OUTCOME_POOL sentences scoring this close to the best
 OUTCOME_POOL = 12
+OUTCOME_POOL_READ = 60  # ... and past them, those of this many that hold a word of winning (each is parsed)
 # An article whose headline holds this share of the question's words (its names among them) has its lead read, a
 # sentence starting within LEAD_SENTENCE_CHARS of its text, whichever passage brought it
 HEADLINE_SHARE = 0.7
@@ -356,7 +357,7 @@ class ExtractiveAnswerer:
             answering = [
                 c
                 for rank, c in enumerate(pool)
-                if (rank < OUTCOME_POOL or not winning.isdisjoint(c.stems))
+                if (rank < OUTCOME_POOL or (rank < OUTCOME_POOL_READ and not winning.isdisjoint(c.stems)))
                 and self.answers(c)
                 and c.score >= OUTCOME_NEAR_BEST * best.score
             ]

@@ -35,7 +35,7 @@ DAY = frozenset({"DATE", "TIME"})
 COUNT = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 AMOUNT = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 DURATION = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
-SIZE = frozenset({"QUANTITY", "CARDINAL", "PERCENT"})  # the measure "how big", "how far" … ask for
+SIZE = frozenset({"QUANTITY", "CARDINAL", "PERCENT", "MONEY"})  # the measure "how big", "how far" … ask for
 # the adjectives of "how big", "how far": each asks for a measure ("1 million acres")
 MEASURES = "big|large|far|tall|deep|wide|high|fast|heavy|strong"
 WORK = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "ORG"})
@@ -159,7 +159,8 @@ SPAN_OF_TIME = re.compile(
     r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|few"
     r"|many|\w+-year)[\s-]+(?:\w+[\s-]+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b"
     r"(?![\s-]+(?:old|earlier|later|ago|before|after)\b)"
-    r"|\b\w+-(?:second|minute|hour|day|week|month|year)\b(?!-old)",
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\w+teen|\w+ty)-(?:second|minute|hour|day|week|month"
+    r"|year)\b(?!-old)",
     re.IGNORECASE,
 )
 

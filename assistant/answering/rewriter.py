@@ -269,6 +269,11 @@ DONE_ABOUT = re.compile(
     re.I,
 )
 WHAT_HAPPENED = re.compile(r"^\s*what\s+happened\s+(?P<where>(?:at|in|on|during|to|with)\s+[^?]+?)\s*\?+\s*$", re.I)
+DAY_FIRST = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this|last|next|jan|feb|mar|apr"
+    r"|may|jun|jul|aug|sep|oct|nov|dec|\d)",
+    re.I,
+)
 # "What is King Charles's diagnosis?": a thing of someone's, which a follow-up's "it" is
 WHAT_IS = re.compile(r"^\s*what(?:['’]s|\s+is|\s+was)\s+(?P<topic>[^?]+?)\s*\?+\s*$", re.I)
 POSSESSED = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+\w+(?:\s+\w+)?$")
@@ -278,8 +283,8 @@ def thing_asked_about(question: str) -> str:
     """The thing a question asks what was done about or what it is, which "it" in a follow-up is: "the razor wire at
     the border" of "What did the Supreme Court decide about the razor wire at the border?", "King Charles's
     diagnosis" of "What is King Charles's diagnosis?"; "" for others ("Which company …?": the answer names "it")."""
-    if done := DONE_ABOUT.match(question):
-        return done.group("topic")
+    if (done := DONE_ABOUT.match(question)) and not DAY_FIRST.match(done.group("topic")):
+        return done.group("topic")  # not "on Monday" of "What did the court rule on Monday?"
     if (what := WHAT_IS.match(question)) and POSSESSED.match(what.group("topic")):
         return what.group("topic")
     if happened := WHAT_HAPPENED.match(question):  # "What happened at the parade?": the parade
@@ -294,7 +299,7 @@ def points_at_what_happened(message: str) -> re.Match | None:
     pointers = [t for t in doc if t.lower_ in GROUP_PRONOUNS | THING_PRONOUNS and not has_own_referent(t)]
     if not pointers or any(t.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"} for t in doc) or doc.ents:
         return None
-    return re.match(r"^.*\S", message.strip(), re.S)
+    return re.match(r"^\s*.*\S", message, re.S)
 
 
 def capitalize_first(text: str) -> str:
@@ -930,8 +935,7 @@ class RuleRewriter:
         # "Which company …?" → "it" in the follow-up is the company the answer named
         asks_for_thing = asks_who_or_which or bool(ASKS_WHAT.search(last_question))
         thing = answered_thing(answer_doc, last_question) if answer_doc is not None and asks_for_thing else ""
-        if asked_topic := thing_asked_about(last_question):
-            thing = asked_topic  # "What did Abbott say about it?" after "What did the court decide about the razor wire?"
+        asked_topic = thing_asked_about(last_question)  # "it" of "What did Abbott say about it?" after "… about the razor wire?"
         if (
             thing
             and persons
@@ -968,7 +972,7 @@ class RuleRewriter:
             elif word in GROUP_PRONOUNS | {"their"}:
                 referent = plural or None
             elif word in ("it", "its"):
-                referent = topic or None
+                referent = asked_topic or topic or None
             elif word == "there":
                 referent = f"in {where}" if where else None
             is_possessive = word in PERSON_POSSESSIVES | {"their", "its"} or (word == "her" and token.tag_ == "PRP$")

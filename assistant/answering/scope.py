@@ -22,6 +22,7 @@ from functools import cached_property
 from assistant.answering.outcome import asked_outcome_verb
 from assistant.answering.question import analyze, parsed
 from assistant.answering.timeframe import OPEN_START, TimeReading, read_time
+from assistant.answering.verdict import parsed as full_parse
 from assistant.search.types import Filters
 from ingest.article import parse_date
 from ingest.errors import InvalidInput
@@ -185,12 +186,12 @@ def asks_a_current_state(question: str) -> bool:
     charged"), naming no days: "How long is Kamila Valieva banned for?" asked in January 2024 is answered by her ban
     of that week, not by the four years WADA sought in 2022. ("What is the minimum age …?" asks no such thing: the
     newest sentence near it was only about ages.)"""
-    words = list(parsed(question))
-    for i, word in enumerate(words):
-        if word.lower_ in ("is", "are") and word.tag_ in ("VBZ", "VBP"):
-            following = [w for w in words[i + 1 : i + 6] if w.lower_ != "being"]
-            if any(w.tag_ == "VBN" for w in following):
-                return analyze(question).kind != "yes_no"
+    # the parse, not the tags: "is" must be the participle's own passive auxiliary ("What is Ozempic used for?" and "What
+    # is the largest fire recorded in Texas?" have a participle near "is", not one "is" makes passive)
+    for word in full_parse(question):
+        helpers = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
+        if word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children) and helpers & {"is", "are"}:
+            return analyze(question).kind != "yes_no"
     return False
 
 

@@ -665,6 +665,9 @@ def test_which_month_is_answered_by_a_month_not_by_any_day(entity, holds):
         ("Feb. 7, 2022", False),
         ("then-15-year-old", False),
         ("six weeks earlier", False),
+        ("modern-day", False),
+        ("next-day", False),
+        ("two-week", True),
     ],
 )
 def test_how_long_is_answered_by_a_length_of_time_not_by_a_day(entity, holds):

@@ -520,3 +520,12 @@ def test_a_follow_up_on_what_happened_looks_at_the_event(rewriter, follow_up, ex
     question is asked at the event; "it" is the event."""
     asked = history("What happened at the Super Bowl parade in Kansas City?", PARADE_DIGEST)
     assert rewriter.rewrite(follow_up, asked) == expected
+    assert rewriter.rewrite(f"  {follow_up}", asked).strip() == expected  # typed after spaces: it lost its last letters
+
+
+def test_a_day_after_on_is_no_thing_asked_about(rewriter):
+    asked = history(
+        "What did the Supreme Court rule on Monday?",
+        "The U.S. Supreme Court on Monday sided with the Biden administration over the razor wire. [1]",
+    )
+    assert "Monday" not in rewriter.rewrite("What did Abbott say about it?", asked)

@@ -538,6 +538,9 @@ def test_the_latest_on_a_story_is_its_digest_newest_first(make_assistant):
     answer = bot.ask("What is the latest on the Boeing 737 Max 9?", as_of="2024-03-22")
     assert answer.text.startswith("As of 2024-01-23: The stories about the Boeing 737 Max 9, newest first:"), answer.text
     assert [c.article_id for c in answer.citations][:1] == ["door-plugs"], answer.text
+    # its time words name the window, not words a story must hold ("the Boeing 737 Max 9 this week")
+    weekly = bot.ask("What is the latest on the Boeing 737 Max 9 this week?", as_of="2024-01-25")
+    assert "The stories about the Boeing 737 Max 9, newest first:" in weekly.text, weekly.text
 
 
 KC_PARADE = {  # news24-dev b6dd60151af1 (USA TODAY, 2024-02-15), its first and fourth paragraphs

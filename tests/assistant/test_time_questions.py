@@ -15,6 +15,7 @@ from assistant.answering import extractive
 from assistant.answering.outcome import asks_an_outcome
 from assistant.answering.scope import time_scope
 from assistant.answering.timeframe import relative_dates
+from assistant.core import EVENT_REPORTS, OUTCOME_ARTICLES
 from assistant.evaluation import EvalQuestion, of_weeks
 from assistant.search.types import Filters
 from assistant.settings import AssistantSettings
@@ -909,6 +910,10 @@ def test_the_game_s_report_is_found_among_weeks_of_previews(make_assistant, monk
     assert found and all("album" in hit.chunk.text and "Grammy" in hit.chunk.text for hit in found), [
         h.chunk.title for h in found
     ]
+    # at most OUTCOME_ARTICLES more articles than the event's own searches take (the cap was never reached: 100 passages)
+    game = "Who won the Super Bowl?"
+    reports = bot.event_reports(game, time_scope(game, Filters(), "2024-02-20", bot.retriever.latest_published), [])
+    assert len(reports) <= EVENT_REPORTS + OUTCOME_ARTICLES, len(reports)
     before = bot.ask("Who won the Super Bowl?", as_of="2024-02-10")
     assert before.text.startswith("No article here reports that outcome"), before.text
     # the preview's Sunday is the game's, the day after its Saturday article (a condition in the present is to come)
@@ -950,3 +955,20 @@ def test_how_a_thing_done_stands_now_is_told_by_the_newest_report(make_assistant
         "As of 2024-01-29: In a stunning rebuke of Russia’s notorious doping system, the Court of Arbitration for Sport "
         "banned Russian Olympic figure skater Kamila Valieva Monday morning (2024-01-29) for four years"
     ), answer.text
+
+
+@pytest.mark.parametrize(
+    "question, current",
+    [
+        ("How long is Kamila Valieva banned for?", True),
+        ("Which company is being sued for failing to pay rent?", True),
+        ("What is the minimum age for users on TikTok?", False),
+        ("What is the largest fire recorded in Texas history?", False),  # "recorded" is no passive of "is"
+        ("What are the drugs used in the execution?", False),
+        ("Is Trump banned from the ballot?", False),  # a yes/no has its own verdict
+    ],
+)
+def test_a_question_of_how_a_thing_done_stands_now(question, current):
+    from assistant.answering.scope import asks_a_current_state
+
+    assert asks_a_current_state(question) is current
