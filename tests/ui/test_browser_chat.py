@@ -245,6 +245,9 @@ def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_u
     # the follow-up is asked as of the day the conversation was, not today, and the collapsed Filters say so
     filters = page.locator("#byline-filters")
     expect(filters).to_contain_text("Filters on: sources: Harbor Gazette · as of 2024-03-15")
+    # and the examples offered are of that day's articles, as before the reload
+    expect(page.locator("#byline-examples")).to_contain_text("Ferry crews walk out")
+    expect(page.locator("#byline-examples")).not_to_contain_text("Ferry strike ends")
     page.fill("#byline-question textarea", "What did Maren Okafor say about the port authority?")
     page.keyboard.press("Enter")
     answered(page, 2)

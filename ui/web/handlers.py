@@ -821,6 +821,12 @@ class ChatHandlers:
             return gr.skip()
         return gr.Dataset(samples=[[q] for q in questions] or [[""]], visible=bool(questions))
 
+    def index_views_on_load(self) -> tuple:
+        """`index_views` for the page load, the examples left to `examples_as_of`, which the asking date's being set at
+        load (a restored conversation's, or today) calls."""
+        articles, speakers, sources, _, count = self.index_views()
+        return articles, speakers, sources, gr.skip(), count
+
     def index_views(self) -> tuple:
         """Everything that shows what is indexed, for the page load and after an ingest."""
         bot, settings = self.bot, self.settings

@@ -291,7 +291,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             concurrency_limit=None,
             show_progress="hidden",
         )
-        demo.load(handlers.index_views, None, index_outputs, api_visibility="private")
+        # the examples are drawn when the asking date is set (restored or today: `examples_as_of`), not here: drawn at
+        # load for the whole index, they could land after the ones of a restored conversation's date
+        demo.load(handlers.index_views_on_load, None, index_outputs, api_visibility="private")
         for source in (evidence, person_quotes):
             source.click(handlers.open_article, None, [reader_panel, reader], **reading)
         close_reader.click(handlers.close_article, None, reader_panel, queue=False, api_visibility="private")
