@@ -659,8 +659,8 @@ class Assistant:
             # of the event asked about: "Who won album of the year at the Grammys?" met NFL previews by "win" and "year"
             contest = asked_contest(query)
             wanted = contest.words if contest is not None else event_words(query)
-            # the verb's lemma too: "won" is a stem of its own, and the report says "with a win for the Chiefs"
             limit = len(articles) + OUTCOME_ARTICLES
+            # the verb's lemma too: "won" is a stem of its own, and the report says "with a win for the Chiefs"
             for chunk, score in self.retriever.keyword_search(f"{query} {scope.outcome_verb}", OUTCOME_FETCH, fortnight):
                 if len(articles) >= limit:
                     break

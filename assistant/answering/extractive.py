@@ -36,8 +36,7 @@ from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
 from assistant.answering.outcome import (
     NO_OUTCOME_REPORTED,
-    OUTCOME_NOUNS,
-    OUTCOME_VERBS,
+    WINNING_STEMS,
     PastEvent,
     asked_contest,
     asked_past_event,
@@ -353,11 +352,10 @@ class ExtractiveAnswerer:
             # this month as if it were the answer.
             # past the best few, only sentences with a word of winning: "Super Bowl 58 ended Sunday night with a win for
             # the Kansas City Chiefs" ranked below a dozen previews that hold "team" of "Which team won …?"
-            winning = set(self.keyword.stems(" ".join(OUTCOME_VERBS | OUTCOME_NOUNS | {"won"})))
             answering = [
                 c
                 for rank, c in enumerate(pool)
-                if (rank < OUTCOME_POOL or (rank < OUTCOME_POOL_READ and not winning.isdisjoint(c.stems)))
+                if (rank < OUTCOME_POOL or (rank < OUTCOME_POOL_READ and not WINNING_STEMS.isdisjoint(c.stems)))
                 and self.answers(c)
                 and c.score >= OUTCOME_NEAR_BEST * best.score
             ]
@@ -423,7 +421,7 @@ class ExtractiveAnswerer:
                 continue
             if (
                 outcome is not None
-                and not winning.isdisjoint(c.stems)
+                and not WINNING_STEMS.isdisjoint(c.stems)
                 and not of_another_year(c)  # "Bob Dole's 12-point win in 1996" is history
                 and not states_an_outcome(c, outcome, about, contest)
             ):
@@ -508,10 +506,10 @@ class ExtractiveAnswerer:
         leads = self.reported_elsewhere(
             hits, article_texts, lambda c: c.start < LEAD_SENTENCE_CHARS, seen, lambda hit: hit.chunk.article_id in titled
         )
-        firsts: dict[str, Candidate] = {}
+        firsts: dict[str, Candidate] = {}  # `reported_elsewhere` leaves out the sentences in `seen`
         for c in leads:
             firsts.setdefault(c.hit.chunk.article_id, c)
-        return [c for c in firsts.values() if c.start >= 0 and (c.hit.chunk.article_id, c.start) not in seen]
+        return list(firsts.values())
 
     def outcome_elsewhere(
         self,
@@ -529,7 +527,7 @@ class ExtractiveAnswerer:
         article; `latest_report` judges which reports it."""
         contest = asked_contest(question)
         wanted = event_words(question) if contest is None else contest.words  # stems, as `Candidate.stems`
-        winning = set(self.keyword.stems(" ".join(OUTCOME_VERBS | OUTCOME_NOUNS | {"won", "victorious"})))
+        winning = WINNING_STEMS | set(self.keyword.stems("victorious"))
         found = self.reported_elsewhere(
             hits,
             article_texts,

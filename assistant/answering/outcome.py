@@ -63,6 +63,8 @@ WON_BY_WINNING = frozenset({"win", "elect"})
 APPOINTING = frozenset({"appoint", "name", "elect", "choose", "select", "nominate", "crown"})
 # nouns that report a won outcome ("scoring the biggest victory in the history of the Iowa caucuses")
 OUTCOME_NOUNS = frozenset({"victory", "win", "winner", "champion"})
+# the stems of the words that tell a win, as a sentence's `Candidate.stems` hold them ("won" is a stem of its own)
+WINNING_STEMS = frozenset(stems(" ".join(OUTCOME_VERBS | OUTCOME_NOUNS | {"won"})))
 # a title of an earlier outcome, not the report of one: "face off against the defending champions"
 TITLE_WORDS = frozenset({"defending", "reigning", "former", "previous", "last", "past"})
 ASKING_KINDS = ("who", "which", "what", "yes_no")  # "Did the Chiefs win the Super Bowl?" asks after the latest too

@@ -853,22 +853,10 @@ def test_how_big_is_answered_by_a_measure(make_assistant):
     """An outside try: "How big is the Smokehouse Creek fire?" (2024-03-02) was answered "the Smokehouse Creek Fire
     has grown to become the largest in the state's history", with no size: "how big" was no question kind, and "big"
     a word the answer had to hold. It asks for a measure, as "how many" asks for a count."""
+    from tests.assistant.test_time_questions import SMOKEHOUSE_MARCH_1
+
     bot = make_assistant()
-    bot.add_records(
-        [
-            {  # news24-dev dbf425a33498 (USA TODAY, 2024-03-01), its first paragraph and the forest service's
-                "id": "smokehouse",
-                "title": "Texas wildfire map: Locations of Smokehouse Creek Fire, other blazes",
-                "source": "usatoday.com",
-                "published": "2024-03-01",
-                "text": "Wildfires continued to burn across the Texas Panhandle Thursday, forcing widespread evacuations as "
-                "the Smokehouse Creek Fire has grown to become the largest in the state's history.\n\nAs of midday "
-                "Thursday, there were 132 fires burning across Texas spanning over 1.2 million acres, according to the "
-                "Texas A&M Forest Service. The largest of the fires, the Smokehouse Creek Fire, has consumed an estimated "
-                "1,075,000 acres and was just 3% contained, according to the forest service.",
-            }
-        ]
-    )
+    bot.add_records([SMOKEHOUSE_MARCH_1])
     assert analyze("How big is the Smokehouse Creek fire?").kind == "how_much"
     answer = bot.ask("How big is the Smokehouse Creek fire?", as_of="2024-03-02")
     assert "1,075,000 acres" in answer.text.split("[1]")[0], answer.text

@@ -332,6 +332,19 @@ def test_a_timeline_keeps_the_same_report_with_another_figure_on_another_day(bot
     assert [re.search(r"\$\d", line).group(0) for line in lines] == ["$4", "$5", "$6"], answer.text
 
 
+SMOKEHOUSE_MARCH_1 = {  # news24-dev dbf425a33498 (USA TODAY, 2024-03-01), its first two paragraphs
+    "id": "fire-0301",
+    "title": "Texas wildfire map: Locations of Smokehouse Creek Fire, other blazes",
+    "source": "usatoday.com",
+    "published": "2024-03-01",
+    "text": "Wildfires continued to burn across the Texas Panhandle Thursday, forcing widespread evacuations as the "
+    "Smokehouse Creek Fire has grown to become the largest in the state's history.\n\nAs of midday Thursday, there "
+    "were 132 fires burning across Texas spanning over 1.2 million acres, according to the Texas A&M Forest Service. "
+    "The largest of the fires, the Smokehouse Creek Fire, has consumed an estimated 1,075,000 acres and was just 3% "
+    "contained, according to the forest service.",
+}
+
+
 def test_a_count_asked_in_the_present_perfect_is_answered_with_the_newest_telling(make_assistant):
     """An outside try: "How many acres has the Smokehouse Creek Fire burned?" opened with a 2006 fire's
     "more than 900,000 acres" (from an article of 02-27) and gave the fire's 1,075,000 acres of 03-01
@@ -350,17 +363,7 @@ def test_a_count_asked_in_the_present_perfect_is_answered_with_the_newest_tellin
                 "seen, only behind the 2006 Amarillo East Complex fires that claimed 12 lives and burned more than "
                 "900,000 acres.",
             },
-            {  # news24-dev dbf425a33498 (USA TODAY, 2024-03-01), its first two paragraphs
-                "id": "fire-0301",
-                "title": "Texas wildfire map: Locations of Smokehouse Creek Fire, other blazes",
-                "source": "usatoday.com",
-                "published": "2024-03-01",
-                "text": "Wildfires continued to burn across the Texas Panhandle Thursday, forcing widespread evacuations as "
-                "the Smokehouse Creek Fire has grown to become the largest in the state's history.\n\nAs of midday "
-                "Thursday, there were 132 fires burning across Texas spanning over 1.2 million acres, according to the "
-                "Texas A&M Forest Service. The largest of the fires, the Smokehouse Creek Fire, has consumed an "
-                "estimated 1,075,000 acres and was just 3% contained, according to the forest service.",
-            },
+            SMOKEHOUSE_MARCH_1,
         ]
     )
     answer = bot.ask("How many acres has the Smokehouse Creek Fire burned?", as_of="2024-03-08")
