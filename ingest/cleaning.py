@@ -14,7 +14,7 @@ no sentence of the article is lost. Spans never overlap and come in text order.
    - `timestamp`: "Updated 3:04 PM ET, Fri January 6, 2023", a live blog's "8:25 p.m." or
      "4:40 p.m. update:", a day heading with its year ("Tuesday, July 21, 2020");
    - `credit`: a byline or source line ("– David Jackson", "AP", "Contributing: The Associated
-     Press", "From USA TODAY Network and wire reports", "From staff and wire reports", "Nolan McCaskill
+     Press", "CONTRIBUTING Eric Lagatta, USA TODAY", "From USA TODAY Network and wire reports", "From staff and wire reports", "Nolan McCaskill
      contributed.", "© Copyright…", "Compiled by Alia E. Dastagir"), or the line under a byline that says
      whom the reporter writes for ("Special to Salisbury Daily Times", "Democrat staff writer");
    - `caption`: a photo caption, known by the credit it ends with ("… Jens Meyer/AP",
@@ -22,7 +22,7 @@ no sentence of the article is lost. Spans never overlap and come in text order.
      SpaceX"; an unknown "Name/Organisation" only after a caption sentence and with no final period)
      or by a gallery's controls ("Hide Caption 20 of 266", "In pictures: … Prev Next");
    - `link`: a link to another story or to a player ("More:Florida's skunk ape…", "READ MORE: …",
-     "RELATED: …", "Read the rest of the story at …", "Watch the ad below:", "Video Ad Feedback …",
+     "RELATED: …", "Read the rest of the story at …", "Read all our … coverage:", "Watch the ad below:", "Video Ad Feedback …",
      a bare URL);
    - `contact`, `share`: a telephone number alone; "Do you support Donald Trump? Like the page:";
    - `code`: style sheets pasted into the text (".image-wrap {", "width:100%;");
@@ -168,7 +168,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:[–—-]{1,2}|By) ?[A-Z][\w'’\-]*(?: (?:[A-Z][\w.'’\-]*[\w'’]|[A-Z]\.|de|van|von|del|la)){0,3}(?:,? (?:USA TODAY|AP|CNN|Reuters))?"
             r"|(?:The )?(?:AP|Associated Press|USA TODAY|Reuters|AFP|UPI|Agence France-Presse|Bloomberg)\.?"
-            r"|(?:[(–—-]{1,2} ?)?(?:Contributing|Contributors?|Contributing writers?|Contributing reporters?)\b.*"
+            # "Contributing: …", "CONTRIBUTING Eric Lagatta, USA TODAY"; not the prose "Contributing to the problem …"
+            r"|(?:[(–—-]{1,2} ?)?(?:Contributing|CONTRIBUTING|Contributors?|Contributing writers?|Contributing reporters?)"
+            r"(?::| by\b| (?=[A-Z])).*"
             r"|From (?:the )?[A-Z].{0,60} (?:wire reports|news services)\.?|(?:From )?(?:[Ss]taff|STAFF) and wire reports\.?"
             rf"|{_BYLINE_TITLE}"
             r"|Compiled by [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){1,4}\.?(?: Contributing:.*)?"
@@ -185,6 +187,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"[►•▶»>\s]*(?:{_LINK_WORDS})\s*(?:>>>?)?:.*"
             r"|(?:Read|Click|Watch|Listen to|See|View|Check out)\b.{0,100}\b(?:below|above|here)\b[\W]*"
             r"|Read the rest of (?:the|this) (?:story|article)\b.{0,60}"
+            # a heading over links to the outlet's other stories: "Read all our King Charles III coronation coverage:"
+            r"|(?:[\w’'.\-]+ ){0,7}coverage:"
             r"|(?:More )?AP [\w ]{1,40}: https?://.*"
             r"|Video Ad Feedback\b.*|.*\b\d\d:\d\d - Source: [A-Z][\w ]{1,30}"
             r"|\S*https?://\S+",

@@ -52,6 +52,13 @@ WHOLE_LINES = [
     ("credit", "From staff and wire reports"),
     ("credit", "Compiled by Alia E. Dastagir"),
     ("credit", "(Contributing: The Associated Press)"),
+    # news24-dev 1313f8c9af9b: an outside try's digest of the lunar lander led with it (as of 2024-02-24)
+    ("credit", "CONTRIBUTING Eric Lagatta, USA TODAY"),
+    ("credit", "CONTRIBUTING Tiffany Acosta, The Arizona Republic; Olivia Munson and Jim Sergent, USA TODAY"),
+    # news24-dev dc7f44d132f6: a King Charles summary's item (an outside try); others of the kind in the eval sets
+    ("link", "Read all our King Charles III coronation coverage:"),
+    ("link", "Welcome to live coverage:"),
+    ("link", "Previous coverage:"),
     ("credit", "-- Contributing: Joey Garrison"),
     ("credit", "– CNN’s Ross Levitt contributed to this report"),
     ("credit", "(CNN’s James Frater contributed to this section.)"),
@@ -131,6 +138,9 @@ KICKERS = [
 
 PROSE = [
     "The game starts at 10:30 tonight, officials said.",  # a clock time is no kicker ending in a number
+    # a sentence that opens with the word is no credit line; nor is a headline that says "coverage:" midway
+    "Contributing to the problem is the heat, forecasters said.",
+    "Hilary Swank sues SAG-AFTRA Health Plan over ovarian cyst coverage: 'It’s time we are treated fairly'",
     "“The answer is yes, Damar, you won the game of life,” Dr. Timothy Pritts said.",
     "DALLAS (AP) — Democratic presidential candidate Martin O’Malley is shifting staff and resources to Iowa as his "
     "campaign struggles to raise money.",  # a dateline that begins the story's first sentence
