@@ -43,8 +43,10 @@ from assistant.answering.outcome import (
     event_words,
     forms_of,
     latest_report,
+    names_the_contest,
     reports_done,
     states_an_outcome,
+    tells_a_winner,
     within_a_year,
     within_a_year_of,
 )
@@ -57,6 +59,7 @@ from assistant.answering.verdict import (
     VERDICTS,
     by_another_verb,
     of_another_year,
+    one_winner_contest,
     other_event_words,
     yes_or_no,
 )
@@ -289,6 +292,8 @@ class ExtractiveAnswerer:
         # "When did the Odysseus lander land?": the day it did, from a sentence that tells it done, not the day a
         # preview foretold ("… still on track to attempt a moon landing Thursday")
         event = asked_past_event(question) if kind in PAST_EVENT_KINDS else None
+        # "Did the 49ers win the Super Bowl?" is answered by whoever's win is reported, theirs or another's
+        one_winner = one_winner_contest(question) if kind == "yes_no" else None
         if event is not None and kind == "yes_no" and event.lemma in SAYING_VERBS:
             event = None  # "Did Trump say he would be a dictator?" asks what was said: any saying is no answer
         reported: list[Candidate] = []
@@ -324,7 +329,10 @@ class ExtractiveAnswerer:
             # stays: "Haley will drop out … in a Wednesday address" still names the day, and the rest would not
             told = [c for c in reported if c in candidates and self.answers(c)]
             if told:
-                candidates = told
+                # ... and so does one telling who else won it: "Super Bowl 58 ended Sunday night with a win for the
+                # Kansas City Chiefs" names no 49ers for "Did the 49ers win the Super Bowl?"
+                candidates = told + [c for c in candidates if c not in told and tells_a_winner(c, one_winner)]
+
         if in_window is not None:
             inside = [
                 c
@@ -356,8 +364,7 @@ class ExtractiveAnswerer:
                 c
                 for rank, c in enumerate(pool)
                 if (rank < OUTCOME_POOL or (rank < OUTCOME_POOL_READ and not WINNING_STEMS.isdisjoint(c.stems)))
-                and self.answers(c)
-                and c.score >= OUTCOME_NEAR_BEST * best.score
+                and ((self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score) or tells_a_winner(c, one_winner))
             ]
             about, contest = event_words(question), asked_contest(question)
             reported = latest_report(answering, outcome, news_day, about, contest, pool)
@@ -423,7 +430,7 @@ class ExtractiveAnswerer:
                 outcome is not None
                 and not WINNING_STEMS.isdisjoint(c.stems)
                 and not of_another_year(c)  # "Bob Dole's 12-point win in 1996" is history
-                and not states_an_outcome(c, outcome, about, contest)
+                and not (states_an_outcome(c, outcome, about, contest) and names_the_contest(c, contest))
             ):
                 continue  # after the Chiefs' win, a preview's "if the Chiefs win on Sunday" is no history of it
             if verdict in VERDICTS and event is not None and self.mentions(c, event) and not reports_done(c.text, event):

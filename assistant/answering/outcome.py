@@ -145,6 +145,14 @@ def latest_report(
     return max(reported, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
 
 
+def tells_a_winner(c: Candidate, contest: Contest | None) -> bool:
+    """Whether the sentence may tell who won the one-winner contest a yes/no question asks about
+    (`verdict.one_winner_contest`), whoever it names: it holds the contest's words and one of winning."""
+    if contest is None or WINNING_STEMS.isdisjoint(c.stems):
+        return False
+    return contest.named_in(c.text) and set(stems(contest.head)) <= c.stems
+
+
 def names_the_contest(c: Candidate, contest: Contest | None) -> bool:
     """Whether the sentence, or its article's title, names the contest's qualifiers: a win told with no contest of
     its own ("Nikki Haley lost her primary to 'none' but still won", in a Nevada story) is not a report of the South
@@ -221,7 +229,7 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
         if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and verb in WON_BY_WINNING:
             # "ended with a win for the Chiefs", "scoring the biggest victory"; not "a path to victory", "a bid for a win"
             if not (
-                token.head.lower_ in ("to", "for", "toward", "towards")
+                (token.head.lower_ in ("to", "for", "toward", "towards") and not carried_to(token))
                 or is_supposed(token)
                 or is_wished(token)
                 or is_denied(token)
@@ -237,7 +245,7 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             if any(not event.isdisjoint(stems(" ".join(t.text for t in c.subtree))) for c in token.children if c.dep_ == "attr"):
                 return True
             continue
-        if token.lemma_ not in reporting or token.pos_ != "VERB" or token.tag_ not in PAST:
+        if token.lemma_ not in reporting or token.pos_ != "VERB" or not (token.tag_ in PAST or done_along(token)):
             continue
         if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token) or is_conditional(token):
             continue
@@ -245,8 +253,26 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue
         if (token.lemma_ == "win" and wins_a_share(token)) or (contest is not None and of_another_contest(token, contest)):
             continue
+        if done_along(token) and contest is not None and of_another_contest(token.head, contest):
+            continue  # "won Michigan's Republican primary, defeating … Haley in another 2024 contest": Michigan's too
+        if any(d.lower_ == "another" for p in token.children if p.dep_ == "prep" for o in p.children for d in o.children):
+            continue  # "… in another 2024 contest" is not the one asked about
         return True  # a verb's own subject and object tell what was won ("Putin won his fifth term")
     return False
+
+
+def carried_to(noun) -> bool:
+    """Whether a win told as "to victory" is reached, as a past verb tells: "Trump rolled to victory Saturday", "led
+    the Chiefs to victory"; not "a path to victory", "hoping to ride it to victory"."""
+    verb = noun.head.head
+    return noun.head.dep_ == "prep" and verb.pos_ == "VERB" and verb.tag_ in PAST and not (is_supposed(verb) or is_denied(verb))
+
+
+def done_along(verb) -> bool:
+    """Whether a verb in "-ing" is done with the past verb it hangs from: "Trump rolled to victory …, easily defeating
+    former Gov. Nikki Haley" defeated her; "is defeating" and "hopes of defeating" did not yet."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.pos_ == "VERB" and head.tag_ in PAST and not is_supposed(head)
 
 
 def is_anyones(noun) -> bool:

@@ -80,6 +80,8 @@ SAID_DONE = frozenset({"rule", "confirm", "deny", "announce", "promise", "pledge
 SAYING_VERBS = frozenset({"say", "tell", "signal", "indicate", "state", "stress", "note", "insist", "add", "suggest"})
 # what is won without winning the contest: "Haley won 43.3% of the vote", "17 delegates", "second place", "a county"
 SHARES = frozenset({"%", "percent", "percentage", "vote", "share", "delegate", "county", "place", "precinct", "point"})
+# an object that is a contest of whatever kind: "Haley lost the race" is about the primary asked of
+ANY_CONTEST = frozenset({"race", "contest", "election", "bid", "battle", "fight", "nomination"})
 # the words that tell a contest from others of its kind, in the question's preposition after its verb ("the Grammy for
 # album of the year", "the primary in Michigan"); not "by an unprecedented margin", "on Sunday"
 CONTEST_PREPOSITIONS = frozenset({"for", "in", "at", "of"})
@@ -152,6 +154,12 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
     from "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus": a sentence that does
     not name whom the question asks about decides nothing about them, nor does one that only supposes
     it (`HEDGED`: "even if he wins")."""
+    won = won_by_whom(question, best.text)
+    if won is not None and not HEDGED.search(best.text) and not of_another_year(best):
+        # "Trump overwhelmingly won South Carolina's Republican primary" for "Did Haley win South Carolina?"
+        if re.match(r"\s*true or false\b", question, re.IGNORECASE):
+            return TRUE if won else FALSE
+        return YES if won else NO
     near = best.lexical >= YES_NO_LEXICAL
     # a sentence telling the outcome in other words lacks the asked verb's word ("securing the presumptive GOP
     # nomination" for "Did Trump clinch the nomination?"): it must hold all the rest instead
@@ -172,6 +180,58 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
     if re.match(r"\s*true or false\b", question, re.IGNORECASE):
         return FALSE if denied else TRUE
     return NO if denied else YES
+
+
+def one_winner_contest(question: str) -> Contest | None:
+    """The contest "Did X win …?" asks about when only one wins it ("the Super Bowl", "South Carolina", "best
+    picture"); None for any other question, or one that many win ("a Grammy", "two Oscars")."""
+    verb, subject = asked_verb_and_subject(question)
+    if verb is None or subject is None or verb.lemma_ != "win" or subject.dep_ != "nsubj":
+        return None
+    contest = contest_of(verb)
+    if contest is None:
+        return None
+    asked = next(c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN"))
+    if asked.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "any") for c in asked.children):
+        return None
+    return contest
+
+
+def won_by_whom(question: str, sentence: str) -> bool | None:
+    """For "Did X win …?" about a contest only one wins (`one_winner_contest`): True when the sentence has X win it
+    by a noun ("… ended Sunday night with a win for the Kansas City Chiefs" for "Did the Chiefs win the Super
+    Bowl?"; a verb is `does_what_was_asked`'s to judge), False when it has someone else named win it ("While Trump
+    overwhelmingly won South Carolina's Republican primary, …" for "Did Haley win South Carolina?"), None when it
+    names no winner of it: a winner told by a pronoun, a share won ("won 17 delegates"), another contest of the kind."""
+    contest = one_winner_contest(question)
+    if contest is None:
+        return None
+    _, subject = asked_verb_and_subject(question)
+    doc = parsed(sentence)
+    for token in doc:
+        if token.pos_ == "NOUN" and token.lemma_ in ("win", "victory"):
+            # "… with a win for the Kansas City Chiefs", "Trump's victory in …"; not "a path to victory"
+            winners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+            winners += [c for c in token.children if c.dep_ == "poss"]
+            winners = [w for w in winners if w.pos_ == "PROPN"]
+            told = contest.named_in(sentence) and contest.head in {t.lemma_.lower() for t in doc}
+            if winners and told and token.head.lower_ not in ("to", "for", "toward", "towards") and not is_supposed(token):
+                return any(holds_word(w, subject.text) for w in winners)
+            continue
+        if token.lemma_ not in SECURING_VERBS or token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBN"):
+            continue
+        if not is_stated(token) or any(c.dep_ == "neg" for c in token.children):
+            continue
+        winners = [c for c in token.children if c.dep_ == "nsubj"]
+        named = any(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for w in winners for t in w.subtree)
+        if not named or any(holds_word(w, subject.text) for w in winners):
+            continue
+        if wins_a_share(token) or of_another_contest(token, contest):
+            continue
+        for thing in (c for c in token.children if c.dep_ == "dobj"):
+            if thing.lemma_.lower() == contest.head or contest.words <= set(stems(" ".join(t.text for t in thing.subtree))):
+                return False
+    return None
 
 
 def does_what_was_asked(question: str, sentence: str) -> bool:
@@ -277,6 +337,10 @@ class Contest(NamedTuple):
 def contest_of(verb) -> Contest | None:
     """The contest the question's verb has as its object, with its qualifiers (`Contest`); None with no noun object."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+    if not objects and verb.lemma_ in BEATING_VERBS:
+        # "Who did the Chiefs beat in the Super Bowl?": whom they beat is asked, the contest is where
+        where = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        objects = [g for c in where for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
     if not objects:
         return None
     head = objects[0]
@@ -366,10 +430,13 @@ def told_otherwise(question: str, sentence: str) -> bool | None:
         return None
     says, opposes = OUTCOMES.get(verb.lemma_, ((), ()))
     asked_object = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), None)
+    contest = contest_of(verb)
     found: set[bool] = set()
     for token in parsed(sentence):
         if token.pos_ != "VERB" or not is_stated(token):
             continue
+        if contest is not None and not about_the_contest(token, contest):
+            continue  # "Trump defeated … Haley in the New Hampshire primary" tells nothing of South Carolina's
         negated = any(c.dep_ == "neg" for c in token.children)
         if token.lemma_ == verb.lemma_ and token.lemma_ in SAID_DONE:
             if said_by(token, subject.text) and same_particle(token, verb) and concerns(token, asked_object):
@@ -383,6 +450,25 @@ def told_otherwise(question: str, sentence: str) -> bool | None:
                     continue  # "did not hold rates steady" tells neither a cut nor its absence
                 found.add(happened != negated)
     return False if False in found else (True if found else None)
+
+
+def about_the_contest(token, contest: Contest) -> bool:
+    """Whether an outcome verb is about the asked contest, as far as its words tell: not when they name another of
+    its kind (`of_another_contest`), nor when its object is another thing won or lost: "Nikki Haley lost her primary
+    to 'none'" (Nevada's) says nothing of "Did Haley win her home state?". An object that is the asked one's head
+    word, holds all its words ("the South Carolina primary" for "South Carolina") or is any contest ("lost the race")
+    is about it; so is a verb with no object ("defeated Haley in …": Haley is the one beaten, `done_to`)."""
+    if of_another_contest(token, contest):
+        return False
+    if token.lemma_ in BEATING_VERBS:
+        return True  # its object is the one beaten
+    # any word as object but a pronoun ("lost it"): the parser tags "primary" an adjective at times
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    for thing in objects:
+        named = set(stems(" ".join(t.text for t in thing.subtree)))
+        if thing.lemma_.lower() == contest.head or thing.lemma_.lower() in ANY_CONTEST or contest.words <= named:
+            return True
+    return not objects
 
 
 def tells(token, telling: Telling, subject: str, asked_object: str | None) -> bool:

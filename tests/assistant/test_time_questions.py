@@ -927,6 +927,30 @@ def test_the_game_s_report_is_found_among_weeks_of_previews(make_assistant, monk
     ]
 
 
+def test_did_a_side_win_is_settled_by_the_game_s_report(make_assistant):
+    """An outside try on news24-dev (as of 2024-02-20): "Did the 49ers win the Super Bowl?" hedged with a preview of
+    Super Bowl LIV. The report names the Chiefs, not the 49ers: the fortnight is searched for the contest whoever
+    won it, and a win of the contest only one wins, told for another, is the 49ers' loss."""
+    bot = make_assistant()
+    bot.add_records(SUPER_BOWL_WEEKS)
+    lost = bot.ask("Did the 49ers win the Super Bowl?", as_of="2024-02-20")
+    assert lost.text.startswith("No. As of 2024-02-12: Super Bowl 58 ended Sunday night (2024-02-11) with a win"), lost.text
+    won = bot.ask("Did the Chiefs win the Super Bowl?", as_of="2024-02-20")
+    assert won.text.startswith("Yes. As of 2024-02-12: Super Bowl 58 ended Sunday night (2024-02-11) with a win"), won.text
+
+
+def test_whom_a_side_beat_is_not_told_by_an_earlier_edition(make_assistant):
+    """An outside try on news24-dev: "Who did the Chiefs beat in the Super Bowl?" (as of 2024-02-12) was answered
+    "… a rematch of Super Bowl LIV, when Kansas City won 31-20" (2020's score, read as 2024's). The contest of "beat
+    … in the Super Bowl" is where they beat: an edition older than Super Bowl LVIII, named beside it, is another
+    year's. No article of the fortnight says whom they beat (one says "a win for the Kansas City Chiefs"): so it says."""
+    bot = make_assistant()
+    bot.add_records(SUPER_BOWL_WEEKS)
+    answer = bot.ask("Who did the Chiefs beat in the Super Bowl?", as_of="2024-02-12")
+    assert "31-20" not in answer.text and "Super Bowl LIV," not in answer.text, answer.text
+    assert answer.text.startswith("No article here reports that outcome"), answer.text
+
+
 def test_a_preview_of_the_outcome_is_no_history_of_it(make_assistant):
     """After the Chiefs' win the reply went on "Earlier, on 2024-02-10: … if the Chiefs win on Sunday (2024-02-04)":
     a preview told as history, its Sunday read as the one before its Saturday article. Neither now."""

@@ -6,6 +6,8 @@ index that were hedged ("The articles don't say so outright") though an article 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 SOUTH_CAROLINA = {  # news24-dev 2b35f77def5f (USA TODAY, 2024-02-24), its first paragraph
@@ -34,6 +36,23 @@ AVDIIVKA = {  # news24-dev 35fb143ff10a (USA TODAY, 2024-02-27), one paragraph
     "Avdiivka, and Moscow continues to hold nearly 20% of Ukrainian territory. Meanwhile, a $60 billion U.S. aid "
     "package is stalled by congressional Republicans as polls show GOP voters souring on support and former "
     "President Donald Trump pulls the party away from Ukraine.",
+}
+NEVADA_TAKEAWAY = {  # news24-dev b9f34305da6e (USA TODAY, 2024-02-09), its first paragraph
+    "id": "nevada",
+    "title": "Nevada Republican caucus takeaway: Trump wins, Haley lost primary",
+    "source": "usatoday.com",
+    "published": "2024-02-09",
+    "text": 'LAS VEGAS ‒ Donald Trump trumpeted his caucus win, Nikki Haley lost her primary to "none" but still won '
+    "and then said she wasn't trying anyway, and the confusing, dueling Nevada Republican elections finished with "
+    "little change to the field.",
+}
+PREVIOUS_WINNERS = {  # news24-dev aec521cecb11 (Greenville News, 2024-02-24), its first sentence
+    "id": "previous-winners",
+    "title": "Previous South Carolina Republican primary winners",
+    "source": "greenvilleonline.com",
+    "published": "2024-02-24",
+    "text": "While Trump overwhelmingly won South Carolina's Republican primary, here's a look at which Republican "
+    "candidates have previously won the Palmetto State's primaries.",
 }
 FED = {  # news24-dev 187ea8c2b10a (USA TODAY, 2024-01-31), its first and tenth paragraphs
     "id": "fed",
@@ -128,6 +147,17 @@ def test_a_foretold_outcome_settles_nothing(make_assistant, text):
         ),
         # only a verb done by saying is done by the one who says it
         ("Did Biden defeat Trump?", "Biden said Trump was defeated.", None),
+        # a defeat or loss in another contest says nothing of the asked one (an outside try, as of 2024-02-26: "No."
+        # to "Did Nikki Haley win her home state?" from the Nevada story's sentence)
+        (
+            "Did Haley win the South Carolina primary?",
+            "Trump defeated former South Carolina Gov. Nikki Haley in the New Hampshire Republican primary.",
+            None,
+        ),
+        ("Did Nikki Haley win her home state?", NEVADA_TAKEAWAY["text"], None),
+        ("Did Haley win the Nevada primary?", 'Nikki Haley lost her primary to "none".', False),
+        ("Did Haley win the South Carolina primary?", "Nikki Haley lost the race.", False),
+        ("Did Haley win South Carolina?", "Nikki Haley lost the South Carolina primary.", False),
     ],
 )
 def test_told_otherwise_reads_who_does_what(question, sentence, told):
@@ -418,3 +448,138 @@ def test_one_side_s_case_or_an_impression_settles_nothing(make_assistant):
     bot.add_records([COLORADO_BALLOT])
     answer = bot.ask("Is Trump on the ballot in Colorado?", as_of="2024-02-15")
     assert answer.text.startswith("The articles don't say so outright"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Did Nikki Haley win her home state?", "No. As of 2024-02-24: COLUMBIA, S.C. - Former President Donald Trump"),
+        ("Did Haley win South Carolina?", "No. As of 2024-02-24: "),
+        ("Did Trump win South Carolina?", "Yes. As of 2024-02-24: "),
+    ],
+)
+@pytest.mark.parametrize("with_the_report", [True, False])
+def test_a_contest_one_wins_is_settled_by_whoever_won_it(make_assistant, question, expected, with_the_report):
+    """An outside try on news24-dev (as of 2024-02-26): "Did Nikki Haley win her home state?" was "No." from the
+    Nevada story ("Nikki Haley lost her primary to 'none'"), and "Did Haley win South Carolina?" hedged beside
+    "Trump overwhelmingly won South Carolina's Republican primary". A loss of another contest settles nothing; a
+    contest only one wins is lost by whoever another named won it; "rolled to victory …, easily defeating …" reports
+    the win its past verb carries."""
+    bot = make_assistant()
+    bot.add_records(([SOUTH_CAROLINA] if with_the_report else []) + [NEVADA_TAKEAWAY, PREVIOUS_WINNERS])
+    answer = bot.ask(question, as_of="2024-02-26")
+    if not with_the_report and "home state" in question:
+        # only the report says whose home state it is
+        assert not answer.text.startswith(("Yes.", "No.")), answer.text
+        return
+    assert answer.text.startswith(expected), answer.text
+    assert "Nevada" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, won",
+    [
+        ("Did the 49ers win the Super Bowl?", "The Kansas City Chiefs won the Super Bowl on Sunday.", False),
+        ("Did the Chiefs win the Super Bowl?", "Super Bowl 58 ended Sunday night with a win for the Kansas City Chiefs.", True),
+        ("Did the 49ers win the Super Bowl?", "Super Bowl 58 ended Sunday night with a win for the Kansas City Chiefs.", False),
+        ("Did Barbie win best picture?", "Oppenheimer won best picture.", False),
+        # many win a Grammy; best actress is not best picture; New Hampshire's primary is not South Carolina's
+        ("Did Taylor Swift win a Grammy?", "Billie Eilish won a Grammy on Sunday.", None),
+        ("Did Oppenheimer win best picture?", "Emma Stone won best actress.", None),
+        ("Did Haley win the South Carolina primary?", "Trump won the New Hampshire primary.", None),
+        # no winner named, a share won, a path to a win
+        ("Did Haley win the South Carolina primary?", "She won the South Carolina primary.", None),
+        ("Did Haley win the South Carolina primary?", "Trump won 17 delegates in the South Carolina primary.", None),
+        ("Did the 49ers win the Super Bowl?", "The Chiefs are on the path to a win for Kansas City in the Super Bowl.", None),
+    ],
+)
+def test_who_won_a_contest_only_one_wins(question, sentence, won):
+    """`won_by_whom`: the asked one's win told by a noun, or another's by a verb or a noun."""
+    from assistant.answering.verdict import won_by_whom
+
+    assert won_by_whom(question, sentence) is won
+
+
+MICHIGAN = {  # news24-dev 421eaf3a4144 (USA TODAY, 2024-02-27), its first paragraph
+    "id": "michigan",
+    "title": "Michigan primary replay: Donald Trump wins against Nikki Haley",
+    "source": "usatoday.com",
+    "published": "2024-02-27",
+    "text": "Former President Donald Trump won Michigan's Republican primary, defeating former South Carolina Gov. Nikki "
+    "Haley in another 2024 contest.",
+}
+
+
+def test_a_win_told_along_another_contest_s_is_not_the_asked_one(make_assistant):
+    """An outside try on news24-dev: "Who won the South Carolina primary?" (as of 2024-02-28) led with Michigan's
+    "won Michigan's Republican primary, defeating former South Carolina Gov. Nikki Haley in another 2024 contest":
+    the beating goes with the win it is told along, Michigan's, and "another contest" is not the asked one."""
+    bot = make_assistant()
+    bot.add_records([SOUTH_CAROLINA, MICHIGAN])
+    answer = bot.ask("Who won the South Carolina primary?", as_of="2024-02-28")
+    assert answer.text.startswith("As of 2024-02-24: COLUMBIA, S.C. - Former President Donald Trump rolled to victory"), (
+        answer.text
+    )
+    assert "Michigan" not in answer.text, answer.text
+
+
+def candidate(sentence: str, published: str = "2024-02-27"):
+    """The sentence as the answerer holds it: its own passage of an article of `published`."""
+    from assistant.answering.extractive import Candidate
+    from assistant.search.types import Hit
+    from assistant.search.words import stems
+    from ingest.store import ChunkRecord
+
+    chunk = ChunkRecord(
+        id="a:0:0",
+        article_id="a",
+        text=sentence,
+        start=0,
+        end=len(sentence),
+        index=0,
+        title="",
+        source="usatoday.com",
+        url="",
+        published=published,
+        published_int=int(published.replace("-", "")),
+        content_hash="0",
+    )
+    return Candidate(0, Hit(chunk=chunk, score=1.0), 0, len(sentence), sentence, set(stems(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence, reports",
+    [
+        ("Former President Donald Trump won Michigan's Republican primary, defeating Nikki Haley by 40 points.", False),
+        ("Donald Trump cruised to a win on Saturday, defeating Nikki Haley in the South Carolina primary.", True),
+        ("Trump rolled to victory Saturday in the South Carolina primary, easily defeating Nikki Haley.", True),
+        # a path to a win is none; "is defeating" is not done yet
+        ("Haley sees a path to victory in the South Carolina primary.", False),
+        ("Trump is defeating Haley in the South Carolina primary polls.", False),
+    ],
+)
+def test_a_beating_told_along_a_win_is_of_that_win_s_contest(sentence, reports):
+    """ "…, defeating Haley" reports a beating as done when told along a past verb, and of that verb's contest."""
+    from assistant.answering.outcome import asked_contest, event_words, states_an_outcome
+
+    question = "Who won the South Carolina primary?"
+    assert states_an_outcome(candidate(sentence), "win", event_words(question), asked_contest(question)) is reports
+
+
+def test_whom_a_side_beat_where_is_asked_of_that_contest_and_its_edition():
+    """An outside try on news24-dev: "Who did the Chiefs beat in the Super Bowl?" (as of 2024-02-12) was answered
+    "… a rematch of Super Bowl LIV, when Kansas City won 31-20", 2020's score read as 2024's: the question named no
+    contest by its object. Where they beat is the contest, and an edition older than one named beside it is
+    another year's."""
+    from assistant.answering.outcome import asked_contest, event_words, latest_report
+
+    question = "Who did the Chiefs beat in the Super Bowl?"
+    contest = asked_contest(question)
+    assert contest is not None and contest.head == "bowl" and contest.qualifiers == {"super"}
+    rematch = candidate(
+        'Staff writes: "The game between the Chiefs and 49ers will be a rematch of Super Bowl LIV, when Kansas City won 31-20.',
+        "2024-01-30",
+    )
+    preview = candidate("The 49ers are favorites to defeat the Chiefs in Super Bowl LVIII.", "2024-01-30")
+    found = latest_report([rematch, preview], "beat", date(2024, 2, 12), event_words(question), contest)
+    assert found is None, found.text
