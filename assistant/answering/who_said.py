@@ -23,7 +23,7 @@ from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import parsed
 from assistant.search.quotes import QuoteIndex, content_stems, coverage, holds_name, holds_phrase, name_tokens
 from assistant.search.types import Filters
-from assistant.search.words import MODALS, fold
+from assistant.search.words import MODALS, fold, stems
 from ingest.chunking import sentence_spans
 from ingest.cleaning import is_boilerplate
 from ingest.store import QuoteRecord
@@ -69,6 +69,8 @@ QUOTE_MARKS = "\"“”‘’'«»"
 FRAGMENT_SHARE = 0.6  # a quote shorter than this share of its sentence is a fragment: cite the sentence
 QUOTED_PARTS = re.compile(r'["“”«»]|(?<=[.!?])\s+')  # where words pasted from several quotes or sentences part
 MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
+# a topic's possessives are the asker's view of the speaker ("his father"), not words the speaker says ("my father")
+POSSESSIVE_STEMS = frozenset(stems("his her their its my our your own"))
 # ...and a second speaker's quote, to be reported as "similar words": most of them, not a few
 # common ones ("maybe", "game") that a short fragment shares with many quotes
 ALSO_COVERAGE = 0.8
@@ -274,11 +276,15 @@ class WhoSaidAnswerer:
                 parts.append(f"{sentence if mentions else quote.speaker_name + ': ' + sentence} [{n}]")
         return self.make(question, " ".join(parts), citations)
 
+    def topic_stems(self, topic: str) -> set[str]:
+        """The stems a quote on `topic` must hold, its possessives aside: "his father" is William's "my father"."""
+        return set(self.quotes.stems(topic)) - POSSESSIVE_STEMS
+
     def on_topic(self, name: str, topic: str, filters: Filters | None, pool: int = 200) -> list[QuoteRecord]:
         """The speaker's quotes about `topic`, best first. A quote is about the topic when its words,
         or the paragraph that frames it ("Aliyev affirmed that the civilian population ..."), hold
         the topic's words."""
-        topic_stems = set(self.quotes.stems(topic))
+        topic_stems = self.topic_stems(topic)
         if not topic_stems:
             return []
         # most of a topic's words, not one: "Don Lemon" met every "don't" (a "don" as the index splits it)
@@ -374,7 +380,7 @@ class WhoSaidAnswerer:
     def about(self, topic: str, filters: Filters | None, pool: int = 200) -> list[QuoteRecord]:
         """Quotes on `topic` by anyone, best first: those whose words or paragraph, or whose article's
         title or lead, hold most of the topic's words (a story's later paragraphs seldom repeat it)."""
-        topic_stems = set(self.quotes.stems(topic))
+        topic_stems = self.topic_stems(topic)
         if not topic_stems:
             return []
         candidates = {(q.article_id, q.start): q for q, _ in self.quotes.search(topic, filters=filters, limit=pool // 4)}

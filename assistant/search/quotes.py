@@ -141,6 +141,12 @@ BODIES_AFTER_A_NAME = frozenset(
 )
 
 
+# Titles that go before a given name alone: "Prince William" is one William, not any William
+GIVEN_NAME_TITLE = re.compile(
+    r"(?i:(?:crown )?prince|princess|king|queen|pope|duke|duchess|emperor|empress|sheikh|saint|st\.?) [\w'’\-]+"
+)
+
+
 def holds_name(listed: str, words: set[str]) -> bool:
     """Whether a listed speaker name holds all these name words ("Powell" in "Jerome Powell", "Aliyev" in
     "Ilham Aliyev"), adding no Jr./Sr./II the words lack ("Donald Trump" is not "Donald Trump Jr") and not as
@@ -296,6 +302,8 @@ class QuoteIndex(TextIndex):
         Query = self.tantivy.Query
         self._variant_groups()
         name = " ".join(name.split())
+        # "Prince William", "Pope Francis": a given name, which is no surname of others ("William Swain Lee")
+        given_name = GIVEN_NAME_TITLE.fullmatch(name) is not None
         variants = self._listed_variants(name)
         if not variants:
             # asked with a title, as the articles show the speaker ("Federal Chair Jerome Powell", "Fed Chair
@@ -309,7 +317,7 @@ class QuoteIndex(TextIndex):
         # words: each speaker listed with them is one the asker may mean, with its group's variants
         found = list(variants or [])
         for group in (self._groups or {}).values():
-            if words and any(holds_name(n, words) for n in group):
+            if words and any(holds_name(n, words) and (not given_name or surname(name_tokens(n)) in words) for n in group):
                 found.extend(group)
         if not found:
             return None

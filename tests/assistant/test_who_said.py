@@ -648,3 +648,42 @@ def test_a_passage_tells_what_x_said_only_when_x_does_something_in_it(surname, s
     from assistant.answering.who_said import acts_in
 
     assert acts_in(surname, sentence) is acts
+
+
+def test_a_royal_s_given_name_is_no_one_else_s_and_his_father_is_my_father(make_assistant):
+    """An outside try (as of 2024-02-08): "What did Prince William say about his father?" quoted "William Swain
+    Lee" (a judge of 2017: "His father died of a heart attack …"): the prince is listed as "William", and any
+    listed name holding that word was taken. A given name after a royal title is no one else's surname; and "his
+    father" is William's own "my father"."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev a250c459e8f4 (AP in USA TODAY, 2024-02-07), its first paragraphs
+                "id": "william",
+                "title": "Prince William speaks out after King Charles III's cancer diagnosis",
+                "source": "usatoday.com",
+                "published": "2024-02-07",
+                "text": "LONDON — Prince William returned to royal duties Wednesday for the first time since his father, "
+                "King Charles III, announced his cancer diagnosis and his wife, Kate, was hospitalized for abdominal "
+                "surgery.\n\n"
+                "\"I'd like to take this opportunity to say thank you for the kind messages of support for Catherine "
+                "and for my father, especially in recent days,\" William told the gala dinner for London's Air "
+                'Ambulance Charity. "It means a great deal to us all."',
+            },
+            {  # news24-dev da8aa5031b10 (Delaware Online, 2017-11-15), two paragraphs
+                "id": "capano",
+                "title": "20 years after Tom Capano arrest, juror breaks silence on Anne Marie Fahey murder",
+                "source": "delawareonline.com",
+                "published": "2017-11-15",
+                "text": "Judge William Swain Lee presided over the trial.\n\n"
+                '"His father died of a heart attack, he knew he had a heart condition. Once his appeals ran out, I '
+                'think it was suicide by food," said Lee, who retired from the bench nine months after the trial.',
+            },
+        ]
+    )
+    answer = bot.ask("What did Prince William say about his father?", as_of="2024-02-08")
+    assert answer.mode == "who_said", answer.text
+    assert answer.text.startswith("William (2024-02-07) said: “I'd like to take this opportunity"), answer.text
+    assert "Lee" not in answer.text and all(c.article_id == "william" for c in answer.citations), answer.text
+    # a surname asked alone still finds the person listed in full
+    assert bot.retriever.quotes.matching_speaker("Lee") >= 1
