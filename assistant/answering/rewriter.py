@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
+from ingest.attribution import name_gender
 from ingest.errors import InvalidInput
 from ingest.language import pipeline_view, shared_pipeline
 
@@ -118,6 +119,12 @@ THING_PRONOUNS = {"it"}
 QUESTION_WORDS = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# a person named by the post they hold: "And the king?", "What about the prime minister?"
+PERSON_ROLE = re.compile(
+    r"(?i:(?:the|her|his|their) )?(?:[\w.\-]+ ){0,2}(?i:king|queen|prince|princess|pope|president|vice president|"
+    r"prime minister|chancellor|governor|senator|mayor|ceo|chief executive|chairman|chairwoman|secretary|speaker|"
+    r"minister|coach|quarterback|husband|wife|father|mother|son|daughter|brother|sister)"
+)
 # "what about X?": X replaces the last question's entity of the same kind
 KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "DATE": "time", "TIME": "time", "PERSON": "person", "ORG": "org"}
 KINDS |= {label: label for label in ("NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")}
@@ -325,6 +332,17 @@ def clause_slot(token):
     while verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
         verb = verb.head  # the small parser hangs "people" of "How many people did it kill?" on "did"
     return verb, token
+
+
+def fitting_gender(persons: list[str], pronouns: set[str]) -> list[str]:
+    """The persons a "she" or "he" may stand for first: "What did she say after the loss?", after an answer naming
+    Joe Biden, Donald Trump and Nikki Haley, asks about Haley (by her first name; a name that tells nothing stays
+    in its place, behind the ones that tell the pronoun's gender)."""
+    wanted = "f" if pronouns & {"she", "her", "hers", "herself"} else "m" if pronouns & {"he", "him", "his", "himself"} else ""
+    if not wanted:
+        return persons
+    other = "m" if wanted == "f" else "f"
+    return sorted(persons, key=lambda p: {wanted: 0, "": 1, other: 2}[name_gender(p)])
 
 
 def can_bind(candidate, pronoun) -> bool:
@@ -854,8 +872,11 @@ class RuleRewriter:
         known_people = people(question_doc) + (people(parse(last_answer)) if last_answer else [])
         # spaCy tags a lone name badly; a name the conversation already used, or one it reads as a
         # person inside a sentence, is taken for a person.
-        focus_is_person = any(focus in name or name in focus for name in known_people if focus[:1].isupper()) or bool(
-            people(parse(f"What did {focus} say?")) == [focus] and focus[:1].isupper()
+        focus_is_person = (
+            any(focus in name or name in focus for name in known_people if focus[:1].isupper())
+            or bool(people(parse(f"What did {focus} say?")) == [focus] and focus[:1].isupper())
+            # "And the king?" after "Why is Kate Middleton in the hospital?": a person, not a place to be in
+            or PERSON_ROLE.fullmatch(focus) is not None
         )
         persons = [ent for ent in question_doc.ents if ent.label_ == "PERSON"] or name_runs(question_doc)
         focus_doc = parse(f"What about {focus}?")
@@ -932,6 +953,7 @@ class RuleRewriter:
             persons = [p for p in answered if not any(p in q or q in p for q in asked)] + asked
         else:
             persons = asked or answered
+        persons = fitting_gender(persons, {doc[i].lower_ for i in to_resolve})
         # "Which company …?" → "it" in the follow-up is the company the answer named
         asks_for_thing = asks_who_or_which or bool(ASKS_WHAT.search(last_question))
         thing = answered_thing(answer_doc, last_question) if answer_doc is not None and asks_for_thing else ""

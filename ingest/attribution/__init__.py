@@ -50,6 +50,7 @@ all pieces carry the same speaker.  ``text`` excludes the quote marks and a
 trailing comma.
 """
 
+from ingest.attribution.coreference import name_gender
 from ingest.attribution.extract import canonical_speakers, find_attributions
 from ingest.attribution.names import NameIndex, Speaker, clean_name, load_speaker_nlp, speaker_names
 from ingest.attribution.scanner import Quote, find_quotes
@@ -69,5 +70,6 @@ __all__ = [
     "find_quotes",
     "load_nlp",
     "load_speaker_nlp",
+    "name_gender",
     "speaker_names",
 ]

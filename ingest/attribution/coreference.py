@@ -512,7 +512,9 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
     det = [c for c in subj.children if c.dep_ == "det"]
     has_pp = any(c.dep_ in ("prep", "acl", "relcl") for c in subj.children)
     if det and det[0].lower_ in ("the", "this", "that") and (low in _ROLE_TITLES) and subj.tag_ in ("NN", "NNP") and not has_pp:
-        r = _resolve_role(low, pos, art)
+        # "the former South Carolina governor": the capitalised words that tell which governor
+        qualifiers = [t.text for c in subj.children if c.dep_ in ("compound", "amod") for t in c.subtree if t.text[:1].isupper()]
+        r = _resolve_role(low, pos, art, qualifiers)
         if r:
             return r, speaker, span
     # "the company", "the agency": the organisation the paragraph is about
@@ -615,24 +617,62 @@ def _resolve_body(noun: str, pos: int, art: _Article) -> str | None:
     return unsure
 
 
-def _resolve_role(role: str, pos: int, art: _Article) -> str | None:
+def _resolve_role(role: str, pos: int, art: _Article, qualifiers: list[str] = ()) -> str | None:
+    """The person a role noun ("the senator", "the former South Carolina governor") stands for: one the article
+    titled so and made the subject of a sentence, else one merely titled so, else one whose name the text gives
+    after the title (`_titled_before`), else the last person who was a subject. With `qualifiers` (the role noun's
+    capitalised words, "South", "Carolina") a holder titled with them ("former South Carolina Gov. Nikki Haley")
+    comes before one titled without them (Florida Gov. Ron DeSantis)."""
     keys = _ROLE_TITLES.get(role, set())
     fallback = None
-    mentioned = None
+    holders: list[tuple[bool, bool, str]] = []  # (titled with the qualifiers, a subject, name), nearest first
     for m in art.mentions.before(pos):
         if m.label != "PERSON":
             continue
         name = art.names.resolve(m.name, m.pos)
         # the title is learnt where the name is given in full ("President Joe Biden"), later mentions are short
         if keys and keys & (art.roles.get(m.name, set()) | art.roles.get(name, set())):
-            if m.is_subject and _reporter(m.pos, pos, art) is None:
-                return name
+            qualified = all(q in art.text[max(0, m.pos - 40) : m.pos] for q in qualifiers)
             # "talks with Chinese President Xi Jinping. The president also told reporters": a holder of the
             # role merely mentioned loses to one who was the subject of a sentence before
-            mentioned = mentioned or name
+            holders.append((qualified, m.is_subject and _reporter(m.pos, pos, art) is None, name))
         if fallback is None and m.is_subject:
             fallback = name
-    return mentioned or fallback
+    titled = _titled_before(keys, pos, art, qualifiers)
+    ranked = sorted(holders, key=lambda h: (not h[0], not h[1]))  # stable: nearest first within each rank
+    if ranked and (ranked[0][0] or titled is None or not titled[0]):
+        return ranked[0][2]
+    return (titled[1] if titled else None) or fallback
+
+
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+
+
+def _titled_before(keys: set[str], pos: int, art: _Article, qualifiers: list[str]) -> tuple[bool, str] | None:
+    """Whether titled with the qualifiers, and the person the text before `pos` names after the role's title,
+    nearest first: "former South Carolina Gov.
+    Nikki Haley" for "the former South Carolina governor said", where no parsed sentence made her the subject of
+    one (only paragraphs with quotes are parsed, so the nearest subject was Trump, who had spoken of her). A holder
+    whose title comes after the role noun's capitalised words ("South Carolina") is taken first."""
+    if not keys:
+        return None
+    titles = "|".join(sorted({re.escape(k.rstrip(".")) for k in keys}, key=len, reverse=True))
+    named = re.compile(rf"\b(?i:{titles})\.?\s+((?:[A-Z][\w'’\-]+\s){{0,2}}[A-Z][\w'’\-]+)")
+    found: list[tuple[int, str]] = []
+    for m in named.finditer(art.text, max(0, pos - 20000), pos):
+        words = m.group(1).split()
+        while words and words[-1].lower() in _NOT_NAMES:
+            words.pop()  # "Gov. Nikki Haley Tuesday"
+        if len(words) >= 2:
+            found.append((m.start(1), " ".join(words)))
+    qualified = [(at, name) for at, name in found if all(q in art.text[max(0, at - 40) : at] for q in qualifiers)]
+    if not (qualified or found):
+        return None
+    at, name = (qualified or found)[-1]
+    return bool(qualified), art.names.resolve(name, at)
 
 
 _FEMALE_FIRST = frozenset(
@@ -649,6 +689,20 @@ _FEMALE_FIRST = frozenset(
 def _guess_gender(name: str) -> str:
     first = name.split()[0].lower() if name else ""
     return "f" if first in _FEMALE_FIRST else ""
+
+
+def name_gender(name: str) -> str:
+    """ "f" or "m" when a name alone tells ("Princess Kate", "Nikki Haley", "King Charles"), "" when it does not:
+    for a reader's "she" after an answer naming Joe Biden, Donald Trump and Nikki Haley."""
+    words = name.split()
+    if not words:
+        return ""
+    title = words[0].lower()
+    if title in _FEMALE_HON:
+        return "f"
+    if title in _MALE_HON:
+        return "m"
+    return _guess_gender(name)
 
 
 _FULL_NAME = re.compile(

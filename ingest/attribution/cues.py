@@ -171,6 +171,10 @@ def _inverted_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token |
         j += 1
     if head is None:
         return None
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ccomp" and head.head.head.i == verb.i:
+        # "Dan Holmes, 51, said Haley has shown “good character”": the name after the verb is the subject of what
+        # was said, not one who said it (the comma was the age's)
+        return None
     # "said the former aide to ..." keeps the phrase head: first noun before a preposition
     return head
 

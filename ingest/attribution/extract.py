@@ -125,7 +125,10 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
             name = clean_name(span.text)
             if label == "PERSON":
                 art.names.add(pos, span.text)
-                titles = {t.lower_ for t in doc[max(0, a - 3) : a]} | {t.lower_ for t in span if t.lower_ in TITLES}
+                # the words of the name's own phrase before it ("former South Carolina Gov."), not the sentence's
+                # words that happen to precede it ("… attacked the former governor, Trump"): Trump was no governor
+                titles = {t.lower_ for t in doc[max(0, a - 3) : a] if _heads_into(t, a, b)}
+                titles |= {t.lower_ for t in span if t.lower_ in TITLES}
                 art.roles.setdefault(name, set()).update(titles)
             art.mentions.append(_Mention(pos, name, label, is_subj, _gender_of(span)))
         doc.user_data["tok_ent"] = tok_ent
@@ -285,6 +288,17 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
         )
     attributions.sort(key=lambda a: (a.span[0], a.kind != "direct"))
     return attributions
+
+
+def _heads_into(token: Token, start: int, end: int, hops: int = 3) -> bool:
+    """Whether `token` hangs, within `hops` heads, on a token of doc[start:end] (a title on the name it precedes)."""
+    for _ in range(hops):
+        if start <= token.head.i < end:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _parse(nlp: spacy.Language, texts: list[str]) -> Iterator[Doc]:

@@ -529,3 +529,37 @@ def test_a_day_after_on_is_no_thing_asked_about(rewriter):
         "The U.S. Supreme Court on Monday sided with the Biden administration over the razor wire. [1]",
     )
     assert "Monday" not in rewriter.rewrite("What did Abbott say about it?", asked)
+
+
+@pytest.mark.parametrize(
+    "question, answer, follow_up, expected",
+    [
+        # an outside try (news24-dev, as of 2024-01-25): "she" was Joe Biden, the first person the answer named
+        (
+            "Who won the New Hampshire primary?",
+            "As of 2024-01-23: Joe Biden won the New Hampshire Democratic primary on Tuesday (2024-01-23) with an "
+            "unprecedented write-in campaign led by party leaders in the state. [1] Former President Donald Trump "
+            "defeated former South Carolina Gov. Nikki Haley in the New Hampshire Republican primary, winning over "
+            "crucial Granite State voters. [2]",
+            "What did she say after the loss?",
+            "What did Nikki Haley say after the loss?",
+        ),
+        # ... and (as of 2024-01-18) "And the king?" became "Why is Kate Middleton in the king?"
+        (
+            "Why is Kate Middleton in the hospital?",
+            'Princess Kate has been admitted to the hospital for a "planned abdominal surgery." [1]',
+            "And the king?",
+            "Why is the king in the hospital?",
+        ),
+        (
+            "Why is Kate Middleton in the hospital?",
+            'Princess Kate has been admitted to the hospital for a "planned abdominal surgery." [1]',
+            "What about her husband?",
+            "Why is Kate Middleton's husband in the hospital?",
+        ),
+    ],
+)
+def test_a_pronoun_fits_its_person_and_a_post_is_a_person(rewriter, question, answer, follow_up, expected):
+    """ "she" goes to the person the names tell is a woman, before the others; a post ("the king") is a person,
+    who takes the asked person's place, not the place's."""
+    assert rewriter.rewrite(follow_up, history(question, answer)) == expected
