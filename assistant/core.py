@@ -31,7 +31,7 @@ from assistant.answering.shaped import (
     no_story_about,
 )
 from assistant.answering.timeframe import read_time
-from assistant.answering.verdict import UNSETTLED, VERDICTS
+from assistant.answering.verdict import UNSETTLED, VERDICTS, as_an_outcome
 from assistant.answering.who_said import WhoSaidAnswerer, said, wants_table, words_not_found
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
@@ -377,7 +377,9 @@ class Assistant:
             if llm_error is not None:
                 llm = None  # the endpoint just failed: don't wait for it a second time
         mark = time.perf_counter()
-        scope = time_scope(standalone, filters, as_of, self.retriever.latest_published)
+        # "Is Trump the presumptive Republican nominee?" is searched and settled as the outcome the news reports
+        searched = as_an_outcome(standalone) or standalone
+        scope = time_scope(searched, filters, as_of, self.retriever.latest_published)
         query = scope.query
         timings["time"] = ms_since(mark)
         # Who said what: the quote index holds the facts (speaker, exact quote), no LLM needed; a

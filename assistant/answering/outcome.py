@@ -31,6 +31,7 @@ from assistant.answering.question import analyze
 from assistant.answering.verdict import (
     BEATING_VERBS,
     DONE_PREPOSITIONS,
+    PARTICLES,
     SAME_EVENT,
     Contest,
     contest_of,
@@ -42,6 +43,7 @@ from assistant.answering.verdict import (
     of_another_contest,
     of_another_year,
     parsed,
+    particle_of,
     subject_of,
     wins_a_share,
 )
@@ -220,7 +222,9 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
     beating = verb == "win" or verb in BEATING_VERBS
     reporting = {verb} | (BEATING_VERBS | {"win"} if beating else set())
     if verb in WON_BY_WINNING:
-        reporting.add("win")  # "Lai Ching-te won Taiwan's presidential election", when it names the event asked
+        # "Lai Ching-te won Taiwan's presidential election", "Rep. Kevin McCarthy clinched the election to become …
+        # speaker of the House", when it names the event asked
+        reporting |= {"win", "clinch", "secure"}
     for token in parsed(c.text):
         if token.lower_ == "victorious" and verb in WON_BY_WINNING and not is_denied(token.head):
             if of_the_event(token, event, contest):
@@ -283,8 +287,14 @@ def is_anyones(noun) -> bool:
 
 
 def is_conditional(verb) -> bool:
-    """Whether the verb is only a condition: "He promised not to move toward unifying … if elected"."""
-    return any(child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "once") for child in verb.children)
+    """Whether the verb is only a condition: "He promised not to move toward unifying … if elected", "Donalds would
+    make history were he elected" (the auxiliary before its subject)."""
+    if any(child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "once") for child in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "had", "should") and c.i < subject.i for c in verb.children
+    )
 
 
 def is_wished(token) -> bool:
@@ -361,12 +371,9 @@ def asked_past_event(question: str) -> PastEvent | None:
     done = done or (root.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in children))
     if not done or any(c.lower_ in MODALS for c in children):
         return None
-    particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
+    particle = particle_of(root)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
     return PastEvent(root.lemma_, particle, subject.text if subject is not None else None)
-
-
-PARTICLES = frozenset({"out", "down", "up", "off", "back", "over", "away"})
 
 
 def verb_after_did(words) -> Token | None:

@@ -197,6 +197,26 @@ def one_winner_contest(question: str) -> Contest | None:
     return contest
 
 
+# "Is Trump the presumptive Republican nominee?" asks whether he won the nomination, which is how the news tells it
+# ("after securing the presumptive GOP nomination late Tuesday"): the post → the verb and the thing won
+POSTS_WON = {"nominee": ("clinch", "nomination"), "champion": ("win", "championship")}
+IS_THE_POST = re.compile(
+    r"\s*(?:is|are)\s+(?P<holder>.+?)\s+(?:still\s+)?the\s+(?P<kind>(?:[\w.\-]+\s+){0,3}?)(?P<post>nominee|champion)s?"
+    r"(?P<rest>\s+(?:for|of|in)\s+[^?]+)?\s*\?*\s*",
+    re.IGNORECASE,
+)
+
+
+def as_an_outcome(question: str) -> str | None:
+    """ "Is Trump the presumptive Republican nominee?" as the outcome it asks about: "Did Trump clinch the presumptive
+    Republican nomination?", which the yes/no verdicts and the outcome search read; None for any other question."""
+    asked = IS_THE_POST.fullmatch(question)
+    if asked is None:
+        return None
+    verb, thing = POSTS_WON[asked["post"].lower()]
+    return f"Did {asked['holder']} {verb} the {asked['kind']}{thing}{asked['rest'] or ''}?"
+
+
 def won_by_whom(question: str, sentence: str) -> bool | None:
     """For "Did X win …?" about a contest only one wins (`one_winner_contest`): True when the sentence has X win it
     by a noun ("… ended Sunday night with a win for the Kansas City Chiefs" for "Did the Chiefs win the Super
@@ -247,7 +267,7 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     # "Did Haley win the D.C. primary?" is done by "Nikki Haley defeated Donald Trump in Sunday's … primary"
     doing = {verb.lemma_} | (BEATING_VERBS if verb.lemma_ == "win" else set())
     # "Did Haley drop out?" is done by "Haley withdrew from the race" (`SAME_EVENT`)
-    asked_form = (verb.lemma_, next((c.lower_ for c in verb.children if c.dep_ == "prt"), None))
+    asked_form = (verb.lemma_, particle_of(verb))
     others = SAME_EVENT.get(asked_form, ())
     asks_the_future = any(c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
     for token in parsed(sentence):
@@ -286,7 +306,7 @@ def by_another_verb(question: str, sentence: str) -> bool:
     verb, _ = asked_verb_and_subject(question)
     if verb is None:
         return False
-    others = SAME_EVENT.get((verb.lemma_, next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)), ())
+    others = SAME_EVENT.get((verb.lemma_, particle_of(verb)), ())
     return any(is_form(token, form) for token in parsed(sentence) for form in others)
 
 
@@ -296,7 +316,7 @@ def other_event_words(question: str) -> frozenset[str]:
     verb, _ = asked_verb_and_subject(question)
     if verb is None:
         return frozenset()
-    others = SAME_EVENT.get((verb.lemma_, next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)), ())
+    others = SAME_EVENT.get((verb.lemma_, particle_of(verb)), ())
     return frozenset(stem for lemma, _ in others for stem in stems(lemma))
 
 
@@ -386,7 +406,7 @@ def is_form(token, form: tuple[str, str | None]) -> bool:
     lemma, particle = form
     if token.lemma_ != lemma or token.pos_ != "VERB":
         return False
-    if particle is not None and particle not in {c.lower_ for c in token.children if c.dep_ == "prt"}:
+    if particle is not None and particle != particle_of(token):
         return False
     wanted = SAME_EVENT_OF.get(form)
     if wanted is None:
@@ -394,6 +414,22 @@ def is_form(token, form: tuple[str, str | None]) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in wanted for o in objects)
+
+
+# the particles of phrasal verbs: "drop out", "step down"
+PARTICLES = frozenset({"out", "down", "up", "off", "back", "over", "away"})
+
+
+def particle_of(verb) -> str | None:
+    """The verb's particle ("drop out": "out"), also where the parser reads it as a preposition because another
+    follows: "Did Nikki Haley drop out of the race?" ("out", then "of the race"). None when it has none."""
+    for child in verb.children:
+        if child.dep_ == "prt":
+            return child.lower_
+        if child.dep_ == "prep" and child.lower_ in PARTICLES and child.i == verb.i + 1:
+            if any(c.dep_ == "prep" for c in child.children):
+                return child.lower_
+    return None
 
 
 def is_infinitive(verb) -> bool:
@@ -414,7 +450,8 @@ def holds_all_but_the_verb(question: str, sentence_stems: set[str]) -> bool:
     if verb is None:
         return False
     rest = [t.text for t in parsed(question) if t.pos_ in CONTENT_POS and t.i != verb.i]
-    return bool(rest) and set(stems(" ".join(rest))) <= sentence_stems
+    # "Has Nikki Haley dropped out of the presidential race?" is told by "Nikki Haley withdrew from the race"
+    return bool(rest) and set(stems(" ".join(rest))) - UNSAID_QUALIFIERS <= sentence_stems
 
 
 def told_otherwise(question: str, sentence: str) -> bool | None:
@@ -525,8 +562,7 @@ def concerns(token, asked_object: str | None) -> bool:
 
 def same_particle(token, verb) -> bool:
     """Whether the verb has the asked verb's particle: "ruled out" is no "ruled on"."""
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    return particles == {c.lower_ for c in token.children if c.dep_ == "prt"}
+    return particle_of(verb) == particle_of(token)
 
 
 def said_by(token, subject: str) -> bool:
