@@ -255,6 +255,8 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue
         if token.lemma_ != verb and not beating and not of_the_event(token, event, contest):
             continue
+        if token.lemma_ in ("clinch", "secure") and token.lemma_ != verb and not secures_the_outcome(token, contest):
+            continue  # "…, securing a bid in the Super Bowl" won a place in it, not the game
         if (token.lemma_ == "win" and wins_a_share(token)) or (contest is not None and of_another_contest(token, contest)):
             continue
         if done_along(token) and contest is not None and of_another_contest(token.head, contest):
@@ -263,6 +265,16 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue  # "… in another 2024 contest" is not the one asked about
         return True  # a verb's own subject and object tell what was won ("Putin won his fifth term")
     return False
+
+
+# what is clinched or secured when an outcome is: "clinched the election", "secured the nomination"; not "a bid"
+SECURED_OUTCOMES = frozenset({"election", "nomination", "victory", "win", "title", "championship", "seat", "race"})
+
+
+def secures_the_outcome(verb, contest: Contest | None) -> bool:
+    """Whether "clinched"/"secured" has the outcome for its object ("clinched the election"), or the asked contest."""
+    things = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    return bool(things & SECURED_OUTCOMES) or (contest is not None and contest.head in things)
 
 
 def carried_to(noun) -> bool:
