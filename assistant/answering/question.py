@@ -267,6 +267,10 @@ def clean_topic(text: str) -> str:
     return re.sub(r"^(?:in|at|to|with|on|about|for|of)\s+", "", topic, flags=re.I)
 
 
+# "Who is Gabriel Attal?": who a named person is
+WHO_IS_NAMED = re.compile(r"\s*(?i:who)\s+(?i:is|was)\s+(?:[A-Z][\w.'’\-]*\s*){1,4}\?*\s*")
+
+
 @lru_cache(maxsize=4096)
 def analyze(question: str) -> QuestionAnalysis:
     """The kind of `question` and the entity labels its answer should carry."""
@@ -286,6 +290,10 @@ def analyze(question: str) -> QuestionAnalysis:
         return QuestionAnalysis("summary", topic=clean_topic(q[match.end() :]))
     if WHO_SAID.match(q):
         return QuestionAnalysis("who_said", expects=PERSON)
+    if WHO_IS_NAMED.fullmatch(q):
+        # "Who is Gabriel Attal?" asks what he is (France's new prime minister), not for another person: a sentence
+        # naming one ("Budget Minister Gabriel Attal dismissed Bompard's comments") is no better for it
+        return QuestionAnalysis("who")
     # "who" at the end asks in place, as quizzes do: "…used AI to fake the voice of who?"
     if re.match(r"^(?:who|whom)\b", lower) or re.search(r"\bwho (?:is|was|were|has|had)\b|\b(?:who|whom)\s*\?$", lower):
         return QuestionAnalysis("who", expects=ACTOR, negated=negated)

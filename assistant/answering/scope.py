@@ -20,7 +20,7 @@ from datetime import date
 from functools import cached_property
 
 from assistant.answering.outcome import asked_outcome_verb
-from assistant.answering.question import analyze, parsed
+from assistant.answering.question import WHO_IS_NAMED, analyze, parsed
 from assistant.answering.timeframe import OPEN_START, TimeReading, read_time
 from assistant.answering.verdict import parsed as full_parse
 from assistant.search.types import Filters
@@ -188,11 +188,24 @@ def asks_a_current_state(question: str) -> bool:
     newest sentence near it was only about ages.)"""
     # the parse, not the tags: "is" must be the participle's own passive auxiliary ("What is Ozempic used for?" and "What
     # is the largest fire recorded in Texas?" have a participle near "is", not one "is" makes passive)
-    for word in full_parse(question):
+    doc = full_parse(question)
+    kind = analyze(question).kind
+    for word in doc:
         helpers = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
         if word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children) and helpers & {"is", "are"}:
-            return analyze(question).kind != "yes_no"
-    return False
+            return kind != "yes_no"
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or kind == "yes_no":
+        return False
+    # a measure as it is now: "How big is the Mega Millions jackpot?" (asked 2023-01-04) led with 2018's record jackpot
+    if kind in ("how_much", "how_many") and root.lemma_ == "be" and root.tag_ in ("VBZ", "VBP"):
+        return True
+    # the present simple: "Where does the US rank in the World Happiness Report?" (2024-03-21) led with a 2021 fact check
+    # (the tagger reads "rank" and "cost" after "does" as nouns at times: the auxiliary tells)
+    if any(c.dep_ == "aux" and c.lower_ in ("does", "do") for c in root.children):
+        return True
+    # who someone is now: "Who is Gabriel Attal?" (2024-01-12) led with the budget minister of 2022, not the new prime minister
+    return WHO_IS_NAMED.fullmatch(question) is not None and question.split()[1].lower() == "is"
 
 
 def news_day(as_of: date | str | None, latest_published: str) -> date | None:

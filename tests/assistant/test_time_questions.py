@@ -999,3 +999,26 @@ def test_a_question_of_how_a_thing_done_stands_now(question, current):
     from assistant.answering.scope import asks_a_current_state
 
     assert asks_a_current_state(question) is current
+
+
+PRESENT_TENSE = json.loads((Path(__file__).parent / "present_tense_articles.json").read_text(encoding="utf-8"))["sets"]
+
+
+@pytest.mark.parametrize(
+    "articles, question, as_of, expected",
+    [
+        ("attal", "Who is Gabriel Attal?", "2024-01-12", "As of 2024-01-10: Gabriel Attal became France's youngest"),
+        ("jackpot", "How big is the Mega Millions jackpot?", "2023-01-04", "As of 2023-01-04: "),
+        ("happiness", "Where does the US rank in the World Happiness Report?", "2024-03-21", "As of 2024-03-20: "),
+    ],
+)
+def test_a_question_in_the_present_tense_is_answered_as_things_stand(make_assistant, articles, question, as_of, expected):
+    """An outside try: "Who is Gabriel Attal?" (2024-01-12) was answered by the budget minister of 2022, "How big is
+    the Mega Millions jackpot?" (2023-01-04) by 2018's record $1.6 billion, "Where does the US rank in the World
+    Happiness Report?" (2024-03-21) by a 2021 fact check, each beside that week's article. A measure asked with "is",
+    a question in the present simple ("does … rank") and "Who is <name>?" ask how things stand now: the newest
+    sentence near the best leads; and "Who is <name>?" asks what they are, not for another person to name."""
+    bot = make_assistant()
+    bot.add_records([{k: v for k, v in record.items() if not k.startswith("_")} for record in PRESENT_TENSE[articles]])
+    answer = bot.ask(question, as_of=as_of)
+    assert answer.text.startswith(expected), answer.text
