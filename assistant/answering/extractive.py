@@ -61,11 +61,12 @@ from assistant.answering.verdict import (
     of_another_year,
     one_winner_contest,
     other_event_words,
+    parsed,
     yes_or_no,
 )
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
-from assistant.search.words import clipped_from
+from assistant.search.words import clipped_from, stems
 from ingest.chunking import sentence_spans
 from ingest.cleaning import boilerplate_spans, is_boilerplate
 
@@ -337,12 +338,24 @@ class ExtractiveAnswerer:
             inside = [
                 c
                 for c in candidates
-                if in_window(c.hit.chunk.published) and self.answers(c) and not names_other_days(c, in_window)
+                if in_window(c.hit.chunk.published)
+                and self.answers(c)
+                and not names_other_days(c, in_window)
+                and not of_long_ago(c)
             ]
-            candidates = inside or candidates
+            # "… a Danish monarch voluntarily resigned was in 1146", in this week's news, is no answer from any day
+            candidates = inside or [c for c in candidates if not (in_window(c.hit.chunk.published) and of_long_ago(c))]
+            if not candidates:
+                return decline(question)
         pool = sorted(candidates, key=lambda c: c.score, reverse=True)
         if pool[0].support < self.min_support or pool[0].lexical == 0:
             return decline(question)
+        if (occasion := asked_occasion(question)) is not None:
+            # "How many people were shot at the Kansas City parade?", asked before the parade, was answered by a 2022
+            # police shooting in Kansas City: the occasion asked about is what a passage must be about
+            pool = [c for c in pool if occasion in self.passage_stems(c)]
+            if not pool or pool[0].support < self.min_support or pool[0].lexical == 0:
+                return decline(question)
         if analysis.expects and not analysis.negated:
             # only sentences the bonus could lift to the top are worth the NER's time
             reachable = [c for c in pool[:TYPED_POOL] if c.score >= pool[0].score - TYPED_BONUS]
@@ -594,6 +607,10 @@ class ExtractiveAnswerer:
             c.support = sum(w for s, w in terms.items() if s in held) / total
             c.score = 0.6 * c.lexical + 0.25 * c.support + 0.05 / (1 + c.hit_rank)
 
+    def passage_stems(self, c: Candidate) -> set[str]:
+        """The stems of the sentence's passage and its title."""
+        return set(self.keyword.stems(f"{c.hit.chunk.title}\n{c.hit.chunk.text}"))
+
     def answers(self, c: Candidate) -> bool:
         """The sentence's passage holds enough of the question to answer from it."""
         return c.support >= self.min_support and c.lexical > 0
@@ -797,6 +814,42 @@ def with_calendar_dates(sentence: str, published: str) -> str:
             end += possessive.end()  # "Wednesday's practice" → "Wednesday's (2023-01-04) practice"
         sentence = f"{sentence[:end]} ({found.describe()}){sentence[end:]}"
     return sentence
+
+
+# the occasions a question places its event at ("at the parade", "during the debate"); not "at the center of"
+OCCASIONS = frozenset(
+    "parade rally debate game match concert festival ceremony hearing trial summit conference convention protest "
+    "vigil funeral wedding party meeting celebration speech address briefing interview tournament race".split()
+)
+
+
+DATED_YEAR = re.compile(r"\b(?i:in|since|from|until|before)\s+(1\d{3}|20\d\d)\b")
+
+
+def of_long_ago(c: Candidate) -> bool:
+    """Whether the sentence is about years long before its article's, two or more ("in 1146" in a 2024 article):
+    no news of days asked about near the article's. The year just before is still reported on ("In 2023, 52% of
+    sales …" in January 2024 answers a question about 2023)."""
+    published = c.hit.chunk.published[:4]
+    # a year the sentence dates its event by ("in 1146", "In 2021, Nevada's legislature passed …"), not one that
+    # names a thing ("her 2022 Olympic results" in the week's report of her ban); and no day of the week beside it
+    years = {int(year) for year in DATED_YEAR.findall(c.text)}
+    if not years or not published.isdigit() or DATE_WORDS.search(c.text):
+        return False
+    return max(years) < int(published) - 1
+
+
+def asked_occasion(question: str) -> str | None:
+    """The stem of the occasion a question asks about with "at"/"during" (`OCCASIONS`): "parad" of "How many people
+    were shot at the Kansas City parade?"; None when it names none ("at the Grammys" is a name: its words are the
+    question's names, which passages must hold anyway; "at the center of" is no occasion)."""
+    for token in parsed(question):
+        if token.dep_ == "prep" and token.lower_ in ("at", "during"):
+            nouns = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lemma_.lower() in OCCASIONS]
+            if nouns:
+                found = stems(nouns[0].text)
+                return found[0] if found else None
+    return None
 
 
 def names_other_days(c: Candidate, in_window: Callable[[str], bool]) -> bool:

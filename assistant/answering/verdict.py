@@ -621,10 +621,17 @@ def yes_no_parser():
     return pipeline_view("ner")
 
 
+def years_named(text: str) -> set[int]:
+    """The years a sentence names: 19xx and 20xx, and an older one after a word that dates it ("in 1146"; "1500
+    people" is a count)."""
+    years = {int(year) for year in re.findall(r"\b((?:19|20)\d\d)\b", text)}
+    return years | {int(year) for year in re.findall(r"\b(?:in|since|from|until|of|before)\s+(1[0-8]\d\d)\b", text)}
+
+
 def of_another_year(c: Candidate) -> bool:
     """Whether the sentence is about years before its article's: "Trump also did not win the Iowa
     caucuses in 2016", in an article of 2024, says nothing of 2024's caucuses ("before 2023" in an
     article of 2022 still speaks of now)."""
-    years = {int(year) for year in re.findall(r"\b((?:19|20)\d\d)\b", c.text)}
+    years = years_named(c.text)
     published = int(c.hit.chunk.published[:4]) if c.hit.chunk.published[:4].isdigit() else None
     return bool(years) and published is not None and max(years) < published

@@ -1022,3 +1022,58 @@ def test_a_question_in_the_present_tense_is_answered_as_things_stand(make_assist
     bot.add_records([{k: v for k, v in record.items() if not k.startswith("_")} for record in PRESENT_TENSE[articles]])
     answer = bot.ask(question, as_of=as_of)
     assert answer.text.startswith(expected), answer.text
+
+
+KANSAS_CITY_SETTLEMENT = {  # news24-dev 553d81cc9a74 (USA TODAY's 50 states, 2022-11-04), its first two sentences
+    "id": "settlement",
+    "title": "Memorial service, destructive 'super weed': News from around our 50 states",
+    "source": "usatoday.com",
+    "published": "2022-11-04",
+    "text": "Kansas City: The city will pay $5 million to settle a lawsuit filed by the family of an unarmed Black man who "
+    "was fatally shot by a police officer in 2019. The Kansas City Board of Police Commissioners approved the settlement "
+    "with the family of Terrence Bridges Jr. in a closed meeting earlier this week, The Kansas City Star reports.",
+}
+PARADE_SHOOTING = {  # news24-dev b6dd60151af1 (USA TODAY, 2024-02-15), one paragraph
+    "id": "parade",
+    "title": "Kansas City Super Bowl parade latest shooting at US celebration",
+    "source": "usatoday.com",
+    "published": "2024-02-15",
+    "text": "And now, 11 children were shot in the moments after a Super Bowl victory parade in Kansas City on Wednesday, "
+    "where thousands of red-clad fans ran for their lives across confetti-strewn streets. In total 22 people suffered "
+    "gunshot wounds, including one fatality, Interim Fire Chief Ross Grundyson said.",
+}
+
+
+def test_an_occasion_asked_about_is_what_the_passage_must_be_about(make_assistant):
+    """An outside try: "How many people were shot at the Kansas City parade?" asked on 2024-01-25, before the
+    parade, was answered by a 2022 settlement over a police shooting in Kansas City. The occasion the question
+    places its event at ("at the parade") is what an answering passage must be about; after the parade, its report
+    answers."""
+    bot = make_assistant()
+    bot.add_records([KANSAS_CITY_SETTLEMENT, PARADE_SHOOTING])
+    before = bot.ask("How many people were shot at the Kansas City parade?", as_of="2024-01-25")
+    assert not before.answered, before.text
+    after = bot.ask("How many people were shot at the Kansas City parade?", as_of="2024-02-16")
+    assert after.answered and after.citations[0].article_id == "parade", after.text
+
+
+def test_this_week_s_article_telling_of_1146_is_not_this_week_s_news(make_assistant):
+    """An outside try: "Who resigned this week?" (as of 2024-01-20) listed "The last time a Danish monarch
+    voluntarily resigned was in 1146 …", from an article of that week: a sentence about a year before its
+    article's is no answer for the week's days."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 338b97cd107d (USA TODAY, 2024-01-14), one paragraph
+                "id": "margrethe",
+                "title": "Denmark's Queen Margrethe signs historic abdication; son becomes king",
+                "source": "usatoday.com",
+                "published": "2024-01-14",
+                "text": "The last time a Danish monarch voluntarily resigned was in 1146 when King Erik III Lam stepped "
+                "down to enter a monastery. Margrethe abdicated on the same day she ascended the throne following the "
+                "death of her father, King Frederik IX.",
+            }
+        ]
+    )
+    answer = bot.ask("Who resigned this week?", as_of="2024-01-20")
+    assert "1146" not in answer.text, answer.text
