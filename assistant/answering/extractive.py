@@ -50,7 +50,7 @@ from assistant.answering.outcome import (
     within_a_year,
     within_a_year_of,
 )
-from assistant.answering.question import QuestionAnalysis, analyze, entities_of, holds_the_unit
+from assistant.answering.question import TALLY, TALLY_HEADS, QuestionAnalysis, analyze, entities_of, holds_the_unit
 from assistant.answering.state_names import with_state_names
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import (
@@ -621,6 +621,16 @@ class ExtractiveAnswerer:
         # a sentence naming nothing the question does not (no new capitalised word or number, no day
         # word for a "when") holds no new entity: the NER (~2 ms a sentence) need not read it
         pool = [c for c in pool if self.may_name_something_new(c.text, analysis, question_words)]
+        if analysis.head in TALLY_HEADS:
+            # "What was the score of the Lions Rams playoff game?": a tally, which the entity recognizer reads as
+            # anything ("24-23" a date, a cardinal or nothing)
+            for c in pool:
+                c.answer_entities = TALLY.findall(c.text)
+                if c.answer_entities:
+                    # the result ("defeated the No. 6 Los Angeles Rams, 24-23") over a score along the way ("to take
+                    # a 21-10 lead"), which a live page tells by the dozen
+                    c.score += TYPED_BONUS * (1.5 if RESULT_STEMS & c.stems else 1.0)
+            return
         for c, found in zip(pool, entities_of([c.text for c in pool])):
             c.answer_entities = [
                 text
@@ -824,6 +834,10 @@ OCCASIONS = frozenset(
 
 
 DATED_YEAR = re.compile(r"\b(?i:in|since|from|until|before)\s+(1\d{3}|20\d\d)\b")
+
+
+# the words of a result told with its tally: "defeated …, 24-23", "passed …, 352-65"
+RESULT_STEMS = WINNING_STEMS | frozenset(stems("defeated beat edged final passed approved"))
 
 
 def of_long_ago(c: Candidate) -> bool:

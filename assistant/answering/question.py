@@ -76,6 +76,8 @@ for _labels, _nouns in (
     (frozenset({"PERCENT"}), "percent percentage rate share"),
     (frozenset({"MONEY"}), "price cost amount sum fine fee salary"),
     (frozenset({"CARDINAL", "QUANTITY"}), "number"),
+    # a tally, told as "24-23" or "352-65" (`TALLY`; the entity recognizer reads such a pair as anything)
+    (frozenset({"CARDINAL"}), "score scoreline tally vote"),
     (frozenset({"NORP"}), "nationality religion"),
     (frozenset({"LANGUAGE"}), "language"),
     (frozenset({"LAW"}), "law bill act treaty"),
@@ -163,6 +165,12 @@ SPAN_OF_TIME = re.compile(
     r"|year)\b(?!-old)",
     re.IGNORECASE,
 )
+
+
+# the heads of a question after a tally: "What was the score of the Lions Rams playoff game?", "… the vote on …?"
+TALLY_HEADS = frozenset({"score", "scoreline", "tally", "vote"})
+# a tally: "24-23", "352-65"; not a phone number's "1-800-…", a record in parentheses ("The Lions (13-5)")
+TALLY = re.compile(r"(?<![\d(\-–])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![\-–]?\w)(?!\))")
 
 
 def holds_the_unit(analysis: QuestionAnalysis, entity: str) -> bool:

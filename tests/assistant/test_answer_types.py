@@ -861,3 +861,47 @@ def test_how_big_is_answered_by_a_measure(make_assistant):
     assert analyze("How big is the Smokehouse Creek fire?").kind == "how_much"
     answer = bot.ask("How big is the Smokehouse Creek fire?", as_of="2024-03-02")
     assert "1,075,000 acres" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_score_asked_for_is_the_result_s_tally(make_assistant):
+    """An outside try: "What was the score of the Lions Rams playoff game?" (2024-01-15) gave Matthew Stafford booed
+    by Detroit fans and no score. A score or a vote asked for is a tally ("24-23"), which the entity recognizer does
+    not read as one; the result's ("defeated …, 24-23") over one along the way ("to take a 21-10 lead")."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev b49f2e6db187 (USA TODAY live page, 2024-01-14), four of its paragraphs, in its order
+                "id": "lions",
+                "title": "Rams vs. Lions wild card playoff highlights: Detroit wins first playoff game in 32 years",
+                "source": "usatoday.com",
+                "published": "2024-01-14",
+                "text": "Los Angeles Rams quarterback Matthew Stafford was booed by Detroit fans on Sunday as he emerged "
+                "from the tunnel before the team kicked off its NFC wild-card playoff game against the Lions.\n\n"
+                "The No. 3-seeded Detroit Lions defeated the No. 6 Los Angeles Rams, 24-23, Sunday in the NFC "
+                "wild-card round at Ford Field. The Lions' first playoff win since Jan. 5, 1992 ended the NFL's longest "
+                "postseason victory drought.\n\n"
+                "Jared Goff found tight end SamLaPorta on a slant near the back of the end zone for the Lions’ third "
+                "touchdown of the game to take a 21-10 lead over the Rams.\n\n"
+                "Lions lead 14-3 after first quarter",
+            }
+        ]
+    )
+    answer = bot.ask("What was the score of the Lions Rams playoff game?", as_of="2024-01-15")
+    assert answer.text.startswith("The No. 3-seeded Detroit Lions defeated the No. 6 Los Angeles Rams, 24-23"), answer.text
+
+
+@pytest.mark.parametrize(
+    "text, tallies",
+    [
+        ("defeated the No. 6 Los Angeles Rams, 24-23, Sunday", ["24-23"]),
+        ("House of Representatives passed a bill on Wednesday in support of a TikTok ban, 352-65", ["352-65"]),
+        # a team's record, a telephone number, a season, a day of the week in a week
+        ("The Lions (13-5) ended a nine-game postseason losing streak", []),
+        ("Call the National Council on Problem Gambling 24/7 at 1-800-GAMBLER", []),
+        ("in the 2023-24 season", []),
+    ],
+)
+def test_a_tally_is_two_counts_joined(text, tallies):
+    from assistant.answering.question import TALLY
+
+    assert TALLY.findall(text) == tallies
