@@ -20,6 +20,8 @@ from assistant.evaluation import EvalQuestion, of_weeks
 from assistant.search.types import Filters
 from assistant.settings import AssistantSettings
 from ingest.article import Article
+from ingest.pipeline import Index
+from ingest.settings import IngestSettings
 
 FARES = [
     (
@@ -886,15 +888,22 @@ def test_an_appointment_is_reported_by_the_post_taken_and_an_election_by_the_win
 SUPER_BOWL_WEEKS = json.loads((Path(__file__).parent / "super_bowl_weeks.json").read_text(encoding="utf-8"))["articles"]
 
 
-def test_the_game_s_report_is_found_among_weeks_of_previews(make_assistant, monkeypatch):
+@pytest.fixture(scope="module")
+def super_bowl_weeks(embedding, tmp_path_factory) -> Assistant:
+    """The Super Bowl weeks, ingested once (7 s) for the tests that only ask of them."""
+    bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("super-bowl")), embedding=embedding))
+    bot.add_records(SUPER_BOWL_WEEKS)
+    return bot
+
+
+def test_the_game_s_report_is_found_among_weeks_of_previews(super_bowl_weeks, monkeypatch):
     """An outside try on news24-dev: "Who won the Super Bowl?" (2024-02-20) was answered "No article here reports that
     outcome", then a predictions piece's "Ravens win Super Bowl": the one report ("Super Bowl 58 ended Sunday night
     with a win for the Kansas City Chiefs", a Nickelodeon story) ranked below weeks of previews, logo histories and
     live blogs that say "win" as often. The fortnight's articles are searched for it one passage each; sentences
     past the best dozen that hold a word of winning are judged too; a parade's "a Super Bowl victory parade", "the
     celebration of a Super Bowl win" name no winner; a preview's "if the Chiefs win on Sunday" is no history."""
-    bot = make_assistant()
-    bot.add_records(SUPER_BOWL_WEEKS)
+    bot = super_bowl_weeks
     for question in ("Who won the Super Bowl?", "Which team won the Super Bowl?"):
         answer = bot.ask(question, as_of="2024-02-20")
         assert answer.text.startswith(
@@ -927,25 +936,23 @@ def test_the_game_s_report_is_found_among_weeks_of_previews(make_assistant, monk
     ]
 
 
-def test_did_a_side_win_is_settled_by_the_game_s_report(make_assistant):
+def test_did_a_side_win_is_settled_by_the_game_s_report(super_bowl_weeks):
     """An outside try on news24-dev (as of 2024-02-20): "Did the 49ers win the Super Bowl?" hedged with a preview of
     Super Bowl LIV. The report names the Chiefs, not the 49ers: the fortnight is searched for the contest whoever
     won it, and a win of the contest only one wins, told for another, is the 49ers' loss."""
-    bot = make_assistant()
-    bot.add_records(SUPER_BOWL_WEEKS)
+    bot = super_bowl_weeks
     lost = bot.ask("Did the 49ers win the Super Bowl?", as_of="2024-02-20")
     assert lost.text.startswith("No. As of 2024-02-12: Super Bowl 58 ended Sunday night (2024-02-11) with a win"), lost.text
     won = bot.ask("Did the Chiefs win the Super Bowl?", as_of="2024-02-20")
     assert won.text.startswith("Yes. As of 2024-02-12: Super Bowl 58 ended Sunday night (2024-02-11) with a win"), won.text
 
 
-def test_whom_a_side_beat_is_not_told_by_an_earlier_edition(make_assistant):
+def test_whom_a_side_beat_is_not_told_by_an_earlier_edition(super_bowl_weeks):
     """An outside try on news24-dev: "Who did the Chiefs beat in the Super Bowl?" (as of 2024-02-12) was answered
     "… a rematch of Super Bowl LIV, when Kansas City won 31-20" (2020's score, read as 2024's). The contest of "beat
     … in the Super Bowl" is where they beat: an edition older than Super Bowl LVIII, named beside it, is another
     year's. No article of the fortnight says whom they beat (one says "a win for the Kansas City Chiefs"): so it says."""
-    bot = make_assistant()
-    bot.add_records(SUPER_BOWL_WEEKS)
+    bot = super_bowl_weeks
     answer = bot.ask("Who did the Chiefs beat in the Super Bowl?", as_of="2024-02-12")
     assert "31-20" not in answer.text and "Super Bowl LIV," not in answer.text, answer.text
     assert answer.text.startswith("No article here reports that outcome"), answer.text
@@ -967,16 +974,22 @@ def test_a_preview_of_the_outcome_is_no_history_of_it(make_assistant):
 VALIEVA = json.loads((Path(__file__).parent / "valieva_articles.json").read_text(encoding="utf-8"))["articles"]
 
 
+@pytest.fixture(scope="module")
+def valieva_index(embedding, tmp_path_factory) -> Index:
+    """The Valieva articles, ingested once for the settings each test asks them with."""
+    index = Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("valieva")), embedding=embedding)
+    Assistant(index).add_records(VALIEVA)
+    return index
+
+
 @pytest.mark.parametrize("top_k", [3, 6])
-def test_how_a_thing_done_stands_now_is_told_by_the_newest_report(make_assistant, top_k):
+def test_how_a_thing_done_stands_now_is_told_by_the_newest_report(valieva_index, top_k):
     """An outside try on news24-dev: "How long is Kamila Valieva banned for?" (asked 2024-01-30) was answered from
     2022 ("placed fourth … cleared to skate", then WADA "seeking a four-year ban"), though "Kamila Valieva banned
     four years for doping" (2024-01-29) was retrieved by a later paragraph. A question in the present passive ("is
     banned") asks how things stand now: the newest report near the best leads; and an article whose headline holds
     the question has its lead read, whichever passage brought it."""
-    bot = make_assistant()
-    bot.add_records(VALIEVA)
-    bot = Assistant(bot.index, AssistantSettings(top_k=top_k))
+    bot = Assistant(valieva_index, AssistantSettings(top_k=top_k))
     answer = bot.ask("How long is Kamila Valieva banned for?", as_of="2024-01-30")
     assert answer.text.startswith(
         "As of 2024-01-29: In a stunning rebuke of Russia’s notorious doping system, the Court of Arbitration for Sport "
