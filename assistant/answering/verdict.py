@@ -396,8 +396,11 @@ def of_another_contest(verb, contest: Contest) -> bool:
 
 def wins_a_share(verb) -> bool:
     """Whether a winning verb wins a share of the contest, not the contest: "won 43.3% of the vote", "won 17
-    delegates", "won second place", "won the county"."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in SHARES for c in verb.children)
+    delegates", "won second place", "won the county", "won just shy of 40% of the vote" (the share under an adverb)."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in SHARES for c in verb.children):
+        return True
+    measured = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dobj") and c.pos_ in ("ADJ", "ADV", "NOUN")]
+    return any(t.text == "%" or t.lemma_.lower() in ("percent", "vote", "delegate") for c in measured for t in c.subtree)
 
 
 def is_form(token, form: tuple[str, str | None]) -> bool:
@@ -498,7 +501,15 @@ def about_the_contest(token, contest: Contest) -> bool:
     if of_another_contest(token, contest):
         return False
     if token.lemma_ in BEATING_VERBS:
-        return True  # its object is the one beaten
+        # its object is the one beaten; where is the contest: not "in more than a dozen states" (Super Tuesday's) nor
+        # "in the New Hampshire primary" for South Carolina's; "in her home state (of South Carolina)" may be it
+        where = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        for place in where:
+            named = set(stems(" ".join(t.text for t in place.subtree if t.pos_ == "PROPN")))
+            another = any(d.lower_ in ("another", "other") for d in place.children)  # "in another 2024 contest"
+            if another or place.tag_ in ("NNS", "NNPS") or (named and not named <= contest.words | UNSAID_QUALIFIERS):
+                return False
+        return True
     # any word as object but a pronoun ("lost it"): the parser tags "primary" an adjective at times
     objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     for thing in objects:
@@ -582,6 +593,12 @@ def asked_verb_and_subject(question: str):
     verb = next((t for t in parsed(question) if t.dep_ == "ROOT"), None)
     if verb is not None and (copula := misread_name_after_copula(verb)) is not None:
         return copula, verb
+    if verb is not None and verb.lemma_ == "do" and verb.i == 0:
+        # "Did Trump win Michigan?" parsed with "Did" its verb and Michigan its subject ("win" a compound): the bare
+        # verb after the name is the asked one ("Yes." came from "Michigan didn't buy what Donald Trump was selling")
+        bare = next((t for t in verb.doc[2:] if t.tag_ == "VB" and t.text.islower()), None)
+        if bare is not None and bare.nbor(-1).pos_ == "PROPN":
+            return bare, bare.nbor(-1)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if subject is None and verb is not None and verb.lemma_ == "be" and verb.i + 1 < len(verb.doc):
         # "Is Trump on the ballot in Colorado?": the name after "Is" read as an adjective ("trump") is its subject

@@ -657,3 +657,64 @@ def test_an_election_is_reported_by_one_clinched_and_not_by_were_he_elected(make
 
     elected = next(t for t in parsed("Donalds would make history were he elected, becoming the first.") if t.lower_ == "elected")
     assert is_conditional(elected)
+
+
+@pytest.mark.parametrize(
+    "question, sentence, told",
+    [
+        # Super Tuesday's states, or "another contest", are not South Carolina's primary (a second outside try, as of
+        # 2024-03-10: "No." from them; before, "Yes." from "Haley also won just shy of 40% of the vote")
+        (
+            "Did Haley win South Carolina?",
+            "Former President Donald Trump defeated Haley, the former South Carolina Governor, in more than a dozen "
+            "states, taking his most significant step yet towards the 2024 Republican nomination.",
+            None,
+        ),
+        ("Did Haley win South Carolina?", MICHIGAN["text"], None),
+        ("Did Haley win South Carolina?", "Trump defeated Haley in her home state of South Carolina.", False),
+    ],
+)
+def test_a_beating_is_of_the_contest_where_it_was(question, sentence, told):
+    from assistant.answering.verdict import told_otherwise
+
+    assert told_otherwise(question, sentence) is told
+
+
+@pytest.mark.parametrize(
+    "sentence, share",
+    [
+        ("Haley also won just shy of 40% of the vote in her home state of South Carolina.", True),
+        ("Haley won 43.3% of the vote in the New Hampshire primary.", True),
+        ("Trump won the South Carolina primary by 20 points.", False),
+    ],
+)
+def test_a_share_won_is_no_contest_won(sentence, share):
+    from assistant.answering.verdict import parsed, wins_a_share
+
+    won = next(t for t in parsed(sentence) if t.lemma_ == "win")
+    assert wins_a_share(won) is share
+
+
+def test_did_before_a_name_is_no_verb_of_the_question(make_assistant):
+    """A second outside try (as of 2024-02-20, a week before Michigan's primary): "Did Trump win Michigan?" was
+    "Yes." from an opponent's "Michigan didn't buy what Donald Trump was selling in 2020 and we won't in 2024": the
+    parser made "Did" the verb and Michigan its subject, which "didn't buy" has."""
+    from assistant.answering.verdict import asked_verb_and_subject
+
+    verb, subject = asked_verb_and_subject("Did Trump win Michigan?")
+    assert (verb.text, subject.text) == ("win", "Trump")
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev dfd77e61c2d1 (Detroit Free Press, 2024-02-17), one paragraph
+                "id": "waterford",
+                "title": "Trump in Waterford blasts judge, recognizes Michigan's importance",
+                "source": "freep.com",
+                "published": "2024-02-17",
+                "text": "Biden's campaign answered: \"Michigan didn’t buy what Donald Trump was selling in 2020 and we "
+                'won’t in 2024."',
+            }
+        ]
+    )
+    answer = bot.ask("Did Trump win Michigan?", as_of="2024-02-20")
+    assert not answer.text.startswith(("Yes.", "No.")), answer.text
