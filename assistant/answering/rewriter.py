@@ -334,6 +334,23 @@ def clause_slot(token):
     return verb, token
 
 
+def titled_in(focus: str, earlier: list[Exchange]) -> str:
+    """ "the king" as the conversation named him ("King Charles III", said two turns back), for a post ("the
+    king", "the prime minister") that goes before a name; the focus as asked when no turn names one so. "And the
+    king?" was read "What did the king say?" and answered with Stephen King and Elle King."""
+    post = re.fullmatch(r"(?i:the)\s+(?P<post>[a-z]+(?: [a-z]+)?)", focus.strip())
+    if post is None or PERSON_ROLE.fullmatch(post["post"]) is None:
+        return focus
+    title = re.escape(post["post"])
+    named = re.compile(rf"\b(?i:{title})\s+((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|[IVX]+\b))*)")
+    for turn in reversed(earlier):
+        for text in (turn.answer, turn.understood):
+            found = named.search(text or "")
+            if found is not None:
+                return text[found.start() : found.end()].strip()
+    return focus
+
+
 def fitting_gender(persons: list[str], pronouns: set[str]) -> list[str]:
     """The persons a "she" or "he" may stand for first: "What did she say after the loss?", after an answer naming
     Joe Biden, Donald Trump and Nikki Haley, asks about Haley (by her first name; a name that tells nothing stays
@@ -751,7 +768,7 @@ class RuleRewriter:
             return f"{wh[0].upper()}{wh[1:].lower()} {last_question.strip()[0].lower()}{last_question.strip()[1:]}"
         focus = WHAT_ABOUT.match(message) or AND_FOCUS.match(message)
         if focus and last_question:
-            rewritten = self.replace_focus(last_question, last_answer, focus.group("focus"))
+            rewritten = self.replace_focus(last_question, last_answer, titled_in(focus.group("focus"), earlier))
             if rewritten:
                 # "What about his wife?" after "What's the latest on Navalny?": "his" is Navalny
                 return self.resolve_pronouns(rewritten, last_question, last_answer)

@@ -144,6 +144,7 @@ BODIES_AFTER_A_NAME = frozenset(
 # Titles that go before a given name alone: "Prince William" is one William, not any William
 GIVEN_NAME_TITLE = re.compile(
     r"(?i:(?:crown )?prince|princess|king|queen|pope|duke|duchess|emperor|empress|sheikh|saint|st\.?) [\w'’\-]+"
+    r"(?: [IVX]+)?"  # "King Charles III" is no Charles Stewart III either
 )
 
 
@@ -315,7 +316,7 @@ class QuoteIndex(TextIndex):
         words = set(name_tokens(name))
         # a listed name alone ("Powell", "Trump": the index cannot tell which one) is no narrower than its
         # words: each speaker listed with them is one the asker may mean, with its group's variants
-        found = list(variants or [])
+        found = [v for v in variants or [] if not given_name or surname(name_tokens(v)) in words]
         for group in (self._groups or {}).values():
             if words and any(holds_name(n, words) and (not given_name or surname(name_tokens(n)) in words) for n in group):
                 found.extend(group)

@@ -563,3 +563,19 @@ def test_a_pronoun_fits_its_person_and_a_post_is_a_person(rewriter, question, an
     """ "she" goes to the person the names tell is a woman, before the others; a post ("the king") is a person,
     who takes the asked person's place, not the place's."""
     assert rewriter.rewrite(follow_up, history(question, answer)) == expected
+
+
+def test_a_post_asked_after_is_the_person_the_conversation_named_so(rewriter):
+    """A second outside try (as of 2024-02-20): "And the king?" after King Charles's diagnosis and then Prince
+    William's words was read "What did the king say?" and answered with Stephen King and Elle King: a post that goes
+    before a name is the person an earlier turn named with it."""
+    turns = [
+        {"role": "user", "content": "What is King Charles's diagnosis?"},
+        {
+            "role": "assistant",
+            "content": "King Charles III will undergo treatment for an enlarged prostate, the palace said. [1]",
+        },
+        {"role": "user", "content": "What did Prince William say?"},
+        {"role": "assistant", "content": "William (2024-02-07) said: “It means a great deal to us all.” [1]"},
+    ]
+    assert rewriter.rewrite("And the king?", turns) == "What did King Charles III say?"

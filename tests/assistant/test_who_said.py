@@ -687,3 +687,20 @@ def test_a_royal_s_given_name_is_no_one_else_s_and_his_father_is_my_father(make_
     assert "Lee" not in answer.text and all(c.article_id == "william" for c in answer.citations), answer.text
     # a surname asked alone still finds the person listed in full
     assert bot.retriever.quotes.matching_speaker("Lee") >= 1
+    # ... and a regnal number is no surname: "King Charles III" is not Charles Stewart III (a second outside try)
+    bot.add_records(
+        [
+            {  # news24-dev (USA TODAY, 2023-10-04), one sentence
+                "id": "stewart",
+                "title": "What happens without a House speaker?",
+                "source": "usatoday.com",
+                "published": "2023-10-04",
+                "text": "But Charles Stewart III, a professor of political science at the Massachusetts Institute of "
+                'Technology, told USA TODAY: "Without a speaker, there is no one with the political authority to speak '
+                'on behalf of the majority."',
+            }
+        ]
+    )
+    assert bot.retriever.quotes.matching_speaker("Charles Stewart III") >= 1
+    kings = bot.retriever.quotes.search("", speaker="King Charles III")
+    assert all(quote.article_id != "stewart" for quote, _ in kings), kings
