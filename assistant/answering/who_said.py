@@ -69,6 +69,8 @@ QUOTE_MARKS = "\"“”‘’'«»"
 FRAGMENT_SHARE = 0.6  # a quote shorter than this share of its sentence is a fragment: cite the sentence
 QUOTED_PARTS = re.compile(r'["“”«»]|(?<=[.!?])\s+')  # where words pasted from several quotes or sentences part
 MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
+# reported speech about a third person ("said he's responsible …"), who is seldom the speaker in a comparison's side
+THIRD_PERSON_OPENING = re.compile(r"\s*(?:he|she|they|his|her|their)\b", re.IGNORECASE)
 # a topic's possessives are the asker's view of the speaker ("his father"), not words the speaker says ("my father")
 POSSESSIVE_STEMS = frozenset(stems("his her their its my our your own"))
 # ...and a second speaker's quote, to be reported as "similar words": most of them, not a few
@@ -309,6 +311,8 @@ class WhoSaidAnswerer:
         found = [q for q in self.on_topic(name, topic, filters) if holds_name(q.speaker_name, wanted)]
         chosen: list[QuoteRecord] = []
         for quote in sorted(found, key=lambda q: q.kind != "direct"):
+            if quote.kind != "direct" and THIRD_PERSON_OPENING.match(quote.text):
+                continue  # "Trump … said he's responsible for an immigration crisis": "he" is Biden, whom no one names
             if len(quote.text.split()) >= SIDE_QUOTE_WORDS and not any(overlaps(quote, c) for c in chosen):
                 chosen.append(quote)
             if len(chosen) >= k:

@@ -704,3 +704,30 @@ def test_a_royal_s_given_name_is_no_one_else_s_and_his_father_is_my_father(make_
     assert bot.retriever.quotes.matching_speaker("Charles Stewart III") >= 1
     kings = bot.retriever.quotes.search("", speaker="King Charles III")
     assert all(quote.article_id != "stewart" for quote, _ in kings), kings
+
+
+def test_a_side_is_not_reported_speech_about_another(make_assistant):
+    """A second outside try (as of 2024-03-01): "Compare Trump's and Biden's border visits." gave, for Trump's side,
+    "Donald Trump said he's responsible for an immigration crisis and unable to deal with it effectively": the
+    podcast says Trump said Biden is. Reported speech that opens with a third person tells no one's own position."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev a3a86d19b9ef (USA TODAY podcast transcript, 2024-03-01), three of its sentences
+                "id": "excerpt",
+                "title": "The Excerpt podcast: Biden, Trump dueling visits center border fight",
+                "source": "usatoday.com",
+                "published": "2024-03-01",
+                "text": "President Joe Biden and Former President Donald Trump made separate clashing visits at the US "
+                "Mexico border yesterday. Trump speaking at around the same time, 325 miles away in Eagle Pass, Texas, "
+                "pointed to what he called a historically secure border under his administration. Trump also hurled "
+                "insults at Biden and said he's responsible for an immigration crisis and unable to deal with it "
+                "effectively.",
+            }
+        ]
+    )
+    from assistant.answering.who_said import WhoSaidAnswerer
+
+    sides = WhoSaidAnswerer(bot.retriever.quotes, bot.index.store.article_texts, bot.articles_about)
+    said = sides.said_on("Donald Trump", "the border immigration crisis", None, 3)
+    assert all(not quote.text.startswith("he's responsible") for quote in said), [q.text for q in said]
