@@ -427,7 +427,7 @@ class Assistant:
             mark = time.perf_counter()
             hits = self.retriever.retrieve_window_first(query, self.settings.top_k, scope.base, scope.window, query_vector)
             # "latest"/"still" asks for the newest news, which older coverage can crowd out; so does "Who won …?"
-            if scope.reading.recency or scope.outcome_verb:
+            if (scope.reading.recency and scope.search_recent) or scope.outcome_verb:
                 hits += self.recent_news(query, query_vector, scope, hits, self.settings.top_k)[:RECENT_FACT_PASSAGES]
             hits += self.event_reports(query, scope, hits)
             timings["retrieve"] = ms_since(mark)
