@@ -170,7 +170,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:The )?(?:AP|Associated Press|USA TODAY|Reuters|AFP|UPI|Agence France-Presse|Bloomberg)\.?"
             # "Contributing: …", "CONTRIBUTING Eric Lagatta, USA TODAY"; not the prose "Contributing to the problem …"
             r"|(?:[(–—-]{1,2} ?)?(?:Contributing|CONTRIBUTING|Contributors?|Contributing writers?|Contributing reporters?)"
-            r"(?::| by\b| (?=[A-Z])).*"
+            r"(?::| by [A-Z]| (?=[A-Z])).*"
             r"|From (?:the )?[A-Z].{0,60} (?:wire reports|news services)\.?|(?:From )?(?:[Ss]taff|STAFF) and wire reports\.?"
             rf"|{_BYLINE_TITLE}"
             r"|Compiled by [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){1,4}\.?(?: Contributing:.*)?"
@@ -188,7 +188,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:Read|Click|Watch|Listen to|See|View|Check out)\b.{0,100}\b(?:below|above|here)\b[\W]*"
             r"|Read the rest of (?:the|this) (?:story|article)\b.{0,60}"
             # a heading over links to the outlet's other stories: "Read all our King Charles III coronation coverage:"
-            r"|(?:[\w’'.\-]+ ){0,7}coverage:"
+            r"|(?:Read|More|Previous|Past|Live|Latest|Full|Related|Welcome to)\s+(?:[\w’'.\-]+\s+){0,7}coverage:"
             r"|(?:More )?AP [\w ]{1,40}: https?://.*"
             r"|Video Ad Feedback\b.*|.*\b\d\d:\d\d - Source: [A-Z][\w ]{1,30}"
             r"|\S*https?://\S+",

@@ -359,7 +359,7 @@ class ExtractiveAnswerer:
         if analysis.expects and not analysis.negated:
             # only sentences the bonus could lift to the top are worth the NER's time
             reachable = [c for c in pool[:TYPED_POOL] if c.score >= pool[0].score - TYPED_BONUS]
-            self.prefer_typed(reachable, analysis, question_words)
+            self.prefer_typed(reachable, analysis, question_words, self.name_stems(question))
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         best = pool[0]
@@ -615,7 +615,9 @@ class ExtractiveAnswerer:
         """The sentence's passage holds enough of the question to answer from it."""
         return c.support >= self.min_support and c.lexical > 0
 
-    def prefer_typed(self, pool: list[Candidate], analysis: QuestionAnalysis, question_words: set[str]) -> None:
+    def prefer_typed(
+        self, pool: list[Candidate], analysis: QuestionAnalysis, question_words: set[str], names: frozenset[str] = frozenset()
+    ) -> None:
         """Raise the sentences that name a thing of the kind asked for that the question does not
         name ("Which team does Damar Hamlin play for?": an ORG other than Hamlin's name)."""
         # a sentence naming nothing the question does not (no new capitalised word or number, no day
@@ -625,6 +627,9 @@ class ExtractiveAnswerer:
             # "What was the score of the Lions Rams playoff game?": a tally, which the entity recognizer reads as
             # anything ("24-23" a date, a cardinal or nothing)
             for c in pool:
+                # of the game asked about: "What was the score of the NFC championship game?" met last year's "38-7 win"
+                if not names <= c.stems:
+                    continue
                 c.answer_entities = TALLY.findall(c.text)
                 if c.answer_entities:
                     # the result ("defeated the No. 6 Los Angeles Rams, 24-23") over a score along the way ("to take
@@ -833,6 +838,8 @@ OCCASIONS = frozenset(
 )
 
 
+# a day the sentence names, its year aside (`DATE_WORDS` holds years too)
+DAY_WORDS = re.compile(r"\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|tonight|last (?:week|month))\b")
 DATED_YEAR = re.compile(r"\b(?i:in|since|from|until|before)\s+(1\d{3}|20\d\d)\b")
 
 
@@ -848,7 +855,7 @@ def of_long_ago(c: Candidate) -> bool:
     # a year the sentence dates its event by ("in 1146", "In 2021, Nevada's legislature passed …"), not one that
     # names a thing ("her 2022 Olympic results" in the week's report of her ban); and no day of the week beside it
     years = {int(year) for year in DATED_YEAR.findall(c.text)}
-    if not years or not published.isdigit() or DATE_WORDS.search(c.text):
+    if not years or not published.isdigit() or DAY_WORDS.search(c.text):
         return False
     return max(years) < int(published) - 1
 

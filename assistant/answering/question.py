@@ -276,7 +276,11 @@ def clean_topic(text: str) -> str:
 
 
 # "Who is Gabriel Attal?": who a named person is
-WHO_IS_NAMED = re.compile(r"\s*(?i:who)\s+(?i:is|was)\s+(?:[A-Z][\w.'’\-]*\s*){1,4}\?*\s*")
+WHO_IS_NAMED = re.compile(
+    # not a post or a title asked for: "Who was Super Bowl MVP?", "Who is Speaker?", "Who is President?"
+    r"\s*(?i:who)\s+(?i:is|was)\s+(?!.*\b(?i:MVP|speaker|president|CEO|champion|winner|chair|leader|governor|mayor|coach)\b)"
+    r"(?:[A-Z][\w.'’\-]*\s*){1,4}\?*\s*"
+)
 
 
 @lru_cache(maxsize=4096)

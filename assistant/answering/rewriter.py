@@ -334,6 +334,12 @@ def clause_slot(token):
     return verb, token
 
 
+DAYS_AND_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+
+
 def titled_in(focus: str, earlier: list[Exchange]) -> str:
     """ "the king" as the conversation named him ("King Charles III", said two turns back), for a post ("the
     king", "the prime minister") that goes before a name; the focus as asked when no turn names one so. "And the
@@ -341,13 +347,14 @@ def titled_in(focus: str, earlier: list[Exchange]) -> str:
     post = re.fullmatch(r"(?i:the)\s+(?P<post>[a-z]+(?: [a-z]+)?)", focus.strip())
     if post is None or PERSON_ROLE.fullmatch(post["post"]) is None:
         return focus
-    title = re.escape(post["post"])
-    named = re.compile(rf"\b(?i:{title})\s+((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|[IVX]+\b))*)")
+    # the title written as one ("King", "President"), before a name that is no day or month, and not a former holder's
+    title = " ".join(word[:1].upper() + word[1:] for word in post["post"].split())
+    named = re.compile(rf"(?<![Ff]ormer )(?<!ex-)\b{re.escape(title)}\s+((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|[IVX]+\b))*)")
     for turn in reversed(earlier):
         for text in (turn.answer, turn.understood):
-            found = named.search(text or "")
-            if found is not None:
-                return text[found.start() : found.end()].strip()
+            for found in named.finditer(text or ""):
+                if found.group(1).split()[0].lower() not in DAYS_AND_MONTHS:
+                    return text[found.start() : found.end()].strip()
     return focus
 
 

@@ -194,14 +194,21 @@ def one_winner_contest(question: str) -> Contest | None:
     asked = next(c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN"))
     if asked.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "any") for c in asked.children):
         return None
+    # a named contest ("the Super Bowl", "South Carolina") or a race of a named place ("the Iowa caucuses"); not "the
+    # game" or "the election" (some other game was won), nor an award's category ("best actress" is the drama's
+    # and the comedy's: Emma Stone's win was no loss of Lily Gladstone's)
+    if asked.pos_ != "PROPN" and not (asked.lemma_.lower() in ONE_WINNER_RACES and contest.qualifiers):
+        return None
     return contest
 
 
+# races a named place holds, which one side wins: "the Iowa caucuses", "the South Carolina primary"
+ONE_WINNER_RACES = frozenset({"primary", "caucus", "caucuses", "election", "race", "runoff", "championship", "final"})
 # "Is Trump the presumptive Republican nominee?" asks whether he won the nomination, which is how the news tells it
 # ("after securing the presumptive GOP nomination late Tuesday"): the post → the verb and the thing won
 POSTS_WON = {"nominee": ("clinch", "nomination"), "champion": ("win", "championship")}
 IS_THE_POST = re.compile(
-    r"\s*(?:is|are)\s+(?P<holder>.+?)\s+(?:still\s+)?the\s+(?P<kind>(?:[\w.\-]+\s+){0,3}?)(?P<post>nominee|champion)s?"
+    r"\s*(?:is|are)\s+(?P<holder>.+?)\s+the\s+(?P<kind>(?:[\w.\-]+\s+){0,3}?)(?P<post>nominee|champion)s?"
     r"(?P<rest>\s+(?:for|of|in)\s+[^?]+)?\s*\?*\s*",
     re.IGNORECASE,
 )
@@ -211,7 +218,11 @@ def as_an_outcome(question: str) -> str | None:
     """ "Is Trump the presumptive Republican nominee?" as the outcome it asks about: "Did Trump clinch the presumptive
     Republican nomination?", which the yes/no verdicts and the outcome search read; None for any other question."""
     asked = IS_THE_POST.fullmatch(question)
-    if asked is None:
+    # the holder a name ("Is it true that Trump is …" is none); "still" asks whether it lasts, which one clinching does
+    # not settle; a "defending champion" won last time
+    if asked is None or re.search(r"\b(?i:still|yet|defending|former)\b", question):
+        return None
+    if not all(word[:1].isupper() or word.lower() in ("the", "of") for word in asked["holder"].split()):
         return None
     verb, thing = POSTS_WON[asked["post"].lower()]
     return f"Did {asked['holder']} {verb} the {asked['kind']}{thing}{asked['rest'] or ''}?"
@@ -235,7 +246,14 @@ def won_by_whom(question: str, sentence: str) -> bool | None:
             winners += [c for c in token.children if c.dep_ == "poss"]
             winners = [w for w in winners if w.pos_ == "PROPN"]
             told = contest.named_in(sentence) and contest.head in {t.lemma_.lower() for t in doc}
-            if winners and told and token.head.lower_ not in ("to", "for", "toward", "towards") and not is_supposed(token):
+            another = any(t.lower_ in ("another", "other") for t in token.subtree)
+            if (
+                winners
+                and told
+                and not another
+                and token.head.lower_ not in ("to", "for", "toward", "towards")
+                and not is_supposed(token)
+            ):
                 return any(holds_word(w, subject.text) for w in winners)
             continue
         if token.lemma_ not in SECURING_VERBS or token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBN"):
@@ -243,7 +261,8 @@ def won_by_whom(question: str, sentence: str) -> bool | None:
         if not is_stated(token) or any(c.dep_ == "neg" for c in token.children):
             continue
         winners = [c for c in token.children if c.dep_ == "nsubj"]
-        named = any(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for w in winners for t in w.subtree)
+        # named as the subject itself: "Trump won", "Oppenheimer won"; not "the Chiefs quarterback", "the actress"
+        named = any(w.pos_ == "PROPN" or (w.pos_ == "NOUN" and w.text[:1].isupper()) for w in winners)
         if not named or any(holds_word(w, subject.text) for w in winners):
             continue
         if wins_a_share(token) or of_another_contest(token, contest):

@@ -21,7 +21,7 @@ from assistant.answer import Answer, Citation
 from assistant.answering.extractive import closest_only
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import parsed
-from assistant.search.quotes import QuoteIndex, content_stems, coverage, holds_name, holds_phrase, name_tokens
+from assistant.search.quotes import NOT_SPEAKERS, QuoteIndex, content_stems, coverage, holds_name, holds_phrase, name_tokens
 from assistant.search.types import Filters
 from assistant.search.words import MODALS, fold, stems
 from ingest.chunking import sentence_spans
@@ -69,6 +69,8 @@ QUOTE_MARKS = "\"“”‘’'«»"
 FRAGMENT_SHARE = 0.6  # a quote shorter than this share of its sentence is a fragment: cite the sentence
 QUOTED_PARTS = re.compile(r'["“”«»]|(?<=[.!?])\s+')  # where words pasted from several quotes or sentences part
 MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
+# a capitalised word not opening a sentence ("Instead", "He" do): a name, as likely as not
+NAME_WORD = re.compile(r"(?<![.!?:]\s)(?<!\n)(?<!^)\b[A-Z][a-z][\w'’\-]+")
 # reported speech about a third person ("said he's responsible …"), who is seldom the speaker in a comparison's side
 THIRD_PERSON_OPENING = re.compile(r"\s*(?:he|she|they|his|her|their)\b", re.IGNORECASE)
 # a topic's possessives are the asker's view of the speaker ("his father"), not words the speaker says ("my father")
@@ -278,6 +280,19 @@ class WhoSaidAnswerer:
                 parts.append(f"{sentence if mentions else quote.speaker_name + ': ' + sentence} [{n}]")
         return self.make(question, " ".join(parts), citations)
 
+    def another_named_before(self, quote: QuoteRecord) -> bool:
+        """Whether someone else is named between the speaker's last mention and a reported quote, whose "he" or
+        "she" may then be that one ("… hurled insults at Biden and said he's responsible …"); "Joe Biden …, saying he
+        planned to deploy the National Guard" names no one else, and "he" is Biden."""
+        text = self.article_texts([quote.article_id]).get(quote.article_id, "")
+        before = text[max(0, quote.start - 200) : quote.start]
+        mentions = [
+            m.end() for word in name_tokens(quote.speaker_name) for m in re.finditer(rf"(?i)\b{re.escape(word)}\b", before)
+        ]
+        after_speaker = before[max(mentions) :] if mentions else before
+        others = set(name_tokens(" ".join(NAME_WORD.findall(after_speaker)))) - set(name_tokens(quote.speaker_name))
+        return bool(others - NOT_SPEAKERS)
+
     def topic_stems(self, topic: str) -> set[str]:
         """The stems a quote on `topic` must hold, its possessives aside: "his father" is William's "my father"."""
         return set(self.quotes.stems(topic)) - POSSESSIVE_STEMS
@@ -311,8 +326,8 @@ class WhoSaidAnswerer:
         found = [q for q in self.on_topic(name, topic, filters) if holds_name(q.speaker_name, wanted)]
         chosen: list[QuoteRecord] = []
         for quote in sorted(found, key=lambda q: q.kind != "direct"):
-            if quote.kind != "direct" and THIRD_PERSON_OPENING.match(quote.text):
-                continue  # "Trump … said he's responsible for an immigration crisis": "he" is Biden, whom no one names
+            if quote.kind != "direct" and THIRD_PERSON_OPENING.match(quote.text) and self.another_named_before(quote):
+                continue  # "Trump also hurled insults at Biden and said he's responsible …": "he" is Biden
             if len(quote.text.split()) >= SIDE_QUOTE_WORDS and not any(overlaps(quote, c) for c in chosen):
                 chosen.append(quote)
             if len(chosen) >= k:

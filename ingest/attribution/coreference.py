@@ -668,11 +668,23 @@ def _titled_before(keys: set[str], pos: int, art: _Article, qualifiers: list[str
             words.pop()  # "Gov. Nikki Haley Tuesday"
         if len(words) >= 2:
             found.append((m.start(1), " ".join(words)))
-    qualified = [(at, name) for at, name in found if all(q in art.text[max(0, at - 40) : at] for q in qualifiers)]
-    if not (qualified or found):
+    qualified = [(at, name) for at, name in found if qualifiers and all(q in art.text[max(0, at - 40) : at] for q in qualifiers)]
+    # with no words to tell holders apart, only one who opens a sentence (its subject, as likely as not): "President Joe
+    # Biden met with Chinese President Xi Jinping" makes Biden "the president", not Xi
+    opening = [(at, name) for at, name in found if _opens_a_sentence(art.text, at)]
+    if not (qualified or opening):
         return None
-    at, name = (qualified or found)[-1]
+    at, name = (qualified or opening)[-1]
     return bool(qualified), art.names.resolve(name, at)
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    """Whether the titled name at `at` opens its sentence, its title and modifiers before it ("Former President Joe
+    Biden", "Florida Gov. Ron DeSantis said")."""
+    line, sentence = text.rfind("\n", 0, at), text.rfind(". ", 0, at)
+    start = max(line + 1, sentence + 2 if sentence >= 0 else 0)
+    before = text[start:at].split()
+    return len(before) <= 4 and all(word[:1].isupper() or word in ("of", "the") for word in before)
 
 
 _FEMALE_FIRST = frozenset(

@@ -579,3 +579,12 @@ def test_a_post_asked_after_is_the_person_the_conversation_named_so(rewriter):
         {"role": "assistant", "content": "William (2024-02-07) said: “It means a great deal to us all.” [1]"},
     ]
     assert rewriter.rewrite("And the king?", turns) == "What did King Charles III say?"
+
+
+def test_a_post_is_not_a_former_holder_s_nor_a_day(rewriter):
+    """The review: "And the president?" took "former President Donald Trump" and "the president Tuesday"."""
+    turns = [
+        {"role": "user", "content": "What did Haley say about Trump?"},
+        {"role": "assistant", "content": "Haley said former President Donald Trump is unhinged. [1]"},
+    ]
+    assert "Donald Trump say" not in rewriter.rewrite("And the president?", turns)

@@ -1108,3 +1108,33 @@ def test_the_present_tense_reads_the_newest_of_what_it_finds(question, recency, 
     days apart as "the latest" does (that filtered search cost ~20 ms of p50 at 10,000 articles, bench/answer_latency.py)."""
     scope = time_scope(question, Filters(), "2024-03-01")
     assert (scope.reading.recency, scope.search_recent) == (recency, search_recent)
+
+
+@pytest.mark.parametrize(
+    "sentence, published, long_ago",
+    [
+        ("The last time a Danish monarch voluntarily resigned was in 1146.", "2024-01-14", True),
+        (
+            "In 2021, Nevada's legislature passed a law that requires the state to hold presidential primaries.",
+            "2024-02-15",
+            True,
+        ),
+        # the year before is still reported on; a day named beside the year is this week's news
+        ("In 2023, 52% of sales came from fresh produce.", "2024-01-19", False),
+        ("The court banned her Monday for her 2022 Olympic results, which were disqualified in 2022.", "2024-01-29", False),
+    ],
+)
+def test_a_sentence_of_long_ago(sentence, published, long_ago):
+    """`of_long_ago`: the review found it never fired for a year of 19xx/20xx (the day-word check held years)."""
+    from assistant.answering.extractive import of_long_ago
+    from tests.assistant.test_verdicts import candidate
+
+    assert of_long_ago(candidate(sentence, published)) is long_ago
+
+
+@pytest.mark.parametrize("question", ["Who was Super Bowl MVP?", "Who is Speaker?", "Who is President?"])
+def test_who_is_a_post_asks_for_a_person(question):
+    """The review: "Who is <name>?" asks what they are; "Who was Super Bowl MVP?" asks for a person still."""
+    from assistant.answering.question import analyze
+
+    assert "PERSON" in analyze(question).expects

@@ -365,7 +365,11 @@ def test_a_phrasal_verb_before_its_object_s_preposition_is_still_phrasal(make_as
     "question, outcome",
     [
         ("Is Trump the presumptive Republican nominee?", "Did Trump clinch the presumptive Republican nomination?"),
-        ("Is Donald Trump still the GOP nominee for president?", "Did Donald Trump clinch the GOP nomination for president?"),
+        ("Is Donald Trump the GOP nominee for president?", "Did Donald Trump clinch the GOP nomination for president?"),
+        # "still" asks whether it lasts; a defending champion won last time; "it true that …" is no holder
+        ("Is Biden still the Democratic nominee?", None),
+        ("Is Djokovic the defending champion?", None),
+        ("Is it true that Trump is the nominee?", None),
         ("Are the Chiefs the champions?", "Did the Chiefs win the championship?"),
         ("Is Trump the favorite?", None),
         ("Who is the Republican nominee?", None),
@@ -521,7 +525,12 @@ def test_a_contest_one_wins_is_settled_by_whoever_won_it(make_assistant, questio
         ("Did the 49ers win the Super Bowl?", "The Kansas City Chiefs won the Super Bowl on Sunday.", False),
         ("Did the Chiefs win the Super Bowl?", "Super Bowl 58 ended Sunday night with a win for the Kansas City Chiefs.", True),
         ("Did the 49ers win the Super Bowl?", "Super Bowl 58 ended Sunday night with a win for the Kansas City Chiefs.", False),
-        ("Did Barbie win best picture?", "Oppenheimer won best picture.", False),
+        # an award's category is no contest one side wins (best actress is the drama's and the comedy's), nor is "the
+        # game" (some other game was won) or a winner told by a post ("the Chiefs quarterback"): the review's tries
+        ("Did Barbie win best picture?", "Oppenheimer won best picture.", None),
+        ("Did Lily Gladstone win best actress?", "Emma Stone won best actress in a comedy.", None),
+        ("Did the 49ers win the game?", "The Lions won their first playoff game in 32 years.", None),
+        ("Did Mahomes win the Super Bowl?", "The Chiefs quarterback won the Super Bowl.", None),
         # many win a Grammy; best actress is not best picture; New Hampshire's primary is not South Carolina's
         ("Did Taylor Swift win a Grammy?", "Billie Eilish won a Grammy on Sunday.", None),
         ("Did Oppenheimer win best picture?", "Emma Stone won best actress.", None),

@@ -237,6 +237,13 @@ def test_a_role_noun_with_a_place_is_the_one_titled_with_it(nlp):
     assert a.speaker_name == "Nikki Haley"
 
 
+def test_a_role_noun_is_not_a_titled_object(nlp):
+    """The review: "President Joe Biden met with Chinese President Xi Jinping" made Xi "the president" (the nearest
+    titled name in the text); with no words to tell holders apart, the one who opens a sentence is taken."""
+    text = 'President Joe Biden met with Chinese President Xi Jinping on Wednesday.\n\n"We had a good talk," the president said.'
+    assert by_text(attrs_of(text, nlp), "a good talk").speaker_name == "Joe Biden"
+
+
 def test_a_title_is_learnt_from_the_name_s_own_words(nlp):
     """A role's holder is learnt from the title in the name's phrase ("Gov. Kathy Hochul"), not from any word that
     happens to precede the name: "heckled the governor while Mayor Eric Adams watched" makes no governor of Adams

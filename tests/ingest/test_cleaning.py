@@ -140,6 +140,8 @@ PROSE = [
     "The game starts at 10:30 tonight, officials said.",  # a clock time is no kicker ending in a number
     # a sentence that opens with the word is no credit line; nor is a headline that says "coverage:" midway
     "Contributing to the problem is the heat, forecasters said.",
+    "Contributing by volunteering matters, she said.",
+    "The network announced expanded election night coverage:",  # a review's outside try: prose before a list
     "Hilary Swank sues SAG-AFTRA Health Plan over ovarian cyst coverage: 'It’s time we are treated fairly'",
     "“The answer is yes, Damar, you won the game of life,” Dr. Timothy Pritts said.",
     "DALLAS (AP) — Democratic presidential candidate Martin O’Malley is shifting staff and resources to Iowa as his "
