@@ -70,7 +70,8 @@ def test_a_flood_of_wrong_tokens_from_this_machine_never_keeps_the_owner_out(url
         time.sleep(0.3)  # the flood is past the limit before the owner comes
         with httpx.Client(timeout=10) as client:
             ends = time.monotonic() + 2
-            while time.monotonic() < ends:
+            # for 2 s and at least 24 sign-ins: on a loaded machine 2 s held 16 (a bound of the machine, not the guard)
+            while time.monotonic() < ends or len(owner) < 24:
                 owner.append(client.get(f"{url}/api/articles", headers=OWNER).status_code)
                 owner.append(client.post(f"{url}/login", data={"username": "me", "password": TOKEN}).status_code)
                 time.sleep(0.05)
