@@ -26,7 +26,8 @@ EVAL_DIR = REPO.parent / "shared" / "data" / "eval"
 # (tests/stress), they are the long real-process checks (several processes opening a cache or ingesting at once,
 # a 30-article upload in the browser, servers started to watch their upload folder) and the second size or theme
 # of a browser test whose behaviour does not depend on it: `make test` must stay within 10 minutes on 2 cores,
-# and it took 10.6 on this project's machine with them in.
+# and it took 10.6 on this project's machine with them in (8.0 without them; 6.0 in two workers, the Makefile's
+# TEST_WORKERS).
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if "stress" in (config.option.markexpr or ""):
         return
