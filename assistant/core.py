@@ -31,7 +31,7 @@ from assistant.answering.shaped import (
     no_story_about,
 )
 from assistant.answering.timeframe import read_time
-from assistant.answering.verdict import UNSETTLED, VERDICTS, as_an_outcome
+from assistant.answering.verdict import UNSETTLED, VERDICTS, as_an_outcome, as_dropping_out
 from assistant.answering.who_said import WhoSaidAnswerer, said, wants_table, words_not_found
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
@@ -642,11 +642,13 @@ class Assistant:
         question and for each verb that tells the same event ("withdraw", "suspend" for "drop out"). The reports
         ranked far down the whole archive's search: "Haley withdrew from the race" at 88th for "Haley drop out",
         the album of the year "made a historic win" below a year of Grammy coverage."""
-        event = asked_past_event(query)
+        # "Is Haley still in the race?" is after the reports of her dropping out, or of none
+        settling = as_dropping_out(query) or query
+        event = asked_past_event(settling)
         recent = self.recent_days(scope, EVENT_REPORT_DAYS) if event is not None or scope.outcome_verb else None
         if recent is None:
             return []
-        queries = [query] + (other_tellings(query, event) if event is not None else [])
+        queries = [query] + (other_tellings(settling, event) if event is not None else [])
         seen = {h.chunk.id for h in hits}
         found: list[Hit] = []
         for words in queries:

@@ -57,6 +57,7 @@ from assistant.answering.verdict import (
     SAYING_VERBS,
     UNSETTLED,
     VERDICTS,
+    as_dropping_out,
     by_another_verb,
     of_another_year,
     one_winner_contest,
@@ -292,7 +293,9 @@ class ExtractiveAnswerer:
         kind = analysis.kind
         # "When did the Odysseus lander land?": the day it did, from a sentence that tells it done, not the day a
         # preview foretold ("… still on track to attempt a moon landing Thursday")
-        event = asked_past_event(question) if kind in PAST_EVENT_KINDS else None
+        # "Is Haley still in the race?" (the time reading took "still" out) is settled by reports of her dropping out
+        settling = (as_dropping_out(question) if kind == "yes_no" else None) or question
+        event = asked_past_event(settling) if kind in PAST_EVENT_KINDS else None
         # "Did the 49ers win the Super Bowl?" is answered by whoever's win is reported, theirs or another's
         one_winner = one_winner_contest(question) if kind == "yes_no" else None
         if event is not None and kind == "yes_no" and event.lemma in SAYING_VERBS:
@@ -405,18 +408,21 @@ class ExtractiveAnswerer:
             # the sentence that settles the question leads, when one of the best few does: "Did Trump win the
             # Michigan primary?" ranked "Minutes after winning Michigan's Republican primary, Donald Trump phoned
             # in …" (no one wins in it) above "Former President Donald Trump won Michigan's Republican primary"
-            deny = lambda text: self.denies(text, terms)  # noqa: E731
+            # "Is Rubio still in the race?" is settled as "Did Rubio drop out?" (`as_dropping_out`), its words too: "she is
+            # not dropping out" denies it
+            settling_terms = terms | self.key_terms(settling)
+            deny = lambda text: self.denies(text, settling_terms)  # noqa: E731
             names = self.name_stems(question)
             # a sentence telling the event by another verb lacks the asked verb's word, which its passage's share of the
             # question counts: "Haley withdrew from the race" for "Did Haley drop out?" (`verdict.SAME_EVENT`)
             contenders = [best] + [
-                c for c in pool[:YES_NO_POOL] if c is not best and (self.answers(c) or by_another_verb(question, c.text))
+                c for c in pool[:YES_NO_POOL] if c is not best and (self.answers(c) or by_another_verb(settling, c.text))
             ]
             # ... which ranks it far down the pool when its passage is about something else: "When Republican hopeful
             # Nikki Haley withdrew from the race two weeks ago, it effectively left only one …" (a Delaware ballot story)
-            others = other_event_words(question)
+            others = other_event_words(settling)
             contenders += [
-                c for c in pool[YES_NO_POOL:] if others & c.stems and names <= c.stems and by_another_verb(question, c.text)
+                c for c in pool[YES_NO_POOL:] if others & c.stems and names <= c.stems and by_another_verb(settling, c.text)
             ][:YES_NO_POOL]
             if latest_outcome is not None:
                 # "Did the Chiefs win the Super Bowl?" asked in February 2024 is not settled by the 2023 game

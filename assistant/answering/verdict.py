@@ -78,6 +78,11 @@ HOLDING_VERBS = frozenset({"hold", "keep", "leave", "maintain"})
 # verbs done by saying: "Powell said a March cut hasn't been ruled out" is Powell not ruling it out
 SAID_DONE = frozenset({"rule", "confirm", "deny", "announce", "promise", "pledge", "vow", "endorse"})
 SAYING_VERBS = frozenset({"say", "tell", "signal", "indicate", "state", "stress", "note", "insist", "add", "suggest"})
+# "Paul Ryan says he's not ready to support Trump", "Haley announced … that she is ending her bid": a person's own
+# word on what they do is told of them, under their name, whoever "he" or "she" is elsewhere
+OWN_WORD_VERBS = SAYING_VERBS | frozenset({"announce", "declare", "confirm", "admit", "acknowledge"})
+# verbs whose "to …" is done when they are: "Christie, who opted to suspend his campaign", "managed to win"
+IMPLICATIVE_VERBS = frozenset({"opt", "decide", "choose", "manage", "move", "elect"})
 # what is won without winning the contest: "Haley won 43.3% of the vote", "17 delegates", "second place", "a county"
 SHARES = frozenset({"%", "percent", "percentage", "vote", "share", "delegate", "county", "place", "precinct", "point"})
 # an object that is a contest of whatever kind: "Haley lost the race" is about the primary asked of
@@ -153,7 +158,16 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
     (`denies`); no verdict when it holds too little. "Did Haley win the Iowa caucuses?" got "Yes."
     from "Donald Trump risks a loss in Iowa – even if he wins the 2024 caucus": a sentence that does
     not name whom the question asks about decides nothing about them, nor does one that only supposes
-    it (`HEDGED`: "even if he wins")."""
+    it (`HEDGED`: "even if he wins"). "Is Rubio still in the race?" is answered as "Did Rubio drop out?" turned
+    over (`as_dropping_out`): "No. … Marco Rubio exits the presidential race …"."""
+    verdict = settled(question, best, denies, names)
+    if verdict == UNSETTLED and (dropping := as_dropping_out(question)) is not None:
+        return {YES: NO, NO: YES}.get(verdict := settled(dropping, best, denies, names), verdict)
+    return verdict
+
+
+def settled(question: str, best: Candidate, denies: Callable[[str], bool], names: set[str]) -> str:
+    """`yes_or_no` of the question as asked."""
     won = won_by_whom(question, best.text)
     if won is not None and not HEDGED.search(best.text) and not of_another_year(best):
         # "Trump overwhelmingly won South Carolina's Republican primary" for "Did Haley win South Carolina?"
@@ -228,6 +242,25 @@ def as_an_outcome(question: str) -> str | None:
     return f"Did {asked['holder']} {verb} the {asked['kind']}{thing}{asked['rest'] or ''}?"
 
 
+# "Is Rubio still in the race?", "Is Haley still running for president?": whether they have not dropped out, which is
+# what the news tells ("Marco Rubio exits the presidential race", "she is ending her bid"); "still" is optional, as the
+# time reading takes it out of the question the answerers see
+STILL_RUNNING = re.compile(
+    r"\s*(?:is|are)\s+(?P<who>.+?)\s+(?:still\s+)?(?:in\s+the\s+(?:race|running|contest|campaign)|running|campaigning|"
+    r"a\s+candidate)\b[^?]*\?*\s*",
+    re.IGNORECASE,
+)
+
+
+def as_dropping_out(question: str) -> str | None:
+    """ "Is Rubio still in the race?" as the event that would end it: "Did Rubio drop out?", whose verdict is the
+    question's turned over (`yes_or_no`); None for any other question."""
+    asked = STILL_RUNNING.fullmatch(question)
+    if asked is None or not all(word[:1].isupper() or word.lower() in ("the", "of") for word in asked["who"].split()):
+        return None
+    return f"Did {asked['who']} drop out?"
+
+
 def won_by_whom(question: str, sentence: str) -> bool | None:
     """For "Did X win …?" about a contest only one wins (`one_winner_contest`): True when the sentence has X win it
     by a noun ("… ended Sunday night with a win for the Kansas City Chiefs" for "Did the Chiefs win the Super
@@ -294,7 +327,7 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
             continue
         if token.lemma_ == "be" and token.dep_ in ("aux", "auxpass"):
             continue  # "was rushed to the hospital" is no "is in the hospital"
-        if token.pos_ not in ("VERB", "AUX") or is_infinitive(token) or is_supposed(token):
+        if token.pos_ not in ("VERB", "AUX") or (is_infinitive(token) and not done_by_choice(token)) or is_supposed(token):
             continue  # "the Fed forecast three quarter-point cuts", "he expected Haley to drop out": nothing done
         if token.tag_ == "VBG" and token.head.lemma_ in STOPPING:
             continue  # "the Federal Reserve is done raising interest rates" says it has stopped, not that it raised
@@ -314,9 +347,36 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
             continue
         if token.dep_ == "relcl":
             doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
+        # "… of Christie, who opted to suspend his campaign": "who" is Christie
+        doers += [d.head.head for d in doers if d.lower_ in RELATIVE_PRONOUNS and d.head.dep_ == "relcl"]
+        doers += own_word_speakers(token, doers)
         if any(holds_word(doer, subject.text) for doer in doers):
             return True
     return False
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def own_word_speakers(token, doers) -> list:
+    """The speakers whose own words the verb is told in, when its doer is a pronoun: "Paul Ryan says he's not ready to
+    support Trump" has Ryan not ready; none when the doer is named or the verb is not said (`OWN_WORD_VERBS`)."""
+    if not any(d.lower_ in PERSONAL_PRONOUNS for d in doers):
+        return []
+    clause = token
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head  # "says he wants to stay and fight": the clause "wants" heads
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in OWN_WORD_VERBS:
+        return []
+    return [c for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS]
+
+
+def done_by_choice(verb) -> bool:
+    """Whether a "to …" verb is done because the verb it hangs from was (`IMPLICATIVE_VERBS`): "who opted to suspend his
+    campaign" suspended it; "who plans to suspend" or "may decide to" did not."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in IMPLICATIVE_VERBS and head.tag_ in ("VBD", "VBN", "VBZ") and is_stated(head)
 
 
 def by_another_verb(question: str, sentence: str) -> bool:

@@ -727,3 +727,81 @@ def test_did_before_a_name_is_no_verb_of_the_question(make_assistant):
     )
     answer = bot.ask("Did Trump win Michigan?", as_of="2024-02-20")
     assert not answer.text.startswith(("Yes.", "No.")), answer.text
+
+
+RUBIO_OUT = {  # polnear-dev breitbart_2016-03-15_the-latest-sanders-declares-revo (AP), one paragraph
+    "id": "rubio-out",
+    "title": "The Latest: Sanders declares ‘revolution,’ ignores losses",
+    "source": "breitbart",
+    "published": "2016-03-15",
+    "text": "Marco Rubio exits the presidential race having won 163 delegates to the Republican National Convention this summer.",
+}
+
+
+@pytest.mark.parametrize(
+    "records, question, as_of, verdict",
+    [
+        ([RUBIO_OUT], "Is Marco Rubio still in the race?", "2016-03-20", "No. "),
+        (HALEY_OUT, "Is Nikki Haley still running for president?", "2024-03-20", "No. "),
+        (HALEY_OUT, "Is Haley still in the race?", "2024-03-20", "No. "),
+        # before she withdrew only her plan is told: nothing settled either way
+        (HALEY_OUT[:1], "Is Haley still in the race?", "2024-03-05", None),
+    ],
+)
+def test_still_in_the_race_is_the_dropping_out_turned_over(make_assistant, records, question, as_of, verdict):
+    """A researcher's try: "Is Marco Rubio still in the race?" (as of 2016-03-20) and "Is Nikki Haley still running for
+    president?" (2024-03-22) hedged beside "Marco Rubio exits the presidential race" and the reports of Haley ending
+    her bid: being still in a race is not having dropped out of it (`verdict.as_dropping_out`)."""
+    bot = make_assistant()
+    bot.add_records(records)
+    answer = bot.ask(question, as_of=as_of)
+    if verdict is None:
+        assert not answer.text.startswith(("Yes.", "No.")), answer.text
+    else:
+        assert answer.text.startswith(verdict), answer.text
+
+
+RYAN = {  # polnear-dev politico_2016-05-05_paul-ryan-says-he-s-not-ready-to, its headline as its lead
+    "id": "ryan",
+    "title": "Paul Ryan says he's not ready to support Trump",
+    "source": "politico",
+    "published": "2016-05-05",
+    "text": "Paul Ryan says he's not ready to support Trump.\n\nClinton’s team was all too happy to seize on Ryan’s comments.",
+}
+
+
+@pytest.mark.parametrize(
+    "question, sentence, done",
+    [
+        # a person's own word on what they do is told of them: "he" is the one who says it
+        ("Is Paul Ryan ready to support Trump?", "Paul Ryan says he's not ready to support Trump.", True),
+        ("Did Nikki Haley drop out?", "Nikki Haley announced Wednesday morning that she is ending her bid.", True),
+        # ... and of no one else: Trump's word on himself is not Ryan's
+        ("Is Paul Ryan ready to support Trump?", "Donald Trump says he's not ready to support Paul Ryan.", False),
+        ("Did Nikki Haley drop out?", "Donald Trump said she is ending her bid.", False),
+        # a choice made is the thing done; a plan is not (polnear-dev usa-today_2016-02-11_what-went-wrong-for-chris-christ)
+        (
+            "Did Christie drop out?",
+            "said political scientist Patrick Murray of Christie, who opted to suspend his campaign.",
+            True,
+        ),
+        (
+            "Did Christie drop out?",
+            "said political scientist Patrick Murray of Christie, who plans to suspend his campaign.",
+            False,
+        ),
+    ],
+)
+def test_a_speaker_s_own_word_and_a_choice_made_tell_what_they_do(question, sentence, done):
+    """A researcher's try: "Is Paul Ryan ready to support Trump?" hedged beside "Paul Ryan says he's not ready to support
+    Trump", and "Did Chris Christie drop out of the race?" beside "… Christie, who opted to suspend his campaign"."""
+    from assistant.answering.verdict import does_what_was_asked
+
+    assert does_what_was_asked(question, sentence) is done
+
+
+def test_a_speaker_s_own_word_settles_the_question(make_assistant):
+    bot = make_assistant()
+    bot.add_records([RYAN])
+    answer = bot.ask("Is Paul Ryan ready to support Trump?", as_of="2016-06-01")
+    assert answer.text.startswith("No. Paul Ryan says he's not ready to support Trump. [1]"), answer.text
