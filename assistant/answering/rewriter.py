@@ -96,6 +96,12 @@ QUESTION_OPENER = (
     r"(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|has|have|had|will|can|could|would|should)\b"
 )
 # "And Nevada?", not "And what did he say?" (a whole question after "and": `OPENING_AND`)
+# "What about Trump, what did he say about it?": a focus, then a whole question about it
+WHAT_ABOUT_THEN_ASK = re.compile(
+    r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<focus>[^,;?]{1,60}?)\s*[,;:]\s*"
+    r"(?P<question>(?i:what|who|whom|when|where|why|how|which|did|does|do|is|are|was|were|has|have)\b[^?]*\?*)\s*$",
+    re.IGNORECASE,
+)
 AND_FOCUS = re.compile(rf"^\s*and\s+(?!{QUESTION_OPENER})(?P<focus>[^?]{{1,60}}?)\s*\?+\s*$", re.IGNORECASE)
 OPENING_AND = re.compile(rf"^\s*(?:and|but|so)\s+(?={QUESTION_OPENER})", re.IGNORECASE)
 WHO_ELSE = re.compile(
@@ -189,7 +195,9 @@ def people(doc, asked: bool = False) -> list[str]:
     In the user's own question (`asked`) a proper noun is a person's name even when the small model
     labels it otherwise: it read "What did Nikki Haley say about Trump?" as two organisations, and
     "When did she say that?" then went to a name in the answer's quote."""
-    found = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+    # a name inside quotation marks is one the speaker talks about, after the names outside them: "Carly Fiorina
+    # (2015-12-28) said: “Bill Clinton's fair game.”" is Fiorina's answer, and "she" of the follow-up is Fiorina
+    found = [ent.text for ent in sorted(doc.ents, key=lambda ent: in_quotation(ent[0])) if ent.label_ == "PERSON"]
     if not found:
         # a place, a date or a number is no person, whoever asks ("Who won the Michigan primary?": "he" is not
         # Michigan); in the user's own question an organisation may be a misread name, unless it reads as one
@@ -204,6 +212,20 @@ def people(doc, asked: bool = False) -> list[str]:
             if run:
                 found.append(" ".join(run))
                 run = []
+    return list(dict.fromkeys(found))
+
+
+# "Carly Fiorina (2015-12-28) said: …", "According to Ann Coulter (2016-01-14), …": a who-said answer names each speaker
+# before the day they said it (`assistant.answering.who_said.said`); "Monday (2016-01-18)" is a day, not a speaker
+SPEAKER_DATED = re.compile(
+    r"(?:^|(?<=[.\]”\"]\s)|(?<=According to ))(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+\(\d{4}-\d\d-\d\d\)(?:,|\s+"
+    r"(?:also\s+)?[a-z]+)"
+)
+
+
+def speakers_of(answer: str) -> list[str]:
+    """The speakers a who-said answer names, in order: those it quotes, before any name their words hold."""
+    found = [m["name"] for m in SPEAKER_DATED.finditer(answer) if m["name"].split()[0].lower() not in DAYS_AND_MONTHS]
     return list(dict.fromkeys(found))
 
 
@@ -307,6 +329,16 @@ def points_at_what_happened(message: str) -> re.Match | None:
     if not pointers or any(t.lower_ in PERSON_PRONOUNS | PERSON_POSSESSIVES | {"her"} for t in doc) or doc.ents:
         return None
     return re.match(r"^\s*.*\S", message, re.S)
+
+
+def of_the_focus(question: str, focus: str) -> str:
+    """The question with its first person pronoun standing for `focus` ("what did he say about it?", "Trump" → "What
+    did Trump say about it?"); a question with none is about the focus only by its own words, and is left so."""
+    doc = parse(question)
+    pronoun = next((t for t in doc if t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | {"her"} and t.tag_ != "PRP$"), None)
+    if pronoun is None:
+        return capitalize_first(question)
+    return capitalize_first(f"{question[: pronoun.idx]}{focus}{question[pronoun.idx + len(pronoun.text) :]}")
 
 
 def capitalize_first(text: str) -> str:
@@ -773,6 +805,10 @@ class RuleRewriter:
             # "Why?" after "Did the FAA ground the Boeing 737 Max 9?": "Why did the FAA ground …?"
             wh = fragment.group("wh")
             return f"{wh[0].upper()}{wh[1:].lower()} {last_question.strip()[0].lower()}{last_question.strip()[1:]}"
+        if (then_asked := WHAT_ABOUT_THEN_ASK.match(message)) is not None:
+            # "What about Trump, what did he say about it?" was read "What did Trump, what did he say about it say about
+            # …": the question after the comma is asked, of the person named before it
+            return self.rewrite_after(of_the_focus(then_asked["question"], then_asked["focus"]), earlier)
         focus = WHAT_ABOUT.match(message) or AND_FOCUS.match(message)
         if focus and last_question:
             rewritten = self.replace_focus(last_question, last_answer, titled_in(focus.group("focus"), earlier))
@@ -966,7 +1002,7 @@ class RuleRewriter:
         answer_doc = parse(last_answer) if last_answer else None
         # The user's own last question says best whom they are following up on; the answer is next.
         asked = people(question_doc, asked=True) if question_doc else []
-        answered = people(answer_doc) if answer_doc else []
+        answered = list(dict.fromkeys(speakers_of(last_answer) + (people(answer_doc) if answer_doc else [])))
         described = who_is_description(last_question)
         asks_who_or_which = bool(ASKS_WHO_OR_WHICH.search(last_question)) and not WHO_IS.match(last_question)
         if described:

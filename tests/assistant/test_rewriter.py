@@ -588,3 +588,41 @@ def test_a_post_is_not_a_former_holder_s_nor_a_day(rewriter):
         {"role": "assistant", "content": "Haley said former President Donald Trump is unhinged. [1]"},
     ]
     assert "Donald Trump say" not in rewriter.rewrite("And the president?", turns)
+
+
+@pytest.mark.parametrize(
+    "follow_up, expected",
+    [
+        ("When did she say that?", "When did Carly Fiorina say “Bill Clinton's fair game.”?"),
+        ("What did she say about beating Hillary?", "What did Carly Fiorina say about beating Hillary?"),
+    ],
+)
+def test_she_after_who_said_is_the_speaker_not_a_name_in_her_words(rewriter, follow_up, expected):
+    """A researcher's try (polnear-dev, as of 2016-01-05): after "Who said that Bill Clinton is fair game?", answered
+    with Carly Fiorina's words, "When did she say that?" became "When did Bill Clinton say …" (the entity recognizer
+    read no person in "Carly Fiorina (2015-12-28) said:", and Bill Clinton, inside her quote, was the only one)."""
+    turns = history(
+        "Who said that Bill Clinton is fair game?", "Carly Fiorina (2015-12-28) said: “Bill Clinton's fair game.” [1]"
+    )
+    assert rewriter.rewrite(follow_up, turns) == expected
+
+
+def test_the_speakers_of_a_who_said_answer_are_read_before_their_dates():
+    from assistant.answering.rewriter import speakers_of
+
+    answer = (
+        "Monday (2016-01-18) at Liberty University, Trump spoke. [1] Ann Coulter (2016-01-14) tweeted that Trump should "
+        "deport Haley. [2] According to Mary Kay Henry (2016-01-07), the union backs Clinton. [3]"
+    )
+    assert speakers_of(answer) == ["Ann Coulter", "Mary Kay Henry"]
+
+
+def test_what_about_x_then_a_question_asks_that_question_of_x(rewriter):
+    """A researcher's try (as of 2015-11-30): "What about Trump, what did he say about it?" was understood "What did Trump,
+    what did he say about it say about Trump's deportation force idea?" and declined."""
+    turns = history(
+        "What did Hillary Clinton say about Trump's deportation force idea?",
+        "Hillary Clinton (2015-11-11) said: “The idea of tracking down and deporting 11 million people is absurd.” [1]",
+    )
+    rewritten = rewriter.rewrite("What about Trump, what did he say about it?", turns)
+    assert rewritten == "What did Trump say about Trump's deportation force idea?"
