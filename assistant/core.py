@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEvent
 from assistant.answering.checker import CitationChecker
-from assistant.answering.extractive import ExtractiveAnswerer, decline
+from assistant.answering.extractive import NO_COUNT_GIVEN, ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
 from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_contest, asked_past_event, event_words, other_tellings
 from assistant.answering.question import QuestionAnalysis, analyze, clean_topic
@@ -485,7 +485,7 @@ class Assistant:
             # (a timeline or digest dates every line itself: its first citation is its oldest line, or one of many)
             stale = answer.mode == "extractive" and not laid_out and (scope.as_of - date.fromisoformat(first)).days > STALE_DAYS
             dated = scope.reading.recency or scope.outcome_verb is not None or stale
-            hedge = next((h for h in (UNSETTLED, NO_OUTCOME_REPORTED) if answer.text.startswith(h)), None)
+            hedge = next((h for h in (UNSETTLED, NO_OUTCOME_REPORTED, NO_COUNT_GIVEN) if answer.text.startswith(h)), None)
             if dated and hedge is not None:
                 # the closest the articles come is dated too: "Who won the Super Bowl MVP?" asked in February 2024
                 # was hedged with "Mahomes is a Super Bowl champion and Super Bowl MVP" from the 2023 game, no year

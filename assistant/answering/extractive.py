@@ -50,7 +50,15 @@ from assistant.answering.outcome import (
     within_a_year,
     within_a_year_of,
 )
-from assistant.answering.question import TALLY, TALLY_HEADS, QuestionAnalysis, analyze, entities_of, holds_the_unit
+from assistant.answering.question import (
+    TALLY,
+    TALLY_HEADS,
+    QuestionAnalysis,
+    analyze,
+    counted_happening,
+    entities_of,
+    holds_the_unit,
+)
 from assistant.answering.state_names import with_state_names
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import (
@@ -316,11 +324,17 @@ class ExtractiveAnswerer:
                 hits = hits + [c.hit for c in reported]
         leads = self.headline_leads(question, hits, article_texts, terms, {(c.hit.chunk.article_id, c.start) for c in candidates})
         candidates, hits = candidates + leads, hits + [c.hit for c in leads]
+        # "How many people died …?": a number is no answer in a sentence that tells no one dying (`counted_happening`);
+        # one telling them killed holds the question's "died"
+        happening = counted_happening(question) if kind == "how_many" else frozenset()
+        for c in candidates:
+            if not happening.isdisjoint(c.stems):
+                c.stems |= happening & set(terms)
         self.measure(candidates, hits, terms, self.cased_names(question))
         question_words = set(self.keyword.stems(question))
         for c in candidates:
             c.score += (
-                self.kind_bonus(kind, c.text)
+                (0.0 if happening and happening.isdisjoint(c.stems) else self.kind_bonus(kind, c.text))
                 + self.new_information_bonus(kind, c.text, question_words)
                 + freshness(c.hit.chunk.published, news_day)
             )
@@ -362,7 +376,7 @@ class ExtractiveAnswerer:
         if analysis.expects and not analysis.negated:
             # only sentences the bonus could lift to the top are worth the NER's time
             reachable = [c for c in pool[:TYPED_POOL] if c.score >= pool[0].score - TYPED_BONUS]
-            self.prefer_typed(reachable, analysis, question_words, self.name_stems(question))
+            self.prefer_typed(reachable, analysis, question_words, self.name_stems(question), question)
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         best = pool[0]
@@ -404,6 +418,10 @@ class ExtractiveAnswerer:
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
         verdict = no_outcome
+        if verdict is None and kind in ("how_many", "how_much") and not gives_a_count(best, happening):
+            # "How many people died in the Orlando shooting?", the toll in no retrieved sentence: the closest ones are
+            # no more than that, and say so, as a hedged yes/no does
+            verdict = NO_COUNT_GIVEN
         if kind == "yes_no":
             # the sentence that settles the question leads, when one of the best few does: "Did Trump win the
             # Michigan primary?" ranked "Minutes after winning Michigan's Republican primary, Donald Trump phoned
@@ -622,7 +640,12 @@ class ExtractiveAnswerer:
         return c.support >= self.min_support and c.lexical > 0
 
     def prefer_typed(
-        self, pool: list[Candidate], analysis: QuestionAnalysis, question_words: set[str], names: frozenset[str] = frozenset()
+        self,
+        pool: list[Candidate],
+        analysis: QuestionAnalysis,
+        question_words: set[str],
+        names: frozenset[str] = frozenset(),
+        question_text: str = "",
     ) -> None:
         """Raise the sentences that name a thing of the kind asked for that the question does not
         name ("Which team does Damar Hamlin play for?": an ORG other than Hamlin's name)."""
@@ -642,7 +665,11 @@ class ExtractiveAnswerer:
                     # a 21-10 lead"), which a live page tells by the dozen
                     c.score += TYPED_BONUS * (1.5 if RESULT_STEMS & c.stems else 1.0)
             return
+        # "How many people died …?" counts the people of a sentence that tells them dying, not any people
+        happening = counted_happening(question_text) if analysis.kind == "how_many" else frozenset()
         for c, found in zip(pool, entities_of([c.text for c in pool])):
+            if happening and happening.isdisjoint(c.stems):
+                continue
             c.answer_entities = [
                 text
                 for text, label in found
@@ -715,6 +742,14 @@ class ExtractiveAnswerer:
 
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+NO_COUNT_GIVEN = "No article here gives that number; the closest they come:"
+
+
+def gives_a_count(c: Candidate, happening: frozenset[str]) -> bool:
+    """Whether the sentence gives a number, and for "How many people died …?" tells the happening counted."""
+    return NUMBER.search(c.text) is not None and (not happening or not happening.isdisjoint(c.stems))
 
 
 def repeats_the_headline(lead: str, title: str) -> bool:

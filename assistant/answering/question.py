@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.search.words import stems
 from ingest.language import pipeline_view
 
 # spaCy labels (OntoNotes) grouped by what a reader asks for
@@ -173,6 +174,30 @@ TALLY_HEADS = frozenset({"score", "scoreline", "tally", "vote"})
 TALLY = re.compile(r"(?<![\d(\-–])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![\-–]?\w)(?!\))")
 
 
+# "How many people died in …?": people are counted by what happened to them, and any sentence holds a number of
+# some people ("More than 300,000 Chinese students are studying at American universities, and the Orlando shooting
+# …" answered the Orlando death toll). The words that tell one happening alike: the death toll is told "killed 49".
+COUNTED_PEOPLE = re.compile(r"^\s*how\s+many\s+(?:people|persons|individuals|victims)\b", re.IGNORECASE)
+SAME_HAPPENING = (
+    frozenset(stems("die died dead death deaths kill killed killing fatal fatally")),
+    frozenset(stems("injure injured injury injuries wound wounded hurt")),
+    frozenset(stems("shoot shot shooting gunshot")),
+)
+AUXILIARY_LEMMAS = frozenset({"be", "have", "do", "get"})
+
+
+def counted_happening(question: str) -> frozenset[str]:
+    """For "How many people <verb> …?" the stems a sentence must hold to count them: the verb's and those that tell
+    the same happening (`SAME_HAPPENING`); empty for any other question, which counts a thing of its own ("acres")."""
+    if COUNTED_PEOPLE.match(question) is None:
+        return frozenset()
+    verb = next((t for t in dependency_parser()(question) if t.dep_ == "ROOT"), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in AUXILIARY_LEMMAS:
+        return frozenset()
+    own = frozenset(stems(verb.lemma_)) | frozenset(stems(verb.text))
+    return own.union(*(family for family in SAME_HAPPENING if own & family))
+
+
 def holds_the_unit(analysis: QuestionAnalysis, entity: str) -> bool:
     """Whether a date entity is of the unit the question asks for (True when it names none). "How long …?" asks
     for a length of time: "the next day" and "Feb. 7, 2022" are days, not lengths; "four years" is one."""
@@ -246,6 +271,12 @@ def head_noun_type(head: str | None) -> frozenset[str]:
 def tagger():
     """The bundled spaCy pipeline with its tagger only: `wh_head` reads parts of speech, not the parse."""
     return pipeline_view("parser", "ner", "lemmatizer", "senter")
+
+
+@lru_cache(maxsize=1)
+def dependency_parser():
+    """The bundled pipeline with its parser and lemmas, no NER: the verb of "How many people died …?"."""
+    return pipeline_view("ner")
 
 
 @lru_cache(maxsize=4096)

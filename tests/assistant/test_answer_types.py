@@ -905,3 +905,49 @@ def test_a_tally_is_two_counts_joined(text, tallies):
     from assistant.answering.question import TALLY
 
     assert TALLY.findall(text) == tallies
+
+
+ORLANDO_REACTIONS = {  # polnear-dev nyt_2016-06-15_global-sympathy-but-very-little- (NYT), two paragraphs
+    "id": "orlando-reactions",
+    "title": "Global sympathy, but very little surprise; Orlando attacks resonate nowhere more than in Europe",
+    "source": "nyt",
+    "published": "2016-06-15",
+    "text": "The Orlando attack now ranks as the deadliest mass shooting in United States history.\n\nMore than 300,000 "
+    "Chinese students are studying at American universities, and the Orlando shooting brought on new concerns from "
+    "Chinese parents.",
+}
+ORLANDO_TOLL = {  # polnear-dev politico_2016-06-13_terrorism-experts-rebuke-trump-p (Politico), its first two paragraphs
+    "id": "orlando-toll",
+    "title": "Terrorism experts rebuke Trump proposal for more airstrikes",
+    "source": "politico",
+    "published": "2016-06-13",
+    "text": "Donald Trump's assertion Monday that more airstrikes are needed in Iraq and Syria to prevent terrorist attacks "
+    "like the mass shooting in Orlando drew rebukes from the Pentagon and others across the political spectrum who "
+    "have prosecuted the war on terrorism — including some who warned it could make matters worse.\n\n"
+    '"We have to really increase the bombings," the presumptive Republican presidential nominee told "Fox and '
+    "Friends\" after he was asked about the Islamic State's claim of credit for the attack by an American Muslim who "
+    "pledged his allegiance to the group during the massacre that killed 49 people and wounded 53.",
+}
+
+
+@pytest.mark.parametrize("question", ["How many people died in the Orlando shooting?", "How many people were killed in Orlando?"])
+def test_people_counted_are_counted_by_what_happened_to_them(make_assistant, question):
+    """A researcher's try (polnear-dev, as of 2016-06-15): "How many people died in the Orlando nightclub shooting?" was
+    answered "More than 300,000 Chinese students are studying at American universities …": any number of people was
+    taken for the toll. A count of people asked by what happened to them is answered by a sentence telling it ("the
+    massacre that killed 49 people"; dying and killing tell one toll), or by none."""
+    bot = make_assistant()
+    bot.add_records([ORLANDO_REACTIONS])
+    closest = bot.ask(question, as_of="2016-06-15").text
+    assert "300,000" not in closest.split("[1]")[0]
+    assert closest.startswith("No article here gives that number; the closest they come:"), closest
+    bot.add_records([ORLANDO_TOLL])
+    assert "killed 49 people" in bot.ask(question, as_of="2016-06-15").text.split("[1]")[0]
+
+
+def test_the_happening_a_count_of_people_asks_for():
+    from assistant.answering.question import counted_happening
+
+    assert {"die", "kill"} <= counted_happening("How many people died in the Orlando nightclub shooting?")
+    assert "arrest" in counted_happening("How many people have been arrested?")
+    assert counted_happening("How many acres has the fire burned?") == frozenset()  # acres are counted as acres
