@@ -412,6 +412,10 @@ def test_a_weekday_of_a_plan_is_the_coming_one(text, published, expected):
             [("Thursday", "2024-02-08")],
         ),
         ("Officials are meeting Friday.", date(2024, 2, 6), [("Friday", "2024-02-09")]),
+        # a researcher's try on polnear-dev: what can happen, or is expected to, is to come; what could have is past
+        ("Trump said he feels he can win New Hampshire's Tuesday primary.", date(2016, 2, 8), [("Tuesday", "2016-02-09")]),
+        ("A majority of voters expect Clinton to win Monday's debate.", date(2016, 9, 24), [("Monday", "2016-09-26")]),
+        ("Clinton could have won Tuesday's primary.", date(2016, 4, 20), [("Tuesday", "2016-04-19")]),
         ("The court is scheduled to rule Friday.", date(2024, 2, 6), [("Friday", "2024-02-09")]),
         # past readings stay: a past or present perfect verb, a past report, a day that is a noun's
         ("He was competing on Thursday.", date(2024, 2, 9), [("Thursday", "2024-02-08")]),

@@ -43,6 +43,10 @@ _FUTURE_WORDS = _LazyPattern(
     r"\b(?:will|won['’]t|shall|would|going\s+to|scheduled|slated|set\s+(?:to|for)|plans?\s+to|planned|expected|due"
     r"|upcoming|(?:is|are|am|['’]s|['’]re|still)\s+on\s+track\s+(?:to|for)|gets?\s+to|poised\s+to|intends?\s+to)\b"
     r"|['’]ll\b"
+    # what can or may happen is still to come: "he feels he can win New Hampshire's Tuesday primary" (Monday's paper),
+    # "voters expect Clinton to win Monday's debate" (Saturday's); lower case only, "May" being a month; not "could
+    # have won"
+    r"|(?-i:\b(?:can|could|might|may)\b)(?!\s+have\b)|\bexpects?\s+(?:\S+\s+){0,3}?to\b"
     # a condition told in the present is one to come: "if the Chiefs win on Sunday" in a Saturday article; not "asked
     # if he had resigned on Monday", "if they won Sunday"
     r"|\b(?:if|unless)\b(?![^,.;:]*\b(?:was|were|had|did|won|lost|\w+ed)\b)"
