@@ -240,6 +240,8 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
                 or any(c.lower_ in TITLE_WORDS for c in token.children)
                 or is_anyones(token)
                 or token.dep_ == "compound"  # "a Super Bowl victory parade": the sentence is the parade's
+                # "marking his several victories on Super Tuesday": several contests, not the one asked of
+                or (token.tag_ == "NNS" and contest is not None)
             ):
                 if of_the_event(token, event, contest):
                     return True
@@ -253,6 +255,10 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue
         if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token) or is_conditional(token):
             continue
+        if is_a_comparison(token) or is_habitual(token):
+            # "… a smaller percentage of total electoral votes than any party has ever won", "She has generally beaten
+            # Sanders handily among non-white primary voters": no win of the contest asked about is reported
+            continue
         if token.lemma_ != verb and not beating and not of_the_event(token, event, contest):
             continue
         if token.lemma_ in ("clinch", "secure") and token.lemma_ != verb and not secures_the_outcome(token, contest):
@@ -261,8 +267,16 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue
         if done_along(token) and contest is not None and of_another_contest(token.head, contest):
             continue  # "won Michigan's Republican primary, defeating … Haley in another 2024 contest": Michigan's too
-        if any(d.lower_ == "another" for p in token.children if p.dep_ == "prep" for o in p.children for d in o.children):
-            continue  # "… in another 2024 contest" is not the one asked about
+        if any(
+            d.dep_ == "det" and d.lower_ in ("another", "a", "an")
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "at")
+            for o in p.children
+            for d in o.children
+        ):
+            # "… in another 2024 contest" is not the one asked about, nor is "beat back a challenge from Donald Trump
+            # in a home-state election" the presidential election
+            continue
         return True  # a verb's own subject and object tell what was won ("Putin won his fifth term")
     return False
 
@@ -296,6 +310,26 @@ def is_anyones(noun) -> bool:
     is a moment that brings a joy …"; not "a win for the Kansas City Chiefs", "a win over Haley", "Trump's victory"."""
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children)
     return indefinite and not any(c.dep_ == "prep" and c.lower_ in ("for", "by", "over", "against") for c in noun.children)
+
+
+def is_a_comparison(verb) -> bool:
+    """Whether the verb is a yardstick, not a report: "than any party has ever won", "as no one has won before"; its
+    doer anyone or no one ("any party", "no candidate")."""
+    if any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in verb.children):
+        return True
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(d.lower_ in ("any", "no", "every") for doer in doers for d in doer.children if d.dep_ == "det")
+
+
+HABITUAL = frozenset({"generally", "usually", "often", "always", "typically", "consistently", "regularly", "repeatedly"})
+
+
+def is_habitual(verb) -> bool:
+    """Whether the verb tells what is done as a rule or over a group, not one outcome: "has generally beaten Sanders",
+    "beaten … among non-white primary voters"."""
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "among" for c in verb.children
+    )
 
 
 def is_conditional(verb) -> bool:

@@ -805,3 +805,32 @@ def test_a_speaker_s_own_word_settles_the_question(make_assistant):
     bot.add_records([RYAN])
     answer = bot.ask("Is Paul Ryan ready to support Trump?", as_of="2016-06-01")
     assert answer.text.startswith("No. Paul Ryan says he's not ready to support Trump. [1]"), answer.text
+
+
+@pytest.mark.parametrize(
+    "sentence, reports",
+    [
+        # polnear-dev wash-post_2016-07-27_bill-clinton-addresses-a-very-di: a yardstick, not a win
+        (
+            '"We won in those three elections a smaller percentage of total electoral votes than any party has ever won '
+            'in three consecutive elections," said Al From.',
+            False,
+        ),
+        # polnear-dev (AP, 2016-03-15): a beating in a home-state election, and victories in several contests
+        ("The Ohio governor beat back a challenge from Donald Trump in a home-state election Tuesday.", False),
+        ("Donald Trump is marking his several victories on Super Tuesday and is looking forward to a general election.", False),
+        # polnear-dev usa-today_2016-04-07: a beating over a group of voters, as a rule
+        ("She has generally beaten Sanders handily among non-white primary voters in the election.", False),
+        # ... while a win of the election told as done is one
+        ("Donald Trump won the presidential election on Tuesday, defeating Hillary Clinton.", True),
+    ],
+)
+def test_a_yardstick_a_rule_or_another_contest_reports_no_election_won(sentence, reports):
+    """A researcher's try (polnear-dev, as of 2016-10-07, a month before the vote): "Who won the presidential
+    election?" was answered "As of 2016-07-27: "We won in those three elections a smaller percentage … than any party
+    has ever won …"" with no word that no article reports it (and, with that mended, by Kasich's home-state win and
+    Trump's Super Tuesday victories)."""
+    from assistant.answering.outcome import asked_contest, event_words, states_an_outcome
+
+    question = "Who won the presidential election?"
+    assert states_an_outcome(candidate(sentence, "2016-07-27"), "win", event_words(question), asked_contest(question)) is reports
