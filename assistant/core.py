@@ -535,6 +535,10 @@ class Assistant:
                 " date). The closest they come, from earlier days:"
             )
             return answer.model_copy(update={"text": f"{closest} {answer.text}", "answered": False})
+        hedge = next((h for h in (UNSETTLED, NO_OUTCOME_REPORTED, NO_COUNT_GIVEN) if answer.text.startswith(h)), None)
+        if hedge is not None:
+            # "From other days: No article here reports that outcome; the closest they come: …" read as two replies
+            return answer.model_copy(update={"text": f"{note} {hedge}{answer.text.removeprefix(hedge)}"})
         return answer.model_copy(update={"text": f"{note} From other days: {answer.text}"})
 
     def nothing_passes(self, filters: Filters) -> str | None:
@@ -646,18 +650,22 @@ class Assistant:
         settling = as_dropping_out(query) or query
         event = asked_past_event(settling)
         recent = self.recent_days(scope, EVENT_REPORT_DAYS) if event is not None or scope.outcome_verb else None
-        if recent is None:
+        if recent is None and not scope.outcome_verb_in_window:
             return []
         queries = [query] + (other_tellings(settling, event) if event is not None else [])
         seen = {h.chunk.id for h in hits}
         found: list[Hit] = []
-        for words in queries:
+        for words in queries if recent is not None else []:
             for chunk, score in self.retriever.keyword_search(words, EVENT_REPORTS_EACH, recent):
                 if chunk.id not in seen:
                     seen.add(chunk.id)
                     found.append(Hit(chunk=chunk, score=score))
         found = found[:EVENT_REPORTS]
+        # the fortnight before the asking day, or the days a question after an outcome names ("this year")
         fortnight = self.recent_days(scope, OUTCOME_REPORT_DAYS) if scope.outcome_verb else None
+        if scope.outcome_verb_in_window:
+            fortnight = scope.window
+        outcome_verb = scope.outcome_verb or scope.outcome_verb_in_window
         if fortnight is not None:
             articles = {h.chunk.article_id for h in [*hits, *found]}
             # of the event asked about: "Who won album of the year at the Grammys?" met NFL previews by "win" and "year"
@@ -665,7 +673,7 @@ class Assistant:
             wanted = contest.words if contest is not None else event_words(query)
             limit = len(articles) + OUTCOME_ARTICLES
             # the verb's lemma too: "won" is a stem of its own, and the report says "with a win for the Chiefs"
-            for chunk, score in self.retriever.keyword_search(f"{query} {scope.outcome_verb}", OUTCOME_FETCH, fortnight):
+            for chunk, score in self.retriever.keyword_search(f"{query} {outcome_verb}", OUTCOME_FETCH, fortnight):
                 if len(articles) >= limit:
                     break
                 if chunk.article_id not in articles and wanted <= set(stems(f"{chunk.title}\n{chunk.text}")):
@@ -707,7 +715,8 @@ class Assistant:
             hits,
             texts,
             prefer_recent=scope.reading.recency,
-            latest_outcome=scope.outcome_verb,
+            # "Who won the Super Bowl this year?": the latest outcome inside the window (searched as the window is)
+            latest_outcome=scope.outcome_verb or scope.outcome_verb_in_window,
             in_window=scope.holds if scope.reading.window is not None else None,
             news_day=news_day(scope.as_of, self.retriever.latest_published),
         )

@@ -273,7 +273,7 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             if p.dep_ == "prep" and p.lower_ in ("in", "at")
             for o in p.children
             for d in o.children
-        ):
+        ) or (contest is not None and won_one_of_many(token)):
             # "… in another 2024 contest" is not the one asked about, nor is "beat back a challenge from Donald Trump
             # in a home-state election" the presidential election
             continue
@@ -310,6 +310,14 @@ def is_anyones(noun) -> bool:
     is a moment that brings a joy …"; not "a win for the Kansas City Chiefs", "a win over Haley", "Trump's victory"."""
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children)
     return indefinite and not any(c.dep_ == "prep" and c.lower_ in ("for", "by", "over", "against") for c in noun.children)
+
+
+def won_one_of_many(verb) -> bool:
+    """Whether the verb wins "a" thing of a kind, some edition or other: "Stafford — who won a Super Bowl after he was
+    traded to the Rams" tells no winner of this year's."""
+    return any(
+        d.dep_ == "det" and d.lower_ in ("a", "an", "another") for o in verb.children if o.dep_ == "dobj" for d in o.children
+    )
 
 
 def is_a_comparison(verb) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from assistant.answering.outcome import asked_outcome_verb
+from assistant.answering.outcome import asked_contest, asked_outcome_verb
 from assistant.answering.question import WHO_IS_NAMED, analyze, parsed
 from assistant.answering.timeframe import OPEN_START, TimeReading, read_time
 from assistant.answering.verdict import parsed as full_parse
@@ -77,6 +77,17 @@ class TimeScope:
         latest one reported before the asking day is the answer (see `assistant.answering.outcome`). Read once:
         the search, the answerer and the answer's dating each ask."""
         return asked_outcome_verb(self.question) if self.reading.window is None else None
+
+    @cached_property
+    def outcome_verb_in_window(self) -> str | None:
+        """The outcome verb of a question that names its days ("Who won the Super Bowl this year?": "win"), whose
+        window is searched as any window is: the answerer reports the latest outcome told inside it, or says none is
+        ("Baltimore blasted the Super Bowl favorite 49ers on Christmas Day" answered it before). Only a contest won,
+        named ("the Super Bowl", "the Masters", "the Nevada primary"): the news tells other outcomes (a nomination
+        secured, a leader elected) in more ways than a window's few reports are read for."""
+        if self.reading.window is None or asked_outcome_verb(self.question) != "win":
+            return None
+        return "win" if asked_contest(self.question) is not None else None
 
     @property
     def as_of(self) -> date:

@@ -1138,3 +1138,17 @@ def test_who_is_a_post_asks_for_a_person(question):
     from assistant.answering.question import analyze
 
     assert "PERSON" in analyze(question).expects
+
+
+def test_a_contest_won_in_a_named_window_is_the_report_inside_it_or_none(super_bowl_weeks):
+    """A researcher's try (news24-dev, as of 2024-03-22): "Who won the Masters golf tournament this year?" was answered
+    with the plot of "Happy Gilmore", and "Who won the Super Bowl this year?" with "Baltimore blasted the Super Bowl
+    favorite 49ers on Christmas Day …": a question that names its days was never read for its outcome. Now the
+    window's report of the contest won leads, or the reply says no article reports it."""
+    bot = super_bowl_weeks
+    after = bot.ask("Who won the Super Bowl this week?", as_of="2024-02-14")
+    assert after.text.startswith("Super Bowl 58 ended Sunday night (2024-02-11) with a win for the Kansas City Chiefs"), (
+        after.text
+    )
+    before = bot.ask("Who won the Super Bowl this week?", as_of="2024-02-10")
+    assert before.text.startswith("No article here reports that outcome"), before.text

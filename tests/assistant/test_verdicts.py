@@ -834,3 +834,17 @@ def test_a_yardstick_a_rule_or_another_contest_reports_no_election_won(sentence,
 
     question = "Who won the presidential election?"
     assert states_an_outcome(candidate(sentence, "2016-07-27"), "win", event_words(question), asked_contest(question)) is reports
+
+
+def test_a_win_of_one_of_a_kind_is_no_report_of_the_one_asked():
+    """news24-dev bd5461313c8e (2024-01-14): "Stafford — the Lions' longtime quarterback who won a Super Bowl after he
+    was traded to the Rams — threw incomplete" was taken for this year's Super Bowl won (asked "this year")."""
+    from assistant.answering.outcome import asked_contest, event_words, states_an_outcome
+
+    question = "Who won the Super Bowl?"
+    sentence = (
+        "Stafford — the Lions’ longtime quarterback who won a Super Bowl after he was traded to the Rams — threw incomplete."
+    )
+    assert not states_an_outcome(candidate(sentence, "2024-01-14"), "win", event_words(question), asked_contest(question))
+    won = "The Kansas City Chiefs won the Super Bowl on Sunday, beating the San Francisco 49ers in overtime."
+    assert states_an_outcome(candidate(won, "2024-02-12"), "win", event_words(question), asked_contest(question))
