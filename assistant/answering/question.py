@@ -170,8 +170,14 @@ SPAN_OF_TIME = re.compile(
 
 # the heads of a question after a tally: "What was the score of the Lions Rams playoff game?", "… the vote on …?"
 TALLY_HEADS = frozenset({"score", "scoreline", "tally", "vote"})
-# a tally: "24-23", "352-65"; not a phone number's "1-800-…", a record in parentheses ("The Lions (13-5)")
-TALLY = re.compile(r"(?<![\d(\-–])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![\-–]?\w)(?!\))")
+# "the vote count", "the score total": the tally itself
+COUNT_WORDS = frozenset({"count", "tally", "total", "margin", "breakdown", "result"})
+# a tally: "24-23", "352-65", "352 to 65"; not a phone number's "1-800-…", a record in parentheses ("The Lions (13-5)"),
+# a range ("from 3 to 5", "10 to 15 percent", "9 to 5 p.m.")
+TALLY = re.compile(
+    r"(?<![\d(\-–])(?<!from )\b\d{1,3}(?:\s?[-–]\s?|\s+to\s+)\d{1,3}\b(?![\-–]?\w)(?!\))"
+    r"(?!\s*(?:%|percent|per\s*cent|[ap]\.?m\b|years?|days?|weeks?|months?|hours?|minutes?|inches|feet|degrees))"
+)
 
 
 # "How many people died in …?": people are counted by what happened to them, and any sentence holds a number of
@@ -252,6 +258,9 @@ def wh_head(question: str) -> str | None:
                 j += 1
                 continue
             if word.pos_ in NOUN_PHRASE_POS and not (word.pos_ == "VERB" and head is not None):
+                if word.lower_ in COUNT_WORDS and head in TALLY_HEADS:
+                    j += 1  # "what was the House vote count": the vote is asked for, its count its tally
+                    continue
                 if word.pos_ in ("NOUN", "PROPN") or word.tag_ == "VBG":
                     head = word.lower_
                 j += 1

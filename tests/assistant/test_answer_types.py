@@ -899,12 +899,22 @@ def test_a_score_asked_for_is_the_result_s_tally(make_assistant):
         ("The Lions (13-5) ended a nine-game postseason losing streak", []),
         ("Call the National Council on Problem Gambling 24/7 at 1-800-GAMBLER", []),
         ("in the 2023-24 season", []),
+        # a researcher's try (news24-dev da423ab3c0a0): the House's vote told with "to"; not a range
+        ("The vote was passed with an overwhelming bipartisan majority of 352 to 65, with one vote present", ["352 to 65"]),
+        ("Polls are open from 7 to 8 p.m.", []),
+        ("Between 10 to 15 percent of voters", []),
+        ("adults aged 18 to 29 years", []),
     ],
 )
 def test_a_tally_is_two_counts_joined(text, tallies):
     from assistant.answering.question import TALLY
 
     assert TALLY.findall(text) == tallies
+
+
+def test_the_vote_count_asks_for_the_vote():
+    """ "What was the House vote count on the TikTok bill?" was read as asking for a "count" of no kind: no tally."""
+    assert analyze("What was the House vote count on the TikTok bill?").head == "vote"
 
 
 ORLANDO_REACTIONS = {  # polnear-dev nyt_2016-06-15_global-sympathy-but-very-little- (NYT), two paragraphs
