@@ -64,6 +64,8 @@ SAY_ABOUT = re.compile(
     r"^\s*what\s+(?:did|does|has|have)\s+(?P<speaker>[^?]{1,60}?)\s+(?:say|said)\s+(?P<topic>(?:about|on)\s+[^?]+?)\s*\?+\s*$",
     re.I,
 )
+# "What did Trump say at Liberty University?": a speaker and the occasion they spoke at
+SAY_WHERE = re.compile(r"^\s*what\s+did\s+(?P<speaker>[^?]{1,60}?)\s+say\s+(?P<where>(?:at|in|during)\s+[^?]+?)\s*\?+\s*$", re.I)
 # "When was that?" after "Who won the Nevada primary?": "that" is the event the question named
 WHEN_WAS_THAT = re.compile(
     r"^\s*(?:and\s+)?(?:when|where)\s+(?:was|is|did|does)\s+(?P<that>that|this)(?:\s+(?:happen|take\s+place))?\s*\?+\s*$", re.I
@@ -819,6 +821,9 @@ class RuleRewriter:
         if event:
             asked = WHEN_WAS_THAT.match(message)
             return f"{message[: asked.start('that')]}{event}{message[asked.end('that') :]}"
+        if WHEN_WAS_THAT.match(message) and (spoke := SAY_WHERE.match(last_question)) is not None:
+            # "When was that?" after "What did Trump say at Liberty University?": when he spoke there (it was declined)
+            return f"When did {spoke['speaker']} speak {spoke['where']}?"
         later = self.same_speaker_later(message, last_question, last_answer)
         if later:
             return later

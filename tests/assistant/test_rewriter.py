@@ -404,7 +404,10 @@ def test_a_bare_after_winning_takes_the_event_asked_about(rewriter):
         "wins in two crucial early primary states, Iowa and New Hampshire. [1]"
     )
     asked = history("Who won the Iowa caucuses?", answer)
-    assert rewriter.rewrite("What did he say after winning?", asked) == "What did Trump say after winning the Iowa caucuses?"
+    # "he" is the answer's man, by the first name that tells it (`fitting_gender`)
+    assert (
+        rewriter.rewrite("What did he say after winning?", asked) == "What did Donald Trump say after winning the Iowa caucuses?"
+    )
     # an action's own verb takes its object; another verb has none to take
     lost = history("Did Nikki Haley lose South Carolina?", "Yes. [1]")
     assert rewriter.rewrite("What did she say after losing?", lost) == "What did Nikki Haley say after losing South Carolina?"
@@ -626,3 +629,14 @@ def test_what_about_x_then_a_question_asks_that_question_of_x(rewriter):
     )
     rewritten = rewriter.rewrite("What about Trump, what did he say about it?", turns)
     assert rewritten == "What did Trump say about Trump's deportation force idea?"
+
+
+def test_when_was_that_after_what_did_x_say_at_an_occasion_asks_when_they_spoke_there(rewriter):
+    """A researcher's try (polnear-dev, as of 2016-01-20): "When was that?" after "What did Trump say at Liberty
+    University?" (answered "Monday (2016-01-18) at Liberty University …") was declined: the question named no event
+    as its object."""
+    turns = history(
+        "What did Trump say at Liberty University?",
+        "Monday (2016-01-18) at Liberty University in Lynchburg, VA, Donald Trump addressed the students. [1]",
+    )
+    assert rewriter.rewrite("When was that?", turns) == "When did Trump speak at Liberty University?"
