@@ -6,6 +6,7 @@ import logging
 import re
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -696,9 +697,13 @@ class Assistant:
             r for r in self.retriever.articles.values() if r.published and r.chunks and filters.admits(r.source, r.published_int)
         ]
         chosen = top_stories(records, self.retriever.keyword, count)
-        firsts = [chunk_id(r.id, r.content_hash, 0) for r in chosen]
-        found = {chunk.article_id: chunk for chunk in self.index.store.chunks_by_id(firsts)}
-        return [Hit(chunk=found[r.id], score=0.0) for r in chosen if r.id in found]
+        # the second passage too: an article whose first passage is its headline alone ("Sanders and allies aim to
+        # shape party's path after primaries.") has its lead there
+        leads = [chunk_id(r.id, r.content_hash, i) for r in chosen for i in range(min(2, r.chunks))]
+        found: dict[str, list[ChunkRecord]] = defaultdict(list)
+        for chunk in self.index.store.chunks_by_id(leads):
+            found[chunk.article_id].append(chunk)
+        return [Hit(chunk=chunk, score=0.0) for r in chosen for chunk in sorted(found[r.id], key=lambda c: c.start)]
 
     def extractive_answerer(self) -> ExtractiveAnswerer:
         return ExtractiveAnswerer(

@@ -297,8 +297,10 @@ class ShapedAnswerer:
             return candidates
         self.extractive.measure(candidates, hits, terms, names)
         for c in candidates:
-            if not PROSE_END.search(c.text):
-                c.score -= HEADLINE_PENALTY  # link text, a subhead or a question ('Want to honor Damar Hamlin?')
+            if not PROSE_END.search(c.text) or self.repeats_the_title(c):
+                # link text, a subhead or a question ('Want to honor Damar Hamlin?'); the headline told again as the
+                # text's first line, which a digest line already gives ("Title: Title.")
+                c.score -= HEADLINE_PENALTY
             if c.start < LEAD_CHARS:
                 c.score += LEAD_BONUS  # news puts the story in its first sentences
         return sorted(candidates, key=lambda c: c.score, reverse=True)
@@ -345,9 +347,17 @@ class ShapedAnswerer:
     def lead_sentence(self, story: Story) -> Candidate | None:
         """The first sentence of the story's earliest passage in its article, past a credit or a subhead line:
         "What happened this week?" gave a fact check's lead as "PolitiFact.com / Milwaukee Journal Sentinel"."""
-        first = min(story.hits, key=lambda h: h.chunk.start)
-        candidates = self.extractive.candidates([first])
-        return next((c for c in candidates if not is_subhead(c)), candidates[0] if candidates else None)
+        ordered = sorted(story.hits, key=lambda h: h.chunk.start)
+        candidates = self.extractive.candidates(ordered)
+        # past the headline told again as the text's first line (a passage of its own at times): "Superdelegates? Dems
+        # have too many, the GOP too few: Dems have too many, the GOP too few." said nothing the title had not
+        told = [c for c in candidates if not self.repeats_the_title(c)]
+        return next((c for c in told if not is_subhead(c)), (told or candidates)[0] if candidates else None)
+
+    def repeats_the_title(self, c: Candidate) -> bool:
+        """Whether the sentence holds no word its article's title does not."""
+        title = set(self.extractive.keyword.stems(c.hit.chunk.title))
+        return bool(title) and set(self.extractive.keyword.stems(c.text)) <= title
 
     @staticmethod
     def dated(c: Candidate) -> str:

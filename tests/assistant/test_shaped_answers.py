@@ -564,3 +564,42 @@ def test_a_story_need_not_name_every_word_of_a_long_name(make_assistant):
     answer = bot.ask("What happened at the Kansas City Chiefs parade?", as_of="2024-02-15")
     assert answer.text.startswith("The stories about the Kansas City Chiefs parade, newest first:"), answer.text
     assert answer.answered
+
+
+SANDERS_ALLIES = {  # polnear-dev nyt_2016-04-26_sanders-and-allies-aim-to-shape- (NYT), its opening lines as published
+    "id": "sanders-allies",
+    "title": "Sanders and allies aim to shape party's path after primaries",
+    "source": "nyt",
+    "published": "2016-04-26",
+    "text": "Sanders and allies aim to shape party's path after primaries.\n\nABSTRACT.\n\nThe efforts by supporters of "
+    "Bernie Sanders are putting the party establishment, which is closely aligned with Hillary Clinton, into a "
+    "delicate position.\n\nFULL TEXT.\n\nEven as his chances of winning the Democratic presidential nomination slip "
+    "away, Senator Bernie Sanders and his allies are trying to use his popularity to expand his political influence, "
+    "setting up an ideological struggle for the soul of the Democratic Party in the post-Obama era.",
+}
+JOHNSON = {  # polnear-dev wash-post_2016-08-28_in-crazy-election-gary-johnson-s (Washington Post), its opening lines
+    "id": "johnson",
+    "title": "In 'crazy election,' Gary Johnson strives for a spot in presidential debates",
+    "source": "wash-post",
+    "published": "2016-08-28",
+    "text": "In 'crazy election,' Gary Johnson strives for a spot in presidential debates.\n\nLibertarian candidate pushes "
+    "to hit needed.\n\n15 percent mark in polls.\n\nPORTLAND, Maine - On Friday morning, the third day in his four-day "
+    "New England campaign swing, Libertarian presidential nominee Gary Johnson told a joke. He was the punch line.",
+}
+
+
+@pytest.mark.parametrize(
+    "question, as_of, lead",
+    [
+        ("What happened on Tuesday?", "2016-04-30", "The efforts by supporters of Bernie Sanders"),
+        ("Tell me about Gary Johnson.", "2016-09-01", "PORTLAND, Maine - On Friday morning"),
+    ],
+)
+def test_a_digest_line_is_not_the_headline_told_again(make_assistant, question, as_of, lead):
+    """A researcher's try (polnear-dev): digest lines read "Sanders and allies aim to shape party's path after primaries:
+    Sanders and allies aim to shape party's path after primaries." and "Tell me about Gary Johnson" gave only its
+    headline: many articles open with their title as a line of text, and a digest line already gives the title."""
+    bot = make_assistant()
+    bot.add_records([SANDERS_ALLIES, JOHNSON])
+    answer = bot.ask(question, as_of=as_of)
+    assert any(c.quote.startswith(lead) for c in answer.citations), answer.text
