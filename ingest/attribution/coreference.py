@@ -198,7 +198,8 @@ class _Article:
             votes: dict[str, list[int]] = {}
             for m in self.mentions:
                 if m.label == "PERSON" and m.gender in ("m", "f"):
-                    v = votes.setdefault(self.names.resolve(m.name, m.pos), [0, 0])
+                    # "Mrs. Clinton" votes for Hillary Clinton, not for the Bill Clinton named before her
+                    v = votes.setdefault(self.names.resolve(m.name, m.pos, _gender_fits(m.gender)), [0, 0])
                     v[m.gender == "f"] += 1
             self._told = {n: "m" if v[0] >= 2 * v[1] else "f" for n, v in votes.items() if max(v) >= 2 * min(v)}
         return self._told.get(name, "")
@@ -477,7 +478,7 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
     if proper:
         ent = doc.user_data.get("tok_ent", {}).get(subj.i)
         if ent is not None and ent[2] == "PERSON":
-            return art.names.resolve(doc[ent[0] : ent[1]].text, pos), speaker, span
+            return art.names.resolve(doc[ent[0] : ent[1]].text, pos, _title_fits(ent[0], doc)), speaker, span
         if ent is not None and ent[2] in ("ORG", "GPE", "NORP") and ent[0] >= lo:
             return speaker, speaker, span
         a, b = _name_chain(subj)
@@ -504,6 +505,8 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
     # common noun: appositive name ("the campaign manager, Robby Mook")
     for c in subj.children:
         if c.dep_ == "appos" and c.tag_ == "NNP":
+            if any(t.tag_ in ("``", "''") for t in doc[min(subj.i, c.i) : max(subj.i, c.i)]):
+                continue  # "WSJ editorial: 'Deport Nikki Haley.'": the quote's first word is no name of its speaker
             a, b = _name_chain(c)
             if _AFFILIATION.match(doc[a : b + 1].text):
                 continue  # "Schumer, D-N.Y., said": a party and state, not the name
@@ -558,7 +561,9 @@ def _resolve_pronoun(pron: str, pos: int, art: _Article) -> str | None:
     def fits(name: str, g: str) -> bool:
         # what the article tells of the person overrules what one mention or an earlier resolution suggests: a
         # "she" once taken for Putin must not make him "she" for the rest of the article
-        g = art.told_gender(name) or g or art.gender.get(name, "") or _guess_gender(name)
+        # a first name tells only a woman here, as before men's were known: "In her 2003 book, Clinton noted …; she
+        # was whisked …", in an article naming only Bill Clinton in full, is his wife, whom "Clinton" alone may be
+        g = art.told_gender(name) or g or art.gender.get(name, "") or ("f" if _guess_gender(name) == "f" else "")
         return not g or g == want
 
     best: tuple[int, str] | None = None
@@ -566,7 +571,7 @@ def _resolve_pronoun(pron: str, pos: int, art: _Article) -> str | None:
     for m in art.mentions.before(pos):
         if m.label != "PERSON":
             continue
-        name = art.names.resolve(m.name, m.pos)
+        name = art.names.resolve(m.name, m.pos, _gender_fits(m.gender))
         if not fits(name, m.gender):
             continue
         if m.is_subject:
@@ -694,13 +699,42 @@ _FEMALE_FIRST = frozenset(
     "nicole samantha katherine christine debra rachel catherine carolyn janet ruth heather diane julie "
     "joyce victoria kelly christina joan evelyn lauren judith olivia megyn kellyanne huma jill carly "
     "theresa angela marine nikki condoleezza madeleine dianne kirsten tammy claire jeanne debbie donna "
-    "chelsea kate katie jane ann anne julia sophia isabella hope omarosa sean? ".split()
+    "chelsea kate katie jane ann anne julia sophia isabella hope omarosa".split()
 )
+# first names that are a man's, unambiguously: "Mrs. Clinton" is never "Bill Clinton", "she" never Bill
+_MALE_FIRST = frozenset(
+    "bill donald joe joseph barack bernie bernard ted marco jeb john james robert michael william david richard "
+    "charles thomas christopher daniel matthew mark paul steven stephen kevin george edward brian ronald anthony "
+    "jason jeffrey gary timothy larry frank scott eric raymond gregory benjamin samuel patrick jack dennis jerry "
+    "tyler aaron henry douglas peter walter harold carl arthur roger keith lawrence albert willie ralph roy "
+    "eugene louis russell bobby howard fred vladimir rand mitch chuck harry rick ron mike newt mitt jim tim tom "
+    "bob lindsey? reince corey rudy rupert reid ben chris ken kenneth lloyd antony hunter elon jerome kamala? "
+    "hakeem vivek nick andrew jonathan justin brandon adam nathan ryan? eli".split()
+) - {"lindsey?", "kamala?", "ryan?"}
 
 
 def _guess_gender(name: str) -> str:
+    """ "f" or "m" when the first name is one only women or only men go by in the news here; else ""."""
     first = name.split()[0].lower() if name else ""
-    return "f" if first in _FEMALE_FIRST else ""
+    return "f" if first in _FEMALE_FIRST else "m" if first in _MALE_FIRST else ""
+
+
+def _gender_fits(gender: str) -> Callable[[str], bool | None] | None:
+    """Whether a full name is that of a mention the article gives `gender` ("Mrs. Clinton": "f"): True when its first
+    name tells that gender, False when it tells the other, None when it tells none (`NameIndex.resolve`); no
+    predicate for ""."""
+    if not gender:
+        return None
+    return lambda name: None if not (told := _guess_gender(name)) else told == gender
+
+
+def _title_fits(span_start: int, doc: Doc) -> Callable[[str], bool | None] | None:
+    """For a name written after a title that tells a gender ("Mrs. Clinton", "Mr. Trump"), whether a full name may
+    be that person's: "Mrs. Clinton" is Hillary Clinton, never the Bill Clinton named just before; None when no
+    title tells one."""
+    titles = {doc[span_start].lower_} | ({doc[span_start - 1].lower_} if span_start > 0 else set())
+    want = "f" if titles & _FEMALE_HON else "m" if titles & _MALE_HON else ""
+    return _gender_fits(want)
 
 
 def name_gender(name: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -219,7 +219,7 @@ class NameIndex:
         self.names.append(entry)
         self._cache.clear()
 
-    def resolve(self, name: str, pos: int | None = None) -> str:
+    def resolve(self, name: str, pos: int | None = None, fits: Callable[[str], bool | None] | None = None) -> str:
         """Fullest name in the article compatible with `name`.
 
         Compatible = same surname and the mention's tokens are a subset of the
@@ -227,9 +227,18 @@ class NameIndex:
         lone first name ("Hillary") matches a full name starting with it.
         When several people share the surname, the one mentioned most
         recently before `pos` wins (the article is talking about that one).
+        With `fits` (True: the name fits the mention, False: it cannot, None: nothing tells), never a name it
+        refuses: "Mrs. Clinton" is no "Bill Clinton". When it refuses one and accepts none outright, the name as
+        written: "Mr. Obama" beside "Michelle Obama" is "Obama", not another full name the rest leave ("Obama Speech",
+        the entity recognizer's reading of a video caption).
         """
+        if fits is not None:
+            return self._resolve(name, pos, fits)
         if name in self._cache:
             return self._cache[name]
+        return self._resolve(name, pos, None)
+
+    def _resolve(self, name: str, pos: int | None, fits: Callable[[str], bool | None] | None) -> str:
         cleaned = clean_name(name)
         if not cleaned:
             return name
@@ -249,6 +258,11 @@ class NameIndex:
                 _, _, ckey, _, n = self._forms[k]
                 if n > 1 and ckey != key:
                     forms.append(k)
+        if fits is not None:
+            verdicts = {k: fits(self._forms[k][0]) for k in forms}
+            if False in verdicts.values() and True not in verdicts.values():
+                return cleaned
+            forms = [k for k in forms if verdicts[k] is not False]
         if not forms:
             return cleaned
         # in the order the article names them, so that a tie goes to the first named, whatever the hash seed ("Tom"
@@ -267,7 +281,8 @@ class NameIndex:
         firsts = {_first(c) for c in distinct if len(c.split()) > 1}
         if len(firsts) <= 1 and len({name_key(c) for c in distinct}) <= 1:
             best = max(distinct, key=fullness)
-            self._cache[name] = best
+            if fits is None:
+                self._cache[name] = best
             return best
         if pos is not None:
             # several people share the surname: prefer the most recent before pos

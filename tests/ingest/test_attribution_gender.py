@@ -66,3 +66,40 @@ def test_she_said_after_president_biden_is_not_biden(nlp):
         'couple of days."'
     )
     assert "Biden" not in speaker_of(text, "Our firefighters should be able", nlp)[1]
+
+
+def test_mrs_clinton_and_her_she_are_hillary_not_the_bill_clinton_named_before(nlp):
+    """A researcher's try (polnear-dev nyt_2016-06-27_britain-s-exit-looms-over-clinto): "How did Trump and Clinton
+    differ on trade?" gave Mrs. Clinton's "bad trade deals and unfair trade practices" as Bill Clinton's: "Mrs.
+    Clinton" was resolved to the Clinton named last, and "she" followed her there."""
+    text = (
+        "According to their friends and advisers, Mrs. Clinton and former President Bill Clinton have worried for "
+        "months that she was out of sync with the mood of the electorate.\n\n"
+        "On the campaign trail, Mrs. Clinton regularly pledges to ''make sure our economy works for everyone, not "
+        "just those at the top,'' as she put it on Wednesday in Raleigh, N.C., where she also promised to reject "
+        "''bad trade deals and unfair trade practices.''"
+    )
+    names = {"Hillary Clinton", "Clinton"}  # the article never gives her first name: "Clinton" is as far as it goes
+    assert speaker_of(text, "make sure our economy", nlp)[1] in names
+    assert speaker_of(text, "bad trade deals", nlp)[1] in names
+
+
+def test_a_quote_s_first_word_is_no_name_of_its_headline_speaker(nlp):
+    """polnear-dev politico_2016-01-14_wsj-editorial-deport-nikki-haley: "Who said Nikki Haley should be deported?" was
+    answered "Deport (2016-01-14) said: “Deport Nikki Haley.”": the parser made the quote's first word an
+    appositive name of "WSJ editorial"."""
+    text = "WSJ editorial: 'Deport Nikki Haley.'\n\nNikki Haley should be deported, a provocative headline reads."
+    assert speaker_of(text, "Deport Nikki Haley", nlp)[1] != "Deport"
+
+
+def test_mr_obama_is_no_woman_of_his_name_and_no_other_full_name(nlp):
+    """polnear-dev nyt_2016-09-19_obama-sees-personal-insult-if-bl: "Mr. Obama said" was filed under Michelle Obama, the
+    one Obama the article names in full (and, once she was ruled out, under "Obama Speech", a video caption the entity
+    recognizer read as a name): with no full name a man's, "Mr. Obama" stays "Obama"."""
+    text = (
+        "[Video: FULL SPEECH: President Obama Speech at Black Caucus Foundation in Washington DC (9/17/16) Watch on "
+        "YouTube.]\n\n"
+        "The Clinton campaign plans to employ Mr. Obama and the first lady, Michelle Obama, as much as possible.\n\n"
+        '"My name may not be on the ballot, but our progress is on the ballot," Mr. Obama said on Saturday night.'
+    )
+    assert speaker_of(text, "My name may not be on the ballot", nlp) == ("Mr. Obama", "Obama")

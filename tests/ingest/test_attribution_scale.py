@@ -85,10 +85,10 @@ def test_a_role_noun_looks_back_over_a_bounded_number_of_people(nlp, monkeypatch
     calls = 0
     resolve = NameIndex.resolve
 
-    def counted(self, name, pos=None):
+    def counted(self, name, pos=None, fits=None):
         nonlocal calls
         calls += 1
-        return resolve(self, name, pos)
+        return resolve(self, name, pos, fits)
 
     monkeypatch.setattr(NameIndex, "resolve", counted)
     text = "\n\n".join(SMITHS * 160)  # 800 paragraphs, ~1,300 people named
