@@ -314,7 +314,9 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     verb, subject = asked_verb_and_subject(question)
     # "Is Haley still in the race?" asks of "be" as "Did Haley win?" asks of "win": "Haley will drop out
     # of the race" holds its words and settles nothing of the kind
-    if verb is None or (verb.pos_ != "VERB" and verb.lemma_ != "be") or subject is None:
+    if verb is not None and asks_if_done(verb) and subject is None:
+        return False  # "Did Trump win Iowa?" with no subject read: nothing can be checked, so nothing settles it
+    if verb is None or (verb.pos_ != "VERB" and verb.lemma_ != "be" and not asks_if_done(verb)) or subject is None:
         return True
     # "Did Haley win the D.C. primary?" is done by "Nikki Haley defeated Donald Trump in Sunday's … primary"
     doing = {verb.lemma_} | (BEATING_VERBS if verb.lemma_ == "win" else set())
@@ -679,12 +681,24 @@ def asked_verb_and_subject(question: str):
         if bare is not None and bare.nbor(-1).pos_ == "PROPN":
             return bare, bare.nbor(-1)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is None and verb is not None and asks_if_done(verb) and verb.doc[verb.i - 1].pos_ in ("PROPN", "NOUN"):
+        # "Did Trump win Iowa?" parsed with "Trump" a compound of "win", as in "a Trump win": the name before the verb
+        subject = verb.doc[verb.i - 1]
     if subject is None and verb is not None and verb.lemma_ == "be" and verb.i + 1 < len(verb.doc):
         # "Is Trump on the ballot in Colorado?": the name after "Is" read as an adjective ("trump") is its subject
         after = verb.doc[verb.i + 1]
         if after.head.i == verb.i and after.dep_ in ("acomp", "attr") and after.text[:1].isupper():
             subject = after
     return verb, subject
+
+
+DONE_AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had"})
+
+
+def asks_if_done(verb) -> bool:
+    """Whether the question opens "Did …", "Has …" with `verb` (its root) after the subject: whatever the parser tags
+    the word ("Did Odysseus land on the moon?": "land" a noun), it is the verb asked."""
+    return verb.i >= 2 and verb.doc[0].lower_ in DONE_AUXILIARIES
 
 
 def misread_name_after_copula(verb):

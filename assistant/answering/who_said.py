@@ -310,7 +310,11 @@ class WhoSaidAnswerer:
         for quote, _, paragraph in self.framed_quotes(name, filters, pool):
             in_paragraph = topic_stems & set(self.quotes.stems(paragraph))
             in_quote = topic_stems & set(self.quotes.stems(quote.text))
-            if len(in_paragraph) >= needed:
+            # "What did Trump say about the border wall?": "We're going to build a wall. Yeah, 100 percent." in an article
+            # headlined "Trump Stands Tall On Proposal For Border Wall With Mexico"; the quote's own paragraph holds a
+            # word of the topic, its headline the rest
+            in_story = (in_paragraph | (topic_stems & set(self.quotes.stems(quote.title)))) if in_paragraph else in_paragraph
+            if len(in_paragraph) >= needed or len(in_story) >= needed:
                 scored.append((len(in_quote) + len(in_paragraph), quote.kind == "direct", quote.published, quote))
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]

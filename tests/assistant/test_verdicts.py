@@ -186,7 +186,14 @@ def test_told_otherwise_reads_who_does_what(question, sentence, told):
             "The San Francisco 49ers have eight Super Bowl appearances, winning the title five times.",
             False,
         ),
-        ("Did Trump win New Hampshire?", "Trump defeated Haley on Tuesday, winning over independents.", True),
+        # a beating that names no place is not told of the place asked: this passed only while the parser lost "Trump"
+        # as the question's subject (a compound of "win", as in "a Trump win"), when any sentence passed
+        ("Did Trump win New Hampshire?", "Trump defeated Haley on Tuesday, winning over independents.", False),
+        ("Did Trump win New Hampshire?", "Trump defeated Haley in New Hampshire on Tuesday, winning over independents.", True),
+        # a researcher's try (news24-dev, as of 2024-01-10, before the caucuses): "Yes." from a poll's lead
+        ("Did Trump win Iowa?", "Trump leads with 47% who say he is their first choice, key to a caucus win in Iowa.", False),
+        ("Did Odysseus land on the moon?", "The Odysseus lander is officially on its way to the moon.", False),
+        ("Did Odysseus land on the moon?", "Odysseus gently touched down on the surface of the moon late Thursday.", True),
         # beating the Lions for a place in the Super Bowl is no win of the Super Bowl
         (
             "Did the 49ers win the Super Bowl?",

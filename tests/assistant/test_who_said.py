@@ -630,6 +630,34 @@ def test_what_did_x_say_about_a_topic_needs_most_of_its_words(make_assistant):
     assert border.mode == "who_said" and "get together" in border.text, border.text
 
 
+def test_a_quote_holding_a_word_of_the_topic_in_a_story_headlined_with_the_rest_is_on_it(make_assistant):
+    """A researcher's try (polnear-dev, as of 2016-08-31): "What did Trump say about the border wall in August 2016?"
+    found nothing that month, though Trump's "We're going to build a wall. Yeah, 100 percent." ran under the headline
+    "Trump Stands Tall On Proposal For Border Wall With Mexico": its paragraph holds "wall", the headline "border"."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # polnear-dev west-journal_2016-08-25_trump-stands-tall-on-proposal-fo (Western Journal), one paragraph
+                "id": "wall",
+                "title": "Trump Stands Tall On Proposal For Border Wall With Mexico",
+                "source": "west-journal",
+                "published": "2016-08-25",
+                "text": "“We’re going to build a wall. Yeah, 100 percent. It’s so simple,” Donald Trump told the crowd.",
+            },
+            {  # ... and his words on something else in the same story are not on it
+                "id": "wall-debates",
+                "title": "Trump Stands Tall On Proposal For Border Wall With Mexico",
+                "source": "west-journal",
+                "published": "2016-08-26",
+                "text": "“I look forward to the debates,” Donald Trump told reporters.",
+            },
+        ]
+    )
+    answer = bot.ask("What did Trump say about the border wall in August 2016?", as_of="2016-08-31")
+    assert answer.mode == "who_said" and "We’re going to build a wall" in answer.text, answer.text
+    assert "debates" not in answer.text, answer.text
+
+
 @pytest.mark.parametrize(
     ("surname", "sentence", "acts"),
     [
