@@ -97,8 +97,11 @@ def browser():
         if os.environ.get("BYLINE_REQUIRE_BROWSER") == "1":
             pytest.fail(reason + " — BYLINE_REQUIRE_BROWSER=1 requires the browser tests to run")
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # an expectation waits as long as an action does: its own 5 s default ran out for an answer's evidence cards on a
+    # busy machine (the suite runs in two workers; a browser, a server and the embedder share two cores)
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium

@@ -118,10 +118,11 @@ def test_a_request_whose_client_hangs_up_stops_fetching(embedding, tmp_path):
         with pytest.raises(httpx.ReadTimeout):
             httpx.post(f"{url}/api/articles", json={"urls": urls}, timeout=0.5)
         left = time.monotonic()
-        while "/slow/a" not in hung_up and time.monotonic() - left < 5:
+        # generous waits (a busy machine runs the suite in two workers); the fetch itself would go on for a minute
+        while "/slow/a" not in hung_up and time.monotonic() - left < 15:
             time.sleep(0.05)
         assert "/slow/a" in hung_up, "the fetch went on after the request's client hung up"
-        assert hung_up["/slow/a"] - left < 2.0
+        assert hung_up["/slow/a"] - left < 10.0
         # the one worker is free again (no line: a held worker would answer 503)
         record = {"id": "after-hang-up", "title": "Harbour reopens", "text": "The harbour reopened on Tuesday. " * 5}
         for _ in range(20):
