@@ -25,7 +25,8 @@ no sentence of the article is lost. Spans never overlap and come in text order.
      "RELATED: …", "Read the rest of the story at …", "Read all our … coverage:", "Watch the ad below:", "Video Ad Feedback …",
      a bare URL);
    - `contact`, `share`: a telephone number alone; "Do you support Donald Trump? Like the page:";
-   - `code`: style sheets pasted into the text (".image-wrap {", "width:100%;");
+   - `code`: style sheets pasted into the text (".image-wrap {", "width:100%;"); inside any line, the tags of an
+     embed a feed left ("<tweet id=… author=… datetime=…>", "</tweet>"), not the words they hold;
    - `label`: a page label that is not prose ("ABSTRACT.", "FULL TEXT.", "UP NEXT", "Story continues
      below video.", and "Advertisement", which issue 13 names though no eval article has it).
 2. Sentences inside a line. A line that is not boilerplate as a whole is cut into sentences (at
@@ -335,6 +336,8 @@ _ABBREVIATIONS = frozenset(
     "Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec".split()
 )
 # A sentence border inside a line: ". " before a capital (or an opening quote), or a period fused to a capital.
+# an HTML or XML tag of an embed a feed left in the text (polnear's Breitbart pages carry 123 "<tweet …>")
+_MARKUP = re.compile(r"</?(?:tweet|a|div|span|p|blockquote|img|iframe|script|figure|br)\b[^<>\n]{0,500}>", re.IGNORECASE)
 _SENTENCE_BORDER = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z@])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 # Step 3: a kicker fused to its link text ("Meta layoffs:Facebook"), at the start of a line.
@@ -411,6 +414,9 @@ def labelled_spans(text: str) -> list[tuple[int, int, str]]:
             ):
                 spans.append((previous[0], previous[1], "credit"))
             spans.extend(found)
+            # markup left in the text ("<tweet id=… author=\"@MissDBunker\" datetime=…>", "</tweet>"): the tags, not
+            # what they hold, which is the embedded post's words
+            spans.extend((m.start(), m.end(), "code") for m in _MARKUP.finditer(text, start, end))
             previous = (start, end, not found)
     merged: list[tuple[int, int, str]] = []
     for span in sorted(spans):

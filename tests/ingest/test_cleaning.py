@@ -446,3 +446,22 @@ def test_chunks_avoid_any_skip_spans(tokenizer, data, text, max_tokens):
     skip = [(min(a, b), max(a, b)) for a, b in pairs if a != b]
     chunks = chunk_article(text, tokenizer, max_tokens=max_tokens, overlap_sentences=1, skip=skip)
     _assert_exact_outside_and_covering(text, chunks, skip)
+
+
+def test_an_embed_s_tags_are_left_out_and_its_words_kept():
+    """A second outside try (polnear-dev, as of 2016-01-10): "How many people died in San Bernardino?" cited
+    '<tweet pic="" author="RealBenCarson" …': the feed's embed tags were cited as text. The tags are `code`; the
+    post's words stay (polnear-dev breitbart_2015-12-04_san-bernardino-terror-suspect-na, one line)."""
+    text = (
+        'Early reports on Twitter named the suspect.\n<tweet id="672138506081275904" author="@MissDBunker" '
+        'datetime="2015-12-02">Scanner: Farook Sayed – was acting nervous, left the building, 20 mins later shooting '
+        "began</tweet>."
+    )
+    spans = labelled_spans(text)
+    assert [text[s:e] for s, e, _ in spans] == [
+        '<tweet id="672138506081275904" author="@MissDBunker" datetime="2015-12-02">',
+        "</tweet>",
+    ]
+    assert {rule for *_, rule in spans} == {"code"}
+    # "a < b > c" in prose is no tag
+    assert labelled_spans("Turnout was < 40% and > 30% in the county.") == []
