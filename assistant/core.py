@@ -51,6 +51,8 @@ from ingest.store import REQUEST, ArticleRecord, ChunkRecord, QuoteRecord, chunk
 if TYPE_CHECKING:
     import numpy as np
 
+# how a reply opens when the articles come no closer than its sentences: dated, and kept first, wherever it is framed
+HEDGES = (UNSETTLED, NO_OUTCOME_REPORTED, NO_COUNT_GIVEN)
 log = logging.getLogger(__name__)
 
 REQUEST_RECORDS = 100  # articles one request ingests, posted and fetched together (the API takes 100 posted ones)
@@ -486,7 +488,7 @@ class Assistant:
             # (a timeline or digest dates every line itself: its first citation is its oldest line, or one of many)
             stale = answer.mode == "extractive" and not laid_out and (scope.as_of - date.fromisoformat(first)).days > STALE_DAYS
             dated = scope.reading.recency or scope.outcome_verb is not None or stale
-            hedge = next((h for h in (UNSETTLED, NO_OUTCOME_REPORTED, NO_COUNT_GIVEN) if answer.text.startswith(h)), None)
+            hedge = next((h for h in HEDGES if answer.text.startswith(h)), None)
             if dated and hedge is not None:
                 # the closest the articles come is dated too: "Who won the Super Bowl MVP?" asked in February 2024
                 # was hedged with "Mahomes is a Super Bowl champion and Super Bowl MVP" from the 2023 game, no year
@@ -536,7 +538,7 @@ class Assistant:
                 " date). The closest they come, from earlier days:"
             )
             return answer.model_copy(update={"text": f"{closest} {answer.text}", "answered": False})
-        hedge = next((h for h in (UNSETTLED, NO_OUTCOME_REPORTED, NO_COUNT_GIVEN) if answer.text.startswith(h)), None)
+        hedge = next((h for h in HEDGES if answer.text.startswith(h)), None)
         if hedge is not None:
             # "From other days: No article here reports that outcome; the closest they come: …" read as two replies
             return answer.model_copy(update={"text": f"{note} {hedge}{answer.text.removeprefix(hedge)}"})
