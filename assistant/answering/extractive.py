@@ -376,7 +376,7 @@ class ExtractiveAnswerer:
         if analysis.expects and not analysis.negated:
             # only sentences the bonus could lift to the top are worth the NER's time
             reachable = [c for c in pool[:TYPED_POOL] if c.score >= pool[0].score - TYPED_BONUS]
-            self.prefer_typed(reachable, analysis, question_words, self.name_stems(question), question)
+            self.prefer_typed(reachable, analysis, question_words, self.name_stems(question), happening)
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         best = pool[0]
@@ -645,7 +645,7 @@ class ExtractiveAnswerer:
         analysis: QuestionAnalysis,
         question_words: set[str],
         names: frozenset[str] = frozenset(),
-        question_text: str = "",
+        happening: frozenset[str] = frozenset(),
     ) -> None:
         """Raise the sentences that name a thing of the kind asked for that the question does not
         name ("Which team does Damar Hamlin play for?": an ORG other than Hamlin's name)."""
@@ -665,8 +665,7 @@ class ExtractiveAnswerer:
                     # a 21-10 lead"), which a live page tells by the dozen
                     c.score += TYPED_BONUS * (1.5 if RESULT_STEMS & c.stems else 1.0)
             return
-        # "How many people died …?" counts the people of a sentence that tells them dying, not any people
-        happening = counted_happening(question_text) if analysis.kind == "how_many" else frozenset()
+        # "How many people died …?" counts the people of a sentence that tells them dying (`happening`), not any people
         for c, found in zip(pool, entities_of([c.text for c in pool])):
             if happening and happening.isdisjoint(c.stems):
                 continue

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from assistant.answering.question import dependency_parser
 from assistant.search.words import clipped_from, stems
-from ingest.language import pipeline_view
 
 if TYPE_CHECKING:
     from assistant.answering.extractive import Candidate
@@ -725,10 +725,8 @@ def parsed(text: str):
     return yes_no_parser()(text)
 
 
-@lru_cache(maxsize=1)
-def yes_no_parser():
-    """The bundled pipeline with its parser and lemmas, no NER: who does what in a yes/no question and its answer."""
-    return pipeline_view("ner")
+# the bundled pipeline with its parser and lemmas, no NER: who does what in a yes/no question and its answer
+yes_no_parser = dependency_parser
 
 
 def years_named(text: str) -> set[int]:
