@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.ui.conftest import SEED_QUESTION
+from tests.ui.conftest import SEED_QUESTION, open_chat
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +19,9 @@ WATCH_ANSWER_LENGTHS = """() => {
 }"""
 
 
-def open_chat(page, url: str) -> None:
-    page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_selector("#byline-question textarea")
-    # Example questions are drawn from the index: once one shows, the app is wired up.
-    expect(page.locator("#byline-examples button").first).to_contain_text("Who said")
+def open_seeded_chat(page, url: str) -> None:
+    open_chat(page, url)
+    expect(page.locator("#byline-examples button").first).to_contain_text("Who said")  # drawn from the seeds
 
 
 def ask(page, question: str, turn: int) -> None:
@@ -39,7 +37,7 @@ def bot_messages(page):
 
 
 def test_seed_question_streams_and_the_evidence_highlights_the_quote(page, seeded_url, artifacts):
-    open_chat(page, seeded_url)
+    open_seeded_chat(page, seeded_url)
     examples = page.locator("#byline-examples button").all_inner_texts()
     assert any("anti-terrorist measures" in e for e in examples), examples  # drawn from the indexed title
 
@@ -65,7 +63,7 @@ def test_seed_question_streams_and_the_evidence_highlights_the_quote(page, seede
 
 
 def test_follow_up_question_uses_the_conversation(page, seeded_url, artifacts):
-    open_chat(page, seeded_url)
+    open_seeded_chat(page, seeded_url)
     ask(page, SEED_QUESTION, turn=1)
     ask(page, "What did he say about civilians?", turn=2)
 
@@ -89,7 +87,7 @@ def test_uploaded_article_is_searchable_at_once(page, upload_url, artifacts, tmp
         "The barrier will cost 48 million euros and should be finished by 2027, council chair Maren Okafor said.\n",
         encoding="utf-8",
     )
-    open_chat(page, upload_url)
+    open_seeded_chat(page, upload_url)
     page.get_by_role("tab", name="Add articles", exact=True).click()
     page.set_input_files("#byline-upload input[type=file]", str(article))
     expect(page.locator("#byline-upload")).to_contain_text("harbor_barrier")  # uploaded, listed (name and suffix apart)
@@ -118,7 +116,7 @@ def test_bad_files_get_their_reason(page, upload_url, artifacts, tmp_path):
     empty.write_bytes(b"")
     binary = tmp_path / "photo.txt"
     binary.write_bytes(bytes(range(256)) * 8)
-    open_chat(page, upload_url)
+    open_seeded_chat(page, upload_url)
     page.get_by_role("tab", name="Add articles", exact=True).click()
     page.set_input_files("#byline-upload input[type=file]", [str(empty), str(binary)])
     expect(page.locator("#byline-upload")).to_contain_text("photo")
@@ -151,7 +149,7 @@ def test_listings_are_capped_and_a_listing_failure_leaves_the_chat_working(page,
         ]
     )
     with running_app(bot, settings=WebSettings(list_rows=1)) as url:
-        open_chat(page, url)
+        open_seeded_chat(page, url)
         page.get_by_role("tab", name="Articles", exact=True).click()
         expect(page.locator("#byline-article-count")).to_contain_text("2 articles indexed. The Articles tab lists the newest 1.")
         listed = page.locator("#byline-articles").inner_text()
@@ -162,7 +160,7 @@ def test_listings_are_capped_and_a_listing_failure_leaves_the_chat_working(page,
 
     monkeypatch.setattr(bot, "speakers", unreadable)
     with running_app(bot) as url:
-        page.goto(url, wait_until="domcontentloaded")
+        open_chat(page, url)
         page.get_by_role("tab", name="Articles", exact=True).click()
         expect(page.locator("#byline-article-count")).to_contain_text("Could not list the index: quote index unreadable")
         page.get_by_role("tab", name="Chat", exact=True).click()

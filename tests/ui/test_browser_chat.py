@@ -4,6 +4,8 @@ under, the sources filter, the article reader. Headless Debian Chromium; screens
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -145,6 +147,46 @@ def test_a_question_typed_while_an_answer_streams_is_answered_next(new_page, str
     page.wait_for_timeout(300)
     expect(box).to_have_value("When did the ferry strike end?")
     page.screenshot(path=str(artifacts / "web_question_answered_next.png"), full_page=True)
+
+
+def test_a_question_asked_while_the_page_still_loads_is_answered(new_page, harbor_url):
+    # A clean-clone CI run: a question typed at once on a busy machine was taken (the box emptied) and never answered
+    # (no evidence in 30 s). The page's load events, held back here, ran between taking it and answering it, and one
+    # of them (Gradio's, setting a state made by a function) put a new, empty queue of waiting questions over it.
+    page = new_page(PHONE)
+    loads, answering, taken = [], [], []
+    dependencies = page.request.get(f"{harbor_url}/config").json()["dependencies"]
+    page_loads = {event["id"] for event in dependencies if any(target[1] == "load" for target in event["targets"])}
+
+    def hold_back(route):
+        join = json.loads(route.request.post_data or "{}")
+        if join.get("fn_index") in page_loads:
+            loads.append(route)
+        elif STRIKE_QUESTION in (join.get("data") or [None])[:1]:  # the question, taken from the box
+            taken.append(route)
+            route.continue_()
+        elif taken:  # the answering that follows it
+            answering.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/queue/join*", hold_back)
+    page.goto(harbor_url, wait_until="domcontentloaded")
+    box = page.locator("#byline-question textarea")
+    box.fill(STRIKE_QUESTION)
+    box.press("Enter")
+    expect(box).to_have_value("")  # taken
+    page.wait_for_timeout(500)
+    assert loads and answering, (len(loads), len(answering))
+    for route in loads:
+        route.continue_()
+    page.wait_for_timeout(1_500)  # the load events run
+    for route in answering:
+        route.continue_()
+    page.unroute("**/queue/join*")
+    answered(page, 1)
+    expect(page.locator('#byline-evidence [data-turn="1"] .ev-cite').first).to_be_visible()
+    assert "strike" in bot_messages(page).first.inner_text()
 
 
 def test_the_copy_button_copies_the_answer_as_markdown_with_its_sources(new_page, harbor_url, artifacts):

@@ -16,7 +16,7 @@ from assistant import Assistant
 from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
-from tests.ui.conftest import running_app
+from tests.ui.conftest import open_chat, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -79,9 +79,7 @@ def test_a_question_asked_during_a_30_article_upload_is_answered_before_it_ends(
     upload.write_text("\n".join(json.dumps(record) for record in council_articles()), encoding="utf-8")
     adder, asker = new_page(), new_page()
     for page in (adder, asker):
-        page.goto(ingest_url, wait_until="domcontentloaded")
-        page.wait_for_selector("#byline-question textarea")
-        expect(page.locator("#byline-examples button").first).to_be_visible()
+        open_chat(page, ingest_url)
 
     adder.get_by_role("tab", name="Add articles", exact=True).click()
     adder.set_input_files("#byline-upload input[type=file]", str(upload))

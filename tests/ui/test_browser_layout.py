@@ -13,7 +13,7 @@ from assistant import Assistant, AssistantSettings
 from ingest.article import Article
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
-from tests.ui.conftest import DESKTOP, PHONE, running_app
+from tests.ui.conftest import DESKTOP, PHONE, open_chat, running_app
 from tests.ui.test_browser import ask
 from ui.web import WebSettings
 
@@ -89,8 +89,7 @@ def test_every_card_of_a_long_answer_shows_in_the_evidence_column(browser, strik
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:
-        page.goto(f"{strike_url}/?__theme={theme}", wait_until="domcontentloaded")
-        page.wait_for_selector("#byline-question textarea")
+        open_chat(page, f"{strike_url}/?__theme={theme}")
         as_of = page.locator("#byline-as-of")
         expect(as_of).to_be_visible(timeout=5_000)
         if size == "desktop":
@@ -157,8 +156,7 @@ def test_beside_the_chat_the_evidence_stays_in_sight_as_the_page_scrolls(new_pag
     # an outside try at 1366x900, a few answers down a conversation: scrolled to the question box, the evidence column
     # (a box of its own at the top of the chat row) was cut mid-line half-way up the screen, or out of sight
     page = new_page(DESKTOP)
-    page.goto(strike_url, wait_until="domcontentloaded")
-    page.wait_for_selector("#byline-question textarea")
+    open_chat(page, strike_url)
     for turn in range(1, 4):
         ask(page, QUESTION, turn)
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
@@ -177,8 +175,7 @@ def test_on_a_phone_the_evidence_follows_the_chat_and_scrolls_with_the_page(new_
     # issue 14, defect 7: the evidence sat ~1,150 px below the question box (after the examples and filters), in a
     # box of its own scrolling inside the page, the coverage plot at its bottom
     page = new_page(PHONE)
-    page.goto(strike_url, wait_until="domcontentloaded")
-    page.wait_for_selector("#byline-question textarea")
+    open_chat(page, strike_url)
     page.fill("#byline-question textarea", QUESTION)
     page.keyboard.press("Enter")
     cards = page.locator("#byline-evidence .ev-cite")
@@ -239,8 +236,7 @@ def url_heavy_url(embedding, tmp_path_factory):
 def test_evidence_with_long_urls_stays_within_the_screen(new_page, url_heavy_url, artifacts, size, theme):
     width, height = SIZES[size]
     page = new_page({"width": width, "height": height}, color_scheme=theme)
-    page.goto(f"{url_heavy_url}/?__theme={theme}", wait_until="domcontentloaded")
-    page.wait_for_selector("#byline-question textarea")
+    open_chat(page, f"{url_heavy_url}/?__theme={theme}")
     for turn, question in enumerate(["Timeline of the Harbor ferry strike", "What did the union say?", QUESTION], start=1):
         page.fill("#byline-question textarea", question)
         page.keyboard.press("Enter")

@@ -11,7 +11,7 @@ from assistant import Assistant
 from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from tests.assistant.test_who_said import STRIKE
-from tests.ui.conftest import DESKTOP, PHONE, news_articles, running_app
+from tests.ui.conftest import DESKTOP, PHONE, news_articles, open_chat, running_app
 from ui.web.settings import WebSettings
 
 pytestmark = pytest.mark.browser
@@ -30,9 +30,8 @@ def strike_url(embedding, tmp_path_factory):
 @pytest.mark.parametrize(("viewport", "name"), [(DESKTOP, "desktop"), (PHONE, "phone")])
 def test_who_said_what_shows_a_table_with_a_cited_row_per_quote(new_page, strike_url, artifacts, viewport, name):
     page = new_page(viewport)
-    page.goto(strike_url, wait_until="domcontentloaded")
+    open_chat(page, strike_url)
     box = page.locator("#byline-question textarea")
-    expect(box).to_be_visible()
     box.fill(QUESTION)
     box.press("Enter")
     # answered: its evidence is drawn, one card a row

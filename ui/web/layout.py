@@ -24,7 +24,10 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
     with gr.Blocks(title="Byline", analytics_enabled=False) as demo:
         turns_state = gr.State([])
         selected_state = gr.State(None)
-        waiting_state = gr.State(Waiting)  # a new `Waiting` per session, shared (not copied) by its events
+        # a `Waiting` per session (a copy of this one, made at the session's first event), shared by its events. Not
+        # `gr.State(Waiting)`: Gradio sets a callable's value by a load event of its own, which could run after a
+        # quick first question was taken and put a new, empty `Waiting` over it (the question was never answered)
+        waiting_state = gr.State(Waiting())
         # the conversation, kept in the browser (sealed with a key kept in the data folder): a reload keeps it
         saved = gr.BrowserState([], storage_key="byline-conversation", secret=handlers.browser_secret())
         # and the filters its last answer was asked under (the asking date above all: 'this week' hangs on it)
