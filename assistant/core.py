@@ -664,25 +664,42 @@ class Assistant:
                     seen.add(chunk.id)
                     found.append(Hit(chunk=chunk, score=score))
         found = found[:EVENT_REPORTS]
-        # the fortnight before the asking day, or the days a question after an outcome names ("this year")
-        fortnight = self.recent_days(scope, OUTCOME_REPORT_DAYS) if scope.outcome_verb else None
-        if scope.outcome_verb_in_window:
-            fortnight = scope.window
         outcome_verb = scope.outcome_verb or scope.outcome_verb_in_window
-        if fortnight is not None:
-            articles = {h.chunk.article_id for h in [*hits, *found]}
-            # of the event asked about: "Who won album of the year at the Grammys?" met NFL previews by "win" and "year"
-            contest = asked_contest(query)
-            wanted = contest.words if contest is not None else event_words(query)
-            limit = len(articles) + OUTCOME_ARTICLES
+        articles = {h.chunk.article_id for h in [*hits, *found]}
+        # of the event asked about: "Who won album of the year at the Grammys?" met NFL previews by "win" and "year"
+        contest = asked_contest(query)
+        wanted = contest.words if contest is not None else event_words(query)
+        limit = len(articles) + OUTCOME_ARTICLES
+        # the days a question after an outcome names ("this year"); naming none, the fortnight before the asking day,
+        # or the latest fortnight of the last months that tells of the event at all: "Who won the Super Bowl?" asked
+        # in March, five weeks after the game, searched only March's fortnight and said no article reports it (the
+        # months at once were crowded with January's previews)
+        windows = [scope.window] if scope.outcome_verb_in_window else self.fortnights_back(scope) if scope.outcome_verb else []
+        for window in windows:
+            told = False
             # the verb's lemma too: "won" is a stem of its own, and the report says "with a win for the Chiefs"
-            for chunk, score in self.retriever.keyword_search(f"{query} {outcome_verb}", OUTCOME_FETCH, fortnight):
+            for chunk, score in self.retriever.keyword_search(f"{query} {outcome_verb}", OUTCOME_FETCH, window):
                 if len(articles) >= limit:
                     break
-                if chunk.article_id not in articles and wanted <= set(stems(f"{chunk.title}\n{chunk.text}")):
-                    articles.add(chunk.article_id)
-                    found.append(Hit(chunk=chunk, score=score))
+                if wanted <= set(stems(f"{chunk.title}\n{chunk.text}")):
+                    told = True
+                    if chunk.article_id not in articles:
+                        articles.add(chunk.article_id)
+                        found.append(Hit(chunk=chunk, score=score))
+            if told:
+                break
         return found
+
+    def fortnights_back(self, scope: TimeScope) -> Iterator[Filters]:
+        """The `OUTCOME_REPORT_DAYS` up to the asking day (or the newest article's, if older), then each such stretch
+        before it, newest first, over the last `EVENT_REPORT_DAYS`; none for a question naming days."""
+        day = news_day(scope.as_of, self.retriever.latest_published)
+        if scope.reading.window is not None or day is None:
+            return
+        for back in range(0, EVENT_REPORT_DAYS, OUTCOME_REPORT_DAYS + 1):
+            window = scope.base.narrowed(since=day - timedelta(days=back + OUTCOME_REPORT_DAYS), until=day - timedelta(days=back))
+            if window is not None:
+                yield window
 
     def recent_days(self, scope: TimeScope, days: int = RECENT_DAYS) -> Filters | None:
         """The `days` up to the asking day (or the newest article's, if older), for a question naming no days."""

@@ -885,14 +885,15 @@ def test_an_appointment_is_reported_by_the_post_taken_and_an_election_by_the_win
     assert promised.text.startswith("No article here reports that outcome"), promised.text
 
 
-SUPER_BOWL_WEEKS = json.loads((Path(__file__).parent / "super_bowl_weeks.json").read_text(encoding="utf-8"))["articles"]
+SUPER_BOWL_FILE = json.loads((Path(__file__).parent / "super_bowl_weeks.json").read_text(encoding="utf-8"))
+SUPER_BOWL_WEEKS = SUPER_BOWL_FILE["articles"]
 
 
 @pytest.fixture(scope="module")
 def super_bowl_weeks(embedding, tmp_path_factory) -> Assistant:
     """The Super Bowl weeks, ingested once (7 s) for the tests that only ask of them."""
     bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("super-bowl")), embedding=embedding))
-    bot.add_records(SUPER_BOWL_WEEKS)
+    bot.add_records(SUPER_BOWL_WEEKS + SUPER_BOWL_FILE["later"])  # the later ones are after the other tests' asking days
     return bot
 
 
@@ -934,6 +935,20 @@ def test_the_game_s_report_is_found_among_weeks_of_previews(super_bowl_weeks, mo
     assert [found.date for found in relative_dates("Reporters asked if he had resigned on Monday.", date(2024, 2, 10))] == [
         date(2024, 2, 5)
     ]
+
+
+def test_an_outcome_reported_weeks_before_the_asking_day_is_still_the_latest(super_bowl_weeks):
+    """news24-dev: "Who won the Super Bowl?" asked 2024-03-20, five weeks after the game, said "No article here
+    reports that outcome" and offered a 2023 live blog's quotes: only the fortnight before the asking day was searched
+    for the report. Past it, the months before are searched too, and the newest report found answers."""
+    bot = super_bowl_weeks
+    for asked in ("2024-03-20", "2024-04-30"):
+        answer = bot.ask("Who won the Super Bowl?", as_of=asked)
+        assert answer.text.startswith(
+            "As of 2024-02-12: Super Bowl 58 ended Sunday night (2024-02-11) with a win for the Kansas City Chiefs"
+        ), (asked, answer.text)
+    lost = bot.ask("Did the 49ers win the Super Bowl?", as_of="2024-03-20")
+    assert lost.text.startswith("No. As of 2024-02-12: Super Bowl 58 ended Sunday night"), lost.text
 
 
 def test_did_a_side_win_is_settled_by_the_game_s_report(super_bowl_weeks):
