@@ -437,6 +437,18 @@ class Assistant:
             texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
             mark = time.perf_counter()
             extracted = self.extractive(query, hits, texts, scope)
+            hedged = next((h for h in (NO_OUTCOME_REPORTED, UNSETTLED) if extracted.text.startswith(h)), None)
+            if scope.outcome_verb and hedged is not None:
+                # Nothing the search and the fortnight brought reports the outcome: the fortnights before it, newest
+                # first ("Who won the Super Bowl?" asked in March, five weeks after the game). Only then: searched
+                # always, later looks back ("Trump had defeated Haley in previous contests in Iowa, New Hampshire …")
+                # were newer than the primaries' own reports, and led.
+                older = self.outcome_reports(query, scope, list(self.fortnights_back(scope))[1:], hits)
+                if older:
+                    wider_texts = texts | self.index.store.article_texts(h.chunk.article_id for h in older)
+                    again = self.extractive(query, hits + older, wider_texts, scope)
+                    if not again.text.startswith(hedged):
+                        hits, texts, extracted = hits + older, wider_texts, again
             extracted = words_not_found(query, extracted) or extracted
             timings["extract"] = ms_since(mark)
         mark = time.perf_counter()
@@ -664,30 +676,34 @@ class Assistant:
                     seen.add(chunk.id)
                     found.append(Hit(chunk=chunk, score=score))
         found = found[:EVENT_REPORTS]
+        # the days a question after an outcome names ("this year"), or the fortnight before the asking day
+        windows = [scope.window] if scope.outcome_verb_in_window else list(self.fortnights_back(scope))[:1]
+        return found + self.outcome_reports(query, scope, windows, [*hits, *found])
+
+    def outcome_reports(self, query: str, scope: TimeScope, windows: Iterable[Filters], hits: list[Hit]) -> list[Hit]:
+        """For a question after an outcome ("Who won the Super Bowl?"): the best passage of each of at most
+        `OUTCOME_ARTICLES` more articles than `hits` holds, of the event asked about, from the keyword search of
+        `windows` in turn. The game's report is one article among a fortnight of previews, logo histories and live
+        blogs that say "win" as often."""
         outcome_verb = scope.outcome_verb or scope.outcome_verb_in_window
-        articles = {h.chunk.article_id for h in [*hits, *found]}
+        if outcome_verb is None:
+            return []
+        articles = {h.chunk.article_id for h in hits}
         # of the event asked about: "Who won album of the year at the Grammys?" met NFL previews by "win" and "year"
         contest = asked_contest(query)
         wanted = contest.words if contest is not None else event_words(query)
         limit = len(articles) + OUTCOME_ARTICLES
-        # the days a question after an outcome names ("this year"); naming none, the fortnight before the asking day,
-        # or the latest fortnight of the last months that tells of the event at all: "Who won the Super Bowl?" asked
-        # in March, five weeks after the game, searched only March's fortnight and said no article reports it (the
-        # months at once were crowded with January's previews)
-        windows = [scope.window] if scope.outcome_verb_in_window else self.fortnights_back(scope) if scope.outcome_verb else []
+        found: list[Hit] = []
         for window in windows:
-            told = False
+            if len(articles) >= limit:
+                break
             # the verb's lemma too: "won" is a stem of its own, and the report says "with a win for the Chiefs"
             for chunk, score in self.retriever.keyword_search(f"{query} {outcome_verb}", OUTCOME_FETCH, window):
                 if len(articles) >= limit:
                     break
-                if wanted <= set(stems(f"{chunk.title}\n{chunk.text}")):
-                    told = True
-                    if chunk.article_id not in articles:
-                        articles.add(chunk.article_id)
-                        found.append(Hit(chunk=chunk, score=score))
-            if told:
-                break
+                if chunk.article_id not in articles and wanted <= set(stems(f"{chunk.title}\n{chunk.text}")):
+                    articles.add(chunk.article_id)
+                    found.append(Hit(chunk=chunk, score=score))
         return found
 
     def fortnights_back(self, scope: TimeScope) -> Iterator[Filters]:

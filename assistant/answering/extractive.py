@@ -36,6 +36,7 @@ from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
 from assistant.answering.outcome import (
     NO_OUTCOME_REPORTED,
+    OUTCOME_VERBS,
     WINNING_STEMS,
     PastEvent,
     asked_contest,
@@ -65,6 +66,7 @@ from assistant.answering.verdict import (
     SAYING_VERBS,
     UNSETTLED,
     VERDICTS,
+    Contest,
     as_dropping_out,
     by_another_verb,
     of_another_year,
@@ -390,13 +392,16 @@ class ExtractiveAnswerer:
             # this month as if it were the answer.
             # past the best few, only sentences with a word of winning: "Super Bowl 58 ended Sunday night with a win for
             # the Kansas City Chiefs" ranked below a dozen previews that hold "team" of "Which team won …?"
+            about, contest = event_words(question), asked_contest(question)
             answering = [
                 c
                 for rank, c in enumerate(pool)
                 if (rank < OUTCOME_POOL or (rank < OUTCOME_POOL_READ and not WINNING_STEMS.isdisjoint(c.stems)))
-                and ((self.answers(c) and c.score >= OUTCOME_NEAR_BEST * best.score) or tells_a_winner(c, one_winner))
+                and (
+                    (self.answers(c) and (c.score >= OUTCOME_NEAR_BEST * best.score or self.titled_win(c, about, contest)))
+                    or tells_a_winner(c, one_winner)
+                )
             ]
-            about, contest = event_words(question), asked_contest(question)
             reported = latest_report(answering, outcome, news_day, about, contest, pool)
             if reported is None:
                 # "Donald Trump clinched victory in the Iowa Caucuses on Monday", in an article whose preview passages
@@ -585,6 +590,23 @@ class ExtractiveAnswerer:
             # victory in the Iowa Caucuses on Monday, …"), the passage that brought the article holds the rest
             c.support = max([c.support] + [p.support for p in pool if p.hit.chunk.article_id == c.hit.chunk.article_id])
         return [c for c in found if self.answers(c)]
+
+    def titled_win(self, c: Candidate, about: frozenset[str], contest: Contest | None) -> bool:
+        """Whether the sentence tells a win of the event asked about with its article's title: asked in March "Who won
+        the Golden Globe for best drama?", '"Oppenheimer" won five awards including best drama …' under "… at Golden
+        Globes" held too few of the question's words to score near the previews that name the Globes themselves."""
+        wanted = contest.words if contest is not None else about
+        return (
+            bool(wanted)
+            and not WINNING_STEMS.isdisjoint(c.stems)
+            # some of the event in the sentence, the rest in the headline: "Red won out in the end", in a history of
+            # Super Bowl logos, is no report of a Super Bowl
+            and not wanted.isdisjoint(c.stems)
+            and wanted <= c.stems | set(self.keyword.stems(c.hit.chunk.title))
+            # won by someone, as a verb tells: "Never before had the margin of victory for a Republican been so large",
+            # under an Iowa caucuses headline, names no winner
+            and any(t.lemma_ in OUTCOME_VERBS and t.tag_ in ("VBD", "VBN") for t in parsed(c.text))
+        )
 
     def is_rare(self, word: str) -> bool:
         """A word few articles hold, as the words of a name are ("Buffalo", "Avi"; not "New")."""

@@ -227,7 +227,7 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
         reporting |= {"win", "clinch", "secure"}
     for token in parsed(c.text):
         if token.lower_ == "victorious" and verb in WON_BY_WINNING and not is_denied(token.head):
-            if of_the_event(token, event, contest):
+            if of_the_event(token, event, contest) and not victorious_elsewhere(token, event, contest):
                 return True  # "Lai Ching-te emerged victorious in Taiwan's presidential election"
             continue
         if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and verb in WON_BY_WINNING:
@@ -356,6 +356,21 @@ def is_wished(token) -> bool:
     "could be the winner"."""
     clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return clause is not None and (is_infinitive(clause) or is_denied(clause))
+
+
+def victorious_elsewhere(token, event: frozenset[str], contest: Contest | None) -> bool:
+    """Whether "victorious" is at or in a named event that is not the one asked about: "Both snagged Golden Globes, Stone
+    was victorious at Critics Choice and BAFTA" tells no Golden Globe won ("Lai Ching-te emerged victorious in
+    Taiwan's presidential election" is Taiwan's, asked "Who was elected president of Taiwan?")."""
+    asked = contest.words if contest is not None else event
+    named = [
+        t.text
+        for prep in [*token.children, *token.head.children]  # "was victorious at …": the preposition is the verb's
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in")
+        for t in prep.subtree
+        if t.pos_ == "PROPN"
+    ]
+    return bool(named) and bool(asked) and asked.isdisjoint(stems(" ".join(named)))
 
 
 def of_the_event(token, event: frozenset[str], contest: Contest | None = None) -> bool:

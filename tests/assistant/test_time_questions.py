@@ -951,6 +951,25 @@ def test_an_outcome_reported_weeks_before_the_asking_day_is_still_the_latest(sup
     assert lost.text.startswith("No. As of 2024-02-12: Super Bowl 58 ended Sunday night"), lost.text
 
 
+GOLDEN_GLOBES = json.loads((Path(__file__).parent / "golden_globes.json").read_text(encoding="utf-8"))["articles"]
+
+
+def test_an_award_won_months_ago_is_told_by_a_report_under_the_award_s_headline(make_assistant):
+    """An outside try on news24-dev, as of 2024-03-20: "Who won the Golden Globe for best drama?" said no article
+    reports it, and offered 2021's and 2023's winners. The report, '"Oppenheimer" won five awards including best
+    drama …', names the Globes only in its headline ("… at Golden Globes"): it held too few of the question's words
+    to be weighed beside the sentences naming the Globes. "Who won best drama at the Golden Globes?" led with a March
+    Oscar preview's "Both snagged Golden Globes, Stone was victorious at Critics Choice and BAFTA": a win at another
+    event."""
+    bot = make_assistant()
+    bot.add_records(GOLDEN_GLOBES + SUPER_BOWL_FILE["later"])
+    answer = bot.ask("Who won the Golden Globe for best drama?", as_of="2024-03-20")
+    assert answer.text.startswith('As of 2024-01-08: "Oppenheimer" won five awards including best drama'), answer.text
+    other = bot.ask("Who won best drama at the Golden Globes?", as_of="2024-03-20")
+    assert not other.text.startswith("As of 2024-03-07"), other.text
+    assert "Oppenheimer" in other.text.split("Earlier, on")[0], other.text
+
+
 def test_did_a_side_win_is_settled_by_the_game_s_report(super_bowl_weeks):
     """An outside try on news24-dev (as of 2024-02-20): "Did the 49ers win the Super Bowl?" hedged with a preview of
     Super Bowl LIV. The report names the Chiefs, not the 49ers: the fortnight is searched for the contest whoever
