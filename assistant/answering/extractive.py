@@ -41,6 +41,8 @@ from assistant.answering.outcome import (
     PastEvent,
     asked_contest,
     asked_past_event,
+    earlier_edition,
+    editions,
     event_words,
     forms_of,
     latest_report,
@@ -385,6 +387,7 @@ class ExtractiveAnswerer:
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
         no_outcome: str | None = None  # what the reply opens with when no sentence reports the outcome asked after
         outcome = latest_outcome
+        contest, latest_edition = None, None  # the contest asked about, and the newest edition of it the sentences name
         if outcome is not None:
             # "Who won the Super Bowl?": the newest report of the outcome, of the sentences that answer well enough.
             # With none, the question is answered as any other, after saying so: "Which team won the Super Bowl?"
@@ -393,6 +396,7 @@ class ExtractiveAnswerer:
             # past the best few, only sentences with a word of winning: "Super Bowl 58 ended Sunday night with a win for
             # the Kansas City Chiefs" ranked below a dozen previews that hold "team" of "Which team won …?"
             about, contest = event_words(question), asked_contest(question)
+            latest_edition = max((n for c in pool for n in editions(c.text, contest)), default=None)
             answering = [
                 c
                 for rank, c in enumerate(pool)
@@ -475,6 +479,8 @@ class ExtractiveAnswerer:
                 and not (states_an_outcome(c, outcome, about, contest) and names_the_contest(c, contest))
             ):
                 continue  # after the Chiefs' win, a preview's "if the Chiefs win on Sunday" is no history of it
+            if outcome is not None and earlier_edition(c, contest, latest_edition):
+                continue  # "The Super Bowl 56 win was the Rams' last playoff appearance" is 2022's, not history of 58's
             if verdict in VERDICTS and event is not None and self.mentions(c, event) and not reports_done(c.text, event):
                 continue  # "Yes. … Haley withdrew from the race …" needs no "Haley will drop out … in a Wednesday address"
             chosen.append(c)

@@ -255,6 +255,8 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue
         if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token) or is_conditional(token):
             continue
+        if looks_back(token):
+            continue  # "Trump had defeated Haley in previous contests in Iowa, New Hampshire, …", in a March story
         if is_a_comparison(token) or is_habitual(token):
             # "… a smaller percentage of total electoral votes than any party has ever won", "She has generally beaten
             # Sanders handily among non-white primary voters": no win of the contest asked about is reported
@@ -338,6 +340,12 @@ def is_habitual(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children) or any(
         c.dep_ == "prep" and c.lower_ == "among" for c in verb.children
     )
+
+
+def looks_back(verb) -> bool:
+    """Whether the verb is in the past perfect ("had defeated", "had won"): an outcome told as the background of another
+    story, not reported as news; the report of the night says "defeated"."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and verb.tag_ == "VBN"
 
 
 def is_conditional(verb) -> bool:
