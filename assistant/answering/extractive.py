@@ -61,6 +61,7 @@ from assistant.answering.question import (
     counted_happening,
     entities_of,
     holds_the_unit,
+    tallies_a_vote,
 )
 from assistant.answering.state_names import with_state_names
 from assistant.answering.timeframe import relative_dates
@@ -185,6 +186,9 @@ AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\
 # a sentence that ends as a question, quoted or not ("So which are the top 20 happiest countries?")
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
 YES_NO_POOL = 6  # the best sentences looked through for one that settles a yes/no question
+# "How many …?" with no number in the best sentence: one of the best COUNT_POOL that gives one, scoring this close
+COUNT_POOL = 12
+COUNT_NEAR_BEST = 0.75
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
 # the day as news names it, days after: "clinched victory in the Iowa Caucuses on Monday", "ended Sunday night"
 NEWS_DAY = re.compile(
@@ -332,8 +336,8 @@ class ExtractiveAnswerer:
         # one telling them killed holds the question's "died"
         happening = counted_happening(question) if kind == "how_many" else frozenset()
         for c in candidates:
-            if not happening.isdisjoint(c.stems):
-                c.stems |= happening & set(terms)
+            if not happening.isdisjoint(c.stems) or tallies_a_vote(c.text, happening):
+                c.stems |= happening & set(terms) or happening
         self.measure(candidates, hits, terms, self.cased_names(question))
         question_words = set(self.keyword.stems(question))
         for c in candidates:
@@ -427,6 +431,16 @@ class ExtractiveAnswerer:
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
         verdict = no_outcome
+        if verdict is None and kind in ("how_many", "how_much") and not gives_a_count(best, happening):
+            # a count a little further down, from a passage that answers, over none: "The House passed the bill 352-65"
+            # for "How many people voted for the TikTok bill in the House?", below "This week the House of
+            # Representatives voted to pass a TikTok bill …", which holds "TikTok" and no number
+            counted = [
+                c
+                for c in pool[:COUNT_POOL]
+                if self.answers(c) and gives_a_count(c, happening) and c.score >= COUNT_NEAR_BEST * best.score
+            ]
+            best = counted[0] if counted else best
         if verdict is None and kind in ("how_many", "how_much") and not gives_a_count(best, happening):
             # "How many people died in the Orlando shooting?", the toll in no retrieved sentence: the closest ones are
             # no more than that, and say so, as a hedged yes/no does
@@ -837,6 +851,9 @@ def with_its_list(passage: str, end: int, following: tuple[tuple[int, int], ...]
     return list_end
 
 
+DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 def acronyms(text: str) -> list[str]:
     """The acronyms a text spells out without writing them: "the US Food and Drug Administration"
     also says FDA, so a question about "the FDA" matches it."""
@@ -845,6 +862,8 @@ def acronyms(text: str) -> list[str]:
         initials = "".join(word[0] for word in run.group(0).split() if word[0].isupper())
         if 2 <= len(initials) <= 6:
             found.append(initials)
+    # ... and those written with dots: "Washington, D.C." says DC ("Did Haley win the DC primary?")
+    found += [dotted.replace(".", "") for dotted in DOTTED_ACRONYM.findall(text)]
     return found
 
 

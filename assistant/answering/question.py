@@ -190,6 +190,7 @@ SAME_HAPPENING = (
     frozenset(stems("shoot shot shooting gunshot")),
 )
 AUXILIARY_LEMMAS = frozenset({"be", "have", "do", "get"})
+VOTING = frozenset(stems("vote voted voting votes"))
 
 
 def counted_happening(question: str) -> frozenset[str]:
@@ -202,6 +203,12 @@ def counted_happening(question: str) -> frozenset[str]:
         return frozenset()
     own = frozenset(stems(verb.lemma_)) | frozenset(stems(verb.text))
     return own.union(*(family for family in SAME_HAPPENING if own & family))
+
+
+def tallies_a_vote(sentence: str, happening: frozenset[str]) -> bool:
+    """For "How many people voted for …?": whether the sentence gives a vote's tally ("The U.S. House of Representatives
+    passed a bill on Wednesday in support of a TikTok ban, 352-65"), which counts the voters without saying "voted"."""
+    return not happening.isdisjoint(VOTING) and TALLY.search(sentence) is not None
 
 
 def holds_the_unit(analysis: QuestionAnalysis, entity: str) -> bool:

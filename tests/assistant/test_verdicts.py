@@ -66,9 +66,23 @@ FED = {  # news24-dev 187ea8c2b10a (USA TODAY, 2024-01-31), its first and tenth 
 }
 
 
+DC_PRIMARY = {
+    "id": "da106e65d2e1",
+    "title": "Super Tuesday warm-up: Nikki Haley wins Republican primary in D.C.",
+    "url": "https://www.usatoday.com/story/news/politics/elections/2024/03/03/nikki-haley-donald-trump-washington-dc-primary/72830577007/",
+    "source": "usatoday.com",
+    "published": "2024-03-03",
+    "text": "WASHINGTON – Nikki Haley defeated Donald Trump in Sunday's Republican primary in Washington, D.C., her first "
+    "win in what remains an uphill battle to somehow overtake the former president for the 2024 GOP presidential "
+    "nomination.",
+}
+
+
 @pytest.mark.parametrize(
     "record, question, as_of, verdict",
     [
+        # "D.C." is DC: "Did Haley win the DC primary?" was hedged beside this very sentence (an outside try)
+        (DC_PRIMARY, "Did Haley win the DC primary?", "2024-03-05", "Yes. "),
         # Haley is the one defeated: she lost; Trump, who defeated her, did not
         (SOUTH_CAROLINA, "Did Nikki Haley lose South Carolina?", "2024-02-26", "Yes. "),
         (SOUTH_CAROLINA, "Did Donald Trump lose South Carolina?", "2024-02-26", "No. "),
