@@ -255,8 +255,12 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue
         if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token) or is_conditional(token):
             continue
-        if looks_back(token):
-            continue  # "Trump had defeated Haley in previous contests in Iowa, New Hampshire, …", in a March story
+        if looks_back(token) or of_an_earlier_contest(token, contest):
+            # "Trump had defeated Haley in previous contests in Iowa, New Hampshire, …", in a March story; "the first
+            # state he won in the last competition"
+            continue
+        if token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
+            continue  # "all of them currently have winning records": "winning" describes, the parser read a verb
         if is_a_comparison(token) or is_habitual(token):
             # "… a smaller percentage of total electoral votes than any party has ever won", "She has generally beaten
             # Sanders handily among non-white primary voters": no win of the contest asked about is reported
@@ -342,6 +346,23 @@ def is_habitual(verb) -> bool:
     )
 
 
+EARLIER = frozenset({"last", "previous", "past", "prior", "earlier"})
+# what "in the last …" names as an earlier contest: "won in the last competition", "in the last election"
+CONTESTS = frozenset({"competition", "contest", "election", "race", "primary", "caucus", "cycle", "season", "campaign"})
+
+
+def of_an_earlier_contest(verb, contest: Contest | None) -> bool:
+    """Whether the verb's win is placed in an earlier contest: "the first state he won in the last competition"."""
+    heads = CONTESTS | ({contest.head} if contest is not None else set())
+    return any(
+        obj.lemma_.lower() in heads and any(d.lower_ in EARLIER for d in obj.children if d.dep_ in ("amod", "det"))
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
+
+
 def looks_back(verb) -> bool:
     """Whether the verb is in the past perfect ("had defeated", "had won"): an outcome told as the background of another
     story, not reported as news; the report of the night says "defeated"."""
@@ -400,7 +421,10 @@ def is_a_tally(verb) -> bool:
     perfect = any(child.lemma_ == "have" and child.tag_ in ("VBP", "VBZ") for child in verb.children)
     counted = any(grand.dep_ == "nummod" for child in verb.children if child.dep_ == "dobj" for grand in child.children)
     distributive = any(word.lower_ == "each" for child in verb.children for word in child.subtree if child.dep_ != "dobj")
-    return (perfect and counted) or distributive
+    # "has won only once", "won twice": a career's count of wins ("won once again" is one more)
+    again = any(t.lower_ == "again" for t in verb.subtree)
+    times = not again and any(c.dep_ == "advmod" and c.lower_ in ("once", "twice") for c in verb.children)
+    return (perfect and counted) or distributive or (perfect and times)
 
 
 def is_denied(token) -> bool:
