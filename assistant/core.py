@@ -418,6 +418,8 @@ class Assistant:
                     extracted = no_story_about(analysis.topic, extracted)
         else:
             quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts, self.articles_about)
+            if analysis.kind == "who_said":
+                scope = scope.for_quotes()  # what was said on days named is reported then and the next day
             for attempt_filters, _ in scope.attempts():
                 quoted = quotes_from.answer(query, attempt_filters)
                 if quoted is not None:

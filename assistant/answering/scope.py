@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from assistant.answering.outcome import asked_contest, asked_outcome_verb
@@ -32,6 +32,8 @@ from ingest.errors import InvalidInput
 # "yesterday", "on Jan 5" asked Jan 12) reaches on to the asking day in the search; one further back
 # ("in September 2023" asked in January) is taken as written.
 REPORTING_DAYS = 31
+# ... but what someone said is reported the day it is said or the next
+QUOTE_DAYS = 1
 
 # News archives go back a few centuries at most; relative words ("last year") must stay calendar dates.
 EARLIEST_AS_OF = date(1000, 1, 1)
@@ -126,6 +128,16 @@ class TimeScope:
         else:
             start, end = self.window_dates or ("", "")
         return bool(published) and (not start or published >= start) and published <= end
+
+    def for_quotes(self) -> TimeScope:
+        """This scope with its window cut to the days named and `QUOTE_DAYS` after: a quote is reported the day it is
+        said or the next, so "What did Nikki Haley say last week?" (asked Friday 2024-03-01) is not answered with what
+        she said on the Tuesday of this week, as the reporting days of an event would allow."""
+        if self.window is None or self.reading.window is None:
+            return self
+        end = min(self.reading.window[1] + timedelta(days=QUOTE_DAYS), self.as_of)
+        window = self.window.narrowed(until=end)
+        return replace(self, window=window) if window is not None else self
 
     def attempts(self) -> list[tuple[Filters, bool]]:
         """(filters, inside the window) in the order to try them."""

@@ -1020,6 +1020,45 @@ def test_an_earlier_edition_s_win_is_no_history_of_the_latest(make_assistant):
     assert "Super Bowl 56" not in answer.text, answer.text
 
 
+HALEY_SOUTH_CAROLINA = {
+    "id": "2b35f77def5f",
+    "title": "Trump wins 2024 South Carolina Republican presidential primary",
+    "source": "usatoday.com",
+    "url": "https://www.usatoday.com/story/news/politics/elections/2024/02/24/south-carolina-republican-primary-live-updates-haley-trump/72675865007/",
+    "published": "2024-02-24",
+    "text": "Former South Carolina Gov. Nikki Haley pledged to stay in the race, saying she worried that former President "
+    "Donald Trump could not beat President Joe Biden.\n\n"
+    '"America will come apart if we make the wrong choices. This has never been about me or my political future," '
+    'Haley told a cheering crowd. "I am a woman of my word. I\'m not giving up this fight."',
+}
+HALEY_MICHIGAN = {
+    "id": "421eaf3a4144",
+    "title": "Michigan primary replay: Donald Trump wins against Nikki Haley",
+    "source": "usatoday.com",
+    "url": "https://www.usatoday.com/story/news/politics/elections/2024/02/27/michigan-primary-2024-live-updates/72673398007/",
+    "published": "2024-02-27",
+    "text": "“Donald Trump campaigned in Michigan for eight years. I campaigned for two days,” Haley said during an "
+    "interview with CNN’s Dana Bash. “Our goal has been to try and reach as many people as we can, but we know he's "
+    "got the advantage.”",
+}
+
+
+def test_what_was_said_last_week_is_what_was_reported_then(make_assistant):
+    """An outside try of the web chat: "What did Nikki Haley say last week?" asked Friday 2024-03-01 read "last week"
+    as 2024-02-17 to 2024-02-23 and quoted her Michigan interview of Tuesday 2024-02-27, this week, without a word: a
+    window that ends this close to the asking day reaches on to it, for the reports of an event. A quote is reported
+    the day it is said or the next."""
+    bot = make_assistant()
+    bot.add_records([HALEY_MICHIGAN])
+    elsewhere = bot.ask("What did Nikki Haley say last week?", as_of="2024-03-01")
+    assert elsewhere.text.startswith("No indexed article is from last week (2024-02-17 to 2024-02-23)"), elsewhere.text
+    assert "I campaigned for two days" in elsewhere.text  # from other days, and said so
+    bot.add_records([HALEY_SOUTH_CAROLINA])
+    answer = bot.ask("What did Nikki Haley say last week?", as_of="2024-03-01")
+    assert "America will come apart" in answer.text.split("[1]")[0], answer.text
+    assert "Michigan" not in answer.text, answer.text
+
+
 def test_did_a_side_win_is_settled_by_the_game_s_report(super_bowl_weeks):
     """An outside try on news24-dev (as of 2024-02-20): "Did the 49ers win the Super Bowl?" hedged with a preview of
     Super Bowl LIV. The report names the Chiefs, not the 49ers: the fortnight is searched for the contest whoever
