@@ -298,6 +298,32 @@ def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_u
     page.screenshot(path=str(artifacts / "web_reload_keeps_filters.png"), full_page=True)
 
 
+def test_a_new_conversation_goes_on_under_the_reader_s_asking_date_and_filters(new_page, harbor_url):
+    # An outside try: asking as of 2024-01-20, the chat's "New conversation" put the asking date back to today, unsaid,
+    # and the next question was answered from this year's articles
+    page = new_page()
+    open_chat(page, harbor_url)
+    choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
+    page.fill("#byline-question textarea", STRIKE_QUESTION)
+    page.keyboard.press("Enter")
+    answered(page, 1)
+    page.click("#byline-new-conversation")
+    expect(bot_messages(page)).to_have_count(0)
+    filters = page.locator("#byline-filters")
+    expect(filters).to_contain_text("Filters on: sources: Harbor Gazette · as of 2024-03-15")
+    expect(page.locator("#byline-as-of input")).to_have_value("2024-03-15")
+    page.fill("#byline-question textarea", BARRIER_QUESTION)
+    page.keyboard.press("Enter")
+    answered(page, 1)
+    context = bot_messages(page).first.locator(".byline-context")
+    expect(context).to_contain_text(re.compile("as of 2024-03-15 · sources: Harbor Gazette", re.IGNORECASE))
+    # a past conversation comes back with the filters it was asked under, and so does the reader's, going back
+    page.click("#byline-conversations input")
+    page.get_by_role("option").first.click()
+    expect(user_messages(page)).to_have_text([STRIKE_QUESTION])
+    expect(filters).to_contain_text("as of 2024-03-15")
+
+
 def test_the_chat_label_does_not_cover_scrolled_messages(new_page, harbor_url, artifacts):
     # issue 14, defect 9: the floating "Chat" label sat over the messages as they scrolled under it
     page = new_page()

@@ -740,6 +740,8 @@ class ChatHandlers:
         chat, evidence, turns, export = self.restore(chosen.get("turns") if chosen else [])
         with self.lock:
             waiting.halt_view = chat, evidence, turns
+        # a past one comes back with the filters it was asked under; a new one goes on under the reader's own (an
+        # outside try: set to 2024-01-20, the asking date went back to today at "New conversation", unsaid)
         filters = (chosen or {}).get("filters") or {}
         return (
             chat,
@@ -747,13 +749,13 @@ class ChatHandlers:
             turns,
             None,
             self.saved(turns),
-            filters,
+            filters if chosen else gr.skip(),
             export,
             archive,
             self.conversation_choices(archive),
             box,
             gr.Button(visible=False),
-            *self.restore_filters(filters),
+            *(self.restore_filters(filters) if chosen else (gr.skip(),) * 4),
         )
 
     def new_conversation(self, box: str, turns: list[Turn], archive: list[dict] | None, waiting: Waiting) -> tuple:
