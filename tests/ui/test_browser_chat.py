@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -317,9 +318,11 @@ def test_a_new_conversation_goes_on_under_the_reader_s_asking_date_and_filters(n
     answered(page, 1)
     context = bot_messages(page).first.locator(".byline-context")
     expect(context).to_contain_text(re.compile("as of 2024-03-15 · sources: Harbor Gazette", re.IGNORECASE))
-    # a past conversation comes back with the filters it was asked under, and so does the reader's, going back
+    # a past conversation is listed with the day it was asked as of, and comes back with the filters it was asked under
     page.click("#byline-conversations input")
-    page.get_by_role("option").first.click()
+    option = page.get_by_role("option").first
+    expect(option).to_have_accessible_name(f"{STRIKE_QUESTION} · {date.today().isoformat()} · as of 2024-03-15")
+    option.click()
     expect(user_messages(page)).to_have_text([STRIKE_QUESTION])
     expect(filters).to_contain_text("as of 2024-03-15")
 

@@ -704,8 +704,15 @@ class ChatHandlers:
     # changes only when one is filed, opened or deleted (not at every answer: it is sent whole to the browser).
 
     def conversation_choices(self, archive: list[dict] | None):
-        """The list of past conversations: each by its first question and the day it was asked."""
-        choices = [(f"{entry.get('title', '')} · {entry.get('date', '')}", entry.get("id", "")) for entry in archive or []]
+        """The list of past conversations: each by its first question and the day it was asked, and the day it was
+        asked as of when that was another (an outside try: a conversation about February 2024 was listed only by
+        the day it was held)."""
+        choices = []
+        for entry in archive or []:
+            day = entry.get("date", "")
+            as_of = (entry.get("filters") or {}).get("as_of")
+            asked_as_of = f" · as of {as_of}" if as_of and as_of != day else ""
+            choices.append((f"{entry.get('title', '')} · {day}{asked_as_of}", entry.get("id", "")))
         return gr.Dropdown(choices=choices, value=None)
 
     def filed(self, turns: list[Turn], archive: list[dict] | None) -> list[dict]:
