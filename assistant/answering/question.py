@@ -125,6 +125,12 @@ COMPARISON = re.compile(
 )
 VERSUS = re.compile(r"^\s*(?:compare\s+)?(?P<a>.+?)\s+(?:vs\.?|versus|compared (?:to|with))\s+(?P<b>.+?)\s*\??\s*$", re.I)
 COMPARE = re.compile(r"^\s*compare\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)\s*\??\s*$", re.IGNORECASE)
+# "Compare what Biden and Trump said about the border": the sides are the speakers, the topic what they spoke of
+COMPARE_SAID = re.compile(
+    r"^\s*compare\s+(?:what|how)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?:said|say|says|think|thought|wrote|claimed|argued)"
+    r"(?:\s+(?:on|over|about|of|regarding)\s+(?P<topic>.+?))?\s*\??\s*$",
+    re.IGNORECASE,
+)
 WHAT_HAPPENED = re.compile(r"^\s*what (?:happened|is happening|has happened|went on)\b", re.IGNORECASE)
 YES_NO = re.compile(
     r"^\s*(?:true or false\b|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b", re.IGNORECASE
@@ -336,7 +342,7 @@ def analyze(question: str) -> QuestionAnalysis:
     q = " ".join(question.split())
     lower = q.lower()
     negated = bool(re.search(r"\b(?:not|isn't|wasn't|never)\b", lower)) and bool(re.search(r"\bwhich\b|\bwho\b", lower))
-    if match := COMPARISON.match(q):
+    if match := COMPARISON.match(q) or COMPARE_SAID.match(q):
         topic = match.group("topic")
         return QuestionAnalysis("comparison", sides=(match.group("a"), match.group("b")), topic=topic and clean_topic(topic))
     if (match := COMPARE.match(q) or VERSUS.match(q)) and len(q.split()) <= 14:

@@ -90,6 +90,11 @@ def test_comparison_and_summary_carry_their_sides_and_topic():
         ("Trump vs Biden on the border", ("Trump", "Biden"), "the border"),
         ("Meta vs Amazon layoffs", ("Meta", "Amazon"), "layoffs"),
         ("Kansas City Chiefs vs San Francisco 49ers", ("Kansas City Chiefs", "San Francisco 49ers"), None),
+        # an outside try of the web chat: read as "what Biden" and "Trump said", whose quotes the quote index could not
+        # find, the answer put Abbott's words under Biden and Biden's under Trump
+        ("Compare what Biden and Trump said about the border", ("Biden", "Trump"), "the border"),
+        ("Compare how Haley and DeSantis think about Ukraine?", ("Haley", "DeSantis"), "Ukraine"),
+        ("Compare Biden and Trump on the border", ("Biden", "Trump"), "the border"),
     ],
 )
 def test_x_vs_y_names_each_side_apart_from_the_topic(question, sides, topic):
