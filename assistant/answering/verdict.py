@@ -314,8 +314,10 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     verb, subject = asked_verb_and_subject(question)
     # "Is Haley still in the race?" asks of "be" as "Did Haley win?" asks of "win": "Haley will drop out
     # of the race" holds its words and settles nothing of the kind
-    if verb is not None and asks_if_done(verb) and subject is None:
-        return False  # "Did Trump win Iowa?" with no subject read: nothing can be checked, so nothing settles it
+    if verb is not None and (asks_if_done(verb) or verb.pos_ == "VERB") and subject is None:
+        # "Did Trump win Iowa?" with no subject read: nothing can be checked, so nothing settles it; nor "Is King
+        # Charles working?" ("King" read apart), settled "Yes." by "Prince William returned to royal duties …"
+        return False
     if verb is None or (verb.pos_ != "VERB" and verb.lemma_ != "be" and not asks_if_done(verb)) or subject is None:
         return True
     # "Did Haley win the D.C. primary?" is done by "Nikki Haley defeated Donald Trump in Sunday's … primary"

@@ -235,6 +235,14 @@ def test_told_otherwise_reads_who_does_what(question, sentence, told):
         ),
         ("Did Oppenheimer win best picture?", '"Oppenheimer" won best picture, and Cillian Murphy won best actor.', True),
         ("Did the Fed cut rates?", "The Fed cut its key rate by a quarter point.", True),
+        # an outside try (news24-dev, as of 2024-02-10): "Is he still working?" after "What happened to King Charles?"
+        # was asked as "Is King Charles working?", read with no subject, and settled "Yes." by his son's return
+        (
+            "Is King Charles working?",
+            "LONDON — Prince William returned to royal duties Wednesday for the first time since his father, King "
+            "Charles III, announced his cancer diagnosis and his wife, Kate, was hospitalized for abdominal surgery.",
+            False,
+        ),
     ],
 )
 def test_the_question_s_subject_does_the_question_s_verb(question, sentence, done):
