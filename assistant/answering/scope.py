@@ -182,6 +182,8 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
             reading = replace(reading, recency=True)
         elif asks_how_things_stand(question):
             reading, search_recent = replace(reading, recency=True), False
+        elif asks_when_it_last_was(question):
+            reading = replace(reading, recency=True)
     if latest_published and latest_published <= reading.as_of.isoformat():
         base = filters
     else:
@@ -224,6 +226,21 @@ def asks_a_current_state(question: str) -> bool:
         if word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children) and helpers & {"is", "are"}:
             return analyze(question).kind != "yes_no"
     return False
+
+
+# "When was the first Super Bowl?" asks after one of them, not the latest
+ORDINAL = re.compile(r"\b(?:first|second|third|\d+(?:st|nd|rd|th)|original|inaugural)\b", re.IGNORECASE)
+
+
+def asks_when_it_last_was(question: str) -> bool:
+    """Whether the question asks when a named event was, in the past tense, naming no days or edition: "When was the
+    Super Bowl?" (the follow-up "When was that?" after "Who won the Super Bowl?", asked 2024-02-14) asks after the
+    latest, as "Who won the Super Bowl?" does; it was answered with "The first Super Bowl on Jan. 15, 1967"."""
+    if analyze(question).kind != "when" or ORDINAL.search(question):
+        return False
+    root = next((t for t in full_parse(question) if t.dep_ == "ROOT"), None)
+    named = any(t.pos_ == "PROPN" for t in full_parse(question))
+    return root is not None and root.lemma_ == "be" and root.tag_ == "VBD" and named
 
 
 def asks_how_things_stand(question: str) -> bool:

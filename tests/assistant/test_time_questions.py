@@ -1059,6 +1059,41 @@ def test_what_was_said_last_week_is_what_was_reported_then(make_assistant):
     assert "Michigan" not in answer.text, answer.text
 
 
+SOTU_2023 = {
+    "id": "6b469543a71a",
+    "title": "State of the Union 2023 address recap: Biden lays out ambitious ...",
+    "source": "usatoday.com",
+    "url": "https://www.usatoday.com/story/news/politics/2023/02/07/biden-state-of-the-union-sotu-address-updates/11204405002/",
+    "published": "2023-02-07",
+    "text": "In 1947 is became the ‘State of the Union’ and has since been referred to by that name.",
+}
+SOTU_2024 = {
+    "id": "dd12e2f78327",
+    "title": "Super Tuesday recap: Trump, Biden pick up big wins; Haley set to ...",
+    "source": "usatoday.com",
+    "url": "https://www.usatoday.com/story/news/politics/elections/2024/03/05/super-tuesday-2024-live-results-updates/72839863007/",
+    "published": "2024-03-05",
+    "text": "Joe Biden is competing in more than a dozen Super Tuesday states before he delivers his 2024 State of the Union "
+    "address to lawmakers and Americans across the country on Thursday.",
+}
+
+
+def test_when_a_named_event_was_asks_after_the_latest(make_assistant):
+    """An outside try of the web chat: "When was that?" after "Who won the Super Bowl?" (as of 2024-02-14), read as
+    "When was the Super Bowl?", was answered with "The first Super Bowl on Jan. 15, 1967"; "When was the State of the
+    Union?" (as of 2024-03-10) with "In 1947 is became the 'State of the Union'", from 2023. Asked in the past tense
+    with no days or edition named, it asks after the latest, as "Who won …?" does: the newest telling leads."""
+    bot = make_assistant()
+    bot.add_records([SOTU_2023, SOTU_2024])
+    answer = bot.ask("When was the State of the Union?", as_of="2024-03-10")
+    assert answer.text.startswith("As of 2024-03-05: Joe Biden is competing"), answer.text
+    assert "on Thursday (2024-03-07)" in answer.text
+    # one of them named is not the latest: "the first"
+    from assistant.answering.scope import asks_when_it_last_was
+
+    assert not asks_when_it_last_was("When was the first Super Bowl?")
+
+
 def test_did_a_side_win_is_settled_by_the_game_s_report(super_bowl_weeks):
     """An outside try on news24-dev (as of 2024-02-20): "Did the 49ers win the Super Bowl?" hedged with a preview of
     Super Bowl LIV. The report names the Chiefs, not the 49ers: the fortnight is searched for the contest whoever
