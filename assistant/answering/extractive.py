@@ -59,6 +59,7 @@ from assistant.answering.question import (
     QuestionAnalysis,
     analyze,
     counted_happening,
+    counts_people,
     entities_of,
     holds_the_unit,
     tallies_a_vote,
@@ -431,6 +432,18 @@ class ExtractiveAnswerer:
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
         verdict = no_outcome
+        if happening and gives_a_count(best, happening) and not counts_people(best.text):
+            # "How many people were shot at the Kansas City parade?": "11 children were shot …" counts some of them; the
+            # same article's "In total 22 people suffered gunshot wounds" counts them all, and answers
+            whole = [
+                c
+                for c in pool
+                if c.hit.chunk.article_id == best.hit.chunk.article_id
+                and self.answers(c)
+                and gives_a_count(c, happening)
+                and counts_people(c.text)
+            ]
+            best = whole[0] if whole else best
         if verdict is None and kind in ("how_many", "how_much") and not gives_a_count(best, happening):
             # a count a little further down, from a passage that answers, over none: "The House passed the bill 352-65"
             # for "How many people voted for the TikTok bill in the House?", below "This week the House of

@@ -211,6 +211,15 @@ def counted_happening(question: str) -> frozenset[str]:
     return own.union(*(family for family in SAME_HAPPENING if own & family))
 
 
+PEOPLE_COUNTED = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:people|persons|individuals|victims)\b", re.IGNORECASE)
+
+
+def counts_people(sentence: str) -> bool:
+    """Whether the sentence counts people as such ("In total 22 people suffered gunshot wounds"), not a group of them
+    ("11 children were shot")."""
+    return PEOPLE_COUNTED.search(sentence) is not None
+
+
 def tallies_a_vote(sentence: str, happening: frozenset[str]) -> bool:
     """For "How many people voted for …?": whether the sentence gives a vote's tally ("The U.S. House of Representatives
     passed a bill on Wednesday in support of a TikTok ban, 352-65"), which counts the voters without saying "voted"."""
