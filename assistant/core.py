@@ -17,7 +17,14 @@ from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEve
 from assistant.answering.checker import CitationChecker
 from assistant.answering.extractive import NO_COUNT_GIVEN, ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
-from assistant.answering.outcome import NO_OUTCOME_REPORTED, asked_contest, asked_past_event, event_words, other_tellings
+from assistant.answering.outcome import (
+    NO_OUTCOME_REPORTED,
+    asked_contest,
+    asked_past_event,
+    event_words,
+    other_tellings,
+    words_of_the_event,
+)
 from assistant.answering.question import QuestionAnalysis, analyze, clean_topic
 from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
@@ -440,7 +447,7 @@ class Assistant:
             mark = time.perf_counter()
             extracted = self.extractive(query, hits, texts, scope)
             hedged = next((h for h in (NO_OUTCOME_REPORTED, UNSETTLED) if extracted.text.startswith(h)), None)
-            if scope.outcome_verb and hedged is not None:
+            if hedged is not None and scope.outcome_verb:
                 # Nothing the search and the fortnight brought reports the outcome: the fortnights before it, newest
                 # first ("Who won the Super Bowl?" asked in March, five weeks after the game). Only then: searched
                 # always, later looks back ("Trump had defeated Haley in previous contests in Iowa, New Hampshire …")
@@ -679,7 +686,8 @@ class Assistant:
                     found.append(Hit(chunk=chunk, score=score))
         found = found[:EVENT_REPORTS]
         # the days a question after an outcome names ("this year"), or the fortnight before the asking day
-        windows = [scope.window] if scope.outcome_verb_in_window else list(self.fortnights_back(scope))[:1]
+        fortnight = self.recent_days(scope, OUTCOME_REPORT_DAYS) if scope.outcome_verb else None
+        windows = [scope.window] if scope.outcome_verb_in_window else [fortnight] if fortnight is not None else []
         return found + self.outcome_reports(query, scope, windows, [*hits, *found])
 
     def outcome_reports(self, query: str, scope: TimeScope, windows: Iterable[Filters], hits: list[Hit]) -> list[Hit]:
@@ -692,8 +700,7 @@ class Assistant:
             return []
         articles = {h.chunk.article_id for h in hits}
         # of the event asked about: "Who won album of the year at the Grammys?" met NFL previews by "win" and "year"
-        contest = asked_contest(query)
-        wanted = contest.words if contest is not None else event_words(query)
+        wanted = words_of_the_event(asked_contest(query), event_words(query))
         limit = len(articles) + OUTCOME_ARTICLES
         found: list[Hit] = []
         for window in windows:

@@ -52,6 +52,7 @@ from assistant.answering.outcome import (
     tells_a_winner,
     within_a_year,
     within_a_year_of,
+    words_of_the_event,
 )
 from assistant.answering.question import (
     TALLY,
@@ -453,11 +454,12 @@ class ExtractiveAnswerer:
                 for c in pool[:COUNT_POOL]
                 if self.answers(c) and gives_a_count(c, happening) and c.score >= COUNT_NEAR_BEST * best.score
             ]
-            best = counted[0] if counted else best
-        if verdict is None and kind in ("how_many", "how_much") and not gives_a_count(best, happening):
-            # "How many people died in the Orlando shooting?", the toll in no retrieved sentence: the closest ones are
-            # no more than that, and say so, as a hedged yes/no does
-            verdict = NO_COUNT_GIVEN
+            if counted:
+                best = counted[0]
+            else:
+                # "How many people died in the Orlando shooting?", the toll in no retrieved sentence: the closest ones
+                # are no more than that, and say so, as a hedged yes/no does
+                verdict = NO_COUNT_GIVEN
         if kind == "yes_no":
             # the sentence that settles the question leads, when one of the best few does: "Did Trump win the
             # Michigan primary?" ranked "Minutes after winning Michigan's Republican primary, Donald Trump phoned
@@ -628,7 +630,7 @@ class ExtractiveAnswerer:
         """Whether the sentence tells a win of the event asked about with its article's title: asked in March "Who won
         the Golden Globe for best drama?", '"Oppenheimer" won five awards including best drama …' under "… at Golden
         Globes" held too few of the question's words to score near the previews that name the Globes themselves."""
-        wanted = contest.words if contest is not None else about
+        wanted = words_of_the_event(contest, about)
         return (
             bool(wanted)
             and not WINNING_STEMS.isdisjoint(c.stems)

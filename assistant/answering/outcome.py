@@ -387,11 +387,17 @@ def is_wished(token) -> bool:
     return clause is not None and (is_infinitive(clause) or is_denied(clause))
 
 
+def words_of_the_event(contest: Contest | None, event: frozenset[str]) -> frozenset[str]:
+    """The words that tell the event asked about: its contest's ("golden", "globe", "best", "drama"), or the event's
+    own words when it names no contest (`asked_contest`, `event_words`)."""
+    return contest.words if contest is not None else event
+
+
 def victorious_elsewhere(token, event: frozenset[str], contest: Contest | None) -> bool:
     """Whether "victorious" is at or in a named event that is not the one asked about: "Both snagged Golden Globes, Stone
     was victorious at Critics Choice and BAFTA" tells no Golden Globe won ("Lai Ching-te emerged victorious in
     Taiwan's presidential election" is Taiwan's, asked "Who was elected president of Taiwan?")."""
-    asked = contest.words if contest is not None else event
+    asked = words_of_the_event(contest, event)
     named = [
         t.text
         for prep in [*token.children, *token.head.children]  # "was victorious at …": the preposition is the verb's

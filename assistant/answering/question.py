@@ -189,7 +189,8 @@ TALLY = re.compile(
 # "How many people died in …?": people are counted by what happened to them, and any sentence holds a number of
 # some people ("More than 300,000 Chinese students are studying at American universities, and the Orlando shooting
 # …" answered the Orlando death toll). The words that tell one happening alike: the death toll is told "killed 49".
-COUNTED_PEOPLE = re.compile(r"^\s*how\s+many\s+(?:people|persons|individuals|victims)\b", re.IGNORECASE)
+PEOPLE = r"(?:people|persons|individuals|victims)"
+COUNTED_PEOPLE = re.compile(rf"^\s*how\s+many\s+{PEOPLE}\b", re.IGNORECASE)
 SAME_HAPPENING = (
     frozenset(stems("die died dead death deaths kill killed killing fatal fatally")),
     frozenset(stems("injure injured injury injuries wound wounded hurt")),
@@ -211,7 +212,7 @@ def counted_happening(question: str) -> frozenset[str]:
     return own.union(*(family for family in SAME_HAPPENING if own & family))
 
 
-PEOPLE_COUNTED = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:people|persons|individuals|victims)\b", re.IGNORECASE)
+PEOPLE_COUNTED = re.compile(rf"\b\d[\d,]*\s+(?:\w+\s+)?{PEOPLE}\b", re.IGNORECASE)
 
 
 def counts_people(sentence: str) -> bool:

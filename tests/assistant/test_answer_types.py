@@ -11,6 +11,7 @@ import pytest
 from assistant.answering import extractive
 from assistant.answering.question import analyze
 from assistant.answering.state_names import with_state_names
+from tests.assistant.test_time_questions import PARADE_SHOOTING
 
 ANALYSES = [
     # question, kind, one label its answer should carry (None: no particular type), head noun
@@ -1009,23 +1010,12 @@ def test_a_vote_s_tally_counts_the_voters(make_assistant, tally, monkeypatch):
     assert "352-65" in crowded.text.split("[1]")[0], crowded.text
 
 
-KANSAS_CITY_PARADE = {  # news24-dev b6dd60151af1, one paragraph
-    "id": "b6dd60151af1",
-    "title": "Kansas City Super Bowl parade latest shooting at US celebration",
-    "source": "usatoday.com",
-    "published": "2024-02-15",
-    "text": "And now, 11 children were shot in the moments after a Super Bowl victory parade in Kansas City on Wednesday, "
-    "where thousands of red-clad fans ran for their lives across confetti-strewn streets. In total 22 people suffered "
-    "gunshot wounds, including one fatality, Interim Fire Chief Ross Grundyson said.",
-}
-
-
 def test_people_counted_are_counted_whole_not_by_a_group_of_them(make_assistant):
     """An outside try on news24-dev (as of 2024-02-16): "How many people were shot at the Kansas City parade?" was
     answered "11 children were shot …", the next sentence being "In total 22 people suffered gunshot wounds": a count
     of some of them (children) gives way to the same article's count of people."""
     bot = make_assistant()
-    bot.add_records([KANSAS_CITY_PARADE])
+    bot.add_records([PARADE_SHOOTING])
     answer = bot.ask("How many people were shot at the Kansas City parade?", as_of="2024-02-16")
     assert answer.text.startswith("In total 22 people suffered gunshot wounds"), answer.text
 
