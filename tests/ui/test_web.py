@@ -14,7 +14,7 @@ from ingest.article import Article
 from tests.conftest import SEEDS
 from tests.ui.conftest import SEED_QUESTION, running_app
 from ui.web import WebSettings, example_questions, ingest_uploads, serve
-from ui.web.handlers import ChatHandlers, Waiting, upload_size
+from ui.web.handlers import ChatHandlers, LabelStamps, Waiting, upload_size
 from ui.web.layout import build_chat
 
 QUOTED_WORDS = "anti-terrorist measures will be stopped if (Karabakh forces) lay down their arms"
@@ -80,6 +80,20 @@ def test_a_question_takes_the_text_a_date_field_refused():
         {"since": "2024-03-01", "until": " next week ", "as_of": "yesterday"},
         {"since": "", "until": "", "as_of": "2024-03-15"},
     ]
+
+
+def test_a_filters_label_request_older_than_one_drawn_draws_nothing():
+    """The label requests LABEL_JS numbers: one reaching the server after a newer one of its page draws nothing (it
+    would put back the filters as they were); other pages, and requests without a number, are drawn."""
+    stamps = LabelStamps(pages=2)
+    assert stamps.is_newest("page-a", '{"stamp": 2}')
+    assert not stamps.is_newest("page-a", '{"stamp": 1, "as_of": "yesterday"}')
+    assert not stamps.is_newest("page-a", '{"stamp": 2}')
+    assert stamps.is_newest("page-b", '{"stamp": 1}')
+    assert stamps.is_newest("page-a", '{"stamp": 3}')
+    assert stamps.is_newest("page-a", "{}") and stamps.is_newest(None, '{"stamp": 1}')
+    stamps.is_newest("page-c", '{"stamp": 1}')  # a third page: the least recently drawn (b) is forgotten
+    assert not stamps.is_newest("page-a", '{"stamp": 3}') and stamps.is_newest("page-b", '{"stamp": 1}')
 
 
 def test_a_failure_shows_a_short_message_and_logs_the_traceback(make_assistant, caplog):

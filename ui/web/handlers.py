@@ -15,6 +15,7 @@ import secrets
 import tempfile
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -91,6 +92,35 @@ def refused_dates(typed: str | None) -> dict[str, str]:
     if not isinstance(fields, dict):
         return {}
     return {name: text for name, text in fields.items() if name in ("since", "until", "as_of") and isinstance(text, str)}
+
+
+class LabelStamps:
+    """The newest Filters label drawn for each page (by its session), so that an older label request that reached
+    the server late draws nothing (LABEL_JS numbers them as the page sends them). Bounded: the oldest pages are
+    forgotten, and a forgotten page's next request is simply drawn."""
+
+    def __init__(self, pages: int = 4096) -> None:
+        self.pages = pages
+        self.newest: OrderedDict[str, int] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def is_newest(self, page: str | None, typed: str | None) -> bool:
+        """Whether a label request (`typed`: the page's JSON with its `stamp`) is newer than any drawn for `page`;
+        a request without a stamp, or from no known page, is drawn."""
+        try:
+            stamp = json.loads(typed or "{}").get("stamp")
+        except (ValueError, AttributeError):
+            return True
+        if not page or not isinstance(stamp, int):
+            return True
+        with self.lock:
+            if stamp <= self.newest.get(page, 0):
+                return False
+            self.newest[page] = stamp
+            self.newest.move_to_end(page)
+            while len(self.newest) > self.pages:
+                self.newest.popitem(last=False)
+        return True
 
 
 # --- what is indexed -------------------------------------------------------------------------
@@ -409,6 +439,7 @@ class ChatHandlers:
         # ingests run on these workers, apart from the threads that answer (the app passes the API's own)
         self.workers = workers or IngestWorkers(settings.ingest_workers, settings.ingest_waiting)
         self.lock = threading.Lock()  # guards every session's `Waiting`
+        self.label_stamps = LabelStamps()
 
     def respond(
         self,
@@ -794,10 +825,20 @@ class ChatHandlers:
         """The conversation as Markdown, for the page to download (EXPORT_JS) when "Export as Markdown" is clicked."""
         return conversation_markdown(turns, date.today().isoformat()) if turns else ""
 
-    def filters_label(self, sources: list[str] | None, since: str, until: str, as_of: str | None, typed: str | None = None):
+    def filters_label(
+        self,
+        sources: list[str] | None,
+        since: str,
+        until: str,
+        as_of: str | None,
+        typed: str | None = None,
+        request: gr.Request | None = None,
+    ):
         """The Filters section's label: which filters are on, so it shows when the section is collapsed, and first any
-        date the next question would be refused for: text a field refused (`typed`, JSON from TYPED_DATES_JS), or a
-        value it took that is no date here ("2024-02-30", "now - 2d")."""
+        date the next question would be refused for: text a field refused (`typed`, JSON from LABEL_JS), or a
+        value it took that is no date here ("2024-02-30", "now - 2d"). Nothing when a newer label was drawn already."""
+        if not self.label_stamps.is_newest(request.session_hash if request else None, typed):
+            return gr.skip()
         refused = refused_dates(typed)
         for name, label, value in (("since", "from", since), ("until", "to", until), ("as_of", "as-of", as_of)):
             try:

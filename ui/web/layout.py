@@ -8,7 +8,16 @@ from __future__ import annotations
 import gradio as gr
 
 from ui.web.handlers import SUPPORTED_UPLOADS, ChatHandlers, Waiting, upload_size
-from ui.web.render import DATE_WATCH_JS, EXPORT_JS, READ_LINKS_JS, READER_JS, TYPED_DATES_JS, filters_label, render_evidence
+from ui.web.render import (
+    DATE_WATCH_JS,
+    EXPORT_JS,
+    LABEL_JS,
+    READ_LINKS_JS,
+    READER_JS,
+    TYPED_DATES_JS,
+    filters_label,
+    render_evidence,
+)
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers
 
@@ -304,12 +313,12 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         speakers_table.select(handlers.select_person, None, [person_head, person_plot, person_quotes], **reading)
         # a collapsed Filters section still says which filters are on, and which typed date was refused
         filter_inputs = [source_filter, since_box, until_box, as_of_box]
-        # one at a time, and the last of a burst drawn with the values as they are once it has passed: filters set
-        # together (a reload) change one box after another, and a label drawn at the first change ("sources: Harbor
-        # Gazette", the asking date not yet in its box) could land last. With what the date fields refused
-        # (TYPED_DATES_JS), which changes no value.
+        # filters set together (a reload) change one box after another, and each change asks for a label: one drawn
+        # at the first change ("sources: Harbor Gazette", the asking date not yet in its box) could land last. Each
+        # request is numbered by the page (LABEL_JS, with what the date fields refused, which changes no value) and
+        # the server draws none older than one drawn (`LabelStamps`): one at a time, the last of a burst deferred.
         labelling = {"api_visibility": "private", "concurrency_limit": 1, "concurrency_id": "filters-label"}
-        labelling |= {"show_progress": "hidden", "js": TYPED_DATES_JS}
+        labelling |= {"show_progress": "hidden", "js": LABEL_JS}
         labelled = [*filter_inputs, typed_dates]
         gr.on(
             [box.change for box in filter_inputs] + [date_watch.click],
@@ -337,15 +346,9 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         # one load event for both: a second one would see the first one's restored turns as already asked
         restored = [chatbot, evidence, turns_state, export_button, *filter_inputs]
         restore = demo.load(handlers.restore_page, [saved, saved_filters, turns_state], restored, api_visibility="private")
-        # Filters set all at once (a reload, a conversation opened) are labelled once more, a round trip after they
-        # landed: their changes' label requests could reach the server out of order, the last having seen only some
-        # of them ("sources: Harbor Gazette" without its asking date, about one reload in five)
-        # Without the page's reading of refused typed dates (TYPED_DATES_JS): values set by the server are dates, and
-        # with that script on this last step a full-suite run lost the restored label ("Filters (apply to the next
-        # questions)" after a reload, two runs of four), where the label without it had held.
-        relabelling = {key: value for key, value in labelling.items() if key != "js"}
+        # Filters set all at once (a reload, a conversation opened) are labelled once more when they have landed: a
+        # box set to the value it held sends no change. Numbered as the others are: unnumbered, it was drawn even
+        # when it reached the server before a stale numbered one, which then landed last.
         for setting in (restore, *switches):
-            setting.then(lambda: None, None, None, queue=False, api_visibility="private").then(
-                handlers.filters_label, filter_inputs, filters, **relabelling
-            )
+            setting.then(handlers.filters_label, labelled, filters, **labelling)
     return demo
