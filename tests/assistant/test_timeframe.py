@@ -112,6 +112,9 @@ def d(month: int, day: int, year: int = 2024) -> date:
         # the future is not a window: the latest news about it is wanted
         ("What will the Fed decide next week?", None, True, "What will the Fed decide?"),
         ("Who plays tomorrow?", None, True, "Who plays?"),
+        # a weekday the question's verb puts ahead is the coming one: not a window of last Sunday's news
+        ("Who will play in the final on Sunday?", None, True, "Who will play in the final?"),
+        ("Who is playing on Sunday?", None, True, "Who is playing?"),
     ],
 )
 def test_question_forms(question, window, recency, query):
@@ -544,6 +547,31 @@ TEMPLATES = [
     "Which rival did {} overtake last Friday?",
     "How did {} fare so far this year?",
 ]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected_query"),
+    [
+        # news24-dev, asked 2024-01-19 about a festival of August 2024: read as 2023-08-15 to 2023-08-18, a window
+        # before the festival was even announced
+        (
+            "What is the name of the festival that Phish is hosting in Dover, Delaware, from August 15th to August 18th?",
+            "What is the name of the festival that Phish is hosting in Dover, Delaware?",
+        ),
+        ("Where will the Olympics be held from July 26 to August 11?", "Where will the Olympics be held?"),
+        ("Which team will play on June 9?", "Which team will play?"),
+        ("Which bands are scheduled to play in July?", "Which bands are scheduled to play?"),
+    ],
+)
+def test_days_still_to_come_in_the_question_are_what_it_is_about_not_a_window(question, expected_query):
+    reading = read_time(question, AS_OF)
+    assert (reading.window, reading.recency, reading.query) == (None, False, expected_query)
+
+
+def test_days_of_a_past_verb_stay_a_window():
+    assert read_time("Who won the game on Sunday?", AS_OF).window == (date(2024, 3, 17), date(2024, 3, 17))
+    assert read_time("What happened from March 3 to March 5?", AS_OF).window == (date(2024, 3, 3), date(2024, 3, 5))
+    assert read_time("Who was playing on June 9?", AS_OF).window == (date(2023, 6, 9), date(2023, 6, 9))
 
 
 def test_a_question_is_read_in_well_under_5_ms():

@@ -35,7 +35,12 @@ Reading a question (`read_time(question, as_of)`, in `question`):
 5. `question`: combine: the windows are intersected (when they do not overlap, the narrowest is
    kept); recency words and future expressions ("next week", "upcoming") set `recency`. "by June" is
    a deadline, part of what the news says, so it is neither a window nor removed; an explicit date
-   that starts after as_of ("in 2032") is likewise content, not a window.
+   that starts after as_of ("in 2032") is likewise content, not a window. A day or month named
+   without a year whose verb looks forward, by the word rules articles are read with ("will",
+   "scheduled to") or by `tense` on the question's parse ("the festival Phish is hosting from August
+   15th to August 18th"), is the event's own days, to come: no window, and taken out of the query (an
+   article writes them its own way, "Aug. 15 to 18"); a weekday so read ("Who will play on Sunday?")
+   asks for the newest news, as "next week" does.
 6. `question`: remove the expressions from the question for retrieval and tidy the rest: "What did
    the Federal Reserve decide this week?" → "What did the Federal Reserve decide?"; a possessive
    becomes "the" ("in last week's storm" → "in the storm").
@@ -61,9 +66,11 @@ it would be before publication). Dates that carry
 their year need no reading and are not returned.
 
 Cost: a question takes ~0.07 ms (median over 200 quiz-style questions; regular expressions only);
-an explicit day not seen before adds ~1 ms of dateparser (results are cached). The first explicit
-day imports dateparser and loads its English data (~0.3 s, once). Importing this package compiles
-no pattern (they compile on first use, ~10 ms) and imports no dateparser or spaCy. An article is scanned at ~1 ms per 1,000 characters.
+an explicit day not seen before adds ~1 ms of dateparser (results are cached), and a day or month
+without a year whose words do not already say it is to come adds a parse of the question (~2-3 ms;
+the first loads spaCy, ~0.4 s, once). The first explicit day imports dateparser and loads its
+English data (~0.3 s, once). Importing this package compiles no pattern (they compile on first use,
+~10 ms) and imports no dateparser or spaCy. An article is scanned at ~1 ms per 1,000 characters.
 """
 
 # The examples of read_time and relative_dates (run through __test__ below) use `date` from this namespace.

@@ -8,8 +8,10 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from assistant.answering.timeframe.article import _reads_as_future
 from assistant.answering.timeframe.resolve import _resolve_for_question, _Resolved
 from assistant.answering.timeframe.scanner import _scan
+from assistant.answering.timeframe.tense import weekday_looks_forward
 from assistant.answering.timeframe.types import (
     _RELATIVE_KINDS,
     OPEN_START,
@@ -65,6 +67,14 @@ def _read_expression(question: str, found: _Found, as_of: date) -> TimeExpressio
     if found.prep == "by":
         return None  # a deadline ("pledged to end coal by 2030") is what the news says, not when
     relative = found.kind in _RELATIVE_KINDS or bool(found.group("which"))
+    if _days_to_come(question, found):
+        # "the festival Phish is hosting from August 15th to August 18th", "Who will play on Sunday?": the event's
+        # own days, still to come, not the days of the news about it (read as last August, they made a window).
+        # Out of the query all the same: an article writes them its own way ("Aug. 15 to 18"), and words of the
+        # question no passage holds counted against every passage (the Phish question was declined).
+        start = found.prep_start if found.prep else found.start
+        end = found.range_end.end if found.range_end is not None else found.end
+        return TimeExpression(text=question[start:end], span=(start, end), window=None, recency=relative)
     if found.range_end is not None:
         resolved = _resolve_range(found, found.range_end, as_of)
         start, end = found.prep_start, found.range_end.end
@@ -85,6 +95,21 @@ def _read_expression(question: str, found: _Found, as_of: date) -> TimeExpressio
     if found.possessive:
         start = found.start
     return TimeExpression(text=question[start:end], span=(start, end), window=window, recency=recency)
+
+
+# a day or month named without a year or "last"/"next", whose verb may say it is still to come
+_OPEN_DAY_KINDS = {"date_mdy", "date_dmy", "month", "weekday"}
+
+
+def _days_to_come(question: str, found: _Found) -> bool:
+    """Whether a day or month named without a year ("on Sunday", "from August 15th to August 18th") is governed by a
+    verb that looks forward: "will"/"is scheduled to" (the word rules articles are read with) or, by the question's
+    parse, a present progressive ("is hosting") or a plan word. Parsed only for such days (~5 ms)."""
+    if found.kind not in _OPEN_DAY_KINDS or found.group("year") or found.group("which"):
+        return False
+    if found.range_end is not None and found.range_end.group("year"):
+        return False
+    return _reads_as_future(question, found) or weekday_looks_forward(question, found.start, found.end)
 
 
 def _resolve_range(first: _Found, last: _Found, as_of: date) -> _Resolved | None:
