@@ -588,9 +588,13 @@ def about_the_contest(token, contest: Contest) -> bool:
         # "in the New Hampshire primary" for South Carolina's; "in her home state (of South Carolina)" may be it
         where = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
         for place in where:
-            named = set(stems(" ".join(t.text for t in place.subtree if t.pos_ == "PROPN")))
+            names = " ".join(t.text for t in place.subtree if t.pos_ == "PROPN")
+            named = set(stems(names))
             another = any(d.lower_ in ("another", "other") for d in place.children)  # "in another 2024 contest"
-            if another or place.tag_ in ("NNS", "NNPS") or (named and not named <= contest.words | UNSAID_QUALIFIERS):
+            # a place that names all the asked one's words and more is it: "in Sunday's Republican primary in
+            # Washington, D.C." for "the DC primary" (Trump's defeat there was hedged, an outside try)
+            other_names = named and not named <= contest.words | UNSAID_QUALIFIERS and not (contest.qualifiers and contest.named_in(names))
+            if another or place.tag_ in ("NNS", "NNPS") or other_names:
                 return False
         return True
     # any word as object but a pronoun ("lost it"): the parser tags "primary" an adjective at times

@@ -83,6 +83,8 @@ DC_PRIMARY = {
     [
         # "D.C." is DC: "Did Haley win the DC primary?" was hedged beside this very sentence (an outside try)
         (DC_PRIMARY, "Did Haley win the DC primary?", "2024-03-05", "Yes. "),
+        # ... and Trump, whom she defeated there, did not win it (hedged: "don't say so outright", an outside try)
+        (DC_PRIMARY, "Did Trump win the DC primary?", "2024-03-05", "No. "),
         # Haley is the one defeated: she lost; Trump, who defeated her, did not
         (SOUTH_CAROLINA, "Did Nikki Haley lose South Carolina?", "2024-02-26", "Yes. "),
         (SOUTH_CAROLINA, "Did Donald Trump lose South Carolina?", "2024-02-26", "No. "),
