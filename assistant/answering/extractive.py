@@ -71,6 +71,7 @@ from assistant.answering.verdict import (
     SAYING_VERBS,
     UNSETTLED,
     VERDICTS,
+    YES,
     Contest,
     as_dropping_out,
     by_another_verb,
@@ -78,6 +79,8 @@ from assistant.answering.verdict import (
     one_winner_contest,
     other_event_words,
     parsed,
+    stays_in_the_race,
+    still_running_who,
     yes_or_no,
 )
 from assistant.search.cache import KeywordIndex
@@ -490,6 +493,16 @@ class ExtractiveAnswerer:
                     break
             else:
                 verdict = UNSETTLED
+                # "Is Haley still in the race?", nothing telling her dropping out or not: the newest sentence that has
+                # her staying in it ("Haley has committed to staying in the race") has her in it on its day
+                # ... unless a sentence as new or newer tells of her leaving it, even as to come ("Nikki Haley will drop
+                # out of the 2024 presidential race", 03-05, after "pledged to stay in the race" of 02-24)
+                who = still_running_who(question)
+                staying = [c for c in contenders if who and stays_in_the_race(c.text, who)]
+                leaving = [c for c in contenders if {"drop", "out"} <= c.stems or by_another_verb(settling, c.text)]
+                newest = max(staying, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
+                if newest is not None and all(c.hit.chunk.published_int < newest.hit.chunk.published_int for c in leaving):
+                    best, verdict = newest, YES
         pool.remove(best)
         pool.insert(0, best)
         chosen = [best]

@@ -255,10 +255,43 @@ STILL_RUNNING = re.compile(
 def as_dropping_out(question: str) -> str | None:
     """ "Is Rubio still in the race?" as the event that would end it: "Did Rubio drop out?", whose verdict is the
     question's turned over (`yes_or_no`); None for any other question."""
+    who = still_running_who(question)
+    return f"Did {who} drop out?" if who else None
+
+
+def still_running_who(question: str) -> str | None:
+    """Whom "Is Rubio still in the race?" asks about ("Rubio"): a name; None for any other question."""
     asked = STILL_RUNNING.fullmatch(question)
     if asked is None or not all(word[:1].isupper() or word.lower() in ("the", "of") for word in asked["who"].split()):
         return None
-    return f"Did {asked['who']} drop out?"
+    return asked["who"]
+
+
+# what one runs in: "staying in the race", "remains in the running"
+RACE_WORDS = frozenset({"race", "running", "contest", "campaign"})
+
+
+def stays_in_the_race(sentence: str, who: str) -> bool:
+    """Whether the sentence has `who` staying in the race, then or to come: "Haley has committed to staying in the
+    race", "Haley vows to stay in race", "Haley remains in the race". One can only stay in a race one is in: it says
+    `who` is still running as of its article's day (an outside try: "Is Haley still in the race?" was hedged beside
+    it). Not when negated ("did not stay"), nor said of someone else ("Trump urged Haley to stay in the race" names
+    Trump as the one who acts, and is left alone)."""
+    for token in parsed(sentence):
+        if token.lemma_ not in ("stay", "remain") or token.pos_ not in ("VERB", "AUX"):
+            continue
+        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        if not any(place.lemma_.lower() in RACE_WORDS for place in places):
+            continue
+        # up to the clause that names the doer: "committed to staying", "vows to stay" (xcomp, pcomp under "to")
+        verb = token
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("xcomp", "pcomp", "pobj", "prep"):
+            verb = verb.head
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        negated = any(c.dep_ == "neg" for v in {token, verb} for c in v.children)
+        if not negated and any(holds_word(doer, who) for doer in doers):
+            return True
+    return False
 
 
 def won_by_whom(question: str, sentence: str) -> bool | None:
@@ -593,7 +626,9 @@ def about_the_contest(token, contest: Contest) -> bool:
             another = any(d.lower_ in ("another", "other") for d in place.children)  # "in another 2024 contest"
             # a place that names all the asked one's words and more is it: "in Sunday's Republican primary in
             # Washington, D.C." for "the DC primary" (Trump's defeat there was hedged, an outside try)
-            other_names = named and not named <= contest.words | UNSAID_QUALIFIERS and not (contest.qualifiers and contest.named_in(names))
+            other_names = (
+                named and not named <= contest.words | UNSAID_QUALIFIERS and not (contest.qualifiers and contest.named_in(names))
+            )
             if another or place.tag_ in ("NNS", "NNPS") or other_names:
                 return False
         return True

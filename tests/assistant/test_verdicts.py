@@ -10,6 +10,8 @@ from datetime import date
 
 import pytest
 
+from assistant.answering.verdict import stays_in_the_race
+
 SOUTH_CAROLINA = {  # news24-dev 2b35f77def5f (USA TODAY, 2024-02-24), its first paragraph
     "id": "south-carolina",
     "title": "Trump wins 2024 South Carolina Republican presidential primary",
@@ -794,6 +796,17 @@ def test_did_before_a_name_is_no_verb_of_the_question(make_assistant):
     assert not answer.text.startswith(("Yes.", "No.")), answer.text
 
 
+HALEY_STAYS = {  # news24-dev 2b35f77def5f (USA TODAY live updates, 2024-02-24), one paragraph
+    "id": "haley-stays",
+    "title": "Trump wins 2024 South Carolina Republican presidential primary",
+    "source": "usatoday.com",
+    "published": "2024-02-24",
+    "text": "For the last four weeks, Haley has been trying to fire up her supporters and turn out general election "
+    "voters who don't typically vote in GOP primaries. Haley has committed to staying in the race regardless of "
+    "Saturday's outcome, but it will be a lot harder if she loses.",
+}
+
+
 RUBIO_OUT = {  # polnear-dev breitbart_2016-03-15_the-latest-sanders-declares-revo (AP), one paragraph
     "id": "rubio-out",
     "title": "The Latest: Sanders declares ‘revolution,’ ignores losses",
@@ -811,6 +824,10 @@ RUBIO_OUT = {  # polnear-dev breitbart_2016-03-15_the-latest-sanders-declares-re
         (HALEY_OUT, "Is Haley still in the race?", "2024-03-20", "No. "),
         # before she withdrew only her plan is told: nothing settled either way
         (HALEY_OUT[:1], "Is Haley still in the race?", "2024-03-05", None),
+        # one can only stay in a race one is in: as of that day she is (hedged beside it, an outside try)
+        ([HALEY_STAYS], "Is Haley still in the race?", "2024-02-26", "Yes. "),
+        # ... but not once a newer report tells of her leaving it, even as a plan
+        ([HALEY_STAYS, HALEY_OUT[0]], "Is Haley still in the race?", "2024-03-05", None),
     ],
 )
 def test_still_in_the_race_is_the_dropping_out_turned_over(make_assistant, records, question, as_of, verdict):
@@ -913,3 +930,19 @@ def test_a_win_of_one_of_a_kind_is_no_report_of_the_one_asked():
     assert not states_an_outcome(candidate(sentence, "2024-01-14"), "win", event_words(question), asked_contest(question))
     won = "The Kansas City Chiefs won the Super Bowl on Sunday, beating the San Francisco 49ers in overtime."
     assert states_an_outcome(candidate(won, "2024-02-12"), "win", event_words(question), asked_contest(question))
+
+
+@pytest.mark.parametrize(
+    "sentence, stays",
+    [
+        ("Haley has committed to staying in the race regardless of Saturday's outcome.", True),
+        ("Haley vows to stay in race", True),
+        ("Nikki Haley remains in the race despite her loss.", True),
+        # someone else's wish, a denial, another place: nothing of her being in the race
+        ("Trump urged Haley to stay in the race.", False),
+        ("Haley did not stay in the race.", False),
+        ("Haley stayed in Iowa for a week.", False),
+    ],
+)
+def test_staying_in_the_race_is_being_in_it(sentence, stays):
+    assert stays_in_the_race(sentence, "Haley") is stays
