@@ -566,6 +566,8 @@ TEMPLATES = [
 def test_days_still_to_come_in_the_question_are_what_it_is_about_not_a_window(question, expected_query):
     reading = read_time(question, AS_OF)
     assert (reading.window, reading.recency, reading.query) == (None, False, expected_query)
+    # the answer's "time words read as" line says so (an outside try saw "in July ()")
+    assert reading.describe().endswith("(days to come, not a window of the news)"), reading.describe()
 
 
 def test_days_of_a_past_verb_stay_a_window():

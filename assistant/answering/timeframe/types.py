@@ -47,6 +47,8 @@ class TimeExpression:
             details.append(_describe_window(self.window))
         if self.recency:
             details.append("most recent first")
+        if not details:  # days still to come that the question is about: "from August 15th to August 18th"
+            details.append("days to come, not a window of the news")
         return f"{self.text} ({', '.join(details)})"
 
     def describe_days(self) -> str:
