@@ -458,6 +458,10 @@ class Assistant:
                     again = self.extractive(query, hits + older, wider_texts, scope)
                     if not again.text.startswith(hedged):
                         hits, texts, extracted = hits + older, wider_texts, again
+                if analysis.kind == "when" and extracted.text.startswith(NO_OUTCOME_REPORTED):
+                    # "When did the Rams win the Super Bowl?": no report of theirs in the last year; a "when" may ask
+                    # after any year's, so it is answered as any question is, unhedged
+                    extracted = self.extractive(query, hits, texts, scope, latest_outcome=False)
             extracted = words_not_found(query, extracted) or extracted
             timings["extract"] = ms_since(mark)
         mark = time.perf_counter()
@@ -756,16 +760,19 @@ class Assistant:
             min_support=self.settings.min_support,
         )
 
-    def extractive(self, question: str, hits: list[Hit], texts: dict[str, str], scope: TimeScope) -> Answer:
+    def extractive(
+        self, question: str, hits: list[Hit], texts: dict[str, str], scope: TimeScope, latest_outcome: bool = True
+    ) -> Answer:
         """The extractive answer, read with the question's time: its window first, the newest for
-        "latest", recent articles ahead on a near tie."""
+        "latest", recent articles ahead on a near tie; the latest outcome of one asked after, unless
+        `latest_outcome` is False."""
         return self.extractive_answerer().answer(
             question,
             hits,
             texts,
             prefer_recent=scope.reading.recency,
             # "Who won the Super Bowl this year?": the latest outcome inside the window (searched as the window is)
-            latest_outcome=scope.outcome_verb or scope.outcome_verb_in_window,
+            latest_outcome=(scope.outcome_verb or scope.outcome_verb_in_window) if latest_outcome else None,
             in_window=scope.holds if scope.reading.window is not None else None,
             news_day=news_day(scope.as_of, self.retriever.latest_published),
         )

@@ -70,6 +70,7 @@ from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import (
     SAYING_VERBS,
     UNSETTLED,
+    NO,
     VERDICTS,
     YES,
     Contest,
@@ -321,6 +322,10 @@ class ExtractiveAnswerer:
         one_winner = one_winner_contest(question) if kind == "yes_no" else None
         if event is not None and kind == "yes_no" and event.lemma in SAYING_VERBS:
             event = None  # "Did Trump say he would be a dictator?" asks what was said: any saying is no answer
+        if event is not None and kind == "when" and latest_outcome is not None:
+            # "When was the Super Bowl won?": the outcome's report is the latest outcome's to find (below); kept to the
+            # sentences with a verb of winning, the game's "ended Sunday night with a win for the Chiefs" was not one
+            event = None
         reported: list[Candidate] = []
         if event is not None:
             names = self.name_stems(question)
@@ -405,21 +410,29 @@ class ExtractiveAnswerer:
             # past the best few, only sentences with a word of winning: "Super Bowl 58 ended Sunday night with a win for
             # the Kansas City Chiefs" ranked below a dozen previews that hold "team" of "Which team won …?"
             about, contest = event_words(question), asked_contest(question)
+            near_enough = OUTCOME_NEAR_BEST * best.score
+
             latest_edition = max((n for c in pool for n in editions(c.text, contest)), default=None)
             answering = [
                 c
                 for rank, c in enumerate(pool)
                 if (rank < OUTCOME_POOL or (rank < OUTCOME_POOL_READ and not WINNING_STEMS.isdisjoint(c.stems)))
                 and (
-                    (self.answers(c) and (c.score >= OUTCOME_NEAR_BEST * best.score or self.titled_win(c, about, contest)))
+                    (self.answers(c) and (c.score >= near_enough or self.titled_win(c, about, contest)))
                     or tells_a_winner(c, one_winner)
                 )
             ]
+            whose = self.won_by_the_one_asked(question, terms)
+            answering = [c for c in answering if whose(c)]
+            if kind == "when":
+                # a report that tells the day, over a newer one that does not: "Trump clinched victory in the Iowa
+                # Caucuses on Monday" (01-15) over "Trump recently beat Haley in both the Iowa caucuses and …" (01-23)
+                answering = [c for c in answering if tells_a_day(c.text)] or answering
             reported = latest_report(answering, outcome, news_day, about, contest, pool)
             if reported is None:
                 # "Donald Trump clinched victory in the Iowa Caucuses on Monday", in an article whose preview passages
                 # were retrieved ("Why each Republican candidate can win the Iowa Caucuses"), not that one
-                elsewhere = self.outcome_elsewhere(question, hits, article_texts, pool, news_day, terms)
+                elsewhere = [c for c in self.outcome_elsewhere(question, hits, article_texts, pool, news_day, terms) if whose(c)]
                 reported = latest_report(elsewhere, outcome, news_day, about, contest, pool + elsewhere)
                 if reported is not None:
                     pool.append(reported)
@@ -540,6 +553,17 @@ class ExtractiveAnswerer:
         if verdict is not None:
             answer.text = f"{verdict} {answer.text}"
         return answer
+
+    def won_by_the_one_asked(self, question: str, terms: dict[str, float]) -> Callable[[Candidate], bool]:
+        """For "When did the Rams win the Super Bowl?": whether a report may have the Rams win it, not someone else (it
+        would settle "Did the Rams win the Super Bowl?" "No.": the latest game's, which the Chiefs won); any report for
+        other questions. Unsettled is kept: "Trump clinched victory in the Iowa Caucuses" names no caucuses won."""
+        if not WHEN_DID.match(question):
+            return lambda c: True
+        asked = WHEN_DID.sub("Did ", question, count=1)
+        settling_terms = terms | self.key_terms(asked)
+        names = self.name_stems(question)
+        return lambda c: yes_or_no(asked, c, lambda text: self.denies(text, settling_terms), names) != NO
 
     def mentions(self, c: Candidate, event: PastEvent) -> bool:
         """Whether the sentence holds a word of the event or of a verb that reports it ("landing", "touched")."""
@@ -814,6 +838,7 @@ FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 NO_COUNT_GIVEN = "No article here gives that number; the closest they come:"
+WHEN_DID = re.compile(r"^\s*when\s+did\s+", re.IGNORECASE)
 
 
 def gives_a_count(c: Candidate, happening: frozenset[str]) -> bool:
@@ -955,6 +980,15 @@ OCCASIONS = frozenset(
 
 # a day the sentence names, its year aside (`DATE_WORDS` holds years too)
 DAY_WORDS = re.compile(r"\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|tonight|last (?:week|month))\b")
+# a day, not a year alone: "on Monday", "Sunday night", "on Feb. 11"
+MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+
+
+def tells_a_day(text: str) -> bool:
+    """Whether the sentence names a day ("on Monday", "last week", "on Feb. 11"); "her first 2024 victory" does not."""
+    return bool(DAY_WORDS.search(text) or MONTH_DAY.search(text))
+
+
 DATED_YEAR = re.compile(r"\b(?i:in|since|from|until|before)\s+(1\d{3}|20\d\d)\b")
 
 

@@ -33,6 +33,8 @@ from assistant.answering.verdict import (
     DONE_PREPOSITIONS,
     PARTICLES,
     SAME_EVENT,
+    SECURING_VERBS,
+    is_passive,
     Contest,
     contest_of,
     holds_word,
@@ -69,7 +71,7 @@ OUTCOME_NOUNS = frozenset({"victory", "win", "winner", "champion"})
 WINNING_STEMS = frozenset(stems(" ".join(OUTCOME_VERBS | OUTCOME_NOUNS | {"won"})))
 # a title of an earlier outcome, not the report of one: "face off against the defending champions"
 TITLE_WORDS = frozenset({"defending", "reigning", "former", "previous", "last", "past"})
-ASKING_KINDS = ("who", "which", "what", "yes_no")  # "Did the Chiefs win the Super Bowl?" asks after the latest too
+ASKING_KINDS = ("who", "which", "what", "yes_no", "when")  # "Did the Chiefs win the Super Bowl?" asks after the latest too
 PAST = ("VBD", "VBN")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 OUTCOME_DAYS = 366  # the latest outcome is reported at most this long before the asking day
@@ -108,7 +110,9 @@ def event_words(question: str) -> frozenset[str]:
         return frozenset(stems(" ".join(t.text for t in doc[misread.i + 1 :] if t.pos_ in ("NOUN", "PROPN"))))
     for word in doc:
         if word.lemma_ in OUTCOME_VERBS and word.pos_ == "VERB":
-            about = [c for c in word.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")]
+            # a thing won is the passive's subject: "When was the Super Bowl won?" (the follow-up "When was that?")
+            won = ("nsubj", "nsubjpass") if word.lemma_ in SECURING_VERBS and is_passive(word) else ()
+            about = [c for c in word.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") or c.dep_ in won]
             nouns = [t.text for c in about for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
             return frozenset(stems(" ".join(nouns)))
     return frozenset()

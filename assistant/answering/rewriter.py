@@ -75,6 +75,7 @@ TIME_WORD = r"after\s+(?:that|this|it)|afterwards?|since\s+then|before\s+(?:that
 TIME_BACK = re.compile(rf"\b(?P<time>{TIME_WORD})\b", re.I)
 TIME_FRAGMENT = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:what\s+about\s+)?(?P<time>{TIME_WORD})\s*[?.!]*\s*$", re.I)
 ISO_DAY = re.compile(r"\b\d{4}-\d\d-\d\d\b")
+IRREGULAR_PARTICIPLES = {"chose": "chosen", "beat": "beaten"}  # "When was the Super Bowl won?", "… chosen?"
 LOOSE_TIME_WORDS = {"then", "next", "later"}  # point back only in a past-tense question ("Who do they play next?" does not)
 PAST_AUXILIARIES = {"did", "was", "were", "had"}
 OWN_EVENT_LABELS = {"DATE", "TIME", "EVENT", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"}
@@ -606,6 +607,21 @@ def asked_event(question: str) -> str | None:
     return None
 
 
+def outcome_told(question: str) -> str | None:
+    """The past participle of the outcome a who/which question asked after ("Who won the Super Bowl?" → "won",
+    "Which team was beaten …" is not one); None for any other question."""
+    from assistant.answering.outcome import asked_outcome_verb
+
+    doc = parse(question)  # this pipeline has no lemmas: the outcome's verb is the outcome module's to read
+    root = list(doc.sents)[-1].root
+    if root.tag_ != "VBD" or asked_outcome_verb(question) is None:
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if not any(s.lower_ in ("who", "what", "which") or any(d.lower_ in ("which", "what") for d in s.children) for s in subjects):
+        return None
+    return IRREGULAR_PARTICIPLES.get(root.lower_, root.lower_)
+
+
 def doubles_last(verb: str) -> bool:
     """Whether the verb doubles its last consonant before "-ing"/"-ed" ("win" → "winning", "visit" → "visiting")."""
     if verb in STRESSED_LAST:
@@ -820,6 +836,12 @@ class RuleRewriter:
         event = WHEN_WAS_THAT.match(message) and asked_event(last_question)
         if event:
             asked = WHEN_WAS_THAT.match(message)
+            won = outcome_told(last_question)
+            if won and asked[0].lower().lstrip().removeprefix("and").lstrip().startswith("when"):
+                # "When was that?" after "Who won the Super Bowl?" is when it was won, this year's: asked "When was the
+                # Super Bowl?" it met the logo history's "The first Super Bowl on Jan. 15, 1967" (an outside try)
+                plural = parse(event)[-1].tag_ in ("NNS", "NNPS")  # "When were the Iowa caucuses won?"
+                return f"When {'were' if plural else 'was'} {event} {won}?"
             return f"{message[: asked.start('that')]}{event}{message[asked.end('that') :]}"
         if WHEN_WAS_THAT.match(message) and (spoke := SAY_WHERE.match(last_question)) is not None:
             # "When was that?" after "What did Trump say at Liberty University?": when he spoke there (it was declined)

@@ -470,9 +470,20 @@ class Contest(NamedTuple):
         return self.qualifiers | set(stems(self.head))
 
 
+def is_passive(verb) -> bool:
+    """Whether the verb is a passive: "was won", "were won" (the small parser reads "When were the Iowa caucuses
+    won?" as active at times, its subject "nsubj" and its "were" an "aux")."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    return any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "be") for c in verb.children)
+
+
 def contest_of(verb) -> Contest | None:
     """The contest the question's verb has as its object, with its qualifiers (`Contest`); None with no noun object."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+    if not objects and verb.lemma_ in SECURING_VERBS and is_passive(verb):
+        # a thing won is the passive's subject: "When were the Iowa caucuses won?"
+        objects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     if not objects and verb.lemma_ in BEATING_VERBS:
         # "Who did the Chiefs beat in the Super Bowl?": whom they beat is asked, the contest is where
         where = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]

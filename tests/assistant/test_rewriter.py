@@ -151,11 +151,12 @@ NEVADA = "Joe Biden won the Nevada primary on Tuesday (2024-02-06). [1]"
             "What about Biden?",
             "What did Biden say about Trump?",
         ),
-        # a follow-up of a follow-up leans on how the first one was understood ("Who won the Nevada primary?")
+        # a follow-up of a follow-up leans on how the first one was understood ("Who won the Nevada primary?"), and
+        # "When was that?" after who won asks when it was won (the latest's report; see test_when_was_that_is_when_…)
         (
             ("Who won the New Hampshire primary?", NEW_HAMPSHIRE, "And Nevada?", NEVADA),
             "When was that?",
-            "When was the Nevada primary?",
+            "When was the Nevada primary won?",
         ),
         (
             ("Who won the New Hampshire primary?", NEW_HAMPSHIRE, "And Nevada?", NEVADA, "When was that?", NEVADA),

@@ -1344,3 +1344,28 @@ def test_the_days_of_an_event_to_come_are_no_window_of_the_news(make_assistant):
     assert answer.time_window is None
     assert "Mondegreen" in answer.text, answer.text
     assert answer.citations[0].article_id == "phish-facts"
+
+
+def test_when_was_that_after_who_won_is_when_the_latest_was_won(super_bowl_weeks):
+    """An outside try of the web chat, again (as of 2024-02-14): "When was that?" after "Who won the Super Bowl?" was
+    read "When was the Super Bowl?" and answered from the logo history's "The first Super Bowl on Jan. 15, 1967";
+    made to ask after the latest, it met that article's newest sentences ("Last year's championship game …"), none
+    the game's report. It asks when the Super Bowl was won: the outcome's report, the latest, with its day."""
+    bot = super_bowl_weeks
+    won = bot.ask("Who won the Super Bowl?", as_of="2024-02-14")
+    turns = [{"role": "user", "content": "Who won the Super Bowl?"}, {"role": "assistant", "content": won.text}]
+    when = bot.ask("When was that?", history=turns, as_of="2024-02-14")
+    assert when.standalone_question == "When was the Super Bowl won?"
+    assert when.text.startswith("As of 2024-02-12: Super Bowl 58 ended Sunday night (2024-02-11)"), when.text
+
+
+def test_when_a_side_won_is_its_own_win_not_the_latest_game(super_bowl_weeks):
+    """ "When did the Chiefs win the Super Bowl?" is the report of their win; "When did the 49ers win the Super Bowl?"
+    is not the same report (the Chiefs won it, beating the 49ers), nor hedged as an outcome not reported: a "when"
+    may ask after any year's."""
+    bot = super_bowl_weeks
+    chiefs = bot.ask("When did the Chiefs win the Super Bowl?", as_of="2024-02-14")
+    assert chiefs.text.startswith("As of 2024-02-12: Super Bowl 58 ended Sunday night (2024-02-11)"), chiefs.text
+    niners = bot.ask("When did the 49ers win the Super Bowl?", as_of="2024-02-14")
+    assert "Super Bowl 58 ended Sunday night" not in niners.text, niners.text
+    assert not niners.text.startswith("No article here reports that outcome"), niners.text
