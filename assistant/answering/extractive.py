@@ -68,9 +68,9 @@ from assistant.answering.question import (
 from assistant.answering.state_names import with_state_names
 from assistant.answering.timeframe import relative_dates
 from assistant.answering.verdict import (
+    NO,
     SAYING_VERBS,
     UNSETTLED,
-    NO,
     VERDICTS,
     YES,
     Contest,
