@@ -23,6 +23,7 @@ from assistant.answering.outcome import (
     asked_past_event,
     event_words,
     other_tellings,
+    outcome_after,
     words_of_the_event,
 )
 from assistant.answering.question import QuestionAnalysis, analyze, clean_topic
@@ -412,6 +413,13 @@ class Assistant:
             # "When did she say that?" with nothing before it was answered about whoever the search happened on
             extracted = decline(
                 query, f"Whom does “{dangling}” mean? Nothing earlier in this conversation says; ask again with the name."
+            )
+        elif (later := outcome_after(searched, scope.as_of)) is not None:
+            # "Who won the 2025 Super Bowl?" asked 2024-01-19: no article of that day can report it (an outside try got
+            # the Rams' titles of 1945 and 1951, then January's predictions)
+            extracted = decline(
+                query,
+                f"No article can report that yet: it asks about {later}, after the asking date ({scope.as_of.isoformat()}).",
             )
         elif analysis.kind in SHAPED_KINDS:
             # a summary, comparison or timeline: searched wider; laid out from the articles' sentences

@@ -82,8 +82,15 @@ MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "
 def asked_outcome_verb(question: str) -> str | None:
     """The lemma of the outcome verb the question asks after in the past tense ("Who won the Oscar for best
     actor?": "win"); None when it asks after none ("Who is the Boeing CEO?", "Who will win in November?")."""
-    if analyze(question).kind not in ASKING_KINDS or YEAR.search(question):
+    if YEAR.search(question):
         return None  # "at the 2024 Golden Globes" names its year
+    return outcome_verb_of(question)
+
+
+def outcome_verb_of(question: str) -> str | None:
+    """`asked_outcome_verb`, a year named or not."""
+    if analyze(question).kind not in ASKING_KINDS:
+        return None
     misread = verb_after_did(parsed(question))
     if misread is not None and misread.lower_ in OUTCOME_VERBS:
         return misread.lower_  # after "did" the word is in its base form: its lemma
@@ -94,6 +101,17 @@ def asked_outcome_verb(question: str) -> str | None:
         if word.tag_ in PAST or (word.tag_ == "VB" and any(child.lower_ == "did" for child in word.children)):
             return word.lemma_
     return None
+
+
+def outcome_after(question: str, as_of: date) -> str | None:
+    """The year a question asks after an outcome of, in the past tense, when it is after the asking day's: "Who won
+    the 2025 Super Bowl?" asked 2024-01-19 ("2025"). No article of that day can report it; an outside try got the
+    Rams' 1945 title. None for any other question (a plan, "Who will win in 2025?", is news of its day)."""
+    years = [int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", question)]
+    later = [year for year in years if year > as_of.year]
+    if not later or outcome_verb_of(question) is None:
+        return None
+    return str(min(later))
 
 
 def asks_an_outcome(question: str) -> bool:

@@ -12,7 +12,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.answering import extractive
-from assistant.answering.outcome import asks_an_outcome
+from assistant.answering.outcome import asks_an_outcome, outcome_after
 from assistant.answering.scope import time_scope
 from assistant.answering.timeframe import relative_dates
 from assistant.core import EVENT_REPORTS, OUTCOME_ARTICLES
@@ -1369,3 +1369,15 @@ def test_when_a_side_won_is_its_own_win_not_the_latest_game(super_bowl_weeks):
     niners = bot.ask("When did the 49ers win the Super Bowl?", as_of="2024-02-14")
     assert "Super Bowl 58 ended Sunday night" not in niners.text, niners.text
     assert not niners.text.startswith("No article here reports that outcome"), niners.text
+
+
+def test_an_outcome_of_a_year_after_the_asking_day_is_not_reported_yet(super_bowl_weeks):
+    """An outside try: "Who won the 2025 Super Bowl?" (as of 2024-01-19) was answered with the Rams' titles of 1945
+    and 1951, and as of 2024-03-29 with January's predictions. No article of the asking day can report it."""
+    answer = super_bowl_weeks.ask("Who won the 2025 Super Bowl?", as_of="2024-02-20")
+    assert not answer.answered and not answer.citations
+    assert answer.text == "No article can report that yet: it asks about 2025, after the asking date (2024-02-20)."
+    # a plan for that year is news of its day, and a year gone by is asked as any
+    assert outcome_after("Who will win the 2025 Super Bowl?", date(2024, 2, 20)) is None
+    assert outcome_after("Who won the 2023 Super Bowl?", date(2024, 2, 20)) is None
+    assert outcome_after("Did the Chiefs win the 2025 Super Bowl?", date(2024, 2, 20)) == "2025"
