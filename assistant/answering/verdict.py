@@ -289,6 +289,9 @@ def stays_in_the_race(sentence: str, who: str) -> bool:
             verb = verb.head
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
         negated = any(c.dep_ == "neg" for v in {token, verb} for c in v.children)
+        if doers and all(doer.pos_ == "PRON" for doer in doers) and verb.dep_ == "ccomp":
+            # "Haley said she intended to stay in the race": "she" is whoever says it
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not negated and any(holds_word(doer, who) for doer in doers):
             return True
     return False

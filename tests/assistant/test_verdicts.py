@@ -938,6 +938,9 @@ def test_a_win_of_one_of_a_kind_is_no_report_of_the_one_asked():
         ("Haley has committed to staying in the race regardless of Saturday's outcome.", True),
         ("Haley vows to stay in race", True),
         ("Nikki Haley remains in the race despite her loss.", True),
+        # news24-dev, as of 2024-02-12 (an outside try: hedged beside it)
+        ("Haley said she intended to stay in the race.", True),
+        ("Trump said she intended to stay in the race.", False),
         # someone else's wish, a denial, another place: nothing of her being in the race
         ("Trump urged Haley to stay in the race.", False),
         ("Haley did not stay in the race.", False),
