@@ -396,12 +396,15 @@ def titled_in(focus: str, earlier: list[Exchange]) -> str:
 def fitting_gender(persons: list[str], pronouns: set[str]) -> list[str]:
     """The persons a "she" or "he" may stand for first: "What did she say after the loss?", after an answer naming
     Joe Biden, Donald Trump and Nikki Haley, asks about Haley (by her first name; a name that tells nothing stays
-    in its place, behind the ones that tell the pronoun's gender)."""
+    in its place, behind the ones that tell the pronoun's gender; one of the other gender is none)."""
     wanted = "f" if pronouns & {"she", "her", "hers", "herself"} else "m" if pronouns & {"he", "him", "his", "himself"} else ""
     if not wanted:
         return persons
-    other = "m" if wanted == "f" else "f"
-    return sorted(persons, key=lambda p: {wanted: 0, "": 1, other: 2}[name_gender(p)])
+    # none of the other gender: "What did she say about it?" after an answer naming only Donald Trump was asked of
+    # him (an outside try); the pronoun is then left as it is
+    return sorted(
+        (p for p in persons if name_gender(p) != ("m" if wanted == "f" else "f")), key=lambda p: name_gender(p) != wanted
+    )
 
 
 def can_bind(candidate, pronoun) -> bool:
@@ -1045,13 +1048,14 @@ class RuleRewriter:
         asks_for_thing = asks_who_or_which or bool(ASKS_WHAT.search(last_question))
         thing = answered_thing(answer_doc, last_question) if answer_doc is not None and asks_for_thing else ""
         asked_topic = thing_asked_about(last_question)  # "it" of "What did Abbott say about it?" after "… about the razor wire?"
-        if (
-            thing
-            and persons
-            and thing == persons[0]
-            and any(doc[i].lower_ in PERSON_PRONOUNS | {"his", "her"} for i in to_resolve)
-        ):
-            thing = ""  # "What film did he win it for?": "he" is the person, so "it" is something else
+        person_pronoun = any(doc[i].lower_ in PERSON_PRONOUNS | {"his", "her"} for i in to_resolve)
+        asked_who = re.match(r"\s*who\b", last_question, re.IGNORECASE) is not None
+        a_person = asked_who and any(p in thing or thing in p for p in answered + asked)
+        if thing and ((persons and thing == persons[0] and person_pronoun) or a_person):
+            # "What film did he win it for?": a person is "he" or "she", so "it" is something else; so it is when the
+            # answer calls him "former President Donald Trump" ("What did he say about it?" after "Who won the Iowa
+            # caucuses?" was asked about Trump himself, an outside try)
+            thing = ""
         subject_topics = topics(question_doc) if question_doc else []
         topic = thing or (subject_topics[-1].text if subject_topics else "")
         # "they": the answer's thing, two people, the organisations asked about, the plural asked about, a place

@@ -641,3 +641,23 @@ def test_when_was_that_after_what_did_x_say_at_an_occasion_asks_when_they_spoke_
         "Monday (2016-01-18) at Liberty University in Lynchburg, VA, Donald Trump addressed the students. [1]",
     )
     assert rewriter.rewrite("When was that?", turns) == "When did Trump speak at Liberty University?"
+
+
+IOWA = (
+    "As of 2024-01-15: Former President Donald Trump clinched victory in the Iowa Caucuses on Monday (2024-01-15), "
+    "celebrating a quick win over his Republican rivals. [1]"
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up, expected",
+    [
+        # an outside try: "What did Donald Trump say about former President Donald Trump?"; a person is "he", not "it"
+        ("What did he say about it?", "What did Donald Trump say about the Iowa caucuses?"),
+        ("How did he react to it?", "How did Donald Trump react to the Iowa caucuses?"),
+        # "she" is no Donald Trump: it was asked of him; left as it is, it is not asked of the wrong person
+        ("What did she say about it?", "What did she say about the Iowa caucuses?"),
+    ],
+)
+def test_it_after_who_won_is_the_contest_not_the_winner(rewriter, follow_up, expected):
+    assert rewriter.rewrite(follow_up, history("Who won the Iowa caucuses?", IOWA)) == expected
