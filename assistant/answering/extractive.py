@@ -449,6 +449,16 @@ class ExtractiveAnswerer:
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
         verdict = no_outcome
+        elsewhere: list[Candidate] = []
+        if happening and (places := asked_places(question)):
+            # "How many people died in the Kansas City parade shooting?" was answered "Following Lunar New Year
+            # celebrations in Monterey Park, California, 11 people were killed": a count told of a place the question
+            # does not name, and naming none it does, is another event's (an outside try)
+            # ... as is one whose paragraph names one so: "Highland Park, Illinois, July 4, 2022: A gunman … The attack
+            # occurred about 15 minutes after the parade had started, killing seven people", in a list of earlier ones
+            elsewhere = [c for c in pool[:COUNT_POOL] if of_another_place(paragraph_to(c, article_texts), places)]
+            if best in elsewhere:
+                best = next((c for c in pool if c not in elsewhere and self.answers(c)), best)
         if happening and gives_a_count(best, happening) and not counts_people(best.text):
             # "How many people were shot at the Kansas City parade?": "11 children were shot …" counts some of them; the
             # same article's "In total 22 people suffered gunshot wounds" counts them all, and answers
@@ -468,7 +478,10 @@ class ExtractiveAnswerer:
             counted = [
                 c
                 for c in pool[:COUNT_POOL]
-                if self.answers(c) and gives_a_count(c, happening) and c.score >= COUNT_NEAR_BEST * best.score
+                if self.answers(c)
+                and gives_a_count(c, happening)
+                and c.score >= COUNT_NEAR_BEST * best.score
+                and c not in elsewhere
             ]
             if counted:
                 best = counted[0]
@@ -527,6 +540,8 @@ class ExtractiveAnswerer:
                 continue
             if any(same_place(c, x) for x in chosen) and not names_what_they_do_not(c, chosen):
                 continue
+            if c in elsewhere:
+                continue  # a count of another event, beside the asked one's
             if (
                 outcome is not None
                 and not WINNING_STEMS.isdisjoint(c.stems)
@@ -982,6 +997,25 @@ OCCASIONS = frozenset(
 DAY_WORDS = re.compile(r"\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|tonight|last (?:week|month))\b")
 # a day, not a year alone: "on Monday", "Sunday night", "on Feb. 11"
 MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+
+
+def paragraph_to(c: Candidate, article_texts: dict[str, str]) -> str:
+    """The sentence with the words of its paragraph before it (the article's, else the sentence alone)."""
+    text = article_texts.get(c.hit.chunk.article_id, "")
+    if not text or text[c.start : c.end] != c.text:
+        return c.text
+    return text[text.rfind("\n", 0, c.start) + 1 : c.end]
+
+
+def asked_places(question: str) -> frozenset[str]:
+    """The places a question names ("Kansas City"), as lower-case words."""
+    return frozenset(text.lower() for text, label in entities_of([question])[0] if label in ("GPE", "LOC", "FAC"))
+
+
+def of_another_place(text: str, places: frozenset[str]) -> bool:
+    """Whether the sentence names a place, none of them one of `places` (nor in one of them)."""
+    named = [name.lower() for name, label in entities_of([text])[0] if label in ("GPE", "LOC", "FAC")]
+    return bool(named) and not any(a in b or b in a for a in named for b in places)
 
 
 def tells_a_day(text: str) -> bool:

@@ -1026,3 +1026,30 @@ def test_the_happening_a_count_of_people_asks_for():
     assert {"die", "kill"} <= counted_happening("How many people died in the Orlando nightclub shooting?")
     assert "arrest" in counted_happening("How many people have been arrested?")
     assert counted_happening("How many acres has the fire burned?") == frozenset()  # acres are counted as acres
+
+
+EARLIER_SHOOTINGS = {  # news24-dev b6dd60151af1 (USA TODAY, 2024-02-15): the paragraph of the parade, two of its list
+    "id": "parade-and-earlier",
+    "title": "Kansas City Super Bowl parade latest shooting at US celebration",
+    "source": "usatoday.com",
+    "published": "2024-02-15",
+    "text": PARADE_SHOOTING["text"]
+    + "\n\nChicago suburb Fourth of July parade in 2022 : A gunman armed with an AR-15-style rifle opened fire from a "
+    "rooftop during a Fourth of July parade in Highland Park, Illinois. The attack occurred about 15 minutes after the "
+    "parade had started, killing seven people and wounding 48 others.\n\nCalifornia Lunar New Year celebrations in "
+    "January 2023 : Following Lunar New Year celebrations in Monterey Park, California, 11 people were killed and nine "
+    "others injured after a gunman began shooting at a dance studio.",
+}
+
+
+def test_a_count_of_another_place_s_event_is_no_count_of_the_asked_one(make_assistant):
+    """An outside try on news24-dev (as of 2024-02-16): "How many people died in the Kansas City parade shooting?" got
+    "Following Lunar New Year celebrations in Monterey Park, California, 11 people were killed … [1] The attack
+    occurred about 15 minutes after the parade had started, killing seven people" (Highland Park's): counts from the
+    article's list of earlier shootings. A count whose sentence, or paragraph up to it, names another place than the
+    question's, and not the question's, is another event's."""
+    bot = make_assistant()
+    bot.add_records([EARLIER_SHOOTINGS])
+    answer = bot.ask("How many people died in the Kansas City parade shooting?", as_of="2024-02-16")
+    assert "11 people were killed" not in answer.text and "killing seven people" not in answer.text, answer.text
+    assert answer.text.startswith("In total 22 people suffered gunshot wounds, including one fatality"), answer.text
