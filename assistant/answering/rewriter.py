@@ -70,6 +70,8 @@ SAY_WHERE = re.compile(r"^\s*what\s+did\s+(?P<speaker>[^?]{1,60}?)\s+say\s+(?P<w
 WHEN_WAS_THAT = re.compile(
     r"^\s*(?:and\s+)?(?:when|where)\s+(?:was|is|did|does)\s+(?P<that>that|this)(?:\s+(?:happen|take\s+place))?\s*\?+\s*$", re.I
 )
+# "How many people were shot at the Kansas City parade?": what was counted, and what happened to them
+HOW_MANY_WERE = re.compile(r"^\s*how\s+many\s+(?P<what>[^?]+?)\s+(?P<be>were|was)\s+(?P<rest>[^?]+?)\s*\?+\s*$", re.I)
 # "What did she say afterwards?", "What happened next?": a time word that points back to the event asked about
 TIME_WORD = r"after\s+(?:that|this|it)|afterwards?|since\s+then|before\s+(?:that|this|it)|then|next|later"
 TIME_BACK = re.compile(rf"\b(?P<time>{TIME_WORD})\b", re.I)
@@ -846,6 +848,11 @@ class RuleRewriter:
                 plural = parse(event)[-1].tag_ in ("NNS", "NNPS")  # "When were the Iowa caucuses won?"
                 return f"When {'were' if plural else 'was'} {event} {won}?"
             return f"{message[: asked.start('that')]}{event}{message[asked.end('that') :]}"
+        if (asked := WHEN_WAS_THAT.match(message)) and (counted := HOW_MANY_WERE.match(last_question)) is not None:
+            # "When was that?" after "How many people were shot at the Kansas City parade?": when they were (it was
+            # asked alone, and declined: an outside try)
+            wh = next(word for word in asked[0].split() if word.lower() in ("when", "where"))
+            return f"{wh.capitalize()} {counted['be']} {counted['what']} {counted['rest']}?"
         if WHEN_WAS_THAT.match(message) and (spoke := SAY_WHERE.match(last_question)) is not None:
             # "When was that?" after "What did Trump say at Liberty University?": when he spoke there (it was declined)
             return f"When did {spoke['speaker']} speak {spoke['where']}?"

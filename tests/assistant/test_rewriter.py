@@ -661,3 +661,12 @@ IOWA = (
 )
 def test_it_after_who_won_is_the_contest_not_the_winner(rewriter, follow_up, expected):
     assert rewriter.rewrite(follow_up, history("Who won the Iowa caucuses?", IOWA)) == expected
+
+
+def test_when_was_that_after_a_count_asks_when_it_happened_to_them(rewriter):
+    """An outside try (as of 2024-02-16): "When was that?" after "How many people were shot at the Kansas City
+    parade?" was asked alone and declined; the passage it cited said "Wednesday (2024-02-14)"."""
+    counted = "In total 22 people suffered gunshot wounds, including one fatality, Interim Fire Chief Ross Grundyson said. [1]"
+    turns = history("How many people were shot at the Kansas City parade?", counted)
+    assert rewriter.rewrite("When was that?", turns) == "When were people shot at the Kansas City parade?"
+    assert rewriter.rewrite("Where was that?", turns) == "Where were people shot at the Kansas City parade?"
