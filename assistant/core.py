@@ -432,7 +432,9 @@ class Assistant:
                 if analysis.kind in DIGEST_KINDS and analysis.topic:
                     extracted = no_story_about(analysis.topic, extracted)
         else:
-            quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts, self.articles_about)
+            quotes_from = WhoSaidAnswerer(
+                self.retriever.quotes, self.index.store.article_texts, self.articles_about, scope.window_dates
+            )
             if analysis.kind == "who_said":
                 scope = scope.for_quotes()  # what was said on days named is reported then and the next day
             for attempt_filters, _ in scope.attempts():

@@ -378,8 +378,13 @@ class ExtractiveAnswerer:
                 and not names_other_days(c, in_window)
                 and not of_long_ago(c)
             ]
-            # "… a Danish monarch voluntarily resigned was in 1146", in this week's news, is no answer from any day
-            candidates = inside or [c for c in candidates if not (in_window(c.hit.chunk.published) and of_long_ago(c))]
+            # "… a Danish monarch voluntarily resigned was in 1146", in this week's news, is no answer from any day; nor
+            # is "… telling Fox News Monday afternoon …" in Tuesday's for "What did Haley say on Tuesday?" (outside try)
+            candidates = inside or [
+                c
+                for c in candidates
+                if not (in_window(c.hit.chunk.published) and (of_long_ago(c) or names_other_days(c, in_window)))
+            ]
             if not candidates:
                 return decline(question)
         pool = sorted(candidates, key=lambda c: c.score, reverse=True)

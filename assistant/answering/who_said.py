@@ -192,12 +192,15 @@ class WhoSaidAnswerer:
         quotes: QuoteIndex,
         article_texts: Callable[[Iterable[str]], dict[str, str]],
         articles_about: Callable[[str, Filters | None], list[str]] | None = None,
+        asked_days: tuple[str, str] | None = None,
     ):
         self.quotes = quotes
         self.article_texts = article_texts  # article ids -> {id: stored text}
         # topic -> ids of the articles about it, best first: their quotes on the topic need not
         # hold its words ("We will not sail", in a story about the strike)
         self.articles_about = articles_about
+        # the days the question names (ISO, since '' when open): a quote whose sentence names another is of that day
+        self.asked_days = asked_days
 
     def answer(self, question: str, filters: Filters | None = None) -> Answer | None:
         asked = parse(question)
@@ -264,6 +267,8 @@ class WhoSaidAnswerer:
             # two quoted words of one sentence ("trust" and "hope") each cite that sentence: cite it once
             if any(cites_the_same(citation, other) for _, other in chosen):
                 continue
+            if self.of_another_day(citation):
+                continue
             chosen.append((quote, citation))
             if len(chosen) == 3:
                 break
@@ -279,6 +284,22 @@ class WhoSaidAnswerer:
                 mentions = any(word in name_tokens(sentence) for word in name_tokens(quote.speaker_name))
                 parts.append(f"{sentence if mentions else quote.speaker_name + ': ' + sentence} [{n}]")
         return self.make(question, " ".join(parts), citations)
+
+    def of_another_day(self, citation: Citation) -> bool:
+        """Whether the cited sentence says it was said on days the question does not name: "What did Nikki Haley say
+        on Tuesday?" (2024-03-05) cited "… telling Fox News Monday afternoon that …" from a Tuesday article (an
+        outside try). A sentence naming no day is of the day its article reports; one naming some of the asked
+        days among others is kept."""
+        if self.asked_days is None or not citation.published:
+            return False
+        since, until = self.asked_days
+        named = relative_dates(citation.quote, date.fromisoformat(citation.published))
+        # each as the days it may mean: "Monday afternoon" one, "last week" seven ("Haley told an audience last week
+        # that …", for Tuesday's words)
+        spans = [(d.date, d.date) if d.date else d.range for d in named if d.date or d.range]
+        if not spans:
+            return False
+        return not any(start.isoformat() <= until and since <= end.isoformat() for start, end in spans)
 
     def another_named_before(self, quote: QuoteRecord) -> bool:
         """Whether someone else is named between the speaker's last mention and a reported quote, whose "he" or

@@ -1059,6 +1059,30 @@ def test_what_was_said_last_week_is_what_was_reported_then(make_assistant):
     assert "Michigan" not in answer.text, answer.text
 
 
+SUPER_TUESDAY = {  # news24-dev dd12e2f78327 (USA TODAY live updates, 2024-03-05), two paragraphs
+    "id": "dd12e2f78327",
+    "title": "Super Tuesday recap: Trump, Biden pick up big wins; Haley set to ...",
+    "source": "usatoday.com",
+    "published": "2024-03-05",
+    "text": "The former South Carolina governor has repeatedly said she has no plans to drop out of the 2024 race for the "
+    "White House. But Tuesday has the potential to deliver one of the heaviest blows to her campaign, and speculation "
+    "has grown about her next steps.\n\nHaley continued to dodge the first question, defiantly telling Fox News Monday "
+    "afternoon that they should ask Trump whether he would support another Republican nominee instead.",
+}
+
+
+def test_what_was_said_on_a_day_is_not_what_the_sentence_says_was_said_another(make_assistant):
+    """An outside try of the web chat: "What did Nikki Haley say on Tuesday?" (as of 2024-03-08, Tuesday 03-05) cited
+    "… defiantly telling Fox News Monday afternoon that …" from a Tuesday article: its sentence names the day it was
+    said, and it is not the one asked about."""
+    bot = make_assistant()
+    bot.add_records([SUPER_TUESDAY])
+    answer = bot.ask("What did Haley say on Tuesday?", as_of="2024-03-08")
+    assert "Monday afternoon" not in answer.text, answer.text
+    monday = bot.ask("What did Haley say on Monday?", as_of="2024-03-08")
+    assert "Monday afternoon" in monday.text, monday.text
+
+
 SOTU_2023 = {
     "id": "6b469543a71a",
     "title": "State of the Union 2023 address recap: Biden lays out ambitious ...",
