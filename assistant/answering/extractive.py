@@ -547,6 +547,8 @@ class ExtractiveAnswerer:
                 continue
             if c in elsewhere:
                 continue  # a count of another event, beside the asked one's
+            if of_long_ago(c) and not of_long_ago(best):
+                continue  # "The first Super Bowl on Jan. 15, 1967 …" beside "Super Bowl 58 will kickoff on Feb. 11"
             if (
                 outcome is not None
                 and not WINNING_STEMS.isdisjoint(c.stems)
@@ -569,6 +571,10 @@ class ExtractiveAnswerer:
         elif prefer_recent or older_figure is not None:
             chosen.sort(key=lambda c: c.hit.chunk.published_int, reverse=True)
             history_before = chosen[0].hit.chunk.published  # an older figure is history, not the latest
+        elif any(months_older(c, best) for c in chosen[1:]):
+            # "Super Bowl 58 will begin … Sunday, Feb. 11, 2024. [1] … Super Bowl Sunday, which matches the Kansas City
+            # Chiefs and the Philadelphia Eagles. [2]": the second, of 2023, read as this year's matchup (outside try)
+            history_before = best.hit.chunk.published
         answer = self.compose(question, chosen, article_texts, history_before)
         if verdict is not None:
             answer.text = f"{verdict} {answer.text}"
@@ -858,6 +864,7 @@ FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 NO_COUNT_GIVEN = "No article here gives that number; the closest they come:"
+HISTORY_DAYS = 31  # a second sentence this much older than the answer's is told as earlier news, with its day
 WHEN_DID = re.compile(r"^\s*when\s+did\s+", re.IGNORECASE)
 
 
@@ -1004,6 +1011,14 @@ DAY_WORDS = re.compile(r"\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)
 MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
 
 
+def months_older(c: Candidate, than: Candidate) -> bool:
+    """Whether the sentence's article is more than `HISTORY_DAYS` older than the other's."""
+    if not c.hit.chunk.published or not than.hit.chunk.published:
+        return False
+    older = date.fromisoformat(than.hit.chunk.published) - date.fromisoformat(c.hit.chunk.published)
+    return older.days > HISTORY_DAYS
+
+
 def paragraph_to(c: Candidate, article_texts: dict[str, str]) -> str:
     """The sentence with the words of its paragraph before it (the article's, else the sentence alone)."""
     text = article_texts.get(c.hit.chunk.article_id, "")
@@ -1028,7 +1043,11 @@ def tells_a_day(text: str) -> bool:
     return bool(DAY_WORDS.search(text) or MONTH_DAY.search(text))
 
 
-DATED_YEAR = re.compile(r"\b(?i:in|since|from|until|before)\s+(1\d{3}|20\d\d)\b")
+# "in 1146", "since 2021", "during the 1994 season", and a whole date: "on Jan. 15, 1967"
+DATED_YEAR = re.compile(
+    r"\b(?i:in|since|from|until|before|during)\s+(?i:the\s+)?(1\d{3}|20\d\d)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(1\d{3}|20\d\d)\b"
+)
 
 
 # the words of a result told with its tally: "defeated …, 24-23", "passed …, 352-65"
@@ -1042,7 +1061,7 @@ def of_long_ago(c: Candidate) -> bool:
     published = c.hit.chunk.published[:4]
     # a year the sentence dates its event by ("in 1146", "In 2021, Nevada's legislature passed …"), not one that
     # names a thing ("her 2022 Olympic results" in the week's report of her ban); and no day of the week beside it
-    years = {int(year) for year in DATED_YEAR.findall(c.text)}
+    years = {int(year) for found in DATED_YEAR.finditer(c.text) for year in found.groups() if year}
     if not years or not published.isdigit() or DAY_WORDS.search(c.text):
         return False
     return max(years) < int(published) - 1

@@ -1405,3 +1405,33 @@ def test_an_outcome_of_a_year_after_the_asking_day_is_not_reported_yet(super_bow
     assert outcome_after("Who will win the 2025 Super Bowl?", date(2024, 2, 20)) is None
     assert outcome_after("Who won the 2023 Super Bowl?", date(2024, 2, 20)) is None
     assert outcome_after("Did the Chiefs win the 2025 Super Bowl?", date(2024, 2, 20)) == "2025"
+
+
+SUPER_BOWL_2023_HYPE = {  # news24-dev (USA TODAY, 2023-02-12), one sentence
+    "id": "hype-2023",
+    "title": "Super Bowl 2023: What time does the game start?",
+    "source": "usatoday.com",
+    "published": "2023-02-12",
+    "text": "There's plenty of hype and anticipation for Super Bowl Sunday, which matches the Kansas City Chiefs and the "
+    "Philadelphia Eagles. The first Super Bowl on Jan. 15, 1967 didn't have that title to begin with.",
+}
+SUPER_BOWL_2024_TIME = {  # news24-dev (2024-01-15), one sentence
+    "id": "time-2024",
+    "title": "Super Bowl 2024: When is the game?",
+    "source": "usatoday.com",
+    "published": "2024-01-15",
+    "text": "Super Bowl LVIII will begin at 4:25 p.m. MST (3:35 p.m. Pacific, 6:25 p.m. Eastern) Sunday, Feb. 11, 2024.",
+}
+
+
+def test_a_second_sentence_from_a_year_before_is_told_as_earlier_news(make_assistant):
+    """An outside try (as of 2024-01-19): "When is the Super Bowl?" gave 2024's kickoff, then "… Super Bowl Sunday,
+    which matches the Kansas City Chiefs and the Philadelphia Eagles" from 2023, undated, read as this year's
+    matchup; as of 2024-02-12 the second was "The first Super Bowl on Jan. 15, 1967 …". A second sentence a month
+    or more older than the first is told as earlier news, with its day; one about long ago is left out."""
+    bot = make_assistant()
+    bot.add_records([SUPER_BOWL_2023_HYPE, SUPER_BOWL_2024_TIME])
+    answer = bot.ask("When is the Super Bowl?", as_of="2024-01-19")
+    assert answer.text.startswith("Super Bowl LVIII will begin"), answer.text
+    assert "Earlier, on 2023-02-12: There's plenty of hype" in answer.text, answer.text
+    assert "1967" not in answer.text, answer.text
