@@ -1056,15 +1056,19 @@ class RuleRewriter:
         thing = answered_thing(answer_doc, last_question) if answer_doc is not None and asks_for_thing else ""
         asked_topic = thing_asked_about(last_question)  # "it" of "What did Abbott say about it?" after "… about the razor wire?"
         person_pronoun = any(doc[i].lower_ in PERSON_PRONOUNS | {"his", "her"} for i in to_resolve)
+        # "who" asks for a person, and a person is "he" or "she", not "it": "What did he say about it?" after "Who won
+        # the Iowa caucuses?" was asked about "former President Donald Trump" himself, and after "Who won the Nevada
+        # caucuses?" about the "‒" of the answer's dateline (outside tries); "it" is what the question was about
         asked_who = re.match(r"\s*who\b", last_question, re.IGNORECASE) is not None
-        a_person = asked_who and any(p in thing or thing in p for p in answered + asked)
-        if thing and ((persons and thing == persons[0] and person_pronoun) or a_person):
-            # "What film did he win it for?": a person is "he" or "she", so "it" is something else; so it is when the
-            # answer calls him "former President Donald Trump" ("What did he say about it?" after "Who won the Iowa
-            # caucuses?" was asked about Trump himself, an outside try)
-            thing = ""
+        if thing and ((persons and thing == persons[0] and person_pronoun) or asked_who):
+            thing = ""  # "What film did he win it for?": "he" is the person, so "it" is something else
         subject_topics = topics(question_doc) if question_doc else []
         topic = thing or (subject_topics[-1].text if subject_topics else "")
+        if topic and any(p in topic or topic in p for p in asked):
+            # "it" is not the person the question named: "What did she say about it?" after "Did Haley drop out?" is
+            # about her dropping out (it was asked "… about Haley?", an outside try)
+            event = event_of(last_question)
+            topic = (event.gerund if event is not None else "") if topic != (event.gerund if event else "") else topic
         # "they": the answer's thing, two people, the organisations asked about, the plural asked about, a place
         bodies = groups(question_doc, ("ORG", "NORP")) if question_doc else []
         plurals = [chunk.text for chunk in subject_topics if chunk.root.tag_ in ("NNS", "NNPS")]

@@ -663,6 +663,18 @@ def test_it_after_who_won_is_the_contest_not_the_winner(rewriter, follow_up, exp
     assert rewriter.rewrite(follow_up, history("Who won the Iowa caucuses?", IOWA)) == expected
 
 
+def test_it_is_not_the_person_the_last_question_named(rewriter):
+    """Outside tries: "What did he say about it?" after "Who won the Nevada caucuses?" became "… about ‒?" (the
+    answer's dateline dash taken for its thing); "What did she say about it?" after "Did Haley drop out?" became
+    "What did Haley say about Haley?"."""
+    nevada = 'As of 2024-02-09: LAS VEGAS ‒ Donald Trump trumpeted his caucus win, Nikki Haley lost her primary to "none". [1]'
+    turns = history("Who won the Nevada caucuses?", nevada)
+    assert rewriter.rewrite("What did he say about it?", turns) == "What did Donald Trump say about the Nevada caucuses?"
+    out = "Yes. As of 2024-03-06: Nikki Haley announced Wednesday morning that she is ending her bid. [1]"
+    turns = history("Did Haley drop out?", out)
+    assert rewriter.rewrite("What did she say about it?", turns) == "What did Haley say about dropping out?"
+
+
 def test_when_was_that_after_a_count_asks_when_it_happened_to_them(rewriter):
     """An outside try (as of 2024-02-16): "When was that?" after "How many people were shot at the Kansas City
     parade?" was asked alone and declined; the passage it cited said "Wednesday (2024-02-14)"."""
