@@ -488,8 +488,14 @@ class ExtractiveAnswerer:
                 and c.score >= COUNT_NEAR_BEST * best.score
                 and c not in elsewhere
             ]
+            # ... or in the rest of the best passage's article, when the question counts people and names its place:
+            # "How many people were killed in the Kansas City shooting?" has "In total 22 people suffered gunshot
+            # wounds, including one fatality" a paragraph below the passages retrieved (an outside try)
+            counted = counted or self.counted_further_on(best, hits, article_texts, pool, happening, elsewhere, question)
             if counted:
                 best = counted[0]
+                if best not in pool:
+                    pool.append(best)
             else:
                 # "How many people died in the Orlando shooting?", the toll in no retrieved sentence: the closest ones
                 # are no more than that, and say so, as a hedged yes/no does
@@ -688,6 +694,44 @@ class ExtractiveAnswerer:
             # victory in the Iowa Caucuses on Monday, …"), the passage that brought the article holds the rest
             c.support = max([c.support] + [p.support for p in pool if p.hit.chunk.article_id == c.hit.chunk.article_id])
         return [c for c in found if self.answers(c)]
+
+    def counted_further_on(
+        self,
+        best: Candidate,
+        hits: list[Hit],
+        article_texts: dict[str, str],
+        pool: list[Candidate],
+        happening: frozenset[str],
+        elsewhere: list[Candidate],
+        question: str,
+    ) -> list[Candidate]:
+        """For a count of people at a place the question names: the sentences of the best passage's article, outside
+        its retrieved passages, that count people the question's way (`gives_a_count`) in a paragraph of no other
+        place (`of_another_place`), in the article's order; none without a place named, or when the best sentence is
+        itself another place's."""
+        places = asked_places(question)
+        if not happening or not places or best in elsewhere:
+            return []
+        article = best.hit.chunk.article_id
+        found = self.reported_elsewhere(
+            hits,
+            article_texts,
+            lambda c: gives_a_count(c, happening) and not of_another_place(paragraph_to(c, article_texts), places),
+            {(c.hit.chunk.article_id, c.start) for c in pool},
+            lambda hit: hit.chunk.article_id == article,
+        )
+        for c in found:
+            c.support, c.score = best.support, best.score  # its article answers as its best passage does
+        # ... and those of its retrieved passages that ranked too low to be counted
+        retrieved = [
+            c
+            for c in pool
+            if c.hit.chunk.article_id == article
+            and gives_a_count(c, happening)
+            and c not in elsewhere
+            and not of_another_place(paragraph_to(c, article_texts), places)
+        ]
+        return sorted(retrieved + found, key=lambda c: c.start)
 
     def titled_win(self, c: Candidate, about: frozenset[str], contest: Contest | None) -> bool:
         """Whether the sentence tells a win of the event asked about with its article's title: asked in March "Who won

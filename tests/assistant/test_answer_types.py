@@ -6,6 +6,9 @@ realtimeqa-dev and news24-dev (USA TODAY, CNN), shortened to the paragraphs the 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from assistant.answering import extractive
@@ -1052,4 +1055,22 @@ def test_a_count_of_another_place_s_event_is_no_count_of_the_asked_one(make_assi
     bot.add_records([EARLIER_SHOOTINGS])
     answer = bot.ask("How many people died in the Kansas City parade shooting?", as_of="2024-02-16")
     assert "11 people were killed" not in answer.text and "killing seven people" not in answer.text, answer.text
+    assert answer.text.startswith("In total 22 people suffered gunshot wounds, including one fatality"), answer.text
+
+
+PARADE_ARTICLE = json.loads((Path(__file__).parent / "parade_shooting_article.json").read_text(encoding="utf-8"))["article"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many people were killed in the Kansas City shooting?", "How many people died in the Kansas City parade shooting?"],
+)
+def test_a_count_further_down_the_article_of_the_asked_place_is_found(make_assistant, question):
+    """Outside tries on news24-dev (as of 2024-02-16), the whole article: first the counts of its list of earlier
+    shootings (Monterey Park's 11, Highland Park's seven); without them, "No article here gives that number", though
+    its parade paragraph says "In total 22 people suffered gunshot wounds, including one fatality", ranked below its
+    opening. The rest of the best passage's article is read for a count of the asked place's people."""
+    bot = make_assistant()
+    bot.add_records([PARADE_ARTICLE])
+    answer = bot.ask(question, as_of="2024-02-16")
     assert answer.text.startswith("In total 22 people suffered gunshot wounds, including one fatality"), answer.text
