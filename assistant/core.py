@@ -785,6 +785,7 @@ class Assistant:
             latest_outcome=(scope.outcome_verb or scope.outcome_verb_in_window) if latest_outcome else None,
             in_window=scope.holds if scope.reading.window is not None else None,
             news_day=news_day(scope.as_of, self.retriever.latest_published),
+            as_asked=scope.question,
         )
 
     def checker(self) -> CitationChecker:

@@ -290,8 +290,10 @@ class ExtractiveAnswerer:
         in_window: Callable[[str], bool] | None = None,
         news_day: date | None = None,
         latest_outcome: str | None = None,
+        as_asked: str | None = None,
     ) -> Answer:
         """The best sentences for `question` from `hits`, cited; a decline when none holds enough of it.
+        `as_asked` is the question with its time words, which `question` (for search) is without.
 
         With `prefer_recent` ("latest", "now", "still"), among the sentences that answer nearly as well
         as the best, the newest article's wins and the answer's sentences run newest first.
@@ -396,6 +398,11 @@ class ExtractiveAnswerer:
             pool = [c for c in pool if occasion in self.passage_stems(c)]
             if not pool or pool[0].support < self.min_support or pool[0].lexical == 0:
                 return decline(question)
+        if not YEAR_WORD_EDITION.search(as_asked or question):
+            # "Where will the Super Bowl be held?" (asked 2024-02-09) was answered "Next year's Super Bowl will be held
+            # at the Caesars Superdome in New Orleans": the event asked about, of another year (an outside try)
+            this_year = [c for c in pool if not self.of_another_years_edition(c, question_words)]
+            pool = this_year if this_year and self.answers(this_year[0]) else pool
         if analysis.expects and not analysis.negated:
             # only sentences the bonus could lift to the top are worth the NER's time
             reachable = [c for c in pool[:TYPED_POOL] if c.score >= pool[0].score - TYPED_BONUS]
@@ -695,6 +702,15 @@ class ExtractiveAnswerer:
             c.support = max([c.support] + [p.support for p in pool if p.hit.chunk.article_id == c.hit.chunk.article_id])
         return [c for c in found if self.answers(c)]
 
+    def of_another_years_edition(self, c: Candidate, question_words: set[str]) -> bool:
+        """Whether the sentence tells of next or last year's edition of what the question asks about: "Next year's
+        Super Bowl will be held at …" (its words after "next year's" all the question's)."""
+        for found in YEAR_WORD_EDITION.finditer(c.text):
+            named = set(self.keyword.stems(found["what"]))
+            if named and named <= question_words:
+                return True
+        return False
+
     def counted_further_on(
         self,
         best: Candidate,
@@ -908,6 +924,8 @@ FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 NO_COUNT_GIVEN = "No article here gives that number; the closest they come:"
+# "next year's Super Bowl", "last year's game": an edition of another year, by the words after it
+YEAR_WORD_EDITION = re.compile(r"\b(?:next|last)\s+year['’]s\s+(?P<what>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)", re.IGNORECASE)
 HISTORY_DAYS = 31  # a second sentence this much older than the answer's is told as earlier news, with its day
 WHEN_DID = re.compile(r"^\s*when\s+did\s+", re.IGNORECASE)
 

@@ -1435,3 +1435,34 @@ def test_a_second_sentence_from_a_year_before_is_told_as_earlier_news(make_assis
     assert answer.text.startswith("Super Bowl LVIII will begin"), answer.text
     assert "Earlier, on 2023-02-12: There's plenty of hype" in answer.text, answer.text
     assert "1967" not in answer.text, answer.text
+
+
+NEXT_YEARS_BOWL = {  # news24-dev 28b28e65a3b2 (USA TODAY, 2024-02-08), one paragraph
+    "id": "28b28e65a3b2",
+    "title": "Super Bowl logos' beautiful history over 58 NFL seasons",
+    "source": "usatoday.com",
+    "published": "2024-02-08",
+    "text": "Next year's Super Bowl will be held at the Caesars Superdome in New Orleans. No news yet on the logo but it "
+    "could include Mardi Gras colors or themes in the roman numerals to continue the trend.",
+}
+THIS_YEARS_BOWL = {  # news24-dev 389a57e0bcf0 (USA TODAY, 2024-02-01), one paragraph
+    "id": "389a57e0bcf0",
+    "title": "As San Francisco 49ers head to Super Bowl, here's a primer on NFC ...",
+    "source": "usatoday.com",
+    "published": "2024-02-01",
+    "text": "After an epic conference championship game where the San Francisco 49ers staged an impressive 34-31 comeback "
+    "win over the Detroit Lions, they now have their sights set on getting past the Kansas City Chiefs in the 2024 "
+    "Super Bowl at Allegiant Stadium in Las Vegas.",
+}
+
+
+def test_next_years_edition_is_not_the_one_asked_about(make_assistant):
+    """An outside try (as of 2024-02-09): "Where will the Super Bowl be held?" got "Next year's Super Bowl will be held
+    at the Caesars Superdome in New Orleans", two days before this year's in Las Vegas. A sentence about next or last
+    year's edition of what is asked answers only a question that names that year."""
+    bot = make_assistant()
+    bot.add_records([NEXT_YEARS_BOWL, THIS_YEARS_BOWL])
+    answer = bot.ask("Where will the Super Bowl be held?", as_of="2024-02-09")
+    assert "Las Vegas" in answer.text.split("[1]")[0] and "New Orleans" not in answer.text, answer.text
+    next_year = bot.ask("Where will next year's Super Bowl be held?", as_of="2024-02-09")
+    assert "New Orleans" in next_year.text.split("[1]")[0], next_year.text
