@@ -72,6 +72,8 @@ _WORDS = _LazyPattern(r"[A-Za-z]+")
 
 
 # Words before a weekday that make it a named day, in any case.
+# "the third Monday of February" (Presidents Day) is a rule, no day: it was dated "third Monday (2019-02-11)"
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th"}
 _HOLIDAY_WORDS = {
     "black",
     "cyber",
@@ -214,12 +216,16 @@ def _weekday_is_a_name(text: str, found: _Found) -> bool:
     which, time_of_day = found.group("which"), found.group("time")
     if which and which[0].isupper() and not _starts_sentence(text, found.start):
         return True  # "Last Friday" mid-sentence is a title
+    if which and which.lower() == "last" and _word_after(text, found.end).lower() == "of":
+        return True  # a rule, "the last Friday of the month"; not "last Friday in Iowa"
     if time_of_day[:1].isupper():
         return True  # "Saturday Night Live"
     if not which:
         previous, previous_start = _word_before(text, found.start)
         if previous.lower() in _HOLIDAY_WORDS:
             return True
+        if previous.lower() in _ORDINAL_WORDS or previous.lower() == "every":
+            return True  # a rule, not a day: "the third Monday of February", "every Tuesday"
         if previous.lower() == "on" and found.group("weekday").lower() == "sunday":
             if _word_before(text, previous_start)[0].lower() in _NEWSPAPERS_ON_SUNDAY:
                 return True
