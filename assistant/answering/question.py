@@ -190,11 +190,18 @@ TALLY = re.compile(
 # some people ("More than 300,000 Chinese students are studying at American universities, and the Orlando shooting
 # …" answered the Orlando death toll). The words that tell one happening alike: the death toll is told "killed 49".
 PEOPLE = r"(?:people|persons|individuals|victims)"
-COUNTED_PEOPLE = re.compile(rf"^\s*how\s+many\s+{PEOPLE}\b", re.IGNORECASE)
+# people counted by what they are: "How many inmates escaped from the Haitian prison?" was answered "Among the few
+# dozen who chose to stay in the prison are 18 former Colombian soldiers" (an outside try)
+PEOPLE_GROUPS = (
+    r"(?:inmates|prisoners|migrants|hostages|passengers|soldiers|troops|civilians|residents|workers|employees|"
+    r"students|children|protesters|refugees|patients|firefighters|officers|voters|fans)"
+)
+COUNTED_PEOPLE = re.compile(rf"^\s*how\s+many\s+(?:\w+\s+)?(?:{PEOPLE}|{PEOPLE_GROUPS})\b", re.IGNORECASE)
 SAME_HAPPENING = (
     frozenset(stems("die died dead death deaths kill killed killing fatal fatally")),
     frozenset(stems("injure injured injury injuries wound wounded hurt")),
     frozenset(stems("shoot shot shooting gunshot")),
+    frozenset(stems("escape escaped escapes fled flee flees breakout jailbreak")),
 )
 AUXILIARY_LEMMAS = frozenset({"be", "have", "do", "get"})
 VOTING = frozenset(stems("vote voted voting votes"))

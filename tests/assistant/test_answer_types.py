@@ -1074,3 +1074,27 @@ def test_a_count_further_down_the_article_of_the_asked_place_is_found(make_assis
     bot.add_records([PARADE_ARTICLE])
     answer = bot.ask(question, as_of="2024-02-16")
     assert answer.text.startswith("In total 22 people suffered gunshot wounds, including one fatality"), answer.text
+
+
+HAITI_PRISON = {  # news24-dev 9638407648a9 (USA TODAY, 2024-03-04), two paragraphs
+    "id": "9638407648a9",
+    "title": "Haiti state of emergency after gangs storm prison, riots",
+    "source": "usatoday.com",
+    "published": "2024-03-04",
+    "text": "But the siege Saturday night of the National Penitentiary came as a shock even to Haitians accustomed to living "
+    "under the constant threat of violence. Almost all of the estimated 4,000 inmates fled in the jailbreak, leaving the "
+    "usually overcrowded facility eerily empty Sunday with no guards in sight and plastic sandals, clothing and furniture "
+    "strewn across the concrete patio. Three bodies with gunshot wounds lay at the prison entrance.\n\nAmong the few "
+    "dozen who chose to stay in the prison are 18 former Colombian soldiers accused of working as mercenaries in the July "
+    "2021 assassination of Haitian President Jovenel Moïse.",
+}
+
+
+def test_people_counted_by_what_they_are_are_counted_as_what_happened_to_them(make_assistant):
+    """An outside try (as of 2024-03-06): "How many inmates escaped from the Haitian prison?" got "Among the few dozen
+    who chose to stay in the prison are 18 former Colombian soldiers": the number of those who stayed. Inmates,
+    hostages, migrants … are counted as people are, by a sentence that tells the happening (fleeing is escaping)."""
+    bot = make_assistant()
+    bot.add_records([HAITI_PRISON])
+    answer = bot.ask("How many inmates escaped from the Haitian prison?", as_of="2024-03-06")
+    assert answer.text.startswith("Almost all of the estimated 4,000 inmates fled"), answer.text
