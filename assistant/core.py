@@ -701,7 +701,8 @@ class Assistant:
         found = found[:EVENT_REPORTS]
         # the days a question after an outcome names ("this year"), or the fortnight before the asking day
         fortnight = self.recent_days(scope, OUTCOME_REPORT_DAYS) if scope.outcome_verb else None
-        windows = [scope.window] if scope.outcome_verb_in_window else [fortnight] if fortnight is not None else []
+        # (a window after the newest article is none: nothing to search, "Who won … this week?" asked today)
+        windows = [w for w in ([scope.window] if scope.outcome_verb_in_window else [fortnight]) if w is not None]
         return found + self.outcome_reports(query, scope, windows, [*hits, *found])
 
     def outcome_reports(self, query: str, scope: TimeScope, windows: Iterable[Filters], hits: list[Hit]) -> list[Hit]:

@@ -1466,3 +1466,12 @@ def test_next_years_edition_is_not_the_one_asked_about(make_assistant):
     assert "Las Vegas" in answer.text.split("[1]")[0] and "New Orleans" not in answer.text, answer.text
     next_year = bot.ask("Where will next year's Super Bowl be held?", as_of="2024-02-09")
     assert "New Orleans" in next_year.text.split("[1]")[0], next_year.text
+
+
+def test_a_contest_won_in_days_after_the_newest_article_is_declined_not_a_crash(super_bowl_weeks):
+    """`byline eval news24-dev --no-as-of` crashed on "Which school won the College Football Playoff National
+    Championship this week?" asked today: the window of a contest won lay after the newest article, and its
+    missing search filters were searched."""
+    answer = super_bowl_weeks.ask("Who won the Super Bowl this week?", as_of="2026-12-01")
+    assert not answer.answered, answer.text
+    assert answer.text.startswith("No indexed article is from this week"), answer.text
