@@ -560,7 +560,7 @@ class ExtractiveAnswerer:
                 continue
             if c in elsewhere:
                 continue  # a count of another event, beside the asked one's
-            if of_long_ago(c) and not of_long_ago(best):
+            if of_long_ago(c, EVENT_YEAR) and not of_long_ago(best):
                 continue  # "The first Super Bowl on Jan. 15, 1967 …" beside "Super Bowl 58 will kickoff on Feb. 11"
             if (
                 outcome is not None
@@ -1105,6 +1105,12 @@ def tells_a_day(text: str) -> bool:
     return bool(DAY_WORDS.search(text) or MONTH_DAY.search(text))
 
 
+# the year an event happened in, not one a span runs from ("wages had not risen since 2019" is about now): "in
+# 1146", "during the 1994 season", "on Jan. 15, 1967"
+EVENT_YEAR = re.compile(
+    r"\b(?i:in|during)\s+(?i:the\s+)?(1\d{3}|20\d\d)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(1\d{3}|20\d\d)\b"
+)
 # "in 1146", "since 2021", "during the 1994 season", and a whole date: "on Jan. 15, 1967"
 DATED_YEAR = re.compile(
     r"\b(?i:in|since|from|until|before|during)\s+(?i:the\s+)?(1\d{3}|20\d\d)\b"
@@ -1116,14 +1122,14 @@ DATED_YEAR = re.compile(
 RESULT_STEMS = WINNING_STEMS | frozenset(stems("defeated beat edged final passed approved"))
 
 
-def of_long_ago(c: Candidate) -> bool:
+def of_long_ago(c: Candidate, dating: re.Pattern[str] = DATED_YEAR) -> bool:
     """Whether the sentence is about years long before its article's, two or more ("in 1146" in a 2024 article):
     no news of days asked about near the article's. The year just before is still reported on ("In 2023, 52% of
     sales …" in January 2024 answers a question about 2023)."""
     published = c.hit.chunk.published[:4]
     # a year the sentence dates its event by ("in 1146", "In 2021, Nevada's legislature passed …"), not one that
     # names a thing ("her 2022 Olympic results" in the week's report of her ban); and no day of the week beside it
-    years = {int(year) for found in DATED_YEAR.finditer(c.text) for year in found.groups() if year}
+    years = {int(year) for found in dating.finditer(c.text) for year in found.groups() if year}
     if not years or not published.isdigit() or DAY_WORDS.search(c.text):
         return False
     return max(years) < int(published) - 1
