@@ -266,15 +266,16 @@ def choose_source_and_asking_date(page, source: str, as_of: str) -> None:
     expect(page.locator("#byline-filters")).to_contain_text(f"as of {as_of}")
 
 
-def test_a_stale_filters_label_reaching_the_server_last_does_not_replace_the_restored_one(new_page, harbor_url):
-    # A clean-clone CI run: after a reload the collapsed Filters said "sources: Harbor Gazette" without the restored
-    # "as of", and the box held the date. The restore sets the boxes one after another; the sources' change asks for
-    # a label before the asking date is in its box, and that request can reach the server after the later ones
-    # (1 reload in 40 under load). Here it is held back until the right label is drawn, then let go.
+def test_every_filters_label_request_of_a_reload_carries_the_restored_asking_date(new_page, harbor_url):
+    # Clean-clone CI runs: after a reload the collapsed Filters said "sources: Harbor Gazette" without the restored
+    # "as of", and the box held the date. The restore sets the boxes one after another, and the sources' change asked
+    # for a label with the values Gradio had gathered before the asking date was in its box (logged here: data
+    # [..., '', '{"stamp":1}']); numbered by the page, such a request could still be the newest (a request gathered
+    # first can be numbered after one gathered later). The date fields are read from the page as each is numbered.
     page = new_page()
     config = page.request.get(f"{harbor_url}/config").json()
     filters_id = next(c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == "byline-filters")
-    labels = {event["id"] for event in config["dependencies"] if event["outputs"] == [filters_id]}
+    labels = {event["id"] for event in config["dependencies"] if event["outputs"] and event["outputs"][0] == filters_id}
     open_chat(page, harbor_url)
     choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
     kept = stored(page, "byline-conversation")
@@ -282,25 +283,56 @@ def test_a_stale_filters_label_reaching_the_server_last_does_not_replace_the_res
     page.keyboard.press("Enter")
     answered(page, 1)
     saved_in_browser(page, "byline-conversation", kept)
-    stale = []
+    sent = []
 
-    def hold_back(route):
+    def note(route):
         join = json.loads(route.request.post_data or "{}")
-        if join.get("fn_index") in labels and "2024-03-15" not in join.get("data", []):
-            stale.append(route)  # a label of the boxes as they were before the asking date was restored
-        else:
-            route.continue_()
+        if join.get("fn_index") in labels:
+            sent.append(join.get("data"))
+        route.continue_()
 
-    page.route("**/queue/join*", hold_back)
+    page.route("**/queue/join*", note)
     page.reload(wait_until="domcontentloaded")
     filters = page.locator("#byline-filters")
     expect(filters).to_contain_text("Filters on: sources: Harbor Gazette · as of 2024-03-15")
-    assert stale, "no label request was sent before the asking date was restored"
-    for route in stale:
-        route.continue_()
     page.unroute("**/queue/join*")
-    page.wait_for_timeout(1_500)  # the stale labels are answered
-    expect(filters).to_contain_text("Filters on: sources: Harbor Gazette · as of 2024-03-15")
+    restored = [data for data in sent if data and data[0]]  # those sent once the sources were back
+    assert restored and all("2024-03-15" in data for data in restored), sent
+
+
+def test_the_filters_label_settles_on_the_restored_filters_whatever_the_first_requests_did(new_page, harbor_url):
+    # Clean-clone CI runs under load still ended the label on "sources: Harbor Gazette" after a reload, the box holding
+    # the date, in ways no single held-back request reproduces. Here the worst case: every label request of the
+    # reload is lost. The label is drawn again a few seconds after the page loads, from the boxes as they are then.
+    page = new_page()
+    config = page.request.get(f"{harbor_url}/config").json()
+    filters_id = next(c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == "byline-filters")
+    labels = {event["id"] for event in config["dependencies"] if event["outputs"] and event["outputs"][0] == filters_id}
+    open_chat(page, harbor_url)
+    choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
+    kept = stored(page, "byline-conversation")
+    page.fill("#byline-question textarea", STRIKE_QUESTION)
+    page.keyboard.press("Enter")
+    answered(page, 1)
+    saved_in_browser(page, "byline-conversation", kept)
+    lost = []
+
+    def lose_labels(route):
+        if json.loads(route.request.post_data or "{}").get("fn_index") in labels:
+            lost.append(route)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/queue/join*", lose_labels)
+    page.reload(wait_until="domcontentloaded")
+    expect(page.locator("#byline-as-of input")).to_have_value("2024-03-15")
+    page.wait_for_timeout(1_500)  # the reload's label requests are sent, and lost
+    page.unroute("**/queue/join*")
+    assert lost, "the reload sent no label request"
+    expect(page.locator("#byline-filters")).to_contain_text(
+        "Filters on: sources: Harbor Gazette · as of 2024-03-15", timeout=15_000
+    )
 
 
 def test_a_reload_keeps_the_asking_date_and_filters_the_conversation_was_asked_under(new_page, harbor_url, artifacts):

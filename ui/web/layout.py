@@ -21,6 +21,8 @@ from ui.web.render import (
 from ui.web.settings import WebSettings
 from ui.workers import IngestWorkers
 
+SETTLE_SECONDS = 3.0  # after the page loads (and a conversation switch), the Filters label is drawn again this often
+
 __all__ = ["build_chat"]
 
 
@@ -351,4 +353,16 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
         # when it reached the server before a stale numbered one, which then landed last.
         for setting in (restore, *switches):
             setting.then(handlers.filters_label, labelled, filters, **labelling)
+        # ... and drawn again a few seconds after the page loads, from the filters as the page then holds them, and a
+        # conversation switch starts that again: a label request read mid-way through setting the boxes still ended
+        # the label now and then, under load (`settled_label`)
+        settle, settle_ticks = gr.Timer(SETTLE_SECONDS, active=True), gr.State(0)
+        settle.tick(
+            handlers.settled_label,
+            [*filter_inputs, settle_ticks, typed_dates],
+            [filters, settle, settle_ticks],
+            **labelling,
+        )
+        for setting in switches:
+            setting.then(lambda: (gr.Timer(active=True), 0), None, [settle, settle_ticks], queue=False, api_visibility="private")
     return demo

@@ -772,12 +772,18 @@ TYPED_DATES_JS = (
 # are in flight at once (a reload sets four boxes, each change asks for a label), their HTTP requests can reach the
 # server out of order, and one read before the asking date was restored landed last ("sources: Harbor Gazette" with
 # no "as of", 1 reload in 40 under load). The server draws no label older than one it has drawn (`LabelStamps`).
+# The date fields' values are read from the page as the request is numbered, not as Gradio gathered them a moment
+# before: a request gathered first can be numbered after one gathered later, and would carry the older values.
 LABEL_JS = (
     """
 (...inputs) => {"""
     + _REFUSED_DATES
     + """  window.bylineLabelStamp = (window.bylineLabelStamp || 0) + 1;
   typed.stamp = window.bylineLabelStamp;
+  ["byline-since", "byline-until", "byline-as-of"].forEach((id, i) => {
+    const box = document.querySelector("#" + id + " input");
+    if (box) inputs[i + 1] = box.value;  // inputs: sources, since, until, as of, …, typed
+  });
   inputs[inputs.length - 1] = JSON.stringify(typed);
   return inputs;
 }
