@@ -569,6 +569,8 @@ class ExtractiveAnswerer:
                 and not (states_an_outcome(c, outcome, about, contest) and names_the_contest(c, contest))
             ):
                 continue  # after the Chiefs' win, a preview's "if the Chiefs win on Sunday" is no history of it
+            if outcome is not None and contest is not None and wins_another_thing(c.text, contest):
+                continue  # "Prior to the Super Bowl era, the Rams won two NFL championships (1945 and 1951)" (outside tries)
             if outcome is not None and earlier_edition(c, contest, latest_edition):
                 continue  # "The Super Bowl 56 win was the Rams' last playoff appearance" is 2022's, not history of 58's
             if verdict in VERDICTS and event is not None and self.mentions(c, event) and not reports_done(c.text, event):
@@ -926,6 +928,7 @@ FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 NO_COUNT_GIVEN = "No article here gives that number; the closest they come:"
 # "next year's Super Bowl", "last year's game": an edition of another year, by the words after it
 YEAR_WORD_EDITION = re.compile(r"\b(?:next|last)\s+year['’]s\s+(?P<what>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)", re.IGNORECASE)
+WINNING_VERBS = frozenset({"win", "clinch", "capture"})  # what a history line must win the asked contest by
 HISTORY_DAYS = 31  # a second sentence this much older than the answer's is told as earlier news, with its day
 WHEN_DID = re.compile(r"^\s*when\s+did\s+", re.IGNORECASE)
 
@@ -1071,6 +1074,18 @@ OCCASIONS = frozenset(
 DAY_WORDS = re.compile(r"\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|tonight|last (?:week|month))\b")
 # a day, not a year alone: "on Monday", "Sunday night", "on Feb. 11"
 MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+
+
+def wins_another_thing(sentence: str, contest: Contest) -> bool:
+    """Whether a verb of winning in the sentence has won something other than the asked contest: "the Rams won two
+    NFL championships" under "Who won the Super Bowl?" (its object neither the contest's head word nor holding it)."""
+    for token in parsed(sentence):
+        if token.lemma_ not in WINNING_VERBS or token.pos_ != "VERB":
+            continue
+        for thing in (c for c in token.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")):
+            if contest.head not in {t.lemma_.lower() for t in thing.subtree}:
+                return True
+    return False
 
 
 def months_older(c: Candidate, than: Candidate) -> bool:

@@ -1502,3 +1502,33 @@ def test_a_contest_won_in_days_after_the_newest_article_is_declined_not_a_crash(
     answer = super_bowl_weeks.ask("Who won the Super Bowl this week?", as_of="2026-12-01")
     assert not answer.answered, answer.text
     assert answer.text.startswith("No indexed article is from this week"), answer.text
+
+
+RAMS_HISTORY = {  # news24-dev b49f2e6db187 (USA TODAY, 2024-01-14), one paragraph
+    "id": "b49f2e6db187",
+    "title": "Rams vs. Lions wild card playoff highlights: Detroit wins first ...",
+    "source": "usatoday.com",
+    "published": "2024-01-14",
+    "text": "The Rams are 26-27 in playoff games. The franchise has appeared in five Super Bowls, winning two (Super Bowl "
+    "XXXIV and Super Bowl LVI). The Super Bowl 56 win was the Rams' last playoff appearance. Prior to the Super Bowl "
+    "era, the Rams won two NFL championships (1945 and 1951).",
+}
+NICKELODEON = {  # news24-dev 95e698c61a2b (USA TODAY, 2024-02-12), one paragraph
+    "id": "95e698c61a2b",
+    "title": "Nickelodeon Super Bowl broadcast gets rave reviews on social media",
+    "source": "usatoday.com",
+    "published": "2024-02-12",
+    "text": "Super Bowl 58 ended Sunday night with a win for the Kansas City Chiefs behind standout performances from "
+    "quarterback Patrick Mahomes and tight end Travis Kelce.",
+}
+
+
+def test_a_history_line_wins_the_contest_asked_about_not_another_title(make_assistant):
+    """Both outside tries: "Who won the Super Bowl?" added "Earlier, on 2024-01-14: Prior to the Super Bowl era, the
+    Rams won two NFL championships (1945 and 1951)": a win of other titles, its sentence naming the Super Bowl only
+    as an era."""
+    bot = make_assistant()
+    bot.add_records([RAMS_HISTORY, NICKELODEON])
+    answer = bot.ask("Who won the Super Bowl?", as_of="2024-02-20")
+    assert answer.text.startswith("As of 2024-02-12: Super Bowl 58 ended Sunday night"), answer.text
+    assert "NFL championships" not in answer.text, answer.text
