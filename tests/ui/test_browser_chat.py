@@ -266,6 +266,22 @@ def choose_source_and_asking_date(page, source: str, as_of: str) -> None:
     expect(page.locator("#byline-filters")).to_contain_text(f"as of {as_of}")
 
 
+def asked_as_of_a_day_and_kept(page, url: str) -> set[int]:
+    """Ask a question under a source and an asking date, wait until the browser keeps the answer, and return the ids
+    of the events that draw the Filters label (read from the app's `/config`), for routing their requests."""
+    config = page.request.get(f"{url}/config").json()
+    filters_id = next(c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == "byline-filters")
+    labels = {event["id"] for event in config["dependencies"] if event["outputs"] and event["outputs"][0] == filters_id}
+    open_chat(page, url)
+    choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
+    kept = stored(page, "byline-conversation")
+    page.fill("#byline-question textarea", STRIKE_QUESTION)
+    page.keyboard.press("Enter")
+    answered(page, 1)
+    saved_in_browser(page, "byline-conversation", kept)
+    return labels
+
+
 def test_every_filters_label_request_of_a_reload_carries_the_restored_asking_date(new_page, harbor_url):
     # Clean-clone CI runs: after a reload the collapsed Filters said "sources: Harbor Gazette" without the restored
     # "as of", and the box held the date. The restore sets the boxes one after another, and the sources' change asked
@@ -273,16 +289,7 @@ def test_every_filters_label_request_of_a_reload_carries_the_restored_asking_dat
     # [..., '', '{"stamp":1}']); numbered by the page, such a request could still be the newest (a request gathered
     # first can be numbered after one gathered later). The date fields are read from the page as each is numbered.
     page = new_page()
-    config = page.request.get(f"{harbor_url}/config").json()
-    filters_id = next(c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == "byline-filters")
-    labels = {event["id"] for event in config["dependencies"] if event["outputs"] and event["outputs"][0] == filters_id}
-    open_chat(page, harbor_url)
-    choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
-    kept = stored(page, "byline-conversation")
-    page.fill("#byline-question textarea", STRIKE_QUESTION)
-    page.keyboard.press("Enter")
-    answered(page, 1)
-    saved_in_browser(page, "byline-conversation", kept)
+    labels = asked_as_of_a_day_and_kept(page, harbor_url)
     sent = []
 
     def note(route):
@@ -305,16 +312,7 @@ def test_the_filters_label_settles_on_the_restored_filters_whatever_the_first_re
     # the date, in ways no single held-back request reproduces. Here the worst case: every label request of the
     # reload is lost. The label is drawn again a few seconds after the page loads, from the boxes as they are then.
     page = new_page()
-    config = page.request.get(f"{harbor_url}/config").json()
-    filters_id = next(c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == "byline-filters")
-    labels = {event["id"] for event in config["dependencies"] if event["outputs"] and event["outputs"][0] == filters_id}
-    open_chat(page, harbor_url)
-    choose_source_and_asking_date(page, "Harbor Gazette", "2024-03-15")
-    kept = stored(page, "byline-conversation")
-    page.fill("#byline-question textarea", STRIKE_QUESTION)
-    page.keyboard.press("Enter")
-    answered(page, 1)
-    saved_in_browser(page, "byline-conversation", kept)
+    labels = asked_as_of_a_day_and_kept(page, harbor_url)
     lost = []
 
     def lose_labels(route):
