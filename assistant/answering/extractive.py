@@ -422,15 +422,13 @@ class ExtractiveAnswerer:
             # past the best few, only sentences with a word of winning: "Super Bowl 58 ended Sunday night with a win for
             # the Kansas City Chiefs" ranked below a dozen previews that hold "team" of "Which team won …?"
             about, contest = event_words(question), asked_contest(question)
-            near_enough = OUTCOME_NEAR_BEST * best.score
-
             latest_edition = max((n for c in pool for n in editions(c.text, contest)), default=None)
             answering = [
                 c
                 for rank, c in enumerate(pool)
                 if (rank < OUTCOME_POOL or (rank < OUTCOME_POOL_READ and not WINNING_STEMS.isdisjoint(c.stems)))
                 and (
-                    (self.answers(c) and (c.score >= near_enough or self.titled_win(c, about, contest)))
+                    (self.answers(c) and (c.score >= OUTCOME_NEAR_BEST * best.score or self.titled_win(c, about, contest)))
                     or tells_a_winner(c, one_winner)
                 )
             ]
@@ -1073,7 +1071,9 @@ OCCASIONS = frozenset(
 # a day the sentence names, its year aside (`DATE_WORDS` holds years too)
 DAY_WORDS = re.compile(r"\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|tonight|last (?:week|month))\b")
 # a day, not a year alone: "on Monday", "Sunday night", "on Feb. 11"
-MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+# a capitalised month, as a date writes it: "Feb. 11", "Jan. 15, 1967"
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+MONTH_DAY = re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b")
 
 
 def wins_another_thing(sentence: str, contest: Contest) -> bool:
@@ -1124,12 +1124,12 @@ def tells_a_day(text: str) -> bool:
 # 1146", "during the 1994 season", "on Jan. 15, 1967"
 EVENT_YEAR = re.compile(
     r"\b(?i:in|during)\s+(?i:the\s+)?(1\d{3}|20\d\d)\b"
-    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(1\d{3}|20\d\d)\b"
+    rf"|\b{MONTH}\s+\d{{1,2}},\s+(1\d{{3}}|20\d\d)\b"
 )
 # "in 1146", "since 2021", "during the 1994 season", and a whole date: "on Jan. 15, 1967"
 DATED_YEAR = re.compile(
     r"\b(?i:in|since|from|until|before|during)\s+(?i:the\s+)?(1\d{3}|20\d\d)\b"
-    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(1\d{3}|20\d\d)\b"
+    rf"|\b{MONTH}\s+\d{{1,2}},\s+(1\d{{3}}|20\d\d)\b"
 )
 
 

@@ -107,8 +107,7 @@ def outcome_after(question: str, as_of: date) -> str | None:
     """The year a question asks after an outcome of, in the past tense, when it is after the asking day's: "Who won
     the 2025 Super Bowl?" asked 2024-01-19 ("2025"). No article of that day can report it; an outside try got the
     Rams' 1945 title. None for any other question (a plan, "Who will win in 2025?", is news of its day)."""
-    years = [int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", question)]
-    later = [year for year in years if year > as_of.year]
+    later = [int(year[0]) for year in YEAR.finditer(question) if int(year[0]) > as_of.year]
     if not later or outcome_verb_of(question) is None:
         return None
     return str(min(later))
@@ -246,7 +245,7 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
     if verb in WON_BY_WINNING:
         # "Lai Ching-te won Taiwan's presidential election", "Rep. Kevin McCarthy clinched the election to become …
         # speaker of the House", when it names the event asked
-        reporting |= {"win", "clinch", "secure"}
+        reporting |= SECURING_VERBS
     for token in parsed(c.text):
         if token.lower_ == "victorious" and verb in WON_BY_WINNING and not is_denied(token.head):
             if of_the_event(token, event, contest) and not victorious_elsewhere(token, event, contest):
