@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
+from assistant.answering.outcome import asked_outcome_verb
 from ingest.attribution import name_gender
 from ingest.errors import InvalidInput
 from ingest.language import pipeline_view, shared_pipeline
@@ -615,8 +616,6 @@ def asked_event(question: str) -> str | None:
 def outcome_told(question: str) -> str | None:
     """The past participle of the outcome a who/which question asked after ("Who won the Super Bowl?" → "won",
     "Which team was beaten …" is not one); None for any other question."""
-    from assistant.answering.outcome import asked_outcome_verb
-
     doc = parse(question)  # this pipeline has no lemmas: the outcome's verb is the outcome module's to read
     root = list(doc.sents)[-1].root
     if root.tag_ != "VBD" or asked_outcome_verb(question) is None:
@@ -1068,7 +1067,7 @@ class RuleRewriter:
             # "it" is not the person the question named: "What did she say about it?" after "Did Haley drop out?" is
             # about her dropping out (it was asked "… about Haley?", an outside try)
             event = event_of(last_question)
-            topic = (event.gerund if event is not None else "") if topic != (event.gerund if event else "") else topic
+            topic = event.gerund if event is not None else ""
         # "they": the answer's thing, two people, the organisations asked about, the plural asked about, a place
         bodies = groups(question_doc, ("ORG", "NORP")) if question_doc else []
         plurals = [chunk.text for chunk in subject_topics if chunk.root.tag_ in ("NNS", "NNPS")]
