@@ -750,43 +750,41 @@ element.addEventListener("click", function (event) {
 # the question went out with the field's last value (today's asking date, or an earlier "2024-02-30" and its error).
 # Runs before `enqueue` (its inputs in, its inputs out): the last input, a hidden box, gets {field: typed text}.
 # What counts as typed and refused: text the field did not take as its value (Gradio takes YYYY-MM-DD and "now - 2d").
+# (`shown`: each field's text as the page shows it, or undefined with no field, for LABEL_JS)
 _REFUSED_DATES = """
-  const typed = {};
+  const typed = {}, shown = [];
   for (const [name, id] of [["since", "byline-since"], ["until", "byline-until"], ["as_of", "byline-as-of"]]) {
     const box = document.querySelector("#" + id + " input");
     const text = box ? box.value : "";
+    shown.push(box ? text : undefined);
     const taken = text.trim() === "" || /^\\d{4}-\\d{2}-\\d{2}$/.test(text) || /^(?:\\s*now\\s*(?:-\\s*\\d+\\s*[dmhs])?)?\\s*$/.test(text);
     if (!taken) typed[name] = text;
   }
 """
-TYPED_DATES_JS = (
-    """
-(...inputs) => {"""
-    + _REFUSED_DATES
-    + """  inputs[inputs.length - 1] = JSON.stringify(typed);
-  return inputs;
-}
-"""
-)
+
+
+def _with_typed_dates(more: str = "") -> str:
+    """A script for an event's inputs: its last input (a hidden box) gets the refused typed dates as JSON, after
+    `more` has run."""
+    return (
+        "\n(...inputs) => {"
+        + _REFUSED_DATES
+        + more
+        + "  inputs[inputs.length - 1] = JSON.stringify(typed);\n  return inputs;\n}\n"
+    )
+
+
+TYPED_DATES_JS = _with_typed_dates()
 # TYPED_DATES_JS for the Filters label's requests, each stamped with the page's next number: several label requests
 # are in flight at once (a reload sets four boxes, each change asks for a label), their HTTP requests can reach the
 # server out of order, and one read before the asking date was restored landed last ("sources: Harbor Gazette" with
 # no "as of", 1 reload in 40 under load). The server draws no label older than one it has drawn (`LabelStamps`).
 # The date fields' values are read from the page as the request is numbered, not as Gradio gathered them a moment
 # before: a request gathered first can be numbered after one gathered later, and would carry the older values.
-LABEL_JS = (
-    """
-(...inputs) => {"""
-    + _REFUSED_DATES
-    + """  window.bylineLabelStamp = (window.bylineLabelStamp || 0) + 1;
+LABEL_JS = _with_typed_dates(
+    """  window.bylineLabelStamp = (window.bylineLabelStamp || 0) + 1;
   typed.stamp = window.bylineLabelStamp;
-  ["byline-since", "byline-until", "byline-as-of"].forEach((id, i) => {
-    const box = document.querySelector("#" + id + " input");
-    if (box) inputs[i + 1] = box.value;  // inputs: sources, since, until, as of, …, typed
-  });
-  inputs[inputs.length - 1] = JSON.stringify(typed);
-  return inputs;
-}
+  shown.forEach((text, i) => { if (text !== undefined) inputs[i + 1] = text; });  // inputs: sources, since, until, as of, …
 """
 )
 # The Filters label is drawn again when a date field is left (or Enter pressed in it) with text it refused: the field
