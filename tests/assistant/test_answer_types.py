@@ -654,6 +654,45 @@ def test_a_name_asked_about_is_not_matched_by_the_same_word_in_lower_case(make_a
     assert "Reamer" not in answer.text, answer.text
 
 
+def test_a_nation_asked_by_one_name_is_held_by_a_passage_that_writes_another(make_assistant):
+    """An eval miss (news24-dev, asked 2024-01-18): "Which type of Apple product was once again banned in America?"
+    was declined with the ban's story retrieved: it writes "U.S." and "United States", never "America", and a
+    name of the question missing from every passage left too little of it."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev e3b475d2afeb (USA TODAY, 2023-12-26), its first paragraphs
+                "id": "watch-ban",
+                "title": "Apple Watch ban remains in US after Biden admin ruling: What to know",
+                "source": "usatoday.com",
+                "published": "2023-12-26",
+                "text": "The Biden administration announced Tuesday it will uphold a U.S. International Trade Commission "
+                "order banning the sale of certain Apple Watches.\n\nAccording to a release by the Office of the United "
+                "States Trade Representative, Ambassador Katherine Tai declined to reverse an Oct. 26 ITC decision that "
+                "found a blood-oxygen tracking feature in Apple Watches infringed on existing patents.\n\nApple did not "
+                "immediately respond to USA TODAY's request for comment.",
+            }
+        ]
+    )
+    answer = bot.ask("Which type of Apple product was once again banned in America?", as_of="2024-01-18")
+    assert answer.answered, answer.text
+    assert "Apple Watches" in answer.text and answer.citations[0].article_id == "watch-ban", answer.text
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("a sweeping import ban in the U.S.", True),
+        ("the United States Trade Representative", True),
+        ("Americans under winter storm alerts", True),
+        ('"It hurt us," he told us.', False),  # the pronoun names no nation
+        ("USA TODAY's request for comment", False),  # nor does the newspaper
+    ],
+)
+def test_a_nation_is_named_by_any_of_its_names_in_their_case(text, named):
+    assert ("america" in extractive.nation_names(text)) is named
+
+
 @pytest.mark.parametrize(
     "entity, holds",
     [("April 15", True), ("2024", False), ("Wednesday", False), ("this year", False), ("mid-March", True)],
