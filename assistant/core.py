@@ -710,7 +710,7 @@ class Assistant:
         `OUTCOME_ARTICLES` more articles than `hits` holds, of the event asked about, from the keyword search of
         `windows` in turn. The game's report is one article among a fortnight of previews, logo histories and live
         blogs that say "win" as often."""
-        outcome_verb = scope.outcome_verb or scope.outcome_verb_in_window
+        outcome_verb = scope.latest_outcome_verb
         if outcome_verb is None:
             return []
         articles = {h.chunk.article_id for h in hits}
@@ -783,7 +783,7 @@ class Assistant:
             texts,
             prefer_recent=scope.reading.recency,
             # "Who won the Super Bowl this year?": the latest outcome inside the window (searched as the window is)
-            latest_outcome=(scope.outcome_verb or scope.outcome_verb_in_window) if latest_outcome else None,
+            latest_outcome=scope.latest_outcome_verb if latest_outcome else None,
             in_window=scope.holds if scope.reading.window is not None else None,
             news_day=news_day(scope.as_of, self.retriever.latest_published),
             as_asked=scope.question,

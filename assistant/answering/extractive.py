@@ -66,10 +66,11 @@ from assistant.answering.question import (
     tallies_a_vote,
 )
 from assistant.answering.state_names import with_state_names
-from assistant.answering.timeframe import relative_dates
+from assistant.answering.timeframe import relative_dates, told_of_other_days
 from assistant.answering.verdict import (
     NO,
     SAYING_VERBS,
+    SECURING_VERBS,
     UNSETTLED,
     VERDICTS,
     YES,
@@ -927,7 +928,6 @@ FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 NO_COUNT_GIVEN = "No article here gives that number; the closest they come:"
 # "next year's Super Bowl", "last year's game": an edition of another year, by the words after it
 YEAR_WORD_EDITION = re.compile(r"\b(?:next|last)\s+year['’]s\s+(?P<what>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)", re.IGNORECASE)
-WINNING_VERBS = frozenset({"win", "clinch", "capture"})  # what a history line must win the asked contest by
 HISTORY_DAYS = 31  # a second sentence this much older than the answer's is told as earlier news, with its day
 WHEN_DID = re.compile(r"^\s*when\s+did\s+", re.IGNORECASE)
 
@@ -1105,7 +1105,7 @@ def wins_another_thing(sentence: str, contest: Contest) -> bool:
     """Whether a verb of winning in the sentence has won something other than the asked contest: "the Rams won two
     NFL championships" under "Who won the Super Bowl?" (its object neither the contest's head word nor holding it)."""
     for token in parsed(sentence):
-        if token.lemma_ not in WINNING_VERBS or token.pos_ != "VERB":
+        if token.lemma_ not in SECURING_VERBS or token.pos_ != "VERB":
             continue
         for thing in (c for c in token.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")):
             if contest.head not in {t.lemma_.lower() for t in thing.subtree}:
@@ -1189,13 +1189,11 @@ def asked_occasion(question: str) -> str | None:
 
 
 def names_other_days(c: Candidate, in_window: Callable[[str], bool]) -> bool:
-    """Whether the sentence puts its event on days outside the question's window: "There was a
-    Nevada Republican primary on Feb. 6" in an article of the week asked about is no answer to
-    "Which state held a primary this week?"."""
-    if not c.hit.chunk.published or not (DATE_WORDS.search(c.text) or MONTH_NAME.search(c.text)):
-        return False  # no day word: the scan below need not run
-    days = [found.date for found in relative_dates(c.text, date.fromisoformat(c.hit.chunk.published)) if found.date]
-    return bool(days) and not any(in_window(day.isoformat()) for day in days)
+    """Whether the sentence puts its event on days outside the question's window (`told_of_other_days`): "There
+    was a Nevada Republican primary on Feb. 6" is no answer to "Which state held a primary this week?"."""
+    if not (DATE_WORDS.search(c.text) or MONTH_NAME.search(c.text)):
+        return False  # no day word: the scan need not run
+    return told_of_other_days(c.text, c.hit.chunk.published, in_window, spans=False)
 
 
 def is_age(sentence: str, number: str) -> bool:

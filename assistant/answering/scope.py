@@ -92,6 +92,11 @@ class TimeScope:
         return "win" if asked_contest(self.question) is not None else None
 
     @property
+    def latest_outcome_verb(self) -> str | None:
+        """The outcome verb asked after, with days named or none: the answerer reports the latest such outcome."""
+        return self.outcome_verb or self.outcome_verb_in_window
+
+    @property
     def as_of(self) -> date:
         return self.reading.as_of
 

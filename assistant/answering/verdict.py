@@ -67,8 +67,9 @@ STOPPING = frozenset({"do", "done", "stop", "quit", "finish", "end", "cease", "h
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
 # "Did X win …?" is answered "No." by a sentence in which X is beaten ("Trump defeated Haley") or loses
 BEATING_VERBS = frozenset({"defeat", "beat", "top", "edge", "oust", "upset", "rout", "trounce", "outpoll", "unseat"})
-# a nomination, title or seat is won, clinched or secured alike ("after securing the presumptive GOP nomination")
-SECURING_VERBS = frozenset({"win", "clinch", "secure"})
+# a nomination, title or seat is won, clinched, secured or captured alike ("after securing the presumptive GOP
+# nomination"); a history line wins the asked contest by one of them
+SECURING_VERBS = frozenset({"win", "clinch", "secure", "capture"})
 # a town or city falls when forces take it ("took control of … Avdiivka")
 TAKING_VERBS = frozenset({"capture", "seize", "take", "overrun", "conquer", "retake"})
 CUTTING_VERBS = frozenset({"cut", "lower", "reduce", "slash", "trim"})

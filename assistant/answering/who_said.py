@@ -19,7 +19,7 @@ from datetime import date
 
 from assistant.answer import Answer, Citation
 from assistant.answering.extractive import closest_only
-from assistant.answering.timeframe import relative_dates
+from assistant.answering.timeframe import relative_dates, told_of_other_days
 from assistant.answering.verdict import parsed
 from assistant.search.quotes import NOT_SPEAKERS, QuoteIndex, content_stems, coverage, holds_name, holds_phrase, name_tokens
 from assistant.search.types import Filters
@@ -286,20 +286,14 @@ class WhoSaidAnswerer:
         return self.make(question, " ".join(parts), citations)
 
     def of_another_day(self, citation: Citation) -> bool:
-        """Whether the cited sentence says it was said on days the question does not name: "What did Nikki Haley say
-        on Tuesday?" (2024-03-05) cited "… telling Fox News Monday afternoon that …" from a Tuesday article (an
-        outside try). A sentence naming no day is of the day its article reports; one naming some of the asked
-        days among others is kept."""
-        if self.asked_days is None or not citation.published:
+        """Whether the cited sentence says it was said on days the question does not name (`told_of_other_days`):
+        "What did Nikki Haley say on Tuesday?" (2024-03-05) cited "… telling Fox News Monday afternoon that …" from
+        a Tuesday article (an outside try); "Haley told an audience last week that …" names seven days, none
+        Tuesday. One naming some of the asked days among others is kept."""
+        if self.asked_days is None:
             return False
         since, until = self.asked_days
-        named = relative_dates(citation.quote, date.fromisoformat(citation.published))
-        # each as the days it may mean: "Monday afternoon" one, "last week" seven ("Haley told an audience last week
-        # that …", for Tuesday's words)
-        spans = [(d.date, d.date) if d.date else d.range for d in named if d.date or d.range]
-        if not spans:
-            return False
-        return not any(start.isoformat() <= until and since <= end.isoformat() for start, end in spans)
+        return told_of_other_days(citation.quote, citation.published, lambda day: since <= day <= until)
 
     def another_named_before(self, quote: QuoteRecord) -> bool:
         """Whether someone else is named between the speaker's last mention and a reported quote, whose "he" or

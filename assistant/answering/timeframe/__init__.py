@@ -76,7 +76,7 @@ English data (~0.3 s, once). Importing this package compiles no pattern (they co
 # The examples of read_time and relative_dates (run through __test__ below) use `date` from this namespace.
 from datetime import date  # noqa: F401
 
-from assistant.answering.timeframe.article import relative_dates
+from assistant.answering.timeframe.article import relative_dates, told_of_other_days
 from assistant.answering.timeframe.question import read_time
 from assistant.answering.timeframe.types import (
     FUTURE_TOLERANCE_DAYS,
@@ -96,6 +96,7 @@ __all__ = [
     "TimeReading",
     "read_time",
     "relative_dates",
+    "told_of_other_days",
 ]
 
 # doctest.testmod(this package) finds only what is defined here; these run the examples of the re-exported readers.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -105,6 +106,24 @@ def relative_dates(text: str, published: date) -> list[RelativeDate]:
             else:
                 results.append(RelativeDate(span=span, text=words, range=window, about=_about(piece, published)))
     return results
+
+
+def told_of_other_days(text: str, published: str, holds: Callable[[str], bool], spans: bool = True) -> bool:
+    """Whether `text`, from an article of the day `published`, puts what it tells on days none of which `holds`
+    (a test of a "YYYY-MM-DD" day): "There was a Nevada Republican primary on Feb. 6" in an article of the week
+    asked about tells no primary of that week. Each expression is the days it may mean: "Monday afternoon" one,
+    "last week" seven; with `spans` False only single days count ("after last year's victory for Birdman" is an
+    aside of a sentence whose news is of its own day). A text naming no day is of the day its article reports."""
+    if not published:
+        return False
+    told = [
+        (found.date, found.date) if found.date else found.range
+        for found in relative_dates(text, date.fromisoformat(published))
+        if found.date or (spans and found.range)
+    ]
+    return bool(told) and not any(
+        holds((start + timedelta(days=offset)).isoformat()) for start, end in told for offset in range((end - start).days + 1)
+    )
 
 
 def _resolve_for_article(text: str, found: _Found, published: date) -> Window | None:
