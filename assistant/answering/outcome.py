@@ -39,7 +39,6 @@ from assistant.answering.verdict import (
     holds_word,
     is_form,
     is_infinitive,
-    is_passive,
     is_stated,
     is_supposed,
     of_another_contest,
@@ -47,6 +46,7 @@ from assistant.answering.verdict import (
     parsed,
     particle_of,
     subject_of,
+    things_won,
     wins_a_share,
 )
 from assistant.search.words import stems
@@ -127,9 +127,8 @@ def event_words(question: str) -> frozenset[str]:
         return frozenset(stems(" ".join(t.text for t in doc[misread.i + 1 :] if t.pos_ in ("NOUN", "PROPN"))))
     for word in doc:
         if word.lemma_ in OUTCOME_VERBS and word.pos_ == "VERB":
-            # a thing won is the passive's subject: "When was the Super Bowl won?" (the follow-up "When was that?")
-            won = ("nsubj", "nsubjpass") if word.lemma_ in SECURING_VERBS and is_passive(word) else ()
-            about = [c for c in word.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") or c.dep_ in won]
+            about = [c for c in word.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")]
+            about += things_won(word)  # "When was the Super Bowl won?"
             nouns = [t.text for c in about for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
             return frozenset(stems(" ".join(nouns)))
     return frozenset()

@@ -482,12 +482,19 @@ def is_passive(verb) -> bool:
     return any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "be") for c in verb.children)
 
 
+def things_won(verb) -> list:
+    """A thing won is the subject of a passive verb of winning: "When were the Iowa caucuses won?" (the follow-up
+    "When was that?" after "Who won the Iowa caucuses?"); none for another verb or voice."""
+    if verb.lemma_ not in SECURING_VERBS or not is_passive(verb):
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def contest_of(verb) -> Contest | None:
     """The contest the question's verb has as its object, with its qualifiers (`Contest`); None with no noun object."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
-    if not objects and verb.lemma_ in SECURING_VERBS and is_passive(verb):
-        # a thing won is the passive's subject: "When were the Iowa caucuses won?"
-        objects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    if not objects:
+        objects = [c for c in things_won(verb) if c.pos_ in ("NOUN", "PROPN")]
     if not objects and verb.lemma_ in BEATING_VERBS:
         # "Who did the Chiefs beat in the Super Bowl?": whom they beat is asked, the contest is where
         where = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
