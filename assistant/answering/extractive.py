@@ -35,6 +35,7 @@ import Stemmer
 from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
 from assistant.answering.outcome import (
+    NO_EVENT_REPORTED,
     NO_OUTCOME_REPORTED,
     OUTCOME_VERBS,
     WINNING_STEMS,
@@ -343,6 +344,9 @@ class ExtractiveAnswerer:
                 )
                 candidates += reported
                 hits = hits + [c.hit for c in reported]
+        # "When did Navalny die?", asked before any article reports it, met his 2020 poisoning (an outside try): a
+        # named one's event that no sentence tells done is answered by what comes closest, saying so
+        untold = event is not None and kind in ("when", "where") and event.subject is not None and not reported
         leads = self.headline_leads(question, hits, article_texts, terms, {(c.hit.chunk.article_id, c.start) for c in candidates})
         candidates, hits = candidates + leads, hits + [c.hit for c in leads]
         # "How many people died …?": a number is no answer in a sentence that tells no one dying (`counted_happening`);
@@ -459,7 +463,7 @@ class ExtractiveAnswerer:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
-        verdict = no_outcome
+        verdict = no_outcome or (NO_EVENT_REPORTED if untold else None)
         elsewhere: list[Candidate] = []
         if happening and (places := asked_places(question)):
             # "How many people died in the Kansas City parade shooting?" was answered "Following Lunar New Year

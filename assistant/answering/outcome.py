@@ -76,6 +76,8 @@ PAST = ("VBD", "VBN")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 OUTCOME_DAYS = 366  # the latest outcome is reported at most this long before the asking day
 NO_OUTCOME_REPORTED = "No article here reports that outcome; the closest they come:"
+# "When did Navalny die?" asked before any article tells that he did: what comes closest is no answer
+NO_EVENT_REPORTED = "No article here tells that it happened; the closest they come:"
 MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
 
 

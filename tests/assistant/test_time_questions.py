@@ -1532,3 +1532,43 @@ def test_a_history_line_wins_the_contest_asked_about_not_another_title(make_assi
     answer = bot.ask("Who won the Super Bowl?", as_of="2024-02-20")
     assert answer.text.startswith("As of 2024-02-12: Super Bowl 58 ended Sunday night"), answer.text
     assert "NFL championships" not in answer.text, answer.text
+
+
+NAVALNY = [
+    {  # news24-dev 9e48d36fc4bd (CNN, 2022-03-30), two paragraphs
+        "id": "conti-leaks",
+        "title": "'I can fight with a keyboard': How one Ukrainian IT specialist exposed a notorious Russian ransomware gang",
+        "source": "cnn.com",
+        "published": "2022-03-30",
+        "text": "The communications show Conti members, each going by aliases in the chat logs, discussing the wisdom of "
+        "extorting US small businesses, seemingly refraining from hacking Russian targets, and taking an interest in a "
+        "journalist writing about Navalny, the Russian opposition figure who has been jailed and poisoned.\n\nIn April "
+        "2021, Conti members discussed plans to access files belonging to a journalist for investigative outlet "
+        "Bellingcat, which had published a joint investigation with CNN in December 2020 on the alleged role of the "
+        "Russia's FSB intelligence agency in the poisoning of Navalny.",
+    },
+    {  # news24-dev 1801546722ad (USA TODAY, 2024-03-01), its Navalny paragraphs
+        "id": "navalny-funeral",
+        "title": "Border, Trump, Biden, Texas wildfire, mental health, Navalny: Daily Briefing",
+        "source": "usatoday.com",
+        "published": "2024-03-01",
+        "text": "Mourners began gathering in Moscow for the funeral of Russian opposition leader Alexei Navalny on Friday, "
+        "despite concerns they could face a heavy-handed response or arrest by Russian police. Navalny, 47, died two "
+        "weeks ago in an Arctic penal colony.",
+    },
+]
+
+
+@pytest.mark.parametrize("question", ["When did Navalny die?", "Where did Navalny die?"])
+def test_an_event_no_article_tells_yet_is_hedged_not_answered_by_older_news(make_assistant, question):
+    """An outside try: "When did Navalny die?" asked on 2024-02-20, before any article here reported his death, was
+    answered from a 2022 story of his poisoning as if that were the answer. Before the report the reply says no
+    article tells it; after it, the report answers."""
+    bot = make_assistant()
+    bot.add_records(NAVALNY)
+    before = bot.ask(question, as_of="2024-02-20")
+    assert before.text.startswith("No article here tells that it happened; the closest they come"), before.text
+    after = bot.ask(question, as_of="2024-03-20")
+    assert not after.text.startswith("No article"), after.text
+    assert after.citations[0].article_id == "navalny-funeral", after.text
+    assert "died two weeks ago" in after.text, after.text
