@@ -77,6 +77,7 @@ from assistant.answering.verdict import (
     YES,
     Contest,
     as_dropping_out,
+    asks_of_any,
     by_another_verb,
     of_another_year,
     one_winner_contest,
@@ -371,7 +372,9 @@ class ExtractiveAnswerer:
             # a sentence that tells the event done answers, ahead of one that foretells it; with none, the preview
             # stays: "Haley will drop out … in a Wednesday address" still names the day, and the rest would not
             told = [c for c in reported if c in candidates and self.answers(c)]
-            if told:
+            # not for one of several: "Did Nikki Haley win any primaries?" is answered by "Nikki Haley defeated Donald
+            # Trump in the Vermont Republican primary" as well as by a primary she is told to have won
+            if told and not (kind == "yes_no" and asks_of_any(settling)):
                 # ... and so does one telling who else won it: "Super Bowl 58 ended Sunday night with a win for the
                 # Kansas City Chiefs" names no 49ers for "Did the 49ers win the Super Bowl?"
                 candidates = told + [c for c in candidates if c not in told and tells_a_winner(c, one_winner)]

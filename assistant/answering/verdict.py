@@ -184,6 +184,10 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         return UNSETTLED
     told = told_otherwise(question, best.text)
     if told is False:
+        if asks_of_any(question):
+            # "Did Nikki Haley win any primaries?" got "No." from "Nikki Haley lost her primary to 'none'" (Nevada's),
+            # a fortnight before her Vermont win (an outside try): one lost is not every one
+            return UNSETTLED
         denied = True  # "Trump defeated … Haley" for "Did Haley win …?"; "held its key rate steady" for "… cut rates?"
     elif (near or by_another_verb(question, best.text)) and does_what_was_asked(question, best.text):
         # all but the verb, told by another, counts as near: "Haley withdrew from the race" for "Did Haley drop out?"
@@ -197,6 +201,22 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
     return NO if denied else YES
 
 
+def one_of_many(thing) -> bool:
+    """Whether the question's object is any of several: "any primaries", "a Grammy", "two Oscars"."""
+    return thing.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "any") for c in thing.children)
+
+
+def asks_of_any(question: str) -> bool:
+    """Whether "Did X win …?" asks of winning any one of several things ("any primaries", "a primary"): one of them
+    lost is no "No." to it. A plural alone is not ("Did Haley win the primaries?"), nor another verb: "Did Powell
+    rule out a March cut?" is "No." when he hasn't."""
+    verb, _ = asked_verb_and_subject(question)
+    if verb is None or verb.lemma_ not in SECURING_VERBS:
+        return False
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(d.lower_ in ("a", "an", "any") for thing in things for d in thing.children)
+
+
 def one_winner_contest(question: str) -> Contest | None:
     """The contest "Did X win …?" asks about when only one wins it ("the Super Bowl", "South Carolina", "best
     picture"); None for any other question, or one that many win ("a Grammy", "two Oscars")."""
@@ -207,7 +227,7 @@ def one_winner_contest(question: str) -> Contest | None:
     if contest is None:
         return None
     asked = next(c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN"))
-    if asked.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "any") for c in asked.children):
+    if one_of_many(asked):
         return None
     # a named contest ("the Super Bowl", "South Carolina") or a race of a named place ("the Iowa caucuses"); not "the
     # game" or "the election" (some other game was won), nor an award's category ("best actress" is the drama's

@@ -452,6 +452,40 @@ def test_did_x_win_is_no_when_x_was_defeated(make_assistant, question, verdict):
     assert answer.text.startswith(verdict), answer.text
 
 
+HALEY_RACES = [
+    {  # news24-dev b9f34305da6e (USA TODAY, 2024-02-09), its lead
+        "id": "nevada",
+        "title": "Nevada Republican caucus takeaway: Trump wins, Haley lost primary",
+        "source": "usatoday.com",
+        "published": "2024-02-09",
+        "text": 'LAS VEGAS ‒ Donald Trump trumpeted his caucus win, Nikki Haley lost her primary to "none" but still won '
+        "and then said she wasn't trying anyway, and the confusing, dueling Nevada Republican elections finished with "
+        "little change to the field.",
+    },
+    {  # news24-dev dd12e2f78327 (USA TODAY, 2024-03-05), its Vermont paragraph
+        "id": "vermont",
+        "title": "Super Tuesday recap: Trump, Biden pick up big wins; Haley set to drop out",
+        "source": "usatoday.com",
+        "published": "2024-03-05",
+        "text": "Nikki Haley defeated Donald Trump in the Vermont Republican primary on Tuesday, notching her second victory "
+        "in the GOP presidential nominating contest. Vermont is a deep-blue state, and it doesn’t have party registration.",
+    },
+]
+
+
+def test_one_race_lost_is_no_no_to_whether_any_was_won(make_assistant):
+    """An outside try: "Did Nikki Haley win any primaries?" (as of 2024-03-07) got "No." from her Nevada loss, though
+    she had won Vermont two days before. A loss answers "did she win it"; "any" of several is answered by a win."""
+    bot = make_assistant()
+    bot.add_records([NH_PRIMARY, *HALEY_RACES])
+    answer = bot.ask("Did Nikki Haley win any primaries?", as_of="2024-03-07")
+    assert answer.text.startswith("Yes."), answer.text
+    assert answer.citations[0].article_id == "vermont", answer.text
+    # before Vermont, her losses are no verdict on races she had yet to run
+    earlier = bot.ask("Did Nikki Haley win any primaries?", as_of="2024-02-20")
+    assert not earlier.text.startswith(("Yes.", "No.")), earlier.text
+
+
 @pytest.mark.parametrize(
     "sentence, names, article, shown",
     [
