@@ -726,6 +726,54 @@ def at_the_same_event(message: str, last_question: str) -> str | None:
     return f"{message.rstrip(' ?.!')} in {event.clause}?"
 
 
+# the nouns a follow-up asks with that name no topic of its own: "How many people were shot?", "What was the margin?"
+GENERIC_NOUNS = frozenset(
+    """people person persons one ones margin vote votes score result results winner winners total number toll victim
+    victims passenger passengers casualty casualties death deaths injury injuries time day""".split()
+)
+TOPIC_PREPOSITIONS = ("in", "at", "during", "on")
+
+
+def names_no_topic(doc) -> bool:
+    """Whether a short question names nothing it is about: no name, no entity but a number or rank, no pronoun (the
+    pronoun rules take those), only nouns any story has ("people", "the margin")."""
+    words = [t for t in doc if not t.is_punct]
+    if not 3 <= len(words) <= 8 or words[0].lower_ not in QUESTION_WORDS:
+        return False  # "Why?" is the yes/no rule's to read
+    if any(t.pos_ == "PROPN" or (t.pos_ == "PRON" and t.lower_ not in QUESTION_WORDS) for t in words):
+        return False
+    if any(ent.label_ not in ("ORDINAL", "CARDINAL") for ent in doc.ents):
+        return False
+    return all(t.lower_ in GENERIC_NOUNS for t in words if t.pos_ == "NOUN")  # (the parse here has no lemmas)
+
+
+def named_topic(question: str) -> str | None:
+    """Where the question's news happened, as it names it: its last place or event phrase with a name in it ("at the
+    Kansas City parade"), else its named event ("in the New Hampshire primary"); None when it names neither."""
+    doc = parse(question)
+    for prep in reversed(doc):
+        if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPOSITIONS:
+            continue
+        phrase = list(prep.subtree)
+        if any(t.pos_ == "PROPN" for t in phrase) and not any(t.ent_type_ in ("DATE", "TIME") for t in phrase):
+            return doc[phrase[0].i : phrase[-1].i + 1].text
+    event = event_of(question)
+    return f"in {event.clause}" if event is not None and not event.actor else None
+
+
+def on_the_last_topic(message: str, last_question: str) -> str | None:
+    """ "How many people were shot?" after "How many people were shot at the Kansas City parade?" → "… at the Kansas
+    City parade?"; "What was the margin?" after "Who won the New Hampshire primary?" → "… in the New Hampshire
+    primary?": a question that names nothing it is about asks about what the last one named. Asked as they stood,
+    an outside try got Colorado Springs' 2022 shooting and a remark about Iowa."""
+    if not names_no_topic(parse(message)):
+        return None
+    topic = named_topic(last_question)
+    if topic is None or topic.lower() in message.lower():
+        return None
+    return f"{message.rstrip(' ?.!')} {topic}?"
+
+
 def with_the_event_object(message: str, earlier: list[Exchange]) -> str:
     """ "What did Trump say after winning?" after "Who won the Iowa caucuses?" → "… after winning the Iowa
     caucuses": a bare gerund after "after", "before" or "since" (nothing of its own after it) takes the event of
@@ -858,7 +906,7 @@ class RuleRewriter:
         later = self.same_speaker_later(message, last_question, last_answer)
         if later:
             return later
-        at_the_same = at_the_same_event(message, last_question)
+        at_the_same = at_the_same_event(message, last_question) or on_the_last_topic(message, last_question)
         if at_the_same:
             return at_the_same
         on_topic = self.on_the_same_topic(message, last_question)

@@ -448,6 +448,23 @@ def test_what_did_he_say_after_that_keeps_the_topic_and_takes_the_quotes_day(rew
     assert rewriter.rewrite(follow_up, history("What did Donald Trump say about NATO?", answer)) == expected
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        ("How many people were shot?", "How many people were shot at the Kansas City parade?"),
+        ("Who was killed?", "Who was killed at the Kansas City parade?"),
+        ("How many people died?", "How many people died at the Kansas City parade?"),
+        ("When did the Odysseus lander land?", "When did the Odysseus lander land?"),  # a question of its own
+    ],
+)
+def test_a_question_naming_nothing_is_asked_where_the_last_one_was(rewriter, follow_up, expected):
+    """An outside try, in the web chat as of 2024-02-16: after "How many people were shot at the Kansas City
+    parade?", "How many people were shot?" was answered with Colorado Springs' 2022 shooting and "Who was killed?"
+    with a 2022 murder-for-hire case. A question that names nothing it is about asks where the last one did."""
+    turn = history("How many people were shot at the Kansas City parade?", "In total 22 people suffered gunshot wounds [1]")
+    assert rewriter.rewrite(follow_up, turn) == expected
+
+
 def test_and_before_a_whole_question_is_no_topic_to_replace(rewriter):
     """ "And what did he say?" was read as "what about X" with X = "what did he say": "What did Trump say about what
     did he say?". A whole question after "and" is read without it; one that needs nothing stays as asked."""
@@ -463,13 +480,17 @@ def test_and_before_a_whole_question_is_no_topic_to_replace(rewriter):
         ("Who came second?", "Who came second in the Iowa caucuses?"),
         ("Who finished third?", "Who finished third in the Iowa caucuses?"),
         ("What happened?", "What happened in the Iowa caucuses?"),
-        ("How many people voted?", "How many people voted?"),  # names what it asks about: as asked
+        # people and votes are any contest's: asked as it stood, an outside try's "What was the margin?" after the New
+        # Hampshire primary was answered with a remark about Iowa
+        ("How many people voted?", "How many people voted in the Iowa caucuses?"),
+        ("What was the margin?", "What was the margin in the Iowa caucuses?"),
+        ("How many cicadas will emerge?", "How many cicadas will emerge?"),  # names what it asks about: as asked
     ],
 )
 def test_a_question_naming_only_a_rank_asks_about_the_last_event(rewriter, follow_up, expected):
     """The second outside try: after "Who won the Iowa caucuses?", "Who came second?" was asked as it stood and led
-    with a high-school wrestling story. A short question naming nothing but a place or rank is about the event the
-    last question named."""
+    with a high-school wrestling story. A short question naming nothing but a place or rank, or only what every
+    story has (people, votes, the margin), is about the event the last question named."""
     turn = history("Who won the Iowa caucuses?", "Former President Donald Trump clinched victory in the Iowa Caucuses [1]")
     assert rewriter.rewrite(follow_up, turn) == expected
 
