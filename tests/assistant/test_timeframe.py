@@ -285,6 +285,10 @@ def resolved(text: str, published: date = PUBLISHED) -> list[tuple[str, str]]:
         ("Fans lined the streets before Monday's funeral.", [("Monday", "2023-01-02")]),
         ("Crowds gathered ahead of Tuesday's burial.", [("Tuesday", "2023-01-03")]),
         ("He had left the hospital before Monday.", [("Monday", "2022-12-26")]),
+        # "by" a day looks ahead, unless its clause tells the thing done by then: "The Smokehouse Creek fire was just 3%
+        # contained by Thursday" (2024-03-01) was dated the Thursday after (an outside try)
+        ("The fire was just 3% contained by Thursday.", [("Thursday", "2022-12-29")]),
+        ("Officials hope to contain the fire by Thursday.", [("Thursday", "2023-01-05")]),
         (
             "Kansas City beat Buffalo Sunday, and the Jan. 6 committee met on Dec. 19.",
             [("Sunday", "2022-12-25"), ("Dec. 19", "2022-12-19")],

@@ -53,6 +53,7 @@ _FUTURE_WORDS = _LazyPattern(
     r"|\b(?:if|unless)\b(?![^,.;:]*\b(?:was|were|had|did|won|lost|\w+ed)\b)"
 )
 _FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till)\s+$")
+_TOLD_DONE = _LazyPattern(r"\b(?:was|were|had|did)\b")  # a clause that tells a thing as done by then
 # "before Monday's caucuses", "ahead of Tuesday's vote": an event the article looks forward to
 _BEFORE_AN_EVENT = _LazyPattern(r"\b(?:before|ahead\s+of)\s+$")
 _POSSESSIVE = _LazyPattern(r"['’]s\b")
@@ -258,8 +259,6 @@ def _reads_as_future(text: str, found: _Found) -> bool:
     hearing scheduled for Jan. 5". The words of its clause before it are read (at most
     `_FUTURE_LOOK_WORDS`, back to "and", "said", "after"…); when the sentence opens with it ("On
     Tuesday, the Senate will vote"), the words after it."""
-    if _FUTURE_WORD_JUST_BEFORE.search(text, max(0, found.start - 8), found.start):
-        return True
     if _BEFORE_AN_EVENT.search(text, max(0, found.start - 10), found.start) and _POSSESSIVE.match(text, found.end):
         return True
     lookback_start = max(0, found.start - 300)
@@ -267,8 +266,13 @@ def _reads_as_future(text: str, found: _Found) -> bool:
     words_before = text[max(sentence_start, lookback_start) : found.start].split()
     clause = words_before[-_FUTURE_LOOK_WORDS:]
     resets = [index for index, word in enumerate(clause) if word.lower().strip(",") in _CLAUSE_WORDS]
-    if _FUTURE_WORDS.search(" ".join(clause[resets[-1] + 1 if resets else 0 :])):
+    own_clause = " ".join(clause[resets[-1] + 1 if resets else 0 :])
+    if _FUTURE_WORDS.search(own_clause):
         return True
+    if _FUTURE_WORD_JUST_BEFORE.search(text, max(0, found.start - 8), found.start):
+        # "by Friday" looks ahead, unless its clause is told done: "The fire was just 3% contained by Thursday" (an
+        # outside try read it a week after the Friday article it was in)
+        return _TOLD_DONE.search(own_clause) is None
     if [word.lower() for word in words_before] not in ([], ["on"]):
         return False
     ends = [position for position in (text.find(mark, found.end, found.end + 300) for mark in _SENTENCE_ENDS) if position >= 0]
