@@ -1045,13 +1045,13 @@ HALEY_MICHIGAN = {
 
 def test_what_was_said_last_week_is_what_was_reported_then(make_assistant):
     """An outside try of the web chat: "What did Nikki Haley say last week?" asked Friday 2024-03-01 read "last week"
-    as 2024-02-17 to 2024-02-23 and quoted her Michigan interview of Tuesday 2024-02-27, this week, without a word: a
+    (then 2024-02-17 to 2024-02-23; now the calendar week, Feb. 19–25) and quoted her Michigan interview of Tuesday 2024-02-27, this week, without a word: a
     window that ends this close to the asking day reaches on to it, for the reports of an event. A quote is reported
     the day it is said or the next."""
     bot = make_assistant()
     bot.add_records([HALEY_MICHIGAN])
     elsewhere = bot.ask("What did Nikki Haley say last week?", as_of="2024-03-01")
-    assert elsewhere.text.startswith("No indexed article is from last week (2024-02-17 to 2024-02-23)"), elsewhere.text
+    assert elsewhere.text.startswith("No indexed article is from last week (2024-02-19 to 2024-02-25)"), elsewhere.text
     assert "I campaigned for two days" in elsewhere.text  # from other days, and said so
     bot.add_records([HALEY_SOUTH_CAROLINA])
     answer = bot.ask("What did Nikki Haley say last week?", as_of="2024-03-01")

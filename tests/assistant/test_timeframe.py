@@ -39,8 +39,8 @@ def d(month: int, day: int, year: int = 2024) -> date:
             "What did the Federal Reserve decide?",
         ),
         ("This week, who won the Oscars?", (d(3, 16), d(3, 22)), False, "Who won the Oscars?"),
-        ("Which storm hit Texas last week?", (d(3, 9), d(3, 15)), False, "Which storm hit Texas?"),
-        ("Who was hurt in last week's storm?", (d(3, 9), d(3, 15)), False, "Who was hurt in the storm?"),
+        ("Which storm hit Texas last week?", (d(3, 11), d(3, 17)), False, "Which storm hit Texas?"),
+        ("Who was hurt in last week's storm?", (d(3, 11), d(3, 17)), False, "Who was hurt in the storm?"),
         ("What happened over the weekend in Gaza?", (d(3, 16), d(3, 17)), False, "What happened in Gaza?"),
         ("What did Apple announce this month?", (d(3, 1), d(3, 22)), False, "What did Apple announce?"),
         ("What did Apple announce earlier this month?", (d(3, 1), d(3, 22)), False, "What did Apple announce?"),
@@ -127,6 +127,20 @@ def test_question_forms(question, window, recency, query):
 
 
 @pytest.mark.parametrize(
+    ("as_of", "window"),
+    [
+        (date(2024, 2, 26), (date(2024, 2, 19), date(2024, 2, 25))),  # a Monday: the week just ended
+        (date(2024, 2, 29), (date(2024, 2, 19), date(2024, 2, 25))),  # a Thursday: the same calendar week
+        (date(2024, 2, 25), (date(2024, 2, 12), date(2024, 2, 18))),  # a Sunday: this week is the one ending today
+    ],
+)
+def test_last_week_is_the_calendar_week_before_this_one(as_of, window):
+    """An outside try in the web chat: "What happened to Odysseus last week?" asked Monday 2024-02-26 read "last week"
+    as Feb. 13–19 (the 7 days before the last 7) and missed the Thursday landing of Feb. 22."""
+    assert read_time("What happened to Odysseus last week?", as_of).window == window
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "What did The Week magazine report about the strike?",
@@ -188,7 +202,7 @@ def test_a_question_without_time_words_is_unchanged():
         ),
         (
             "A plane door panel blew out mid-air last week on a flight operated by which airline?",
-            (d(3, 9), d(3, 15)),
+            (d(3, 11), d(3, 17)),  # the calendar week before this one (asked on a Friday)
             False,
             ["last week"],
         ),

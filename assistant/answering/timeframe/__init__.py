@@ -24,8 +24,8 @@ Reading a question (`read_time(question, as_of)`, in `question`):
 3. `scanner`: read the preposition before each expression ("since June", "before 2020",
    "after March 3") and join "between A and B" / "from A to B" into one range (`question` applies
    them to the windows).
-4. `resolve`: resolve against `as_of`. "this week" is the 7 days ending on as_of, "last week" the 7
-   days before those; "this month"/"this year" run from their first day to as_of; "last month"/"last
+4. `resolve`: resolve against `as_of`. "this week" is the 7 days ending on as_of, "last week" the
+   calendar week (Monday to Sunday) before the one as_of is in; "this month"/"this year" run from their first day to as_of; "last month"/"last
    year" are calendar ones; "recently" is the last `RECENT_DAYS` days and also prefers recent
    articles. A weekday is the most recent such day on or before as_of ("last Friday": strictly
    before). A date or month without a year is the most recent one on or before as_of ("in March"

@@ -214,7 +214,10 @@ def _ago(unit: str, count: int, reference: date) -> Window:
 
 
 def _resolve_period_for_question(found: _Found, today: date) -> _Resolved:
-    """Rolling weeks in questions: "this week" the 7 days ending today, "last week" the 7 before."""
+    """Weeks in questions: "this week" the 7 days ending today (a week of news, as a Friday quiz asks it); "last
+    week" the calendar week, Monday to Sunday, before the one today is in. Read as the 7 days before this week's, a
+    Monday's "What happened to Odysseus last week?" ran Feb. 13–19 and missed the Thursday landing, and a Friday's
+    "A plane door panel blew out last week" missed the Friday before (outside tries, an eval question)."""
     unit = found.group("unit").lower() if found.kind == "period" else "weekend"
     which = _which(found.group("which")) if found.kind == "period" else "past"
     lead = _normalise_spaces(found.group("lead") or "").lower()
@@ -228,10 +231,10 @@ def _resolve_period_for_question(found: _Found, today: date) -> _Resolved:
         return _Resolved(_last_days(today, {"week": 7, "month": 30, "year": 365}[unit]))
     recency = lead == "so far"
     if unit == "week":
-        this_week = _last_days(today, 7)
         if which == "last":
-            return _Resolved((this_week[0] - timedelta(days=7), this_week[0] - timedelta(days=1)))
-        return _Resolved(this_week, recency=recency)
+            monday = today - timedelta(days=today.weekday() + 7)
+            return _Resolved((monday, monday + timedelta(days=6)))
+        return _Resolved(_last_days(today, 7), recency=recency)
     if unit == "month":
         if which == "last":
             return _Resolved(_month_window(*_shift_month(today.year, today.month, -1)))
