@@ -45,6 +45,7 @@ from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
 from assistant.answering.outcome import asked_outcome_verb
+from assistant.search.words import stems
 from ingest.attribution import name_gender
 from ingest.errors import InvalidInput
 from ingest.language import pipeline_view, shared_pipeline
@@ -280,6 +281,22 @@ def topics(doc) -> list:
             continue
         found.append(chunk)
     return found
+
+
+def subject_doing(doc, verb) -> str:
+    """The noun phrase that does `verb` (a follow-up's, by its stem) in the question `doc` ("the Odysseus lander" of
+    "When did the Odysseus lander land?" for "Where did it land?"), whatever the entity reader took a name for; ""
+    when the question has no such verb, or a question word or pronoun does it."""
+    if doc is None:
+        return ""
+    verb_stem = stems(verb.text)
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or stems(root.head.text) != verb_stem or not verb_stem:
+            continue
+        if root.lower_ not in QUESTION_WORDS and not any(t.pos_ == "PRON" for t in chunk):
+            return chunk.text
+    return ""
 
 
 def answered_thing(doc, question: str) -> str:
@@ -1143,7 +1160,10 @@ class RuleRewriter:
             elif word in GROUP_PRONOUNS | {"their"}:
                 referent = plural or None
             elif word in ("it", "its"):
-                referent = asked_topic or topic or None
+                # "it" doing the follow-up's verb is what did the last one's: "Where did it land?" after "When did
+                # Odysseus land on the moon?" asks where Odysseus did (an outside try got "did the moon land?")
+                acting = token.dep_ in ("nsubj", "nsubjpass") and not asked_topic and not thing
+                referent = asked_topic or (acting and subject_doing(question_doc, token.head)) or topic or None
             elif word == "there":
                 referent = f"in {where}" if where else None
             is_possessive = word in PERSON_POSSESSIVES | {"their", "its"} or (word == "her" and token.tag_ == "PRP$")

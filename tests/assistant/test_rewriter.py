@@ -703,3 +703,17 @@ def test_when_was_that_after_a_count_asks_when_it_happened_to_them(rewriter):
     turns = history("How many people were shot at the Kansas City parade?", counted)
     assert rewriter.rewrite("When was that?", turns) == "When were people shot at the Kansas City parade?"
     assert rewriter.rewrite("Where was that?", turns) == "Where were people shot at the Kansas City parade?"
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        ("When did Odysseus land on the moon?", "Where did it land?", "Where did Odysseus land?"),
+        ("When did the Odysseus lander touch down?", "Where did it touch down?", "Where did the Odysseus lander touch down?"),
+    ],
+)
+def test_it_doing_the_last_question_s_verb_is_what_did_it_there(rewriter, question, follow_up, expected):
+    """An outside try in the web chat: after "When did Odysseus land on the moon?", "Where did it land?" was understood
+    as "Where did the moon land?": "it" went to the last thing the question named, not to what did its landing."""
+    answer = "The uncrewed Odysseus spacecraft gently touched down on the surface of the moon late Thursday. [1]"
+    assert rewriter.rewrite(follow_up, history(question, answer)) == expected
