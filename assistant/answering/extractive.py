@@ -25,7 +25,7 @@ with its exact span. When even the best passage holds too little of the question
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -240,6 +240,22 @@ class ExtractiveAnswerer:
         stems = [s for s in self.keyword.stems(asked) if s not in QUESTION_WORDS and s not in FUNCTION_WORDS]
         names = self.name_stems(question)
         return {s: (1.0 + self.keyword.idf(s)) * (2.0 if s in names else 1.0) for s in dict.fromkeys(stems)}
+
+    def with_prefixed_terms(self, held: set[str], terms: Iterable[str]) -> set[str]:
+        """`held` with each "re-" word of `terms` whose base it holds, when the prefixed word is much the rarer:
+        "reelection" of "Summarize the news about Putin's reelection" is held by a story titled "Vladimir Putin
+        declared winner in election …" (an outside try got "No story here is about Putin's reelection"). Not
+        "report" by "port", "research" by "search", "reform" by "form": those are words of their own, as common."""
+        found = {
+            term
+            for term in terms
+            if term not in held
+            and term.startswith("re")
+            and len(term) >= 6
+            and term[2:] in held
+            and self.keyword.idf(term) >= self.keyword.idf(term[2:]) + PREFIXED_RARER
+        }
+        return held | found if found else held
 
     def cased_names(self, question: str) -> frozenset[str]:
         """The question's one-word names, whose case tells them from a common word ("the Fed" / "fed"), unless
@@ -805,9 +821,10 @@ class ExtractiveAnswerer:
                 written_as_names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(passage)))) | nations
                 held -= names - written_as_names
                 held |= {name for name in names - held if clipped_from(name, passage)}
-            passage_stems[h.chunk.id] = held
+            passage_stems[h.chunk.id] = self.with_prefixed_terms(held, terms)
         for c in candidates:
             held = passage_stems[c.hit.chunk.id]
+            c.stems = self.with_prefixed_terms(c.stems, terms)
             # "the Fed" is the Federal Reserve: a sentence naming it so holds the question's "Fed" (for a verdict too)
             c.stems |= {name for name in names - c.stems if clipped_from(name, c.text)}
             c.lexical = sum(w for s, w in terms.items() if s in c.stems and (s not in names or s in held)) / total
@@ -933,6 +950,7 @@ FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 NO_COUNT_GIVEN = "No article here gives that number; the closest they come:"
+PREFIXED_RARER = 1.0  # how much higher a "re-" word's IDF is than its base's when it means the base's event again
 # "next year's Super Bowl", "last year's game": an edition of another year, by the words after it
 YEAR_WORD_EDITION = re.compile(r"\b(?:next|last)\s+year['’]s\s+(?P<what>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)", re.IGNORECASE)
 HISTORY_DAYS = 31  # a second sentence this much older than the answer's is told as earlier news, with its day

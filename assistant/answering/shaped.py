@@ -333,7 +333,7 @@ class ShapedAnswerer:
     def holds_the_parts(self, text: str, parts: list[frozenset[str]]) -> bool:
         """Whether `text` holds every part of the topic but one at most (both of two); a part that is a long name, all
         of its words but one."""
-        stems = set(self.extractive.keyword.stems(text))
+        stems = self.extractive.with_prefixed_terms(set(self.extractive.keyword.stems(text)), set().union(*parts))
         # a name of three words or more is held by all but one of them: a story of "the Kansas City Chiefs parade" says
         # "a Super Bowl victory parade in Kansas City" and never names the team
         held = sum(len(part - stems) <= (1 if len(part) >= 3 else 0) for part in parts)
@@ -341,7 +341,7 @@ class ShapedAnswerer:
 
     def share(self, text: str, terms: dict[str, float]) -> float:
         """The weighted share of `terms` that `text` holds."""
-        stems = set(self.extractive.keyword.stems(text))
+        stems = self.extractive.with_prefixed_terms(set(self.extractive.keyword.stems(text)), terms)
         return sum(w for s, w in terms.items() if s in stems) / sum(terms.values())
 
     def lead_sentence(self, story: Story) -> Candidate | None:

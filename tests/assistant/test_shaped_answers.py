@@ -603,3 +603,39 @@ def test_a_digest_line_is_not_the_headline_told_again(make_assistant, question, 
     bot.add_records([SANDERS_ALLIES, JOHNSON])
     answer = bot.ask(question, as_of=as_of)
     assert any(c.quote.startswith(lead) for c in answer.citations), answer.text
+
+
+PUTIN_VOTE = [
+    {  # news24-dev 219a1cd978b2 (USA TODAY, 2024-03-18), its first paragraphs
+        "id": "putin-wins",
+        "title": "Putin wins Russia presidential vote, Central Election Commission says",
+        "source": "usatoday.com",
+        "published": "2024-03-18",
+        "text": "HELSINKI − Vladimir Putin won his fifth term as Russia's president with a record number of votes, Russia's "
+        "Central Election Commission said Monday, confirming exit polls that showed the country's longest-serving "
+        "leader since Josef Stalin won by a landslide in an election in which he faced no credible opposition and "
+        "cracked down on free speech.\n\nWith nearly 100% of all precincts counted, Putin received 87.29% of the vote, "
+        "Central Election Commission chief Ella Pamfilova said.",
+    },
+    {  # news24-dev 6b89d3e45a1e (USA TODAY, 2024-03-18), its first paragraphs
+        "id": "white-house",
+        "title": "White House: Russian President Vladimir Putin's election to fifth term was not free or fair",
+        "source": "usatoday.com",
+        "published": "2024-03-18",
+        "text": "WASHINGTON – The White House said Monday the outcome of Russia’s presidential election was “preordained” "
+        "and that nothing about the process that handed Vladimir Putin a fifth term in office was “free or fair.”\n\n"
+        "“Nothing about the election outcome was unpredictable,” said Jake Sullivan, the White House national "
+        "security adviser.",
+    },
+]
+
+
+def test_a_story_of_an_election_is_about_a_reelection(make_assistant):
+    """An outside try: "Summarize the news about Putin's reelection" (as of 2024-03-20) got "No story here is about
+    Putin's reelection" beside three stories of his election to a fifth term: a story that says "election" holds the
+    topic's rarer "reelection"."""
+    bot = make_assistant()
+    bot.add_records([PARADE_SHOOTING, OSCARS, *PUTIN_VOTE])
+    answer = bot.ask("Summarize the news about Putin's reelection", as_of="2024-03-20")
+    assert answer.text.startswith("The stories about Putin's reelection, newest first:"), answer.text
+    assert {c.article_id for c in answer.citations} == {"putin-wins", "white-house"}, answer.text
