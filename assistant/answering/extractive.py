@@ -433,6 +433,15 @@ class ExtractiveAnswerer:
             self.prefer_typed(reachable, analysis, question_words, self.name_stems(question), happening)
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
+        if (role := asked_role(question)) is not None:
+            # "Who is the prime minister of Haiti?" led with "… as the prime minister went to Kenya …", which names no
+            # one; "Prime Minister Ariel Henry traveled abroad …" names the holder (an outside try)
+            # ... the newest such report: a post changes hands ("Who is the speaker of the House?")
+            holders = [c for c in pool[:ROLE_POOL] if self.answers(c) and names_the_holder(c.text, role, question)]
+            if holders:
+                holder = max(holders, key=lambda c: (c.hit.chunk.published_int, c.score))
+                pool.remove(holder)
+                pool.insert(0, holder)
         best = pool[0]
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
         no_outcome: str | None = None  # what the reply opens with when no sentence reports the outcome asked after
@@ -955,6 +964,61 @@ PREFIXED_RARER = 1.0  # how much higher a "re-" word's IDF is than its base's wh
 YEAR_WORD_EDITION = re.compile(r"\b(?:next|last)\s+year['’]s\s+(?P<what>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)", re.IGNORECASE)
 HISTORY_DAYS = 31  # a second sentence this much older than the answer's is told as earlier news, with its day
 WHEN_DID = re.compile(r"^\s*when\s+did\s+", re.IGNORECASE)
+
+
+# "Who is the prime minister of Haiti?", "Who was the CEO of Boeing?", "Who is the Boeing CEO?": the post asked about
+ROLE_OF = re.compile(
+    r"^\s*(?i:who\s+(?:is|was))\s+(?:the\s+)?(?:(?:current|new|acting|interim)\s+)?"
+    r"(?P<role>(?:[a-z]+\s+){0,2}(?:[a-z]+|[A-Z]{2,4}))\s+(?:of|at|for)\s+\S",
+)
+ROLE_AFTER_NAME = re.compile(
+    r"^\s*(?i:who\s+(?:is|was))\s+the\s+(?:[A-Z][\w&.'’-]*\s+)+(?P<role>[a-z]+(?:\s+[a-z]+)?|[A-Z]{2,4})\s*\?"
+)
+HOLDER_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
+ROLE_POOL = 30  # how far down the sentences a holder of the post asked about is looked for
+NOT_THE_HOLDER = frozenset(
+    {"former", "ex", "late", "acting", "interim", "deputy", "vice", "then", "previous", "next", "was", "had", "been"}
+)
+
+
+def asked_role(question: str) -> str | None:
+    """The post a "Who is the … ?" question asks the holder of ("prime minister"), or None."""
+    match = ROLE_OF.match(question) or ROLE_AFTER_NAME.match(question)
+    return match["role"] if match else None
+
+
+def names_the_holder(sentence: str, role: str, question: str) -> bool:
+    """Whether the sentence names someone as now holding `role`, by name beside it: "Prime Minister Ariel Henry",
+    "Dave Calhoun, Boeing's CEO", "Henry took over as prime minister". Not another's post ("Spirit CEO Tom Gentile"
+    for the Boeing CEO: a name before the post that the question does not give), not a past or stand-in holder
+    ("former House Speaker Kevin McCarthy", "Patrick Boivert, acting prime minister"), not a name the question gives."""
+    post = r"\s+".join(re.escape(word) for word in role.split())
+    asked = {word[:4].lower() for word in re.findall(r"[A-Za-z]{4,}", question)}
+    patterns = (
+        rf"(?P<before>(?:\S+\s+){{0,2}})(?i:\b{post})\s+(?P<name>{HOLDER_NAME})",
+        rf"(?P<name>{HOLDER_NAME}),\s+(?P<before>(?:(?i:the|a)\s+)?(?:[\w'’-]+\s+){{0,3}})(?i:{post})\b",
+        rf"(?P<name>{HOLDER_NAME})\s+(?:took\s+over|became|was\s+named|was\s+appointed|serves)\s+as\s+"
+        rf"(?P<before>(?:the\s+)?)(?i:{post})\b",
+    )
+    # whose post it is: the question's names ("Haiti", "Boeing"), by their first letters ("Russian" for "Russia")
+    owners = {word[:4].lower() for word in re.findall(r"\b[A-Z][A-Za-z]{3,}", question[1:])}
+    for number, pattern in enumerate(patterns):
+        for match in re.finditer(pattern, sentence):
+            before = match["before"].split()
+            if any(word.lower().strip(",") in NOT_THE_HOLDER for word in before):
+                continue
+            owner = before[-1].strip(",") if before else ""
+            if owner[:1].isupper() and owner[:4].lower() not in asked and owner.lower() not in ("the", "a"):
+                continue  # "Spirit CEO Tom Gentile": another's post
+            if number == 0 and owners and owner[:4].lower() not in owners:
+                # "… including President Joe Biden" for the president of Russia: a title alone must be of a sentence
+                # that names whose post it is
+                named = {word[:4].lower() for word in re.findall(r"\b[A-Z][A-Za-z]{3,}", sentence)}
+                if not owners & named:
+                    continue
+            if not all(word.lower() in question.lower() for word in match["name"].split()):
+                return True
+    return False
 
 
 def gives_a_count(c: Candidate, happening: frozenset[str]) -> bool:
