@@ -746,9 +746,14 @@ def at_the_same_event(message: str, last_question: str) -> str | None:
 # the nouns a follow-up asks with that name no topic of its own: "How many people were shot?", "What was the margin?"
 GENERIC_NOUNS = frozenset(
     """people person persons one ones margin vote votes score result results winner winners total number toll victim
-    victims passenger passengers casualty casualties death deaths injury injuries time day""".split()
+    victims passenger passengers casualty casualties death deaths injury injuries time day turnout""".split()
 )
 TOPIC_PREPOSITIONS = ("in", "at", "during", "on")
+# ... and the words of what happened that such a follow-up asks with
+HAPPENING_WORDS = frozenset(
+    """many much shot killed died dead hurt injured wounded arrested charged voted won lost came finished placed
+    evacuated rescued displaced missing""".split()
+)
 
 
 def names_no_topic(doc) -> bool:
@@ -761,7 +766,15 @@ def names_no_topic(doc) -> bool:
         return False
     if any(ent.label_ not in ("ORDINAL", "CARDINAL") for ent in doc.ents):
         return False
-    return all(t.lower_ in GENERIC_NOUNS for t in words if t.pos_ == "NOUN")  # (the parse here has no lemmas)
+    # (the parse here has no lemmas) ... and no word of its own of what happened: "How many people were vaccinated?",
+    # "How many people are homeless?", "Who won the popular vote?" after the parade question ask of other news (an
+    # outside try of this rule); "shot", "killed", "won" are what the last question's news is made of
+    for t in words[1:]:
+        if t.pos_ == "NOUN" and t.lower_ not in GENERIC_NOUNS:
+            return False
+        if t.pos_ in ("VERB", "ADJ") and t.lower_ not in HAPPENING_WORDS:
+            return False
+    return True
 
 
 def named_topic(question: str) -> str | None:

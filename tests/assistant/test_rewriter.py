@@ -455,6 +455,11 @@ def test_what_did_he_say_after_that_keeps_the_topic_and_takes_the_quotes_day(rew
         ("Who was killed?", "Who was killed at the Kansas City parade?"),
         ("How many people died?", "How many people died at the Kansas City parade?"),
         ("When did the Odysseus lander land?", "When did the Odysseus lander land?"),  # a question of its own
+        # ... and so are these, which name what happened in words of their own (an outside try of this rule)
+        ("How many people are homeless?", "How many people are homeless?"),
+        ("How many people were vaccinated?", "How many people were vaccinated?"),
+        ("Who won the popular vote?", "Who won the popular vote?"),
+        ("What was the winning number?", "What was the winning number?"),
     ],
 )
 def test_a_question_naming_nothing_is_asked_where_the_last_one_was(rewriter, follow_up, expected):
