@@ -331,6 +331,14 @@ WHAT_IS = re.compile(r"^\s*what(?:['’]s|\s+is|\s+was)\s+(?P<topic>[^?]+?)\s*\?
 POSSESSED = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+\w+(?:\s+\w+)?$")
 
 
+WHAT_DOES_IT_DO = re.compile(r"^\s*what\s+(?:does|did|would|will)\s+(?P<thing>the\s+[^?]+?)\s+do\s*\?+\s*$", re.I)
+# the dateline an answer may open with ("WASHINGTON – The House approved …"), after its verdict and day: no thing it names
+ANSWER_DATELINE = re.compile(
+    r"^(?:(?:Yes|No|True|False)\.\s+)?(?:As of \d{4}-\d\d-\d\d:\s+)?"
+    r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*[—–‒−-]+\s+"
+)
+
+
 def thing_asked_about(question: str) -> str:
     """The thing a question asks what was done about or what it is, which "it" in a follow-up is: "the razor wire at
     the border" of "What did the Supreme Court decide about the razor wire at the border?", "King Charles's
@@ -341,6 +349,8 @@ def thing_asked_about(question: str) -> str:
         return what.group("topic")
     if happened := WHAT_HAPPENED.match(question):  # "What happened at the parade?": the parade
         return happened.group("where").split(None, 1)[1]
+    if does := WHAT_DOES_IT_DO.match(question):  # "What does the TikTok bill do?": the bill
+        return does.group("thing")
     return ""
 
 
@@ -1113,7 +1123,8 @@ class RuleRewriter:
             return message
         to_resolve = {t.i for t in pronouns + theres}
         question_doc = parse(last_question) if last_question else None
-        answer_doc = parse(last_answer) if last_answer else None
+        # "it" after "What does the TikTok bill do?" was "WASHINGTON", the answer's dateline (an outside try)
+        answer_doc = parse(ANSWER_DATELINE.sub("", last_answer)) if last_answer else None
         # The user's own last question says best whom they are following up on; the answer is next.
         asked = people(question_doc, asked=True) if question_doc else []
         answered = list(dict.fromkeys(speakers_of(last_answer) + (people(answer_doc) if answer_doc else [])))

@@ -722,3 +722,14 @@ def test_it_doing_the_last_question_s_verb_is_what_did_it_there(rewriter, questi
     as "Where did the moon land?": "it" went to the last thing the question named, not to what did its landing."""
     answer = "The uncrewed Odysseus spacecraft gently touched down on the surface of the moon late Thursday. [1]"
     assert rewriter.rewrite(follow_up, history(question, answer)) == expected
+
+
+def test_it_is_never_the_answer_s_dateline(rewriter):
+    """An outside try (as of 2024-03-15): after "What does the TikTok bill do?", answered "WASHINGTON – The House
+    approved …", "When did the House vote on it?" was understood as "… vote on WASHINGTON?", and every later turn
+    with it. "It" is the thing the question asked what it does; a dateline names no thing."""
+    turn = history(
+        "What does the TikTok bill do?",
+        "WASHINGTON – The House approved a bill that would force TikTok's Chinese owner to sell the app. [1]",
+    )
+    assert rewriter.rewrite("When did the House vote on it?", turn) == "When did the House vote on the TikTok bill?"
