@@ -296,6 +296,15 @@ def subject_doing(doc, verb) -> str:
             continue
         if root.lower_ not in QUESTION_WORDS and not any(t.pos_ == "PRON" for t in chunk):
             return chunk.text
+    # the small parser reads "Did Odysseus land on the moon?" with "land" a noun: what stands between "did" and the
+    # verb is its subject (`outcome.verb_after_did` reads the question's own verb so)
+    tokens = list(doc)
+    for i, token in enumerate(tokens):
+        if token.lower_ in ("did", "does", "do") and i + 2 < len(tokens):
+            at = next((j for j in range(i + 2, min(i + 7, len(tokens))) if stems(tokens[j].text) == verb_stem), None)
+            between = tokens[i + 1 : at] if at is not None else []
+            if between and any(t.pos_ == "PROPN" for t in between) and all(t.is_alpha for t in between):
+                return doc[between[0].i : between[-1].i + 1].text
     return ""
 
 

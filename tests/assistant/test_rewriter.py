@@ -715,6 +715,9 @@ def test_when_was_that_after_a_count_asks_when_it_happened_to_them(rewriter):
     [
         ("When did Odysseus land on the moon?", "Where did it land?", "Where did Odysseus land?"),
         ("When did the Odysseus lander touch down?", "Where did it touch down?", "Where did the Odysseus lander touch down?"),
+        # the small parser reads this "land" as a noun (a second outside try)
+        ("Did Odysseus land on the moon?", "Where did it land?", "Where did Odysseus land?"),
+        ("Did the Odysseus lander land on the moon?", "When did it land?", "When did the Odysseus lander land?"),
     ],
 )
 def test_it_doing_the_last_question_s_verb_is_what_did_it_there(rewriter, question, follow_up, expected):
