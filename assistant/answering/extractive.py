@@ -361,6 +361,24 @@ class ExtractiveAnswerer:
                 )
                 candidates += reported
                 hits = hits + [c.hit for c in reported]
+            elif kind == "when" and not any(MONTH_DAY.search(c.text) for c in reported):
+                # "When did DeSantis drop out?" had "… shifted this week when DeSantis dropped out …" retrieved, and its
+                # article's "Ron DeSantis, who suspended his hard-luck campaign on Jan. 21, …" not (an outside try)
+                told = event
+                dated = self.reported_elsewhere(
+                    hits,
+                    article_texts,
+                    lambda c: (
+                        bool(MONTH_DAY.search(c.text))
+                        and names <= c.stems
+                        and self.mentions(c, told)
+                        and reports_done(c.text, told)
+                    ),
+                    {(c.hit.chunk.article_id, c.start) for c in candidates},
+                )
+                reported += dated
+                candidates += dated
+                hits = hits + [c.hit for c in dated]
         # "When did Navalny die?", asked before any article reports it, met his 2020 poisoning (an outside try): a
         # named one's event that no sentence tells done is answered by what comes closest, saying so
         untold = event is not None and kind in ("when", "where") and event.subject is not None and not reported
@@ -390,6 +408,11 @@ class ExtractiveAnswerer:
             told = [c for c in reported if c in candidates and self.answers(c)]
             # not for one of several: "Did Nikki Haley win any primaries?" is answered by "Nikki Haley defeated Donald
             # Trump in the Vermont Republican primary" as well as by a primary she is told to have won
+            if told and kind == "when":
+                # "When did DeSantis drop out?" was answered "… shifted this week when DeSantis dropped out …" (an
+                # outside try): a report that gives the calendar day ("who suspended his hard-luck campaign on Jan. 21")
+                # answers a "when" better than one that gives a week
+                told = [c for c in told if MONTH_DAY.search(c.text)] or told
             if told and not (kind == "yes_no" and asks_of_any(settling)):
                 # ... and so does one telling who else won it: "Super Bowl 58 ended Sunday night with a win for the
                 # Kansas City Chiefs" names no 49ers for "Did the 49ers win the Super Bowl?"

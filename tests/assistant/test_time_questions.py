@@ -1572,3 +1572,26 @@ def test_an_event_no_article_tells_yet_is_hedged_not_answered_by_older_news(make
     assert not after.text.startswith("No article"), after.text
     assert after.citations[0].article_id == "navalny-funeral", after.text
     assert "died two weeks ago" in after.text, after.text
+
+
+NH_REPLAY = {  # news24-dev 54fd9fa25c00 (USA TODAY live updates, 2024-01-23), two of its paragraphs
+    "id": "nh-replay",
+    "title": "New Hampshire primary replay: Donald Trump wins, but Nikki Haley vows to stay in the race",
+    "source": "usatoday.com",
+    "published": "2024-01-23",
+    "text": "DeSantis' withdrawal reshapes New Hampshire's GOP race\n\nNew Hampshire's Republican primary shifted this week "
+    "when DeSantis dropped out of the GOP race after his loss in the Iowa Caucuses. The Florida governor immediately "
+    "endorsed Trump, but some of Haley's supporters in New Hampshire have argued that won't matter in the Granite "
+    "State.\n\nWith the Iowa caucuses and the New Hampshire primary complete, Trump has 31 delegates and Haley has 16. "
+    "Florida Gov. Ron DeSantis, who suspended his hard-luck campaign on Jan. 21, has nine while Vivek Ramaswamy, who "
+    "dropped out on Jan. 15 after a fourth-place finish in Iowa, has three, according to the Associated Press.",
+}
+
+
+def test_when_an_event_happened_is_answered_by_the_report_that_gives_its_day(make_assistant):
+    """An outside try: "When did DeSantis drop out?" (as of 2024-01-25) was answered "… shifted this week when DeSantis
+    dropped out …", a week and no day, when the same article says he "suspended his hard-luck campaign on Jan. 21"."""
+    bot = make_assistant()
+    bot.add_records([NH_REPLAY])
+    answer = bot.ask("When did DeSantis drop out?", as_of="2024-01-25")
+    assert "on Jan. 21" in answer.text.split("[1]")[0], answer.text
