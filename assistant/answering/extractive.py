@@ -39,6 +39,7 @@ from assistant.answering.outcome import (
     NO_OUTCOME_REPORTED,
     OUTCOME_VERBS,
     WINNING_STEMS,
+    YEAR,
     PastEvent,
     asked_contest,
     asked_past_event,
@@ -50,6 +51,7 @@ from assistant.answering.outcome import (
     names_the_contest,
     reports_done,
     states_an_outcome,
+    tallied_contest,
     tells_a_winner,
     within_a_year,
     within_a_year_of,
@@ -456,6 +458,18 @@ class ExtractiveAnswerer:
             self.prefer_typed(reachable, analysis, question_words, self.name_stems(question), happening)
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
+        if analysis.head in TALLY_HEADS and (scored := tallied_contest(question)) is not None:
+            # "What was the score of the Super Bowl?", asked two days after Super Bowl 58, was answered "… to win 38-35
+            # in a Super Bowl 57 thriller" (an outside try): a score of an edition older than one the sentences name
+            # is last year's game's, as is a score told more than a year before the asking day (a year or an edition
+            # asked for is that one's: "What was the score of Super Bowl 57?")
+            if not (YEAR.search(as_asked or question) or editions(as_asked or question, scored)):
+                newest = max((n for c in pool for n in editions(c.text, scored)), default=None)
+                pool = [c for c in pool if not earlier_edition(c, scored, newest)] or pool
+                pool = [c for c in pool if within_a_year(c, news_day) or not TALLY.search(c.text)] or pool
+            tallied = True
+        else:
+            tallied = False
         if (role := asked_role(question)) is not None:
             # "Who is the prime minister of Haiti?" led with "… as the prime minister went to Kenya …", which names no
             # one; "Prime Minister Ariel Henry traveled abroad …" names the holder (an outside try)
@@ -515,6 +529,8 @@ class ExtractiveAnswerer:
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
         verdict = no_outcome or (NO_EVENT_REPORTED if untold else None)
+        if verdict is None and tallied and (not TALLY.search(best.text) or PREDICTS.search(best.text)):
+            verdict = NO_COUNT_GIVEN  # no score of this year's game: what comes closest, said so
         elsewhere: list[Candidate] = []
         if happening and (places := asked_places(question)):
             # "How many people died in the Kansas City parade shooting?" was answered "Following Lunar New Year
@@ -897,7 +913,7 @@ class ExtractiveAnswerer:
                 # of the game asked about: "What was the score of the NFC championship game?" met last year's "38-7 win"
                 if not names <= c.stems:
                     continue
-                c.answer_entities = TALLY.findall(c.text)
+                c.answer_entities = [] if PREDICTS.search(c.text) else TALLY.findall(c.text)
                 if c.answer_entities:
                     # the result ("defeated the No. 6 Los Angeles Rams, 24-23") over a score along the way ("to take
                     # a 21-10 lead"), which a live page tells by the dozen
@@ -989,6 +1005,8 @@ HISTORY_DAYS = 31  # a second sentence this much older than the answer's is told
 WHEN_DID = re.compile(r"^\s*when\s+did\s+", re.IGNORECASE)
 
 
+# a score foretold, not played: "This will be a 27-24 game either way, and our guess is Mahomes finds a way …"
+PREDICTS = re.compile(r"\b(?:will|predict\w*|guess|projected|forecast\w*)\b", re.I)
 # "Who is the prime minister of Haiti?", "Who was the CEO of Boeing?", "Who is the Boeing CEO?": the post asked about
 ROLE_OF = re.compile(
     r"^\s*(?i:who\s+(?:is|was))\s+(?:the\s+)?(?:(?:current|new|acting|interim)\s+)?"

@@ -27,7 +27,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from assistant.answering.question import analyze
+from assistant.answering.question import TALLY_HEADS, analyze
 from assistant.answering.verdict import (
     BEATING_VERBS,
     DONE_PREPOSITIONS,
@@ -142,6 +142,18 @@ def asked_contest(question: str) -> Contest | None:
     for word in parsed(question):
         if word.lemma_ in OUTCOME_VERBS and word.pos_ == "VERB":
             return contest_of(word)
+    return None
+
+
+def tallied_contest(question: str) -> Contest | None:
+    """The contest whose score a question asks ("What was the score of the Super Bowl?": bowl; super), or None."""
+    for word in parsed(question):
+        if word.lower_ not in TALLY_HEADS:
+            continue
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at")):
+            for thing in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
+                qualifiers = [t.text for t in thing.subtree if t.i != thing.i and t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")]
+                return Contest(thing.lemma_.lower(), frozenset(stems(" ".join(qualifiers))))
     return None
 
 

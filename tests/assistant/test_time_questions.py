@@ -1595,3 +1595,30 @@ def test_when_an_event_happened_is_answered_by_the_report_that_gives_its_day(mak
     bot.add_records([NH_REPLAY])
     answer = bot.ask("When did DeSantis drop out?", as_of="2024-01-25")
     assert "on Jan. 21" in answer.text.split("[1]")[0], answer.text
+
+
+SUPER_BOWL_57_REPORT = {  # news24-dev 26c4ce336e59 (USA TODAY, 2023-02-12), two paragraphs
+    "id": "super-bowl-57",
+    "title": "Super Bowl 2023 score: Chiefs top Eagles 38-35 with late Mahomes drive",
+    "source": "usatoday.com",
+    "published": "2023-02-12",
+    "text": "The Philadelphia Eagles had a 10-point lead as Rihanna took center stage at halftime. In the second half, "
+    "though, Philadelphia’s advantage evaporated in the desert air.\n\nThe Chiefs erased a 24-14 halftime deficit by "
+    "scoring 24 points in the second half, including 17 in the fourth quarter to win 38-35 in a Super Bowl 57 thriller.",
+}
+
+
+def test_the_score_of_the_game_is_this_year_s_or_none(make_assistant):
+    """An outside try: "What was the final score of the Super Bowl?", asked on 2024-02-15, four days after Super Bowl
+    58, was answered with Super Bowl 57's 38-35 as if it were the answer. With no score of this year's game, the
+    reply says no article gives it; asked a week after the 2023 game, that game's score answers, as does a question
+    naming its edition."""
+    bot = make_assistant()
+    preview = next(a for a in SUPER_BOWL_WEEKS if a["id"] == "d05b77d6b4f4")  # "… the Super Bowl LVIII championship"
+    bot.add_records([SUPER_BOWL_57_REPORT, preview])
+    later = bot.ask("What was the final score of the Super Bowl?", as_of="2024-02-15")
+    assert later.text.startswith("No article here gives that number"), later.text
+    then = bot.ask("What was the final score of the Super Bowl?", as_of="2023-02-20")
+    assert "38-35" in then.text.split("[1]")[0] and not then.text.startswith("No article"), then.text
+    named = bot.ask("What was the score of Super Bowl 57?", as_of="2024-02-15")
+    assert "38-35" in named.text.split("[1]")[0], named.text
