@@ -40,6 +40,7 @@ from assistant.answering.extractive import (
     changed_figures,
     closest_only,
     is_subhead,
+    paragraph_to,
     same_place,
     with_calendar_dates,
 )
@@ -235,6 +236,10 @@ class ShapedAnswerer:
             for c in self.scored(naming, terms):
                 if not side_stems <= c.stems or c.lexical == 0:
                     continue  # the sentence itself names the side
+                if topic_terms and (is_subhead(c) or not self.on_the_topic(c, topic_terms, texts)):
+                    # "How did Trump and Haley differ on Navalny?" gave for Haley that Judge Judy endorsed her, and for
+                    # Trump the subhead "Trump at CPAC: 'Success will be our revenge'" (an outside try)
+                    continue
                 if any(same_place(c, x) for x in used + chosen):
                     continue
                 chosen.append(c)
@@ -267,6 +272,14 @@ class ShapedAnswerer:
                 sentences.append(f"{worded(citation)} [{n}]")
             parts.append(f"{side}: " + " ".join(sentences))
         return Answer(question=question, text="\n\n".join(parts), answered=True, citations=citations, mode="extractive")
+
+    def on_the_topic(self, c: Candidate, topic_terms: dict[str, float], texts: dict[str, str]) -> bool:
+        """Whether the sentence, the paragraph it is in or its article's title holds a word of the comparison's topic
+        ("Amazon is planning to lay off some 10,000 employees", under "Amazon layoffs: …", is on layoffs)."""
+        if not topic_terms.keys().isdisjoint(c.stems):
+            return True
+        around = f"{c.hit.chunk.title}\n{paragraph_to(c, texts)}"
+        return not topic_terms.keys().isdisjoint(self.extractive.keyword.stems(around))
 
     def timeline(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
         terms = self.extractive.key_terms(analysis.topic or question)

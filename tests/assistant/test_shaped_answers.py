@@ -639,3 +639,37 @@ def test_a_story_of_an_election_is_about_a_reelection(make_assistant):
     answer = bot.ask("Summarize the news about Putin's reelection", as_of="2024-03-20")
     assert answer.text.startswith("The stories about Putin's reelection, newest first:"), answer.text
     assert {c.article_id for c in answer.citations} == {"putin-wins", "white-house"}, answer.text
+
+
+NAVALNY_COMPARED = [
+    {  # news24-dev 2b35f77def5f (USA TODAY live updates, 2024-02-24), two of its entries
+        "id": "sc-primary",
+        "title": "Trump wins 2024 South Carolina Republican presidential primary",
+        "source": "usatoday.com",
+        "published": "2024-02-24",
+        "text": "Trump at CPAC: 'Success will be our revenge'\n\nA year after calling for \"retribution\" against political "
+        "opponents, former President Donald Trump told the same conservative group he now wants a new form of "
+        '"revenge."\n\nEarlier this week, Trump compared himself to real Russian dissident Alexei Navalny, the '
+        "opposition leader who died this month in a Russian prison.",
+    },
+    {  # news24-dev 27c25f576caf (USA TODAY, 2024-01-21), a paragraph
+        "id": "sheindlin",
+        "title": "Nikki Haley energizes supporters ahead of New Hampshire primary",
+        "source": "usatoday.com",
+        "published": "2024-01-21",
+        "text": "Sheindlin, who endorsed Haley earlier this month, traveled from Florida on Sunday to boost Haley in Exeter.",
+    },
+]
+
+
+def test_a_side_of_a_comparison_is_on_its_topic(make_assistant):
+    """An outside try: "How did Trump and Haley differ on Navalny?" gave for Haley that Judge Judy endorsed her, and
+    for Trump the subhead "Trump at CPAC: 'Success will be our revenge'". A side's sentence names the side and is on
+    the topic (in itself, its paragraph or its title); with none, the side says the articles don't say."""
+    bot = make_assistant()
+    bot.add_records(NAVALNY_COMPARED)
+    answer = bot.ask("How did Trump and Haley differ on Navalny?", as_of="2024-02-26")
+    trump, haley = answer.text.split("\n\n")
+    assert trump.startswith("Trump: Earlier this week, Trump compared himself to real Russian dissident"), answer.text
+    assert "revenge" not in trump, answer.text
+    assert haley == "Haley: the articles here don't say.", answer.text
