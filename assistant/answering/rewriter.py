@@ -765,9 +765,12 @@ def at_the_same_event(message: str, last_question: str) -> str | None:
 # the nouns a follow-up asks with that name no topic of its own: "How many people were shot?", "What was the margin?"
 GENERIC_NOUNS = frozenset(
     """people person persons one ones margin vote votes score result results winner winners total number toll victim
-    victims passenger passengers casualty casualties death deaths injury injuries time day turnout""".split()
+    victims passenger passengers casualty casualties death deaths injury injuries time day turnout shooter shooters
+    gunman suspect suspects motive arrest arrests cause mvp crowd attendance""".split()
 )
 TOPIC_PREPOSITIONS = ("in", "at", "during", "on")
+# pronouns that stand for no one the conversation named: "Was anyone hurt?", "Were there any arrests?"
+NO_ONE_IN_PARTICULAR = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "nobody", "there"})
 # ... and the words of what happened that such a follow-up asks with
 HAPPENING_WORDS = frozenset(
     """many much shot killed died dead hurt injured wounded arrested charged voted won lost came finished placed
@@ -779,9 +782,9 @@ def names_no_topic(doc) -> bool:
     """Whether a short question names nothing it is about: no name, no entity but a number or rank, no pronoun (the
     pronoun rules take those), only nouns any story has ("people", "the margin")."""
     words = [t for t in doc if not t.is_punct]
-    if not 3 <= len(words) <= 8 or words[0].lower_ not in QUESTION_WORDS:
+    if not 3 <= len(words) <= 8 or not (words[0].lower_ in QUESTION_WORDS or YES_NO_OPENING.match(words[0].text)):
         return False  # "Why?" is the yes/no rule's to read
-    if any(t.pos_ == "PROPN" or (t.pos_ == "PRON" and t.lower_ not in QUESTION_WORDS) for t in words):
+    if any(t.pos_ == "PROPN" or (t.pos_ == "PRON" and t.lower_ not in QUESTION_WORDS | NO_ONE_IN_PARTICULAR) for t in words):
         return False
     if any(ent.label_ not in ("ORDINAL", "CARDINAL") for ent in doc.ents):
         return False

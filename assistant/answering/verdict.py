@@ -182,6 +182,10 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         return UNSETTLED
     if not names <= best.stems or HEDGED.search(best.text) or of_another_year(best):
         return UNSETTLED
+    if (there := THERE_BE.match(question)) is not None and not set(stems(there["thing"])) <= best.stems:
+        # "Were there any arrests at the Kansas City parade?" got "Yes." from "… 11 children were shot … after a Super
+        # Bowl victory parade in Kansas City" (an outside try): what is asked to exist must be in the sentence
+        return UNSETTLED
     told = told_otherwise(question, best.text)
     if told is False:
         if asks_of_any(question):
@@ -199,6 +203,9 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
     if re.match(r"\s*true or false\b", question, re.IGNORECASE):
         return FALSE if denied else TRUE
     return NO if denied else YES
+
+
+THERE_BE = re.compile(r"^\s*(?i:is|are|was|were|has|have)\s+(?i:there)\s+(?:(?i:been)\s+)?(?:(?i:any|an?|more)\s+)?(?P<thing>\w+)")
 
 
 def one_of_many(thing) -> bool:

@@ -455,6 +455,10 @@ def test_what_did_he_say_after_that_keeps_the_topic_and_takes_the_quotes_day(rew
         ("Who was killed?", "Who was killed at the Kansas City parade?"),
         ("How many people died?", "How many people died at the Kansas City parade?"),
         ("When did the Odysseus lander land?", "When did the Odysseus lander land?"),  # a question of its own
+        # what a reporter asks next of a shooting (a second outside try), yes/no ones too
+        ("Who was the shooter?", "Who was the shooter at the Kansas City parade?"),
+        ("Were there any arrests?", "Were there any arrests at the Kansas City parade?"),
+        ("Was anyone arrested?", "Was anyone arrested at the Kansas City parade?"),
         # ... and so are these, which name what happened in words of their own (an outside try of this rule)
         ("How many people are homeless?", "How many people are homeless?"),
         ("How many people were vaccinated?", "How many people were vaccinated?"),

@@ -949,3 +949,15 @@ def test_a_win_of_one_of_a_kind_is_no_report_of_the_one_asked():
 )
 def test_staying_in_the_race_is_being_in_it(sentence, stays):
     assert stays_in_the_race(sentence, "Haley") is stays
+
+
+def test_what_a_question_asks_to_exist_must_be_in_the_sentence_that_settles_it(make_assistant):
+    """An outside try of follow-ups: "Were there any arrests?" after the parade shooting (asked as "… at the Kansas
+    City parade?") got "Yes." from "… 11 children were shot … after a Super Bowl victory parade in Kansas City": a
+    sentence that names no arrest settles nothing about arrests."""
+    from tests.assistant.test_time_questions import PARADE_SHOOTING
+
+    bot = make_assistant()
+    bot.add_records([PARADE_SHOOTING])
+    answer = bot.ask("Were there any arrests at the Kansas City parade?", as_of="2024-02-16")
+    assert not answer.text.startswith(("Yes.", "No.")), answer.text
