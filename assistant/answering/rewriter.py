@@ -619,6 +619,12 @@ def has_content(question: str) -> bool:
     if not question.strip():
         return False
     doc = parse(question)
+    if any(t.pos_ == "NOUN" for t in doc) and not doc.ents and all(
+        t.lower_ in GENERIC_NOUNS | MEASURED_NOUNS for t in doc if t.pos_ == "NOUN"
+    ):
+        # "How many people died?", "How many acres burned?": what every story counts is nothing of its own, so a later
+        # "What started it?" looks past them to the fire (it was asked "What started people?": an outside try)
+        return False
     return bool(doc.ents) or any(t.pos_ in ("NOUN", "PROPN") for t in doc)
 
 
@@ -768,6 +774,8 @@ GENERIC_NOUNS = frozenset(
     victims passenger passengers casualty casualties death deaths injury injuries time day turnout shooter shooters
     gunman suspect suspects motive arrest arrests cause mvp crowd attendance""".split()
 )
+# what a story measures or counts: "How many acres burned?", "How many homes were destroyed?"
+MEASURED_NOUNS = frozenset("acre acres mile miles home homes house houses building buildings structure structures".split())
 TOPIC_PREPOSITIONS = ("in", "at", "during", "on")
 # pronouns that stand for no one the conversation named: "Was anyone hurt?", "Were there any arrests?"
 NO_ONE_IN_PARTICULAR = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "nobody", "there"})

@@ -740,3 +740,28 @@ def test_it_is_never_the_answer_s_dateline(rewriter):
         "WASHINGTON – The House approved a bill that would force TikTok's Chinese owner to sell the app. [1]",
     )
     assert rewriter.rewrite("When did the House vote on it?", turn) == "When did the House vote on the TikTok bill?"
+
+
+@pytest.mark.parametrize(
+    "turns, follow_up, expected",
+    [
+        (
+            ["How many people died in the Texas wildfires?", "How many acres burned?"],
+            "What caused it?",
+            "What caused the Texas wildfires?",
+        ),
+        (
+            ["How big is the Smokehouse Creek fire?", "How many people died?"],
+            "What started it?",
+            "What started the Smokehouse Creek fire?",
+        ),
+    ],
+)
+def test_it_looks_past_a_count_asked_in_between(rewriter, turns, follow_up, expected):
+    """An outside try of follow-ups: "What caused it?" after "How many acres burned?" was understood as "What caused
+    acres?", and "What started it?" after "How many people died?" as "What started people?": what a story counts
+    is nothing of its own for "it" to be."""
+    turns_history: list[dict[str, str]] = []
+    for asked in turns:
+        turns_history += history(asked, "Some answer. [1]")
+    assert rewriter.rewrite(follow_up, turns_history) == expected
