@@ -619,8 +619,10 @@ def has_content(question: str) -> bool:
     if not question.strip():
         return False
     doc = parse(question)
-    if any(t.pos_ == "NOUN" for t in doc) and not doc.ents and all(
-        t.lower_ in GENERIC_NOUNS | MEASURED_NOUNS for t in doc if t.pos_ == "NOUN"
+    if (
+        any(t.pos_ == "NOUN" for t in doc)
+        and not doc.ents
+        and all(t.lower_ in GENERIC_NOUNS | MEASURED_NOUNS for t in doc if t.pos_ == "NOUN")
     ):
         # "How many people died?", "How many acres burned?": what every story counts is nothing of its own, so a later
         # "What started it?" looks past them to the fire (it was asked "What started people?": an outside try)
@@ -1089,8 +1091,14 @@ class RuleRewriter:
             focus = focus[len(preposition.text) :].strip()
         focus_kinds = {KINDS.get(ent.label_) for ent in focus_doc.ents if ent.text == focus} - {None}
         same_kind = [ent for ent in question_doc.ents if KINDS.get(ent.label_) in focus_kinds]
-        named = focus[:1].isupper() or re.match(r"the [A-Z]", focus) is not None  # "Meta", "the Steelers"
+        named = focus[:1].isupper() or re.match(r"the [A-Z0-9]", focus) is not None  # "Meta", "the Steelers", "the 49ers"
+        # ... by its head word: "the Texas wildfires" is a story, not a name ("What about the Texas wildfires?" after
+        # "Who won the Super Bowl?" was asked "Did the Texas wildfires win the Super Bowl?", and answered "No.")
+        head = focus_doc[2:-1].root.text if len(focus_doc) > 3 else focus
+        named = named and (head[:1].isupper() or head[:1].isdigit())
         asked_for = wh_subject(question_doc) if named else None
+        if not (named or focus_is_person or same_kind or preposition is not None) and ASKS_WHO_OR_WHICH.match(last_question):
+            return f"What happened with {focus}?"  # another story: what a reader asks of it
         if focus_is_person and persons:
             target = persons[0]
             # "What about Haley?" after "What did Trump say about Nikki Haley?": Haley is already asked about,

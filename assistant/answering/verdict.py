@@ -205,7 +205,9 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
     return NO if denied else YES
 
 
-THERE_BE = re.compile(r"^\s*(?i:is|are|was|were|has|have)\s+(?i:there)\s+(?:(?i:been)\s+)?(?:(?i:any|an?|more)\s+)?(?P<thing>\w+)")
+THERE_BE = re.compile(
+    r"^\s*(?i:is|are|was|were|has|have)\s+(?i:there)\s+(?:(?i:been)\s+)?(?:(?i:any|an?|more)\s+)?(?P<thing>\w+)"
+)
 
 
 def one_of_many(thing) -> bool:

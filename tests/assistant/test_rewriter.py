@@ -765,3 +765,18 @@ def test_it_looks_past_a_count_asked_in_between(rewriter, turns, follow_up, expe
     for asked in turns:
         turns_history += history(asked, "Some answer. [1]")
     assert rewriter.rewrite(follow_up, turns_history) == expected
+
+
+@pytest.mark.parametrize(
+    "follow_up, expected",
+    [
+        ("What about the Texas wildfires?", "What happened with the Texas wildfires?"),  # another story
+        ("What about the 49ers?", "Did the 49ers win the Super Bowl?"),  # a side that may have won it
+    ],
+)
+def test_what_about_a_story_after_who_won_is_that_story_not_a_winner(rewriter, follow_up, expected):
+    """An outside try of follow-ups: after "Who won the Super Bowl?", "What about the Texas wildfires?" was asked "Did
+    the Texas wildfires win the Super Bowl?" and answered "No.": a story named by a common noun is no side of a
+    contest, and a reader asks what happened with it."""
+    turn = history("Who won the Super Bowl?", "The Kansas City Chiefs won Super Bowl 58 in overtime. [1]")
+    assert rewriter.rewrite(follow_up, turn) == expected
