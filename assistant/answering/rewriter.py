@@ -640,6 +640,10 @@ def who_is_description(question: str) -> str | None:
     who = asked.group("who")
     if RELATIVE_WORD.search(who) or not any(word[:1].islower() or word.endswith("'s") for word in who.split()):
         return None
+    if parse(f"Who was {who}?")[2].tag_ in ("VBN", "VBD"):
+        # "Who was killed in the Kansas City parade shooting?" asks who suffered it, no description: "How old was she?"
+        # was understood as "How old was killed in …?" (an outside try)
+        return None
     return who
 
 

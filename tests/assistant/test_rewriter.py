@@ -780,3 +780,11 @@ def test_what_about_a_story_after_who_won_is_that_story_not_a_winner(rewriter, f
     contest, and a reader asks what happened with it."""
     turn = history("Who won the Super Bowl?", "The Kansas City Chiefs won Super Bowl 58 in overtime. [1]")
     assert rewriter.rewrite(follow_up, turn) == expected
+
+
+def test_who_was_killed_asks_who_suffered_it_and_she_is_whom_the_answer_names(rewriter):
+    """An outside try of follow-ups: after "Who was killed in the Kansas City parade shooting?", "How old was she?" was
+    understood as "How old was killed in the Kansas City parade shooting?": "killed in …" was read as a description of
+    the person asked for, as "the Boeing CEO" of "Who is the Boeing CEO?" is."""
+    turn = history("Who was killed in the Kansas City parade shooting?", "Lisa Lopez-Galvan, a local DJ, was killed. [1]")
+    assert rewriter.rewrite("How old was she?", turn) == "How old was Lisa Lopez-Galvan?"
