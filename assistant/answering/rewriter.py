@@ -783,6 +783,7 @@ GENERIC_NOUNS = frozenset(
 # what a story measures or counts: "How many acres burned?", "How many homes were destroyed?"
 MEASURED_NOUNS = frozenset("acre acres mile miles home homes house houses building buildings structure structures".split())
 TOPIC_PREPOSITIONS = ("in", "at", "during", "on")
+DOUBLED_ARTICLE = re.compile(r"\b(the|a|an)\s+(?i:\1)\b", re.IGNORECASE)
 # pronouns that stand for no one the conversation named: "Was anyone hurt?", "Were there any arrests?"
 NO_ONE_IN_PARTICULAR = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "nobody", "there"})
 # ... and the words of what happened that such a follow-up asks with
@@ -911,7 +912,8 @@ class RuleRewriter:
         for asked, answer in exchanges_of(history)[-LOOK_BACK:]:
             understood_as = self.rewrite_after(asked, understood) if asked else ""
             understood.append(Exchange(asked, understood_as, strip_markers(answer), strip_markers(answer.split("[1]")[0])))
-        return self.rewrite_after(message, understood)
+        # a focus put in after the question's own article: "Who won the the Virgin Islands caucuses?" (an outside try)
+        return DOUBLED_ARTICLE.sub(r"\1", self.rewrite_after(message, understood))
 
     def rewrite_after(self, message: str, earlier: list[Exchange]) -> str:
         """The message rewritten after the earlier turns: it follows up on the last question that names

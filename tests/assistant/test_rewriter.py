@@ -788,3 +788,9 @@ def test_who_was_killed_asks_who_suffered_it_and_she_is_whom_the_answer_names(re
     the person asked for, as "the Boeing CEO" of "Who is the Boeing CEO?" is."""
     turn = history("Who was killed in the Kansas City parade shooting?", "Lisa Lopez-Galvan, a local DJ, was killed. [1]")
     assert rewriter.rewrite("How old was she?", turn) == "How old was Lisa Lopez-Galvan?"
+
+
+def test_a_focus_with_its_own_article_is_not_given_a_second(rewriter):
+    """An outside try of follow-ups showed "Understood as: Who won the the Virgin Islands caucuses?"."""
+    turn = history("Who won the Nevada caucuses?", "Donald Trump won the Nevada caucuses. [1]")
+    assert rewriter.rewrite("What about the Virgin Islands?", turn) == "Who won the Virgin Islands caucuses?"
