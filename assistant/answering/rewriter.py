@@ -1032,7 +1032,9 @@ class RuleRewriter:
         (a reader comparing statements). Not the same speaker again, not a pronoun, and only after a
         "What did Y say about Z?" question."""
         asked = BARE_SAY.match(message)
-        before = SAY_ABOUT.match(last_question)
+        # ... or where the first one spoke: "What did Katie Britt say?" after "What did Biden say in the State of the
+        # Union?" (an outside try lost the speech)
+        before = SAY_ABOUT.match(last_question) or SAY_WHERE.match(last_question)
         if asked is None or before is None:
             return None
         speaker, earlier = asked.group("speaker").strip(), before.group("speaker").strip()
@@ -1041,7 +1043,8 @@ class RuleRewriter:
             return None  # "What did he say?", "What did his office say?": the first speaker's side, left to the pronouns
         if speaker.lower() in earlier.lower() or earlier.lower() in speaker.lower():
             return None  # the same speaker again: "What did Abbott say?" asks for everything Abbott said
-        return f"{message[: asked.end('verb')]} {before.group('topic')}?"
+        topic = before.group("topic") if "topic" in before.re.groupindex else before.group("where")
+        return f"{message[: asked.end('verb')]} {topic}?"
 
     def same_speaker_later(self, message: str, last_question: str, last_answer: str) -> str | None:
         """ "What did he say after that?" right after "What did Trump say about NATO?" → "What did Trump say about

@@ -794,3 +794,10 @@ def test_a_focus_with_its_own_article_is_not_given_a_second(rewriter):
     """An outside try of follow-ups showed "Understood as: Who won the the Virgin Islands caucuses?"."""
     turn = history("Who won the Nevada caucuses?", "Donald Trump won the Nevada caucuses. [1]")
     assert rewriter.rewrite("What about the Virgin Islands?", turn) == "Who won the Virgin Islands caucuses?"
+
+
+def test_a_second_speaker_is_asked_where_the_first_one_spoke(rewriter):
+    """An outside try of follow-ups: "What did Katie Britt say?" after "What did Biden say in the State of the Union?"
+    was asked as it stood, and lost the speech; a topic ("about the border") was already carried over so."""
+    turn = history("What did Biden say in the State of the Union?", "Joe Biden (2024-03-07) said: “We will not walk away.” [1]")
+    assert rewriter.rewrite("What did Katie Britt say?", turn) == "What did Katie Britt say in the State of the Union?"
