@@ -783,6 +783,8 @@ GENERIC_NOUNS = frozenset(
 # what a story measures or counts: "How many acres burned?", "How many homes were destroyed?"
 MEASURED_NOUNS = frozenset("acre acres mile miles home homes house houses building buildings structure structures".split())
 TOPIC_PREPOSITIONS = ("in", "at", "during", "on")
+# what is voted or ruled on, not in: "What was the vote on the TikTok bill?"
+DECIDED_THINGS = frozenset("bill bills law laws measure ruling deal plan proposal policy order ban decision".split())
 DOUBLED_ARTICLE = re.compile(r"\b(the|a|an)\s+(?i:\1)\b", re.IGNORECASE)
 # pronouns that stand for no one the conversation named: "Was anyone hurt?", "Were there any arrests?"
 NO_ONE_IN_PARTICULAR = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "nobody", "there"})
@@ -825,7 +827,16 @@ def named_topic(question: str) -> str | None:
         if any(t.pos_ == "PROPN" for t in phrase) and not any(t.ent_type_ in ("DATE", "TIME") for t in phrase):
             return doc[phrase[0].i : phrase[-1].i + 1].text
     event = event_of(question)
-    return f"in {event.clause}" if event is not None and not event.actor else None
+    if event is not None and not event.actor:
+        return f"in {event.clause}"
+    # ... else a named thing it asks about, a common noun under a name: "How big is the Smokehouse Creek fire?" → "in
+    # the Smokehouse Creek fire" (an outside try's "How many people died?" after it met 2022's Hurricane Ian); not a
+    # bare name ("Trump"), which is no place for people to die in
+    for chunk in doc.noun_chunks:
+        if chunk.root.pos_ == "NOUN" and any(t.pos_ == "PROPN" for t in chunk) and chunk.root.dep_ != "pobj":
+            if not any(t.ent_type_ in ("DATE", "TIME") for t in chunk):
+                return f"{'on' if chunk.root.lower_ in DECIDED_THINGS else 'in'} {chunk.text}"
+    return None
 
 
 def on_the_last_topic(message: str, last_question: str) -> str | None:

@@ -801,3 +801,18 @@ def test_a_second_speaker_is_asked_where_the_first_one_spoke(rewriter):
     was asked as it stood, and lost the speech; a topic ("about the border") was already carried over so."""
     turn = history("What did Biden say in the State of the Union?", "Joe Biden (2024-03-07) said: “We will not walk away.” [1]")
     assert rewriter.rewrite("What did Katie Britt say?", turn) == "What did Katie Britt say in the State of the Union?"
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        ("How big is the Smokehouse Creek fire?", "How many people died?", "How many people died in the Smokehouse Creek fire?"),
+        ("What does the TikTok bill do?", "What was the vote?", "What was the vote on the TikTok bill?"),
+        ("What did Trump say about NATO?", "How many people voted?", "How many people voted?"),  # a bare name is no place
+    ],
+)
+def test_a_question_naming_nothing_is_asked_of_the_named_thing_the_last_one_asked_about(rewriter, question, follow_up, expected):
+    """An outside try of follow-ups: "How many people died?" after "How big is the Smokehouse Creek fire?" met 2022's
+    Hurricane Ian, and "What was the vote?" after the TikTok bill a 2016 vote: the last question named its story as
+    its subject, not in a phrase with "at" or "in"."""
+    assert rewriter.rewrite(follow_up, history(question, "Some answer. [1]")) == expected
