@@ -1119,6 +1119,11 @@ class RuleRewriter:
         asked_for = wh_subject(question_doc) if named else None
         if not (named or focus_is_person or same_kind or preposition is not None) and ASKS_WHO_OR_WHICH.match(last_question):
             return f"What happened with {focus}?"  # another story: what a reader asks of it
+        said = SAY_ABOUT.match(last_question) or SAY_WHERE.match(last_question)
+        if focus_is_person and not persons and said is not None:
+            # "What about Travis Kelce?" after "What did the mayor say about the parade?": the speaker named by post is
+            # the person replaced ("What did the mayor say about Travis Kelce?": an outside try)
+            return last_question[: said.start("speaker")] + focus + last_question[said.end("speaker") :]
         if focus_is_person and persons:
             target = persons[0]
             # "What about Haley?" after "What did Trump say about Nikki Haley?": Haley is already asked about,

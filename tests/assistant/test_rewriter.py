@@ -816,3 +816,13 @@ def test_a_question_naming_nothing_is_asked_of_the_named_thing_the_last_one_aske
     Hurricane Ian, and "What was the vote?" after the TikTok bill a 2016 vote: the last question named its story as
     its subject, not in a phrase with "at" or "in"."""
     assert rewriter.rewrite(follow_up, history(question, "Some answer. [1]")) == expected
+
+
+def test_what_about_a_person_after_a_speaker_named_by_post_asks_that_person(rewriter):
+    """An outside try of follow-ups: "What about Travis Kelce?" after "What did the mayor say about the parade
+    shooting?" was asked "What did the mayor say about Travis Kelce?": the speaker named by post was not taken for the
+    person to replace."""
+    turn = history(
+        "What did the mayor say about the parade shooting?", "Mayor Quinton Lucas said: “We will not let this define us.” [1]"
+    )
+    assert rewriter.rewrite("What about Travis Kelce?", turn) == "What did Travis Kelce say about the parade shooting?"
