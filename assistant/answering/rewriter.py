@@ -1216,8 +1216,13 @@ class RuleRewriter:
         places = (groups(question_doc) if question_doc else []) or (groups(answer_doc) if answer_doc else [])
         # "there": the place the last question named ("in Michigan")
         where = asked_place(question_doc) if question_doc is not None else None
+        # "they" after "Who won the Super Bowl?" is the team the answer names, not two of its players ("Who did they
+        # beat?" was asked of Patrick Mahomes and Travis Kelce: an outside try)
+        answered_bodies = groups(answer_doc, ("ORG", "NORP")) if answer_doc is not None and asked_who else []
         if thing:
             plural = thing
+        elif answered_bodies:
+            plural = answered_bodies[0]
         elif len(persons) >= 2:
             plural = f"{persons[0]} and {persons[1]}"
         elif bodies:

@@ -826,3 +826,14 @@ def test_what_about_a_person_after_a_speaker_named_by_post_asks_that_person(rewr
         "What did the mayor say about the parade shooting?", "Mayor Quinton Lucas said: “We will not let this define us.” [1]"
     )
     assert rewriter.rewrite("What about Travis Kelce?", turn) == "What did Travis Kelce say about the parade shooting?"
+
+
+def test_they_after_who_won_is_the_team_the_answer_names(rewriter):
+    """An outside try of follow-ups: "Who did they beat?" after "Who won the Super Bowl?" was asked of "Patrick Mahomes
+    and Travis Kelce", two players the answer named beside their team."""
+    answer = (
+        "Super Bowl 58 ended Sunday night with a win for the Kansas City Chiefs, led by Patrick Mahomes and Travis Kelce. [1]"
+    )
+    assert rewriter.rewrite("Who did they beat?", history("Who won the Super Bowl?", answer)) == (
+        "Who did the Kansas City Chiefs beat?"
+    )
