@@ -15,6 +15,7 @@ from assistant.answering import extractive
 from assistant.answering.question import analyze
 from assistant.answering.state_names import with_state_names
 from tests.assistant.test_time_questions import PARADE_SHOOTING
+from tests.assistant.test_verdicts import NEVADA_TAKEAWAY
 
 ANALYSES = [
     # question, kind, one label its answer should carry (None: no particular type), head noun
@@ -495,15 +496,7 @@ def test_who_holds_a_post_is_answered_by_the_sentence_that_names_the_holder(make
 
 
 HALEY_RACES = [
-    {  # news24-dev b9f34305da6e (USA TODAY, 2024-02-09), its lead
-        "id": "nevada",
-        "title": "Nevada Republican caucus takeaway: Trump wins, Haley lost primary",
-        "source": "usatoday.com",
-        "published": "2024-02-09",
-        "text": 'LAS VEGAS ‒ Donald Trump trumpeted his caucus win, Nikki Haley lost her primary to "none" but still won '
-        "and then said she wasn't trying anyway, and the confusing, dueling Nevada Republican elections finished with "
-        "little change to the field.",
-    },
+    NEVADA_TAKEAWAY,
     {  # news24-dev dd12e2f78327 (USA TODAY, 2024-03-05), its Vermont paragraph
         "id": "vermont",
         "title": "Super Tuesday recap: Trump, Biden pick up big wins; Haley set to drop out",
