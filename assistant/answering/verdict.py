@@ -169,6 +169,10 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
 
 def settled(question: str, best: Candidate, denies: Callable[[str], bool], names: set[str]) -> str:
     """`yes_or_no` of the question as asked."""
+    if not names and UNNAMED_SUBJECT.search(question):
+        # "Is it still working?", "Was anyone hurt?": follow-ups the rewriter could not tie to their story were answered
+        # "Yes." from an outage and a TV host's apology (an outside try); a verdict is on someone or something named
+        return UNSETTLED
     won = won_by_whom(question, best.text)
     if won is not None and not HEDGED.search(best.text) and not of_another_year(best):
         # "Trump overwhelmingly won South Carolina's Republican primary" for "Did Haley win South Carolina?"
@@ -205,6 +209,8 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
     return NO if denied else YES
 
 
+# whom a question names by a pronoun, or names no one: "Is it still working?", "Was anyone hurt?"
+UNNAMED_SUBJECT = re.compile(r"\b(?:it|he|she|they|them|him|her|anyone|anybody|someone|somebody|anything)\b", re.I)
 THERE_BE = re.compile(
     r"^\s*(?i:is|are|was|were|has|have)\s+(?i:there)\s+(?:(?i:been)\s+)?(?:(?i:any|an?|more)\s+)?(?P<thing>\w+)"
 )

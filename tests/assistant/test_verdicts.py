@@ -961,3 +961,26 @@ def test_what_a_question_asks_to_exist_must_be_in_the_sentence_that_settles_it(m
     bot.add_records([PARADE_SHOOTING])
     answer = bot.ask("Were there any arrests at the Kansas City parade?", as_of="2024-02-16")
     assert not answer.text.startswith(("Yes.", "No.")), answer.text
+
+
+def test_a_question_that_names_no_one_gets_no_verdict(make_assistant):
+    """An outside try in the web chat: "Was anyone hurt?", a follow-up on the Alaska Airlines flight that the rewriter
+    could not tie to it, got "Yes." from Drew Barrymore's "apologies to anyone I have hurt"; "Is it still working?"
+    after the Odysseus lander got "Yes." from an outage. A yes/no verdict is on someone or something named."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 16592ce4f5d0 (USA TODAY, 2023-09-18), a paragraph
+                "id": "barrymore",
+                "title": "Bill Maher delays HBO 'Real Time' return during writers' strike",
+                "source": "usatoday.com",
+                "published": "2023-09-18",
+                "text": "“I have listened to everyone, and I am making the decision to pause the show’s premiere until the "
+                "strike is over,” Barrymore posted on Instagram on Sunday. “I have no words to express my deepest "
+                "apologies to anyone I have hurt and, of course, to our incredible team who works on the show and has "
+                "made it what it is today.”",
+            }
+        ]
+    )
+    answer = bot.ask("Was anyone hurt?", as_of="2024-01-12")
+    assert not answer.text.startswith(("Yes.", "No.")), answer.text
