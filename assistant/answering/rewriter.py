@@ -778,7 +778,8 @@ def at_the_same_event(message: str, last_question: str) -> str | None:
 GENERIC_NOUNS = frozenset(
     """people person persons one ones margin vote votes score result results winner winners total number toll victim
     victims passenger passengers casualty casualties death deaths injury injuries time day turnout shooter shooters
-    gunman suspect suspects motive arrest arrests cause mvp crowd attendance""".split()
+    gunman suspect suspects motive arrest arrests cause mvp crowd attendance mayor governor police chief official
+    officials authorities spokesperson spokesman spokeswoman witness witnesses family families""".split()
 )
 # what a story measures or counts: "How many acres burned?", "How many homes were destroyed?"
 MEASURED_NOUNS = frozenset("acre acres mile miles home homes house houses building buildings structure structures".split())
@@ -791,7 +792,7 @@ NO_ONE_IN_PARTICULAR = frozenset({"anyone", "anybody", "someone", "somebody", "e
 # ... and the words of what happened that such a follow-up asks with
 HAPPENING_WORDS = frozenset(
     """many much shot killed died dead hurt injured wounded arrested charged voted won lost came finished placed
-    evacuated rescued displaced missing""".split()
+    evacuated rescued displaced missing say said""".split()
 )
 
 

@@ -459,6 +459,8 @@ def test_what_did_he_say_after_that_keeps_the_topic_and_takes_the_quotes_day(rew
         ("Who was the shooter?", "Who was the shooter at the Kansas City parade?"),
         ("Were there any arrests?", "Were there any arrests at the Kansas City parade?"),
         ("Was anyone arrested?", "Was anyone arrested at the Kansas City parade?"),
+        # ... and whom a reporter asks what they said, named by post (a third outside try met London's mayor)
+        ("What did the mayor say?", "What did the mayor say at the Kansas City parade?"),
         # ... and so are these, which name what happened in words of their own (an outside try of this rule)
         ("How many people are homeless?", "How many people are homeless?"),
         ("How many people were vaccinated?", "How many people were vaccinated?"),
