@@ -180,6 +180,10 @@ def _lacks_context(found: _Found) -> bool:
     return not (found.prep or found.group("part") or found.group("which") or found.range_end)
 
 
+# "what it is today", "who they are today": the idiom of the present, not a day
+_WHAT_IT_IS = re.compile(r"\b(?:what|who|where)\s+(?:it|they|he|she|we|you|I)\s+(?:is|are|am|was|were|has\s+become)\s+$", re.I)
+
+
 def _is_a_name(text: str, found: _Found) -> bool:
     """Whether the candidate's words are part of a name or title rather than a time."""
     if found.kind == "weekday":
@@ -190,6 +194,8 @@ def _is_a_name(text: str, found: _Found) -> bool:
         return _date_names_an_event(text, found)
     if found.kind not in _RELATIVE_KINDS:
         return False
+    if found.kind == "day_word" and _WHAT_IT_IS.search(text, max(0, found.start - 40), found.start):
+        return True  # "… made the park what it is today": now, no day (an outside try dated it)
     # Relative words are lower case, but for the first word of a sentence.
     words = [word[0] for word in _WORDS.finditer(found.words)]
     for index, word in enumerate(words):
