@@ -784,6 +784,7 @@ GENERIC_NOUNS = frozenset(
 # what a story measures or counts: "How many acres burned?", "How many homes were destroyed?"
 MEASURED_NOUNS = frozenset("acre acres mile miles home homes house houses building buildings structure structures".split())
 TOPIC_PREPOSITIONS = ("in", "at", "during", "on")
+BY_HOW_MUCH = re.compile(r"^\s*(?:and\s+)?by\s+how\s+(?:much|many(?:\s+\w+)?)\s*[?.!]*\s*$", re.I)
 # what is voted or ruled on, not in: "What was the vote on the TikTok bill?"
 DECIDED_THINGS = frozenset("bill bills law laws measure ruling deal plan proposal policy order ban decision".split())
 DOUBLED_ARTICLE = re.compile(r"\b(the|a|an)\s+(?i:\1)\b", re.IGNORECASE)
@@ -986,6 +987,10 @@ class RuleRewriter:
         later = self.same_speaker_later(message, last_question, last_answer)
         if later:
             return later
+        if BY_HOW_MUCH.match(message) and (topic := named_topic(last_question)) is not None:
+            # "By how much?" after "Who won the South Carolina primary?" was asked as it stood, and declined (an outside
+            # try): the margin of the contest the last question named
+            return f"What was the margin {topic}?"
         at_the_same = at_the_same_event(message, last_question) or on_the_last_topic(message, last_question)
         if at_the_same:
             return at_the_same

@@ -839,3 +839,11 @@ def test_they_after_who_won_is_the_team_the_answer_names(rewriter):
     assert rewriter.rewrite("Who did they beat?", history("Who won the Super Bowl?", answer)) == (
         "Who did the Kansas City Chiefs beat?"
     )
+
+
+@pytest.mark.parametrize("follow_up", ["By how much?", "And by how many points?"])
+def test_by_how_much_asks_the_margin_of_the_contest_the_last_question_named(rewriter, follow_up):
+    """An outside try in the web chat: "By how much?" after "Who won the South Carolina primary?" was asked as it stood
+    and declined."""
+    turn = history("Who won the South Carolina primary?", "Former President Donald Trump won. [1]")
+    assert rewriter.rewrite(follow_up, turn) == "What was the margin in the South Carolina primary?"
