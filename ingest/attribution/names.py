@@ -62,6 +62,12 @@ TITLES: frozenset[str] = frozenset(
     ).split()
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# a relative named in apposition: "His son, Beau Biden", "her husband Bill Clinton", "Trump's late brother, Fred Trump"
+_KIN_BEFORE = re.compile(
+    r"\b(?:(?i:his|her|their|whose)|[A-Z][\w'’.-]*['’]s?)\s+(?:(?:late|eldest|oldest|youngest|older|younger|only|adult)\s+)?"
+    r"(?:son|sons|daughter|daughters|wife|husband|brother|sister|father|mother|grandson|granddaughter|nephew|niece|"
+    r"uncle|aunt|cousin|widow|widower|stepson|stepdaughter)\s*,?\s*$"
+)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # A party affiliation written after a lawmaker's name ("Schumer, D-N.Y.", "Graham, R-S.C.",
 # "Laura Sturgeon D-Brandywine West"): no part of the name
@@ -195,6 +201,7 @@ class NameIndex:
     _by_first: dict[str, list[int]] = field(default_factory=dict)  # first name -> indexes into _forms
     _cache: dict[str, str] = field(default_factory=dict)  # unambiguous resolutions
     _alias: dict[str, str] = field(default_factory=dict)  # "Ukraine Nikki Haley" -> "Nikki Haley"
+    _kin: dict[int, int] = field(default_factory=dict)  # form → where it was named as someone's relative ("His son, …")
 
     def add(self, pos: int, name: str) -> None:
         cleaned = clean_name(name)
@@ -215,9 +222,21 @@ class NameIndex:
             self._positions.append([])
             self._by_key.setdefault(entry[3], []).append(form)
             self._by_first.setdefault(entry[4], []).append(form)
+            if self.text and _KIN_BEFORE.search(self.text, max(0, pos - 40), pos):
+                self._kin[form] = pos
         bisect.insort(self._positions[form], pos)
         self.names.append(entry)
         self._cache.clear()
+
+    def only_as_kin(self, form: int, pos: int | None) -> bool:
+        """Whether the form was named, up to `pos`, only where the article gave it as someone's relative."""
+        named_at = self._kin.get(form)
+        if named_at is None:
+            return False
+        before = (
+            self._positions[form][: bisect.bisect_right(self._positions[form], pos)] if pos is not None else self._positions[form]
+        )
+        return all(at == named_at for at in before)
 
     def resolve(self, name: str, pos: int | None = None, fits: Callable[[str], bool | None] | None = None) -> str:
         """Fullest name in the article compatible with `name`.
@@ -258,6 +277,17 @@ class NameIndex:
                 _, _, ckey, _, n = self._forms[k]
                 if n > 1 and ckey != key:
                     forms.append(k)
+        if len(person) == 1:
+            # a bare surname is not a relative the article named by kinship: "Biden says …" after "His son, Beau Biden
+            # died of brain cancer" was quoted as Beau Biden's, nine years after his death (an outside try); "Beau" is
+            # found, and so is one named again in full after it ("Her husband, Bill Clinton …  Bill Clinton spoke with
+            # voters … Clinton said"): only a relative named no more than that once stays out
+            kept = [k for k in forms if not (self._forms[k][2] == key and self.only_as_kin(k, pos))]
+            # what is left out depends on `pos`: such a resolution is not remembered for other places
+            remember = len(kept) == len(forms)
+            forms = kept
+        else:
+            remember = True
         if fits is not None:
             verdicts = {k: fits(self._forms[k][0]) for k in forms}
             if False in verdicts.values() and True not in verdicts.values():
@@ -281,7 +311,7 @@ class NameIndex:
         firsts = {_first(c) for c in distinct if len(c.split()) > 1}
         if len(firsts) <= 1 and len({name_key(c) for c in distinct}) <= 1:
             best = max(distinct, key=fullness)
-            if fits is None:
+            if fits is None and remember:
                 self._cache[name] = best
             return best
         if pos is not None:
