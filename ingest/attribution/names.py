@@ -229,7 +229,8 @@ class NameIndex:
         self._cache.clear()
 
     def only_as_kin(self, form: int, pos: int | None) -> bool:
-        """Whether the form was named, up to `pos`, only where the article gave it as someone's relative."""
+        """Whether the form, given somewhere as someone's relative, is named up to `pos` nowhere else (the places the
+        recognizer reports and `pos` are not always of one text, so a form not yet seen there counts as such)."""
         named_at = self._kin.get(form)
         if named_at is None:
             return False
@@ -279,9 +280,9 @@ class NameIndex:
                     forms.append(k)
         if len(person) == 1:
             # a bare surname is not a relative the article named by kinship: "Biden says …" after "His son, Beau Biden
-            # died of brain cancer" was quoted as Beau Biden's, nine years after his death (an outside try); "Beau" is
-            # found, and so is one named again in full after it ("Her husband, Bill Clinton …  Bill Clinton spoke with
-            # voters … Clinton said"): only a relative named no more than that once stays out
+            # died of brain cancer" was quoted as Beau Biden's, nine years after his death (an outside try). His first
+            # name still finds him ("Beau"), and a relative named again in full is a candidate as any name is ("Her
+            # husband, Bill Clinton … Bill Clinton spoke with voters … Clinton said")
             kept = [k for k in forms if not (self._forms[k][2] == key and self.only_as_kin(k, pos))]
             # what is left out depends on `pos`: such a resolution is not remembered for other places
             remember = len(kept) == len(forms)
