@@ -179,6 +179,12 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         if re.match(r"\s*true or false\b", question, re.IGNORECASE):
             return TRUE if won else FALSE
         return YES if won else NO
+    if (anyone := ANYONE_ASKED.match(question)) is not None and (no_one := NO_ONE.search(best.text)) is not None:
+        # "Was anyone hurt on the Alaska Airlines flight?": "No one was injured in the incident" (an outside try got
+        # "The articles don't say so outright"), a sentence whose passage names the flight: "the incident" is it
+        passage = set(stems(f"{best.hit.chunk.title} {best.hit.chunk.text}"))
+        if same_harm(anyone["done"], no_one["done"]) and names <= passage and not HEDGED.search(best.text):
+            return FALSE if re.match(r"\s*true or false\b", question, re.IGNORECASE) else NO
     near = best.lexical >= YES_NO_LEXICAL
     # a sentence telling the outcome in other words lacks the asked verb's word ("securing the presumptive GOP
     # nomination" for "Did Trump clinch the nomination?"): it must hold all the rest instead
@@ -211,6 +217,22 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
 
 # whom a question names by a pronoun, or names no one: "Is it still working?", "Was anyone hurt?"
 UNNAMED_SUBJECT = re.compile(r"\b(?:it|he|she|they|them|him|her|anyone|anybody|someone|somebody|anything)\b", re.I)
+# "Was anyone hurt …?" and the sentence that says no one was: "No one was injured in the incident", "nobody was killed"
+ANYONE_ASKED = re.compile(r"^\s*(?i:was|were|has|have|had)\s+(?i:anyone|anybody)\s+(?:(?i:been)\s+)?(?P<done>[a-z]+)")
+# (not "no one was seriously injured": some may have been, less so)
+NO_ONE = re.compile(
+    r"\b(?i:no\s+one|nobody|none\s+of\s+the\s+[^,.;]{1,60}?)\s+(?i:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?P<done>[a-z]+)\b(?<!ly)"
+)
+HARM_WORDS = frozenset({"hurt", "injur", "wound", "harm"})  # stems of one harm, told by any of them
+
+
+def same_harm(asked: str, told: str) -> bool:
+    """Whether two participles tell one happening: the same stem, or both a word of harm ("hurt", "injured")."""
+    asked_stem, told_stem = stems(asked), stems(told)
+    return bool(asked_stem) and (asked_stem == told_stem or (set(asked_stem) | set(told_stem)) <= HARM_WORDS)
+
+
 THERE_BE = re.compile(
     r"^\s*(?i:is|are|was|were|has|have)\s+(?i:there)\s+(?:(?i:been)\s+)?(?:(?i:any|an?|more)\s+)?(?P<thing>\w+)"
 )

@@ -984,3 +984,41 @@ def test_a_question_that_names_no_one_gets_no_verdict(make_assistant):
     )
     answer = bot.ask("Was anyone hurt?", as_of="2024-01-12")
     assert not answer.text.startswith(("Yes.", "No.")), answer.text
+
+
+def test_anyone_asked_after_is_no_when_no_one_was(make_assistant):
+    """An outside try in the web chat: "Was anyone hurt on the Alaska Airlines flight?" got "The articles don't say so
+    outright" beside "No one was injured in the incident". Hurt and injured are one harm; "no one was seriously
+    injured" says less, and settles nothing."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev 5d8ca392e3ff (USA TODAY, 2024-01-06), its first paragraphs
+                "id": "grounded",
+                "title": "Boeing 737 Max 9s grounded over Alaska Airlines incident: What to know",
+                "source": "usatoday.com",
+                "published": "2024-01-06",
+                "text": "The Federal Aviation Administration has grounded 171 of the Boeing 737 Max 9 planes worldwide after a "
+                "hole blew out of an Alaska Airlines plane Friday night on a flight out of Portland, Oregon. No one was "
+                "injured in the incident, and the flight made a safe emergency landing back at Portland International "
+                "Airport.",
+            }
+        ]
+    )
+    answer = bot.ask("Was anyone hurt on the Alaska Airlines flight?", as_of="2024-01-12")
+    assert answer.text.startswith("No. No one was injured in the incident"), answer.text
+
+
+@pytest.mark.parametrize(
+    "sentence, done",
+    [
+        ("No one was injured in the incident.", "injured"),
+        ("but fortunately no one was seriously injured.", None),  # some may have been, less so
+        ("None of the 177 passengers and crew was seriously injured", None),
+    ],
+)
+def test_no_one_told_unqualified_is_no_one(sentence, done):
+    from assistant.answering.verdict import NO_ONE
+
+    found = NO_ONE.search(sentence)
+    assert (found["done"] if found else None) == done
