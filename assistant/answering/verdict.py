@@ -176,15 +176,13 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
     won = won_by_whom(question, best.text)
     if won is not None and not HEDGED.search(best.text) and not of_another_year(best):
         # "Trump overwhelmingly won South Carolina's Republican primary" for "Did Haley win South Carolina?"
-        if re.match(r"\s*true or false\b", question, re.IGNORECASE):
-            return TRUE if won else FALSE
-        return YES if won else NO
+        return worded(question, holds=won)
     if (anyone := ANYONE_ASKED.match(question)) is not None and (no_one := NO_ONE.search(best.text)) is not None:
         # "Was anyone hurt on the Alaska Airlines flight?": "No one was injured in the incident" (an outside try got
         # "The articles don't say so outright"), a sentence whose passage names the flight: "the incident" is it
         passage = set(stems(f"{best.hit.chunk.title} {best.hit.chunk.text}"))
         if same_harm(anyone["done"], no_one["done"]) and names <= passage and not HEDGED.search(best.text):
-            return FALSE if re.match(r"\s*true or false\b", question, re.IGNORECASE) else NO
+            return worded(question, holds=False)
     near = best.lexical >= YES_NO_LEXICAL
     # a sentence telling the outcome in other words lacks the asked verb's word ("securing the presumptive GOP
     # nomination" for "Did Trump clinch the nomination?"): it must hold all the rest instead
@@ -210,11 +208,17 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         denied = denies(question)  # its own negation is in `told`: "has not taken Avdiivka" tells the opposite
     else:
         return UNSETTLED
-    if re.match(r"\s*true or false\b", question, re.IGNORECASE):
-        return FALSE if denied else TRUE
-    return NO if denied else YES
+    return worded(question, holds=not denied)
 
 
+def worded(question: str, holds: bool) -> str:
+    """The verdict as the question asks for it: "True."/"False." to "True or false: …", else "Yes."/"No."."""
+    if TRUE_OR_FALSE.match(question):
+        return TRUE if holds else FALSE
+    return YES if holds else NO
+
+
+TRUE_OR_FALSE = re.compile(r"\s*true or false\b", re.IGNORECASE)
 # whom a question names by a pronoun, or names no one: "Is it still working?", "Was anyone hurt?"
 UNNAMED_SUBJECT = re.compile(r"\b(?:it|he|she|they|them|him|her|anyone|anybody|someone|somebody|anything)\b", re.I)
 # "Was anyone hurt …?" and the sentence that says no one was: "No one was injured in the incident", "nobody was killed"
