@@ -243,6 +243,11 @@ class ExtractiveAnswerer:
         names = self.name_stems(question)
         return {s: (1.0 + self.keyword.idf(s)) * (2.0 if s in names else 1.0) for s in dict.fromkeys(stems)}
 
+    def held_stems(self, text: str) -> set[str]:
+        """The stems of the words a text holds, those it says without writing them too: its acronyms ("FDA" of
+        "Food and Drug Administration") and each nation's other names ("America" of "U.S.")."""
+        return set(self.keyword.stems(text)) | set(self.keyword.stems(" ".join(acronyms(text)))) | nation_names(text)
+
     def with_prefixed_terms(self, held: set[str], terms: Iterable[str]) -> set[str]:
         """`held` with each "re-" word of `terms` whose base it holds, when the prefixed word is much the rarer:
         "reelection" of "Summarize the news about Putin's reelection" is held by a story titled "Vladimir Putin
@@ -298,8 +303,7 @@ class ExtractiveAnswerer:
                 text = chunk.text[sentence_start:sentence_end]
                 if ASKS.search(text):  # "More new McDonald's menu items?" asserts nothing: it never answers
                     continue
-                stems = set(self.keyword.stems(text)) | set(self.keyword.stems(" ".join(acronyms(text)))) | nation_names(text)
-                found.append(Candidate(rank, hit, start, end, text, stems))
+                found.append(Candidate(rank, hit, start, end, text, self.held_stems(text)))
         return found
 
     def answer(
@@ -408,13 +412,13 @@ class ExtractiveAnswerer:
             # a sentence that tells the event done answers, ahead of one that foretells it; with none, the preview
             # stays: "Haley will drop out … in a Wednesday address" still names the day, and the rest would not
             told = [c for c in reported if c in candidates and self.answers(c)]
-            # not for one of several: "Did Nikki Haley win any primaries?" is answered by "Nikki Haley defeated Donald
-            # Trump in the Vermont Republican primary" as well as by a primary she is told to have won
             if told and kind == "when":
                 # "When did DeSantis drop out?" was answered "… shifted this week when DeSantis dropped out …" (an
                 # outside try): a report that gives the calendar day ("who suspended his hard-luck campaign on Jan. 21")
                 # answers a "when" better than one that gives a week
                 told = [c for c in told if MONTH_DAY.search(c.text)] or told
+            # not for one of several: "Did Nikki Haley win any primaries?" is answered by "Nikki Haley defeated Donald
+            # Trump in the Vermont Republican primary" as well as by a primary she is told to have won
             if told and not (kind == "yes_no" and asks_of_any(settling)):
                 # ... and so does one telling who else won it: "Super Bowl 58 ended Sunday night with a win for the
                 # Kansas City Chiefs" names no 49ers for "Did the 49ers win the Super Bowl?"
@@ -458,7 +462,8 @@ class ExtractiveAnswerer:
             self.prefer_typed(reachable, analysis, question_words, self.name_stems(question), happening)
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
-        if analysis.head in TALLY_HEADS and (scored := tallied_contest(question)) is not None:
+        scored = tallied_contest(question) if analysis.head in TALLY_HEADS else None
+        if scored is not None:
             # "What was the score of the Super Bowl?", asked two days after Super Bowl 58, was answered "… to win 38-35
             # in a Super Bowl 57 thriller" (an outside try): a score of an edition older than one the sentences name
             # is last year's game's, as is a score told more than a year before the asking day (a year or an edition
@@ -467,9 +472,6 @@ class ExtractiveAnswerer:
                 newest = max((n for c in pool for n in editions(c.text, scored)), default=None)
                 pool = [c for c in pool if not earlier_edition(c, scored, newest)] or pool
                 pool = [c for c in pool if within_a_year(c, news_day) or not TALLY.search(c.text)] or pool
-            tallied = True
-        else:
-            tallied = False
         if (role := asked_role(question)) is not None:
             # "Who is the prime minister of Haiti?" led with "… as the prime minister went to Kenya …", which names no
             # one; "Prime Minister Ariel Henry traveled abroad …" names the holder (an outside try)
@@ -529,7 +531,7 @@ class ExtractiveAnswerer:
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
         verdict = no_outcome or (NO_EVENT_REPORTED if untold else None)
-        if verdict is None and tallied and (not TALLY.search(best.text) or PREDICTS.search(best.text)):
+        if verdict is None and scored is not None and (not TALLY.search(best.text) or PREDICTS.search(best.text)):
             verdict = NO_COUNT_GIVEN  # no score of this year's game: what comes closest, said so
         elsewhere: list[Candidate] = []
         if happening and (places := asked_places(question)):
@@ -863,10 +865,9 @@ class ExtractiveAnswerer:
         passage_stems = {}
         for h in hits:
             passage = f"{h.chunk.title}\n{h.chunk.text}"
-            nations = nation_names(passage)
-            held = set(self.keyword.stems(passage)) | set(self.keyword.stems(" ".join(acronyms(passage)))) | nations
+            held = self.held_stems(passage)
             if names:
-                written_as_names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(passage)))) | nations
+                written_as_names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(passage)))) | nation_names(passage)
                 held -= names - written_as_names
                 held |= {name for name in names - held if clipped_from(name, passage)}
             passage_stems[h.chunk.id] = self.with_prefixed_terms(held, terms)
@@ -1225,7 +1226,6 @@ OCCASIONS = frozenset(
 
 # a day the sentence names, its year aside (`DATE_WORDS` holds years too)
 DAY_WORDS = re.compile(r"\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|tonight|last (?:week|month))\b")
-# a day, not a year alone: "on Monday", "Sunday night", "on Feb. 11"
 # a capitalised month, as a date writes it: "Feb. 11", "Jan. 15, 1967"
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 MONTH_DAY = re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b")
@@ -1277,15 +1277,10 @@ def tells_a_day(text: str) -> bool:
 
 # the year an event happened in, not one a span runs from ("wages had not risen since 2019" is about now): "in
 # 1146", "during the 1994 season", "on Jan. 15, 1967"
-EVENT_YEAR = re.compile(
-    r"\b(?i:in|during)\s+(?i:the\s+)?(1\d{3}|20\d\d)\b"
-    rf"|\b{MONTH}\s+\d{{1,2}},\s+(1\d{{3}}|20\d\d)\b"
-)
+WHOLE_DATE = rf"\b{MONTH}\s+\d{{1,2}},\s+(1\d{{3}}|20\d\d)\b"
+EVENT_YEAR = re.compile(rf"\b(?i:in|during)\s+(?i:the\s+)?(1\d{{3}}|20\d\d)\b|{WHOLE_DATE}")
 # "in 1146", "since 2021", "during the 1994 season", and a whole date: "on Jan. 15, 1967"
-DATED_YEAR = re.compile(
-    r"\b(?i:in|since|from|until|before|during)\s+(?i:the\s+)?(1\d{3}|20\d\d)\b"
-    rf"|\b{MONTH}\s+\d{{1,2}},\s+(1\d{{3}}|20\d\d)\b"
-)
+DATED_YEAR = re.compile(rf"\b(?i:in|since|from|until|before|during)\s+(?i:the\s+)?(1\d{{3}}|20\d\d)\b|{WHOLE_DATE}")
 
 
 # the words of a result told with its tally: "defeated …, 24-23", "passed …, 352-65"
