@@ -1029,13 +1029,19 @@ def asked_role(question: str) -> str | None:
     return match["role"] if match else None
 
 
+def first_letters(text: str, capitalised: bool = False) -> set[str]:
+    """The first four letters of each word of four or more (of each capitalised one), lower-cased: "Russian" and
+    "Russia" alike."""
+    return {word[:4].lower() for word in re.findall(r"\b[A-Z][A-Za-z]{3,}" if capitalised else r"[A-Za-z]{4,}", text)}
+
+
 def names_the_holder(sentence: str, role: str, question: str) -> bool:
     """Whether the sentence names someone as now holding `role`, by name beside it: "Prime Minister Ariel Henry",
     "Dave Calhoun, Boeing's CEO", "Henry took over as prime minister". Not another's post ("Spirit CEO Tom Gentile"
     for the Boeing CEO: a name before the post that the question does not give), not a past or stand-in holder
     ("former House Speaker Kevin McCarthy", "Patrick Boivert, acting prime minister"), not a name the question gives."""
     post = r"\s+".join(re.escape(word) for word in role.split())
-    asked = {word[:4].lower() for word in re.findall(r"[A-Za-z]{4,}", question)}
+    asked = first_letters(question)
     patterns = (
         rf"(?P<before>(?:\S+\s+){{0,2}})(?i:\b{post})\s+(?P<name>{HOLDER_NAME})",
         rf"(?P<name>{HOLDER_NAME}),\s+(?P<before>(?:(?i:the|a)\s+)?(?:[\w'’-]+\s+){{0,3}})(?i:{post})\b",
@@ -1043,7 +1049,7 @@ def names_the_holder(sentence: str, role: str, question: str) -> bool:
         rf"(?P<before>(?:the\s+)?)(?i:{post})\b",
     )
     # whose post it is: the question's names ("Haiti", "Boeing"), by their first letters ("Russian" for "Russia")
-    owners = {word[:4].lower() for word in re.findall(r"\b[A-Z][A-Za-z]{3,}", question[1:])}
+    owners = first_letters(question[1:], capitalised=True)
     for number, pattern in enumerate(patterns):
         for match in re.finditer(pattern, sentence):
             before = match["before"].split()
@@ -1055,8 +1061,7 @@ def names_the_holder(sentence: str, role: str, question: str) -> bool:
             if number == 0 and owners and owner[:4].lower() not in owners:
                 # "… including President Joe Biden" for the president of Russia: a title alone must be of a sentence
                 # that names whose post it is
-                named = {word[:4].lower() for word in re.findall(r"\b[A-Z][A-Za-z]{3,}", sentence)}
-                if not owners & named:
+                if not owners & first_letters(sentence, capitalised=True):
                     continue
             if not all(word.lower() in question.lower() for word in match["name"].split()):
                 return True

@@ -612,6 +612,16 @@ def exchanges_of(history: list[dict[str, str]]) -> list[tuple[str, str]]:
     return pairs
 
 
+def said_on(question: str) -> tuple[re.Match, str] | None:
+    """ "What did Y say about Z?" or "What did Y say at Z?": the match (its `speaker`) and what Y was asked to have
+    said about, or where ("about the border", "in the State of the Union"); None for any other question."""
+    if (about := SAY_ABOUT.match(question)) is not None:
+        return about, about["topic"]
+    if (where := SAY_WHERE.match(question)) is not None:
+        return where, where["where"]
+    return None
+
+
 def has_content(question: str) -> bool:
     """Whether a question names something of its own (a name, a date, a noun: "What about his wife?" does):
     "When did she say that?", "Why?" and "When was that?" name nothing, so a later "What about Biden?"
@@ -966,9 +976,10 @@ class RuleRewriter:
             if rewritten:
                 # "What about his wife?" after "What's the latest on Navalny?": "his" is Navalny
                 return self.resolve_pronouns(rewritten, last_question, last_answer)
-        event = WHEN_WAS_THAT.match(message) and asked_event(last_question)
+        when_was_that = WHEN_WAS_THAT.match(message)
+        event = when_was_that and asked_event(last_question)
         if event:
-            asked = WHEN_WAS_THAT.match(message)
+            asked = when_was_that
             won = outcome_told(last_question)
             if won and asked[0].lower().lstrip().removeprefix("and").lstrip().startswith("when"):
                 # "When was that?" after "Who won the Super Bowl?" is when it was won, this year's: asked "When was the
@@ -976,12 +987,12 @@ class RuleRewriter:
                 plural = parse(event)[-1].tag_ in ("NNS", "NNPS")  # "When were the Iowa caucuses won?"
                 return f"When {'were' if plural else 'was'} {event} {won}?"
             return f"{message[: asked.start('that')]}{event}{message[asked.end('that') :]}"
-        if (asked := WHEN_WAS_THAT.match(message)) and (counted := HOW_MANY_WERE.match(last_question)) is not None:
+        if (asked := when_was_that) and (counted := HOW_MANY_WERE.match(last_question)) is not None:
             # "When was that?" after "How many people were shot at the Kansas City parade?": when they were (it was
             # asked alone, and declined: an outside try)
             wh = next(word for word in asked[0].split() if word.lower() in ("when", "where"))
             return f"{wh.capitalize()} {counted['be']} {counted['what']} {counted['rest']}?"
-        if WHEN_WAS_THAT.match(message) and (spoke := SAY_WHERE.match(last_question)) is not None:
+        if when_was_that and (spoke := SAY_WHERE.match(last_question)) is not None:
             # "When was that?" after "What did Trump say at Liberty University?": when he spoke there (it was declined)
             return f"When did {spoke['speaker']} speak {spoke['where']}?"
         later = self.same_speaker_later(message, last_question, last_answer)
@@ -1051,16 +1062,16 @@ class RuleRewriter:
         asked = BARE_SAY.match(message)
         # ... or where the first one spoke: "What did Katie Britt say?" after "What did Biden say in the State of the
         # Union?" (an outside try lost the speech)
-        before = SAY_ABOUT.match(last_question) or SAY_WHERE.match(last_question)
-        if asked is None or before is None:
+        said = said_on(last_question)
+        if asked is None or said is None:
             return None
+        before, topic = said
         speaker, earlier = asked.group("speaker").strip(), before.group("speaker").strip()
         pronouns = PERSON_PRONOUNS | PERSON_POSSESSIVES | GROUP_PRONOUNS | {"her", "their", "it", "its", "that", "this"}
         if any(word in pronouns for word in speaker.lower().split()):
             return None  # "What did he say?", "What did his office say?": the first speaker's side, left to the pronouns
         if speaker.lower() in earlier.lower() or earlier.lower() in speaker.lower():
             return None  # the same speaker again: "What did Abbott say?" asks for everything Abbott said
-        topic = before.group("topic") if "topic" in before.re.groupindex else before.group("where")
         return f"{message[: asked.end('verb')]} {topic}?"
 
     def same_speaker_later(self, message: str, last_question: str, last_answer: str) -> str | None:
@@ -1125,11 +1136,12 @@ class RuleRewriter:
         asked_for = wh_subject(question_doc) if named else None
         if not (named or focus_is_person or same_kind or preposition is not None) and ASKS_WHO_OR_WHICH.match(last_question):
             return f"What happened with {focus}?"  # another story: what a reader asks of it
-        said = SAY_ABOUT.match(last_question) or SAY_WHERE.match(last_question)
+        said = said_on(last_question)
         if focus_is_person and not persons and said is not None:
             # "What about Travis Kelce?" after "What did the mayor say about the parade?": the speaker named by post is
             # the person replaced ("What did the mayor say about Travis Kelce?": an outside try)
-            return last_question[: said.start("speaker")] + focus + last_question[said.end("speaker") :]
+            spoke = said[0]
+            return last_question[: spoke.start("speaker")] + focus + last_question[spoke.end("speaker") :]
         if focus_is_person and persons:
             target = persons[0]
             # "What about Haley?" after "What did Trump say about Nikki Haley?": Haley is already asked about,

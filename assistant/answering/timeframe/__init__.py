@@ -25,13 +25,13 @@ Reading a question (`read_time(question, as_of)`, in `question`):
    "after March 3") and join "between A and B" / "from A to B" into one range (`question` applies
    them to the windows).
 4. `resolve`: resolve against `as_of`. "this week" is the 7 days ending on as_of, "last week" the
-   calendar week (Monday to Sunday) before the one as_of is in; "this month"/"this year" run from their first day to as_of; "last month"/"last
-   year" are calendar ones; "recently" is the last `RECENT_DAYS` days and also prefers recent
-   articles. A weekday is the most recent such day on or before as_of ("last Friday": strictly
-   before). A date or month without a year is the most recent one on or before as_of ("in March"
-   asked 2024-02-10 is March 2023). Explicit days ("Jan 5, 2024", "5 January") are parsed by
-   dateparser (`explicit_days`, called by the scanner), imported lazily and called only on the
-   candidate substring (cached): the rules find it, dateparser reads it.
+   calendar week (Monday to Sunday) before the one as_of is in; "this month"/"this year" run from
+   their first day to as_of; "last month"/"last year" are calendar ones; "recently" is the last
+   `RECENT_DAYS` days and also prefers recent articles. A weekday is the most recent such day on or
+   before as_of ("last Friday": strictly before). A date or month without a year is the most recent
+   one on or before as_of ("in March" asked 2024-02-10 is March 2023). Explicit days ("Jan 5, 2024",
+   "5 January") are parsed by dateparser (`explicit_days`, called by the scanner), imported lazily
+   and called only on the candidate substring (cached): the rules find it, dateparser reads it.
 5. `question`: combine: the windows are intersected (when they do not overlap, the narrowest is
    kept); recency words and future expressions ("next week", "upcoming") set `recency`. "by June" is
    a deadline, part of what the news says, so it is neither a window nor removed; an explicit date

@@ -181,7 +181,7 @@ def _lacks_context(found: _Found) -> bool:
 
 
 # "what it is today", "who they are today": the idiom of the present, not a day
-_WHAT_IT_IS = re.compile(r"\b(?:what|who|where)\s+(?:it|they|he|she|we|you|I)\s+(?:is|are|am|was|were|has\s+become)\s+$", re.I)
+_WHAT_IT_IS = _LazyPattern(r"\b(?:what|who|where)\s+(?:it|they|he|she|we|you|I)\s+(?:is|are|am|was|were|has\s+become)\s+$")
 
 
 def _is_a_name(text: str, found: _Found) -> bool:
