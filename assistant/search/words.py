@@ -36,6 +36,13 @@ NOT_FOLDED = frozenset(
     dove bent lent shrunk overheard forbidden burnt slain clung spat rung quizzes programmes misunderstood
     bespoke strung hamstrung canning overrode bled born sprang sprung found lay bore bound left""".split()
 )
+# A date is written "Aug. 15" and asked "August 15th": the month's short form is its name, an ordinal day its
+# number. Not "mar" (a verb of its own: "marred") nor "may" (a modal).
+MONTH_SHORT = {
+    "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
+    "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+}  # fmt: skip
+ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 BASE_FORM_POS = "verb"  # spaCy's noun exceptions are Latin and Greek plurals, its adjective and adverb ones comparatives
 
 _thread_stemmer = threading.local()
@@ -82,13 +89,24 @@ def tokenization() -> dict:
     from ingest.language import MODEL_NAME
 
     left_out = zlib.crc32(" ".join(sorted(NOT_FOLDED | MODALS)).encode())
-    return {"stemmer": "snowball-english", "base_forms": f"{MODEL_NAME} {version(MODEL_NAME)} {BASE_FORM_POS} {left_out:08x}"}
+    dates = zlib.crc32(f"{sorted(MONTH_SHORT.items())} {ORDINAL_DAY.pattern}".encode())
+    return {
+        "stemmer": "snowball-english",
+        "base_forms": f"{MODEL_NAME} {version(MODEL_NAME)} {BASE_FORM_POS} {left_out:08x}",
+        "dates": f"{dates:08x}",
+    }
 
 
 def stem_words(words: list[str]) -> list[str]:
     """English Snowball stems of lower-case words, irregular verb forms first taken to their base."""
     folds = base_forms()
-    return snowball().stemWords([folds.get(w, w) for w in words])
+    return snowball().stemWords([folds.get(w) or MONTH_SHORT.get(w) or day_number(w) for w in words])
+
+
+def day_number(word: str) -> str:
+    """ "15th" as "15": the day of "August 15th" is the day of "Aug. 15"."""
+    ordinal = ORDINAL_DAY.match(word)
+    return ordinal.group(1) if ordinal else word
 
 
 def fold(text: str) -> str:
