@@ -45,6 +45,7 @@ from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
 from assistant.answering.outcome import asked_outcome_verb
+from assistant.answering.question import analyze
 from assistant.search.words import stems
 from ingest.attribution import name_gender
 from ingest.errors import InvalidInput
@@ -308,6 +309,17 @@ def subject_doing(doc, verb) -> str:
     return ""
 
 
+def digest_topic(question: str) -> str | None:
+    """The topic of a question answered by a digest or a timeline ("What is the latest on the AT&T outage?" → "the AT&T
+    outage"); None for other questions."""
+    analysis = analyze(question) if question else None
+    if analysis is None or analysis.kind not in DIGEST_KINDS or not analysis.topic:
+        return None
+    # a thing, which "it" can be: not a person ("What is the latest on Navalny?"), whose "it" is no "Navalny"
+    head = next(iter(parse(analysis.topic).sents)).root
+    return analysis.topic if head.pos_ == "NOUN" else None
+
+
 def answered_thing(doc, question: str) -> str:
     """What an answer names first, when it is a thing the question did not name: its first noun
     phrase, unless that is a number or a date ("The Detroit Lions beat …" → "the Detroit Lions",
@@ -322,6 +334,8 @@ def answered_thing(doc, question: str) -> str:
         return first.lower_ + chunk.text[len(first.text) :]
     return chunk.text
 
+
+DIGEST_KINDS = ("summary", "timeline", "what_happened")  # the kinds answered by a list of stories or events
 
 # "What did the Supreme Court decide about the razor wire at the border?": what was done about a thing, which a
 # follow-up's "it" is (not the answer's first words: "Despite the U.S. Supreme Court siding with …")
@@ -1212,7 +1226,10 @@ class RuleRewriter:
         persons = fitting_gender(persons, {doc[i].lower_ for i in to_resolve})
         # "Which company …?" → "it" in the follow-up is the company the answer named
         asks_for_thing = asks_who_or_which or bool(ASKS_WHAT.search(last_question))
-        thing = answered_thing(answer_doc, last_question) if answer_doc is not None and asks_for_thing else ""
+        # a digest's first words ("The stories about …") are no thing it answered: an outside try got "What caused : The
+        # stories?" after "What is the latest on the AT&T outage?"
+        digest = bool(last_question) and analyze(last_question).kind in DIGEST_KINDS
+        thing = answered_thing(answer_doc, last_question) if answer_doc is not None and asks_for_thing and not digest else ""
         asked_topic = thing_asked_about(last_question)  # "it" of "What did Abbott say about it?" after "… about the razor wire?"
         person_pronoun = any(doc[i].lower_ in PERSON_PRONOUNS | {"his", "her"} for i in to_resolve)
         # "who" asks for a person, and a person is "he" or "she", not "it": "What did he say about it?" after "Who won
@@ -1228,6 +1245,10 @@ class RuleRewriter:
             # about her dropping out (it was asked "… about Haley?", an outside try)
             event = event_of(last_question)
             topic = event.gerund if event is not None else ""
+        if digest:
+            # "What caused it?" after "What is the latest on the AT&T outage?" asks about the outage; after "What is the
+            # latest on Navalny?" about no thing named (Navalny is no "it")
+            topic = digest_topic(last_question) or ""
         # "they": the answer's thing, two people, the organisations asked about, the plural asked about, a place
         bodies = groups(question_doc, ("ORG", "NORP")) if question_doc else []
         plurals = [chunk.text for chunk in subject_topics if chunk.root.tag_ in ("NNS", "NNPS")]

@@ -847,3 +847,25 @@ def test_by_how_much_asks_the_margin_of_the_contest_the_last_question_named(rewr
     and declined."""
     turn = history("Who won the South Carolina primary?", "Former President Donald Trump won. [1]")
     assert rewriter.rewrite(follow_up, turn) == "What was the margin in the South Carolina primary?"
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        ("What is the latest on the AT&T outage?", "What caused it?", "What caused the AT&T outage?"),
+        ("What is the latest on the AT&T outage?", "How long did it last?", "How long did the AT&T outage last?"),
+        ("Tell me about the TikTok bill", "Did it pass?", "Did the TikTok bill pass?"),
+        ("What is the latest on the TikTok bill?", "When will the Senate vote on it?", "When will the Senate vote on the TikTok bill?"),
+        # a person is no "it": left as asked, not "What caused Navalny?"
+        ("What is the latest on Navalny?", "What caused it?", "What caused it?"),
+    ],
+)
+def test_it_after_a_digest_is_the_story_asked_about_not_the_digest_s_heading(rewriter, question, follow_up, expected):
+    """An outside try over HTTP: after "What is the latest on the AT&T outage?", answered with a digest ("As of
+    2024-02-23: The stories about the AT&T outage, newest first: …"), "What caused it?" became "What caused : The
+    stories?" and was answered with a 2020 correction about Christmas trees."""
+    digest = (
+        "As of 2024-02-23: The stories about the story, newest first:\n- 2024-02-23 · What was the AT&T outage cause? "
+        "Company says it wasn't a ...: Many AT&T customers were left without cellphone service Thursday (2024-02-22). [1]"
+    )
+    assert rewriter.rewrite(follow_up, history(question, digest)) == expected
