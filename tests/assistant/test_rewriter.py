@@ -855,7 +855,11 @@ def test_by_how_much_asks_the_margin_of_the_contest_the_last_question_named(rewr
         ("What is the latest on the AT&T outage?", "What caused it?", "What caused the AT&T outage?"),
         ("What is the latest on the AT&T outage?", "How long did it last?", "How long did the AT&T outage last?"),
         ("Tell me about the TikTok bill", "Did it pass?", "Did the TikTok bill pass?"),
-        ("What is the latest on the TikTok bill?", "When will the Senate vote on it?", "When will the Senate vote on the TikTok bill?"),
+        (
+            "What is the latest on the TikTok bill?",
+            "When will the Senate vote on it?",
+            "When will the Senate vote on the TikTok bill?",
+        ),
         # a person is no "it": left as asked, not "What caused Navalny?"
         ("What is the latest on Navalny?", "What caused it?", "What caused it?"),
     ],
