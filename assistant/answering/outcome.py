@@ -572,6 +572,10 @@ def reports_done(sentence: str, event: PastEvent) -> bool:
         doers = [c for c in doer.children if c.dep_ in ("nsubj", "nsubjpass")] if doer is not None else []
         if token.dep_ == "relcl":
             doers.append(token.head)
+            if token.head.dep_ == "appos":
+                # "… Alexei Navalny, the opposition leader who died this month …": the leader is Navalny (an outside try
+                # was told no article says he died)
+                doers.append(token.head.head)
         if event.subject is None or any(holds_word(d, event.subject) for d in doers):
             return True
     return False

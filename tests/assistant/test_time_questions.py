@@ -1574,6 +1574,27 @@ def test_an_event_no_article_tells_yet_is_hedged_not_answered_by_older_news(make
     assert "died two weeks ago" in after.text, after.text
 
 
+SC_PRIMARY_ASIDE = {  # news24-dev 2b35f77def5f (USA TODAY live updates, 2024-02-24), one of its paragraphs
+    "id": "sc-primary",
+    "title": "Trump wins 2024 South Carolina Republican presidential primary",
+    "source": "usatoday.com",
+    "published": "2024-02-24",
+    "text": "Earlier this week, Trump compared himself to real Russian dissident Alexei Navalny, the opposition leader who "
+    "died this month in a Russian prison.",
+}
+
+
+def test_an_event_told_in_a_clause_about_an_appositive_is_told(make_assistant):
+    """An outside try over HTTP: "When did Navalny die?" (as of 2024-02-27) was hedged "No article here tells that it
+    happened", citing "… Alexei Navalny, the opposition leader who died this month in a Russian prison": who died is
+    the leader, and the leader is Navalny."""
+    bot = make_assistant()
+    bot.add_records([SC_PRIMARY_ASIDE])
+    answer = bot.ask("When did Navalny die?", as_of="2024-02-27")
+    assert answer.answered and not answer.text.startswith("No article"), answer.text
+    assert "who died this month" in answer.citations[0].quote
+
+
 NH_REPLAY = {  # news24-dev 54fd9fa25c00 (USA TODAY live updates, 2024-01-23), two of its paragraphs
     "id": "nh-replay",
     "title": "New Hampshire primary replay: Donald Trump wins, but Nikki Haley vows to stay in the race",
