@@ -41,6 +41,25 @@ def parse_date(value: object) -> str:
     return date_parser.parse(text).date().isoformat()
 
 
+def parse_iso_day(value: object) -> str:
+    """A day a user gives (an asking date, a date filter) as ISO `YYYY-MM-DD`; '' when absent.
+
+    Only the ISO form, or a date object: "03/01/2024" is the 1st of March to some readers and the 3rd of January
+    to others, and a guess either way answers another day's question without a word (an outside try over HTTP).
+    Raises ValueError otherwise.
+    """
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"not a YYYY-MM-DD day: {text!r}")
+    return date.fromisoformat(text).isoformat()
+
+
 def date_as_int(iso_date: str) -> int:
     """`2023-09-20` → 20230920 (Chroma range filters need numbers); 0 for no date."""
     return int(iso_date.replace("-", "")) if iso_date else 0

@@ -24,7 +24,7 @@ from assistant.answering.question import WHO_IS_NAMED, analyze, parsed
 from assistant.answering.timeframe import OPEN_START, TimeReading, read_time
 from assistant.answering.verdict import parsed as full_parse
 from assistant.search.types import Filters
-from ingest.article import parse_date
+from ingest.article import parse_iso_day
 from ingest.errors import InvalidInput
 
 # News of a recent day keeps being published after it: the door panel that blew out on Friday is in
@@ -48,7 +48,7 @@ def as_of_day(value: date | str | None) -> date:
         day = value
     else:
         try:
-            day = date.fromisoformat(parse_date(value))
+            day = date.fromisoformat(parse_iso_day(value))
         except (ValueError, OverflowError) as error:
             raise InvalidInput(f"as_of: not a date: {value!r} (use YYYY-MM-DD)") from error
     if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:

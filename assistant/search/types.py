@@ -11,7 +11,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ingest.article import date_as_int, parse_date
+from ingest.article import date_as_int, parse_iso_day
 from ingest.errors import InvalidInput
 from ingest.store import ChunkRecord
 
@@ -39,7 +39,7 @@ class Filters(BaseModel):
         if value in (None, ""):
             return None
         try:
-            return parse_date(value)
+            return parse_iso_day(value)
         except (ValueError, OverflowError) as error:
             raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from error
 

@@ -459,3 +459,15 @@ def test_stream_must_be_a_boolean(http):
     # OpenAI's schema allows null: not streamed; and any model name is answered by Byline
     plain = http.post("/v1/chat/completions", json={"model": "gpt-4o", "messages": question, "stream": None})
     assert plain.status_code == 200 and plain.json()["object"] == "chat.completion"
+
+
+@pytest.mark.parametrize("day", ["03/01/2024", "01/03/2024", "13/01/2024", "March 1, 2024", "20240301"])
+def test_a_day_in_any_form_but_iso_is_refused_not_guessed(http, day):
+    """An outside try over HTTP: as_of "03/01/2024" was read as March 1 and "13/01/2024" as January 13: the same form
+    read month-first or day-first by its numbers, so a European reader's 3 March was silently 1 March. Only
+    YYYY-MM-DD is taken, as the error has always said; the date filters too."""
+    asked = http.post("/api/ask", json={"question": SEED_QUESTION, "as_of": day})
+    assert asked.status_code == 422 and "use YYYY-MM-DD" in asked.json()["detail"], asked.json()
+    searched = http.get("/api/search", params={"q": "arms", "since": day})
+    assert searched.status_code == 422 and "since" in searched.json()["detail"], searched.json()
+    assert http.post("/api/ask", json={"question": SEED_QUESTION, "as_of": "2024-03-01"}).json()["as_of"] == "2024-03-01"
