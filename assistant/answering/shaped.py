@@ -121,6 +121,21 @@ def no_story_about(topic: str, answer: Answer) -> Answer:
     return closest_only(answer, f"No story here is about {topic}; the closest the articles come")
 
 
+def in_the_year_told(day: date, sentence: str, named: list) -> date:
+    """`day`, read from a month and day without a year, put in the one year the sentence names: "In 2022, a man with a
+    rifle fired into a July 4th parade" (an article of 2024-02-15) is 2022-07-04, not the July 4 before the article
+    (an outside try's timeline dated it 2023-07-04)."""
+    first = next((found for found in named if found.date == day), None)
+    years = set(YEAR.findall(sentence))
+    if first is None or YEAR.search(first.text) or len(years) != 1:
+        return day
+    year = int(years.pop())
+    try:
+        return day.replace(year=year)
+    except ValueError:  # February 29 of a year without one
+        return day
+
+
 def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text[:OPENING_CHARS].lower())
     return {tuple(words[i : i + size]) for i in range(max(len(words) - size + 1, 1))}
@@ -392,7 +407,7 @@ class ShapedAnswerer:
             and not BOUNDARY.search(c.text[: found.span[0]])
         ]
         if days:
-            return days[0]
+            return in_the_year_told(days[0], c.text, named)
         if any(found.range is not None and not found.range[0] <= published <= found.range[1] for found in named):
             return None  # "last month": another time than the article's day, and no day to put it on
         if any(int(year) != published.year for year in YEAR.findall(kicker_of(c, article_text) + c.text)):

@@ -673,3 +673,30 @@ def test_a_side_of_a_comparison_is_on_its_topic(make_assistant):
     assert trump.startswith("Trump: Earlier this week, Trump compared himself to real Russian dissident"), answer.text
     assert "revenge" not in trump, answer.text
     assert haley == "Haley: the articles here don't say.", answer.text
+
+
+KC_PARADE_ASIDE = {  # news24-dev b6dd60151af1 (USA TODAY, 2024-02-15), its third and fourth paragraphs
+    "id": "kc-parade-latest",
+    "title": "Kansas City Super Bowl parade latest shooting at US celebration",
+    "source": "usatoday.com",
+    "published": "2024-02-15",
+    "text": "In 2017 a gunman shot more than 11,000 rounds of ammunition at an outdoor country music concert near his Las "
+    "Vegas hotel as fans crouched in terror, killing 60. In 2022, a man with a rifle fired into a July 4th parade outside "
+    "Chicago. Parents frantically ran, some holding their children and seven died.\n\nAnd now, 11 children were shot in "
+    "the moments after a Super Bowl victory parade in Kansas City on Wednesday, where thousands of red-clad fans ran for "
+    "their lives across confetti-strewn streets.",
+}
+
+
+def test_a_day_without_its_year_is_put_in_the_year_its_sentence_names(make_assistant):
+    """An outside try over HTTP: "How did the Kansas City parade shooting unfold?" opened with "2023-07-04 · … In 2022, a
+    man with a rifle fired into a July 4th parade outside Chicago": the July 4 before the article, though the sentence
+    says 2022."""
+    bot = make_assistant()
+    bot.add_records([KC_PARADE_ASIDE])
+    answer = bot.ask("Timeline of parade shootings", as_of="2024-02-20")
+    dated = {line.split(" · ")[0].removeprefix("- "): line for line in lines_of(answer)}
+    assert "2023-07-04" not in dated, answer.text
+    july_4th = next((day for day, line in dated.items() if "July 4th" in line), None)
+    assert july_4th == "2022-07-04", answer.text
+    assert any("Kansas City on Wednesday" in line for day, line in dated.items() if day == "2024-02-14"), answer.text
