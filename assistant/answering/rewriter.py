@@ -38,6 +38,7 @@ English pipeline, loaded once, lazily) finds the people, entities, topics and th
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -220,7 +221,29 @@ def people(doc, asked: bool = False) -> list[str]:
             if run:
                 found.append(" ".join(run))
                 run = []
-    return list(dict.fromkeys(found))
+    # "Navalny's wife" is a person of her own, whom a later "she" is: an outside try's "When did she say that?" after
+    # "What did Navalny's wife say?" was asked of Navalny
+    kin = [
+        doc[owner.left_edge.i : word.i + 1].text
+        for word in doc
+        if word.lower_ in KIN_GENDER
+        for owner in word.children
+        if owner.dep_ == "poss" and owner.pos_ == "PROPN"
+    ]
+    return list(dict.fromkeys(kin + found))
+
+
+# the words for kin that tell a gender: "Navalny's wife" is a she
+KIN_GENDER = {
+    **dict.fromkeys("wife widow mother daughter sister grandmother aunt niece".split(), "f"),
+    **dict.fromkeys("husband widower father son brother grandfather uncle nephew".split(), "m"),
+}
+
+
+def gender_of(person: str) -> str:
+    """ "f", "m" or "" for a name ("Nikki Haley") or a kin phrase ("Navalny's wife")."""
+    last = person.split()[-1].lower() if person.split() else ""
+    return KIN_GENDER.get(last) or name_gender(person)
 
 
 # "Carly Fiorina (2015-12-28) said: …", "According to Ann Coulter (2016-01-14), …": a who-said answer names each speaker
@@ -309,6 +332,24 @@ def subject_doing(doc, verb) -> str:
     return ""
 
 
+def named_as_a_thing(question_doc, answer_doc) -> str:
+    """The answer's noun phrase for the thing the question's named subject is ("the uncrewed Odysseus spacecraft" for
+    "Did Odysseus land on the moon?"), which a follow-up's "it" is: an outside try's "Who built it?" became "Who built the
+    moon?". "" when the answer writes the name alone: "Putin" of "Did Putin win the election?" is no "it"."""
+    if question_doc is None or answer_doc is None:
+        return ""
+    # the subject, or any name when the parse lost it ("Did Odysseus land …?" was read as the noun phrase "Odysseus land")
+    subject = next((t for t in question_doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"), None)
+    names = {subject.text} if subject is not None else {t.text for t in question_doc if t.pos_ == "PROPN"}
+    if not names:
+        return ""
+    for chunk in answer_doc.noun_chunks:
+        if chunk.root.pos_ == "NOUN" and any(t.text in names for t in chunk if t.i != chunk.root.i):
+            first = chunk[0]
+            return first.lower_ + chunk.text[len(first.text) :] if first.lower_ in ("the", "a", "an") else chunk.text
+    return ""
+
+
 def digest_topic(question: str) -> str | None:
     """The topic of a question answered by a digest or a timeline ("What is the latest on the AT&T outage?" → "the AT&T
     outage"); None for other questions."""
@@ -320,6 +361,21 @@ def digest_topic(question: str) -> str | None:
     return analysis.topic if head.pos_ == "NOUN" else None
 
 
+def is_someone(chunk) -> bool:
+    """Whether a noun phrase the small model reads as a person's name is one, by more than its label: a first name
+    that tells a gender, or a full name described by an apposition or doing the saying ("Callum Fraser, a Russia
+    researcher …, said"). "Twitter", read as a person at times, is none of these."""
+    root = chunk.root
+    if root.ent_type_ != "PERSON" or sum(t.pos_ == "PROPN" for t in chunk) < 2:
+        return False
+    described = any(child.dep_ == "appos" for child in root.children)
+    speaking = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING_LEMMAS
+    return described or speaking or bool(name_gender(chunk.text))
+
+
+SPEAKING_LEMMAS = frozenset("say tell add write note argue estimate warn claim explain".split())
+
+
 def answered_thing(doc, question: str) -> str:
     """What an answer names first, when it is a thing the question did not name: its first noun
     phrase, unless that is a number or a date ("The Detroit Lions beat …" → "the Detroit Lions",
@@ -327,6 +383,8 @@ def answered_thing(doc, question: str) -> str:
     chunk = next(iter(doc.noun_chunks), None)
     if chunk is None or chunk.root.pos_ == "PRON" or chunk.root.ent_type_ in NUMERIC_LABELS:
         return ""  # (a PERSON label is kept: the small model calls "Twitter" and "Wildfires" people)
+    if is_someone(chunk):
+        return ""  # "Callum Fraser, a Russia researcher …, said …" is no "it" (an outside try asked "about Callum Fraser")
     if re.search(rf"\b{re.escape(chunk.root.text)}\b", question, re.IGNORECASE):
         return ""  # the question's own words: "Macron appointed …" after "Who did Emmanuel Macron appoint …?"
     first = chunk[0]
@@ -455,9 +513,7 @@ def fitting_gender(persons: list[str], pronouns: set[str]) -> list[str]:
         return persons
     # none of the other gender: "What did she say about it?" after an answer naming only Donald Trump was asked of
     # him (an outside try); the pronoun is then left as it is
-    return sorted(
-        (p for p in persons if name_gender(p) != ("m" if wanted == "f" else "f")), key=lambda p: name_gender(p) != wanted
-    )
+    return sorted((p for p in persons if gender_of(p) != ("m" if wanted == "f" else "f")), key=lambda p: gender_of(p) != wanted)
 
 
 def can_bind(candidate, pronoun) -> bool:
@@ -808,6 +864,7 @@ GENERIC_NOUNS = frozenset(
 # what a story measures or counts: "How many acres burned?", "How many homes were destroyed?"
 MEASURED_NOUNS = frozenset("acre acres mile miles home homes house houses building buildings structure structures".split())
 TOPIC_PREPOSITIONS = ("in", "at", "during", "on")
+WH_TAGS = ("WRB", "WP", "WP$", "WDT")
 BY_HOW_MUCH = re.compile(r"^\s*(?:and\s+)?by\s+how\s+(?:much|many(?:\s+\w+)?)\s*[?.!]*\s*$", re.I)
 # what is voted or ruled on, not in: "What was the vote on the TikTok bill?"
 DECIDED_THINGS = frozenset("bill bills law laws measure ruling deal plan proposal policy order ban decision".split())
@@ -861,7 +918,12 @@ def named_topic(question: str) -> str | None:
     for chunk in doc.noun_chunks:
         if chunk.root.pos_ == "NOUN" and any(t.pos_ == "PROPN" for t in chunk) and chunk.root.dep_ != "pobj":
             if not any(t.ent_type_ in ("DATE", "TIME") for t in chunk):
-                return f"{'on' if chunk.root.lower_ in DECIDED_THINGS else 'in'} {chunk.text}"
+                # "When did the House vote?", its verb read as a noun, made one chunk of all its words: "What was the
+                # vote?" after it became "What was the vote in When did the House vote?" (an outside try)
+                words = list(itertools.dropwhile(lambda t: t.tag_ in WH_TAGS or t.pos_ in ("AUX", "VERB"), chunk))
+                if words:
+                    named = doc[words[0].i : chunk.end].text
+                    return f"{'on' if chunk.root.lower_ in DECIDED_THINGS else 'in'} {named}"
     return None
 
 
@@ -1245,6 +1307,8 @@ class RuleRewriter:
             # about her dropping out (it was asked "… about Haley?", an outside try)
             event = event_of(last_question)
             topic = event.gerund if event is not None else ""
+        if not thing and (named_thing := named_as_a_thing(question_doc, answer_doc)):
+            topic = named_thing  # "it" after "Did Odysseus land on the moon?" is the spacecraft, not the moon
         if digest:
             # "What caused it?" after "What is the latest on the AT&T outage?" asks about the outage; after "What is the
             # latest on Navalny?" about no thing named (Navalny is no "it")

@@ -873,3 +873,48 @@ def test_it_after_a_digest_is_the_story_asked_about_not_the_digest_s_heading(rew
         "Company says it wasn't a ...: Many AT&T customers were left without cellphone service Thursday (2024-02-22). [1]"
     )
     assert rewriter.rewrite(follow_up, history(question, digest)) == expected
+
+
+def test_a_question_read_as_a_noun_phrase_gives_no_question_words_as_its_topic(rewriter):
+    """An outside try in the web chat: "What was the vote?" after "When did the House vote?" (its verb read as a noun,
+    the whole question one noun phrase) became "What was the vote in When did the House vote?"."""
+    turn = history("When did the House vote?", "The U.S. House of Representatives voted Wednesday (2024-03-13) to pass it. [1]")
+    rewritten = rewriter.rewrite("What was the vote?", turn)
+    assert "When did" not in rewritten and "House" in rewritten, rewritten
+
+
+def test_it_is_the_thing_the_answer_calls_the_named_subject(rewriter):
+    """An outside try in the web chat: "Who built it?" after "Did Odysseus land on the moon?" became "Who built the
+    moon?"; the answer calls Odysseus a spacecraft, and "it" is that."""
+    turn = history(
+        "Did Odysseus land on the moon?",
+        "Yes. A week after launching aboard a SpaceX rocket, the uncrewed Odysseus spacecraft gently touched down on the "
+        "surface of the moon late Thursday (2024-02-22). [1]",
+    )
+    assert rewriter.rewrite("Who built it?", turn) == "Who built the uncrewed Odysseus spacecraft?"
+    # a name the answer writes alone is no "it": "Putin" of "Did Putin win the election?"
+    turn = history("Did Putin win the election?", "Yes. Putin had won by a landslide in an election. [1]")
+    assert "Putin" not in rewriter.rewrite("Who criticized it?", turn).removeprefix("Who criticized")
+
+
+def test_it_is_never_the_person_an_answer_opens_with(rewriter):
+    """An outside try in the web chat: "What did Biden say about it?" after "What share of the vote did Putin get?",
+    answered "Callum Fraser, a Russia researcher …, said …", became "What did Biden say about Callum Fraser?"."""
+    turn = history(
+        "What share of the vote did Putin get?",
+        "Callum Fraser, a Russia researcher at the Royal United Services Institute think tank in London, said a "
+        '"significant part of Russian society is not content with Putin." He estimated Putin\'s share of the domestic '
+        "Russian vote at about 55%. [1]",
+    )
+    assert "Callum Fraser" not in rewriter.rewrite("What did Biden say about it?", turn)
+
+
+def test_she_after_someone_s_wife_is_the_wife(rewriter):
+    """An outside try in the web chat: "When did she say that?" after "What did Navalny's wife say?" was asked of
+    Navalny."""
+    turn = history(
+        "What did Navalny's wife say?",
+        "Yulia Navalnaya (2024-03-14) said: “a president who assassinated his main political opponent cannot be legitimate” [1]",
+    )
+    assert rewriter.rewrite("When did she say that?", turn).startswith("When did Navalny's wife say")
+    assert rewriter.rewrite("What did his mother say?", turn) == "What did Navalny's mother say?"
