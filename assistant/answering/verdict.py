@@ -42,7 +42,9 @@ YES_NO_LEXICAL = 0.7
 HEDGED = re.compile(
     # "If" opens a sentence as often as not ("If Trump wins over 85% …, he will become the presumptive nominee");
     # the modals stay lower case: "May" is a month
-    r"\b(?:(?i:if|whether|unless)|could|might|may|would|expects? to|expected to|hopes? to|plans? to|risks?|rumou?rs?|"
+    # (a plan or hope named, not made: "calling the plan to delay the repaving 'a gimmick'" supposes nothing)
+    r"\b(?:(?i:if|whether|unless)|could|might|may|would|expects? to|expected to|risks?|rumou?rs?|"
+    r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?:hopes? to|plans? to)|"
     r"reportedly|allegedly|alleged|allegations?|speculation|"
     # a prospect: "has put Donald Trump on track to become the presumptive Republican nominee" makes him none yet
     r"on (?:track|course|pace) (?:to|for)|poised to|likely to|set to|slated to|in line (?:to|for)|on the verge of|"
@@ -83,7 +85,8 @@ SAYING_VERBS = frozenset({"say", "tell", "signal", "indicate", "state", "stress"
 # word on what they do is told of them, under their name, whoever "he" or "she" is elsewhere
 OWN_WORD_VERBS = SAYING_VERBS | frozenset({"announce", "declare", "confirm", "admit", "acknowledge"})
 # verbs whose "to …" is done when they are: "Christie, who opted to suspend his campaign", "managed to win"
-IMPLICATIVE_VERBS = frozenset({"opt", "decide", "choose", "manage", "move", "elect"})
+# "The City Council voted 6-1 on Monday to override Mayor Okafor's veto" overrode it: a body's vote is its act
+IMPLICATIVE_VERBS = frozenset({"opt", "decide", "choose", "manage", "move", "elect", "vote"})
 # what is won without winning the contest: "Haley won 43.3% of the vote", "17 delegates", "second place", "a county"
 SHARES = frozenset({"%", "percent", "percentage", "vote", "share", "delegate", "county", "place", "precinct", "point"})
 # an object that is a contest of whatever kind: "Haley lost the race" is about the primary asked of
@@ -169,7 +172,7 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
 
 def settled(question: str, best: Candidate, denies: Callable[[str], bool], names: set[str]) -> str:
     """`yes_or_no` of the question as asked."""
-    if not names and UNNAMED_SUBJECT.search(question):
+    if not names and UNNAMED_SUBJECT.search(question) and not names_a_scope(question):
         # "Is it still working?", "Was anyone hurt?": follow-ups the rewriter could not tie to their story were answered
         # "Yes." from an outage and a TV host's apology (an outside try); a verdict is on someone or something named
         return UNSETTLED
@@ -177,12 +180,17 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
     if won is not None and not HEDGED.search(best.text) and not of_another_year(best):
         # "Trump overwhelmingly won South Carolina's Republican primary" for "Did Haley win South Carolina?"
         return worded(question, holds=won)
-    if (anyone := ANYONE_ASKED.match(question)) is not None and (no_one := NO_ONE.search(best.text)) is not None:
+    if (anyone := ANYONE_ASKED.match(question)) is not None and not HEDGED.search(best.text):
         # "Was anyone hurt on the Alaska Airlines flight?": "No one was injured in the incident" (an outside try got
         # "The articles don't say so outright"), a sentence whose passage names the flight: "the incident" is it
         passage = set(stems(f"{best.hit.chunk.title} {best.hit.chunk.text}"))
-        if same_harm(anyone["done"], no_one["done"]) and names <= passage and not HEDGED.search(best.text):
+        no_one = NO_ONE.search(best.text)
+        if no_one is not None and same_harm(anyone["done"], no_one["done"]) and names <= passage:
             return worded(question, holds=False)
+        # ... and "Yes." from "… the September fire that killed one worker" for "Was anyone killed in the Hartwell
+        # fire?" (an outside try got "The articles don't say so outright", citing it)
+        if no_one is None and names <= passage and counts_the_harmed(best.text, anyone["done"]):
+            return worded(question, holds=True)
     near = best.lexical >= YES_NO_LEXICAL
     # a sentence telling the outcome in other words lacks the asked verb's word ("securing the presumptive GOP
     # nomination" for "Did Trump clinch the nomination?"): it must hold all the rest instead
@@ -211,6 +219,13 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
     return worded(question, holds=not denied)
 
 
+def names_a_scope(question: str) -> bool:
+    """Whether the question names where it asks, by a noun after a preposition: "Was anyone killed in the fire?" asks of
+    the fire (an outside try's "No one was killed." got no verdict); "Was anyone hurt?" and "Is it still working?" name
+    nothing a verdict could be on."""
+    return any(t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") for t in parsed(question))
+
+
 def worded(question: str, holds: bool) -> str:
     """The verdict as the question asks for it: "True."/"False." to "True or false: …", else "Yes."/"No."."""
     if TRUE_OR_FALSE.match(question):
@@ -235,6 +250,22 @@ def same_harm(asked: str, told: str) -> bool:
     """Whether two participles tell one happening: the same stem, or both a word of harm ("hurt", "injured")."""
     asked_stem, told_stem = stems(asked), stems(told)
     return bool(asked_stem) and (asked_stem == told_stem or (set(asked_stem) | set(told_stem)) <= HARM_WORDS)
+
+
+def counts_the_harmed(sentence: str, done: str) -> bool:
+    """Whether the sentence tells a number of people suffering `done` (a participle: "killed", "hurt"), as done: "the
+    fire that killed one worker", "Two people were injured"; not "could have killed dozens" (see `HEDGED`)."""
+    for token in parsed(sentence):
+        if token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBN") or not same_harm(done, token.text):
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        harmed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.lower_ in ("none", "nobody") or any(n.lower_ in ("no", "zero") for n in c.children) for c in harmed):
+            continue  # "The fire killed no one"
+        if any(c.like_num or any(n.dep_ == "nummod" for n in c.children) for c in harmed):
+            return True
+    return False
 
 
 THERE_BE = re.compile(

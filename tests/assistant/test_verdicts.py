@@ -1022,3 +1022,70 @@ def test_no_one_told_unqualified_is_no_one(sentence, done):
 
     found = NO_ONE.search(sentence)
     assert (found["done"] if found else None) == done
+
+
+# An outside tester's own local-news corpus (a journalist's articles of a fictional town, written for the try): three
+# of its stories, as the tester ingested them
+MILLBROOK = [
+    {
+        "id": "ledger-2024-09-17-fire",
+        "title": "Fire at Hartwell Plastics plant injures four workers",
+        "source": "Millbrook Ledger",
+        "published": "2024-09-17",
+        "text": "A fire broke out at the Hartwell Plastics plant on Route 9 late Monday night, injuring four workers and "
+        "sending a plume of black smoke over the north side of Millbrook.\n\nFour workers were taken to Millbrook General "
+        "Hospital, two of them with serious burns, Santos said. No one was killed.\n\nResidents within half a mile were "
+        "told to keep their windows closed on Tuesday morning. The cause of the fire is under investigation.",
+    },
+    {
+        "id": "ledger-2024-10-22-veto",
+        "title": "Okafor vetoes amended budget, calls library money a gimmick",
+        "source": "Millbrook Ledger",
+        "published": "2024-10-22",
+        "text": "Mayor Linda Okafor on Monday vetoed the City Council's amended budget, calling the plan to delay the "
+        'Commerce Street repaving "a gimmick that pushes the bill to next year."\n\nCouncil President Ray Delgado said the '
+        'council had the six votes it needs to override the veto. "We will override, and the library will stay open," '
+        "Delgado said.\n\nAn override vote is scheduled for Oct. 28.",
+    },
+    {
+        "id": "ledger-2024-10-29-override",
+        "title": "Council overrides mayor's budget veto 6-1",
+        "source": "Millbrook Ledger",
+        "published": "2024-10-29",
+        "text": "The Millbrook City Council voted 6-1 on Monday to override Mayor Linda Okafor's veto of the amended budget, "
+        "ending a two-month fight over the Eastside library branch.\n\nCouncilmember Henry Voss switched his vote to "
+        "support the override. Councilmember Ed Marsh was the only no vote.",
+    },
+    {
+        "id": "ledger-2024-11-07-osha",
+        "title": "OSHA fines Hartwell Plastics $340,000 over deadly fire",
+        "source": "Millbrook Ledger",
+        "published": "2024-11-07",
+        "text": "Federal safety regulators on Wednesday fined Hartwell Plastics $340,000 for seven serious violations "
+        "connected to the September fire that killed one worker and injured 12 people.\n\nHartwell spokesperson Dana "
+        "Whitfield said the company would contest the fines.",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    "question, as_of, verdict, cited",
+    [
+        # "the plan to delay …" names a plan; it supposes nothing of the veto
+        ("Did Okafor veto the budget?", "2024-11-10", "Yes.", "Mayor Linda Okafor on Monday vetoed"),
+        # a body's vote to do a thing does it
+        ("Did the council override the veto?", "2024-11-10", "Yes.", "voted 6-1 on Monday to override"),
+        # harm told of a number of people
+        ("Was anyone killed in the Hartwell fire?", "2024-11-10", "Yes.", "the September fire that killed one worker"),
+        # a whole sentence of 18 characters, and a question that names its story by a noun, not a name
+        ("Was anyone killed in the fire?", "2024-09-22", "No.", "No one was killed."),
+    ],
+)
+def test_plain_yes_no_questions_of_a_local_story_get_their_verdict(make_assistant, question, as_of, verdict, cited):
+    """An outside try with a journalist's own articles: each of these got "The articles don't say so outright", citing
+    the very sentence that settles it."""
+    bot = make_assistant()
+    bot.add_records(MILLBROOK)
+    answer = bot.ask(question, as_of=as_of)
+    assert answer.text.startswith(f"{verdict} "), answer.text
+    assert cited in answer.citations[0].quote, answer.text
