@@ -172,8 +172,8 @@ def test_a_short_latin_1_article_with_a_few_accents_is_read_as_western_text(tmp_
     detector found Baltic DOS (cp775) a shade cleaner than cp1252 on so few accented letters."""
     text = (
         "date 2024-10-10 Library volunteers collect 4,000 signatures\n\nVolunteers for the Eastside library branch "
-        "delivered a petition with 4,000 signatures to City Hall on Wednesday.\n\n\"This library is the heart of the "
-        "neighborhood,\" said Renée Côté, who organized the petition drive.\n\nCouncil President Ray Delgado accepted "
+        'delivered a petition with 4,000 signatures to City Hall on Wednesday.\n\n"This library is the heart of the '
+        'neighborhood," said Renée Côté, who organized the petition drive.\n\nCouncil President Ray Delgado accepted '
         "the petition on the council's behalf.\n"
     )
     (tmp_path / "petition.txt").write_bytes(text.encode("latin-1"))
