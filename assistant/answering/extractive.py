@@ -527,6 +527,12 @@ class ExtractiveAnswerer:
             prefer_recent = True  # what follows the latest outcome is older: history, dated
         elif prefer_recent:
             best = max(near_best, key=lambda c: (c.hit.chunk.published_int, c.score))
+            if happening:
+                # a count that grows ("How many people have been injured in the Hartwell fire?"): the newest count of the
+                # happening, from a passage that answers, whatever its words' share; an outside try got September's
+                # "Seven workers have now been treated …" over October's "… now stands at 12"
+                counts = [c for c in pool[:COUNT_POOL] if self.answers(c) and gives_a_count(c, happening)]
+                best = max(counts + [best], key=lambda c: (c.hit.chunk.published_int, c is best, c.score))
         else:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first

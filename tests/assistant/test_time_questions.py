@@ -1643,3 +1643,52 @@ def test_the_score_of_the_game_is_this_year_s_or_none(make_assistant):
     assert "38-35" in then.text.split("[1]")[0] and not then.text.startswith("No article"), then.text
     named = bot.ask("What was the score of Super Bowl 57?", as_of="2024-02-15")
     assert "38-35" in named.text.split("[1]")[0], named.text
+
+
+def hartwell(published: str, title: str, text: str) -> dict:
+    return {"id": f"hartwell-{published}", "title": title, "source": "Millbrook Ledger", "published": published, "text": text}
+
+
+# An outside tester's own local story (a journalist's articles of a fictional town, written for the try): a factory
+# fire whose injury count grows from article to article
+HARTWELL_FIRE = [
+    hartwell(
+        "2024-09-18",
+        "Injury count from Hartwell fire rises to seven",
+        "Seven workers have now been treated for injuries from Monday night's fire at the Hartwell Plastics plant, Fire "
+        "Chief Maria Santos said Wednesday.\n\nThree more workers went to urgent care on Tuesday complaining of breathing "
+        "problems after inhaling smoke, Santos said.",
+    ),
+    hartwell(
+        "2024-09-20",
+        "Hartwell says plant was safe; workers dispute it",
+        "A spokesperson for Hartwell Plastics, Dana Whitfield, said Thursday that the plant was safe and had passed a "
+        "state inspection in March.\n\nNine workers have now been treated for injuries from the fire, according to "
+        "Millbrook General Hospital. Two remain in serious condition.",
+    ),
+    hartwell(
+        "2024-09-26",
+        "Worker injured in Hartwell fire dies; injury count at 11",
+        "A worker injured in last week's fire at the Hartwell Plastics plant died Wednesday at a Boston burn center, his "
+        "family said.\n\nFire Chief Maria Santos said the total number of people injured in the fire had risen to 11, "
+        "including two firefighters treated for heat exhaustion.",
+    ),
+    hartwell(
+        "2024-10-04",
+        "Fire chief: faulty dryer line caused Hartwell blaze",
+        "A leaking dryer line in the resin-drying room caused last month's fire at the Hartwell Plastics plant, Fire Chief "
+        "Maria Santos said Thursday.\n\nThe number of people injured in the fire now stands at 12, after a third "
+        "firefighter reported a shoulder injury, Santos said. One worker, Luis Ortega, died of his burns last week.",
+    ),
+]
+
+
+@pytest.mark.parametrize("as_of, count", [("2024-09-27", "risen to 11"), ("2024-10-10", "now stands at 12")])
+def test_a_count_that_grows_is_answered_by_its_newest_telling(make_assistant, as_of, count):
+    """An outside try with a journalist's own articles: "How many people have been injured in the Hartwell fire?" was
+    answered with September 18's "Seven workers have now been treated …", weeks after the count had reached 11 and 12:
+    the first telling held more of the question's words ("have now been")."""
+    bot = make_assistant()
+    bot.add_records(HARTWELL_FIRE)
+    answer = bot.ask("How many people have been injured in the Hartwell fire?", as_of=as_of)
+    assert count in answer.citations[0].quote, answer.text
