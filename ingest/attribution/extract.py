@@ -193,13 +193,19 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
                 if v.lower_ in _WEAK_INDIRECT:
                     continue
                 comp = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
+                # ... or before it, news style, the frame after a comma: "A leaking dryer line … caused last month's
+                # fire, Fire Chief Maria Santos said Thursday." (an outside try found the chief's finding unquoted)
+                before = not comp
+                comp = comp or [c for c in v.children if c.dep_ == "ccomp" and reported_before(c, v) is not None]
                 if not comp:
                     continue
                 subj = subject(v)
                 if subj is None:
                     continue
                 c = comp[0]
-                lo, hi = c.left_edge.i, c.right_edge.i
+                # told before the frame, what was said is all the sentence before it: the parse hangs "The number …
+                # now stands at 12, after a third firefighter reported a shoulder injury, Santos said." on "reported"
+                lo, hi = (sent.start, reported_before(c, v) - 1) if before else (c.left_edge.i, c.right_edge.i)
                 while hi > lo and doc[hi].is_punct:
                     hi -= 1
                 s = sk.to_orig(doc[lo].idx)
@@ -363,3 +369,24 @@ def canonical_speakers(attributions: Iterable[Attribution]) -> dict[str, list[At
     for a in attrs:
         out.setdefault(idx.resolve(a.speaker_name), []).append(a)
     return out
+
+
+def reported_before(clause: Token, verb: Token) -> int | None:
+    """The comma before the frame, when `clause`, a complement of the speech verb `verb`, is what was said, told before
+    its frame: the clause ends at a comma right before the frame ("…, Santos said Thursday."); else None."""
+    if clause.i > verb.i:
+        return None
+    if any(_is_speech_verb(t) for t in clause.subtree):
+        # "Meta CEO Mark Zuckerberg told company executives that …, the Wall Street Journal reported": the words are
+        # his; the paper only reports them
+        return None
+    doc = clause.doc
+    after = clause.right_edge.i + 1
+    while after < verb.i and doc[after].text != ",":  # the clause's last words may hang elsewhere in the parse
+        after += 1
+    frame_start = min(t.i for t in verb.subtree if t.i > after) if after < verb.i else verb.i
+    if after >= verb.i or any(t.text == "," for t in doc[after + 1 : verb.i]):
+        return None  # the frame is right after the comma: "…, Fire Chief Maria Santos said"
+    if frame_start <= after:
+        return None
+    return after

@@ -174,6 +174,38 @@ def test_indirect_speech_organisation(nlp):
     assert a.speaker == "The defense ministry"
 
 
+@pytest.mark.parametrize(
+    "text, said, speaker",
+    [
+        (
+            "A leaking dryer line in the resin-drying room caused last month's fire at the Hartwell Plastics plant, Fire "
+            "Chief Maria Santos said Thursday.",
+            "A leaking dryer line in the resin-drying room caused last month's fire at the Hartwell Plastics plant",
+            "Fire Chief Maria Santos",
+        ),
+        # the parse hangs the second clause on "reported": what was said is still all the sentence before the frame
+        (
+            "The number of people injured in the fire now stands at 12, after a third firefighter reported a shoulder "
+            "injury, Santos said.",
+            "The number of people injured in the fire now stands at 12, after a third firefighter reported a shoulder injury",
+            "Santos",
+        ),
+        (
+            "The plant will stay closed indefinitely, plant manager Gary Pruitt said on Friday.",
+            "The plant will stay closed indefinitely",
+            "Gary Pruitt",
+        ),
+    ],
+)
+def test_indirect_speech_told_before_its_frame(nlp, text, said, speaker):
+    """An outside try with a journalist's own articles: "…, Fire Chief Maria Santos said Thursday." was in no quote
+    index, so "What did Maria Santos say about the cause of the fire?" missed her finding. News tells most of what
+    officials say so, the frame after the words."""
+    a = by_text(attrs_of(text, nlp), said[:30])
+    assert a.kind == "indirect" and a.text == said
+    assert speaker in a.speaker_name
+
+
 def test_according_to(nlp):
     text = "The economy grew by 3 percent last year, according to the Commerce Department."
     a = by_text(attrs_of(text, nlp), "The economy grew")
