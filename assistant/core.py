@@ -118,6 +118,14 @@ class Assistant:
         # The LLM only when the user configured one: offline by default.
         self.llm: LLMClient | None = LLMClient(self.settings) if self.settings.llm_configured else None
         self.rule_rewriter = RuleRewriter()
+        if rules := self.ingestor.quotes_by():
+            older = sum(record.quotes_by != rules for record in self.retriever.articles.values())
+            if older:
+                log.warning(
+                    "%d of %d articles have quotes found by older attribution rules: `byline check --repair` finds them again",
+                    older,
+                    len(self.retriever.articles),
+                )
 
     @classmethod
     def open(
@@ -261,11 +269,12 @@ class Assistant:
             self.ingestor.ingest_articles(group, report=report, may_replace=came_over_http, channel=REQUEST)
 
     def check(self, repair: bool = False) -> IndexCheck:
-        """Whether every listed article has all its chunks (and no chunk is left over); with `repair`,
-        embed the missing ones again from the stored text, delete orphans, and make them searchable."""
+        """Whether every listed article has all its chunks (and no chunk is left over), and whose quotes older
+        attribution rules found; with `repair`, embed the missing ones again from the stored text, delete orphans,
+        find those quotes again, and make it all searchable."""
         result = self.index.repair() if repair else self.index.check()
-        if result.repaired:
-            self.retriever.refresh(result.repaired)
+        if result.repaired or result.quotes_found_again:
+            self.retriever.refresh(result.repaired + result.quotes_found_again)
         return result
 
     def articles(self) -> list[ArticleRecord]:

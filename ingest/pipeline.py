@@ -143,6 +143,12 @@ class IndexCheck(BaseModel):
     )
     repaired: list[str] = Field(default_factory=list, description="Articles chunked and embedded again from their stored text.")
     orphans_removed: int = 0
+    older_quotes: list[str] = Field(
+        default_factory=list,
+        description="Articles whose quotes older attribution rules found (or none recorded): who said what in them may be "
+        "what those rules got wrong. `repair` finds them again.",
+    )
+    quotes_found_again: list[str] = Field(default_factory=list, description="Articles whose quotes `repair` found again.")
 
     @property
     def whole(self) -> bool:
@@ -155,6 +161,10 @@ class IndexCheck(BaseModel):
             line += (
                 f" (repaired {counted(len(self.repaired), 'article')}, removed {counted(self.orphans_removed, 'orphan chunk')})"
             )
+        if self.older_quotes:
+            line += f"; {counted(len(self.older_quotes), 'article')} with quotes found by older rules"
+        if self.quotes_found_again:
+            line += f"; quotes found again in {counted(len(self.quotes_found_again), 'article')}"
         return line
 
 
@@ -197,16 +207,19 @@ class Index:
     def repair(self) -> IndexCheck:
         """Mend what `check` finds: articles missing chunks are chunked and embedded again from the
         text, fields and quotes their record holds (same content hash), then orphan chunks are
-        deleted. Returns the check made after the repair."""
+        deleted, then the quotes older attribution rules found are found again by the current ones.
+        Returns the check made after the repair."""
         ingestor = Ingestor(self)
         with self.write_lock:
             ingestor.sweep_interrupted()
             repaired = ingestor.rewrite([article.id for article in self._check().incomplete])
             orphans = self._check().orphan_chunks  # after the rewrite: it may have changed which chunks are named
             self.store.delete_chunks(orphans)
+            found_again = ingestor.find_quotes_again(self._check().older_quotes)
             result = self._check()
         result.repaired = repaired
         result.orphans_removed = len(orphans)
+        result.quotes_found_again = found_again
         return result
 
     def _check(self) -> IndexCheck:
@@ -221,6 +234,9 @@ class Index:
             if found < record.chunks:
                 result.incomplete.append(IncompleteArticle(id=record.id, expected=record.chunks, found=found))
         result.orphan_chunks = sorted(stored - named)
+        current = Ingestor(self).quotes_by()
+        if current:
+            result.older_quotes = sorted(record.id for record in records.values() if record.quotes_by != current)
         return result
 
     @cached_property
@@ -303,6 +319,7 @@ class PreparedArticle:
     vectors: np.ndarray
     quotes: list[dict]
     channel: str = OPERATOR  # how it came in, recorded with it (ingest.store.REQUEST or OPERATOR)
+    quotes_by: str = ""  # the attribution rules that found `quotes` (ingest.attribution.rules_version)
 
 
 class Ingestor:
@@ -478,6 +495,7 @@ class Ingestor:
         `step` as each article is embedded, then as its quotes are in."""
         settings = self.index.settings
         tokenizer = self.index.tokenizer
+        quotes_by = self.quotes_by() if find_quotes is None else ""
         find_quotes = find_quotes or self.attributions
         planned = []
         texts: list[list[str]] = []
@@ -506,7 +524,7 @@ class Ingestor:
                 if step:
                     step(FINDING_QUOTES, article)
         return [
-            PreparedArticle(article, chunks, article_vectors, article_quotes)
+            PreparedArticle(article, chunks, article_vectors, article_quotes, quotes_by=quotes_by)
             for article, chunks, article_vectors, article_quotes in zip(group, planned, vectors, quotes)
         ]
 
@@ -537,7 +555,13 @@ class Ingestor:
         journal.begin([p.article.id for p in prepared])
         for item in prepared:
             self.index.store.write_article(
-                item.article, item.chunks, item.vectors, article_vector(item.vectors), item.quotes, channel=item.channel
+                item.article,
+                item.chunks,
+                item.vectors,
+                article_vector(item.vectors),
+                item.quotes,
+                channel=item.channel,
+                quotes_by=item.quotes_by,
             )
             report.chunks_written += len(item.chunks)
             report.article_ids.append(item.article.id)
@@ -576,8 +600,32 @@ class Ingestor:
             prepared = self._prepare_group(articles[start : start + GROUP_SIZE], lambda article: stored_quotes[article.id])
             for item in prepared:
                 item.channel = records[item.article.id].channel  # a repair keeps who owns it ("" stays unknown)
+                item.quotes_by = records[item.article.id].quotes_by  # ... and what found its quotes
             self._write(prepared, {p.article.id: True for p in prepared}, IngestReport())
         return [article.id for article in articles]
+
+    def quotes_by(self) -> str:
+        """The attribution rules this ingest finds quotes by; "" with attribution off (no quotes found)."""
+        if not self.index.settings.attribution:
+            return ""
+        from ingest.attribution import rules_version
+
+        return rules_version()
+
+    def find_quotes_again(self, article_ids: list[str]) -> list[str]:
+        """Find the quotes of these committed articles again, from their stored text, by the current rules, and store
+        them with those rules named (for `Index.repair`; hold the write lock). Their chunks stay. Returns the ids done.
+        Each article's quotes are replaced in one update: an interrupted run leaves the rest to the next."""
+        store = self.index.store
+        records, _ = store.articles_by_id(article_ids)
+        texts = store.article_texts(records)
+        quotes_by = self.quotes_by()
+        done = []
+        for record in records.values():
+            article = Article(id=record.id, title=record.title, text=texts[record.id], source=record.source)
+            store.replace_quotes(record, self.attributions(article), quotes_by)
+            done.append(record.id)
+        return done
 
     def attributions(self, article: Article) -> list[dict]:
         """Who said what in the article, as stored on its record (see ingest.attribution)."""

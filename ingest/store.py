@@ -64,6 +64,11 @@ class ArticleRecord(BaseModel):
     )
     content_hash: str
     chunks: int = Field(default=0, description="Number of chunks stored for this version.")
+    quotes_by: str = Field(
+        default="",
+        description="The attribution rules that found its stored quotes (`ingest.attribution.rules_version`); empty in an "
+        "index written before this was recorded, or with attribution off.",
+    )
 
 
 class QuoteRecord(BaseModel):
@@ -277,6 +282,7 @@ class Store:
         article_vector: np.ndarray,
         quotes: list[dict] | None = None,
         channel: str = OPERATOR,
+        quotes_by: str = "",
     ) -> ArticleRecord:
         """Replace an article's chunks (and quotes) with these, atomically as readers see it;
         `channel` records how this version came in (REQUEST or OPERATOR).
@@ -320,6 +326,7 @@ class Store:
             channel=channel,
             content_hash=content_hash,
             chunks=len(ids),
+            quotes_by=quotes_by,
         )
         metadata = record.model_dump(exclude={"id"})
         # always written, "[]" included: Chroma's upsert merges metadata, so a version with no quotes
@@ -334,6 +341,15 @@ class Store:
         # 3. the old version's chunks, now invisible, are removed
         self.remove_stale_chunks(article.id, content_hash)
         return record
+
+    def replace_quotes(self, record: ArticleRecord, quotes: list[dict], quotes_by: str) -> ArticleRecord:
+        """Store quotes found again in an article whose text is unchanged (by newer attribution rules), with the rules
+        that found them. One metadata update: its chunks, text and vector stay as they are."""
+        updated = record.model_copy(update={"quotes_by": quotes_by})
+        metadata = updated.model_dump(exclude={"id"})
+        metadata["quotes"] = json.dumps(quotes, ensure_ascii=False)
+        self.articles.update(ids=[record.id], metadatas=[metadata])
+        return updated
 
     def remove_stale_chunks(self, article_id: str, current_hash: str | None) -> None:
         """Delete the article's chunks of any other version than `current_hash` (all of them for None).

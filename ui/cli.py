@@ -233,7 +233,11 @@ def check(
     chroma_url: ChromaOption = None,
     repair: Annotated[
         bool,
-        typer.Option("--repair", help="Embed again the articles missing chunks (from their stored text); delete orphan chunks."),
+        typer.Option(
+            "--repair",
+            help="Embed again the articles missing chunks (from their stored text); delete orphan chunks; find again the "
+            "quotes older attribution rules found.",
+        ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
@@ -244,6 +248,10 @@ def check(
         console.print_json(result.model_dump_json())
     else:
         typer.echo(f"check: {result.summary()}")  # one line, never wrapped: scripts grep it
+    if result.older_quotes and not repair and not as_json:
+        # not damage: the index answers; its speakers are what older rules found (a re-ingest of an unchanged article
+        # does nothing, so only this finds them again)
+        errors.print("`byline check --repair` finds their quotes again by this version's rules", highlight=False)
     if not result.whole:
         if not repair and not as_json:
             errors.print("`byline check --repair` mends this", highlight=False)

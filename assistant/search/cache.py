@@ -121,7 +121,7 @@ class Rows:
 
     def __init__(self, state: dict, vectors: np.ndarray):
         self.state = state
-        self.articles: dict[str, list] = state["articles"]  # id -> [hash, chunks, first row, rows, published, source]
+        self.articles: dict[str, list] = state["articles"]  # id -> [hash, chunks, first row, rows, published, source, quotes_by]
         self.vectors = vectors
         count = state["rows"]
         self.article_ids: list[str] = list(self.articles)
@@ -129,7 +129,7 @@ class Rows:
         self.published = np.zeros(count, dtype=np.int64)
         self.source_codes = np.full(count, -1, dtype=np.int32)
         self.source_code: dict[str, int] = {}
-        for position, (_hash, _chunks, first, length, published, source) in enumerate(self.articles.values()):
+        for position, (_hash, _chunks, first, length, published, source, *_quotes_by) in enumerate(self.articles.values()):
             rows = slice(first, first + length)
             self.row_article[rows] = position
             self.published[rows] = published
@@ -444,6 +444,7 @@ class LocalIndex:
                             len(chunks),
                             record.published_int,
                             record.source.lower(),
+                            record.quotes_by,
                         ]
                         report.added += 1
                         report.chunks += len(chunks)
@@ -463,7 +464,13 @@ class LocalIndex:
         for article_id in sorted(scope):
             record = committed.get(article_id)
             have = held.get(article_id)
-            current = record is not None and have is not None and have[:2] == [record.content_hash, record.chunks]
+            # (quotes found again by newer rules make an article's entry stale too: its quotes are re-read with it)
+            current = (
+                record is not None
+                and have is not None
+                and have[:2] == [record.content_hash, record.chunks]
+                and (have[6] if len(have) > 6 else "") == record.quotes_by
+            )
             if have is not None and not current:
                 stale.append(article_id)
             if record is not None and not current:

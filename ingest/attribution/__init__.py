@@ -50,6 +50,11 @@ all pieces carry the same speaker.  ``text`` excludes the quote marks and a
 trailing comma.
 """
 
+import zlib
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
 from ingest.attribution.coreference import name_gender
 from ingest.attribution.extract import canonical_speakers, find_attributions
 from ingest.attribution.names import NameIndex, Speaker, clean_name, load_speaker_nlp, speaker_names
@@ -57,6 +62,17 @@ from ingest.attribution.scanner import Quote, find_quotes
 from ingest.attribution.skeleton import load_nlp
 from ingest.attribution.types import Attribution
 from ingest.language import MODEL_NAME
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """What the quotes found depend on: these modules' source and the bundled model's version, as one short string,
+    stored with each article's quotes. An index written by older rules tells which articles' quotes to find again
+    (`byline check --repair`): a re-ingest of an unchanged article does nothing, so an upgrade alone would keep
+    speakers the old rules got wrong."""
+    sources = b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))
+    return f"{zlib.crc32(sources):08x}-{version(MODEL_NAME)}"
+
 
 __all__ = [
     "MODEL_NAME",
@@ -71,5 +87,6 @@ __all__ = [
     "load_nlp",
     "load_speaker_nlp",
     "name_gender",
+    "rules_version",
     "speaker_names",
 ]

@@ -340,6 +340,7 @@ def test_public_api_is_pinned():
             "load_nlp",
             "load_speaker_nlp",
             "name_gender",
+            "rules_version",
             "speaker_names",
         ]
     )

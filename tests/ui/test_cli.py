@@ -123,3 +123,45 @@ def test_eval_refuses_a_shared_data_folder_rather_than_filling_the_users_index(t
     result = runner.invoke(app, ["--data", str(tmp_path / "data"), "eval", str(tmp_path)])
     assert result.exit_code == 2 and "keeps its own index" in result.output
     assert not (tmp_path / "data").exists()
+
+
+FIRE_CAUSE = {  # an outside tester's own local-news article (a journalist's, of a fictional town), as ingested
+    "id": "fire-cause",
+    "title": "Fire chief: faulty dryer line caused Hartwell blaze",
+    "source": "Millbrook Ledger",
+    "published": "2024-10-04",
+    "text": "A leaking dryer line in the resin-drying room caused last month's fire at the Hartwell Plastics plant, Fire "
+    "Chief Maria Santos said Thursday.\n\nHartwell plant manager Gary Pruitt said the company would replace every dryer "
+    "line in the building before reopening.",
+}
+
+
+def test_check_repair_finds_again_the_quotes_older_rules_found(make_assistant, tmp_path):
+    """Quotes are found at ingest, and re-ingesting an unchanged article does nothing: an index an older Byline wrote
+    kept the speakers its rules got wrong (outside tries met "Beau Biden" for President Biden and a reporter's sentence
+    given to Trump, long after the rules were mended). Each article's quotes name the rules that found them; `check`
+    counts the older ones and `check --repair` finds them again from the stored text, chunks untouched."""
+    data = tmp_path / "data"
+    bot = make_assistant(data)
+    bot.add_records([FIRE_CAUSE])
+    assert any("leaking dryer line" in quote.text for quote in bot.quotes(speaker="Santos"))
+    # what an older Byline left: no rules named, and not this quote (those rules did not read "…, X said Thursday.")
+    store = bot.index.store
+    record = store.article_record("fire-cause")
+    chunks_before = sorted(store.chunk_ids())
+    store.replace_quotes(record, [], quotes_by="")
+
+    checked = run("check", "--data", str(data))
+    assert checked.exit_code == 0, checked.output  # not damage: the index answers
+    assert "1 article with quotes found by older rules" in checked.output
+    assert "`byline check --repair` finds their quotes again" in checked.output
+    assert make_assistant(data).quotes(speaker="Santos") == []
+
+    repaired = run("check", "--repair", "--data", str(data), "--json")
+    assert repaired.exit_code == 0, repaired.output
+    report = json.loads(repaired.stdout)  # (the warning of older quotes at open is on stderr)
+    assert report["quotes_found_again"] == ["fire-cause"] and report["older_quotes"] == []
+    reopened = make_assistant(data)
+    assert any("leaking dryer line" in quote.text for quote in reopened.quotes(speaker="Santos"))
+    assert sorted(reopened.index.store.chunk_ids()) == chunks_before
+    assert "older rules" not in run("check", "--data", str(data)).output
