@@ -169,6 +169,15 @@ def test_beside_the_chat_the_evidence_stays_in_sight_as_the_page_scrolls(new_pag
     assert bottom >= reach - 20, f"the evidence column ends at {bottom:.0f} px; the chat row and screen go on to {reach:.0f}"
     assert column["y"] <= 20, f"the evidence column starts {column['y']:.0f} px down the screen"
     page.screenshot(path=str(artifacts / "web_evidence_sticky_desktop.png"))
+    # the asking date's calendar, its button near the bottom of the window, opens in view (an outside try found it
+    # below the fold, a fixed box no scrolling brings in)
+    page.locator("#byline-as-of button.calendar").scroll_into_view_if_needed()
+    page.evaluate(
+        "window.scrollBy(0, -(window.innerHeight - document.querySelector('#byline-as-of').getBoundingClientRect().bottom - 20))"
+    )
+    page.locator("#byline-as-of button.calendar").click()
+    page.wait_for_timeout(300)
+    assert_in_view(page, ".picker-container")
 
 
 def test_on_a_phone_the_evidence_follows_the_chat_and_scrolls_with_the_page(new_page, strike_url, artifacts):
@@ -200,6 +209,16 @@ def test_on_a_phone_the_evidence_follows_the_chat_and_scrolls_with_the_page(new_
     page.locator("#byline-as-of button.calendar").click()
     page.wait_for_timeout(300)
     page.screenshot(path=str(artifacts / "web_date_picker_phone.png"))
+    # in view: an outside try found its Sunday and Monday columns and the previous-month arrow off the left edge
+    assert_in_view(page, ".picker-container")
+
+
+def assert_in_view(page, selector: str) -> None:
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    assert box is not None, f"{selector} is not shown"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"], f"{selector} is cut off at the side: {box}"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= size["height"], f"{selector} is cut off below: {box}"
 
 
 # An outside tester: after several long answers whose passages hold long urls, the evidence stuck out ~50 px past a

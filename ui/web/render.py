@@ -268,7 +268,9 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
     answer = turn.answer
     if answer is None:
         if turn.error:
-            parts.append('<p class="ev-none">No answer: it failed.</p>')
+            # the reason, as the chat gives it: "No answer: it failed." read as a crash after a date typed wrong (an
+            # outside try)
+            parts.append(f'<p class="ev-none">No answer: {html.escape(turn.error)}</p>')
         elif turn.stopped:
             parts.append('<p class="ev-none">Stopped before the answer was finished: no evidence.</p>')
         else:
@@ -607,6 +609,20 @@ a.cite-marker { text-decoration: none; font-weight: 600; }
 # selects the message, which re-renders the panel on the server), so wait briefly for the passage to appear.
 HEAD = """
 <script>
+// Gradio's date picker opens under its button, right-aligned to it (left = the button's right - 280 px), in a fixed
+// box: on a phone its first columns and the previous-month arrow were off the left edge, and near the bottom of a
+// desktop window it opened below the fold, where scrolling never brings a fixed box (an outside try). Keep it in view.
+function bylineKeepPickerInView() {
+  const margin = 8;
+  document.querySelectorAll(".picker-container").forEach(function (box) {
+    const rect = box.getBoundingClientRect();
+    if (rect.left < margin) box.style.left = margin + "px";
+    else if (rect.right > window.innerWidth - margin) box.style.left = Math.max(margin, window.innerWidth - margin - rect.width) + "px";
+    if (rect.bottom > window.innerHeight - margin) box.style.top = Math.max(margin, window.innerHeight - margin - rect.height) + "px";
+  });
+}
+new MutationObserver(function () { requestAnimationFrame(bylineKeepPickerInView); })
+  .observe(document.documentElement, {childList: true, subtree: true});
 document.addEventListener("click", function (event) {
   const link = event.target.closest && event.target.closest('a[href^="#cite-"]');
   if (!link) return;
