@@ -360,7 +360,8 @@ class Ingestor:
                 on_progress(number, len(files), Path(source).name, phase=READING)  # type: ignore[call-arg,misc]
             report.errors.extend(IngestProblem(where=e.where, reason=e.reason) for e in result.errors)
         for error in report.errors:
-            log.warning("not ingested: %s: %s", error.where, error.reason)
+            # (info, not a warning: the report names each one, and the CLI printed every error twice)
+            log.info("not ingested: %s: %s", error.where, error.reason)
         self.ingest_articles(
             articles, report=report, progress=progress, on_progress=on_progress, may_replace=may_replace, channel=channel
         )
@@ -395,7 +396,7 @@ class Ingestor:
                 reason = (
                     f"id {article.id!r} is given again, with other content, later in this batch: only the later version is kept"
                 )
-                log.warning("not ingested: %s: %s", earlier.origin or earlier.id, reason)
+                log.info("not ingested: %s: %s", earlier.origin or earlier.id, reason)
                 report.errors.append(IngestProblem(where=earlier.origin or earlier.id, reason=reason, status=409))
             by_id[article.id] = article
         pending = list(by_id.values())
@@ -471,14 +472,14 @@ class Ingestor:
                     f"id {article.id!r} is taken by an article read from the server's own files, which a request "
                     "may not replace: send it under another id"
                 )
-                log.warning("not ingested: %s: %s", article.origin, reason)
+                log.info("not ingested: %s: %s", article.origin, reason)
                 report.errors.append(IngestProblem(where=article.origin or article.id, reason=reason, status=409))
             elif protected_url_ids.get(article.url, {article.id}) - {article.id}:
                 reason = (
                     f"url {article.url!r} is that of an article read from the server's own files: a request may not "
                     "add another article under it (it would be cited as that story)"
                 )
-                log.warning("not ingested: %s: %s", article.origin, reason)
+                log.info("not ingested: %s: %s", article.origin, reason)
                 report.errors.append(IngestProblem(where=article.origin or article.id, reason=reason, status=409))
             elif twin is not None and twin != article.id:
                 log.info("%s: same content as article %s, skipped", article.origin, twin)

@@ -380,7 +380,7 @@ def parse_jsonl(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_AR
             record = load_json(line, line_where)
             result.articles.append(article_from_record(record, f"{key}#{line_number}", line_where, max_chars))
         except json.JSONDecodeError as error:
-            result.errors.append(ReadError(line_where, f"invalid JSON: {error.msg} at column {error.colno}"))
+            result.errors.append(ReadError(line_where, f"invalid JSON: {json_problem(error)} at column {error.colno}"))
         except ReadError as error:
             result.errors.append(error)
     if not result.articles and not result.errors:
@@ -394,7 +394,7 @@ def parse_json(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ART
     except json.JSONDecodeError as error:
         if "\n{" in text:  # JSON Lines saved as .json
             return parse_jsonl(text, key, where, max_chars)
-        raise ReadError(where, f"invalid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+        raise ReadError(where, f"invalid JSON: {json_problem(error)} at line {error.lineno}, column {error.colno}") from error
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     records = data if isinstance(data, list) else [data]
@@ -541,3 +541,8 @@ def parse_feed(text: str, key: str, where: str, max_chars: int = DEFAULT_MAX_ART
         except ReadError as error:
             result.errors.append(error)
     return result
+
+
+def json_problem(error: json.JSONDecodeError) -> str:
+    """The JSON error's words without a trailing "at" ("Unterminated string starting at"): we say where."""
+    return error.msg.removesuffix(" at")

@@ -165,3 +165,27 @@ def test_check_repair_finds_again_the_quotes_older_rules_found(make_assistant, t
     assert any("leaking dryer line" in quote.text for quote in reopened.quotes(speaker="Santos"))
     assert sorted(reopened.index.store.chunk_ids()) == chunks_before
     assert "older rules" not in run("check", "--data", str(data)).output
+
+
+def test_each_bad_file_is_named_once_in_plain_words(tmp_path):
+    """An outside try: every bad file was named twice (a log warning, then an error line), and a truncated JSON file
+    was "invalid JSON: Unterminated string starting at at line 1". Run as a user runs it, its log included."""
+    import os
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "truncated.json").write_text('{"title": "Budget vote", "text": "The council vot')
+    (bad / "empty.txt").write_text("")
+    result = subprocess.run(
+        [sys.executable, "-c", "from ui.cli import app; app()", "ingest", str(bad), "--data", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "400"},
+        timeout=120,
+    )
+    said = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert said.count("truncated.json") == 1 and said.count("empty.txt") == 1, said
+    assert "invalid JSON: Unterminated string starting at line 1, column" in said
