@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.table import Table
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # an error line is one line, whole: scripts grep it for the file
 
 DataOption = Annotated[
     Path | None,
