@@ -41,10 +41,11 @@ from assistant.answering.extractive import (
     closest_only,
     is_subhead,
     paragraph_to,
+    repeats,
     same_place,
     with_calendar_dates,
 )
-from assistant.answering.question import QuestionAnalysis
+from assistant.answering.question import QuestionAnalysis, dependency_parser
 from assistant.answering.timeframe import relative_dates
 from assistant.search.types import Hit
 from ingest.store import QuoteRecord
@@ -134,6 +135,10 @@ def in_the_year_told(day: date, sentence: str, named: list) -> date:
         return day.replace(year=year)
     except ValueError:  # February 29 of a year without one
         return day
+
+
+def same_sentence(a: Candidate, b: Candidate) -> bool:
+    return (a.hit.chunk.article_id, a.start) == (b.hit.chunk.article_id, b.start)
 
 
 def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
@@ -248,14 +253,21 @@ class ShapedAnswerer:
             naming = [h for h in hits if side_stems <= set(self.extractive.keyword.stems(f"{h.chunk.title}\n{h.chunk.text}"))]
             terms = dict(topic_terms) | {s: w * 2 for s, w in self.extractive.key_terms(side).items()}
             chosen: list[Candidate] = []
+            others = [set(self.extractive.keyword.stems(other)) for other in analysis.sides if other != side]
             for c in self.scored(naming, terms):
                 if not side_stems <= c.stems or c.lexical == 0:
                     continue  # the sentence itself names the side
+                if others and self.done_by_another(c.text, others, side_stems):
+                    # "The City Council voted 5-2 … to amend Mayor Linda Okafor's budget" is the council's doing, not the
+                    # mayor's (an outside try found it under "the mayor")
+                    continue
                 if topic_terms and (is_subhead(c) or not self.on_the_topic(c, topic_terms, texts)):
                     # "How did Trump and Haley differ on Navalny?" gave for Haley that Judge Judy endorsed her, and for
                     # Trump the subhead "Trump at CPAC: 'Success will be our revenge'" (an outside try)
                     continue
-                if any(same_place(c, x) for x in used + chosen):
+                # near this side's other sentences, nothing new; another side's may be a sentence away: "The mayor has 10
+                # days to sign or veto" kept the council's "The City Council voted 5-2 …" out of its own section
+                if any(same_place(c, x) for x in chosen) or any(same_sentence(c, x) or repeats(c, x) for x in used):
                     continue
                 chosen.append(c)
                 if len(chosen) >= SIDE_SENTENCES:
@@ -287,6 +299,16 @@ class ShapedAnswerer:
                 sentences.append(f"{worded(citation)} [{n}]")
             parts.append(f"{side}: " + " ".join(sentences))
         return Answer(question=question, text="\n\n".join(parts), answered=True, citations=citations, mode="extractive")
+
+    def done_by_another(self, text: str, others: list[set[str]], side_stems: set[str]) -> bool:
+        """Whether the sentence's subject names another side and not this one: the sentence tells what the other did."""
+        doc = dependency_parser()(text)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if subject is None:
+            return False
+        said = set(self.extractive.keyword.stems(doc[subject.left_edge.i : subject.right_edge.i + 1].text))
+        return not side_stems <= said and any(other <= said for other in others)
 
     def on_the_topic(self, c: Candidate, topic_terms: dict[str, float], texts: dict[str, str]) -> bool:
         """Whether the sentence, the paragraph it is in or its article's title holds a word of the comparison's topic

@@ -700,3 +700,45 @@ def test_a_day_without_its_year_is_put_in_the_year_its_sentence_names(make_assis
     july_4th = next((day for day, line in dated.items() if "July 4th" in line), None)
     assert july_4th == "2022-07-04", answer.text
     assert any("Kansas City on Wednesday" in line for day, line in dated.items() if day == "2024-02-14"), answer.text
+
+
+# An outside tester's own local story (a journalist's articles of a fictional town, written for the try)
+MILLBROOK_BUDGET = [
+    {
+        "id": "budget-proposed",
+        "title": "Mayor Okafor unveils $142.5 million budget with library cuts",
+        "source": "Millbrook Ledger",
+        "published": "2024-09-03",
+        "text": "Millbrook Mayor Linda Okafor on Tuesday unveiled a $142.5 million budget for next year that closes the "
+        "Eastside library branch and freezes hiring at City Hall.\n\nThe council must adopt a budget by Oct. 31.",
+    },
+    {
+        "id": "budget-vote",
+        "title": "Council votes 5-2 to restore Eastside library in amended budget",
+        "source": "Millbrook Ledger",
+        "published": "2024-10-08",
+        "text": "The Millbrook City Council voted 5-2 on Monday night to amend Mayor Linda Okafor's budget, restoring $1.2 "
+        "million for the Eastside library branch.\n\nThe mayor has 10 days to sign or veto the amended budget.",
+    },
+    {
+        "id": "veto-weighed",
+        "title": "Mayor weighs veto as library supporters rally",
+        "source": "Millbrook Ledger",
+        "published": "2024-10-16",
+        "text": 'Mayor Linda Okafor said Tuesday she was "seriously considering" a veto of the council\'s amended budget.'
+        "\n\nAbout 150 library supporters rallied outside City Hall on Tuesday evening.",
+    },
+]
+
+
+def test_a_sentence_naming_both_sides_is_the_side_it_names_first(make_assistant):
+    """An outside try with a journalist's own articles: "How did the mayor and the council differ on the budget?" put
+    "The Millbrook City Council voted 5-2 … to amend Mayor Linda Okafor's budget" under the mayor, and the mayor's
+    "seriously considering a veto of the council's amended budget" under the council."""
+    bot = make_assistant()
+    bot.add_records(MILLBROOK_BUDGET)
+    answer = bot.ask("How did the mayor and the council differ on the budget?", as_of="2024-11-10")
+    mayor, council = answer.text.split("\n\n")[:2]
+    assert mayor.startswith("the mayor:") and council.startswith("the council:"), answer.text
+    assert "voted 5-2" not in mayor and "seriously considering" not in council, answer.text
+    assert "voted 5-2" in council, answer.text
