@@ -109,9 +109,11 @@ QUESTION_WORDS = {
     "when",
     "where",
     "why",
+    "whi",  # "why" as stemmed: it weighed 3.9 in "Why did AT&T's network go down?"
     "how",
     "did",
     "does",
+    "doe",  # "does" as stemmed
     "do",
     "is",
     "are",
@@ -240,7 +242,12 @@ class ExtractiveAnswerer:
         """
         # "long" of "How long is she banned for?" asks for a length; the articles say "four years", not "long"
         asked = HOW_LONG.sub("how", question)
-        stems = [s for s in self.keyword.stems(asked) if s not in QUESTION_WORDS and s not in FUNCTION_WORDS]
+        # (nor a lone letter: "AT&T's" is "at", "t" and "s", and "t" weighed more than "network")
+        stems = [
+            s
+            for s in self.keyword.stems(asked)
+            if s not in QUESTION_WORDS and s not in FUNCTION_WORDS and not (len(s) == 1 and s.isalpha())
+        ]
         names = self.name_stems(question)
         return {s: (1.0 + self.keyword.idf(s)) * (2.0 if s in names else 1.0) for s in dict.fromkeys(stems)}
 

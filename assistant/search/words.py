@@ -43,6 +43,8 @@ MONTH_SHORT = {
     "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
 }  # fmt: skip
 ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+# "AT&T" is one name, "att": split at "&" it was "at" (a stopword) and "t", and a question about it named nothing
+AMPERSAND_NAME = re.compile(r"(?<=\b[a-z])&(?=[a-z]\b)|(?<=\b[a-z]{2})&(?=[a-z]\b)|(?<=\b[a-z])&(?=[a-z]{2}\b)")
 BASE_FORM_POS = "verb"  # spaCy's noun exceptions are Latin and Greek plurals, its adjective and adverb ones comparatives
 
 _thread_stemmer = threading.local()
@@ -89,7 +91,7 @@ def tokenization() -> dict:
     from ingest.language import MODEL_NAME
 
     left_out = zlib.crc32(" ".join(sorted(NOT_FOLDED | MODALS)).encode())
-    dates = zlib.crc32(f"{sorted(MONTH_SHORT.items())} {ORDINAL_DAY.pattern}".encode())
+    dates = zlib.crc32(f"{sorted(MONTH_SHORT.items())} {ORDINAL_DAY.pattern} {AMPERSAND_NAME.pattern}".encode())
     return {
         "stemmer": "snowball-english",
         "base_forms": f"{MODEL_NAME} {version(MODEL_NAME)} {BASE_FORM_POS} {left_out:08x}",
@@ -120,7 +122,7 @@ def fold(text: str) -> str:
 def stems(text: str) -> list[str]:
     """Stemmed, stopword-free, accent-folded words of `text` (bm25s's stopword list): the one
     tokenization of the keyword index, the quote index and the answerers' word weights."""
-    return stem_words([w for w in WORD.findall(fold(text)) if w not in STOPWORDS])
+    return stem_words([w for w in WORD.findall(AMPERSAND_NAME.sub("", fold(text))) if w not in STOPWORDS])
 
 
 def clipped_from(name: str, text: str) -> bool:

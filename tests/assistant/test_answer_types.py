@@ -1253,3 +1253,39 @@ def test_a_question_dating_its_event_in_full_finds_the_article_that_abbreviates_
     )
     assert answer.answered
     assert "called Mondegreen" in answer.citations[0].quote
+
+
+ATT_OUTAGE = [
+    {  # news24-dev 36e7a2839b59 (USA TODAY, 2024-02-22), two of its paragraphs
+        "id": "att-restored",
+        "title": "AT&T says service is restored for all users after widespread outage",
+        "source": "usatoday.com",
+        "published": "2024-02-22",
+        "text": "Verizon and T-Mobile each said services were operating normally, despite earlier reports of outages.\n\n"
+        '"We did not experience an outage. Our network is operating normally," T-Mobile said in an emailed statement '
+        "to USA TODAY.",
+    },
+    {  # news24-dev 6fabb9692c1f (USA TODAY, 2024-02-23), two of its paragraphs
+        "id": "att-cause",
+        "title": "What was the AT&T outage cause? Company says it wasn't a cyberattack",
+        "source": "usatoday.com",
+        "published": "2024-02-23",
+        "text": "According to a statement posted by AT&T Thursday evening, the network outage was not the result of a "
+        "cyberattack.\n\nThe Federal Bureau of Investigation (FBI) and Department of Homeland Security (DHS) partnered "
+        "with AT&T to launch an investigation into the outages into the possibility of an attack.",
+    },
+]
+
+
+def test_a_name_written_with_an_ampersand_is_one_word_of_the_question(make_assistant):
+    """An outside try in the web chat: "Why did AT&T's network go down?" was answered with T-Mobile's "Our network is
+    operating normally": "AT&T" was read as "at" (a stopword) and "t", a "t" that "T-Mobile" holds too."""
+    from assistant.search.words import stems
+
+    assert "att" in stems("AT&T's outage") and stems("P&G") == ["pg"]
+    bot = make_assistant()
+    bot.add_records(ATT_OUTAGE)
+    answer = bot.ask("What caused the AT&T outage?", as_of="2024-02-24")
+    assert "AT&T" in answer.citations[0].quote and "T-Mobile said" not in answer.citations[0].quote, answer.text
+    # nor do "why" (stemmed "whi") or the lone "s" of a possessive weigh as words an answer should hold
+    assert set(bot.extractive_answerer().key_terms("Why did AT&T's network go down?")) == {"att", "network", "go", "down"}
