@@ -63,6 +63,7 @@ from assistant.answering.question import (
     QuestionAnalysis,
     analyze,
     counted_happening,
+    counted_thing,
     counts_people,
     entities_of,
     holds_the_unit,
@@ -204,6 +205,7 @@ YES_NO_POOL = 6  # the best sentences looked through for one that settles a yes/
 COUNT_POOL = 12
 COUNT_NEAR_BEST = 0.75
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
+COUNTED_BONUS = 0.15  # ... and more for a count of the very thing "How many <things>" asks for
 # the day as news names it, days after: "clinched victory in the Iowa Caucuses on Monday", "ended Sunday night"
 NEWS_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night)\b", re.I
@@ -468,6 +470,12 @@ class ExtractiveAnswerer:
             # only sentences the bonus could lift to the top are worth the NER's time
             reachable = [c for c in pool[:TYPED_POOL] if c.score >= pool[0].score - TYPED_BONUS]
             self.prefer_typed(reachable, analysis, question_words, self.name_stems(question), happening)
+            if counted := counted_thing(question):
+                # "How many votes did Aisha Rahman get?" led with "… won the two open seats …": a count of seats, not of
+                # votes; "Rahman led the field with 6,412 votes" counts what was asked (an outside try)
+                for c in reachable:
+                    if any(self.counts(c.text, entity, counted) for entity in c.answer_entities):
+                        c.score += COUNTED_BONUS
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
         scored = tallied_contest(question) if analysis.head in TALLY_HEADS else None
@@ -954,6 +962,14 @@ class ExtractiveAnswerer:
             }
             if c.answer_entities:
                 c.score += TYPED_BONUS
+
+    def counts(self, text: str, entity: str, counted: frozenset[str]) -> bool:
+        """Whether the number `entity` in `text` counts the thing asked for: a word of it within the three after."""
+        at = text.find(entity)
+        if at < 0:
+            return False
+        following = re.findall(r"[\w'-]+", text[at + len(entity) : at + len(entity) + 40])[:3]
+        return not counted.isdisjoint(self.keyword.stems(" ".join(following)))
 
     def may_name_something_new(self, text: str, analysis: QuestionAnalysis, question_words: set[str]) -> bool:
         if any(not set(self.keyword.stems(w)) <= question_words for w in NAME_OR_NUMBER.findall(text[1:])):

@@ -207,6 +207,23 @@ AUXILIARY_LEMMAS = frozenset({"be", "have", "do", "get"})
 VOTING = frozenset(stems("vote voted voting votes"))
 
 
+HOW_MANY = re.compile(r"^\s*how\s+many\s+", re.IGNORECASE)
+
+
+def counted_thing(question: str) -> frozenset[str]:
+    """The stems of what "How many <things> …?" counts ("votes" of "How many votes did Aisha Rahman get?"); empty for
+    another question."""
+    opening = HOW_MANY.match(question)
+    if opening is None:
+        return frozenset()
+    for word in parsed(question[opening.end() :])[:4]:
+        if word.tag_ in ("NNS", "NN", "NNPS"):
+            return frozenset(stems(word.text))
+        if word.pos_ not in ("ADJ", "NUM", "ADV"):
+            break
+    return frozenset()
+
+
 def counted_happening(question: str) -> frozenset[str]:
     """For "How many people <verb> …?" the stems a sentence must hold to count them: the verb's and those that tell
     the same happening (`SAME_HAPPENING`); empty for any other question, which counts a thing of its own ("acres")."""

@@ -1289,3 +1289,28 @@ def test_a_name_written_with_an_ampersand_is_one_word_of_the_question(make_assis
     assert "AT&T" in answer.citations[0].quote and "T-Mobile said" not in answer.citations[0].quote, answer.text
     # nor do "why" (stemmed "whi") or the lone "s" of a possessive weigh as words an answer should hold
     assert set(bot.extractive_answerer().key_terms("Why did AT&T's network go down?")) == {"att", "network", "go", "down"}
+
+
+SCHOOL_BOARD_RESULTS = {  # an outside tester's own local story (a journalist's article of a fictional town)
+    "id": "school-results",
+    "title": "Rahman and Becker win school board seats",
+    "source": "Millbrook Ledger",
+    "published": "2024-11-06",
+    "text": "Aisha Rahman and incumbent Tom Becker won the two open seats on the Millbrook School Board on Tuesday, "
+    "according to unofficial results from the city clerk.\n\nRahman led the field with 6,412 votes. Becker finished "
+    "second with 5,980, ahead of Jill Moreno with 5,655 and Frank Lyle with 1,204.\n\nTurnout was 41 percent, the city "
+    "clerk said.",
+}
+
+
+def test_how_many_things_is_answered_by_a_count_of_those_things(make_assistant):
+    """An outside try with a journalist's own articles: "How many votes did Aisha Rahman get?" led with "… won the two
+    open seats …", a count of seats, over "Rahman led the field with 6,412 votes"."""
+    from assistant.answering.question import counted_thing
+
+    assert counted_thing("How many new bills did the governor sign?") == {"bill"}
+    assert counted_thing("How many did he get?") == frozenset()
+    bot = make_assistant()
+    bot.add_records([SCHOOL_BOARD_RESULTS])
+    answer = bot.ask("How many votes did Aisha Rahman get?", as_of="2024-11-10")
+    assert "6,412 votes" in answer.citations[0].quote, answer.text
