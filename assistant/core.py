@@ -40,7 +40,7 @@ from assistant.answering.shaped import (
     SideQuotes,
     no_story_about,
 )
-from assistant.answering.timeframe import read_time
+from assistant.answering.timeframe import read_time, told_of_other_days
 from assistant.answering.verdict import UNSETTLED, VERDICTS, as_an_outcome, as_dropping_out
 from assistant.answering.who_said import WhoSaidAnswerer, said, wants_table, words_not_found
 from assistant.conversation import Conversation
@@ -87,6 +87,8 @@ STALE_DAYS = 31
 # A summary or timeline that names no days also searches the RECENT_DAYS before the asking day for
 # RECENT_PASSAGES more passages: the latest of a story, which older coverage can crowd out of the search
 RECENT_DAYS = 30
+STORIES_SPARE = 5  # stories read beyond a digest's, for those a day filter drops
+STORY_LEAD_CHARS = 300  # a story's lead: what tells the day of its news
 RECENT_PASSAGES = 12
 RECENT_FACT_PASSAGES = 4  # ... and a "latest"/"still" question this many
 # A question after an outcome or a thing done also takes, from the keyword search of these last days, this many
@@ -660,8 +662,18 @@ class Assistant:
         else:
             # the days named first; the reports of the days after them only when those days have no article
             hits = self.top_story_leads(scope.named_window or scope.window or scope.base, MAX_STORIES)
-            if not hits and scope.named_window is not None:
-                hits = self.top_story_leads(scope.window or scope.base, MAX_STORIES)
+            if not hits and (named := scope.named_window) is not None:
+                # ... of them, the stories told of the days named: asked on 2024-03-13, "What happened yesterday?" listed
+                # a congressman's support "on Wednesday (2024-03-13)", the asking day itself (an outside try)
+                days = lambda day: (named.since or "") <= day <= (named.until or day)  # noqa: E731
+                hits = self.top_story_leads(scope.window or scope.base, MAX_STORIES + STORIES_SPARE)
+                leads = {h.chunk.article_id: h.chunk for h in reversed(hits)}  # each article's first passage
+                elsewhere = {
+                    article_id
+                    for article_id, lead in leads.items()
+                    if told_of_other_days(lead.text[:STORY_LEAD_CHARS], lead.published, days, spans=False)
+                }
+                hits = [h for h in hits if h.chunk.article_id not in elsewhere]
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         answerer = ShapedAnswerer(self.extractive_answerer())
         quoted = None

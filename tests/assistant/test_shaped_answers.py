@@ -742,3 +742,35 @@ def test_a_sentence_naming_both_sides_is_the_side_it_names_first(make_assistant)
     assert mayor.startswith("the mayor:") and council.startswith("the council:"), answer.text
     assert "voted 5-2" not in mayor and "seriously considering" not in council, answer.text
     assert "voted 5-2" in council, answer.text
+
+
+REPORTED_NEXT_DAY = [
+    {  # news24-dev 1d3b481b5a72 (USA TODAY, 2024-03-13), its first two paragraphs
+        "id": "arrington-tiktok",
+        "title": "Rep. Jodey Arrington supports legislation that could ban TikTok",
+        "source": "usatoday.com",
+        "published": "2024-03-13",
+        "text": "The South Plains and Big Country’s congressman on Wednesday offered support for legislation that could "
+        "lead to a national TikTok ban.\n\nU.S. Rep. Jodey Arrington, R-Lubbock, voted in favor of H.R. 7521. The House "
+        "overwhelmingly approved the bill in a 352-65 vote.",
+    },
+    {  # news24-dev 13bb3be16b6f (USA TODAY, 2024-03-13), its first two paragraphs
+        "id": "hawaii-caucuses",
+        "title": "Hawaii Republican presidential caucuses: Trump emerges victorious",
+        "source": "usatoday.com",
+        "published": "2024-03-13",
+        "text": "KAILUA, Hawaii — Former President Donald Trump emerged victorious in Hawaii's Republican presidential "
+        "caucuses, further cementing his path to reelection after securing the presumptive GOP nomination late "
+        "Tuesday.\n\nWith 98% of precincts reporting, Trump leads all other candidates with 97% of the vote.",
+    },
+]
+
+
+def test_what_happened_yesterday_lists_no_story_told_of_today(make_assistant):
+    """An outside try over HTTP: "What happened yesterday?" asked on Wednesday 2024-03-13 listed "The House of
+    Representatives approved a bill Wednesday (2024-03-13)": no article was of the Tuesday, so the next day's reports
+    were read, and one told of the asking day itself."""
+    bot = make_assistant()
+    bot.add_records(REPORTED_NEXT_DAY)
+    answer = bot.ask("What happened yesterday?", as_of="2024-03-13")
+    assert {c.article_id for c in answer.citations} == {"hawaii-caucuses"}, answer.text
