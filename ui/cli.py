@@ -289,6 +289,9 @@ def quotes(
             q.speaker_name, q.published or "—", f"“{words}”" if q.kind == "direct" else words, f"{q.title} ({q.source})"
         )
     console.print(table)
+    if len(found) == limit:
+        # an outside try read 50 rows as all there were (61): the list stops at the limit, and says so
+        errors.print(f"(the first {limit}: --limit N shows more)", highlight=False)
 
 
 @app.command()

@@ -67,6 +67,9 @@ def test_quotes_lists_who_said_what(tmp_path):
     assert searched[0]["speaker_name"] == "Baku"
     table = run("quotes", "--data", data, "--speaker", "Aliyev")
     assert "Ilham Aliyev" in table.output and "2023-09-20" in table.output
+    assert "--limit N shows more" not in table.output
+    # a list cut at the limit says so (an outside try read 50 rows as all 61 there were)
+    assert "(the first 1: --limit N shows more)" in run("quotes", "--data", data, "--limit", "1").output
 
 
 def test_user_mistakes_are_one_line_and_exit_2(tmp_path):
