@@ -246,6 +246,28 @@ def outlet(named: str, url: str, key: str) -> str:
     return Path(key.split("#", 1)[0]).parent.name
 
 
+# a byline under the headline that dates the article: "*Millbrook Ledger — 2024-10-01*", "By Sam Reyes · Nov. 7, 2024"
+DATELINE = re.compile(
+    r"\b(?P<day>\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\b"
+)
+DATELINE_CHARS = 100
+
+
+def dateline_day(body: str) -> str:
+    """The day a short line at the top of the body gives, as ISO; "" when it gives none. A text file with no seed line
+    read as undated, and was answered asked as of any day, before it was written (an outside try)."""
+    first = body.split("\n", 1)[0].strip()
+    # a byline is no sentence: "The council met on 2024-10-01 to discuss the budget." dates a meeting, not the article
+    if len(first) > DATELINE_CHARS or first.strip("*_ ").endswith((".", "!", "?")):
+        return ""
+    if (found := DATELINE.search(first)) is None:
+        return ""
+    try:
+        return parse_date(found["day"])
+    except ValueError:
+        return ""
+
+
 def source_line(body: str) -> tuple[str, str]:
     """A `source: Outlet` line (or publisher, publication, outlet, site) at the top of a text file's body:
     (the outlet, the body without that line); ("", body) when there is none."""
@@ -273,6 +295,8 @@ def parse_plain_text(text: str, key: str, where: str, markdown: bool = False, ur
     body = body.strip()
     if not body:
         raise ReadError(where, "no article text after the title line")
+    if not published:
+        published = dateline_day(body)
     if len(title) > 300:  # a first line this long is body text, not a headline
         title, body = title[:120].rsplit(" ", 1)[0] + "…", text.strip()
     return Article(

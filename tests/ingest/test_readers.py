@@ -433,3 +433,21 @@ def test_the_cli_keeps_every_id_less_line_of_an_edited_file(make_assistant, tmp_
     report = bot.add([path])
     assert (report.added, report.updated, report.unchanged) == (1, 0, 2), report
     assert sorted(a.title for a in bot.articles()) == ["Bridge", "Ferry strike", "Zoo"]
+
+
+def test_a_byline_under_the_headline_dates_a_text_file(tmp_path):
+    """An outside try: a journalist's Markdown article dated only in its byline ("*Millbrook Ledger — 2024-10-01*") was
+    ingested undated, and answered a question asked as of 2024-09-05, before it was written."""
+    (tmp_path / "forum.md").write_text(
+        "# School board hopefuls spar over class sizes at first forum\n\n*Millbrook Ledger — 2024-10-01*\n\nThe four "
+        "candidates for two open seats on the Millbrook School Board met Monday night for their first public forum.\n"
+    )
+    (tmp_path / "results.txt").write_text(
+        "Rahman and Becker win school board seats\nBy Sam Reyes · Nov. 6, 2024\n\nAisha Rahman and incumbent Tom Becker "
+        "won the two open seats.\n"
+    )
+    # a date further down, in the prose, dates nothing
+    (tmp_path / "notes.txt").write_text("Council notes\nThe council met on 2024-10-01 to discuss the budget.\n")
+    assert read(tmp_path / "forum.md").articles[0].published == "2024-10-01"
+    assert read(tmp_path / "results.txt").articles[0].published == "2024-11-06"
+    assert read(tmp_path / "notes.txt").articles[0].published == ""
