@@ -376,9 +376,10 @@ def reported_before(clause: Token, verb: Token) -> int | None:
     its frame: the clause ends at a comma right before the frame ("…, Santos said Thursday."); else None."""
     if clause.i > verb.i:
         return None
-    if any(_is_speech_verb(t) for t in clause.subtree):
+    if any(_is_speech_verb(t) and any(c.dep_ == "ccomp" for c in t.children) for t in clause.subtree):
         # "Meta CEO Mark Zuckerberg told company executives that …, the Wall Street Journal reported": the words are
-        # his; the paper only reports them
+        # his; the paper only reports them. ("Three residents have reported stomach illness since Sunday, Dr. Naomi
+        # Feld said." is hers: "reported" tells no words of its own.)
         return None
     doc = clause.doc
     after = clause.right_edge.i + 1

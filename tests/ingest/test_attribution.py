@@ -195,6 +195,12 @@ def test_indirect_speech_organisation(nlp):
             "The plant will stay closed indefinitely",
             "Gary Pruitt",
         ),
+        # a verb of the words' own that tells no words ("reported stomach illness") leaves them the speaker's
+        (
+            "Three residents have reported stomach illness since Sunday, Health Director Dr. Naomi Feld said Tuesday.",
+            "Three residents have reported stomach illness since Sunday",
+            "Naomi Feld",
+        ),
     ],
 )
 def test_indirect_speech_told_before_its_frame(nlp, text, said, speaker):
