@@ -72,7 +72,9 @@ from assistant.answering.question import (
 from assistant.answering.state_names import with_state_names
 from assistant.answering.timeframe import relative_dates, told_of_other_days
 from assistant.answering.verdict import (
+    ANYONE_ASKED,
     NO,
+    NO_ONE,
     SAYING_VERBS,
     SECURING_VERBS,
     UNSETTLED,
@@ -82,12 +84,15 @@ from assistant.answering.verdict import (
     as_dropping_out,
     asks_of_any,
     by_another_verb,
+    counts_the_harmed,
+    harm_family,
     of_another_year,
     one_winner_contest,
     other_event_words,
     parsed,
     stays_in_the_race,
     still_running_who,
+    worded,
     yes_or_no,
 )
 from assistant.search.cache import KeywordIndex
@@ -161,8 +166,12 @@ DATE_WORDS = re.compile(
     r"(19|20)\d\d|\d{1,2}:\d\d|last (week|month|year))\b",
     re.IGNORECASE,
 )
+# (the teens and tens too: "Fourteen people in all reported stomach illness" was no count, an outside try found)
 NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", re.I
+    r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"million|billion)\b",
+    re.I,
 )
 SPEECH = re.compile(r"[\"“”]|\b(said|says|told|stated|according to|added|stressed|warned|announced)\b", re.IGNORECASE)
 NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'-]*|\w*\d\w*)\b")
@@ -201,6 +210,7 @@ AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\
 # a sentence that ends as a question, quoted or not ("So which are the top 20 happiest countries?")
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
 YES_NO_POOL = 6  # the best sentences looked through for one that settles a yes/no question
+ANYONE_POOL = 40  # ... and, for "Was anyone hurt …?", how far down one that tells of people hurt or of no one
 # "How many …?" with no number in the best sentence: one of the best COUNT_POOL that gives one, scoring this close
 COUNT_POOL = 12
 COUNT_NEAR_BEST = 0.75
@@ -406,7 +416,11 @@ class ExtractiveAnswerer:
         for c in candidates:
             if not happening.isdisjoint(c.stems) or tallies_a_vote(c.text, happening):
                 c.stems |= happening & set(terms) or happening
-        self.measure(candidates, hits, terms, self.cased_names(question))
+        implied: dict[str, frozenset[str]] = {}
+        if kind == "yes_no" and (anyone := ANYONE_ASKED.match(question)) is not None:
+            # "Was anyone killed in the fire?" is answered by "A worker … died Wednesday" as well as by "killed"
+            implied = {stem: harm_family(anyone["done"]) for stem in self.keyword.stems(anyone["done"])}
+        self.measure(candidates, hits, terms, self.cased_names(question), implied)
         question_words = set(self.keyword.stems(question))
         for c in candidates:
             c.score += (
@@ -621,6 +635,14 @@ class ExtractiveAnswerer:
             contenders += [
                 c for c in pool[YES_NO_POOL:] if others & c.stems and names <= c.stems and by_another_verb(settling, c.text)
             ][:YES_NO_POOL]
+            if (anyone := ANYONE_ASKED.match(question)) is not None:
+                # ... and for "Was anyone killed at the Kansas City parade?", a sentence telling who was, whose passage
+                # names the parade: "In total 22 people suffered gunshot wounds, including one fatality" (outside try)
+                contenders += [
+                    c
+                    for c in pool[YES_NO_POOL:ANYONE_POOL]
+                    if self.answers(c) and (counts_the_harmed(c.text, anyone["done"]) or NO_ONE.search(c.text))
+                ]
             if latest_outcome is not None:
                 # "Did the Chiefs win the Super Bowl?" asked in February 2024 is not settled by the 2023 game
                 contenders = [c for c in contenders if within_a_year(c, news_day)]
@@ -628,6 +650,18 @@ class ExtractiveAnswerer:
                 verdict = yes_or_no(question, c, deny, names)
                 if verdict != UNSETTLED:
                     best = c
+                    if ANYONE_ASKED.match(question) and verdict == worded(question, holds=False):
+                        # harm only grows: "No one was killed." of the fire's first day is no "No." beside a later
+                        # "A worker injured in last week's fire … died Wednesday" (an outside try got the "No.")
+                        later = [
+                            d
+                            for d in contenders
+                            if d is not c
+                            and d.hit.chunk.published_int >= c.hit.chunk.published_int
+                            and yes_or_no(question, d, deny, names) == worded(question, holds=True)
+                        ]
+                        if later:
+                            best, verdict = later[0], worded(question, holds=True)
                     break
             else:
                 verdict = UNSETTLED
@@ -876,7 +910,12 @@ class ExtractiveAnswerer:
         return False
 
     def measure(
-        self, candidates: list[Candidate], hits: list[Hit], terms: dict[str, float], names: frozenset[str] = frozenset()
+        self,
+        candidates: list[Candidate],
+        hits: list[Hit],
+        terms: dict[str, float],
+        names: frozenset[str] = frozenset(),
+        implied: dict[str, frozenset[str]] | None = None,
     ) -> None:
         """Each sentence's share of the weighted `terms` (lexical), its passage's share, title included
         (support), and the score those and its passage's rank give; answerers add their own bonuses.
@@ -892,10 +931,10 @@ class ExtractiveAnswerer:
                 written_as_names = set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(passage)))) | nation_names(passage)
                 held -= names - written_as_names
                 held |= {name for name in names - held if clipped_from(name, passage)}
-            passage_stems[h.chunk.id] = self.with_prefixed_terms(held, terms)
+            passage_stems[h.chunk.id] = with_implied(self.with_prefixed_terms(held, terms), implied)
         for c in candidates:
             held = passage_stems[c.hit.chunk.id]
-            c.stems = self.with_prefixed_terms(c.stems, terms)
+            c.stems = with_implied(self.with_prefixed_terms(c.stems, terms), implied)
             # "the Fed" is the Federal Reserve: a sentence naming it so holds the question's "Fed" (for a verdict too)
             c.stems |= {name for name in names - c.stems if clipped_from(name, c.text)}
             c.lexical = sum(w for s, w in terms.items() if s in c.stems and (s not in names or s in held)) / total
@@ -1051,6 +1090,14 @@ ROLE_POOL = 30  # how far down the sentences a holder of the post asked about is
 NOT_THE_HOLDER = frozenset(
     {"former", "ex", "late", "acting", "interim", "deputy", "vice", "then", "previous", "next", "was", "had", "been"}
 )
+
+
+def with_implied(held: set[str], implied: dict[str, frozenset[str]] | None) -> set[str]:
+    """`held` with each `implied` stem whose family it holds a word of ("kill" by a text holding "die")."""
+    if not implied:
+        return held
+    found = {stem for stem, family in implied.items() if stem not in held and not family.isdisjoint(held)}
+    return held | found if found else held
 
 
 def asked_role(question: str) -> str | None:

@@ -1692,3 +1692,33 @@ def test_a_count_that_grows_is_answered_by_its_newest_telling(make_assistant, as
     bot.add_records(HARTWELL_FIRE)
     answer = bot.ask("How many people have been injured in the Hartwell fire?", as_of=as_of)
     assert count in answer.citations[0].quote, answer.text
+
+
+BOIL_WATER = [  # an outside tester's own story (a journalist's articles of a fictional town, written for the try)
+    {
+        "id": "illness-2024-11-18",
+        "title": "Eight sickened as council demands answers on water mains",
+        "source": "Millbrook Ledger",
+        "published": "2024-11-18",
+        "text": "Eight people have now reported stomach illness since the boil-water advisory began, Health Director "
+        "Naomi Feld said Monday. Two of them were treated at Millbrook General Hospital and released.",
+    },
+    {
+        "id": "lifted-2024-11-25",
+        "title": "Boil-water advisory lifted after two weeks",
+        "source": "Millbrook Ledger",
+        "published": "2024-11-25",
+        "text": "Millbrook lifted its boil-water advisory on Sunday after two weeks, once tests at 30 sites came back clean, "
+        "Health Director Naomi Feld said.\n\nFourteen people in all reported stomach illness during the advisory, Feld "
+        "said. Health officials have not confirmed that the water caused them.",
+    },
+]
+
+
+def test_a_count_written_in_words_past_ten_is_a_count(make_assistant):
+    """An outside try: "How many people have reported stomach illness?" (as of 2024-11-26) gave November 18's eight:
+    "Fourteen people in all reported stomach illness …" was no count, its number a word past "ten"."""
+    bot = make_assistant()
+    bot.add_records(BOIL_WATER)
+    answer = bot.ask("How many people have reported stomach illness?", as_of="2024-11-26")
+    assert "Fourteen people" in answer.citations[0].quote, answer.text
