@@ -121,6 +121,11 @@ WHO_ELSE = re.compile(
 # ("Who did Macron appoint?"), and, asked with "what" too, what its "it" means ("Which company …?")
 ASKS_WHO_OR_WHICH = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 ASKS_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)
+# "What caused Navalny's death?" asks for a cause of a thing it names: "it" after it is that thing, not the answer's
+# first words ("What did Biden say about it?" became "… about Daniel Roher's film?", an outside try)
+ASKS_A_CAUSE = re.compile(
+    r"^\s*what\s+(?:caused|causes|cause|led\s+to|leads\s+to|prompted|sparked|triggered|happened)\b", re.IGNORECASE
+)
 PERSON_PRONOUNS = {"he", "him", "she"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 ORGANISATION_WORDS = frozenset(
@@ -301,10 +306,19 @@ def topics(doc) -> list:
             chunk = chunk[1:]  # "How many hate crimes" → "hate crimes", "Which company" → "company"
         if chunk.root.lower_ in QUESTION_WORDS or any(t.pos_ == "PRON" for t in chunk) or chunk.root.i in numeric:
             continue
-        if any(chunk.text in name or name in chunk.text for name in names):
+        # a person's name is no topic; a thing of theirs is: "Navalny's death" of "What caused Navalny's death?"
+        if any(chunk.text in name or name in chunk.text for name in names) and not possessed_thing(chunk):
             continue
         found.append(chunk)
     return found
+
+
+OF_SOMEONE = re.compile(r"['’]s?\s+[a-z][\w-]*$")  # "Navalny's death": a thing of someone's, which "it" may be
+
+
+def possessed_thing(chunk) -> bool:
+    """Whether a noun phrase is a common noun with a possessor ("Navalny's death"), not a name."""
+    return chunk.root.pos_ == "NOUN" and any(t.dep_ == "poss" for t in chunk.root.children)
 
 
 def subject_doing(doc, verb) -> str:
@@ -1287,7 +1301,7 @@ class RuleRewriter:
             persons = asked or answered
         persons = fitting_gender(persons, {doc[i].lower_ for i in to_resolve})
         # "Which company …?" → "it" in the follow-up is the company the answer named
-        asks_for_thing = asks_who_or_which or bool(ASKS_WHAT.search(last_question))
+        asks_for_thing = asks_who_or_which or bool(ASKS_WHAT.search(last_question) and not ASKS_A_CAUSE.match(last_question))
         # a digest's first words ("The stories about …") are no thing it answered: an outside try got "What caused : The
         # stories?" after "What is the latest on the AT&T outage?"
         digest = bool(last_question) and analyze(last_question).kind in DIGEST_KINDS
@@ -1302,7 +1316,7 @@ class RuleRewriter:
             thing = ""  # "What film did he win it for?": "he" is the person, so "it" is something else
         subject_topics = topics(question_doc) if question_doc else []
         topic = thing or (subject_topics[-1].text if subject_topics else "")
-        if topic and any(p in topic or topic in p for p in asked):
+        if topic and any(p in topic or topic in p for p in asked) and not OF_SOMEONE.search(topic):
             # "it" is not the person the question named: "What did she say about it?" after "Did Haley drop out?" is
             # about her dropping out (it was asked "… about Haley?", an outside try)
             event = event_of(last_question)

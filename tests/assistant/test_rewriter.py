@@ -918,3 +918,14 @@ def test_she_after_someone_s_wife_is_the_wife(rewriter):
     )
     assert rewriter.rewrite("When did she say that?", turn).startswith("When did Navalny's wife say")
     assert rewriter.rewrite("What did his mother say?", turn) == "What did Navalny's mother say?"
+
+
+def test_it_after_what_caused_a_thing_is_that_thing_not_the_answer_s_first_words(rewriter):
+    """An outside try in the web chat: after "What caused Navalny's death?" (answered from a film about him) and "Where
+    did he die?", "What did Biden say about it?" became "What did Biden say about Daniel Roher's film?"."""
+    turns = history(
+        "What caused Navalny's death?",
+        "As of 2023-03-13: Daniel Roher's film “Navalny” won the Oscar for best documentary. [1]",
+    ) + history("Where did he die?", "Navalny died in an Arctic prison. [1]")
+    assert rewriter.rewrite("What did Biden say about it?", turns) == "What did Biden say about Navalny's death?"
+    assert rewriter.rewrite("What did his wife say?", turns) == "What did Navalny's wife say?"
