@@ -90,11 +90,13 @@ from assistant.answering.verdict import (
     one_winner_contest,
     other_event_words,
     parsed,
+    predicate_stems,
     stays_in_the_race,
     still_running_who,
     worded,
     yes_or_no,
 )
+from assistant.answering.verdict import parsed as verdict_parse
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from assistant.search.words import clipped_from, stems
@@ -622,7 +624,8 @@ class ExtractiveAnswerer:
             # "Is Rubio still in the race?" is settled as "Did Rubio drop out?" (`as_dropping_out`), its words too: "she is
             # not dropping out" denies it
             settling_terms = terms | self.key_terms(settling)
-            deny = lambda text: self.denies(text, settling_terms)  # noqa: E731
+            predicate = predicate_stems(settling)
+            deny = lambda text: self.denies(text, settling_terms, predicate)  # noqa: E731
             names = self.name_stems(question)
             # a sentence telling the event by another verb lacks the asked verb's word, which its passage's share of the
             # question counts: "Haley withdrew from the race" for "Did Haley drop out?" (`verdict.SAME_EVENT`)
@@ -900,14 +903,19 @@ class ExtractiveAnswerer:
         """A word few articles hold, as the words of a name are ("Buffalo", "Avi"; not "New")."""
         return all(self.keyword.idf(stem) >= NAME_WORD_IDF for stem in self.keyword.stems(word))
 
-    def denies(self, text: str, terms: dict[str, float]) -> bool:
+    def denies(self, text: str, terms: dict[str, float], predicate: frozenset[str] = frozenset()) -> bool:
         """Whether `text` negates one of the question's terms: a "not"/"n't"/"never" right before
         it ("do not need to be relabeled"), not any negation ("aren't aware that tahini is made…")."""
         for match in NEGATION.finditer(text):
             following = re.findall(r"\w+", text[match.end() : match.end() + 40])[:3]
             if any(stem in terms for stem in self.keyword.stems(" ".join(following))):
                 return True
-        return False
+        # ... or a "not" on a verb whose own words (not a clause it reports) hold one further on: "this election was not
+        # something that met any kind of benchmark of being free or fair" got "Yes." to "Was the election fair?" (an
+        # outside try)
+        # ... of the question's predicate, not its subject: "It also wasn't required for a product such as tahini, which
+        # is made …" denies nothing of tahini's making
+        return bool(predicate) and any(not predicate.isdisjoint(self.keyword.stems(words)) for words in negated_words(text))
 
     def measure(
         self,
@@ -1090,6 +1098,32 @@ ROLE_POOL = 30  # how far down the sentences a holder of the post asked about is
 NOT_THE_HOLDER = frozenset(
     {"former", "ex", "late", "acting", "interim", "deputy", "vice", "then", "previous", "next", "was", "had", "been"}
 )
+
+
+def negated_words(text: str) -> list[str]:
+    """For each verb a "not" or "never" negates in `text`, the words of what it says of its subject: its subtree but the
+    subject and any clause it reports or hangs on ("aren't aware that tahini is made …" negates no making)."""
+    if "not" not in text and "n't" not in text and "n’t" not in text and "never" not in text:
+        return []  # most sentences: no parse needed
+    found = []
+    for token in verdict_parse(text):
+        if token.dep_ != "neg":
+            continue
+        head = token.head
+        kept, todo = [head], [c for c in head.children if c.dep_ not in ("nsubj", "nsubjpass", "neg")]
+        while todo:
+            word = todo.pop()
+            if word.dep_ in REPORTED_CLAUSES or (word.dep_ == "relcl" and word.head.dep_ == "pobj"):
+                # (nor what a clause says of a thing named in passing: "wasn't required for a product such as tahini,
+                # which is made from ground sesame paste" denies no making)
+                continue
+            kept.append(word)
+            todo.extend(word.children)
+        found.append(" ".join(t.text for t in sorted(kept, key=lambda t: t.i) if not t.is_punct))
+    return found
+
+
+REPORTED_CLAUSES = ("csubj", "ccomp", "advcl", "parataxis", "mark")  # a negated verb's words stop at these
 
 
 def with_implied(held: set[str], implied: dict[str, frozenset[str]] | None) -> set[str]:

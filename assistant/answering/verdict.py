@@ -198,6 +198,10 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         return UNSETTLED
     if not names <= best.stems or HEDGED.search(best.text) or of_another_year(best):
         return UNSETTLED
+    if (quality := asked_quality(question)) and not quality <= best.stems:
+        # "Was the election fair?" got "Yes." from "… the country gears up for its presidential election" (an outside
+        # try): what a "be" question asks the subject to be must be in the sentence that settles it
+        return UNSETTLED
     if (there := THERE_BE.match(question)) is not None and not set(stems(there["thing"])) <= best.stems:
         # "Were there any arrests at the Kansas City parade?" got "Yes." from "… 11 children were shot … after a Super
         # Bowl victory parade in Kansas City" (an outside try): what is asked to exist must be in the sentence
@@ -224,6 +228,28 @@ def names_a_scope(question: str) -> bool:
     the fire (an outside try's "No one was killed." got no verdict); "Was anyone hurt?" and "Is it still working?" name
     nothing a verdict could be on."""
     return any(t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") for t in parsed(question))
+
+
+def predicate_stems(question: str) -> frozenset[str]:
+    """The stems of what a yes/no question says of its subject ("fair" of "Was the election fair?", "made ground sesam
+    past" of "True or false: tahini is made from ground sesame paste"): its words but its subject's."""
+    words = parsed(TRUE_OR_FALSE.sub("", question).lstrip(" :"))
+    root = next((t for t in words if t.dep_ == "ROOT"), None)
+    if root is None:
+        return frozenset()
+    subject = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    said = " ".join(t.text for t in words if t.i not in subject and not t.is_punct and t.pos_ not in ("AUX", "PRON"))
+    return frozenset(stems(said))
+
+
+def asked_quality(question: str) -> frozenset[str]:
+    """The stems of what "Was the election fair?" asks its subject to be (an adjective after a form of "be"); empty for
+    another question."""
+    words = parsed(question)
+    root = next((t for t in words if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return frozenset()
+    return frozenset(s for t in root.children if t.dep_ == "acomp" and t.pos_ == "ADJ" for s in stems(t.text))
 
 
 def worded(question: str, holds: bool) -> str:

@@ -1121,3 +1121,38 @@ def test_anyone_killed_is_yes_from_a_fatality_counted(make_assistant):
     answer = bot.ask("Was anyone killed at the Kansas City parade?", as_of="2024-02-20")
     assert answer.text.startswith("Yes. "), answer.text
     assert "one fatality" in answer.citations[0].quote
+
+
+PUTIN_ELECTION = [
+    {  # news24-dev 6b89d3e45a1e (USA TODAY, 2024-03-18), two of its paragraphs
+        "id": "white-house-putin",
+        "title": "White House: Russian President Vladimir Putin's election to fifth term not free or fair",
+        "source": "usatoday.com",
+        "published": "2024-03-18",
+        "text": "But, “that reality doesn't deny the fact that this election was not something that met any kind of "
+        "benchmark of being free or fair,” he said.\n\nRussia's Central Election Commission said Monday that Putin had won "
+        "by a landslide in an election in which he faced no credible opposition.",
+    },
+    {  # news24-dev 7e59d0b6e1bd (USA TODAY, 2024-03-14), its lead
+        "id": "russian-elections-explained",
+        "title": "How long has Putin been president? How Russian elections work",
+        "source": "usatoday.com",
+        "published": "2024-03-14",
+        "text": "Exactly one month after the suspicious death of Alexei Navalny, a prominent critic of Russian leader "
+        "Vladimir Putin, in a penal colony, the country gears up for its presidential election.",
+    },
+]
+
+
+def test_what_a_be_question_asks_its_subject_to_be_must_be_said_and_its_not_is_a_no(make_assistant):
+    """An outside try in the web chat: "Was the election fair?" (after Russia's, as of 2024-03-20) got "Yes." citing "this
+    election was not something that met any kind of benchmark of being free or fair" (the "not" too far from "fair"
+    for the words-after check), and, asked otherwise, "Yes." from a sentence that never says fair."""
+    from assistant.answering.verdict import asked_quality
+
+    assert asked_quality("Was the plane safe?") == {"safe"} and asked_quality("Did Haley drop out?") == frozenset()
+    bot = make_assistant()
+    bot.add_records(PUTIN_ELECTION)
+    answer = bot.ask("Was the election fair?", as_of="2024-03-20")
+    assert answer.text.startswith("No. "), answer.text
+    assert "free or fair" in answer.citations[0].quote
