@@ -74,6 +74,7 @@ SAY_WHERE = re.compile(r"^\s*what\s+did\s+(?P<speaker>[^?]{1,60}?)\s+say\s+(?P<w
 WHEN_WAS_THAT = re.compile(
     r"^\s*(?:and\s+)?(?:when|where)\s+(?:was|is|did|does)\s+(?P<that>that|this)(?:\s+(?:happen|take\s+place))?\s*\?+\s*$", re.I
 )
+DID_ACTION = re.compile(r"^\s*did\s+(?P<action>[^?]+?)\s*\?+\s*$", re.I)  # "Did Haley drop out?": what was done
 # "How many people were shot at the Kansas City parade?": what was counted, and what happened to them
 HOW_MANY_WERE = re.compile(r"^\s*how\s+many\s+(?P<what>[^?]+?)\s+(?P<be>were|was)\s+(?P<rest>[^?]+?)\s*\?+\s*$", re.I)
 # "What did she say afterwards?", "What happened next?": a time word that points back to the event asked about
@@ -1068,6 +1069,17 @@ class RuleRewriter:
                 return self.resolve_pronouns(rewritten, last_question, last_answer)
         when_was_that = WHEN_WAS_THAT.match(message)
         event = when_was_that and asked_event(last_question)
+        if when_was_that and not event:
+            # ... or of an earlier question, past ones naming no event of their own: "When was that?" after "Who won the
+            # Super Bowl?", "Who came second?" and "By how much?" was asked as it stood, and declined (an outside try)
+            for turn in reversed(earlier):
+                if (event := asked_event(turn.understood)) is not None:
+                    last_question = turn.understood
+                    break
+                if (done := DID_ACTION.match(turn.understood)) is not None:
+                    # "When was that?" after "Did Haley drop out?": when she did
+                    wh = next(word for word in when_was_that[0].split() if word.lower() in ("when", "where"))
+                    return f"{wh.capitalize()} did {done['action']}?"
         if event:
             asked = when_was_that
             won = outcome_told(last_question)

@@ -929,3 +929,21 @@ def test_it_after_what_caused_a_thing_is_that_thing_not_the_answer_s_first_words
     ) + history("Where did he die?", "Navalny died in an Arctic prison. [1]")
     assert rewriter.rewrite("What did Biden say about it?", turns) == "What did Biden say about Navalny's death?"
     assert rewriter.rewrite("What did his wife say?", turns) == "What did Navalny's wife say?"
+
+
+def test_when_was_that_asks_of_the_last_event_or_action_however_many_turns_back(rewriter):
+    """An outside try in the web chat: "When was that?" was asked as it stood, and declined, after "Did Haley drop out?"
+    (an action, no named event), and after "Who won the Super Bowl?" once "Who came second?" and "By how much?" had
+    come between."""
+    dropped = history("Did Haley drop out?", "Yes. Haley withdrew from the race on Wednesday (2024-03-06). [1]")
+    assert rewriter.rewrite("When was that?", dropped) == "When did Haley drop out?"
+    said = dropped + history(
+        "What did she say after that?", "Nikki Haley (2024-03-06) said: “It is now up to Donald Trump to earn the votes” [1]"
+    )
+    assert rewriter.rewrite("When was that?", said) == "When did Haley drop out?"
+    won = (
+        history("Who won the Super Bowl?", "The Kansas City Chiefs won Super Bowl 58 on Sunday (2024-02-11). [1]")
+        + history("Who came second?", "The San Francisco 49ers lost in overtime. [1]")
+        + history("By how much?", "The Chiefs won 25-22 in overtime. [1]")
+    )
+    assert rewriter.rewrite("When was that?", won) == "When was the Super Bowl won?"
