@@ -305,6 +305,10 @@ def resolved(text: str, published: date = PUBLISHED) -> list[tuple[str, str]]:
         # contained by Thursday" (2024-03-01) was dated the Thursday after (an outside try)
         ("The fire was just 3% contained by Thursday.", [("Thursday", "2022-12-29")]),
         ("Officials hope to contain the fire by Thursday.", [("Thursday", "2023-01-05")]),
+        # ... or its verb is in the past tense: "Four candidates filed papers by Wednesday's deadline", in a Thursday
+        # article, was read as the Wednesday after (an outside try)
+        ("Four candidates filed papers by Wednesday's deadline.", [("Wednesday", "2022-12-28")]),
+        ("Candidates must file by Wednesday's deadline.", [("Wednesday", "2023-01-04")]),
         (
             "Kansas City beat Buffalo Sunday, and the Jan. 6 committee met on Dec. 19.",
             [("Sunday", "2022-12-25"), ("Dec. 19", "2022-12-19")],

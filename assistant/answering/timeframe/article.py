@@ -25,7 +25,7 @@ from assistant.answering.timeframe.resolve import (
     _which,
 )
 from assistant.answering.timeframe.scanner import _scan
-from assistant.answering.timeframe.tense import weekday_looks_forward
+from assistant.answering.timeframe.tense import told_done_before, weekday_looks_forward
 from assistant.answering.timeframe.types import (
     _MONTHS,
     _WEEKDAY_NAMES,
@@ -271,8 +271,9 @@ def _reads_as_future(text: str, found: _Found) -> bool:
         return True
     if _FUTURE_WORD_JUST_BEFORE.search(text, max(0, found.start - 8), found.start):
         # "by Friday" looks ahead, unless its clause is told done: "The fire was just 3% contained by Thursday" (an
-        # outside try read it a week after the Friday article it was in)
-        return _TOLD_DONE.search(own_clause) is None
+        # outside try read it a week after the Friday article it was in), "Four candidates filed papers by Wednesday's
+        # deadline" (another, in a Thursday article, read it as the Wednesday after)
+        return _TOLD_DONE.search(own_clause) is None and not told_done_before(text, found.start, found.end)
     if [word.lower() for word in words_before] not in ([], ["on"]):
         return False
     ends = [position for position in (text.find(mark, found.end, found.end + 300) for mark in _SENTENCE_ENDS) if position >= 0]

@@ -54,6 +54,18 @@ def weekday_looks_forward(text: str, start: int, end: int) -> bool:
     return _governed_by_future(day)
 
 
+def told_done_before(text: str, start: int, end: int) -> bool:
+    """Whether the nearest verb before the weekday at `text[start:end]`, in its sentence, is in the past tense: "Four
+    candidates filed papers by Wednesday's deadline" (in a Thursday article) tells the Wednesday before."""
+    window_start = max(text.rfind("\n", max(0, start - _WINDOW), start) + 1, start - _WINDOW, 0)
+    doc = _parse(text[window_start : end + _WINDOW])
+    span = doc.char_span(start - window_start, end - window_start, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    before = [token for token in span[-1].sent if token.i < span[-1].i and token.pos_ in _VERBS]
+    return bool(before) and _past(before[-1])
+
+
 @lru_cache(maxsize=256)
 def _parse(paragraph: str) -> Doc:
     from ingest.language import pipeline_view
