@@ -558,11 +558,13 @@ class ExtractiveAnswerer:
             prefer_recent = True  # what follows the latest outcome is older: history, dated
         elif prefer_recent:
             best = max(near_best, key=lambda c: (c.hit.chunk.published_int, c.score))
-            if happening:
-                # a count that grows ("How many people have been injured in the Hartwell fire?"): the newest count of the
-                # happening, from a passage that answers, whatever its words' share; an outside try got September's
-                # "Seven workers have now been treated …" over October's "… now stands at 12"
-                counts = [c for c in pool[:COUNT_POOL] if self.answers(c) and gives_a_count(c, happening)]
+            # a count that grows ("How many people have been injured in the Hartwell fire?"): the newest count of the
+            # happening, from a passage that answers, whatever its words' share; an outside try got September's "Seven
+            # workers have now been treated …" over October's "… now stands at 12" (and for "What is the latest injury
+            # count …?", a count of injuries)
+            counted = happening or counted_before_count(question, self.keyword)
+            if counted:
+                counts = [c for c in pool[:COUNT_POOL] if self.answers(c) and gives_a_count(c, counted)]
                 best = max(counts + [best], key=lambda c: (c.hit.chunk.published_int, c is best, c.score))
         else:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
@@ -1124,6 +1126,15 @@ def negated_words(text: str) -> list[str]:
 
 
 REPORTED_CLAUSES = ("csubj", "ccomp", "advcl", "parataxis", "mark")  # a negated verb's words stop at these
+
+
+COUNT_WORD = re.compile(r"\b(?P<what>[A-Za-z]+)\s+(?:count|toll|tally|total)\b", re.IGNORECASE)
+
+
+def counted_before_count(question: str, keyword: KeywordIndex) -> frozenset[str]:
+    """The stems of what "the latest injury count" or "the death toll" counts; empty for a question naming no count."""
+    found = COUNT_WORD.search(question)
+    return frozenset(keyword.stems(found["what"])) if found else frozenset()
 
 
 def with_implied(held: set[str], implied: dict[str, frozenset[str]] | None) -> set[str]:

@@ -1722,3 +1722,13 @@ def test_a_count_written_in_words_past_ten_is_a_count(make_assistant):
     bot.add_records(BOIL_WATER)
     answer = bot.ask("How many people have reported stomach illness?", as_of="2024-11-26")
     assert "Fourteen people" in answer.citations[0].quote, answer.text
+
+
+def test_the_latest_count_of_a_thing_is_its_newest_telling(make_assistant):
+    """An outside try with a journalist's own articles: "What is the latest injury count from the Hartwell fire?" (as of
+    2024-11-10) gave September 18's seven, though the newest count was 12: "latest" took the newest of the sentences
+    that answered nearly as well as the best, and the count sentences of October were far below it."""
+    bot = make_assistant()
+    bot.add_records(HARTWELL_FIRE)
+    answer = bot.ask("What is the latest injury count from the Hartwell fire?", as_of="2024-10-10")
+    assert "now stands at 12" in answer.citations[0].quote, answer.text
