@@ -24,6 +24,9 @@ def normalize_url(url: str) -> str:
     return url
 
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_date(value: object) -> str:
     """Any date a source gives (ISO, RFC 822, a datetime) as ISO `YYYY-MM-DD`; '' when absent.
 
@@ -36,7 +39,7 @@ def parse_date(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if ISO_DAY.fullmatch(text):
         return date.fromisoformat(text).isoformat()
     return date_parser.parse(text).date().isoformat()
 
@@ -48,16 +51,9 @@ def parse_iso_day(value: object) -> str:
     to others, and a guess either way answers another day's question without a word (an outside try over HTTP).
     Raises ValueError otherwise.
     """
-    if value is None or value == "":
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value).strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(f"not a YYYY-MM-DD day: {text!r}")
-    return date.fromisoformat(text).isoformat()
+    if value not in (None, "") and not isinstance(value, date) and not ISO_DAY.fullmatch(str(value).strip()):
+        raise ValueError(f"not a YYYY-MM-DD day: {str(value).strip()!r}")
+    return parse_date(value)
 
 
 def date_as_int(iso_date: str) -> int:

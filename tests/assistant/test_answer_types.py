@@ -1223,30 +1223,10 @@ def test_a_question_dating_its_event_in_full_finds_the_article_that_abbreviates_
     2024?" was answered without the name: the articles write "Aug. 15", so "August", "15th" and "18th", the rarest
     words of the question and half its weight, were held by no sentence, and "called Mondegreen" ranked below a
     sentence that named no festival."""
+    from tests.assistant.test_time_questions import PHISH_FACTS, PHISH_FIREFLY
+
     bot = make_assistant()
-    bot.add_records(
-        [
-            {  # news24-dev 65fc92ad6f39 (USA TODAY, 2024-01-12), its opening lines
-                "id": "phish-facts",
-                "title": "10 Phish facts before they play Delaware festival in Woodlands Dover",
-                "source": "usatoday.com",
-                "published": "2024-01-12",
-                "text": "The legendary jam band Phish is as polarizing as fanny packs, comedian Amy Schumer, and pineapple "
-                "pizza.\n\nThis popular crew from Vermont has been grooving listeners since the 1980s.\n\nThey're on pace "
-                "to reel in a big school of Phish fans for their new four-day festival, called Mondegreen, in The "
-                "Woodlands of Dover from Thursday, Aug. 15, to Sunday, Aug. 18.\n\nMeanwhile, here are some interesting "
-                "Phish facts for folks to dive into about the band.",
-            },
-            {  # a story of other days, for the words' weights
-                "id": "firefly",
-                "title": "Firefly Music Festival will not return to Dover in 2023",
-                "source": "delawareonline.com",
-                "published": "2023-02-01",
-                "text": "The Firefly Music Festival, held at The Woodlands of Dover since 2012, will take a year off, its "
-                "organizers said on Wednesday.\n\nThe festival drew tens of thousands of fans to Delaware each June.",
-            },
-        ]
-    )
+    bot.add_records([PHISH_FACTS, PHISH_FIREFLY])
     answer = bot.ask(
         "What is the name of the festival that Phish is hosting in Dover, Delaware, from August 15th to August 18th, 2024?",
         as_of="2024-01-19",

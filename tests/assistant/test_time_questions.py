@@ -1336,6 +1336,26 @@ def test_a_contest_won_in_a_named_window_is_the_report_inside_it_or_none(super_b
     assert before.text.startswith("No article here reports that outcome"), before.text
 
 
+PHISH_FACTS = {  # news24-dev 65fc92ad6f39 (USA TODAY, 2024-01-12), its opening paragraphs
+    "id": "phish-facts",
+    "title": "10 Phish facts before they play Delaware festival in Woodlands Dover",
+    "source": "usatoday.com",
+    "published": "2024-01-12",
+    "text": "The legendary jam band Phish is as polarizing as fanny packs, comedian Amy Schumer, and pineapple "
+    "pizza.\n\nThis popular crew from Vermont has been grooving listeners since the 1980s.\n\nThey're on pace "
+    "to reel in a big school of Phish fans for their new four-day festival, called Mondegreen, in The "
+    "Woodlands of Dover from Thursday, Aug. 15, to Sunday, Aug. 18.",
+}
+PHISH_FIREFLY = {  # news24-dev b3692acdbc26 (USA TODAY, 2023-09-12), its opening
+    "id": "phish-firefly",
+    "title": "Phish jam band hooked for new Delaware 2024 event at Firefly grounds",
+    "source": "usatoday.com",
+    "published": "2023-09-12",
+    "text": "Word on the street is the jam band Phish is performing at Firefly Music Festival's stomping "
+    "grounds (The Woodlands of Dover) next summer.",
+}
+
+
 def test_the_days_of_an_event_to_come_are_no_window_of_the_news(make_assistant):
     """news24-dev, asked 2024-01-19 without the quiz's year: "from August 15th to August 18th" was read as last
     August's days, a window no report of the festival was in, and the answer was "Phish is performing at Firefly's
@@ -1343,24 +1363,8 @@ def test_the_days_of_an_event_to_come_are_no_window_of_the_news(make_assistant):
     bot = make_assistant()
     bot.add_records(
         [
-            {  # news24-dev 65fc92ad6f39 (USA TODAY, 2024-01-12), its opening paragraphs
-                "id": "phish-facts",
-                "title": "10 Phish facts before they play Delaware festival in Woodlands Dover",
-                "source": "usatoday.com",
-                "published": "2024-01-12",
-                "text": "The legendary jam band Phish is as polarizing as fanny packs, comedian Amy Schumer, and pineapple "
-                "pizza.\n\nThis popular crew from Vermont has been grooving listeners since the 1980s.\n\nThey're on pace "
-                "to reel in a big school of Phish fans for their new four-day festival, called Mondegreen, in The "
-                "Woodlands of Dover from Thursday, Aug. 15, to Sunday, Aug. 18.",
-            },
-            {  # news24-dev b3692acdbc26 (USA TODAY, 2023-09-12), its opening
-                "id": "phish-firefly",
-                "title": "Phish jam band hooked for new Delaware 2024 event at Firefly grounds",
-                "source": "usatoday.com",
-                "published": "2023-09-12",
-                "text": "Word on the street is the jam band Phish is performing at Firefly Music Festival's stomping "
-                "grounds (The Woodlands of Dover) next summer.",
-            },
+            PHISH_FACTS,
+            PHISH_FIREFLY,
         ]
     )
     question = "What is the name of the festival that Phish is hosting in Dover, Delaware, from August 15th to August 18th?"
