@@ -1736,3 +1736,17 @@ def test_the_latest_count_of_a_thing_is_its_newest_telling(make_assistant):
     bot.add_records(HARTWELL_FIRE)
     answer = bot.ask("What is the latest injury count from the Hartwell fire?", as_of="2024-10-10")
     assert "now stands at 12" in answer.citations[0].quote, answer.text
+
+
+def test_a_count_of_the_asked_place_s_event_named_as_an_organisation_is_its_count(make_assistant):
+    """An outside try with a journalist's own articles: "How many people have been injured in the Hartwell fire?" asked
+    the fire's first day got "No article here gives that number" beside "A fire broke out at the Hartwell Plastics plant
+    on Route 9 …, injuring four workers": the question's "Hartwell" was read as a place, the sentence's as a company's
+    name, and its places (Route 9, Millbrook) made it a count of another place's event."""
+    from tests.assistant.test_verdicts import MILLBROOK
+
+    bot = make_assistant()
+    bot.add_records([MILLBROOK[0]])
+    answer = bot.ask("How many people have been injured in the Hartwell fire?", as_of="2024-09-17")
+    assert answer.text.startswith("As of 2024-09-17: A fire broke out"), answer.text
+    assert "injuring four workers" in answer.citations[0].quote
