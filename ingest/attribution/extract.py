@@ -195,8 +195,13 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
                 comp = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
                 # ... or before it, news style, the frame after a comma: "A leaking dryer line … caused last month's
                 # fire, Fire Chief Maria Santos said Thursday." (an outside try found the chief's finding unquoted)
-                before = not comp
-                comp = comp or [c for c in v.children if c.dep_ == "ccomp" and reported_before(c, v) is not None]
+                comma = None
+                if not comp:
+                    told = next(
+                        ((c, at) for c in v.children if c.dep_ == "ccomp" and (at := reported_before(c, v)) is not None), None
+                    )
+                    if told is not None:
+                        comp, comma = [told[0]], told[1]
                 if not comp:
                     continue
                 subj = subject(v)
@@ -205,7 +210,7 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
                 c = comp[0]
                 # told before the frame, what was said is all the sentence before it: the parse hangs "The number …
                 # now stands at 12, after a third firefighter reported a shoulder injury, Santos said." on "reported"
-                lo, hi = (sent.start, reported_before(c, v) - 1) if before else (c.left_edge.i, c.right_edge.i)
+                lo, hi = (sent.start, comma - 1) if comma is not None else (c.left_edge.i, c.right_edge.i)
                 while hi > lo and doc[hi].is_punct:
                     hi -= 1
                 s = sk.to_orig(doc[lo].idx)
@@ -385,9 +390,6 @@ def reported_before(clause: Token, verb: Token) -> int | None:
     after = clause.right_edge.i + 1
     while after < verb.i and doc[after].text != ",":  # the clause's last words may hang elsewhere in the parse
         after += 1
-    frame_start = min(t.i for t in verb.subtree if t.i > after) if after < verb.i else verb.i
     if after >= verb.i or any(t.text == "," for t in doc[after + 1 : verb.i]):
         return None  # the frame is right after the comma: "…, Fire Chief Maria Santos said"
-    if frame_start <= after:
-        return None
     return after
