@@ -120,7 +120,7 @@ class Assistant:
         # The LLM only when the user configured one: offline by default.
         self.llm: LLMClient | None = LLMClient(self.settings) if self.settings.llm_configured else None
         self.rule_rewriter = RuleRewriter()
-        if rules := self.ingestor.quotes_by():
+        if rules := self.index.quotes_by():
             older = sum(record.quotes_by != rules for record in self.retriever.articles.values())
             if older:
                 log.warning(

@@ -234,10 +234,18 @@ class Index:
             if found < record.chunks:
                 result.incomplete.append(IncompleteArticle(id=record.id, expected=record.chunks, found=found))
         result.orphan_chunks = sorted(stored - named)
-        current = Ingestor(self).quotes_by()
+        current = self.quotes_by()
         if current:
             result.older_quotes = sorted(record.id for record in records.values() if record.quotes_by != current)
         return result
+
+    def quotes_by(self) -> str:
+        """The attribution rules quotes are found by in this index; "" with attribution off (no quotes found)."""
+        if not self.settings.attribution:
+            return ""
+        from ingest.attribution import rules_version
+
+        return rules_version()
 
     @cached_property
     def tokenizer(self):
@@ -496,7 +504,7 @@ class Ingestor:
         `step` as each article is embedded, then as its quotes are in."""
         settings = self.index.settings
         tokenizer = self.index.tokenizer
-        quotes_by = self.quotes_by() if find_quotes is None else ""
+        quotes_by = self.index.quotes_by() if find_quotes is None else ""
         find_quotes = find_quotes or self.attributions
         planned = []
         texts: list[list[str]] = []
@@ -605,14 +613,6 @@ class Ingestor:
             self._write(prepared, {p.article.id: True for p in prepared}, IngestReport())
         return [article.id for article in articles]
 
-    def quotes_by(self) -> str:
-        """The attribution rules this ingest finds quotes by; "" with attribution off (no quotes found)."""
-        if not self.index.settings.attribution:
-            return ""
-        from ingest.attribution import rules_version
-
-        return rules_version()
-
     def find_quotes_again(self, article_ids: list[str]) -> list[str]:
         """Find the quotes of these committed articles again, from their stored text, by the current rules, and store
         them with those rules named (for `Index.repair`; hold the write lock). Their chunks stay. Returns the ids done.
@@ -620,7 +620,7 @@ class Ingestor:
         store = self.index.store
         records, _ = store.articles_by_id(article_ids)
         texts = store.article_texts(records)
-        quotes_by = self.quotes_by()
+        quotes_by = self.index.quotes_by()
         done = []
         for record in records.values():
             article = Article(id=record.id, title=record.title, text=texts[record.id], source=record.source)
