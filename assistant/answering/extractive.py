@@ -62,6 +62,7 @@ from assistant.answering.question import (
     TALLY_HEADS,
     QuestionAnalysis,
     analyze,
+    counted_by_its_noun,
     counted_happening,
     counted_thing,
     counts_people,
@@ -96,7 +97,6 @@ from assistant.answering.verdict import (
     worded,
     yes_or_no,
 )
-from assistant.answering.verdict import parsed as verdict_parse
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
 from assistant.search.words import clipped_from, stems
@@ -419,7 +419,8 @@ class ExtractiveAnswerer:
             if not happening.isdisjoint(c.stems) or tallies_a_vote(c.text, happening):
                 c.stems |= happening & set(terms) or happening
         implied: dict[str, frozenset[str]] = {}
-        if kind == "yes_no" and (anyone := ANYONE_ASKED.match(question)) is not None:
+        anyone = ANYONE_ASKED.match(question) if kind == "yes_no" else None  # "Was anyone killed …?"
+        if anyone is not None:
             # "Was anyone killed in the fire?" is answered by "A worker … died Wednesday" as well as by "killed"
             implied = {stem: harm_family(anyone["done"]) for stem in self.keyword.stems(anyone["done"])}
         self.measure(candidates, hits, terms, self.cased_names(question), implied)
@@ -562,7 +563,7 @@ class ExtractiveAnswerer:
             # happening, from a passage that answers, whatever its words' share; an outside try got September's "Seven
             # workers have now been treated …" over October's "… now stands at 12" (and for "What is the latest injury
             # count …?", a count of injuries)
-            counted = happening or counted_before_count(question, self.keyword)
+            counted = happening or counted_by_its_noun(question)
             if counted:
                 counts = [c for c in pool[:COUNT_POOL] if self.answers(c) and gives_a_count(c, counted)]
                 best = max(counts + [best], key=lambda c: (c.hit.chunk.published_int, c is best, c.score))
@@ -640,7 +641,7 @@ class ExtractiveAnswerer:
             contenders += [
                 c for c in pool[YES_NO_POOL:] if others & c.stems and names <= c.stems and by_another_verb(settling, c.text)
             ][:YES_NO_POOL]
-            if (anyone := ANYONE_ASKED.match(question)) is not None:
+            if anyone is not None:
                 # ... and for "Was anyone killed at the Kansas City parade?", a sentence telling who was, whose passage
                 # names the parade: "In total 22 people suffered gunshot wounds, including one fatality" (outside try)
                 contenders += [
@@ -655,7 +656,7 @@ class ExtractiveAnswerer:
                 verdict = yes_or_no(question, c, deny, names)
                 if verdict != UNSETTLED:
                     best = c
-                    if ANYONE_ASKED.match(question) and verdict == worded(question, holds=False):
+                    if anyone is not None and verdict == worded(question, holds=False):
                         # harm only grows: "No one was killed." of the fire's first day is no "No." beside a later
                         # "A worker injured in last week's fire … died Wednesday" (an outside try got the "No.")
                         later = [
@@ -1108,7 +1109,7 @@ def negated_words(text: str) -> list[str]:
     if "not" not in text and "n't" not in text and "n’t" not in text and "never" not in text:
         return []  # most sentences: no parse needed
     found = []
-    for token in verdict_parse(text):
+    for token in parsed(text):
         if token.dep_ != "neg":
             continue
         head = token.head
@@ -1126,15 +1127,6 @@ def negated_words(text: str) -> list[str]:
 
 
 REPORTED_CLAUSES = ("csubj", "ccomp", "advcl", "parataxis", "mark")  # a negated verb's words stop at these
-
-
-COUNT_WORD = re.compile(r"\b(?P<what>[A-Za-z]+)\s+(?:count|toll|tally|total)\b", re.IGNORECASE)
-
-
-def counted_before_count(question: str, keyword: KeywordIndex) -> frozenset[str]:
-    """The stems of what "the latest injury count" or "the death toll" counts; empty for a question naming no count."""
-    found = COUNT_WORD.search(question)
-    return frozenset(keyword.stems(found["what"])) if found else frozenset()
 
 
 def with_implied(held: set[str], implied: dict[str, frozenset[str]] | None) -> set[str]:

@@ -224,6 +224,15 @@ def counted_thing(question: str) -> frozenset[str]:
     return frozenset()
 
 
+COUNT_NOUN = re.compile(r"\b(?P<what>[A-Za-z]+)\s+(?:count|toll|tally|total)\b", re.IGNORECASE)
+
+
+def counted_by_its_noun(question: str) -> frozenset[str]:
+    """The stems of what "the latest injury count" or "the death toll" counts; empty for a question naming no count."""
+    found = COUNT_NOUN.search(question)
+    return frozenset(stems(found["what"])) if found else frozenset()
+
+
 def counted_happening(question: str) -> frozenset[str]:
     """For "How many people <verb> …?" the stems a sentence must hold to count them: the verb's and those that tell
     the same happening (`SAME_HAPPENING`); empty for any other question, which counts a thing of its own ("acres")."""
