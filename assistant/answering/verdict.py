@@ -271,20 +271,21 @@ NO_ONE = re.compile(
 )
 HARM_WORDS = frozenset({"hurt", "injur", "wound", "harm"})  # stems of one harm, told by any of them
 DEATH_WORDS = frozenset({"kill", "die", "dead", "death", "fatal"})  # ... and of the other: "killed" is "died"
+HARM_FAMILIES = (HARM_WORDS, DEATH_WORDS)
 
 
 def harm_family(done: str) -> frozenset[str]:
     """The stems that tell the harm of a participle ("killed": kill, die, dead, death, fatal); its own stem alone when it
     is of no family."""
     own = frozenset(stems(done))
-    return next((family for family in (HARM_WORDS, DEATH_WORDS) if own and own <= family), own)
+    return next((family for family in HARM_FAMILIES if own and own <= family), own)
 
 
 def same_harm(asked: str, told: str) -> bool:
     """Whether two participles tell one happening: the same stem, or both a word of harm ("hurt", "injured")."""
     asked_stem, told_stem = stems(asked), stems(told)
     both = set(asked_stem) | set(told_stem)
-    return bool(asked_stem) and (asked_stem == told_stem or both <= HARM_WORDS or both <= DEATH_WORDS)
+    return bool(asked_stem) and (asked_stem == told_stem or any(both <= family for family in HARM_FAMILIES))
 
 
 def counts_the_harmed(sentence: str, done: str) -> bool:
@@ -292,7 +293,7 @@ def counts_the_harmed(sentence: str, done: str) -> bool:
     fire that killed one worker", "Two people were injured"; not "could have killed dozens" (see `HEDGED`)."""
     for token in parsed(sentence):
         if token.pos_ == "NOUN" and same_harm(done, token.text) and any(n.dep_ == "nummod" for n in token.children):
-            if not any(n.lower_ in ("no", "zero") for n in token.children):
+            if not counts_none(token):
                 return True  # "22 people suffered gunshot wounds, including one fatality"
         if token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBN") or not same_harm(done, token.text):
             continue
@@ -301,13 +302,18 @@ def counts_the_harmed(sentence: str, done: str) -> bool:
         harmed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if set(stems(token.lemma_)) <= DEATH_WORDS:
             harmed += [c for c in token.children if c.dep_ == "nsubj"]  # "A worker … died Wednesday": the one who died
-        if any(c.lower_ in ("none", "nobody") or any(n.lower_ in ("no", "zero") for n in c.children) for c in harmed):
+        if any(c.lower_ in ("none", "nobody") or counts_none(c) for c in harmed):
             continue  # "The fire killed no one"
         if any(c.like_num or any(n.dep_ == "nummod" or n.lower_ in ("a", "an") for n in c.children) for c in harmed):
             return True
         if any(c.pos_ == "PROPN" for c in harmed if token.dep_ == "ROOT"):
             return True  # "Luis Ortega died of his burns": a person named
     return False
+
+
+def counts_none(word) -> bool:
+    """Whether a noun is counted as none: "no one", "zero deaths"."""
+    return any(n.lower_ in ("no", "zero") for n in word.children)
 
 
 THERE_BE = re.compile(
