@@ -621,8 +621,11 @@ function bylineKeepPickerInView() {
     if (rect.bottom > window.innerHeight - margin) box.style.top = Math.max(margin, window.innerHeight - margin - rect.height) + "px";
   });
 }
-new MutationObserver(function () { requestAnimationFrame(bylineKeepPickerInView); })
-  .observe(document.documentElement, {childList: true, subtree: true});
+// (a streamed answer changes the page many times a frame: one check a frame at most)
+let bylinePickerCheck = 0;
+new MutationObserver(function () {
+  if (!bylinePickerCheck) bylinePickerCheck = requestAnimationFrame(function () { bylinePickerCheck = 0; bylineKeepPickerInView(); });
+}).observe(document.documentElement, {childList: true, subtree: true});
 document.addEventListener("click", function (event) {
   const link = event.target.closest && event.target.closest('a[href^="#cite-"]');
   if (!link) return;
