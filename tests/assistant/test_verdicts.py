@@ -1091,22 +1091,15 @@ def test_plain_yes_no_questions_of_a_local_story_get_their_verdict(make_assistan
     assert cited in answer.citations[0].quote, answer.text
 
 
-WORKER_DIES = {  # the outside tester's story of the Hartwell fire, a week on
-    "id": "ledger-2024-09-26-death",
-    "title": "Worker injured in Hartwell fire dies; injury count at 11",
-    "source": "Millbrook Ledger",
-    "published": "2024-09-26",
-    "text": "A worker injured in last week's fire at the Hartwell Plastics plant died Wednesday at a Boston burn center, his "
-    "family said.\n\nLuis Ortega, 34, of Millbrook, had worked at the plant for six years.",
-}
-
-
 @pytest.mark.parametrize("as_of, verdict", [("2024-09-22", "No."), ("2024-09-27", "Yes.")])
 def test_anyone_killed_is_yes_once_a_later_article_tells_a_death(make_assistant, as_of, verdict):
     """An outside try: "Was anyone killed in the fire?" asked on 2024-09-27 was "No. No one was killed.", from the
     fire's first day, the day after an article told a worker had died of his burns (in other words: "died")."""
+    from tests.assistant.test_time_questions import HARTWELL_FIRE
+
+    worker_dies = next(record for record in HARTWELL_FIRE if record["published"] == "2024-09-26")
     bot = make_assistant()
-    bot.add_records(MILLBROOK + [WORKER_DIES])
+    bot.add_records(MILLBROOK + [worker_dies])
     answer = bot.ask("Was anyone killed in the fire?", as_of=as_of)
     assert answer.text.startswith(f"{verdict} "), answer.text
 
