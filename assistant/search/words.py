@@ -91,11 +91,12 @@ def tokenization() -> dict:
     from ingest.language import MODEL_NAME
 
     left_out = zlib.crc32(" ".join(sorted(NOT_FOLDED | MODALS)).encode())
-    dates = zlib.crc32(f"{sorted(MONTH_SHORT.items())} {ORDINAL_DAY.pattern} {AMPERSAND_NAME.pattern}".encode())
+    # the words read as others before stemming: month short forms, ordinal days, names joined by "&"
+    word_folds = zlib.crc32(f"{sorted(MONTH_SHORT.items())} {ORDINAL_DAY.pattern} {AMPERSAND_NAME.pattern}".encode())
     return {
         "stemmer": "snowball-english",
         "base_forms": f"{MODEL_NAME} {version(MODEL_NAME)} {BASE_FORM_POS} {left_out:08x}",
-        "dates": f"{dates:08x}",
+        "word_folds": f"{word_folds:08x}",
     }
 
 
