@@ -184,6 +184,11 @@ def _after_title_words(head: str, name: str) -> str:
     return " ".join(words[max(start, 1) :])
 
 
+# A namesake named in full this many times as often as any other, and at least so often, is the one a bare surname means
+PRINCIPAL_TIMES = 3
+PRINCIPAL_LEAST = 4
+
+
 @dataclass
 class NameIndex:
     """Person names of one article in text order, for "fullest name" lookup; given the article's text,
@@ -238,6 +243,22 @@ class NameIndex:
             self._positions[form][: bisect.bisect_right(self._positions[form], pos)] if pos is not None else self._positions[form]
         )
         return all(at == named_at for at in before)
+
+    def principal(self, forms: list[int]) -> list[str]:
+        """The full names (forms of two words or more) of the person the article names in full at least
+        PRINCIPAL_TIMES as often as any other of `forms`, and PRINCIPAL_LEAST times; none when no one stands out."""
+        named: dict[str, int] = {}
+        for k in forms:
+            if self._forms[k][4] > 1:
+                first = self._forms[k][3]
+                named[first] = named.get(first, 0) + len(self._positions[k])
+        if len(named) < 2:
+            return []
+        ranked = sorted(named.items(), key=lambda item: item[1], reverse=True)
+        (top, times), (_, runner_up) = ranked[0], ranked[1]
+        if times < PRINCIPAL_LEAST or times < PRINCIPAL_TIMES * runner_up:
+            return []
+        return [self._forms[k][0] for k in forms if self._forms[k][4] > 1 and self._forms[k][3] == top]
 
     def resolve(self, name: str, pos: int | None = None, fits: Callable[[str], bool | None] | None = None) -> str:
         """Fullest name in the article compatible with `name`.
@@ -315,6 +336,8 @@ class NameIndex:
             if fits is None and remember:
                 self._cache[name] = best
             return best
+        nearest: list[str] = []
+        latest = -1
         if pos is not None:
             # several people share the surname: prefer the most recent before pos
             # each name at its latest offset up to pos, the latest first
@@ -326,10 +349,18 @@ class NameIndex:
                     before.append((self._positions[k][seen - 1], c))
             if before:
                 before.sort(reverse=True)
-                first = _first(before[0][1])
+                latest, first = before[0][0], _first(before[0][1])
                 # the most recently named first, so that of two as full ("Tom Capano", "Tom Carper") the nearer wins
-                same = [c for _, c in before if _first(c) == first]
-                return max(same, key=fullness)
+                nearest = [c for _, c in before if _first(c) == first]
+        # a bare surname a paragraph or more from the last namesake named is the article's principal one, whom it names
+        # in full far more often than the others: a live blog's "Biden said" after "guests invited by First Lady Jill
+        # Biden" is the president's (AP style names the secondary namesake in full each time); in the paragraph that
+        # names one, that one ("Bill Clinton spoke with voters … Clinton said")
+        same_paragraph = bool(nearest) and bool(self.text) and "\n" not in self.text[latest:pos]
+        if len(person) == 1 and not same_paragraph and (principal := self.principal(forms)):
+            return max(principal, key=fullness)
+        if nearest:
+            return max(nearest, key=fullness)
         return max(distinct, key=fullness)
 
 

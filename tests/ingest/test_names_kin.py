@@ -47,3 +47,33 @@ def test_a_relative_named_again_in_full_is_the_one_a_bare_surname_follows():
     index.add(text.find("Bill Clinton,"), "Bill Clinton")
     index.add(text.find("Bill Clinton spoke"), "Bill Clinton")
     assert index.resolve("Clinton", text.find("Clinton said")) == "Bill Clinton"
+
+
+# news24-dev 6b469543a71a (USA TODAY, 2023-02-07), the State of the Union live blog, shortened: the president named in
+# full again and again, the first lady once, and his words a paragraph after hers
+LIVE_BLOG = (
+    "President Joe Biden took credit Tuesday for the country's economic recovery.\n\n"
+    "At least for tonight, President Joe Biden landed a majority of the Supreme Court.\n\n"
+    "President Joe Biden entered a full House chamber Tuesday.\n\n"
+    "Biden also singled out Maurice and Kandice Barron, a pair of guests invited by First Lady Jill Biden.\n\n"
+    "“We’re not going to be able to do it,” Biden said of the debt ceiling.\n\n"
+    "President Joe Biden touted the Inflation Reduction Act.\n\n"
+    "Since President Joe Biden took office in January 2021, the Dow has climbed."
+)
+
+
+def test_a_bare_surname_paragraphs_from_a_namesake_is_the_principal_one():
+    """An outside try: "What did Biden say about the shooting?" showed a card "quote by First Lady Jill Biden"; in
+    this live blog 34 of the president's quotes were given to her, every "Biden said" after the paragraph naming her."""
+    index = NameIndex(text=LIVE_BLOG)
+    for at in [i for i in range(len(LIVE_BLOG)) if LIVE_BLOG.startswith("President Joe Biden", i)]:
+        index.add(at, "President Joe Biden")
+    index.add(LIVE_BLOG.find("First Lady Jill Biden"), "First Lady Jill Biden")
+    assert index.resolve("Biden", LIVE_BLOG.find("Biden said")) == "Joe Biden"
+    # in the paragraph that names her, a bare "Biden" after her name is still hers
+    hers = LIVE_BLOG.replace("invited by First Lady Jill Biden.", "invited by First Lady Jill Biden. Biden greeted them.")
+    index = NameIndex(text=hers)
+    for at in [i for i in range(len(hers)) if hers.startswith("President Joe Biden", i)]:
+        index.add(at, "President Joe Biden")
+    index.add(hers.find("First Lady Jill Biden"), "First Lady Jill Biden")
+    assert index.resolve("Biden", hers.find("Biden greeted")) == "First Lady Jill Biden"
