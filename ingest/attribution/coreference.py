@@ -428,10 +428,23 @@ def _set_speaker(q: Quote, subj: Token, cue: str, sk: Skeleton, art: _Article) -
     q.speaker_tok = subj
 
 
+def _set_off(token: Token) -> bool:
+    """Whether the phrase of `token` stands between commas ("…, Howard Pruitt, said")."""
+    doc = token.doc
+    lo, hi = token.left_edge.i, token.right_edge.i
+    return lo > 0 and hi + 1 < len(doc) and doc[lo - 1].text == "," and doc[hi + 1].text == ","
+
+
 def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, str, tuple[int, int] | None]:
     """(speaker_name, speaker as written, speaker char span) for a subject token."""
     doc = subj.doc
     text = art.text
+    # "HARLOW — County Commissioner Ray Dunmore on Wednesday withdrew …, saying …": the parser makes the dateline the
+    # subject and the name its appositive (an outside try found HARLOW among the speakers)
+    if subj.text.isupper() and len(subj.text) > 1 and subj.i == subj.sent.start:
+        named = next((c for c in subj.children if c.dep_ == "appos" and c.tag_ in ("NNP", "NNPS")), None)
+        if named is not None and any(t.text in ("—", "–", "--", "-") for t in doc[subj.i + 1 : named.left_edge.i]):
+            subj = named
     # "Gov. John Kasich (R-OH), said": the parser may pick the parenthesis
     if subj.i > 0 and _inside_parens(subj) and subj.head.tag_ in _NOMINAL_TAGS and subj.head.i < subj.i:
         subj = subj.head
@@ -502,8 +515,18 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
     ):
         a, b = _name_chain(doc[lo - 2])
         return art.names.resolve(doc[a : b + 1].text, pos), speaker, span
-    # common noun: appositive name ("the campaign manager, Robby Mook")
-    for c in subj.children:
+    # common noun: appositive name ("the campaign manager, Robby Mook"), or one the parser hung on the noun's object ("A
+    # lawyer for Kessler Plating, Howard Pruitt, said": an outside try found the lawyer quoted, not Pruitt)
+    of_object = [
+        g
+        for c in subj.children
+        if c.dep_ == "prep"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for g in o.children
+        if g.dep_ == "appos" and g.tag_ == "NNP" and _set_off(g)
+    ]
+    for c in [*subj.children, *of_object]:
         if c.dep_ == "appos" and c.tag_ == "NNP":
             if any(t.tag_ in ("``", "''") for t in doc[min(subj.i, c.i) : max(subj.i, c.i)]):
                 continue  # "WSJ editorial: 'Deport Nikki Haley.'": the quote's first word is no name of its speaker

@@ -149,6 +149,9 @@ _ADDRESSEE_FORMS = frozenset(
 )
 
 
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+
+
 def _inverted_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
     """``“Q,” said Marla Kilfoyle`` / ``..., says Dante Scala, a political
     scientist``: a speech verb right after a comma or quote, followed by a noun
@@ -170,6 +173,10 @@ def _inverted_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token |
             head = doc[j]
         j += 1
     if head is None:
+        return None
+    if head.ent_type_ in ("DATE", "TIME") or head.lower_ in _DAY_NAMES:
+        # "Its general manager, Gregory Stahl, said Wednesday that …" was Wednesday's (an outside try): a day after the
+        # verb says when, the comma was the appositive's
         return None
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ccomp" and head.head.head.i == verb.i:
         # "Dan Holmes, 51, said Haley has shown “good character”": the name after the verb is the subject of what
