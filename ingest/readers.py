@@ -253,19 +253,39 @@ DATELINE = re.compile(
 DATELINE_CHARS = 100
 
 
-def dateline_day(body: str) -> str:
-    """The day a short line at the top of the body gives, as ISO; "" when it gives none. A text file with no seed line
-    read as undated, and was answered asked as of any day, before it was written (an outside try)."""
-    first = body.split("\n", 1)[0].strip()
+@dataclass(frozen=True)
+class Byline:
+    """What a short line under the headline tells: the day, and who wrote it (a name after "By") or the outlet."""
+
+    day: str = ""
+    outlet: str = ""
+    author: str = ""
+
+
+BYLINE_BY = re.compile(r"^by\s+", re.IGNORECASE)
+BYLINE_SEPARATORS = "*_ —–-·|,/"
+
+
+def byline(body: str) -> tuple[Byline, str]:
+    """The byline at the top of the body, and the body without it; (Byline(), body) when the first line is no byline.
+    A text file with no seed line read as undated, and was answered asked as of any day, before it was written (an
+    outside try); "*Harlow Gazette — 2025-10-23*" gave the folder's name as the outlet and was cited as the first
+    sentence's start (another)."""
+    first, _, rest = body.partition("\n")
+    line = first.strip()
     # a byline is no sentence: "The council met on 2024-10-01 to discuss the budget." dates a meeting, not the article
-    if len(first) > DATELINE_CHARS or first.strip("*_ ").endswith((".", "!", "?")):
-        return ""
-    if (found := DATELINE.search(first)) is None:
-        return ""
+    if len(line) > DATELINE_CHARS or line.strip("*_ ").endswith((".", "!", "?")):
+        return Byline(), body
+    if (found := DATELINE.search(line)) is None:
+        return Byline(), body
     try:
-        return parse_date(found["day"])
+        day = parse_date(found["day"])
     except ValueError:
-        return ""
+        return Byline(), body
+    named = (line[: found.start()] + " " + line[found.end() :]).strip(BYLINE_SEPARATORS).strip()
+    if BYLINE_BY.match(named):
+        return Byline(day=day, author=BYLINE_BY.sub("", named).strip(BYLINE_SEPARATORS)), rest.lstrip("\n")
+    return Byline(day=day, outlet=named), rest.lstrip("\n")
 
 
 def source_line(body: str) -> tuple[str, str]:
@@ -293,10 +313,12 @@ def parse_plain_text(text: str, key: str, where: str, markdown: bool = False, ur
         body = rest if rest.strip() else first_line
     named, body = source_line(body)
     body = body.strip()
+    told = Byline()
+    if not published:
+        told, body = byline(body)
+        published, named = told.day, named or told.outlet
     if not body:
         raise ReadError(where, "no article text after the title line")
-    if not published:
-        published = dateline_day(body)
     if len(title) > 300:  # a first line this long is body text, not a headline
         title, body = title[:120].rsplit(" ", 1)[0] + "…", text.strip()
     return Article(
@@ -306,6 +328,7 @@ def parse_plain_text(text: str, key: str, where: str, markdown: bool = False, ur
         source=outlet(named, url, key),
         url=url,
         published=published,
+        author=told.author,
         origin=where,
     )
 

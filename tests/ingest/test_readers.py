@@ -451,3 +451,22 @@ def test_a_byline_under_the_headline_dates_a_text_file(tmp_path):
     assert read(tmp_path / "forum.md").articles[0].published == "2024-10-01"
     assert read(tmp_path / "results.txt").articles[0].published == "2024-11-06"
     assert read(tmp_path / "notes.txt").articles[0].published == ""
+
+
+def test_a_byline_names_the_outlet_or_the_author_and_leaves_the_text(tmp_path):
+    """An outside try: "*Harlow Gazette — 2025-10-23*" under the headline gave the folder's name ("corpus") as the
+    outlet, so one paper was three names in the source filter, and the line was cited as the first sentence's start."""
+    (tmp_path / "withdrawn.txt").write_text(
+        "Dunmore withdraws proposal to close Cedar Run plant\n*Harlow Gazette — 2025-10-23*\n\nHARLOW — County "
+        "Commissioner Ray Dunmore on Wednesday withdrew his proposal to close the Cedar Run treatment plant.\n"
+    )
+    (tmp_path / "results.txt").write_text(
+        "Rahman and Becker win school board seats\nBy Sam Reyes · Nov. 6, 2024\n\nAisha Rahman and incumbent Tom Becker "
+        "won the two open seats.\n"
+    )
+    withdrawn = read(tmp_path / "withdrawn.txt").articles[0]
+    assert (withdrawn.source, withdrawn.published) == ("Harlow Gazette", "2025-10-23")
+    assert withdrawn.text.startswith("HARLOW — County Commissioner")
+    results = read(tmp_path / "results.txt").articles[0]
+    assert (results.author, results.source) == ("Sam Reyes", tmp_path.name)  # a person is no outlet
+    assert results.text.startswith("Aisha Rahman")
