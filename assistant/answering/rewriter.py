@@ -879,6 +879,8 @@ GENERIC_NOUNS = frozenset(
 # what a story measures or counts: "How many acres burned?", "How many homes were destroyed?"
 MEASURED_NOUNS = frozenset("acre acres mile miles home homes house houses building buildings structure structures".split())
 TOPIC_PREPOSITIONS = ("in", "at", "during", "on")
+# nouns of "at the time", "in the end": no topic where news happened
+TIME_NOUNS = frozenset("time end moment beginning start past future meantime day week month year weekend morning night".split())
 WH_TAGS = ("WRB", "WP", "WP$", "WDT")
 BY_HOW_MUCH = re.compile(r"^\s*(?:and\s+)?by\s+how\s+(?:much|many(?:\s+\w+)?)\s*[?.!]*\s*$", re.I)
 # what is voted or ruled on, not in: "What was the vote on the TikTok bill?"
@@ -927,6 +929,13 @@ def named_topic(question: str) -> str | None:
     event = event_of(question)
     if event is not None and not event.actor:
         return f"in {event.clause}"
+    for prep in reversed(doc):
+        # ... else one it gives as known, naming no name: "Was anyone killed?" after "How many people were shot at the
+        # parade?" was asked as it stood, and met a 2022 police shooting (an outside try); not "at the time", "in the end"
+        objects = [c for c in prep.children if c.dep_ == "pobj"] if prep.dep_ == "prep" else []
+        if prep.lower_ in TOPIC_PREPOSITIONS and objects and objects[0].pos_ == "NOUN" and objects[0].lower_ not in TIME_NOUNS:
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in objects[0].children):
+                return doc[prep.i : objects[0].right_edge.i + 1].text
     # ... else a named thing it asks about, a common noun under a name: "How big is the Smokehouse Creek fire?" → "in
     # the Smokehouse Creek fire" (an outside try's "How many people died?" after it met 2022's Hurricane Ian); not a
     # bare name ("Trump"), which is no place for people to die in
@@ -942,7 +951,7 @@ def named_topic(question: str) -> str | None:
     return None
 
 
-def on_the_last_topic(message: str, last_question: str) -> str | None:
+def on_the_last_topic(message: str, last_question: str, last_answer: str = "") -> str | None:
     """ "How many people were shot?" after "How many people were shot at the Kansas City parade?" → "… at the Kansas
     City parade?"; "What was the margin?" after "Who won the New Hampshire primary?" → "… in the New Hampshire
     primary?": a question that names nothing it is about asks about what the last one named. Asked as they stood,
@@ -952,7 +961,29 @@ def on_the_last_topic(message: str, last_question: str) -> str | None:
     topic = named_topic(last_question)
     if topic is None or topic.lower() in message.lower():
         return None
-    return f"{message.rstrip(' ?.!')} {topic}?"
+    return f"{message.rstrip(' ?.!')} {as_the_answer_names(topic, last_answer)}?"
+
+
+def as_the_answer_names(topic: str, answer: str) -> str:
+    """A topic the question named with no name ("at the parade") as the answer named it ("at the Super Bowl victory
+    parade in Kansas City"): "Was anyone killed at the parade?" met the 2023 Monterey Park shooting (an outside try);
+    the topic as it is when the answer names it so nowhere."""
+    words = topic.split()
+    if not answer or any(word[:1].isupper() for word in words[1:]):
+        return topic
+    noun = words[-1].lower()
+    for chunk in parse(strip_markers(answer)).noun_chunks:
+        if chunk.root.lower_ != noun:
+            continue
+        named_in = [c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > chunk.root.i]
+        place = [t for c in named_in for t in c.subtree if t.pos_ == "PROPN"]
+        if not place and not any(t.pos_ == "PROPN" for t in chunk):
+            continue
+        end = named_in[0].right_edge.i + 1 if place else chunk.end
+        named = chunk.doc[chunk.start : end]
+        body = named[1:].text if named[0].dep_ == "det" else named.text
+        return f"{words[0]} the {body}"
+    return topic
 
 
 def with_the_event_object(message: str, earlier: list[Exchange]) -> str:
@@ -1104,7 +1135,7 @@ class RuleRewriter:
             # "By how much?" after "Who won the South Carolina primary?" was asked as it stood, and declined (an outside
             # try): the margin of the contest the last question named
             return f"What was the margin {topic}?"
-        at_the_same = at_the_same_event(message, last_question) or on_the_last_topic(message, last_question)
+        at_the_same = at_the_same_event(message, last_question) or on_the_last_topic(message, last_question, last_answer)
         if at_the_same:
             return at_the_same
         on_topic = self.on_the_same_topic(message, last_question)

@@ -476,6 +476,24 @@ def test_a_question_naming_nothing_is_asked_where_the_last_one_was(rewriter, fol
     assert rewriter.rewrite(follow_up, turn) == expected
 
 
+def test_a_topic_the_last_question_named_with_no_name_is_the_one_its_answer_named(rewriter):
+    """An outside try in the web chat, as of 2024-02-16: after "How many people were shot at the parade?", "Was anyone
+    killed?" was asked as it stood and answered from a 2022 police shooting; "… at the parade" met the 2023 Monterey
+    Park shooting. The answer (news24-dev, 2024-02-14/15) said which parade."""
+    turn = history(
+        "How many people were shot at the parade?",
+        "In total 22 people suffered gunshot wounds, including one fatality, Interim Fire Chief Ross Grundyson said. [1] "
+        "And now, 11 children were shot in the moments after a Super Bowl victory parade in Kansas City on Wednesday "
+        "(2024-02-14), where thousands of red-clad fans ran for their lives. [2]",
+    )
+    assert rewriter.rewrite("Was anyone killed?", turn) == "Was anyone killed at the Super Bowl victory parade in Kansas City?"
+    # an answer that names no parade leaves the topic as the question gave it
+    plain = history("How many people were shot at the parade?", "In total 22 people suffered gunshot wounds. [1]")
+    assert rewriter.rewrite("Was anyone killed?", plain) == "Was anyone killed at the parade?"
+    # "at the time" is no topic
+    assert rewriter.rewrite("Was anyone killed?", history("What did he say at the time?", "Nothing. [1]")) == "Was anyone killed?"
+
+
 def test_and_before_a_whole_question_is_no_topic_to_replace(rewriter):
     """ "And what did he say?" was read as "what about X" with X = "what did he say": "What did Trump say about what
     did he say?". A whole question after "and" is read without it; one that needs nothing stays as asked."""
