@@ -74,6 +74,7 @@ from assistant.answering.state_names import with_state_names
 from assistant.answering.timeframe import relative_dates, told_of_other_days
 from assistant.answering.verdict import (
     ANYONE_ASKED,
+    CORRECTED,
     NO,
     NO_ONE,
     SAYING_VERBS,
@@ -217,6 +218,7 @@ ANYONE_POOL = 40  # ... and, for "Was anyone hurt …?", how far down one that t
 COUNT_POOL = 12
 COUNT_NEAR_BEST = 0.75
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
+RETOLD_SHARE = 0.8  # a sentence holding this share of a corrected claim's words tells it again
 COUNTED_BONUS = 0.15  # ... and more for a count of the very thing "How many <things>" asks for
 # the day as news names it, days after: "clinched victory in the Iowa Caucuses on Monday", "ended Sunday night"
 NEWS_DAY = re.compile(
@@ -652,10 +654,18 @@ class ExtractiveAnswerer:
             if latest_outcome is not None:
                 # "Did the Chiefs win the Super Bowl?" asked in February 2024 is not settled by the 2023 game
                 contenders = [c for c in contenders if within_a_year(c, news_day)]
+            # a correction settles what it corrects before the report it corrects: "Did the water authority close the
+            # Cedar Run plant?" got "Yes." from the story a later "… incorrectly reported that the Harlow Valley Water
+            # Authority had closed the Cedar Run treatment plant" retracted (a journalist's try)
+            contenders.sort(key=lambda c: CORRECTED.search(c.text) is None)
             for c in contenders:
                 verdict = yes_or_no(question, c, deny, names)
                 if verdict != UNSETTLED:
                     best = c
+                    if corrected := CORRECTED.search(c.text):
+                        # ... and the report it corrects is no second sentence beside it
+                        claim = set(self.key_terms(c.text[corrected.end() :]))
+                        pool = [d for d in pool if d is c or not retells_the_claim(d, claim, c)]
                     if anyone is not None and verdict == worded(question, holds=False):
                         # harm only grows: "No one was killed." of the fire's first day is no "No." beside a later
                         # "A worker injured in last week's fire … died Wednesday" (an outside try got the "No.")
@@ -1499,6 +1509,14 @@ def closest_only(answer: Answer, opening: str) -> Answer:
     first = answer.citations[0].published if answer.citations else ""
     text = f"{opening}{f', from {first}' if first else ''}: {answer.text}"
     return answer.model_copy(update={"text": text, "answered": False})
+
+
+def retells_the_claim(sentence: Candidate, claim: set[str], correction: Candidate) -> bool:
+    """Whether `sentence`, from before `correction`, tells the claim the correction says was wrong (nearly all of its
+    words: `RETOLD_SHARE`)."""
+    if not claim or sentence.hit.chunk.published_int > correction.hit.chunk.published_int:
+        return False
+    return len(claim & sentence.stems) >= RETOLD_SHARE * len(claim)
 
 
 def decline(question: str, text: str = "The articles here don't say. I found no passage that answers this question.") -> Answer:

@@ -198,6 +198,11 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         return UNSETTLED
     if not names <= best.stems or HEDGED.search(best.text) or of_another_year(best):
         return UNSETTLED
+    if (corrected := CORRECTED.search(best.text)) is not None and names <= set(stems(best.text[corrected.end() :])):
+        # "An article published Wednesday incorrectly reported that the Water Authority had closed the Cedar Run
+        # treatment plant" for "Was the Cedar Run plant closed?" got "The articles don't say so outright" (a
+        # journalist's try): what a correction says was reported wrongly did not happen
+        return worded(question, holds=False)
     if (quality := asked_quality(question)) and not quality <= best.stems:
         # "Was the election fair?" got "Yes." from "… the country gears up for its presidential election" (an outside
         # try): what a "be" question asks the subject to be must be in the sentence that settles it
@@ -260,6 +265,12 @@ def worded(question: str, holds: bool) -> str:
 
 
 TRUE_OR_FALSE = re.compile(r"\s*true or false\b", re.IGNORECASE)
+# a correction's own words: what follows was told wrongly ("An article … incorrectly reported that …")
+CORRECTED = re.compile(
+    r"\b(?:incorrectly|erroneously|wrongly|mistakenly|falsely|inaccurately)\s+"
+    r"(?:reported|said|stated|wrote|claimed|identified|described|suggested|indicated)\b",
+    re.IGNORECASE,
+)
 # whom a question names by a pronoun, or names no one: "Is it still working?", "Was anyone hurt?"
 UNNAMED_SUBJECT = re.compile(r"\b(?:it|he|she|they|them|him|her|anyone|anybody|someone|somebody|anything)\b", re.I)
 # "Was anyone hurt …?" and the sentence that says no one was: "No one was injured in the incident", "nobody was killed"

@@ -1149,3 +1149,38 @@ def test_what_a_be_question_asks_its_subject_to_be_must_be_said_and_its_not_is_a
     answer = bot.ask("Was the election fair?", as_of="2024-03-20")
     assert answer.text.startswith("No. "), answer.text
     assert "free or fair" in answer.citations[0].quote
+
+
+# A journalist's own story (an outside try, text a user wrote): a report, and two days later the paper's correction
+CEDAR_RUN = [
+    {
+        "id": "courier-0917",
+        "title": "Cedar Run plant closed as contamination fight moves to county board",
+        "source": "Millrace Courier",
+        "published": "2025-09-17",
+        "text": "MILLRACE — The Harlow Valley Water Authority closed the Cedar Run treatment plant on Tuesday, sending the "
+        "fight over Millrace's contaminated water to the Harlow County board.\n\nCounty Commissioner Ray Dunmore, who has "
+        "pushed for the city to buy water from Dover, said the county had no other choice.",
+    },
+    {
+        "id": "courier-0919-correction",
+        "title": "Correction: Cedar Run treatment plant remains open",
+        "source": "Millrace Courier",
+        "published": "2025-09-19",
+        "text": "An article published Wednesday incorrectly reported that the Harlow Valley Water Authority had closed the "
+        "Cedar Run treatment plant. The plant has not been closed and continues to operate without Well No. 4, which "
+        "the authority shut down on Sept. 10. The Courier regrets the error.",
+    },
+]
+
+
+@pytest.mark.parametrize("question", ["Was the Cedar Run plant closed?", "Did the water authority close the Cedar Run plant?"])
+def test_a_correction_settles_what_it_corrects(make_assistant, question):
+    """An outside try: "Was the Cedar Run plant closed?" got "The articles don't say so outright" and the retracted
+    sentence; "Did the water authority close …?" got "Yes." from it. The correction says it did not happen, and the
+    report it retracts is not cited beside it."""
+    bot = make_assistant()
+    bot.add_records(CEDAR_RUN)
+    answer = bot.ask(question, as_of="2025-10-24")
+    assert answer.text.startswith("No. "), answer.text
+    assert [c.article_id for c in answer.citations] == ["courier-0919-correction"], answer.text
