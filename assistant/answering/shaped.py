@@ -35,6 +35,7 @@ from datetime import date
 
 from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.extractive import (
+    MONTH_NAME,
     Candidate,
     ExtractiveAnswerer,
     changed_figures,
@@ -48,6 +49,7 @@ from assistant.answering.extractive import (
 from assistant.answering.question import QuestionAnalysis, dependency_parser
 from assistant.answering.timeframe import relative_dates
 from assistant.search.types import Hit
+from assistant.search.words import stems
 from ingest.store import QuoteRecord
 
 SHAPED_KINDS = frozenset({"summary", "what_happened", "comparison", "timeline"})
@@ -58,6 +60,13 @@ MAX_STORIES = 5
 MAX_TIMELINE_LINES = 8
 SIDE_SENTENCES = 2
 SAME_STORY_JACCARD = 0.5
+# words that frame a story rather than tell it (as stems): "the water crisis", "the Hunter Biden saga"
+FRAMING_WORDS = frozenset(
+    stems(
+        "crisis saga situation controversy scandal story stories coverage news development developments affair drama "
+        "fallout mess ordeal turmoil"
+    )
+)
 OPENING_CHARS = 1500
 LEAD_CHARS = 400  # a sentence starting this early in its article is its lead
 EVENT_VERB = re.compile(
@@ -129,6 +138,10 @@ def in_the_year_told(day: date, sentence: str, named: list) -> date:
     first = next((found for found in named if found.date == day), None)
     years = set(YEAR.findall(sentence))
     if first is None or YEAR.search(first.text) or len(years) != 1:
+        return day
+    if not MONTH_NAME.search(first.text):
+        # a weekday is of its article's week: "ordered on Tuesday Kessler Plating, a company that closed its factory in
+        # 2019, …" (2025-10-01) is 2025-09-30, not 2019-09-30 (a journalist's timeline)
         return day
     year = int(years.pop())
     try:
@@ -211,7 +224,7 @@ class ShapedAnswerer:
     # --- the shapes ----------------------------------------------------------------------------
     def summary(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
         topic = analysis.topic or ""
-        terms = self.extractive.key_terms(topic) if topic else {}
+        terms = self.topic_terms(topic) if topic else {}
         parts = self.topic_parts(topic, terms)
         lines: list[tuple[str, Candidate]] = []
         for story in stories_of(hits, texts):
@@ -241,7 +254,7 @@ class ShapedAnswerer:
         """Each side under its name: a person's own words on the topic first (from the quote index, `quoted`), else
         the sentences that name the side. "How did Trump and Haley differ on the border?" gave, for Trump, "The
         U.S.-Mexico border is an early view of the likely election rematch", which says nothing of his."""
-        topic_terms = self.extractive.key_terms(analysis.topic) if analysis.topic else {}
+        topic_terms = self.topic_terms(analysis.topic) if analysis.topic else {}
         sections: list[tuple[str, list[Candidate]]] = []
         used: list[Candidate] = []
         own_words = quoted.words if quoted is not None else {}
@@ -319,7 +332,7 @@ class ShapedAnswerer:
         return not topic_terms.keys().isdisjoint(self.extractive.keyword.stems(around))
 
     def timeline(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
-        terms = self.extractive.key_terms(analysis.topic or question)
+        terms = self.topic_terms(analysis.topic or question)
         dated: list[tuple[date, Candidate]] = []
         for c in self.scored(hits, terms):
             if c.support < TIMELINE_SUPPORT or c.lexical == 0:
@@ -339,6 +352,14 @@ class ShapedAnswerer:
         return self.compose(question, heading, [(day.isoformat(), c, "") for day, c in dated], texts)
 
     # --- pieces --------------------------------------------------------------------------------
+    def topic_terms(self, topic: str) -> dict[str, float]:
+        """The topic's key terms, without the words that frame a story rather than tell it (`FRAMING_WORDS`: "crisis",
+        "saga") when it has others: "Timeline of the Millrace water crisis" was declined (a journalist's try), its
+        rare "crisis" more than half the topic's weight, and the articles tell the crisis without the word."""
+        terms = self.extractive.key_terms(topic)
+        told = {s: w for s, w in terms.items() if s not in FRAMING_WORDS}
+        return told or terms
+
     def scored(self, hits: list[Hit], terms: dict[str, float], names: frozenset[str] = frozenset()) -> list[Candidate]:
         """The sentences of `hits`, best for `terms` first (lexical share, passage share, rank); a one-word name of
         the question's (`names`, `ExtractiveAnswerer.cased_names`) held only where it is written capitalised."""

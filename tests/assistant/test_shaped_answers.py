@@ -702,6 +702,80 @@ def test_a_day_without_its_year_is_put_in_the_year_its_sentence_names(make_assis
     assert any("Kansas City on Wednesday" in line for day, line in dated.items() if day == "2024-02-14"), answer.text
 
 
+def test_a_weekday_is_of_its_article_s_week_whatever_year_the_sentence_names(make_assistant):
+    """A journalist's try (their own articles): "Timeline of the water contamination in Millrace" opened "2019-09-30 ·
+    … on Tuesday (2025-09-30) ordered Kessler Plating, a metal-finishing company that closed its Millrace factory in
+    2019, …": the year of the factory's closing put on the order's Tuesday."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "kessler-order",
+                "title": "State orders Kessler Plating to pay for Millrace water cleanup",
+                "source": "Tri-County Press",
+                "published": "2025-10-01",
+                "text": "MILLRACE — The state Department of Environmental Protection on Tuesday ordered Kessler Plating, a "
+                "metal-finishing company that closed its Millrace factory in 2019, to pay for the cleanup of "
+                "trichloroethylene that has contaminated the city's drinking water.",
+            },
+            {
+                "id": "advisory",
+                "title": "Millrace residents told not to drink tap water after solvent found in wells",
+                "source": "Millrace Courier",
+                "published": "2025-09-02",
+                "text": "MILLRACE — About 1,200 households in Millrace were told Monday not to drink or cook with their tap "
+                "water after routine tests found trichloroethylene contamination in two of the wells that feed the city's drinking "
+                "water.",
+            },
+        ]
+    )
+    answer = bot.ask("Timeline of the drinking water contamination in Millrace", as_of="2025-10-24")
+    days = [line.split(" · ")[0].removeprefix("- ") for line in lines_of(answer)]
+    assert days == ["2025-09-01", "2025-09-30"], answer.text
+
+
+MILLRACE_WATER = [  # a journalist's own articles (an outside try), shortened
+    {
+        "id": "advisory",
+        "title": "Millrace residents told not to drink tap water after solvent found in wells",
+        "source": "Millrace Courier",
+        "published": "2025-09-02",
+        "text": "MILLRACE — About 1,200 households in Millrace were told Monday not to drink or cook with their tap water "
+        "after routine tests found trichloroethylene, an industrial solvent, in two of the wells that feed the Cedar Run "
+        "treatment plant.",
+    },
+    {
+        "id": "lines",
+        "title": "Lines for bottled water stretch around Millrace Community Center",
+        "source": "Harlow Gazette",
+        "published": "2025-09-05",
+        "text": "MILLRACE — Hundreds of residents waited in line Thursday for cases of bottled water at the Millrace "
+        "Community Center, three days after the water authority told about 1,200 households to stop drinking their tap "
+        "water.",
+    },
+    {
+        "id": "withdrawn",
+        "title": "Dunmore withdraws proposal to close Cedar Run plant",
+        "source": "Harlow Gazette",
+        "published": "2025-10-23",
+        "text": "HARLOW — County Commissioner Ray Dunmore on Wednesday withdrew his proposal to close the Cedar Run "
+        "treatment plant. The Cedar Run plant has stayed in operation throughout the crisis, though Well No. 4 remains "
+        "shut down.",
+    },
+]
+
+
+@pytest.mark.parametrize("question", ["Timeline of the Millrace water crisis", "Summarize the Millrace water crisis"])
+def test_a_word_that_frames_the_story_is_not_what_it_must_say(make_assistant, question):
+    """A journalist's try: "Timeline of the Millrace water crisis" got "The articles here don't say": "crisis", in one
+    article only, weighed more than half the topic, and the stories tell the crisis without the word."""
+    bot = make_assistant()
+    bot.add_records(MILLRACE_WATER)
+    answer = bot.ask(question, as_of="2025-10-24")
+    assert answer.answered and len(lines_of(answer)) >= 2, answer.text
+    assert {c.article_id for c in answer.citations} >= {"advisory", "lines"}, answer.text
+
+
 # An outside tester's own local story (a journalist's articles of a fictional town, written for the try)
 MILLBROOK_BUDGET = [
     {
