@@ -69,6 +69,9 @@ QUOTE_MARKS = "\"“”‘’'«»"
 FRAGMENT_SHARE = 0.6  # a quote shorter than this share of its sentence is a fragment: cite the sentence
 QUOTED_PARTS = re.compile(r'["“”«»]|(?<=[.!?])\s+')  # where words pasted from several quotes or sentences part
 MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quote
+# a label ("called the credit “an insult”") of at most LABEL_WORDS words is matched with what its sentence names
+NAMING_CUES = frozenset("called calls calling call dubbed dubs labeled labelled labels branded brands termed terms".split())
+LABEL_WORDS = 6
 # a capitalised word not opening a sentence ("Instead", "He" do): a name, as likely as not
 NAME_WORD = re.compile(r"(?<![.!?:]\s)(?<!\n)(?<!^)\b[A-Z][a-z][\w'’\-]+")
 # reported speech about a third person ("said he's responsible …"), who is seldom the speaker in a comparison's side
@@ -222,7 +225,8 @@ class WhoSaidAnswerer:
         """The quote that holds the asked words (`both_ways`: or that the asked words hold), of `speaker` if given."""
         found = self.quotes.search(fragment, speaker=speaker, filters=filters, limit=10)
         found = [(q, score) for q, score in found if not named_by_a_pronoun_in_own_words(q)]
-        scored = [(coverage(fragment, q.text, both_ways), score, q) for q, score in found]
+        matched = self.as_framed([q for q, _ in found])
+        scored = [(coverage(fragment, matched.get(id(q), q.text), both_ways), score, q) for q, score in found]
         scored = [s for s in scored if s[0] >= MIN_COVERAGE]
         if not scored:
             return None
@@ -230,6 +234,24 @@ class WhoSaidAnswerer:
         # other "Chaos doesn't follow her"), then a direct quote over reported speech
         scored.sort(key=lambda s: (round(s[0], 2), holds_phrase(s[2].text, fragment), s[2].kind == "direct", s[1]), reverse=True)
         return scored[0][2]
+
+    def as_framed(self, quotes: list[QuoteRecord]) -> dict[int, str]:
+        """A label's words with what it names (`NAMING_CUES`): "an insult" is said of the credit its sentence names
+        ("Linda Ferreira … called the credit “an insult.”"); "Who called the bill credit an insult?" was given to a
+        cost figure that named bill credits (a journalist's try). By `id` of the quote: its sentence, up to the
+        label's end."""
+        naming = [q for q in quotes if q.cue.lower() in NAMING_CUES and len(q.text.split()) <= LABEL_WORDS]
+        texts = self.article_texts({q.article_id for q in naming}) if naming else {}
+        framed: dict[int, str] = {}
+        for q in naming:
+            text = texts.get(q.article_id)
+            if text:
+                start, _ = paragraph_bounds(text, q.start, q.end)
+                sentence_start = max(
+                    (start + span.start for span in sentence_spans(text[start : q.start]) if span.start > 0), default=start
+                )
+                framed[id(q)] = text[sentence_start : q.end]
+        return framed
 
     def who_said(self, question: str, fragment: str, filters: Filters | None) -> Answer | None:
         quote = self.best_match(fragment, filters)
@@ -240,8 +262,12 @@ class WhoSaidAnswerer:
             for q, _ in self.quotes.search(fragment, filters=filters, limit=10)
             if q.speaker_name != quote.speaker_name and coverage(fragment, q.text, both_ways=False) >= ALSO_COVERAGE
         ]
-        citations = [self.cite(1, quote)]
-        text = f"{said(quote)} [1]"
+        labelled = quote.cue.lower() in NAMING_CUES and len(quote.text.split()) <= LABEL_WORDS
+        citations = [self.cite(1, quote, whole_sentence=labelled)]
+        # a label is told with what it names: "Linda Ferreira … called the credit “an insult.”", not "said: “an insult.”"
+        when = f" ({quote.published})" if quote.published else ""
+        told = f"{quote.speaker_name}{when}: {' '.join(citations[0].quote.split())}" if labelled else said(quote)
+        text = f"{told} [1]"
         if others:  # the same words attributed to someone else too: say so, cited
             other = others[0]
             citations.append(self.cite(2, other))

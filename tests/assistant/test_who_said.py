@@ -759,3 +759,35 @@ def test_a_side_is_not_reported_speech_about_another(make_assistant):
     sides = WhoSaidAnswerer(bot.retriever.quotes, bot.index.store.article_texts, bot.articles_about)
     said = sides.said_on("Donald Trump", "the border immigration crisis", None, 3)
     assert all(not quote.text.startswith("he's responsible") for quote in said), [q.text for q in said]
+
+
+def test_a_label_is_matched_with_what_it_names(make_assistant):
+    """A journalist's try (their own articles): "Who called the bill credit an insult?" was answered with the water
+    authority's cost figure ("… including the filters, bottled water and bill credits"), not Linda Ferreira, who
+    "called the credit “an insult.”": her words are two, and what they name is in the frame."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "credits",
+                "title": "Water customers under advisory to get monthly bill credits",
+                "source": "Tri-County Press",
+                "published": "2025-10-17",
+                "text": "HARLOW — Customers of the Harlow Valley Water Authority who have been under the do-not-drink "
+                "advisory will receive a credit on their bills for every month the advisory lasts, the authority's "
+                'board decided Thursday.\n\nLinda Ferreira of Clean Taps Millrace called the credit "an insult." She '
+                "said families had spent far more on bottled water.",
+            },
+            {
+                "id": "costs",
+                "title": "Water authority chief resigns as advisory shrinks",
+                "source": "Millrace Courier",
+                "published": "2025-10-21",
+                "text": "MILLRACE — Evelyn Marsh, the authority's finance director, said the total cost of the cleanup now "
+                "stands at $6.1 million, including the filters, bottled water and bill credits.",
+            },
+        ]
+    )
+    answer = bot.ask("Who called the bill credit an insult?", as_of="2025-10-24")
+    assert answer.text.startswith("Linda Ferreira (2025-10-17): "), answer.text
+    assert answer.citations[0].quote == 'Linda Ferreira of Clean Taps Millrace called the credit "an insult."'
