@@ -218,6 +218,10 @@ ANYONE_POOL = 40  # ... and, for "Was anyone hurt …?", how far down one that t
 COUNT_POOL = 12
 COUNT_NEAR_BEST = 0.75
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
+# "still …?": a sentence telling what remains or goes on is worth this much more (a typed answer is worth 0.25)
+STILL = re.compile(r"\bstill\b", re.IGNORECASE)
+REMAINING = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continues?|continuing|yet to)\b", re.IGNORECASE)
+REMAINING_BONUS = 0.05
 RETOLD_SHARE = 0.8  # a sentence holding this share of a corrected claim's words tells it again
 COUNTED_BONUS = 0.15  # ... and more for a count of the very thing "How many <things>" asks for
 # the day as news names it, days after: "clinched victory in the Iowa Caucuses on Monday", "ended Sunday night"
@@ -427,11 +431,16 @@ class ExtractiveAnswerer:
             implied = {stem: harm_family(anyone["done"]) for stem in self.keyword.stems(anyone["done"])}
         self.measure(candidates, hits, terms, self.cased_names(question), implied)
         question_words = set(self.keyword.stems(question))
+        # "How many households are still under the advisory?" led with "The advisory was lifted Tuesday for about 2,650
+        # households" over its next sentence, "About 2,150 households … remain under the advisory" (a journalist's try):
+        # the time reading takes "still" out of the words, and a sentence telling what remains answers it
+        remaining = STILL.search(as_asked or question) is not None
         for c in candidates:
             c.score += (
                 (0.0 if happening and happening.isdisjoint(c.stems) else self.kind_bonus(kind, c.text))
                 + self.new_information_bonus(kind, c.text, question_words)
                 + freshness(c.hit.chunk.published, news_day)
+                + (REMAINING_BONUS if remaining and REMAINING.search(c.text) else 0.0)
             )
         # a subhead or link text ("What doctors said about …") answers only when no sentence of prose does
         prose = [c for c in candidates if not is_subhead(c)]

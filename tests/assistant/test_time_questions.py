@@ -1750,3 +1750,26 @@ def test_a_count_of_the_asked_place_s_event_named_as_an_organisation_is_its_coun
     answer = bot.ask("How many people have been injured in the Hartwell fire?", as_of="2024-09-17")
     assert answer.text.startswith("As of 2024-09-17: A fire broke out"), answer.text
     assert "injuring four workers" in answer.citations[0].quote
+
+
+def test_still_is_answered_by_what_remains(make_assistant):
+    """A journalist's try (their own articles), as of 2025-10-16: "How many households are still under the advisory?"
+    led with "The do-not-drink advisory was lifted Tuesday for about 2,650 households": the time reading takes "still"
+    out, and both sentences held the rest alike. What remains answers "still"."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "lifted",
+                "title": "Filters online; advisory lifted for 2,650 Millrace households",
+                "source": "Millrace Courier",
+                "published": "2025-10-15",
+                "text": "MILLRACE — The do-not-drink advisory was lifted Tuesday for about 2,650 households on the west "
+                "side of Millrace, a day after new carbon filters went into service at the Cedar Run treatment plant.\n\n"
+                "About 2,150 households, most of them on the east side, remain under the advisory while their pipes "
+                "are flushed.",
+            }
+        ]
+    )
+    answer = bot.ask("How many households are still under the advisory?", as_of="2025-10-16")
+    assert "2,150" in answer.citations[0].quote, answer.text
