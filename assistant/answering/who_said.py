@@ -72,6 +72,7 @@ MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quo
 # a label ("called the credit “an insult”") of at most LABEL_WORDS words is matched with what its sentence names
 NAMING_CUES = frozenset("called calls calling call dubbed dubs labeled labelled labels branded brands termed terms".split())
 LABEL_WORDS = 6
+SAME_WORDS_LEAST = 3  # a quote of this many words told again elsewhere is the same quote
 # a capitalised word not opening a sentence ("Instead", "He" do): a name, as likely as not
 NAME_WORD = re.compile(r"(?<![.!?:]\s)(?<!\n)(?<!^)\b[A-Z][a-z][\w'’\-]+")
 # reported speech about a third person ("said he's responsible …"), who is seldom the speaker in a comparison's side
@@ -286,6 +287,9 @@ class WhoSaidAnswerer:
         chosen: list[tuple[QuoteRecord, Citation]] = []
         for quote in found:
             if any(overlaps(quote, c) for c, _ in chosen) or named_by_a_pronoun_in_own_words(quote):
+                continue
+            if any(same_words(quote, c) for c, _ in chosen):
+                # "This is not over," Abbott said … [2] and again from another outlet's copy [3] (an outside try)
                 continue
             citation = self.cite(len(chosen) + 1, quote, whole_sentence=True)
             if is_boilerplate(citation.passage.strip()):
@@ -617,6 +621,14 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     paragraph_start = text.rfind("\n", 0, start) + 1
     paragraph_end = text.find("\n", end)
     return paragraph_start, len(text) if paragraph_end == -1 else paragraph_end
+
+
+def same_words(a: QuoteRecord, b: QuoteRecord) -> bool:
+    """The same words quoted twice (one outlet's copy of another's story), or one quote inside the other, of
+    `SAME_WORDS_LEAST` words at least."""
+    words_a, words_b = (" ".join(re.findall(r"\w+", fold(q.text).lower())) for q in (a, b))
+    shorter = min(words_a, words_b, key=len)
+    return len(shorter.split()) >= SAME_WORDS_LEAST and (words_a in words_b or words_b in words_a)
 
 
 def overlaps(a: QuoteRecord, b: QuoteRecord) -> bool:

@@ -791,3 +791,35 @@ def test_a_label_is_matched_with_what_it_names(make_assistant):
     answer = bot.ask("Who called the bill credit an insult?", as_of="2025-10-24")
     assert answer.text.startswith("Linda Ferreira (2025-10-17): "), answer.text
     assert answer.citations[0].quote == 'Linda Ferreira of Clean Taps Millrace called the credit "an insult."'
+
+
+def test_the_same_words_from_two_outlets_are_quoted_once(make_assistant):
+    """An outside try in the web chat (news24-dev, 2024-01-22/23): "What did Abbott say about the razor wire?" gave
+    "This is not over," Abbott said … twice, [2] and [3], from two outlets' copies of one story."""
+    story = '{lead}\n\n"This is not over," Abbott said in a social media post after the high court\'s 5-4 ruling.'
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "one",
+                "title": "Supreme Court lets Border Patrol cut Texas razor wire",
+                "source": "usatoday.com",
+                "published": "2024-01-22",
+                "text": story.format(
+                    lead="The Supreme Court on Monday let Border Patrol agents cut the razor wire Texas Gov. Greg "
+                    "Abbott had strung along the border."
+                ),
+            },
+            {
+                "id": "two",
+                "title": "Abbott vows to keep razor wire after Supreme Court ruling",
+                "source": "statesman.com",
+                "published": "2024-01-23",
+                "text": story.format(lead="Texas Gov. Greg Abbott vowed to keep the razor wire on the border.").replace(
+                    "in a social media post", "in a Monday evening social media post a couple of hours"
+                ),
+            },
+        ]
+    )
+    answer = bot.ask("What did Abbott say?", as_of="2024-02-16")
+    assert sum("This is not over" in c.quote for c in answer.citations) == 1, answer.text
