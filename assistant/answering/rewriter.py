@@ -101,6 +101,8 @@ IRREGULAR_PAST = {
 }  # fmt: skip
 STRESSED_LAST = frozenset("admit commit compel control forget occur omit permit prefer quit refer regret submit upset".split())
 LOOK_BACK = 4  # earlier questions understood again for a follow-up (each is one more parse)
+# "What did Donald Trump say about the Iowa caucuses?": a speaker and a topic
+SAID_ABOUT = re.compile(r"^\s*what\s+(?:did|does|has|have)\s+.+?\s+(?:say|said)\s+(?:about|on)\s+\S", re.IGNORECASE)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<focus>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 QUESTION_OPENER = (
     r"(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|has|have|had|will|can|could|would|should)\b"
@@ -1093,6 +1095,11 @@ class RuleRewriter:
             # …": the question after the comma is asked, of the person named before it
             return self.rewrite_after(of_the_focus(then_asked["question"], then_asked["focus"]), earlier)
         focus = WHAT_ABOUT.match(message) or AND_FOCUS.match(message)
+        if focus and SAID_ABOUT.match(last.understood) and last.understood != last.asked:
+            # "What about Haley?" after "Who won the Iowa caucuses?" and "What did he say about it?" asks what she said
+            # about them: the last turn named nothing of its own, but was understood as naming a speaker and a topic
+            # (an outside try got "Did Haley win the Iowa caucuses?")
+            last_question, last_answer = last.understood, last.answer
         if focus and last_question:
             rewritten = self.replace_focus(last_question, last_answer, titled_in(focus.group("focus"), earlier))
             if rewritten:

@@ -965,3 +965,15 @@ def test_when_was_that_asks_of_the_last_event_or_action_however_many_turns_back(
         + history("By how much?", "The Chiefs won 25-22 in overtime. [1]")
     )
     assert rewriter.rewrite("When was that?", won) == "When was the Super Bowl won?"
+
+
+def test_what_about_x_after_a_follow_up_understood_as_what_someone_said_asks_what_x_said(rewriter):
+    """An outside try in the web chat, as of 2024-01-19: "Who won the Iowa caucuses?", "What did he say about it?", then
+    "What about Haley?" was read "Did Haley win the Iowa caucuses?", the turn before it passed over as naming nothing
+    of its own. It was understood as Trump's words on the caucuses: Haley's are asked for."""
+    turns = history(
+        "Who won the Iowa caucuses?", "Donald Trump clinched victory in the Iowa Caucuses on Monday (2024-01-15). [1]"
+    ) + history("What did he say about it?", "Donald Trump (2024-01-15) said: “We are going to come together.” [1]")
+    assert rewriter.rewrite("What about Haley?", turns) == "What did Haley say about the Iowa caucuses?"
+    # right after the outcome itself, "What about Haley?" still asks it of her
+    assert rewriter.rewrite("What about Haley?", turns[:2]) == "Did Haley win the Iowa caucuses?"
