@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, AnswerEvent, Passage, StreamEvent, TokenEvent
 from assistant.answering.checker import CitationChecker
-from assistant.answering.extractive import NO_COUNT_GIVEN, ExtractiveAnswerer, decline
+from assistant.answering.extractive import NO_COUNT_GIVEN, NO_HOLDER_NAMED, ExtractiveAnswerer, decline
 from assistant.answering.generative import GenerativeAnswerer, LLMClient, LLMUnavailable, rewrite_with_llm
 from assistant.answering.outcome import (
     NO_EVENT_REPORTED,
@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # how a reply opens when the articles come no closer than its sentences: dated, and kept first, wherever it is framed
-HEDGES = (UNSETTLED, NO_OUTCOME_REPORTED, NO_EVENT_REPORTED, NO_COUNT_GIVEN)
+HEDGES = (UNSETTLED, NO_OUTCOME_REPORTED, NO_EVENT_REPORTED, NO_COUNT_GIVEN, NO_HOLDER_NAMED)
 log = logging.getLogger(__name__)
 
 REQUEST_RECORDS = 100  # articles one request ingests, posted and fetched together (the API takes 100 posted ones)

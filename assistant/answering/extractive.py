@@ -516,6 +516,7 @@ class ExtractiveAnswerer:
                 newest = max((n for c in pool for n in editions(c.text, scored)), default=None)
                 pool = [c for c in pool if not earlier_edition(c, scored, newest)] or pool
                 pool = [c for c in pool if within_a_year(c, news_day) or not TALLY.search(c.text)] or pool
+        holders: list[Candidate] = []
         if (role := asked_role(question)) is not None:
             # "Who is the prime minister of Haiti?" led with "… as the prime minister went to Kenya …", which names no
             # one; "Prime Minister Ariel Henry traveled abroad …" names the holder (an outside try)
@@ -525,6 +526,9 @@ class ExtractiveAnswerer:
                 holder = max(holders, key=lambda c: (c.hit.chunk.published_int, c.score))
                 pool.remove(holder)
                 pool.insert(0, holder)
+        # "Who is the mayor of Dover?" was answered "County Commissioner Ray Dunmore said the county should … buy water
+        # from Dover" (a journalist's try): no sentence names a holder of the post, nor even the post
+        no_holder = role is not None and not holders and not set(self.keyword.stems(role)) <= pool[0].stems
         best = pool[0]
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
         no_outcome: str | None = None  # what the reply opens with when no sentence reports the outcome asked after
@@ -582,7 +586,7 @@ class ExtractiveAnswerer:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
-        verdict = no_outcome or (NO_EVENT_REPORTED if untold else None)
+        verdict = no_outcome or (NO_EVENT_REPORTED if untold else None) or (NO_HOLDER_NAMED if no_holder else None)
         if verdict is None and scored is not None and (not TALLY.search(best.text) or PREDICTS.search(best.text)):
             verdict = NO_COUNT_GIVEN  # no score of this year's game: what comes closest, said so
         elsewhere: list[Candidate] = []
@@ -1098,6 +1102,7 @@ FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 NO_COUNT_GIVEN = "No article here gives that number; the closest they come:"
+NO_HOLDER_NAMED = "No article here names who holds that post; the closest they come:"
 PREFIXED_RARER = 1.0  # how much higher a "re-" word's IDF is than its base's when it means the base's event again
 # "next year's Super Bowl", "last year's game": an edition of another year, by the words after it
 YEAR_WORD_EDITION = re.compile(r"\b(?:next|last)\s+year['’]s\s+(?P<what>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)", re.IGNORECASE)

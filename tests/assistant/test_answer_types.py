@@ -1294,3 +1294,28 @@ def test_how_many_things_is_answered_by_a_count_of_those_things(make_assistant):
     bot.add_records([SCHOOL_BOARD_RESULTS])
     answer = bot.ask("How many votes did Aisha Rahman get?", as_of="2024-11-10")
     assert "6,412 votes" in answer.citations[0].quote, answer.text
+
+
+def test_a_post_no_article_names_a_holder_of_is_said_to_be_unnamed(make_assistant):
+    """A journalist's try (their own articles): "Who is the mayor of Dover?" was answered "County Commissioner Ray
+    Dunmore said the county should … buy water from the neighboring city of Dover", as if he were. No sentence names
+    the post: the answer says no article names its holder, and gives what comes closest as no more than that."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "dover-water",
+                "title": "Commissioner proposes closing Cedar Run plant",
+                "source": "Harlow Gazette",
+                "published": "2025-09-16",
+                "text": "HARLOW — County Commissioner Ray Dunmore said the county should instead close the Cedar Run "
+                "treatment plant and buy water from the neighboring city of Dover.\n\nMillrace Mayor Denise Okafor said "
+                "the city would open a second distribution site on Saturday.",
+            }
+        ]
+    )
+    answer = bot.ask("Who is the mayor of Dover?", as_of="2025-10-24")
+    assert answer.text.startswith("No article here names who holds that post; the closest they come"), answer.text
+    # a post a sentence does name keeps its holder as the answer
+    answer = bot.ask("Who is the mayor of Millrace?", as_of="2025-10-24")
+    assert answer.text.startswith("Millrace Mayor Denise Okafor") or "Okafor" in answer.citations[0].quote, answer.text
