@@ -357,6 +357,10 @@ def named_as_a_thing(question_doc, answer_doc) -> str:
         return ""
     # the subject, or any name when the parse lost it ("Did Odysseus land …?" was read as the noun phrase "Odysseus land")
     subject = next((t for t in question_doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"), None)
+    if subject is None and question_doc[0].tag_ in WH_TAGS:
+        # "Who won Russia's presidential election?" asks who; Russia is the election's, and "Russia's president" of the
+        # answer was no "it" (an outside try: "What did he say about it?" became "… about Russia's president?")
+        return ""
     names = {subject.text} if subject is not None else {t.text for t in question_doc if t.pos_ == "PROPN"}
     if not names:
         return ""

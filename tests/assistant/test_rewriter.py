@@ -977,3 +977,21 @@ def test_what_about_x_after_a_follow_up_understood_as_what_someone_said_asks_wha
     assert rewriter.rewrite("What about Haley?", turns) == "What did Haley say about the Iowa caucuses?"
     # right after the outcome itself, "What about Haley?" still asks it of her
     assert rewriter.rewrite("What about Haley?", turns[:2]) == "Did Haley win the Iowa caucuses?"
+
+
+def test_it_after_who_won_a_named_place_s_contest_is_the_contest(rewriter):
+    """An outside try in the web chat, as of 2024-03-22: after "Who won Russia's presidential election?", "What did he
+    say about it?" became "What did Vladimir Putin say about Russia's president?" (the answer's phrase with the
+    question's one name in it), and was answered with 2022 quotes on Ukraine."""
+    turn = history(
+        "Who won Russia's presidential election?",
+        "HELSINKI − Vladimir Putin won his fifth term as Russia's president with a record number of votes, Russia's "
+        "Central Election Commission said Monday (2024-03-18). [1]",
+    )
+    assert (
+        rewriter.rewrite("What did he say about it?", turn) == "What did Vladimir Putin say about Russia's presidential election?"
+    )
+    assert (
+        rewriter.rewrite("What did the White House say about it?", turn)
+        == "What did the White House say about Russia's presidential election?"
+    )
