@@ -306,3 +306,20 @@ def test_a_heading_is_drawn_in_one_font_and_weight(new_page, strike_url, artifac
         assert len(fonts) == 1, f"{selector} is drawn in several fonts: {fonts}"
     assert "Bold" in rendered_fonts(page, "#byline-title h2")[0][0]
     title.screenshot(path=str(artifacts / "web_title_one_weight.png"))
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_page_opens_at_its_top_with_the_question_ready_on_a_wide_screen(new_page, strike_url, artifacts, size):
+    """An outside try: on a 390 px phone the page opened scrolled down to the question box (Gradio's autofocus), the
+    title, tabs and conversation controls out of sight above an empty chat."""
+    page = new_page(size)
+    open_chat(page, strike_url)
+    page.wait_for_timeout(500)  # the focus is taken when the box is drawn
+    assert page.evaluate("scrollY") == 0
+    expect(page.get_by_role("tab").first).to_be_in_viewport()
+    focused = page.locator("#byline-question textarea")
+    if size is DESKTOP:
+        expect(focused).to_be_focused()  # ready to type, as before
+    else:
+        expect(focused).not_to_be_focused()  # a phone's keyboard would cover the page
+    page.screenshot(path=str(artifacts / f"web_opened_{'desktop' if size is DESKTOP else 'phone'}.png"))

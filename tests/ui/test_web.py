@@ -346,3 +346,16 @@ def test_answers_and_restores_write_no_export_file(seeded_assistant, tmp_path, m
     assert text.startswith("# Byline conversation") and f"## 1. {SEED_QUESTION}" in text
     assert handlers.export_markdown([]) == ""
     assert list(tmp_path.rglob("*")) == []
+
+
+def test_a_refused_question_shows_no_earlier_question_s_coverage(seeded_assistant):
+    """An outside try in the web chat: a question refused for its date ("03/01/2024") showed "No answer" in the
+    evidence panel while the coverage plot still drew the question before it ("The 32 best-matching articles")."""
+    from ui.web.handlers import ChatHandlers
+    from ui.web.render import Turn
+
+    handlers = ChatHandlers(seeded_assistant, WebSettings())
+    answered = Turn(question=SEED_QUESTION, text="…", answer=seeded_assistant.ask(SEED_QUESTION))
+    assert handlers.coverage_plot([answered]) is not None
+    refused = Turn(question=SEED_QUESTION, text="", error="not a YYYY-MM-DD day: '03/01/2024'")
+    assert handlers.coverage_plot([answered, refused]) is None

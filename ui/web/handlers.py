@@ -996,7 +996,9 @@ class ChatHandlers:
         import pandas as pd
 
         answered = [turn for turn in turns or [] if turn.answer is not None]
-        if not answered:
+        if not answered or turns[-1].answer is None:
+            # the last question was refused (a bad date): the plot of an earlier one beside its "No answer" read as
+            # this one's ("The 32 best-matching articles", an outside try)
             return None
         answer = answered[-1].answer
         try:

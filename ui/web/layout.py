@@ -95,7 +95,6 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
                                 placeholder="Ask about the articles…",
                                 elem_id="byline-question",
                                 scale=5,
-                                autofocus=True,
                                 submit_btn=False,
                             )
                             # the asking date, beside the question it dates and in sight at every width: in the Filters

@@ -595,6 +595,8 @@ a.cite-marker { text-decoration: none; font-weight: 600; }
   #byline-ask-row > #byline-as-of-column { order: 1; }
   #byline-chat-column > #byline-conversations-row { order: 0; }
   #byline-evidence-column { order: 3; max-height: none; overflow: visible; }
+  /* an empty chat is its placeholder's height, not 520 px of blank above the question box (an outside try) */
+  #byline-chat:not(:has([data-testid="user"])) { height: 9em !important; min-height: 0 !important; }
 }
 /* on a phone, percentage columns left the date and source one character wide (a letter per line) */
 @media (max-width: 640px) {
@@ -734,6 +736,23 @@ document.addEventListener("keydown", function (event) {
   addEventListener("scroll", soon, {passive: true});
   addEventListener("resize", soon);
   function start() { new ResizeObserver(soon).observe(document.body); soon(); }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+})();
+// The question box takes the focus when the page opens, without scrolling to it, and only on a screen wide enough for
+// the chat and the evidence side by side: Gradio's autofocus opened a phone (390x844) scrolled down to the box, the
+// title, tabs and conversations out of sight above an empty chat (an outside try); a phone's keyboard would cover it.
+(function () {
+  function start() {
+    const observer = new MutationObserver(take);
+    function take() {
+      const box = document.querySelector("#byline-question textarea");
+      if (!box) return;
+      observer.disconnect();
+      if (innerWidth >= 768 && document.activeElement === document.body) box.focus({preventScroll: true});
+    }
+    observer.observe(document.body, {subtree: true, childList: true});
+    take();
+  }
   if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
 })();
 // The copy button of an answer copies its Markdown with its sources (kept in the message, base64), not its HTML.
