@@ -528,7 +528,10 @@ class ExtractiveAnswerer:
                 pool.insert(0, holder)
         # "Who is the mayor of Dover?" was answered "County Commissioner Ray Dunmore said the county should … buy water
         # from Dover" (a journalist's try): no sentence names a holder of the post, nor even the post
-        no_holder = role is not None and not holders and not set(self.keyword.stems(role)) <= pool[0].stems
+        # (not a post won: "Who was elected president of Taiwan?" is the election's outcome, found as such)
+        no_holder = (
+            role is not None and latest_outcome is None and not holders and not set(self.keyword.stems(role)) <= pool[0].stems
+        )
         best = pool[0]
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
         no_outcome: str | None = None  # what the reply opens with when no sentence reports the outcome asked after
@@ -596,9 +599,14 @@ class ExtractiveAnswerer:
             # does not name, and naming none it does, is another event's (an outside try)
             # ... as is one whose paragraph names one so: "Highland Park, Illinois, July 4, 2022: A gunman … The attack
             # occurred about 15 minutes after the parade had started, killing seven people", in a list of earlier ones
-            elsewhere = [c for c in pool[:COUNT_POOL] if of_another_place(paragraph_to(c, article_texts), places)]
+            # ... and one that names the place nowhere near: "How many people died in the Baltimore bridge collapse?"
+            # was answered from a corrections column ("Life: A story Oct. 6 about the death of comedian Rip Taylor …"),
+            # the column naming Baltimore in another item (an outside try)
+            elsewhere = [c for c in pool[:COUNT_POOL] if not told_at(c, places, article_texts)]
             if best in elsewhere:
-                best = next((c for c in pool if c not in elsewhere and self.answers(c)), best)
+                best = next((c for c in pool if told_at(c, places, article_texts) and self.answers(c)), best)
+                if best in elsewhere:
+                    verdict = verdict or NO_COUNT_GIVEN
         if happening and gives_a_count(best, happening) and not counts_people(best.text):
             # "How many people were shot at the Kansas City parade?": "11 children were shot …" counts some of them; the
             # same article's "In total 22 people suffered gunshot wounds" counts them all, and answers
@@ -881,8 +889,8 @@ class ExtractiveAnswerer:
         question: str,
     ) -> list[Candidate]:
         """For a count of people at a place the question names: the sentences of the best passage's article, outside
-        its retrieved passages, that count people the question's way (`gives_a_count`) in a paragraph of no other
-        place (`of_another_place`), in the article's order; none without a place named, or when the best sentence is
+        its retrieved passages, that count people the question's way (`gives_a_count`), told of that place
+        (`told_at`), in the article's order; none without a place named, or when the best sentence is
         itself another place's."""
         places = asked_places(question)
         if not happening or not places or best in elsewhere:
@@ -891,7 +899,7 @@ class ExtractiveAnswerer:
         found = self.reported_elsewhere(
             hits,
             article_texts,
-            lambda c: gives_a_count(c, happening) and not of_another_place(paragraph_to(c, article_texts), places),
+            lambda c: gives_a_count(c, happening) and told_at(c, places, article_texts),
             {(c.hit.chunk.article_id, c.start) for c in pool},
             lambda hit: hit.chunk.article_id == article,
         )
@@ -904,7 +912,7 @@ class ExtractiveAnswerer:
             if c.hit.chunk.article_id == article
             and gives_a_count(c, happening)
             and c not in elsewhere
-            and not of_another_place(paragraph_to(c, article_texts), places)
+            and told_at(c, places, article_texts)
         ]
         return sorted(retrieved + found, key=lambda c: c.start)
 
@@ -1400,6 +1408,25 @@ def paragraph_to(c: Candidate, article_texts: dict[str, str]) -> str:
     if not text or text[c.start : c.end] != c.text:
         return c.text
     return text[text.rfind("\n", 0, c.start) + 1 : c.end]
+
+
+def told_at(c: Candidate, places: frozenset[str], article_texts: dict[str, str]) -> bool:
+    """Whether the sentence is told of one of `places`: its paragraph, its article's lead or its title names one (the
+    massacre that killed 49 people" is of "the mass shooting in Orlando" its article opened with), and its paragraph
+    names no other place."""
+    near = f"{c.hit.chunk.title}\n{told_near(c, article_texts)}".lower()
+    return any(place in near for place in places) and not of_another_place(paragraph_to(c, article_texts), places)
+
+
+def told_near(c: Candidate, article_texts: dict[str, str]) -> str:
+    """The article's lead paragraph and the sentence's own up to it (the sentence alone when the article's text is not
+    at hand). Not the paragraph before: a corrections column's items are a paragraph each."""
+    text = article_texts.get(c.hit.chunk.article_id, "")
+    if not text or text[c.start : c.end] != c.text:
+        return c.text
+    lead_end = text.find("\n")
+    lead = text[: lead_end if lead_end >= 0 else len(text)]
+    return f"{lead}\n{text[text.rfind(chr(10), 0, c.start) + 1 : c.end]}"
 
 
 def asked_places(question: str) -> frozenset[str]:

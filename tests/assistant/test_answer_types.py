@@ -1319,3 +1319,29 @@ def test_a_post_no_article_names_a_holder_of_is_said_to_be_unnamed(make_assistan
     # a post a sentence does name keeps its holder as the answer
     answer = bot.ask("Who is the mayor of Millrace?", as_of="2025-10-24")
     assert answer.text.startswith("Millrace Mayor Denise Okafor") or "Okafor" in answer.citations[0].quote, answer.text
+
+
+CORRECTIONS_COLUMN = {  # news24-dev 3208c77882b2 (USA TODAY, "Corrections & Clarifications 2019"), three of its items
+    "id": "corrections-2019",
+    "title": "Corrections & Clarifications 2019",
+    "source": "usatoday.com",
+    "published": "2020-04-27",
+    "text": "USA TODAY\n\nWe recognize that mistakes may happen – or that new information can emerge after a story is "
+    "published – and we pledge to address all concerns quickly, fairly and transparently.\n\nTravel: An image of an "
+    "unrelated passenger jet bridge was initially published in a story about the jet bridge collapse at "
+    "Baltimore-Washington International Airport. It has been replaced by an image of the scene of the accident.\n\n"
+    "Life: A story Oct. 6 about the death of comedian Rip Taylor reported erroneously that he was 84. The age came from "
+    "his publicist, who was relying on incorrect information from the comedian.",
+}
+
+
+def test_a_count_of_the_dead_is_one_told_of_the_place_asked_about(make_assistant):
+    """An outside try in the web chat, as of 2024-03-22: "How many people died in the Baltimore bridge collapse?" was
+    answered "Life: A story Oct. 6 about the death of comedian Rip Taylor reported erroneously that he was 84", an item
+    of a corrections column whose other item named Baltimore. A count is of the place asked about when its paragraph,
+    its article's lead or its title names it."""
+    bot = make_assistant()
+    bot.add_records([CORRECTIONS_COLUMN])
+    answer = bot.ask("How many people died in the Baltimore bridge collapse?", as_of="2024-03-22")
+    assert answer.text.startswith("No article here gives that number; the closest they come"), answer.text
+    assert not any("Rip Taylor" in c.quote for c in answer.citations), answer.text
