@@ -27,8 +27,8 @@ from ingest.attribution.cues import (
     _pick_cue,
 )
 from ingest.attribution.inheritance import _fix_nested, _Frame, _inherit
-from ingest.attribution.lexicon import _FEMALE, _MALE, _SUBJ_DEPS, _WEAK_INDIRECT
-from ingest.attribution.names import TITLES, NameIndex, clean_name, lead_off
+from ingest.attribution.lexicon import _FEMALE, _MALE, _PRONOUNS, _SUBJ_DEPS, _WEAK_INDIRECT
+from ingest.attribution.names import _AFFILIATION, TITLES, NameIndex, clean_name, lead_off
 from ingest.attribution.scanner import Quote, _paragraphs, _trim, find_quotes
 from ingest.attribution.skeleton import Skeleton, _build_skeleton, _has_cue, _in_quote_fn, load_nlp
 from ingest.attribution.types import Attribution
@@ -52,6 +52,16 @@ MAX_PARSED_PARAGRAPH_CHARS = 50_000
 MAX_PARSED_CHARS = 300_000
 PARSE_BATCH_CHARS = 50_000
 PARSE_BATCH_DOCS = 64
+
+
+def tells_a_person(subject: Token, name: str, written: str) -> bool:
+    """Whether a speech verb's subject names a person: a proper noun, or a role its appositive names ("A spokeswoman
+    for the company, Dana Whitfield, said"), not a pronoun nor a body."""
+    if name.lower() in _PRONOUNS or not name[:1].isupper() or _AFFILIATION.match(name):
+        return False  # (nor a party and state the parse made the subject: "Gopal, D-Monmouth, said")
+    if subject.tag_ == "NNP":
+        return subject.lower_ not in _ORG_WORDS
+    return subject.tag_ == "NN" and name != written and len(name.split()) >= 2
 
 
 def find_attributions(text: str, nlp: spacy.Language | None = None, article: str = "") -> list[Attribution]:
@@ -177,6 +187,22 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
                     vpos = sk.to_orig(v.idx)
                     # resolved lazily: most frames are never needed
                     para_frames.setdefault(pi, []).append((vpos, subj, sk, art, v.text))
+            # one who tells something before a quote of the sentence (the parse may join 'Ortega said the task force would
+            # meet next week. "We are going to find a buyer …," he said.' into one) is who its "he said" may mean: known
+            # as a speaker before the quote's pronoun is read (below, each telling is also known for later sentences)
+            first_quote = min((quotes[qi].start for qi in qtoks), default=-1)
+            for v in verbs:
+                subj = subject(v)
+                if subj is None or subj.tag_ not in ("NNP", "NN") or in_quote(subj):
+                    continue
+                if not any(c.dep_ == "ccomp" for c in v.children):
+                    continue
+                ent = doc.user_data["tok_ent"].get(subj.i)
+                at = sk.to_orig(subj.idx)
+                if at < first_quote and (ent is None or ent[2] in ("PERSON", "UNK")):
+                    name, spk, sspan = _resolve(subj, sk, art, at)
+                    if tells_a_person(subj, name, spk):
+                        art.speakers.append((sspan[0], name, ""))
             # quotes whose sentence has a cue
             for qi, qt in qtoks.items():
                 q = quotes[qi]
@@ -225,6 +251,11 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
                 ent = doc.user_data["tok_ent"].get(subj.i)
                 if (ent is not None and ent[2] == "PERSON") or subj.lower_ in _MALE or subj.lower_ in _FEMALE:
                     art.add_reported(s, e, name)
+                if sspan is not None and (ent is None or ent[2] in ("PERSON", "UNK")) and tells_a_person(subj, name, spk):
+                    # one who has just told something is who "he said" after it means, as one just quoted is: 'Ortega said
+                    # the task force would meet next week. "We are going to find a buyer …," he said.' was the union
+                    # president's, named a paragraph before (a journalist's try)
+                    art.speakers.append((sspan[0], name, ""))
                 k = bisect.bisect_left(quote_starts, s)
                 if k < len(quote_starts) and quote_starts[k] < e:
                     continue  # the quote carries this attribution already

@@ -52,9 +52,17 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# a dateline opening the story ("RIVERTON — ", "WASHINGTON (AP) — ", "SEOUL, SOUTH KOREA — "): no one's words
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+[ ,]*)+(?:\([A-Za-z ]{1,20}\)\s*)?[—–]\s*")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in " \t\u00a0":
         s += 1
+    # "RIVERTON — Hartwell Appliance Co. violated …, Commerce Secretary Raymond Dufresne said" was listed as his
+    # words with the dateline (a journalist's try)
+    if (dateline := _DATELINE.match(text, s, e)) is not None:
+        s = dateline.end()
     while e > s and text[e - 1] in " \t\u00a0,":
         e -= 1
     return s, e

@@ -49,3 +49,43 @@ def test_a_day_after_the_verb_is_when_not_who(nlp):
 
 def test_not_saying_is_no_words(nlp):
     assert "how the solvent got into the wells" not in said(SILENCE, nlp)
+
+
+# A journalist's own articles (an outside try): the one who has just told something is whom "he said" means
+TASK_FORCE = (
+    "Councilwoman Angela Brandt, who is not related to the union president Gary Brandt, cast the lone vote against the "
+    'plan. "A task force is a press release with a budget," Angela Brandt said.\n\n'
+    'Ortega said the task force would meet for the first time next week. "We are going to find a buyer for that '
+    'building, or we are going to find a use for it," he said.'
+)
+LAWSUIT = (
+    'Renee Kowalski is among the named plaintiffs. She said she joined the suit "because somebody has to make them '
+    'follow the rules."\n\nA spokeswoman for the company, Dana Whitfield, said Hartwell believed the lawsuit was without '
+    'merit. "We provided notice in full compliance with state and federal law," she said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "words", "speaker"),
+    [
+        (TASK_FORCE, "Mayor Luis Ortega will lead the task force.\n\n", "We are going to find a buyer", "Luis Ortega"),
+        (LAWSUIT, "", "We provided notice in full compliance", "Dana Whitfield"),
+    ],
+)
+def test_he_said_after_someone_told_something_is_theirs(nlp, text, names, words, speaker):
+    """The mayor's "We are going to find a buyer …" was the union president's, named a paragraph before; the company
+    spokeswoman's "We provided notice in full compliance …" was the plaintiff's, named before her: the pronoun took the
+    last person named or quoted, not the one who had just told something."""
+    found = {a.text: a.speaker_name for a in find_attributions(names + text, nlp)}
+    quote = next(quoted for quoted in found if quoted.startswith(words))
+    assert found[quote] == speaker, found
+
+
+def test_a_dateline_is_no_part_of_the_words_told(nlp):
+    """A journalist's try: "RIVERTON — Hartwell Appliance Co. violated …, Commerce Secretary Raymond Dufresne said" was
+    listed as his words with the dateline ("said RIVERTON — Hartwell …")."""
+    text = (
+        "RIVERTON — Hartwell Appliance Co. violated the terms of its tax incentives, Commerce Secretary Raymond Dufresne "
+        "said Monday.\n\nWASHINGTON (AP) — The bill will pass, Sen. John Doe said."
+    )
+    assert set(said(text, nlp)) == {"Hartwell Appliance Co. violated the terms of its tax incentives", "The bill will pass"}
