@@ -87,6 +87,8 @@ OWN_WORD_VERBS = SAYING_VERBS | frozenset({"announce", "declare", "confirm", "ad
 # verbs whose "to …" is done when they are: "Christie, who opted to suspend his campaign", "managed to win"
 # "The City Council voted 6-1 on Monday to override Mayor Okafor's veto" overrode it: a body's vote is its act
 IMPLICATIVE_VERBS = frozenset({"opt", "decide", "choose", "manage", "move", "elect", "vote"})
+# ... and those that tell it not done: "refused to dismiss", "declined to extradite", "failed to pass"
+REFUSING_VERBS = frozenset({"refuse", "decline", "fail", "reject"})
 # what is won without winning the contest: "Haley won 43.3% of the vote", "17 delegates", "second place", "a county"
 SHARES = frozenset({"%", "percent", "percentage", "vote", "share", "delegate", "county", "place", "precinct", "point"})
 # an object that is a contest of whatever kind: "Haley lost the race" is about the primary asked of
@@ -202,6 +204,10 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         # "An article published Wednesday incorrectly reported that the Water Authority had closed the Cedar Run
         # treatment plant" for "Was the Cedar Run plant closed?" got "The articles don't say so outright" (a
         # journalist's try): what a correction says was reported wrongly did not happen
+        return worded(question, holds=False)
+    if near and refused_to_do(question, best.text):
+        # "A Calder County judge on Thursday refused to dismiss a lawsuit brought by workers" for "Did the judge dismiss
+        # the workers' lawsuit?" got "The articles don't say so outright" (a journalist's try): refusing it is no doing
         return worded(question, holds=False)
     if (quality := asked_quality(question)) and not quality <= best.stems:
         # "Was the election fair?" got "Yes." from "… the country gears up for its presidential election" (an outside
@@ -722,6 +728,23 @@ def particle_of(verb) -> str | None:
             if any(c.dep_ == "prep" for c in child.children):
                 return child.lower_
     return None
+
+
+def refused_to_do(question: str, sentence: str) -> bool:
+    """Whether the sentence has the question's subject refuse (decline, fail) to do the question's verb: "A Calder County
+    judge … refused to dismiss a lawsuit" for "Did the judge dismiss the workers' lawsuit?"."""
+    verb, subject = asked_verb_and_subject(question)
+    if verb is None or subject is None or verb.pos_ != "VERB":
+        return False
+    asked_subject = set(stems(" ".join(t.text for t in subject.subtree)))
+    for token in parsed(sentence):
+        head = token.head
+        if token.lemma_ != verb.lemma_ or token.dep_ != "xcomp" or head.lemma_ not in REFUSING_VERBS or not is_stated(head):
+            continue
+        doers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(asked_subject & set(stems(" ".join(t.text for t in doer.subtree))) for doer in doers):
+            return True
+    return False
 
 
 def is_infinitive(verb) -> bool:

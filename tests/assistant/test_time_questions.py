@@ -1773,3 +1773,34 @@ def test_still_is_answered_by_what_remains(make_assistant):
     )
     answer = bot.ask("How many households are still under the advisory?", as_of="2025-10-16")
     assert "2,150" in answer.citations[0].quote, answer.text
+
+
+def test_a_newer_count_that_says_it_replaces_one_leads(make_assistant):
+    """A journalist's try (their own articles): "How many workers will Calloway hire?" led with the 300 of the sale's
+    story, then "… now expects to hire about 355 workers …, up from the 300 it announced last week", unmarked as the
+    newer figure: a near tie on the words. A count that says it replaces one leads; the older is history."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "sale",
+                "title": "Calloway agrees to buy Hartwell plant for $22 million",
+                "source": "Riverton Courier",
+                "published": "2026-11-03",
+                "text": "RIVERTON — Calloway Manufacturing has agreed to buy Hartwell Appliance Co.'s Riverton plant for "
+                "$22 million and will hire about 300 workers when it begins production next spring.",
+            },
+            {
+                "id": "contract",
+                "title": "Union, Calloway reach tentative deal",
+                "source": "Riverton Courier",
+                "published": "2026-11-09",
+                "text": "RIVERTON — The union and Calloway Manufacturing reached a tentative labor agreement Thursday.\n\n"
+                "Separately, Calloway Manufacturing said Monday that it now expects to hire about 355 workers at the "
+                "plant, up from the 300 it announced last week, after winning a contract to supply a restaurant chain.",
+            },
+        ]
+    )
+    answer = bot.ask("How many workers will Calloway hire?", as_of="2026-11-10")
+    assert "355" in answer.citations[0].quote, answer.text
+    assert "Earlier, on 2026-11-03" in answer.text or len(answer.citations) == 1, answer.text

@@ -1184,3 +1184,21 @@ def test_a_correction_settles_what_it_corrects(make_assistant, question):
     answer = bot.ask(question, as_of="2025-10-24")
     assert answer.text.startswith("No. "), answer.text
     assert [c.article_id for c in answer.citations] == ["courier-0919-correction"], answer.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "refused"),
+    [
+        ("A Calder County judge on Thursday refused to dismiss a lawsuit brought by workers at the plant.", True),
+        ("The judge declined to dismiss the lawsuit, allowing the case to move forward.", True),
+        ("The judge dismissed the lawsuit on Thursday.", False),
+        ("The company asked the judge to dismiss the lawsuit.", False),  # asked, not refused
+        ("The governor refused to dismiss the lawsuit's claims as politics.", False),  # another refused
+    ],
+)
+def test_refusing_to_do_what_was_asked_is_not_doing_it(sentence, refused):
+    """A journalist's try (their own articles): "Did the judge dismiss the workers' lawsuit?" got "The articles don't
+    say so outright" beside "A Calder County judge … refused to dismiss a lawsuit brought by workers"."""
+    from assistant.answering.verdict import refused_to_do
+
+    assert refused_to_do("Did the judge dismiss the workers' lawsuit?", sentence) is refused
