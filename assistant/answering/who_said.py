@@ -72,7 +72,28 @@ MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quo
 # a label ("called the credit “an insult”") of at most LABEL_WORDS words is matched with what its sentence names
 NAMING_CUES = frozenset("called calls calling call dubbed dubs labeled labelled labels branded brands termed terms".split())
 LABEL_WORDS = 6
-SAME_WORDS_LEAST = 3  # a quote of this many words told again elsewhere is the same quote
+SAME_WORDS_LEAST = 3
+# a speaker asked for by post ("the governor"), and the title words the articles put before such a one's name
+ROLE_TITLES = {
+    "governor": frozenset({"gov.", "gov", "governor"}),
+    "mayor": frozenset({"mayor"}),
+    "senator": frozenset({"sen.", "sen", "senator"}),
+    "president": frozenset({"president"}),
+    "prime minister": frozenset({"minister"}),
+    "secretary of state": frozenset({"secretary"}),
+    "chief executive": frozenset({"ceo", "executive"}),
+    "ceo": frozenset({"ceo", "executive"}),
+    "police chief": frozenset({"chief"}),
+    "fire chief": frozenset({"chief"}),
+    "sheriff": frozenset({"sheriff"}),
+    "judge": frozenset({"judge"}),
+    "superintendent": frozenset({"superintendent"}),
+    "commissioner": frozenset({"commissioner"}),
+}
+TITLED_TRIED = 5  # of those quoted under the title asked for, how many are looked at for quotes on the topic
+ROLE_ASKED = re.compile(
+    rf"^\s*(?:the\s+)?(?P<role>{'|'.join(ROLE_TITLES)})\s*$", re.IGNORECASE
+)  # a quote of this many words told again elsewhere is the same quote
 # a capitalised word not opening a sentence ("Instead", "He" do): a name, as likely as not
 NAME_WORD = re.compile(r"(?<![.!?:]\s)(?<!\n)(?<!^)\b[A-Z][a-z][\w'’\-]+")
 # reported speech about a third person ("said he's responsible …"), who is seldom the speaker in a comparison's side
@@ -276,6 +297,14 @@ class WhoSaidAnswerer:
         return self.make(question, text, citations)
 
     def what_did(self, question: str, name: str, topic: str, filters: Filters | None, occasion: bool = False) -> Answer | None:
+        if (role := ROLE_ASKED.match(name)) is not None and not self.quotes.matching_speaker(name):
+            # "What did the governor say last week?" was answered with the mayor's praise of the governor's decision (a
+            # journalist's try): one the articles quote under that title, most often, or on the topic asked
+            # (titled as of any day: "Marsh said" of September is the governor the October story calls "Gov. Ellen Marsh")
+            titles = ROLE_TITLES[role["role"].lower()]
+            titled = (self.quotes.titled(titles, filters) or self.quotes.titled(titles))[:TITLED_TRIED]
+            on_it = [person for person in titled if not topic or occasion or self.on_topic(person, topic, filters)]
+            name = (on_it or titled or [name])[0]
         if not self.quotes.matching_speaker(name):
             return None
         if topic and occasion:

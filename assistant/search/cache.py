@@ -59,10 +59,11 @@ from ingest.store import ArticleRecord, ChunkRecord, QuoteRecord, WriteLock, chu
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 9  # 4: words are accent-folded ("Pelé" = "Pele"); 6: speakers are people or bodies, titles dropped;
+CACHE_VERSION = 10  # 4: words are accent-folded ("Pelé" = "Pele"); 6: speakers are people or bodies, titles dropped;
 # 7: a publication is no speaker in its own articles; 8: irregular verb forms stemmed as their base ("won" = "win"),
 # and the stemming kept in the state ("words"), so that code from before it, which does not read "words", rebuilds too;
-# 9: a name ending in a masthead word or a network's letters ("Powell Tribune", "CNN") is a publication, no speaker
+# 9: a name ending in a masthead word or a network's letters ("Powell Tribune", "CNN") is a publication, no speaker;
+# 10: the title words written before a speaker's name are kept ("What did the governor say?")
 ARTICLES_PER_FETCH = 64  # articles whose chunks are read from Chroma in one go during a sync
 
 FetchChunks = Callable[[list[ArticleRecord]], Iterator[tuple[str, list[tuple[ChunkRecord, np.ndarray]]]]]

@@ -148,6 +148,15 @@ GIVEN_NAME_TITLE = re.compile(
 )
 
 
+def title_words(written: str, listed: str) -> list[str]:
+    """The words an article writes before a speaker's name, lower-case ("Riverton Mayor Luis Ortega" → "riverton",
+    "mayor"); none when the name is written alone or not at all."""
+    words = written.split()
+    first = listed.split()[0] if listed.split() else ""
+    at = next((i for i, word in enumerate(words) if word == first), 0)
+    return [word.lower().strip(",") for word in words[:at]]
+
+
 def holds_name(listed: str, words: set[str]) -> bool:
     """Whether a listed speaker name holds all these name words ("Powell" in "Jerome Powell", "Aliyev" in
     "Ilham Aliyev"), adding no Jr./Sr./II the words lack ("Donald Trump" is not "Donald Trump Jr") and not as
@@ -226,6 +235,8 @@ class QuoteIndex(TextIndex):
             builder.add_text_field("speaker", tokenizer_name="words", index_option="basic")
             builder.add_text_field("speaker_name", tokenizer_name="raw", index_option="basic", fast=True)
             builder.add_text_field("listed", tokenizer_name="raw", index_option="basic", fast=True)
+            # the title words the article writes before the name ("gov." of "Gov. Ellen Marsh"): "What did the governor say?"
+            builder.add_text_field("titles", tokenizer_name="raw", index_option="basic")
             builder.add_text_field("record", stored=True, tokenizer_name="raw", index_option="basic")
 
         super().__init__(folder, add_fields)
@@ -264,9 +275,24 @@ class QuoteIndex(TextIndex):
             speaker=" ".join(name_tokens(listed)),  # "What did X say?" asks for someone named
             speaker_name=quote.speaker_name,
             listed=listed,
+            titles=title_words(quote.speaker, listed) or [""],
             stems=" ".join(stems(quote.text)),
             record=quote.model_dump_json(),
         )
+
+    def titled(self, titles: frozenset[str], filters: Filters | None = None) -> list[str]:
+        """The listed names of the speakers quoted under one of `titles` (lower-case title words: "gov.", "governor"),
+        as the articles write them before the name ("Gov. Ellen Marsh said"), most quoted (under `filters`) first."""
+        if not len(self) or not titles:
+            return []
+        Query, Occur = self.tantivy.Query, self.tantivy.Occur
+        titled = Query.boolean_query([(Occur.Should, Query.term_query(self.schema, "titles", t)) for t in sorted(titles)])
+        clauses = [(Occur.Must, titled)]
+        if filters is not None and not filters.empty:
+            clauses.extend(self.filter_clauses(filters.sources, *filters.bounds))
+        found = self.searcher.aggregate(self.all_of(clauses), {"titled": {"terms": {"field": "listed", "size": 50}}})
+        buckets = sorted((b for b in found["titled"]["buckets"] if b["key"]), key=lambda b: -b["doc_count"])
+        return [b["key"] for b in buckets]
 
     def speakers(self) -> list[tuple[str, int]]:
         """The people and bodies quoted, by number of quotes (most first), the variants of one name

@@ -823,3 +823,34 @@ def test_the_same_words_from_two_outlets_are_quoted_once(make_assistant):
     )
     answer = bot.ask("What did Abbott say?", as_of="2024-02-16")
     assert sum("This is not over" in c.quote for c in answer.citations) == 1, answer.text
+
+
+def test_what_did_the_governor_say_quotes_the_one_the_articles_call_governor(make_assistant):
+    """A journalist's try (their own articles): "What did the governor say last week?" was answered "Mayor Luis Ortega
+    praised the governor's decision." The governor is the one the articles quote under that title ("Gov. Ellen
+    Marsh"), whose earlier quotes name her "Marsh" alone."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "review",
+                "title": "Governor orders review of Hartwell incentives",
+                "source": "Riverton Courier",
+                "published": "2026-09-22",
+                "text": "RIVERTON — Ellen Marsh, the governor, on Monday ordered a review of the incentives.\n\n"
+                '"Taxpayers made a deal with this company in good faith," Marsh said at a news conference.\n\n'
+                "Mayor Luis Ortega praised the governor's decision.",
+            },
+            {
+                "id": "finding",
+                "title": "State says Hartwell broke incentive terms",
+                "source": "Riverton Courier",
+                "published": "2026-10-20",
+                "text": "RIVERTON — The state found that Hartwell broke the terms of its incentives.\n\n"
+                'Gov. Ellen Marsh said the finding "proves the review was necessary."',
+            },
+        ]
+    )
+    answer = bot.ask("What did the governor say?", as_of="2026-11-10")
+    assert answer.citations and all("Marsh" in (c.speaker or "") for c in answer.citations), answer.text
+    assert "Ortega" not in answer.text, answer.text
