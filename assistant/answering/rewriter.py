@@ -481,6 +481,10 @@ def capitalize_first(text: str) -> str:
 
 
 def possessive(name: str) -> str:
+    """`name` as an owner: "Biden's", "the Chiefs'"; a name taken with its own "'s" keeps it ("Hartwell Appliance's"
+    was made "Hartwell Appliance's'", an outside try)."""
+    if name.endswith(("'s", "’s")):
+        return name
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 

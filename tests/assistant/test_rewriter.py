@@ -995,3 +995,13 @@ def test_it_after_who_won_a_named_place_s_contest_is_the_contest(rewriter):
         rewriter.rewrite("What did the White House say about it?", turn)
         == "What did the White House say about Russia's presidential election?"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "owner"), [("Biden", "Biden's"), ("the Chiefs", "the Chiefs'"), ("Hartwell Appliance's", "Hartwell Appliance's")]
+)
+def test_a_name_taken_with_its_own_possessive_keeps_it(name, owner):
+    """A journalist's try: "Who is their lawyer?" became "Who is Hartwell Appliance's' lawyer?"."""
+    from assistant.answering.rewriter import possessive
+
+    assert possessive(name) == owner
