@@ -608,7 +608,8 @@ class ExtractiveAnswerer:
             # the column naming Baltimore in another item (an outside try)
             elsewhere = [c for c in pool[:COUNT_POOL] if not told_at(c, places, article_texts)]
             if best in elsewhere:
-                best = next((c for c in pool if told_at(c, places, article_texts) and self.answers(c)), best)
+                # (of the best few only: each is read by the entity recognizer)
+                best = next((c for c in pool[:COUNT_POOL] if c not in elsewhere and self.answers(c)), best)
                 if best in elsewhere:
                     verdict = verdict or NO_COUNT_GIVEN
         if happening and gives_a_count(best, happening) and not counts_people(best.text):
