@@ -53,7 +53,11 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 # a dateline opening the story ("RIVERTON — ", "WASHINGTON (AP) — ", "SEOUL, SOUTH KOREA — "): no one's words
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+[ ,]*)+(?:\([A-Za-z ]{1,20}\)\s*)?[—–]\s*")
+# (one way to read each run of capitals, a few words at most: a nested "(…[ ,]*)+" took 44 s on a page in capitals)
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,4} ?(?:\([A-Za-z ]{1,20}\) ?)?[—–]\s*")
+
+
+DATELINE_CHARS = 60
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -61,7 +65,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     # "RIVERTON — Hartwell Appliance Co. violated …, Commerce Secretary Raymond Dufresne said" was listed as his
     # words with the dateline (a journalist's try)
-    if (dateline := _DATELINE.match(text, s, e)) is not None:
+    if (dateline := _DATELINE.match(text, s, min(e, s + DATELINE_CHARS))) is not None:
         s = dateline.end()
     while e > s and text[e - 1] in " \t\u00a0,":
         e -= 1
