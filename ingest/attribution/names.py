@@ -356,7 +356,8 @@ class NameIndex:
         # in full far more often than the others: a live blog's "Biden said" after "guests invited by First Lady Jill
         # Biden" is the president's (AP style names the secondary namesake in full each time); in the paragraph that
         # names one, that one ("Bill Clinton spoke with voters … Clinton said")
-        same_paragraph = bool(nearest) and bool(self.text) and "\n" not in self.text[latest:pos]
+        # (a search that stops at the first line end, not a copy of all the text between: a 1 MB body resolves often)
+        same_paragraph = bool(nearest) and bool(self.text) and pos is not None and self.text.find("\n", latest, pos) == -1
         if len(person) == 1 and not same_paragraph and (principal := self.principal(forms)):
             return max(principal, key=fullness)
         if nearest:
