@@ -280,14 +280,15 @@ class QuoteIndex(TextIndex):
             record=quote.model_dump_json(),
         )
 
-    def titled(self, titles: frozenset[str], filters: Filters | None = None) -> list[str]:
+    def titled(self, titles: frozenset[str], filters: Filters | None = None, of: tuple[str, ...] = ()) -> list[str]:
         """The listed names of the speakers quoted under one of `titles` (lower-case title words: "gov.", "governor"),
-        as the articles write them before the name ("Gov. Ellen Marsh said"), most quoted (under `filters`) first."""
+        as the articles write them before the name ("Gov. Ellen Marsh said"), most quoted (under `filters`) first;
+        with `of`, only those whose title holds these words too ("kansas", "city" of "Kansas City Mayor …")."""
         if not len(self) or not titles:
             return []
         Query, Occur = self.tantivy.Query, self.tantivy.Occur
         titled = Query.boolean_query([(Occur.Should, Query.term_query(self.schema, "titles", t)) for t in sorted(titles)])
-        clauses = [(Occur.Must, titled)]
+        clauses = [(Occur.Must, titled)] + [(Occur.Must, Query.term_query(self.schema, "titles", word)) for word in of]
         if filters is not None and not filters.empty:
             clauses.extend(self.filter_clauses(filters.sources, *filters.bounds))
         found = self.searcher.aggregate(self.all_of(clauses), {"titled": {"terms": {"field": "listed", "size": 50}}})

@@ -854,3 +854,39 @@ def test_what_did_the_governor_say_quotes_the_one_the_articles_call_governor(mak
     answer = bot.ask("What did the governor say?", as_of="2026-11-10")
     assert answer.citations and all("Marsh" in (c.speaker or "") for c in answer.citations), answer.text
     assert "Ortega" not in answer.text, answer.text
+
+
+def test_what_did_the_mayor_of_a_place_say_quotes_that_place_s_mayor(make_assistant):
+    """An outside try in the web chat (news24-dev, 2024-02-15): "What did the mayor of Kansas City say?" got Kansas City
+    police's words of 2022 ("the mayor of Kansas City" read as a name holding "Kansas City"). The mayor of a place is
+    the one the articles write under that title with the place's name ("Kansas City Mayor Quinton Lucas")."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "parade",
+                "title": "Kansas City parade shooting",
+                "source": "usatoday.com",
+                "published": "2024-02-15",
+                "text": "“Parades, rallies, schools, movies. It seems like almost nothing is safe,” said Kansas City Mayor "
+                "Quinton Lucas, who attended the parade with his wife and mother.",
+            },
+            {
+                "id": "wilmington",
+                "title": "Wilmington shooting",
+                "source": "delawareonline.com",
+                "published": "2024-02-10",
+                "text": "“This latest shooting incident is another painful reminder,” Wilmington Mayor Mike Purzycki said.\n\n"
+                "“We will keep working,” Purzycki said. “We owe it to the families,” Purzycki added.",
+            },
+            {
+                "id": "police",
+                "title": "Icy roads in Missouri",
+                "source": "usatoday.com",
+                "published": "2022-12-28",
+                "text": "One person died after a van slid off an icy road and into a frozen creek, Kansas City police said.",
+            },
+        ]
+    )
+    answer = bot.ask("What did the mayor of Kansas City say?", as_of="2024-02-16")
+    assert answer.citations and all(c.article_id == "parade" for c in answer.citations), answer.text
