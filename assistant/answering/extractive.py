@@ -75,6 +75,7 @@ from assistant.answering.timeframe import relative_dates, told_of_other_days
 from assistant.answering.verdict import (
     ANYONE_ASKED,
     CORRECTED,
+    HARM_FAMILIES,
     NO,
     NO_ONE,
     SAYING_VERBS,
@@ -597,7 +598,10 @@ class ExtractiveAnswerer:
         if verdict is None and scored is not None and (not TALLY.search(best.text) or PREDICTS.search(best.text)):
             verdict = NO_COUNT_GIVEN  # no score of this year's game: what comes closest, said so
         elsewhere: list[Candidate] = []
-        if happening and (places := asked_places(question)):
+        # "Who was killed at the Kansas City parade?" too: answered "Following Lunar New Year celebrations in Monterey
+        # Park, California, 11 people were killed" (an outside try), another place's
+        harmed = kind == "who" and any(question_words & family for family in HARM_FAMILIES)
+        if (happening or harmed) and (places := asked_places(question)):
             # "How many people died in the Kansas City parade shooting?" was answered "Following Lunar New Year
             # celebrations in Monterey Park, California, 11 people were killed": a count told of a place the question
             # does not name, and naming none it does, is another event's (an outside try)
@@ -610,8 +614,19 @@ class ExtractiveAnswerer:
             if best in elsewhere:
                 # (of the best few only: each is read by the entity recognizer)
                 best = next((c for c in pool[:COUNT_POOL] if c not in elsewhere and self.answers(c)), best)
-                if best in elsewhere:
+                if best in elsewhere and happening:
                     verdict = verdict or NO_COUNT_GIVEN
+            if harmed and best not in elsewhere and not any(family & best.stems for family in HARM_FAMILIES):
+                # ... the place's sentence that tells the harm: "In total 22 people suffered gunshot wounds, including one
+                # fatality", not the mayor's words beside it
+                best = next(
+                    (
+                        c
+                        for c in pool[:COUNT_POOL]
+                        if c not in elsewhere and self.answers(c) and any(family & c.stems for family in HARM_FAMILIES)
+                    ),
+                    best,
+                )
         if happening and gives_a_count(best, happening) and not counts_people(best.text):
             # "How many people were shot at the Kansas City parade?": "11 children were shot …" counts some of them; the
             # same article's "In total 22 people suffered gunshot wounds" counts them all, and answers

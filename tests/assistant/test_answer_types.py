@@ -1345,3 +1345,27 @@ def test_a_count_of_the_dead_is_one_told_of_the_place_asked_about(make_assistant
     answer = bot.ask("How many people died in the Baltimore bridge collapse?", as_of="2024-03-22")
     assert answer.text.startswith("No article here gives that number; the closest they come"), answer.text
     assert not any("Rip Taylor" in c.quote for c in answer.citations), answer.text
+
+
+def test_who_was_killed_at_a_place_is_not_answered_with_another_place_s_dead(make_assistant):
+    """An outside try in the web chat, as of 2024-02-16: "Who was killed at the Kansas City parade?" was answered
+    "Following Lunar New Year celebrations in Monterey Park, California, 11 people were killed …", a list of earlier
+    shootings in the parade story (news24-dev b6dd60151af1, shortened)."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "kc-parade-list",
+                "title": "Kansas City Super Bowl parade latest shooting at US celebration",
+                "source": "usatoday.com",
+                "published": "2024-02-15",
+                "text": "A Super Bowl victory parade in Kansas City, Missouri, has become another joyful celebration marred "
+                "by gun violence.\n\nIn total 22 people suffered gunshot wounds, including one fatality, Interim Fire "
+                "Chief Ross Grundyson said.\n\nCalifornia Lunar New Year celebrations in January 2023: Following Lunar New "
+                "Year celebrations in Monterey Park, California, 11 people were killed and nine others injured after a "
+                "gunman began shooting at a dance studio.",
+            }
+        ]
+    )
+    answer = bot.ask("Who was killed at the Kansas City parade?", as_of="2024-02-16")
+    assert "Monterey Park" not in answer.citations[0].quote, answer.text
