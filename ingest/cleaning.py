@@ -143,17 +143,18 @@ _BYLINE_TITLE = (
     r"|(?:[A-Z][\w.'’&\-]* ){0,3}(?i:staff (?:writer|reporter)|correspondent)(?i: and (?:correspondent|staff writer))?"
 )
 
+# A dateline: "CNN —", "Seoul, South Korea CNN —", "WASHINGTON (AP) —" (a line of its own, or the start of a story's
+# first sentence, which `ingest.attribution` keeps out of the words it attributes)
+DATELINE = re.compile(
+    r"(?:[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,5} )?CNN(?: Business| Sport| Style)?\s*[—–-]+"
+    r"|[A-Z][A-Z.'’\- ,]{1,40}(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?\s*[—–]+"
+)
+
 # --- line rules: (rule, pattern matched against the whole stripped line) --------------------------
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("separator", re.compile(r"[\W_]+")),
-    (
-        "dateline",
-        re.compile(
-            r"(?:[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,5} )?CNN(?: Business| Sport| Style)?\s*[—–-]+"
-            r"|[A-Z][A-Z.'’\- ,]{1,40}(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?\s*[—–]+"
-        ),
-    ),
+    ("dateline", DATELINE),
     (
         "timestamp",
         re.compile(

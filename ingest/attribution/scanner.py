@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ingest.cleaning import DATELINE
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -52,12 +54,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# a dateline opening the story ("RIVERTON — ", "WASHINGTON (AP) — ", "SEOUL, SOUTH KOREA — "): no one's words
-# (one way to read each run of capitals, a few words at most: a nested "(…[ ,]*)+" took 44 s on a page in capitals)
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,4} ?(?:\([A-Za-z ]{1,20}\) ?)?[—–]\s*")
-
-
-DATELINE_CHARS = 60
+DATELINE_CHARS = 60  # how far into a span a dateline opening it may reach
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -65,8 +62,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     # "RIVERTON — Hartwell Appliance Co. violated …, Commerce Secretary Raymond Dufresne said" was listed as his
     # words with the dateline (a journalist's try)
-    if (dateline := _DATELINE.match(text, s, min(e, s + DATELINE_CHARS))) is not None:
+    if (dateline := DATELINE.match(text, s, min(e, s + DATELINE_CHARS))) is not None:
         s = dateline.end()
+        while s < e and text[s] in " \t\u00a0":
+            s += 1
     while e > s and text[e - 1] in " \t\u00a0,":
         e -= 1
     return s, e
