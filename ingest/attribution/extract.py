@@ -55,8 +55,12 @@ PARSE_BATCH_DOCS = 64
 
 
 def tells_a_person(subject: Token, name: str, written: str) -> bool:
-    """Whether a speech verb's subject names a person: a proper noun, or a role its appositive names ("A spokeswoman
-    for the company, Dana Whitfield, said"), not a pronoun nor a body."""
+    """Whether a speech verb's subject names a person: a proper noun the recognizer reads as a person or as nothing it
+    knows, or a role its appositive names ("A spokeswoman for the company, Dana Whitfield, said"), not a pronoun nor a
+    body."""
+    ent = subject.doc.user_data["tok_ent"].get(subject.i)
+    if ent is not None and ent[2] not in ("PERSON", "UNK"):
+        return False
     if name.lower() in _PRONOUNS or not name[:1].isupper() or _AFFILIATION.match(name):
         return False  # (nor a party and state the parse made the subject: "Gopal, D-Monmouth, said")
     if subject.tag_ == "NNP":
@@ -191,17 +195,14 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
             # meet next week. "We are going to find a buyer …," he said.' into one) is who its "he said" may mean: known
             # as a speaker before the quote's pronoun is read (below, each telling is also known for later sentences)
             first_quote = min((quotes[qi].start for qi in qtoks), default=-1)
-            for v in verbs:
+            for v in verbs if qtoks else []:
                 subj = subject(v)
                 if subj is None or subj.tag_ not in ("NNP", "NN") or in_quote(subj):
                     continue
-                if not any(c.dep_ == "ccomp" for c in v.children):
-                    continue
-                ent = doc.user_data["tok_ent"].get(subj.i)
                 at = sk.to_orig(subj.idx)
-                if at < first_quote and (ent is None or ent[2] in ("PERSON", "UNK")):
+                if at < first_quote and any(c.dep_ == "ccomp" for c in v.children):
                     name, spk, sspan = _resolve(subj, sk, art, at)
-                    if tells_a_person(subj, name, spk):
+                    if sspan is not None and tells_a_person(subj, name, spk):
                         art.speakers.append((sspan[0], name, ""))
             # quotes whose sentence has a cue
             for qi, qt in qtoks.items():
@@ -251,7 +252,7 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
                 ent = doc.user_data["tok_ent"].get(subj.i)
                 if (ent is not None and ent[2] == "PERSON") or subj.lower_ in _MALE or subj.lower_ in _FEMALE:
                     art.add_reported(s, e, name)
-                if sspan is not None and (ent is None or ent[2] in ("PERSON", "UNK")) and tells_a_person(subj, name, spk):
+                if sspan is not None and tells_a_person(subj, name, spk):
                     # one who has just told something is who "he said" after it means, as one just quoted is: 'Ortega said
                     # the task force would meet next week. "We are going to find a buyer …," he said.' was the union
                     # president's, named a paragraph before (a journalist's try)
