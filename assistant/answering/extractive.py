@@ -75,7 +75,6 @@ from assistant.answering.timeframe import relative_dates, told_of_other_days
 from assistant.answering.verdict import (
     ANYONE_ASKED,
     CORRECTED,
-    HARM_FAMILIES,
     NO,
     NO_ONE,
     SAYING_VERBS,
@@ -96,6 +95,7 @@ from assistant.answering.verdict import (
     predicate_stems,
     stays_in_the_race,
     still_running_who,
+    tells_harm,
     worded,
     yes_or_no,
 )
@@ -600,7 +600,7 @@ class ExtractiveAnswerer:
         elsewhere: list[Candidate] = []
         # "Who was killed at the Kansas City parade?" too: answered "Following Lunar New Year celebrations in Monterey
         # Park, California, 11 people were killed" (an outside try), another place's
-        harmed = kind == "who" and any(question_words & family for family in HARM_FAMILIES)
+        harmed = kind == "who" and tells_harm(question_words)
         if (happening or harmed) and (places := asked_places(question)):
             # "How many people died in the Kansas City parade shooting?" was answered "Following Lunar New Year
             # celebrations in Monterey Park, California, 11 people were killed": a count told of a place the question
@@ -616,16 +616,11 @@ class ExtractiveAnswerer:
                 best = next((c for c in pool[:COUNT_POOL] if c not in elsewhere and self.answers(c)), best)
                 if best in elsewhere and happening:
                     verdict = verdict or NO_COUNT_GIVEN
-            if harmed and best not in elsewhere and not any(family & best.stems for family in HARM_FAMILIES):
+            if harmed and best not in elsewhere and not tells_harm(best.stems):
                 # ... the place's sentence that tells the harm: "In total 22 people suffered gunshot wounds, including one
                 # fatality", not the mayor's words beside it
                 best = next(
-                    (
-                        c
-                        for c in pool[:COUNT_POOL]
-                        if c not in elsewhere and self.answers(c) and any(family & c.stems for family in HARM_FAMILIES)
-                    ),
-                    best,
+                    (c for c in pool[:COUNT_POOL] if c not in elsewhere and self.answers(c) and tells_harm(c.stems)), best
                 )
         if happening and gives_a_count(best, happening) and not counts_people(best.text):
             # "How many people were shot at the Kansas City parade?": "11 children were shot …" counts some of them; the
@@ -1438,22 +1433,14 @@ def paragraph_to(c: Candidate, article_texts: dict[str, str]) -> str:
 
 
 def told_at(c: Candidate, places: frozenset[str], article_texts: dict[str, str]) -> bool:
-    """Whether the sentence is told of one of `places`: its paragraph, its article's lead or its title names one (the
+    """Whether the sentence is told of one of `places`: its paragraph, its article's lead or its title names one ("the
     massacre that killed 49 people" is of "the mass shooting in Orlando" its article opened with), and its paragraph
-    names no other place."""
-    near = f"{c.hit.chunk.title}\n{told_near(c, article_texts)}".lower()
-    return any(place in near for place in places) and not of_another_place(paragraph_to(c, article_texts), places)
-
-
-def told_near(c: Candidate, article_texts: dict[str, str]) -> str:
-    """The article's lead paragraph and the sentence's own up to it (the sentence alone when the article's text is not
-    at hand). Not the paragraph before: a corrections column's items are a paragraph each."""
+    names no other place. Not the paragraph before: a corrections column's items are a paragraph each."""
+    paragraph = paragraph_to(c, article_texts)
     text = article_texts.get(c.hit.chunk.article_id, "")
-    if not text or text[c.start : c.end] != c.text:
-        return c.text
-    lead_end = text.find("\n")
-    lead = text[: lead_end if lead_end >= 0 else len(text)]
-    return f"{lead}\n{text[text.rfind(chr(10), 0, c.start) + 1 : c.end]}"
+    lead = text.partition("\n")[0] if text[c.start : c.end] == c.text else ""  # (no text at hand: the sentence alone)
+    near = f"{c.hit.chunk.title}\n{lead}\n{paragraph}".lower()
+    return any(place in near for place in places) and not of_another_place(paragraph, places)
 
 
 def asked_places(question: str) -> frozenset[str]:

@@ -291,6 +291,11 @@ DEATH_WORDS = frozenset({"kill", "die", "dead", "death", "fatal"})  # ... and of
 HARM_FAMILIES = (HARM_WORDS, DEATH_WORDS)
 
 
+def tells_harm(words: set[str]) -> bool:
+    """Whether these stems hold a word of harm or of death (`HARM_FAMILIES`)."""
+    return any(not family.isdisjoint(words) for family in HARM_FAMILIES)
+
+
 def harm_family(done: str) -> frozenset[str]:
     """The stems that tell the harm of a participle ("killed": kill, die, dead, death, fatal); its own stem alone when it
     is of no family."""
