@@ -265,7 +265,7 @@ class WhoSaidAnswerer:
         ("Linda Ferreira … called the credit “an insult.”"); "Who called the bill credit an insult?" was given to a
         cost figure that named bill credits (a journalist's try). By `id` of the quote: its sentence, up to the
         label's end."""
-        naming = [q for q in quotes if q.cue.lower() in NAMING_CUES and len(q.text.split()) <= LABEL_WORDS]
+        naming = [q for q in quotes if is_label(q)]
         texts = self.article_texts({q.article_id for q in naming}) if naming else {}
         framed: dict[int, str] = {}
         for q in naming:
@@ -287,7 +287,7 @@ class WhoSaidAnswerer:
             for q, _ in self.quotes.search(fragment, filters=filters, limit=10)
             if q.speaker_name != quote.speaker_name and coverage(fragment, q.text, both_ways=False) >= ALSO_COVERAGE
         ]
-        labelled = quote.cue.lower() in NAMING_CUES and len(quote.text.split()) <= LABEL_WORDS
+        labelled = is_label(quote)
         citations = [self.cite(1, quote, whole_sentence=labelled)]
         # a label is told with what it names: "Linda Ferreira … called the credit “an insult.”", not "said: “an insult.”"
         when = f" ({quote.published})" if quote.published else ""
@@ -660,6 +660,11 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     paragraph_start = text.rfind("\n", 0, start) + 1
     paragraph_end = text.find("\n", end)
     return paragraph_start, len(text) if paragraph_end == -1 else paragraph_end
+
+
+def is_label(quote: QuoteRecord) -> bool:
+    """Whether the quote is a few words a naming verb puts on something ("called the credit “an insult”")."""
+    return quote.cue.lower() in NAMING_CUES and len(quote.text.split()) <= LABEL_WORDS
 
 
 def same_words(a: QuoteRecord, b: QuoteRecord) -> bool:
