@@ -271,11 +271,8 @@ class WhoSaidAnswerer:
         for q in naming:
             text = texts.get(q.article_id)
             if text:
-                start, _ = paragraph_bounds(text, q.start, q.end)
-                sentence_start = max(
-                    (start + span.start for span in sentence_spans(text[start : q.start]) if span.start > 0), default=start
-                )
-                framed[id(q)] = text[sentence_start : q.end]
+                sentence = sentence_holding(text, q.start, q.end)
+                framed[id(q)] = text[(sentence or paragraph_bounds(text, q.start, q.end))[0] : q.end]
         return framed
 
     def who_said(self, question: str, fragment: str, filters: Filters | None) -> Answer | None:
@@ -565,13 +562,9 @@ class WhoSaidAnswerer:
         text = self.article_texts([quote.article_id])[quote.article_id]
         start, end = paragraph_bounds(text, quote.start, quote.end)
         cited_start, cited_end = quote.start, quote.end
-        if whole_sentence:
-            for sentence in sentence_spans(text[start:end]):
-                s_start, s_end = start + sentence.start, start + sentence.end
-                if s_start <= quote.start and quote.end <= s_end:
-                    if quote.end - quote.start < FRAGMENT_SHARE * (s_end - s_start):
-                        cited_start, cited_end = s_start, s_end
-                    break
+        sentence = sentence_holding(text, quote.start, quote.end) if whole_sentence else None
+        if sentence is not None and quote.end - quote.start < FRAGMENT_SHARE * (sentence[1] - sentence[0]):
+            cited_start, cited_end = sentence
         return Citation(
             n=n,
             article_id=quote.article_id,
@@ -653,6 +646,16 @@ def said(quote: QuoteRecord, also: bool = False, dated: bool = True) -> str:
 def table_cell(text: str) -> str:
     """Text for a Markdown table cell: one line, its pipes escaped so they don't split the cell."""
     return " ".join(text.split()).replace("|", "\\|")
+
+
+def sentence_holding(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence of its paragraph that holds text[start:end], as a span of `text`; None when it runs over two."""
+    paragraph_start, paragraph_end = paragraph_bounds(text, start, end)
+    for sentence in sentence_spans(text[paragraph_start:paragraph_end]):
+        s_start, s_end = paragraph_start + sentence.start, paragraph_start + sentence.end
+        if s_start <= start and end <= s_end:
+            return s_start, s_end
+    return None
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
