@@ -39,6 +39,13 @@ DURATION = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
 SIZE = frozenset({"QUANTITY", "CARDINAL", "PERCENT", "MONEY"})  # the measure "how big", "how far" … ask for
 # the adjectives of "how big", "how far": each asks for a measure ("1 million acres")
 MEASURES = "big|large|far|tall|deep|wide|high|fast|heavy|strong"
+# "How much did Calloway pay?", "How much does it cost?": the verb trades money, so no count or share answers
+MONEY_VERBS = re.compile(
+    r"\bhow much\s+(?:money\s+)?(?:did|does|do|will|would|is|was|are|were|has|have|had|could|can)\b.*?"
+    r"\b(?:pay|paid|pays|cost|costs|spend|spent|spends|charge|charged|charges|earn|earned|earns|owe|owed|owes|"
+    r"donate|donated|invest|invested|fined?|worth|sell\s+for|sold\s+for|buy\s+for|bought\s+for|settle\s+for|"
+    r"settled\s+for|make|made|award|awarded|receive|received|get|got)\b",
+)
 WORK = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "ORG"})
 
 # "which X" / "what X": the head noun's answer type (singular forms; plurals are folded)
@@ -414,6 +421,8 @@ def analyze(question: str) -> QuestionAnalysis:
         return QuestionAnalysis("where", expects=PLACE)
     if re.search(r"\bhow many\b", lower):
         return QuestionAnalysis("how_many", expects=COUNT)
+    if MONEY_VERBS.search(lower):
+        return QuestionAnalysis("how_much", expects=frozenset({"MONEY"}))
     if re.search(r"\bhow much\b", lower):
         return QuestionAnalysis("how_much", expects=AMOUNT)
     if re.search(r"\bhow old\b", lower):

@@ -1369,3 +1369,43 @@ def test_who_was_killed_at_a_place_is_not_answered_with_another_place_s_dead(mak
     )
     answer = bot.ask("Who was killed at the Kansas City parade?", as_of="2024-02-16")
     assert "Monterey Park" not in answer.citations[0].quote, answer.text
+
+
+def test_how_much_was_paid_is_answered_by_money_not_by_a_newer_count(make_assistant):
+    """An outside try on a reporter's own articles: "How much did Calloway Manufacturing pay for the Hartwell plant?"
+    led with a newer article's "expects to hire about 355 workers … up from the 300" (a newer count, and "how much"
+    took any number) before the sale's "$22 million". A verb that trades money (pay, cost, spend, earn …) asks for
+    money. (Text the tester wrote, shortened.)"""
+    assert analyze("How much did Calloway Manufacturing pay for the Hartwell plant?").expects == {"MONEY"}
+    assert analyze("How much does a ticket cost?").expects == {"MONEY"}
+    assert "PERCENT" in analyze("How much did prices rise?").expects  # no money verb: any amount
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "sale",
+                "title": "Calloway agrees to buy Hartwell plant for $22 million; 300 jobs to return",
+                "source": "Riverton Courier",
+                "published": "2026-11-03",
+                "text": "RIVERTON — Calloway Manufacturing has agreed to buy Hartwell Appliance Co.'s Riverton plant for "
+                "$22 million and will hire about 300 workers when it begins production next spring, the companies said "
+                'Monday.\n\nMayor Luis Ortega said the deal would be "a lifeline." The sale is expected to close in '
+                "December.",
+            },
+            {
+                "id": "settlement",
+                "title": "Hartwell settles workers' lawsuit for $4.2 million",
+                "source": "Riverton Courier",
+                "published": "2026-11-09",
+                "text": "RIVERTON — Hartwell Appliance Co. has agreed to pay $4.2 million to settle the class-action "
+                "lawsuit brought by workers at its Riverton plant over the company's closing notice, lawyers for both "
+                "sides said Monday.\n\nSeparately, Calloway Manufacturing said Monday that it now expects to hire about "
+                "355 workers at the plant, up from the 300 it announced last week, after winning a contract to supply "
+                "a restaurant chain.",
+            },
+        ]
+    )
+    answer = bot.ask("How much did Calloway Manufacturing pay for the Hartwell plant?", as_of="2026-11-20")
+    assert answer.citations[0].article_id == "sale", answer.text
+    assert "$22 million" in answer.text.split("[1]")[0]
+    assert "355" not in answer.text, answer.text
