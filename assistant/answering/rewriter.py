@@ -766,6 +766,27 @@ def asked_event(question: str) -> str | None:
     return None
 
 
+def done_by_the_answer(question: str, answer: str) -> str | None:
+    """What a past-tense who/which question asked was done, by the one its answer names doing it: "Who agreed to buy
+    the Hartwell plant?" answered "Calloway Manufacturing has agreed to buy …" → "Calloway Manufacturing agree to buy
+    the Hartwell plant". None when the question asks no such thing or the answer names no doer of its verb."""
+    if not question or not answer:
+        return None
+    doc = parse(question)
+    sentence = list(doc.sents)[-1]
+    root = sentence.root
+    subject = next((t for t in root.children if t.dep_ == "nsubj"), None)
+    if root.tag_ != "VBD" or subject is None or subject.i > root.i:
+        return None
+    if not (subject.lower_ in ("who", "what", "which") or any(t.lower_ in ("which", "what") for t in subject.children)):
+        return None
+    doer = subject_doing(parse(ANSWER_DATELINE.sub("", answer)), root)
+    words = [t for t in doc[root.i + 1 : sentence.end] if not t.is_punct or t.i < sentence.end - 1]
+    if not doer or not words:
+        return None
+    return f"{doer} {base_form(root)} {doc[words[0].i : words[-1].i + 1].text}"
+
+
 def outcome_told(question: str) -> str | None:
     """The past participle of the outcome a who/which question asked after ("Who won the Super Bowl?" → "won",
     "Which team was beaten …" is not one); None for any other question."""
@@ -1122,10 +1143,14 @@ class RuleRewriter:
                 if (event := asked_event(turn.understood)) is not None:
                     last_question = turn.understood
                     break
+                wh = next(word for word in when_was_that[0].split() if word.lower() in ("when", "where"))
                 if (done := DID_ACTION.match(turn.understood)) is not None:
                     # "When was that?" after "Did Haley drop out?": when she did
-                    wh = next(word for word in when_was_that[0].split() if word.lower() in ("when", "where"))
                     return f"{wh.capitalize()} did {done['action']}?"
+                if action := done_by_the_answer(turn.understood, turn.lead):
+                    # "When was that?" after "Who agreed to buy the Hartwell plant?": when the one the answer named
+                    # did it (an outside try got it asked as it stood, and declined)
+                    return f"{wh.capitalize()} did {action}?"
         if event:
             asked = when_was_that
             won = outcome_told(last_question)

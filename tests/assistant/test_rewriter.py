@@ -187,16 +187,35 @@ def test_what_about_a_person_replaces_the_person_the_model_read_as_an_organisati
     "question, answer, follow_up",
     [
         # no event named: nothing to date
-        (
-            "Which tech company received an $8.5 billion grant from the White House this week?",
-            TURNS["intel"]["answer"],
-            "When was that?",
-        ),
         ("Did the FAA ground the Boeing 737 Max 9?", "Yes. The FAA has grounded 171 planes. [1]", "Is that true?"),
+        ("Which tech company received a grant?", "The articles here don't say.", "When was that?"),
     ],
 )
 def test_that_without_an_event_asked_about_is_left_alone(rewriter, question, answer, follow_up):
     assert rewriter.rewrite(follow_up, history(question, answer)) == follow_up
+
+
+@pytest.mark.parametrize(
+    "question, answer, follow_up, expected",
+    [
+        # an outside try on a reporter's own articles: asked as it stood, and declined
+        (
+            "Who agreed to buy the Hartwell plant?",
+            "RIVERTON — Calloway Manufacturing has agreed to buy Hartwell Appliance Co.'s Riverton plant for $22 million "
+            "and will hire about 300 workers, the companies said Monday (2026-11-02). [1]",
+            "When was that?",
+            "When did Calloway Manufacturing agree to buy the Hartwell plant?",
+        ),
+        (
+            "Which tech company received an $8.5 billion grant from the White House this week?",
+            TURNS["intel"]["answer"],
+            "Where was that?",
+            "Where did Intel receive an $8.5 billion grant from the White House this week?",
+        ),
+    ],
+)
+def test_when_was_that_after_who_did_it_asks_when_the_answer_s_doer_did_it(rewriter, question, answer, follow_up, expected):
+    assert rewriter.rewrite(follow_up, history(question, answer)) == expected
 
 
 ABBOTT = "Texas Gov. Greg Abbott (2024-03-01) said: “All Joe Biden had to do to secure the border was to keep in place …” [1]"
