@@ -56,6 +56,12 @@ log = logging.getLogger(__name__)
 
 # "Why?", "When?", "For how long?" alone: after a yes/no question, that question asked with the word
 WH_FRAGMENT = re.compile(r"^\s*(?P<wh>why|when|where|how|how long|for how long|how much|how many)\s*[?.!]*\s*$", re.IGNORECASE)
+# "Was anyone laid off at Hartwell?", "Were any workers hurt?": a yes/no question whose subject "How many?" counts
+ANY_ONE = re.compile(
+    r"^\s*(?P<aux>was|were|did|has|have|had)\s+(?:any(?:one|body)|any\s+(?P<things>[a-z]+))\s+(?P<rest>[^?]+?)\s*\?+\s*$",
+    re.IGNORECASE,
+)
+PLURAL_AUXILIARY = {"was": "were", "has": "have"}
 YES_NO_OPENING = re.compile(r"^\s*(?:did|does|do|is|are|was|were|has|have|had|will|can|could|would|should)\b", re.IGNORECASE)
 # "Who is Gabriel Attal?" names whom it asks about: the follow-up's "he" is Attal, not a name in the answer
 WHO_IS = re.compile(r"^\s*(?i:who\s+(?:is|was|are|were))\s+[A-Z]")
@@ -1115,6 +1121,13 @@ class RuleRewriter:
             if rewritten:
                 return rewritten
         fragment = WH_FRAGMENT.match(message)
+        if fragment and fragment.group("wh").lower() == "how many" and (anyone := ANY_ONE.match(last_question)):
+            # "How many?" after "Was anyone laid off at Hartwell?": how many people were, not "How many was anyone …"
+            auxiliary, rest = anyone["aux"].lower(), anyone["rest"]
+            if auxiliary == "did":  # "Did anyone die in the crash?" → "How many people died in the crash?"
+                verb, _, after = rest.partition(" ")
+                return f"How many {anyone['things'] or 'people'} {past_tense(verb)}{' ' + after if after else ''}?"
+            return f"How many {anyone['things'] or 'people'} {PLURAL_AUXILIARY.get(auxiliary, auxiliary)} {rest}?"
         if fragment and YES_NO_OPENING.match(last_question):
             # "Why?" after "Did the FAA ground the Boeing 737 Max 9?": "Why did the FAA ground …?"
             wh = fragment.group("wh")

@@ -109,6 +109,20 @@ def test_a_pronoun_goes_to_the_name_the_user_asked_about(rewriter, question, ans
 
 
 @pytest.mark.parametrize(
+    "question, expected",
+    [
+        # an outside try on a reporter's own articles: shown "Understood as: How many was anyone laid off at Hartwell?"
+        ("Was anyone laid off at Hartwell?", "How many people were laid off at Hartwell?"),
+        ("Were any workers hurt in the fire?", "How many workers were hurt in the fire?"),
+        ("Did anyone die in the crash?", "How many people died in the crash?"),
+        ("Has anyone been arrested?", "How many people have been arrested?"),
+    ],
+)
+def test_how_many_after_was_anyone_counts_them(rewriter, question, expected):
+    assert rewriter.rewrite("How many?", history(question, "Yes. Hartwell laid off 130 workers. [1]")) == expected
+
+
+@pytest.mark.parametrize(
     "question, answer, follow_up, expected",
     [
         # the second outside try: "Why?" and "For how long?" were searched as they were, and answered from 2022
