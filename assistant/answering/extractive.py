@@ -25,7 +25,7 @@ with its exact span. When even the best passage holds too little of the question
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -528,7 +528,15 @@ class ExtractiveAnswerer:
             # ... the newest such report: a post changes hands ("Who is the speaker of the House?")
             holders = [c for c in pool[:ROLE_POOL] if self.answers(c) and names_the_holder(c.text, role, question)]
             if holders:
-                holder = max(holders, key=lambda c: (c.hit.chunk.published_int, c.score))
+                # ... one that says whose post it is as asked over "the company's chief executive", which "Who is the
+                # chief executive of Hartwell?" met first, of the company buying Hartwell's plant (an outside try)
+                holder = max(
+                    holders,
+                    key=lambda c: (names_whose_post_asked(c.text, role, question), c.hit.chunk.published_int, c.score),
+                )
+                if names_whose_post_asked(holder.text, role, question):
+                    # and "the company's chief executive" after it, of another company, is not cited beside her
+                    pool = [c for c in pool if c not in holders or names_whose_post_asked(c.text, role, question)]
                 pool.remove(holder)
                 pool.insert(0, holder)
         # "Who is the mayor of Dover?" was answered "County Commissioner Ray Dunmore said the county should … buy water
@@ -1208,6 +1216,19 @@ def names_the_holder(sentence: str, role: str, question: str) -> bool:
     "Dave Calhoun, Boeing's CEO", "Henry took over as prime minister". Not another's post ("Spirit CEO Tom Gentile"
     for the Boeing CEO: a name before the post that the question does not give), not a past or stand-in holder
     ("former House Speaker Kevin McCarthy", "Patrick Boivert, acting prime minister"), not a name the question gives."""
+    return any(True for _ in holders_named(sentence, role, question))
+
+
+def names_whose_post_asked(sentence: str, role: str, question: str) -> bool:
+    """Whether the sentence names a holder of `role` with whose post it is as the question names it ("Margaret Hale,
+    Hartwell's chief executive" for "the chief executive of Hartwell"), not only "the company's chief executive"."""
+    owners = first_letters(question[1:], capitalised=True)
+    return any(owner[:4].lower() in owners for owner in holders_named(sentence, role, question))
+
+
+def holders_named(sentence: str, role: str, question: str) -> Iterator[str]:
+    """For each holder of `role` that `names_the_holder` accepts in the sentence, the word before the post that tells
+    whose it is ("Hartwell's", "the", "" when none)."""
     post = r"\s+".join(re.escape(word) for word in role.split())
     asked = first_letters(question)
     patterns = (
@@ -1232,8 +1253,7 @@ def names_the_holder(sentence: str, role: str, question: str) -> bool:
                 if not owners & first_letters(sentence, capitalised=True):
                     continue
             if not all(word.lower() in question.lower() for word in match["name"].split()):
-                return True
-    return False
+                yield owner
 
 
 def gives_a_count(c: Candidate, happening: frozenset[str]) -> bool:

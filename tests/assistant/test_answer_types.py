@@ -1409,3 +1409,30 @@ def test_how_much_was_paid_is_answered_by_money_not_by_a_newer_count(make_assist
     assert answer.citations[0].article_id == "sale", answer.text
     assert "$22 million" in answer.text.split("[1]")[0]
     assert "355" not in answer.text, answer.text
+
+
+def test_the_holder_named_with_whose_post_it_is_leads_over_the_company_s(make_assistant):
+    """An outside try on a reporter's own articles: "Who is the chief executive of Hartwell?" led with "Victor Calloway,
+    the company's chief executive" (the company buying Hartwell's plant), before "Margaret Hale, Hartwell's chief
+    executive" in the same article. The one named with whose post it is, as asked, leads, and the other company's is
+    not cited beside her. (Text the tester wrote.)"""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "sale",
+                "title": "Calloway agrees to buy Hartwell plant for $22 million; 300 jobs to return",
+                "source": "Riverton Courier",
+                "published": "2026-11-03",
+                "text": "RIVERTON — Calloway Manufacturing has agreed to buy Hartwell Appliance Co.'s Riverton plant for "
+                "$22 million and will hire about 300 workers when it begins production next spring, the companies said "
+                "Monday.\n\nVictor Calloway, the company's chief executive, said Calloway would give priority to former "
+                'Hartwell employees. "We intend to offer jobs to 300 of the people who built dishwashers here," '
+                "Calloway said.\n\nMargaret Hale, Hartwell's chief executive, said she was glad the plant would remain "
+                'in use. "We wanted this building to have a future in Riverton, and now it does," Hale said.',
+            }
+        ]
+    )
+    answer = bot.ask("Who is the chief executive of Hartwell?", as_of="2026-11-20")
+    assert answer.text.startswith("Margaret Hale, Hartwell's chief executive"), answer.text
+    assert "Victor Calloway" not in answer.text
