@@ -389,13 +389,15 @@ class ExtractiveAnswerer:
         reported: list[Candidate] = []
         if event is not None:
             names = self.name_stems(question)
-            reported = [c for c in candidates if names <= c.stems and self.mentions(c, event) and reports_done(c.text, event)]
+            reported = [
+                c for c in candidates if self.names_told(c, names) and self.mentions(c, event) and reports_done(c.text, event)
+            ]
             if not reported:
                 told = event
                 reported = self.reported_elsewhere(
                     hits,
                     article_texts,
-                    lambda c: names <= c.stems and self.mentions(c, told) and reports_done(c.text, told),
+                    lambda c: self.names_told(c, names) and self.mentions(c, told) and reports_done(c.text, told),
                     {(c.hit.chunk.article_id, c.start) for c in candidates},
                 )
                 candidates += reported
@@ -409,7 +411,7 @@ class ExtractiveAnswerer:
                     article_texts,
                     lambda c: (
                         bool(MONTH_DAY.search(c.text))
-                        and names <= c.stems
+                        and self.names_told(c, names)
                         and self.mentions(c, told)
                         and reports_done(c.text, told)
                     ),
@@ -800,6 +802,14 @@ class ExtractiveAnswerer:
         settling_terms = terms | self.key_terms(asked)
         names = self.name_stems(question)
         return lambda c: yes_or_no(asked, c, lambda text: self.denies(text, settling_terms), names) != NO
+
+    def names_told(self, c: Candidate, names: set[str]) -> bool:
+        """Whether the sentence holds the question's names, or is its article's lead and the headline holds the rest:
+        "A fast-moving wildfire broke out Monday afternoon …" under "Ridgeback Fire erupts near Alder Springs" tells
+        the Ridgeback Fire's start (an outside try was told no article tells that it happened)."""
+        if names <= c.stems:
+            return True
+        return c.start < LEAD_SENTENCE_CHARS and names <= c.stems | set(self.keyword.stems(c.hit.chunk.title))
 
     def mentions(self, c: Candidate, event: PastEvent) -> bool:
         """Whether the sentence holds a word of the event or of a verb that reports it ("landing", "touched")."""

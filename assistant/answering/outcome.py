@@ -576,6 +576,13 @@ def reports_done(sentence: str, event: PastEvent) -> bool:
                 # "… Alexei Navalny, the opposition leader who died this month …": the leader is Navalny (an outside try
                 # was told no article says he died)
                 doers.append(token.head.head)
-        if event.subject is None or any(holds_word(d, event.subject) for d in doers):
+        if event.subject is None or any(holds_word(d, event.subject) or kind_of(d, event.subject) for d in doers):
             return True
     return False
+
+
+def kind_of(token, head: str) -> bool:
+    """Whether the common noun `token` names a kind of what the name's head word says: "A fast-moving wildfire broke
+    out" of the Ridgeback Fire ("wildfire" ends in "fire"). A name's head that is a common word ("Fire", "Storm") is
+    what its own article calls it."""
+    return token.pos_ == "NOUN" and len(head) >= 4 and token.lower_.endswith(head.lower())

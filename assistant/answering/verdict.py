@@ -114,6 +114,11 @@ SAME_EVENT: dict[tuple[str, str | None], tuple[tuple[str, str | None], ...]] = {
     ("step", "down"): (("resign", None),),
     ("drop", "out"): (("suspend", None), ("withdraw", None), ("exit", None), ("end", None), ("quit", None)),
     ("arrive", None): (("reach", None),),
+    # "When did the Ridgeback Fire start?": "broke out Monday afternoon", "which began on March 23" (an outside try was
+    # told no article tells that it happened)
+    ("start", None): (("begin", None), ("break", "out"), ("erupt", None), ("ignite", None)),
+    ("begin", None): (("start", None), ("break", "out"), ("erupt", None)),
+    ("break", "out"): (("start", None), ("begin", None), ("erupt", None)),
     ("clinch", None): (("secure", None), ("win", None)),  # a nomination is clinched, secured or won alike
 }
 # the forms above that tell the event only of one of these, as object or after a preposition: "suspended her

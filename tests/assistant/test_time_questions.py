@@ -1804,3 +1804,35 @@ def test_a_newer_count_that_says_it_replaces_one_leads(make_assistant):
     answer = bot.ask("How many workers will Calloway hire?", as_of="2026-11-10")
     assert "355" in answer.citations[0].quote, answer.text
     assert "Earlier, on 2026-11-03" in answer.text or len(answer.citations) == 1, answer.text
+
+
+RIDGEBACK_BREAKS_OUT = {  # a journalist's own article (an outside try), shortened
+    "id": "ridgeback-breaks-out",
+    "title": "Ridgeback Fire erupts near Alder Springs; 800 residents evacuated",
+    "source": "Carver Courier",
+    "published": "2026-03-24",
+    "text": "ALDER SPRINGS — A fast-moving wildfire broke out Monday afternoon in the hills north of Alder Springs, forcing "
+    "about 800 residents from their homes overnight, Carver County officials said on Tuesday.\n\nThe Ridgeback Fire had "
+    "burned about 3,000 acres by Tuesday morning and was 0% contained, according to the Carver County Fire Department.",
+}
+RIDGEBACK_CAUSE = {
+    "id": "ridgeback-cause",
+    "title": "Investigators say power line sparked Ridgeback Fire",
+    "source": "State News Service",
+    "published": "2026-04-29",
+    "text": "A Carver Valley Power transmission line that sagged into a tree on Ridgeback Ridge sparked the Ridgeback Fire, "
+    "the state fire marshal's office said on Tuesday.\n\nState Fire Marshal Owen Pruitt said investigators found arcing "
+    'damage on the line. "The evidence is clear and it is physical. This fire started at that line," Pruitt said.',
+}
+
+
+def test_when_did_a_fire_start_is_told_by_the_lead_under_its_headline(make_assistant):
+    """An outside try on a journalist's own articles: "When did the Ridgeback Fire start?" (asked 2026-06-12) was
+    hedged "No article here tells that it happened", over the cause and a lawsuit. The start is told "broke out" (a verb
+    that tells a start as "began" does), of "a fast-moving wildfire" (a kind of fire), in the lead under the headline
+    that names the Ridgeback Fire."""
+    bot = make_assistant()
+    bot.add_records([RIDGEBACK_BREAKS_OUT, RIDGEBACK_CAUSE])
+    answer = bot.ask("When did the Ridgeback Fire start?", as_of="2026-06-12")
+    assert "tells that it happened" not in answer.text, answer.text
+    assert "broke out Monday afternoon (2026-03-23)" in answer.text.split("[1]")[0]
