@@ -84,6 +84,9 @@ _PERSON_NOUNS = frozenset(
 _PERSON_NOUNS |= frozenset(_ROLE_TITLES)
 
 
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
 def _gender_evidence(doc: Doc, sk: Skeleton, ents: list[tuple[int, int, str]]) -> dict[tuple[int, int], str]:
     """Genders of person entity spans (outside quotes) that the text tells unambiguously, in one walk of the doc:
     a role noun beside the name, or he/him/his or she/her/hers, outside quotes, after the person in a sentence that
@@ -112,6 +115,10 @@ def _gender_evidence(doc: Doc, sk: Skeleton, ents: list[tuple[int, int, str]]) -
                 continue
             if t.tag_ in ("NN", "NNS") and t.lower_ in _PERSON_NOUNS:
                 break  # "Biden's spokeswoman said she": her own
+            if t.tag_ == "PRP" and t.dep_ in _OBJECT_DEPS:
+                # "Board Chair Linda Hale, who is not related to him": an object is seldom the subject's own self (an
+                # outside try had her "he", and her "she said" given to the man she spoke of)
+                continue
             if t.lower_ in _MALE:
                 said.add("m")
             elif t.lower_ in _FEMALE:
@@ -774,7 +781,9 @@ def name_gender(name: str) -> str:
     return _guess_gender(name)
 
 
+# a full name in a paragraph not parsed: after a lower-case word, a comma, a line start or a dateline's dash ("ALDER
+# SPRINGS — Martin Hale, the director …, resigned": a bare "Hale wrote" next was another Hale's, an outside try)
 _FULL_NAME = re.compile(
-    r"(?:(?<=[a-z,] )|(?<=^))((?:[A-Z][a-z]+|[A-Z]\.)(?: (?:[A-Z][a-z]+|[A-Z]\.)){0,2} [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! [A-Z])",
+    r"(?:(?<=[a-z,—–] )|(?<=^))((?:[A-Z][a-z]+|[A-Z]\.)(?: (?:[A-Z][a-z]+|[A-Z]\.)){0,2} [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! [A-Z])",
     re.M,
 )

@@ -103,3 +103,26 @@ def test_mr_obama_is_no_woman_of_his_name_and_no_other_full_name(nlp):
         '"My name may not be on the ballot, but our progress is on the ballot," Mr. Obama said on Saturday night.'
     )
     assert speaker_of(text, "My name may not be on the ballot", nlp) == ("Mr. Obama", "Obama")
+
+
+HALE_RESIGNS = (  # a journalist's own article (an outside try): two Hales, not related
+    "ALDER SPRINGS — Martin Hale, the director of the Carver County Office of Emergency Services, resigned on Monday "
+    "after two weeks of criticism over late evacuation alerts during the Ridgeback Fire.\n\n"
+    'In a letter to the Board of Supervisors, Hale wrote that he was stepping down "so that the county can rebuild '
+    'trust in its warnings without me as a distraction." He had led the office for 14 years.\n\n'
+    "Board Chair Linda Hale, who is not related to him, said Monday that the board accepted the resignation. "
+    '"Martin served this county for a long time, and he served it honestly. But the alert system failed, and someone '
+    'had to answer for that," she said.'
+)
+
+
+def test_a_bare_surname_after_a_dateline_s_full_name_is_that_person(nlp):
+    """The tester's index listed Martin Hale's resignation letter under Linda Hale: "Martin Hale" after the dateline's
+    dash was no name to the paragraphs not parsed, so the only Hale named in full was she."""
+    assert speaker_of(HALE_RESIGNS, "so that the county can rebuild trust", nlp) == ("Hale", "Martin Hale")
+
+
+def test_an_object_pronoun_after_a_name_tells_nothing_of_its_gender(nlp):
+    """ "Linda Hale, who is not related to him" made her a man to the resolver, and her "she said" went to Martin Hale
+    (or stayed "she"): an object pronoun is seldom the subject's own self."""
+    assert speaker_of(HALE_RESIGNS, "Martin served this county", nlp) == ("she", "Linda Hale")
