@@ -314,14 +314,31 @@ class ShapedAnswerer:
         return Answer(question=question, text="\n\n".join(parts), answered=True, citations=citations, mode="extractive")
 
     def done_by_another(self, text: str, others: list[set[str]], side_stems: set[str]) -> bool:
-        """Whether the sentence's subject names another side and not this one: the sentence tells what the other did."""
+        """Whether the sentence's subject names another side, or anyone else by name, and not this one: the sentence
+        tells what the other did or said."""
         doc = dependency_parser()(text)
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
         if subject is None:
             return False
-        said = set(self.extractive.keyword.stems(doc[subject.left_edge.i : subject.right_edge.i + 1].text))
-        return not side_stems <= said and any(other <= said for other in others)
+        # the subject without what a clause or a preposition adds to it: "Mike Pompeo, who listened in the notorious
+        # Trump-Zelensky call," is no Trump, nor are "supporters of Trump"
+        aside = {t.i for c in subject.subtree if c.dep_ in ("relcl", "acl", "prep") and c.i != subject.i for t in c.subtree}
+        core = [t for t in subject.subtree if t.i not in aside]
+        said = set(self.extractive.keyword.stems(" ".join(t.text for t in core)))
+        if side_stems <= said:
+            return False
+        # ... or anyone else named: "“He should be here,” Ron DeSantis said of Donald Trump …" was given as Trump's side
+        # on abortion, "His former Secretary of State Mike Pompeo … berated a reporter" as his on Ukraine (an outside try)
+        named = set(self.extractive.keyword.stems(" ".join(t.text for t in core if t.pos_ == "PROPN" and t.text[:1].isupper())))
+        if any(other <= said for other in others):
+            return True
+        # (what someone reports the side did is the side's: "The New York Times reported on Monday that Amazon is
+        # planning to lay off …")
+        reported = [t for c in root.children if c.dep_ == "ccomp" for t in c.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if any(side_stems <= set(self.extractive.keyword.stems(" ".join(w.text for w in t.subtree))) for t in reported):
+            return False
+        return bool(named - side_stems)
 
     def on_the_topic(self, c: Candidate, topic_terms: dict[str, float], texts: dict[str, str]) -> bool:
         """Whether the sentence, the paragraph it is in or its article's title holds a word of the comparison's topic

@@ -848,3 +848,40 @@ def test_what_happened_yesterday_lists_no_story_told_of_today(make_assistant):
     bot.add_records(REPORTED_NEXT_DAY)
     answer = bot.ask("What happened yesterday?", as_of="2024-03-13")
     assert {c.article_id for c in answer.citations} == {"hawaii-caucuses"}, answer.text
+
+
+DEBATE_ABORTION = {  # news24-dev 8972e5041091 (USA TODAY, 2023-09-27), two paragraphs of its live blog, in its order
+    "id": "debate-abortion",
+    "title": "Republican debate highlights: Details of candidates' fierce exchanges",
+    "source": "usatoday.com",
+    "published": "2023-09-27",
+    "text": "Ron DeSantis takes on Donald Trump over abortion\n\n“He should be here,” Ron DeSantis said of Donald Trump "
+    "during Wednesday's debate, calling on the former president to explain his stance on abortion.\n\nNikki Haley said "
+    "abortion is a personal issue and that the country should find consensus on it.",
+}
+POMPEO_UKRAINE = {  # news24-dev 9d8cda4f8920 (CNN, 2022-03-06), one paragraph
+    "id": "pompeo-ukraine",
+    "title": "Trump has been on Putin's side in Ukraine's long struggle against Russia",
+    "source": "cnn.com",
+    "published": "2022-03-06",
+    "text": "Trump and those around him had wanted the controversy to go away. His former Secretary of State Mike Pompeo, "
+    "who listened in the notorious Trump-Zelensky call, berated a reporter who asked about Ukraine a few months later.",
+}
+
+
+@pytest.mark.parametrize(
+    "question, record, someone_else",
+    [
+        ("How did Trump and Haley differ on abortion?", DEBATE_ABORTION, "Ron DeSantis said of Donald Trump"),
+        ("How did Haley and Trump differ on Ukraine?", POMPEO_UKRAINE, "Mike Pompeo"),
+    ],
+)
+def test_a_side_is_not_what_someone_else_named_said_or_did(make_assistant, question, record, someone_else):
+    """An outside try in the web chat: Trump's side on abortion was "“He should be here,” Ron DeSantis said of Donald
+    Trump …", and on Ukraine "His former Secretary of State Mike Pompeo … berated a reporter": sentences whose subject is
+    another person by name."""
+    bot = make_assistant()
+    bot.add_records([record])
+    answer = bot.ask(question, as_of="2024-03-22")
+    trump = next(part for part in answer.text.split("\n\n") if part.startswith("Trump:"))
+    assert someone_else not in trump, answer.text
