@@ -356,6 +356,21 @@ def test_a_year_less_day_weeks_ahead_is_the_coming_one():
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        # an outside try's timelines: news24-dev 01696f155d14 (USA TODAY, 2024-02-29), dated 2023-04-22
+        ("The Supreme Court agreed to hear Trump's claim of immunity the week of April 22.", date(2024, 2, 29), "2024-04-22"),
+        # news24-dev 47790bb1b9e1 (2023-11-15): "… after Iowa Republicans announced in June their Jan. 15 caucus",
+        # dated 2023-01-15; a day that names an event, this year's long gone, is the coming one
+        ("NH set its primary after Iowa Republicans announced in June their Jan. 15 caucus.", date(2023, 11, 15), "2024-01-15"),
+        ("He died on Jan. 15 at home.", date(2023, 11, 15), "2023-01-15"),  # no event named: this year's
+    ],
+)
+def test_a_year_less_day_months_ahead_or_an_event_s_is_the_coming_one(text, published, expected):
+    assert [day for words, day in resolved(text, published) if words not in ("June",)][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
         # news24-dev f4c123e425 (Monday 2024-02-19): the landing was read as the Thursday before, 2024-02-15
         (
             "The outlook for Odysseus appears to be more optimistic, with Intuitive Machines reporting that the "

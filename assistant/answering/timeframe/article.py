@@ -58,8 +58,16 @@ _TOLD_DONE = _LazyPattern(r"\b(?:was|were|had|did)\b")  # a clause that tells a 
 _BEFORE_AN_EVENT = _LazyPattern(r"\b(?:before|ahead\s+of)\s+$")
 _POSSESSIVE = _LazyPattern(r"['’]s\b")
 # A year-less day this near after publication is the coming one whatever the tense ("Nevada and the Virgin
-# Islands hold their caucuses on Feb. 8", Jan. 23): a year back would be eleven months before the article.
-NEAR_AHEAD = timedelta(days=45)
+# Islands hold their caucuses on Feb. 8", Jan. 23; "agreed to hear Trump's claim of immunity the week of April 22",
+# Feb. 29): a year back would be months before the article, and news gives such a day its year. Further ahead, it is
+# last year's ("the vote of Nov. 5" in January).
+NEAR_AHEAD = timedelta(days=183)
+# a day that names an event ("their Jan. 15 caucus" in a November article): the coming one, when this year's is
+# half a year or more gone
+_NAMES_AN_EVENT = _LazyPattern(
+    r"\s+(?:caucus(?:es)?|primary|primaries|election|vote|deadline|hearing|trial|debate|summit|launch|release|"
+    r"ceremony|inauguration|game|final|opening|premiere|start|kickoff)\b"
+)
 _FUTURE_LOOK_WORDS = 12  # how many words around a weekday or date are read for future tense
 # Words after an opening weekday that start what was reported, whose tense is not the day's ("On Monday,
 # lawmakers said they intend to introduce …"); "and", "which", "when" there do not ("On Monday, which will …").
@@ -187,6 +195,8 @@ def _year_less_in_article(text: str, found: _Found, month: int, day: int | None,
         if year == published.year:
             if future and window[1] < published - tolerance:
                 continue
+            if day is not None and published - window[0] > NEAR_AHEAD and _NAMES_AN_EVENT.match(text, found.end):
+                return _single(_day_or_none(year + 1, month, day))  # "their Jan. 15 caucus" (2023-11-15): the coming one
             if not future and window[0] > published + tolerance and window[0] - published > NEAR_AHEAD:
                 continue  # far ahead: last year's ("the vote of Nov. 5" in a January article)
             return window  # a day weeks ahead is the coming one: "hold their caucuses on Feb. 8" of Jan. 23
