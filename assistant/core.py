@@ -42,7 +42,7 @@ from assistant.answering.shaped import (
 )
 from assistant.answering.timeframe import read_time, told_of_other_days
 from assistant.answering.verdict import UNSETTLED, VERDICTS, as_an_outcome, as_dropping_out
-from assistant.answering.who_said import WhoSaidAnswerer, said, wants_table, words_not_found
+from assistant.answering.who_said import WhoSaidAnswerer, wants_table, words_not_found
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
 from assistant.search.stories import top_stories
@@ -681,7 +681,7 @@ class Assistant:
             # a person's side is what they said on the topic, from the quote index
             quotes_from = WhoSaidAnswerer(self.retriever.quotes, self.index.store.article_texts, self.articles_about)
             words = {side: quotes_from.said_on(side, topic, scope.base, SIDE_SENTENCES) for side in analysis.sides}
-            quoted = SideQuotes(words, quotes_from.cite, said)
+            quoted = SideQuotes(words, quotes_from.cite, quotes_from.said)
         laid_out = answerer.answer(analysis, query, hits, texts, quoted) if (hits or quoted) and lay_out else None
         if laid_out is None and lay_out and len(everywhere) > len(hits):
             # the window's few passages are about something else ("…the Texas border standoff this week?"

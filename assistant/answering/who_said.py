@@ -287,8 +287,9 @@ class WhoSaidAnswerer:
         labelled = is_label(quote)
         citations = [self.cite(1, quote, whole_sentence=labelled)]
         # a label is told with what it names: "Linda Ferreira … called the credit “an insult.”", not "said: “an insult.”"
-        when = f" ({quote.published})" if quote.published else ""
-        told = f"{quote.speaker_name}{when}: {' '.join(citations[0].quote.split())}" if labelled else said(quote)
+        day = day_said(self.article_texts([quote.article_id]).get(quote.article_id, ""), quote) or quote.published
+        when = f" ({day})" if day else ""
+        told = f"{quote.speaker_name}{when}: {' '.join(citations[0].quote.split())}" if labelled else self.said(quote)
         text = f"{told} [1]"
         if others:  # the same words attributed to someone else too: say so, cited
             other = others[0]
@@ -344,7 +345,7 @@ class WhoSaidAnswerer:
         for n, (quote, citation) in enumerate(chosen, start=1):
             citations.append(citation)
             if citation.quote == quote.text:
-                parts.append(f"{said(quote) if n == 1 else said(quote, also=True)} [{n}]")
+                parts.append(f"{self.said(quote) if n == 1 else self.said(quote, also=True)} [{n}]")
             else:  # a few quoted words inside a reported sentence: the sentence is the answer
                 sentence = " ".join(citation.quote.split())
                 mentions = any(word in name_tokens(sentence) for word in name_tokens(quote.speaker_name))
@@ -509,17 +510,17 @@ class WhoSaidAnswerer:
         # Pence sentence sharing more of the asked words, though Trump's own words were in the index
         own = self.best_match(fragment, filters, both_ways=True, speaker=name)
         if own is not None:
-            return self.make(question, f"{self.verdict(fragment, own, name)} {said(own)} [1]", [self.cite(1, own)])
+            return self.make(question, f"{self.verdict(fragment, own, name)} {self.said(own)} [1]", [self.cite(1, own)])
         quote = self.best_match(fragment, filters, both_ways=True)
         if quote is None:
             return None
         asked = set(name_tokens(name))
         if asked and asked <= set(name_tokens(quote.speaker_name)):
-            return self.make(question, f"{self.verdict(fragment, quote, name)} {said(quote)} [1]", [self.cite(1, quote)])
+            return self.make(question, f"{self.verdict(fragment, quote, name)} {self.said(quote)} [1]", [self.cite(1, quote)])
         shared = set(content_stems(fragment)) & set(content_stems(quote.text))
         if coverage(fragment, quote.text) >= OTHER_SPEAKER_COVERAGE and len(shared) >= 2:
             lead = f"The articles attribute these words to {quote.speaker_name}, not {name}:"
-            return self.make(question, f"{lead} {said(quote)} [1]", [self.cite(1, quote)])
+            return self.make(question, f"{lead} {self.said(quote)} [1]", [self.cite(1, quote)])
         # someone else's quote sharing some of the words ("he'd be a dictator", a voter on Trump) is no
         # attribution: the articles' own sentences may still report X saying it ("Biden said Friday that
         # he would sign legislation …", reported speech the quote index did not hold), so the normal path answers
@@ -555,6 +556,13 @@ class WhoSaidAnswerer:
         else:
             when = f"In an undated article{where}"
         return self.make(question, f"{when}, {said(quote, dated=False)} [1]", [citation])
+
+    def said(self, quote: QuoteRecord, also: bool = False, dated: bool = True) -> str:
+        """`said`, dated by the day its sentence says the words were said: "Martin Hale (2026-04-02) said" was given
+        for words "said on Wednesday", 2026-04-01, in an article of the next day (an outside try: a reporter copying
+        it would misdate the quote)."""
+        day = day_said(self.article_texts([quote.article_id]).get(quote.article_id, ""), quote) if dated and not also else None
+        return said(quote, also, dated, day)
 
     def cite(self, n: int, quote: QuoteRecord, whole_sentence: bool = False) -> Citation:
         """Cite the quote (or, with `whole_sentence`, the sentence around a short quoted fragment);
@@ -594,6 +602,30 @@ def said_on(citation: Citation, text: str | None = None) -> str | None:
     return days.pop().isoformat() if len(days) == 1 else None
 
 
+QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
+# a day told with a verb of saying: "said on Wednesday", "told reporters Thursday", "said in a statement Monday"
+SAID_ON_A_DAY = re.compile(r"\b(?:said|says|told|added|wrote|stated|announced|testified)\b[^.;:“”\"]{0,30}$", re.IGNORECASE)
+
+
+def day_said(text: str, quote: QuoteRecord) -> str | None:
+    """The one day the quote's paragraph says its speaker spoke, with a verb of saying, outside quoted words ("Martin
+    Hale … said on Wednesday that …. “We followed protocol,” Hale said." in an article of Thursday 2026-04-02 →
+    2026-04-01), read against its article's date; None when it names none, several, or one after the article."""
+    if not text or not quote.published:
+        return None
+    start, end = paragraph_bounds(text, quote.start, quote.end)
+    frame = QUOTATION.sub(
+        lambda m: " " * len(m[0]), text[start : quote.start] + " " * (quote.end - quote.start) + text[quote.end : end]
+    )
+    published = date.fromisoformat(quote.published)
+    days = {
+        found.date
+        for found in relative_dates(frame, published)
+        if found.date and found.date <= published and SAID_ON_A_DAY.search(frame, 0, found.span[0])
+    }
+    return days.pop().isoformat() if len(days) == 1 else None
+
+
 def lead_of(text: str) -> str:
     """The article's first paragraph: a news story's lead names the day of the event it reports."""
     return text[: paragraph_bounds(text, 0, 0)[1]] if text else ""
@@ -629,12 +661,13 @@ def named_by_a_pronoun_in_own_words(quote: QuoteRecord) -> bool:
     return bool(surname) and surname in name_tokens(quote.text)
 
 
-def said(quote: QuoteRecord, also: bool = False, dated: bool = True) -> str:
+def said(quote: QuoteRecord, also: bool = False, dated: bool = True, day: str | None = None) -> str:
     """The quote as a sentence that names its speaker: direct words in quotation marks, reported
     speech with its own cue verb, an "according to" attribution as such; its date after the speaker
-    unless `also` or not `dated` (an answer that leads with the day)."""
+    (`day`, the day its sentence says it was said, else its article's) unless `also` or not `dated` (an answer that
+    leads with the day)."""
     words = " ".join(quote.text.split())
-    when = "" if also or not dated or not quote.published else f" ({quote.published})"
+    when = "" if also or not dated or not (day or quote.published) else f" ({day or quote.published})"
     if quote.kind == "direct":
         return f"{quote.speaker_name}{when} {'also said' if also else 'said'}: “{words}”"
     if quote.kind == "indirect":

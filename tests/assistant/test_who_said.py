@@ -890,3 +890,30 @@ def test_what_did_the_mayor_of_a_place_say_quotes_that_place_s_mayor(make_assist
     )
     answer = bot.ask("What did the mayor of Kansas City say?", as_of="2024-02-16")
     assert answer.citations and all(c.article_id == "parade" for c in answer.citations), answer.text
+
+
+def test_the_day_beside_a_speaker_is_the_day_the_paragraph_says_they_spoke(make_assistant):
+    """An outside try on a journalist's own articles: "Martin Hale (2026-04-02) said: “We followed protocol …”" for
+    words the article (of Thursday, 2026-04-02) says he spoke on Wednesday: a reporter copying the answer would misdate
+    the quote. The day said with a verb of saying in the quote's paragraph is the one shown; without one, the
+    article's day. (Text the tester wrote.)"""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "alerts",
+                "title": "Residents say Ridgeback Fire alerts came hours too late",
+                "source": "Valley Wire",
+                "published": "2026-04-02",
+                "text": "Records obtained by the Valley Wire show the first evacuation alert went out at 9:42 p.m. on March "
+                "23.\n\nMartin Hale, director of the Carver County Office of Emergency Services, said on Wednesday that "
+                'his office had followed its rules. "We followed protocol, and the protocol failed people," Hale said. '
+                '"I take responsibility for that."\n\nResident Angela Ruiz said she learned of the evacuation from a '
+                'neighbor. "Nobody from the county ever told us to leave on Monday," Ruiz said.',
+            }
+        ]
+    )
+    answer = bot.ask("What did Martin Hale say?", as_of="2026-04-03")
+    assert answer.text.startswith("Martin Hale (2026-04-01) said: “We followed protocol"), answer.text
+    # a day inside the quoted words is no day of speaking
+    assert "Angela Ruiz (2026-04-02) said" in bot.ask("What did Angela Ruiz say?", as_of="2026-04-03").text.split("[1]")[0]
