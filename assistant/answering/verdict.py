@@ -530,8 +530,13 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     asked_form = (verb.lemma_, particle_of(verb))
     others = SAME_EVENT.get(asked_form, ())
     asks_the_future = any(c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
+    # "Is the Ridgeback Fire (still) burning?" asks what goes on now: "The Ridgeback Fire, which was contained on April
+    # 23, burned 41,500 acres" tells what it did (an outside try got "Yes.")
+    ongoing = verb.tag_ == "VBG" and verb.doc[0].lower_ in ("is", "are", "am")
     for token in parsed(sentence):
         if token.lemma_ not in doing and not any(is_form(token, form) for form in others):
+            continue
+        if ongoing and token.tag_ in ("VBD", "VBN"):
             continue
         if token.lemma_ == "be" and token.dep_ in ("aux", "auxpass"):
             continue  # "was rushed to the hospital" is no "is in the hospital"
@@ -927,6 +932,13 @@ def asked_verb_and_subject(question: str):
         bare = next((t for t in verb.doc[2:] if t.tag_ == "VB" and t.text.islower()), None)
         if bare is not None and bare.nbor(-1).pos_ == "PROPN":
             return bare, bare.nbor(-1)
+    if verb is not None and verb.lemma_ == "be" and verb.i == 0:
+        # "Is the Ridgeback Fire burning?" parsed with "Is" its verb and "burning" its attribute: the -ing word is the
+        # verb asked, of the subject before it (nothing was checked, and "Yes." came of a man "badly burned")
+        doing = next((c for c in verb.children if c.dep_ in ("attr", "acomp") and c.tag_ == "VBG"), None)
+        if doing is not None:
+            named = next((t for t in verb.doc[1 : doing.i] if t.dep_ in ("nsubj", "nsubjpass")), None)
+            return doing, named
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if subject is None and verb is not None and asks_if_done(verb) and verb.doc[verb.i - 1].pos_ in ("PROPN", "NOUN"):
         # "Did Trump win Iowa?" parsed with "Trump" a compound of "win", as in "a Trump win": the name before the verb

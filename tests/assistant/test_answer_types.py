@@ -555,6 +555,21 @@ def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, artic
 @pytest.mark.parametrize(
     "question, sentence, does",
     [
+        # an outside try on a journalist's own articles (as of 2026-06-12, the fire contained on April 23): "Is the
+        # Ridgeback Fire still burning?" got "Yes." from a man "badly burned" ("burning" read as no verb, nothing was
+        # checked), then from what the fire did ("burned 41,500 acres"), which says nothing of now
+        (
+            "Is the Ridgeback Fire burning?",
+            "The death toll from the Ridgeback Fire rose to 13 after a Quarry Hill man who was badly burned while trying "
+            "to save his horses died on Monday.",
+            False,
+        ),
+        (
+            "Is the Ridgeback Fire burning?",
+            "The Ridgeback Fire, which was contained on April 23, burned 41,500 acres and destroyed 240 homes.",
+            False,
+        ),
+        ("Is the Ridgeback Fire burning?", "The Ridgeback Fire is burning out of control north of Alder Springs.", True),
         # the second outside try: "Yes." for Haley from a sentence in which Trump defeats her
         (
             "Did Haley win the New Hampshire primary?",
