@@ -436,18 +436,27 @@ class ExtractiveAnswerer:
         if anyone is not None:
             # "Was anyone killed in the fire?" is answered by "A worker … died Wednesday" as well as by "killed"
             implied = {stem: harm_family(anyone["done"]) for stem in self.keyword.stems(anyone["done"])}
+        cause_asked = CAUSE_ASKED.match(question) is not None
+        if cause_asked:
+            # "What caused the Ridgeback Fire?" is answered by "A … transmission line … sparked the Ridgeback Fire"
+            implied = {stem: CAUSING for stem in self.keyword.stems("cause caused")}
         self.measure(candidates, hits, terms, self.cased_names(question), implied)
         question_words = set(self.keyword.stems(question))
         # "How many households are still under the advisory?" led with "The advisory was lifted Tuesday for about 2,650
         # households" over its next sentence, "About 2,150 households … remain under the advisory" (a journalist's try):
         # the time reading takes "still" out of the words, and a sentence telling what remains answers it
         remaining = STILL.search(as_asked or question) is not None
+        # a cause not yet known is the answer until a sentence tells one
+        cause_told = cause_asked and any(CAUSE_TOLD.search(c.text) and not CAUSE_UNKNOWN.search(c.text) for c in candidates)
         for c in candidates:
             c.score += (
                 (0.0 if happening and happening.isdisjoint(c.stems) else self.kind_bonus(kind, c.text))
                 + self.new_information_bonus(kind, c.text, question_words)
                 + freshness(c.hit.chunk.published, news_day)
                 + (REMAINING_BONUS if remaining and REMAINING.search(c.text) else 0.0)
+                # ... not by "The cause of the fire was under investigation" (an outside try led with it, weeks after
+                # the finding): a cause not yet known is told in the cause's words and answers nothing
+                - (UNKNOWN_CAUSE_PENALTY if cause_told and CAUSE_UNKNOWN.search(c.text) else 0.0)
             )
         # a subhead or link text ("What doctors said about …") answers only when no sentence of prose does
         prose = [c for c in candidates if not is_subhead(c)]
@@ -1199,6 +1208,18 @@ def negated_words(text: str) -> list[str]:
 
 
 REPORTED_CLAUSES = ("csubj", "ccomp", "advcl", "parataxis", "mark")  # a negated verb's words stop at these
+
+
+# "What caused …?", "What sparked …?": the verbs that tell a cause, and the words that say it is not yet known
+CAUSE_ASKED = re.compile(r"^\s*what\s+(?:caused|causes|sparked|triggered|started|ignited|led\s+to)\b", re.IGNORECASE)
+CAUSING = frozenset(stems("cause caused causing spark sparked trigger triggered ignite ignited blame blamed start started"))
+CAUSE_UNKNOWN = re.compile(
+    r"\b(?:under\s+investigation|(?:not|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:announced|determined|known|released|"
+    r"identified|established)|unknown|unclear|undetermined)\b",
+    re.IGNORECASE,
+)
+CAUSE_TOLD = re.compile(r"\b(?:caused|sparked|triggered|ignited|started|blamed)\b", re.IGNORECASE)
+UNKNOWN_CAUSE_PENALTY = 0.3
 
 
 def with_implied(held: set[str], implied: dict[str, frozenset[str]] | None) -> set[str]:

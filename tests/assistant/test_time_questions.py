@@ -1806,24 +1806,9 @@ def test_a_newer_count_that_says_it_replaces_one_leads(make_assistant):
     assert "Earlier, on 2026-11-03" in answer.text or len(answer.citations) == 1, answer.text
 
 
-RIDGEBACK_BREAKS_OUT = {  # a journalist's own article (an outside try), shortened
-    "id": "ridgeback-breaks-out",
-    "title": "Ridgeback Fire erupts near Alder Springs; 800 residents evacuated",
-    "source": "Carver Courier",
-    "published": "2026-03-24",
-    "text": "ALDER SPRINGS — A fast-moving wildfire broke out Monday afternoon in the hills north of Alder Springs, forcing "
-    "about 800 residents from their homes overnight, Carver County officials said on Tuesday.\n\nThe Ridgeback Fire had "
-    "burned about 3,000 acres by Tuesday morning and was 0% contained, according to the Carver County Fire Department.",
-}
-RIDGEBACK_CAUSE = {
-    "id": "ridgeback-cause",
-    "title": "Investigators say power line sparked Ridgeback Fire",
-    "source": "State News Service",
-    "published": "2026-04-29",
-    "text": "A Carver Valley Power transmission line that sagged into a tree on Ridgeback Ridge sparked the Ridgeback Fire, "
-    "the state fire marshal's office said on Tuesday.\n\nState Fire Marshal Owen Pruitt said investigators found arcing "
-    'damage on the line. "The evidence is clear and it is physical. This fire started at that line," Pruitt said.',
-}
+def ridgeback_articles() -> list[dict]:
+    """A journalist's own articles, written for an outside try (tests/assistant/ridgeback_articles.json)."""
+    return json.loads((Path(__file__).parent / "ridgeback_articles.json").read_text(encoding="utf-8"))["articles"]
 
 
 def test_when_did_a_fire_start_is_told_by_the_lead_under_its_headline(make_assistant):
@@ -1832,7 +1817,20 @@ def test_when_did_a_fire_start_is_told_by_the_lead_under_its_headline(make_assis
     that tells a start as "began" does), of "a fast-moving wildfire" (a kind of fire), in the lead under the headline
     that names the Ridgeback Fire."""
     bot = make_assistant()
-    bot.add_records([RIDGEBACK_BREAKS_OUT, RIDGEBACK_CAUSE])
+    bot.add_records(ridgeback_articles())
     answer = bot.ask("When did the Ridgeback Fire start?", as_of="2026-06-12")
     assert "tells that it happened" not in answer.text, answer.text
     assert "broke out Monday afternoon (2026-03-23)" in answer.text.split("[1]")[0]
+
+
+def test_what_caused_is_the_cause_told_not_that_it_was_not_yet_known(make_assistant):
+    """An outside try on a journalist's own articles: "What caused the Ridgeback Fire?" (asked 2026-06-12) led with
+    "The cause of the fire was under investigation." (March 24), over the April 29 finding that a power line "sparked"
+    it. A verb of causing tells the cause; "under investigation" answers only until a sentence tells one."""
+    bot = make_assistant()
+    bot.add_records(ridgeback_articles())
+    answer = bot.ask("What caused the Ridgeback Fire?", as_of="2026-06-12")
+    assert answer.text.startswith("As of 2026-04-29: A Carver Valley Power transmission line"), answer.text
+    assert "under investigation" not in answer.text
+    before = bot.ask("What caused the Ridgeback Fire?", as_of="2026-04-10")
+    assert "under investigation" in before.text, before.text
