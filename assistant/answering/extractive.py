@@ -436,6 +436,9 @@ class ExtractiveAnswerer:
         if anyone is not None:
             # "Was anyone killed in the fire?" is answered by "A worker … died Wednesday" as well as by "killed"
             implied = {stem: harm_family(anyone["done"]) for stem in self.keyword.stems(anyone["done"])}
+        # a word of the question stands for its family in any sentence: "How many families are suing …?" is answered by
+        # "the number of families in the suit had grown to 19" (an outside try got the first six, weeks old)
+        implied |= {stem: family for stem in terms for family in WORD_FAMILIES if stem in family and stem not in implied}
         cause_asked = CAUSE_ASKED.match(question) is not None
         if cause_asked:
             # "What caused the Ridgeback Fire?" is answered by "A … transmission line … sparked the Ridgeback Fire"
@@ -605,7 +608,9 @@ class ExtractiveAnswerer:
             # happening, from a passage that answers, whatever its words' share; an outside try got September's "Seven
             # workers have now been treated …" over October's "… now stands at 12" (and for "What is the latest injury
             # count …?", a count of injuries)
-            counted = happening or counted_by_its_noun(question)
+            # ... or of the things "How many families are suing … now?" counts ("the number of families in the suit had
+            # grown to 19", weeks after "Six families … sued": an outside try got the six)
+            counted = happening or counted_by_its_noun(question) or counted_thing(question)
             if counted:
                 counts = [c for c in pool[:COUNT_POOL] if self.answers(c) and gives_a_count(c, counted)]
                 best = max(counts + [best], key=lambda c: (c.hit.chunk.published_int, c is best, c.score))
@@ -1210,6 +1215,8 @@ def negated_words(text: str) -> list[str]:
 REPORTED_CLAUSES = ("csubj", "ccomp", "advcl", "parataxis", "mark")  # a negated verb's words stop at these
 
 
+# words of one family, as stems: a sentence holding one holds the others as far as the question's words go
+WORD_FAMILIES = (frozenset(stems("sue sued suing suit suits lawsuit lawsuits")),)
 # "What caused …?", "What sparked …?": the verbs that tell a cause, and the words that say it is not yet known
 CAUSE_ASKED = re.compile(r"^\s*what\s+(?:caused|causes|sparked|triggered|started|ignited|led\s+to)\b", re.IGNORECASE)
 CAUSING = frozenset(stems("cause caused causing spark sparked trigger triggered ignite ignited blame blamed start started"))

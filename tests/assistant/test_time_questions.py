@@ -1834,3 +1834,16 @@ def test_what_caused_is_the_cause_told_not_that_it_was_not_yet_known(make_assist
     assert "under investigation" not in answer.text
     before = bot.ask("What caused the Ridgeback Fire?", as_of="2026-04-10")
     assert "under investigation" in before.text, before.text
+
+
+def test_how_many_now_is_the_newest_count_of_the_things_asked(make_assistant):
+    """An outside try on a journalist's own articles: "How many families are suing Carver Valley Power now?" (asked
+    2026-06-12) gave "Six families … sued" (April 21), not "the number of families in the suit had grown to 19" (May 22):
+    the newest count was looked for only of people harmed or of a "toll"; "families" is what is counted here. The
+    suit holds the question's "suing" as well."""
+    bot = make_assistant()
+    bot.add_records(ridgeback_articles())
+    answer = bot.ask("How many families are suing Carver Valley Power now?", as_of="2026-06-12")
+    lead = answer.text.split("[1]")[0]
+    assert lead.startswith("As of 2026-05-22:") and "grown to 19" in lead, answer.text
+    assert "Earlier, on 2026-04-21: Six families" in answer.text
