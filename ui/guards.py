@@ -35,6 +35,15 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
    `Content-Security-Policy: frame-ancestors 'self'` and `X-Frame-Options: SAMEORIGIN` (for browsers
    without CSP 3), so a page elsewhere cannot put the chat in an invisible frame and click for the user.
 
+7. **A file reaches the chat only as an upload.** Gradio reads a file reference (`{"path": …}`) whose path is an
+   http(s) URL by downloading it on the server, with its own downloader: no `BYLINE_FETCH_URLS`, no size, time or
+   content-type limit of Byline's fetch (an outside try had it download 1 GB, and hold a slow server for 17
+   minutes). A POST to a Gradio route whose JSON holds such a reference is refused (403): a URL is added with the
+   URL box or `/api/articles`, under the fetch rules.
+
+8. **One Host, one Origin.** A request with two `Host` or two `Origin` headers (which no browser sends) is
+   refused (400): the checks above would otherwise each read a different one.
+
 Its refusals come in the error shape of the path (ui/errors.py): OpenAI's under /v1, Byline's elsewhere.
 """
 
@@ -191,6 +200,41 @@ def is_local_host(host: str, allowed: frozenset[str] = frozenset()) -> bool:
     return True
 
 
+GRADIO_ROUTE = "/gradio_api/"  # where the chat's calls (queue/join, call/…, run/…) come in
+
+
+async def read_body(receive: Receive) -> tuple[bytes, Receive]:
+    """The whole request body (within the limit: `_bounded_body` saw to it), and a `receive` that gives it again."""
+    body = bytearray()
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        body += message.get("body", b"")
+        if not message.get("more_body", False):
+            break
+    return bytes(body), replaying(bytes(body), receive)
+
+
+def remote_file_reference(body: bytes) -> str | None:
+    """The first path of a file reference (`{"path": …}`, Gradio's FileData) in a JSON body that is an http(s) URL,
+    which Gradio would download; None when there is none or the body is no JSON (the app answers that itself)."""
+    try:
+        todo = [json.loads(body)]
+    except ValueError:
+        return None
+    while todo:
+        item = todo.pop()
+        if isinstance(item, dict):
+            path = item.get("path")
+            if isinstance(path, str) and path.strip().lower().startswith(("http://", "https://")):
+                return path
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+    return None
+
+
 def replaying(body: bytes, receive: Receive) -> Receive:
     """A `receive` that gives a body already read, whole, then hands over to `receive` (a disconnect, say)."""
     replayed = False
@@ -267,6 +311,10 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        raw_names = [name.lower() for name, _ in scope.get("headers", [])]
+        if raw_names.count(b"host") > 1 or raw_names.count(b"origin") > 1:
+            await refuse(scope, send, 400, "a request may carry one Host and one Origin header")  # rule 8
+            return
         headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
         method = scope["method"].upper()
         path = scope.get("path", "")
@@ -282,6 +330,15 @@ class RequestGuard:
             if receive_checked is None:
                 return
             receive = receive_checked
+            if GRADIO_ROUTE in path and "json" in headers.get("content-type", ""):
+                body, receive = await read_body(receive)
+                if (remote := remote_file_reference(body)) is not None:  # rule 7
+                    reason = (
+                        f"a file reference to {remote[:100]!r} is refused: files reach the chat only as uploads; add a URL "
+                        "with the URL box or POST /api/articles, which fetch it under Byline's rules"
+                    )
+                    await refuse(scope, send, 403, reason)
+                    return
 
         if "origin" in headers and parse_origin(headers["origin"]) != origin_of(scope, headers):
             send = without_cors(send)
@@ -303,20 +360,13 @@ class RequestGuard:
     async def _login_password(self, scope: Scope, receive: Receive) -> tuple[str, Receive]:
         """The password of a sign-in form (as Gradio's /login reads it, URL-encoded or multipart; "" if none), and a
         `receive` that gives the app the body again. The body is within the limit: `_bounded_body` saw to it."""
-        body = bytearray()
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            body += message.get("body", b"")
-            if not message.get("more_body", False):
-                break
+        body, _ = await read_body(receive)
         try:
-            async with Request(scope, replaying(bytes(body), receive)).form() as form:
+            async with Request(scope, replaying(body, receive)).form() as form:
                 password = form.get("password")
         except Exception:  # a form that cannot be read is no right password; the app answers it as it will
             password = None
-        return (password if isinstance(password, str) else ""), replaying(bytes(body), receive)
+        return (password if isinstance(password, str) else ""), replaying(body, receive)
 
     async def _host_served(self, scope: Scope, send: Send) -> bool:
         """Whether the request's Host is local or allowed; if not, it is refused (403, or a closed websocket)."""

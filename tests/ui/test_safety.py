@@ -460,3 +460,51 @@ def test_the_browser_state_key_is_sent_only_to_a_signed_in_page(bot):
             assert page.post("/login", data={"username": "me", "password": TOKEN}).status_code == 200
             config = page.get("/config")
             assert config.status_code == 200 and secret in config.text
+
+
+def test_a_file_reference_to_a_url_is_refused_at_the_door(url):
+    """An outside try: a file reference whose path is a URL made Gradio download it on the server with its own
+    downloader, past BYLINE_FETCH_URLS and every limit of Byline's fetch (1 GB downloaded; a slow server held 17
+    minutes). The guard refuses it before Gradio reads it, on every route a chat call comes in by."""
+    file_data = {
+        "path": "https://example.com/big?mb=1000",
+        "url": "https://example.com/big",
+        "meta": {"_type": "gradio.FileData"},
+    }
+    for route, body in (
+        ("/gradio_api/call/add_articles", {"data": [[file_data], ""]}),
+        ("/gradio_api/queue/join", {"data": [[file_data], ""], "fn_index": 0, "session_hash": "abcdef1234"}),
+        ("/gradio_api/queue/join", {"data": [[dict(file_data, path="HTTP://example.com/a.txt")], ""], "fn_index": 0}),
+    ):
+        response = httpx.post(f"{url}{route}", json=body, timeout=30)
+        assert response.status_code == 403, (route, response.text)
+        assert "files reach the chat only as uploads" in response.text
+    # an uploaded file's reference (a path on the server, its URL the server's own) is no URL to fetch
+    uploaded = {
+        "path": "/tmp/gradio/x/a.txt",
+        "url": f"{url}/gradio_api/file=/tmp/gradio/x/a.txt",
+        "meta": {"_type": "gradio.FileData"},
+    }
+    assert httpx.post(f"{url}/gradio_api/call/add_articles", json={"data": [[uploaded], ""]}, timeout=30).status_code != 403
+
+
+def test_a_second_host_or_origin_header_is_refused(url):
+    """An outside try: with two Origin headers only the last was checked, and with two Host headers the host check
+    read the first and the origin check the last, so "Host: 127.0.0.1, Host: evil.com, Origin: http://evil.com" passed.
+    No browser sends either twice."""
+    port = int(url.rsplit(":", 1)[1])
+    body = json.dumps({"question": SEED_QUESTION}).encode()
+    for headers in (
+        [f"Host: 127.0.0.1:{port}", "Origin: http://evil.com", f"Origin: http://127.0.0.1:{port}"],
+        [f"Host: 127.0.0.1:{port}", "Host: evil.com", "Origin: http://evil.com"],
+    ):
+        # a raw request: httpx will not send a header twice
+        head = ["POST /api/ask HTTP/1.1", *headers, "Content-Type: application/json", f"Content-Length: {len(body)}"]
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+            connection.sendall(("\r\n".join([*head, "Connection: close", "", ""])).encode() + body)
+            reply = b""
+            while chunk := connection.recv(65536):
+                reply += chunk
+        status = reply.split(b"\r\n", 1)[0]
+        assert b" 400 " in status, reply[:300]
+        assert b"one Host and one Origin" in reply
