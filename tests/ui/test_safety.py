@@ -508,3 +508,22 @@ def test_a_second_host_or_origin_header_is_refused(url):
         status = reply.split(b"\r\n", 1)[0]
         assert b" 400 " in status, reply[:300]
         assert b"one Host and one Origin" in reply
+
+
+def test_a_question_is_kept_to_a_bounded_number_of_sources(url):
+    """An outside try: a million sources in one 10 MB body took 30 s of a worker and came back as 19 MB of "No article
+    from s0, s1, …"; six at once slowed everyone's questions twentyfold. A question names at most 200 sources."""
+    many = {"question": SEED_QUESTION, "filters": {"sources": [f"s{i}" for i in range(2_000)]}}
+    for route, body in (
+        ("/api/ask", many),
+        ("/v1/chat/completions", {"messages": [{"role": "user", "content": SEED_QUESTION}], "filters": many["filters"]}),
+    ):
+        started = time.monotonic()
+        response = httpx.post(f"{url}{route}", json=body, timeout=60)
+        assert response.status_code in (400, 422), (route, response.text[:300])
+        assert "at most 200" in response.text and time.monotonic() - started < 10
+        assert len(response.content) < 20_000  # the refusal does not echo the list back
+    named_twice = httpx.post(
+        f"{url}/api/ask", json={"question": SEED_QUESTION, "filters": {"sources": ["x"] * 150 + ["y"]}}, timeout=60
+    )
+    assert named_twice.status_code == 200
