@@ -189,6 +189,22 @@ def test_a_changed_upload_of_the_same_name_replaces_the_article_it_made(make_ass
     assert re.fullmatch(r"Bridge report~[0-9a-f]{12}\.txt", kept[0]), kept
 
 
+def test_an_upload_that_goes_in_not_at_all_is_not_kept(make_assistant, tmp_path, monkeypatch):
+    """An outside security try: uploads that failed whole (bad JSON, an empty file, a page with no article text) were
+    kept in the data folder's uploads forever, 20 MB a name, with nothing to list or remove them. A new one that adds
+    no article is removed; a file of which some records went in is kept."""
+    bot = make_assistant()
+    uploads = uploads_folder(tmp_path, monkeypatch)
+    (uploads / "bad.json").write_text('{"title": "Unfinished')
+    (uploads / "empty.txt").write_text("")
+    (uploads / "mixed.jsonl").write_text('{"title": "Ferry strike ends", "text": "The ferry strike ended on Friday."}\n{"bad"\n')
+    files = [str(uploads / name) for name in ("bad.json", "empty.txt", "mixed.jsonl")]
+    summary = ingest_uploads(bot, files, "", WebSettings(), progress=lambda *a, **k: None)
+    assert "1 added" in summary and "`bad.json`" in summary and "`empty.txt`" in summary, summary
+    kept = sorted(p.name for p in (bot.index.settings.data_dir / WebSettings().uploads_dir_name).iterdir())
+    assert kept == ["mixed.jsonl"], kept
+
+
 def test_two_files_of_one_name_in_one_upload_keep_the_first(make_assistant, tmp_path, monkeypatch):
     bot = make_assistant()
     uploads = uploads_folder(tmp_path, monkeypatch)

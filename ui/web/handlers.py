@@ -237,6 +237,7 @@ class Uploads(BaseModel):
     urls: list[str] = Field(default_factory=list, description="The http(s) URL pasted, fetched as the API's URLs are.")
     folder: str = Field(default="", description="Where uploads are kept: what an upload may replace is decided by it.")
     shown_name: dict[str, str] = Field(default_factory=dict, description="Kept path -> the name the user uploaded.")
+    new_files: list[str] = Field(default_factory=list, description="The uploads kept under a name not kept before.")
     problems: list[tuple[str, str]] = Field(default_factory=list)
 
     @property
@@ -278,8 +279,11 @@ def checked_uploads(bot, files: list[str], url: str, settings: WebSettings) -> U
                 (name, "another file in this upload has the same name; upload it on its own to replace that one")
             )
             continue
+        known = (uploads_dir / upload_name(name)).exists()
         kept = keep_upload(path, uploads_dir)
         checked.to_ingest.append(str(kept))
+        if not known:
+            checked.new_files.append(str(kept))
         checked.shown_name[str(kept)] = checked.shown_name[str(kept.resolve())] = name
     url = (url or "").strip()
     if url:
@@ -357,6 +361,13 @@ def add_request(bot, checked: Uploads, on_progress=None, called_off: threading.E
     and no more once `called_off` is set (the page stopped waiting). Fetched outside it, a URL had only its own
     30 s deadline, and went on after the page was closed. One report for both."""
     report = bot.add_uploads(checked.to_ingest, checked.folder, on_progress=on_progress) if checked.to_ingest else None
+    if report is not None:
+        # a new upload that went in not at all (bad JSON, empty, no article text) is no article's file: an outside try
+        # found such copies kept forever, 20 MB a name, with nothing to list or remove them
+        refused_whole = {problem.where for problem in report.errors}
+        for kept in checked.new_files:
+            if kept in refused_whole:
+                Path(kept).unlink(missing_ok=True)
     if checked.urls:
         fetched = bot.add_records([], urls=checked.urls, called_off=called_off)
         if report is None:
