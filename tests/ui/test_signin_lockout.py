@@ -97,6 +97,17 @@ def test_a_token_shorter_than_16_characters_is_refused_at_start(bot):
         build_app(bot, token="short")
 
 
+@pytest.mark.parametrize(
+    ("token", "reason"),
+    [("aaaaaaaaaaaaaaaa", "only 1 different characters"), (" " * 16, "whitespace"), (" tok-en-of-20-chars ", "whitespace")],
+)
+def test_a_plain_token_or_one_edged_with_spaces_is_refused(bot, token, reason):
+    """An outside security try: "aaaaaaaaaaaaaaaa" and 16 spaces were taken as tokens; the spaces one the API could never
+    match (a Bearer header is stripped) while the chat's sign-in took it."""
+    with pytest.raises(ValueError, match=reason):
+        build_app(bot, token=token)
+
+
 def test_other_loopback_addresses_are_the_same_client(url):
     """Any process here can send from 127.0.0.2, 127.0.0.3, ...: each had a fresh count (16 million addresses)."""
     statuses = [guess(url, n, source=f"127.0.0.{n + 2}") for n in range(ATTEMPTS + 2)]

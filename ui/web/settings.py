@@ -14,8 +14,20 @@ MIN_TOKEN_CHARS = 16  # a right token passes however many wrong ones its client 
 MAKE_A_TOKEN = 'python -c "import secrets; print(secrets.token_urlsafe(24))"'
 
 
+MIN_TOKEN_DISTINCT = 8  # "aaaaaaaaaaaaaaaa" is 16 characters and one guess
+
+
 def token_problem(token: str) -> str | None:
-    """Why `token` may not be the access token (too short to resist guessing), or None when it may."""
+    """Why `token` may not be the access token (too short or too plain to resist guessing, or edged with spaces a
+    Bearer header loses), or None when it may."""
+    if token != token.strip():
+        # an outside try: a token of 16 spaces passed; the API's Bearer header is stripped, so it could never match
+        return f"BYLINE_TOKEN begins or ends with whitespace, which an Authorization header loses. Make one with: {MAKE_A_TOKEN}"
+    if len(token) >= MIN_TOKEN_CHARS and len(set(token)) < MIN_TOKEN_DISTINCT:
+        return (
+            f"BYLINE_TOKEN has only {len(set(token))} different characters; it needs at least {MIN_TOKEN_DISTINCT}, "
+            f"as a repeated character is guessed at once. Make one with: {MAKE_A_TOKEN}"
+        )
     if len(token) >= MIN_TOKEN_CHARS:
         return None
     return (
