@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -90,6 +91,7 @@ ROLE_TITLES = {
     "superintendent": frozenset({"superintendent"}),
     "commissioner": frozenset({"commissioner"}),
 }
+OCCASION_QUOTES = 300  # of the quotes in the articles about an occasion, how many are read for who was quoted there
 TITLED_TRIED = 20  # of those quoted under the title asked for, how many are looked at for quotes on the topic
 # ... and "of" the place whose post it is: "the mayor of Kansas City"
 ROLE_ASKED = re.compile(
@@ -306,6 +308,20 @@ class WhoSaidAnswerer:
             titles = ROLE_TITLES[role["role"].lower()]
             of = tuple(word.lower() for word in (role["of"] or "").split() if word.lower() not in ("the", "of"))
             titled = (self.quotes.titled(titles, filters, of) or self.quotes.titled(titles, None, of))[:TITLED_TRIED]
+            if topic and occasion and self.articles_about is not None:
+                # ... the one quoted under the title in the articles about the occasion: "What did the mayor say at the
+                # Chiefs parade?" gave Muriel Bowser on D.C. reopening in 2021, the most quoted mayor, over "Kansas
+                # City Mayor Quinton Lucas" in the parade's story (an outside try)
+                # (of the articles best about it first: a mayor quoted in a story that merely names a parade is not it)
+                about = self.articles_about(topic, filters)
+                there: dict[str, list[str]] = {}
+                for q in self.quotes.in_articles(about, filters, limit=OCCASION_QUOTES):
+                    if titles & {word.lower().strip(",") for word in q.speaker.split()} and all(
+                        word in q.speaker.lower().split() for word in of
+                    ):
+                        there.setdefault(q.article_id, []).append(q.speaker_name)
+                ranked = [Counter(there[article]).most_common(1)[0][0] for article in about if article in there]
+                titled = list(dict.fromkeys(ranked)) or titled
             if topic and not occasion:
                 # the one whose quotes hold the topic's words most often: "What did the governor say about the border?"
                 # gave three DeSantis quotes, most from his campaign, over some fifty of Gov. Greg Abbott's on it (an

@@ -917,3 +917,41 @@ def test_the_day_beside_a_speaker_is_the_day_the_paragraph_says_they_spoke(make_
     assert answer.text.startswith("Martin Hale (2026-04-01) said: “We followed protocol"), answer.text
     # a day inside the quoted words is no day of speaking
     assert "Angela Ruiz (2026-04-02) said" in bot.ask("What did Angela Ruiz say?", as_of="2026-04-03").text.split("[1]")[0]
+
+
+def test_the_mayor_at_an_occasion_is_the_one_quoted_under_the_title_in_its_story(make_assistant):
+    """An outside try in the web chat: "What did the mayor say?" after a question on the Chiefs parade shooting was read
+    "What did the mayor say at the Chiefs parade?" and answered with Muriel Bowser on D.C. reopening in 2021 (the most
+    quoted mayor): the mayor at an occasion is the one its story quotes under the title."""
+    bot = make_assistant()
+    bowser = (  # news24-dev 05601caa6512 (USA TODAY, 2021-06-17), one item, given three times over as other days' items
+        "Washington: With all capacity limits and restrictions lifted in the district, plans for Fourth of July "
+        "celebrations are back in full swing. “D.C. is open and ready to welcome back visitors to celebrate the way we "
+        "came together as a city and as a nation this year,” Mayor Muriel Bowser said."
+    )
+    bot.add_records(
+        [
+            {
+                "id": f"dc-{day}",
+                "title": "News from around our 50 states",
+                "source": "usatoday.com",
+                "published": f"2021-06-{day}",
+                "text": bowser,
+            }
+            for day in (15, 16, 17)
+        ]
+        + [
+            {  # news24-dev b6dd60151af1 (USA TODAY, 2024-02-15), two of its paragraphs
+                "id": "kc-parade",
+                "title": "Kansas City Super Bowl parade latest shooting at US celebration",
+                "source": "usatoday.com",
+                "published": "2024-02-15",
+                "text": "In total 22 people suffered gunshot wounds, including one fatality, Interim Fire Chief Ross "
+                "Grundyson said.\n\n“I think that’s something that all of us who are parents, who are just regular people "
+                "living each day, have to decide what we wish to do about,” said Kansas City Mayor Quinton Lucas, who "
+                "attended the parade with his wife and mother and had to run for cover when gunfire broke out.",
+            }
+        ]
+    )
+    answer = bot.ask("What did the mayor say at the Chiefs parade?", as_of="2024-02-16")
+    assert "Quinton Lucas" in answer.text.split("[1]")[0] and "Bowser" not in answer.text, answer.text
