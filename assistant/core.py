@@ -674,6 +674,11 @@ class Assistant:
                     if told_of_other_days(lead.text[:STORY_LEAD_CHARS], lead.published, days, spans=False)
                 }
                 hits = [h for h in hits if h.chunk.article_id not in elsewhere]
+            if not hits and scope.window is not None and (newest := self.retriever.newest_admitted(scope.base)):
+                # a week with no article: the top stories of the newest week before it, which the answer says are from
+                # other days ("What happened this week?" was declined outright in a week with none: an outside try)
+                last_week = scope.base.narrowed(since=date.fromisoformat(newest) - timedelta(days=6))
+                hits = self.top_story_leads(last_week, MAX_STORIES) if last_week is not None else []
         texts = self.index.store.article_texts(h.chunk.article_id for h in hits)
         answerer = ShapedAnswerer(self.extractive_answerer())
         quoted = None

@@ -1847,3 +1847,19 @@ def test_how_many_now_is_the_newest_count_of_the_things_asked(make_assistant):
     lead = answer.text.split("[1]")[0]
     assert lead.startswith("As of 2026-05-22:") and "grown to 19" in lead, answer.text
     assert "Earlier, on 2026-04-21: Six families" in answer.text
+
+
+def test_what_happened_in_a_week_with_no_article_says_so_and_gives_the_newest_week(make_assistant):
+    """An outside try on a journalist's own articles: "What happened this week?" asked 2026-05-30, a week with no
+    article, got "The articles here don't say." (a question on a topic said which days the articles end on). It says
+    the week holds none, the newest day, and offers the newest week's stories as from other days."""
+    bot = make_assistant()
+    later = {"id": "judge", "title": "Judge refuses to dismiss Ridgeback Fire lawsuit", "source": "Carver Courier"}
+    later |= {"published": "2026-06-03", "text": "A Carver County judge on Tuesday refused to dismiss the lawsuit."}
+    bot.add_records([*ridgeback_articles(), later])  # (an article after the asking day, as the tester's index had)
+    answer = bot.ask("What happened this week?", as_of="2026-05-30")
+    assert answer.text.startswith(
+        "No indexed article is from this week (2026-05-24 to 2026-05-30); the newest is from 2026-05-22"
+    ), answer.text
+    assert "- 2026-05-22 · Carver Valley Power asks judge to dismiss Ridgeback Fire lawsuit" in answer.text
+    assert answer.citations and all(c.published <= "2026-05-22" for c in answer.citations)
