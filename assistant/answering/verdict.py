@@ -420,11 +420,30 @@ STILL_RUNNING = re.compile(
 )
 
 
+# "Is Martin Hale still the emergency director?", "Is Gabriel Attal still prime minister?": whether they have not left the
+# post, which the news tells as a resignation ("Martin Hale … resigned on Monday": an outside try got "The articles don't
+# say so outright")
+STILL_IN_POST = re.compile(
+    r"\s*(?i:is|are)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:still\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,3}(?P<post>[a-z][\w-]*)(?:\s+(?:of|at|for)\s+[^?]+?)?\s*\?*\s*"
+)
+POSTS_LEFT_BY_RESIGNING = frozenset(
+    "director president chair chairman chairwoman ceo minister secretary governor mayor coach manager speaker leader "
+    "head chief commissioner superintendent sheriff editor executive treasurer spokesperson spokesman spokeswoman "
+    "administrator dean principal senator representative".split()
+)
+
+
 def as_dropping_out(question: str) -> str | None:
     """ "Is Rubio still in the race?" as the event that would end it: "Did Rubio drop out?", whose verdict is the
-    question's turned over (`yes_or_no`); None for any other question."""
-    who = still_running_who(question)
-    return f"Did {who} drop out?" if who else None
+    question's turned over (`yes_or_no`); "Is Martin Hale still the emergency director?" as "Did Martin Hale resign?";
+    None for any other question."""
+    if who := still_running_who(question):
+        return f"Did {who} drop out?"
+    in_post = STILL_IN_POST.fullmatch(question)
+    if in_post is not None and in_post["post"].lower() in POSTS_LEFT_BY_RESIGNING:
+        return f"Did {in_post['who']} resign?"
+    return None
 
 
 def still_running_who(question: str) -> str | None:

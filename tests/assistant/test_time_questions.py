@@ -1863,3 +1863,25 @@ def test_what_happened_in_a_week_with_no_article_says_so_and_gives_the_newest_we
     ), answer.text
     assert "- 2026-05-22 · Carver Valley Power asks judge to dismiss Ridgeback Fire lawsuit" in answer.text
     assert answer.citations and all(c.published <= "2026-05-22" for c in answer.citations)
+
+
+def test_still_in_a_post_is_no_after_its_holder_resigned(make_assistant):
+    """An outside try on a journalist's own articles: "Is Martin Hale still the emergency director?" (asked 2026-06-12)
+    got "The articles don't say so outright" while citing "Martin Hale, the director …, resigned on Monday". Still in a
+    post is settled as "Did he resign?", turned over, as "still in the race" is as "Did she drop out?"."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # the tester's article of 2026-04-07, its lead
+                "id": "hale-resigns",
+                "title": "Carver County emergency director Martin Hale resigns over fire alerts",
+                "source": "Carver Courier",
+                "published": "2026-04-07",
+                "text": "ALDER SPRINGS — Martin Hale, the director of the Carver County Office of Emergency Services, "
+                "resigned on Monday after two weeks of criticism over late evacuation alerts during the Ridgeback Fire.",
+            }
+        ]
+    )
+    answer = bot.ask("Is Martin Hale still the emergency director?", as_of="2026-06-12")
+    assert answer.text.startswith("No. "), answer.text
+    assert "resigned on Monday (2026-04-06)" in answer.text
