@@ -1885,3 +1885,15 @@ def test_still_in_a_post_is_no_after_its_holder_resigned(make_assistant):
     answer = bot.ask("Is Martin Hale still the emergency director?", as_of="2026-06-12")
     assert answer.text.startswith("No. "), answer.text
     assert "resigned on Monday (2026-04-06)" in answer.text
+
+
+def test_a_corrected_report_is_not_cited_beside_the_correction_when_its_headline_names_the_story(make_assistant):
+    """An outside try on a journalist's own articles: "Was Alder Springs Elementary School destroyed?" got "No." from the
+    correction, then cited the report it retracts, "Alder Springs Elementary School was also destroyed, she said.":
+    that sentence lacks "in the Ridgeback Fire", which its headline gives."""
+    bot = make_assistant()
+    bot.add_records(ridgeback_articles())
+    answer = bot.ask("Was Alder Springs Elementary School destroyed?", as_of="2026-06-12")
+    assert answer.text.startswith("No. "), answer.text
+    assert "was also destroyed, she said" not in answer.text
+    assert all(c.article_id != "ridgeback-toll-twelve" or "destroyed" not in c.quote for c in answer.citations)
