@@ -84,6 +84,7 @@ from assistant.answering.verdict import (
     YES,
     Contest,
     as_dropping_out,
+    asked_deed,
     asks_of_any,
     by_another_verb,
     counts_the_harmed,
@@ -96,6 +97,7 @@ from assistant.answering.verdict import (
     stays_in_the_race,
     still_running_who,
     tells_harm,
+    tells_who_did,
     worded,
     yes_or_no,
 )
@@ -228,6 +230,7 @@ UPDATED = re.compile(
     r"\b(?:now|up from|down from|revised|raised|lowered|(?:rose|grew|increased|climbed|fell|dropped|jumped) to)\b", re.I
 )
 RETOLD_SHARE = 0.8  # a sentence holding this share of a corrected claim's words tells it again
+DOER_BONUS = 0.3  # a sentence that tells who did the deed a "Who …?" question asks
 COUNTED_BONUS = 0.15  # ... and more for a count of the very thing "How many <things>" asks for
 # the day as news names it, days after: "clinched victory in the Iowa Caucuses on Monday", "ended Sunday night"
 NEWS_DAY = re.compile(
@@ -451,7 +454,14 @@ class ExtractiveAnswerer:
         remaining = STILL.search(as_asked or question) is not None
         # a cause not yet known is the answer until a sentence tells one
         cause_told = cause_asked and any(CAUSE_TOLD.search(c.text) and not CAUSE_UNKNOWN.search(c.text) for c in candidates)
+        # "Who sued Carver Valley Power?": a sentence that has someone do it to it, over one that only names both words
+        deed = asked_deed(question) if kind == "who" else None
+        if deed and deed[0] in OUTCOME_VERBS:
+            deed = None  # "Who won …?" is the outcome module's: the latest outcome reported
+        deed_stems = set(self.keyword.stems(deed[2])) if deed else set()
         for c in candidates:
+            if deed and deed_stems <= c.stems and tells_who_did(c.text, deed):
+                c.score += DOER_BONUS
             c.score += (
                 (0.0 if happening and happening.isdisjoint(c.stems) else self.kind_bonus(kind, c.text))
                 + self.new_information_bonus(kind, c.text, question_words)

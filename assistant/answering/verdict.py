@@ -1021,3 +1021,40 @@ def of_another_year(c: Candidate) -> bool:
     years = years_named(c.text)
     published = int(c.hit.chunk.published[:4]) if c.hit.chunk.published[:4].isdigit() else None
     return bool(years) and published is not None and max(years) < published
+
+
+def asked_deed(question: str) -> tuple[str, frozenset[str], str] | None:
+    """For "Who sued Carver Valley Power?" the verb's lemma, the stems of what it was done to and the verb as asked
+    ("sue", {carver, valley, power}, "sued"); None for another question (not a past deed asked by "who", or one of
+    saying: the quote index's)."""
+    doc = parsed(question)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VBD" or root.lemma_ in ("say", "be", "have", "do"):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    done_to = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if subject is None or subject.lower_ not in ("who", "whom") or done_to is None:
+        return None
+    return root.lemma_, frozenset(stems(" ".join(t.text for t in done_to.subtree))), root.text
+
+
+def tells_who_did(sentence: str, deed: tuple[str, frozenset[str], str]) -> bool:
+    """Whether the sentence names who did the deed asked ("Six families who lost relatives … sued Carver Valley Power
+    on Monday" for "Who sued Carver Valley Power?"): the verb, stated and done, with a subject of its own and the same
+    thing done to. "Carver Valley Power chief executive Rachel Dunn said the company had not seen the lawsuit" tells no
+    one suing (an outside try led with it)."""
+    lemma, done_to, _ = deed
+    for token in parsed(sentence):
+        if (
+            token.lemma_ != lemma
+            or token.pos_ != "VERB"
+            or token.tag_ not in ("VBD", "VBN", "VBZ", "VBP")
+            or not is_stated(token)
+        ):
+            continue
+        if not any(c.dep_ == "nsubj" for c in token.children):
+            continue
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if any(done_to & set(stems(" ".join(t.text for t in o.subtree))) for o in objects):
+            return True
+    return False

@@ -1897,3 +1897,16 @@ def test_a_corrected_report_is_not_cited_beside_the_correction_when_its_headline
     assert answer.text.startswith("No. "), answer.text
     assert "was also destroyed, she said" not in answer.text
     assert all(c.article_id != "ridgeback-toll-twelve" or "destroyed" not in c.quote for c in answer.citations)
+
+
+def test_who_did_it_is_answered_by_the_sentence_that_has_someone_do_it(make_assistant):
+    """An outside try on a journalist's own articles: "Who sued Carver Valley Power?" led with "Carver Valley Power chief
+    executive Rachel Dunn said last month that the company would cooperate …" (a person, and both names), not with "Six
+    families … sued Carver Valley Power on Monday": a sentence that has someone do the deed to what it was done to
+    answers "Who did it?"."""
+    bot = make_assistant()
+    bot.add_records(ridgeback_articles())
+    answer = bot.ask("Who sued Carver Valley Power?", as_of="2026-06-12")
+    assert (
+        "Six families who lost relatives or homes in the Ridgeback Fire sued Carver Valley Power" in answer.text.split("[1]")[0]
+    )
