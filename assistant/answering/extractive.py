@@ -238,6 +238,7 @@ NEWS_DAY = re.compile(
 )
 # the kinds of question whose past-tense event is answered only by a sentence that tells it done
 PAST_EVENT_KINDS = ("when", "where", "yes_no")
+HOW_DID = re.compile(r"^\s*how\s+did\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -380,7 +381,10 @@ class ExtractiveAnswerer:
         # preview foretold ("… still on track to attempt a moon landing Thursday")
         # "Is Haley still in the race?" (the time reading took "still" out) is settled by reports of her dropping out
         settling = (as_dropping_out(question) if kind == "yes_no" else None) or question
-        event = asked_past_event(settling) if kind in PAST_EVENT_KINDS else None
+        # ... and "How did the supervisors vote on the fund?" by the vote told done, not by the preview's "will vote next
+        # Tuesday" (an outside try got the preview, a day after the vote)
+        asks_how_it_went = kind == "other" and HOW_DID.match(question) is not None
+        event = asked_past_event(settling) if kind in PAST_EVENT_KINDS or asks_how_it_went else None
         # "Did the 49ers win the Super Bowl?" is answered by whoever's win is reported, theirs or another's
         one_winner = one_winner_contest(question) if kind == "yes_no" else None
         if event is not None and kind == "yes_no" and event.lemma in SAYING_VERBS:

@@ -1910,3 +1910,13 @@ def test_who_did_it_is_answered_by_the_sentence_that_has_someone_do_it(make_assi
     assert (
         "Six families who lost relatives or homes in the Ridgeback Fire sued Carver Valley Power" in answer.text.split("[1]")[0]
     )
+
+
+def test_how_did_they_vote_is_the_vote_told_done_not_its_preview(make_assistant):
+    """An outside try on a journalist's own articles: "How did the supervisors vote on the recovery fund?" (asked
+    2026-05-14, two days after the vote) got the preview, "… will vote next Tuesday (2026-05-12) on an $18 million
+    fund", over "… voted 4-1 on Tuesday to create an $18 million fund": "How did …?" asks after a thing done."""
+    bot = make_assistant()
+    bot.add_records(ridgeback_articles())
+    answer = bot.ask("How did the supervisors vote on the recovery fund?", as_of="2026-05-14")
+    assert "voted 4-1 on Tuesday (2026-05-12)" in answer.text.split("[1]")[0], answer.text
