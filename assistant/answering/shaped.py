@@ -244,8 +244,16 @@ class ShapedAnswerer:
         if not lines:
             return None
         lines.sort(key=lambda line: line[1].hit.chunk.published, reverse=True)
+        found = len(lines)
         lines = lines[:MAX_STORIES]
         heading = f"The stories about {topic}, newest first:" if topic else "The most-covered stories, newest first:"
+        if topic and found > MAX_STORIES:
+            # "Summarize the Ridgeback Fire" gave its five newest stories, as if all: the outbreak, the deaths and the
+            # cause left out unsaid (an outside try); the cut is said, and where the rest are
+            heading = (
+                f"The {MAX_STORIES} newest of the {found} stories found about {topic}, newest first (for its course from "
+                f"the start, ask for a timeline of {topic}):"
+            )
         return self.compose(question, heading, [(self.dated(c), c, also) for also, c in lines], texts)
 
     def comparison(

@@ -1920,3 +1920,18 @@ def test_how_did_they_vote_is_the_vote_told_done_not_its_preview(make_assistant)
     bot.add_records(ridgeback_articles())
     answer = bot.ask("How did the supervisors vote on the recovery fund?", as_of="2026-05-14")
     assert "voted 4-1 on Tuesday (2026-05-12)" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_summary_cut_to_its_newest_stories_says_so(make_assistant):
+    """An outside try on a journalist's own articles: "Summarize the Ridgeback Fire" gave its five newest stories as if
+    they were all of it, the outbreak and the cause left out unsaid. A digest that leaves stories out says how many it
+    found, and where its course from the start is."""
+    bot = make_assistant()
+    bot.add_records(ridgeback_articles())
+    answer = bot.ask("Summarize the Ridgeback Fire", as_of="2026-06-12")
+    stories = len({c.article_id for c in answer.citations})
+    assert stories == 5, answer.text
+    assert answer.text.startswith("The 5 newest of the "), answer.text
+    assert "ask for a timeline of the Ridgeback Fire" in answer.text.split("\n")[0]
+    few = bot.ask("Summarize the Ridgeback Fire", as_of="2026-04-25")  # four stories by then: all of them, no cut told
+    assert few.text.startswith("The stories about the Ridgeback Fire, newest first:"), few.text
