@@ -885,3 +885,33 @@ def test_a_side_is_not_what_someone_else_named_said_or_did(make_assistant, quest
     answer = bot.ask(question, as_of="2024-03-22")
     trump = next(part for part in answer.text.split("\n\n") if part.startswith("Trump:"))
     assert someone_else not in trump, answer.text
+
+
+CLUB_Q = {  # news24-dev 51c78b57cf40 (CNN, 2022-11-20), its first paragraphs
+    "id": "club-q",
+    "title": "Gunman kills 5 at LGBTQ nightclub in Colorado Springs before ...",
+    "source": "cnn.com",
+    "published": "2022-11-20",
+    "text": "A 22-year-old gunman entered an LGBTQ nightclub in Colorado Springs, Colorado, just before midnight Saturday and "
+    "immediately opened fire, killing at least five people and injuring 25 others, before patrons confronted and stopped "
+    "him, police said Sunday.\n\nThe suspect in the shooting at Club Q was identified as Anderson Lee Aldrich, according "
+    "to Colorado Springs Police Chief Adrian Vasquez. He used a long rifle in the shooting, and two firearms were found "
+    "at the scene, Vasquez said.",
+}
+
+
+def test_a_one_word_name_of_a_digest_s_topic_is_held_only_as_written(make_assistant):
+    """An outside try in the web chat: "Tell me about the Chiefs parade shooting" listed the 2022 Club Q shooting, whose
+    "Police Chief Adrian Vasquez" held "chief" and whose shooting held the rest but one part. A story that never writes
+    "Chiefs" lacks that part; the parade story, which names no team, still has the parade and the shooting."""
+    parade = dict(  # news24-dev b6dd60151af1, its first paragraph and the one after KC_PARADE_ASIDE's
+        KC_PARADE_ASIDE,
+        text="A Super Bowl victory parade in Kansas City, Missouri, has become another joyful celebration marred by gun "
+        "violence in the United States, a lurking danger that hovers over Americans as they gather together to celebrate, "
+        "honor and commemorate.\n\n" + KC_PARADE_ASIDE["text"] + " In total 22 people suffered gunshot wounds, including "
+        "one fatality, Interim Fire Chief Ross Grundyson said.",
+    )
+    bot = make_assistant()
+    bot.add_records([parade, CLUB_Q])
+    answer = bot.ask("Tell me about the Chiefs parade shooting", as_of="2024-02-16")
+    assert {c.article_id for c in answer.citations} == {"kc-parade-latest"}, answer.text
