@@ -619,8 +619,11 @@ def said_on(citation: Citation, text: str | None = None) -> str | None:
 
 
 QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
-# a day told with a verb of saying: "said on Wednesday", "told reporters Thursday", "said in a statement Monday"
-SAID_ON_A_DAY = re.compile(r"\b(?:said|says|told|added|wrote|stated|announced|testified)\b[^.;:“”\"]{0,30}$", re.IGNORECASE)
+# a day told with a verb of saying: "said on Wednesday", "told reporters Thursday", "speaking at a news conference at
+# City Hall on Tuesday afternoon"
+SAID_ON_A_DAY = re.compile(
+    r"\b(?:said|says|told|added|wrote|stated|announced|testified|speaking|spoke)\b[^.;:“”\"]{0,60}$", re.IGNORECASE
+)
 
 
 def day_said(text: str, quote: QuoteRecord) -> str | None:

@@ -915,6 +915,22 @@ def test_the_day_beside_a_speaker_is_the_day_the_paragraph_says_they_spoke(make_
     )
     answer = bot.ask("What did Martin Hale say?", as_of="2026-04-03")
     assert answer.text.startswith("Martin Hale (2026-04-01) said: “We followed protocol"), answer.text
+    # a second journalist's article: "speaking at a news conference at City Hall on Tuesday afternoon, said: …"
+    bot.add_records(
+        [
+            {
+                "id": "main-break",
+                "title": "Water main break leaves east Brantley dry",
+                "source": "Brantley Ledger",
+                "published": "2026-02-04",
+                "text": "Mayor Daniel Okafor, speaking at a news conference at City Hall on Tuesday afternoon, said crews "
+                'would work through the night. "We will not rest until clean water is flowing to every home on the east '
+                'side," Okafor said.',
+            }
+        ]
+    )
+    okafor = bot.ask("What did Daniel Okafor say?", as_of="2026-02-05")
+    assert okafor.text.startswith("Daniel Okafor (2026-02-03) said"), okafor.text
     # a day inside the quoted words is no day of speaking
     assert "Angela Ruiz (2026-04-02) said" in bot.ask("What did Angela Ruiz say?", as_of="2026-04-03").text.split("[1]")[0]
 
