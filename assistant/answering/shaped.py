@@ -87,6 +87,7 @@ TIMELINE_SUPPORT = 0.8
 # "Navalny" documentary were listed as its stories; "the Kansas City Super Bowl parade shooting" listed predictions
 # for the game. Two parts need both.
 NAME_PART = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|the|for|on|de)\s+)?[A-Z][\w'’.-]*)*")
+RECENT_WITHOUT_YEAR = 62  # days before its article a year-less day is news of, not of another year the sentence names
 NOWHERE = frozenset({"\x00"})  # a topic part no text holds
 KICKER_CHARS = 80  # how far back on its line a cited sentence's cut-off kicker is read for a year
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -132,7 +133,7 @@ def no_story_about(topic: str, answer: Answer) -> Answer:
     return closest_only(answer, f"No story here is about {topic}; the closest the articles come")
 
 
-def in_the_year_told(day: date, sentence: str, named: list) -> date:
+def in_the_year_told(day: date, sentence: str, named: list, published: date) -> date:
     """`day`, read from a month and day without a year, put in the one year the sentence names: "In 2022, a man with a
     rifle fired into a July 4th parade" (an article of 2024-02-15) is 2022-07-04, not the July 4 before the article
     (an outside try's timeline dated it 2023-07-04)."""
@@ -145,6 +146,11 @@ def in_the_year_told(day: date, sentence: str, named: list) -> date:
         # 2019, …" (2025-10-01) is 2025-09-30, not 2019-09-30 (a journalist's timeline)
         return day
     year = int(years.pop())
+    if year < day.year and RECENT_WITHOUT_YEAR >= (published - day).days >= 0:
+        # a day weeks before the article is its own year's, whatever year the sentence names besides: "Natarajan, who
+        # joined the department in 2014, … after Ruiz resigned on March 2" (2026-03-31) is no 2014-03-02 (an outside
+        # try's timeline opened with it)
+        return day
     try:
         return day.replace(year=year)
     except ValueError:  # February 29 of a year without one
@@ -487,7 +493,7 @@ class ShapedAnswerer:
             and not BOUNDARY.search(c.text[: found.span[0]])
         ]
         if days:
-            return in_the_year_told(days[0], c.text, named)
+            return in_the_year_told(days[0], c.text, named, published)
         if any(found.range is not None and not found.range[0] <= published <= found.range[1] for found in named):
             return None  # "last month": another time than the article's day, and no day to put it on
         if any(int(year) != published.year for year in YEAR.findall(kicker_of(c, article_text) + c.text)):

@@ -915,3 +915,27 @@ def test_a_one_word_name_of_a_digest_s_topic_is_held_only_as_written(make_assist
     bot.add_records([parade, CLUB_Q])
     answer = bot.ask("Tell me about the Chiefs parade shooting", as_of="2024-02-16")
     assert {c.article_id for c in answer.citations} == {"kc-parade-latest"}, answer.text
+
+
+def test_a_recent_day_without_its_year_is_not_put_in_another_year_the_sentence_names(make_assistant):
+    """A second outside try, on another journalist's articles: a timeline opened with "2014-03-02 · … Natarajan, 47,
+    joined the department in 2014 and was deputy director under Elena Ruiz, who resigned on March 2 …" (an article of
+    2026-04-01): the sentence's one year was given to a day a month before the article."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # the tester's article, as written
+                "id": "a15",
+                "title": "Natarajan named permanent Brantley water director",
+                "source": "Brantley Courier",
+                "published": "2026-04-01",
+                "text": "Mayor Daniel Okafor on Tuesday named Priya Natarajan the permanent director of the Brantley Water "
+                "Department, a month after she took over on an interim basis.\n\nNatarajan, 47, joined the department in "
+                "2014 and was deputy director under Elena Ruiz, who resigned on March 2 after the Harbor Street water main "
+                "break.",
+            }
+        ]
+    )
+    answer = bot.ask("Timeline of the Brantley Water Department", as_of="2026-04-10")
+    assert "2014-03-02" not in answer.text, answer.text
+    assert "2026-03-02 · " in answer.text, answer.text
