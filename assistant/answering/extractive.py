@@ -1196,6 +1196,7 @@ ROLE_OF = re.compile(
 ROLE_AFTER_NAME = re.compile(
     r"^\s*(?i:who\s+(?:is|was))\s+the\s+(?:[A-Z][\w&.'’-]*\s+)+(?P<role>[a-z]+(?:\s+[a-z]+)?|[A-Z]{2,4})\s*\?"
 )
+OF_WHOM = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<whose>[A-Z][\w&.'’-]*)")  # "director of the Brantley Water …"
 HOLDER_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
 ROLE_POOL = 30  # how far down the sentences a holder of the post asked about is looked for
 NOT_THE_HOLDER = frozenset(
@@ -1288,6 +1289,10 @@ def holders_named(sentence: str, role: str, question: str) -> Iterator[str]:
         rf"(?P<name>{HOLDER_NAME}),\s+(?P<before>(?:(?i:the|a)\s+)?(?:[\w'’-]+\s+){{0,3}})(?i:{post})\b",
         rf"(?P<name>{HOLDER_NAME})\s+(?:took\s+over|became|was\s+named|was\s+appointed|serves)\s+as\s+"
         rf"(?P<before>(?:the\s+)?)(?i:{post})\b",
+        # "Mayor Daniel Okafor on Tuesday named Priya Natarajan the permanent director of the Brantley Water Department"
+        # (a second outside try got the director who had resigned)
+        rf"\b(?:named|appointed|chose|picked|tapped|hired)\s+(?P<name>{HOLDER_NAME})\s+(?:as\s+)?"
+        rf"(?P<before>(?:(?:the|its|a)\s+)?(?:(?:new|permanent|next)\s+)?)(?i:{post})\b",
     )
     # whose post it is: the question's names ("Haiti", "Boeing"), by their first letters ("Russian" for "Russia")
     owners = first_letters(question[1:], capitalised=True)
@@ -1305,7 +1310,9 @@ def holders_named(sentence: str, role: str, question: str) -> Iterator[str]:
                 if not owners & first_letters(sentence, capitalised=True):
                     continue
             if not all(word.lower() in question.lower() for word in match["name"].split()):
-                yield owner
+                # whose it is may follow the post: "… the permanent director of the Brantley Water Department"
+                after = OF_WHOM.match(sentence, match.end())
+                yield owner if owner[:1].isupper() or after is None else after["whose"]
 
 
 def gives_a_count(c: Candidate, happening: frozenset[str]) -> bool:

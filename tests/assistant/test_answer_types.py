@@ -1451,3 +1451,33 @@ def test_the_holder_named_with_whose_post_it_is_leads_over_the_company_s(make_as
     answer = bot.ask("Who is the chief executive of Hartwell?", as_of="2026-11-20")
     assert answer.text.startswith("Margaret Hale, Hartwell's chief executive"), answer.text
     assert "Victor Calloway" not in answer.text
+
+
+def test_the_one_named_to_a_post_since_holds_it(make_assistant):
+    """A second outside try, on another journalist's articles: "Who is the director of the Brantley Water Department?"
+    (asked 2026-04-05) led with "Water Department Director Elena Ruiz …" (February), who had resigned, over "Mayor Daniel
+    Okafor on Tuesday named Priya Natarajan the permanent director of the Brantley Water Department". Being named to a
+    post tells its holder, and whose post it is may follow it ("of the Brantley Water Department"). (The tester's text.)"""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "inquiry",
+                "title": "Council member calls for independent inquiry into water main break",
+                "source": "Brantley Courier",
+                "published": "2026-02-20",
+                "text": "Water Department Director Elena Ruiz, who is not related to the council member, said the inquiry "
+                "was already independent.",
+            },
+            {
+                "id": "a15",
+                "title": "Natarajan named permanent Brantley water director",
+                "source": "Brantley Courier",
+                "published": "2026-04-01",
+                "text": "Mayor Daniel Okafor on Tuesday named Priya Natarajan the permanent director of the Brantley Water "
+                "Department, a month after she took over on an interim basis.",
+            },
+        ]
+    )
+    answer = bot.ask("Who is the director of the Brantley Water Department?", as_of="2026-04-05")
+    assert "named Priya Natarajan the permanent director" in answer.text.split("[1]")[0], answer.text
