@@ -177,8 +177,24 @@ def yes_or_no(question: str, best: Candidate, denies: Callable[[str], bool], nam
     return verdict
 
 
+# "Did Tomas Ruiz say the pipe was struck?": who is asked to have said what
+SAID_ASKED = re.compile(
+    r"^\s*(?:did|has|have)\s+(?P<who>.+?)\s+(?:say|said|claim|claimed|state|stated|tell\s+\w+|told\s+\w+)\s+"
+    r"(?:that\s+)?(?P<what>[^?]{3,}?)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+SAID_HELD = 0.8  # the share of what was asked to be said that a sentence must hold to answer "Yes."
+
+
 def settled(question: str, best: Candidate, denies: Callable[[str], bool], names: set[str]) -> str:
     """`yes_or_no` of the question as asked."""
+    if (said := SAID_ASKED.match(question)) is not None:
+        # "Yes." came from "“The department … should not be the one grading its own homework,” Tomas Ruiz said" for "Did
+        # Tomas Ruiz say the pipe was struck?" (a second outside try; Elena Ruiz had said it): what he is asked to have
+        # said must be in the sentence, nearly all of it, as the who-said answerer asks of a quote
+        what = set(stems(said["what"])) - set(stems(said["who"]))
+        if what and len(what & best.stems) < SAID_HELD * len(what):
+            return UNSETTLED
     if not names and UNNAMED_SUBJECT.search(question) and not names_a_scope(question):
         # "Is it still working?", "Was anyone hurt?": follow-ups the rewriter could not tie to their story were answered
         # "Yes." from an outage and a TV host's apology (an outside try); a verdict is on someone or something named

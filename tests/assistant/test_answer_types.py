@@ -1481,3 +1481,24 @@ def test_the_one_named_to_a_post_since_holds_it(make_assistant):
     )
     answer = bot.ask("Who is the director of the Brantley Water Department?", as_of="2026-04-05")
     assert "named Priya Natarajan the permanent director" in answer.text.split("[1]")[0], answer.text
+
+
+def test_did_x_say_it_needs_what_was_asked_in_the_sentence(make_assistant):
+    """A second outside try, on another journalist's articles (two unrelated Ruizes): "Did Tomas Ruiz say the pipe was
+    struck?" got "Yes." from "“The department that was supposed to maintain this pipe should not be the one grading its
+    own homework,” Tomas Ruiz said" (Elena Ruiz had said the pipe was struck): his name, "said" and "pipe" were there."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "inquiry",
+                "title": "Council member calls for independent inquiry into water main break",
+                "source": "Brantley Courier",
+                "published": "2026-02-20",
+                "text": '"The department that was supposed to maintain this pipe should not be the one grading its own '
+                'homework," Tomas Ruiz said at a council meeting on Thursday.',
+            }
+        ]
+    )
+    answer = bot.ask("Did Tomas Ruiz say the pipe was struck?", as_of="2026-03-01")
+    assert not answer.text.startswith("Yes."), answer.text
