@@ -459,12 +459,13 @@ class ExtractiveAnswerer:
         # a cause not yet known is the answer until a sentence tells one
         cause_told = cause_asked and any(CAUSE_TOLD.search(c.text) and not CAUSE_UNKNOWN.search(c.text) for c in candidates)
         # "Who sued Carver Valley Power?": a sentence that has someone do it to it, over one that only names both words
-        deed = asked_deed(question) if kind == "who" else None
+        deed = asked_deed(question) if kind in ("who", "who_said") else None
         if deed and deed[0] in OUTCOME_VERBS:
             deed = None  # "Who won …?" is the outcome module's: the latest outcome reported
         deed_stems = set(self.keyword.stems(deed[2])) if deed else set()
         for c in candidates:
-            if deed and deed_stems <= c.stems and tells_who_did(c.text, deed):
+            # (the verb's stem, or its first letters: "called" is no key term the stems keep)
+            if deed and (deed_stems <= c.stems or deed[0][:4] in c.text.lower()) and tells_who_did(c.text, deed):
                 c.score += DOER_BONUS
             c.score += (
                 (0.0 if happening and happening.isdisjoint(c.stems) else self.kind_bonus(kind, c.text))

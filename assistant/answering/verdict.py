@@ -1048,7 +1048,11 @@ def asked_deed(question: str) -> tuple[str, frozenset[str], str] | None:
     if root is None or root.tag_ != "VBD" or root.lemma_ in ("say", "be", "have", "do"):
         return None
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    done_to = next((c for c in root.children if c.dep_ == "dobj"), None)
+    # what it was done to, or for or against: "Who called for an independent inquiry?" (a second outside try got
+    # "Elena Ruiz … said the inquiry was already independent")
+    done_to = next((c for c in root.children if c.dep_ == "dobj"), None) or next(
+        (g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None
+    )
     if subject is None or subject.lower_ not in ("who", "whom") or done_to is None:
         return None
     return root.lemma_, frozenset(stems(" ".join(t.text for t in done_to.subtree))), root.text
@@ -1070,7 +1074,9 @@ def tells_who_did(sentence: str, deed: tuple[str, frozenset[str], str]) -> bool:
             continue
         if not any(c.dep_ == "nsubj" for c in token.children):
             continue
-        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects = [c for c in token.children if c.dep_ == "dobj"] + [
+            g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
         if any(done_to & set(stems(" ".join(t.text for t in o.subtree))) for o in objects):
             return True
     return False

@@ -31,7 +31,9 @@ from ingest.store import QuoteRecord
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|stated|claimed|claims|warned|warns|wrote|writes|added|argued|argues|"
-    r"insisted|stressed|declared|announced|tweeted|called|described|promised|vowed|urged|asked|accused"
+    # (not "called for": "Who called for an independent inquiry?" asks who demanded it, which a report tells, and got
+    # "Elena Ruiz said the inquiry was already independent" from the quote index: a second outside try)
+    r"insisted|stressed|declared|announced|tweeted|called(?!\s+for\b)|described|promised|vowed|urged|asked|accused"
 )
 WHO_SAID = re.compile(
     rf"^\s*who\s+(?:(?:had|has|have|did)\s+)?(?P<verb>{SPEECH_VERBS})\b[\s,:]*(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$",

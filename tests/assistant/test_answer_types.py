@@ -1502,3 +1502,25 @@ def test_did_x_say_it_needs_what_was_asked_in_the_sentence(make_assistant):
     )
     answer = bot.ask("Did Tomas Ruiz say the pipe was struck?", as_of="2026-03-01")
     assert not answer.text.startswith("Yes."), answer.text
+
+
+def test_who_called_for_it_is_who_demanded_it_not_a_quote_sharing_its_words(make_assistant):
+    """A second outside try, on another journalist's articles: "Who called for an independent inquiry?" went to the quote
+    index as "who said …", and got "Elena Ruiz said the inquiry was already independent"; the report "City Council
+    member Tomas Ruiz on Thursday called for an independent inquiry" tells who did. (The tester's text.)"""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "inquiry",
+                "title": "Council member calls for independent inquiry into water main break",
+                "source": "Brantley Courier",
+                "published": "2026-02-20",
+                "text": "City Council member Tomas Ruiz on Thursday called for an independent inquiry into the Harbor "
+                "Street water main break.\n\nWater Department Director Elena Ruiz, who is not related to the council "
+                "member, said the inquiry was already independent.",
+            }
+        ]
+    )
+    answer = bot.ask("Who called for an independent inquiry?", as_of="2026-03-01")
+    assert answer.text.startswith("City Council member Tomas Ruiz on Thursday (2026-02-19) called for"), answer.text
