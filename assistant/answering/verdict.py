@@ -114,6 +114,7 @@ SAME_EVENT: dict[tuple[str, str | None], tuple[tuple[str, str | None], ...]] = {
     ("step", "down"): (("resign", None),),
     ("drop", "out"): (("suspend", None), ("withdraw", None), ("exit", None), ("end", None), ("quit", None)),
     ("arrive", None): (("reach", None),),
+    ("lift", None): (("end", None), ("rescind", None), ("cancel", None), ("revoke", None)),
     # "When did the Ridgeback Fire start?": "broke out Monday afternoon", "which began on March 23" (an outside try was
     # told no article tells that it happened)
     ("start", None): (("begin", None), ("break", "out"), ("erupt", None), ("ignite", None)),
@@ -568,6 +569,10 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     # "Is the Ridgeback Fire (still) burning?" asks what goes on now: "The Ridgeback Fire, which was contained on April
     # 23, burned 41,500 acres" tells what it did (an outside try got "Yes.")
     ongoing = verb.tag_ == "VBG" and verb.doc[0].lower_ in ("is", "are", "am")
+    # "Was the order lifted?", "Has the order been lifted?" (the small parser reads some such subjects as active ones)
+    passive = subject.dep_ == "nsubjpass" or (
+        verb.tag_ in ("VBD", "VBN") and any(t.lower_ in ("was", "were", "been") for t in verb.doc[: verb.i])
+    )
     for token in parsed(sentence):
         if token.lemma_ not in doing and not any(is_form(token, form) for form in others):
             continue
@@ -600,6 +605,12 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
         doers += own_word_speakers(token, doers)
         if any(holds_word(doer, subject.text) for doer in doers):
             return True
+        if passive and token.tag_ in ("VBD", "VBZ", "VBP") and is_stated(token):
+            # "Was the boil-water order lifted?" is done by "Brantley lifted the last of its boil-water order on Monday":
+            # what the passive question's subject undergoes is the active sentence's object (a second outside try
+            # was told the articles don't say so outright)
+            if any(holds_word(c, subject.text) for c in token.children if c.dep_ == "dobj"):
+                return True
     return False
 
 

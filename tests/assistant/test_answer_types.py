@@ -1524,3 +1524,35 @@ def test_who_called_for_it_is_who_demanded_it_not_a_quote_sharing_its_words(make
     )
     answer = bot.ask("Who called for an independent inquiry?", as_of="2026-03-01")
     assert answer.text.startswith("City Council member Tomas Ruiz on Thursday (2026-02-19) called for"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("as_of", "verdict"),
+    [("2026-03-12", "Yes."), ("2026-02-12", "The articles don't say so outright")],
+)
+def test_a_passive_question_is_done_by_the_active_sentence_s_object(make_assistant, as_of, verdict):
+    """A second outside try, on another journalist's articles: "Was the boil-water order lifted?" got "The articles
+    don't say so outright" from "Brantley lifted the last of its boil-water order on Monday": what the question's
+    subject undergoes is the active sentence's object. "… before lifting the order" lifts nothing. (The tester's text.)"""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "samples",
+                "title": "Boil order stays as Brantley awaits clean samples",
+                "source": "Brantley Ledger",
+                "published": "2026-02-12",
+                "text": "Water Department Director Elena Ruiz said the department needed two consecutive days of clean "
+                "samples from 40 testing points before lifting the order.",
+            },
+            {
+                "id": "lifted",
+                "title": "Brantley lifts last of boil-water order",
+                "source": "Brantley Ledger",
+                "published": "2026-03-10",
+                "text": "Brantley lifted the last of its boil-water order on Monday, ending five weeks of restrictions for "
+                "six blocks around Canal Street, the Water Department said.",
+            },
+        ]
+    )
+    assert bot.ask("Was the boil-water order lifted?", as_of=as_of).text.startswith(verdict)
