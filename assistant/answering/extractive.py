@@ -1232,7 +1232,12 @@ REPORTED_CLAUSES = ("csubj", "ccomp", "advcl", "parataxis", "mark")  # a negated
 
 
 # words of one family, as stems: a sentence holding one holds the others as far as the question's words go
-WORD_FAMILIES = (frozenset(stems("sue sued suing suit suits lawsuit lawsuits")),)
+WORD_FAMILIES = (
+    frozenset(stems("sue sued suing suit suits lawsuit lawsuits")),
+    # "How many people got sick?" is answered by "14 people had been treated … for stomach illness" (a second outside
+    # try was declined)
+    frozenset(stems("sick sickened sickening sickness ill illness illnesses")),
+)
 # "What caused …?", "What sparked …?": the verbs that tell a cause, and the words that say it is not yet known
 CAUSE_ASKED = re.compile(r"^\s*what\s+(?:caused|causes|sparked|triggered|started|ignited|led\s+to)\b", re.IGNORECASE)
 CAUSING = frozenset(stems("cause caused causing spark sparked trigger triggered ignite ignited blame blamed start started"))

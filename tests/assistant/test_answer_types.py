@@ -1556,3 +1556,23 @@ def test_a_passive_question_is_done_by_the_active_sentence_s_object(make_assista
         ]
     )
     assert bot.ask("Was the boil-water order lifted?", as_of=as_of).text.startswith(verdict)
+
+
+def test_sick_and_illness_are_one_word_family(make_assistant):
+    """A second outside try, on another journalist's articles: "How many people got sick?" was declined, the articles
+    saying "14 people had been treated at local clinics for stomach illness". (The tester's text.)"""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "households",
+                "title": "Thousands without water as Brantley main break spreads",
+                "source": "Brantley Ledger",
+                "published": "2026-02-05",
+                "text": "Marlow County Health Commissioner Dr. Alan Greer said 14 people had been treated at local clinics "
+                "for stomach illness since the break.",
+            }
+        ]
+    )
+    answer = bot.ask("How many people got sick?", as_of="2026-02-06")
+    assert answer.answered and "14 people" in answer.text.split("[1]")[0], answer.text
