@@ -1064,9 +1064,12 @@ def asked_deed(question: str) -> tuple[str, frozenset[str], str] | None:
     done_to = next((c for c in root.children if c.dep_ == "dobj"), None) or next(
         (g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None
     )
-    if subject is None or subject.lower_ not in ("who", "whom") or done_to is None:
+    if subject is None or subject.lower_ not in ("who", "whom"):
         return None
-    return root.lemma_, frozenset(stems(" ".join(t.text for t in done_to.subtree))), root.text
+    # ... or nothing, for a deed done to no one: "Who resigned?" (outside tries got "… said the board accepted the
+    # resignation" first, its speaker no one who resigned)
+    done = frozenset(stems(" ".join(t.text for t in done_to.subtree))) if done_to is not None else frozenset()
+    return root.lemma_, done, root.text
 
 
 def tells_who_did(sentence: str, deed: tuple[str, frozenset[str], str]) -> bool:
@@ -1085,6 +1088,8 @@ def tells_who_did(sentence: str, deed: tuple[str, frozenset[str], str]) -> bool:
             continue
         if not any(c.dep_ == "nsubj" for c in token.children):
             continue
+        if not done_to:
+            return True
         objects = [c for c in token.children if c.dep_ == "dobj"] + [
             g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
         ]

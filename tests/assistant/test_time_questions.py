@@ -1935,3 +1935,25 @@ def test_a_summary_cut_to_its_newest_stories_says_so(make_assistant):
     assert "ask for a timeline of the Ridgeback Fire" in answer.text.split("\n")[0]
     few = bot.ask("Summarize the Ridgeback Fire", as_of="2026-04-25")  # four stories by then: all of them, no cut told
     assert few.text.startswith("The stories about the Ridgeback Fire, newest first:"), few.text
+
+
+def test_who_resigned_is_the_one_who_did_not_who_spoke_of_it(make_assistant):
+    """Two outside tries on journalists' own articles: "Who resigned?" led with "Board Chair Linda Hale … said Monday
+    that the board accepted the resignation" (and, on another's, with a council member's words on it): a sentence that
+    has someone resign answers, over one that names the resignation."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # the tester's article of 2026-04-07, its lead and third paragraph in the other order
+                "id": "hale-resigns",
+                "title": "Board accepts emergency director's resignation",
+                "source": "Carver Courier",
+                "published": "2026-04-07",
+                "text": "Board Chair Linda Hale, who is not related to him, said Monday that the board accepted the "
+                "resignation.\n\nMartin Hale, the director of the Carver County Office of Emergency Services, resigned on "
+                "Monday after two weeks of criticism over late evacuation alerts.",
+            }
+        ]
+    )
+    answer = bot.ask("Who resigned?", as_of="2026-04-10")
+    assert answer.text.removeprefix("As of 2026-04-07: ").startswith("Martin Hale"), answer.text
