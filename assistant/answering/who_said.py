@@ -682,6 +682,14 @@ def named_by_a_pronoun_in_own_words(quote: QuoteRecord) -> bool:
     return bool(surname) and surname in name_tokens(quote.text)
 
 
+PAST_OF_PARTICIPLE = {
+    "saying": "said", "adding": "added", "arguing": "argued", "noting": "noted", "warning": "warned", "telling": "told",
+    "calling": "called", "claiming": "claimed", "insisting": "insisted", "explaining": "explained", "stating": "stated",
+    "writing": "wrote", "asking": "asked", "suggesting": "suggested", "acknowledging": "acknowledged",
+    "declaring": "declared", "promising": "promised", "vowing": "vowed", "urging": "urged", "predicting": "predicted",
+}  # fmt: skip
+
+
 def said(quote: QuoteRecord, also: bool = False, dated: bool = True, day: str | None = None) -> str:
     """The quote as a sentence that names its speaker: direct words in quotation marks, reported
     speech with its own cue verb, an "according to" attribution as such; its date after the speaker
@@ -692,8 +700,10 @@ def said(quote: QuoteRecord, also: bool = False, dated: bool = True, day: str | 
     if quote.kind == "direct":
         return f"{quote.speaker_name}{when} {'also said' if also else 'said'}: “{words}”"
     if quote.kind == "indirect":
-        # its own verb: "demanded that TikTok's Chinese owners sell" is no "said that … sell"
-        return f"{quote.speaker_name}{when} {'also ' if also else ''}{quote.cue} {words}"
+        # its own verb: "demanded that TikTok's Chinese owners sell" is no "said that … sell"; in the past tense: "Tomas
+        # Ruiz (2026-03-25) saying it moved too slowly" was shown for "…, saying it moved too slowly" (an outside try)
+        cue = PAST_OF_PARTICIPLE.get(quote.cue.lower(), "said") if quote.cue.lower().endswith("ing") else quote.cue
+        return f"{quote.speaker_name}{when} {'also ' if also else ''}{cue} {words}"
     return f"According to {quote.speaker_name}{when}, {words}"
 
 

@@ -971,3 +971,19 @@ def test_the_mayor_at_an_occasion_is_the_one_quoted_under_the_title_in_its_story
     )
     answer = bot.ask("What did the mayor say at the Chiefs parade?", as_of="2024-02-16")
     assert "Quinton Lucas" in answer.text.split("[1]")[0] and "Bowser" not in answer.text, answer.text
+
+
+def test_reported_speech_after_a_participle_is_told_in_the_past_tense():
+    """A second outside try: a comparison read "Tomas Ruiz (2026-03-25) saying it moved too slowly", the cue of
+    "Council member Tomas Ruiz voted against the plan, saying it moved too slowly" put in as it stood."""
+    from assistant.answering.who_said import said
+    from ingest.store import QuoteRecord
+
+    text = "Council member Tomas Ruiz voted against the plan, saying it moved too slowly."
+    words = "it moved too slowly"
+    quote = QuoteRecord(
+        article_id="vote", kind="indirect", speaker="Tomas Ruiz", speaker_name="Tomas Ruiz", cue="saying", text=words,
+        start=text.index(words), end=text.index(words) + len(words), published="2026-03-25",
+    )  # fmt: skip
+    assert said(quote) == "Tomas Ruiz (2026-03-25) said it moved too slowly"
+    assert said(quote.model_copy(update={"cue": "warning"}), also=True) == "Tomas Ruiz also warned it moved too slowly"
