@@ -1386,6 +1386,16 @@ def test_who_was_killed_at_a_place_is_not_answered_with_another_place_s_dead(mak
     assert "Monterey Park" not in answer.citations[0].quote, answer.text
 
 
+CALLOWAY_SALE = {  # a reporter's own article (an outside try), its lead
+    "id": "sale",
+    "title": "Calloway agrees to buy Hartwell plant for $22 million; 300 jobs to return",
+    "source": "Riverton Courier",
+    "published": "2026-11-03",
+    "text": "RIVERTON — Calloway Manufacturing has agreed to buy Hartwell Appliance Co.'s Riverton plant for $22 million and "
+    "will hire about 300 workers when it begins production next spring, the companies said Monday.",
+}
+
+
 def test_how_much_was_paid_is_answered_by_money_not_by_a_newer_count(make_assistant):
     """An outside try on a reporter's own articles: "How much did Calloway Manufacturing pay for the Hartwell plant?"
     led with a newer article's "expects to hire about 355 workers … up from the 300" (a newer count, and "how much"
@@ -1397,16 +1407,7 @@ def test_how_much_was_paid_is_answered_by_money_not_by_a_newer_count(make_assist
     bot = make_assistant()
     bot.add_records(
         [
-            {
-                "id": "sale",
-                "title": "Calloway agrees to buy Hartwell plant for $22 million; 300 jobs to return",
-                "source": "Riverton Courier",
-                "published": "2026-11-03",
-                "text": "RIVERTON — Calloway Manufacturing has agreed to buy Hartwell Appliance Co.'s Riverton plant for "
-                "$22 million and will hire about 300 workers when it begins production next spring, the companies said "
-                'Monday.\n\nMayor Luis Ortega said the deal would be "a lifeline." The sale is expected to close in '
-                "December.",
-            },
+            dict(CALLOWAY_SALE, text=CALLOWAY_SALE["text"] + '\n\nMayor Luis Ortega said the deal would be "a lifeline."'),
             {
                 "id": "settlement",
                 "title": "Hartwell settles workers' lawsuit for $4.2 million",
@@ -1434,18 +1435,14 @@ def test_the_holder_named_with_whose_post_it_is_leads_over_the_company_s(make_as
     bot = make_assistant()
     bot.add_records(
         [
-            {
-                "id": "sale",
-                "title": "Calloway agrees to buy Hartwell plant for $22 million; 300 jobs to return",
-                "source": "Riverton Courier",
-                "published": "2026-11-03",
-                "text": "RIVERTON — Calloway Manufacturing has agreed to buy Hartwell Appliance Co.'s Riverton plant for "
-                "$22 million and will hire about 300 workers when it begins production next spring, the companies said "
-                "Monday.\n\nVictor Calloway, the company's chief executive, said Calloway would give priority to former "
-                'Hartwell employees. "We intend to offer jobs to 300 of the people who built dishwashers here," '
-                "Calloway said.\n\nMargaret Hale, Hartwell's chief executive, said she was glad the plant would remain "
-                'in use. "We wanted this building to have a future in Riverton, and now it does," Hale said.',
-            }
+            dict(
+                CALLOWAY_SALE,
+                text=CALLOWAY_SALE["text"] + "\n\nVictor Calloway, the company's chief executive, said Calloway would "
+                'give priority to former Hartwell employees. "We intend to offer jobs to 300 of the people who built '
+                "dishwashers here,\" Calloway said.\n\nMargaret Hale, Hartwell's chief executive, said she was glad the "
+                'plant would remain in use. "We wanted this building to have a future in Riverton, and now it does," '
+                "Hale said.",
+            )
         ]
     )
     answer = bot.ask("Who is the chief executive of Hartwell?", as_of="2026-11-20")
