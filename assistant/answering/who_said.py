@@ -159,7 +159,7 @@ def words_not_found(question: str, answer: Answer) -> Answer | None:
     if asked is None or not answer.answered:
         return None
     if asked.form == "what" and asked.name:
-        return speaker_not_found(asked.name, answer)
+        return speaker_not_found(asked.name, answer, bare=not asked.topic)
     # words in quotation marks are the words asked about; others ("Who said that the Fed is not likely to
     # cut rates?") are the asker's paraphrase, which a passage may word otherwise ("… is unlikely")
     quoted_words = any(mark in question for mark in '"“”«»')
@@ -181,15 +181,36 @@ def words_not_found(question: str, answer: Answer) -> Answer | None:
     )
 
 
-def speaker_not_found(name: str, answer: Answer) -> Answer | None:
+def speaker_not_found(name: str, answer: Answer, bare: bool = False) -> Answer | None:
     """For "What did X say …?" answered from passages (the quote index has no quote of X's on it): a hedge
     unless X says or does something in a cited sentence (`acts_in`). "What did Biden say in the State of the Union?", asked of an archive
     without the speech, was answered with "Sarah Huckabee Sanders plans to attack Biden …" of 2023 — the
-    words of Biden's critic, about him."""
+    words of Biden's critic, about him. A bare "What did X say?" (no topic) needs X saying something: "What did
+    Patrick Mahomes say?" was answered "Mahomes made sure his offensive linemen were taken care of" and a link's
+    headline, with no word of his (an outside try)."""
     words = name_tokens(name)
-    if not words or any(acts_in(words[-1], citation.quote) for citation in answer.citations):
+    held = says_in if bare else acts_in
+    if not words or any(held(words[-1], citation.quote) for citation in answer.citations):
         return None
-    return closest_only(answer, f"No article here quotes {name} on that; the closest they come")
+    return closest_only(answer, f"No article here quotes {name}{'' if bare else ' on that'}; the closest they come")
+
+
+SAYING = frozenset(
+    "say tell add write note argue warn claim explain state announce insist vow promise call urge ask predict stress "
+    "declare testify post tweet acknowledge admit deny suggest".split()
+)
+
+
+def says_in(surname: str, sentence: str) -> bool:
+    """Whether the person says something in `sentence`: the subject of a verb of saying (`acts_in`, of `SAYING`)."""
+    for token in parsed(sentence):
+        if fold(token.text) != surname:
+            continue
+        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+            token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in SAYING:
+            return True
+    return False
 
 
 def acts_in(surname: str, sentence: str) -> bool:

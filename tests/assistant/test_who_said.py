@@ -987,3 +987,25 @@ def test_reported_speech_after_a_participle_is_told_in_the_past_tense():
     )  # fmt: skip
     assert said(quote) == "Tomas Ruiz (2026-03-25) said it moved too slowly"
     assert said(quote.model_copy(update={"cue": "warning"}), also=True) == "Tomas Ruiz also warned it moved too slowly"
+
+
+def test_what_did_x_say_with_no_word_of_x_s_says_no_article_quotes_x(make_assistant):
+    """An outside try in the web chat: "What did Patrick Mahomes say?" was answered "Kansas City Chiefs quarterback
+    Patrick Mahomes made sure his offensive linemen were taken care of" (what he did), unhedged. A bare "What did X
+    say?" with no sentence of X saying anything says no article quotes X, then what comes closest."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev f62e19c1398c (USA TODAY, 2023-12-24), one item
+                "id": "gifts",
+                "title": "From Ohtani's Porsche to Mahomes' carts, the best gifts this Christmas",
+                "source": "usatoday.com",
+                "published": "2023-12-24",
+                "text": "Mahomes gives his linemen golf carts\n\nYou know what they say, take care of your teammates that take "
+                "care of you. Kansas City Chiefs quarterback Patrick Mahomes made sure his offensive linemen were taken "
+                "care of.",
+            }
+        ]
+    )
+    answer = bot.ask("What did Patrick Mahomes say?", as_of="2024-02-16")
+    assert answer.text.startswith("No article here quotes Patrick Mahomes; the closest they come"), answer.text
