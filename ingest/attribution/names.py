@@ -58,7 +58,9 @@ TITLES: frozenset[str] = frozenset(
         "Pope King Queen Prince Princess Sheikh Rabbi Bishop Cardinal Father Sister Brother "
         "Former Ex Candidate Nominee Leader Chairman Chairwoman Chair Director Professor "
         "Officer Detective Sheriff Deputy State Assemblyman Assemblywoman Delegate Lawmaker "
-        "Democrat Republican Democratic Sens. Reps. Gov.-elect Premier Foreign Defense Defence"
+        "Democrat Republican Democratic Sens. Reps. Gov.-elect Premier Foreign Defense Defence "
+        # a local paper's descriptors: "Resident Angela Ruiz" was listed as a speaker, title and all (an outside try)
+        "Resident Supervisor Superintendent Trustee Alderman Alderwoman Councilmember Treasurer Comptroller Inspector"
     ).split()
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})

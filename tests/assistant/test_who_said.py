@@ -932,7 +932,8 @@ def test_the_day_beside_a_speaker_is_the_day_the_paragraph_says_they_spoke(make_
     okafor = bot.ask("What did Daniel Okafor say?", as_of="2026-02-05")
     assert okafor.text.startswith("Daniel Okafor (2026-02-03) said"), okafor.text
     # a day inside the quoted words is no day of speaking
-    assert "Angela Ruiz (2026-04-02) said" in bot.ask("What did Angela Ruiz say?", as_of="2026-04-03").text.split("[1]")[0]
+    # (and a local paper's "Resident" is no part of her name)
+    assert bot.ask("What did Angela Ruiz say?", as_of="2026-04-03").text.startswith("Angela Ruiz (2026-04-02) said")
 
 
 def test_the_mayor_at_an_occasion_is_the_one_quoted_under_the_title_in_its_story(make_assistant):
