@@ -559,13 +559,11 @@ class ExtractiveAnswerer:
             if holders:
                 # ... one that says whose post it is as asked over "the company's chief executive", which "Who is the
                 # chief executive of Hartwell?" met first, of the company buying Hartwell's plant (an outside try)
-                holder = max(
-                    holders,
-                    key=lambda c: (names_whose_post_asked(c.text, role, question), c.hit.chunk.published_int, c.score),
-                )
-                if names_whose_post_asked(holder.text, role, question):
+                whose_asked = [c for c in holders if names_whose_post_asked(c.text, role, question)]
+                holder = max(whose_asked or holders, key=lambda c: (c.hit.chunk.published_int, c.score))
+                if whose_asked:
                     # and "the company's chief executive" after it, of another company, is not cited beside her
-                    pool = [c for c in pool if c not in holders or names_whose_post_asked(c.text, role, question)]
+                    pool = [c for c in pool if c not in holders or c in whose_asked]
                 pool.remove(holder)
                 pool.insert(0, holder)
         # "Who is the mayor of Dover?" was answered "County Commissioner Ray Dunmore said the county should … buy water
@@ -1240,13 +1238,14 @@ WORD_FAMILIES = (
 )
 # "What caused …?", "What sparked …?": the verbs that tell a cause, and the words that say it is not yet known
 CAUSE_ASKED = re.compile(r"^\s*what\s+(?:caused|causes|sparked|triggered|started|ignited|led\s+to)\b", re.IGNORECASE)
-CAUSING = frozenset(stems("cause caused causing spark sparked trigger triggered ignite ignited blame blamed start started"))
+CAUSED = ("caused", "sparked", "triggered", "ignited", "started", "blamed")  # a cause told, in the past tense
+CAUSING = frozenset(stems(" ".join(("cause causing spark trigger ignite blame start", *CAUSED))))
 CAUSE_UNKNOWN = re.compile(
     r"\b(?:under\s+investigation|(?:not|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:announced|determined|known|released|"
     r"identified|established)|unknown|unclear|undetermined)\b",
     re.IGNORECASE,
 )
-CAUSE_TOLD = re.compile(r"\b(?:caused|sparked|triggered|ignited|started|blamed)\b", re.IGNORECASE)
+CAUSE_TOLD = re.compile(rf"\b(?:{'|'.join(CAUSED)})\b", re.IGNORECASE)
 UNKNOWN_CAUSE_PENALTY = 0.3
 
 

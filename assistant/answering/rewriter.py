@@ -388,6 +388,16 @@ def digest_topic(question: str) -> str | None:
     return analysis.topic if head.pos_ == "NOUN" else None
 
 
+def digested_event(question: str) -> str | None:
+    """The event a summary or a timeline was asked about, a definite one ("Tell me about the Chiefs parade shooting" →
+    "the Chiefs parade shooting"); None for another question, and for "What happened at …?", whose own preposition
+    places a follow-up (`named_topic`)."""
+    topic = digest_topic(question)
+    if topic and topic.lower().startswith("the ") and analyze(question).kind != "what_happened":
+        return topic
+    return None
+
+
 def is_someone(chunk) -> bool:
     """Whether a noun phrase the small model reads as a person's name is one, by more than its label: a first name
     that tells a gender, or a full name described by an apposition or doing the saying ("Callum Fraser, a Russia
@@ -900,8 +910,7 @@ def at_the_same_event(message: str, last_question: str) -> str | None:
         return None
     if any(ent.label_ not in ("ORDINAL", "CARDINAL") for ent in doc.ents):
         return None
-    digested = digest_topic(last_question)
-    if digested and digested.lower().startswith("the ") and analyze(last_question).kind != "what_happened":
+    if digested := digested_event(last_question):
         return f"{message.rstrip(' ?.!')} in {digested}?"  # the event a digest was of, not "the news about …"
     event = event_of(last_question)
     if event is None or event.actor:  # a named event ("the Iowa caucuses"), not an action of someone's
@@ -998,12 +1007,11 @@ def on_the_last_topic(message: str, last_question: str, last_answer: str = "") -
     an outside try got Colorado Springs' 2022 shooting and a remark about Iowa."""
     if not names_no_topic(parse(message)):
         return None
-    digested = digest_topic(last_question)
     # ... or the event a digest was asked about: "How many people were shot?" after "Tell me about the Chiefs parade
     # shooting" was asked as it stood, and answered from a 2022 count of mass shootings (an outside try); "Summarize the
     # news about …" is no "in the news about …"
-    of_a_digest = digested and digested.lower().startswith("the ") and analyze(last_question).kind != "what_happened"
-    topic = f"in {digested}" if of_a_digest else named_topic(last_question)
+    digested = digested_event(last_question)
+    topic = f"in {digested}" if digested else named_topic(last_question)
     if topic is None or topic.lower() in message.lower():
         return None
     return f"{message.rstrip(' ?.!')} {as_the_answer_names(topic, last_answer)}?"

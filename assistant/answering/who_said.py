@@ -202,34 +202,33 @@ SAYING = frozenset(
 
 
 def says_in(surname: str, sentence: str) -> bool:
-    """Whether the person says something in `sentence`: the subject of a verb of saying (`acts_in`, of `SAYING`)."""
-    for token in parsed(sentence):
-        if fold(token.text) != surname:
-            continue
-        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
-            token = token.head
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in SAYING:
-            return True
-    return False
+    """Whether the person says something in `sentence`: the subject of a verb of saying (`SAYING`)."""
+    return any(verb.lemma_ in SAYING for verb in verbs_done_by(surname, sentence))
 
 
 def acts_in(surname: str, sentence: str) -> bool:
     """Whether the person is the subject of a verb of `sentence` that is not only planned or possible: the
     sentence tells what they said or did ("Powell singled out …"), not what others did to them ("plans to
     attack Biden"), what they will do ("5 big questions Joe Biden will answer") or what they are."""
-    for token in parsed(sentence):
-        if fold(token.text) != surname:
-            continue
-        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
-            token = token.head
-        verb = token.head
-        if token.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ == "be":
+    for verb in verbs_done_by(surname, sentence):
+        if verb.lemma_ == "be":
             continue  # "Musk was a threat" says what he is, not what he said or did
         if not any(
             child.lower_ in MODALS or (child.dep_ == "mark" and child.lower_ in ("if", "whether")) for child in verb.children
         ):
             return True  # not only possible, planned or asked about ("when asked if Musk was …")
     return False
+
+
+def verbs_done_by(surname: str, sentence: str) -> Iterator:
+    """The verbs of `sentence` whose subject is the person (a mention of the surname, the name it is part of)."""
+    for token in parsed(sentence):
+        if fold(token.text) != surname:
+            continue
+        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+            token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            yield token.head
 
 
 def wants_table(question: str) -> bool:
@@ -312,7 +311,7 @@ class WhoSaidAnswerer:
         labelled = is_label(quote)
         citations = [self.cite(1, quote, whole_sentence=labelled)]
         # a label is told with what it names: "Linda Ferreira … called the credit “an insult.”", not "said: “an insult.”"
-        day = day_said(self.article_texts([quote.article_id]).get(quote.article_id, ""), quote) or quote.published
+        day = self.day_of(quote) or quote.published
         when = f" ({day})" if day else ""
         told = f"{quote.speaker_name}{when}: {' '.join(citations[0].quote.split())}" if labelled else self.said(quote)
         text = f"{told} [1]"
@@ -600,8 +599,11 @@ class WhoSaidAnswerer:
         """`said`, dated by the day its sentence says the words were said: "Martin Hale (2026-04-02) said" was given
         for words "said on Wednesday", 2026-04-01, in an article of the next day (an outside try: a reporter copying
         it would misdate the quote)."""
-        day = day_said(self.article_texts([quote.article_id]).get(quote.article_id, ""), quote) if dated and not also else None
-        return said(quote, also, dated, day)
+        return said(quote, also, dated, self.day_of(quote) if dated and not also else None)
+
+    def day_of(self, quote: QuoteRecord) -> str | None:
+        """The day its paragraph says the quote was said (`day_said`), read from its article's stored text."""
+        return day_said(self.article_texts([quote.article_id]).get(quote.article_id, ""), quote)
 
     def cite(self, n: int, quote: QuoteRecord, whole_sentence: bool = False) -> Citation:
         """Cite the quote (or, with `whole_sentence`, the sentence around a short quoted fragment);
