@@ -449,7 +449,7 @@ class ExtractiveAnswerer:
         cause_asked = CAUSE_ASKED.match(question) is not None
         if cause_asked:
             # "What caused the Ridgeback Fire?" is answered by "A … transmission line … sparked the Ridgeback Fire"
-            implied = {stem: CAUSING for stem in self.keyword.stems("cause caused")}
+            implied |= {stem: CAUSING for stem in self.keyword.stems("cause caused")}  # beside the asked words' families
         self.measure(candidates, hits, terms, self.cased_names(question), implied)
         question_words = set(self.keyword.stems(question))
         # "How many households are still under the advisory?" led with "The advisory was lifted Tuesday for about 2,650

@@ -45,8 +45,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
+from assistant.answering.inflection import past_tense, present_participle
 from assistant.answering.outcome import asked_outcome_verb
 from assistant.answering.question import analyze
+from assistant.answering.verdict import SPEECH_VERBS
 from assistant.search.words import stems
 from ingest.attribution import name_gender
 from ingest.errors import InvalidInput
@@ -94,18 +96,6 @@ PAST_AUXILIARIES = {"did", "was", "were", "had"}
 OWN_EVENT_LABELS = {"DATE", "TIME", "EVENT", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"}
 EVENT_AUXILIARIES = {"did", "does", "do", "has", "have", "had"}
 EVENT_OPENINGS = {"when", "where", "why", "how"}  # "When did Haley drop out?" asks about an event; "How many …" does not
-# the few irregular verbs news questions ask about; any other verb takes "-ed"
-IRREGULAR_PAST = {
-    "be": "was", "beat": "beat", "become": "became", "begin": "began", "break": "broke", "bring": "brought",
-    "build": "built", "buy": "bought", "choose": "chose", "come": "came", "cut": "cut", "do": "did", "fall": "fell",
-    "fight": "fought", "find": "found", "fly": "flew", "get": "got", "give": "gave", "go": "went", "have": "had",
-    "hit": "hit", "hold": "held", "keep": "kept", "know": "knew", "lead": "led", "leave": "left", "lose": "lost",
-    "make": "made", "meet": "met", "pay": "paid", "put": "put", "quit": "quit", "rise": "rose", "run": "ran",
-    "say": "said", "see": "saw", "seek": "sought", "sell": "sold", "send": "sent", "set": "set", "shoot": "shot",
-    "sink": "sank", "speak": "spoke", "spend": "spent", "stand": "stood", "steal": "stole", "strike": "struck",
-    "take": "took", "tell": "told", "think": "thought", "throw": "threw", "win": "won", "withdraw": "withdrew",
-}  # fmt: skip
-STRESSED_LAST = frozenset("admit commit compel control forget occur omit permit prefer quit refer regret submit upset".split())
 LOOK_BACK = 4  # earlier questions understood again for a follow-up (each is one more parse)
 # "What did Donald Trump say about the Iowa caucuses?": a speaker and a topic
 SAID_ABOUT = re.compile(r"^\s*what\s+(?:did|does|has|have)\s+.+?\s+(?:say|said)\s+(?:about|on)\s+\S", re.IGNORECASE)
@@ -406,11 +396,8 @@ def is_someone(chunk) -> bool:
     if root.ent_type_ != "PERSON" or sum(t.pos_ == "PROPN" for t in chunk) < 2:
         return False
     described = any(child.dep_ == "appos" for child in root.children)
-    speaking = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING_LEMMAS
+    speaking = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS
     return described or speaking or bool(name_gender(chunk.text))
-
-
-SPEAKING_LEMMAS = frozenset("say tell add write note argue estimate warn claim explain".split())
 
 
 def answered_thing(doc, question: str) -> str:
@@ -814,34 +801,6 @@ def outcome_told(question: str) -> str | None:
     if not any(s.lower_ in ("who", "what", "which") or any(d.lower_ in ("which", "what") for d in s.children) for s in subjects):
         return None
     return IRREGULAR_PARTICIPLES.get(root.lower_, root.lower_)
-
-
-def doubles_last(verb: str) -> bool:
-    """Whether the verb doubles its last consonant before "-ing"/"-ed" ("win" → "winning", "visit" → "visiting")."""
-    if verb in STRESSED_LAST:
-        return True  # "quit" → "quitting", "admit" → "admitting"
-    one_syllable = len(re.findall(r"[aeiouy]+", verb)) == 1
-    return one_syllable and bool(re.search(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$", verb))
-
-
-def present_participle(verb: str) -> str:
-    """ "lose" → "losing", "win" → "winning", "drop" → "dropping", "say" → "saying"."""
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and verb != "be":
-        return verb[:-1] + "ing"
-    return verb + (verb[-1] if doubles_last(verb) else "") + "ing"
-
-
-def past_tense(verb: str) -> str:
-    """ "lose" → "lost", "concede" → "conceded", "drop" → "dropped", "rally" → "rallied"."""
-    if verb in IRREGULAR_PAST:
-        return IRREGULAR_PAST[verb]
-    if verb.endswith("e"):
-        return verb + "d"
-    if re.search(r"[^aeiou]y$", verb):
-        return verb[:-1] + "ied"
-    return verb + (verb[-1] if doubles_last(verb) else "") + "ed"
 
 
 @dataclass(frozen=True)

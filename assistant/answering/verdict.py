@@ -81,6 +81,12 @@ HOLDING_VERBS = frozenset({"hold", "keep", "leave", "maintain"})
 # verbs done by saying: "Powell said a March cut hasn't been ruled out" is Powell not ruling it out
 SAID_DONE = frozenset({"rule", "confirm", "deny", "announce", "promise", "pledge", "vow", "endorse"})
 SAYING_VERBS = frozenset({"say", "tell", "signal", "indicate", "state", "stress", "note", "insist", "add", "suggest"})
+# verbs whose subject says something in a sentence ("Rachel Dunn said …", "Callum Fraser … warned"): wider than the
+# verbs a question asks what someone said with (`SAYING_VERBS`)
+SPEECH_VERBS = SAYING_VERBS | frozenset(
+    "write argue warn claim explain announce vow promise call urge ask predict declare testify post tweet acknowledge "
+    "admit deny estimate".split()
+)
 # "Paul Ryan says he's not ready to support Trump", "Haley announced … that she is ending her bid": a person's own
 # word on what they do is told of them, under their name, whoever "he" or "she" is elsewhere
 OWN_WORD_VERBS = SAYING_VERBS | frozenset({"announce", "declare", "confirm", "admit", "acknowledge"})

@@ -20,8 +20,9 @@ from datetime import date
 
 from assistant.answer import Answer, Citation
 from assistant.answering.extractive import closest_only
+from assistant.answering.inflection import past_of_participle
 from assistant.answering.timeframe import relative_dates, told_of_other_days
-from assistant.answering.verdict import parsed
+from assistant.answering.verdict import SPEECH_VERBS, parsed
 from assistant.search.quotes import NOT_SPEAKERS, QuoteIndex, content_stems, coverage, holds_name, holds_phrase, name_tokens
 from assistant.search.types import Filters
 from assistant.search.words import MODALS, fold, stems
@@ -29,14 +30,14 @@ from ingest.chunking import sentence_spans
 from ingest.cleaning import is_boilerplate
 from ingest.store import QuoteRecord
 
-SPEECH_VERBS = (
+SAID_FORMS = (  # the verb forms of a "Who said …?"
     r"said|says|say|told|tells|stated|claimed|claims|warned|warns|wrote|writes|added|argued|argues|"
     # (not "called for": "Who called for an independent inquiry?" asks who demanded it, which a report tells, and got
     # "Elena Ruiz said the inquiry was already independent" from the quote index: a second outside try)
     r"insisted|stressed|declared|announced|tweeted|called(?!\s+for\b)|described|promised|vowed|urged|asked|accused"
 )
 WHO_SAID = re.compile(
-    rf"^\s*who\s+(?:(?:had|has|have|did)\s+)?(?P<verb>{SPEECH_VERBS})\b[\s,:]*(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$",
+    rf"^\s*who\s+(?:(?:had|has|have|did)\s+)?(?P<verb>{SAID_FORMS})\b[\s,:]*(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$",
     re.I | re.S,
 )
 WHAT_DID = re.compile(
@@ -195,15 +196,9 @@ def speaker_not_found(name: str, answer: Answer, bare: bool = False) -> Answer |
     return closest_only(answer, f"No article here quotes {name}{'' if bare else ' on that'}; the closest they come")
 
 
-SAYING = frozenset(
-    "say tell add write note argue warn claim explain state announce insist vow promise call urge ask predict stress "
-    "declare testify post tweet acknowledge admit deny suggest".split()
-)
-
-
 def says_in(surname: str, sentence: str) -> bool:
-    """Whether the person says something in `sentence`: the subject of a verb of saying (`SAYING`)."""
-    return any(verb.lemma_ in SAYING for verb in verbs_done_by(surname, sentence))
+    """Whether the person says something in `sentence`: the subject of a verb of saying (`SPEECH_VERBS`)."""
+    return any(verb.lemma_ in SPEECH_VERBS for verb in verbs_done_by(surname, sentence))
 
 
 def acts_in(surname: str, sentence: str) -> bool:
@@ -705,14 +700,6 @@ def named_by_a_pronoun_in_own_words(quote: QuoteRecord) -> bool:
     return bool(surname) and surname in name_tokens(quote.text)
 
 
-PAST_OF_PARTICIPLE = {
-    "saying": "said", "adding": "added", "arguing": "argued", "noting": "noted", "warning": "warned", "telling": "told",
-    "calling": "called", "claiming": "claimed", "insisting": "insisted", "explaining": "explained", "stating": "stated",
-    "writing": "wrote", "asking": "asked", "suggesting": "suggested", "acknowledging": "acknowledged",
-    "declaring": "declared", "promising": "promised", "vowing": "vowed", "urging": "urged", "predicting": "predicted",
-}  # fmt: skip
-
-
 def said(quote: QuoteRecord, also: bool = False, dated: bool = True, day: str | None = None) -> str:
     """The quote as a sentence that names its speaker: direct words in quotation marks, reported
     speech with its own cue verb, an "according to" attribution as such; its date after the speaker
@@ -725,7 +712,7 @@ def said(quote: QuoteRecord, also: bool = False, dated: bool = True, day: str | 
     if quote.kind == "indirect":
         # its own verb: "demanded that TikTok's Chinese owners sell" is no "said that … sell"; in the past tense: "Tomas
         # Ruiz (2026-03-25) saying it moved too slowly" was shown for "…, saying it moved too slowly" (an outside try)
-        cue = PAST_OF_PARTICIPLE.get(quote.cue.lower(), "said") if quote.cue.lower().endswith("ing") else quote.cue
+        cue = past_of_participle(quote.cue) if quote.cue.lower().endswith("ing") else quote.cue
         return f"{quote.speaker_name}{when} {'also ' if also else ''}{cue} {words}"
     return f"According to {quote.speaker_name}{when}, {words}"
 

@@ -386,7 +386,7 @@ def test_a_question_with_its_own_event_keeps_it(rewriter, turns, follow_up, expe
     ],
 )
 def test_verb_forms_for_the_event(verb, participle, past):
-    from assistant.answering.rewriter import past_tense, present_participle
+    from assistant.answering.inflection import past_tense, present_participle
 
     assert (present_participle(verb), past_tense(verb)) == (participle, past)
 
