@@ -457,6 +457,21 @@ def test_a_weekday_of_a_plan_is_the_coming_one(text, published, expected):
             [("Thursday", "2024-02-08")],
         ),
         ("Officials are meeting Friday.", date(2024, 2, 6), [("Friday", "2024-02-09")]),
+        # a journalist's own corpus (an outside try): a Friday article's "expires at midnight Saturday" was read as the
+        # Saturday before, a Wednesday's "talks …, beginning Thursday" as the Thursday before; a present simple of
+        # reporting stays past ("says Thursday" is a style of some outlets for what was said)
+        (
+            "The contract between the union and the Coastal Terminal Operators Association expires at midnight Saturday.",
+            date(2026, 2, 27),
+            [("Saturday", "2026-02-28")],
+        ),
+        (
+            "Gov. Helen Brandt on Tuesday summoned leaders of the union and the terminal operators to emergency talks at "
+            "the governor's residence in Ashford, beginning Thursday.",
+            date(2026, 4, 22),
+            [("Tuesday", "2026-04-21"), ("Thursday", "2026-04-23")],
+        ),
+        ("Trump says Thursday he will run.", date(2024, 2, 9), [("Thursday", "2024-02-08")]),
         # a researcher's try on polnear-dev: what can happen, or is expected to, is to come; what could have is past
         ("Trump said he feels he can win New Hampshire's Tuesday primary.", date(2016, 2, 8), [("Tuesday", "2016-02-09")]),
         ("A majority of voters expect Clinton to win Monday's debate.", date(2016, 9, 24), [("Monday", "2016-09-26")]),

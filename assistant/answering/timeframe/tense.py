@@ -7,8 +7,9 @@ verb above it in the parse ("At 1:05 a.m. EST Thursday, SpaceX will try" → try
 as future when it, or the verb it completes or is coordinated with ("is set to launch", "will rise Saturday
 and fall Sunday"), takes "will"/"would"/"shall" (or "may"/"might" without "have"), is "is to" + verb, or is a plan word (prepare, schedule,
 set, expect, plan, due …) not in the past tense. A present tense of a day that is the verb's own (not a noun's)
-looks forward too: the present progressive ("who is competing in the GOP caucus on Thursday") and the present
-simple of a clause of time ("before caucuses begin Monday"), unless reported by a past verb ("Stocks are falling
+looks forward too: the present progressive ("who is competing in the GOP caucus on Thursday"), the present
+simple of a clause of time ("before caucuses begin Monday") or of a statement ("The contract expires at midnight
+Saturday", not one of reporting: "says Thursday"), and "beginning"/"starting" ("talks …, beginning Thursday"), unless reported by a past verb ("Stocks are falling
 Thursday, traders said"). A past-tense verb on the way up ends the reading: "was expected to land Thursday" is past.
 
 The parser sometimes hangs the day of a report on the reported verb ("said Monday it will cut jobs" → cut),
@@ -36,6 +37,9 @@ _VERBS = ("VERB", "AUX")
 _PRESENT = ("VBZ", "VBP")
 # A present-tense clause of time looks forward: "before caucuses begin Monday", "when the polls open Tuesday"
 _TIME_CLAUSE_WORDS = {"before", "until", "till", "when", "once", "after"}
+_STARTING = {"begin", "start"}
+# a present simple of reporting tells a past day in some outlets' style ("Trump says Thursday he will …")
+_REPORTING = {"say", "tell", "report", "announce", "confirm", "write"}
 
 
 def weekday_looks_forward(text: str, start: int, end: int) -> bool:
@@ -125,7 +129,13 @@ def _present_schedule(verb: Token, auxiliaries: list[Token]) -> bool:
     be = [aux for aux in auxiliaries if aux.lemma_ == "be"]
     if verb.tag_ == "VBG" and be and be[0].tag_ in _PRESENT and be[0].dep_ == "aux":
         return True
+    if verb.tag_ == "VBG" and not auxiliaries and verb.lemma_ in _STARTING:
+        return True  # "summoned them to emergency talks …, beginning Thursday" (a Wednesday article): the next day
     present = verb.tag_ in _PRESENT or (verb.tag_ == "VBN" and be and be[0].tag_ in _PRESENT)
-    if not present or verb.dep_ != "advcl":
+    if not present:
+        return False
+    if verb.dep_ == "ROOT" and verb.tag_ in _PRESENT and verb.lemma_ not in _REPORTING and verb.lemma_ != "be":
+        return True  # a statement's own present simple schedules: "The contract expires at midnight Saturday"
+    if verb.dep_ != "advcl":
         return False
     return any(child.dep_ in ("mark", "advmod") and child.lower_ in _TIME_CLAUSE_WORDS for child in verb.children)
