@@ -164,6 +164,10 @@ def _inverted_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token |
     prev = doc[verb.i - 1]
     if not (prev.text in (",", "”", '"', "—", "--") or in_quote(prev) or prev.is_quote):
         return None
+    if any(c.dep_ in _SUBJ_DEPS and c.i < verb.i and not in_quote(c) and c.tag_ in ("NNP", "NN", "PRP") for c in verb.children):
+        # the comma closes the subject's appositive: "Gerald Pruitt, president of the …, called the clerks' walkout
+        # 'an escalation …'" was the walkout's (a researcher's own corpus)
+        return None
     j = verb.i + 1
     if in_quote(doc[j]) or doc[j].tag_ not in _NP_TAGS - {"POS", "HYPH", "VBN"}:
         return None

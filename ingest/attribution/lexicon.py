@@ -59,6 +59,8 @@ def _inflect(lemma: str) -> set[str]:
 
 
 SPEECH_FORMS: dict[str, str] = {f: lem for lem in _SPEECH_LEMMAS for f in _inflect(lem)}
+# verbs whose "to say …" says nothing: "declined to say how long the fund could last" (inflected: no lemmatizer here)
+_REFUSING = frozenset(f for lemma in ("decline", "refuse") for f in _inflect(lemma))
 # forms that are too often not speech when used with a clausal complement
 _WEAK_INDIRECT = {
     "continue",
