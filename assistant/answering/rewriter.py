@@ -438,9 +438,11 @@ POSSESSED = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+
 
 WHAT_DOES_IT_DO = re.compile(r"^\s*what\s+(?:does|did|would|will)\s+(?P<thing>the\s+[^?]+?)\s+do\s*\?+\s*$", re.I)
 # the dateline an answer may open with ("WASHINGTON – The House approved …"), after its verdict and day: no thing it names
+# ... at the head of each of an answer's sentences, with the wire in brackets: "Who suspended them?" after "Why did
+# the talks collapse?" was asked "Who suspended KINGSBRIDGE and Coastal Wire?" (a researcher's own corpus)
 ANSWER_DATELINE = re.compile(
-    r"^(?:(?:Yes|No|True|False)\.\s+)?(?:As of \d{4}-\d\d-\d\d:\s+)?"
-    r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*[—–‒−-]+\s+"
+    r"(?:^|(?<=\]\s)|(?<=:\s))(?:(?:Yes|No|True|False)\.\s+)?(?:As of \d{4}-\d\d-\d\d:\s+)?"
+    r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s*\([^()]{1,40}\))?\s*[—–‒−-]+\s+"
 )
 
 

@@ -795,6 +795,19 @@ def test_it_is_never_the_answer_s_dateline(rewriter):
     assert rewriter.rewrite("When did the House vote on it?", turn) == "When did the House vote on the TikTok bill?"
 
 
+def test_they_are_never_a_wire_dateline_of_any_of_the_answer_s_sentences(rewriter):
+    """A researcher's own corpus: after "Why did the talks collapse?", answered with two wire stories each opening
+    "KINGSBRIDGE (Coastal Wire) —", "Who suspended them?" was understood as "Who suspended KINGSBRIDGE and Coastal
+    Wire?": the dateline was struck only at the answer's head, and only without the wire in brackets."""
+    turn = history(
+        "Why did the talks collapse?",
+        "KINGSBRIDGE (Coastal Wire) — Talks to end the strike collapsed Tuesday (2026-04-07) after the terminal operators "
+        "refused to drop their plans, and the federal mediator suspended negotiations indefinitely. [1] Earlier, on "
+        "2026-03-02: KINGSBRIDGE — About 3,200 dockworkers walked off the job at 6 a.m. Monday (2026-03-02). [2]",
+    )
+    assert rewriter.rewrite("Who suspended them?", turn) == "Who suspended the talks?"
+
+
 @pytest.mark.parametrize(
     "turns, follow_up, expected",
     [
