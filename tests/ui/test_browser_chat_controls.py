@@ -220,3 +220,34 @@ def test_a_collapsed_filters_section_says_a_typed_date_was_refused(new_page, gli
     page.press("#byline-since input", "Enter")
     expect(head).to_have_text(re.compile(r"Filters on: from 2024-03-01 · as of 2024-03-10"))
     expect(head).not_to_contain_text("Not a date")
+
+
+def test_the_keyboard_and_a_screen_reader_find_their_way(new_page, glimmox_url, artifacts):
+    """An outside try with the keyboard and a screen reader: the As-of field was named by its placeholder
+    ("YYYY-MM-DD") and its calendar button not at all; each citation marker was read as "[1]"; asking to delete left
+    the focus on a button that went away (the page's top); Tab walked out of the open article reader, a modal
+    dialog, into the page behind it; and Space did nothing on its "read" link, a button by its role."""
+    page = new_page(DESKTOP)
+    open_chat(page, glimmox_url)
+    expect(page.get_by_role("textbox", name="As of (YYYY-MM-DD)")).to_be_attached()
+    expect(page.get_by_role("button", name="Pick the As of day")).to_be_attached()
+    ask(page, GLIMMOX_QUESTION, 1)
+    marker = page.locator("#byline-chat a.cite-marker").first
+    expect(marker).to_have_attribute("aria-label", re.compile(r"^Source 1: .*(Harbor Gazette|Coast Times), 2024-03-\d\d$"))
+
+    page.locator("#byline-delete-conversation").click()
+    expect(page.locator("#byline-delete-keep")).to_be_focused()  # the harmless choice, not the page's top
+    page.keyboard.press("Enter")
+    expect(page.locator("#byline-delete-yes")).to_be_hidden()
+    expect(page.locator("#byline-question textarea")).to_be_focused()  # Keep it went away with its row
+
+    link = page.locator("#byline-evidence a.byline-read").first
+    link.focus()
+    page.keyboard.press(" ")
+    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(page.locator("#byline-reader-close")).to_be_focused()  # drawn, and the focus in it
+    for _ in range(8):  # more presses than the dialog has stops: the focus goes round inside it
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => !!document.activeElement.closest('#byline-reader-panel')"), "Tab left the reader"
+    page.keyboard.press("Escape")
+    expect(page.locator("#byline-reader-panel")).to_be_hidden()

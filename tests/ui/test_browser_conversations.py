@@ -28,7 +28,7 @@ from ui.web import WebSettings
 
 pytestmark = pytest.mark.browser
 
-# Every length of the evidence panel's text, so a test sees the "No answer yet" a re-asked question passes through.
+# Every length of the evidence panel's text, so a test sees the "Answering: …" a re-asked question passes through.
 WATCH_EVIDENCE = """() => {
   window.bylineEvidence = [];
   const panel = document.querySelector('#byline-evidence');
@@ -89,6 +89,7 @@ def test_stop_ends_the_streaming_answer_and_hands_back_the_waiting_question(new_
     expect(stop).to_be_hidden()
     # the waiting question was neither asked nor lost: it is back in the box, and only the stopped turn is in the chat
     expect(box).to_have_value(BARRIER_QUESTION)
+    expect(box).to_be_focused()  # Stop went away with the focus: it is the box's, not the page's top (an outside try)
     expect(user_messages(page)).to_have_count(1)
     expect(first.locator(".byline-context")).to_have_count(0)  # a finished answer says how it was made; this one isn't
     # the chat no longer shows itself busy
@@ -151,7 +152,7 @@ def test_regenerate_asks_the_last_question_again_under_its_own_filters_and_repla
     retry.scroll_into_view_if_needed()
     retry.click()
     page.wait_for_function(
-        "() => window.bylineEvidence.some(t => t.includes('No answer yet'))"
+        "() => window.bylineEvidence.some(t => t.includes('Not answered yet: the passages show here'))"
         " && document.querySelector('#byline-evidence [data-turn=\"2\"] .ev-cite')"
     )
     expect(bot_messages(page)).to_have_count(2)  # replaced, not added

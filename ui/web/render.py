@@ -78,33 +78,43 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def render_answer_text(text: str, turn_number: int) -> str:
-    """Answer text as chat markdown: literal text, and each [n] a link to its passage in the evidence panel.
-    A Markdown table in it (who said what: speaker | quote | date | source) stays a table: its pipes are
-    kept, each cell's text escaped."""
+def render_answer_text(text: str, turn_number: int, sources: dict[str, str] | None = None) -> str:
+    """Answer text as chat markdown: literal text, and each [n] a link to its passage in the evidence panel, titled
+    with its source when `sources` gives it (n → "title, outlet, day"), which the page's script makes its name for a
+    screen reader, not a bare "[1]" (an outside try with a screen reader). A Markdown table in it (who said what: speaker | quote | date | source) stays
+    a table: its pipes are kept, each cell's text escaped."""
     return "\n".join(
-        _render_table_row(line, turn_number) if _TABLE_ROW.match(line) else _render_inline(line, turn_number)
+        _render_table_row(line, turn_number, sources or {})
+        if _TABLE_ROW.match(line)
+        else _render_inline(line, turn_number, sources or {})
         for line in text.split("\n")
     )
 
 
-def _render_table_row(line: str, turn_number: int) -> str:
+def _render_table_row(line: str, turn_number: int, sources: dict[str, str]) -> str:
     if _TABLE_RULE.match(line):
         return line
     cells = _CELL_SPLIT.split(line.strip())[1:-1]
-    return "| " + " | ".join(_render_inline(cell.strip().replace("\\|", "|"), turn_number) for cell in cells) + " |"
+    return "| " + " | ".join(_render_inline(cell.strip().replace("\\|", "|"), turn_number, sources) for cell in cells) + " |"
 
 
-def _render_inline(text: str, turn_number: int) -> str:
+def _render_inline(text: str, turn_number: int, sources: dict[str, str]) -> str:
     pieces: list[str] = []
     last = 0
     for match in _MARKER.finditer(text):
         pieces.append(escape_markdown(text[last : match.start()]))
         n = match.group(1)
-        pieces.append(f'<a class="cite-marker" href="#cite-{turn_number}-{n}">[{n}]</a>')
+        # (the chat's sanitizer drops aria-label: the page's script names the marker from its title)
+        named = f' title="{html.escape(sources[n])}"' if n in sources else ""
+        pieces.append(f'<a class="cite-marker" href="#cite-{turn_number}-{n}"{named}>[{n}]</a>')
         last = match.end()
     pieces.append(escape_markdown(text[last:]))
     return "".join(pieces)
+
+
+def marker_sources(answer) -> dict[str, str]:
+    """Each citation's number → its title, outlet and day, as a screen reader names its marker."""
+    return {str(c.n): ", ".join(part for part in (c.title, c.source, c.published) if part) for c in answer.citations}
 
 
 def plain_markdown(text: str) -> str:
@@ -214,7 +224,8 @@ def render_turn(turn: Turn, turn_number: int) -> str:
         return f"⚠️ {escape_markdown(turn.error)}"
     answer = turn.answer
     stopped = answer is None and turn.stopped
-    body = render_answer_text(stopped_text(turn.text) if stopped else turn.text, turn_number)
+    sources = marker_sources(answer) if answer is not None else {}
+    body = render_answer_text(stopped_text(turn.text) if stopped else turn.text, turn_number, sources)
     if answer is None:
         return f'{body} <em class="byline-stopped">… (stopped)</em>' if turn.stopped else body
     body += copy_payload(turn)
@@ -232,11 +243,12 @@ def chat_messages(turns: list[Turn], waiting: list[str] | None = None) -> list[d
     """The chat: each turn's question and answer, then the questions still waiting their turn."""
     messages: list[dict] = []
     for number, turn in enumerate(turns, start=1):
-        messages.append({"role": "user", "content": turn.question})
+        # shown as typed: "<img …> **bold**" was drawn as a broken image and bold words (an outside try)
+        messages.append({"role": "user", "content": escape_markdown(turn.question)})
         if turn.text or turn.error or turn.stopped or turn.answer is not None:
             messages.append({"role": "assistant", "content": render_turn(turn, number)})
     for question in waiting or []:
-        messages.append({"role": "user", "content": question})
+        messages.append({"role": "user", "content": escape_markdown(question)})
     if waiting:
         count = "This question waits" if len(waiting) == 1 else f"These {len(waiting)} questions wait"
         messages.append({"role": "assistant", "content": f"<small>{count} for the answer above.</small>"})
@@ -274,7 +286,8 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
         elif turn.stopped:
             parts.append('<p class="ev-none">Stopped before the answer was finished: no evidence.</p>')
         else:
-            parts.append('<p class="ev-none">No answer yet.</p>')
+            # (while the answer streams: "No answer yet." beside an answer being written read as a fault, an outside try)
+            parts.append('<p class="ev-none">Not answered yet: the passages show here when the answer is done.</p>')
     else:
         if rewritten(turn):
             parts.append(f'<p class="ev-rewrite">Understood as: “{html.escape(rewritten(turn))}”</p>')
@@ -752,6 +765,68 @@ document.addEventListener("keydown", function (event) {
     }
     observer.observe(document.body, {subtree: true, childList: true});
     take();
+  }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+})();
+// Keyboard and screen-reader care (an outside try with both): the date fields are named by their labels, not their
+// "YYYY-MM-DD" placeholders, and their calendar buttons at all; a control that goes away while it has the focus (Stop,
+// Retry, a past conversation chosen, "Yes, delete it") hands it to the question box, not to the page's top; asking to
+// delete puts it on "Keep it"; Tab stays inside the open article reader (a modal dialog); and Space opens a "read"
+// link as Enter does, as a button's role promises.
+(function () {
+  const dateNames = {"byline-as-of": "As of", "byline-since": "From", "byline-until": "To"};
+  function name() {
+    for (const [id, label] of Object.entries(dateNames)) {
+      const field = document.getElementById(id);
+      if (!field) continue;
+      const input = field.querySelector("input");
+      if (input && input.getAttribute("aria-label") !== label + " (YYYY-MM-DD)") input.setAttribute("aria-label", label + " (YYYY-MM-DD)");
+      for (const button of field.querySelectorAll("button:not([aria-label])")) button.setAttribute("aria-label", "Pick the " + label + " day");
+    }
+    for (const marker of document.querySelectorAll("#byline-chat a.cite-marker[title]:not([aria-label])")) {
+      marker.setAttribute("aria-label", "Source " + marker.textContent.replace(/[\[\]]/g, "") + ": " + marker.title);
+    }
+  }
+  let lost = null;
+  document.addEventListener("focusout", function (event) {
+    if (event.relatedTarget || !event.target.closest || !event.target.closest("#byline-chat-column")) return;
+    lost = event.target;
+    setTimeout(function () {
+      const gone = lost && (!lost.isConnected || lost.offsetParent === null || lost.disabled);
+      const box = document.querySelector("#byline-question textarea");
+      if (gone && box && (document.activeElement === document.body || !document.activeElement)) box.focus();
+      lost = null;
+    }, 120);
+  });
+  document.addEventListener("click", function (event) {
+    if (!(event.target.closest && event.target.closest("#byline-delete-conversation"))) return;
+    [60, 200, 500].forEach(function (ms) {
+      setTimeout(function () {
+        const keep = document.querySelector("#byline-delete-keep");
+        if (keep && keep.offsetParent !== null && !keep.contains(document.activeElement)) keep.focus();
+      }, ms);
+    });
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    const panel = document.querySelector("#byline-reader-panel:not(.hidden)");
+    if (event.key === "Tab" && panel && panel.getClientRects().length) {
+      const stops = Array.from(panel.querySelectorAll('a[href], button, [tabindex]:not([tabindex="-1"])'))
+        .filter(function (el) { return el.offsetParent !== null && !el.disabled; });
+      if (!stops.length) return;
+      const first = stops[0], last = stops[stops.length - 1];
+      if (!panel.contains(document.activeElement)) { event.preventDefault(); first.focus(); }
+      else if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+      return;
+    }
+    if (event.key === " " && event.target.matches && event.target.matches('a.byline-read[role="button"]')) {
+      event.preventDefault();
+      event.target.click();
+    }
+  });
+  function start() {
+    new MutationObserver(name).observe(document.body, {subtree: true, childList: true});
+    name();
   }
   if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
 })();
