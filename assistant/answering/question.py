@@ -215,6 +215,7 @@ VOTING = frozenset(stems("vote voted voting votes"))
 
 
 HOW_MANY = re.compile(r"^\s*how\s+many\s+", re.IGNORECASE)
+HOW_MUCH = re.compile(r"^\s*how\s+much\s+", re.IGNORECASE)
 
 
 def counted_thing(question: str) -> frozenset[str]:
@@ -232,6 +233,16 @@ def counted_thing(question: str) -> frozenset[str]:
 
 
 COUNT_NOUN = re.compile(r"\b(?P<what>[A-Za-z]+)\s+(?:count|toll|tally|total)\b", re.IGNORECASE)
+
+
+def counts_as_of_now(question: str) -> bool:
+    """Whether "How many/much …?" asks a count in the present or present perfect ("How many ships are waiting at
+    anchor?", "How many people have died?"): the count as it stands, which a newer telling of it replaces."""
+    opening = HOW_MANY.match(question) or HOW_MUCH.match(question)
+    if opening is None:
+        return False
+    verb = next((word for word in parsed(question[opening.end() :]) if word.tag_.startswith("VB") or word.tag_ == "MD"), None)
+    return verb is not None and verb.tag_ in ("VBZ", "VBP")
 
 
 def counted_by_its_noun(question: str) -> frozenset[str]:

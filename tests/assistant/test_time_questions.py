@@ -13,6 +13,7 @@ import pytest
 from assistant import Assistant
 from assistant.answering import extractive
 from assistant.answering.outcome import asks_an_outcome, outcome_after
+from assistant.answering.question import counts_as_of_now
 from assistant.answering.scope import time_scope
 from assistant.answering.timeframe import relative_dates
 from assistant.core import EVENT_REPORTS, OUTCOME_ARTICLES
@@ -1957,3 +1958,21 @@ def test_who_resigned_is_the_one_who_did_not_who_spoke_of_it(make_assistant):
     )
     answer = bot.ask("Who resigned?", as_of="2026-04-10")
     assert answer.text.removeprefix("As of 2026-04-07: ").startswith("Martin Hale"), answer.text
+
+
+def kingsbridge_articles() -> list[dict]:
+    """A researcher's own articles, written for an outside try (tests/assistant/kingsbridge_articles.json)."""
+    return json.loads((Path(__file__).parent / "kingsbridge_articles.json").read_text(encoding="utf-8"))["articles"]
+
+
+def test_how_many_in_the_present_is_the_count_as_it_stands(make_assistant):
+    """An outside try on a researcher's own articles: "How many ships are waiting at anchor off the port?" gave the 23
+    of the strike's fourth day (2026-03-05, whose words "off the Port" it shares) asked on 03-21 and on 04-09, over the
+    47 told 03-20 and the 62 told 04-08. A count asked in the present is the count as it stands: its newest telling."""
+    bot = make_assistant()
+    bot.add_records(kingsbridge_articles())
+    question = "How many ships are waiting at anchor off the port?"
+    assert "47 ships" in bot.ask(question, as_of="2026-03-21").text.split("[1]")[0]
+    assert "rose to 62" in bot.ask(question, as_of="2026-04-09").text.split("[1]")[0]
+    # a count in the past tense is of what was: "How many ships were waiting …?" is not moved by this
+    assert counts_as_of_now(question) and not counts_as_of_now("How many ships were waiting at anchor?")
