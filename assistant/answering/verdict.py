@@ -581,7 +581,8 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
     )
     for token in parsed(sentence):
         if token.lemma_ not in doing and not any(is_form(token, form) for form in others):
-            continue
+            if not (verb.lemma_ == "win" and wins_by_securing(token)):
+                continue
         if ongoing and token.tag_ in ("VBD", "VBN"):
             continue
         if token.lemma_ == "be" and token.dep_ in ("aux", "auxpass"):
@@ -664,6 +665,14 @@ def other_event_words(question: str) -> frozenset[str]:
     return frozenset(stem for lemma, _ in others for stem in stems(lemma))
 
 
+def wins_by_securing(token) -> bool:
+    """Whether the verb wins by securing a victory: "Donald Trump clinched victory in the Iowa Caucuses", "claimed a
+    win" ("Did Trump win the Iowa caucuses?" was hedged beside it: a web-chat try)."""
+    return token.lemma_ in SECURING_VERBS | {"claim"} and any(
+        child.dep_ == "dobj" and child.lemma_.lower() in ("victory", "win") for child in token.children
+    )
+
+
 def beaten_in_what_was_asked(asked, beating) -> bool:
     """Whether a beating ("defeated Trump in Sunday's primary") is in what "Did X win …?" asks about: the asked
     object's head word ("primary", "Bowl") among the beating verb's own words, not a later clause's ("…, securing a
@@ -672,8 +681,9 @@ def beaten_in_what_was_asked(asked, beating) -> bool:
     if not objects:
         return True
     wanted = objects[0].lemma_.lower()  # "Did the Fed cut rates?" is done by "cut its key rate"
+    wanted_stems = stems(objects[0].text)  # ... and "caucuses" by "the Iowa Caucuses", a name the tagger leaves whole
     nested = {t.i for child in beating.children if child.pos_ in ("VERB", "AUX") for t in child.subtree}
-    if not any(t.lemma_.lower() == wanted and t.i not in nested for t in beating.subtree):
+    if not any((t.lemma_.lower() == wanted or stems(t.text) == wanted_stems) and t.i not in nested for t in beating.subtree):
         return False
     # "Did Trump win the South Carolina primary?" is not done by "Trump defeated former South Carolina Gov. Nikki
     # Haley in the New Hampshire Republican primary": the place is Haley's title, the primary New Hampshire's

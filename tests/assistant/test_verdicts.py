@@ -239,6 +239,15 @@ def test_told_otherwise_reads_who_does_what(question, sentence, told):
         ),
         ("Did Oppenheimer win best picture?", '"Oppenheimer" won best picture, and Cillian Murphy won best actor.', True),
         ("Did the Fed cut rates?", "The Fed cut its key rate by a quarter point.", True),
+        # a web-chat try (news24-dev, as of 2024-03-22): "Did Trump win the Iowa caucuses?" was hedged beside it: a
+        # victory clinched is a win, and "the Iowa Caucuses" (a name the tagger leaves whole) are the caucuses asked
+        (
+            "Did Trump win the Iowa caucuses?",
+            "Former President Donald Trump clinched victory in the Iowa Caucuses on Monday, celebrating a quick win.",
+            True,
+        ),
+        ("Did Haley win the Iowa caucuses?", "Donald Trump clinched victory in the Iowa Caucuses on Monday.", False),
+        ("Did Trump win the Iowa caucuses?", "Donald Trump clinched victory in the New Hampshire primary.", False),
         # an outside try (news24-dev, as of 2024-02-10): "Is he still working?" after "What happened to King Charles?"
         # was asked as "Is King Charles working?", read with no subject, and settled "Yes." by his son's return
         (
