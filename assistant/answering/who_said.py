@@ -160,7 +160,7 @@ def words_not_found(question: str, answer: Answer) -> Answer | None:
     if asked is None or not answer.answered:
         return None
     if asked.form == "what" and asked.name:
-        return speaker_not_found(asked.name, answer, bare=not asked.topic)
+        return speaker_not_found(asked.name, answer, bare=not asked.topic, topic=asked.topic or "")
     # words in quotation marks are the words asked about; others ("Who said that the Fed is not likely to
     # cut rates?") are the asker's paraphrase, which a passage may word otherwise ("… is unlikely")
     quoted_words = any(mark in question for mark in '"“”«»')
@@ -182,15 +182,22 @@ def words_not_found(question: str, answer: Answer) -> Answer | None:
     )
 
 
-def speaker_not_found(name: str, answer: Answer, bare: bool = False) -> Answer | None:
+def speaker_not_found(name: str, answer: Answer, bare: bool = False, topic: str = "") -> Answer | None:
     """For "What did X say …?" answered from passages (the quote index has no quote of X's on it): a hedge
     unless X says or does something in a cited sentence (`acts_in`). "What did Biden say in the State of the Union?", asked of an archive
     without the speech, was answered with "Sarah Huckabee Sanders plans to attack Biden …" of 2023 — the
     words of Biden's critic, about him. A bare "What did X say?" (no topic) needs X saying something: "What did
     Patrick Mahomes say?" was answered "Mahomes made sure his offensive linemen were taken care of" and a link's
-    headline, with no word of his (an outside try)."""
+    headline, with no word of his (an outside try). With a topic, what X does is told of it: "What did Patrick Mahomes
+    say about the shooting?" was answered "Mahomes found … Kelce, for a 18-yard touchdown" (a web-chat try)."""
     words = name_tokens(name)
-    held = says_in if bare else acts_in
+    about = set(content_stems(topic))
+
+    def held(surname: str, sentence: str) -> bool:
+        if bare:
+            return says_in(surname, sentence)
+        return acts_in(surname, sentence) and (not about or not about.isdisjoint(content_stems(sentence)))
+
     if not words or any(held(words[-1], citation.quote) for citation in answer.citations):
         return None
     return closest_only(answer, f"No article here quotes {name}{'' if bare else ' on that'}; the closest they come")
@@ -421,6 +428,9 @@ class WhoSaidAnswerer:
             return []
         # most of a topic's words, not one: "Don Lemon" met every "don't" (a "don" as the index splits it)
         needed = math.ceil(MIN_COVERAGE * len(topic_stems))
+        # ... among them its head, what it is about: "What did Nikki Haley say about Trump's age?" got her words on
+        # Trump's chaos, none on his age (a web-chat try)
+        head = (self.quotes.stems(topic) or [""])[-1]
         scored = []
         for quote, _, paragraph in self.framed_quotes(name, filters, pool):
             in_paragraph = topic_stems & set(self.quotes.stems(paragraph))
@@ -429,7 +439,7 @@ class WhoSaidAnswerer:
             # headlined "Trump Stands Tall On Proposal For Border Wall With Mexico"; the quote's own paragraph holds a
             # word of the topic, its headline the rest
             in_story = (in_paragraph | (topic_stems & set(self.quotes.stems(quote.title)))) if in_paragraph else in_paragraph
-            if len(in_paragraph) >= needed or len(in_story) >= needed:
+            if (len(in_paragraph) >= needed or len(in_story) >= needed) and (head not in topic_stems or head in in_story):
                 scored.append((len(in_quote) + len(in_paragraph), quote.kind == "direct", quote.published, quote))
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]

@@ -1010,3 +1010,54 @@ def test_what_did_x_say_with_no_word_of_x_s_says_no_article_quotes_x(make_assist
     )
     answer = bot.ask("What did Patrick Mahomes say?", as_of="2024-02-16")
     assert answer.text.startswith("No article here quotes Patrick Mahomes; the closest they come"), answer.text
+
+
+def test_what_x_did_answers_what_x_said_about_a_topic_only_when_told_of_the_topic(make_assistant):
+    """A web-chat try (news24-dev, as of 2024-02-20): "What did Patrick Mahomes say about the shooting?" was answered,
+    unhedged, "Chiefs star quarterback Patrick Mahomes found … Travis Kelce, for a 18-yard touchdown" (2023-02-12): he
+    does something there, but nothing of the shooting."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # news24-dev (USA TODAY, 2023-02-12), one sentence
+                "id": "touchdown",
+                "title": "Chiefs vs. Eagles: Super Bowl 57 live updates",
+                "source": "usatoday.com",
+                "published": "2023-02-12",
+                "text": "Chiefs star quarterback Patrick Mahomes found who else than his favorite target, tight end Travis "
+                "Kelce, for a 18-yard touchdown to tie the game at 7 with 6:57 left in the first quarter.",
+            }
+        ]
+    )
+    shooting = bot.ask("What did Patrick Mahomes say about the shooting?", as_of="2024-02-20")
+    assert shooting.text.startswith("No article here quotes Patrick Mahomes on that; the closest they come"), shooting.text
+    touchdown = bot.ask("What did Patrick Mahomes say about the touchdown?", as_of="2024-02-20")
+    assert not touchdown.text.startswith("No article here quotes"), touchdown.text
+
+
+def test_a_quote_on_a_topic_holds_its_head_not_only_its_name(make_assistant):
+    """A web-chat try (news24-dev, as of 2024-03-22): "What did Nikki Haley say about Trump's age?" gave three of her
+    quotes on Trump's chaos, none on his age: "Trump" was half the topic's words, enough. What a topic is about, its
+    head ("age"), must be held."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {  # after news24-dev (USA TODAY, 2024-03-03 and 2024-02-20)
+                "id": "chaos",
+                "title": "Haley wins D.C. primary",
+                "source": "usatoday.com",
+                "published": "2024-03-03",
+                "text": "“It’s been the problem with Donald Trump. He is obsessed with himself,” Nikki Haley said.",
+            },
+            {
+                "id": "age",
+                "title": "Haley on fitness for office",
+                "source": "usatoday.com",
+                "published": "2024-02-20",
+                "text": "Nikki Haley said voters need to ask whether they want “two 80-year-olds” in Trump and Biden on "
+                "the ticket, and that age matters in a president.",
+            },
+        ]
+    )
+    answer = bot.ask("What did Nikki Haley say about Trump's age?", as_of="2024-03-22")
+    assert "80-year-olds" in answer.text and "obsessed" not in answer.text, answer.text
