@@ -103,6 +103,9 @@ LOOKS_AHEAD = re.compile(
 )
 # "since Tuesday", "until Friday": a day that bounds the event, not the day it happened
 BOUNDARY = re.compile(r"\b(since|until|till|before|after|by|from)\s+$", re.IGNORECASE)
+# ... and one a clause of time tells as its background: "… for their first face-to-face talks since the strike began
+# March 2, the service said Friday" put a mediator's talks on the strike's first day (a researcher's own corpus)
+BACKGROUND_CLAUSE = re.compile(r"\b(?:since|until|till|before|after)\s[^,;.—–]{0,80}$", re.IGNORECASE)
 
 
 @dataclass
@@ -491,6 +494,7 @@ class ShapedAnswerer:
             if found.date is not None
             and (found.date <= published or (EXPLICIT_DAY.search(found.text) and not LOOKS_AHEAD.search(c.text)))
             and not BOUNDARY.search(c.text[: found.span[0]])
+            and not BACKGROUND_CLAUSE.search(c.text[: found.span[0]])
         ]
         if days:
             return in_the_year_told(days[0], c.text, named, published)
