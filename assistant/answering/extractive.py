@@ -1302,7 +1302,9 @@ def holders_named(sentence: str, role: str, question: str) -> Iterator[str]:
         rf"(?P<before>(?:the\s+)?)(?i:{post})\b",
         # "Mayor Daniel Okafor on Tuesday named Priya Natarajan the permanent director of the Brantley Water Department"
         # (a second outside try got the director who had resigned)
-        rf"\b(?:named|appointed|chose|picked|tapped|hired)\s+(?P<name>{HOLDER_NAME})\s+(?:as\s+)?"
+        # ... or voted to: "The board … voted 6-1 on Monday to name Marcus Reyes executive director" (a researcher's corpus)
+        rf"\b(?:named|appointed|chose|picked|tapped|hired|(?<=\bto\s)(?:name|appoint|choose|pick|tap|hire))\s+"
+        rf"(?P<name>{HOLDER_NAME})\s+(?:as\s+)?"
         rf"(?P<before>(?:(?:the|its|a)\s+)?(?:(?:new|permanent|next)\s+)?)(?i:{post})\b",
     )
     # whose post it is: the question's names ("Haiti", "Boeing"), by their first letters ("Russian" for "Russia")

@@ -36,6 +36,7 @@ from assistant.answering.verdict import (
     SECURING_VERBS,
     Contest,
     contest_of,
+    done_by_choice,
     holds_word,
     is_form,
     is_infinitive,
@@ -285,9 +286,15 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             if any(not event.isdisjoint(stems(" ".join(t.text for t in c.subtree))) for c in token.children if c.dep_ == "attr"):
                 return True
             continue
-        if token.lemma_ not in reporting or token.pos_ != "VERB" or not (token.tag_ in PAST or done_along(token)):
+        if token.lemma_ not in reporting or token.pos_ != "VERB":
             continue
-        if is_infinitive(token) or is_supposed(token) or is_denied(token) or is_a_tally(token) or is_conditional(token):
+        if not (token.tag_ in PAST or done_along(token) or done_by_choice(token)):
+            continue
+        # (a "to …" done because the vote or choice it hangs from was: "The board … voted 6-1 on Monday to name Marcus
+        # Reyes executive director" named him; "Who was named …?" said no article reported it: a researcher's corpus)
+        if (is_infinitive(token) and not done_by_choice(token)) or is_supposed(token) or is_denied(token):
+            continue
+        if is_a_tally(token) or is_conditional(token):
             continue
         if looks_back(token) or of_an_earlier_contest(token, contest):
             # "Trump had defeated Haley in previous contests in Iowa, New Hampshire, …", in a March story; "the first

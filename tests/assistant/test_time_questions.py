@@ -1976,3 +1976,18 @@ def test_how_many_in_the_present_is_the_count_as_it_stands(make_assistant):
     assert "rose to 62" in bot.ask(question, as_of="2026-04-09").text.split("[1]")[0]
     # a count in the past tense is of what was: "How many ships were waiting …?" is not moved by this
     assert counts_as_of_now(question) and not counts_as_of_now("How many ships were waiting at anchor?")
+
+
+def test_a_post_given_by_a_vote_to_name_someone_is_given(make_assistant):
+    """An outside try on a researcher's own articles: "Who was named executive director of the harbor authority?"
+    (asked 2026-04-15) was hedged "No article here reports that outcome" over "The board … voted 6-1 on Monday to name
+    Marcus Reyes executive director", and "Who is the executive director …?" led with the January report of him
+    acting in the post: a "to name" done because the vote was is a naming, and tells the holder."""
+    bot = make_assistant()
+    bot.add_records(kingsbridge_articles())
+    named = bot.ask("Who was named executive director of the harbor authority?", as_of="2026-04-15")
+    assert named.text.startswith("As of 2026-04-14: KINGSBRIDGE — The board of the Kingsbridge Harbor Authority voted"), (
+        named.text
+    )
+    holder = bot.ask("Who is the executive director of the harbor authority?", as_of="2026-04-15")
+    assert "to name Marcus Reyes executive director" in holder.text.split("[1]")[0], holder.text
