@@ -14,6 +14,7 @@ import functools
 import inspect
 import json
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -21,9 +22,22 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)  # an error line is one line, whole: scripts grep it for the file
+# Article text, titles, quotes and file names are printed as they are: no Rich markup or emoji codes read in them
+# (a WordPress export's "[/caption]" ended `byline search` with a MarkupError, "[bold]for once[/bold]" lost its tags
+# from a cited quote, ":x:" became an emoji: an outside try)
+console = Console(markup=False, emoji=False)
+errors = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)  # an error line is one line, whole
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def report_error(*parts: object) -> None:
+    """One "error: …" line on stderr; a control character in it (a file named with a newline) is shown escaped, so it
+    cannot forge a second error line."""
+    text = ": ".join(str(part) for part in parts)
+    errors.print(Text.assemble(("error:", "red"), " ", CONTROL.sub(lambda m: repr(m[0])[1:-1], text)), highlight=False)
+
 
 DataOption = Annotated[
     Path | None,
@@ -82,7 +96,7 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
         except BylineError as error:
             if show_tracebacks:
                 raise
-            errors.print(f"[red]error:[/red] {error}", highlight=False)
+            report_error(error)
             raise typer.Exit(2) from error
 
     # typer reads the options from the signature: the command's own, then the shared two
@@ -142,7 +156,7 @@ def ingest(
     else:
         console.print(f"ingested: {report.summary()}")
         for problem in report.errors:
-            errors.print(f"[red]error:[/red] {problem.where}: {problem.reason}")
+            report_error(problem.where, problem.reason)
     if report.failed:
         raise typer.Exit(1)
 
@@ -168,8 +182,12 @@ def ask(
     console.print(answer.text, highlight=False)
     for citation in answer.citations:
         console.print(
-            f"\n[bold][{citation.n}][/bold] {citation.title} — {citation.source or 'unknown source'}, "
-            f"{citation.published or 'undated'}  (article {citation.article_id}, chars {citation.span[0]}–{citation.span[1]})",
+            Text.assemble(
+                "\n",
+                (f"[{citation.n}]", "bold"),
+                f" {citation.title} — {citation.source or 'unknown source'}, {citation.published or 'undated'}  "
+                f"(article {citation.article_id}, chars {citation.span[0]}–{citation.span[1]})",
+            ),
             highlight=False,
         )
         if citation.url:
@@ -200,7 +218,9 @@ def search(
         console.print("No passage matches.")
     for p in passages:
         console.print(
-            f"[bold]{p.rank}.[/bold] {p.title} — {p.source}, {p.published or 'undated'}  [dim]({p.article_id})[/dim]",
+            Text.assemble(
+                (f"{p.rank}.", "bold"), f" {p.title} — {p.source}, {p.published or 'undated'}  ", (f"({p.article_id})", "dim")
+            ),
             highlight=False,
         )
         console.print(f"   {' '.join(p.text.split())[:400]}", highlight=False, style="dim")
@@ -311,7 +331,7 @@ def serve(
         report = bot.add(ingest_path, progress=True)
         console.print(f"ingested: {report.summary()}")
         for problem in report.errors:
-            errors.print(f"[red]error:[/red] {problem.where}: {problem.reason}")
+            report_error(problem.where, problem.reason)
     # The token, if any, comes from WebSettings (BYLINE_TOKEN); X-Forwarded-For is trusted only from the proxies
     # named in FORWARDED_ALLOW_IPS, none by default (serve_web sees to both).
     serve_web(bot, host=host, port=port)
@@ -345,7 +365,7 @@ def evaluate(
     try:
         settings = eval_settings(llm)
     except LLMNotConfigured as error:
-        errors.print(f"[red]error:[/red] {error}")
+        report_error(error)
         raise typer.Exit(2) from error
     with tempfile.TemporaryDirectory(prefix="byline-eval-") as scratch:
         bot = Assistant.open(data or Path(scratch), settings=settings)
@@ -354,7 +374,7 @@ def evaluate(
                 bot, set_dir, limit=limit, out=out, llm=llm, progress=not as_json, use_as_of=as_of, weeks=week_numbers(weeks)
             )
         except (FileNotFoundError, ValueError) as error:
-            errors.print(f"[red]error:[/red] {error}")
+            report_error(error)
             raise typer.Exit(2) from error
     if as_json:
         typer.echo(report.model_dump_json(indent=2))

@@ -192,3 +192,28 @@ def test_each_bad_file_is_named_once_in_plain_words(tmp_path):
     assert result.returncode == 1
     assert said.count("truncated.json") == 1 and said.count("empty.txt") == 1, said
     assert "invalid JSON: Unterminated string starting at line 1, column" in said
+
+
+def test_article_text_and_file_names_are_printed_as_they_are(tmp_path):
+    """An outside try with a newsroom's messy folder: a WordPress export's "[/caption]" ended `byline search` with a
+    Rich MarkupError (exit 1, a traceback), "[bold]for once[/bold]" lost its tags from a cited quote, ":x:" became an
+    emoji; and a file named with a newline printed a forged second "error:" line."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wp.txt").write_text(
+        "date 2024-03-05 Council approves [caption] budget\n\n"
+        '[caption id="a"]The council chamber.[/caption] The council approved the budget on Tuesday. '
+        '"The books balance [bold]for once[/bold]," treasurer Mona Kade said. The crowd chanted :x:.\n',
+        encoding="utf-8",
+    )
+    (folder / "bad\nerror: fake.txt").write_bytes(b"\x00\x01binary")
+    data = str(tmp_path / "data")
+    ingested = run("ingest", str(folder), "--data", data)
+    error_lines = [line for line in ingested.output.splitlines() if line.startswith("error:")]
+    assert len(error_lines) == 1 and "bad\\nerror: fake.txt" in error_lines[0], ingested.output
+
+    found = run("search", "council budget", "--data", data, "--as-of", "2024-03-10")
+    assert found.exit_code == 0, found.output
+    assert "[/caption]" in found.output and "Council approves [caption] budget" in found.output
+    asked = run("quotes", "--data", data)
+    assert "[bold]for once[/bold]" in asked.output and ":x:" not in asked.output.replace(":x:.", "")
