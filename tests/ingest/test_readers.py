@@ -470,3 +470,32 @@ def test_a_byline_names_the_outlet_or_the_author_and_leaves_the_text(tmp_path):
     results = read(tmp_path / "results.txt").articles[0]
     assert (results.author, results.source) == ("Sam Reyes", tmp_path.name)  # a person is no outlet
     assert results.text.startswith("Aisha Rahman")
+
+
+def test_a_folder_s_links_outside_it_and_its_pipes_are_named_not_read(tmp_path):
+    """A newsroom editor's messy folder (an outside try): a link to /etc/passwd was indexed, its lines searchable and
+    shown by `byline serve` to every local user; a link to nothing, a link to itself and a pipe were skipped without a
+    word, and a pipe named on its own was "no such file or folder"."""
+    import os
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "real.txt").write_text("date 2024-03-01 Real\n\nA real article.\n", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0\n", encoding="utf-8")
+    (folder / "outside.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "real.txt")  # a link within the folder is read
+    (folder / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    os.mkfifo(folder / "pipe.txt")
+    files, errors = expand_sources([folder])
+    assert [os.path.basename(f) for f in files] == ["inside.txt", "real.txt"]
+    reasons = {os.path.basename(e.where): e.reason for e in errors}
+    assert reasons == {
+        "outside.txt": "a link to a file outside this folder: not read",
+        "dangling.txt": "a link to nothing, or to itself: not read",
+        "loop.txt": "a link to nothing, or to itself: not read",
+        "pipe.txt": "not a regular file (a pipe, socket or device): not read",
+    }
+    _, alone = expand_sources([folder / "pipe.txt"])
+    assert [e.reason for e in alone] == ["not a regular file (a pipe, socket or device): not read"]
