@@ -75,6 +75,30 @@ def private_data_folder(data_dir: Path) -> Path:
     return data_dir
 
 
+# a version from elsewhere under a fifth of the stored one's length, and no newer, is a summary of it (a feed's)
+SUMMARY_SHARE = 0.4
+
+
+def keeps_the_stored(article: Article, stored_published: str, stored_length: int, stored_origin: str) -> str | None:
+    """Why a changed version of a stored article, read from another file or feed than the stored one, does not
+    replace it, or None when it does: it is dated before the stored one (a backup copy ingested after the update),
+    or, no newer, it is much shorter (a feed's "… Read more" summary of the page stored from the same url: an
+    outside try had a daily feed pull wipe the full texts). The same file edited replaces its article always."""
+    if not stored_origin or article.origin == stored_origin:
+        return None
+    if article.published and stored_published and article.published < stored_published:
+        return (
+            f"an older version ({article.published}) of article {article.id!r}, stored as of {stored_published} from "
+            f"{stored_origin}: the newer one is kept"
+        )
+    if (not article.published or article.published <= stored_published) and len(article.text) < SUMMARY_SHARE * stored_length:
+        return (
+            f"a shorter version ({len(article.text):,} characters, against {stored_length:,}) of article {article.id!r}, "
+            f"stored from {stored_origin}, and no newer: the stored one is kept"
+        )
+    return None
+
+
 class IngestProblem(BaseModel):
     where: str = Field(description="The file (and line or entry) or URL.")
     reason: str = Field(description="Why it was not ingested, in words a person can act on.")
@@ -391,8 +415,9 @@ class Ingestor:
         started = time.perf_counter()
         report = report or IngestReport()
         self.recover()
-        # Within one run the last version of an id wins (a feed listing an entry twice, say); an earlier
-        # version that differs is not written, and the report names it rather than dropping it unseen
+        # Within one run the newest version of an id wins, by its date, else the later one (a feed listing an update
+        # above the story it updates; a page saved twice, "story (1).html" sorting first: an outside try had the
+        # older kept); the other, when it differs, is not written, and the report names it rather than dropping it
         by_id: dict[str, Article] = {}
         for article in articles:
             if channel == REQUEST and not article.source:
@@ -401,11 +426,14 @@ class Ingestor:
                 article = article.model_copy(update={"source": REQUEST_SOURCE})
             earlier = by_id.get(article.id)
             if earlier is not None and earlier.content_hash != article.content_hash:
+                newer, older = (earlier, article) if earlier.published > article.published else (article, earlier)
                 reason = (
-                    f"id {article.id!r} is given again, with other content, later in this batch: only the later version is kept"
+                    f"id {article.id!r} is given again in this batch with other content: the newer version "
+                    f"({newer.published or 'undated'}, {newer.origin or newer.id}) is kept"
                 )
-                log.info("not ingested: %s: %s", earlier.origin or earlier.id, reason)
-                report.errors.append(IngestProblem(where=earlier.origin or earlier.id, reason=reason, status=409))
+                log.info("not ingested: %s: %s", older.origin or older.id, reason)
+                report.errors.append(IngestProblem(where=older.origin or older.id, reason=reason, status=409))
+                article = newer
             by_id[article.id] = article
         pending = list(by_id.values())
         bar = None
@@ -452,8 +480,12 @@ class Ingestor:
         in `report` instead: those stored with this content, twins of content stored under another id
         (or met earlier in this run, per `seen_content`), and changed ones `may_replace` refuses (errors)."""
         store = self.index.store
-        existing = store.articles.get(ids=[a.id for a in group], include=["metadatas"])
+        existing = store.articles.get(ids=[a.id for a in group], include=["metadatas", "documents"])
         known_hash = {i: m["content_hash"] for i, m in zip(existing["ids"], existing["metadatas"])}
+        known_version = {
+            i: (str(m.get("published") or ""), len(text or ""), str(m.get("origin") or ""))
+            for i, m, text in zip(existing["ids"], existing["metadatas"], existing["documents"])
+        }
         known_owner = {
             i: (str(m.get("origin") or ""), str(m.get("channel") or "")) for i, m in zip(existing["ids"], existing["metadatas"])
         }
@@ -492,6 +524,13 @@ class Ingestor:
             elif twin is not None and twin != article.id:
                 log.info("%s: same content as article %s, skipped", article.origin, twin)
                 report.duplicates += 1
+            elif (
+                may_replace is None  # (a request's records are named by their place in it: "articles[0]")
+                and article.id in known_version
+                and (reason := keeps_the_stored(article, *known_version[article.id]))
+            ):
+                log.info("not ingested: %s: %s", article.origin, reason)
+                report.errors.append(IngestProblem(where=article.origin or article.id, reason=reason, status=409))
             else:
                 selected.append((article, article.id in known_hash))
                 seen_content[article.content_hash] = article.id  # a twin later in this run is a duplicate

@@ -78,9 +78,55 @@ def test_an_id_given_twice_in_one_batch_is_reported_not_dropped_unseen(make_assi
     report = bot.add_records([first, second, dict(first, id="same"), dict(first, id="same")])
     assert report.added == 2
     assert [(e.reason, e.status) for e in report.errors] == [
-        ("id 'twin' is given again, with other content, later in this batch: only the later version is kept", 409)
+        ("id 'twin' is given again in this batch with other content: the newer version (2024-03-20, articles[1]) is kept", 409)
     ]
     assert bot.article_text("twin") == "Version B of the story."
+
+
+def test_the_newest_version_of_an_article_wins_and_a_summary_or_backup_never_replaces_it(make_assistant, tmp_path):
+    """A newsroom editor's messy folder (an outside try): a page saved twice ("fire (1).html", the update, sorting
+    before "fire.html") kept the older version; a backup of the old page ingested later rolled the update back; and a
+    feed's "… Read more" summary of the page replaced its full text. The newer version wins, and a version read from
+    elsewhere that is older, or no newer and much shorter, is named and not written; the same file edited replaces."""
+    bot = make_assistant()
+    page = '<html><head><link rel="canonical" href="https://news.example/fire"><title>{title}</title>'
+    page += '<meta property="article:published_time" content="{day}"></head><body><article>{body}</article></body></html>'
+    update_body = "".join(
+        f"<p>Investigators said Friday that the warehouse fire was set on purpose, finding number {n} of the report.</p>"
+        for n in range(1, 6)
+    )
+    first_body = "".join(f"<p>A warehouse fire injured two firefighters on Thursday, update {n}.</p>" for n in range(1, 6))
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "fire (1).html").write_text(page.format(title="Fire was arson", day="2024-03-15", body=update_body))
+    (folder / "fire.html").write_text(page.format(title="Warehouse fire", day="2024-03-14", body=first_body))
+    report = bot.add([str(folder)])
+    assert report.added == 1 and len(report.errors) == 1, report
+    assert "the newer version (2024-03-15" in report.errors[0].reason
+    article_id = report.article_ids[0]
+    assert "set on purpose" in bot.article_text(article_id)
+
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    (backup / "fire.html").write_text(page.format(title="Warehouse fire", day="2024-03-14", body=first_body))
+    rolled = bot.add([str(backup)])
+    assert rolled.updated == 0 and "an older version (2024-03-14)" in rolled.errors[0].reason, rolled
+    assert "set on purpose" in bot.article_text(article_id)
+
+    feed = tmp_path / "feed.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Times</title><item><title>Fire was arson</title>'
+        "<link>https://news.example/fire</link><pubDate>Fri, 15 Mar 2024 10:00:00 GMT</pubDate>"
+        "<description>The fire was arson. Read more...</description></item></channel></rss>"
+    )
+    summary = bot.add([str(feed)])
+    assert summary.updated == 0 and "a shorter version" in summary.errors[0].reason, summary
+    assert "set on purpose" in bot.article_text(article_id)
+
+    # the stored file itself, edited shorter, is the writer's own change: it replaces
+    (folder / "fire (1).html").write_text(page.format(title="Fire was arson", day="2024-03-15", body="<p>Arson.</p>"))
+    edited = bot.add([str(folder / "fire (1).html")])
+    assert edited.updated == 1 and "set on purpose" not in bot.article_text(article_id), edited
 
 
 def test_bad_files_are_reported_and_the_rest_goes_on(make_assistant, tmp_path):
