@@ -9,12 +9,18 @@ each sentence of the answer:
    weighted: names and numbers count most; at least two of them) AND its embedding is close enough
    to the claim's, and every number in the claim appears in it (embeddings are computed only for
    windows that pass the word test);
-3. sentences of a passage that read as instructions to an AI ("ignore previous instructions…") are
+3. ... and says no more and no otherwise than the window: a negation ("not", "never", "n't") on one side only,
+   a name (a capitalised word within the sentence) its passage and title never give, a link the window does not
+   hold, more than half of its content words new, or a day (a weekday, "December 31, 2022", read against the
+   passage's article date) the window does not name, each leaves it unsupported (an outside try had "… will not
+   be stopped if …" cited to "… will be stopped if …", a clause of invented news cited to the sentence it was
+   appended to, and "died on Tuesday" to "died Saturday", while "died on Saturday, December 31, 2022" was dropped);
+4. sentences of a passage that read as instructions to an AI ("ignore previous instructions…") are
    never support: articles are data, so words an article tells the model to say cannot be cited;
-4. a citation without support is dropped; when none of the cited passages supports the sentence
+5. a citation without support is dropped; when none of the cited passages supports the sentence
    (or it cites nothing) the other passages of the prompt are tried, and failing that the sentence
    is dropped;
-5. the surviving citations are renumbered in order of first use, each naming the exact words (the
+6. the surviving citations are renumbered in order of first use, each naming the exact words (the
    best window) and their span in the article text.
 
 An answer with no supported sentence is a decline. The checker works sentence by sentence, so a
@@ -166,6 +172,46 @@ def build_windows(chunk_text: str) -> list[Window]:
     return windows
 
 
+NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without)\b|n['’]t\b", re.IGNORECASE)
+LINK = re.compile(r"https?://\S+|www\.\S+|\]\(", re.IGNORECASE)
+# a capitalised word that is not the sentence's first: a name, which the passage must give
+NAME_WORD = re.compile(r"(?<=[\w,;:)’'\"”] )[A-Z][\w'’-]+")
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# "December 31, 2022" and "31 December 2022"
+FULL_DATES = (
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b"),
+)
+MAX_NEW_SHARE = 0.5  # of a claim's content words, at most this share may be words its window does not hold
+
+
+def negated(text: str) -> bool:
+    return NEGATION.search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def dated_claim(text: str, published: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """The calendar days a claim names (YYYY-MM-DD as the prompt asks, and weekdays and dates read against its
+    passage's article day), its other numbers (the digits of a date are checked as the date, not as numbers), and
+    its text without its dates (a month's name is no name the passage must give)."""
+    days = set(ISO_DAY.findall(text))
+    rest = ISO_DAY.sub(" ", text)
+    for pattern in FULL_DATES:
+        for found in reversed(list(pattern.finditer(rest))):
+            try:
+                days.add(date(int(found["year"]), MONTHS[found["month"][:3].lower()], int(found["day"])).isoformat())
+            except ValueError:
+                continue  # no such day: its digits stay numbers the passage must hold
+            rest = rest[: found.start()] + " " + rest[found.end() :]
+    if published:
+        for found in sorted(relative_dates(rest, date.fromisoformat(published)), key=lambda f: -f.span[0]):
+            if found.date is not None:
+                days.add(found.date.isoformat())
+                rest = rest[: found.span[0]] + " " + rest[found.span[1] :]
+    return frozenset(days), frozenset(numbers_in(rest)), rest
+
+
 def days_named(text: str, published: str) -> set[str]:
     """The calendar days a passage gives: its article's own day, and the days its words name read
     against that day ("on Monday" in an article of 2023-10-03 gives 2023-10-02)."""
@@ -207,15 +253,26 @@ class CitationChecker:
         Lexical overlap and numbers are checked first; only windows that pass are embedded.
         """
         candidates = []
+        published = passage.hit.chunk.published
+        days, numbers, undated = dated_claim(claim.text, published)
+        known = f"{passage.hit.chunk.title} {passage.hit.chunk.text}".lower()
+        if any(name.lower() not in known for name in NAME_WORD.findall(undated)):
+            return None  # a name the passage never gives: "… annex Yerevan", "Blinken resigned as Secretary of State"
         for index, window in enumerate(passage.windows):
-            if claim.days and not claim.days <= days_named(window.text, passage.hit.chunk.published):
+            if days and not days <= days_named(window.text, published):
                 continue  # a day the passage does not give: its article's day, or one its words name
-            if not claim.numbers <= window.numbers:
+            if not numbers <= window.numbers:
                 continue  # a number the passage does not hold is an unsupported number
+            if negated(claim.text) != negated(window.text):
+                continue  # "… will not be stopped if …" is no "… will be stopped if …"
+            if LINK.search(claim.text) and not all(link in window.text for link in LINK.findall(claim.text)):
+                continue  # a link of the model's own
             shared = claim.stems & window.stems
             # At least two shared content words (one for a one-word claim): a lone shared name is no support.
             if len(shared) < min(2, len(claim.stems)):
                 continue
+            if len(claim.stems - window.stems) > MAX_NEW_SHARE * len(claim.stems):
+                continue  # a clause of its own appended to what the window says
             lexical = self.overlap(claim.stems, window.stems)
             if lexical >= self.min_overlap:
                 candidates.append((index, lexical))
