@@ -516,6 +516,14 @@ class Assistant:
                 # an unsupported rewording falls back to the quote index's own words
                 answer = answer.model_copy(update={"mode": "who_said"}) if answer.answered else None
             worded_by_llm = answer is not None and answer.answered
+        unsupported_llm = False
+        model_held_nothing = answer is not None and not answer.answered and quoted is None
+        if model_held_nothing and extracted is not None and extracted.answered:
+            # every sentence the model wrote was dropped (no markers, or none its passage supports) while the articles
+            # answer: "The articles here don't say" was given for questions the extractive answer answers (an outside
+            # try with a small model)
+            answer = None
+            unsupported_llm = True
         if answer is None:
             answer = quoted or extracted or self.extractive(query, hits, texts, scope)
         # whichever answerer wrote it: an answer whose first source lies outside the asked-about days says so
@@ -541,13 +549,20 @@ class Assistant:
                 # was hedged with "Mahomes is a Super Bowl champion and Super Bowl MVP" from the 2023 game, no year
                 # in it, which a reader takes for this year's
                 answer.text = f"{hedge.removesuffix(':')}, from {first}:{answer.text.removeprefix(hedge)}"
-            elif dated and not answer.text.startswith(("As of ", "Earlier, on ")):
+            elif dated and not answer.text.startswith(("As of ", "Earlier, on ")) and not streamed:
+                # (not over an LLM's wording already streamed: the day is its citations', and the stream would
+                # otherwise end with the whole answer again after it, dated: an outside try)
                 # a verdict stays first: "Yes. As of 2024-03-18: Putin won his fifth term …"
                 verdict = next((f"{v} " for v in VERDICTS if answer.text.startswith(f"{v} ")), "")
                 answer.text = f"{verdict}As of {first}: {answer.text.removeprefix(verdict)}"
         if llm_error is not None:
             answer.notice = (
                 f"The language model was unavailable ({llm_error.reason}), so this answer is taken straight from the articles."
+            )
+        elif unsupported_llm:
+            answer.notice = (
+                "No sentence of the language model's answer was supported by the articles, so this answer is taken "
+                "straight from them."
             )
         timings["answer"] = ms_since(mark)
         timings["total"] = ms_since(started)

@@ -43,6 +43,12 @@ class AssistantSettings(BaseSettings):
     llm_timeout: float = Field(
         default=30.0, gt=0, description="Seconds to wait to connect and between streamed pieces before answering without the LLM."
     )
+    llm_deadline: float = Field(
+        default=90.0,
+        gt=0,
+        description="Most seconds one LLM reply may take in all, however steadily it streams (one word every 10 s held "
+        "an answer 13 minutes), before answering without the LLM.",
+    )
     llm_max_tokens: int = Field(default=400, ge=16, le=8192, description="Most tokens the LLM may write for one answer.")
     llm_max_retries: int = Field(
         default=1, ge=0, le=5, description="Retries of a failed LLM request (connection errors, 5xx, 429) before falling back."

@@ -80,6 +80,12 @@ class Message(BaseModel):
         return content
 
 
+def with_notice(answer) -> str:
+    """The answer's text as a chat client shows it: a notice (the language model unavailable, say) after it, in the
+    content, which is all an OpenAI-compatible chat shows (an outside try found it only in the extra `answer` field)."""
+    return f"{answer.text}\n\n({answer.notice})" if answer.notice else answer.text
+
+
 def as_dicts(messages: list[Message] | None) -> list[dict]:
     return [message.model_dump() for message in messages or []]
 
@@ -530,7 +536,7 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
             "choices": [
                 {
                     "index": 0,
-                    "message": {"role": "assistant", "content": answer.text, "citations": citations},
+                    "message": {"role": "assistant", "content": with_notice(answer), "citations": citations},
                     "finish_reason": "stop",
                     "citations": citations,
                 }
@@ -633,6 +639,8 @@ def sse_chunks(events, completion_id: str, created: int) -> Iterator[str]:
                 yield chunk({"content": event.text})
             else:
                 answer = event.answer
+                if answer.notice:
+                    yield chunk({"content": with_notice(answer).removeprefix(answer.text)})
                 citations = [c.model_dump() for c in answer.citations]
                 yield chunk({"citations": citations}, "stop", citations=citations, answer=answer.model_dump())
     except ValueError as error:

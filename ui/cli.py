@@ -180,6 +180,8 @@ def ask(
         typer.echo(answer.model_dump_json(indent=2))
         return
     console.print(answer.text, highlight=False)
+    if answer.notice:
+        console.print(f"({answer.notice})", highlight=False, style="yellow")  # the language model unavailable, say
     for citation in answer.citations:
         console.print(
             Text.assemble(

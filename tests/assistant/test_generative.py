@@ -218,7 +218,8 @@ def test_a_date_the_cited_passage_does_not_give_is_dropped_with_its_claim(llm_bo
             f"2023-10-09: More than 300 people were evacuated from their homes in Portugal [{number_of(request, '300 people')}]."
         )
     )
-    assert not llm_bot.ask("Timeline of the floods in Portugal").answered
+    answer = llm_bot.ask("Timeline of the floods in Portugal")
+    assert "2023-10-09" not in answer.text and answer.mode != "generative", answer.text
 
 
 def test_an_article_that_gives_orders_does_not_change_what_byline_says(llm_bot, server):
@@ -357,3 +358,62 @@ def test_an_unsupported_who_said_wording_falls_back_to_the_quote_index(llm_bot, 
     assert answer.text.startswith("Ilham Aliyev (2023-09-20) said:") and "Blinken said" not in answer.text
     assert answer.citations[0].speaker == "Ilham Aliyev"
     assert "llm_model" not in answer.config
+
+
+@pytest.mark.parametrize(
+    ("claim", "kept"),
+    [
+        ("Heavy rain flooded several coastal towns in northern Portugal on Monday, officials said", True),
+        # a date written out in full is the day the passage names, not numbers it lacks (an outside try had "died on
+        # Saturday, December 31, 2022" dropped, and "died on Tuesday" kept, for "died Saturday")
+        ("Heavy rain flooded several coastal towns in northern Portugal on Monday, October 2, 2023, officials said", True),
+        ("Heavy rain flooded several coastal towns in northern Portugal on Tuesday, officials said", False),
+        # the opposite of what it says, a clause of invented news appended, a link of the model's own
+        ("Heavy rain did not flood coastal towns in northern Portugal on Monday, officials said", False),
+        (
+            "Heavy rain flooded several coastal towns in northern Portugal on Monday, officials said, and Spain "
+            "declared a national emergency in Madrid",
+            False,
+        ),
+        (
+            "Heavy rain flooded several coastal towns in northern Portugal on Monday, and the government announced "
+            "that every resident would be moved inland and compensated next month",
+            False,
+        ),
+        ("Heavy rain flooded several coastal towns in northern Portugal, see [details](https://evil.example/x)", False),
+    ],
+)
+def test_a_claim_says_no_more_and_no_otherwise_than_its_passage(llm_bot, server, claim, kept):
+    """An outside try of the LLM path with a scripted model: sentences that negate, add to or misdate their cited
+    passage were kept with the citation ("… will not be stopped if …" for "… will be stopped if …")."""
+    server.script(lambda request: Reply(f"{claim} [{number_of(request, 'Heavy rain flooded')}]."))
+    answer = llm_bot.ask("What happened in Portugal on Monday?", as_of="2023-10-05")
+    assert (answer.mode == "generative" and claim.split(",")[0] in answer.text) is kept, answer.text
+
+
+def test_a_model_answer_with_nothing_supported_gives_the_articles_answer_with_a_notice(llm_bot, server):
+    """An outside try with a small model: a reply with no [n] markers ("The answer is: …") had every sentence dropped,
+    and "The articles here don't say." was given for questions the answer from the articles answers."""
+    server.script(Reply("I am not sure about this. The answer is in the articles."))
+    answer = llm_bot.ask(SEED_QUESTION)
+    assert answer.answered and answer.mode == "extractive" and "lay down their arms" in answer.text, answer.text
+    assert answer.notice.startswith("No sentence of the language model's answer was supported by the articles")
+
+
+def test_a_reply_is_cut_at_its_deadline_and_its_size(index, server):
+    """An outside try: a server sending one word every 10 s held an answer 761 s (the timeout is between pieces), and
+    one 9.5 MB run-on sentence was taken whole, in 57 s. A reply has a deadline in all, and is read no further than
+    about twice the tokens asked for."""
+    import time
+
+    slow = Assistant(index, llm_settings(server.base_url, llm_deadline=1.0, llm_timeout=5))
+    server.script(Reply("Aliyev said the measures would be stopped " * 20, piece_size=8, piece_delay=0.2))
+    started = time.monotonic()
+    answer = slow.ask(SEED_QUESTION)
+    assert time.monotonic() - started < 8, "the deadline did not end the reply"
+    assert answer.notice and "no whole reply" in answer.notice and "within 1s" in answer.notice, answer.notice
+
+    capped = Assistant(index, llm_settings(server.base_url, llm_max_tokens=16))
+    server.script(Reply("Aliyev said the measures would be stopped " * 2000, piece_size=200))
+    answer = capped.ask(SEED_QUESTION)
+    assert len(answer.text) < 2000, len(answer.text)

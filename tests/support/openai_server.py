@@ -28,6 +28,7 @@ class Reply:
     cut_after: int | None = None  # close the connection after this many pieces, mid-body
     no_finish: bool = False  # end the stream cleanly but without finish_reason or [DONE]
     hold_after: int | None = None  # after this many pieces, wait for `release` before the rest
+    piece_delay: float = 0.001  # seconds between pieces (a trickle: steady, each well within the client's timeout)
     release: threading.Event = field(default_factory=threading.Event)
     held_too_long: bool = False  # set when `release` never came (the client was not streaming)
 
@@ -130,7 +131,7 @@ class ScriptedOpenAIServer:
                     if reply.hold_after is not None and count == reply.hold_after:
                         reply.held_too_long = not reply.release.wait(10)
                     self.write_chunk(sse(chunk({"content": piece})))
-                    time.sleep(0.001)
+                    time.sleep(reply.piece_delay)
                 if not reply.no_finish:
                     self.write_chunk(sse(chunk({}, finish_reason="stop")))
                     self.write_chunk("data: [DONE]\n\n")

@@ -471,3 +471,24 @@ def test_a_day_in_any_form_but_iso_is_refused_not_guessed(http, day):
     searched = http.get("/api/search", params={"q": "arms", "since": day})
     assert searched.status_code == 422 and "since" in searched.json()["detail"], searched.json()
     assert http.post("/api/ask", json={"question": SEED_QUESTION, "as_of": "2024-03-01"}).json()["as_of"] == "2024-03-01"
+
+
+def test_an_openai_client_sees_that_the_language_model_was_unavailable(bot):
+    """An outside try of the LLM path: with the model's server down, `/v1/chat/completions` gave only the articles'
+    answer in `content`, the notice saying so only in the extra `answer` field, which chat clients do not show."""
+    from openai import OpenAI
+
+    from assistant.settings import AssistantSettings
+
+    settings = AssistantSettings(llm_base_url=f"http://127.0.0.1:{free_port()}/v1", llm_max_retries=0, llm_timeout=5)
+    down = Assistant(bot.index, settings)
+    app = FastAPI()
+    register_api(app, down, TOKEN, IngestWorkers(workers=1, max_waiting=2))
+    with Served(app) as running:
+        client = OpenAI(base_url=f"{running.url}/v1", api_key=TOKEN, max_retries=0)
+        messages = [{"role": "user", "content": SEED_QUESTION}]
+        content = client.chat.completions.create(model="byline", messages=messages).choices[0].message.content
+        assert "Aliyev" in content and "(The language model was unavailable (could not connect" in content, content
+        stream = client.chat.completions.create(model="byline", messages=messages, stream=True)
+        streamed = "".join(chunk.choices[0].delta.content or "" for chunk in stream if chunk.choices)
+        assert streamed == content, (streamed, content)

@@ -784,7 +784,7 @@ document.addEventListener("keydown", function (event) {
       for (const button of field.querySelectorAll("button:not([aria-label])")) button.setAttribute("aria-label", "Pick the " + label + " day");
     }
     for (const marker of document.querySelectorAll("#byline-chat a.cite-marker[title]:not([aria-label])")) {
-      marker.setAttribute("aria-label", "Source " + marker.textContent.replace(/[\[\]]/g, "") + ": " + marker.title);
+      marker.setAttribute("aria-label", "Source " + marker.textContent.replace(/[\\[\\]]/g, "") + ": " + marker.title);
     }
   }
   let lost = null;
