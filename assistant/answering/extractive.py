@@ -546,6 +546,14 @@ class ExtractiveAnswerer:
                         c.score += COUNTED_BONUS
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
+        if kind in ("how_many", "how_much") and (rate := asked_rate(as_asked or question)):
+            # "How much is the strike costing the regional economy each day?" led with "… has cost the regional economy
+            # about $1.9 billion so far", over "… estimated the strike was costing about $75 million a day" (a
+            # researcher's own corpus): a figure of the rate asked answers a rate, whatever a total's share of words
+            rated = [c for c in pool[:TYPED_POOL] if self.answers(c) and NUMBER.search(c.text) and told_per(c.text, rate)]
+            if rated:
+                rated[0].score = pool[0].score + COUNTED_BONUS  # first, and kept first by the newest-first choice below
+                pool.sort(key=lambda c: c.score, reverse=True)
         scored = tallied_contest(question) if analysis.head in TALLY_HEADS else None
         if scored is not None:
             # "What was the score of the Super Bowl?", asked two days after Super Bowl 58, was answered "… to win 38-35
@@ -1326,6 +1334,29 @@ def holders_named(sentence: str, role: str, question: str) -> Iterator[str]:
                 # whose it is may follow the post: "… the permanent director of the Brantley Water Department"
                 after = OF_WHOM.match(sentence, match.end())
                 yield owner if owner[:1].isupper() or after is None else after["whose"]
+
+
+RATE_UNITS = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "year": "yearly|annually"}
+ASKED_RATE = re.compile(
+    r"\b(?:each|every|per|a|an)\s+(hour|day|week|month|year)\b|\b(hourly|daily|weekly|monthly|yearly|annually)\b", re.I
+)
+
+
+def asked_rate(question: str) -> str | None:
+    """The unit of a rate a question asks ("each day", "a week", "daily" → "day"), or None."""
+    found = ASKED_RATE.search(question)
+    if found is None:
+        return None
+    unit = found[1] or found[2]
+    return next((u for u, adverb in RATE_UNITS.items() if unit.lower() == u or unit.lower() in adverb.split("|")), None)
+
+
+def told_per(sentence: str, unit: str) -> bool:
+    """Whether the sentence gives a figure per `unit`: "$75 million a day", "a daily toll of $2 million"; not a total
+    beside the word ("has cost … $1.9 billion so far, … who said the daily toll was lower")."""
+    after = rf"\d[\d,.]*(?:\s+(?:million|billion|thousand|percent))?[^\d.;]{{0,12}}?\b(?:a|an|per|each|every)\s+{unit}\b"
+    before = rf"\b(?:{RATE_UNITS[unit]})\b[^\d.;]{{0,24}}?\$?\d"
+    return re.search(f"{after}|{before}", sentence, re.I) is not None
 
 
 def gives_a_count(c: Candidate, happening: frozenset[str]) -> bool:

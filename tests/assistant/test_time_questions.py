@@ -1991,3 +1991,15 @@ def test_a_post_given_by_a_vote_to_name_someone_is_given(make_assistant):
     )
     holder = bot.ask("Who is the executive director of the harbor authority?", as_of="2026-04-15")
     assert "to name Marcus Reyes executive director" in holder.text.split("[1]")[0], holder.text
+
+
+def test_a_rate_asked_is_answered_by_a_figure_of_that_rate(make_assistant):
+    """An outside try on a researcher's own articles: "How much is the strike costing the regional economy each
+    day?" led with "… has cost the regional economy about $1.9 billion so far, … who said the daily toll was lower",
+    a total, over "… estimated the strike was costing about $75 million a day" in the same article."""
+    bot = make_assistant()
+    bot.add_records(kingsbridge_articles())
+    answer = bot.ask("How much is the strike costing the regional economy each day?", as_of="2026-03-28")
+    assert "$75 million a day" in answer.text.split("[1]")[0], answer.text
+    assert extractive.told_per("a daily toll of $2 million", "day")
+    assert not extractive.told_per("has cost $1.9 billion so far, who said the daily toll was lower", "day")
