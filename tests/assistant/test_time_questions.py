@@ -2003,3 +2003,16 @@ def test_a_rate_asked_is_answered_by_a_figure_of_that_rate(make_assistant):
     assert "$75 million a day" in answer.text.split("[1]")[0], answer.text
     assert extractive.told_per("a daily toll of $2 million", "day")
     assert not extractive.told_per("has cost $1.9 billion so far, who said the daily toll was lower", "day")
+
+
+def test_a_holder_named_as_another_s_holds_no_post_of_the_one_asked(make_assistant):
+    """An outside try on a researcher's own articles: "Who is the director of the Port of Halden?" (no article names
+    one) was answered "… said Marcus Reyes, executive director of the Kingsbridge Harbor Authority", unhedged."""
+    question = "Who is the director of the Port of Halden?"
+    reyes = "“We will reopen,” said Marcus Reyes, executive director of the Kingsbridge Harbor Authority."
+    assert extractive.of_another_owner(reyes, "director", question)
+    assert not extractive.of_another_owner(reyes, "director", "Who is the director of the Kingsbridge Harbor Authority?")
+    bot = make_assistant()
+    bot.add_records(kingsbridge_articles())
+    answer = bot.ask(question, as_of="2026-05-14")
+    assert "Marcus Reyes, executive director of the Kingsbridge" not in answer.text.split("[1]")[0], answer.text
