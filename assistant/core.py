@@ -302,6 +302,10 @@ class Assistant:
         """Quotes found in the articles, by speaker ('Aliyev' matches 'Ilham Aliyev') and/or words."""
         filters = Filters.of(sources, since, until)
         search = checked_text(search, "search") if search and search.strip() else ""
+        if search and not self.retriever.quotes.known_stems(search):
+            # words no quote holds match nothing: they listed every quote, newest first (an outside try, checking that
+            # an old quote was gone, got the whole list)
+            return []
         found = self.retriever.quotes.search(search, speaker=speaker, filters=filters, limit=limit)
         return [quote for quote, _ in found]
 

@@ -217,3 +217,13 @@ def test_article_text_and_file_names_are_printed_as_they_are(tmp_path):
     assert "[/caption]" in found.output and "Council approves [caption] budget" in found.output
     asked = run("quotes", "--data", data)
     assert "[bold]for once[/bold]" in asked.output and ":x:" not in asked.output.replace(":x:.", "")
+
+
+def test_quotes_searched_for_words_no_quote_holds_are_none(tmp_path):
+    """An outside try: `byline quotes --search xylophone` listed all 43 quotes, newest first, to an editor checking that
+    an old quote was gone."""
+    data = str(tmp_path / "data")
+    run("ingest", str(SEEDS), "--data", data)
+    assert "Aliyev" in run("quotes", "--search", "arms", "--data", data).output
+    nothing = run("quotes", "--search", "xylophone", "--data", data)
+    assert nothing.exit_code == 0 and "No quote matches." in nothing.output and "Aliyev" not in nothing.output
