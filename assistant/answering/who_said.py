@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 
 from assistant.answer import Answer, Citation
 from assistant.answering.extractive import closest_only
@@ -77,6 +78,7 @@ MIN_COVERAGE = 0.6  # share of the asked words a quote must hold to be "the" quo
 NAMING_CUES = frozenset("called calls calling call dubbed dubs labeled labelled labels branded brands termed terms".split())
 LABEL_WORDS = 6
 SAME_WORDS_LEAST = 3  # a quote of this many words told again elsewhere is the same quote
+RE_EDITED_SHARE = 0.8  # of two quotes' words in order, this share alike: one quote lightly re-edited
 # a speaker asked for by post ("the governor"), and the title words the articles put before such a one's name
 ROLE_TITLES = {
     "governor": frozenset({"gov.", "gov", "governor"}),
@@ -755,11 +757,16 @@ def is_label(quote: QuoteRecord) -> bool:
 
 
 def same_words(a: QuoteRecord, b: QuoteRecord) -> bool:
-    """The same words quoted twice (one outlet's copy of another's story), or one quote inside the other, of
-    `SAME_WORDS_LEAST` words at least."""
+    """The same words quoted twice (one outlet's copy of another's story), one quote inside the other, or one lightly
+    re-edited (a wire story's "painful but unavoidable" and "painful yet unavoidable" were shown as two statements:
+    an outside try), of `SAME_WORDS_LEAST` words at least."""
     words_a, words_b = (" ".join(re.findall(r"\w+", fold(q.text).lower())) for q in (a, b))
     shorter = min(words_a, words_b, key=len)
-    return len(shorter.split()) >= SAME_WORDS_LEAST and (words_a in words_b or words_b in words_a)
+    if len(shorter.split()) < SAME_WORDS_LEAST:
+        return False
+    if words_a in words_b or words_b in words_a:
+        return True
+    return SequenceMatcher(None, words_a.split(), words_b.split(), autojunk=False).ratio() >= RE_EDITED_SHARE
 
 
 def overlaps(a: QuoteRecord, b: QuoteRecord) -> bool:

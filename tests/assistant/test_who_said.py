@@ -1061,3 +1061,26 @@ def test_a_quote_on_a_topic_holds_its_head_not_only_its_name(make_assistant):
     )
     answer = bot.ask("What did Nikki Haley say about Trump's age?", as_of="2024-03-22")
     assert "80-year-olds" in answer.text and "obsessed" not in answer.text, answer.text
+
+
+def test_a_quote_lightly_re_edited_by_a_second_outlet_is_quoted_once(make_assistant):
+    """An outside try with a newsroom's folder: "What did José Peña say …?" gave one wire quote twice,
+    as "José Peña also said the decision was painful but unavoidable [2]" and "... painful yet unavoidable [3]"."""
+    bot = make_assistant()
+    lead = "The Old Quay Bridge will close for two years of repairs, the city council decided Tuesday."
+    bot.add_records(
+        [
+            {
+                "id": f"bridge-{n}",
+                "title": f"Old Quay Bridge to close ({outlet})",
+                "source": outlet,
+                "published": "2024-03-13",
+                "text": f'{lead}\n\n"The bridge has reached the end of its life," said José Peña, the city engineer.\n\n'
+                f"Peña said the decision was painful {word} unavoidable.",
+            }
+            for n, (outlet, word) in enumerate([("Harbor Ledger", "but"), ("Bay Herald", "yet")])
+        ]
+    )
+    answer = bot.ask("What did José Peña say?", as_of="2024-03-20")
+    assert sum("painful" in c.quote for c in answer.citations) == 1, answer.text
+    assert sum("end of its life" in c.quote for c in answer.citations) == 1, answer.text
