@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import time
@@ -68,6 +69,16 @@ def make_assistant(embedding, tmp_path_factory):
         return Assistant(Index.open(IngestSettings(data_dir=data_dir, **ingest_settings), embedding=embedding))
 
     return build
+
+
+@pytest.fixture(scope="session")
+def kingsbridge_assistant(embedding, tmp_path_factory) -> Assistant:
+    """A researcher's own articles (tests/assistant/kingsbridge_articles.json: a port strike over ten weeks), ingested
+    once; for tests that only read."""
+    bot = Assistant(Index.open(IngestSettings(data_dir=tmp_path_factory.mktemp("kingsbridge")), embedding=embedding))
+    path = Path(__file__).parent / "assistant" / "kingsbridge_articles.json"
+    bot.add_records(json.loads(path.read_text(encoding="utf-8"))["articles"])
+    return bot
 
 
 @pytest.fixture(scope="session")

@@ -941,14 +941,11 @@ def test_a_recent_day_without_its_year_is_not_put_in_another_year_the_sentence_n
     assert "2026-03-02 · " in answer.text, answer.text
 
 
-def test_a_timeline_line_is_not_dated_by_a_day_its_clause_of_time_gives_as_background(make_assistant):
+def test_a_timeline_line_is_not_dated_by_a_day_its_clause_of_time_gives_as_background(kingsbridge_assistant):
     """A researcher's own corpus: "Timeline of the Kingsbridge port strike" put the mediator's talks first, on
     2026-03-02, the day of "… their first face-to-face talks since the strike began March 2, the … Service said
     Friday": a day in a clause of time ("since …") is the background of the sentence's event, not its day."""
-    from tests.assistant.test_time_questions import kingsbridge_articles
-
-    bot = make_assistant()
-    bot.add_records(kingsbridge_articles())
+    bot = kingsbridge_assistant
     answer = bot.ask("Timeline of the Kingsbridge port strike", as_of="2026-05-14")
     mediator = next(line for line in answer.text.split("\n") if "federal mediator will bring" in line)
     assert mediator.startswith("- 2026-03-13 · "), mediator

@@ -1960,17 +1960,11 @@ def test_who_resigned_is_the_one_who_did_not_who_spoke_of_it(make_assistant):
     assert answer.text.removeprefix("As of 2026-04-07: ").startswith("Martin Hale"), answer.text
 
 
-def kingsbridge_articles() -> list[dict]:
-    """A researcher's own articles, written for an outside try (tests/assistant/kingsbridge_articles.json)."""
-    return json.loads((Path(__file__).parent / "kingsbridge_articles.json").read_text(encoding="utf-8"))["articles"]
-
-
-def test_how_many_in_the_present_is_the_count_as_it_stands(make_assistant):
+def test_how_many_in_the_present_is_the_count_as_it_stands(kingsbridge_assistant):
     """An outside try on a researcher's own articles: "How many ships are waiting at anchor off the port?" gave the 23
     of the strike's fourth day (2026-03-05, whose words "off the Port" it shares) asked on 03-21 and on 04-09, over the
     47 told 03-20 and the 62 told 04-08. A count asked in the present is the count as it stands: its newest telling."""
-    bot = make_assistant()
-    bot.add_records(kingsbridge_articles())
+    bot = kingsbridge_assistant
     question = "How many ships are waiting at anchor off the port?"
     assert "47 ships" in bot.ask(question, as_of="2026-03-21").text.split("[1]")[0]
     assert "rose to 62" in bot.ask(question, as_of="2026-04-09").text.split("[1]")[0]
@@ -1978,13 +1972,12 @@ def test_how_many_in_the_present_is_the_count_as_it_stands(make_assistant):
     assert counts_as_of_now(question) and not counts_as_of_now("How many ships were waiting at anchor?")
 
 
-def test_a_post_given_by_a_vote_to_name_someone_is_given(make_assistant):
+def test_a_post_given_by_a_vote_to_name_someone_is_given(kingsbridge_assistant):
     """An outside try on a researcher's own articles: "Who was named executive director of the harbor authority?"
     (asked 2026-04-15) was hedged "No article here reports that outcome" over "The board … voted 6-1 on Monday to name
     Marcus Reyes executive director", and "Who is the executive director …?" led with the January report of him
     acting in the post: a "to name" done because the vote was is a naming, and tells the holder."""
-    bot = make_assistant()
-    bot.add_records(kingsbridge_articles())
+    bot = kingsbridge_assistant
     named = bot.ask("Who was named executive director of the harbor authority?", as_of="2026-04-15")
     assert named.text.startswith("As of 2026-04-14: KINGSBRIDGE — The board of the Kingsbridge Harbor Authority voted"), (
         named.text
@@ -1993,26 +1986,24 @@ def test_a_post_given_by_a_vote_to_name_someone_is_given(make_assistant):
     assert "to name Marcus Reyes executive director" in holder.text.split("[1]")[0], holder.text
 
 
-def test_a_rate_asked_is_answered_by_a_figure_of_that_rate(make_assistant):
+def test_a_rate_asked_is_answered_by_a_figure_of_that_rate(kingsbridge_assistant):
     """An outside try on a researcher's own articles: "How much is the strike costing the regional economy each
     day?" led with "… has cost the regional economy about $1.9 billion so far, … who said the daily toll was lower",
     a total, over "… estimated the strike was costing about $75 million a day" in the same article."""
-    bot = make_assistant()
-    bot.add_records(kingsbridge_articles())
+    bot = kingsbridge_assistant
     answer = bot.ask("How much is the strike costing the regional economy each day?", as_of="2026-03-28")
     assert "$75 million a day" in answer.text.split("[1]")[0], answer.text
     assert extractive.told_per("a daily toll of $2 million", "day")
     assert not extractive.told_per("has cost $1.9 billion so far, who said the daily toll was lower", "day")
 
 
-def test_a_holder_named_as_another_s_holds_no_post_of_the_one_asked(make_assistant):
+def test_a_holder_named_as_another_s_holds_no_post_of_the_one_asked(kingsbridge_assistant):
     """An outside try on a researcher's own articles: "Who is the director of the Port of Halden?" (no article names
     one) was answered "… said Marcus Reyes, executive director of the Kingsbridge Harbor Authority", unhedged."""
     question = "Who is the director of the Port of Halden?"
     reyes = "“We will reopen,” said Marcus Reyes, executive director of the Kingsbridge Harbor Authority."
     assert extractive.of_another_owner(reyes, "director", question)
     assert not extractive.of_another_owner(reyes, "director", "Who is the director of the Kingsbridge Harbor Authority?")
-    bot = make_assistant()
-    bot.add_records(kingsbridge_articles())
+    bot = kingsbridge_assistant
     answer = bot.ask(question, as_of="2026-05-14")
     assert "Marcus Reyes, executive director of the Kingsbridge" not in answer.text.split("[1]")[0], answer.text

@@ -824,8 +824,13 @@ document.addEventListener("keydown", function (event) {
       event.target.click();
     }
   });
+  // once a frame at most: a streaming answer redraws the chat many times a second
+  let waiting = false;
+  function soon() {
+    if (!waiting) { waiting = true; requestAnimationFrame(function () { waiting = false; name(); }); }
+  }
   function start() {
-    new MutationObserver(name).observe(document.body, {subtree: true, childList: true});
+    new MutationObserver(soon).observe(document.body, {subtree: true, childList: true});
     name();
   }
   if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
