@@ -1283,7 +1283,12 @@ def with_implied(held: set[str], implied: dict[str, frozenset[str]] | None) -> s
 def asked_role(question: str) -> str | None:
     """The post a "Who is the … ?" question asks the holder of ("prime minister"), or None."""
     match = ROLE_OF.match(question) or ROLE_AFTER_NAME.match(question)
-    return match["role"] if match else None
+    if match is None:
+        return None
+    # a noun, not a deed: "Who was arrested at the Kansas City Chiefs parade?" was told "No article here names who
+    # holds that post" (a web-chat try)
+    head = next((word for word in parsed(question) if word.idx == match.start("role") + match["role"].rfind(" ") + 1), None)
+    return match["role"] if head is None or head.tag_.startswith("NN") else None
 
 
 def first_letters(text: str, capitalised: bool = False) -> set[str]:

@@ -1573,3 +1573,20 @@ def test_sick_and_illness_are_one_word_family(make_assistant):
     )
     answer = bot.ask("How many people got sick?", as_of="2026-02-06")
     assert answer.answered and "14 people" in answer.text.split("[1]")[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        # a web-chat try: told "No article here names who holds that post" for a deed asked after
+        ("Who was arrested at the Kansas City Chiefs parade?", None),
+        ("Who was killed in the shooting?", None),
+        ("Who is the prime minister of Haiti?", "prime minister"),
+        ("Who is the Boeing CEO?", "CEO"),
+        ("Who is the executive director of the harbor authority?", "executive director"),
+    ],
+)
+def test_a_post_asked_for_is_a_noun_not_a_deed(question, role):
+    from assistant.answering.extractive import asked_role
+
+    assert asked_role(question) == role
