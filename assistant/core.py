@@ -28,7 +28,7 @@ from assistant.answering.outcome import (
     words_of_the_event,
 )
 from assistant.answering.question import QuestionAnalysis, analyze, clean_topic
-from assistant.answering.rewriter import RuleRewriter, dangling_person, normalize_history
+from assistant.answering.rewriter import RuleRewriter, dangling_person, dangling_thing, normalize_history
 from assistant.answering.scope import TimeScope, news_day, time_scope
 from assistant.answering.shaped import (
     DIGEST_KINDS,
@@ -425,10 +425,18 @@ class Assistant:
             topic = read_time(asked.topic, scope.as_of).query if asked.topic else asked.topic
             analysis = replace(asked, topic=clean_topic(topic) if topic else asked.topic)
         dangling = dangling_person(question) if not turns else None
+        pointing = dangling_thing(question) if not turns and not dangling else None
         if dangling:
             # "When did she say that?" with nothing before it was answered about whoever the search happened on
             extracted = decline(
                 query, f"Whom does “{dangling}” mean? Nothing earlier in this conversation says; ask again with the name."
+            )
+        elif pointing:
+            # "When was that?" with nothing before it was answered "The articles here don't say" (a web-chat try)
+            extracted = decline(
+                query,
+                f"What does “{pointing}” mean? Nothing earlier in this conversation says; ask again with what you mean "
+                "(the event, person or place).",
             )
         elif (later := outcome_after(searched, scope.as_of)) is not None:
             # "Who won the 2025 Super Bowl?" asked 2024-01-19: no article of that day can report it (an outside try got

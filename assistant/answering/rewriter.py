@@ -49,7 +49,7 @@ from assistant.answering.inflection import past_tense, present_participle
 from assistant.answering.outcome import asked_outcome_verb
 from assistant.answering.question import analyze
 from assistant.answering.verdict import SPEECH_VERBS
-from assistant.search.words import stems
+from assistant.search.words import FRAME_STEMS, stems
 from ingest.attribution import name_gender
 from ingest.errors import InvalidInput
 from ingest.language import pipeline_view, shared_pipeline
@@ -630,6 +630,22 @@ def dangling_person(message: str) -> str | None:
                 continue
             return token.text
     return None
+
+
+POINTING_WORDS = frozenset({"that", "it", "this", "they", "them", "those", "these"})
+# what a question is besides what it points at: its question words and verbs of asking ("Who said that?")
+ASKING_STEMS = frozenset(stems("what who whom whose when where why which how happen happened say said mean"))
+
+
+def dangling_thing(message: str) -> str | None:
+    """The "that"/"it" of a message that is nothing else ("When was that?", "Who said that?", "Where is it?") and has no
+    earlier turn to point to: the word, for a reply that asks what it means (such a question as a conversation's first
+    was answered "The articles here don't say": a web-chat try); None when the message says more."""
+    if set(stems(message)) - FRAME_STEMS - ASKING_STEMS - POINTING_WORDS:
+        return None
+    doc = parse(message)
+    pointing = [t for t in doc if t.lower_ in POINTING_WORDS and t.pos_ == "PRON"]
+    return pointing[0].text if pointing else None
 
 
 def wh_subject(doc):

@@ -77,6 +77,15 @@ def test_a_follow_up_asked_first_asks_whom_its_pronoun_means(offline_bot):
     assert followed.answered and followed.standalone_question == "What did Aliyev say about civilians?"
 
 
+@pytest.mark.parametrize(("question", "word"), [("When was that?", "that"), ("Who said that?", "that"), ("Where is it?", "it")])
+def test_a_question_of_nothing_but_that_asked_first_asks_what_it_means(offline_bot, question, word):
+    """A web-chat try: "When was that?" in a new conversation was answered "The articles here don't say", as if the
+    articles had been searched for something; a question that says nothing but "that" asks what it means."""
+    alone = offline_bot.ask(question)
+    assert not alone.answered and alone.text.startswith(f"What does “{word}” mean?"), alone.text
+    assert offline_bot.ask("Who said that anti-terrorist measures would be stopped?").answered  # it says more
+
+
 def test_history_in_openai_form_with_content_parts_and_a_system_turn(offline_bot):
     history = [
         {"role": "system", "content": "You are helpful."},
