@@ -251,3 +251,17 @@ def test_the_keyboard_and_a_screen_reader_find_their_way(new_page, glimmox_url, 
         assert page.evaluate("() => !!document.activeElement.closest('#byline-reader-panel')"), "Tab left the reader"
     page.keyboard.press("Escape")
     expect(page.locator("#byline-reader-panel")).to_be_hidden()
+
+
+def test_a_date_pasted_with_spaces_around_it_is_that_date(new_page, glimmox_url):
+    """An analyst's try: " 2024-03-01 " pasted in "As of" made the Filters heading warn "Not a date … As of
+    “2024-03-01”", while the question was answered as of 2024-03-01."""
+    page = new_page(DESKTOP)
+    open_chat(page, glimmox_url)
+    page.fill("#byline-as-of input", " 2024-03-12 ")
+    page.press("#byline-as-of input", "Enter")
+    page.fill("#byline-question textarea", GLIMMOX_QUESTION)
+    page.keyboard.press("Enter")
+    page.wait_for_selector('#byline-evidence [data-turn="1"] .ev-cite')
+    expect(page.locator("#byline-filters")).to_contain_text("as of 2024-03-12")
+    expect(page.locator("#byline-filters")).not_to_contain_text("Not a date")

@@ -875,7 +875,8 @@ _REFUSED_DATES = """
     const box = document.querySelector("#" + id + " input");
     const text = box ? box.value : "";
     shown.push(box ? text : undefined);
-    const taken = text.trim() === "" || /^\\d{4}-\\d{2}-\\d{2}$/.test(text) || /^(?:\\s*now\\s*(?:-\\s*\\d+\\s*[dmhs])?)?\\s*$/.test(text);
+    // (a pasted " 2024-03-01 " is the date it is: it was warned about as no date, yet the question went out with it)
+    const taken = text.trim() === "" || /^\\d{4}-\\d{2}-\\d{2}$/.test(text.trim()) || /^(?:\\s*now\\s*(?:-\\s*\\d+\\s*[dmhs])?)?\\s*$/.test(text);
     if (!taken) typed[name] = text;
   }
 """
