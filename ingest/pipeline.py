@@ -75,7 +75,7 @@ def private_data_folder(data_dir: Path) -> Path:
     return data_dir
 
 
-# a version from elsewhere under a fifth of the stored one's length, and no newer, is a summary of it (a feed's)
+# a version from elsewhere under two fifths of the stored one's length, and no newer, is a summary of it (a feed's)
 SUMMARY_SHARE = 0.4
 
 
