@@ -157,6 +157,12 @@ def ingest(
         console.print(f"ingested: {report.summary()}")
         for problem in report.errors:
             report_error(problem.where, problem.reason)
+        for note in report.warnings:
+            errors.print(
+                Text.assemble(
+                    ("warning:", "yellow"), " ", CONTROL.sub(lambda m: repr(m[0])[1:-1], f"{note.where}: {note.reason}")
+                )
+            )
     if report.failed:
         raise typer.Exit(1)
 

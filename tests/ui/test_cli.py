@@ -227,3 +227,17 @@ def test_quotes_searched_for_words_no_quote_holds_are_none(tmp_path):
     assert "Aliyev" in run("quotes", "--search", "arms", "--data", data).output
     nothing = run("quotes", "--search", "xylophone", "--data", data)
     assert nothing.exit_code == 0 and "No quote matches." in nothing.output and "Aliyev" not in nothing.output
+
+
+def test_an_article_dated_after_today_goes_in_with_a_warning(tmp_path):
+    """An editor's messy folder: "date 2031-05-01 …" was taken without a word, and then never cited by a question
+    asked as of today. It goes in, and the ingest says why it will not be cited yet."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ahead.txt").write_text("date 2031-05-01 Bridge reopens\n\nThe Old Quay Bridge reopened.\n", encoding="utf-8")
+    data = str(tmp_path / "data")
+    ingested = run("ingest", str(folder), "--data", data)
+    assert ingested.exit_code == 0 and "1 added" in ingested.output, ingested.output
+    assert "warning:" in ingested.output and "dated 2031-05-01, after today" in ingested.output, ingested.output
+    report = json.loads(run("ingest", str(folder), "--data", data, "--json").output)
+    assert report["warnings"] == []  # unchanged: nothing written, nothing to say
