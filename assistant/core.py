@@ -528,14 +528,14 @@ class Assistant:
                 # an unsupported rewording falls back to the quote index's own words
                 answer = answer.model_copy(update={"mode": "who_said"}) if answer.answered else None
             worded_by_llm = answer is not None and answer.answered
-        unsupported_llm = False
-        model_held_nothing = answer is not None and not answer.answered and quoted is None
-        if model_held_nothing and extracted is not None and extracted.answered:
+        unsupported_llm = (
+            answer is not None and not answer.answered and quoted is None and extracted is not None and extracted.answered
+        )
+        if unsupported_llm:
             # every sentence the model wrote was dropped (no markers, or none its passage supports) while the articles
             # answer: "The articles here don't say" was given for questions the extractive answer answers (an outside
             # try with a small model)
             answer = None
-            unsupported_llm = True
         if answer is None:
             answer = quoted or extracted or self.extractive(query, hits, texts, scope)
         # whichever answerer wrote it: an answer whose first source lies outside the asked-about days says so

@@ -22,6 +22,7 @@ from assistant.answer import Answer
 from assistant.answering.checker import CheckedAnswerBuilder, CitationChecker, SentenceBuffer
 from assistant.answering.extractive import decline
 from assistant.answering.question import QuestionAnalysis
+from assistant.answering.rewriter import QUESTION_WORDS
 from assistant.answering.timeframe import TimeReading
 from assistant.search.types import Hit
 from assistant.search.words import FRAME_STEMS, stems
@@ -300,7 +301,7 @@ def rewrite_messages(message: str, history: list[dict[str, str]], max_turns: int
 
 
 # the words that frame a follow-up, not what it asks about ("What about Trump?" may become "Did Trump win …?")
-FOLLOW_UP_FRAME = frozenset(stems("what about how who whom whose when where why which and also else then"))
+FOLLOW_UP_FRAME = frozenset(stems(" ".join(QUESTION_WORDS | {"about", "and", "also", "else", "then"})))
 
 
 def rewrite_with_llm(llm: LLMClient, message: str, history: list[dict[str, str]]) -> str | None:

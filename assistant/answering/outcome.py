@@ -288,17 +288,20 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             continue
         if token.lemma_ not in reporting or token.pos_ != "VERB":
             continue
-        # (a "to …" done by choice reports the asked verb itself: "voted … to name Reyes"; "managed to edge past the
-        # Lions …, securing a bid in the Super Bowl" beat them in another game)
-        if not (token.tag_ in PAST or done_along(token) or (token.lemma_ == verb and done_by_choice(token))):
+        # a "to …" done because the vote or choice it hangs from was, of the asked verb itself: "The board … voted 6-1
+        # on Monday to name Marcus Reyes executive director" named him ("Who was named …?" said no article reported it:
+        # a researcher's corpus); "managed to edge past the Lions …, securing a bid in the Super Bowl" beat them in
+        # another game
+        chosen = token.lemma_ == verb and done_by_choice(token)
+        if not (token.tag_ in PAST or done_along(token) or chosen):
             continue
-        # (a "to …" done because the vote or choice it hangs from was: "The board … voted 6-1 on Monday to name Marcus
-        # Reyes executive director" named him; "Who was named …?" said no article reported it: a researcher's corpus)
-        if (is_infinitive(token) and not (token.lemma_ == verb and done_by_choice(token))) or is_supposed(token):
-            continue
-        if is_denied(token):
-            continue
-        if is_a_tally(token) or is_conditional(token):
+        if (
+            (is_infinitive(token) and not chosen)
+            or is_supposed(token)
+            or is_denied(token)
+            or is_a_tally(token)
+            or is_conditional(token)
+        ):
             continue
         if looks_back(token) or of_an_earlier_contest(token, contest):
             # "Trump had defeated Haley in previous contests in Iowa, New Hampshire, …", in a March story; "the first

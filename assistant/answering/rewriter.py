@@ -634,7 +634,7 @@ def dangling_person(message: str) -> str | None:
 
 POINTING_WORDS = frozenset({"that", "it", "this", "they", "them", "those", "these"})
 # what a question is besides what it points at: its question words and verbs of asking ("Who said that?")
-ASKING_STEMS = frozenset(stems("what who whom whose when where why which how happen happened say said mean"))
+ASKING_STEMS = frozenset(stems(" ".join(QUESTION_WORDS | {"happen", "happened", "say", "said", "mean"})))
 
 
 def dangling_thing(message: str) -> str | None:
