@@ -800,12 +800,13 @@ document.addEventListener("keydown", function (event) {
   });
   document.addEventListener("click", function (event) {
     if (!(event.target.closest && event.target.closest("#byline-delete-conversation"))) return;
-    [60, 200, 500].forEach(function (ms) {
-      setTimeout(function () {
-        const keep = document.querySelector("#byline-delete-keep");
-        if (keep && keep.offsetParent !== null && !keep.contains(document.activeElement)) keep.focus();
-      }, ms);
-    });
+    // the row is drawn after a round trip to the server, which a busy machine takes seconds over: wait for it
+    const asked = Date.now();
+    const wait = setInterval(function () {
+      const keep = document.querySelector("#byline-delete-keep");
+      if (keep && keep.offsetParent !== null) { if (!keep.contains(document.activeElement)) keep.focus(); clearInterval(wait); }
+      else if (Date.now() - asked > 10000) clearInterval(wait);
+    }, 50);
   }, true);
   document.addEventListener("keydown", function (event) {
     const panel = document.querySelector("#byline-reader-panel:not(.hidden)");
