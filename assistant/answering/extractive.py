@@ -86,9 +86,11 @@ from assistant.answering.verdict import (
     Contest,
     as_dropping_out,
     asked_deed,
+    asked_state,
     asks_of_any,
     by_another_verb,
     counts_the_harmed,
+    ends_the_state,
     harm_family,
     of_another_year,
     one_winner_contest,
@@ -226,6 +228,12 @@ TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("whi
 STILL = re.compile(r"\bstill\b", re.IGNORECASE)
 REMAINING = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continues?|continuing|yet to)\b", re.IGNORECASE)
 REMAINING_BONUS = 0.05
+# a word of a state told over, before the parse reads whether it is (`verdict.ends_the_state`)
+ENDING_WORD = re.compile(
+    r"\b(?:end|lift|reopen|resum|restor|conclud|finish|rescind|cancel|revok|repeal|overturn|expir|settl|releas|fre|rescu|"
+    r"arrest|captur|return)\w*",
+    re.IGNORECASE,
+)
 # a count that says it replaces an earlier one: "now expects to hire about 355, up from 300"
 UPDATED = re.compile(
     r"\b(?:now|up from|down from|revised|raised|lowered|(?:rose|grew|increased|climbed|fell|dropped|jumped) to)\b", re.I
@@ -787,6 +795,10 @@ class ExtractiveAnswerer:
                 newest = max(staying, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
                 if newest is not None and all(c.hit.chunk.published_int < newest.hit.chunk.published_int for c in leaving):
                     best, verdict = newest, YES
+            if STILL.search(as_asked or question) and settling is question and verdict in (UNSETTLED, worded(question, True)):
+                # "Are the dockworkers still on strike?", asked after "… as dockworkers returned to work, ending a 58-day
+                # strike", was hedged with it (a researcher's own corpus): a state told over since, is no more
+                best, verdict = self.since_ended(as_asked or question, best, verdict, pool)
         pool.remove(best)
         pool.insert(0, best)
         chosen = [best]
@@ -841,6 +853,22 @@ class ExtractiveAnswerer:
         if verdict is not None:
             answer.text = f"{verdict} {answer.text}"
         return answer
+
+    def since_ended(self, question: str, best: Candidate, verdict: str, pool: list[Candidate]) -> tuple[Candidate, str]:
+        """For "Is X still Y?", the newest sentence, as new as `best` or newer, that tells Y over, and "No."; else
+        `best` and `verdict` as they were."""
+        state = asked_state(question)
+        ended = [
+            c
+            for c in pool[:ROLE_POOL]
+            if c.hit.chunk.published_int >= best.hit.chunk.published_int
+            and self.answers(c)
+            and ENDING_WORD.search(c.text)
+            and ends_the_state(c.text, state)
+        ]
+        if ended:
+            return max(ended, key=lambda c: (c.hit.chunk.published_int, c.score)), worded(question, holds=False)
+        return best, verdict
 
     def won_by_the_one_asked(self, question: str, terms: dict[str, float]) -> Callable[[Candidate], bool]:
         """For "When did the Rams win the Super Bowl?": whether a report may have the Rams win it, not someone else (it

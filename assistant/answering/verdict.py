@@ -1112,3 +1112,60 @@ def tells_who_did(sentence: str, deed: tuple[str, frozenset[str], str]) -> bool:
         if any(done_to & set(stems(" ".join(t.text for t in o.subtree))) for o in objects):
             return True
     return False
+
+
+# verbs that tell a state over: "ending a 58-day strike", "lifted the advisory", "Route 9 reopened", "returned to work"
+ENDING_VERBS = frozenset(
+    "end lift reopen resume restore conclude finish rescind cancel revoke repeal overturn expire settle release free "
+    "rescue arrest capture".split()
+)
+# their forms that tell it done (or doing), not foretold: "will end" and "to end" are VB
+ENDING_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
+FORETELLING = frozenset({"will", "would", "could", "may", "might", "can", "should", "must", "to"})
+# the states whose end "returned to work" tells
+WORK_STOPPAGES = frozenset({"strike", "walkout", "lockout", "stoppage", "sickout"})
+
+
+def asked_state(question: str) -> frozenset[str]:
+    """The lemmas of what "Is the port still closed?" asks stays so: its subject's nouns ("port") and the state
+    ("close"; "strike" of "on strike", "advisory" and "effect" of "Is the advisory still in effect?")."""
+    words: set[str] = set()
+    for token in parsed(question):
+        if token.dep_ in ("nsubj", "nsubjpass", "pobj", "attr", "acomp", "ROOT") or (
+            token.dep_ == "compound" and token.head.dep_ in ("nsubj", "nsubjpass")
+        ):
+            if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and token.lemma_.lower() not in ("be", "still"):
+                words.add(token.lemma_.lower())
+    return frozenset(words)
+
+
+def ends_the_state(sentence: str, state: frozenset[str]) -> bool:
+    """Whether `sentence` tells over a state of `state`'s words (`asked_state`): "… ending a 58-day strike" for "Are
+    the dockworkers still on strike?", "The city lifted the boil-water advisory" for "Is the advisory still in
+    effect?", "Route 9 reopened" for "Is Route 9 still closed?". Told done, not foretold ("the strike will end if …")
+    nor denied, nor hoped for ("hopes of an end to a strike": a noun)."""
+    for token in parsed(sentence):
+        if token.pos_ != "VERB" or token.tag_ not in ENDING_TAGS:
+            continue
+        ended = token.lemma_.lower() in ENDING_VERBS
+        back_to_work = token.lemma_.lower() == "return" and any(
+            c.dep_ == "prep" and any(g.lower_ == "work" for g in c.children) for c in token.children
+        )
+        if not (ended or back_to_work):
+            continue
+        if any(
+            c.dep_ in ("neg", "aux", "mark") and c.lower_ in FORETELLING | {"not", "never", "if", "unless"}
+            for c in token.children
+        ):
+            continue
+        # the argument's own words ("boil-water advisory"), not its clauses' ("a strike that was the longest at the port")
+        arguments = {
+            word.lemma_.lower()
+            for c in token.children
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+            for word in (c, *(w for w in c.children if w.dep_ == "compound"))
+            if word.pos_ in ("NOUN", "PROPN")
+        }
+        if arguments & state or (back_to_work and state & WORK_STOPPAGES):
+            return True
+    return False

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.answering import extractive
+from assistant.answering import extractive, verdict
 from assistant.answering.outcome import asks_an_outcome, outcome_after
 from assistant.answering.question import counts_as_of_now
 from assistant.answering.scope import time_scope
@@ -2007,3 +2007,26 @@ def test_a_holder_named_as_another_s_holds_no_post_of_the_one_asked(kingsbridge_
     bot = kingsbridge_assistant
     answer = bot.ask(question, as_of="2026-05-14")
     assert "Marcus Reyes, executive director of the Kingsbridge" not in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_state_told_over_since_answers_still_no(kingsbridge_assistant):
+    """An outside try on a researcher's own articles: "Are the dockworkers still on strike?", asked two days after
+    "… as dockworkers returned to work, ending a 58-day strike", was hedged "The articles don't say so outright" with
+    that very sentence. A state told over, as new as any telling of it or newer, answers a "still" "No."."""
+    bot = kingsbridge_assistant
+    answer = bot.ask("Are the dockworkers still on strike?", as_of="2026-05-02")
+    assert answer.text.startswith("No. As of 2026-04-30:"), answer.text
+    assert "ending a 58-day strike" in answer.text.split("[1]")[0]
+    # told done only: foretold, hoped for or denied, a state is not over
+    state = verdict.asked_state("Is the boil-water advisory still in effect?")
+    assert verdict.ends_the_state("The city lifted the boil-water advisory on Tuesday for 2,650 households.", state)
+    assert verdict.ends_the_state("Route 9 reopened to traffic Friday.", verdict.asked_state("Is Route 9 still closed?"))
+    strike = verdict.asked_state("Are the dockworkers still on strike?")
+    assert not verdict.ends_the_state("The union said the strike will end if the deal is ratified.", strike)
+    assert not verdict.ends_the_state("The deal raised hopes of an end to a strike that has shut the port.", strike)
+    assert not verdict.ends_the_state("The strike did not end on Tuesday.", strike)
+    # ... and of the state asked: "a strike that was the longest at the port" ends nothing of "Is the port still closed?"
+    assert not verdict.ends_the_state(
+        "Cranes moved as dockworkers returned to work, ending a strike that was the longest at the port.",
+        verdict.asked_state("Is the port still closed?"),
+    )
