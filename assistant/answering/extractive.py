@@ -228,6 +228,8 @@ TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("whi
 STILL = re.compile(r"\bstill\b", re.IGNORECASE)
 REMAINING = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continues?|continuing|yet to)\b", re.IGNORECASE)
 REMAINING_BONUS = 0.05
+# "Is the bus strike over?", "Has River Road reopened?": whether a state is told over
+OVER_ASKED = re.compile(r"\b(?:over|ended|finished|lifted|reopened|resumed)\s*\?*\s*$", re.IGNORECASE)
 # a word of a state told over, before the parse reads whether it is (`verdict.ends_the_state`)
 ENDING_WORD = re.compile(
     r"\b(?:end|lift|reopen|resum|restor|conclud|finish|rescind|cancel|revok|repeal|overturn|expir|settl|releas|fre|rescu|"
@@ -798,7 +800,16 @@ class ExtractiveAnswerer:
             if STILL.search(as_asked or question) and settling is question and verdict in (UNSETTLED, worded(question, True)):
                 # "Are the dockworkers still on strike?", asked after "… as dockworkers returned to work, ending a 58-day
                 # strike", was hedged with it (a researcher's own corpus): a state told over since, is no more
-                best, verdict = self.since_ended(as_asked or question, best, verdict, pool)
+                if (ended := self.told_over(as_asked or question, best, pool)) is not None:
+                    best, verdict = ended, worded(question, holds=False)
+            elif OVER_ASKED.search(as_asked or question) and verdict != worded(question, holds=False):
+                # ... and "Is the bus strike over?" by "… reached a tentative agreement, ending a strike that halted the
+                # region's buses", which it was hedged with: "Yes."; "Is the strike over?" got "Yes." from "The strike …
+                # is now in its fourth week", which holds its one key word: only an end told settles it so
+                if (ended := self.told_over(as_asked or question, best, pool)) is not None:
+                    best, verdict = ended, worded(question, holds=True)
+                else:
+                    verdict = UNSETTLED
         pool.remove(best)
         pool.insert(0, best)
         chosen = [best]
@@ -854,9 +865,8 @@ class ExtractiveAnswerer:
             answer.text = f"{verdict} {answer.text}"
         return answer
 
-    def since_ended(self, question: str, best: Candidate, verdict: str, pool: list[Candidate]) -> tuple[Candidate, str]:
-        """For "Is X still Y?", the newest sentence, as new as `best` or newer, that tells Y over, and "No."; else
-        `best` and `verdict` as they were."""
+    def told_over(self, question: str, best: Candidate, pool: list[Candidate]) -> Candidate | None:
+        """For "Is X still Y?" or "Is X over?", the newest sentence, as new as `best` or newer, that tells Y over."""
         state = asked_state(question)
         ended = [
             c
@@ -866,9 +876,7 @@ class ExtractiveAnswerer:
             and ENDING_WORD.search(c.text)
             and ends_the_state(c.text, state)
         ]
-        if ended:
-            return max(ended, key=lambda c: (c.hit.chunk.published_int, c.score)), worded(question, holds=False)
-        return best, verdict
+        return max(ended, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
 
     def won_by_the_one_asked(self, question: str, terms: dict[str, float]) -> Callable[[Candidate], bool]:
         """For "When did the Rams win the Super Bowl?": whether a report may have the Rams win it, not someone else (it

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.answering.question import dependency_parser
 from assistant.search.words import clipped_from, stems
+from ingest.cleaning import DATELINE
 
 if TYPE_CHECKING:
     from assistant.answering.extractive import Candidate
@@ -1144,9 +1145,14 @@ def ends_the_state(sentence: str, state: frozenset[str]) -> bool:
     the dockworkers still on strike?", "The city lifted the boil-water advisory" for "Is the advisory still in
     effect?", "Route 9 reopened" for "Is Route 9 still closed?". Told done, not foretold ("the strike will end if …")
     nor denied, nor hoped for ("hopes of an end to a strike": a noun)."""
+    # "HARLOW FALLS — River Road reopened …" was parsed with "FALLS" as the subject and the road in apposition
+    if (dateline := DATELINE.match(sentence)) is not None:
+        sentence = sentence[dateline.end() :].lstrip()
     for token in parsed(sentence):
         if token.pos_ != "VERB" or token.tag_ not in ENDING_TAGS:
             continue
+        if token.tag_ in ("VBZ", "VBP") and token.dep_ != "ROOT":
+            continue  # "The day this strike ends, we need to be ready": a present in a clause supposes it, as a "when" does
         ended = token.lemma_.lower() in ENDING_VERBS
         back_to_work = token.lemma_.lower() == "return" and any(
             c.dep_ == "prep" and any(g.lower_ == "work" for g in c.children) for c in token.children

@@ -2025,8 +2025,24 @@ def test_a_state_told_over_since_answers_still_no(kingsbridge_assistant):
     assert not verdict.ends_the_state("The union said the strike will end if the deal is ratified.", strike)
     assert not verdict.ends_the_state("The deal raised hopes of an end to a strike that has shut the port.", strike)
     assert not verdict.ends_the_state("The strike did not end on Tuesday.", strike)
+    assert not verdict.ends_the_state("The day this strike ends, we need to be ready to win back every ship.", strike)
+    # a dateline made "FALLS" the subject of "HARLOW FALLS — River Road reopened …" (a reporter's own corpus)
+    road = verdict.asked_state("Is River Road still closed?")
+    assert verdict.ends_the_state("HARLOW FALLS — River Road reopened to traffic Monday morning, nine weeks after.", road)
     # ... and of the state asked: "a strike that was the longest at the port" ends nothing of "Is the port still closed?"
     assert not verdict.ends_the_state(
         "Cranes moved as dockworkers returned to work, ending a strike that was the longest at the port.",
         verdict.asked_state("Is the port still closed?"),
     )
+
+
+def test_is_it_over_is_settled_only_by_its_end_told(kingsbridge_assistant):
+    """An outside try: "Is the strike over?" got "Yes." from "The strike … is now in its fourth week", and "Has the port
+    strike ended?" from "The day this strike ends, we need to be ready …": each holds the one key word, "strike". Only
+    an end told done settles "Is X over?" "Yes."; without one, the closest sentences come hedged."""
+    bot = kingsbridge_assistant
+    for question in ("Is the strike over?", "Has the port strike ended?"):
+        answer = bot.ask(question, as_of="2026-05-02")
+        assert not answer.text.startswith("Yes."), (question, answer.text)
+        assert answer.text.startswith("The articles don't say so outright"), (question, answer.text)
+    assert extractive.OVER_ASKED.search("Is the bus strike over?") and not extractive.OVER_ASKED.search("Is it over there?")
