@@ -472,6 +472,32 @@ def test_a_weekday_of_a_plan_is_the_coming_one(text, published, expected):
             [("Tuesday", "2026-04-21"), ("Thursday", "2026-04-23")],
         ),
         ("Trump says Thursday he will run.", date(2024, 2, 9), [("Thursday", "2024-02-08")]),
+        # a reporter's own corpus (an outside try): a Thursday article's "displaced by Monday's landslide" was read as
+        # the Monday after (a "by" of who or what did it is no deadline); a Wednesday's "effective Saturday" and a
+        # Friday's "who takes over on Saturday" as the Saturday before; "… will be held Saturday, April 26, …, organizers
+        # announced Thursday" (a Friday) put the announcement on the Thursday after
+        (
+            "The number of people displaced by Monday's landslide on River Road rose to 112.",
+            date(2025, 3, 6),
+            [("Monday", "2025-03-03")],
+        ),
+        ("Four candidates must file by Friday's deadline.", date(2025, 3, 5), [("Friday", "2025-03-07")]),
+        (
+            "The City Council on Tuesday named Dana Whitfield acting city manager, effective Saturday.",
+            date(2025, 3, 12),
+            [("Tuesday", "2025-03-11"), ("Saturday", "2025-03-15")],
+        ),
+        (
+            "The state has agreed to pay $1 million, said acting City Manager Dana Whitfield, who takes over on Saturday.",
+            date(2025, 3, 14),
+            [("Saturday", "2025-03-15")],
+        ),
+        (
+            "The Spring Lantern Festival will be held Saturday, April 26, two weeks later than planned, organizers "
+            "announced Thursday, citing the bus strike.",
+            date(2025, 4, 4),
+            [("Saturday, April 26", "2025-04-26"), ("Thursday", "2025-04-03")],
+        ),
         # a researcher's try on polnear-dev: what can happen, or is expected to, is to come; what could have is past
         ("Trump said he feels he can win New Hampshire's Tuesday primary.", date(2016, 2, 8), [("Tuesday", "2016-02-09")]),
         ("A majority of voters expect Clinton to win Monday's debate.", date(2016, 9, 24), [("Monday", "2016-09-26")]),

@@ -52,7 +52,14 @@ _FUTURE_WORDS = _LazyPattern(
     # if he had resigned on Monday", "if they won Sunday"
     r"|\b(?:if|unless)\b(?![^,.;:]*\b(?:was|were|had|did|won|lost|\w+ed)\b)"
 )
-_FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till)\s+$")
+_FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till|effective(?:\s+on)?)\s+$")
+# "displaced by Monday's landslide": a "by" after a past participle names who or what did it, not a deadline; the
+# possessive's noun is the event ("by Friday's deadline" stays a deadline)
+_BY_AN_AGENT = _LazyPattern(
+    r"\b(?:\w+ed|\w+en|hit|struck|caught|brought|led|made|hurt|shut|cut|built|sent|held|kept|left|lost|won|sold|"
+    r"told|bought|fought|drawn|thrown|blown|torn|sworn|worn)\s+by\s+$"
+)
+_DEADLINES = _LazyPattern(r"['’]s\s+(?:deadline|cutoff|cut-off|close|end|opening|start)\b")
 _TOLD_DONE = _LazyPattern(r"\b(?:was|were|had|did)\b")  # a clause that tells a thing as done by then
 # "before Monday's caucuses", "ahead of Tuesday's vote": an event the article looks forward to
 _BEFORE_AN_EVENT = _LazyPattern(r"\b(?:before|ahead\s+of)\s+$")
@@ -74,6 +81,9 @@ _FUTURE_LOOK_WORDS = 12  # how many words around a weekday or date are read for 
 _REPORTING_WORDS = {"said", "says", "told", "announced", "announces", "reported", "revealed", "reveals"}
 # Words that start a new clause, whose tense is its own: "died Thursday and will be buried Monday".
 _CLAUSE_WORDS = {"and", "but", "said", "says", "told", "after", "when", "because", "since", "while", "which", "who", "that"}
+# a report's own past verb starts the weekday's clause: "The festival will be held Saturday, April 26, …, organizers
+# announced Thursday" (a Friday article: the Thursday before, not the next)
+_CLAUSE_WORDS |= {"announced", "reported", "revealed", "confirmed", "added", "stated", "wrote", "noted", "explained"}
 
 
 _SENTENCE_ENDS = ".!?;\n"
@@ -279,7 +289,9 @@ def _reads_as_future(text: str, found: _Found) -> bool:
     own_clause = " ".join(clause[resets[-1] + 1 if resets else 0 :])
     if _FUTURE_WORDS.search(own_clause):
         return True
-    if _FUTURE_WORD_JUST_BEFORE.search(text, max(0, found.start - 8), found.start):
+    if _BY_AN_AGENT.search(text, max(0, found.start - 20), found.start) and not _DEADLINES.match(text, found.end):
+        return False
+    if _FUTURE_WORD_JUST_BEFORE.search(text, max(0, found.start - 14), found.start):
         # "by Friday" looks ahead, unless its clause is told done: "The fire was just 3% contained by Thursday" (an
         # outside try read it a week after the Friday article it was in), "Four candidates filed papers by Wednesday's
         # deadline" (another, in a Thursday article, read it as the Wednesday after)

@@ -134,8 +134,10 @@ def _present_schedule(verb: Token, auxiliaries: list[Token]) -> bool:
     present = verb.tag_ in _PRESENT or (verb.tag_ == "VBN" and be and be[0].tag_ in _PRESENT)
     if not present:
         return False
-    if verb.dep_ == "ROOT" and verb.tag_ in _PRESENT and verb.lemma_ not in _REPORTING and verb.lemma_ != "be":
-        return True  # a statement's own present simple schedules: "The contract expires at midnight Saturday"
+    if verb.dep_ in ("ROOT", "relcl") and verb.tag_ in _PRESENT and verb.lemma_ not in _REPORTING and verb.lemma_ != "be":
+        # a statement's own present simple schedules: "The contract expires at midnight Saturday", as a relative
+        # clause's does: "said acting City Manager Dana Whitfield, who takes over on Saturday" (a Friday article)
+        return True
     if verb.dep_ != "advcl":
         return False
     return any(child.dep_ in ("mark", "advmod") and child.lower_ in _TIME_CLAUSE_WORDS for child in verb.children)
