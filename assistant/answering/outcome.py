@@ -265,7 +265,10 @@ def states_an_outcome(c: Candidate, verb: str, event: frozenset[str] = frozenset
             if of_the_event(token, event, contest) and not victorious_elsewhere(token, event, contest):
                 return True  # "Lai Ching-te emerged victorious in Taiwan's presidential election"
             continue
-        if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and verb in WON_BY_WINNING:
+        # ... and a win "over" someone tells who was beaten: "the 49ers staged an impressive 34-31 comeback win over the
+        # Detroit Lions" answers "Which team did the 49ers beat …?" (an outside try was told no article reported it)
+        beaten_by_a_win = verb in BEATING_VERBS and any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)
+        if token.pos_ == "NOUN" and token.lemma_ in OUTCOME_NOUNS and (verb in WON_BY_WINNING or beaten_by_a_win):
             # "ended with a win for the Chiefs", "scoring the biggest victory"; not "a path to victory", "a bid for a win"
             if not (
                 (token.head.lower_ in ("to", "for", "toward", "towards") and not carried_to(token))

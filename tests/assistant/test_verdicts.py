@@ -1211,3 +1211,21 @@ def test_refusing_to_do_what_was_asked_is_not_doing_it(sentence, refused):
     from assistant.answering.verdict import refused_to_do
 
     assert refused_to_do("Did the judge dismiss the workers' lawsuit?", sentence) is refused
+
+
+@pytest.mark.parametrize(
+    "sentence, reports",
+    [
+        ("The San Francisco 49ers staged a 34-31 comeback win over the Detroit Lions in the NFC championship game.", True),
+        ("The 49ers are hoping for a win over the Lions in the NFC championship game.", False),
+        ("The 49ers' win in the NFC championship game sent them to Las Vegas.", False),  # a win names no one beaten
+    ],
+)
+def test_a_win_over_someone_tells_whom_it_beat(sentence, reports):
+    """An outside try: "Which team did the 49ers beat in the NFC championship game?" was told "No article here reports
+    that outcome" above "… the 49ers staged an impressive 34-31 comeback win over the Detroit Lions": a win "over" a
+    side is a beating of it, as the verb would be."""
+    from assistant.answering.outcome import asked_contest, event_words, states_an_outcome
+
+    question = "Which team did the 49ers beat in the NFC championship game?"
+    assert states_an_outcome(candidate(sentence, "2024-02-01"), "beat", event_words(question), asked_contest(question)) is reports
