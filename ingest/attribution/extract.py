@@ -144,6 +144,13 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
             # a passive's doer is its subject as a "she" after it reads it: "The talks are being led by Alicia Moreno, a
             # federal mediator. She said …" was another's (a researcher's own corpus)
             is_subj = is_subj or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+            # ... and so is a subject's name in apposition: "The Millrace Diner's owner, Grace Tilden, told the council
+            # …. 'Please just get it open,' she said." was the diner's (a reporter's own corpus)
+            # (a person's name beside a common noun, not a title beside a name: "Filippo Grandi, the United Nations High
+            # Commissioner for Refugees, reacted …" is Grandi's)
+            is_subj = is_subj or (
+                label == "PERSON" and root.dep_ == "appos" and root.head.dep_ in _SUBJ_DEPS and root.head.tag_ in ("NN", "NNS")
+            )
             name = clean_name(span.text)
             if label == "PERSON":
                 art.names.add(pos, span.text)

@@ -629,3 +629,30 @@ def test_calling_something_a_name_is_the_caller_s_word(nlp):
         '"an escalation that makes a settlement harder, not easier."'
     )
     assert by_text(attrs_of(text, nlp), "an escalation").speaker_name == "Gerald Pruitt"
+
+
+def test_a_council_member_is_a_person_and_her_surname_hers(nlp):
+    """A reporter's own corpus: "Council Member Ellen Ortega" was read as an organisation (the council's), so her
+    '"We got one bid," Ortega said' was stored under a bare "Ortega", and "What did Ellen Ortega say about the
+    contract?" found none of her words."""
+    text = (
+        'Council Member Ellen Ortega said she would vote against it. "We got one bid. One. That is not a competitive '
+        'process," Ortega said.'
+    )
+    assert by_text(attrs_of(text, nlp), "We got one bid").speaker_name == "Ellen Ortega"
+
+
+def test_a_subject_s_name_in_apposition_is_who_she_is(nlp):
+    """A reporter's own corpus: '"Please just get it open," she said' after "The Millrace Diner's owner, Grace Tilden,
+    told the council …" was the diner's; a title beside a name stays the name's ("Filippo Grandi, the United Nations
+    High Commissioner for Refugees, …")."""
+    text = (
+        "The Millrace Diner's owner, Grace Tilden, told the council that her business would not survive a summer "
+        'without the road. "Please just get it open," she said.'
+    )
+    assert by_text(attrs_of(text, nlp), "Please just get it open").speaker_name == "Grace Tilden"
+    grandi = (
+        "Filippo Grandi, the United Nations High Commissioner for Refugees, reacted skeptically to the deal. "
+        '"We are concerned about any agreement that involves blanket return," he said.'
+    )
+    assert by_text(attrs_of(grandi, nlp), "We are concerned").speaker_name == "Filippo Grandi"
