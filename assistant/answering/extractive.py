@@ -33,7 +33,7 @@ from functools import lru_cache
 import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
-from assistant.answering.full_names import NAME_WORD_IDF, with_full_names
+from assistant.answering.full_names import NAME_WORD_IDF, QUOTED_WORDS, with_full_names
 from assistant.answering.outcome import (
     NO_EVENT_REPORTED,
     NO_OUTCOME_REPORTED,
@@ -1538,9 +1538,6 @@ def freshness(published: str, news_day: date | None) -> float:
         return 0.0
     age = (news_day - date.fromisoformat(published)).days
     return FRESH_WEIGHT * 0.5 ** (max(age, 0) / FRESH_HALF_LIFE_DAYS)
-
-
-QUOTED_WORDS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")  # a quotation, or the rest of the sentence after an unclosed one
 
 
 def with_calendar_dates(sentence: str, published: str) -> str:

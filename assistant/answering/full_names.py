@@ -6,7 +6,7 @@
    occupations left out ("Los Angeles Lakers star LeBron James" → "LeBron James"; "Former President Donald
    Trump" → "Donald Trump"). The bundled NER is not asked: it reads "Avi Boodram" as no entity at all.
 3. `with_full_names` puts the name after the first mention in the answer's sentence ("James (LeBron James),
-   who …"), never inside a longer name ("House Speaker …"), never for an acronym; a one-word organisation only
+   who …"), never inside a quotation (the speaker's words stay theirs), never inside a longer name ("House Speaker …"), never for an acronym; a one-word organisation only
    when it is a team ("Bills") or a rare word, and its added words are rare ("Senate" is not "New Senate").
    The citation's quote and span stay as the article has them: only the answer's text changes.
 """
@@ -21,6 +21,7 @@ from assistant.answering.question import tagger
 # the IDF a word of an organisation's longer name must have: "Buffalo" 5.2, "Kansas" 4.1, "City" 2.1, "New" 1.3
 # (on news24-dev); a common word before a one-word name is seldom part of it
 NAME_WORD_IDF = 2.0
+QUOTED_WORDS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")  # a quotation, or the rest of the sentence after an unclosed one
 FULL_NAME_MENTIONS = 5  # mentions of a surname read for its full name
 # words before a name that are not part of it ("Former President Donald Trump")
 NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "former", "vice", "sen", "rep", "gov", "judge", "justice", "coach"}
@@ -40,7 +41,17 @@ def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, 
         name = full_name(surname, article_text)
         if name is None or name in sentence or not (label == "PERSON" or widens(surname, name, is_rare)):
             continue
-        mention = re.search(rf"\b{re.escape(surname)}\b(?:['’]s\b|(?<=s)['’](?!\w))?", sentence)  # "Stewart's", "Rams'"
+        # the first mention outside quotation marks: a name put inside one alters the speaker's words ("not content with
+        # Putin (Vladimir Putin) or …", a reader's try); one named only inside a quotation is left as said
+        quoted = [(match.start(), match.end()) for match in QUOTED_WORDS.finditer(sentence)]
+        mention = next(
+            (
+                found
+                for found in re.finditer(rf"\b{re.escape(surname)}\b(?:['’]s\b|(?<=s)['’](?!\w))?", sentence)  # "Rams'"
+                if not any(start <= found.start() < end for start, end in quoted)
+            ),
+            None,
+        )
         # a word that opens a longer name in the sentence itself names no one alone ("House Speaker Nancy Pelosi")
         if mention is not None and not re.match(r"\s+[A-Z]", sentence[mention.end() :]):
             sentence = f"{sentence[: mention.end()]} ({name}){sentence[mention.end() :]}"

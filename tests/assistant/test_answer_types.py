@@ -1590,3 +1590,18 @@ def test_a_post_asked_for_is_a_noun_not_a_deed(question, role):
     from assistant.answering.extractive import asked_role
 
     assert asked_role(question) == role
+
+
+def test_a_full_name_is_never_put_inside_a_quotation():
+    """A reader's try: "… “not content with Putin (Vladimir Putin) or …”" and "what President Trump (Donald Trump) put
+    in place": the added name altered the speaker's words. It goes after a mention outside the quotation, or nowhere."""
+    from assistant.answering.full_names import with_full_names
+
+    article = "Russian President Vladimir Putin spoke on Friday. Putin left early."
+    rare = lambda word: True  # noqa: E731
+    quoted_only = "She said she was “not content with Putin or anyone else.”"
+    assert with_full_names(quoted_only, {"Putin": "PERSON"}, article, rare) == quoted_only
+    both = "She said she was “not content with Putin,” and Putin left."
+    assert with_full_names(both, {"Putin": "PERSON"}, article, rare) == (
+        "She said she was “not content with Putin,” and Putin (Vladimir Putin) left."
+    )
