@@ -100,7 +100,8 @@ OCCASION_QUOTES = 300  # of the quotes in the articles about an occasion, how ma
 TITLED_TRIED = 20  # of those quoted under the title asked for, how many are looked at for quotes on the topic
 # ... and "of" the place whose post it is: "the mayor of Kansas City"
 ROLE_ASKED = re.compile(
-    rf"^\s*(?:the\s+)?(?P<role>{'|'.join(ROLE_TITLES)})"
+    # "the Boeing CEO" as "the CEO of Boeing" (a reader's try got the company's statement, over Dave Calhoun's words)
+    rf"^\s*(?:the\s+)?(?P<whose>(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){{0,2}}\s+)?(?P<role>{'|'.join(ROLE_TITLES)})"
     r"(?:\s+of\s+(?P<of>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?\s*$",
     re.IGNORECASE,
 )
@@ -332,7 +333,9 @@ class WhoSaidAnswerer:
             # (titled as of any day: "Marsh said" of September is the governor the October story calls "Gov. Ellen Marsh")
             # ... of the place named: "the mayor of Kansas City" is the one written "Kansas City Mayor Quinton Lucas"
             titles = ROLE_TITLES[role["role"].lower()]
-            of = tuple(word.lower() for word in (role["of"] or "").split() if word.lower() not in ("the", "of"))
+            of = tuple(
+                word.lower() for word in f"{role['whose'] or ''} {role['of'] or ''}".split() if word.lower() not in ("the", "of")
+            )
             titled = (self.quotes.titled(titles, filters, of) or self.quotes.titled(titles, None, of))[:TITLED_TRIED]
             if topic and occasion and self.articles_about is not None:
                 # ... the one quoted under the title in the articles about the occasion: "What did the mayor say at the

@@ -892,6 +892,38 @@ def test_what_did_the_mayor_of_a_place_say_quotes_that_place_s_mayor(make_assist
     assert answer.citations and all(c.article_id == "parade" for c in answer.citations), answer.text
 
 
+def test_what_did_the_company_s_ceo_say_quotes_the_ceo_of_that_company(make_assistant):
+    """A reader's try in the web chat (news24-dev, 2024-03-22): "What did the Boeing CEO say?" got "Boeing (2023-12-29)
+    said: …", the company's statement, and "What did he say about transparency?" after "Who is the Boeing CEO?" got "No
+    article here quotes the Boeing CEO on that" beside Dave Calhoun's "100% and complete transparency". "the Boeing CEO"
+    asks for the one the articles write "Boeing CEO Dave Calhoun", as "the CEO of Boeing" does."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "boeing-statement",
+                "title": "Boeing on the loose bolt",
+                "source": "usatoday.com",
+                "published": "2023-12-29",
+                "text": "“We are inspecting the planes and will keep our customers informed,” Boeing said in a statement.",
+            },
+            {
+                "id": "calhoun",
+                "title": "Boeing CEO speaks to employees",
+                "source": "usatoday.com",
+                "published": "2024-01-11",
+                "text": "“We're going to approach it with 100% and complete transparency every step of the way,” Boeing CEO "
+                "Dave Calhoun said at a town hall.\n\nUnited Airlines CEO Scott Kirby said the airline had found loose "
+                "bolts. “We are disappointed,” Kirby said.",
+            },
+        ]
+    )
+    for question in ("What did the Boeing CEO say?", "What did the Boeing CEO say about transparency?"):
+        answer = bot.ask(question, as_of="2024-03-22")
+        assert answer.citations and all(c.article_id == "calhoun" for c in answer.citations), (question, answer.text)
+        assert "Calhoun" in answer.text and "Kirby" not in answer.text, (question, answer.text)
+
+
 def test_the_day_beside_a_speaker_is_the_day_the_paragraph_says_they_spoke(make_assistant):
     """An outside try on a journalist's own articles: "Martin Hale (2026-04-02) said: “We followed protocol …”" for
     words the article (of Thursday, 2026-04-02) says he spoke on Wednesday: a reporter copying the answer would misdate
