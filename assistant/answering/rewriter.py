@@ -1405,7 +1405,10 @@ class RuleRewriter:
             thing = ""  # "What film did he win it for?": "he" is the person, so "it" is something else
         subject_topics = topics(question_doc) if question_doc else []
         topic = thing or (subject_topics[-1].text if subject_topics else "")
-        if topic and any(p in topic or topic in p for p in asked) and not OF_SOMEONE.search(topic):
+        # (the person as the phrase's head, not a name that qualifies a thing: "the TikTok ban bill" is no person, though
+        # the question's own "TikTok" may be read as one: "What did Biden say about it?" after "How did Texas members of
+        # the House vote on the TikTok ban bill?" lost its topic, and got Abbott on the border: a reader's try)
+        if topic and any(topic.endswith(p) or topic in p for p in asked) and not OF_SOMEONE.search(topic):
             # "it" is not the person the question named: "What did she say about it?" after "Did Haley drop out?" is
             # about her dropping out (it was asked "… about Haley?", an outside try)
             event = event_of(last_question)

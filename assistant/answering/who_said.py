@@ -715,6 +715,10 @@ def named_by_a_pronoun_in_own_words(quote: QuoteRecord) -> bool:
     return bool(surname) and surname in name_tokens(quote.text)
 
 
+# cues that take whom they were said to, which a quote's words leave out
+OBJECT_CUES = frozenset({"told", "tells", "tell", "informed", "assured", "reminded"})
+
+
 def said(quote: QuoteRecord, also: bool = False, dated: bool = True, day: str | None = None) -> str:
     """The quote as a sentence that names its speaker: direct words in quotation marks, reported
     speech with its own cue verb, an "according to" attribution as such; its date after the speaker
@@ -728,6 +732,8 @@ def said(quote: QuoteRecord, also: bool = False, dated: bool = True, day: str | 
         # its own verb: "demanded that TikTok's Chinese owners sell" is no "said that … sell"; in the past tense: "Tomas
         # Ruiz (2026-03-25) saying it moved too slowly" was shown for "…, saying it moved too slowly" (an outside try)
         cue = past_of_participle(quote.cue) if quote.cue.lower().endswith("ing") else quote.cue
+        if cue.lower() in OBJECT_CUES:
+            cue = "said"  # "told reporters he would sign …" is stored without "reporters": "Joe Biden also told that he …"
         return f"{quote.speaker_name}{when} {'also ' if also else ''}{cue} {words}"
     return f"According to {quote.speaker_name}{when}, {words}"
 

@@ -1080,3 +1080,17 @@ def test_a_name_taken_with_its_own_possessive_keeps_it(name, owner):
 def test_a_question_naming_nothing_after_a_digest_asks_about_its_topic(rewriter, question, follow_up, expected):
     answer = "The stories about it, newest first:\n- 2024-02-15 · Kansas City parade shooting: 22 people were shot. [1]"
     assert rewriter.rewrite(follow_up, history(question, answer)) == expected
+
+
+def test_it_is_the_thing_a_name_qualifies_not_the_name(rewriter):
+    """A reader's try in the web chat (as of 2024-03-22): after "How did Texas members of the House vote on the TikTok
+    ban bill?", "What did Biden say about it?" was left as asked (the question's "TikTok", read as a person's name,
+    made "the TikTok ban bill" the person asked about) and answered with Abbott on the border."""
+    turn = history(
+        "How did Texas members of the House vote on the TikTok ban bill?",
+        "The House passed the bill 352-65, with one member, Rep. Jasmine Crockett, D-Texas, voting present. [1]",
+    )
+    assert rewriter.rewrite("What did Biden say about it?", turn) == "What did Biden say about the TikTok ban bill?"
+    # a person asked about is still no "it": "What did she say about it?" after "Did Haley drop out?" is about that
+    haley = history("Did Nikki Haley drop out?", "Yes. Nikki Haley dropped out of the race on Wednesday. [1]")
+    assert "about Nikki Haley?" not in rewriter.rewrite("What did she say about it?", haley)

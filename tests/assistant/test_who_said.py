@@ -1010,7 +1010,6 @@ def test_reported_speech_after_a_participle_is_told_in_the_past_tense():
     """A second outside try: a comparison read "Tomas Ruiz (2026-03-25) saying it moved too slowly", the cue of
     "Council member Tomas Ruiz voted against the plan, saying it moved too slowly" put in as it stood."""
     from assistant.answering.who_said import said
-    from ingest.store import QuoteRecord
 
     text = "Council member Tomas Ruiz voted against the plan, saying it moved too slowly."
     words = "it moved too slowly"
@@ -1116,3 +1115,25 @@ def test_a_quote_lightly_re_edited_by_a_second_outlet_is_quoted_once(make_assist
     answer = bot.ask("What did José Peña say?", as_of="2024-03-20")
     assert sum("painful" in c.quote for c in answer.citations) == 1, answer.text
     assert sum("end of its life" in c.quote for c in answer.citations) == 1, answer.text
+
+
+def test_reported_speech_told_to_someone_reads_as_said():
+    """A reader's try: "Joe Biden also told that he would sign the legislation …": the words of a "told reporters
+    that …" are stored without whom they were told to, and "told that" is no English."""
+    from assistant.answering.who_said import said
+
+    quote = QuoteRecord(
+        article_id="a",
+        speaker="Joe Biden",
+        speaker_name="Joe Biden",
+        text="that he would sign the legislation",
+        kind="indirect",
+        cue="told",
+        start=0,
+        end=10,
+        published="2024-03-08",
+        title="t",
+        source="s",
+        url="",
+    )
+    assert said(quote, also=True) == "Joe Biden also said that he would sign the legislation"
