@@ -76,6 +76,14 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _AFFILIATION = re.compile(r"^\(?[DRI]-[A-Z]")
 
 
+# a day or month set before a name by the sentence, not a first name ("But Monday Daniel Lopez, the deputy
+# communications director, said …" listed "Monday Daniel Lopez" as a speaker: a reader's try); not the months that
+# are first names too (April, May, June, July, August)
+_DAY_BEFORE_A_NAME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march september october november december".split()
+)
+
+
 def clean_name(name: str) -> str:
     """Strip possessive, leading titles, affiliations and stray punctuation: "Sen. Ted Cruz's" -> "Ted
     Cruz", "Laura Sturgeon D-Brandywine West" -> "Laura Sturgeon". A title after a place or an employer
@@ -83,7 +91,7 @@ def clean_name(name: str) -> str:
     listed by the name alone (`speaker_names`)."""
     name = _POSSESSIVE.sub("", name.strip()).strip(" ,.;:-—–\"“”‘’'()")
     parts = name.split()
-    while len(parts) > 1 and (parts[0].lower() in TITLES or _AFFILIATION.match(parts[0])):
+    while len(parts) > 1 and (parts[0].lower() in TITLES | _DAY_BEFORE_A_NAME or _AFFILIATION.match(parts[0])):
         parts.pop(0)
     cut = next((i for i, w in enumerate(parts) if i and _AFFILIATION.match(w)), None)
     if cut:

@@ -656,3 +656,11 @@ def test_a_subject_s_name_in_apposition_is_who_she_is(nlp):
         '"We are concerned about any agreement that involves blanket return," he said.'
     )
     assert by_text(attrs_of(grandi, nlp), "We are concerned").speaker_name == "Filippo Grandi"
+
+
+def test_a_day_before_a_name_is_no_part_of_it(nlp):
+    """A reader's try: the Speakers list held "Monday Daniel Lopez", from "But Monday Daniel Lopez, the deputy
+    communications director for Newsom's office, said …". A month that is a first name too stays ("April Ryan")."""
+    text = "But Monday Daniel Lopez, the deputy communications director for Newsom's office, said California will help."
+    assert by_text(attrs_of(text, nlp), "California will help").speaker_name == "Daniel Lopez"
+    assert clean_name("December Swift") == "Swift" and clean_name("April Ryan") == "April Ryan"
