@@ -119,8 +119,9 @@ class IngestReport(BaseModel):
     errors: list[IngestProblem] = Field(default_factory=list)
     warnings: list[IngestProblem] = Field(
         default_factory=list,
-        description="Ingested, with something to know: an article dated after today, which questions asked as of today "
-        "leave out until its day.",
+        description="Something to know of an article: dated after today (questions asked as of today leave it out until "
+        "its day), or the same text as an article indexed under another id (not indexed again: its words are found "
+        "under that one).",
     )
     seconds: float = 0.0
     article_ids: list[str] = Field(default_factory=list, description="Ids of the articles added or updated.")
@@ -505,10 +506,13 @@ class Ingestor:
             for same_id, metadata in zip(same_url["ids"], same_url["metadatas"]):
                 if not may_replace(str(metadata.get("origin") or ""), str(metadata.get("channel") or "")):
                     protected_url_ids[str(metadata["url"])].add(same_id)
+        sent_by_request: set[str] = set()  # stored twins a request sent
         if hashes:
             twins = store.articles.get(where={"content_hash": {"$in": hashes}}, include=["metadatas"])
             for twin_id, metadata in zip(twins["ids"], twins["metadatas"]):
                 seen_content.setdefault(metadata["content_hash"], twin_id)
+                if metadata.get("channel") == REQUEST:
+                    sent_by_request.add(twin_id)
         selected = []
         for article in group:
             twin = seen_content.get(article.content_hash)
@@ -528,9 +532,18 @@ class Ingestor:
                 )
                 log.info("not ingested: %s: %s", article.origin, reason)
                 report.errors.append(IngestProblem(where=article.origin or article.id, reason=reason, status=409))
-            elif twin is not None and twin != article.id:
+            elif twin is not None and twin != article.id and not (may_replace is None and twin in sent_by_request):
+                # (never the operator's for a request's: a request that sent the text first, then changed its own
+                # article, took the operator's out of the index: an outside try; the operator's goes in beside it)
                 log.info("%s: same content as article %s, skipped", article.origin, twin)
                 report.duplicates += 1
+                # named, so a sender knows under which id the words are found (and that a change there moves them)
+                report.warnings.append(
+                    IngestProblem(
+                        where=article.origin or article.id,
+                        reason=f"the same text as article {twin!r}, which is indexed: not indexed again under {article.id!r}",
+                    )
+                )
             elif (
                 may_replace is None  # (a request's records are named by their place in it: "articles[0]")
                 and article.id in known_version

@@ -3,6 +3,8 @@ httpx as the caller, a real HTTP server on 127.0.0.1 serving the article the ope
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
@@ -74,3 +76,23 @@ def test_a_posted_record_without_source_or_url_gets_a_source_name(bot):
         passages = httpx.get(f"{url}/api/search", params={"q": "Quillan quay reopened"}).json()
     assert listed["no-source"]["source"] == "api"
     assert passages and passages[0]["source"] == "api", passages
+
+
+def test_a_request_s_twin_never_keeps_the_operator_s_article_out(bot, tmp_path):
+    """An outside try: a request posted the text of an article before the operator ingested it; the operator's
+    ingest skipped it as a duplicate ("1 duplicates skipped"), and the request then changed its own article: the
+    operator's words were out of the index, past the rule that a request may not replace them. The operator's twin
+    goes in beside a request's; a request's twin of another is skipped, and the report names the article it twins."""
+    text = "The lock gates at Quillan will be rebuilt by spring, engineer Petra Lind said on Monday."
+    story = {"title": "Lock gates", "text": text, "source": "harbour", "published": "2024-03-04"}
+    assert bot.add_records([{**story, "id": "squat"}]).added == 1
+    (tmp_path / "lock.json").write_text(json.dumps({**story, "id": "lock-gates"}))
+    operator = bot.add([tmp_path / "lock.json"])
+    assert operator.added == 1 and operator.duplicates == 0, operator
+    assert bot.add_records([{**story, "id": "squat", "text": "Withdrawn."}]).updated == 1
+    assert bot.article_text("lock-gates") == text  # the operator's, still indexed
+    assert any("Petra Lind" in q.speaker_name for q in bot.quotes(speaker="Petra Lind"))
+    # a request's twin of an indexed article: skipped, and told under which id the words are found
+    twin = bot.add_records([{**story, "id": "another-copy"}])
+    assert twin.duplicates == 1 and twin.added == 0
+    assert any("'lock-gates'" in w.reason and "another-copy" in w.reason for w in twin.warnings), twin.warnings
