@@ -121,7 +121,7 @@ class IngestReport(BaseModel):
         default_factory=list,
         description="Something to know of an article: dated after today (questions asked as of today leave it out until "
         "its day), or the same text as an article indexed under another id (not indexed again: its words are found "
-        "under that one).",
+        "under that one, and it goes in itself if that one changes).",
     )
     seconds: float = 0.0
     article_ids: list[str] = Field(default_factory=list, description="Ids of the articles added or updated.")
@@ -451,6 +451,8 @@ class Ingestor:
             bar = tqdm(total=len(pending), unit="article", desc="ingest")
         phases = PhaseCounter(on_progress, len(pending))
         seen_content: dict[str, str] = {}  # content hash -> article id, across the whole run
+        skipped_twins: list[tuple[Article, str]] = []  # (an article, the stored one with its very text)
+        orphaned_twins: list[dict] = []  # twins kept with an article this run changed: each goes in itself
         # Chroma writes mostly wait (on SQLite and its index threads): group N is written on a
         # second thread while group N+1 is chunked and embedded. One write at a time, in order.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-write") as writer:
@@ -459,7 +461,7 @@ class Ingestor:
                 group = pending[group_start : group_start + GROUP_SIZE]
                 # A first look, without the lock, so that unchanged articles are not embedded; the
                 # write looks again under the lock, as another writer may store some meanwhile.
-                to_write = self._select_changed(group, report, seen_content, may_replace)
+                to_write = self._select_changed(group, report, seen_content, may_replace, skipped_twins)
                 selected = {article.id for article, _ in to_write}
                 for article in group:
                     if article.id not in selected:
@@ -470,19 +472,26 @@ class Ingestor:
                         item.channel = channel
                     if writing is not None:
                         report.merge(writing.result())  # raises what the previous write raised
-                    writing = writer.submit(self._write_group, prepared, phases.step, may_replace=may_replace)
+                    writing = writer.submit(self._write_group, prepared, phases.step, may_replace, orphaned_twins)
                 if bar:
                     bar.update(len(group))
             if writing is not None:
                 report.merge(writing.result())
         if bar:
             bar.close()
+        if skipped_twins or orphaned_twins:
+            self._keep_twins(skipped_twins, orphaned_twins, channel, report)
         if report.seconds == 0.0:
             report.seconds = time.perf_counter() - started
         return report
 
     def _select_changed(
-        self, group: list[Article], report: IngestReport, seen_content: dict[str, str], may_replace: MayReplace | None = None
+        self,
+        group: list[Article],
+        report: IngestReport,
+        seen_content: dict[str, str],
+        may_replace: MayReplace | None = None,
+        skipped_twins: list[tuple[Article, str]] | None = None,
     ) -> list[tuple[Article, bool]]:
         """The articles of the group to write, each with whether an older version is stored. Counted
         in `report` instead: those stored with this content, twins of content stored under another id
@@ -537,11 +546,14 @@ class Ingestor:
                 # article, took the operator's out of the index: an outside try; the operator's goes in beside it)
                 log.info("%s: same content as article %s, skipped", article.origin, twin)
                 report.duplicates += 1
+                if skipped_twins is not None:
+                    skipped_twins.append((article, twin))  # kept with its twin, to go in itself if that one changes
                 # named, so a sender knows under which id the words are found (and that a change there moves them)
                 report.warnings.append(
                     IngestProblem(
                         where=article.origin or article.id,
-                        reason=f"the same text as article {twin!r}, which is indexed: not indexed again under {article.id!r}",
+                        reason=f"the same text as article {twin!r}, which is indexed: not indexed again under {article.id!r} "
+                        "(it goes in if that one changes)",
                     )
                 )
             elif (
@@ -555,6 +567,28 @@ class Ingestor:
                 selected.append((article, article.id in known_hash))
                 seen_content[article.content_hash] = article.id  # a twin later in this run is a duplicate
         return selected
+
+    def _keep_twins(self, skipped: list[tuple[Article, str]], orphaned: list[dict], channel: str, report: IngestReport) -> None:
+        """Keep each skipped twin with the stored article whose text it has; index those whose article changed (this
+        run's `orphaned`, or one that changed before it could be kept), each under its own id and channel."""
+        to_index: list[dict] = list(orphaned)
+        with self.index.write_lock:
+            for article, twin_of in skipped:
+                fields = {**article.model_dump(exclude={"content_hash"}), "channel": channel}
+                if not self.index.store.add_twin(twin_of, article.content_hash, fields):
+                    to_index.append(fields)
+        # (not one stored since under its own id: that version is its own, newer than the copy kept here)
+        wanted = list({str(fields["id"]) for fields in to_index})
+        stored = set(self.index.store.articles.get(ids=wanted, include=[])["ids"]) if wanted else set()
+        by_channel: dict[str, dict[str, Article]] = defaultdict(dict)
+        for fields in to_index:
+            if fields["id"] in stored:
+                continue
+            fields = dict(fields)
+            by_channel[str(fields.pop("channel", "") or OPERATOR)][str(fields["id"])] = Article(**fields)
+        for twin_channel, articles in by_channel.items():
+            log.info("indexing %d article(s) whose twin changed: %s", len(articles), ", ".join(articles))
+            self.ingest_articles(list(articles.values()), report=report, channel=twin_channel)
 
     def _prepare_group(
         self, group: list[Article], find_quotes: QuoteFinder | None = None, step: Step | None = None
@@ -597,7 +631,11 @@ class Ingestor:
         ]
 
     def _write_group(
-        self, prepared: list[PreparedArticle], step: Step | None = None, may_replace: MayReplace | None = None
+        self,
+        prepared: list[PreparedArticle],
+        step: Step | None = None,
+        may_replace: MayReplace | None = None,
+        orphaned_twins: list[dict] | None = None,
     ) -> IngestReport:
         """Write a prepared group as the index's only writer, and count what it did. Another writer
         may have stored some of these articles since they were selected: one now stored with this
@@ -607,7 +645,7 @@ class Ingestor:
             self.sweep_interrupted()
             still_changed = self._select_changed([p.article for p in prepared], outcome, {}, may_replace)
             was_known = {article.id: known for article, known in still_changed}
-            self._write([p for p in prepared if p.article.id in was_known], was_known, outcome, step)
+            self._write([p for p in prepared if p.article.id in was_known], was_known, outcome, step, orphaned_twins)
         if step:  # another writer stored these meanwhile: indexed all the same
             for item in prepared:
                 if item.article.id not in was_known:
@@ -615,13 +653,20 @@ class Ingestor:
         return outcome
 
     def _write(
-        self, prepared: list[PreparedArticle], was_known: dict[str, bool], report: IngestReport, step: Step | None = None
+        self,
+        prepared: list[PreparedArticle],
+        was_known: dict[str, bool],
+        report: IngestReport,
+        step: Step | None = None,
+        orphaned_twins: list[dict] | None = None,
     ) -> None:
         """Each article's chunks, then its record (the commit point). The journal names the articles
-        in flight, so a write cut short is swept by the next writer. Hold the write lock."""
+        in flight, so a write cut short is swept by the next writer. Hold the write lock. The twins kept
+        with an article whose text changes are added to `orphaned_twins` (to go in themselves)."""
         journal = self.index.journal
         journal.begin([p.article.id for p in prepared])
         for item in prepared:
+            stored_hash, twins = self.index.store.twins_of(item.article.id) if was_known[item.article.id] else (None, [])
             self.index.store.write_article(
                 item.article,
                 item.chunks,
@@ -631,6 +676,12 @@ class Ingestor:
                 channel=item.channel,
                 quotes_by=item.quotes_by,
             )
+            if twins and stored_hash != item.article.content_hash:
+                # its old text was theirs too: they go in under their own ids (an outside try changed one copy of a
+                # text sent twice, and the other's words were gone from the index)
+                self.index.store.set_twins(item.article.id, [])
+                if orphaned_twins is not None:
+                    orphaned_twins.extend(twins)
             report.chunks_written += len(item.chunks)
             report.article_ids.append(item.article.id)
             if item.article.published > date.today().isoformat():

@@ -197,6 +197,28 @@ class Store:
             return None
         return ArticleRecord(id=article_id, **found["metadatas"][0])
 
+    def twins_of(self, article_id: str) -> tuple[str | None, list[dict]]:
+        """The stored article's content hash (None when it is not stored) and its twins: the articles sent under other
+        ids with its very text, kept with it (not indexed twice) until it changes (`add_twin`)."""
+        found = self.articles.get(ids=[article_id], include=["metadatas"])
+        if not found["ids"]:
+            return None, []
+        metadata = found["metadatas"][0]
+        return str(metadata.get("content_hash") or ""), json.loads(str(metadata.get("twins") or "[]"))
+
+    def add_twin(self, article_id: str, content_hash: str, twin: dict) -> bool:
+        """Keep `twin` (an article's fields, its channel among them) with the stored article whose text it has, while
+        that one holds `content_hash`; False when it no longer does (the twin must then be indexed itself)."""
+        stored_hash, twins = self.twins_of(article_id)
+        if stored_hash != content_hash:
+            return False
+        twins = [t for t in twins if t.get("id") != twin["id"]] + [twin]
+        self.articles.update(ids=[article_id], metadatas=[{"twins": json.dumps(twins, ensure_ascii=False)}])
+        return True
+
+    def set_twins(self, article_id: str, twins: list[dict]) -> None:
+        self.articles.update(ids=[article_id], metadatas=[{"twins": json.dumps(twins, ensure_ascii=False)}])
+
     def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
         wanted = list(dict.fromkeys(article_ids))
         texts: dict[str, str] = {}

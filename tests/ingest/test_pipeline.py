@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -178,6 +179,36 @@ def test_a_twin_far_apart_in_one_run_is_still_a_duplicate(make_assistant):
     report = bot.add_articles(articles)
     assert (report.added, report.duplicates) == (GROUP_SIZE + 2, 1)
     assert "twin" not in {a.id for a in bot.articles()}
+
+
+def test_a_twin_goes_in_itself_when_the_article_it_twins_changes(make_assistant, tmp_path):
+    """An outside try: the same text saved as report.txt and notes.txt went in once ("1 duplicates skipped"); a change
+    to report.txt then took the words out of the index, notes.txt's with them, though the file was never touched.
+    A skipped twin is kept with the article it twins, and goes in under its own id when that one changes (also when a
+    request sent it: another sender's change must not lose it)."""
+    bot = make_assistant()
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    words = "The lamp at Quillan Point was relit at dawn, keeper Orla Finch said."
+    (folder / "report.txt").write_text(f"date 2024-03-04 Lighthouse\n{words}\n")
+    (folder / "notes.txt").write_text(f"date 2024-03-04 Lighthouse\n{words}\n")
+    first = bot.add([folder])
+    assert (first.added, first.duplicates) == (1, 1), first
+    indexed = Path(bot.articles()[0].origin)  # the copy indexed; the other is kept with it
+    indexed.write_text("date 2024-03-05 Lighthouse\nThe lamp failed again overnight.\n")
+    second = bot.add([folder])
+    assert (second.updated, second.added) == (1, 1), second
+    assert any(words in bot.article_text(a.id) for a in bot.articles()), [a.origin for a in bot.articles()]
+    assert [q.text for q in bot.quotes(speaker="Orla Finch")]  # her words are indexed again
+    again = bot.add([folder])  # nothing changed since: nothing to do
+    assert (again.added, again.updated) == (0, 0), again
+    # two requests: B's copy of A's text is kept with A's, and goes in when A changes its own
+    story = {"title": "Ferry", "text": "The Quillan ferry will run hourly from Monday, the operator said.", "source": "s"}
+    assert bot.add_records([{**story, "id": "a-1"}]).added == 1
+    assert bot.add_records([{**story, "id": "b-1"}]).duplicates == 1
+    changed = bot.add_records([{**story, "id": "a-1", "text": "Withdrawn."}])
+    assert (changed.updated, changed.added) == (1, 1), changed
+    assert "hourly" in bot.article_text("b-1")
 
 
 def test_interrupted_write_leaves_the_index_consistent(make_assistant, tmp_path):
