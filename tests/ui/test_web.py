@@ -375,3 +375,12 @@ def test_a_refused_question_shows_no_earlier_question_s_coverage(seeded_assistan
     assert handlers.coverage_plot([answered]) is not None
     refused = Turn(question=SEED_QUESTION, text="", error="not a YYYY-MM-DD day: '03/01/2024'")
     assert handlers.coverage_plot([answered, refused]) is None
+
+
+def test_the_address_printed_at_start_opens_the_chat():
+    """An outside try: `byline serve --host ::1 --port 7937` printed "Byline chat on http://::1:7937/", which no
+    browser opens; an IPv6 host goes in brackets."""
+    from ui.web.app import chat_address
+
+    assert chat_address("::1", 7937) == "http://[::1]:7937/"
+    assert chat_address("127.0.0.1", 7860) == "http://127.0.0.1:7860/"

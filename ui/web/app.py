@@ -122,12 +122,16 @@ def serve(bot, host: str = "127.0.0.1", port: int = 7860, settings: WebSettings 
     if token and (problem := token_problem(token)):
         raise SystemExit(f"refusing to serve: {problem}")  # the message names no part of the token
     app = build_app(bot, token=token, settings=settings)
+    address = chat_address(host, port)
     if token:
-        log.warning(
-            "Byline chat on http://%s:%d/ — access token required (sign in with the BYLINE_TOKEN as password)", host, port
-        )
+        log.warning("Byline chat on %s — access token required (sign in with the BYLINE_TOKEN as password)", address)
     else:
-        log.warning("Byline chat on http://%s:%d/ (local only, no access token)", host, port)
+        log.warning("Byline chat on %s (local only, no access token)", address)
     trusted_proxies = os.environ.get("FORWARDED_ALLOW_IPS", "")
     exit_cleanly_on_sigterm()
     uvicorn.run(app, host=host, port=port, log_level="warning", forwarded_allow_ips=trusted_proxies)
+
+
+def chat_address(host: str, port: int) -> str:
+    """The chat's address to open: an IPv6 host in brackets ("http://[::1]:7937/", not "http://::1:7937/")."""
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
