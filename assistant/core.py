@@ -281,6 +281,7 @@ class Assistant:
 
     def articles(self) -> list[ArticleRecord]:
         """What is indexed, newest first."""
+        self.retriever.catch_up()
         return sorted(self.retriever.articles.values(), key=lambda a: (a.published, a.title), reverse=True)
 
     def article_text(self, article_id: str) -> str:
@@ -300,6 +301,7 @@ class Assistant:
         limit: int = 50,
     ) -> list[QuoteRecord]:
         """Quotes found in the articles, by speaker ('Aliyev' matches 'Ilham Aliyev') and/or words."""
+        self.retriever.catch_up()
         filters = Filters.of(sources, since, until)
         search = checked_text(search, "search") if search and search.strip() else ""
         if search and not self.retriever.quotes.known_stems(search):
@@ -311,6 +313,7 @@ class Assistant:
 
     def speakers(self) -> list[tuple[str, int]]:
         """Everyone quoted, with their number of quotes, most quoted first."""
+        self.retriever.catch_up()
         return self.retriever.quotes.speakers()
 
     def sources(self) -> list[str]:
@@ -331,6 +334,7 @@ class Assistant:
         unless given), and those of the days its time words name ranked up; an article's later
         passages count less, so one long article does not fill the list."""
         query = checked_text(query, "search")
+        self.retriever.catch_up()
         scope = time_scope(query, filters or Filters.of(sources, since, until), as_of, self.retriever.latest_published)
         hits = self.retriever.retrieve_window_first(scope.query, k, scope.base, scope.window, spread=True)
         return [
@@ -392,6 +396,7 @@ class Assistant:
         answers the same way whichever answerer wrote them.
         """
         question = checked_text(question, "question")
+        self.retriever.catch_up()
         filters = filters or Filters.of(sources, since, until)
         turns = normalize_history(history)
         timings: dict[str, float] = {}

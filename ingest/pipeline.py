@@ -12,7 +12,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -37,6 +37,9 @@ READING, EMBEDDING, FINDING_QUOTES, INDEXING = "reading", "embedding", "finding 
 PHASES = (READING, EMBEDDING, FINDING_QUOTES, INDEXING)
 WRITE_LOCK_FILE = "write.lock"  # in the data folder; see WriteLock
 JOURNAL_FILE = "ingest-journal.json"
+# a count of the writes to the index, bumped by each writer under the write lock: a reader (a running `byline serve`)
+# that sees it move without having written catches up with what another process wrote
+WRITES_FILE = "writes"
 
 
 _warned_open_folders: set[Path] = set()
@@ -212,6 +215,8 @@ class Index:
     embedding: object
     store: Store
     write_lock: WriteLock
+    # the writes this process made (the count before each → after it), which its own readers have already seen
+    own_writes: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: IngestSettings | None = None, embedding=None) -> Index:
@@ -229,6 +234,23 @@ class Index:
     @property
     def journal(self) -> Journal:
         return Journal(Path(self.settings.data_dir) / JOURNAL_FILE)
+
+    def writes(self) -> int:
+        """How many writes this data folder's writers have committed (0 before the first)."""
+        try:
+            return int((Path(self.settings.data_dir) / WRITES_FILE).read_text() or 0)
+        except (FileNotFoundError, ValueError):
+            return 0
+
+    def count_write(self) -> tuple[int, int]:
+        """Count a committed write (hold the write lock): the count before it and after it."""
+        before = self.writes()
+        path = Path(self.settings.data_dir) / WRITES_FILE
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(str(before + 1))
+        temporary.replace(path)  # whole or not at all: a reader never sees half a number
+        self.own_writes[before] = before + 1
+        return before, before + 1
 
     def check(self) -> IndexCheck:
         """Compare every article record (the commit point) with the chunks stored. Under the write
@@ -248,6 +270,7 @@ class Index:
             orphans = self._check().orphan_chunks  # after the rewrite: it may have changed which chunks are named
             self.store.delete_chunks(orphans)
             found_again = ingestor.find_quotes_again(self._check().older_quotes)
+            self.count_write()
             result = self._check()
         result.repaired = repaired
         result.orphans_removed = len(orphans)
@@ -699,6 +722,7 @@ class Ingestor:
             if step:
                 step(INDEXING, item.article)
         journal.clear()
+        self.index.count_write()
 
     def rewrite(self, article_ids: list[str]) -> list[str]:
         """Chunk, embed and write again these committed articles from the text, fields and quotes

@@ -93,6 +93,7 @@ class HybridRetriever:
         self.local = LocalIndex(cache_folder(settings), identity)
         self.articles: dict[str, ArticleRecord] = {}
         self.newest_first: list[ArticleRecord] = []  # the dated articles, newest first
+        self.writes_seen = index.writes()  # read before the refresh: a write during it is caught up with later
         self.refresh()
 
     @property
@@ -120,6 +121,22 @@ class HybridRetriever:
                 self.articles = articles
                 self.newest_first = newest_first
         log.info("retrieval ready: %d articles, %d chunks, %d quotes", len(articles), len(self.local), len(self.quotes))
+
+    def catch_up(self) -> None:
+        """Take in what another process wrote since (a `byline ingest` beside a running `byline serve`: its article
+        was found by search, but missing from the article list and count, an outside try): the index's write count
+        moved past this process's own writes, which their ingests refreshed already. A stat and a read when nothing
+        changed; a whole refresh when something did."""
+        current = self.index.writes()
+        if current == self.writes_seen:
+            return
+        seen, own = self.writes_seen, self.index.own_writes
+        while seen in own and seen != current:
+            seen = own[seen]
+        if seen != current:
+            log.info("the index was written by another process: catching up")
+            self.refresh()
+        self.writes_seen = current
 
     @property
     def latest_published(self) -> str:

@@ -368,3 +368,22 @@ def test_progress_is_reported_per_article_phase_by_phase(make_assistant, tmp_pat
     again = bot.add([tmp_path], on_progress=lambda done, total, title: done_counts.append(done))
     assert again.unchanged == count
     assert done_counts == list(range(1, count + 1))
+
+
+def test_a_reader_takes_in_what_another_process_wrote(make_assistant, tmp_path):
+    """An outside try: `byline ingest` beside a running `byline serve` ("1 added") was found by the server's search,
+    but its article list and count (the Articles tab, `GET /api/articles`, `/healthz`) stayed one short until the
+    server's own next write, and its speakers never had the new quotes. A reader takes in another writer's articles
+    at its next question or listing; its own writes cost it no catching up."""
+    data = tmp_path / "data"
+    server = make_assistant(data)  # as `byline serve` holds it
+    assert server.add_records([{"id": "one", "title": "First", "text": "The first note, said Ada Crane."}]).added == 1
+    writes = server.index.writes()
+    assert server.retriever.writes_seen in (writes, writes - 1)  # its own write: seen, no refresh owed
+    server.articles()
+    assert server.retriever.writes_seen == writes
+    other = make_assistant(data)  # another process: `byline ingest` (an Index of its own)
+    words = '"The harbour lights are new," said Tomas Ferrer, an engineer.'
+    assert other.add_records([{"id": "two", "title": "Lights", "text": words}]).added == 1
+    assert {a.id for a in server.articles()} == {"one", "two"}
+    assert any(name == "Tomas Ferrer" for name, _ in server.speakers())
