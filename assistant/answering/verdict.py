@@ -1123,6 +1123,8 @@ ENDING_VERBS = frozenset(
 # their forms that tell it done (or doing), not foretold: "will end" and "to end" are VB
 ENDING_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 FORETELLING = frozenset({"will", "would", "could", "may", "might", "can", "should", "must", "to"})
+# a clause of what is still to come: "before lifting the order", "until reopening"
+NOT_YET = frozenset({"before", "until", "till", "without", "pending"})
 # the states whose end "returned to work" tells
 WORK_STOPPAGES = frozenset({"strike", "walkout", "lockout", "stoppage", "sickout"})
 
@@ -1164,11 +1166,22 @@ def ends_the_state(sentence: str, state: frozenset[str]) -> bool:
             for c in token.children
         ):
             continue
-        # the argument's own words ("boil-water advisory"), not its clauses' ("a strike that was the longest at the port")
+        if token.head.lower_ in NOT_YET and token.head.i != token.i:
+            continue  # "needed two days of clean samples before lifting the order": not lifted yet
+        # the argument's own words ("boil-water advisory"), not its clauses' ("a strike that was the longest at the port"),
+        # and what it is part of: "lifted the last of its boil-water order"
+        heads = [c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        heads += [
+            g
+            for c in heads
+            for of in c.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for g in of.children
+            if g.dep_ == "pobj"
+        ]
         arguments = {
             word.lemma_.lower()
-            for c in token.children
-            if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+            for c in heads
             for word in (c, *(w for w in c.children if w.dep_ == "compound"))
             if word.pos_ in ("NOUN", "PROPN")
         }
