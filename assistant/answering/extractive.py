@@ -1294,6 +1294,9 @@ WORD_FAMILIES = (
     # "How many people got sick?" is answered by "14 people had been treated … for stomach illness" (a second outside
     # try was declined)
     frozenset(stems("sick sickened sickening sickness ill illness illnesses")),
+    # "How many people attended the Lantern Festival?" is answered by "A record crowd of about 15,500 people filled …"
+    # (a reporter's own corpus got "No article here gives that number" above it)
+    frozenset(stems("attend attended attending attendance crowd crowds turnout")),
 )
 # "What caused …?", "What sparked …?": the verbs that tell a cause, and the words that say it is not yet known
 CAUSE_ASKED = re.compile(r"^\s*what\s+(?:caused|causes|sparked|triggered|started|ignited|led\s+to)\b", re.IGNORECASE)

@@ -1605,3 +1605,29 @@ def test_a_full_name_is_never_put_inside_a_quotation():
     assert with_full_names(both, {"Putin": "PERSON"}, article, rare) == (
         "She said she was “not content with Putin,” and Putin (Vladimir Putin) left."
     )
+
+
+def test_a_crowd_counts_those_who_attended(make_assistant):
+    """A reporter's own corpus: "How many people attended the Lantern Festival?" got "No article here gives that
+    number; the closest they come:" above "A record crowd of about 15,500 people filled Riverside Park …": a crowd is
+    those who attended. (The tester's text.)"""
+    bot = make_assistant()
+    text = (
+        "HARLOW FALLS — A record crowd of about 15,500 people filled Riverside Park on Saturday for the 19th annual "
+        "Spring Lantern Festival, organizers said, two weeks after the event's original date.\n\nThe festival raised "
+        "$61,000 for the Harlow Falls Community Food Bank, said organizer Priya Nandakumar, topping last year's $48,000."
+    )
+    bot.add_records(
+        [
+            {
+                "id": "festival",
+                "title": "Record crowd lights up Lantern Festival",
+                "source": "Harlow Falls Herald",
+                "published": "2025-04-28",
+                "text": text,
+            }
+        ]
+    )
+    answer = bot.ask("How many people attended the Lantern Festival?", as_of="2025-04-30")
+    assert not answer.text.startswith("No article here gives that number"), answer.text
+    assert "15,500 people" in answer.text.split("[1]")[0], answer.text
