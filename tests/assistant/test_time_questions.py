@@ -2050,3 +2050,25 @@ def test_is_it_over_is_settled_only_by_its_end_told(kingsbridge_assistant):
         assert not answer.text.startswith("Yes."), (question, answer.text)
         assert answer.text.startswith("The articles don't say so outright"), (question, answer.text)
     assert extractive.OVER_ASKED.search("Is the bus strike over?") and not extractive.OVER_ASKED.search("Is it over there?")
+
+
+def test_an_event_announced_by_its_noun_is_told_done(make_assistant):
+    """A reporter's own corpus: "When did Thomas Brandt resign?" got "No article here tells that it happened; the closest
+    they come:" above "City Manager Thomas Brandt announced his resignation on Thursday …". A resignation announced is
+    the resigning told. (The tester's text.)"""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "brandt",
+                "title": "City manager Brandt resigns",
+                "source": "Harlow Falls Herald",
+                "published": "2025-03-07",
+                "text": "HARLOW FALLS — City Manager Thomas Brandt announced his resignation on Thursday, effective March "
+                "14, ending a six-year tenure that had come under strain in recent weeks.",
+            }
+        ]
+    )
+    answer = bot.ask("When did Thomas Brandt resign?", as_of="2025-04-01")
+    assert not answer.text.startswith("No article here tells that it happened"), answer.text
+    assert "announced his resignation on Thursday (2025-03-06)" in answer.text, answer.text
