@@ -416,8 +416,15 @@ def of_an_earlier_contest(verb, contest: Contest | None) -> bool:
 
 def looks_back(verb) -> bool:
     """Whether the verb is in the past perfect ("had defeated", "had won"): an outcome told as the background of another
-    story, not reported as news; the report of the night says "defeated"."""
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and verb.tag_ == "VBN"
+    story, not reported as news; the report of the night says "defeated". Or dated to an earlier year by its own words:
+    "Smith, who won best actor last year for 'King Richard'" (in a preview of the next ceremony, which "Who won the
+    Oscar for best actor?" took for the newest report: a reader's try)."""
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and verb.tag_ == "VBN":
+        return True
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() == "year" and any(w.lower_ in ("last", "previous") for w in c.children)
+        for c in verb.children
+    )
 
 
 def is_conditional(verb) -> bool:

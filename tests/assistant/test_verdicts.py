@@ -1229,3 +1229,16 @@ def test_a_win_over_someone_tells_whom_it_beat(sentence, reports):
 
     question = "Which team did the 49ers beat in the NFC championship game?"
     assert states_an_outcome(candidate(sentence, "2024-02-01"), "beat", event_words(question), asked_contest(question)) is reports
+
+
+def test_a_win_dated_last_year_by_its_own_words_is_no_newest_report():
+    """A reader's try (news24-dev, as of 2024-03-08): "Who won the Oscar for best actor?" was answered with "Smith, who
+    won best actor last year for 'King Richard' …", from a preview of the 2023 ceremony: a win its sentence dates to
+    the year before is history, not the latest report."""
+    from assistant.answering.outcome import asked_contest, event_words, states_an_outcome
+
+    question = "Who won the Oscar for best actor?"
+    last_year = 'Smith, who won best actor last year for "King Richard", was banned from Academy events for 10 years.'
+    assert not states_an_outcome(candidate(last_year, "2023-03-12"), "win", event_words(question), asked_contest(question))
+    this_year = 'Brendan Fraser won best actor for "The Whale" on Sunday night.'
+    assert states_an_outcome(candidate(this_year, "2023-03-13"), "win", event_words(question), asked_contest(question))
