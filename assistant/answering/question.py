@@ -232,7 +232,7 @@ def counted_thing(question: str) -> frozenset[str]:
     return frozenset()
 
 
-COUNT_NOUN = re.compile(r"\b(?P<what>[A-Za-z]+)\s+(?:count|toll|tally|total)\b", re.IGNORECASE)
+COUNT_NOUN = re.compile(r"\b(?P<what>[A-Za-z]+)\s+(?:count|toll|tally|total|estimate)\b", re.IGNORECASE)
 
 
 def counts_as_of_now(question: str) -> bool:

@@ -2072,3 +2072,34 @@ def test_an_event_announced_by_its_noun_is_told_done(make_assistant):
     answer = bot.ask("When did Thomas Brandt resign?", as_of="2025-04-01")
     assert not answer.text.startswith("No article here tells that it happened"), answer.text
     assert "announced his resignation on Thursday (2025-03-06)" in answer.text, answer.text
+
+
+def test_the_latest_estimate_is_the_newest_figure_of_it(make_assistant):
+    """A reporter's own corpus: "What is the latest cost estimate for repairing River Road?", asked in May, gave the
+    $3.4 million of March over "The final cost of the repair came to about $4.1 million" (May 6), whose sentence holds
+    fewer of the question's words. "the latest cost estimate" counts a cost, as "the latest death toll" counts deaths:
+    the newest figure of it wins. (The tester's text.)"""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "estimate",
+                "title": "River Road repair to cost $3.4 million",
+                "source": "Harlow Falls Herald",
+                "published": "2025-03-14",
+                "text": "HARLOW FALLS — Repairing River Road and stabilizing the hillside above the Cedar Creek Apartments "
+                "will cost about $3.4 million, according to an estimate the city released Thursday.",
+            },
+            {
+                "id": "reopens",
+                "title": "River Road reopens nine weeks after landslide",
+                "source": "Harlow Falls Herald",
+                "published": "2025-05-06",
+                "text": "HARLOW FALLS — River Road reopened to traffic Monday morning, nine weeks after a landslide buried "
+                "it in mud.\n\nThe final cost of the repair came to about $4.1 million, including the bonus and added "
+                "drainage work, above the $3.9 million contract.",
+            },
+        ]
+    )
+    answer = bot.ask("What is the latest cost estimate for repairing River Road?", as_of="2025-05-10")
+    assert "$4.1 million" in answer.text.split("[1]")[0], answer.text
