@@ -482,6 +482,16 @@ def test_a_weekday_of_a_plan_is_the_coming_one(text, published, expected):
             [("Monday", "2025-03-03")],
         ),
         ("Four candidates must file by Friday's deadline.", date(2025, 3, 5), [("Friday", "2025-03-07")]),
+        # a second outside try: "effective" after a past verb ("ordered …, effective Saturday", a Thursday), and a
+        # present reported by a past verb ("Klein said his resignation takes effect Friday", a Thursday), were the day
+        # before; a reported state stays ("said the bridge remains closed Monday")
+        (
+            "Mayor Linda Park ordered a 10 p.m. curfew in the Riverside district, effective Saturday, after break-ins.",
+            date(2025, 5, 15),
+            [("Saturday", "2025-05-17")],
+        ),
+        ("Klein said his resignation takes effect Friday.", date(2025, 5, 8), [("Friday", "2025-05-09")]),
+        ("Officials said the bridge remains closed Monday.", date(2025, 5, 8), [("Monday", "2025-05-05")]),
         (
             "The City Council on Tuesday named Dana Whitfield acting city manager, effective Saturday.",
             date(2025, 3, 12),

@@ -52,7 +52,9 @@ _FUTURE_WORDS = _LazyPattern(
     # if he had resigned on Monday", "if they won Sunday"
     r"|\b(?:if|unless)\b(?![^,.;:]*\b(?:was|were|had|did|won|lost|\w+ed)\b)"
 )
-_FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till|effective(?:\s+on)?)\s+$")
+_FUTURE_WORD_JUST_BEFORE = _LazyPattern(r"\b(?:by|until|till)\s+$")
+# "ordered a 10 p.m. curfew, effective Saturday" (a Thursday article): the Saturday to come, whatever verb ordered it
+_EFFECTIVE_JUST_BEFORE = _LazyPattern(r"\beffective(?:\s+on)?\s+$")
 # "displaced by Monday's landslide": a "by" after a past participle names who or what did it, not a deadline; the
 # possessive's noun is the event ("by Friday's deadline" stays a deadline)
 _BY_AN_AGENT = _LazyPattern(
@@ -291,7 +293,9 @@ def _reads_as_future(text: str, found: _Found) -> bool:
         return True
     if _BY_AN_AGENT.search(text, max(0, found.start - 20), found.start) and not _DEADLINES.match(text, found.end):
         return False
-    if _FUTURE_WORD_JUST_BEFORE.search(text, max(0, found.start - 14), found.start):
+    if _EFFECTIVE_JUST_BEFORE.search(text, max(0, found.start - 14), found.start):
+        return True
+    if _FUTURE_WORD_JUST_BEFORE.search(text, max(0, found.start - 8), found.start):
         # "by Friday" looks ahead, unless its clause is told done: "The fire was just 3% contained by Thursday" (an
         # outside try read it a week after the Friday article it was in), "Four candidates filed papers by Wednesday's
         # deadline" (another, in a Thursday article, read it as the Wednesday after)

@@ -40,6 +40,8 @@ _TIME_CLAUSE_WORDS = {"before", "until", "till", "when", "once", "after"}
 _STARTING = {"begin", "start"}
 # a present simple of reporting tells a past day in some outlets' style ("Trump says Thursday he will …")
 _REPORTING = {"say", "tell", "report", "announce", "confirm", "write"}
+# verbs of a state, whose present tells how things stand, not what is scheduled
+_STATIVE = {"be", "remain", "stay", "have", "continue", "stand", "lie", "sit", "seem", "appear", "know", "want", "need"}
 
 
 def weekday_looks_forward(text: str, start: int, end: int) -> bool:
@@ -121,23 +123,31 @@ def _present_schedule(verb: Token, auxiliaries: list[Token]) -> bool:
     """A present tense that tells what is to come: the present progressive ("who is competing in the GOP caucus
     on Thursday", "are meeting Friday"), or the present simple of a clause of time ("before caucuses begin
     Monday", "when the polls open Tuesday", "until the votes are counted Friday")."""
-    reporter = verb
+    reporter, reported_past = verb, False
     while reporter.dep_ in ("ccomp", "parataxis", "xcomp") and reporter.head.i != reporter.i:
         reporter = reporter.head
         if reporter.pos_ in _VERBS and _past(reporter):
-            return False  # reported as of a past day: "Stocks are falling Thursday, traders said"
+            reported_past = True  # reported as of a past day: "Stocks are falling Thursday, traders said"
+            break
     be = [aux for aux in auxiliaries if aux.lemma_ == "be"]
     if verb.tag_ == "VBG" and be and be[0].tag_ in _PRESENT and be[0].dep_ == "aux":
-        return True
+        return not reported_past
     if verb.tag_ == "VBG" and not auxiliaries and verb.lemma_ in _STARTING:
-        return True  # "summoned them to emergency talks …, beginning Thursday" (a Wednesday article): the next day
+        return not reported_past  # "summoned them to emergency talks …, beginning Thursday" (a Wednesday): the next day
     present = verb.tag_ in _PRESENT or (verb.tag_ == "VBN" and be and be[0].tag_ in _PRESENT)
     if not present:
         return False
-    if verb.dep_ in ("ROOT", "relcl") and verb.tag_ in _PRESENT and verb.lemma_ not in _REPORTING and verb.lemma_ != "be":
+    if (
+        verb.dep_ in ("ROOT", "relcl", "ccomp")
+        and verb.tag_ in _PRESENT
+        and verb.lemma_ not in _REPORTING
+        and verb.lemma_ not in _STATIVE
+    ):
         # a statement's own present simple schedules: "The contract expires at midnight Saturday", as a relative
-        # clause's does: "said acting City Manager Dana Whitfield, who takes over on Saturday" (a Friday article)
+        # clause's does ("said acting City Manager Dana Whitfield, who takes over on Saturday", a Friday article) and a
+        # reported one's ("Klein said his resignation takes effect Friday", a Thursday article); not a state ("said
+        # the bridge remains closed Monday")
         return True
-    if verb.dep_ != "advcl":
+    if reported_past or verb.dep_ != "advcl":
         return False
     return any(child.dep_ in ("mark", "advmod") and child.lower_ in _TIME_CLAUSE_WORDS for child in verb.children)
