@@ -452,7 +452,9 @@ def _resolve(subj: Token, sk: Skeleton, art: _Article, pos: int) -> tuple[str, s
     text = art.text
     # "HARLOW — County Commissioner Ray Dunmore on Wednesday withdrew …, saying …": the parser makes the dateline the
     # subject and the name its appositive (an outside try found HARLOW among the speakers)
-    if subj.text.isupper() and len(subj.text) > 1 and subj.i == subj.sent.start:
+    # ... of one word or more ("HARLOW FALLS — Police Chief Dana Brooks said …" had "HARLOW FALLS" listed: a second try)
+    opening = doc[subj.sent.start : subj.i + 1]
+    if subj.text.isupper() and len(subj.text) > 1 and all(t.text.isupper() and t.is_alpha for t in opening):
         named = next((c for c in subj.children if c.dep_ == "appos" and c.tag_ in ("NNP", "NNPS")), None)
         if named is not None and any(t.text in ("—", "–", "--", "-") for t in doc[subj.i + 1 : named.left_edge.i]):
             subj = named

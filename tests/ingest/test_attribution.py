@@ -664,3 +664,13 @@ def test_a_day_before_a_name_is_no_part_of_it(nlp):
     text = "But Monday Daniel Lopez, the deputy communications director for Newsom's office, said California will help."
     assert by_text(attrs_of(text, nlp), "California will help").speaker_name == "Daniel Lopez"
     assert clean_name("December Swift") == "Swift" and clean_name("April Ryan") == "April Ryan"
+
+
+def test_a_dateline_of_two_words_is_no_speaker(nlp):
+    """A second outside try: "HARLOW FALLS — Police Chief Dana Brooks said Monday that …" listed "HARLOW FALLS" as a
+    speaker (the parser made the dateline's last word the subject, the chief its appositive); one word was mended."""
+    text = (
+        "HARLOW FALLS — Police Chief Dana Brooks said Monday that her department would review weekend arrest reports "
+        "before lifting the order."
+    )
+    assert by_text(attrs_of(text, nlp), "review weekend arrest").speaker_name == "Dana Brooks"
