@@ -283,6 +283,10 @@ class Store:
         for chunk_key, document, metadata, distance in zip(
             result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
         ):
+            if metadata is None or document is None:
+                # a chunk another process deleted since this one's vector index was loaded (a `byline ingest` of an
+                # edited file beside a running `byline serve` made every later question a 500: an outside try)
+                continue
             hits.append((ChunkRecord(id=chunk_key, text=document, **metadata), 1.0 - float(distance)))
         return hits
 

@@ -387,3 +387,26 @@ def test_a_reader_takes_in_what_another_process_wrote(make_assistant, tmp_path):
     assert other.add_records([{"id": "two", "title": "Lights", "text": words}]).added == 1
     assert {a.id for a in server.articles()} == {"one", "two"}
     assert any(name == "Tomas Ferrer" for name, _ in server.speakers())
+
+
+def test_an_edit_ingested_by_another_process_breaks_no_question(make_assistant, tmp_path):
+    """An outside try: a file edited and ingested with `byline ingest` beside a running `byline serve` made every later
+    question a 500: the server's vector index still held the deleted chunks, whose records Chroma gave as None. Another
+    process really writes here (the CLI in a subprocess); the reader answers, from the edited text."""
+    import subprocess
+    import sys
+
+    data, folder = tmp_path / "data", tmp_path / "desk"
+    folder.mkdir()
+    story = folder / "library.txt"
+    story.write_text('date 2024-03-04 Library reopens\nThe city library reopened Monday. "Books are back," said Tom Ash.\n')
+    server = make_assistant(data)  # as `byline serve` holds it
+    assert server.add([folder]).added == 1
+    assert "Monday" in server.ask("When did the library reopen?", as_of="2024-03-05").text
+    story.write_text('date 2024-03-04 Library reopens\nThe city library reopened Tuesday. "Books are back," said Tom Ash.\n')
+    cli = [sys.executable, "-c", "from ui.cli import app; app()", "--data", str(data), "ingest", str(folder)]
+    done = subprocess.run(cli, capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[2])
+    assert done.returncode == 0 and "1 updated" in done.stdout + done.stderr, done.stdout + done.stderr
+    answer = server.ask("When did the library reopen?", as_of="2024-03-05")
+    assert "Tuesday" in answer.text, answer.text
+    assert [p.text for p in server.search("library reopened", as_of="2024-03-05")]
