@@ -564,7 +564,12 @@ class Ingestor:
                 )
                 log.info("not ingested: %s: %s", article.origin, reason)
                 report.errors.append(IngestProblem(where=article.origin or article.id, reason=reason, status=409))
-            elif twin is not None and twin != article.id and not (may_replace is None and twin in sent_by_request):
+            elif (
+                twin is not None
+                and twin != article.id
+                and article.id not in known_hash  # a stored article edited to a twin's text is still replaced
+                and not (may_replace is None and twin in sent_by_request)
+            ):
                 # (never the operator's for a request's: a request that sent the text first, then changed its own
                 # article, took the operator's out of the index: an outside try; the operator's goes in beside it)
                 log.info("%s: same content as article %s, skipped", article.origin, twin)

@@ -410,3 +410,22 @@ def test_an_edit_ingested_by_another_process_breaks_no_question(make_assistant, 
     answer = server.ask("When did the library reopen?", as_of="2024-03-05")
     assert "Tuesday" in answer.text, answer.text
     assert [p.text for p in server.search("library reopened", as_of="2024-03-05")]
+
+
+def test_an_article_edited_to_a_twin_s_text_is_replaced_not_left_stale(make_assistant, tmp_path):
+    """An outside try: b.txt, a twin of a.txt, was edited ("4 dollars"), went in under its own id, then was edited back
+    to a.txt's text: it was reported a duplicate and skipped, and the index kept its old "4 dollars", which no file says.
+    A stored article edited to another's text is replaced all the same."""
+    bot = make_assistant()
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    words = "Tram fares rise to 3 dollars in May, said transit head Li Park."
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(f"date 2024-03-01 Tram fares\n{words}\n")
+    assert (bot.add([folder]).added, len(bot.articles())) == (1, 1)
+    twin = next(path for path in folder.iterdir() if str(path) != bot.articles()[0].origin)
+    twin.write_text(f"date 2024-03-01 Tram fares\n{words.replace('3 dollars', '4 dollars')}\n")
+    assert bot.add([folder]).added == 1
+    twin.write_text(f"date 2024-03-01 Tram fares\n{words}\n")  # back to its twin's text
+    assert bot.add([folder]).updated == 1
+    assert not any("4 dollars" in bot.article_text(a.id) for a in bot.articles())
