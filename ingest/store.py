@@ -212,8 +212,7 @@ class Store:
         stored_hash, twins = self.twins_of(article_id)
         if stored_hash != content_hash:
             return False
-        twins = [t for t in twins if t.get("id") != twin["id"]] + [twin]
-        self.articles.update(ids=[article_id], metadatas=[{"twins": json.dumps(twins, ensure_ascii=False)}])
+        self.set_twins(article_id, [t for t in twins if t.get("id") != twin["id"]] + [twin])
         return True
 
     def set_twins(self, article_id: str, twins: list[dict]) -> None:

@@ -33,7 +33,7 @@ from functools import lru_cache
 import Stemmer
 
 from assistant.answer import Answer, Citation, cite_in_chunk
-from assistant.answering.full_names import NAME_WORD_IDF, QUOTED_WORDS, with_full_names
+from assistant.answering.full_names import NAME_WORD_IDF, quoted_spans, with_full_names
 from assistant.answering.outcome import (
     NO_EVENT_REPORTED,
     NO_OUTCOME_REPORTED,
@@ -76,6 +76,7 @@ from assistant.answering.timeframe import relative_dates, told_of_other_days
 from assistant.answering.verdict import (
     ANYONE_ASKED,
     CORRECTED,
+    ENDING_WORD,
     NO,
     NO_ONE,
     SAYING_VERBS,
@@ -230,12 +231,6 @@ REMAINING = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continues?|continuing|ye
 REMAINING_BONUS = 0.05
 # "Is the bus strike over?", "Has River Road reopened?": whether a state is told over
 OVER_ASKED = re.compile(r"\b(?:over|ended|finished|lifted|reopened|resumed)\s*\?*\s*$", re.IGNORECASE)
-# a word of a state told over, before the parse reads whether it is (`verdict.ends_the_state`)
-ENDING_WORD = re.compile(
-    r"\b(?:end|lift|reopen|resum|restor|conclud|finish|rescind|cancel|revok|repeal|overturn|expir|settl|releas|fre|rescu|"
-    r"arrest|captur|return)\w*",
-    re.IGNORECASE,
-)
 # a count that says it replaces an earlier one: "now expects to hire about 355, up from 300"
 UPDATED = re.compile(
     r"\b(?:now|up from|down from|revised|raised|lowered|(?:rose|grew|increased|climbed|fell|dropped|jumped) to)\b", re.I
@@ -1553,7 +1548,7 @@ def with_calendar_dates(sentence: str, published: str) -> str:
         return sentence
     # a day word inside quotation marks is the speaker's, read against the day they spoke, and a date put there
     # would sit inside their words: "“There's no consensus today (2024-02-27) …” Macron told reporters on Monday"
-    quoted = [(match.start(), match.end()) for match in QUOTED_WORDS.finditer(sentence)]
+    quoted = quoted_spans(sentence)
     days = [
         found
         for found in relative_dates(sentence, date.fromisoformat(published))

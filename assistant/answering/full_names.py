@@ -22,6 +22,13 @@ from assistant.answering.question import tagger
 # (on news24-dev); a common word before a one-word name is seldom part of it
 NAME_WORD_IDF = 2.0
 QUOTED_WORDS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")  # a quotation, or the rest of the sentence after an unclosed one
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence's quotations are (`QUOTED_WORDS`): what is put into an answer's sentence stays outside them."""
+    return [(match.start(), match.end()) for match in QUOTED_WORDS.finditer(sentence)]
+
+
 FULL_NAME_MENTIONS = 5  # mentions of a surname read for its full name
 # words before a name that are not part of it ("Former President Donald Trump")
 NAME_TITLES = {"mr", "mrs", "ms", "dr", "president", "former", "vice", "sen", "rep", "gov", "judge", "justice", "coach"}
@@ -43,7 +50,7 @@ def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, 
             continue
         # the first mention outside quotation marks: a name put inside one alters the speaker's words ("not content with
         # Putin (Vladimir Putin) or …", a reader's try); one named only inside a quotation is left as said
-        quoted = [(match.start(), match.end()) for match in QUOTED_WORDS.finditer(sentence)]
+        quoted = quoted_spans(sentence)
         mention = next(
             (
                 found

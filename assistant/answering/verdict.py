@@ -957,13 +957,18 @@ def is_stated(token) -> bool:
     return not (is_infinitive(token) or is_supposed(token) or any(c.tag_ == "MD" for c in token.children))
 
 
+def with_compounds(words: list) -> list:
+    """Each of `words` and the nouns compounded into it ("boil-water advisory"), not the phrases that hang off it."""
+    return [w for word in words for w in (word, *(c for c in word.children if c.dep_ == "compound"))]
+
+
 def concerns(token, asked_object: str | None) -> bool:
     """Whether the verb's object is the question's ("held its key interest rate steady": rate; "a March
     rate cut hasn't been ruled out": cut)."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     # the object and the nouns compounded into it, not what hangs off it: "securing a bid in the Super Bowl" secures
     # a bid, not the Super Bowl
-    named = [w for o in objects for w in (o, *(c for c in o.children if c.dep_ == "compound"))]
+    named = with_compounds(objects)
     return asked_object is not None and any(w.lemma_.lower() == asked_object for w in named)
 
 
@@ -1122,7 +1127,8 @@ ENDING_VERBS = frozenset(
 )
 # their forms that tell it done (or doing), not foretold: "will end" and "to end" are VB
 ENDING_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
-FORETELLING = frozenset({"will", "would", "could", "may", "might", "can", "should", "must", "to"})
+# a word of them (or "return"), read before the parse: "end|lift|…|resum|restor|…" (a final "e" falls before "-ed")
+ENDING_WORD = re.compile(rf"\b(?:{'|'.join(sorted(v.removesuffix('e') for v in ENDING_VERBS | {'return'}))})\w*", re.IGNORECASE)
 # a clause of what is still to come: "before lifting the order", "until reopening"
 NOT_YET = frozenset({"before", "until", "till", "without", "pending"})
 # the states whose end "returned to work" tells
@@ -1161,11 +1167,10 @@ def ends_the_state(sentence: str, state: frozenset[str]) -> bool:
         )
         if not (ended or back_to_work):
             continue
-        if any(
-            c.dep_ in ("neg", "aux", "mark") and c.lower_ in FORETELLING | {"not", "never", "if", "unless"}
-            for c in token.children
+        if not is_stated(token) or any(
+            c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in token.children
         ):
-            continue
+            continue  # foretold ("will end", "to end"), supposed, denied or a condition
         if token.head.lower_ in NOT_YET and token.head.i != token.i:
             continue  # "needed two days of clean samples before lifting the order": not lifted yet
         # the argument's own words ("boil-water advisory"), not its clauses' ("a strike that was the longest at the port"),
@@ -1179,12 +1184,7 @@ def ends_the_state(sentence: str, state: frozenset[str]) -> bool:
             for g in of.children
             if g.dep_ == "pobj"
         ]
-        arguments = {
-            word.lemma_.lower()
-            for c in heads
-            for word in (c, *(w for w in c.children if w.dep_ == "compound"))
-            if word.pos_ in ("NOUN", "PROPN")
-        }
+        arguments = {word.lemma_.lower() for word in with_compounds(heads) if word.pos_ in ("NOUN", "PROPN")}
         if arguments & state or (back_to_work and state & WORK_STOPPAGES):
             return True
     return False

@@ -83,6 +83,8 @@ _DAY_BEFORE_A_NAME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march september october november december".split()
 )
 
+_BEFORE_A_NAME = TITLES | _DAY_BEFORE_A_NAME  # (clean_name runs for every mention: the union made once)
+
 
 def clean_name(name: str) -> str:
     """Strip possessive, leading titles, affiliations and stray punctuation: "Sen. Ted Cruz's" -> "Ted
@@ -91,7 +93,7 @@ def clean_name(name: str) -> str:
     listed by the name alone (`speaker_names`)."""
     name = _POSSESSIVE.sub("", name.strip()).strip(" ,.;:-—–\"“”‘’'()")
     parts = name.split()
-    while len(parts) > 1 and (parts[0].lower() in TITLES | _DAY_BEFORE_A_NAME or _AFFILIATION.match(parts[0])):
+    while len(parts) > 1 and (parts[0].lower() in _BEFORE_A_NAME or _AFFILIATION.match(parts[0])):
         parts.pop(0)
     cut = next((i for i, w in enumerate(parts) if i and _AFFILIATION.match(w)), None)
     if cut:
