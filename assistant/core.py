@@ -819,7 +819,7 @@ class Assistant:
         # shape party's path after primaries.") has its lead there
         leads = [chunk_id(r.id, r.content_hash, i) for r in chosen for i in range(min(2, r.chunks))]
         found: dict[str, list[ChunkRecord]] = defaultdict(list)
-        for chunk in self.index.store.chunks_by_id(leads):
+        for chunk in self.retriever.chunks(leads).values():
             found[chunk.article_id].append(chunk)
         return [Hit(chunk=chunk, score=0.0) for r in chosen for chunk in sorted(found[r.id], key=lambda c: c.start)]
 

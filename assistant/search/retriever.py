@@ -1,7 +1,9 @@
 """Retrieval: dense (Chroma) and keyword (BM25, tantivy) retrieval fused by reciprocal rank.
 
 Filters (sources, date range) apply to both, so both see the same articles. Only chunks whose
-content hash matches their article's committed record are ever returned.
+content hash matches their article's committed record are ever returned. Chroma gives the nearest
+chunk ids; the chunks' texts and metadata are read from the local cache (assistant.search.cache),
+which is many times faster than Chroma's `get` (~0.4 ms a chunk).
 """
 
 from __future__ import annotations
@@ -167,15 +169,23 @@ class HybridRetriever:
     def source_names(self) -> dict[str, str]:
         return {a.source.lower(): a.source for a in self.articles.values()}
 
+    def chunks(self, chunk_ids: list[str]) -> dict[str, ChunkRecord]:
+        """The committed chunk records of these ids: from the local cache, and from the store for any the cache's
+        view does not hold yet (an ingest whose refresh is still running)."""
+        found = self.local.chunks(chunk_ids)
+        if missing := [chunk_id for chunk_id in chunk_ids if chunk_id not in found]:
+            found |= {c.id: c for c in self.index.store.chunks_by_id(missing)}
+        return {chunk_id: chunk for chunk_id, chunk in found.items() if self._committed(chunk)}
+
     def _records(self, scored_ids: list[tuple[str, float]]) -> list[tuple[ChunkRecord, float]]:
-        """Chunk records (text and all, from the store) for scored chunk ids, in the same order."""
-        found = {c.id: c for c in self.index.store.chunks_by_id([chunk_id for chunk_id, _ in scored_ids])}
+        """Chunk records (text and all) for scored chunk ids, in the same order."""
+        found = self.chunks([chunk_id for chunk_id, _ in scored_ids])
         return [(found[chunk_id], score) for chunk_id, score in scored_ids if chunk_id in found]
 
     def dense_search(self, query_vector: np.ndarray, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
         store = self.index.store
         if filters.empty:
-            return [(c, s) for c, s in store.query_chunks(query_vector, k) if self._committed(c)]
+            return self._records(store.nearest_chunk_ids(query_vector, k))
         # Chroma's `where`-filtered search is tens of times slower than a plain one: search plainly
         # for more and keep what passes; a narrow filter that leaves too few is scored exactly here.
         # (ids only: fetching 200 texts costs ten times the search), filtered on the local rows.
@@ -195,7 +205,7 @@ class HybridRetriever:
         return self._records(view.nearest(query_vector, k, mask))
 
     def keyword_search(self, query: str, k: int, filters: Filters) -> list[tuple[ChunkRecord, float]]:
-        return self._records(self.local.keyword_search(query, k, filters.sources, *filters.bounds))
+        return [(c, s) for c, s in self.local.keyword_search(query, k, filters.sources, *filters.bounds) if self._committed(c)]
 
     def _committed(self, chunk: ChunkRecord) -> bool:
         record = self.articles.get(chunk.article_id)

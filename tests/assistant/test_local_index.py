@@ -168,6 +168,40 @@ def test_a_damaged_cache_is_rebuilt_from_the_index(embedding, tmp_path):
     assert len(reopened.retriever.local) == reopened.index.store.count_chunks()
 
 
+def test_passages_are_read_from_the_cache_as_the_index_stores_them(embedding, tmp_path):
+    """A question's passages come from the cache's chunk records (Chroma's `get` took ~20 ms of a question at 10k
+    articles): the same text, offsets and metadata the index holds, accents and all, after a reopen and after an
+    article is replaced."""
+    bot = open_bot(embedding, tmp_path)
+    accented = Article(
+        id="p1",
+        title="Pelé's statue unveiled",
+        source="Diário",
+        published="2024-06-02",
+        text="Pelé’s statue — in Santos — was unveiled. " * 3,
+    )
+    bot.add_articles([*ARTICLES, accented])
+    bot.add_articles([ARTICLES[0].model_copy(update={"text": ARTICLES[0].text + " The vote was 7 to 2."})])
+    for opened in (bot, open_bot(embedding, tmp_path)):
+        ids = list(opened.index.store.chunk_ids())
+        stored = {c.id: c for c in opened.index.store.chunks_by_id(ids)}
+        committed = {c for c in ids if opened.retriever._committed(stored[c])}
+        assert len(committed) == len(ARTICLES) + 1 and opened.retriever.local.chunks(ids).keys() == committed
+        assert opened.retriever.chunks(ids) == {c: stored[c] for c in committed}
+        (passage,) = opened.search("Who said the bridge would open?", k=1)
+        assert passage.article_id == "g1" and passage.text.endswith("The vote was 7 to 2.")
+
+
+def test_missing_chunk_records_rebuild_the_cache(embedding, tmp_path):
+    bot = open_bot(embedding, tmp_path)
+    bot.add_articles(ARTICLES)
+    lines = bot.retriever.local.folder / "chunks.jsonl"
+    lines.write_bytes(lines.read_bytes()[:10])
+    reopened = open_bot(embedding, tmp_path)
+    assert len(reopened.retriever.local.state["articles"]) == len(ARTICLES)
+    assert reopened.search("Who said the tunnel took nine years?", k=1)[0].text.startswith("The harbour tunnel opened")
+
+
 def test_unreadable_tantivy_files_are_rebuilt_not_fatal(embedding, tmp_path):
     bot = open_bot(embedding, tmp_path)
     bot.add_articles(ARTICLES)
