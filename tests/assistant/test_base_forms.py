@@ -90,6 +90,7 @@ def test_a_cache_stemmed_the_old_way_is_rebuilt_not_misread(make_assistant, tmp_
     won = CHIEFS.model_copy(update={"id": "won", "text": "The Kansas City Chiefs won Super Bowl 58 in Las Vegas on Sunday."})
     with monkeypatch.context() as old_code:  # stems as they were: no base forms, and no "words" in the cache's state
         old_code.setattr(words, "base_forms", dict)
+        words._passage_stems.cache_clear()  # what this process stemmed before is remembered the new way
         bot = make_assistant(tmp_path)
         bot.add_articles([ADS, won])
         assert bot.retriever.keyword.known_stems("won") == ["won"]
@@ -97,6 +98,7 @@ def test_a_cache_stemmed_the_old_way_is_rebuilt_not_misread(make_assistant, tmp_
         state = json.loads(state_path.read_text())
         state.pop("words", None)
         state_path.write_text(json.dumps(state))
+        words._passage_stems.cache_clear()
 
     reopened = make_assistant(tmp_path)
     assert [chunk.article_id for chunk, _ in reopened.retriever.keyword_search("Which team wins?", 5, Filters())] == ["won"]
