@@ -37,6 +37,8 @@ READING, EMBEDDING, FINDING_QUOTES, INDEXING = "reading", "embedding", "finding 
 PHASES = (READING, EMBEDDING, FINDING_QUOTES, INDEXING)
 WRITE_LOCK_FILE = "write.lock"  # in the data folder; see WriteLock
 JOURNAL_FILE = "ingest-journal.json"
+# the articles whose text a write is changing while they keep twins: until those twins went in under their own ids
+TWINS_JOURNAL_FILE = "twins-journal.json"
 # a count of the writes to the index, bumped by each writer under the write lock: a reader (a running `byline serve`)
 # that sees it move without having written catches up with what another process wrote
 WRITES_FILE = "writes"
@@ -184,13 +186,21 @@ class IndexCheck(BaseModel):
         "what those rules got wrong. `repair` finds them again.",
     )
     quotes_found_again: list[str] = Field(default_factory=list, description="Articles whose quotes `repair` found again.")
+    twins_waiting: list[str] = Field(
+        default_factory=list,
+        description="Articles keeping twins whose text they no longer have (an ingest cut short before those went in "
+        "under their own ids): search cannot find the twins' words. `repair`, or the next ingest, indexes them.",
+    )
+    twins_indexed: list[str] = Field(default_factory=list, description="Twins `repair` indexed under their own ids.")
 
     @property
     def whole(self) -> bool:
-        return not self.incomplete and not self.orphan_chunks
+        return not self.incomplete and not self.orphan_chunks and not self.twins_waiting
 
     def summary(self) -> str:
         found = f"{counted(len(self.incomplete), 'article')} missing chunks, {counted(len(self.orphan_chunks), 'orphan chunk')}"
+        if self.twins_waiting:
+            found += f", {counted(len(self.twins_waiting), 'article')} keeping twins not indexed yet"
         line = f"{counted(self.articles, 'article')}, {counted(self.chunks, 'chunk')}: {'whole' if self.whole else found}"
         if self.repaired or self.orphans_removed:
             line += (
@@ -200,6 +210,8 @@ class IndexCheck(BaseModel):
             line += f"; {counted(len(self.older_quotes), 'article')} with quotes found by older rules"
         if self.quotes_found_again:
             line += f"; quotes found again in {counted(len(self.quotes_found_again), 'article')}"
+        if self.twins_indexed:
+            line += f"; indexed {counted(len(self.twins_indexed), 'twin')} left waiting"
         return line
 
 
@@ -235,6 +247,10 @@ class Index:
     def journal(self) -> Journal:
         return Journal(Path(self.settings.data_dir) / JOURNAL_FILE)
 
+    @property
+    def twins_journal(self) -> Journal:
+        return Journal(Path(self.settings.data_dir) / TWINS_JOURNAL_FILE)
+
     def writes(self) -> int:
         """How many writes this data folder's writers have committed (0 before the first)."""
         try:
@@ -262,6 +278,7 @@ class Index:
         """Mend what `check` finds: articles missing chunks are chunked and embedded again from the
         text, fields and quotes their record holds (same content hash), then orphan chunks are
         deleted, then the quotes older attribution rules found are found again by the current ones.
+        Then the twins kept with articles whose text changed meanwhile are indexed under their own ids.
         Returns the check made after the repair."""
         ingestor = Ingestor(self)
         with self.write_lock:
@@ -271,10 +288,15 @@ class Index:
             self.store.delete_chunks(orphans)
             found_again = ingestor.find_quotes_again(self._check().older_quotes)
             self.count_write()
+            waiting = self._check().twins_waiting
+        # outside the lock: indexing them is an ingest, whose writer thread takes the lock itself
+        twins_indexed = ingestor.index_waiting_twins(waiting, IngestReport())
+        with self.write_lock:
             result = self._check()
         result.repaired = repaired
         result.orphans_removed = len(orphans)
         result.quotes_found_again = found_again
+        result.twins_indexed = twins_indexed
         return result
 
     def _check(self) -> IndexCheck:
@@ -292,6 +314,11 @@ class Index:
         current = self.quotes_by()
         if current:
             result.older_quotes = sorted(record.id for record in records.values() if record.quotes_by != current)
+        result.twins_waiting = sorted(
+            article_id
+            for article_id, (content_hash, twins) in self.store.all_twins().items()
+            if any(twin_content_hash(twin) != content_hash for twin in twins)
+        )
         return result
 
     def quotes_by(self) -> str:
@@ -396,6 +423,7 @@ class Ingestor:
 
     def __init__(self, index: Index):
         self.index = index
+        self._this_thread = threading.local()  # .indexing_twins: within `index_waiting_twins` on this thread
 
     def ingest(
         self,
@@ -445,7 +473,7 @@ class Ingestor:
         but reported (status 409): a request may not overwrite what the operator ingested."""
         started = time.perf_counter()
         report = report or IngestReport()
-        self.recover()
+        self.recover(report)
         # Within one run the newest version of an id wins, by its date, else the later one (a feed listing an update
         # above the story it updates; a page saved twice, "story (1).html" sorting first: an outside try had the
         # older kept); the other, when it differs, is not written, and the report names it rather than dropping it
@@ -475,7 +503,7 @@ class Ingestor:
         phases = PhaseCounter(on_progress, len(pending))
         seen_content: dict[str, str] = {}  # content hash -> article id, across the whole run
         skipped_twins: list[tuple[Article, str]] = []  # (an article, the stored one with its very text)
-        orphaned_twins: list[dict] = []  # twins kept with an article this run changed: each goes in itself
+        changed_twinned: list[str] = []  # articles this run changed that keep twins: each twin then goes in itself
         # Chroma writes mostly wait (on SQLite and its index threads): group N is written on a
         # second thread while group N+1 is chunked and embedded. One write at a time, in order.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-write") as writer:
@@ -495,15 +523,17 @@ class Ingestor:
                         item.channel = channel
                     if writing is not None:
                         report.merge(writing.result())  # raises what the previous write raised
-                    writing = writer.submit(self._write_group, prepared, phases.step, may_replace, orphaned_twins)
+                    writing = writer.submit(self._write_group, prepared, phases.step, may_replace, changed_twinned)
                 if bar:
                     bar.update(len(group))
             if writing is not None:
                 report.merge(writing.result())
         if bar:
             bar.close()
-        if skipped_twins or orphaned_twins:
-            self._keep_twins(skipped_twins, orphaned_twins, channel, report)
+        if skipped_twins:
+            self._keep_twins(skipped_twins, channel, report)
+        if changed_twinned:
+            self.index_waiting_twins(changed_twinned, report)
         if report.seconds == 0.0:
             report.seconds = time.perf_counter() - started
         return report
@@ -596,15 +626,45 @@ class Ingestor:
                 seen_content[article.content_hash] = article.id  # a twin later in this run is a duplicate
         return selected
 
-    def _keep_twins(self, skipped: list[tuple[Article, str]], orphaned: list[dict], channel: str, report: IngestReport) -> None:
-        """Keep each skipped twin with the stored article whose text it has; index those whose article changed (this
-        run's `orphaned`, or one that changed before it could be kept), each under its own id and channel."""
-        to_index: list[dict] = list(orphaned)
+    def _keep_twins(self, skipped: list[tuple[Article, str]], channel: str, report: IngestReport) -> None:
+        """Keep each skipped twin with the stored article whose text it has; index one whose article changed before
+        it could be kept under its own id and channel."""
+        to_index: list[dict] = []
         with self.index.write_lock:
             for article, twin_of in skipped:
                 fields = {**article.model_dump(exclude={"content_hash"}), "channel": channel}
                 if not self.index.store.add_twin(twin_of, article.content_hash, fields):
                     to_index.append(fields)
+        self._index_twins(to_index, report)
+
+    def index_waiting_twins(self, article_ids: list[str], report: IngestReport) -> list[str]:
+        """Index under its own id each twin these articles keep whose text they no longer have, then drop those from
+        their lists; returns the twins' ids. In that order, with the twins journal naming the articles from before
+        their text changed until this is done: a run cut short (kill -9) between the change and here leaves the
+        twins listed, and the next ingest (`recover`) or `byline check --repair` indexes them (they were lost)."""
+        if not article_ids or getattr(self._this_thread, "indexing_twins", False):
+            return []
+        self._this_thread.indexing_twins = True  # the ingest below recovers first: not these again from the journal
+        try:
+            waiting = {}
+            for article_id in article_ids:
+                content_hash, twins = self.index.store.twins_of(article_id)
+                waiting[article_id] = [twin for twin in twins if twin_content_hash(twin) != content_hash]
+            self._index_twins([twin for twins in waiting.values() for twin in twins], report)
+            with self.index.write_lock:
+                for article_id, gone in waiting.items():
+                    content_hash, twins = self.index.store.twins_of(article_id)
+                    if content_hash is not None and gone:
+                        gone_ids = {twin["id"] for twin in gone}
+                        kept = [t for t in twins if t["id"] not in gone_ids or twin_content_hash(t) == content_hash]
+                        self.index.store.set_twins(article_id, kept)
+                self.index.twins_journal.finish(article_ids)
+            return [str(twin["id"]) for twins in waiting.values() for twin in twins]
+        finally:
+            self._this_thread.indexing_twins = False
+
+    def _index_twins(self, to_index: list[dict], report: IngestReport) -> None:
+        """Ingest these twins (kept fields, each with its channel) under their own ids."""
         # (not one stored since under its own id: that version is its own, newer than the copy kept here)
         wanted = list({str(fields["id"]) for fields in to_index})
         stored = set(self.index.store.articles.get(ids=wanted, include=[])["ids"]) if wanted else set()
@@ -663,7 +723,7 @@ class Ingestor:
         prepared: list[PreparedArticle],
         step: Step | None = None,
         may_replace: MayReplace | None = None,
-        orphaned_twins: list[dict] | None = None,
+        changed_twinned: list[str] | None = None,
     ) -> IngestReport:
         """Write a prepared group as the index's only writer, and count what it did. Another writer
         may have stored some of these articles since they were selected: one now stored with this
@@ -673,7 +733,7 @@ class Ingestor:
             self.sweep_interrupted()
             still_changed = self._select_changed([p.article for p in prepared], outcome, {}, may_replace)
             was_known = {article.id: known for article, known in still_changed}
-            self._write([p for p in prepared if p.article.id in was_known], was_known, outcome, step, orphaned_twins)
+            self._write([p for p in prepared if p.article.id in was_known], was_known, outcome, step, changed_twinned)
         if step:  # another writer stored these meanwhile: indexed all the same
             for item in prepared:
                 if item.article.id not in was_known:
@@ -686,15 +746,22 @@ class Ingestor:
         was_known: dict[str, bool],
         report: IngestReport,
         step: Step | None = None,
-        orphaned_twins: list[dict] | None = None,
+        changed_twinned: list[str] | None = None,
     ) -> None:
         """Each article's chunks, then its record (the commit point). The journal names the articles
-        in flight, so a write cut short is swept by the next writer. Hold the write lock. The twins kept
-        with an article whose text changes are added to `orphaned_twins` (to go in themselves)."""
+        in flight, so a write cut short is swept by the next writer. Hold the write lock. An article
+        keeping twins whose text changes is added to `changed_twinned` (its twins then go in themselves,
+        `index_waiting_twins`), and named in the twins journal before its record changes."""
         journal = self.index.journal
         journal.begin([p.article.id for p in prepared])
         for item in prepared:
             stored_hash, twins = self.index.store.twins_of(item.article.id) if was_known[item.article.id] else (None, [])
+            twins_orphaned = bool(twins) and stored_hash != item.article.content_hash
+            if twins_orphaned:
+                # its old text was theirs too: they go in under their own ids (an outside try changed one copy of a
+                # text sent twice, and the other's words were gone from the index); named first, so a run killed
+                # after this write still has them indexed by the next
+                self.index.twins_journal.begin([item.article.id])
             self.index.store.write_article(
                 item.article,
                 item.chunks,
@@ -704,12 +771,8 @@ class Ingestor:
                 channel=item.channel,
                 quotes_by=item.quotes_by,
             )
-            if twins and stored_hash != item.article.content_hash:
-                # its old text was theirs too: they go in under their own ids (an outside try changed one copy of a
-                # text sent twice, and the other's words were gone from the index)
-                self.index.store.set_twins(item.article.id, [])
-                if orphaned_twins is not None:
-                    orphaned_twins.extend(twins)
+            if twins_orphaned and changed_twinned is not None:
+                changed_twinned.append(item.article.id)
             report.chunks_written += len(item.chunks)
             report.article_ids.append(item.article.id)
             if item.article.published > date.today().isoformat():
@@ -794,12 +857,15 @@ class Ingestor:
             for a in find_attributions(article.text, self.index.nlp, article=article.id)
         ]
 
-    def recover(self) -> None:
-        """Finish what an interrupted write left (see `sweep_interrupted`)."""
-        if not self.index.journal.path.exists():  # nothing to do, and no need to wait for the lock
-            return
-        with self.index.write_lock:
-            self.sweep_interrupted()
+    def recover(self, report: IngestReport | None = None) -> None:
+        """Finish what an interrupted write left (see `sweep_interrupted`), and index the twins an interrupted run
+        left waiting (`index_waiting_twins`)."""
+        if self.index.journal.path.exists():  # else nothing to do, and no need to wait for the lock
+            with self.index.write_lock:
+                self.sweep_interrupted()
+        if waiting := self.index.twins_journal.pending():
+            log.info("an earlier ingest was cut short before the twins of %s went in: indexing them", ", ".join(waiting))
+            self.index_waiting_twins(waiting, report or IngestReport())
 
     def sweep_interrupted(self) -> None:
         """Drop the chunks no committed article names, of the articles an interrupted write was
@@ -811,6 +877,11 @@ class Ingestor:
             self.index.store.remove_stale_chunks(article_id, record.content_hash if record else None)
             log.info("recovered interrupted write of article %s", article_id)
         journal.clear()
+
+
+def twin_content_hash(twin: dict) -> str:
+    """The content hash of a kept twin (its fields as `Ingestor._keep_twins` keeps them)."""
+    return Article(**{name: value for name, value in twin.items() if name != "channel"}).content_hash
 
 
 def article_vector(chunk_vectors: np.ndarray) -> np.ndarray:

@@ -218,6 +218,15 @@ class Store:
     def set_twins(self, article_id: str, twins: list[dict]) -> None:
         self.articles.update(ids=[article_id], metadatas=[{"twins": json.dumps(twins, ensure_ascii=False)}])
 
+    def all_twins(self) -> dict[str, tuple[str, list[dict]]]:
+        """Every stored article that keeps twins: its content hash and its twins (see `twins_of`)."""
+        kept: dict[str, tuple[str, list[dict]]] = {}
+        for ids, metadatas in self._pages(self.articles, include=["metadatas"]):
+            for article_id, metadata in zip(ids, metadatas):
+                if twins := json.loads(str((metadata or {}).get("twins") or "[]")):
+                    kept[article_id] = (str(metadata.get("content_hash") or ""), twins)
+        return kept
+
     def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
         wanted = list(dict.fromkeys(article_ids))
         texts: dict[str, str] = {}
@@ -483,3 +492,13 @@ class Journal:
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)
+
+    def finish(self, article_ids: Iterable[str]) -> None:
+        """These are done; the others named stay pending."""
+        left = sorted(set(self.pending()) - set(article_ids))
+        if not left:
+            self.clear()
+            return
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(left))
+        tmp.replace(self.path)

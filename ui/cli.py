@@ -264,7 +264,7 @@ def check(
         typer.Option(
             "--repair",
             help="Embed again the articles missing chunks (from their stored text); delete orphan chunks; find again the "
-            "quotes older attribution rules found.",
+            "quotes older attribution rules found; index the twins an interrupted ingest left waiting.",
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,

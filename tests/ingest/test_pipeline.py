@@ -211,6 +211,64 @@ def test_a_twin_goes_in_itself_when_the_article_it_twins_changes(make_assistant,
     assert "hourly" in bot.article_text("b-1")
 
 
+def test_twins_waiting_when_a_run_is_cut_short_go_in_at_the_next_ingest(make_assistant, tmp_path, monkeypatch):
+    """A run cut short (kill -9, Ctrl-C) after an article's text changed and before the twins it kept went in under
+    their own ids lost them: the article's twin list was emptied first, and they lived on only in memory. They now stay
+    listed until they are indexed, `check` names the article, and the next ingest (or `check --repair`) indexes them."""
+    from ingest.pipeline import Ingestor
+
+    data_dir = tmp_path / "data"
+    bot = make_assistant(data_dir)
+    story = {"title": "Ferry", "text": "The Quillan ferry will run hourly from Monday, keeper Orla Finch said.", "source": "s"}
+    assert bot.add_records([{**story, "id": "a-1"}]).added == 1
+    assert bot.add_records([{**story, "id": "b-1"}, {**story, "id": "c-1"}]).duplicates == 2
+
+    class Killed(KeyboardInterrupt):
+        pass
+
+    def killed(self, to_index, report):
+        raise Killed
+
+    with monkeypatch.context() as cut:
+        cut.setattr(Ingestor, "_index_twins", killed)
+        with pytest.raises(Killed):
+            bot.add_records([{**story, "id": "a-1", "text": "Withdrawn."}])
+
+    reopened = make_assistant(data_dir)  # the next process
+    assert reopened.check().twins_waiting == ["a-1"]
+    other = reopened.add_records([{"id": "d-1", "title": "Tides", "text": "High tide is at noon on Tuesday.", "source": "s"}])
+    # its own article and the first twin left waiting; the second, the first's twin, is kept with it
+    assert (other.added, other.duplicates) == (2, 1), other
+    assert "hourly" in reopened.article_text("b-1") and [t["id"] for t in reopened.index.store.twins_of("b-1")[1]] == ["c-1"]
+    assert [q.article_id for q in reopened.quotes(speaker="Orla Finch")], "her words are searchable again"
+    assert reopened.check().twins_waiting == [] and reopened.check().whole
+    assert reopened.add_records([{**story, "id": "a-1", "text": "Withdrawn."}]).added == 0  # nothing left to do
+
+
+def test_check_repair_indexes_twins_left_waiting(make_assistant, tmp_path, monkeypatch):
+    from ingest.pipeline import Ingestor
+
+    data_dir = tmp_path / "data"
+    bot = make_assistant(data_dir)
+    story = {"title": "Dam", "text": "The Kellan dam held through the night, engineer Ravi Shah said.", "source": "s"}
+    bot.add_records([{**story, "id": "a-1"}, {**story, "id": "b-1"}])
+
+    def killed(self, to_index, report):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as cut:
+        cut.setattr(Ingestor, "_index_twins", killed)
+        with pytest.raises(KeyboardInterrupt):
+            bot.add_records([{**story, "id": "a-1", "text": "Withdrawn."}])
+    (data_dir / "twins-journal.json").unlink()  # cut short before the journal was written (an older version's run)
+    reopened = make_assistant(data_dir)
+    found = reopened.check()
+    assert found.twins_waiting == ["a-1"] and not found.whole and "1 article keeping twins not indexed yet" in found.summary()
+    repaired = reopened.check(repair=True)
+    assert repaired.twins_indexed == ["b-1"] and repaired.whole and "indexed 1 twin left waiting" in repaired.summary()
+    assert "Ravi Shah" in reopened.article_text("b-1")
+
+
 def test_interrupted_write_leaves_the_index_consistent(make_assistant, tmp_path):
     """A crash between writing new chunks and committing the article keeps the old version whole."""
     folder = tmp_path / "articles"
