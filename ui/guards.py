@@ -44,11 +44,16 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
 8. **One Host, one Origin.** A request with two `Host` or two `Origin` headers (which no browser sends) is
    refused (400): the checks above would otherwise each read a different one.
 
+9. **A body keeps coming, or the request ends.** After a grace (`request_deadline_s`) a request body must arrive
+   at `min_body_kb_s` on average; one that falls behind is answered 408 and its connection closed, and the app
+   sees its client gone. (Headers are held to the same grace by the server's protocol, `ui.web.server`.)
+
 Its refusals come in the error shape of the path (ui/errors.py): OpenAI's under /v1, Byline's elsewhere.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import threading
@@ -235,6 +240,40 @@ def remote_file_reference(body: bytes) -> str | None:
     return None
 
 
+class PacedBody:
+    """A `receive` that holds the request body to a pace (rule 9): the next piece of it must come before the grace
+    plus the time the bytes so far allow at `min_bytes_s`, or the app is told the client is gone (`late` is then
+    set). Once the body is whole, messages pass as they come (a disconnect may be waited for as long as the app
+    likes: a streamed answer's), as they do for a request that sends no body."""
+
+    READY_S = 0.05  # a piece already in is taken, however late the app asks for it
+
+    def __init__(self, receive: Receive, grace_s: float, min_bytes_s: float, has_body: bool = True):
+        self.receive = receive
+        self.grace_s = grace_s
+        self.min_bytes_s = min_bytes_s
+        self.started = time.monotonic()
+        self.received = 0
+        self.whole = not has_body
+        self.late = False
+
+    async def __call__(self) -> Message:
+        if self.whole or self.late:
+            return await self.receive() if not self.late else {"type": "http.disconnect"}
+        due = self.started + self.grace_s + self.received / self.min_bytes_s
+        try:
+            message = await asyncio.wait_for(self.receive(), timeout=max(self.READY_S, due - time.monotonic()))
+        except TimeoutError:
+            self.late = True
+            return {"type": "http.disconnect"}
+        if message["type"] == "http.request":
+            self.received += len(message.get("body", b""))
+            self.whole = not message.get("more_body", False)
+        else:
+            self.whole = True
+        return message
+
+
 def replaying(body: bytes, receive: Receive) -> Receive:
     """A `receive` that gives a body already read, whole, then hands over to `receive` (a disconnect, say)."""
     replayed = False
@@ -295,17 +334,51 @@ class RequestGuard:
         local_hosts_only: bool = False,
         allowed_hosts: Iterable[str] = (),
         token: str | None = None,
+        body_grace_s: float = 10.0,
+        min_body_bytes_s: float = 8_000.0,
     ):
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.body_grace_s = body_grace_s
+        self.min_body_bytes_s = min_body_bytes_s
         self.sign_ins = FailedSignIns(sign_in_limit, sign_in_window_s)
         self.local_hosts_only = local_hosts_only
         self.allowed_hosts = frozenset(name for name in (host_name(h.strip()) for h in allowed_hosts) if name)
         self.token = token  # None: nothing to sign in with, so nothing to limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            send = not_framed(send)  # first, so the guard's own refusals carry it too
+        if scope["type"] != "http":
+            await self._guarded(scope, receive, send)
+            return
+        send = not_framed(send)  # first, so the guard's own refusals carry it too
+        has_body = any(
+            name.lower() == b"transfer-encoding" or (name.lower() == b"content-length" and value.strip() not in (b"", b"0"))
+            for name, value in scope.get("headers", [])
+        )
+        paced = PacedBody(receive, self.body_grace_s, self.min_body_bytes_s, has_body)
+        started = False
+
+        async def send_unless_late(message: Message) -> None:
+            nonlocal started
+            if paced.late and not started:
+                return  # the 408 below is the answer
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self._guarded(scope, paced, send_unless_late)
+        except Exception:
+            if not paced.late:
+                raise
+            # the app read a body that stopped coming (Starlette raises ClientDisconnect): the 408 below says why
+        if paced.late and not started:
+            reason = (
+                f"the request body came too slowly: {paced.received:,} bytes in {time.monotonic() - paced.started:.0f} s "
+                f"(at least {self.min_body_bytes_s / 1000:g} kB/s after {self.body_grace_s:g} s; BYLINE_MIN_BODY_KB_S)"
+            )
+            await refuse(scope, send, 408, reason, {"connection": "close"})
+
+    async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.local_hosts_only and scope["type"] in ("http", "websocket") and not await self._host_served(scope, send):
             return
         if scope["type"] != "http":

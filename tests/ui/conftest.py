@@ -20,6 +20,7 @@ from ingest.pipeline import Index
 from ingest.settings import IngestSettings
 from tests.conftest import REPO, SEEDS, free_port, wait_for_health
 from ui.web import WebSettings, build_app
+from ui.web.server import server_config
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -43,7 +44,7 @@ def running_app(bot: Assistant, token: str | None = None, settings: WebSettings 
     port = free_port()
     app = build_app(bot, token=token, settings=settings)
     # A short graceful shutdown: clients (gradio_client, the browser) keep their event streams open.
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=1)
+    config = server_config(app, "127.0.0.1", port, settings or WebSettings(), timeout_graceful_shutdown=1)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"byline-web-{port}", daemon=True)
     thread.start()

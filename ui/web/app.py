@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import os
 import signal
 import sys
 import threading
@@ -16,6 +15,7 @@ from ui.api import register_api
 from ui.guards import RequestGuard
 from ui.web.layout import build_chat
 from ui.web.render import CSS, HEAD
+from ui.web.server import server_config
 from ui.web.settings import WebSettings, token_problem
 from ui.workers import IngestWorkers
 
@@ -60,6 +60,8 @@ def build_app(bot, token: str | None = None, settings: WebSettings | None = None
         local_hosts_only=not token,
         allowed_hosts=settings.allowed_hosts,
         token=token or None,  # compared first: a right token is never refused, only wrong ones are limited
+        body_grace_s=settings.request_deadline_s,
+        min_body_bytes_s=settings.min_body_kb_s * 1000,
     )
     chat = build_chat(bot, settings, workers)
     # Gradio checks a request's file references (only files uploaded to it are inputs) once the app has
@@ -127,9 +129,14 @@ def serve(bot, host: str = "127.0.0.1", port: int = 7860, settings: WebSettings 
         log.warning("Byline chat on %s — access token required (sign in with the BYLINE_TOKEN as password)", address)
     else:
         log.warning("Byline chat on %s (local only, no access token)", address)
-    trusted_proxies = os.environ.get("FORWARDED_ALLOW_IPS", "")
     exit_cleanly_on_sigterm()
-    uvicorn.run(app, host=host, port=port, log_level="warning", forwarded_allow_ips=trusted_proxies)
+    server = uvicorn.Server(server_config(app, host, port, settings))
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    if not server.started:  # the port is taken, say: uvicorn said why; exit as `uvicorn.run` does
+        raise SystemExit(3)
 
 
 def chat_address(host: str, port: int) -> str:

@@ -48,6 +48,20 @@ class WebSettings(BaseSettings):
         description="Largest file the 'Add articles' tab accepts, and the largest body any POST to the server may send "
         "(API and chat alike), in MB; larger ones are refused with a reason before anything parses them.",
     )
+    request_deadline_s: float = Field(
+        default=10.0,
+        gt=0,
+        description="Seconds a client has to send a request's headers, and to start its body. A body must then keep "
+        "coming at `min_body_kb_s` on average (past this grace) or the request gets 408: connections that trickle a "
+        "byte at a time held a file handle each for as long as they liked, and enough of them (an outside try) left "
+        "the server none to open its own files with.",
+    )
+    min_body_kb_s: float = Field(
+        default=8.0,
+        gt=0,
+        description="Slowest average pace (kB/s) a request body may come at, after `request_deadline_s`: at 8 kB/s "
+        "a 20 MB upload may take 43 minutes; a home line sends it in under a minute.",
+    )
     token: SecretStr | None = Field(
         default=None,
         description="Access token (BYLINE_TOKEN): the chat's sign-in password and the API's Bearer token. Required to "
