@@ -169,6 +169,9 @@ FUNCTION_WORDS = frozenset(
         within without would yet""".split()
     )
 )
+# a question's approximations ask for a figure, not for the word: "Roughly how many migrant encounters …?" led with
+# "… averaged roughly 10,000 migrant encounters a day …", "roughly" weighing as much as "migrant"
+FUNCTION_WORDS |= {"rough", "approxim", "almost"}
 PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
 DATE_WORDS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -542,7 +545,7 @@ class ExtractiveAnswerer:
         if analysis.expects and not analysis.negated:
             # only sentences the bonus could lift to the top are worth the NER's time
             reachable = [c for c in pool[:TYPED_POOL] if c.score >= pool[0].score - TYPED_BONUS]
-            self.prefer_typed(reachable, analysis, question_words, self.name_stems(question), happening)
+            self.prefer_typed(reachable, analysis, question_words, self.name_stems(question), happening, question)
             if counted := counted_thing(question):
                 # "How many votes did Aisha Rahman get?" led with "… won the two open seats …": a count of seats, not of
                 # votes; "Rahman led the field with 6,412 votes" counts what was asked (an outside try)
@@ -1125,9 +1128,11 @@ class ExtractiveAnswerer:
         question_words: set[str],
         names: frozenset[str] = frozenset(),
         happening: frozenset[str] = frozenset(),
+        question: str = "",
     ) -> None:
         """Raise the sentences that name a thing of the kind asked for that the question does not
-        name ("Which team does Damar Hamlin play for?": an ORG other than Hamlin's name)."""
+        name ("Which team does Damar Hamlin play for?": an ORG other than Hamlin's name); for "how many", not a
+        rate the question does not ask for ("10,000 a day" for "how many last year?")."""
         # a sentence naming nothing the question does not (no new capitalised word or number, no day
         # word for a "when") holds no new entity: the NER (~2 ms a sentence) need not read it
         pool = [c for c in pool if self.may_name_something_new(c.text, analysis, question_words)]
@@ -1145,6 +1150,7 @@ class ExtractiveAnswerer:
                     c.score += TYPED_BONUS * (1.5 if RESULT_STEMS & c.stems else 1.0)
             return
         # "How many people died …?" counts the people of a sentence that tells them dying (`happening`), not any people
+        rate_asked = analysis.kind != "how_many" or asked_rate(question) is not None
         for c, found in zip(pool, entities_of([c.text for c in pool])):
             if happening and happening.isdisjoint(c.stems):
                 continue
@@ -1155,6 +1161,7 @@ class ExtractiveAnswerer:
                 and holds_the_unit(analysis, text)
                 and not set(self.keyword.stems(text)) <= question_words
                 and (analysis.kind != "how_old" or is_age(c.text, text))  # "two World Wars" is no age
+                and (rate_asked or not is_rate(c.text, text))
             ]
             # the NER reads a lone surname as an organisation at times ("Boodram is one of 16 contestants")
             c.surnames = {
@@ -1405,6 +1412,21 @@ def asked_rate(question: str) -> str | None:
         return None
     unit = found[1] or found[2]
     return next((u for u, adverb in RATE_UNITS.items() if unit.lower() == u or unit.lower() in adverb.split("|")), None)
+
+
+# "… 10,000 migrant encounters a day": a figure's "a day" within this many characters after it; not "a year ago"
+GIVEN_PER = re.compile(
+    r"^[^\d.;]{0,40}?(?:\b(?:a|an|per|each|every)\s+(?:hour|day|week|month|year)\b(?!\s+(?:ago|earlier|before|after|later|"
+    r"prior|from|since|of|in|into))|\b(?:hourly|daily|weekly|monthly|yearly|annually)\b)",
+    re.I,
+)
+
+
+def is_rate(text: str, figure: str) -> bool:
+    """Whether `figure` in `text` is given per hour, day, ... ("averaged roughly 10,000 migrant encounters a day"): a
+    rate, which answers "How many a day?", not "How many last year?"."""
+    at = text.find(figure)
+    return at >= 0 and GIVEN_PER.search(text[at + len(figure) :]) is not None
 
 
 def told_per(sentence: str, unit: str) -> bool:

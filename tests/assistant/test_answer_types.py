@@ -1311,6 +1311,41 @@ def test_how_many_things_is_answered_by_a_count_of_those_things(make_assistant):
     assert "6,412 votes" in answer.citations[0].quote, answer.text
 
 
+def test_a_figure_per_day_does_not_answer_how_many_in_a_year(make_assistant):
+    """news24-dev: "Roughly how many migrant encounters occurred at the US-Mexico border last year?" led with "… the
+    U.S. averaged roughly 10,000 migrant encounters a day …" ("roughly" weighed as much as "migrant"); a rate answers
+    "How many a day?", and the question's "roughly" asks for a figure, not for the word."""
+    from assistant.answering.extractive import is_rate
+
+    assert is_rate("averaged roughly 10,000 migrant encounters a day along the border", "roughly 10,000")
+    assert not is_rate("compared to 2.38 million border encounters a year earlier", "2.38 million")
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "title-42",
+                "title": "Title 42 ends",
+                "source": "USA TODAY",
+                "published": "2023-05-16",
+                "text": "In the days leading up to the end of Title 42, the U.S. averaged roughly 10,000 migrant encounters a "
+                "day along the U.S.-Mexico border as immigrants sought to enter the U.S. before the policy was terminated.",
+            },
+            {
+                "id": "apprehended",
+                "title": "Migrant arrivals at the border rise again",
+                "source": "USA TODAY",
+                "published": "2023-09-30",
+                "text": "About 2.2 million people were apprehended at the U.S.-Mexico border through August, compared to "
+                "2.38 million border encounters for all of last year.",
+            },
+        ]
+    )
+    answer = bot.ask("Roughly how many migrant encounters occurred at the US-Mexico border last year?", as_of="2024-03-22")
+    assert "2.2 million" in answer.citations[0].quote, answer.text
+    per_day = bot.ask("How many migrant encounters a day were there before Title 42 ended?", as_of="2024-03-22")
+    assert "10,000" in per_day.citations[0].quote, per_day.text
+
+
 def test_a_post_no_article_names_a_holder_of_is_said_to_be_unnamed(make_assistant):
     """A journalist's try (their own articles): "Who is the mayor of Dover?" was answered "County Commissioner Ray
     Dunmore said the county should … buy water from the neighboring city of Dover", as if he were. No sentence names
