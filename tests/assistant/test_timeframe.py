@@ -97,6 +97,24 @@ def d(month: int, day: int, year: int = 2024) -> date:
         ("Which teams merged in late 2023?", (d(9, 1, 2023), d(12, 31, 2023)), False, "Which teams merged?"),
         ("Which teams merged in the 1990s?", (d(1, 1, 1990), d(12, 31, 1999)), False, "Which teams merged?"),
         ("Which teams merged last March?", (d(3, 1, 2023), d(3, 31, 2023)), False, "Which teams merged?"),
+        # named starts and holidays (an outside try found no window for them)
+        (
+            "Which primaries has Trump won since the start of the year?",
+            (d(1, 1), d(3, 22)),
+            False,
+            "Which primaries has Trump won?",
+        ),
+        ("What changed since the beginning of the month?", (d(3, 1), d(3, 22)), False, "What changed?"),
+        ("What happened on Valentine's Day?", (d(2, 14), d(2, 14)), False, "What happened?"),
+        ("What happened on leap day?", (d(2, 29), d(2, 29)), False, "What happened?"),
+        (
+            "Which storm hit the Northeast on Christmas Eve?",
+            (d(12, 24, 2023), d(12, 24, 2023)),
+            False,
+            "Which storm hit the Northeast?",
+        ),
+        ("What happened on New Year's Day?", (d(1, 1), d(1, 1)), False, "What happened?"),
+        ("Who was arrested after St. Patrick's Day?", (d(3, 18), d(3, 22)), False, "Who was arrested?"),
         # recency words
         ("What is the latest on Damar Hamlin?", None, True, "What is on Damar Hamlin?"),
         ("What are the latest figures on inflation?", None, True, "What are the figures on inflation?"),
@@ -163,6 +181,9 @@ def test_last_week_is_the_calendar_week_before_this_one(as_of, window):
         "Who won the 2020 election?",
         "Which company is now-defunct?",
         "Who was the guest on the Today show?",
+        "What did Biden say about Christmas?",
+        "Where did the Christmas Day shooting happen?",
+        "What did the start of the year bring for shoppers?",
     ],
 )
 def test_names_and_titles_are_not_time(question):

@@ -150,8 +150,8 @@ def told_of_other_days(text: str, published: str, holds: Callable[[str], bool], 
 def _resolve_for_article(text: str, found: _Found, published: date) -> Window | None:
     """Calendar dates of `found` in an article published on `published`; None when it needs no reading."""
     kind = found.kind
-    if kind in ("recency", "recently", "recent_span", "year", "decade", "date_numeric", "month_year"):
-        return None  # not a date, or already precise as written
+    if kind in ("recency", "recently", "recent_span", "year", "decade", "date_numeric", "month_year", "start", "date_holiday"):
+        return None  # not a date, or already precise as written, or (a holiday) clear to a reader as written
     if kind == "day_word":
         day = published + timedelta(days=_day_word_offset(found.words))
         return day, day

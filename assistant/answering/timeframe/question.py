@@ -98,7 +98,7 @@ def _read_expression(question: str, found: _Found, as_of: date) -> TimeExpressio
 
 
 # a day or month named without a year or "last"/"next", whose verb may say it is still to come
-_OPEN_DAY_KINDS = {"date_mdy", "date_dmy", "month", "weekday"}
+_OPEN_DAY_KINDS = {"date_mdy", "date_dmy", "date_holiday", "month", "weekday"}
 
 
 def _days_to_come(question: str, found: _Found) -> bool:

@@ -182,10 +182,23 @@ def _resolve_for_question(found: _Found, as_of: date, latest_start: date | None 
     if kind == "year":
         year = int(found.group("year"))
         return _Resolved(_narrow((date(year, 1, 1), date(year, 12, 31)), found.group("part"), "year"))
+    if kind == "start":
+        return _Resolved(_start_of(found.group("unit").lower(), today))
     if kind == "decade":
         first = int(found.group("decade"))
         return _Resolved(_narrow((date(first, 1, 1), date(first + 9, 12, 31)), found.group("part"), "decade"))
     raise ValueError(f"unknown time expression kind {kind!r}")
+
+
+def _start_of(unit: str, today: date) -> Window:
+    """ "the start of the year": its January; of the month: its first ten days; of the week: its Monday and Tuesday
+    (with "since", from that first day to the asking day)."""
+    if unit == "year":
+        return _month_window(today.year, 1)
+    if unit == "month":
+        return today.replace(day=1), today.replace(day=min(10, today.day))
+    monday = _weekday_on_or_before(today, 0)
+    return monday, min(today, monday + timedelta(days=1))
 
 
 def _day_word_offset(words: str) -> int:

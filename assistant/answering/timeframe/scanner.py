@@ -55,14 +55,46 @@ _PATTERN_SOURCES = {
     "month": rf"\b(?:(?P<which>last|this|next|past)\s+|{_PART})?(?P<month>{_MONTH_FULL})\b",
     "year": rf"\b{_PART}?(?P<year>{_YEAR})",
     "decade": r"\bthe\s+(?:(?P<part>early|mid|late)(?:-|\s+))?(?P<decade>(?:19|20)\d0)['’]?s\b",
+    # "since the start of the year" (an outside try got no window for it)
+    "start": r"\b(?:the\s+)?(?:start|beginning|outset)\s+of\s+(?:the\s+|this\s+)?(?P<unit>year|month|week)\b",
+    # a holiday on a fixed day: "on Valentine's Day", "before Christmas" (each read as a date without its year)
+    "date_holiday": r"\b(?P<holiday>valentine['’]?s\s+day|christmas\s+(?:eve|day)|christmas|new\s+year['’]?s\s+(?:eve|day)"
+    r"|halloween|independence\s+day|(?:the\s+)?fourth\s+of\s+july|july\s+fourth|leap\s+day"
+    r"|(?:st\.?|saint)\s+patrick['’]?s\s+day|veterans\s+day|juneteenth|boxing\s+day)\b",
 }
+
+# (month, day) of each holiday "date_holiday" finds, by its first letters
+_HOLIDAY_DAYS = {
+    "valentine": (2, 14),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "new year eve": (12, 31),
+    "new year": (1, 1),
+    "halloween": (10, 31),
+    "independence": (7, 4),
+    "fourth of july": (7, 4),
+    "july fourth": (7, 4),
+    "leap": (2, 29),
+    "patrick": (3, 17),
+    "veterans": (11, 11),
+    "juneteenth": (6, 19),
+    "boxing": (12, 26),
+}
+
+
+def _holiday_day(words: str) -> tuple[None, int, int]:
+    """The day of a holiday "date_holiday" found, without its year."""
+    name = re.sub(r"['’]s\b|\b(?:day|the|st|saint)\b|\.", " ", words.lower())
+    name = _normalise_spaces(name)
+    month, day = next(days for start, days in _HOLIDAY_DAYS.items() if start in name)
+    return None, month, day
 
 
 _PREPOSITION = _LazyPattern(r"\b(?P<prep>in|on|during|over|from|since|after|before|until|till|through|between|by)\s+$")
 _RANGE_JOIN = _LazyPattern(r"\s*(?:and|to|through|thru|until|till|-|–|—)\s*")
 
 
-_NEEDS_CONTEXT_KINDS = {"month", "year", "decade"}
+_NEEDS_CONTEXT_KINDS = {"month", "year", "decade", "start", "date_holiday"}  # "about Christmas" is no time asked
 _KINDS_WITH_OWN_PREPOSITION = {"weekend"} | _RECENCY_KINDS  # "over the weekend", "in recent weeks", "by now"
 
 
@@ -142,7 +174,9 @@ def _scan(text: str) -> list[_Found]:
     for candidate in candidates:
         if chosen and candidate.start < chosen[-1].end:
             continue
-        if candidate.kind.startswith("date_"):
+        if candidate.kind == "date_holiday":
+            candidate.day_date = _holiday_day(candidate.words)
+        elif candidate.kind.startswith("date_"):
             candidate.day_date = _parse_day_date(_normalise_spaces(candidate.group("date")))
             if candidate.day_date is None:
                 continue  # "February 30"
