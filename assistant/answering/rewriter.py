@@ -42,12 +42,14 @@ import itertools
 import logging
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from assistant.answering.checker import strip_markers
 from assistant.answering.inflection import past_tense, present_participle
 from assistant.answering.outcome import asked_outcome_verb
 from assistant.answering.question import analyze
+from assistant.answering.timeframe import read_time
 from assistant.answering.verdict import SPEECH_VERBS
 from assistant.search.words import FRAME_STEMS, stems
 from ingest.attribution import name_gender
@@ -1077,6 +1079,27 @@ def points_back(message: str) -> re.Match | None:
     return time
 
 
+def at_another_time(last_question: str, focus: str) -> str | None:
+    """ "What about in January?" after "What's new with Taylor Swift this week?" → "What's new with Taylor Swift in
+    January?": a focus that is time words alone takes the place of the last question's (or joins it, when it named
+    none); a bare month or year is read "in" it. It was "What's new with Taylor Swift January?", the preposition lost
+    and the window with it (an outside try)."""
+    today = date.today()  # (only the words' spans are used: no day is resolved here)
+    focus = focus.strip()
+    for phrase in (focus, f"in {focus}"):
+        reading = read_time(phrase, today)
+        if reading.found and not reading.query.strip(" ?.!,;:"):
+            break
+    else:
+        return None
+    # the days it named give way ("this week"); its recency words stay ("What's new with …")
+    dated = [expression for expression in read_time(last_question, today).found if expression.window is not None]
+    if not dated:
+        return f"{last_question.rstrip(' ?.!')} {phrase}?"
+    start, end = dated[0].span
+    return f"{last_question[:start]}{phrase}{last_question[end:]}"
+
+
 class RuleRewriter:
     """Rewrites a follow-up without an LLM (see the module docstring for the rules)."""
 
@@ -1135,6 +1158,8 @@ class RuleRewriter:
             # about them: the last turn named nothing of its own, but was understood as naming a speaker and a topic
             # (an outside try got "Did Haley win the Iowa caucuses?")
             last_question, last_answer = last.understood, last.answer
+        if focus and last_question and (retimed := at_another_time(last_question, focus.group("focus"))):
+            return retimed
         if focus and last_question:
             rewritten = self.replace_focus(last_question, last_answer, titled_in(focus.group("focus"), earlier))
             if rewritten:

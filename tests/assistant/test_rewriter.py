@@ -144,6 +144,23 @@ def test_what_about_a_name_already_asked_about_swaps_the_two(rewriter):
     assert rewriter.rewrite("What about Haley?", asked) == "What did Haley say about Trump?"
 
 
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        ("What's new with Taylor Swift this week?", "What about in January?", "What's new with Taylor Swift in January?"),
+        ("What's new with Taylor Swift this week?", "And January?", "What's new with Taylor Swift in January?"),
+        ("Who won the Iowa caucuses?", "What about in 2020?", "Who won the Iowa caucuses in 2020?"),
+        ("What happened in Gaza on Monday?", "And on Tuesday?", "What happened in Gaza on Tuesday?"),
+        ("What is the latest on Boeing?", "What about since Christmas?", "What is the latest on Boeing since Christmas?"),
+    ],
+)
+def test_what_about_another_time_asks_the_last_question_then(rewriter, question, follow_up, expected):
+    """A news reader's try: "What about in January?" after "What's new with Taylor Swift this week?" was understood
+    as "What's new with Taylor Swift January?": the preposition lost, the question had no window, and the answer
+    repeated February's news."""
+    assert rewriter.rewrite(follow_up, history(question, "Taylor Swift cheered on Travis Kelce. [1]")) == expected
+
+
 def conversation(*turns: str) -> list[dict[str, str]]:
     """Alternating user and assistant messages, the user's first."""
     return [{"role": ("user", "assistant")[i % 2], "content": text} for i, text in enumerate(turns)]
