@@ -142,8 +142,15 @@ WHAT_HAPPENED = re.compile(r"^\s*what (?:happened|is happening|has happened|went
 YES_NO = re.compile(
     r"^\s*(?:true or false\b|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b", re.IGNORECASE
 )
+# what "says" a thing without being anyone who speaks: "What did the inflation report say today?" is asked of the
+# report's figures, which no quote holds ("No article here quotes the inflation report" beside the CPI story)
+DOCUMENTS = frozenset(
+    "report study survey poll data figures numbers index forecast ruling decision verdict filing lawsuit complaint "
+    "indictment bill law order memo letter document analysis review audit census statement agreement deal plan budget "
+    "projection estimate estimates research findings results".split()
+)
 WHO_SAID = re.compile(
-    r"^\s*(?:who (?:said|says|told|warned|claimed|argued|stated|called)|what did .+? (?:say|tell|claim|argue|write)|"
+    r"^\s*(?:who (?:said|says|told|warned|claimed|argued|stated|called)|what did (?P<speaker>.+?) (?:say|tell|claim|argue|write)|"
     r"what (?:has|have|does|do) .+? (?:said|say))\b",
     re.IGNORECASE,
 )
@@ -398,6 +405,13 @@ WHO_IS_NAMED = re.compile(
 
 
 @lru_cache(maxsize=4096)
+def is_a_document(name: str) -> bool:
+    """Whether "What did X say?" asks it of a document, not of anyone who speaks ("the inflation report", "the new
+    poll"; not "Report" as a name)."""
+    words = name.strip().split()
+    return bool(words) and name.strip()[:1].islower() and words[-1].lower().strip(".,'’") in DOCUMENTS
+
+
 def analyze(question: str) -> QuestionAnalysis:
     """The kind of `question` and the entity labels its answer should carry."""
     q = " ".join(question.split())
@@ -414,7 +428,7 @@ def analyze(question: str) -> QuestionAnalysis:
         return QuestionAnalysis("timeline", expects=DAY, topic=clean_topic(topic))
     if match := SUMMARY.match(q):
         return QuestionAnalysis("summary", topic=clean_topic(q[match.end() :]))
-    if WHO_SAID.match(q):
+    if (said := WHO_SAID.match(q)) and not (said.group("speaker") and is_a_document(said.group("speaker"))):
         return QuestionAnalysis("who_said", expects=PERSON)
     if WHO_IS_NAMED.fullmatch(q):
         # "Who is Gabriel Attal?" asks what he is (France's new prime minister), not for another person: a sentence

@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 from assistant.answer import Answer, Citation
 from assistant.answering.extractive import closest_only
 from assistant.answering.inflection import past_of_participle
+from assistant.answering.question import is_a_document
 from assistant.answering.timeframe import relative_dates, told_of_other_days
 from assistant.answering.verdict import SPEECH_VERBS, parsed
 from assistant.search.quotes import NOT_SPEAKERS, QuoteIndex, content_stems, coverage, holds_name, holds_phrase, name_tokens
@@ -141,6 +142,8 @@ def parse(question: str) -> WhoSaidQuestion | None:
         # name by the event ("Trump's Iowa caucus victory"), not by the asker's verb
         after = GERUND.sub("", match.group("after") or "", count=1)
         topic = match.group("topic") or match.group("occasion") or after
+        if is_a_document(match.group("name")):
+            return None  # asked of what it holds, which the passages answer as any question
         return WhoSaidQuestion(
             "what",
             name=match.group("name").strip(),

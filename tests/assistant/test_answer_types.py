@@ -1346,6 +1346,36 @@ def test_a_figure_per_day_does_not_answer_how_many_in_a_year(make_assistant):
     assert "10,000" in per_day.citations[0].quote, per_day.text
 
 
+def test_what_a_report_said_is_what_it_holds_not_a_quote(make_assistant):
+    """A news reader's try: "What did the inflation report say today?" (asked the day of the January CPI report) got
+    "No article here quotes the inflation report", beside the article that gives its figures. A report, poll or study
+    "says" what it holds: the question is answered from the passages, as any question is."""
+    from assistant.answering.question import is_a_document
+
+    assert analyze("What did the inflation report say today?").kind != "who_said"
+    assert analyze("What did the new poll say about Biden?").kind != "who_said"
+    assert analyze("What did Powell say about the inflation report?").kind == "who_said"
+    assert not is_a_document("Report")  # a name
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "cpi",
+                "title": "January CPI report shows inflation continues to fall",
+                "source": "usatoday.com",
+                "published": "2024-02-13",
+                "text": "WASHINGTON (AP) — Consumer inflation in the United States cooled last month yet remained elevated.\n\n"
+                "Tuesday’s inflation report from the Labor Department showed that the consumer price index rose 0.3% from "
+                "December to January, up from a 0.2% increase the previous month. Compared with a year ago, prices are "
+                "up 3.1%.",
+            }
+        ]
+    )
+    answer = bot.ask("What did the inflation report say today?", as_of="2024-02-13")
+    assert answer.answered and "No article here quotes" not in answer.text, answer.text
+    assert "0.3%" in answer.citations[0].quote, answer.text
+
+
 def test_a_post_no_article_names_a_holder_of_is_said_to_be_unnamed(make_assistant):
     """A journalist's try (their own articles): "Who is the mayor of Dover?" was answered "County Commissioner Ray
     Dunmore said the county should … buy water from the neighboring city of Dover", as if he were. No sentence names
