@@ -222,12 +222,14 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         # fire?" (an outside try got "The articles don't say so outright", citing it)
         if no_one is None and names <= passage and counts_the_harmed(best.text, anyone["done"]):
             return worded(question, holds=True)
-    near = best.lexical >= YES_NO_LEXICAL
+    supplied = first_names_left_to_the_passage(question, best, names)
+    # (a first name left to the passage is held: the sentence's share of the question counted it missing)
+    near = best.lexical >= YES_NO_LEXICAL or bool(supplied) and holds_every_word(question, best.stems | supplied)
     # a sentence telling the outcome in other words lacks the asked verb's word ("securing the presumptive GOP
     # nomination" for "Did Trump clinch the nomination?"): it must hold all the rest instead
-    if not (near or holds_all_but_the_verb(question, best.stems)):
+    if not (near or holds_all_but_the_verb(question, best.stems | (supplied or set()))):
         return UNSETTLED
-    if not names <= best.stems or HEDGED.search(best.text) or of_another_year(best):
+    if supplied is None or HEDGED.search(best.text) or of_another_year(best):
         return UNSETTLED
     if (corrected := CORRECTED.search(best.text)) is not None and names <= set(stems(best.text[corrected.end() :])):
         # "An article published Wednesday incorrectly reported that the Water Authority had closed the Cedar Run
@@ -261,6 +263,28 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
     else:
         return UNSETTLED
     return worded(question, holds=not denied)
+
+
+# a run of capitalised words after a question's first: a full name ("Lloyd Austin"), whose last word is the surname
+NAME_RUN = re.compile(r"(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+
+
+def first_names_left_to_the_passage(question: str, best: Candidate, names: set[str]) -> set[str] | None:
+    """The stems of the question's names the sentence leaves to its passage (a first name, where the sentence gives
+    the surname and the passage the whole name), or None when it lacks another. "Secretary Austin is still in the
+    hospital and recovering well" settles "Is Lloyd Austin still in the hospital?" in the story that names him in full
+    (a news reader's try got "The articles don't say so outright")."""
+    missing = names - best.stems
+    if not missing:
+        return set()
+    passage = f"{best.hit.chunk.title}\n{best.hit.chunk.text}"
+    supplied = set()
+    for run in NAME_RUN.finditer(question.strip()):
+        words = [stems(word) for word in run[0].split()]
+        named_in_full = re.search(r"\b" + r"\s+".join(map(re.escape, run[0].split())) + r"\b", passage, re.IGNORECASE)
+        if words[-1] and words[-1][0] in best.stems and named_in_full:
+            supplied |= {stem for word in words[:-1] for stem in word} & missing
+    return supplied if missing <= supplied else None
 
 
 def names_a_scope(question: str) -> bool:
@@ -834,6 +858,12 @@ def is_supposed(verb) -> bool:
     """Whether the verb sits under one of believing or expecting: "economists still think the Fed will
     start cutting its rate in June" cuts nothing."""
     return any(head.lemma_ in SUPPOSING_VERBS for head in verb.ancestors)
+
+
+def holds_every_word(question: str, sentence_stems: set[str]) -> bool:
+    """Whether the sentence holds every content word of the question (as stems)."""
+    words = [t.text for t in parsed(question) if t.pos_ in CONTENT_POS]
+    return bool(words) and set(stems(" ".join(words))) - UNSAID_QUALIFIERS <= sentence_stems
 
 
 def holds_all_but_the_verb(question: str, sentence_stems: set[str]) -> bool:

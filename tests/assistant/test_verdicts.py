@@ -1242,3 +1242,37 @@ def test_a_win_dated_last_year_by_its_own_words_is_no_newest_report():
     assert not states_an_outcome(candidate(last_year, "2023-03-12"), "win", event_words(question), asked_contest(question))
     this_year = 'Brendan Fraser won best actor for "The Whale" on Sunday night.'
     assert states_an_outcome(candidate(this_year, "2023-03-13"), "win", event_words(question), asked_contest(question))
+
+
+def test_a_surname_settles_a_question_asked_with_the_full_name(make_assistant):
+    """A news reader's try: "Is Lloyd Austin still in the hospital?" got "The articles don't say so outright" beside
+    "Secretary Austin is still in the hospital and recovering well," (USA TODAY, 2024-01-08), whose story names him in
+    full: the sentence lacked "Lloyd". A first name may be left to the passage when the sentence gives the surname;
+    not a surname alone that the passage gives to no one asked about."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "austin",
+                "title": "Defense Secretary Lloyd Austin in the hospital after elective surgery",
+                "source": "usatoday.com",
+                "published": "2024-01-08",
+                "text": "Defense Secretary Lloyd Austin is facing mounting criticism after failing to disclose for days that "
+                "he was hospitalized with a serious medical condition.\n\nThe Pentagon late Friday announced that Austin had "
+                'been in the hospital since Jan. 1 related to his elective medical procedure.\n\n"Secretary Austin is '
+                'still in the hospital and recovering well," Ryder confirmed.',
+            },
+            {
+                "id": "coach",
+                "title": "Coach recovering after crash",
+                "source": "usatoday.com",
+                "published": "2024-01-08",
+                "text": "Coach Austin is still in the hospital after the crash, the team said on Monday.",
+            },
+        ]
+    )
+    answer = bot.ask("Is Lloyd Austin still in the hospital?", as_of="2024-01-10")
+    assert answer.text.startswith("Yes."), answer.text
+    assert "still in the hospital and recovering well" in answer.citations[0].quote
+    other = bot.ask("Is Tom Austin still in the hospital?", as_of="2024-01-10")  # no passage names a Tom Austin
+    assert not other.text.startswith("Yes."), other.text
