@@ -600,9 +600,21 @@ def reports_done(sentence: str, event: PastEvent) -> bool:
                 # "… Alexei Navalny, the opposition leader who died this month …": the leader is Navalny (an outside try
                 # was told no article says he died)
                 doers.append(token.head.head)
-        if event.subject is None or any(holds_word(d, event.subject) or kind_of(d, event.subject) for d in doers):
+        if event.subject is None or any(
+            holds_word(d, event.subject) or kind_of(d, event.subject) or named_before(d, event.subject) for d in doers
+        ):
             return True
     return False
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def named_before(doer: Token, subject: str) -> bool:
+    """Whether `doer` is "he", "she" or "they" after the asked subject's name in its sentence: "LeBron James'
+    unprecedented accomplishment of 40,000 points, which he reached Saturday night" (a news reader's try was told no
+    article tells that it happened, quoting it)."""
+    return doer.lower_ in PERSONAL_PRONOUNS and subject.lower() in doer.doc[: doer.i].text.lower()
 
 
 # an event told by its noun, made known: "Brandt announced his resignation on Thursday" for "When did Brandt resign?" (a

@@ -2074,6 +2074,36 @@ def test_an_event_announced_by_its_noun_is_told_done(make_assistant):
     assert "announced his resignation on Thursday (2025-03-06)" in answer.text, answer.text
 
 
+def test_an_event_done_by_he_after_the_name_is_told_done(make_assistant):
+    """A news reader's try (news24-dev's USA TODAY text): "When did LeBron James reach 40,000 points?" got "No article here
+    tells that it happened", then the sentence that tells it: "… LeBron James’ unprecedented accomplishment of 40,000
+    points, which he reached Saturday night …". "He" after the asked name in its sentence is the one asked about."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "lebron",
+                "title": "LeBron James' 40,000 points in perspective",
+                "source": "usatoday.com",
+                "published": "2024-03-04",
+                "text": "There are multiple ways to put into perspective LeBron James’ unprecedented accomplishment of 40,000 "
+                "points, which he reached Saturday night against the reigning NBA champion Denver Nuggets to extend his "
+                "NBA record for all-time points.",
+            },
+            {
+                "id": "curry",
+                "title": "Curry nears a record",
+                "source": "usatoday.com",
+                "published": "2024-03-04",
+                "text": "Stephen Curry needs 12 more threes for 3,600, a mark LeBron James' coach said he reached in practice.",
+            },
+        ]
+    )
+    answer = bot.ask("When did LeBron James reach 40,000 points?", as_of="2024-03-05")
+    assert not answer.text.startswith("No article here tells that it happened"), answer.text
+    assert "which he reached Saturday night (2024-03-02)" in answer.text, answer.text
+
+
 def test_the_latest_estimate_is_the_newest_figure_of_it(make_assistant):
     """A reporter's own corpus: "What is the latest cost estimate for repairing River Road?", asked in May, gave the
     $3.4 million of March over "The final cost of the repair came to about $4.1 million" (May 6), whose sentence holds
