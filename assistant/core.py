@@ -41,7 +41,7 @@ from assistant.answering.shaped import (
     no_story_about,
 )
 from assistant.answering.timeframe import read_time, told_of_other_days
-from assistant.answering.verdict import UNSETTLED, VERDICTS, as_an_outcome, as_dropping_out
+from assistant.answering.verdict import UNSETTLED, VERDICTS, as_an_outcome, as_dropping_out, still_running_who
 from assistant.answering.who_said import WhoSaidAnswerer, wants_table, words_not_found
 from assistant.conversation import Conversation
 from assistant.search.retriever import HybridRetriever
@@ -746,14 +746,20 @@ class Assistant:
         # "Is Haley still in the race?" is after the reports of her dropping out, or of none
         settling = as_dropping_out(query) or query
         event = asked_past_event(settling)
-        recent = self.recent_days(scope, EVENT_REPORT_DAYS) if event is not None or scope.outcome_verb else None
+        who = still_running_who(query)
+        recent = self.recent_days(scope, EVENT_REPORT_DAYS) if event is not None or scope.outcome_verb or who else None
         if recent is None and not scope.outcome_verb_in_window:
             return []
-        queries = [query] + (other_tellings(settling, event) if event is not None else [])
+        searches = [(words, recent) for words in [query] + (other_tellings(settling, event) if event is not None else [])]
+        if who and recent is not None:
+            # ... or of staying in it, the fortnight's first: "Nikki Haley pledged to stay in the race" (02-24) was below
+            # her campaign's weeks for "Is Nikki Haley still running?", which hedged from an older report (a reader's try)
+            fortnight = self.recent_days(scope, OUTCOME_REPORT_DAYS)
+            searches[1:1] = [(f"{who} {verb} in the race", fortnight) for verb in ("stay", "remain")]
         seen = {h.chunk.id for h in hits}
         found: list[Hit] = []
-        for words in queries if recent is not None else []:
-            for chunk, score in self.retriever.keyword_search(words, EVENT_REPORTS_EACH, recent):
+        for words, days in searches if recent is not None else []:
+            for chunk, score in self.retriever.keyword_search(words, EVENT_REPORTS_EACH, days):
                 if chunk.id not in seen:
                     seen.add(chunk.id)
                     found.append(Hit(chunk=chunk, score=score))

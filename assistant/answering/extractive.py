@@ -223,6 +223,7 @@ AGE = re.compile(r"\b(?:aged?\s+\d{1,3}|\d{1,3}(?:-year-old|\s+years?\s+old)|at\
 # a sentence that ends as a question, quoted or not ("So which are the top 20 happiest countries?")
 ASKS = re.compile(r"\?[\"”’')]*\s*$")
 YES_NO_POOL = 6  # the best sentences looked through for one that settles a yes/no question
+RACE_STEMS = frozenset(stems("race running contest campaign"))
 ANYONE_POOL = 40  # ... and, for "Was anyone hurt …?", how far down one that tells of people hurt or of no one
 # "How many …?" with no number in the best sentence: one of the best COUNT_POOL that gives one, scoring this close
 COUNT_POOL = 12
@@ -790,7 +791,17 @@ class ExtractiveAnswerer:
                 # ... unless a sentence as new or newer tells of her leaving it, even as to come ("Nikki Haley will drop
                 # out of the 2024 presidential race", 03-05, after "pledged to stay in the race" of 02-24)
                 who = still_running_who(question)
-                staying = [c for c in contenders if who and stays_in_the_race(c.text, who)]
+                # (from the whole pool, the sentences saying so first found by their words: a report of staying in ranks
+                # below weeks of the campaign's news, which a "still" question's search brings along)
+                staying = [
+                    c
+                    for c in pool
+                    if who
+                    and {"stay", "remain"} & c.stems
+                    and RACE_STEMS & c.stems
+                    and set(stems(who.split()[-1])) <= c.stems
+                    and stays_in_the_race(c.text, who)
+                ]
                 leaving = [c for c in contenders if {"drop", "out"} <= c.stems or by_another_verb(settling, c.text)]
                 newest = max(staying, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
                 if newest is not None and all(c.hit.chunk.published_int < newest.hit.chunk.published_int for c in leaving):

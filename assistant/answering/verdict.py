@@ -527,7 +527,9 @@ def stays_in_the_race(sentence: str, who: str) -> bool:
         if doers and all(doer.pos_ == "PRON" for doer in doers) and verb.dep_ == "ccomp":
             # "Haley said she intended to stay in the race": "she" is whoever says it
             doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        if not negated and any(holds_word(doer, who) for doer in doers):
+        # (by the surname: "Is Nikki Haley still running?" met "Nikki Haley pledged to stay in the race", two words
+        # that no one word of the sentence is)
+        if not negated and any(holds_word(doer, who.split()[-1]) for doer in doers):
             return True
     return False
 

@@ -1276,3 +1276,37 @@ def test_a_surname_settles_a_question_asked_with_the_full_name(make_assistant):
     assert "still in the hospital and recovering well" in answer.citations[0].quote
     other = bot.ask("Is Tom Austin still in the hospital?", as_of="2024-01-10")  # no passage names a Tom Austin
     assert not other.text.startswith("Yes."), other.text
+
+
+def test_still_running_is_settled_by_the_newest_report_of_staying_in(make_assistant):
+    """A news reader's try (news24-dev): "Is Nikki Haley still running?" asked 2024-02-25 was hedged from her campaign's
+    older news; the South Carolina report of 02-24 ("Nikki Haley pledged to stay in the race", USA TODAY's words) ranked
+    below weeks of it, and its sentence named her in full, which the check of who stays took for one word. The
+    fortnight's reports of staying in are searched for, and the surname is whom they are of."""
+    places = ["Iowa", "New Hampshire", "Nevada", "Michigan", "South Carolina", "Virginia", "Texas", "Ohio", "Georgia"]
+    trail = [
+        {
+            "id": f"trail-{n}",
+            "title": f"Nikki Haley campaigns in {places[n % len(places)]}",
+            "source": "wire",
+            "published": f"2024-01-{n + 5:02d}",
+            "text": f"Nikki Haley campaigned in {places[n % len(places)]}, where she held a town hall on day {n}. Haley, who is "
+            f"running against Donald Trump for the Republican nomination, told voters that her campaign has momentum.",
+        }
+        for n in range(24)
+    ]
+    report = {
+        "id": "sc",
+        "title": "Trump wins South Carolina primary",
+        "source": "usatoday.com",
+        "published": "2024-02-24",
+        "text": "COLUMBIA, S.C. - Former President Donald Trump rolled to victory Saturday in the South Carolina Republican "
+        "primary, easily defeating former Gov. Nikki Haley in her home state.\n\nFormer South Carolina Gov. Nikki Haley "
+        "pledged to stay in the race, saying she worried that former President Donald Trump could not beat President Joe "
+        "Biden.",
+    }
+    bot = make_assistant()
+    bot.add_records([*trail, report])
+    answer = bot.ask("Is Nikki Haley still running?", as_of="2024-02-25")
+    assert answer.text.startswith("Yes. As of 2024-02-24:"), answer.text
+    assert "pledged to stay in the race" in answer.citations[0].quote
