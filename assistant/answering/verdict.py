@@ -244,9 +244,11 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         # "Was the election fair?" got "Yes." from "… the country gears up for its presidential election" (an outside
         # try): what a "be" question asks the subject to be must be in the sentence that settles it
         return UNSETTLED
-    if (there := THERE_BE.match(question)) is not None and not set(stems(there["thing"])) <= best.stems:
+    if (there := THERE_BE.match(question)) is not None and not is_told_there(there["thing"], best.text):
         # "Were there any arrests at the Kansas City parade?" got "Yes." from "… 11 children were shot … after a Super
-        # Bowl victory parade in Kansas City" (an outside try): what is asked to exist must be in the sentence
+        # Bowl victory parade in Kansas City" (an outside try): what is asked to exist must be in the sentence, as a
+        # thing of its own: "Was there a hurricane this week?" got "Yes." from "… layer inland areas under tropical storm
+        # and hurricane warnings …", of a forecast graphic (a news reader's try)
         return UNSETTLED
     told = told_otherwise(question, best.text)
     if told is False:
@@ -285,6 +287,17 @@ def first_names_left_to_the_passage(question: str, best: Candidate, names: set[s
         if words[-1] and words[-1][0] in best.stems and named_in_full:
             supplied |= {stem for word in words[:-1] for stem in word} & missing
     return supplied if missing <= supplied else None
+
+
+def is_told_there(thing: str, sentence: str) -> bool:
+    """Whether `sentence` names `thing` (one word, as a "Was there a … ?" asks it) as a thing of its own, not only as
+    the word that tells another kind ("hurricane warnings", "arrest records")."""
+    asked = set(stems(thing))
+    return any(
+        set(stems(token.text)) & asked and token.dep_ not in ("compound", "amod")
+        for token in parsed(sentence)
+        if token.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def names_a_scope(question: str) -> bool:

@@ -1310,3 +1310,29 @@ def test_still_running_is_settled_by_the_newest_report_of_staying_in(make_assist
     answer = bot.ask("Is Nikki Haley still running?", as_of="2024-02-25")
     assert answer.text.startswith("Yes. As of 2024-02-24:"), answer.text
     assert "pledged to stay in the race" in answer.citations[0].quote
+
+
+def test_a_thing_asked_to_exist_is_told_as_a_thing_not_as_a_kind_of_another(make_assistant):
+    """A news reader's try: "Was there a hurricane this week?" got "Yes." from a story on a new forecast graphic: "… layer
+    inland areas under tropical storm and hurricane warnings with color …" (news24-dev, 2024-01-29). Warnings of a
+    hurricane are no hurricane."""
+    from assistant.answering.verdict import is_told_there
+
+    assert not is_told_there("hurricane", "It will layer inland areas under tropical storm and hurricane warnings.")
+    assert is_told_there("hurricane", "A hurricane made landfall near Tampa on Monday.")
+    assert is_told_there("arrests", "Police made three arrests after the parade.")
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "cone",
+                "title": "Hurricane center to show inland warnings on its forecast cone",
+                "source": "usatoday.com",
+                "published": "2024-01-29",
+                "text": "The new experimental graphic – to be unveiled later this year – will use the same forecast cone, but "
+                "layer inland areas under tropical storm and hurricane warnings with color to illustrate the total area.",
+            }
+        ]
+    )
+    answer = bot.ask("Was there a hurricane this week?", as_of="2024-01-30")
+    assert not answer.text.startswith("Yes."), answer.text
