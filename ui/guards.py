@@ -45,8 +45,9 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
    refused (400): the checks above would otherwise each read a different one.
 
 9. **A body keeps coming, or the request ends.** After a grace (`request_deadline_s`) a request body must arrive
-   at `min_body_kb_s` on average; one that falls behind is answered 408 and its connection closed, and the app
-   sees its client gone. (Headers are held to the same grace by the server's protocol, `ui.web.server`.)
+   at `min_body_kb_s` on average, and no piece of it may be more than `request_deadline_s` behind the last (a body
+   sent fast, then stalled, had earned minutes of credit: an outside try held 10 connections with 19 MB each); one
+   that falls behind is answered 408 and its connection closed, and the app sees its client gone. (Headers are held to the same grace by the server's protocol, `ui.web.server`.)
 
 Its refusals come in the error shape of the path (ui/errors.py): OpenAI's under /v1, Byline's elsewhere.
 """
@@ -261,8 +262,9 @@ class PacedBody:
         if self.whole or self.late:
             return await self.receive() if not self.late else {"type": "http.disconnect"}
         due = self.started + self.grace_s + self.received / self.min_bytes_s
+        wait = min(due - time.monotonic(), self.grace_s)  # a stall is a stall, whatever came before it
         try:
-            message = await asyncio.wait_for(self.receive(), timeout=max(self.READY_S, due - time.monotonic()))
+            message = await asyncio.wait_for(self.receive(), timeout=max(self.READY_S, wait))
         except TimeoutError:
             self.late = True
             return {"type": "http.disconnect"}
@@ -374,7 +376,8 @@ class RequestGuard:
         if paced.late and not started:
             reason = (
                 f"the request body came too slowly: {paced.received:,} bytes in {time.monotonic() - paced.started:.0f} s "
-                f"(at least {self.min_body_bytes_s / 1000:g} kB/s after {self.body_grace_s:g} s; BYLINE_MIN_BODY_KB_S)"
+                f"(at least {self.min_body_bytes_s / 1000:g} kB/s after {self.body_grace_s:g} s, and no pause over {self.body_grace_s:g} s; "
+                "BYLINE_MIN_BODY_KB_S, BYLINE_REQUEST_DEADLINE_S)"
             )
             await refuse(scope, send, 408, reason, {"connection": "close"})
 

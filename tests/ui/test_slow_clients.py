@@ -111,3 +111,40 @@ def test_a_body_sent_steadily_above_the_pace_is_answered(url):
     while b"\r\n\r\n" not in reply:
         reply += connection.recv(65536)
     assert b" 200 " in reply.split(b"\r\n")[0] + b" ", reply[:300]
+
+
+def test_a_body_sent_fast_then_stalled_gets_408_after_the_deadline(url):
+    """An outside try: 400 kB sent at once, then nothing, earned a minute of credit at the average pace (10 connections
+    with 19 MB each held for minutes, in memory). A pause longer than the deadline ends the request, whatever came."""
+    connection = connect(url)
+    body_length = 2_000_000
+    head = f"POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {body_length}\r\n\r\n"
+    connection.sendall(head.encode() + b'{"question": "' + b" " * 200_000)
+    started = time.monotonic()
+    connection.settimeout(DEADLINE_S + 5)
+    reply = connection.recv(65536)
+    assert b" 408 " in reply.split(b"\r\n")[0] + b" ", reply[:300]
+    assert time.monotonic() - started < DEADLINE_S + 3
+
+
+def test_a_request_head_over_64_kb_is_refused_not_held_in_memory(url):
+    """An outside try held 1 GB of the server's memory with one head that never ended (60 kB header lines, as fast as
+    it could), and a finished 50 MB head was answered 200."""
+    connection = connect(url)
+    connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    sent = 0
+    try:
+        for _ in range(200):  # up to 12 MB, far past the limit
+            connection.sendall(b"X-A: " + b"a" * 60_000 + b"\r\n")
+            sent += 60_000
+    except OSError:  # the server closed the connection: it read no more
+        pass
+    connection.settimeout(5)
+    try:
+        reply = connection.recv(65536)
+    except (ConnectionResetError, TimeoutError):
+        reply = b""
+    assert sent < 5_000_000, "the server went on reading a head far over the limit"
+    assert reply == b"" or b" 431 " in reply.split(b"\r\n")[0] + b" ", reply[:200]
+    small = httpx.get(f"{url}/healthz", headers={"X-A": "a" * 8000}, timeout=10)
+    assert small.status_code == 200, "a head of a few kB, as a browser's with cookies, is read"

@@ -1,7 +1,9 @@
 """How `byline serve` runs the app on uvicorn: the configuration it and the tests share.
 
-1. uvicorn's own HTTP/1.1 protocol (httptools, as uvicorn picks it; h11 without it), with one addition: a connection must send a request's headers within
-   `request_deadline_s` of opening (or of its last answer, kept alive), or it is closed. uvicorn times out only a
+1. uvicorn's own HTTP/1.1 protocol (httptools, as uvicorn picks it; h11 without it), with two additions: a connection
+   must send a request's headers within `request_deadline_s` of opening (or of its last answer, kept alive), or it is
+   closed; and a request head over `MAX_HEAD_BYTES` is answered 431 and closed (httptools buffers a head of any size:
+   an outside try held 1 GB of the server's memory with one unfinished head). uvicorn times out only a
    kept-alive connection that sends nothing; one that trickles a byte now and then was kept for ever, and enough
    of them (an outside try) took every file handle the process may open.
 2. A request's body is held to a pace by the app's guard (`ui.guards`, rule 9): after the headers, a connection
@@ -21,6 +23,12 @@ import uvicorn
 from ui.web.settings import WebSettings
 
 log = logging.getLogger(__name__)
+
+MAX_HEAD_BYTES = 64 * 1024  # a request line and headers; browsers send a few kB (cookies up to ~8 kB)
+TOO_LARGE = (
+    b"HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"
+    b"Content-Length: 45\r\n\r\nRequest head over 64 kB: not read any further"
+)
 
 
 def uvicorn_protocol() -> type[asyncio.Protocol]:
@@ -48,6 +56,7 @@ class HeaderDeadline:
 
     def _await_head(self) -> None:
         self._stop_waiting()
+        self._head_bytes = 0
         self._head_timer = self.loop.call_later(self.header_deadline_s, self._head_late)
 
     def _stop_waiting(self) -> None:
@@ -66,9 +75,16 @@ class HeaderDeadline:
             self.transport.close()
 
     def data_received(self, data: bytes) -> None:
+        waiting = self._waiting_for_head()
+        if waiting:
+            self._head_bytes = getattr(self, "_head_bytes", 0) + len(data)
         super().data_received(data)  # a whole head starts its request's cycle in here
         if not self._waiting_for_head():
             self._stop_waiting()
+        elif waiting and self._head_bytes > MAX_HEAD_BYTES and not self.transport.is_closing():
+            log.info("refused a request head over %d bytes from %s", MAX_HEAD_BYTES, self.client)
+            self.transport.write(TOO_LARGE)
+            self.transport.close()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()  # a pipelined request already in starts its cycle here
