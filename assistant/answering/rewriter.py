@@ -1079,6 +1079,42 @@ def points_back(message: str) -> re.Match | None:
     return time
 
 
+# "And the week before?" after "… this week?": the last question's days, moved back (or on) by one of their unit
+SHIFTED = {
+    ("today", "before"): "yesterday",
+    ("yesterday", "before"): "the day before yesterday",
+    ("yesterday", "after"): "today",
+    ("this week", "before"): "last week",
+    ("last week", "before"): "two weeks ago",
+    ("last week", "after"): "this week",
+    ("this month", "before"): "last month",
+    ("last month", "before"): "two months ago",
+    ("last month", "after"): "this month",
+    ("this year", "before"): "last year",
+    ("last year", "before"): "two years ago",
+    ("last year", "after"): "this year",
+}
+UNIT_SHIFT = re.compile(r"^(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<way>before|after|earlier|later)$", re.IGNORECASE)
+UNIT_OF = {"today": "day", "yesterday": "day"}
+
+
+def shifted_time(last_question: str, focus: str) -> str | None:
+    """ "And the week before?" after "What happened with Boeing this week?" → "What happened with Boeing last week?":
+    the last question's relative days moved by one of their own unit (a news reader's try had the time words
+    dropped, and got the same week again with 2019's articles)."""
+    asked = UNIT_SHIFT.match(focus.strip())
+    if asked is None:
+        return None
+    way = {"earlier": "before", "later": "after"}.get(asked["way"].lower(), asked["way"].lower())
+    for expression in read_time(last_question, date.today()).found:
+        words = expression.text.lower()
+        unit = UNIT_OF.get(words, words.split()[-1])
+        if unit == asked["unit"].lower() and (moved := SHIFTED.get((words, way))):
+            start, end = expression.span
+            return f"{last_question[:start]}{moved}{last_question[end:]}"
+    return None
+
+
 def at_another_time(last_question: str, focus: str) -> str | None:
     """ "What about in January?" after "What's new with Taylor Swift this week?" → "What's new with Taylor Swift in
     January?": a focus that is time words alone takes the place of the last question's (or joins it, when it named
@@ -1158,6 +1194,8 @@ class RuleRewriter:
             # about them: the last turn named nothing of its own, but was understood as naming a speaker and a topic
             # (an outside try got "Did Haley win the Iowa caucuses?")
             last_question, last_answer = last.understood, last.answer
+        if focus and last_question and (retimed := shifted_time(last_question, focus.group("focus"))):
+            return retimed
         if focus and last_question and (retimed := at_another_time(last_question, focus.group("focus"))):
             return retimed
         if focus and last_question:

@@ -152,6 +152,11 @@ def test_what_about_a_name_already_asked_about_swaps_the_two(rewriter):
         ("Who won the Iowa caucuses?", "What about in 2020?", "Who won the Iowa caucuses in 2020?"),
         ("What happened in Gaza on Monday?", "And on Tuesday?", "What happened in Gaza on Tuesday?"),
         ("What is the latest on Boeing?", "What about since Christmas?", "What is the latest on Boeing since Christmas?"),
+        # ... or its own days moved by one of their unit ("And the week after?" kept the week, with 2019's articles)
+        ("What happened with Boeing this week?", "And the week before?", "What happened with Boeing last week?"),
+        ("What happened at the border last week?", "and the week before?", "What happened at the border two weeks ago?"),
+        ("Who won the primary last week?", "What about the week after?", "Who won the primary this week?"),
+        ("What did Trump say yesterday?", "And the day before?", "What did Trump say the day before yesterday?"),
     ],
 )
 def test_what_about_another_time_asks_the_last_question_then(rewriter, question, follow_up, expected):
