@@ -162,6 +162,8 @@ def words_not_found(question: str, answer: Answer) -> Answer | None:
     """A decline for "Who said “X”?" answered from passages (the quote index holds no quote of X) when no
     cited sentence holds the asked words either: asked before Biden's "Join me or I'll join you" was
     reported, the best passages were other people's words that share none of it."""
+    if (document := WHAT_DID.match(question)) and is_a_document(document.group("name")) and answer.answered:
+        return document_not_found(document.group("name").strip(), answer)
     asked = parse(question)
     if asked is None or not answer.answered:
         return None
@@ -186,6 +188,16 @@ def words_not_found(question: str, answer: Answer) -> Answer | None:
             "citations": [],
         }
     )
+
+
+def document_not_found(name: str, answer: Answer) -> Answer | None:
+    """For "What did the jobs report say?" answered from passages: a hedge unless a cited sentence names the document
+    ("the weaker-than-expected inflation report"). Asked in a week without the March jobs report, the answer was a
+    governor's "That means good jobs" (a news reader's try): "jobs" was all it shared."""
+    named = set(content_stems(name))
+    if not named or any(named <= set(content_stems(citation.quote)) for citation in answer.citations):
+        return None
+    return closest_only(answer, f"No article here tells what {name} says; the closest they come")
 
 
 def speaker_not_found(name: str, answer: Answer, bare: bool = False, topic: str = "") -> Answer | None:

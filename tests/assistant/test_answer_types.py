@@ -1374,6 +1374,21 @@ def test_what_a_report_said_is_what_it_holds_not_a_quote(make_assistant):
     answer = bot.ask("What did the inflation report say today?", as_of="2024-02-13")
     assert answer.answered and "No article here quotes" not in answer.text, answer.text
     assert "0.3%" in answer.citations[0].quote, answer.text
+    # ... and a report no article names is no report told: "What did the jobs report say?" met "That means good jobs"
+    bot.add_records(
+        [
+            {
+                "id": "state-of-the-state",
+                "title": "Governor's address",
+                "source": "delawareonline.com",
+                "published": "2024-02-13",
+                "text": "For three years running, we’ve implemented the largest infrastructure plan in state history. That "
+                "means good jobs, the governor said.",
+            }
+        ]
+    )
+    jobs = bot.ask("What did the jobs report say today?", as_of="2024-02-13")
+    assert jobs.text.startswith("No article here tells what the jobs report says; the closest they come"), jobs.text
 
 
 def test_a_post_no_article_names_a_holder_of_is_said_to_be_unnamed(make_assistant):
