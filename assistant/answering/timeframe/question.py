@@ -81,7 +81,12 @@ def _read_expression(question: str, found: _Found, as_of: date) -> TimeExpressio
     else:
         resolved = _resolve_for_question(found, as_of)
         if resolved is not None and resolved.window is not None:
-            resolved = replace(resolved, window=_apply_preposition(found.prep, resolved.window, as_of))
+            window = _apply_preposition(found.prep, resolved.window, as_of)
+            if found.kind == "date_holiday" and found.prep == "before":
+                # "before Christmas" is the run-up to it, not all time before: "What storm hit the Northeast before
+                # Christmas?" met 2015's and 2023-03's storms over the one of December 18 (a news reader's try)
+                window = (window[1] - timedelta(days=HOLIDAY_RUN_UP_DAYS - 1), window[1])
+            resolved = replace(resolved, window=window)
         start, end = (found.prep_start if found.prep else found.start), found.end
     if resolved is None:
         return None
@@ -125,6 +130,9 @@ def _resolve_range(first: _Found, last: _Found, as_of: date) -> _Resolved | None
     if start_part is None or start_part.window is None:
         return None
     return _Resolved((min(start_part.window[0], end_part.window[0]), max(start_part.window[1], end_part.window[1])))
+
+
+HOLIDAY_RUN_UP_DAYS = 14
 
 
 def _apply_preposition(preposition: str, window: Window, as_of: date) -> Window:
