@@ -32,6 +32,7 @@ from ingest.errors import InvalidInput
 # "yesterday", "on Jan 5" asked Jan 12) reaches on to the asking day in the search; one further back
 # ("in September 2023" asked in January) is taken as written.
 REPORTING_DAYS = 31
+RUN_ON_SPAN_DAYS = 8  # ... but a longer one asked for its newest ("latest", "new") ends where it ends
 # ... but what someone said is reported the day it is said or the next
 QUOTE_DAYS = 1
 
@@ -198,8 +199,12 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
     window = None
     if reading.window is not None:
         start, end = reading.window
-        if end < reading.as_of and (reading.as_of - end).days <= REPORTING_DAYS:
-            end = reading.as_of  # reports of a recent day run on to the asking day
+        runs_on = (end - start).days < RUN_ON_SPAN_DAYS or not reading.recency
+        if end < reading.as_of and (reading.as_of - end).days <= REPORTING_DAYS and runs_on:
+            # reports of a recent day or week run on to the asking day, as a year's figures do; the newest news of a
+            # month is its own: "What's new with Taylor Swift in January?" asked Feb. 12 was answered with the Super Bowl
+            # of Feb. 11, the newest of the days run on to (a news reader's try)
+            end = reading.as_of
         if not (latest_published and start.isoformat() > latest_published):  # else no article is that new
             window = base.narrowed(since=None if start == OPEN_START else start, until=end)
     return TimeScope(question=question, reading=reading, base=base, window=window, search_recent=search_recent)

@@ -2104,6 +2104,42 @@ def test_an_event_done_by_he_after_the_name_is_told_done(make_assistant):
     assert "which he reached Saturday night (2024-03-02)" in answer.text, answer.text
 
 
+def test_the_newest_news_of_a_month_asked_is_the_month_s_own(make_assistant):
+    """A news reader's try: "What about in January?" after "What's new with Taylor Swift this week?" (asked 2024-02-12)
+    was answered with the Super Bowl of Feb. 11: a window that ends shortly before the asking day runs on to it (a
+    year's figures are reported after it), and "new" then took the newest of those days. Asked for its newest news,
+    a month ends where it ends; a week still runs on."""
+    from assistant.answering.scope import time_scope
+    from assistant.search.types import Filters
+
+    assert time_scope("What's new with Taylor Swift in January?", Filters(), "2024-02-12").window.until == "2024-01-31"
+    assert time_scope("What was Taylor Swift's best-selling album in January?", Filters(), "2024-02-12").window.until == (
+        "2024-02-12"
+    )
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "globes",
+                "title": "Taylor Swift reacts to Jo Koy's Golden Globes joke",
+                "source": "usatoday.com",
+                "published": "2024-01-07",
+                "text": "Taylor Swift's reaction to Jo Koy's joke about her at the Golden Globes is getting a better reaction "
+                "than the joke itself.",
+            },
+            {
+                "id": "kiss",
+                "title": "Taylor Swift at Super Bowl: Kiss seals celebration",
+                "source": "usatoday.com",
+                "published": "2024-02-11",
+                "text": "Taylor Swift celebrated the Chiefs' Super Bowl win with a kiss for Travis Kelce on the field.",
+            },
+        ]
+    )
+    answer = bot.ask("What's new with Taylor Swift in January?", as_of="2024-02-12")
+    assert answer.citations[0].article_id == "globes", answer.text
+
+
 def test_the_latest_estimate_is_the_newest_figure_of_it(make_assistant):
     """A reporter's own corpus: "What is the latest cost estimate for repairing River Road?", asked in May, gave the
     $3.4 million of March over "The final cost of the repair came to about $4.1 million" (May 6), whose sentence holds

@@ -115,7 +115,12 @@ def d(month: int, day: int, year: int = 2024) -> date:
         ),
         ("What happened on New Year's Day?", (d(1, 1), d(1, 1)), False, "What happened?"),
         ("Who was arrested after St. Patrick's Day?", (d(3, 18), d(3, 22)), False, "Who was arrested?"),
-        ("Which storm hit the Northeast before Christmas?", (d(12, 11, 2023), d(12, 24, 2023)), False, "Which storm hit the Northeast?"),
+        (
+            "Which storm hit the Northeast before Christmas?",
+            (d(12, 11, 2023), d(12, 24, 2023)),
+            False,
+            "Which storm hit the Northeast?",
+        ),
         # recency words
         ("What is the latest on Damar Hamlin?", None, True, "What is on Damar Hamlin?"),
         ("What are the latest figures on inflation?", None, True, "What are the figures on inflation?"),
