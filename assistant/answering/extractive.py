@@ -229,6 +229,7 @@ ANYONE_POOL = 40  # ... and, for "Was anyone hurt …?", how far down one that t
 COUNT_POOL = 12
 COUNT_NEAR_BEST = 0.75
 TYPED_BONUS = 0.25  # a sentence holding a new entity of the expected type ("which country" → a GPE)
+DAY_BONUS = 0.05  # ... and for "when", one naming a day (a month and its day)
 # "still …?": a sentence telling what remains or goes on is worth this much more (a typed answer is worth 0.25)
 STILL = re.compile(r"\bstill\b", re.IGNORECASE)
 REMAINING = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continues?|continuing|yet to)\b", re.IGNORECASE)
@@ -1182,6 +1183,10 @@ class ExtractiveAnswerer:
             }
             if c.answer_entities:
                 c.score += TYPED_BONUS
+                if analysis.kind == "when" and any(MONTH_DAY.search(entity) for entity in c.answer_entities):
+                    # a day answers "when" better than a year or a time of day: "When is the solar eclipse?" led with
+                    # "… the 2017 solar eclipse, and it will be again this year" over "On April 8, …" (a reader's try)
+                    c.score += DAY_BONUS
 
     def counts(self, text: str, entity: str, counted: frozenset[str]) -> bool:
         """Whether the number `entity` in `text` counts the thing asked for: a word of it within the three after."""

@@ -1391,6 +1391,30 @@ def test_what_a_report_said_is_what_it_holds_not_a_quote(make_assistant):
     assert jobs.text.startswith("No article here tells what the jobs report says; the closest they come"), jobs.text
 
 
+def test_a_day_answers_when_before_a_year_or_a_time_of_day(make_assistant):
+    """A news reader's try (news24-dev, USA TODAY, 2024-03-15): "When is the solar eclipse?" led with "… on the path of
+    totality for the 2017 solar eclipse, and it will be again this year" and "Gates to the ballpark open at 2:30 p.m. …",
+    both dated, neither the day; "On April 8, from noon until 4 p.m., …" was third."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "eclipse",
+                "title": "Solar eclipse 2024: where to watch",
+                "source": "usatoday.com",
+                "published": "2024-03-15",
+                "text": "Southern Illinois University Carbondale was on the path of totality for the 2017 solar eclipse, and it "
+                "will be again this year. Gates to the ballpark open at 2:30 p.m. so fans can view the total solar eclipse, "
+                "and the first 10,000 fans will receive commemorative eclipse glasses. On April 8, from noon until 4 p.m., "
+                "the Museum of Science and Technology will host a free, family-friendly solar eclipse festival in downtown "
+                "Syracuse.",
+            }
+        ]
+    )
+    answer = bot.ask("When is the solar eclipse?", as_of="2024-03-20")
+    assert answer.citations[0].quote.startswith("On April 8"), answer.text
+
+
 def test_a_post_no_article_names_a_holder_of_is_said_to_be_unnamed(make_assistant):
     """A journalist's try (their own articles): "Who is the mayor of Dover?" was answered "County Commissioner Ray
     Dunmore said the county should … buy water from the neighboring city of Dover", as if he were. No sentence names
