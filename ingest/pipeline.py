@@ -300,7 +300,8 @@ class Index:
         return result
 
     def _check(self) -> IndexCheck:
-        records = self.store.article_records()
+        kept_twins: dict[str, tuple[str, list[dict]]] = {}
+        records, _ = self.store.registry(twins=kept_twins)
         stored = set(self.store.chunk_ids())
         result = IndexCheck(articles=len(records), chunks=len(stored))
         named: set[str] = set()
@@ -316,7 +317,7 @@ class Index:
             result.older_quotes = sorted(record.id for record in records.values() if record.quotes_by != current)
         result.twins_waiting = sorted(
             article_id
-            for article_id, (content_hash, twins) in self.store.all_twins().items()
+            for article_id, (content_hash, twins) in kept_twins.items()
             if any(twin_content_hash(twin) != content_hash for twin in twins)
         )
         return result

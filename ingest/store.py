@@ -148,13 +148,17 @@ class Store:
     def article_records(self) -> dict[str, ArticleRecord]:
         return self.registry()[0]
 
-    def registry(self) -> tuple[dict[str, ArticleRecord], dict[str, str]]:
+    def registry(self, twins: dict[str, tuple[str, list[dict]]] | None = None) -> tuple[dict[str, ArticleRecord], dict[str, str]]:
         """Every committed article, and the quotes found in each as stored (JSON; parse with
-        `quotes_of`), in one pass over the collection."""
+        `quotes_of`), in one pass over the collection; with `twins`, each article that keeps twins
+        is put there in the same pass, with its content hash (see `twins_of`)."""
         records: dict[str, ArticleRecord] = {}
         quotes: dict[str, str] = {}
         for ids, metadatas in self._pages(self.articles, include=["metadatas"]):
             self._take_articles(ids, metadatas, records, quotes)
+            for article_id, metadata in zip(ids, metadatas) if twins is not None else ():
+                if kept := json.loads(str(metadata.get("twins") or "[]")):
+                    twins[article_id] = (str(metadata.get("content_hash") or ""), kept)
         return records, quotes
 
     def articles_by_id(self, article_ids: Iterable[str]) -> tuple[dict[str, ArticleRecord], dict[str, str]]:
@@ -217,15 +221,6 @@ class Store:
 
     def set_twins(self, article_id: str, twins: list[dict]) -> None:
         self.articles.update(ids=[article_id], metadatas=[{"twins": json.dumps(twins, ensure_ascii=False)}])
-
-    def all_twins(self) -> dict[str, tuple[str, list[dict]]]:
-        """Every stored article that keeps twins: its content hash and its twins (see `twins_of`)."""
-        kept: dict[str, tuple[str, list[dict]]] = {}
-        for ids, metadatas in self._pages(self.articles, include=["metadatas"]):
-            for article_id, metadata in zip(ids, metadatas):
-                if twins := json.loads(str((metadata or {}).get("twins") or "[]")):
-                    kept[article_id] = (str(metadata.get("content_hash") or ""), twins)
-        return kept
 
     def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
         wanted = list(dict.fromkeys(article_ids))
@@ -486,9 +481,7 @@ class Journal:
 
     def begin(self, article_ids: list[str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(sorted(set(self.pending()) | set(article_ids))))
-        tmp.replace(self.path)
+        self._write(sorted(set(self.pending()) | set(article_ids)))
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)
@@ -496,9 +489,12 @@ class Journal:
     def finish(self, article_ids: Iterable[str]) -> None:
         """These are done; the others named stay pending."""
         left = sorted(set(self.pending()) - set(article_ids))
-        if not left:
+        if left:
+            self._write(left)
+        else:
             self.clear()
-            return
+
+    def _write(self, article_ids: list[str]) -> None:
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(left))
-        tmp.replace(self.path)
+        tmp.write_text(json.dumps(article_ids))
+        tmp.replace(self.path)  # whole or not at all
