@@ -792,6 +792,7 @@ class ExtractiveAnswerer:
                 # ... unless a sentence as new or newer tells of her leaving it, even as to come ("Nikki Haley will drop
                 # out of the 2024 presidential race", 03-05, after "pledged to stay in the race" of 02-24)
                 who = still_running_who(question)
+                surname = set(stems(who.split()[-1])) if who else set()
                 # (from the whole pool, the sentences saying so first found by their words: a report of staying in ranks
                 # below weeks of the campaign's news, which a "still" question's search brings along)
                 staying = [
@@ -800,7 +801,7 @@ class ExtractiveAnswerer:
                     if who
                     and {"stay", "remain"} & c.stems
                     and RACE_STEMS & c.stems
-                    and set(stems(who.split()[-1])) <= c.stems
+                    and surname <= c.stems
                     and stays_in_the_race(c.text, who)
                 ]
                 leaving = [c for c in contenders if {"drop", "out"} <= c.stems or by_another_verb(settling, c.text)]
@@ -1430,10 +1431,12 @@ def asked_rate(question: str) -> str | None:
     return next((u for u, adverb in RATE_UNITS.items() if unit.lower() == u or unit.lower() in adverb.split("|")), None)
 
 
-# "… 10,000 migrant encounters a day": a figure's "a day" within this many characters after it; not "a year ago"
+# "… 10,000 migrant encounters a day": a figure's "a day" within 40 characters after it (a unit of RATE_UNITS); not "a
+# year ago"
 GIVEN_PER = re.compile(
-    r"^[^\d.;]{0,40}?(?:\b(?:a|an|per|each|every)\s+(?:hour|day|week|month|year)\b(?!\s+(?:ago|earlier|before|after|later|"
-    r"prior|from|since|of|in|into))|\b(?:hourly|daily|weekly|monthly|yearly|annually)\b)",
+    rf"^[^\d.;]{{0,40}}?(?:\b(?:a|an|per|each|every)\s+(?:{'|'.join(RATE_UNITS)})\b"
+    r"(?!\s+(?:ago|earlier|before|after|later|prior|from|since|of|in|into))"
+    rf"|\b(?:{'|'.join(RATE_UNITS.values())})\b)",
     re.I,
 )
 

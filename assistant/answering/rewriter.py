@@ -1194,10 +1194,10 @@ class RuleRewriter:
             # about them: the last turn named nothing of its own, but was understood as naming a speaker and a topic
             # (an outside try got "Did Haley win the Iowa caucuses?")
             last_question, last_answer = last.understood, last.answer
-        if focus and last_question and (retimed := shifted_time(last_question, focus.group("focus"))):
-            return retimed
-        if focus and last_question and (retimed := at_another_time(last_question, focus.group("focus"))):
-            return retimed
+        if focus and last_question:
+            asked = focus.group("focus")
+            if retimed := shifted_time(last_question, asked) or at_another_time(last_question, asked):
+                return retimed
         if focus and last_question:
             rewritten = self.replace_focus(last_question, last_answer, titled_in(focus.group("focus"), earlier))
             if rewritten:

@@ -63,7 +63,7 @@ _PATTERN_SOURCES = {
     r"|(?:st\.?|saint)\s+patrick['’]?s\s+day|veterans\s+day|juneteenth|boxing\s+day)\b",
 }
 
-# (month, day) of each holiday "date_holiday" finds, by its first letters
+# (month, day) of each holiday "date_holiday" finds, by a part of its name (the first that its words hold)
 _HOLIDAY_DAYS = {
     "valentine": (2, 14),
     "christmas eve": (12, 24),
