@@ -47,7 +47,8 @@ One ASGI middleware, so that no route, Gradio's own included, is left out:
 9. **A body keeps coming, or the request ends.** After a grace (`request_deadline_s`) a request body must arrive
    at `min_body_kb_s` on average, and no piece of it may be more than `request_deadline_s` behind the last (a body
    sent fast, then stalled, had earned minutes of credit: an outside try held 10 connections with 19 MB each); one
-   that falls behind is answered 408 and its connection closed, and the app sees its client gone. (Headers are held to the same grace by the server's protocol, `ui.web.server`.)
+   that falls behind is answered 408 and its connection closed, and the app sees its client gone. (Headers are held
+   to the same grace by the server's protocol, `ui.web.server`.)
 
 Its refusals come in the error shape of the path (ui/errors.py): OpenAI's under /v1, Byline's elsewhere.
 """
@@ -259,8 +260,10 @@ class PacedBody:
         self.late = False
 
     async def __call__(self) -> Message:
-        if self.whole or self.late:
-            return await self.receive() if not self.late else {"type": "http.disconnect"}
+        if self.late:
+            return {"type": "http.disconnect"}
+        if self.whole:
+            return await self.receive()
         due = self.started + self.grace_s + self.received / self.min_bytes_s
         wait = min(due - time.monotonic(), self.grace_s)  # a stall is a stall, whatever came before it
         try:

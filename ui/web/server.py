@@ -77,7 +77,7 @@ class HeaderDeadline:
     def data_received(self, data: bytes) -> None:
         waiting = self._waiting_for_head()
         if waiting:
-            self._head_bytes = getattr(self, "_head_bytes", 0) + len(data)
+            self._head_bytes += len(data)
         super().data_received(data)  # a whole head starts its request's cycle in here
         if not self._waiting_for_head():
             self._stop_waiting()
