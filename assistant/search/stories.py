@@ -9,8 +9,9 @@ restaurant guide among them) and left out the Super Bowl, which a dozen articles
 2. Two articles share a story when their titles share `SHARED_WORDS` of those words ("Kansas City Super Bowl
    parade …", "Chiefs Super Bowl parade shooting …").
 3. A story's weight is how many of the pool's articles share it; the heaviest stories are taken first (the
-   newer on a tie), each once, told by its newest article (its latest turn: the parade after the game); an
-   article sharing a story already taken adds nothing new.
+   newer on a tie), each once, told by its newest article (its latest turn: the parade after the game; of two
+   that day, the one sharing the story with more articles, then the lower id, so a digest is the same every run);
+   an article sharing a story already taken adds nothing new.
 4. The chosen articles come back newest first, as a digest reads.
 """
 
@@ -45,14 +46,15 @@ def top_stories(records: list[ArticleRecord], keyword: KeywordIndex, count: int)
     by_id = {r.id: r for r in pool}
     chosen: list[ArticleRecord] = []
     told: set[str] = set()
-    for r in sorted(pool, key=lambda r: (len(stories[r.id]), r.published_int), reverse=True):
+    # ties broken by id: set order changes from one process to the next, and so did the digest of a day
+    for r in sorted(pool, key=lambda r: (-len(stories[r.id]), -r.published_int, r.id)):
         if len(chosen) == count:
             break
         if r.id in told:
             continue
         # the story is told by its newest article not yet told: its latest turn (the parade after the game)
         story = ({r.id} | stories[r.id]) - told
-        newest = max((by_id[i] for i in story), key=lambda a: a.published_int)
+        newest = min((by_id[i] for i in story), key=lambda a: (-a.published_int, -len(stories[a.id]), a.id))
         chosen.append(newest)
         told |= story | stories[newest.id]
     return sorted(chosen, key=lambda r: r.published_int, reverse=True)

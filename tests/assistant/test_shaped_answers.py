@@ -6,7 +6,10 @@ paragraphs; one CNN storm story is also filed under a second outlet, as syndicat
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -949,3 +952,47 @@ def test_a_timeline_line_is_not_dated_by_a_day_its_clause_of_time_gives_as_backg
     answer = bot.ask("Timeline of the Kingsbridge port strike", as_of="2026-05-14")
     mediator = next(line for line in answer.text.split("\n") if "federal mediator will bring" in line)
     assert mediator.startswith("- 2026-03-13 · "), mediator
+
+
+PRIMARY_DAY = [  # news24-dev titles of 2024-02-22..24 (USA TODAY), opening lines shortened
+    ("trump-wins", "2024-02-24", "Trump wins South Carolina Republican primary over Haley",
+     "COLUMBIA, S.C. - Former President Donald Trump rolled to victory Saturday in the South Carolina Republican primary."),
+    ("winners", "2024-02-24", "Previous South Carolina Republican primary winners",
+     "Here's a look at which Republican candidates have previously won the Palmetto State's primaries."),
+    ("haley-pitch", "2024-02-23", "Haley makes final primary pitch to Trump voters",
+     "Nikki Haley made her closing argument in Greenville a day before the vote."),
+    ("rally", "2024-02-22", "Trump rallies in Rock Hill ahead of Haley showdown",
+     "Donald Trump told supporters in Rock Hill that the race was over."),
+    ("storm", "2024-02-24", "Winter storm warning issued for the Sierra Nevada",
+     "Up to four feet of snow could fall in the mountains through Sunday."),
+]  # fmt: skip
+ASK_IN_A_FRESH_PROCESS = """
+import sys
+from assistant.core import Assistant
+answer = Assistant.open(sys.argv[1]).ask("What happened this week?", as_of="2024-02-24")
+print(",".join(c.article_id for c in answer.citations))
+"""
+
+
+def test_a_days_digest_is_told_by_the_same_article_in_every_process(make_assistant, tmp_path):
+    """Two runs of news24-dev's "What happened last week?" (asked 2024-03-01) told the South Carolina primary by
+    "Trump wins 2024 South Carolina Republican presidential primary" in one and by "Previous South Carolina Republican
+    primary winners" in the other: of a story's two newest articles of one day, the first in set order was taken, and
+    set order changes with each process's string hashing. The one sharing the story with more articles tells it."""
+    data = tmp_path / "data"
+    make_assistant(data).add_records(
+        [{"id": i, "title": t, "source": "usatoday.com", "published": day, "text": text} for i, day, t, text in PRIMARY_DAY]
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", ASK_IN_A_FRESH_PROCESS, str(data)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        )
+        for seed in range(4)
+    ]
+    assert all(run.returncode == 0 for run in runs), [run.stderr[-2000:] for run in runs]
+    digests = [run.stdout.strip().splitlines()[-1].split(",") for run in runs]
+    assert all("trump-wins" in cited and "winners" not in cited for cited in digests), digests
