@@ -540,10 +540,22 @@ def test_a_weekday_of_a_plan_is_the_coming_one(text, published, expected):
         ("A majority of voters expect Clinton to win Monday's debate.", date(2016, 9, 24), [("Monday", "2016-09-26")]),
         ("Clinton could have won Tuesday's primary.", date(2016, 4, 20), [("Tuesday", "2016-04-19")]),
         ("The court is scheduled to rule Friday.", date(2024, 2, 6), [("Friday", "2024-02-09")]),
+        # news24-dev f6c1b7ead1d3 (Saturday 2024-02-10): a to-infinitive under no past verb is what is meant to come;
+        # "When was the Super Bowl?" was answered with it as the Sunday before
+        (
+            "Think of it as Big Game Malaise, or the loss of desire to make a seven-layer dip and invite your friends "
+            "over to watch Super Bowl LVIII at 6:30 p.m. Sunday on CBS.",
+            date(2024, 2, 10),
+            [("Sunday", "2024-02-11")],
+        ),
+        ("Fans are hoping to see Swift on Sunday.", date(2024, 2, 10), [("Sunday", "2024-02-11")]),
         # past readings stay: a past or present perfect verb, a past report, a day that is a noun's
         ("He was competing on Thursday.", date(2024, 2, 9), [("Thursday", "2024-02-08")]),
         ("He has been campaigning in Iowa on Monday.", date(2024, 1, 17), [("Monday", "2024-01-15")]),
         ("Results came in after polls closed Tuesday.", date(2024, 2, 8), [("Tuesday", "2024-02-06")]),
+        ("About 1,000 people gathered to protest Saturday.", date(2024, 2, 12), [("Saturday", "2024-02-10")]),
+        ("The decision to close the bridge Monday drew criticism.", date(2024, 2, 14), [("Monday", "2024-02-12")]),
+        ("Biden says he went there to see the damage Sunday.", date(2024, 2, 13), [("Sunday", "2024-02-11")]),
         ("Stocks are falling Thursday, traders said.", date(2024, 2, 9), [("Thursday", "2024-02-08")]),
         ("Trump said Monday that he is competing.", date(2024, 2, 8), [("Monday", "2024-02-05")]),
         ("Biden is facing criticism after his remarks Thursday.", date(2024, 2, 7), [("Thursday", "2024-02-01")]),

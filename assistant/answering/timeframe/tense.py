@@ -114,9 +114,33 @@ def _governed_by_future(day: Token) -> bool:
             return True
         if own_day and _present_schedule(verb, auxiliaries):
             return True
+        if _infinitive_of_a_present(verb):
+            return True
         if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             return False
         verb = verb.head
+
+
+def _infinitive_of_a_present(verb: Token) -> bool:
+    """A to-infinitive (or one coordinated with it) whose first finite verb above is not past, or that has none: what
+    is meant or hoped for is yet to come. "… the loss of desire to make a seven-layer dip and invite your friends over
+    to watch Super Bowl LVIII at 6:30 p.m. Sunday" (a Saturday article) was read as the Sunday before, and "When was
+    the Super Bowl?" answered with it; "gathered to protest Saturday" is past, its "gathered" told done."""
+    infinitive = verb
+    while infinitive.dep_ == "conj" and not any(child.lower_ == "to" for child in infinitive.children):
+        if infinitive.head.i == infinitive.i:
+            break
+        infinitive = infinitive.head
+    if infinitive.tag_ != "VB" or not any(child.lower_ == "to" and child.dep_ == "aux" for child in infinitive.children):
+        return False
+    above = infinitive
+    while above.head.i != above.i:
+        above = above.head
+        auxiliaries = [child for child in above.children if child.dep_ in ("aux", "auxpass")]
+        finite = above.tag_ in ("VBD", "VBZ", "VBP") or any(aux.tag_ in ("VBD", "VBZ", "VBP", "MD") for aux in auxiliaries)
+        if above.pos_ in _VERBS and finite:
+            return not _past(above) and above.lemma_ not in _REPORTING
+    return True  # an imperative or a headline's: nothing above tells it done
 
 
 def _present_schedule(verb: Token, auxiliaries: list[Token]) -> bool:
