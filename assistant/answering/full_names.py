@@ -59,10 +59,22 @@ def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, 
             ),
             None,
         )
-        # a word that opens a longer name in the sentence itself names no one alone ("House Speaker Nancy Pelosi")
-        if mention is not None and not re.match(r"\s+[A-Z]", sentence[mention.end() :]):
+        # a word that opens a longer name in the sentence itself names no one alone ("House Speaker Nancy Pelosi"), nor
+        # one that closes it: "won his GOP House primary" read "House (White House)" (an outside try); a title before
+        # a surname is no part of a name ("President Biden")
+        if (
+            mention is not None
+            and not re.match(r"\s+[A-Z]", sentence[mention.end() :])
+            and not in_a_longer_name(sentence, mention.start())
+        ):
             sentence = f"{sentence[: mention.end()]} ({name}){sentence[mention.end() :]}"
     return sentence
+
+
+def in_a_longer_name(sentence: str, start: int) -> bool:
+    """Whether the word at `start` follows a capitalised word of the sentence that is not a title ("GOP House")."""
+    before = re.search(r"([A-Z][\w'’.-]*)\s+$", sentence[:start])
+    return before is not None and before.group(1).rstrip(".").lower() not in NAME_TITLES
 
 
 def widens(word: str, name: str, is_rare: Callable[[str], bool]) -> bool:

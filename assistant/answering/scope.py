@@ -42,8 +42,9 @@ LATEST_AS_OF = date(9000, 12, 31)
 
 
 def as_of_day(value: date | str | None) -> date:
-    """The asking date: a date, an ISO day ("2024-03-22"), or None for today (read at the call)."""
-    if value is None or value == "":
+    """The asking date: a date, an ISO day ("2024-03-22"), or None for today (read at the call). An empty string is
+    refused like any other non-date: `as_of: ""` over HTTP was answered as of today, silently (an outside try)."""
+    if value is None:
         return date.today()
     if isinstance(value, date):
         day = value

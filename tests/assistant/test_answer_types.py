@@ -544,6 +544,20 @@ def test_one_race_lost_is_no_no_to_whether_any_was_won(make_assistant):
             "The White House said. House Speaker Nancy Pelosi said.",
             "House Speaker Nancy Pelosi said the Sergeant at Arms is resigning.",
         ),
+        # news24-dev dd12e2f78327 (an outside try, "Who won on Tuesday?"): nor one that closes a longer name
+        (
+            "Rep. Dan Crenshaw, R-Texas, won his GOP House primary Tuesday against a challenger.",
+            {"House": "ORG"},
+            "The White House said Tuesday. Rep. Dan Crenshaw, R-Texas, won his GOP House primary.",
+            "Rep. Dan Crenshaw, R-Texas, won his GOP House primary Tuesday against a challenger.",
+        ),
+        # ... but a title before a surname is no part of a name
+        (
+            "President Biden said he would sign it.",
+            {"Biden": "PERSON"},
+            "President Joe Biden spoke. President Biden said he would sign it.",
+            "President Biden (Joe Biden) said he would sign it.",
+        ),
     ],
 )
 def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, article, shown):

@@ -321,6 +321,8 @@ def test_every_api_error_has_one_shape_naming_the_field(http):
         (http.post("/api/ask", json={}), 422, "question: Field required"),
         (http.post("/api/ask", json={"question": SEED_QUESTION, "filters": {"source": ["x"]}}), 422, "filters.source"),
         (http.post("/api/ask", json={"question": SEED_QUESTION, "as_of": "nope"}), 422, "as_of: not a date: 'nope'"),
+        # an outside try: an empty as_of was answered as of today, silently
+        (http.post("/api/ask", json={"question": SEED_QUESTION, "as_of": ""}), 422, "as_of: not a date: ''"),
         (http.post("/api/ask", json={"question": "   "}), 422, "the question is empty"),
         (http.post("/api/ask", content=b'{"question": ', headers={"content-type": "application/json"}), 422, "not valid JSON"),
         (http.get("/api/search", params={"q": "arms", "k": 0}), 422, "k: Input should be greater than or equal to 1"),
