@@ -204,6 +204,10 @@ OUTCOME_POOL_READ = 60  # ... and past them, those of this many that hold a word
 # sentence starting within LEAD_SENTENCE_CHARS of its text, whichever passage brought it
 HEADLINE_SHARE = 0.7
 LEAD_SENTENCE_CHARS = 400
+# an explainer's subhead that asks the question ("What caused the AT&T outage?") holding this share of its words: the
+# paragraph under it answers
+ASKED_SUBHEAD_SHARE = 0.75
+ASKED_SUBHEAD_CHARS = 200
 OUTCOME_NEAR_BEST = 0.6
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence joins the answer when it scores this close to the best
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b", re.IGNORECASE)
@@ -262,6 +266,7 @@ class Candidate:
     stems: set[str] = field(default_factory=set)
     answer_entities: list[str] = field(default_factory=list)  # entities of the type the question expects
     surnames: dict[str, str] = field(default_factory=dict)  # of those, one-word names ("James", "Bills") → label
+    asked_above: set[str] = field(default_factory=set)  # the stems of a subhead right above that asks the question
     lexical: float = 0.0
     support: float = 0.0
     score: float = 0.0
@@ -332,8 +337,11 @@ class ExtractiveAnswerer:
         return frozenset(self.keyword.stems(" ".join(alone)))
 
     def name_stems(self, question: str) -> set[str]:
-        """The stems of the question's names and numbers (its capitalised words after the first)."""
-        return set(self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(question[1:]))))
+        """The stems of the question's names and numbers (its capitalised words after the first); not a lone letter:
+        "AT&T" is "at" and "t", and a sentence's "AT&T" held no "t" ("Was the AT&T outage a cyberattack?" was left
+        unsettled by "… the network outage was not the result of a cyberattack", an outside try)."""
+        found = self.keyword.stems(" ".join(NAME_OR_NUMBER.findall(question[1:])))
+        return {s for s in found if not (len(s) == 1 and s.isalpha())}
 
     def candidates(self, hits: list[Hit]) -> list[Candidate]:
         seen: set[tuple[str, int]] = set()
@@ -448,6 +456,8 @@ class ExtractiveAnswerer:
         untold = event is not None and kind in ("when", "where") and event.subject is not None and not reported
         leads = self.headline_leads(question, hits, article_texts, terms, {(c.hit.chunk.article_id, c.start) for c in candidates})
         candidates, hits = candidates + leads, hits + [c.hit for c in leads]
+        below = self.answered_below(hits, article_texts, terms, {(c.hit.chunk.article_id, c.start): c for c in candidates})
+        candidates, hits = candidates + below, hits + [c.hit for c in below]
         # "How many people died …?": a number is no answer in a sentence that tells no one dying (`counted_happening`);
         # one telling them killed holds the question's "died"
         happening = counted_happening(question) if kind == "how_many" else frozenset()
@@ -975,6 +985,50 @@ class ExtractiveAnswerer:
             firsts.setdefault(c.hit.chunk.article_id, c)
         return list(firsts.values())
 
+    def answered_below(
+        self, hits: list[Hit], article_texts: dict[str, str], terms: dict[str, float], seen: dict[tuple[str, int], Candidate]
+    ) -> list[Candidate]:
+        """The first sentence under each subhead of the retrieved articles that asks the question: "What caused the
+        AT&T outage?" was answered "Here's what we know so far about the cause of the AT&T outage." (an outside try)
+        while the article's explainer went on "What caused the AT&T outage?" / "An initial review by the company found
+        the disruption was caused by …". Its passage is the subhead and the paragraph, and it holds the subhead's words
+        as a lead holds its headline's (`measure`); one among the candidates (`seen`) already is marked so in place."""
+        total = sum(terms.values())
+        found: list[Candidate] = []
+        for rank, hit in enumerate(hits):
+            article_id = hit.chunk.article_id
+            if (
+                not total
+                or any(c.hit.chunk.article_id == article_id for c in found)
+                or any(h.chunk.article_id == article_id for h in hits[:rank])
+            ):
+                continue
+            text = article_texts.get(article_id, "")
+            lines = paragraphs(text)
+            for (asked_start, asked_end), (start, end) in zip(lines, lines[1:]):
+                subhead = text[asked_start:asked_end].strip()
+                if not subhead.endswith("?") or len(subhead) > ASKED_SUBHEAD_CHARS:
+                    continue
+                asked = self.held_stems(subhead)
+                if sum(w for s, w in terms.items() if s in asked) / total < ASKED_SUBHEAD_SHARE:
+                    continue
+                paragraph = text[start:end]
+                first = next(iter(citable_sentences(paragraph)), None)
+                if first is None or ASKS.search(paragraph[first[0] : first[1]]):
+                    break
+                if (retrieved := seen.get((article_id, start + first[0]))) is not None:
+                    retrieved.asked_above = asked
+                    break
+                record = hit.chunk.model_copy(
+                    update={"id": f"{hit.chunk.id}+{start}", "text": text[asked_start:end], "start": asked_start, "end": end}
+                )
+                sentence = paragraph[first[0] : first[1]]
+                c = Candidate(rank, Hit(chunk=record, score=hit.score), start + first[0], start + first[1], sentence)
+                c.stems, c.asked_above = set(self.keyword.stems(sentence)), asked
+                found.append(c)
+                break
+        return found
+
     def outcome_elsewhere(
         self,
         question: str,
@@ -1123,6 +1177,8 @@ class ExtractiveAnswerer:
                 # none of "How much is the grant for the Intel plant in Ohio?" but "Intel"
                 headline = set(self.keyword.stems(c.hit.chunk.title))
                 c.lexical = max(c.lexical, sum(w for s, w in terms.items() if s in headline) / total)
+            if c.asked_above:  # the answer under a subhead that asks the question holds what it asks
+                c.lexical = max(c.lexical, sum(w for s, w in terms.items() if s in c.asked_above) / total)
             c.support = sum(w for s, w in terms.items() if s in held) / total
             c.score = 0.6 * c.lexical + 0.25 * c.support + 0.05 / (1 + c.hit_rank)
 
@@ -1321,9 +1377,11 @@ WORD_FAMILIES = (
 CAUSE_ASKED = re.compile(r"^\s*what\s+(?:caused|causes|sparked|triggered|started|ignited|led\s+to)\b", re.IGNORECASE)
 CAUSED = ("caused", "sparked", "triggered", "ignited", "started", "blamed")  # a cause told, in the past tense
 CAUSING = frozenset(stems(" ".join(("cause causing spark trigger ignite blame start", *CAUSED))))
+# ... and one still sought: "working closely with AT&T to understand the cause of the outage", "hasn’t yet determined"
 CAUSE_UNKNOWN = re.compile(
-    r"\b(?:under\s+investigation|(?:not|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:announced|determined|known|released|"
-    r"identified|established)|unknown|unclear|undetermined)\b",
+    r"\b(?:under\s+investigation|(?:not|n['’]t|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:announced|determined|known|released|"
+    r"identified|established)|unknown|unclear|undetermined|(?:investigat\w*|understand\w*|determin\w*|look\w*\s+into|"
+    r"prob\w*|review\w*)\s+(?:the|what)\s+caus\w*)",
     re.IGNORECASE,
 )
 CAUSE_TOLD = re.compile(rf"\b(?:{'|'.join(CAUSED)})\b", re.IGNORECASE)
@@ -1565,9 +1623,21 @@ def acronyms(text: str) -> list[str]:
     return found
 
 
+# a sentence that announces what follows ("Here's what we know so far about the cause of the AT&T outage.") holds none
+# of it: an outside try was answered with it, the cause two paragraphs on
+SIGNPOST = re.compile(
+    r"^\W*(?:here(?:['’]s| is| are)\s+(?:what|how|why|where|when|who|a look|a list|everything|the latest|some|more)"
+    r"|what (?:we|you) (?:know|need to know)|what to know)\b",
+    re.IGNORECASE,
+)
+
+
 def is_subhead(c: Candidate) -> bool:
     """A line of its own that does not end as a sentence does: a subhead or link text ("What doctors
-    said about Damar Hamlin's health and recovery"), seldom the words that answer."""
+    said about Damar Hamlin's health and recovery"), seldom the words that answer; or a sentence that only
+    announces what follows (`SIGNPOST`)."""
+    if SIGNPOST.search(c.text):
+        return True
     text = c.hit.chunk.text
     start, end = c.start - c.hit.chunk.start, c.end - c.hit.chunk.start
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end : end + 1] == "\n")

@@ -72,9 +72,11 @@ def with_full_names(sentence: str, surnames: dict[str, str], article_text: str, 
 
 
 def in_a_longer_name(sentence: str, start: int) -> bool:
-    """Whether the word at `start` follows a capitalised word of the sentence that is not a title ("GOP House")."""
+    """Whether the word at `start` follows a capitalised word of the sentence that is not a title ("GOP House"), nor
+    the sentence's first word, capitalised as any is ("The Lions won …")."""
     before = re.search(r"([A-Z][\w'’.-]*)\s+$", sentence[:start])
-    return before is not None and before.group(1).rstrip(".").lower() not in NAME_TITLES
+    opening = before is not None and not re.search(r"\w", sentence[: before.start()])
+    return before is not None and not opening and before.group(1).rstrip(".").lower() not in NAME_TITLES
 
 
 def widens(word: str, name: str, is_rare: Callable[[str], bool]) -> bool:

@@ -35,6 +35,8 @@ from assistant.search.words import clipped_from, stems
 from ingest.cleaning import DATELINE
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from assistant.answering.extractive import Candidate
 
 # A yes/no question gets a verdict only from a sentence that holds this much of its key terms
@@ -314,9 +316,20 @@ def predicate_stems(question: str) -> frozenset[str]:
     root = next((t for t in words if t.dep_ == "ROOT"), None)
     if root is None:
         return frozenset()
-    subject = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    subject = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in subject_words(c)}
     said = " ".join(t.text for t in words if t.i not in subject and not t.is_punct and t.pos_ not in ("AUX", "PRON"))
     return frozenset(stems(said))
+
+
+def subject_words(head: Token) -> list[Token]:
+    """The words of the subject `head` heads, but an object the small parser hangs on a noun: "Was the AT&T outage a
+    cyberattack?" read "a cyberattack" as the outage's object, and a noun has none; it is what is said of the subject."""
+    words, todo = [], [head]
+    while todo:
+        word = todo.pop()
+        words.append(word)
+        todo.extend(c for c in word.children if not (c.dep_ in ("dobj", "attr") and word.pos_ in ("NOUN", "PROPN")))
+    return words
 
 
 def asked_quality(question: str) -> frozenset[str]:

@@ -558,6 +558,12 @@ def test_one_race_lost_is_no_no_to_whether_any_was_won(make_assistant):
             "President Joe Biden spoke. President Biden said he would sign it.",
             "President Biden (Joe Biden) said he would sign it.",
         ),
+        (  # nor the sentence's first word (news24-dev, "Which NFL team recently won its first playoff game in 32 years?")
+            "The Lions won their first playoff game in 32 years.",
+            {"Lions": "ORG"},
+            "The Detroit Lions beat the Rams. The Lions won their first playoff game in 32 years.",
+            "The Lions (Detroit Lions) won their first playoff game in 32 years.",
+        ),
     ],
 )
 def test_only_a_name_that_stands_alone_gets_its_full_form(sentence, names, article, shown):

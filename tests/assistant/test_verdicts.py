@@ -1336,3 +1336,51 @@ def test_a_thing_asked_to_exist_is_told_as_a_thing_not_as_a_kind_of_another(make
     )
     answer = bot.ask("Was there a hurricane this week?", as_of="2024-01-30")
     assert not answer.text.startswith("Yes."), answer.text
+
+
+ATT_OUTAGE = [
+    {  # news24-dev 6fabb9692c1f (USA TODAY), an explainer: its subheads ask the questions its paragraphs answer
+        "id": "att-cause",
+        "title": "What was the AT&T outage cause? Company says it wasn't a ...",
+        "source": "usatoday.com",
+        "published": "2024-02-23",
+        "text": "Many AT&T customers were left without cellphone service Thursday thanks to a widespread outage that "
+        "began in the early morning and lasted until roughly 3 p.m. ET, when the company confirmed it had restored service "
+        "to affected customers.\n\nFollowing the incident, AT&T and federal organizations are investigating the cause of "
+        "the disruption, assessing the possibility of a cyberattack. AT&T has since completed an initial review, though "
+        "it says it will continue to look into the issue to prevent future occurrences.\n\nHere's what we know so far "
+        "about the cause of the AT&T outage.\n\nHow to prepare:AT&T outage just a preview of what can happen when cell "
+        "service goes out\n\nWhat caused the AT&T outage?\n\nAn initial review by the company found the disruption was "
+        'caused by the "application and execution of an incorrect process used as we were expanding our network," or, '
+        "more simply put, a technical error.\n\nAT&T said it was continuing its assessment of the matter as of Thursday "
+        "night.\n\nWas the AT&T outage a cyberattack?\n\nAccording to a statement posted by AT&T Thursday evening, the "
+        "network outage was not the result of a cyberattack.",
+    },
+    {  # news24-dev 36e7a2839b59, the day before
+        "id": "att-restored",
+        "title": "AT&T says service is restored for all users after widespread outage ...",
+        "source": "usatoday.com",
+        "published": "2024-02-22",
+        "text": "“CISA is aware of the reports and we are working closely with AT&T to understand the cause of the outage "
+        "and its impacts, and stand ready to offer any assistance needed,” said Eric Goldstein, CISA executive assistant "
+        "director for cybersecurity, in a statement.",
+    },
+]
+
+
+def test_an_explainers_subhead_that_asks_the_question_is_answered_by_the_paragraph_under_it(make_assistant):
+    """An outside try: "What caused the AT&T outage?" (asked 2024-02-23) was answered "Here's what we know so far about
+    the cause of the AT&T outage." and a statement of working "to understand the cause": one announces what follows,
+    the other says the cause is still sought. The explainer's subhead "What caused the AT&T outage?" asks the question;
+    the paragraph under it answers. And "Was the AT&T outage a cyberattack?" is "No." by "… was not the result of a
+    cyberattack" (it was left unsettled: "AT&T" read as a name "t" no sentence held)."""
+    bot = make_assistant()
+    bot.add_records(ATT_OUTAGE)
+    cause = bot.ask("What caused the AT&T outage?", as_of="2024-02-25")
+    assert cause.text.startswith("An initial review by the company found the disruption was caused by"), cause.text
+    assert "Here's what we know" not in cause.text and "to understand the cause" not in cause.text
+    quote = cause.citations[0]
+    assert ATT_OUTAGE[0]["text"][quote.span[0] : quote.span[1]] == quote.quote
+    attack = bot.ask("Was the AT&T outage a cyberattack?", as_of="2024-02-25")
+    assert attack.text.startswith("No. "), attack.text
+    assert "not the result of a cyberattack" in attack.text
