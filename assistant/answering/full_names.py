@@ -24,9 +24,19 @@ NAME_WORD_IDF = 2.0
 QUOTED_WORDS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")  # a quotation, or the rest of the sentence after an unclosed one
 
 
+# a quotation's close before any opening: the sentence was cut from inside a quotation of several sentences
+CLOSED_FIRST = re.compile(r"^[^“\"«]*?(?:”|(?<=[,.!?])\"(?=\s|$)|»)")
+
+
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Where the sentence's quotations are (`QUOTED_WORDS`): what is put into an answer's sentence stays outside them."""
-    return [(match.start(), match.end()) for match in QUOTED_WORDS.finditer(sentence)]
+    """Where the sentence's quotations are (`QUOTED_WORDS`): what is put into an answer's sentence stays outside them.
+    A sentence that closes a quotation it never opened is quoted up to there: "There's a woman tonight here …,” she
+    said" got "tonight (2023-03-18)" inside the speaker's words (an outside try)."""
+    opening = CLOSED_FIRST.match(sentence)
+    if opening is None:
+        return [(match.start(), match.end()) for match in QUOTED_WORDS.finditer(sentence)]
+    rest = sentence[opening.end() :]
+    return [(0, opening.end())] + [(opening.end() + m.start(), opening.end() + m.end()) for m in QUOTED_WORDS.finditer(rest)]
 
 
 FULL_NAME_MENTIONS = 5  # mentions of a surname read for its full name

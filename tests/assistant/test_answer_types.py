@@ -926,6 +926,10 @@ def test_a_day_word_inside_a_quotation_gets_no_date():
     assert with_calendar_dates('"We will sail Friday," she said Thursday.', "2022-12-30") == (
         '"We will sail Friday," she said Thursday (2022-12-29).'
     )
+    # a journalist's try: a sentence cut from inside a quotation of several sentences closes it without opening it
+    assert with_calendar_dates("There's a woman tonight here who waited all day,” she said Saturday.", "2023-03-19") == (
+        "There's a woman tonight here who waited all day,” she said Saturday (2023-03-18)."
+    )
 
 
 def test_which_state_names_the_state_a_party_tag_abbreviates(make_assistant):
