@@ -236,7 +236,13 @@ def people(doc, asked: bool = False) -> list[str]:
         for owner in word.children
         if owner.dep_ == "poss" and owner.pos_ == "PROPN"
     ]
+    # the entity takes the possessive at times ("Lloyd Austin's" of "… Lloyd Austin's health"): "he" is the person, and
+    # "Who did he transfer his authority to?" was understood "Who did Lloyd Austin's transfer …" (a journalist's try)
+    found = [POSSESSIVE_END.sub("", name) for name in found]
     return list(dict.fromkeys(kin + found))
+
+
+POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 
 
 # the words for kin that tell a gender: "Navalny's wife" is a she
@@ -442,6 +448,10 @@ WHAT_DOES_IT_DO = re.compile(r"^\s*what\s+(?:does|did|would|will)\s+(?P<thing>th
 # the dateline an answer may open with ("WASHINGTON – The House approved …"), after its verdict and day: no thing it names
 # ... at the head of each of an answer's sentences, with the wire in brackets: "Who suspended them?" after "Why did
 # the talks collapse?" was asked "Who suspended KINGSBRIDGE and Coastal Wire?" (a researcher's own corpus)
+# the openings of an answer that found none: what it goes on to cite is the closest the articles come, not an answer
+HEDGED_ANSWER = re.compile(
+    r"\s*(?:No article here|No indexed article|Nothing in the articles|The articles(?: here)? don['’]t|I found no)\b"
+)
 ANSWER_DATELINE = re.compile(
     r"(?:^|(?<=\]\s)|(?<=:\s))(?:(?:Yes|No|True|False)\.\s+)?(?:As of \d{4}-\d\d-\d\d:\s+)?"
     r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s*\([^()]{1,40}\))?\s*[—–‒−-]+\s+"
@@ -1457,7 +1467,14 @@ class RuleRewriter:
         # a digest's first words ("The stories about …") are no thing it answered: an outside try got "What caused : The
         # stories?" after "What is the latest on the AT&T outage?"
         digest = bool(last_question) and analyze(last_question).kind in DIGEST_KINDS
-        thing = answered_thing(answer_doc, last_question) if answer_doc is not None and asks_for_thing and not digest else ""
+        # nor does an answer that says the articles hold none ("No article here gives that number; the closest they come
+        # …"): "What did Rand Paul say about it?" was understood "… about no article?" (a journalist's try)
+        hedged = HEDGED_ANSWER.match(last_answer or "") is not None
+        thing = (
+            answered_thing(answer_doc, last_question)
+            if answer_doc is not None and asks_for_thing and not digest and not hedged
+            else ""
+        )
         asked_topic = thing_asked_about(last_question)  # "it" of "What did Abbott say about it?" after "… about the razor wire?"
         person_pronoun = any(doc[i].lower_ in PERSON_PRONOUNS | {"his", "her"} for i in to_resolve)
         # "who" asks for a person, and a person is "he" or "she", not "it": "What did he say about it?" after "Who won

@@ -1116,3 +1116,26 @@ def test_it_is_the_thing_a_name_qualifies_not_the_name(rewriter):
     # a person asked about is still no "it": "What did she say about it?" after "Did Haley drop out?" is about that
     haley = history("Did Nikki Haley drop out?", "Yes. Nikki Haley dropped out of the race on Wednesday. [1]")
     assert "about Nikki Haley?" not in rewriter.rewrite("What did she say about it?", haley)
+
+
+def test_an_answer_that_found_none_names_no_thing_for_it(rewriter):
+    """A journalist's try in the web chat (as of 2024-03-14): after "What was the vote in the House?" was answered "No
+    article here gives that number; the closest they come …", "What did Rand Paul say about it?" was understood "What
+    did Rand Paul say about no article?". An answer that found none answered no thing: "it" is the question's."""
+    turn = history(
+        "What was the vote on the TikTok bill?",
+        "No article here gives that number; the closest they come, from 2023-10-17: Acting speaker Rep. Patrick McHenry, "
+        "R-N.C., has gaveled the House into session ahead of the speaker election. [1]",
+    )
+    assert rewriter.rewrite("What did Rand Paul say about it?", turn) == "What did Rand Paul say about the TikTok bill?"
+
+
+def test_he_after_a_possessive_name_is_the_person_not_the_possessive(rewriter):
+    """A journalist's try in the web chat (as of 2024-02-12): after "Tell me about Lloyd Austin's health", "Who did he
+    transfer his authority to?" was understood "Who did Lloyd Austin's transfer his authority to?"."""
+    turn = history(
+        "Tell me about Lloyd Austin's health",
+        "WASHINGTON – Defense Secretary Lloyd Austin was rushed to the hospital Sunday (2024-02-11) for symptoms of an "
+        '"emergent" bladder issue and admitted to the critical care unit. [1]',
+    )
+    assert rewriter.rewrite("Who did he transfer his authority to?", turn) == "Who did Lloyd Austin transfer his authority to?"
