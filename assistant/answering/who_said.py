@@ -54,8 +54,13 @@ WHEN_SAID = re.compile(
     re.I | re.S,
 )
 GERUND = re.compile(r"^\s*\w+ing\s+(?=\S)", re.I)  # "winning the Iowa caucuses" → "the Iowa caucuses"
+# (telling someone is saying only with what was told: "Did Austin tell the White House about his hospitalization?" asks
+# whether he informed it, and was answered "The articles attribute these words to a senior Defense official, not
+# Austin" (a journalist's try); "Did Trump tell reporters that …" / "… tell reporters “…”" is a did-say)
 DID_SAY = re.compile(
-    r"^\s*(?:did|has|does)\s+(?P<name>.+?)\s+(?:say|said|claim|tell\s+\w+)\s+(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$", re.I | re.S
+    r"^\s*(?:did|has|does)\s+(?P<name>.+?)\s+(?:(?:say|said|claim)\s+(?:that\s+)?|tell\s+(?:[\w.'’-]+\s+){1,4}?"
+    r"(?:that\s+|(?=[“\"]|(?:he|she|they|it|i|we|you)\s)))(?P<fragment>.+?)\s*\??\s*$",
+    re.I | re.S,
 )
 # Several speakers on a topic. Only generic words for "people" ("officials", "experts"): a name
 # there ("What did Aliyev say about Y?") is one speaker's quotes, answered as WHAT_DID does.

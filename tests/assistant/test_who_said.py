@@ -1137,3 +1137,21 @@ def test_reported_speech_told_to_someone_reads_as_said():
         url="",
     )
     assert said(quote, also=True) == "Joe Biden also said that he would sign the legislation"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # a journalist's try: informing someone is no saying of words; it was answered "The articles attribute these
+        # words to a senior Defense official, not Austin: …"
+        ("Did Austin tell the White House about his hospitalization?", None),
+        ("Did Austin tell the White House?", None),
+        ("Did Trump tell reporters that he would win?", ("Trump", "he would win")),
+        ('Did Trump tell reporters "I will win"?', ("Trump", "I will win")),
+        ("Did Haley tell voters she would stay in?", ("Haley", "she would stay in")),
+        ("Did Biden say he would sign the bill?", ("Biden", "he would sign the bill")),
+    ],
+)
+def test_telling_someone_is_a_did_say_question_only_with_what_was_told(question, asked):
+    found = parse(question)
+    assert (found.name, found.fragment) == asked if asked else found is None, found
