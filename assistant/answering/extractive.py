@@ -92,6 +92,7 @@ from assistant.answering.verdict import (
     by_another_verb,
     counts_the_harmed,
     ends_the_state,
+    first_names_left_to_the_passage,
     harm_family,
     of_another_year,
     one_winner_contest,
@@ -421,14 +422,16 @@ class ExtractiveAnswerer:
         if event is not None:
             names = self.name_stems(question)
             reported = [
-                c for c in candidates if self.names_told(c, names) and self.mentions(c, event) and reports_done(c.text, event)
+                c
+                for c in candidates
+                if self.names_told(c, names, question) and self.mentions(c, event) and reports_done(c.text, event)
             ]
             if not reported:
                 told = event
                 reported = self.reported_elsewhere(
                     hits,
                     article_texts,
-                    lambda c: self.names_told(c, names) and self.mentions(c, told) and reports_done(c.text, told),
+                    lambda c: self.names_told(c, names, question) and self.mentions(c, told) and reports_done(c.text, told),
                     {(c.hit.chunk.article_id, c.start) for c in candidates},
                 )
                 candidates += reported
@@ -442,7 +445,7 @@ class ExtractiveAnswerer:
                     article_texts,
                     lambda c: (
                         bool(MONTH_DAY.search(c.text))
-                        and self.names_told(c, names)
+                        and self.names_told(c, names, question)
                         and self.mentions(c, told)
                         and reports_done(c.text, told)
                     ),
@@ -910,11 +913,15 @@ class ExtractiveAnswerer:
         names = self.name_stems(question)
         return lambda c: yes_or_no(asked, c, lambda text: self.denies(text, settling_terms), names) != NO
 
-    def names_told(self, c: Candidate, names: set[str]) -> bool:
+    def names_told(self, c: Candidate, names: set[str], question: str = "") -> bool:
         """Whether the sentence holds the question's names, or is its article's lead and the headline holds the rest:
         "A fast-moving wildfire broke out Monday afternoon …" under "Ridgeback Fire erupts near Alder Springs" tells
-        the Ridgeback Fire's start (an outside try was told no article tells that it happened)."""
+        the Ridgeback Fire's start (an outside try was told no article tells that it happened); or names a person by
+        the surname its passage gives in full: "James … became the first player to score 40,000 career points" for
+        "When did LeBron James score 40,000 points?" (an analyst's try was told no article tells that it happened)."""
         if names <= c.stems:
+            return True
+        if question and first_names_left_to_the_passage(question, c, names):
             return True
         return c.start < LEAD_SENTENCE_CHARS and names <= c.stems | set(self.keyword.stems(c.hit.chunk.title))
 

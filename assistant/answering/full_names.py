@@ -33,6 +33,8 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     A sentence that closes a quotation it never opened is quoted up to there: "There's a woman tonight here …,” she
     said" got "tonight (2023-03-18)" inside the speaker's words (an outside try)."""
     opening = CLOSED_FIRST.match(sentence)
+    if opening is not None and re.search(r"(?<!\w)['‘]\w", sentence[: opening.start(0) + len(opening.group(0))]):
+        opening = None  # a quotation opened with a single mark and closed with a double ("in 'Worst Cooks …,\" a …")
     if opening is None:
         return [(match.start(), match.end()) for match in QUOTED_WORDS.finditer(sentence)]
     rest = sentence[opening.end() :]

@@ -587,12 +587,13 @@ def reports_done(sentence: str, event: PastEvent) -> bool:
     for token in parsed(sentence):
         # "after securing the presumptive GOP nomination late Tuesday": a gerund under "after" is done too
         done = token.tag_ in PAST or (token.tag_ == "VBG" and token.head.lower_ in DONE_PREPOSITIONS)
-        if token.pos_ != "VERB" or not done or not is_stated(token) or is_denied(token):
+        first = first_to_do(token)
+        if token.pos_ != "VERB" or not (done or first) or not (first or is_stated(token)) or is_denied(token):
             continue
         if not any(is_form(token, form) for form in forms) and not announces(token, event):
             continue
         # "Ron DeSantis won second place in the Iowa Caucuses Monday night" tells no win of Trump's
-        doer = subject_of(token)
+        doer = first or subject_of(token)
         doers = [c for c in doer.children if c.dep_ in ("nsubj", "nsubjpass")] if doer is not None else []
         if token.dep_ == "relcl":
             doers.append(token.head)
@@ -608,6 +609,26 @@ def reports_done(sentence: str, event: PastEvent) -> bool:
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
+# "became the first player to score 40,000 career points": the one first (or only …) to do a thing did it
+FIRSTS = frozenset({"first", "only", "last", "second", "third", "youngest", "oldest", "fastest"})
+
+
+def first_to_do(token: Token) -> Token | None:
+    """The past verb ("became", "was") of "… became the first player to score 40,000 career points", when `token`
+    is that infinitive ("score"): its subject did it (a news reader's try was told no article tells that LeBron James
+    scored 40,000 points, quoting it); None otherwise."""
+    if token.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return None
+    head = token.head
+    if token.dep_ in ("acl", "relcl") and head.dep_ == "attr":
+        noun, verb = head, head.head  # "was the first woman to win"
+    elif token.dep_ in ("xcomp", "advcl"):  # (the parser's reading when a phrase comes between: "… in NBA history to")
+        noun, verb = next((c for c in head.children if c.dep_ == "attr"), None), head  # "became the first player to score"
+    else:
+        return None
+    if noun is None or not any(c.dep_ == "amod" and c.lower_ in FIRSTS for c in noun.children):
+        return None
+    return verb if verb.tag_ == "VBD" and not is_denied(verb) else None
 
 
 def named_before(doer: Token, subject: str) -> bool:

@@ -501,6 +501,9 @@ STILL_IN_POST = re.compile(
     r"\s*(?i:is|are)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:still\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:[a-z][\w-]*\s+){0,3}(?P<post>[a-z][\w-]*)(?:\s+(?:of|at|for)\s+[^?]+?)?\s*\?*\s*"
 )
+STILL_ALIVE = re.compile(
+    r"\s*(?i:is|are)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?i:still\s+)?(?i:alive)\s*\?*\s*"
+)
 POSTS_LEFT_BY_RESIGNING = frozenset(
     "director president chair chairman chairwoman ceo minister secretary governor mayor coach manager speaker leader "
     "head chief commissioner superintendent sheriff editor executive treasurer spokesperson spokesman spokeswoman "
@@ -511,12 +514,16 @@ POSTS_LEFT_BY_RESIGNING = frozenset(
 def as_dropping_out(question: str) -> str | None:
     """ "Is Rubio still in the race?" as the event that would end it: "Did Rubio drop out?", whose verdict is the
     question's turned over (`yes_or_no`); "Is Martin Hale still the emergency director?" as "Did Martin Hale resign?";
-    None for any other question."""
+    "Is Navalny still alive?" as "Did Navalny die?"; None for any other question."""
     if who := still_running_who(question):
         return f"Did {who} drop out?"
     in_post = STILL_IN_POST.fullmatch(question)
     if in_post is not None and in_post["post"].lower() in POSTS_LEFT_BY_RESIGNING:
         return f"Did {in_post['who']} resign?"
+    # "Is Alexei Navalny still alive?" was hedged beside "… Navalny, the opposition leader who died this month" (an
+    # outside try): alive until told dead
+    if (alive := STILL_ALIVE.fullmatch(question)) is not None:
+        return f"Did {alive['who']} die?"
     return None
 
 
@@ -662,6 +669,8 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
             doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
         # "… of Christie, who opted to suspend his campaign": "who" is Christie
         doers += [d.head.head for d in doers if d.lower_ in RELATIVE_PRONOUNS and d.head.dep_ == "relcl"]
+        # "… Alexei Navalny, the opposition leader who died this month": the leader is Navalny, in apposition
+        doers += [d.head for d in doers if d.dep_ == "appos"]
         doers += own_word_speakers(token, doers)
         if any(holds_word(doer, subject.text) for doer in doers):
             return True

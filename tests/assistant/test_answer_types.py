@@ -558,6 +558,12 @@ def test_one_race_lost_is_no_no_to_whether_any_was_won(make_assistant):
             "President Joe Biden spoke. President Biden said he would sign it.",
             "President Biden (Joe Biden) said he would sign it.",
         ),
+        (  # news24-dev: a title opened with a single mark and closed with a double is no quotation closed first
+            "Boodram is one of 16 contestants competing in 'Worst Cooks in America: Spoiled Rotten,\" a series.",
+            {"Boodram": "PERSON"},
+            "Avi Boodram of Newark. Boodram is one of 16 contestants.",
+            "Boodram (Avi Boodram) is one of 16 contestants competing in 'Worst Cooks in America: Spoiled Rotten,\" a series.",
+        ),
         (  # nor the sentence's first word (news24-dev, "Which NFL team recently won its first playoff game in 32 years?")
             "The Lions won their first playoff game in 32 years.",
             {"Lions": "ORG"},

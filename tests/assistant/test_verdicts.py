@@ -1384,3 +1384,63 @@ def test_an_explainers_subhead_that_asks_the_question_is_answered_by_the_paragra
     attack = bot.ask("Was the AT&T outage a cyberattack?", as_of="2024-02-25")
     assert attack.text.startswith("No. "), attack.text
     assert "not the result of a cyberattack" in attack.text
+
+
+def test_still_alive_is_no_once_told_dead_and_the_first_to_do_a_thing_did_it(make_assistant):
+    """An analyst's tries over HTTP on news24-dev: "Is Alexei Navalny still alive?" (as of 2024-02-25) got "The
+    articles don't say so outright", quoting "… Alexei Navalny, the opposition leader who died this month"; "When did
+    LeBron James score 40,000 points?" got "No article here tells that it happened", quoting "James … became the first
+    player to score 40,000 career points during Saturday's game". Alive is asked as "Did he die?" turned over, the
+    leader in apposition is Navalny; the first to score did score, and "James" is LeBron James in his article."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "2b35f77def5f",
+                "title": "Trump wins 2024 South Carolina Republican presidential primary",
+                "source": "usatoday.com",
+                "published": "2024-02-24",
+                "text": 'Trump also described himself as a "proud political dissident," as he protested the 91 indictments '
+                "and four criminal cases pending against him.\n\nEarlier this week, Trump compared himself to real Russian "
+                "dissident Alexei Navalny, the opposition leader who died this month in a Russian prison.",
+            },
+            {
+                "id": "d34b6e1c43c4",
+                "title": "LeBron James has scored 40,000 points. Timeline of scoring ...",
+                "source": "usatoday.com",
+                "published": "2024-02-29",
+                "text": "No matter how much hype surrounds a player entering the NBA, it is not realistic to expect the "
+                "player will live up to the hype, let alone surpass it, and become one of the all-time greats with multiple "
+                "titles, MVPs and the most points scored.\n\nIn a remarkable career that has spanned two decades – a "
+                "testament to longevity, consistency and durability – Los Angeles Lakers star LeBron James has done both. "
+                "It was impossible to predict the kind of career James has had.\n\nAnd he’s not finished. James, who has "
+                "scored more points than any player in NBA history, became the first player to score 40,000 career points "
+                "during Saturday's game between the Lakers and Denver Nuggets.",
+            },
+        ]
+    )
+    alive = bot.ask("Is Alexei Navalny still alive?", as_of="2024-02-25")
+    assert alive.text.startswith("No. ") and "who died this month" in alive.text, alive.text
+    scored = bot.ask("When did LeBron James score 40,000 points?", as_of="2024-03-01")
+    assert not scored.text.startswith("No article"), scored.text
+    assert "became the first player to score 40,000 career points" in scored.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reports"),
+    [
+        # news24-dev (2024-02-29): the first to do a thing did it
+        (
+            "James became the first player in NBA history to score 40,000 career points, doing it with a driving layup "
+            "in the second quarter against the Denver Nuggets.",
+            True,
+        ),
+        ("James could become the first player to score 40,000 career points on Saturday.", False),
+        ("James was not the first player to score 40,000 career points.", False),
+    ],
+)
+def test_the_first_to_do_a_thing_is_told_to_have_done_it(sentence, reports):
+    from assistant.answering.outcome import asked_past_event, reports_done
+
+    event = asked_past_event("When did LeBron James score 40,000 points?")
+    assert reports_done(sentence, event) is reports
