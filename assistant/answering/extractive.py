@@ -189,6 +189,7 @@ NUMBER = re.compile(
 )
 SPEECH = re.compile(r"[\"“”]|\b(said|says|told|stated|according to|added|stressed|warned|announced)\b", re.IGNORECASE)
 NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'-]*|\w*\d\w*)\b")
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "its", "this", "that", "these"})
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)*\b")
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)", re.IGNORECASE)
 # capitalised words with the small words names keep inside them ("Food and Drug Administration")
@@ -643,6 +644,10 @@ class ExtractiveAnswerer:
             ]
             whose = self.won_by_the_one_asked(question, terms)
             answering = [c for c in answering if whose(c)]
+            if kind in ("who", "which"):
+                # "Who won the Iowa caucuses?" was answered "“He won in Iowa." (a voter's words, the week after): a report
+                # that names no one the question does not tells no winner (a journalist's try)
+                answering = [c for c in answering if self.names_someone_new(c.text, question_words)]
             if kind == "when":
                 # a report that tells the day, over a newer one that does not: "Trump clinched victory in the Iowa
                 # Caucuses on Monday" (01-15) over "Trump recently beat Haley in both the Iowa caucuses and …" (01-23)
@@ -1259,6 +1264,14 @@ class ExtractiveAnswerer:
             return False
         following = re.findall(r"[\w'-]+", text[at + len(entity) : at + len(entity) + 40])[:3]
         return not counted.isdisjoint(self.keyword.stems(" ".join(following)))
+
+    def names_someone_new(self, text: str, question_words: set[str]) -> bool:
+        """Whether the sentence names someone or something by a name the question does not hold (not a pronoun)."""
+        return any(
+            word.lower() not in PRONOUNS and not set(self.keyword.stems(word)) <= question_words
+            for word in NAME_OR_NUMBER.findall(text)
+            if not word[0].isdigit()
+        )
 
     def may_name_something_new(self, text: str, analysis: QuestionAnalysis, question_words: set[str]) -> bool:
         if any(not set(self.keyword.stems(w)) <= question_words for w in NAME_OR_NUMBER.findall(text[1:])):

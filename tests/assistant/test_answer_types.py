@@ -1765,3 +1765,34 @@ def test_a_crowd_counts_those_who_attended(make_assistant):
     answer = bot.ask("How many people attended the Lantern Festival?", as_of="2025-04-30")
     assert not answer.text.startswith("No article here gives that number"), answer.text
     assert "15,500 people" in answer.text.split("[1]")[0], answer.text
+
+
+def test_who_won_is_answered_by_a_report_that_names_the_winner_not_by_he_won(make_assistant):
+    """A journalist's try in the web chat (as of 2024-01-24): "Who won the Iowa caucuses?" was answered "“He won in
+    Iowa.", a voter's words in a New Hampshire story a week later, the newest sentence telling a win; the report of
+    the night names the winner."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "1ff57aa41ea8",
+                "title": "Iowa Caucus replay: Catch up after Trump won, DeSantis followed",
+                "source": "usatoday.com",
+                "published": "2024-01-15",
+                "text": "Former President Donald Trump clinched victory in the Iowa Caucuses on Monday, celebrating a quick "
+                "win over his Republican rivals.\n\nFlorida Gov. Ron DeSantis secured second place.",
+            },
+            {
+                "id": "54fd9fa25c00",
+                "title": "New Hampshire primary replay: Donald Trump wins, but Nikki Haley ...",
+                "source": "usatoday.com",
+                "published": "2024-01-23",
+                "text": "Gary Mulkigiam, 32, said he thinks Trump's victory signals a unified front for the Republican Party.\n\n"
+                "“He won in Iowa. He won New Hampshire. DeSantis dropped out, like everybody else, pretty much - Vivek "
+                "(Ramaswamy) dropped out, and now put their support to Trump. So it’s like a unified front now,” said "
+                "Mulkigiam.",
+            },
+        ]
+    )
+    answer = bot.ask("Who won the Iowa caucuses?", as_of="2024-01-24")
+    assert answer.text.startswith("As of 2024-01-15: Former President Donald Trump clinched victory"), answer.text
