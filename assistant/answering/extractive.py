@@ -621,6 +621,19 @@ class ExtractiveAnswerer:
         )
         best = pool[0]
         near_best = [c for c in pool if c.score >= RECENT_NEAR_BEST * best.score and c.support >= self.min_support]
+        # "How many delegates has Trump won so far?" was answered "… the former president will likely lock in the
+        # nomination on March 12 … with 1,223 delegates" (an analyst's try): a figure foretold is no count yet, to lead
+        # or to follow, unless the question asks what is to come ("How many workers will Calloway hire?")
+        counting_now = (
+            prefer_recent
+            and kind in ("how_many", "how_much")
+            and latest_outcome is None
+            and not ASKS_THE_FUTURE.search(as_asked or question)
+        )
+
+        def counts_what_was_asked(c: Candidate) -> bool:
+            return not only_foretold_figures(c.text)
+
         no_outcome: str | None = None  # what the reply opens with when no sentence reports the outcome asked after
         outcome = latest_outcome
         contest, latest_edition = None, None  # the contest asked about, and the newest edition of it the sentences name
@@ -667,6 +680,8 @@ class ExtractiveAnswerer:
         if outcome is not None:
             prefer_recent = True  # what follows the latest outcome is older: history, dated
         elif prefer_recent:
+            if counting_now:
+                near_best = [c for c in near_best if counts_what_was_asked(c)] or near_best
             best = max(near_best, key=lambda c: (c.hit.chunk.published_int, c.score))
             # a count that grows ("How many people have been injured in the Hartwell fire?"): the newest count of the
             # happening, from a passage that answers, whatever its words' share; an outside try got September's "Seven
@@ -677,6 +692,7 @@ class ExtractiveAnswerer:
             counted = happening or counted_by_its_noun(question) or counted_thing(question)
             if counted:
                 counts = [c for c in pool[:COUNT_POOL] if self.answers(c) and gives_a_count(c, counted)]
+                counts = [c for c in counts if counts_what_was_asked(c)] or counts if counting_now else counts
                 best = max(counts + [best], key=lambda c: (c.hit.chunk.published_int, c is best, c.score))
         else:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
@@ -852,6 +868,8 @@ class ExtractiveAnswerer:
                 continue
             if c in elsewhere:
                 continue  # a count of another event, beside the asked one's
+            if counting_now and not counts_what_was_asked(c):
+                continue
             if of_long_ago(c, EVENT_YEAR) and not of_long_ago(best):
                 continue  # "The first Super Bowl on Jan. 15, 1967 …" beside "Super Bowl 58 will kickoff on Feb. 11"
             if (
@@ -1537,6 +1555,41 @@ def told_per(sentence: str, unit: str) -> bool:
 def gives_a_count(c: Candidate, happening: frozenset[str]) -> bool:
     """Whether the sentence gives a number, and for "How many people died …?" tells the happening counted."""
     return NUMBER.search(c.text) is not None and (not happening or not happening.isdisjoint(c.stems))
+
+
+ASKS_THE_FUTURE = re.compile(r"\b(?:will|would|going to|expect\w*|plan\w*|project\w*|forecast\w*|likely)\b", re.I)
+FORETELLING_MODALS = frozenset({"will", "would", "could", "might", "may", "'ll", "’ll", "wo", "should", "must"})
+NEEDING = frozenset({"need", "require", "must", "hope", "aim", "expect", "project", "forecast", "plan"})
+
+
+def only_foretold_figures(text: str) -> bool:
+    """Whether every figure of the sentence is one it foretells or supposes: under a verb with "will"/"would"/"could"
+    …, after "if", an infinitive ("needs to secure 1,968 delegates"), or a verb of needing or expecting. "Trump began
+    the day with 244 delegates" tells one; "… will likely lock in the nomination … with 1,223 delegates" and "If Trump
+    wins over 85% of these available delegates, … he will become …" tell none."""
+    if not NUMBER.search(text):
+        return False
+    figures = [t for t in parsed(text) if t.like_num or t.pos_ == "NUM"]
+    return bool(figures) and all(foretold(t) for t in figures)
+
+
+def foretold(figure) -> bool:
+    verb = figure
+    while verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod":
+        if verb.head.i == verb.i:
+            return False  # a figure of no clause ("Trump: 244 delegates")
+        verb = verb.head
+    while True:
+        children = list(verb.children)
+        if any(c.lower_ in FORETELLING_MODALS and c.dep_ == "aux" for c in children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+            return True
+        if verb.lemma_ in NEEDING or (verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in children)):
+            return True
+        if verb.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or verb.head.i == verb.i or verb.tag_ in ("VBD",):
+            return False
+        verb = verb.head
 
 
 def repeats_the_headline(lead: str, title: str) -> bool:

@@ -1796,3 +1796,35 @@ def test_who_won_is_answered_by_a_report_that_names_the_winner_not_by_he_won(mak
     )
     answer = bot.ask("Who won the Iowa caucuses?", as_of="2024-01-24")
     assert answer.text.startswith("As of 2024-01-15: Former President Donald Trump clinched victory"), answer.text
+
+
+def test_a_count_so_far_is_not_a_figure_foretold(make_assistant):
+    """An analyst's try over HTTP (as of 2024-03-06): "How many delegates has Trump won so far?" was answered "… the
+    former president will likely lock in the nomination on March 12 … with 1,223 delegates", a campaign's forecast in
+    the newest article, over the count two days older. (The article's "There are 865 Republican delegates up for grabs
+    on Super Tuesday" is left out here: a count of no one asked still wins by being newer; see the session note.)"""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "da106e65d2e1",
+                "title": "Super Tuesday warm-up: Nikki Haley wins Republican primary in D.C.",
+                "source": "usatoday.com",
+                "published": "2024-03-03",
+                "text": "District Republicans send only 19 of 2,429 delegates to their national convention from July 15 to "
+                "18 in Milwaukee.\n\nTrump began the day with 244 delegates to Haley’s 24, according to The Associated "
+                "Press.",
+            },
+            {
+                "id": "dd12e2f78327",
+                "title": "Super Tuesday recap: Trump, Biden pick up big wins; Haley set to ...",
+                "source": "usatoday.com",
+                "published": "2024-03-05",
+                "text": "The Trump campaign suggested in a memo last month that the former president will likely lock in the "
+                "nomination on March 12, just one week after Super Tuesday, with 1,223 delegates.",
+            },
+        ]
+    )
+    answer = bot.ask("How many delegates has Trump won so far?", as_of="2024-03-06")
+    assert "1,223" not in answer.text.split("[1]")[0], answer.text
+    assert "244 delegates" in answer.text, answer.text
