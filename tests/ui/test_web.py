@@ -267,6 +267,22 @@ def test_example_questions_come_from_what_is_indexed(make_assistant):
         ]
     )
     assert "What did Dana Whitfield say?" in example_questions(bot, 4)
+    # a journalist's try: a headline that asks (news24-dev 6fabb9692c1f) was offered as 'What do the articles report
+    # about “What was the AT&T outage …'; it is the question itself
+    bot.add_articles(
+        [
+            Article(
+                id="att",
+                title="What was the AT&T outage cause? Company says it wasn't a ...",
+                text="Many AT&T customers were left without cellphone service Thursday.",
+                source="usatoday.com",
+                published="2024-02-23",
+            )
+        ]
+    )
+    questions = example_questions(bot, 6)
+    assert "What was the AT&T outage cause?" in questions, questions
+    assert not any("“What was" in q for q in questions), questions
 
 
 def test_the_load_time_restore_never_wipes_a_question_already_asked(seeded_assistant):

@@ -129,6 +129,13 @@ class LabelStamps:
 # --- what is indexed -------------------------------------------------------------------------
 
 
+# a headline that opens with a question ("What was the AT&T outage cause? Company says it wasn't a ...")
+_TITLE_QUESTION = re.compile(
+    r"^(?:who|what|when|where|why|how|which|is|are|was|were|did|does|do|can|will|should|has|have)\b[^?]{5,120}\?",
+    re.IGNORECASE,
+)
+
+
 def example_questions(bot, count: int, as_of: str | None = None) -> list[str]:
     """Questions drawn from what is indexed: who said a quoted title phrase, what a known speaker said, a title; with
     `as_of`, from the articles published by then (asked as of 2024-01-25, a March headline is no question to offer)."""
@@ -148,7 +155,11 @@ def example_questions(bot, count: int, as_of: str | None = None) -> list[str]:
         if len(questions) >= count:
             break
         title = " ".join((record.title or "").split())
-        if title:
+        if asked := _TITLE_QUESTION.match(title):
+            # a headline that asks is the question itself: "What was the AT&T outage cause? Company says …" was offered
+            # as 'What do the articles report about “What was the AT&T outage …' (a journalist's try)
+            questions.append(asked.group(0))
+        elif title:
             short = title if len(title) <= 80 else title[:80].rsplit(" ", 1)[0] + "…"
             questions.append(f"What do the articles report about “{short}”?")
     return list(dict.fromkeys(questions))[:count]
