@@ -45,6 +45,16 @@ def test_seed_question_streams_and_the_evidence_highlights_the_quote(page, seede
     ask(page, SEED_QUESTION, turn=1)
     answer = bot_messages(page).last.inner_text()
     assert "Aliyev" in answer and "[1]" in answer
+    # a screen reader reads the message's label: the words as shown, not the citation markup (a journalist's try)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('#byline-chat [aria-label^="bot\\'s message: "]')]
+                 .every(m => !/[<>]/.test(m.getAttribute("aria-label")))""",
+        timeout=10_000,
+    )
+    labels = page.locator('#byline-chat [aria-label^="bot\'s message: "]').evaluate_all(
+        "ms => ms.map(m => m.getAttribute('aria-label'))"
+    )
+    assert labels and all("Aliyev" in label and "[1]" in label for label in labels[-1:]), labels
     lengths = [n for n in page.evaluate("window.bylineLengths") if n > 0]
     assert any(0 < n < len(answer.strip()) * 0.8 for n in lengths), f"no partial answer was shown: {lengths}"
 

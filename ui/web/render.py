@@ -732,6 +732,24 @@ document.addEventListener("keydown", function (event) {
   }
   if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
 })();
+// Gradio labels each chat message with its raw content ("bot's message: … <a class="cite-marker" …>[1]</a>"), so a
+// screen reader read the citation markup aloud (a journalist's try): the label is the words as shown instead.
+(function () {
+  const prefix = "bot's message: ";
+  function relabel() {
+    for (const message of document.querySelectorAll('#byline-chat [aria-label^="' + prefix + '"]')) {
+      const label = message.getAttribute("aria-label");
+      if (!/[<>]/.test(label)) continue;
+      const shown = (message.innerText || message.textContent || "").replace(/\s+/g, " ").trim();
+      message.setAttribute("aria-label", prefix + shown);
+    }
+  }
+  function start() {
+    new MutationObserver(relabel).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["aria-label"]});
+    relabel();
+  }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+})();
 // The evidence column's top on the screen, for its height beside the chat (CSS): where it starts before the page is
 // scrolled, .5em once it sticks, and anything in between; read again as the page scrolls, resizes or is redrawn.
 (function () {
