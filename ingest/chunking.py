@@ -63,6 +63,18 @@ NOT_A_NEW_SENTENCE = re.compile(r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT
 # ... and at "No." before a number: "two former No. | 1 picks" was cited as the sentence "This Sunday, two former No."
 NUMBER_SIGN = re.compile(r"\b(?:No|Nos|no)\.$")
 A_NUMBER = re.compile(r"\d")
+# ... and at "U.S." inside a name: "the 5th U.S. | Circuit Court of Appeals" was cited cut off at "U.S." (a journalist's
+# try); the words that go on such a name, not any capitalised word ("He lives in the U.S. | The next day …")
+NATION_ABBREVIATION = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$")
+NAMED_AFTER_A_NATION = re.compile(
+    r"(?:Circuit|District|Court|Supreme|Senate|House|Congress|Army|Navy|Air|Marines?|Coast|Department|Attorneys?|"
+    r"Embassy|Open|Capitol|Census|Postal|Border|Customs|Secret|Marshals?|Chamber|Conference|Rep|Reps|Sen|Sens|"
+    r"Representatives?|Senators?|Geological|Forest|Fish|Space|Mint|Treasury|Agency|Soccer|Olympic|Bank|Government|"
+    r"Constitution|Justice|Energy|Food|Institute|Commission|Central|National|Park|Patent|Bureau|Naval|Military|"
+    r"Cyber|Special|Transportation|Immigration|Citizenship|Agriculture|Commerce|Labor|Health|Education|Interior|"
+    r"State|Strategic|Southern|Northern|Forces|Security|Intelligence|Trade|Ambassador|Secretary|Consulate|"
+    r"Catholic|Conference|Chamber|Women's|Men's|News|Steel|Cellular|Virgin|Route|Highway|Highways)\b"
+)
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -85,10 +97,12 @@ def sentence_spans(text: str) -> list[Span]:
 
 
 def _continues(text: str, previous: Span, start: int) -> bool:
-    """Whether punkt cut a sentence after a clock time that it does not end ("8 a.m. | ET), after…") or after
-    the number sign "No." ("two former No. | 1 picks")."""
+    """Whether punkt cut a sentence after a clock time that it does not end ("8 a.m. | ET), after…"), after
+    the number sign "No." ("two former No. | 1 picks") or inside a name after "U.S." ("the 5th U.S. | Circuit")."""
     if NUMBER_SIGN.search(text, previous.start, previous.end):
         return bool(A_NUMBER.match(text, start))
+    if NATION_ABBREVIATION.search(text, previous.start, previous.end):
+        return bool(NAMED_AFTER_A_NATION.match(text, start))
     return bool(CLOCK_THEN_MORE.search(text, previous.start, previous.end)) and bool(NOT_A_NEW_SENTENCE.match(text, start))
 
 

@@ -73,6 +73,20 @@ def test_the_number_sign_no_does_not_end_a_sentence():
     ]
 
 
+def test_a_nation_abbreviation_inside_a_name_does_not_end_a_sentence():
+    """A journalist's try: a citation ended "… set aside last month's decision by the 5th U.S." (news24-dev, the Texas
+    razor wire ruling): punkt ended the sentence at "U.S." before "Circuit Court of Appeals"."""
+    text = (
+        "The Supreme Court set aside last month's decision by the 5th U.S. Circuit Court of Appeals. He lives in the "
+        "U.S. The next day he left."
+    )
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == [
+        "The Supreme Court set aside last month's decision by the 5th U.S. Circuit Court of Appeals.",
+        "He lives in the U.S.",
+        "The next day he left.",
+    ]
+
+
 def test_a_title_before_a_name_does_not_end_a_sentence():
     # news24-dev (USA TODAY, 2024-01-24): cut after "Gov.", the rest was cited as "Nikki Haley in the New
     # Hampshire Republican primary, winning over…" and answered "Did Haley win the New Hampshire primary?" with "Yes."
