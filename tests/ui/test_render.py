@@ -303,6 +303,15 @@ def test_a_rewritten_follow_up_and_a_notice_are_noted_under_the_answer():
     )
     assert "Understood as" not in render_turn(same, 1)
     assert "Understood as: “What did the mayor say about the bridge?”" in Seen(render_evidence([turn], None)).text
+    # a rewrite that holds a quotation nests it in single marks (a journalist's try read “When did Greg Abbott say “This
+    # is not over,”?”)
+    nested = answered(
+        "When did he say that?",
+        "On Jan. 22 [1].",
+        [cite(1, "the old bridge will reopen in May")],
+        standalone_question="When did Greg Abbott say “This is not over,”?",
+    )
+    assert "Understood as: “When did Greg Abbott say ‘This is not over,’?”" in render_turn(nested, 1)
 
 
 def test_article_rows_fill_gaps_and_stop_at_the_limit():

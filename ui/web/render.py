@@ -157,6 +157,13 @@ def rewritten(turn: Turn) -> str | None:
     return None
 
 
+def quoted_inside(text: str) -> str:
+    """`text` to put inside “…”: its own quotation marks turned to single ones, as nested quotations are written; an
+    outside try read “When did Greg Abbott say “This is not over,”?”."""
+    text = text.replace("“", "‘").replace("”", "’")
+    return re.sub(r'"([^"]*)"', r"‘\1’", text)
+
+
 def answer_context(answer) -> str:
     """How an answer was made and under what: who worded it, the asking date, the filters, the time words' reading."""
     parts: list[str] = []
@@ -195,7 +202,7 @@ def answer_markdown(turn: Turn) -> str:
         return plain_markdown(f"{stopped_text(turn.text)} … (stopped)".strip() if turn.stopped else turn.text)
     parts = [plain_markdown(answer.text)]
     if rewritten(turn):
-        parts.append(f"_Understood as: “{plain_markdown(rewritten(turn))}”_")
+        parts.append(f"_Understood as: “{plain_markdown(quoted_inside(rewritten(turn)))}”_")
     if answer_context(answer):
         parts.append(f"_{plain_markdown(answer_context(answer))}_")
     if answer.citations:
@@ -231,7 +238,7 @@ def render_turn(turn: Turn, turn_number: int) -> str:
     body += copy_payload(turn)
     notes: list[str] = []
     if rewritten(turn):
-        notes.append(f'<small class="byline-rewrite">Understood as: “{escape_markdown(rewritten(turn))}”</small>')
+        notes.append(f'<small class="byline-rewrite">Understood as: “{escape_markdown(quoted_inside(rewritten(turn)))}”</small>')
     if answer.notice:
         notes.append(f"<small>{escape_markdown(answer.notice)}</small>")
     if answer_context(answer):
@@ -290,7 +297,7 @@ def render_evidence(turns: list[Turn], selected: int | None) -> str:
             parts.append('<p class="ev-none">Not answered yet: the passages show here when the answer is done.</p>')
     else:
         if rewritten(turn):
-            parts.append(f'<p class="ev-rewrite">Understood as: “{html.escape(rewritten(turn))}”</p>')
+            parts.append(f'<p class="ev-rewrite">Understood as: “{html.escape(quoted_inside(rewritten(turn)))}”</p>')
         if not answer.citations:
             parts.append('<p class="ev-none">No passage supports an answer to this question.</p>')
         # the reader highlights every span this answer cites in an article, whichever card opened it
