@@ -585,6 +585,11 @@ def won_by_whom(question: str, sentence: str) -> bool | None:
             winners += [c for c in token.children if c.dep_ == "poss"]
             winners = [w for w in winners if w.pos_ == "PROPN"]
             told = contest.named_in(sentence) and contest.head in {t.lemma_.lower() for t in doc}
+            # "Donald Trump swept to an easy victory over … Nikki Haley in Tuesday's Republican primary in Michigan": the
+            # one a victory is over lost it ("When did Haley win her first primary?" got it, an analyst's try)
+            beaten = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.subtree]
+            if told and any(holds_word(b, subject.text) for b in beaten if b.pos_ == "PROPN") and not is_supposed(token):
+                return False
             another = any(t.lower_ in ("another", "other") for t in token.subtree)
             if (
                 winners

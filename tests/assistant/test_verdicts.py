@@ -1444,3 +1444,36 @@ def test_the_first_to_do_a_thing_is_told_to_have_done_it(sentence, reports):
 
     event = asked_past_event("When did LeBron James score 40,000 points?")
     assert reports_done(sentence, event) is reports
+
+
+def test_a_victory_over_someone_is_their_loss_and_their_defeating_another_their_win(make_assistant):
+    """An analyst's try over HTTP (as of 2024-03-05): "When did Haley win her first primary?" was answered with
+    Michigan, "Donald Trump swept to an easy victory over … Nikki Haley", which she lost; D.C.'s "Nikki Haley defeated
+    Donald Trump in Sunday's Republican primary …, her first win" was passed over."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "421eaf3a4144",
+                "title": "Michigan primary replay: Donald Trump wins against Nikki Haley",
+                "source": "usatoday.com",
+                "published": "2024-02-27",
+                "text": "Donald Trump swept to an easy victory over ex-United Nations ambassador Nikki Haley in Tuesday's "
+                "Republican primary in Michigan, the first step towards claiming the state's 55 convention delegates.",
+            },
+            {
+                "id": "da106e65d2e1",
+                "title": "Super Tuesday warm-up: Nikki Haley wins Republican primary in D.C.",
+                "source": "usatoday.com",
+                "published": "2024-03-03",
+                "text": "WASHINGTON – Nikki Haley defeated Donald Trump in Sunday's Republican primary in Washington, D.C., "
+                "her first win in what remains an uphill battle to somehow overtake the former president for the 2024 "
+                "GOP presidential nomination.",
+            },
+        ]
+    )
+    first = bot.ask("When did Haley win her first primary?", as_of="2024-03-05")
+    assert first.citations[0].article_id == "da106e65d2e1", first.text
+    assert "Sunday's (2024-03-03)" in first.text.split("[1]")[0]
+    michigan = bot.ask("Did Haley win the Michigan primary?", as_of="2024-03-05")
+    assert michigan.text.startswith("No. "), michigan.text
