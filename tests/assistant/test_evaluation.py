@@ -278,6 +278,15 @@ def test_eval_run_ingests_asks_and_writes_per_question_results(make_assistant, t
     assert again.ingest["unchanged"] == 3 and again.ingest["added"] == 0
     assert again.questions == 1 and again.accuracy.fact == 1.0
 
+    # ... but quotes an older Byline's attribution rules found are found again first: the eval measures these rules
+    # (polnear-dev's who-said figure was taken on a kept folder whose quotes all came from older ones)
+    store = bot.index.store
+    store.replace_quotes(store.article_record("library-1"), [], quotes_by="")
+    assert bot.check().older_quotes == ["library-1"]
+    refreshed = run_eval(bot, tiny_set, limit=1)
+    assert refreshed.ingest["quotes_found_again"] == 1 and bot.check().older_quotes == []
+    assert any("demand for evening study space" in quote.text for quote in bot.quotes(speaker="Tomas Berg"))
+
 
 def test_no_llm_switches_off_an_llm_configured_in_the_environment(monkeypatch):
     from assistant.evaluation import LLMNotConfigured, eval_settings
