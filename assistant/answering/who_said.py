@@ -444,10 +444,13 @@ class WhoSaidAnswerer:
         """The stems a quote on `topic` must hold, its possessives aside: "his father" is William's "my father"."""
         return set(self.quotes.stems(topic)) - POSSESSIVE_STEMS
 
-    def on_topic(self, name: str, topic: str, filters: Filters | None, pool: int = 200) -> list[QuoteRecord]:
+    def on_topic(
+        self, name: str, topic: str, filters: Filters | None, pool: int = 200, by_headline: bool = False
+    ) -> list[QuoteRecord]:
         """The speaker's quotes about `topic`, best first. A quote is about the topic when its words,
         or the paragraph that frames it ("Aliyev affirmed that the civilian population ..."), hold
-        the topic's words."""
+        the topic's words; with `by_headline` (a side of a comparison), also when its article's headline names the
+        speaker and holds the topic's words."""
         topic_stems = self.topic_stems(topic)
         if not topic_stems:
             return []
@@ -456,6 +459,7 @@ class WhoSaidAnswerer:
         # ... among them its head, what it is about: "What did Nikki Haley say about Trump's age?" got her words on
         # Trump's chaos, none on his age (a web-chat try)
         head = (self.quotes.stems(topic) or [""])[-1]
+        surname = (name_tokens(name) or [""])[-1]
         scored = []
         for quote, _, paragraph in self.framed_quotes(name, filters, pool):
             in_paragraph = topic_stems & set(self.quotes.stems(paragraph))
@@ -463,8 +467,17 @@ class WhoSaidAnswerer:
             # "What did Trump say about the border wall?": "We're going to build a wall. Yeah, 100 percent." in an article
             # headlined "Trump Stands Tall On Proposal For Border Wall With Mexico"; the quote's own paragraph holds a
             # word of the topic, its headline the rest
-            in_story = (in_paragraph | (topic_stems & set(self.quotes.stems(quote.title)))) if in_paragraph else in_paragraph
-            if (len(in_paragraph) >= needed or len(in_story) >= needed) and (head not in topic_stems or head in in_story):
+            in_title = topic_stems & set(self.quotes.stems(quote.title))
+            in_story = (in_paragraph | in_title) if in_paragraph else in_paragraph
+            # ... or, for a side of a comparison, an article about the speaker on the topic, by its headline: "How did
+            # Biden and Trump differ on the border during their visits?" had Trump's side filled with others' words on
+            # him, his own "This is a Joe Biden invasion," under "Trump and Biden at the border: How the dueling visits
+            # played out" passed over (a journalist's try): its paragraph names neither the border nor the visit. (Not
+            # for "What did Trump say about the border wall?": "I look forward to the debates" under a wall headline.)
+            titled = by_headline and len(in_title) >= needed and head in in_title and surname in name_tokens(quote.title)
+            if (len(in_paragraph) >= needed or len(in_story) >= needed or titled) and (
+                head not in topic_stems or head in in_story or titled
+            ):
                 scored.append((len(in_quote) + len(in_paragraph), quote.kind == "direct", quote.published, quote))
         scored.sort(key=lambda item: item[:3], reverse=True)
         return [item[3] for item in scored]
@@ -477,7 +490,7 @@ class WhoSaidAnswerer:
         wanted = set(name_tokens(name))
         # the person's own words, as said: reported speech reads its pronouns as the reporter's ("Trump … said he's
         # responsible for an immigration crisis", he being Biden), and another speaker framed near the name is not them
-        found = [q for q in self.on_topic(name, topic, filters) if holds_name(q.speaker_name, wanted)]
+        found = [q for q in self.on_topic(name, topic, filters, by_headline=True) if holds_name(q.speaker_name, wanted)]
         chosen: list[QuoteRecord] = []
         for quote in sorted(found, key=lambda q: q.kind != "direct"):
             if quote.kind != "direct" and THIRD_PERSON_OPENING.match(quote.text) and self.another_named_before(quote):

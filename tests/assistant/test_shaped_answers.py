@@ -996,3 +996,31 @@ def test_a_days_digest_is_told_by_the_same_article_in_every_process(make_assista
     assert all(run.returncode == 0 for run in runs), [run.stderr[-2000:] for run in runs]
     digests = [run.stdout.strip().splitlines()[-1].split(",") for run in runs]
     assert all("trump-wins" in cited and "winners" not in cited for cited in digests), digests
+
+
+def test_a_side_of_a_comparison_takes_the_persons_own_words_under_a_headline_on_the_topic(make_assistant):
+    """A journalist's try in the web chat (as of 2024-03-01): "How did Biden and Trump differ on the border during their
+    visits?" gave Trump's side as a public defender calling "Trump's visit … 'a big joke'", while the article (news24-dev
+    011d868b853c, its paragraphs shortened) quotes Trump himself: his paragraph names neither the border nor the visits;
+    its headline does, and names him."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "011d868b853c",
+                "title": "Trump and Biden at the border: How the dueling visits played out",
+                "source": "usatoday.com",
+                "published": "2024-02-29",
+                "text": "“Instead of playing politics with the issue, why don’t we just get together and get it done?” Biden "
+                "said from Brownsville, in Texas’ Rio Grande Valley.\n\nTrump, speaking roughly the same time 325 miles "
+                "away in Eagle Pass, showed no interest in working with Biden, or the Democrats for that matter.\n\n"
+                '"This is a Joe Biden invasion," Trump said from Shelby Park, which sits on the Rio Grande and has become '
+                "the epicenter of the national immigration debate.\n\nAt the opposite corner, Steve Fischer, who is the "
+                "chief public defender for the region, called Trump’s visit and Abbott’s policies at the border “a big "
+                'joke” and "political theatrics.”',
+            }
+        ]
+    )
+    answer = bot.ask("How did Biden and Trump differ on the border during their visits?", as_of="2024-03-01")
+    trump = next(part for part in answer.text.split("\n\n") if part.startswith("Trump: "))
+    assert "“This is a Joe Biden invasion”" in trump and "Steve Fischer" not in trump, answer.text
