@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from assistant.answering.full_names import in_a_longer_name
 from assistant.answering.question import dependency_parser
 from assistant.search.words import clipped_from, stems
 from ingest.cleaning import DATELINE
@@ -266,7 +267,36 @@ def settled(question: str, best: Candidate, denies: Callable[[str], bool], names
         denied = denies(question)  # its own negation is in `told`: "has not taken Avdiivka" tells the opposite
     else:
         return UNSETTLED
+    if denied and SINCE_CHANGED.search(best.text):
+        # "Teixeira initially pleaded not guilty, but a filing … asked for a … hearing for him to change his plea" got
+        # "No." to "Did Jack Teixeira plead guilty?", a day after he did (a fact-checker's try): a denial of what was
+        # so at first tells nothing of what is so now
+        return UNSETTLED
+    if not denied and (qualifiers := asked_qualifiers(question)) and not qualifiers <= set(stems(best.text)):
+        # "Did the House pass the TikTok bill unanimously?" got "Yes." from "… passed a bill … 352-65" (a fact-checker's
+        # try): how it was done, when the question asks it, must be told too
+        return UNSETTLED
     return worded(question, holds=not denied)
+
+
+# a state told as it was at first, since changed or to be
+SINCE_CHANGED = re.compile(r"\b(?:initially|originally|at first|at the time|previously)\b", re.IGNORECASE)
+# the manner a question asks a thing done in ("unanimously", "fully"), not its time or degree words
+NOT_QUALIFYING = frozenset(
+    "still already yet ever now also really actually recently finally just even only again ago currently officially "
+    "ultimately eventually immediately".split()
+)
+
+
+def asked_qualifiers(question: str) -> frozenset[str]:
+    """The stems of the "-ly" adverbs a yes/no question asks its verb or state done in: "unanimously" of "Did the House
+    pass the TikTok bill unanimously?", "fully" of "Is the fire fully contained?"."""
+    return frozenset(
+        stem
+        for token in parsed(question)
+        if token.dep_ == "advmod" and token.pos_ == "ADV" and token.lower_.endswith("ly") and token.lower_ not in NOT_QUALIFYING
+        for stem in stems(token.text)
+    )
 
 
 # a run of capitalised words after a question's first: a full name ("Lloyd Austin"), whose last word is the surname
@@ -286,7 +316,11 @@ def first_names_left_to_the_passage(question: str, best: Candidate, names: set[s
     for run in NAME_RUN.finditer(question.strip()):
         words = [stems(word) for word in run[0].split()]
         named_in_full = re.search(r"\b" + r"\s+".join(map(re.escape, run[0].split())) + r"\b", passage, re.IGNORECASE)
-        if words[-1] and words[-1][0] in best.stems and named_in_full:
+        # the last word standing alone in the sentence, as a surname does: "Fire" of "Is the Smokehouse Creek Fire
+        # contained?" in "the Windy Deuce Fire …" names another fire (a fact-checker's try got "Yes." by it)
+        last = run[0].split()[-1]
+        alone = any(not in_a_longer_name(best.text, m.start()) for m in re.finditer(rf"\b{re.escape(last)}\b", best.text))
+        if words[-1] and words[-1][0] in best.stems and named_in_full and alone:
             supplied |= {stem for word in words[:-1] for stem in word} & missing
     return supplied if missing <= supplied else None
 
@@ -671,9 +705,9 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
             # win best picture?" is not done by "Oppenheimer won seven awards, including Cillian Murphy winning best actor"
             continue
         if token.dep_ == "relcl":
-            doers.append(token.head)  # "tahini, which is made from…": "which" is tahini
+            doers.append(nearest_conjunct(token.head))  # "tahini, which is made from…": "which" is tahini
         # "… of Christie, who opted to suspend his campaign": "who" is Christie
-        doers += [d.head.head for d in doers if d.lower_ in RELATIVE_PRONOUNS and d.head.dep_ == "relcl"]
+        doers += [nearest_conjunct(d.head.head) for d in doers if d.lower_ in RELATIVE_PRONOUNS and d.head.dep_ == "relcl"]
         # "… Alexei Navalny, the opposition leader who died this month": the leader is Navalny, in apposition
         doers += [d.head for d in doers if d.dep_ == "appos"]
         doers += own_word_speakers(token, doers)
@@ -689,6 +723,20 @@ def does_what_was_asked(question: str, sentence: str) -> bool:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def nearest_conjunct(noun):
+    """The noun a relative clause hung on `noun` is about: the last of its conjuncts, the one just before the pronoun.
+    "… a likely election rematch between Biden and Trump, who visited Eagle Pass" has Trump visit (the parser hangs the
+    clause on "Biden"), and "Did Biden visit Eagle Pass?" got "Yes." by it (a fact-checker's try). Its own words only:
+    the phrase of the last conjunct, not the coordination's whole subtree."""
+    conjuncts = [c for c in noun.children if c.dep_ == "conj"]
+    while conjuncts:
+        noun = conjuncts[-1]
+        conjuncts = [c for c in noun.children if c.dep_ == "conj"]
+    return noun
+
+
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 

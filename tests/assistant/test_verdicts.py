@@ -1477,3 +1477,68 @@ def test_a_victory_over_someone_is_their_loss_and_their_defeating_another_their_
     assert "Sunday's (2024-03-03)" in first.text.split("[1]")[0]
     michigan = bot.ask("Did Haley win the Michigan primary?", as_of="2024-03-05")
     assert michigan.text.startswith("No. "), michigan.text
+
+
+FACT_CHECKED = [  # news24-dev, the paragraphs a fact-checker's questions were answered from, shortened
+    {
+        "id": "1c9588126f12",
+        "title": "Did TikTok get banned? Why? US House votes in favor, but bill's ...",
+        "source": "usatoday.com",
+        "published": "2024-03-13",
+        "text": "No. The U.S. House of Representatives passed a bill on Wednesday in support of a TikTok ban, 352-65. "
+        "However, the bill has not yet reached the Senate.",
+    },
+    {
+        "id": "4b18a577f4a7",
+        "title": "'Join me or I'll join you': 5 takeaways from Biden and Trump's dueling ...",
+        "source": "usatoday.com",
+        "published": "2024-03-01",
+        "text": "The visits made for a striking split screen for a likely election rematch between Biden and Trump, who "
+        "visited Eagle Pass, Texas.",
+    },
+    {
+        "id": "a3a86d19b9ef",
+        "title": "The Excerpt podcast: Biden, Trump dueling visits center border fight",
+        "source": "usatoday.com",
+        "published": "2024-03-01",
+        "text": "Jack Teixeira faces charges of willful retention of defense records. Teixeira initially pleaded not "
+        "guilty, but a filing yesterday in US district court from prosecutors in coordination with defense lawyers, "
+        "asked for a Monday hearing for him to change his plea.",
+    },
+    {
+        "id": "9c5b073dec3e",
+        "title": "Texas fires updates: Blaze grows into second-largest in state history",
+        "source": "usatoday.com",
+        "published": "2024-02-27",
+        "text": "The Smokehouse Creek Fire, which is slightly bigger than the state of Rhode Island, is among the largest "
+        "wildfires the state has ever seen.\n\nTo the south, the Windy Deuce Fire burned 142,000 acres of land, and 30% "
+        "of the fire has been contained as of Wednesday evening, according to the National Wildfire Coordinating Group.",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of", "not_verdict"),
+    [
+        # how it was done, when asked, must be told: 352-65 is no unanimous vote
+        ("Did the House pass the TikTok bill unanimously?", "2024-03-15", "Yes."),
+        # "who" of "between Biden and Trump, who visited Eagle Pass" is Trump, the conjunct before it
+        ("Did Biden visit Eagle Pass?", "2024-03-02", "Yes."),
+        # a denial of what was so at first says nothing of now
+        ("Did Jack Teixeira plead guilty?", "2024-03-06", "No."),
+        # "the Windy Deuce Fire" is no Smokehouse Creek Fire: "Fire" there ends another name
+        ("Is the Smokehouse Creek Fire contained?", "2024-03-01", "Yes."),
+    ],
+)
+def test_a_verdict_the_cited_sentence_does_not_support_is_not_given(make_assistant, question, as_of, not_verdict):
+    """A fact-checker's tries on the command line: each got the verdict named, from the sentence it cited."""
+    bot = make_assistant()
+    bot.add_records(FACT_CHECKED)
+    answer = bot.ask(question, as_of=as_of)
+    assert not answer.text.startswith(not_verdict), answer.text
+
+
+def test_a_verdict_without_the_asked_qualifier_still_stands_when_none_is_asked(make_assistant):
+    bot = make_assistant()
+    bot.add_records(FACT_CHECKED)
+    assert bot.ask("Did the House pass the TikTok bill?", as_of="2024-03-15").text.startswith("Yes. ")
