@@ -507,6 +507,7 @@ class PastEvent(NamedTuple):
     lemma: str
     particle: str | None
     subject: str | None = None
+    passive: bool = False  # "When was Kamila Valieva banned?": the subject is the one the event was done to
 
 
 def asked_past_event(question: str) -> PastEvent | None:
@@ -538,7 +539,9 @@ def asked_past_event(question: str) -> PastEvent | None:
         return None
     particle = particle_of(root)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
-    return PastEvent(root.lemma_, particle, subject.text if subject is not None else None)
+    # (the small parser reads "When was Kamila Valieva banned?" with an active subject and a passive auxiliary)
+    passive = subject is not None and (subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in children))
+    return PastEvent(root.lemma_, particle, subject.text if subject is not None else None, passive)
 
 
 def verb_after_did(words) -> Token | None:
@@ -595,6 +598,12 @@ def reports_done(sentence: str, event: PastEvent) -> bool:
         # "Ron DeSantis won second place in the Iowa Caucuses Monday night" tells no win of Trump's
         doer = first or subject_of(token)
         doers = [c for c in doer.children if c.dep_ in ("nsubj", "nsubjpass")] if doer is not None else []
+        if event.passive:
+            # "When was Kamila Valieva banned?" is told by "The Court of Arbitration for Sport banned … Kamila Valieva
+            # Monday morning" (a fact-checker was told no article tells that it happened, quoting it): the one done to
+            # (its object, or the name after the verb in its clause: the parser hung "Kamila Valieva" on "Monday morning")
+            doers += [c for c in token.children if c.dep_ == "dobj"]
+            doers += [t for t in token.doc[token.i + 1 :] if t.lower_ == event.subject.lower() and token in t.ancestors]
         if token.dep_ == "relcl":
             doers.append(token.head)
             if token.head.dep_ == "appos":

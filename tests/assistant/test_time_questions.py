@@ -582,11 +582,11 @@ def test_when_did_it_happen_is_answered_by_the_report_not_the_preview(make_assis
 @pytest.mark.parametrize(
     "question, event",
     [
-        ("When did the Odysseus lander land?", ("land", None, None)),  # "land" read as a noun, "did" as the verb
-        ("When did Haley drop out?", ("drop", "out", "Haley")),
-        ("When was Navalny arrested?", ("arrest", None, "Navalny")),
+        ("When did the Odysseus lander land?", ("land", None, None, False)),  # "land" read as a noun, "did" as the verb
+        ("When did Haley drop out?", ("drop", "out", "Haley", False)),
+        ("When was Navalny arrested?", ("arrest", None, "Navalny", True)),  # done to him
         ("When will Odysseus land?", None),
-        ("Who did Emmanuel Macron appoint as prime minister?", ("appoint", None, "Macron")),  # "appoint" a noun too
+        ("Who did Emmanuel Macron appoint as prime minister?", ("appoint", None, "Macron", False)),  # "appoint" a noun too
     ],
 )
 def test_the_event_a_question_asks_after_in_the_past(question, event):

@@ -1542,3 +1542,22 @@ def test_a_verdict_without_the_asked_qualifier_still_stands_when_none_is_asked(m
     bot = make_assistant()
     bot.add_records(FACT_CHECKED)
     assert bot.ask("Did the House pass the TikTok bill?", as_of="2024-03-15").text.startswith("Yes. ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reports"),
+    [
+        # news24-dev (2024-01-29): a fact-checker was told no article tells that it happened, quoting this
+        (
+            "In a stunning rebuke of Russia’s notorious doping system, the Court of Arbitration for Sport banned Russian "
+            "Olympic figure skater Kamila Valieva Monday morning for four years.",
+            True,
+        ),
+        ("Kamila Valieva was banned for four years on Monday.", True),
+        ("The court banned Russian skaters from the Games on Monday.", False),
+    ],
+)
+def test_what_was_done_to_someone_is_told_by_the_active_sentence_too(sentence, reports):
+    from assistant.answering.outcome import asked_past_event, reports_done
+
+    assert reports_done(sentence, asked_past_event("When was Kamila Valieva banned?")) is reports
