@@ -38,6 +38,8 @@ SAID_FORMS = (  # the verb forms of a "Who said …?"
     # "Elena Ruiz said the inquiry was already independent" from the quote index: a second outside try)
     r"insisted|stressed|declared|announced|tweeted|called(?!\s+for\b)|described|promised|vowed|urged|asked|accused"
 )
+# words in quotation marks inside a longer fragment: an opening mark after a space, a closing one before the end
+QUOTED_IN_FRAGMENT = re.compile(r"(?<=\s)(?:[“\"](?P<double>[^“”\"]{3,}?)[”\"]|[‘'](?P<single>[^‘’']{3,}?)[’'])(?=[\s?.!,]*$)")
 WHO_SAID = re.compile(
     rf"^\s*who\s+(?:(?:had|has|have|did)\s+)?(?P<verb>{SAID_FORMS})\b[\s,:]*(?:that\s+)?(?P<fragment>.+?)\s*\??\s*$",
     re.I | re.S,
@@ -140,7 +142,14 @@ def parse(question: str) -> WhoSaidQuestion | None:
         topic = match.group("topic").strip(QUOTE_MARKS + " ")
         return WhoSaidQuestion("many", topic=topic) if topic else None
     if match := WHO_SAID.match(question):
-        fragment = match.group("fragment").strip(QUOTE_MARKS + " ")
+        fragment = match.group("fragment")
+        # "Who called the same-sex marriage law 'a milestone for human rights'?": the words in quotation marks are what
+        # was said, the rest what it was said of (the whole was searched as a quote and met none: a fact-checker's try);
+        # not after "said", whose fragment is the statement ("Who said that Biden's age is 'a concern'?")
+        naming = match.group("verb").lower() in ("called", "described")
+        if naming and (quoted := QUOTED_IN_FRAGMENT.search(fragment)) is not None and quoted.start() > 0:
+            fragment = quoted.group("double") or quoted.group("single")
+        fragment = fragment.strip(QUOTE_MARKS + " ")
         return WhoSaidQuestion("who", fragment=fragment) if fragment else None
     if match := WHAT_DID.match(question):
         # "after winning the Iowa caucuses": the words were said at the event's aftermath, which the articles

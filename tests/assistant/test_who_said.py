@@ -1155,3 +1155,27 @@ def test_reported_speech_told_to_someone_reads_as_said():
 def test_telling_someone_is_a_did_say_question_only_with_what_was_told(question, asked):
     found = parse(question)
     assert (found.name, found.fragment) == asked if asked else found is None, found
+
+
+def test_who_called_something_a_quoted_phrase_searches_the_phrase(make_assistant):
+    """A fact-checker's try (as of 2024-02-20): "Who called the same-sex marriage law 'a milestone for human rights'?"
+    got unrelated 2020 sentences; "Who said 'a milestone for human rights'?" found Mitsotakis. After a verb of naming,
+    the quoted words are what was said, the rest what it was said of."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "f6984133c773",
+                "title": "Greece becomes first Orthodox Christian country to legalize same ...",
+                "source": "usatoday.com",
+                "published": "2024-02-16",
+                "text": "After the vote, Prime Minister Kyriakos Mitsotakis posted on X that Greece “is proud to become the "
+                "16th (European Union) country to legislate marriage equality.”\n\n“This is a milestone for human rights, "
+                "reflecting today’s Greece — a progressive, and democratic country, passionately committed to European "
+                "values,” he wrote.",
+            }
+        ]
+    )
+    answer = bot.ask("Who called the same-sex marriage law 'a milestone for human rights'?", as_of="2024-02-20")
+    assert answer.mode == "who_said" and answer.text.startswith("Kyriakos Mitsotakis"), answer.text
+    assert parse("Who said that Biden's age is 'a concern'?").fragment.startswith("Biden's age")  # a statement, whole
