@@ -954,6 +954,10 @@ def names_no_topic(doc) -> bool:
     return True
 
 
+# the common nouns a named happening ends in, capitalised as part of its name ("Smokehouse Creek Fire")
+NAMED_HAPPENINGS = frozenset("fire wildfire storm hurricane flood earthquake tornado blizzard outage shooting".split())
+
+
 def named_topic(question: str) -> str | None:
     """Where the question's news happened, as it names it: its last place or event phrase with a name in it ("at the
     Kansas City parade"), else its named event ("in the New Hampshire primary"); None when it names neither."""
@@ -978,7 +982,10 @@ def named_topic(question: str) -> str | None:
     # the Smokehouse Creek fire" (an outside try's "How many people died?" after it met 2022's Hurricane Ian); not a
     # bare name ("Trump"), which is no place for people to die in
     for chunk in doc.noun_chunks:
-        if chunk.root.pos_ == "NOUN" and any(t.pos_ == "PROPN" for t in chunk) and chunk.root.dep_ != "pobj":
+        # (a common noun capitalised in the name is the tagger's proper noun: "the Smokehouse Creek Fire", after which
+        # "How many people died?" was asked as it stood, an analyst's try)
+        common = chunk.root.pos_ == "NOUN" or (chunk.root.pos_ == "PROPN" and chunk.root.lower_ in NAMED_HAPPENINGS)
+        if common and any(t.pos_ == "PROPN" for t in chunk if t.i != chunk.root.i) and chunk.root.dep_ != "pobj":
             if not any(t.ent_type_ in ("DATE", "TIME") for t in chunk):
                 # "When did the House vote?", its verb read as a noun, made one chunk of all its words: "What was the
                 # vote?" after it became "What was the vote in When did the House vote?" (an outside try)

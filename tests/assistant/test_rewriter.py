@@ -1139,3 +1139,14 @@ def test_he_after_a_possessive_name_is_the_person_not_the_possessive(rewriter):
         '"emergent" bladder issue and admitted to the critical care unit. [1]',
     )
     assert rewriter.rewrite("Who did he transfer his authority to?", turn) == "Who did Lloyd Austin transfer his authority to?"
+
+
+def test_a_named_happening_capitalised_in_its_name_is_where_the_next_question_asks(rewriter):
+    """An analyst's try (as of 2024-02-28): "How many people died?" after "How many acres has the Smokehouse Creek
+    Fire burned?" was asked as it stood and answered from Hurricane Ian's 2022 toll: "Fire", capitalised in the name,
+    was read as a proper noun, so the question named no happening to ask about."""
+    turn = history(
+        "How many acres has the Smokehouse Creek Fire burned?",
+        "As of 2024-02-28: The Smokehouse Creek Fire has burned an estimated 850,000 acres. [1]",
+    )
+    assert rewriter.rewrite("How many people died?", turn) == "How many people died in the Smokehouse Creek Fire?"
