@@ -35,6 +35,7 @@ import Stemmer
 from assistant.answer import Answer, Citation, cite_in_chunk
 from assistant.answering.full_names import NAME_WORD_IDF, quoted_spans, with_full_names
 from assistant.answering.outcome import (
+    EVENT_NOUNS,
     NO_EVENT_REPORTED,
     NO_OUTCOME_REPORTED,
     OUTCOME_VERBS,
@@ -949,8 +950,10 @@ class ExtractiveAnswerer:
         return c.start < LEAD_SENTENCE_CHARS and names <= c.stems | set(self.keyword.stems(c.hit.chunk.title))
 
     def mentions(self, c: Candidate, event: PastEvent) -> bool:
-        """Whether the sentence holds a word of the event or of a verb that reports it ("landing", "touched")."""
-        return any(not set(self.keyword.stems(lemma)).isdisjoint(c.stems) for lemma, _ in forms_of(event))
+        """Whether the sentence holds a word of the event or of a verb that reports it ("landing", "touched"), or its
+        noun ("announced his cancer diagnosis" for "diagnosed": the stems differ)."""
+        words = [lemma for lemma, _ in forms_of(event)] + [EVENT_NOUNS.get(event.lemma, "")]
+        return any(not set(self.keyword.stems(word)).isdisjoint(c.stems) for word in words if word)
 
     def reported_elsewhere(
         self,

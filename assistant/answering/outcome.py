@@ -650,16 +650,24 @@ def named_before(doer: Token, subject: str) -> bool:
 # an event told by its noun, made known: "Brandt announced his resignation on Thursday" for "When did Brandt resign?" (a
 # reporter's own corpus was told no article tells that it happened, above that sentence)
 EVENT_NOUNS = {"resign": "resignation", "retire": "retirement", "withdraw": "withdrawal", "depart": "departure"}
+# ... as a diagnosis is ("King Charles III announced his cancer diagnosis" for "When was King Charles diagnosed with
+# cancer?": a fact-checker was told no article tells that it happened)
+EVENT_NOUNS |= {"diagnose": "diagnosis", "arrest": "arrest", "indict": "indictment", "convict": "conviction"}
 ANNOUNCING = frozenset({"announce", "submit", "tender", "hand", "confirm"})
 
 
 def announces(token: Token, event: PastEvent) -> bool:
     """Whether `token` makes the event known by its noun: "announced his resignation", "tendered her resignation"."""
     noun = EVENT_NOUNS.get(event.lemma)
+    # (its object, or the noun just after it in its clause: "announced his cancer diagnosis and his wife, Kate, was
+    # hospitalized" is parsed with the diagnosis inside a clause the verb reports)
     return (
         noun is not None
         and token.lemma_.lower() in ANNOUNCING
-        and any(c.dep_ == "dobj" and c.lemma_.lower() == noun for c in token.children)
+        and any(
+            c.lemma_.lower() == noun and (c.dep_ == "dobj" and c.head.i == token.i or token.i < c.i <= token.i + 4)
+            for c in token.subtree
+        )
     )
 
 
