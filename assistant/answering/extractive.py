@@ -631,10 +631,6 @@ class ExtractiveAnswerer:
             and latest_outcome is None
             and not ASKS_THE_FUTURE.search(as_asked or question)
         )
-
-        def counts_what_was_asked(c: Candidate) -> bool:
-            return not only_foretold_figures(c.text)
-
         no_outcome: str | None = None  # what the reply opens with when no sentence reports the outcome asked after
         outcome = latest_outcome
         contest, latest_edition = None, None  # the contest asked about, and the newest edition of it the sentences name
@@ -682,7 +678,7 @@ class ExtractiveAnswerer:
             prefer_recent = True  # what follows the latest outcome is older: history, dated
         elif prefer_recent:
             if counting_now:
-                near_best = [c for c in near_best if counts_what_was_asked(c)] or near_best
+                near_best = [c for c in near_best if not only_foretold_figures(c.text)] or near_best
             best = max(near_best, key=lambda c: (c.hit.chunk.published_int, c.score))
             # a count that grows ("How many people have been injured in the Hartwell fire?"): the newest count of the
             # happening, from a passage that answers, whatever its words' share; an outside try got September's "Seven
@@ -693,7 +689,8 @@ class ExtractiveAnswerer:
             counted = happening or counted_by_its_noun(question) or counted_thing(question)
             if counted:
                 counts = [c for c in pool[:COUNT_POOL] if self.answers(c) and gives_a_count(c, counted)]
-                counts = [c for c in counts if counts_what_was_asked(c)] or counts if counting_now else counts
+                if counting_now:
+                    counts = [c for c in counts if not only_foretold_figures(c.text)] or counts
                 best = max(counts + [best], key=lambda c: (c.hit.chunk.published_int, c is best, c.score))
         else:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
@@ -869,7 +866,7 @@ class ExtractiveAnswerer:
                 continue
             if c in elsewhere:
                 continue  # a count of another event, beside the asked one's
-            if counting_now and not counts_what_was_asked(c):
+            if counting_now and only_foretold_figures(c.text):
                 continue
             if of_long_ago(c, EVENT_YEAR) and not of_long_ago(best):
                 continue  # "The first Super Bowl on Jan. 15, 1967 …" beside "Super Bowl 58 will kickoff on Feb. 11"
@@ -1028,15 +1025,15 @@ class ExtractiveAnswerer:
         as a lead holds its headline's (`measure`); one among the candidates (`seen`) already is marked so in place."""
         total = sum(terms.values())
         found: list[Candidate] = []
+        read: set[str] = set()  # each article once, at its best-ranked hit
         for rank, hit in enumerate(hits):
             article_id = hit.chunk.article_id
-            if (
-                not total
-                or any(c.hit.chunk.article_id == article_id for c in found)
-                or any(h.chunk.article_id == article_id for h in hits[:rank])
-            ):
+            if not total or article_id in read:
                 continue
+            read.add(article_id)
             text = article_texts.get(article_id, "")
+            if "?\n" not in text:
+                continue  # no line of it ends in a question: no subhead asks (most articles; no paragraph split needed)
             lines = paragraphs(text)
             for (asked_start, asked_end), (start, end) in zip(lines, lines[1:]):
                 subhead = text[asked_start:asked_end].strip()
