@@ -46,9 +46,13 @@ def test_seed_question_streams_and_the_evidence_highlights_the_quote(page, seede
     answer = bot_messages(page).last.inner_text()
     assert "Aliyev" in answer and "[1]" in answer
     # a screen reader reads the message's label: the words as shown, not the citation markup (a journalist's try)
+    # (waited for whole: the label follows the streamed message, and CI once read it mid-stream, "… lay down their")
     page.wait_for_function(
-        """() => [...document.querySelectorAll('#byline-chat [aria-label^="bot\\'s message: "]')]
-                 .every(m => !/[<>]/.test(m.getAttribute("aria-label")))""",
+        """() => {
+            const labels = [...document.querySelectorAll('#byline-chat [aria-label^="bot\\'s message: "]')]
+                .map(m => m.getAttribute("aria-label"));
+            return labels.length > 0 && labels.every(l => !/[<>]/.test(l)) && labels[labels.length - 1].includes("[1]");
+        }""",
         timeout=10_000,
     )
     labels = page.locator('#byline-chat [aria-label^="bot\'s message: "]').evaluate_all(

@@ -745,10 +745,9 @@ document.addEventListener("keydown", function (event) {
   const prefix = "bot's message: ";
   function relabel() {
     for (const message of document.querySelectorAll('#byline-chat [aria-label^="' + prefix + '"]')) {
-      const label = message.getAttribute("aria-label");
-      if (!/[<>]/.test(label)) continue;
-      const shown = (message.innerText || message.textContent || "").replace(/\s+/g, " ").trim();
-      message.setAttribute("aria-label", prefix + shown);
+      // (each time its shown words change too: a label Gradio set mid-stream was left at "… lay down their")
+      const shown = prefix + (message.innerText || message.textContent || "").replace(/\s+/g, " ").trim();
+      if (message.getAttribute("aria-label") !== shown) message.setAttribute("aria-label", shown);
     }
   }
   function start() {
