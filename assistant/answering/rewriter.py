@@ -85,6 +85,12 @@ WHEN_WAS_THAT = re.compile(
     r"^\s*(?:and\s+)?(?:when|where)\s+(?:was|is|did|does)\s+(?P<that>that|this)(?:\s+(?:happen|take\s+place))?\s*\?+\s*$", re.I
 )
 DID_ACTION = re.compile(r"^\s*did\s+(?P<action>[^?]+?)\s*\?+\s*$", re.I)  # "Did Haley drop out?": what was done
+# "When did she do that?", "Why did they do it?": what was done is the last question's action
+DO_THAT = re.compile(
+    r"^\s*(?:and\s+)?(?P<wh>when|where|why|how)\s+(?P<aux>did|does|do|would|will)(?P<not>n't|n’t|\s+not)?\s+(?P<who>he|she|they|it|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"\s+do\s+(?:that|this|it|so)\s*\?+\s*$",
+    re.I,
+)
 # "How many people were shot at the Kansas City parade?": what was counted, and what happened to them
 HOW_MANY_WERE = re.compile(r"^\s*how\s+many\s+(?P<what>[^?]+?)\s+(?P<be>were|was)\s+(?P<rest>[^?]+?)\s*\?+\s*$", re.I)
 # "What did she say afterwards?", "What happened next?": a time word that points back to the event asked about
@@ -803,7 +809,14 @@ def done_by_the_answer(question: str, answer: str) -> str | None:
     """What a past-tense who/which question asked was done, by the one its answer names doing it: "Who agreed to buy
     the Hartwell plant?" answered "Calloway Manufacturing has agreed to buy …" → "Calloway Manufacturing agree to buy
     the Hartwell plant". None when the question asks no such thing or the answer names no doer of its verb."""
-    if not question or not answer:
+    found = doer_and_action(question, answer) if answer else None
+    return " ".join(found) if found else None
+
+
+def doer_and_action(question: str, answer: str) -> tuple[str, str] | None:
+    """`done_by_the_answer` in its two parts: the doer, and the action in the base form ("agree to buy …"). With
+    no answer, the action alone (the doer "")."""
+    if not question:
         return None
     doc = parse(question)
     sentence = list(doc.sents)[-1]
@@ -813,11 +826,11 @@ def done_by_the_answer(question: str, answer: str) -> str | None:
         return None
     if not (subject.lower_ in ("who", "what", "which") or any(t.lower_ in ("which", "what") for t in subject.children)):
         return None
-    doer = subject_doing(parse(ANSWER_DATELINE.sub("", answer)), root)
+    doer = subject_doing(parse(ANSWER_DATELINE.sub("", answer)), root) if answer else ""
     words = [t for t in doc[root.i + 1 : sentence.end] if not t.is_punct or t.i < sentence.end - 1]
-    if not doer or not words:
+    if not words or (answer and not doer):
         return None
-    return f"{doer} {base_form(root)} {doc[words[0].i : words[-1].i + 1].text}"
+    return doer or "", f"{base_form(root)} {doc[words[0].i : words[-1].i + 1].text}"
 
 
 def outcome_told(question: str) -> str | None:
@@ -842,6 +855,7 @@ class Event:
     actor: str
     clause: str
     gerund: str
+    verb_phrase: str = ""  # the action in the base form, for "When did she do that?" ("drop out of the race")
 
 
 def asked_action(question: str) -> Event | None:
@@ -863,7 +877,57 @@ def asked_action(question: str) -> Event | None:
     rest = (" " + doc[words[0].i : words[-1].i + 1].text) if words else ""
     verb = root.lower_ if root.tag_ == "VB" else base_form(root)
     actor = doc[subject.left_edge.i : subject.right_edge.i + 1].text
-    return Event(actor, f"{actor} {past_tense(verb)}{rest}", f"{present_participle(verb)}{rest}")
+    return Event(actor, f"{actor} {past_tense(verb)}{rest}", f"{present_participle(verb)}{rest}", f"{verb}{rest}")
+
+
+def clause_action(question: str) -> Event | None:
+    """The action of a question's "when"/"after"/"as" clause ("What did Nikki Haley say when she dropped out?" →
+    Nikki Haley, "drop out"): what a later "When did she do that?" means. A pronoun subject is the main
+    clause's subject when that is a name."""
+    doc = parse(question)
+    for verb in doc:
+        mark = next((t for t in verb.children if t.dep_ in ("mark", "advmod") and t.lower_ in ("when", "after", "as")), None)
+        subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+        if verb.dep_ != "advcl" or verb.pos_ != "VERB" or mark is None or subject is None or mark.i > subject.i:
+            continue
+        actor = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+        if subject.pos_ == "PRON":
+            main = next((t for t in verb.head.children if t.dep_ == "nsubj"), None)
+            if main is None or main.pos_ != "PROPN":
+                return None
+            actor = doc[main.left_edge.i : main.right_edge.i + 1].text
+        words = [t for t in doc[verb.i + 1 : verb.right_edge.i + 1] if not t.is_punct]
+        rest = (" " + doc[words[0].i : words[-1].i + 1].text) if words else ""
+        base = verb.lower_ if verb.tag_ == "VB" else base_form(verb)
+        return Event(actor, f"{actor} {past_tense(base)}{rest}", f"{present_participle(base)}{rest}", f"{base}{rest}")
+    return None
+
+
+def did_that(message: str, earlier: list[Exchange]) -> str | None:
+    """ "When did she do that?" after "Did Nikki Haley drop out?" (or "What did Nikki Haley say when she dropped
+    out?") → "When did Nikki Haley drop out?": "do that" is the action the last question that asked one named,
+    done by whom it named. Left alone when the follow-up names someone else ("Why did Biden do that?" after a
+    question about Haley). An outside try got "When did Nikki Haley do that?", and a Nevada primary story."""
+    asked = DO_THAT.match(message)
+    if asked is None:
+        return None
+    wh, auxiliary, who = asked["wh"].capitalize(), asked["aux"].lower() + (asked["not"] or ""), asked["who"]
+    for turn in reversed(earlier):
+        event = asked_action(turn.understood) or clause_action(turn.understood)
+        if event is not None and event.verb_phrase:
+            actor, action = event.actor, event.verb_phrase
+        elif done := doer_and_action(turn.understood, turn.lead) or doer_and_action(turn.understood, ""):
+            # "Why did he do that?" after "Who won the Iowa caucuses?": the one the answer named doing it, or the
+            # pronoun kept, for the answer's person to be put in as any other pronoun is
+            actor, action = done
+        else:
+            continue
+        if not actor:
+            return f"{wh} {auxiliary} {who} {action}?"
+        if who.lower() not in ("he", "she", "they", "it") and not set(stems(who)) <= set(stems(actor)):
+            return None
+        return f"{wh} {auxiliary} {actor} {action}?"
+    return None
 
 
 def event_of(question: str) -> Event | None:
@@ -1185,6 +1249,8 @@ class RuleRewriter:
         at_that_time = self.at_the_event(message, earlier, base)
         if at_that_time:
             return at_that_time
+        if done := did_that(message, earlier):
+            return self.resolve_pronouns(done, last_question, last_answer)
         if last_question and WHO_ELSE.match(message):
             rewritten = self.who_else(last_question)
             if rewritten:

@@ -1150,3 +1150,42 @@ def test_a_named_happening_capitalised_in_its_name_is_where_the_next_question_as
         "As of 2024-02-28: The Smokehouse Creek Fire has burned an estimated 850,000 acres. [1]",
     )
     assert rewriter.rewrite("How many people died?", turn) == "How many people died in the Smokehouse Creek Fire?"
+
+
+@pytest.mark.parametrize(
+    "question, answer, follow_up, expected",
+    [
+        # a journalist's try (news24-dev, as of 2024-03-25): asked "When did Nikki Haley do that?", and answered
+        # with a Nevada primary story
+        (
+            "What did Nikki Haley say when she dropped out?",
+            "As of 2024-03-05: Nikki Haley will drop out of the 2024 presidential race in a Wednesday address. [1]",
+            "When did she do that?",
+            "When did Nikki Haley drop out?",
+        ),
+        (
+            "Did Nikki Haley drop out of the race?",
+            "Yes. [1]",
+            "Why did she do that?",
+            "Why did Nikki Haley drop out of the race?",
+        ),
+        (
+            "Did Nikki Haley drop out of the race?",
+            "Yes. [1]",
+            "Why did Haley do that?",
+            "Why did Nikki Haley drop out of the race?",
+        ),
+        (
+            "Did Austin tell the White House about his hospitalization?",
+            "No. [1]",
+            "Why didn't he do that?",
+            "Why didn't Austin tell the White House about his hospitalization?",
+        ),
+        # after a who-question, the one the answer named did it
+        ("Who won the Iowa caucuses?", IOWA, "Why did he do that?", "Why did Donald Trump win the Iowa caucuses?"),
+        # someone else doing it is not the last question's actor: nothing to put in
+        ("Did Nikki Haley drop out of the race?", "Yes. [1]", "Why did Biden do that?", "Why did Biden do that?"),
+    ],
+)
+def test_do_that_is_the_last_question_s_action_by_its_actor(rewriter, question, answer, follow_up, expected):
+    assert rewriter.rewrite(follow_up, history(question, answer)) == expected
