@@ -696,6 +696,16 @@ class ExtractiveAnswerer:
             # the same sentence told again later with another figure ("the death toll rose to 31" on Tuesday,
             # "... to 39" on Thursday): the newest telling is the answer, whichever ranked first
             best = max([c for c in near_best if retells(c, best)] + [best], key=lambda c: c.hit.chunk.published_int)
+        edition_led = False  # the day of this year's edition leads, whatever newer history follows it
+        if outcome is None and kind == "when" and of_long_ago(best, EVENT_YEAR) and not ASKS_AN_EDITION.search(question):
+            # "When was the Super Bowl?" (asked in March 2024) led with a logo history's "The first Super Bowl on Jan. 15,
+            # 1967 …" (a journalist's try): the edition the news is about, unless the question asks for one
+            this_edition = max(
+                (c for c in near_best if tells_a_day(c.text) and self.answers(c) and not of_long_ago(c, EVENT_YEAR)),
+                key=lambda c: (c.hit.chunk.published_int, c.score) if prefer_recent else (c.score,),
+                default=None,
+            )
+            best, edition_led = (this_edition, True) if this_edition is not None else (best, False)
         verdict = no_outcome or (NO_EVENT_REPORTED if untold else None) or (NO_HOLDER_NAMED if no_holder else None)
         if verdict is None and scored is not None and (not TALLY.search(best.text) or PREDICTS.search(best.text)):
             verdict = NO_COUNT_GIVEN  # no score of this year's game: what comes closest, said so
@@ -894,7 +904,7 @@ class ExtractiveAnswerer:
             [c for c in chosen if gives_a_count(c, happening)] if kind in ("how_many", "how_much") and verdict is None else []
         )
         updated = any(UPDATED.search(c.text) and any(is_older(d, c) for d in counts) for c in counts)
-        if outcome is not None:
+        if outcome is not None or edition_led:
             # the latest outcome reported leads; the rest follow newest first, the older ones as history
             chosen = [best] + sorted(chosen[1:], key=lambda c: c.hit.chunk.published_int, reverse=True)
             history_before = best.hit.chunk.published
@@ -1830,6 +1840,8 @@ def tells_a_day(text: str) -> bool:
 # the year an event happened in, not one a span runs from ("wages had not risen since 2019" is about now): "in
 # 1146", "during the 1994 season", "on Jan. 15, 1967"
 WHOLE_DATE = rf"\b{MONTH}\s+\d{{1,2}},\s+(1\d{{3}}|20\d\d)\b"
+# a question that asks for one edition of a yearly event: "When was the first Super Bowl?", "… in 1967?", "… Super Bowl 58?"
+ASKS_AN_EDITION = re.compile(r"\b(?:first|last|second|third|inaugural|original|\d+(?:st|nd|rd|th)?)\b", re.I)
 EVENT_YEAR = re.compile(rf"\b(?i:in|during)\s+(?i:the\s+)?(1\d{{3}}|20\d\d)\b|{WHOLE_DATE}")
 # "in 1146", "since 2021", "during the 1994 season", and a whole date: "on Jan. 15, 1967"
 DATED_YEAR = re.compile(rf"\b(?i:in|since|from|until|before|during)\s+(?i:the\s+)?(1\d{{3}}|20\d\d)\b|{WHOLE_DATE}")

@@ -2169,3 +2169,16 @@ def test_the_latest_estimate_is_the_newest_figure_of_it(make_assistant):
     )
     answer = bot.ask("What is the latest cost estimate for repairing River Road?", as_of="2025-05-10")
     assert "$4.1 million" in answer.text.split("[1]")[0], answer.text
+
+
+def test_when_a_yearly_event_was_is_not_its_first_edition_s_day(make_assistant):
+    """A journalist's try (news24-dev, as of 2024-03-25): "When was the Super Bowl?" led with the logo history's "The
+    first Super Bowl on Jan. 15, 1967 …", the newest sentence that gives a day. A sentence dating its event years
+    before its article is no answer when another near as good tells this edition's day; "the first" is asked for."""
+    by_id = {article["id"]: article for article in SUPER_BOWL_WEEKS}
+    bot = make_assistant()
+    bot.add_records([by_id["28b28e65a3b2"], by_id["1f22ca77dbcf"]])  # the logo history (02-08), the bracket (01-28)
+    lead = bot.ask("When was the Super Bowl?", as_of="2024-03-25").text.split("[1]")[0]
+    assert "1967" not in lead and "Feb. 11" in lead, lead
+    first = bot.ask("When was the first Super Bowl?", as_of="2024-03-25").text.split("[1]")[0]
+    assert "Jan. 15, 1967" in first, first
