@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.search.text_index import TextIndex
@@ -216,6 +217,18 @@ def variant_groups(counts: list[tuple[str, int]]) -> dict[str, list[str]]:
     return {max(names, key=lambda n: (count[n], len(n))): names for names in groups.values()}
 
 
+@dataclass(frozen=True)
+class SpeakerGroups:
+    """The listed speakers' names grouped as one person's variants (`variant_groups`), with two lookups."""
+
+    groups: dict[str, list[str]]  # listed name -> its variants
+    variants: dict[str, list[str]]  # a listed name -> all its group's variants
+    folded: dict[str, list[str]]  # a listed name folded -> the variants of every group it names
+
+    def variants_of(self, name: str) -> list[str] | None:
+        return self.variants.get(name) or self.folded.get(fold(name).lower())
+
+
 class QuoteIndex(TextIndex):
     """Who said what, searchable by speaker and by words: a tantivy index (in the retrieval cache,
     synced with the articles) of the quotes whose speaker is a person or body, each stored whole
@@ -225,9 +238,9 @@ class QuoteIndex(TextIndex):
 
     def __init__(self, folder: Path):
         self._read: dict[str, Speaker | None] = {}  # speaker name as stored -> as shown and listed
-        self._groups: dict[str, list[str]] | None = None  # listed name -> its variants
-        self._variants: dict[str, list[str]] = {}  # a listed name -> all its group's variants
-        self._folded: dict[str, list[str]] = {}  # a listed name folded -> the variants of every group it names
+        # built on first use after each reload, and swapped in whole: a question reading it while an ingest's reload
+        # dropped it got None (a 500 in an outside try of 40 threads asking and posting at once)
+        self._grouping: SpeakerGroups | None = None
 
         def add_fields(builder) -> None:
             # newest first, a direct quote before reported speech of the same day
@@ -243,7 +256,7 @@ class QuoteIndex(TextIndex):
 
     def reload(self) -> None:
         super().reload()
-        self._groups = None
+        self._grouping = None
 
     def documents(self, quotes: Iterable[QuoteRecord]) -> list:
         """The index documents of these quotes (an article's, read together); none for a speaker
@@ -299,8 +312,10 @@ class QuoteIndex(TextIndex):
         """The people and bodies quoted, by number of quotes (most first), the variants of one name
         counted together under its most quoted form (`variant_groups`)."""
         counts = self._counts()
-        listed = [(name, sum(counts[n] for n in names)) for name, names in self._variant_groups(counts).items()]
-        return sorted(listed, key=lambda item: (-item[1], item[0]))
+        groups = self._speaker_groups(counts).groups
+        # (groups built before an ingest's reload may name a speaker these counts, read after it, do not hold)
+        listed = [(name, sum(counts.get(n, 0) for n in names)) for name, names in groups.items()]
+        return sorted((item for item in listed if item[1]), key=lambda item: (-item[1], item[0]))
 
     def _counts(self) -> dict[str, int]:
         if not len(self):
@@ -310,17 +325,20 @@ class QuoteIndex(TextIndex):
         )
         return {bucket["key"]: int(bucket["doc_count"]) for bucket in found["speakers"]["buckets"] if bucket["key"]}
 
-    def _variant_groups(self, counts: dict[str, int] | None = None) -> dict[str, list[str]]:
-        if self._groups is None:
-            self._groups = variant_groups(sorted((counts if counts is not None else self._counts()).items()))
+    def _speaker_groups(self, counts: dict[str, int] | None = None) -> SpeakerGroups:
+        """The speakers' variant groups of the index as it is now (one snapshot, whatever a reload does meanwhile)."""
+        grouping = self._grouping
+        if grouping is None:
+            groups = variant_groups(sorted((counts if counts is not None else self._counts()).items()))
+            folded: dict[str, list[str]] = {}
+            for names in groups.values():
+                for n in names:
+                    folded.setdefault(fold(n).lower(), []).extend(names)
             # every listed name, a group of one too: "Trump" (apart from "Donald Trump" and "Eric Trump")
             # finds its own quotes, as many as `speakers` counts, not every Trump's
-            self._variants = {n: names for names in self._groups.values() for n in names}
-            self._folded = {}
-            for names in self._groups.values():
-                for n in names:
-                    self._folded.setdefault(fold(n).lower(), []).extend(names)
-        return self._groups
+            variants = {n: names for names in groups.values() for n in names}
+            grouping = self._grouping = SpeakerGroups(groups, variants, folded)
+        return grouping
 
     def _speaker_clause(self, name: str):
         """Quotes of `name`: of every speaker whose name, as listed (titles and affiliations aside, the form
@@ -328,31 +346,28 @@ class QuoteIndex(TextIndex):
         adds no Jr./Sr./II ("Powell": "Jerome Powell", "Sidney Powell" and a lone "Powell"; "Aliyev": "Ilham
         Aliyev"), and when it is listed, of its group's variants too ("Benedict XVI" finds "Benedict")."""
         Query = self.tantivy.Query
-        self._variant_groups()
+        grouping = self._speaker_groups()
         name = " ".join(name.split())
         # "Prince William", "Pope Francis": a given name, which is no surname of others ("William Swain Lee")
         given_name = GIVEN_NAME_TITLE.fullmatch(name) is not None
-        variants = self._listed_variants(name)
+        variants = grouping.variants_of(name)
         if not variants:
             # asked with a title, as the articles show the speaker ("Federal Chair Jerome Powell", "Fed Chair
             # Jerome Powell"): the name alone, as it is listed ("Jerome Powell")
             read = self._read.get(name) if name in self._read else speaker_names([name]).get(name)
             if read is not None and read.listed and read.listed != name:
                 name = read.listed
-                variants = self._listed_variants(name)
+                variants = grouping.variants_of(name)
         words = set(name_tokens(name))
         # a listed name alone ("Powell", "Trump": the index cannot tell which one) is no narrower than its
         # words: each speaker listed with them is one the asker may mean, with its group's variants
         found = [v for v in variants or [] if not given_name or surname(name_tokens(v)) in words]
-        for group in (self._groups or {}).values():
+        for group in grouping.groups.values():
             if words and any(holds_name(n, words) and (not given_name or surname(name_tokens(n)) in words) for n in group):
                 found.extend(group)
         if not found:
             return None
         return Query.term_set_query(self.schema, "listed", list(dict.fromkeys(found)))
-
-    def _listed_variants(self, name: str) -> list[str] | None:
-        return self._variants.get(name) or self._folded.get(fold(name).lower())
 
     def matching_speaker(self, name: str) -> int:
         """How many quotes have a speaker with every word of `name` ('Aliyev' → 'Ilham Aliyev')."""

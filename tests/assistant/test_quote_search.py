@@ -95,3 +95,36 @@ def test_a_name_held_as_an_owner_is_not_the_speaker():
     assert not holds_name("Trump’s Justice Department", {"trump"})
     assert not holds_name("Donald Trump Jr", {"donald", "trump"})
     assert holds_name("Donald Trump Jr", {"donald", "trump", "jr"})
+
+
+def test_a_reload_while_speakers_are_looked_up_never_fails_them(index):
+    """An outside try: 40 threads asking "What did Abbott say about razor wire?" while others posted articles got one
+    500 in 160 (`_variant_groups`: 'NoneType' object has no attribute 'values'): an ingest's reload dropped the
+    speaker groups between a question's check and its read. Lookups now read one snapshot of them."""
+    import sys
+    import threading
+
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def keep_reloading() -> None:
+        while not stop.is_set():
+            index.reload()
+
+    old_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can, to meet the narrow window
+    reloader = threading.Thread(target=keep_reloading)
+    reloader.start()
+    try:
+        for _ in range(300):
+            try:
+                assert index.matching_speaker("Jerome Powell") == 6
+                assert dict(index.speakers())["Jerome Powell"] == 6
+            except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+                failures.append(error)
+                break
+    finally:
+        stop.set()
+        reloader.join()
+        sys.setswitchinterval(old_interval)
+    assert not failures, failures
