@@ -88,6 +88,13 @@ def d(month: int, day: int, year: int = 2024) -> date:
         ("Which teams merged between December and February?", (d(12, 1, 2023), d(2, 29)), False, "Which teams merged?"),
         ("Which teams merged from March to May 2023?", (d(3, 1, 2023), d(5, 31, 2023)), False, "Which teams merged?"),
         ("Which teams merged between 2019 and 2021?", (d(1, 1, 2019), d(12, 31, 2021)), False, "Which teams merged?"),
+        # a range's end that is a day alone, of the first's month (an analyst's try read "between February 1" and searched
+        # "and 15, 2024")
+        ("What happened between February 1 and 15, 2024?", (d(2, 1), d(2, 15)), False, "What happened?"),
+        ("What happened between Feb. 1 and 15?", (d(2, 1), d(2, 15)), False, "What happened?"),
+        ("Which teams merged from March 3 to 9?", (d(3, 3), d(3, 9)), False, "Which teams merged?"),
+        ("Which teams merged on Jan. 8-12?", (d(1, 8), d(1, 12)), False, "Which teams merged?"),
+        ("Which stocks rose between Jan. 8 and 12 percent?", (d(1, 8), d(1, 8)), False, "Which stocks rose and 12 percent?"),
         ("What changed from Monday to Wednesday?", (d(3, 18), d(3, 20)), False, "What changed?"),
         ("Which teams merged since June?", (d(6, 1, 2023), d(3, 22)), False, "Which teams merged?"),
         ("Which teams merged before 2020?", (OPEN_START, d(12, 31, 2019)), False, "Which teams merged?"),

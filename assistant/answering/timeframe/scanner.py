@@ -92,6 +92,11 @@ def _holiday_day(words: str) -> tuple[None, int, int]:
 
 _PREPOSITION = _LazyPattern(r"\b(?P<prep>in|on|during|over|from|since|after|before|until|till|through|between|by)\s+$")
 _RANGE_JOIN = _LazyPattern(r"\s*(?:and|to|through|thru|until|till|-|–|—)\s*")
+# a range's end that is only a day of the first's month: "between February 1 and 15, 2024", "Feb. 1-15", "March 3 to 9"
+_DAY_RANGE_END = _LazyPattern(
+    r"\s*(?P<join>and|to|through|thru|until|till|-|–|—)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    r"(?![.,]?\d|\s*(?:%|percent|per|people|of|times|[ap]\.?m\b))"
+)
 
 
 _NEEDS_CONTEXT_KINDS = {"month", "year", "decade", "start", "date_holiday"}  # "about Christmas" is no time asked
@@ -192,10 +197,20 @@ def _scan(text: str) -> list[_Found]:
 
 
 def _join_ranges(text: str, chosen: list[_Found]) -> None:
-    """ "between A and B" / "from A to B": A keeps B as its `range_end`, and B leaves the list."""
+    """ "between A and B" / "from A to B": A keeps B as its `range_end`, and B leaves the list. B may be a day
+    alone, of A's month ("between February 1 and 15, 2024" was read as February 1, and "and 15, 2024" searched)."""
+    for index, first in enumerate(chosen):
+        if first.kind == "date_mdy" and first.day_date is not None and not first.group("year"):
+            day_end = _day_range_end(text, first)
+            if day_end is not None:
+                first.range_end = day_end
+                chosen[index + 1 :] = [found for found in chosen[index + 1 :] if found.start >= day_end.end]
     index = 0
     while index < len(chosen) - 1:
         first, second = chosen[index], chosen[index + 1]
+        if first.range_end is not None:
+            index += 1
+            continue
         if (
             first.prep in ("between", "from")
             and first.kind not in _RECENCY_KINDS
@@ -205,6 +220,24 @@ def _join_ranges(text: str, chosen: list[_Found]) -> None:
             first.range_end = second
             del chosen[index + 1]
         index += 1
+
+
+def _day_range_end(text: str, first: _Found) -> _Found | None:
+    """The end of "February 1 and 15" / "Feb. 1-15" as a day of its own (of A's month, after A's day); None when
+    the words after A are no such end (a dash joins any day; "and"/"to" only after "between"/"from")."""
+    found = _DAY_RANGE_END.match(text, first.end)
+    if found is None or first.day_date is None:
+        return None
+    year, month, start_day = first.day_date
+    day = int(found["day"])
+    if not start_day < day <= 31 or (found["join"] not in "-–—" and first.prep not in ("between", "from")):
+        return None
+    words = f"{first.group('month')} {day}" + (f", {found['year']}" if found["year"] else "")
+    day_date = _parse_day_date(words)
+    if day_date is None:
+        return None  # "February 30"
+    groups = {"date": words, "month": first.group("month"), "day": str(day), "year": found["year"]}
+    return _Found(found.start("day"), found.end(), "date_mdy", text[found.start("day") : found.end()], groups, day_date=day_date)
 
 
 def _lacks_context(found: _Found) -> bool:
