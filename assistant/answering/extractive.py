@@ -68,6 +68,7 @@ from assistant.answering.question import (
     counted_thing,
     counts_as_of_now,
     counts_people,
+    dependency_parser,
     entities_of,
     holds_the_unit,
     tallies_a_vote,
@@ -222,6 +223,7 @@ FRESH_HALF_LIFE_DAYS = 30
 # answer-bearing sentence further down would not have won on the typed bonus anyway. 8 instead of 16:
 # the same answers on both dev sets (bench/answer_selection.py), a third fewer sentences through the NER.
 TYPED_POOL = 8
+SUBHEAD_PARAGRAPHS = 3  # paragraphs under a subhead that asks several questions, read for the one asked
 MIN_SENTENCE_CHARS = 15  # shorter is a fragment ("Related:", "ET)"); "No one was killed." (18) is a whole answer
 # the longest line read as the list a "…:" sentence introduces
 LIST_CHARS = 300
@@ -461,7 +463,13 @@ class ExtractiveAnswerer:
         untold = event is not None and kind in ("when", "where") and event.subject is not None and not reported
         leads = self.headline_leads(question, hits, article_texts, terms, {(c.hit.chunk.article_id, c.start) for c in candidates})
         candidates, hits = candidates + leads, hits + [c.hit for c in leads]
-        below = self.answered_below(hits, article_texts, terms, {(c.hit.chunk.article_id, c.start): c for c in candidates})
+        below = self.answered_below(
+            hits,
+            article_texts,
+            terms,
+            {(c.hit.chunk.article_id, c.start): c for c in candidates},
+            holder=count_holder(question) if kind in ("how_many", "how_much") else frozenset(),
+        )
         candidates, hits = candidates + below, hits + [c.hit for c in below]
         # "How many people died …?": a number is no answer in a sentence that tells no one dying (`counted_happening`);
         # one telling them killed holds the question's "died"
@@ -571,6 +579,16 @@ class ExtractiveAnswerer:
                         c.score += COUNTED_BONUS
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
+        if kind in ("how_many", "how_much") and (holder := count_holder(as_asked or question)):
+            # "How many delegates does Trump have?" led with "Biden currently has 1,866 delegates …" (an analyst's try):
+            # a count held by someone the question does not name is another's; "He has gained 1,075 delegates" may be his
+            others = [c for c in pool[:COUNT_POOL] if counted_for_another(c.text, holder)]
+            if not ASKS_THE_FUTURE.search(as_asked or question):
+                # ... and one it supposes is no one's yet: "If Trump wins over 85% of these available delegates, … he
+                # will become the presumptive nominee" (the same try, once Biden's count was left out)
+                others += [c for c in pool[:COUNT_POOL] if c not in others and only_foretold_figures(c.text)]
+            if any(self.answers(c) for c in pool if c not in others):
+                pool = [c for c in pool if c not in others]
         if kind in ("how_many", "how_much") and (rate := asked_rate(as_asked or question)):
             # "How much is the strike costing the regional economy each day?" led with "… has cost the regional economy
             # about $1.9 billion so far", over "… estimated the strike was costing about $75 million a day" (a
@@ -1026,13 +1044,22 @@ class ExtractiveAnswerer:
         return list(firsts.values())
 
     def answered_below(
-        self, hits: list[Hit], article_texts: dict[str, str], terms: dict[str, float], seen: dict[tuple[str, int], Candidate]
+        self,
+        hits: list[Hit],
+        article_texts: dict[str, str],
+        terms: dict[str, float],
+        seen: dict[tuple[str, int], Candidate],
+        holder: frozenset[str] = frozenset(),
     ) -> list[Candidate]:
         """The first sentence under each subhead of the retrieved articles that asks the question: "What caused the
         AT&T outage?" was answered "Here's what we know so far about the cause of the AT&T outage." (an outside try)
         while the article's explainer went on "What caused the AT&T outage?" / "An initial review by the company found
         the disruption was caused by …". Its passage is the subhead and the paragraph, and it holds the subhead's words
-        as a lead holds its headline's (`measure`); one among the candidates (`seen`) already is marked so in place."""
+        as a lead holds its headline's (`measure`); one among the candidates (`seen`) already is marked so in place.
+        A count asked of someone (`holder`) under a subhead asking it of several ("How many delegates does Donald Trump
+        have? How many delegates does Joe Biden have?") is the first paragraph under it that names them, from its
+        first sentence to the first with a figure ("Trump has a larger threshold … He has gained 1,075 delegates so
+        far …"): the first paragraph was Biden's count, given for Trump's (an analyst's try)."""
         total = sum(terms.values())
         found: list[Candidate] = []
         read: set[str] = set()  # each article once, at its best-ranked hit
@@ -1052,12 +1079,19 @@ class ExtractiveAnswerer:
                 asked = self.held_stems(subhead)
                 if sum(w for s, w in terms.items() if s in asked) / total < ASKED_SUBHEAD_SHARE:
                     continue
-                paragraph = text[start:end]
-                first = next(iter(citable_sentences(paragraph)), None)
+                if holder and subhead.count("?") > 1 and (held := self.paragraph_of(text, lines, (start, end), holder)):
+                    start, end, first = held
+                    paragraph = text[start:end]
+                else:
+                    paragraph = text[start:end]
+                    first = next(iter(citable_sentences(paragraph)), None)
                 if first is None or ASKS.search(paragraph[first[0] : first[1]]):
                     break
                 if (retrieved := seen.get((article_id, start + first[0]))) is not None:
                     retrieved.asked_above = asked
+                    if retrieved.end < start + first[1]:  # a count's paragraph, read on to its figure (`paragraph_of`)
+                        retrieved.end, retrieved.text = start + first[1], paragraph[first[0] : first[1]]
+                        retrieved.stems = set(self.keyword.stems(retrieved.text))
                     break
                 record = hit.chunk.model_copy(
                     update={"id": f"{hit.chunk.id}+{start}", "text": text[asked_start:end], "start": asked_start, "end": end}
@@ -1068,6 +1102,25 @@ class ExtractiveAnswerer:
                 found.append(c)
                 break
         return found
+
+    def paragraph_of(
+        self, text: str, lines: list[tuple[int, int]], below: tuple[int, int], holder: frozenset[str]
+    ) -> tuple[int, int, tuple[int, int]] | None:
+        """The first of the few paragraphs from `below` on (before the next subhead) that names `holder`, with the
+        span in it from its first sentence to the first that gives a figure; None when none names them so."""
+        at = lines.index(below)
+        for start, end in lines[at : at + SUBHEAD_PARAGRAPHS]:
+            paragraph = text[start:end]
+            if paragraph.strip().endswith("?"):
+                return None  # the next subhead
+            sentences = list(citable_sentences(paragraph))
+            if not sentences or holder.isdisjoint(self.keyword.stems(paragraph)):
+                continue
+            figure = next((s for s in sentences if NUMBER.search(paragraph[s[0] : s[1]])), None)
+            if figure is None:
+                continue
+            return start, end, (sentences[0][0], figure[1])
+        return None
 
     def outcome_elsewhere(
         self,
@@ -1572,6 +1625,9 @@ FORETELLING_MODALS = frozenset({"will", "would", "could", "might", "may", "'ll",
 NEEDING = frozenset({"need", "require", "must", "hope", "aim", "expect", "project", "forecast", "plan"})
 
 
+SUPPOSING_OPENING = re.compile(r"^\s*(?:if|unless|should|assuming)\b[^,;]*", re.I)  # "If Trump wins over 85% …,"
+
+
 def only_foretold_figures(text: str) -> bool:
     """Whether every figure of the sentence is one it foretells or supposes: under a verb with "will"/"would"/"could"
     …, after "if", an infinitive ("needs to secure 1,968 delegates"), or a verb of needing or expecting. "Trump began
@@ -1579,6 +1635,8 @@ def only_foretold_figures(text: str) -> bool:
     wins over 85% of these available delegates, … he will become …" tell none."""
     if not NUMBER.search(text):
         return False
+    if (supposing := SUPPOSING_OPENING.match(text)) is not None and not NUMBER.search(text, supposing.end()):
+        return True  # every figure in the opening "If …" clause, which the small parser may hang anywhere
     figures = [t for t in parsed(text) if t.like_num or t.pos_ == "NUM"]
     return bool(figures) and all(foretold(t) for t in figures)
 
@@ -1849,6 +1907,42 @@ DATED_YEAR = re.compile(rf"\b(?i:in|since|from|until|before|during)\s+(?i:the\s+
 
 # the words of a result told with its tally: "defeated …, 24-23", "passed …, 352-65"
 RESULT_STEMS = WINNING_STEMS | frozenset(stems("defeated beat edged final passed approved"))
+
+
+def count_holder(question: str) -> frozenset[str]:
+    """The stems of the name a count question asks whose count it is: "Trump" of "How many delegates does Trump
+    have?" (the name after its auxiliary); empty when it asks of no name ("How many people died?")."""
+    # read off the words: the small tagger reads "Trump" in "does Trump have" as a verb
+    asked = NAMED_HOLDER.match(question)
+    return frozenset(stems(asked["name"])) if asked is not None else frozenset()
+
+
+# "How many delegates does Trump have?", "How much did Taylor Swift earn …?": a count asked of a name
+NAMED_HOLDER = re.compile(
+    r"^\s*(?i:how\s+(?:many|much))\b[^?]*?\b(?:does|did|do|has|have|had|will|would)\s+"
+    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+[a-z]"
+)
+
+
+def counted_for_another(text: str, holder: frozenset[str]) -> bool:
+    """Whether the sentence's figures are held or done by a named subject other than `holder`: "Biden currently has
+    1,866 delegates" for Trump's. A pronoun subject ("He has gained 1,075 delegates") or none is not another's, nor is
+    a sentence that names the holder anywhere (the parser may take a dateline, "WASHINGTON –", for the subject)."""
+    if not holder.isdisjoint(stems(text)):
+        return False
+    doc = dependency_parser()(text)
+    for token in doc:
+        if not token.like_num:
+            continue
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ != "PROPN":
+            continue
+        if holder.isdisjoint(stems(doc[subject.left_edge.i : subject.i + 1].text)):
+            return True
+    return False
 
 
 def of_long_ago(c: Candidate, dating: re.Pattern[str] = DATED_YEAR) -> bool:
