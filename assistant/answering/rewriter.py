@@ -951,6 +951,62 @@ def event_of(question: str) -> Event | None:
     return Event("", whole, whole)
 
 
+# what a follow-up asks of an event without naming it: "What was the final score?", "How many votes did Trump get?"
+RESULT_NOUNS = frozenset(
+    """score scores result results margin vote votes turnout mvp winner winners runner runners-up percent percentage
+    share delegates points seats attendance crowd""".split()
+)
+
+
+def of_the_last_event(message: str, last_question: str, last_answer: str) -> str | None:
+    """ "What was the final score?" / "How many votes did Trump get?" after "Who won the Super Bowl?" / "… the Iowa
+    caucuses?" → "… in the Super Bowl?": a short follow-up whose nouns are only a result's (a score, votes, the MVP),
+    naming no one but whom the last turn named, asks it of the event the last question named. A journalist's try got
+    last year's 38-35 and a 2020 popular vote."""
+    event = event_of(last_question)
+    if event is None or event.actor:
+        return None
+    doc = parse(message)
+    words = [t for t in doc if not t.is_punct]
+    if not words or len(words) > 8 or words[0].lower_ not in ("who", "what", "how", "which"):
+        return None
+    if any((t.pos_ == "PRON" and t.tag_ not in WH_TAGS) or t.lower_ == "there" for t in words):
+        return None  # "How many delegates did he win there?": the pronouns' and places' own rules put them in
+    known = set(stems(f"{last_question} {last_answer}"))
+    for token in words:
+        if token.pos_ == "NOUN" and token.lower_ not in RESULT_NOUNS and token.lemma_.lower() not in RESULT_NOUNS:
+            return None
+        if token.pos_ == "PROPN" and token.lower_ not in RESULT_NOUNS and not set(stems(token.text)) <= known:
+            return None  # a name of its own ("Who was the Super Bowl MVP?" names the event itself)
+    if not any(t.lower_ in RESULT_NOUNS or t.lemma_.lower() in RESULT_NOUNS for t in words):
+        return None
+    if any(ent.label_ in OWN_EVENT_LABELS - {"CARDINAL", "ORDINAL"} for ent in doc.ents):
+        return None
+    return f"{message.rstrip(' ?.!')} in {event.clause}?"
+
+
+def the_named_one(message: str, last_question: str) -> str | None:
+    """ "When did the fire start?" after "How many acres has the Smokehouse Creek Fire burned?" → "When did the Smokehouse
+    Creek Fire start?": "the" and a common noun that is the last word of a name the last question gave stands for that
+    name (a journalist's try was answered with a house fire in Salisbury)."""
+    named = {
+        chunk.root.lower_: chunk
+        for chunk in parse(last_question).noun_chunks
+        if chunk.root.pos_ == "PROPN" and len(chunk) >= 2 and chunk[-1].i == chunk.root.i and chunk.root.text[:1].isupper()
+    }
+    if not named:
+        return None
+    doc = parse(message)
+    for token in doc[1:]:
+        if token.lower_ == "the" and token.i + 1 < len(doc):
+            head = doc[token.i + 1]
+            chunk = named.get(head.lower_)
+            if chunk is not None and head.pos_ == "NOUN" and head.text.islower():
+                name = chunk.text if chunk[0].lower_ == "the" else f"the {chunk.text}"
+                return f"{message[: token.idx]}{name}{message[head.idx + len(head.text) :]}"
+    return None
+
+
 def at_the_same_event(message: str, last_question: str) -> str | None:
     """ "Who came second?" after "Who won the Iowa caucuses?" → "Who came second in the Iowa caucuses?": a short
     question that names nothing but a place or rank (no noun, no name, no pronoun) asks about the event the last
@@ -1327,7 +1383,12 @@ class RuleRewriter:
             # "By how much?" after "Who won the South Carolina primary?" was asked as it stood, and declined (an outside
             # try): the margin of the contest the last question named
             return f"What was the margin {topic}?"
-        at_the_same = at_the_same_event(message, last_question) or on_the_last_topic(message, last_question, last_answer)
+        at_the_same = (
+            at_the_same_event(message, last_question)
+            or of_the_last_event(message, last_question, last_answer)
+            or the_named_one(message, last_question)
+            or on_the_last_topic(message, last_question, last_answer)
+        )
         if at_the_same:
             return at_the_same
         on_topic = self.on_the_same_topic(message, last_question)

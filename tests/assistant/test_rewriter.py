@@ -1189,3 +1189,39 @@ def test_a_named_happening_capitalised_in_its_name_is_where_the_next_question_as
 )
 def test_do_that_is_the_last_question_s_action_by_its_actor(rewriter, question, answer, follow_up, expected):
     assert rewriter.rewrite(follow_up, history(question, answer)) == expected
+
+
+SUPER_BOWL_WON = "As of 2024-02-12: Super Bowl 58 ended Sunday night with a win for the Kansas City Chiefs. [1]"
+
+
+@pytest.mark.parametrize(
+    "question, answer, follow_up, expected",
+    [
+        # a journalist's tries (news24-dev): each was asked as it stood, and answered from another year or story
+        (
+            "Who won the Iowa caucuses?",
+            IOWA,
+            "How many votes did Trump get?",
+            "How many votes did Trump get in the Iowa caucuses?",
+        ),
+        ("Who won the Super Bowl?", SUPER_BOWL_WON, "What was the final score?", "What was the final score in the Super Bowl?"),
+        ("Who won the Super Bowl?", SUPER_BOWL_WON, "Who was the MVP?", "Who was the MVP in the Super Bowl?"),
+        (
+            "How many acres has the Smokehouse Creek Fire burned?",
+            "As of 2024-02-29: The Smokehouse Creek Fire has burned 1,075,000 acres. [1]",
+            "When did the fire start?",
+            "When did the Smokehouse Creek Fire start?",
+        ),
+        # a name of its own, a noun of its own, or another fire: left as asked
+        ("Who won the Super Bowl?", SUPER_BOWL_WON, "How many votes did Haley get?", "How many votes did Haley get?"),
+        ("Who won the Super Bowl?", SUPER_BOWL_WON, "What was the halftime show like?", "What was the halftime show like?"),
+        (
+            "How many acres has the Smokehouse Creek Fire burned?",
+            "As of 2024-02-29: … 1,075,000 acres. [1]",
+            "When did the Windy Deuce Fire start?",
+            "When did the Windy Deuce Fire start?",
+        ),
+    ],
+)
+def test_a_result_or_the_thing_a_name_ends_in_is_the_last_question_s(rewriter, question, answer, follow_up, expected):
+    assert rewriter.rewrite(follow_up, history(question, answer)) == expected
