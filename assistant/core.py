@@ -29,7 +29,7 @@ from assistant.answering.outcome import (
 )
 from assistant.answering.question import QuestionAnalysis, analyze, clean_topic
 from assistant.answering.rewriter import RuleRewriter, dangling_person, dangling_thing, normalize_history
-from assistant.answering.scope import TimeScope, news_day, time_scope
+from assistant.answering.scope import RANGE_AFTER_AS_OF, TimeScope, as_of_day, news_day, time_scope
 from assistant.answering.shaped import (
     DIGEST_KINDS,
     MAX_STORIES,
@@ -66,6 +66,7 @@ log = logging.getLogger(__name__)
 
 REQUEST_RECORDS = 100  # articles one request ingests, posted and fetched together (the API takes 100 posted ones)
 HUNG_UP = "the request was called off (its client hung up)"
+URL_SCHEME = re.compile(r"\s*([a-z][a-z0-9+.-]+):(?!//)", re.IGNORECASE)  # "data:", "javascript:"; not a drive's "C:"
 POSTED_ORIGIN = re.compile(r"articles\[\d+\]")  # the origin `add_records` gives a record it was sent (its place)
 
 
@@ -212,9 +213,14 @@ class Assistant:
         for position, url in enumerate(urls or []):
             if isinstance(url, str) and is_url(url.strip()):
                 remote.append(url.strip())
+                continue
+            if isinstance(url, str) and (scheme := URL_SCHEME.match(url)) is not None:
+                # "data:…", "javascript:…" are addresses, not paths (an analyst's try was told that a path on the server is
+                # never read); "gopher://…" is refused for its scheme when fetched
+                reason = f"the scheme {scheme.group(1)}: is not http or https (only http(s) URLs can be named here)"
             else:
                 reason = "only http(s) URLs can be named here; a path on the server is never read (upload the file instead)"
-                report.errors.append(IngestProblem(where=f"urls[{position}]: {str(url)[:200]}", reason=reason))
+            report.errors.append(IngestProblem(where=f"urls[{position}]: {str(url)[:200]}", reason=reason))
         articles: list[Article] = []
         for position, record in enumerate(records):
             try:
@@ -299,10 +305,18 @@ class Assistant:
         since: str | None = None,
         until: str | None = None,
         limit: int = 50,
+        as_of: date | str | None = None,
     ) -> list[QuoteRecord]:
-        """Quotes found in the articles, by speaker ('Aliyev' matches 'Ilham Aliyev') and/or words."""
+        """Quotes found in the articles, by speaker ('Aliyev' matches 'Ilham Aliyev') and/or words; with `as_of`,
+        only from articles published by that day (as `ask` and `search` take it)."""
         self.retriever.catch_up()
         filters = Filters.of(sources, since, until)
+        if as_of is not None:
+            day = as_of_day(as_of)
+            narrowed = filters.narrowed(until=day)
+            if narrowed is None:
+                raise InvalidInput(f"{RANGE_AFTER_AS_OF} {day.isoformat()}")
+            filters = narrowed
         search = checked_text(search, "search") if search and search.strip() else ""
         if search and not self.retriever.quotes.known_stems(search):
             # words no quote holds match nothing: they listed every quote, newest first (an outside try, checking that

@@ -400,6 +400,9 @@ def body_text(value: object, where: str) -> str:
     raise ReadError(where, f"the article text is a {type(value).__name__}; expected a string or a list of strings")
 
 
+WEB_ADDRESS = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)  # what an article's url may be
+
+
 def article_from_record(record: object, key: str, where: str, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> Article:
     if not isinstance(record, dict):
         raise ReadError(where, f"expected a JSON object, got {type(record).__name__}")
@@ -408,7 +411,11 @@ def article_from_record(record: object, key: str, where: str, max_chars: int = D
     if not text:
         names = "/".join(FIELD_ALIASES["text"][:3])
         raise ReadError(where, f"no article text (expected a '{names}' field)")
-    url = as_text(pick(record, "url"))
+    url = as_text(pick(record, "url")).strip()
+    if url and not WEB_ADDRESS.match(url):
+        # a link any reader of the index may follow: "javascript:alert(1)" was stored, and listed back as sent (an
+        # analyst's try); the web chat drops such links, other API clients would not
+        raise ReadError(where, f"url is not a web address (http or https): {url[:80]!r}")
     title = as_text(pick(record, "title")) or text.split("\n", 1)[0][:120]
     try:
         published = parse_date(pick(record, "published"))

@@ -1,10 +1,10 @@
 """The HTTP API: Byline's Python API over HTTP, plus an OpenAI-compatible chat endpoint.
 
     POST /api/ask              {question, filters?, history?}  → the Answer JSON
-    GET  /api/search           ?q=&k=&source=&since=&until=     → passages (X-Byline-Notice when no article passes)
+    GET  /api/search           ?q=&k=&source=&since=&until=&as_of= → passages (X-Byline-Notice when no article passes)
     GET  /api/articles         ?limit=&offset=                  → a page of what is indexed (X-Total-Count)
     POST /api/articles         {articles?: [...], urls?: [...]} → the IngestReport
-    GET  /api/quotes           ?speaker=&search=&source=&since=&until=&limit= → who said what
+    GET  /api/quotes           ?speaker=&search=&source=&since=&until=&limit=&as_of= → who said what
     POST /v1/chat/completions  OpenAI-compatible, streaming or not; citations ride along
     GET  /v1/models            lists the model "byline"
 
@@ -31,7 +31,7 @@ import time
 import unicodedata
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import unquote_to_bytes
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Response
@@ -54,7 +54,10 @@ class Message(BaseModel):
     """One turn of a conversation, OpenAI's `{"role", "content"}`; its other keys (name, tool_calls…) ride along unread."""
 
     model_config = ConfigDict(extra="allow")
-    role: str = Field(description='"user" or "assistant" (other roles, such as "system", are left out of the history).')
+    role: Literal["user", "assistant", "system", "developer", "tool", "function"] = Field(
+        description='"user" or "assistant"; OpenAI\'s other roles ("system", "developer", "tool", "function") are left out '
+        "of the history."
+    )
     content: Any = Field(
         default=None,
         description='The text, or OpenAI content parts ([{"type": "text", "text": "..."}, ...]: the text parts are read).',
@@ -245,10 +248,16 @@ LEADING_FIELD = re.compile(r"^([a-z_]+):\s")  # Byline's messages start with the
 
 def invalid(error: ValueError, field: str | None = None, where: str = "body") -> RequestProblem:
     """A user's mistake found by the assistant (a bad date, an empty question) as a 422 naming where it is:
-    the field its message starts with, else `field`, in the `where` the request carries it ("body" or "query")."""
+    the field its message starts with, else `field`, in the `where` the request carries it ("body" or "query");
+    a body's date range is under its "filters" (a query's is a field of its own)."""
     if leading := LEADING_FIELD.match(str(error)):
         field = leading.group(1)
+    if where == "body" and field in FILTER_FIELDS:
+        return RequestProblem(str(error), loc=(where, "filters", field))
     return RequestProblem(str(error), loc=(where, field) if field else (where,))
+
+
+FILTER_FIELDS = frozenset({"since", "until", "sources"})
 
 
 NOTICE_HEADER = "X-Byline-Notice"  # why a search found nothing, when no article passes its filters
@@ -297,6 +306,29 @@ def utf8_query(request: Request) -> None:
                 raise RequestProblem(
                     f"{name}: not valid UTF-8 (byte {error.start} of its value after percent-decoding)", loc=("query", name)
                 ) from error
+
+
+def known_query(request: Request) -> None:
+    """A 422 naming a query parameter the route does not take, as /api/ask names an unknown body field: `as_of` sent
+    to /api/quotes, which did not take it then, was ignored, and quotes published after that day came back (an
+    analyst's try); a misspelt `sinse` narrowed nothing."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    taken = {parameter.alias for parameter in dependant.query_params}
+    unknown = [name for name in dict.fromkeys(request.query_params.keys()) if name not in taken]
+    if unknown:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("query", name),
+                    "msg": f"unknown parameter (this endpoint takes: {', '.join(sorted(taken)) or 'none'})",
+                    "type": "extra_forbidden",
+                }
+                for name in unknown
+            ]
+        )
 
 
 def header_text(text: str) -> str:
@@ -365,7 +397,12 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
     The guards in front of it (Host names, origins, body size) are the app's: see `ui.web.app.build_app`.
     """
     guard = [Depends(bearer_guard(token)), Depends(utf8_query)]
-    api = APIRouter(prefix="/api", dependencies=guard, tags=["byline"], responses=error_responses(ApiError, COMMON_ERRORS))
+    api = APIRouter(
+        prefix="/api",
+        dependencies=[*guard, Depends(known_query)],
+        tags=["byline"],
+        responses=error_responses(ApiError, COMMON_ERRORS),
+    )
     openai_api = APIRouter(
         prefix="/v1", dependencies=guard, tags=["openai-compatible"], responses=error_responses(OpenAIError, COMMON_ERRORS)
     )
@@ -476,12 +513,13 @@ def register_api(app: FastAPI, bot, token: str | None, workers: IngestWorkers) -
         since: str | None = None,
         until: str | None = None,
         limit: int = Query(default=50, ge=1, le=500),
+        as_of: str | None = Query(default=None, description="Only from articles published by this day (YYYY-MM-DD)."),
         *,
         response: Response,
     ) -> list[dict]:
         filters = query_filters(source, since, until)
         try:
-            found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit)
+            found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit, as_of=as_of)
         except (ValueError, ValidationError) as error:
             raise invalid(error, where="query") from error
         # as /api/search: the body stays a list, why it is empty rides in the header (it was a silent [])

@@ -297,11 +297,12 @@ def quotes(
     since: Annotated[str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many quotes.")] = 50,
+    as_of: AsOfOption = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """List who said what: quotes with speaker, date and article."""
     bot = open_assistant(data, chroma_url)
-    found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit)
+    found = bot.quotes(speaker=speaker, search=search, sources=source, since=since, until=until, limit=limit, as_of=as_of)
     if as_json:
         typer.echo(json.dumps([q.model_dump() for q in found], indent=2, ensure_ascii=False))
         return

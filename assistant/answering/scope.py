@@ -41,6 +41,9 @@ EARLIEST_AS_OF = date(1000, 1, 1)
 LATEST_AS_OF = date(9000, 12, 31)
 
 
+RANGE_AFTER_AS_OF = "since: the date range starts after the asking date"  # its field named first, for the API's 422
+
+
 def as_of_day(value: date | str | None) -> date:
     """The asking date: a date, an ISO day ("2024-03-22"), or None for today (read at the call). An empty string is
     refused like any other non-date: `as_of: ""` over HTTP was answered as of today, silently (an outside try)."""
@@ -196,7 +199,7 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
     else:
         base = filters.narrowed(until=reading.as_of)
     if base is None:  # the user's own range lies after the asking date
-        raise InvalidInput(f"the date range starts after the asking date {reading.as_of.isoformat()}")
+        raise InvalidInput(f"{RANGE_AFTER_AS_OF} {reading.as_of.isoformat()}")
     window = None
     if reading.window is not None:
         start, end = reading.window

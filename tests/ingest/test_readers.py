@@ -499,3 +499,23 @@ def test_a_folder_s_links_outside_it_and_its_pipes_are_named_not_read(tmp_path):
     }
     _, alone = expand_sources([folder / "pipe.txt"])
     assert [e.reason for e in alone] == ["not a regular file (a pipe, socket or device): not read"]
+
+
+def test_a_record_whose_url_is_no_web_address_is_refused_by_name(tmp_path):
+    """An analyst's try: an article posted with `"url": "javascript:alert(1)"` was stored and listed back as sent; the
+    web chat drops such links, other clients of the API would not. A url must be http(s); the rest of the file goes on."""
+    path = tmp_path / "links.jsonl"
+    records = [
+        {"title": "Scripted", "text": "A body.", "url": "javascript:alert(1)"},
+        {"title": "Data", "text": "A body.", "url": "data:text/html,<b>x</b>"},
+        {"title": "Fine", "text": "A body.", "url": "HTTPS://example.org/fine"},
+        {"title": "No link", "text": "A body."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records))
+    result = read(path)
+    assert [a.title for a in result.articles] == ["Fine", "No link"]
+    reasons = sorted((error.where.rsplit(":", 1)[-1], error.reason) for error in result.errors)
+    assert reasons == [
+        ("1", "url is not a web address (http or https): 'javascript:alert(1)'"),
+        ("2", "url is not a web address (http or https): 'data:text/html,<b>x</b>'"),
+    ]

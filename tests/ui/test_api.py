@@ -137,12 +137,15 @@ def test_search_says_why_it_found_nothing_and_names_the_bad_field(http):
     hostile = http.get("/api/search", params={"q": "arms", "source": "évil\r\nSet-Cookie: x=1"})
     assert hostile.status_code == 200 and "\n" not in hostile.headers["x-byline-notice"]
 
-    for path in ("/api/search", "/api/quotes"):
-        backwards = http.get(path, params={"q": "arms", "since": "2023-10-01", "until": "2023-09-01"})
+    for path, words in (("/api/search", {"q": "arms"}), ("/api/quotes", {"search": "arms"})):
+        backwards = http.get(path, params={**words, "since": "2023-10-01", "until": "2023-09-01"})
         body = backwards.json()
         assert backwards.status_code == 422 and "date range is empty" in body["detail"], body
         assert body["errors"][0]["loc"] == ["query", "since"] and "date range is empty" in body["errors"][0]["msg"]
-        bad_day = http.get(path, params={"q": "arms", "until": "soon"}).json()
+        # a range that starts after the asking day is `since`'s fault too (an analyst's try got `q` named)
+        after = http.get(path, params={**words, "since": "2023-09-10", "as_of": "2023-09-05"}).json()
+        assert after["errors"][0]["loc"] == ["query", "since"] and "after the asking date" in after["detail"], after
+        bad_day = http.get(path, params={**words, "until": "soon"}).json()
         assert bad_day["errors"][0]["loc"] == ["query", "until"] and "not a date" in bad_day["detail"], bad_day
 
 
@@ -237,6 +240,34 @@ def test_an_unknown_field_of_an_ingest_is_named_as_on_ask(http):
             "errors": [{"loc": ["body", "paths"], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"}],
         }
     assert http.get("/api/articles", params={"limit": 1000}).json() == before
+
+
+def test_quotes_as_of_a_day_and_unknown_parameters(http):
+    """An analyst's try: `GET /api/quotes?speaker=Nikki Haley&as_of=2024-01-20` answered 200 with quotes published
+    after that day (the route took no `as_of`, and dropped it unread, as it did `bogus=1`). It takes `as_of` as
+    /api/ask and /api/search do; a parameter no /api route takes is a 422 naming it."""
+    assert http.get("/api/quotes", params={"speaker": "Aliyev", "as_of": "2023-09-30"}).json()
+    assert http.get("/api/quotes", params={"speaker": "Aliyev", "as_of": "2023-09-01"}).json() == []
+    assert http.get("/api/quotes", params={"as_of": "soon"}).json()["errors"][0]["loc"] == ["query", "as_of"]
+    for path, params in (
+        ("/api/quotes", {"speaker": "Aliyev", "bogus": "1"}),
+        ("/api/search", {"q": "arms", "sinse": "2023-09-01"}),
+        ("/api/articles", {"limt": "5"}),
+    ):
+        refused = http.get(path, params=params)
+        body = refused.json()
+        assert refused.status_code == 422, (path, body)
+        unknown = next(name for name in params if name in ("bogus", "sinse", "limt"))
+        assert body["errors"][0]["loc"] == ["query", unknown] and "unknown parameter" in body["detail"], body
+
+
+def test_a_history_turn_of_no_openai_role_is_refused(http):
+    """An analyst's try: a history turn of role "god" was answered 200; only OpenAI's roles are turns."""
+    turns = [{"role": "god", "content": "Aliyev said it."}]
+    refused = http.post("/api/ask", json={"question": "What did he say?", "history": turns})
+    assert refused.status_code == 422 and refused.json()["errors"][0]["loc"][:4] == ["body", "history", 0, "role"]
+    system = [{"role": "system", "content": "Be brief."}]
+    assert http.post("/api/ask", json={"question": "What did Aliyev say?", "history": system}).status_code == 200
 
 
 def test_quotes_by_speaker_and_words(http, bot):

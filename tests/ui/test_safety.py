@@ -60,6 +60,10 @@ def test_a_url_of_another_scheme_is_refused_for_its_scheme(url):
     for error, scheme in zip(report["errors"], ("gopher", "FTP", "file"), strict=True):
         assert f"the scheme {scheme}:// is not http or https" in error["reason"], error
         assert "path on the server" not in error["reason"], error
+    # ... and one with no "//" (an analyst's "data:" was told a path on the server is never read)
+    report = httpx.post(f"{url}/api/articles", json={"urls": ["data:text/html,<b>x</b>", "javascript:alert(1)"]}).json()
+    reasons = [error["reason"] for error in report["errors"]]
+    assert [r.split(" is not")[0] for r in reasons] == ["the scheme data:", "the scheme javascript:"], reasons
 
 
 def test_a_file_reference_in_a_chat_call_never_reads_a_server_file(url, tmp_path):
