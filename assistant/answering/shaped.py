@@ -381,6 +381,16 @@ class ShapedAnswerer:
 
     def timeline(self, analysis: QuestionAnalysis, question: str, hits: list[Hit], texts: dict[str, str]) -> Answer | None:
         terms = self.topic_terms(analysis.topic or question)
+        parts = self.topic_parts(analysis.topic or question, terms)
+        # the stories about the topic, as a digest takes them: "Timeline of Lloyd Austin's hospitalization" opened with
+        # his 2021 oath of office, from a live blog of Sen. Leahy's discharge from hospital (a journalist's try)
+        about = [
+            story
+            for story in stories_of(hits, texts)
+            if self.is_about(story, self.scored(story.hits, terms), terms, texts, parts)
+        ]
+        if len(about) >= 2:
+            hits = [hit for story in about for hit in story.hits]
         dated: list[tuple[date, Candidate]] = []
         for c in self.scored(hits, terms):
             if c.support < TIMELINE_SUPPORT or c.lexical == 0:

@@ -1024,3 +1024,19 @@ def test_a_side_of_a_comparison_takes_the_persons_own_words_under_a_headline_on_
     answer = bot.ask("How did Biden and Trump differ on the border during their visits?", as_of="2024-03-01")
     trump = next(part for part in answer.text.split("\n\n") if part.startswith("Trump: "))
     assert "“This is a Joe Biden invasion”" in trump and "Steve Fischer" not in trump, answer.text
+
+
+def test_a_timeline_is_of_the_stories_about_its_topic(make_assistant):
+    """A journalist's try (news24-dev, as of 2024-02-14): "Timeline of Lloyd Austin's hospitalization" opened with his
+    2021 oath of office and a 2022 Mariupol quote, from a live blog headed "Sen. Leahy discharged from hospital". A
+    timeline's lines come from the stories about its topic, as a digest's do, when two or more are."""
+    import json
+    from pathlib import Path
+
+    records = json.loads((Path(__file__).parent / "austin_hospital.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    answer = bot.ask("Timeline of Lloyd Austin's hospitalization", as_of="2024-02-14")
+    assert answer.text.startswith("Timeline of Lloyd Austin's hospitalization:"), answer.text
+    assert {c.article_id for c in answer.citations} == {"860943487e58", "b912a296e514"}, answer.text
+    assert "oath of office" not in answer.text
