@@ -340,6 +340,8 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
     for q in quotes:
         if q.speaker is None or q.title:
             continue  # a programme's or publication's name is no one's words
+        if _chants_the_name(text[q.start : q.end], q.speaker_name or q.speaker):
+            continue  # "As a crowd … chanted "Nikki! Nikki! Nikki" the former … governor said …" was quoted as Haley's words
         attributions.append(
             Attribution(
                 kind="direct",
@@ -354,6 +356,14 @@ def find_attributions(text: str, nlp: spacy.Language | None = None, article: str
         )
     attributions.sort(key=lambda a: (a.span[0], a.kind != "direct"))
     return attributions
+
+
+def _chants_the_name(quoted: str, speaker: str) -> bool:
+    """Whether the quoted words are only the speaker's own name, called out ("Nikki! Nikki! Nikki"): a crowd's
+    chant or a greeting, never what the one named said (a journalist's try got it as Haley's words)."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", quoted)]
+    named = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", speaker)}
+    return bool(words) and set(words) <= named
 
 
 def _heads_into(token: Token, start: int, end: int, hops: int = 3) -> bool:

@@ -674,3 +674,18 @@ def test_a_dateline_of_two_words_is_no_speaker(nlp):
         "before lifting the order."
     )
     assert by_text(attrs_of(text, nlp), "review weekend arrest").speaker_name == "Dana Brooks"
+
+
+def test_a_crowd_chanting_the_speakers_name_is_not_their_words(nlp):
+    """A journalist's try (news24-dev, 2024-01-23): "What did Nikki Haley say after losing New Hampshire?" got "Nikki
+    Haley said: “Nikki! Nikki! Nikki”", the crowd's chant before her own words in the same sentence."""
+    text = (
+        "Nikki Haley looks to South Carolina primary\n\nFollowing her loss in the New Hampshire primary, Nikki Haley "
+        "quickly turned her focus to her home state of South Carolina. The Palmetto State will hold its pivotal primary "
+        'next month.\n\nAs a crowd of supporters in Concord, New Hampshire, chanted "Nikki! Nikki! Nikki" the former '
+        'South Carolina governor said "this race is far from over. There are dozens of states left to go."\n\n'
+        '"And the next one is my sweet state of South Carolina," Haley said.'
+    )
+    quoted = [(a.speaker_name, a.text) for a in find_attributions(text, nlp) if a.kind == "direct"]
+    assert all("Nikki! Nikki" not in words for _, words in quoted), quoted
+    assert ("Nikki Haley", "this race is far from over. There are dozens of states left to go.") in quoted, quoted
