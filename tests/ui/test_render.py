@@ -560,3 +560,13 @@ def test_a_question_is_shown_as_typed_and_a_marker_is_named_by_its_source():
     assert chat_messages([Turn(question=typed)])[0]["content"] == "&lt;img src=x&gt; \\*\\*bold\\*\\* \\[1\\] what?"
     rendered = render_answer_text("Prices rose [1].", 2, {"1": "Prices rise, Harbor Gazette, 2024-03-20"})
     assert 'title="Prices rise, Harbor Gazette, 2024-03-20">[1]</a>' in rendered
+
+
+def test_a_count_plot_leaves_room_above_its_tallest_bar():
+    """A journalist's try: the Speakers tab's quotes-per-month axis stopped at 100, the count of January 2024, and
+    that bar touched the frame as if cut off. The axis runs from 0 to a tenth above the largest count (at least 5)."""
+    from ui.web.render import count_axis
+
+    assert count_axis([3, 100, 40]) == [0, 110]
+    assert count_axis([1]) == [0, 5]
+    assert count_axis([]) == [0, 5]

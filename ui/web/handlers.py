@@ -30,6 +30,7 @@ from ui.web.render import (
     articles_rows,
     chat_messages,
     conversation_markdown,
+    count_axis,
     coverage_counts,
     escape_markdown,
     filters_label,
@@ -988,14 +989,14 @@ class ChatHandlers:
         plot = pd.DataFrame({"month": shown_months, "quotes": [n for _, n in months]})
         return (
             render_person_head(name, quotes),
-            # from 0: gradio starts the axis at the least count, and a month of 1 quote showed as no bar at all
             gr.BarPlot(
                 value=plot,
                 visible=bool(months),
                 x_title="month",
                 x_label_angle=-90 if 5 < len(months) <= 12 else 0,
                 y_title=f"quotes by {name}",
-                y_lim=[0, max((n for _, n in months), default=1)],
+                y_lim=count_axis([n for _, n in months]),
+                y_axis_format="d",
             ),
             render_person_quotes(quotes[: self.settings.list_rows]),
         )
@@ -1053,7 +1054,7 @@ class ChatHandlers:
             title=f"Coverage per {unit}",
             caption=f"The {len(first_seen)} best-matching articles. Drag across the bars to set From and To for the next question.",
             # counts are whole: up to at least 5, vega's ~6 ticks fall on whole numbers (to 1 it drew 0.2, 0.4, ...)
-            y_lim=[0, max(5, *(n for _, n in periods))],
+            y_lim=count_axis([n for _, n in periods]),
             y_axis_format="d",
             x_title=unit,
             y_title="articles",
