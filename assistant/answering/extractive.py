@@ -652,6 +652,7 @@ class ExtractiveAnswerer:
         no_outcome: str | None = None  # what the reply opens with when no sentence reports the outcome asked after
         outcome = latest_outcome
         contest, latest_edition = None, None  # the contest asked about, and the newest edition of it the sentences name
+        whose: Callable[[Candidate], bool] | None = None  # whether a report may have the one asked win (`won_by_the_one_asked`)
         if outcome is not None:
             # "Who won the Super Bowl?": the newest report of the outcome, of the sentences that answer well enough.
             # With none, the question is answered as any other, after saying so: "Which team won the Super Bowl?"
@@ -905,6 +906,8 @@ class ExtractiveAnswerer:
                 and not (states_an_outcome(c, outcome, about, contest) and names_the_contest(c, contest))
             ):
                 continue  # after the Chiefs' win, a preview's "if the Chiefs win on Sunday" is no history of it
+            if outcome is not None and whose is not None and not whose(c):
+                continue  # "Haley also won a race in the District of Columbia" needs no "… a quick win … over Nikki Haley"
             if outcome is not None and contest is not None and wins_another_thing(c.text, contest):
                 continue  # "Prior to the Super Bowl era, the Rams won two NFL championships (1945 and 1951)" (outside tries)
             if outcome is not None and earlier_edition(c, contest, latest_edition):
@@ -952,12 +955,19 @@ class ExtractiveAnswerer:
         return max(ended, key=lambda c: (c.hit.chunk.published_int, c.score), default=None)
 
     def won_by_the_one_asked(self, question: str, terms: dict[str, float]) -> Callable[[Candidate], bool]:
-        """For "When did the Rams win the Super Bowl?": whether a report may have the Rams win it, not someone else (it
+        """For "When did the Rams win the Super Bowl?" (or "Which states did Haley win?"): whether a report may have the
+        Rams win it, not someone else (it
         would settle "Did the Rams win the Super Bowl?" "No.": the latest game's, which the Chiefs won); any report for
         other questions. Unsettled is kept: "Trump clinched victory in the Iowa Caucuses" names no caucuses won."""
-        if not WHEN_DID.match(question):
+        if WHEN_DID.match(question):
+            asked = WHEN_DID.sub("Did ", question, count=1)
+        elif (won := WHICH_DID_WIN.match(question)) is not None:
+            # "Which states did Haley win?" led with "Donald Trump has claimed victory in the Arkansas Republican
+            # primary, notching a quick win in the state over Nikki Haley" (a journalist's try): a report of her loss
+            surname = won["who"].split()[-1]
+            return lambda c: told_winning(c.text, surname) and not told_beaten(c.text, surname)
+        else:
             return lambda c: True
-        asked = WHEN_DID.sub("Did ", question, count=1)
         settling_terms = terms | self.key_terms(asked)
         names = self.name_stems(question)
         return lambda c: yes_or_no(asked, c, lambda text: self.denies(text, settling_terms), names) != NO
@@ -1418,6 +1428,37 @@ PREFIXED_RARER = 1.0  # how much higher a "re-" word's IDF is than its base's wh
 YEAR_WORD_EDITION = re.compile(r"\b(?:next|last)\s+year['’]s\s+(?P<what>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)", re.IGNORECASE)
 HISTORY_DAYS = 31  # a second sentence this much older than the answer's is told as earlier news, with its day
 WHEN_DID = re.compile(r"^\s*when\s+did\s+", re.IGNORECASE)
+
+
+def told_winning(text: str, name: str) -> bool:
+    """Whether `name` comes before a word of winning in the sentence: "Haley did defeat Trump in one contest", "Haley
+    also won a race in the District of Columbia"; not "He also won Nevada's Republican race, though he and Haley …"."""
+    return bool(
+        re.search(
+            rf"\b{re.escape(name)}\b[^.;]*?\b(?:won|wins|win|winning|defeated|defeats|defeat|beat|beats|carried|"
+            rf"captured|took|victory|victories|clinched)\b",
+            text,
+        )
+    )
+
+
+def told_beaten(text: str, name: str) -> bool:
+    """Whether the sentence has `name` beaten: "a quick win in the state over Nikki Haley", "Trump defeated Haley",
+    "Nikki Haley was defeated by 'none of these candidates'"."""
+    return bool(
+        re.search(
+            rf"\b(?:win|wins|won|victory|victories|lead)\b[^.;]*?\bover\s+(?:[\w.'’-]+\s+){{0,6}}?{re.escape(name)}\b"
+            rf"|\b(?:defeated|beat|beats|defeats|trounced|routed|ahead\s+of)\s+(?:[\w.'’-]+\s+){{0,6}}?{re.escape(name)}\b"
+            rf"|\b{re.escape(name)}\b[^.;]*?\b(?:was|were|is|been|got)\s+(?:\w+\s+)?(?:defeated|beaten|trounced|routed)\b",
+            text,
+        )
+    )
+
+
+# "Which states did Haley win?", "What primaries did Nikki Haley win in March?": what a named one won
+WHICH_DID_WIN = re.compile(
+    r"^\s*(?i:which|what)\b[^?]*?\b(?i:did)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?i:win)\b(?P<rest>[^?]*)\?*\s*$"
+)
 
 
 # a score foretold, not played: "This will be a 27-24 game either way, and our guess is Mahomes finds a way …"

@@ -2182,3 +2182,20 @@ def test_when_a_yearly_event_was_is_not_its_first_edition_s_day(make_assistant):
     assert "1967" not in lead and "Feb. 11" in lead, lead
     first = bot.ask("When was the first Super Bowl?", as_of="2024-03-25").text.split("[1]")[0]
     assert "Jan. 15, 1967" in first, first
+
+
+def test_which_states_someone_won_is_not_told_by_their_loss(super_bowl_weeks):
+    """A journalist's try (news24-dev, as of 2024-03-06): "Which states did Haley win?" led with "Donald Trump has
+    claimed victory in the Arkansas Republican primary, notching a quick win in the state over Nikki Haley", her
+    loss; the recap's "Haley also won a race in the District of Columbia" came second. A report that has the one
+    asked beaten ("a win … over", "defeated", "ahead of") tells nothing they won, first or second."""
+    from assistant.answering.extractive import told_beaten, told_winning
+
+    answer = super_bowl_weeks.ask("Which states did Haley win?", as_of="2024-03-06")  # its "later" holds the recap
+    lead = answer.text.split("[1]")[0]
+    # (these weeks' passages hold no sentence of a state she won: the nearest are told as what comes closest)
+    assert answer.text.startswith("No article here reports that outcome") or not told_beaten(lead, "Haley"), answer.text
+    assert told_beaten("Trump has claimed victory in the Arkansas primary, notching a quick win over Nikki Haley.", "Haley")
+    assert told_beaten("How Nikki Haley was defeated by 'none of these candidates'", "Haley")
+    assert told_winning("Haley also won a race in the District of Columbia election on Sunday.", "Haley")
+    assert not told_winning("He also won Nevada's Republican race, though he and Haley dodged a fight.", "Haley")
