@@ -995,8 +995,7 @@ class ChatHandlers:
                 x_title="month",
                 x_label_angle=-90 if 5 < len(months) <= 12 else 0,
                 y_title=f"quotes by {name}",
-                y_lim=count_axis([n for _, n in months]),
-                y_axis_format="d",
+                y_lim=count_axis([n for _, n in months], floor=1),
             ),
             render_person_quotes(quotes[: self.settings.list_rows]),
         )

@@ -412,12 +412,12 @@ WEEK_LIMIT = 26 * 7  # half a year of weeks: ~26 bars
 MONTH_LIMIT = 4 * 365  # four years of months: ~48 bars
 
 
-def count_axis(counts: list[int]) -> list[int]:
+def count_axis(counts: list[int], floor: int = 5) -> list[int]:
     """The y range of a plot of counts: from 0 (gradio starts at the least count, and a 1 showed as no bar), to a
-    tenth above the largest, at least 5 (vega's ~6 ticks then fall on whole numbers). Up to the largest exactly, the
+    tenth above the largest, at least `floor` (5: vega's ~6 ticks then fall on whole numbers). Up to the largest exactly, the
     tallest bar touched the frame and looked cut off (a journalist's try: 100 quotes in January 2024)."""
     largest = max(counts, default=0)
-    return [0, max(5, largest + -(-largest // 10))]  # (whole numbers: 100 * 1.1 is 110.00000000000001)
+    return [0, max(floor, largest + -(-largest // 10))]  # (whole numbers: 100 * 1.1 is 110.00000000000001)
 
 
 def month_counts(quotes: list) -> list[tuple[str, int]]:
