@@ -50,6 +50,7 @@ from assistant.answering.outcome import (
     forms_of,
     latest_report,
     names_the_contest,
+    outcome_verb_of,
     reports_done,
     states_an_outcome,
     tallied_contest,
@@ -551,6 +552,13 @@ class ExtractiveAnswerer:
                 for c in candidates
                 if not (in_window(c.hit.chunk.published) and (of_long_ago(c) or names_other_days(c, in_window)))
             ]
+            if not candidates:
+                return decline(question)
+        if WHO_OR_WHICH.match(as_asked or question) and outcome_verb_of(as_asked or question) is not None:
+            # who won a contest of a year named is reported that year or later: "Who won the 2024 Masters golf tournament?"
+            # (as of March 2024) was answered from a 2019 profile of a broadcaster, "a three-time Emmy winner" (an
+            # analyst's try); not a total "as of 2024", which an older report may give
+            candidates = [c for c in candidates if reported_by_then(c, as_asked or question)]
             if not candidates:
                 return decline(question)
         pool = sorted(candidates, key=lambda c: c.score, reverse=True)
@@ -1428,6 +1436,18 @@ PREFIXED_RARER = 1.0  # how much higher a "re-" word's IDF is than its base's wh
 YEAR_WORD_EDITION = re.compile(r"\b(?:next|last)\s+year['’]s\s+(?P<what>(?:[A-Za-z]+\s+){0,2}[A-Za-z]+)", re.IGNORECASE)
 HISTORY_DAYS = 31  # a second sentence this much older than the answer's is told as earlier news, with its day
 WHEN_DID = re.compile(r"^\s*when\s+did\s+", re.IGNORECASE)
+
+
+WHO_OR_WHICH = re.compile(r"^\s*(?:who|which)\b", re.IGNORECASE)  # "Who won …?", "Which film won …?": a winner asked
+
+
+def reported_by_then(c: Candidate, question: str) -> bool:
+    """Whether the sentence's article is of the year an outcome question asks about or later: "Who won the 2024 Masters
+    golf tournament?" was answered from a 2019 profile of a broadcaster, "a three-time Emmy winner" who announces
+    the Masters (an analyst's try); no article of 2019 reports a 2024 outcome."""
+    years = {int(found[0]) for found in YEAR.finditer(question)}
+    published = c.hit.chunk.published[:4]
+    return len(years) != 1 or not published.isdigit() or int(published) >= min(years)
 
 
 def told_winning(text: str, name: str) -> bool:

@@ -2199,3 +2199,28 @@ def test_which_states_someone_won_is_not_told_by_their_loss(super_bowl_weeks):
     assert told_beaten("How Nikki Haley was defeated by 'none of these candidates'", "Haley")
     assert told_winning("Haley also won a race in the District of Columbia election on Sunday.", "Haley")
     assert not told_winning("He also won Nevada's Republican race, though he and Haley dodged a fight.", "Haley")
+
+
+NANTZ_2019 = {  # news24-dev (USA TODAY, 2019-09-27), one entry of the list
+    "id": "nfl-voices-2019",
+    "title": "NFL 100: All-time greatest television, radio voices of the league",
+    "source": "usatoday.com",
+    "published": "2019-09-27",
+    "text": "12. Jim Nantz: Known as much for golf and college basketball, he also has called five Super Bowls for CBS and "
+    "has been the mainstay of the network’s NFL coverage since becoming its lead play-by-play voice on Sundays since "
+    "2004. He is a three-time Emmy winner and five-time National Sportscaster of the Year who has been with CBS since "
+    "1985. His time of year is in the early months of the calendar, when he can be seen announcing the Super Bowl, the "
+    "NCAA men's basketball tournament and The Masters. He won the Rozelle Award in 2011.",
+}
+
+
+def test_an_outcome_of_a_year_named_is_not_reported_by_an_older_article(make_assistant):
+    """An analyst's try (news24-dev, as of 2024-03-22): "Who won the 2024 Masters golf tournament?" was answered "He is
+    a three-time Emmy winner …", from a 2019 list of broadcasters. An article published before the year a past
+    outcome is asked of cannot report it; with no other, the reply declines."""
+    bot = make_assistant()
+    bot.add_records([NANTZ_2019])
+    answer = bot.ask("Who won the 2024 Masters golf tournament?", as_of="2024-03-22")
+    assert not answer.answered and not answer.citations, answer.text
+    # the year it was written in still answers what it tells of then
+    assert bot.ask("Who won the 2011 Rozelle Award?", as_of="2024-03-22").citations
