@@ -44,6 +44,17 @@ LATEST_AS_OF = date(9000, 12, 31)
 RANGE_AFTER_AS_OF = "since: the date range starts after the asking date"  # its field named first, for the API's 422
 
 
+MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", re.IGNORECASE
+)
+
+
+def a_whole_month(window: tuple[date, date]) -> bool:
+    """Whether the window is one calendar month, first day to last ("in January", "in January 2024")."""
+    start, end = window
+    return start.day == 1 and start.month == end.month and start.year == end.year and (end + timedelta(days=1)).day == 1
+
+
 def as_of_day(value: date | str | None) -> date:
     """The asking date: a date, an ISO day ("2024-03-22"), or None for today (read at the call). An empty string is
     refused like any other non-date: `as_of: ""` over HTTP was answered as of today, silently (an outside try)."""
@@ -107,8 +118,21 @@ class TimeScope:
 
     @property
     def query(self) -> str:
-        """What retrieval searches for: the question without its time words."""
-        return self.reading.query if self.reading.expressions and self.reading.query.strip() else self.question
+        """What retrieval searches for: the question without its time words, but for the name of a whole month gone
+        by, which the reports of it published after it are headed with ("January CPI report shows inflation continues
+        to fall", Feb. 13, for "What was the inflation rate in January?": both testers of a round got December's)."""
+        if not (self.reading.expressions and self.reading.query.strip()):
+            return self.question
+        # only where the window runs on to the asking day (`time_scope`): a month long gone by is searched inside its
+        # own days ("… in September 2023?" asked in January never cites October's)
+        months = [
+            named[0]
+            for found in self.reading.found
+            if found.window is not None and a_whole_month(found.window) and not self.reading.recency
+            if 0 < (self.as_of - found.window[1]).days <= REPORTING_DAYS
+            if (named := MONTH_NAME.search(found.text)) is not None  # "last month" names none
+        ]
+        return " ".join([self.reading.query, *months])
 
     @property
     def window_dates(self) -> tuple[str, str] | None:

@@ -2224,3 +2224,24 @@ def test_an_outcome_of_a_year_named_is_not_reported_by_an_older_article(make_ass
     assert not answer.answered and not answer.citations, answer.text
     # the year it was written in still answers what it tells of then
     assert bot.ask("Who won the 2011 Rozelle Award?", as_of="2024-03-22").citations
+
+
+def test_a_month_gone_by_is_searched_with_its_name_for_the_reports_after_it(make_assistant):
+    """Both testers of a round (news24-dev, as of 2024-02-14 and 2024-02-20): "What was the inflation rate in January?"
+    was answered from the Fed's January 31 decision ("The Fed has set a target rate of 2% …", December's PCE): the
+    "January CPI report" of February 13 lies in the window (a month runs on to the reports after it), but with
+    "January" taken out of the search its passages ranked below the Fed's. The name of a whole month gone by stays
+    in the searched words."""
+    import json
+    from pathlib import Path
+
+    records = json.loads((Path(__file__).parent / "january_inflation.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    answer = bot.ask("What was the inflation rate in January?", as_of="2024-02-20")
+    assert answer.citations and answer.citations[0].article_id == "18e1eb6a9f0f", answer.text
+    from assistant.answering.scope import time_scope
+    from assistant.search.types import Filters
+
+    assert time_scope("What was the inflation rate in January?", Filters(), "2024-02-20").query.endswith("January")
+    assert "January" not in time_scope("What happened in January?", Filters(), "2024-01-20").query  # not gone by yet
