@@ -1405,15 +1405,20 @@ class ExtractiveAnswerer:
         citations: list[Citation] = []
         parts: list[str] = []
         asks_a_state = analyze(question).head == "state"
-        for n, c in enumerate(chosen, start=1):
+        for c in chosen:
             chunk = c.hit.chunk
             text = article_texts.get(chunk.article_id, "")
             start, end = c.start, c.end
             if PRONOUN_START.match(c.text):
                 start = previous_sentence_start(text, start, floor=chunk.start)
+            n = len(citations) + 1
             citation = cite_in_chunk(n, chunk, text, start, end, fallback_quote=c.text)
-            citations.append(citation)
             sentence = " ".join(citation.quote.split())
+            if any(sentence in " ".join(earlier.quote.split()) for earlier in citations):
+                # already said: "He also won Nevada's …" is cited with the sentence before it, which a wire copy in
+                # another outlet gave as a second sentence of its own (an outside try read the same words twice)
+                continue
+            citations.append(citation)
             earlier = (
                 f"Earlier, on {chunk.published}: "
                 if history_before and chunk.published and chunk.published < history_before

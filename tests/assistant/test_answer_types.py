@@ -1874,3 +1874,35 @@ def test_a_figure_an_if_clause_supposes_is_no_count():
         "will become the presumptive nominee for Republicans."
     )
     assert not only_foretold_figures("If anything, Trump has 1,075 delegates, and needs 140 more.")
+
+
+def test_a_sentence_already_cited_with_the_one_after_it_is_not_cited_again():
+    """An outside try (news24-dev, the Nevada caucus): "The former president quickly notched a win over … Haley in the
+    U.S. Virgin Islands' caucus. He also won Nevada's Republican race …" [1] was followed by "The former president
+    quickly notched a win over …" [2], a wire copy's: "He also won …" is cited with the sentence before it, and the
+    second sentence chosen said it again. A chosen sentence the answer already cites is left out, and the markers
+    stay 1, 2, … in order."""
+    from assistant.answering.extractive import Candidate, ExtractiveAnswerer
+    from assistant.search.types import Hit
+    from ingest.store import ChunkRecord
+
+    first = "The former president quickly notched a win over former South Carolina Gov. Nikki Haley in the U.S. Virgin Islands' caucus."
+    second = "He also won Nevada's Republican race, though he and Haley dodged a head-to-head fight in the Silver State."
+    third = "Trump won all 26 of Nevada's delegates."
+    texts = {"replay": f"{first} {second}", "takeaway": f"{first} {third}"}
+
+    def candidate(article_id: str, sentence: str) -> Candidate:
+        text = texts[article_id]
+        chunk = ChunkRecord(
+            id=f"{article_id}:0", article_id=article_id, text=text, start=0, end=len(text), index=0, title=article_id,
+            source="usatoday.com", url="", published="2024-02-08", published_int=20240208, content_hash="0",
+        )  # fmt: skip
+        start = text.index(sentence)
+        return Candidate(0, Hit(chunk=chunk, score=1.0), start, start + len(sentence), sentence)
+
+    answerer = ExtractiveAnswerer(keyword=None)  # compose reads no index
+    chosen = [candidate("replay", second), candidate("takeaway", first), candidate("takeaway", third)]
+    answer = answerer.compose("Who won the Nevada caucuses?", chosen, texts)
+    assert [c.n for c in answer.citations] == [1, 2], answer.text
+    assert answer.text.count("quickly notched a win") == 1, answer.text
+    assert answer.text.endswith("Trump won all 26 of Nevada's delegates. [2]"), answer.text
