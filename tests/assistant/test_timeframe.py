@@ -773,6 +773,9 @@ def test_a_weekday_in_a_sentence_without_a_verb_is_read_and_the_reading_ends():
         "Who said “Culberson just isn’t working any more. In fact, last year, he missed the second”?",
         "Who said “I think they’re just going to run out the clock this year, in the”?",
         'Who said "Today, we have a system ... where the secretary of Education gives waivers to"?',
+        # in single marks too (a journalist's try: "new" read as a recency word, "most recent first")
+        "Who said 'Houston, Odysseus has found its new home'?",
+        "Who said ‘Houston, Odysseus has found its new home’?",
     ],
 )
 def test_time_words_inside_a_quotation_name_no_days(question):
@@ -785,3 +788,7 @@ def test_time_words_inside_a_quotation_name_no_days(question):
 def test_time_words_outside_a_quotation_still_count():
     reading = read_time('Who said "today we win" this week?', date(2024, 3, 22))
     assert reading.window == (date(2024, 3, 16), date(2024, 3, 22))
+    # an apostrophe is no quotation mark: "What's new …", "Haley's …", "the '90s" leave the time words outside
+    assert read_time("What's new with Taylor Swift?", date(2024, 3, 22)).recency
+    assert read_time("What did Haley's campaign say last week?", date(2024, 3, 22)).expressions == ["last week"]
+    assert read_time("Which '90s band announced a new tour this week?", date(2024, 3, 22)).expressions == ["new", "this week"]

@@ -28,7 +28,10 @@ _NOUN_FOLLOWERS = _LazyPattern(r"\s*(?:(?:on|about|in|from|regarding|with|for|of
 
 # a quotation in the question, its closing mark perhaps cut off ("Who said “… they're just going to run out the clock
 # this year, in the”?")
-QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")
+# words in quotation marks, double or single ("Who said 'Houston, Odysseus has found its new home'?" read "new" as a
+# recency word: a journalist's try); a single mark that an apostrophe may be ("Haley's", "the '90s") opens or closes
+# a quote only away from a word
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?|‘.+?’(?!\w)|(?<!\w)'(?=\S).+?(?<=\S)'(?!\w)")
 
 
 def read_time(question: str, as_of: date) -> TimeReading:
