@@ -29,7 +29,7 @@ from assistant.answering.outcome import (
 )
 from assistant.answering.question import QuestionAnalysis, analyze, clean_topic
 from assistant.answering.rewriter import RuleRewriter, dangling_person, dangling_thing, normalize_history
-from assistant.answering.scope import RANGE_AFTER_AS_OF, TimeScope, as_of_day, news_day, time_scope
+from assistant.answering.scope import TimeScope, as_of_day, news_day, published_by, time_scope
 from assistant.answering.shaped import (
     DIGEST_KINDS,
     MAX_STORIES,
@@ -312,11 +312,7 @@ class Assistant:
         self.retriever.catch_up()
         filters = Filters.of(sources, since, until)
         if as_of is not None:
-            day = as_of_day(as_of)
-            narrowed = filters.narrowed(until=day)
-            if narrowed is None:
-                raise InvalidInput(f"{RANGE_AFTER_AS_OF} {day.isoformat()}")
-            filters = narrowed
+            filters = published_by(filters, as_of_day(as_of))
         search = checked_text(search, "search") if search and search.strip() else ""
         if search and not self.retriever.quotes.known_stems(search):
             # words no quote holds match nothing: they listed every quote, newest first (an outside try, checking that

@@ -41,9 +41,6 @@ EARLIEST_AS_OF = date(1000, 1, 1)
 LATEST_AS_OF = date(9000, 12, 31)
 
 
-RANGE_AFTER_AS_OF = "since: the date range starts after the asking date"  # its field named first, for the API's 422
-
-
 MONTH_NAME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", re.IGNORECASE
 )
@@ -205,6 +202,15 @@ ON_OR_IN = re.compile(r"^(?:on|in|during|from|of)\s+", re.IGNORECASE)
 BOUNDED = re.compile(r"(?:since|before|after|until|till|through|between|by)\b", re.IGNORECASE)
 
 
+def published_by(filters: Filters, day: date) -> Filters:
+    """`filters` with nothing published after `day`; an InvalidInput naming `since` first (for the API's 422) when
+    the user's own range lies after it."""
+    narrowed = filters.narrowed(until=day)
+    if narrowed is None:
+        raise InvalidInput(f"since: the date range starts after the asking date {day.isoformat()}")
+    return narrowed
+
+
 def time_scope(question: str, filters: Filters, as_of: date | str | None, latest_published: str = "") -> TimeScope:
     """Read the question's time against `as_of` and turn it into the filters to try. With the index's
     newest day (`latest_published`) on or before `as_of`, the cut at `as_of` leaves every article in
@@ -221,9 +227,7 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
     if latest_published and latest_published <= reading.as_of.isoformat():
         base = filters
     else:
-        base = filters.narrowed(until=reading.as_of)
-    if base is None:  # the user's own range lies after the asking date
-        raise InvalidInput(f"{RANGE_AFTER_AS_OF} {reading.as_of.isoformat()}")
+        base = published_by(filters, reading.as_of)
     window = None
     if reading.window is not None:
         start, end = reading.window
