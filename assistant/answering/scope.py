@@ -21,7 +21,7 @@ from functools import cached_property
 
 from assistant.answering.outcome import asked_contest, asked_outcome_verb
 from assistant.answering.question import WHO_IS_NAMED, analyze, parsed
-from assistant.answering.timeframe import OPEN_START, TimeReading, read_time
+from assistant.answering.timeframe import MONTH_FULL, OPEN_START, TimeReading, read_time
 from assistant.answering.verdict import parsed as full_parse
 from assistant.search.types import Filters
 from ingest.article import parse_iso_day
@@ -41,9 +41,7 @@ EARLIEST_AS_OF = date(1000, 1, 1)
 LATEST_AS_OF = date(9000, 12, 31)
 
 
-MONTH_NAME = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", re.IGNORECASE
-)
+MONTH_NAME = re.compile(rf"\b{MONTH_FULL}\b", re.IGNORECASE)  # a month written whole, as the scanner reads one
 
 
 def a_whole_month(window: tuple[date, date]) -> bool:
@@ -81,6 +79,8 @@ class TimeScope:
     window: Filters | None
     """`base` narrowed to the question's window; None when the question names none, when the window
     and the user's filters share no day, or when it starts after the newest article."""
+    runs_on: bool = False
+    """Whether the window reaches on past its days to the asking day, for the reports published after them."""
     search_recent: bool = True
     """Whether a question read for the newest (`reading.recency`) also searches the recent days apart: not for one
     in the present tense ("Who is Gabriel Attal?"), whose newest telling is among what it finds anyway (the extra
@@ -113,7 +113,7 @@ class TimeScope:
     def as_of(self) -> date:
         return self.reading.as_of
 
-    @property
+    @cached_property
     def query(self) -> str:
         """What retrieval searches for: the question without its time words, but for the name of a whole month gone
         by, which the reports of it published after it are headed with ("January CPI report shows inflation continues
@@ -122,11 +122,12 @@ class TimeScope:
             return self.question
         # only where the window runs on to the asking day (`time_scope`): a month long gone by is searched inside its
         # own days ("… in September 2023?" asked in January never cites October's)
+        if not self.runs_on:
+            return self.reading.query
         months = [
             named[0]
             for found in self.reading.found
-            if found.window is not None and a_whole_month(found.window) and not self.reading.recency
-            if 0 < (self.as_of - found.window[1]).days <= REPORTING_DAYS
+            if found.window is not None and a_whole_month(found.window)
             if (named := MONTH_NAME.search(found.text)) is not None  # "last month" names none
         ]
         return " ".join([self.reading.query, *months])
@@ -228,18 +229,19 @@ def time_scope(question: str, filters: Filters, as_of: date | str | None, latest
         base = filters
     else:
         base = published_by(filters, reading.as_of)
-    window = None
+    window, runs_on = None, False
     if reading.window is not None:
         start, end = reading.window
         runs_on = (end - start).days < RUN_ON_SPAN_DAYS or not reading.recency
-        if end < reading.as_of and (reading.as_of - end).days <= REPORTING_DAYS and runs_on:
+        runs_on = runs_on and end < reading.as_of and (reading.as_of - end).days <= REPORTING_DAYS
+        if runs_on:
             # reports of a recent day or week run on to the asking day, as a year's figures do; the newest news of a
             # month is its own: "What's new with Taylor Swift in January?" asked Feb. 12 was answered with the Super Bowl
             # of Feb. 11, the newest of the days run on to (a news reader's try)
             end = reading.as_of
         if not (latest_published and start.isoformat() > latest_published):  # else no article is that new
             window = base.narrowed(since=None if start == OPEN_START else start, until=end)
-    return TimeScope(question=question, reading=reading, base=base, window=window, search_recent=search_recent)
+    return TimeScope(question=question, reading=reading, base=base, window=window, runs_on=runs_on, search_recent=search_recent)
 
 
 def asks_a_running_count(question: str) -> bool:

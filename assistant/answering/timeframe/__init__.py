@@ -78,6 +78,7 @@ from datetime import date  # noqa: F401
 
 from assistant.answering.timeframe.article import relative_dates, told_of_other_days
 from assistant.answering.timeframe.question import read_time
+from assistant.answering.timeframe.scanner import _MONTH_FULL as MONTH_FULL  # the months' names, as a pattern
 from assistant.answering.timeframe.types import (
     FUTURE_TOLERANCE_DAYS,
     OPEN_START,
@@ -89,6 +90,7 @@ from assistant.answering.timeframe.types import (
 
 __all__ = [
     "FUTURE_TOLERANCE_DAYS",
+    "MONTH_FULL",
     "OPEN_START",
     "RECENT_DAYS",
     "RelativeDate",
