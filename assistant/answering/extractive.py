@@ -464,12 +464,10 @@ class ExtractiveAnswerer:
         untold = event is not None and kind in ("when", "where") and event.subject is not None and not reported
         leads = self.headline_leads(question, hits, article_texts, terms, {(c.hit.chunk.article_id, c.start) for c in candidates})
         candidates, hits = candidates + leads, hits + [c.hit for c in leads]
+        # whose count a count question asks ("Trump" of "How many delegates does Trump have?"), read once
+        holder = count_holder(as_asked or question) if kind in ("how_many", "how_much") else frozenset()
         below = self.answered_below(
-            hits,
-            article_texts,
-            terms,
-            {(c.hit.chunk.article_id, c.start): c for c in candidates},
-            holder=count_holder(question) if kind in ("how_many", "how_much") else frozenset(),
+            hits, article_texts, terms, {(c.hit.chunk.article_id, c.start): c for c in candidates}, holder=holder
         )
         candidates, hits = candidates + below, hits + [c.hit for c in below]
         # "How many people died …?": a number is no answer in a sentence that tells no one dying (`counted_happening`);
@@ -587,7 +585,7 @@ class ExtractiveAnswerer:
                         c.score += COUNTED_BONUS
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
-        if kind in ("how_many", "how_much") and (holder := count_holder(as_asked or question)):
+        if holder:
             # "How many delegates does Trump have?" led with "Biden currently has 1,866 delegates …" (an analyst's try):
             # a count held by someone the question does not name is another's; "He has gained 1,075 delegates" may be his
             others = [c for c in pool[:COUNT_POOL] if counted_for_another(c.text, holder)]
