@@ -1906,3 +1906,18 @@ def test_a_sentence_already_cited_with_the_one_after_it_is_not_cited_again():
     assert [c.n for c in answer.citations] == [1, 2], answer.text
     assert answer.text.count("quickly notched a win") == 1, answer.text
     assert answer.text.endswith("Trump won all 26 of Nevada's delegates. [2]"), answer.text
+
+
+def test_a_figure_asked_in_the_reports_other_words_is_answered_from_its_lead(make_assistant):
+    """Two outside tries (news24-dev, as of 2024-02-20 and 2024-03-01): "What was the inflation rate in January?" cited
+    the January CPI report but led with its housing figure, "It rose 0.6% from December to January …": the report's
+    lead ("… the consumer price index rose 0.3% from December to January …") names no "inflation", and its passage no
+    "rate". Inflation is told in prices (a word family), and a sentence of an article's lead, where news puts what it
+    reports, wins a tie."""
+    records = json.loads((Path(__file__).parent / "january_inflation.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    for as_of in ("2024-02-20", "2024-03-01"):
+        answer = bot.ask("What was the inflation rate in January?", as_of=as_of)
+        assert answer.citations, answer.text
+        assert "consumer price index rose 0.3%" in answer.citations[0].quote, (as_of, answer.text)
