@@ -1345,6 +1345,7 @@ class ExtractiveAnswerer:
                 and not set(self.keyword.stems(text)) <= question_words
                 and (analysis.kind != "how_old" or is_age(c.text, text))  # "two World Wars" is no age
                 and (rate_asked or not is_rate(c.text, text))
+                and not (analysis.kind in ("how_many", "how_much") and numbers_a_name(c.text, text))
             ]
             # the NER reads a lone surname as an organisation at times ("Boodram is one of 16 contestants")
             c.surnames = {
@@ -1677,6 +1678,24 @@ def is_rate(text: str, figure: str) -> bool:
     rate, which answers "How many a day?", not "How many last year?"."""
     at = text.find(figure)
     return at >= 0 and GIVEN_PER.search(text[at + len(figure) :]) is not None
+
+
+# a bare number after a capitalised word names a model, flight or edition ("MAX 9 planes", "Boeing 737", "Flight 1282",
+# "Title 42"); not after a month ("Jan. 5") nor a sentence's first word
+NAMED_NUMBER = re.compile(r"(?<=[\w.,;:] )(?:[A-Z][\w-]*) (\d{1,4})\b(?![,.]\d|\s*%|-year)")
+
+
+def numbers_a_name(text: str, figure: str) -> bool:
+    """Whether the number `figure` is, wherever `text` has it, part of a name, no count: "And United Airlines and Alaska
+    Airlines both said they found loose parts on numerous grounded MAX 9 planes" counts no planes (it led the answer to
+    "How many planes were grounded …?" over the FAA's "has grounded 171 of the Boeing 737 Max 9 planes", an outside
+    try)."""
+    if not figure.isdigit():
+        return False
+    named = [
+        m for m in NAMED_NUMBER.finditer(text) if m[1] == figure and not MONTH_NAME.fullmatch(text[m.start() : m.start(1) - 1])
+    ]
+    return bool(named) and len(named) == len(re.findall(rf"(?<![\d,.]){figure}(?![\d,.]\d)", text))
 
 
 def told_per(sentence: str, unit: str) -> bool:

@@ -1921,3 +1921,24 @@ def test_a_figure_asked_in_the_reports_other_words_is_answered_from_its_lead(mak
         answer = bot.ask("What was the inflation rate in January?", as_of=as_of)
         assert answer.citations, answer.text
         assert "consumer price index rose 0.3%" in answer.citations[0].quote, (as_of, answer.text)
+
+
+def test_a_number_in_a_model_name_counts_nothing(make_assistant):
+    """An outside try (news24-dev, the Alaska Airlines blowout): "How many planes were grounded …?" led with "And United
+    Airlines and Alaska Airlines both said they found loose parts on numerous grounded MAX 9 planes." — the "9" of
+    "MAX 9" read as a count — over "The Federal Aviation Administration has grounded 171 of the Boeing 737 Max 9 planes
+    worldwide …". A bare number after a capitalised word names a model, flight or edition."""
+    from assistant.answering.extractive import numbers_a_name
+
+    records = json.loads((Path(__file__).parent / "max9_grounding.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    answer = bot.ask("How many planes were grounded after the Alaska Airlines blowout?", as_of="2024-01-12")
+    assert answer.citations and "grounded 171 of the Boeing 737 Max 9" in answer.citations[0].quote, answer.text
+    assert "numerous" not in answer.text, answer.text
+    faa = "The Federal Aviation Administration has grounded 171 of the Boeing 737 Max 9 planes worldwide."
+    assert numbers_a_name(faa, "737") and numbers_a_name(faa, "9") and not numbers_a_name(faa, "171")
+    # a count that opens a sentence, follows a month or is a share is a count or a day, not a name
+    assert not numbers_a_name("About 65 planes were grounded.", "65")
+    assert not numbers_a_name("It landed on Jan. 5 in Portland.", "5")
+    assert not numbers_a_name("Alaska Airlines grounded its fleet of 65 Boeing 737 MAX 9 planes.", "65")
