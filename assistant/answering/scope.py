@@ -124,6 +124,10 @@ class TimeScope:
         # own days ("… in September 2023?" asked in January never cites October's)
         if not self.runs_on:
             return self.reading.query
+        if not (rest := analyze(self.reading.query)).topic and rest.kind in ("summary", "what_happened", "timeline"):
+            # "What happened in February?" names nothing but its month: searched with it, it was answered by the month's
+            # leap-day explainers ("The stories about February", an analyst's try), not by what happened in it
+            return self.reading.query
         months = [
             named[0]
             for found in self.reading.found

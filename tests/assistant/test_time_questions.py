@@ -2245,3 +2245,16 @@ def test_a_month_gone_by_is_searched_with_its_name_for_the_reports_after_it(make
 
     assert time_scope("What was the inflation rate in January?", Filters(), "2024-02-20").query.endswith("January")
     assert "January" not in time_scope("What happened in January?", Filters(), "2024-01-20").query  # not gone by yet
+
+
+def test_a_month_asked_after_with_nothing_else_is_its_days_not_its_name(make_assistant):
+    """An analyst's try (news24-dev, as of 2024-03-22): "What happened in February?" answered "The stories about
+    February, newest first:" with five leap-day explainers: the month's name, kept in the searched words for the
+    reports of a month gone by, was all the question had left, and became its topic. With nothing else asked, the
+    month is its days: the moon landing of February 22 is among them."""
+    records = json.loads((Path(__file__).parent / "february_2024.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    answer = bot.ask("What happened in February?", as_of="2024-03-22")
+    assert "about February" not in answer.text, answer.text
+    assert "48a3124e7cc1" in {c.article_id for c in answer.citations}, answer.text
