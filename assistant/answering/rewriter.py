@@ -165,7 +165,9 @@ QUOTE_WORDS = 12  # enough of a quote for the quote index to find it again
 REPORTED = re.compile(r"\bsaid\b[^.“\"]{0,40}?\bthat\s+([^.“\"]{8,})")
 # ... or without "that": "… Jerome Powell … said the central bank's policymakers want services inflation to ease …"
 REPORTED_PLAIN = re.compile(r"\b(?:said|says)\s+(?:(?:on\s+)?\w+day\s+)?(?!that\b)([a-z][^.“\"]{8,})")
-QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+# (single marks too, the apostrophe of "didn't" being none: "Who said 'She didn't win. She lost'?" was asked whom "She"
+# meant, an analyst's try)
+QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘.+?(?:’(?!\w)|$)|(?<!\w)'(?=\S).+?(?<=\S)'(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -308,6 +308,30 @@ def test_a_name_before_the_pronoun_is_whom_it_means(question):
     assert dangling_person(question) is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an analyst's try (news24-dev): single marks were not read as a quotation, and "Whom does “She” mean?" came back
+        "Who said 'She didn't win. She lost'?",
+        "Who said ‘She didn't win’?",
+        'Who said "She didn\'t win. She lost"?',
+    ],
+)
+def test_a_pronoun_inside_single_quotation_marks_is_the_quotes_own(rewriter, question):
+    from assistant.answering.rewriter import dangling_person
+
+    assert dangling_person(question) is None
+    # ... and a follow-up quoting it is left as asked
+    assert rewriter.rewrite(question, history("Who won the New Hampshire primary?", SOUTH_CAROLINA)) == question
+
+
+def test_an_apostrophe_is_no_quotation_mark():
+    from assistant.answering.rewriter import dangling_person
+
+    assert dangling_person("Why didn't she win?") == "she"
+    assert dangling_person("What's she said about Trump's trial?") == "she"
+
+
 def test_a_pronoun_with_only_places_before_it_still_dangles():
     from assistant.answering.rewriter import dangling_person
 
