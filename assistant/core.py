@@ -924,9 +924,16 @@ def ms_since(start: float) -> float:
 MAX_QUESTION_CHARS = 4000
 
 
+# Characters that show as nothing: control characters but line breaks and tabs, and the format characters pasted text
+# carries (zero-width spaces and joiners, direction marks, a byte-order mark). "Who won\x00 the Super Bowl?" was read as
+# another question than "Who won the Super Bowl?" and answered from 2023 (an analyst's try).
+INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def checked_text(value: str, what: str) -> str:
-    """A question or search as usable text: not empty, and encodable (a lone surrogate is not text)."""
-    text = (value or "").strip()
+    """A question or search as usable text: without characters that show as nothing (`INVISIBLE`), not empty, and
+    encodable (a lone surrogate is not text)."""
+    text = INVISIBLE.sub("", value or "").strip()
     if not text:
         raise InvalidInput(f"the {what} is empty")
     if len(text) > MAX_QUESTION_CHARS:

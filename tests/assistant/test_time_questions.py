@@ -898,6 +898,19 @@ def super_bowl_weeks(embedding, tmp_path_factory) -> Assistant:
     return bot
 
 
+def test_characters_that_show_as_nothing_change_no_question(super_bowl_weeks):
+    """An analyst's try over HTTP: "Who won\\u0000 the Super Bowl?" was answered from 2023 ("As of 2023-02-12: …"),
+    the question without the NUL from 2024. A control or zero-width character (pasted text carries them) is taken out."""
+    plain = super_bowl_weeks.ask("Who won the Super Bowl?", as_of="2024-02-20")
+    for pasted in ("Who won\x00 the Super Bowl?", "Who won\u200b the Super Bowl?\ufeff"):
+        answer = super_bowl_weeks.ask(pasted, as_of="2024-02-20")
+        assert answer.text == plain.text and answer.question == "Who won the Super Bowl?", answer.text
+    from assistant import InvalidInput
+
+    with pytest.raises(InvalidInput, match="empty"):
+        super_bowl_weeks.ask("\x00\u200b", as_of="2024-02-20")
+
+
 def test_the_game_s_report_is_found_among_weeks_of_previews(super_bowl_weeks, monkeypatch):
     """An outside try on news24-dev: "Who won the Super Bowl?" (2024-02-20) was answered "No article here reports that
     outcome", then a predictions piece's "Ravens win Super Bowl": the one report ("Super Bowl 58 ended Sunday night
