@@ -1942,3 +1942,22 @@ def test_a_number_in_a_model_name_counts_nothing(make_assistant):
     assert not numbers_a_name("About 65 planes were grounded.", "65")
     assert not numbers_a_name("It landed on Jan. 5 in Portland.", "5")
     assert not numbers_a_name("Alaska Airlines grounded its fleet of 65 Boeing 737 MAX 9 planes.", "65")
+
+
+def test_a_count_asked_of_someone_is_theirs_not_the_newest_count(make_assistant):
+    """An analyst's try (news24-dev, as of 2024-03-06): "How many delegates does Trump have?" led with "Biden has 206
+    delegates headed into Super Tuesday …" (parsed with "delegates" the subject of "headed", so not read as Biden's),
+    and, once that was read, with the newest count of delegates held by no one ("There are 865 Republican delegates up
+    for grabs on Super Tuesday …"). Trump's count is the one that names him: "Trump began the day with 244 delegates"."""
+    from assistant.answering.extractive import count_holder, counted_for_another
+
+    records = json.loads((Path(__file__).parent / "super_tuesday_delegates.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    trump = bot.ask("How many delegates does Trump have?", as_of="2024-03-06")
+    assert trump.citations and "244 delegates" in trump.citations[0].quote, trump.text
+    assert "Biden has 206" not in trump.text and "865 Republican delegates" not in trump.text, trump.text
+    biden = bot.ask("How many delegates does Biden have?", as_of="2024-03-06")
+    assert biden.citations and "Biden has 206 delegates" in biden.citations[0].quote, biden.text
+    sentence = "Biden has 206 delegates headed into Super Tuesday, with a whopping 1,420 Democratic delegates up for grabs."
+    assert counted_for_another(sentence, count_holder("How many delegates does Trump have?"))
