@@ -566,6 +566,22 @@ def fitting_gender(persons: list[str], pronouns: set[str]) -> list[str]:
     return sorted((p for p in persons if gender_of(p) != ("m" if wanted == "f" else "f")), key=lambda p: gender_of(p) != wanted)
 
 
+FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+MASCULINE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+
+
+def named_as(candidate, pronoun) -> bool:
+    """Whether the name `candidate` is in is a person's whose first name tells the pronoun's gender, whatever the small
+    model labels it: "What did Nikki Haley say about her campaign?" (read as an organisation) was asked about Trump's
+    campaign after a question about Trump (a journalist's try)."""
+    entity = next((ent for ent in candidate.doc.ents if ent.start <= candidate.i < ent.end), None)
+    if candidate.pos_ != "PROPN" or entity is None or len(entity) < 2:
+        return False
+    gender = name_gender(entity.text)
+    word = pronoun.lower_
+    return (gender == "f" and word in FEMININE_PRONOUNS) or (gender == "m" and word in MASCULINE_PRONOUNS)
+
+
 def can_bind(candidate, pronoun) -> bool:
     """Whether `candidate`, a word before `pronoun` in its sentence, can be what the pronoun refers to.
     A co-argument of the same verb cannot ("How many jobs is it cutting?": not the jobs; "How did
@@ -577,7 +593,7 @@ def can_bind(candidate, pronoun) -> bool:
             return False
     elif candidate.pos_ not in ("NOUN", "PROPN"):
         return False
-    elif person and candidate.ent_type_ and candidate.ent_type_ != "PERSON":
+    elif person and candidate.ent_type_ and candidate.ent_type_ != "PERSON" and not named_as(candidate, pronoun):
         return False  # "he" is no country or company
     candidate_verb, candidate_slot = clause_slot(candidate)
     pronoun_verb, pronoun_slot = clause_slot(pronoun)
@@ -613,6 +629,15 @@ def asked_place(doc) -> str | None:
     return None
 
 
+# the "it" of the weather and the hour, which points at nothing: "How cold was it …?", "Was it raining?", "it snowed"
+WEATHER_IT = re.compile(
+    r"\bhow\s+(?:cold|hot|warm|chilly|windy|snowy|rainy|wet|dry|humid|foggy|icy|late|early|dark)\s+(?:was|is|will|did|had)\s+it\b"
+    r"|\bit\s+(?:was\s+|is\s+|be\s+)?(?:rain|snow|pour|storm|freez|hail|drizzl|sleet)\w*"
+    r"|\bit\s+(?:was|is|got|gets|will\s+be)\s+(?:so\s+|very\s+|too\s+)?(?:cold|hot|warm|chilly|windy|freezing|icy)\b",
+    re.IGNORECASE,
+)
+
+
 def has_own_referent(pronoun) -> bool:
     """A pronoun the message itself explains, which a rewrite must leave alone (see the module
     docstring): one inside a quotation, an expletive "it" ("Is it true that …?"), one after an
@@ -620,6 +645,8 @@ def has_own_referent(pronoun) -> bool:
     (`can_bind`)."""
     if pronoun.dep_ == "expl" or in_quotation(pronoun):
         return True
+    if pronoun.lower_ == "it" and WEATHER_IT.search(pronoun.doc.text):
+        return True  # "How cold was it in Iowa on caucus night?" was asked "How cold was Trump say …" (a journalist's try)
     if (
         pronoun.lower_ == "it"
         and pronoun.head.lower_ in ("is", "was", "be", "'s", "isn't", "wasn't")
@@ -1460,6 +1487,10 @@ class RuleRewriter:
             return None  # "What did he say?", "What did his office say?": the first speaker's side, left to the pronouns
         if speaker.lower() in earlier.lower() or earlier.lower() in speaker.lower():
             return None  # the same speaker again: "What did Abbott say?" asks for everything Abbott said
+        if re.search(r"\b(?:his|her|their)\b", topic, re.IGNORECASE):
+            # "in his victory speech" is the first speaker's own: "And what did Haley say?" after "What did Trump say in his
+            # victory speech?" was asked "What did Haley say in his victory speech?" (a journalist's try)
+            return None
         return f"{message[: asked.end('verb')]} {topic}?"
 
     def same_speaker_later(self, message: str, last_question: str, last_answer: str) -> str | None:
@@ -1508,6 +1539,9 @@ class RuleRewriter:
             or bool(people(parse(f"What did {focus} say?")) == [focus] and focus[:1].isupper())
             # "And the king?" after "Why is Kate Middleton in the hospital?": a person, not a place to be in
             or PERSON_ROLE.fullmatch(focus) is not None
+            # a first name that tells a man or a woman: the small model reads "Nikki Haley" as an organisation, and "What
+            # about Nikki Haley?" after "What did Trump say in his victory speech?" was left as asked
+            or (len(focus.split()) > 1 and focus[:1].isupper() and name_gender(focus) != "")
         )
         persons = [ent for ent in question_doc.ents if ent.label_ == "PERSON"] or name_runs(question_doc)
         focus_doc = parse(f"What about {focus}?")
@@ -1566,7 +1600,14 @@ class RuleRewriter:
         text = last_question
         if target is asked_for:
             return asked_of(question_doc, target, focus) or text[: target.start_char] + focus + text[target.end_char :]
-        return text[: target.start_char] + focus + text[target.end_char :]
+        rest = text[target.end_char :]
+        if focus_is_person and persons and target is persons[0]:
+            # the replaced person's "his"/"her" is the new one's: "What about Haley?" after "What did Trump say in his victory
+            # speech?" was asked "What did Haley say in his victory speech?" (a journalist's try)
+            gender = name_gender(focus)
+            possessive = {"f": "her", "m": "his"}.get(gender, "their")
+            rest = re.sub(r"\b(?:his|her)\b", possessive, rest)
+        return text[: target.start_char] + focus + rest
 
     def resolve_pronouns(self, message: str, last_question: str, last_answer: str) -> str:
         doc = parse(message)

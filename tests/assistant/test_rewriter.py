@@ -1249,3 +1249,33 @@ SUPER_BOWL_WON = "As of 2024-02-12: Super Bowl 58 ended Sunday night with a win 
 )
 def test_a_result_or_the_thing_a_name_ends_in_is_the_last_question_s(rewriter, question, answer, follow_up, expected):
     assert rewriter.rewrite(follow_up, history(question, answer)) == expected
+
+
+VICTORY_SPEECH = history(
+    "What did Trump say in his victory speech?",
+    '"This is really time for our country to come together," Trump said in a victory speech in Des Moines. [1]',
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a journalist's try (news24-dev, as of 2024-01-16): the weather's "it" was read as the last question's topic
+        "How cold was it in Iowa on caucus night?",
+        "Was it snowing in Des Moines?",
+        # the small model reads "Nikki Haley" as an organisation, and "her" went to Trump
+        "What did Nikki Haley say about her campaign?",
+        "Did Nikki Haley say her campaign would go on?",
+        # "in his victory speech" is Trump's own: Haley is asked what she said, not what she said in his speech
+        "And what did Haley say?",
+    ],
+)
+def test_questions_that_need_no_earlier_turn_are_left_as_asked(rewriter, question):
+    assert rewriter.rewrite(question, VICTORY_SPEECH) == question
+
+
+def test_the_replaced_persons_possessive_becomes_the_new_ones(rewriter):
+    """ "What about Nikki Haley?" after "What did Trump say in his victory speech?" was left as asked (her name read as
+    an organisation's), and "What about Joe Biden?" kept Trump's "his"; the new person's own is asked about."""
+    assert rewriter.rewrite("What about Nikki Haley?", VICTORY_SPEECH) == "What did Nikki Haley say in her victory speech?"
+    assert rewriter.rewrite("What about Joe Biden?", VICTORY_SPEECH) == "What did Joe Biden say in his victory speech?"
