@@ -1851,7 +1851,12 @@ def acronyms(text: str) -> list[str]:
     also says FDA, so a question about "the FDA" matches it."""
     found = []
     for run in NAME_RUN.finditer(text):
-        initials = "".join(word[0] for word in run.group(0).split() if word[0].isupper())
+        # not a sentence's "The": "The Federal Aviation Administration has grounded 171 …" says FAA, not TFAA (its "Yes."
+        # to "Did the FAA ground the Boeing 737 Max 9?" was "don't say so outright": a journalist's try)
+        words = run.group(0).split()
+        if len(words) > 2 and words[0] == "The":
+            words = words[1:]
+        initials = "".join(word[0] for word in words if word[0].isupper())
         if 2 <= len(initials) <= 6:
             found.append(initials)
     # ... and those written with dots: "Washington, D.C." says DC ("Did Haley win the DC primary?")

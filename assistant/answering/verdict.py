@@ -1118,6 +1118,21 @@ def asked_verb_and_subject(question: str):
         # "Did Trump win Michigan?" parsed with "Did" its verb and Michigan its subject ("win" a compound): the bare
         # verb after the name is the asked one ("Yes." came from "Michigan didn't buy what Donald Trump was selling")
         bare = next((t for t in verb.doc[2:] if t.tag_ == "VB" and t.text.islower()), None)
+        if bare is None:
+            # ... or read as a noun: "Did the FAA ground the Boeing 737 Max 9?" had "ground" the subject of "Did" (the
+            # grounding reported was "don't say so outright": a journalist's try); a lower-case word right after a name
+            # and right before its object is the verb
+            bare = next(
+                (
+                    t
+                    for t in verb.doc[2:-1]
+                    if t.tag_ == "NN"
+                    and t.text.islower()
+                    and t.nbor(-1).pos_ == "PROPN"
+                    and t.nbor().pos_ in ("DET", "PROPN", "PRON")
+                ),
+                None,
+            )
         if bare is not None and bare.nbor(-1).pos_ == "PROPN":
             return bare, bare.nbor(-1)
     if verb is not None and verb.lemma_ == "be" and verb.i == 0:
@@ -1163,7 +1178,20 @@ def holds_word(token, word: str) -> bool:
     a longer name it is clipped from ("The Federal Reserve" holds "Fed")."""
     if word.lower() in {w.text.lower() for w in token.subtree}:
         return True
-    return word[:1].isupper() and clipped_from(word, token.doc[token.left_edge.i : token.right_edge.i + 1].text)
+    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+    if word.isupper() and 2 <= len(word) <= 6 and spells_out(word, phrase):
+        return True  # "The Federal Aviation Administration" is the FAA of "Did the FAA ground the Boeing 737 Max 9?"
+    return word[:1].isupper() and clipped_from(word, phrase)
+
+
+def spells_out(acronym: str, phrase: str) -> bool:
+    """Whether a run of capitalised words of `phrase` has `acronym`'s letters as its initials ("Food and Drug
+    Administration" spells out FDA; "and", "of", "the" inside it are skipped)."""
+    for run in re.finditer(r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|on|&)\s+)*[A-Z][\w'’-]*)+", phrase):
+        initials = "".join(word[0] for word in run[0].split() if word[0].isupper())
+        if initials.endswith(acronym) and (initials == acronym or initials[: -len(acronym)] in ("T", "U", "US")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)

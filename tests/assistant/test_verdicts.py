@@ -1583,3 +1583,23 @@ def test_an_event_made_known_by_its_noun_is_told_done(make_assistant):
     answer = bot.ask("When was King Charles diagnosed with cancer?", as_of="2024-02-10")
     assert not answer.text.startswith("No article"), answer.text
     assert "announced his cancer diagnosis" in answer.text
+
+
+def test_an_agency_spelled_out_answers_for_its_acronym(make_assistant):
+    """A journalist's try (news24-dev, as of 2024-01-12 and 2024-03-01): "Did the FAA ground the Boeing 737 Max 9?"
+    got "The articles don't say so outright" above "The Federal Aviation Administration has grounded 171 of the Boeing
+    737 Max 9 planes worldwide …": the small parser read "ground" as a noun, and "The Federal Aviation Administration"
+    was not read as the FAA (its initials taken with "The")."""
+    import json
+    from pathlib import Path
+
+    from assistant.answering.verdict import spells_out
+
+    records = json.loads((Path(__file__).parent / "max9_grounding.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    answer = bot.ask("Did the FAA ground the Boeing 737 Max 9?", as_of="2024-01-12")
+    assert answer.text.startswith("Yes. The Federal Aviation Administration has grounded 171"), answer.text
+    assert spells_out("FDA", "the US Food and Drug Administration said") and not spells_out(
+        "AA", "Federal Aviation Administration"
+    )
