@@ -408,7 +408,7 @@ class WhoSaidAnswerer:
             # two quoted words of one sentence ("trust" and "hope") each cite that sentence: cite it once
             if any(cites_the_same(citation, other) for _, other in chosen):
                 continue
-            if self.of_another_day(citation):
+            if self.of_another_day(citation) or self.said_years_before(quote):
                 continue
             chosen.append((quote, citation))
             if len(chosen) == 3:
@@ -435,6 +435,14 @@ class WhoSaidAnswerer:
             return False
         since, until = self.asked_days
         return told_of_other_days(citation.quote, citation.published, lambda day: since <= day <= until)
+
+    def said_years_before(self, quote: QuoteRecord) -> bool:
+        """Whether the quote was said in a year before the days the question names (`day_said`): "What did Nikki Haley
+        say after the New Hampshire primary?" led with what "Haley wrote in her 2012 memoir" (a journalist's try)."""
+        if self.asked_days is None:
+            return False
+        said = self.day_of(quote)
+        return said is not None and len(said) == 4 and said < self.asked_days[0][:4]
 
     def another_named_before(self, quote: QuoteRecord) -> bool:
         """Whether someone else is named between the speaker's last mention and a reported quote, whose "he" or
@@ -637,7 +645,9 @@ class WhoSaidAnswerer:
         day = said_on(citation) or said_on(citation, lead_of(text))
         occasion = occasion_of(text, quote)
         where = f" ({occasion})" if occasion else ""
-        if day:
+        if (year := self.day_of(quote)) is not None and len(year) == 4:
+            when = f"In {year}{where}"  # a year before the report: "In 2012, Nikki Haley wrote: …"
+        elif day:
             when = f"On {day}{where}"
         elif quote.published:
             # the report's day: the words may be older ("at his most recent news conference")
@@ -703,10 +713,21 @@ SAID_ON_A_DAY = re.compile(
 )
 
 
+# a year told with the saying, before the article's: "…,” Haley wrote in her 2012 memoir", "said in a 2019 interview",
+# "told the paper in 2016"
+SAID_IN_A_YEAR = re.compile(
+    r"\b(?:said|says|told|wrote|written|stated|testified|declared|recalled)\b[^.;:“”\"]{0,40}?"
+    r"\bin\s+(?:(?:his|her|their|its|a|an|the)\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+
+
 def day_said(text: str, quote: QuoteRecord) -> str | None:
     """The one day the quote's paragraph says its speaker spoke, with a verb of saying, outside quoted words ("Martin
     Hale … said on Wednesday that …. “We followed protocol,” Hale said." in an article of Thursday 2026-04-02 →
-    2026-04-01), read against its article's date; None when it names none, several, or one after the article."""
+    2026-04-01), read against its article's date; None when it names none, several, or one after the article. A year
+    before the article's told with the saying is the answer too, as a year: "…,” Haley wrote in her 2012 memoir" was
+    shown as "Nikki Haley (2024-01-25) said" in answer to what she said after the New Hampshire primary (a journalist's
+    try)."""
     if not text or not quote.published:
         return None
     start, end = paragraph_bounds(text, quote.start, quote.end)
@@ -714,12 +735,22 @@ def day_said(text: str, quote: QuoteRecord) -> str | None:
         lambda m: " " * len(m[0]), text[start : quote.start] + " " * (quote.end - quote.start) + text[quote.end : end]
     )
     published = date.fromisoformat(quote.published)
+    if (year := year_said(frame, published)) is not None:
+        return year
     days = {
         found.date
         for found in relative_dates(frame, published)
         if found.date and found.date <= published and SAID_ON_A_DAY.search(frame, 0, found.span[0])
     }
     return days.pop().isoformat() if len(days) == 1 else None
+
+
+def year_said(frame: str, published: date) -> str | None:
+    """The one year before `published` that the quote's paragraph (`frame`, its quotations blanked) says its words were
+    said or written in (`SAID_IN_A_YEAR`: "…,” Haley wrote in her 2012 memoir. “…”" dates both); None when it names
+    none, or several."""
+    years = {found["year"] for found in SAID_IN_A_YEAR.finditer(frame) if int(found["year"]) < published.year}
+    return years.pop() if len(years) == 1 else None
 
 
 def lead_of(text: str) -> str:

@@ -33,6 +33,11 @@ def _is_speech_verb(tok: Token) -> bool:
     return False
 
 
+# speech verbs whose passive subject is spoken to or of, not a speaker ("was called", "were told", "was asked"); not
+# "was quoted as saying", whose subject did say it (participles: this pipeline has no lemmatizer)
+_DONE_TO_THE_SUBJECT = frozenset("called named dubbed labeled labelled branded told asked described nicknamed".split())
+
+
 def _find_subject(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
     """Subject of a speech verb, climbing through conj / xcomp / advcl / relcl.
 
@@ -59,6 +64,10 @@ def _find_subject(verb: Token, in_quote: Callable[[Token], bool]) -> Token | Non
             (c for c in cur.children if c.dep_ in _SUBJ_DEPS), key=lambda c: (told and c.i > cur.i, abs(c.i - cur.i))
         )
         for c in subjects:
+            if c.dep_ == "nsubjpass" and cur.lower_ in _DONE_TO_THE_SUBJECT:
+                # "She was called a “raghead” because her parents are Indian immigrants" (narration of a 2010 race) was
+                # stored as Nikki Haley's words: the one called, told or asked is not the one speaking
+                return None
             if not in_quote(c):
                 return c
             alt = _nominal_near(cur, in_quote)

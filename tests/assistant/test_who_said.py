@@ -1179,3 +1179,26 @@ def test_who_called_something_a_quoted_phrase_searches_the_phrase(make_assistant
     answer = bot.ask("Who called the same-sex marriage law 'a milestone for human rights'?", as_of="2024-02-20")
     assert answer.mode == "who_said" and answer.text.startswith("Kyriakos Mitsotakis"), answer.text
     assert parse("Who said that Biden's age is 'a concern'?").fragment.startswith("Biden's age")  # a statement, whole
+
+
+def test_words_written_years_before_carry_their_year_and_narration_is_no_ones_quote(make_assistant):
+    """A journalist's try (news24-dev, as of 2024-02-16): "What did Nikki Haley say after the New Hampshire primary?"
+    gave "Nikki Haley (2024-01-25) said: “Our state has been infamous for its last-minute dirty tricks …”", which the
+    article says "Haley wrote in her 2012 memoir", then "When did she say that?" answered "On 2024-01-23"; and the
+    reporter's narration "She was called a “raghead” because her parents are Indian immigrants …" was given as her
+    words (the one called is not the one speaking)."""
+    import json
+    from pathlib import Path
+
+    records = json.loads((Path(__file__).parent / "haley_sharp_elbows.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    answer = bot.ask("What did Nikki Haley say about South Carolina's dirty tricks?", as_of="2024-02-16")
+    assert answer.text.startswith("Nikki Haley (2012) said: “") and "2024-01-25" not in answer.text, answer.text
+    assert "raghead" not in answer.text, answer.text
+    assert not [q for q in bot.quotes(speaker="Nikki Haley") if "raghead" in q.text]
+    when = bot.ask("When did Nikki Haley say “Our state has been infamous for its last-minute dirty tricks”?", as_of="2024-02-16")
+    assert when.text.startswith("In 2012, Nikki Haley"), when.text
+    # asked about days of 2024, the memoir's words are not what she said then
+    january = bot.ask("What did Nikki Haley say in January?", as_of="2024-02-16")
+    assert "Our state has been infamous" not in january.text, january.text

@@ -689,3 +689,17 @@ def test_a_crowd_chanting_the_speakers_name_is_not_their_words(nlp):
     quoted = [(a.speaker_name, a.text) for a in find_attributions(text, nlp) if a.kind == "direct"]
     assert all("Nikki! Nikki" not in words for _, words in quoted), quoted
     assert ("Nikki Haley", "this race is far from over. There are dozens of states left to go.") in quoted, quoted
+
+
+def test_the_one_called_or_told_is_not_the_speaker():
+    """A journalist's try (news24-dev, USA TODAY 2024-01-25): "She was called a “raghead” because her parents are
+    Indian immigrants …", narration of Nikki Haley's 2010 race, was stored as her quote. The subject of a passive
+    "called", "told" or "asked" is spoken to or of; one "quoted as saying" did say it."""
+    text = (
+        "In 2010, during her first run for governor, Haley was slimed by a political blogger. She was called a “raghead” "
+        "because her parents are Indian immigrants who practice the Sikh religion.\n\n"
+        "“We are going to win,” Haley was quoted as saying."
+    )
+    found = find_attributions(text)
+    assert not [a for a in found if "raghead" in a.text], found
+    assert [a.speaker_name for a in found if "going to win" in a.text] == ["Haley"], found
