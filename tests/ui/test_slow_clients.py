@@ -148,3 +148,6 @@ def test_a_request_head_over_64_kb_is_refused_not_held_in_memory(url):
     assert reply == b"" or b" 431 " in reply.split(b"\r\n")[0] + b" ", reply[:200]
     small = httpx.get(f"{url}/healthz", headers={"X-A": "a" * 8000}, timeout=10)
     assert small.status_code == 200, "a head of a few kB, as a browser's with cookies, is read"
+    # ... and a whole head over the limit sent at once is refused too (an analyst's 70,000-byte header was answered 200)
+    whole = httpx.get(f"{url}/healthz", headers={"X-A": "a" * 70_000}, timeout=10)
+    assert whole.status_code == 431, whole.status_code
