@@ -56,6 +56,28 @@ def parse_iso_day(value: object) -> str:
     return parse_date(value)
 
 
+# a day written with numbers only, "03/01/2024": the 1st of March to some readers, the 3rd of January to others
+NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\s*$")
+
+
+def two_way_day(value: object, published: str) -> str:
+    """A note when `value` is a numeric day whose month and day could change places ("03/01/2024", read month first
+    as 2024-03-01): the article is kept under that reading, and the note says so (an analyst's "03/01/2024" was
+    stored as March 1 without a word, while `as_of` refuses the same string); "" when it reads one way only."""
+    found = NUMERIC_DAY.match(str(value)) if isinstance(value, str) else None
+    if found is None or not published:
+        return ""
+    first, second = int(found[1]), int(found[2])
+    if first == second or first > 12 or second > 12:
+        return ""
+    read = date.fromisoformat(published)
+    other = read.replace(month=second, day=first).isoformat()
+    return (
+        f"published {value.strip()!r} reads two ways: taken month first as {published} (day first it is {other}); "
+        "write YYYY-MM-DD to say which"
+    )
+
+
 def date_as_int(iso_date: str) -> int:
     """`2023-09-20` → 20230920 (Chroma range filters need numbers); 0 for no date."""
     return int(iso_date.replace("-", "")) if iso_date else 0
@@ -75,6 +97,11 @@ class Article(BaseModel):
     published: str = Field(default="", description="Publication date, ISO YYYY-MM-DD, or '' when unknown.")
     author: str = Field(default="", description="Byline, when given.")
     origin: str = Field(default="", description="The file or URL it was read from (for error messages and listings).")
+    read_note: str = Field(
+        default="",
+        exclude=True,
+        description="What reading it had to guess (a date that reads two ways), reported as an ingest warning; not stored.",
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -480,6 +480,8 @@ class Ingestor:
         # older kept); the other, when it differs, is not written, and the report names it rather than dropping it
         by_id: dict[str, Article] = {}
         for article in articles:
+            if article.read_note:
+                report.warnings.append(IngestProblem(where=article.origin or article.id, reason=article.read_note))
             if channel == REQUEST and not article.source:
                 # a posted record with no source and no url was stored under "" ("— , undated" in a search);
                 # named for how it came, as a file with none is for its folder ("seeds", "uploads")

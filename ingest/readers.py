@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ingest.article import Article, content_id, make_article_id, parse_date, short_hash
+from ingest.article import Article, content_id, make_article_id, parse_date, short_hash, two_way_day
 from ingest.decoding import NotText, bytes_to_text
 from ingest.errors import BylineError
 from ingest.fetch import Fetched, FetchError, FetchPolicy, fetch
@@ -437,6 +437,7 @@ def article_from_record(record: object, key: str, where: str, max_chars: int = D
         published=published,
         author=as_text(pick(record, "author")),
         origin=where,
+        read_note=two_way_day(pick(record, "published"), published),
     )
     return check_article_size(article, max_chars)
 

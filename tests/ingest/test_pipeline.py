@@ -487,3 +487,38 @@ def test_an_article_edited_to_a_twin_s_text_is_replaced_not_left_stale(make_assi
     twin.write_text(f"date 2024-03-01 Tram fares\n{words}\n")  # back to its twin's text
     assert bot.add([folder]).updated == 1
     assert not any("4 dollars" in bot.article_text(a.id) for a in bot.articles())
+
+
+def test_a_date_that_reads_two_ways_is_kept_and_named_in_the_report(make_assistant, tmp_path):
+    """An analyst's JSONL record with "published": "03/01/2024" (line 4) was stored as 2024-03-01 without a word, while
+    `as_of` refuses the same string: a source writing days first would be two months off. The article goes in, read
+    month first, and the report names the file, the line and both readings; an unambiguous day says nothing."""
+    import json
+
+    path = tmp_path / "lines.jsonl"
+    records = [
+        {
+            "id": "amb",
+            "title": "Harbor bridge closes",
+            "text": "The Millbrook harbor bridge closed on Thursday.",
+            "published": "03/01/2024",
+        },
+        {
+            "id": "one",
+            "title": "Bridge repairs begin",
+            "text": "Repairs to the Millbrook bridge began.",
+            "published": "03/25/2024",
+        },
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    bot = make_assistant()
+    report = bot.add([path])
+    assert report.added == 2, report
+    assert [(w.where, w.reason) for w in report.warnings] == [
+        (
+            f"{path}:1",
+            "published '03/01/2024' reads two ways: taken month first as 2024-03-01 (day first it is 2024-01-03); "
+            "write YYYY-MM-DD to say which",
+        )
+    ], report.warnings
+    assert {a.id: a.published for a in bot.articles()} == {"amb": "2024-03-01", "one": "2024-03-25"}
