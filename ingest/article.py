@@ -78,6 +78,38 @@ def two_way_day(value: object, published: str) -> str:
     )
 
 
+# A live page's note of the day it reports, in its first lines: "Editor's Note: This page is a summary of news on the
+# Texas Panhandle wildfires for Wednesday, Feb. 28." (stamped Feb. 27), "This page recaps news … from Tuesday, Aug. 29"
+PAGE_DAY = re.compile(
+    r"\bthis (?:page|story|article|file|post) (?:is|recaps|summarizes|summarises|covers)\b[^.\n]{0,120}?\b(?:for|from|on)\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b",
+    re.IGNORECASE,
+)
+MONTH_NUMBERS = {name: n for n, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+PAGE_DAY_AHEAD = 7  # the most days after its stamp a page's own day is believed
+
+
+def page_day(text: str, published: str) -> str:
+    """The day a live page's note says it reports (`PAGE_DAY`, in its first 600 characters) when that is after its
+    `published` stamp, by at most a week: a page stamped Tuesday that summarises Wednesday's news had Wednesday read
+    as the week before ("… raged across the state's panhandle … Wednesday (2024-02-21)", a timeline's first line
+    five days before the fire began: a journalist's try); "" otherwise."""
+    found = PAGE_DAY.search(text[:600]) if published else None
+    if found is None:
+        return ""
+    stamp = date.fromisoformat(published)
+    month, day = MONTH_NUMBERS[found["month"][:3].lower()], int(found["day"])
+    for year in (stamp.year, stamp.year + 1):
+        try:
+            told = date(year, month, day)
+        except ValueError:
+            return ""
+        if 0 < (told - stamp).days <= PAGE_DAY_AHEAD:
+            return told.isoformat()
+    return ""
+
+
 def date_as_int(iso_date: str) -> int:
     """`2023-09-20` → 20230920 (Chroma range filters need numbers); 0 for no date."""
     return int(iso_date.replace("-", "")) if iso_date else 0

@@ -21,7 +21,7 @@ from typing import Protocol
 import numpy as np
 from pydantic import BaseModel, Field
 
-from ingest.article import Article
+from ingest.article import Article, page_day
 from ingest.chunking import chunk_article
 from ingest.cleaning import boilerplate_spans
 from ingest.embedder import MAX_TOKENS, build_embedder, embed_texts, embedder_id, load_tokenizer
@@ -482,6 +482,16 @@ class Ingestor:
         for article in articles:
             if article.read_note:
                 report.warnings.append(IngestProblem(where=article.origin or article.id, reason=article.read_note))
+            if day := page_day(article.text, article.published):
+                # a live page reports the day its note names: its weekdays are read against that day, and asked as of
+                # its stamp it is not yet news (said in the report, as a date guessed)
+                report.warnings.append(
+                    IngestProblem(
+                        where=article.origin or article.id,
+                        reason=f"dated {day}, the day its note says it reports (stamped {article.published})",
+                    )
+                )
+                article = article.model_copy(update={"published": day})
             if channel == REQUEST and not article.source:
                 # a posted record with no source and no url was stored under "" ("— , undated" in a search);
                 # named for how it came, as a file with none is for its folder ("seeds", "uploads")

@@ -2271,3 +2271,20 @@ def test_a_month_asked_after_with_nothing_else_is_its_days_not_its_name(make_ass
     answer = bot.ask("What happened in February?", as_of="2024-03-22")
     assert "about February" not in answer.text, answer.text
     assert "48a3124e7cc1" in {c.article_id for c in answer.citations}, answer.text
+
+
+def test_a_live_page_is_dated_the_day_its_note_says_it_reports(make_assistant):
+    """A journalist's try (news24-dev, as of 2024-03-02): "Timeline of the Texas Panhandle wildfires" opened "2024-02-21 ·
+    The second-largest wildfire in Texas history raged … Wednesday (2024-02-21)", five days before the fires began:
+    the page is stamped Tuesday, Feb. 27, and its note says "This page is a summary of news on the Texas Panhandle
+    wildfires for Wednesday, Feb. 28". The page is dated the day it reports, the report says so, and its Wednesday is
+    the 28th."""
+    records = json.loads((Path(__file__).parent / "texas_fires_page.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    report = bot.add_records(records)
+    assert [w.reason for w in report.warnings] == ["dated 2024-02-28, the day its note says it reports (stamped 2024-02-27)"]
+    answer = bot.ask("How contained is the Smokehouse Creek fire?", as_of="2024-03-02")
+    assert answer.citations and "2024-02-21" not in answer.text, answer.text
+    assert {c.published for c in answer.citations} == {"2024-02-28"}, answer.text
+    # asked the day it was stamped, the page's news is not yet out
+    assert not bot.ask("How contained is the Smokehouse Creek fire?", as_of="2024-02-27").citations
