@@ -432,7 +432,9 @@ class Assistant:
         texts: dict[str, str] = {}
         extracted: Answer | None = None
         laid_out = False  # a summary, comparison or timeline laid out from the articles' sentences
-        analysis = analyze(query)
+        # what is asked, of the question without its time words: a month kept in the searched words is no part of it
+        # ("… Kate Middleton in January?" is a digest of "Kate Middleton", searched with "January")
+        analysis = analyze(scope.reading.query if scope.reading.expressions and scope.reading.query.strip() else query)
         if analysis.kind == "other" and (asked := analyze(standalone)).kind in DIGEST_KINDS:
             # "What is the latest on the Boeing 737 Max 9?" is a digest of that story newest first, not the fact
             # "What is on the Boeing 737 Max 9?" that is left when its time word is taken out; its topic without time

@@ -134,7 +134,10 @@ class TimeScope:
             if found.window is not None and a_whole_month(found.window)
             if (named := MONTH_NAME.search(found.text)) is not None  # "last month" names none
         ]
-        return " ".join([self.reading.query, *months])
+        # before the question mark: "What happened with Kate Middleton? January" read "Kate Middleton? January" as the
+        # digest's topic (a journalist's try)
+        asked = self.reading.query.rstrip().rstrip("?.!")
+        return " ".join([asked, *months]) + self.reading.query.rstrip()[len(asked) :]
 
     @property
     def window_dates(self) -> tuple[str, str] | None:
