@@ -475,7 +475,9 @@ class WhoSaidAnswerer:
         needed = math.ceil(MIN_COVERAGE * len(topic_stems))
         # ... among them its head, what it is about: "What did Nikki Haley say about Trump's age?" got her words on
         # Trump's chaos, none on his age (a web-chat try)
-        head = (self.quotes.stems(topic) or [""])[-1]
+        # (not a time of day: "What did Trump say on Super Tuesday night?" is about Super Tuesday; his "They call it
+        # Super Tuesday for a reason" was passed over for the "bad night" of another Tuesday, a journalist's try)
+        head = ([stem for stem in self.quotes.stems(topic) if stem not in TIME_OF_DAY_STEMS] or [""])[-1]
         surname = (name_tokens(name) or [""])[-1]
         scored = []
         for quote, _, paragraph in self.framed_quotes(name, filters, pool):
@@ -693,6 +695,9 @@ class WhoSaidAnswerer:
     @staticmethod
     def make(question: str, text: str, citations: list[Citation]) -> Answer:
         return Answer(question=question, text=text, answered=True, citations=citations, mode="who_said")
+
+
+TIME_OF_DAY_STEMS = frozenset(stems("night morning afternoon evening day week weekend tonight today"))
 
 
 def said_on(citation: Citation, text: str | None = None) -> str | None:

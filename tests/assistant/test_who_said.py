@@ -1202,3 +1202,17 @@ def test_words_written_years_before_carry_their_year_and_narration_is_no_ones_qu
     # asked about days of 2024, the memoir's words are not what she said then
     january = bot.ask("What did Nikki Haley say in January?", as_of="2024-02-16")
     assert "Our state has been infamous" not in january.text, january.text
+
+
+def test_a_time_of_day_is_not_what_a_topic_is_about(make_assistant):
+    """A journalist's try (news24-dev, as of 2024-03-06): "What did Trump say on Super Tuesday night?" answered with his
+    "bad night" post of the Nevada primary (Tuesday, Feb. 6): the topic's last word, "night", was taken for what it is
+    about, and his "They call it Super Tuesday for a reason" (Mar. 5) has no "night" near it."""
+    import json
+    from pathlib import Path
+
+    records = json.loads((Path(__file__).parent / "super_tuesday_night.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    answer = bot.ask("What did Trump say on Super Tuesday night?", as_of="2024-03-06")
+    assert answer.citations and "They call it Super Tuesday for a reason" in answer.citations[0].quote, answer.text
