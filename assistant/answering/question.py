@@ -120,6 +120,16 @@ SUMMARY = re.compile(
     r"what(?:'s| is) (?:going on|happening) (?:with|in|at)|catch me up on|brief me on|overview of|summary of)\b\s*",
     re.IGNORECASE,
 )
+# "What's the latest Delaware news?", "Any Boeing news?", "What are the latest Super Bowl headlines?": the news of a topic
+NEWS_OF = re.compile(
+    r"^\s*(?:what(?:'s|’s| is| are)|any)\s+(?:the\s+)?(?:(?:latest|newest|recent|new)\s+)?(?P<topic>[^?]{2,60}?)\s+"
+    r"(?:news|headlines|stories)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# ... not "What is the big news?", "What are the top stories?": no topic, the day's top stories
+NO_NEWS_TOPIC = frozenset(
+    "the big top main biggest latest breaking good bad other more today's this week's this week today any some".split()
+)
 TIMELINE = re.compile(
     r"^\s*(?:(?:give (?:me )?)?(?:a |the )?(?:timeline|chronology) (?:of|for|on)|"
     r"how (?:did|has|have) (?P<topic>.+?) (?:develop(?:ed)?|unfold(?:ed)?|evolve[d]?|progress(?:ed)?)\b)\s*",
@@ -428,6 +438,10 @@ def analyze(question: str) -> QuestionAnalysis:
         return QuestionAnalysis("timeline", expects=DAY, topic=clean_topic(topic))
     if match := SUMMARY.match(q):
         return QuestionAnalysis("summary", topic=clean_topic(q[match.end() :]))
+    if (match := NEWS_OF.match(q)) and match["topic"].lower() not in NO_NEWS_TOPIC:
+        # "What's the latest Delaware news?" was answered as a fact, with a 2023 quote on gas prices and a 2014 letter
+        # (a journalist's try): a digest of the stories about Delaware, newest first
+        return QuestionAnalysis("summary", topic=clean_topic(match["topic"]))
     if (said := WHO_SAID.match(q)) and not (said.group("speaker") and is_a_document(said.group("speaker"))):
         return QuestionAnalysis("who_said", expects=PERSON)
     if WHO_IS_NAMED.fullmatch(q):

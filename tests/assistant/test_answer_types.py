@@ -1961,3 +1961,21 @@ def test_a_count_asked_of_someone_is_theirs_not_the_newest_count(make_assistant)
     assert biden.citations and "Biden has 206 delegates" in biden.citations[0].quote, biden.text
     sentence = "Biden has 206 delegates headed into Super Tuesday, with a whopping 1,420 Democratic delegates up for grabs."
     assert counted_for_another(sentence, count_holder("How many delegates does Trump have?"))
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # a journalist's try (news24-dev, as of 2024-03-20): answered as a fact, with a 2023 quote on gas prices
+        ("What's the latest Delaware news?", "Delaware"),
+        ("Any Boeing news?", "Boeing"),
+        ("What are the latest Super Bowl headlines?", "Super Bowl"),
+        # ... a question that names no topic is not one of "the" or "big"
+        ("What is the news?", None),
+        ("What is the big news?", None),
+    ],
+)
+def test_the_news_of_a_topic_is_a_digest_of_it(question, topic):
+    analysis = analyze(question)
+    assert (analysis.kind, analysis.topic) == (("summary", topic) if topic else (analysis.kind, None)), analysis
+    assert (analysis.kind == "summary") == (topic is not None), analysis
