@@ -586,7 +586,11 @@ class ExtractiveAnswerer:
                 # "How many votes did Aisha Rahman get?" led with "… won the two open seats …": a count of seats, not of
                 # votes; "Rahman led the field with 6,412 votes" counts what was asked (an outside try)
                 for c in reachable:
-                    if any(self.counts(c.text, entity, counted) for entity in c.answer_entities):
+                    # ... and a vote's tally counts the members who cast it: "The House passed the bill 352-65" for "How
+                    # many representatives voted for the TikTok bill?" (a journalist's try got "one of the 65 no votes")
+                    if any(self.counts(c.text, entity, counted) for entity in c.answer_entities) or tallies_a_vote(
+                        c.text, happening
+                    ):
                         c.score += COUNTED_BONUS
             # a typed sentence must still answer the question: one from a passage that holds too little of it stays behind
             pool.sort(key=lambda c: (self.answers(c), c.score), reverse=True)
