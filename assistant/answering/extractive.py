@@ -210,6 +210,8 @@ OUTCOME_POOL_READ = 60  # ... and past them, those of this many that hold a word
 # sentence starting within LEAD_SENTENCE_CHARS of its text, whichever passage brought it
 HEADLINE_SHARE = 0.7
 LEAD_SENTENCE_CHARS = 400
+# the nouns of a contest of any kind, which a sentence telling a win under its event's headline may name instead of it
+CONTEST_KINDS = frozenset(stems("race game match final tournament championship contest election primary caucus"))
 # a sentence of the lead over one as good further down: the housing figure ("It rose 0.6% …", paragraph 9) led the
 # January CPI report's answer over its lead's index figure; news24-dev fact 52.6% → 53.3%, no reply right → wrong
 LEAD_BONUS = 0.03
@@ -1239,11 +1241,20 @@ class ExtractiveAnswerer:
             and not WINNING_STEMS.isdisjoint(c.stems)
             # some of the event in the sentence, the rest in the headline: "Red won out in the end", in a history of
             # Super Bowl logos, is no report of a Super Bowl
-            and not wanted.isdisjoint(c.stems)
             and wanted <= c.stems | set(self.keyword.stems(c.hit.chunk.title))
             # won by someone, as a verb tells: "Never before had the margin of victory for a Republican been so large",
             # under an Iowa caucuses headline, names no winner
-            and any(t.lemma_ in OUTCOME_VERBS and t.tag_ in ("VBD", "VBN") for t in parsed(c.text))
+            and any(
+                t.lemma_ in OUTCOME_VERBS
+                and t.tag_ in ("VBD", "VBN")
+                # ... and winning a race of its own, as its object: "Daniel Kiprop won the men's race …" under "Kiprop
+                # wins Millbrook marathon" (an analyst's own articles)
+                and (
+                    not wanted.isdisjoint(c.stems)
+                    or any(o.dep_ == "dobj" and not CONTEST_KINDS.isdisjoint(stems(o.text)) for o in t.children)
+                )
+                for t in parsed(c.text)
+            )
         )
 
     def is_rare(self, word: str) -> bool:

@@ -857,6 +857,15 @@ def contest_of(verb) -> Contest | None:
     return Contest(head.lemma_.lower(), frozenset(named) - UNSAID_QUALIFIERS - set(stems(head.text)))
 
 
+# what is won that no race, game or vote is: a prize (an award asked of is its own contest: "Who won the award …?")
+PRIZES = frozenset(
+    "award prize medal scholarship grant contract lottery jackpot lawsuit case appeal grammy oscar emmy globe tony "
+    "pulitzer nobel".split()
+)
+# the words of a time, a margin or a distance: "in 2 hours 11 minutes", "by 20 points", "by three strokes"
+MEASURES = frozenset("hour minute second point stroke lap mile kilometer meter yard vote percent".split())
+
+
 def of_another_contest(verb, contest: Contest) -> bool:
     """Whether the outcome verb's own words name a contest of the asked kind (its head) told apart by other words
     than the asked one's: "won her 13th career Grammy for pop vocal album" for the Grammy for album of the year;
@@ -869,6 +878,10 @@ def of_another_contest(verb, contest: Contest) -> bool:
     own = [t for t in verb.subtree if t.i not in left_out]
     heads = [t for t in own if t.lemma_.lower() == contest.head]
     written = " ".join(t.text for t in own)
+    if not heads and contest.head not in PRIZES and verb.lemma_ not in BEATING_VERBS:
+        # a prize won is no race won: "José Peña won the state's small business award" answered "Who won the Millbrook
+        # marathon?" (an analyst's own articles; the marathon's story named its winner too)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in PRIZES for c in verb.children)
     if not heads or contest.named_in(written):
         return False
     # "won a primary election that she was not supposed to win in her first house race": some primary, not the asked one
@@ -877,7 +890,12 @@ def of_another_contest(verb, contest: Contest) -> bool:
         return True
     told = {t.i for h in heads for t in h.subtree}
     told |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTEST_PREPOSITIONS for t in c.subtree}
-    words = [t.text for t in own if t.i in told and t.pos_ in ("NOUN", "PROPN", "ADJ") and not DAY.fullmatch(t.text)]
+    # (not a measure: "won the men's race in 2 hours 11 minutes" is the men's race, timed)
+    words = [
+        t.text
+        for t in own
+        if t.i in told and t.pos_ in ("NOUN", "PROPN", "ADJ") and not DAY.fullmatch(t.text) and t.lemma_.lower() not in MEASURES
+    ]
     return bool(set(stems(" ".join(words))) - contest.qualifiers - UNSAID_QUALIFIERS - set(stems(contest.head)))
 
 

@@ -1603,3 +1603,29 @@ def test_an_agency_spelled_out_answers_for_its_acronym(make_assistant):
     assert spells_out("FDA", "the US Food and Drug Administration said") and not spells_out(
         "AA", "Federal Aviation Administration"
     )
+
+
+MILLBROOK_MARATHON = [
+    {
+        "id": "mb-002",
+        "title": "Kiprop wins Millbrook marathon",
+        "source": "millbrook-gazette",
+        "published": "2024-03-17",
+        "text": "More than 3,000 runners took part in the Millbrook marathon on Sunday.\n\nKenyan runner Daniel Kiprop won the "
+        "men's race in 2 hours 11 minutes. Local favorite Ana Silva won the women's race.\n\nThe owner of the Millbrook café "
+        "José Peña won the state's small business award last month and handed out coffee at the finish line.",
+    }
+]
+
+
+def test_a_prize_won_is_no_race_won_and_a_time_is_no_other_race(make_assistant):
+    """An analyst's own articles (a town paper, as of 2024-03-22): "Who won the Millbrook marathon?" led with "The owner of
+    the Millbrook café José Peña won the state's small business award …", and "Who won the men's race at the Millbrook
+    marathon?" said no article reported it above "Daniel Kiprop won the men's race in 2 hours 11 minutes": an award is
+    another thing won, and the race's time is no other race."""
+    bot = make_assistant()
+    bot.add_records(MILLBROOK_MARATHON)
+    for question in ("Who won the Millbrook marathon?", "Who won the men's race at the Millbrook marathon?"):
+        answer = bot.ask(question, as_of="2024-03-22")
+        assert answer.text.startswith("As of 2024-03-17: Kenyan runner Daniel Kiprop won the men's race"), (question, answer.text)
+        assert "award" not in answer.text, answer.text
