@@ -221,7 +221,13 @@ ASKED_SUBHEAD_SHARE = 0.75
 ASKED_SUBHEAD_CHARS = 200
 OUTCOME_NEAR_BEST = 0.6
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence joins the answer when it scores this close to the best
-NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without)\b|n't\b|n’t\b"
+    # a place or list one is kept out of: "Trump's name is absent from the primary ballots" got "Yes." to "Was Trump on
+    # the Nevada primary ballot?" (a fact-checker's try)
+    r"|\b(?:absent|left off|kept off|excluded|barred|removed|missing) from\b",
+    re.IGNORECASE,
+)
 # Recency for questions that name no days: worth at most FRESH_WEIGHT (a typed answer is worth 0.15),
 # halving every FRESH_HALF_LIFE_DAYS: last week's article beats last year's on a near tie, never a clear answer.
 FRESH_WEIGHT = 0.08
@@ -842,6 +848,11 @@ class ExtractiveAnswerer:
             if latest_outcome is not None:
                 # "Did the Chiefs win the Super Bowl?" asked in February 2024 is not settled by the 2023 game
                 contenders = [c for c in contenders if within_a_year(c, news_day)]
+            if in_window is not None:
+                # nor is a question of named days by another day's report: "Did the Fed cut rates in March?" got "No."
+                # from January's "… held its key interest rate steady Wednesday …, signaled that a March move is
+                # probably a long shot" (a fact-checker's try; no article told of the March meeting)
+                contenders = [c for c in contenders if in_window(c.hit.chunk.published)]
             # a correction settles what it corrects before the report it corrects: "Did the water authority close the
             # Cedar Run plant?" got "Yes." from the story a later "… incorrectly reported that the Harlow Valley Water
             # Authority had closed the Cedar Run treatment plant" retracted (a journalist's try)

@@ -1629,3 +1629,21 @@ def test_a_prize_won_is_no_race_won_and_a_time_is_no_other_race(make_assistant):
         answer = bot.ask(question, as_of="2024-03-22")
         assert answer.text.startswith("As of 2024-03-17: Kenyan runner Daniel Kiprop won the men's race"), (question, answer.text)
         assert "award" not in answer.text, answer.text
+
+
+def test_absent_from_the_ballot_is_no_and_a_forecast_settles_no_meeting(make_assistant):
+    """Two of a fact-checker's tries (news24-dev): "Was Trump on the Nevada primary ballot?" (as of 2024-02-07) got "Yes."
+    from "… Trump's name is absent from the primary ballots …"; "Did the Fed cut rates in March?" (as of 2024-03-22, no
+    article of the March meeting) got "No." from January's "… signaled that a March move is probably a long shot"."""
+    import json
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    records = json.loads((here / "nevada_ballot.json").read_text(encoding="utf-8"))["articles"]
+    records += json.loads((here / "january_inflation.json").read_text(encoding="utf-8"))["articles"]
+    bot = make_assistant()
+    bot.add_records(records)
+    ballot = bot.ask("Was Trump on the Nevada primary ballot?", as_of="2024-02-07")
+    assert ballot.text.startswith("No.") and "absent from the primary ballots" in ballot.text, ballot.text
+    march = bot.ask("Did the Fed cut rates in March?", as_of="2024-03-22")
+    assert "No." not in march.text.split("[1]")[0] and "don't say so outright" in march.text, march.text
