@@ -644,7 +644,9 @@ class WhoSaidAnswerer:
             return None  # words the quote index does not hold from that speaker: the normal path
         citation = self.cite(1, quote, whole_sentence=True)
         text = self.article_texts([quote.article_id]).get(quote.article_id, "")
-        day = said_on(citation) or said_on(citation, lead_of(text))
+        # the lead's day is the event's, not of words said before it: "Biden has previously said he would sign the
+        # bill" was dated the House vote's day (a fact-checker's try; he said it days before)
+        day = said_on(citation) or (None if SAID_BEFORE.search(citation.quote) else said_on(citation, lead_of(text)))
         occasion = occasion_of(text, quote)
         where = f" ({occasion})" if occasion else ""
         if (year := self.day_of(quote)) is not None and len(year) == 4:
@@ -706,11 +708,18 @@ def said_on(citation: Citation, text: str | None = None) -> str | None:
     if not citation.published:
         return None
     read = citation.passage if text is None else text
-    days = {found.date for found in relative_dates(read, date.fromisoformat(citation.published)) if found.date}
+    published = date.fromisoformat(citation.published)
+    # not a day after the report: "… her native South Carolina, site of the next Republican primary" on Feb. 24 was given
+    # as the day Haley said "chaos follows him" in a January 22 story (a fact-checker's try)
+    days = {found.date for found in relative_dates(read, published) if found.date and found.date <= published}
     return days.pop().isoformat() if len(days) == 1 else None
 
 
 QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
+SAID_BEFORE = re.compile(
+    r"\b(?:previously|earlier|already|repeatedly|long) (?:said|says|stated|told|vowed|promised)\b|\bha(?:s|ve|d) (?:previously |long |repeatedly )?(?:said|stated|vowed|promised)\b",
+    re.I,
+)
 # a day told with a verb of saying: "said on Wednesday", "told reporters Thursday", "speaking at a news conference at
 # City Hall on Tuesday afternoon"
 SAID_ON_A_DAY = re.compile(

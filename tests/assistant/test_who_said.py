@@ -1216,3 +1216,39 @@ def test_a_time_of_day_is_not_what_a_topic_is_about(make_assistant):
     bot.add_records(records)
     answer = bot.ask("What did Trump say on Super Tuesday night?", as_of="2024-03-06")
     assert answer.citations and "They call it Super Tuesday for a reason" in answer.citations[0].quote, answer.text
+
+
+def test_the_day_words_were_said_is_never_after_the_report_nor_the_events_for_words_said_before(make_assistant):
+    """Two of a fact-checker's tries (news24-dev): "When did she say that?" after "Who said 'chaos follows him'?" answered
+    "On 2024-02-24" (the South Carolina primary the paragraph goes on to name) for words a January 22 live page
+    reported; "When did he say that?" after "Did Biden say he would sign the TikTok bill?" gave the House vote's day for
+    "Biden has previously said he would sign the bill"."""
+    bot = make_assistant()
+    bot.add_records(
+        [
+            {
+                "id": "72ddcd77c901",
+                "title": "New Hampshire primary live updates: Trump, Haley face off",
+                "source": "usatoday.com",
+                "published": "2024-01-22",
+                "text": "Former South Carolina Gov. Nikki Haley campaigned across New Hampshire on Monday.\n\n"
+                "Haley also took a slight shot at Trump when she said, \"rightly or wrongly, chaos follows him,'' and called "
+                "him out on some lies. At the same time, she seemed to hedge her bets in New Hampshire by emphasizing her "
+                "strength in her native South Carolina, site of the next Republican primary Feb. 24, where she was elected "
+                "governor twice.",
+            },
+            {
+                "id": "1d3b481b5a72",
+                "title": "Rep. Jodey Arrington supports legislation that could ban TikTok",
+                "source": "usatoday.com",
+                "published": "2024-03-13",
+                "text": "The South Plains and Big Country’s congressman on Wednesday offered support for legislation that could "
+                "lead to a national TikTok ban.\n\nWhile the bill passed the House resoundingly, it could face a tougher fate "
+                "in the Senate. President Joe Biden has previously said he would sign the bill if it landed on his desk.",
+            },
+        ]
+    )
+    chaos = bot.ask("When did Nikki Haley say “rightly or wrongly, chaos follows him”?", as_of="2024-01-24")
+    assert chaos.citations and "2024-02-24" not in chaos.text, chaos.text
+    sign = bot.ask("When did Joe Biden say “he would sign the bill”?", as_of="2024-03-14")
+    assert sign.text.startswith("On or before 2024-03-13"), sign.text
