@@ -1647,3 +1647,20 @@ def test_absent_from_the_ballot_is_no_and_a_forecast_settles_no_meeting(make_ass
     assert ballot.text.startswith("No.") and "absent from the primary ballots" in ballot.text, ballot.text
     march = bot.ask("Did the Fed cut rates in March?", as_of="2024-03-22")
     assert "No." not in march.text.split("[1]")[0] and "don't say so outright" in march.text, march.text
+
+
+def test_anyone_harmed_is_settled_only_by_harm_told_of_the_asked_place(make_assistant):
+    """A fact-checker's try (news24-dev, as of 2024-02-16): "Was anyone killed in the Kansas City Super Bowl parade
+    shooting?" got "Yes. Following Lunar New Year celebrations in Monterey Park, California, 11 people were killed …",
+    from the story's list of earlier shootings; its parade paragraph says "In total 22 people suffered gunshot wounds,
+    including one fatality". (The recognizer reads "the Kansas City Super Bowl" as an organisation: the question's own
+    words stand for its places.)"""
+    import json
+    from pathlib import Path
+
+    article = json.loads((Path(__file__).parent / "parade_shooting_article.json").read_text(encoding="utf-8"))["article"]
+    bot = make_assistant()
+    bot.add_records([article])
+    answer = bot.ask("Was anyone killed in the Kansas City Super Bowl parade shooting?", as_of="2024-02-16")
+    assert "Monterey Park" not in answer.text, answer.text
+    assert answer.text.startswith("Yes. In total 22 people suffered gunshot wounds, including one fatality"), answer.text
