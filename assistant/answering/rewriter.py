@@ -1224,6 +1224,30 @@ def time_preposition(time: str) -> str:
     return first if first in ("before", "since") else "after"
 
 
+# "What happened next?", "What happens next?", "And then what happened?": the story's next turn, asked of nothing named
+WHAT_NEXT = re.compile(
+    r"^\s*(?:and\s+)?(?:what\s+(?:happened|happens|happen|came|comes)\s+(?:next|then|later|after\s+that|afterwards|since\s+then)"
+    r"|(?:and\s+)?then\s+what(?:\s+happened)?)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def digest_asked(question: str) -> str | None:
+    """What a digest question asked about: "on the Alaska Airlines flight" of "What happened on the Alaska Airlines
+    flight?", "the Peregrine lander" of "Summarize the Peregrine lander"; None for any other question."""
+    if (happened := WHAT_HAPPENED.match(question)) is not None:
+        return happened["where"]
+    analysis = analyze(question)
+    return analysis.topic if analysis.kind in ("summary", "what_happened") and analysis.topic else None
+
+
+def digest_asked_when(question: str) -> str | None:
+    """ "on the Alaska Airlines flight" of "When did it happen on the Alaska Airlines flight?", the rewrite of a "When did
+    that happen?" after a digest (`RuleRewriter.rewrite_after`); None for any other question."""
+    found = re.match(r"^(?:When|Where) did it happen ((?:at|in|on|during|to|with) .+?)\?$", question)
+    return found[1] if found else None
+
+
 def points_back(message: str) -> re.Match | None:
     """The message's time word that points back to an earlier event, when the message names no event of its
     own: no noun outside its subject ("What did the governor say afterwards?" has none; "What did Haley say
@@ -1331,7 +1355,7 @@ class RuleRewriter:
         last_question, last_answer = base.understood, base.answer
         if not last_question and not last_answer:
             return message
-        at_that_time = self.at_the_event(message, earlier, base)
+        at_that_time = self.after_the_digest(message, earlier) or self.at_the_event(message, earlier, base)
         if at_that_time:
             return at_that_time
         if done := did_that(message, earlier):
@@ -1388,6 +1412,12 @@ class RuleRewriter:
                     # "When was that?" after "Who agreed to buy the Hartwell plant?": when the one the answer named
                     # did it (an outside try got it asked as it stood, and declined)
                     return f"{wh.capitalize()} did {action}?"
+        if when_was_that and not event and (digest := digest_asked(last_question)) is not None:
+            # "When did that happen?" after "What happened on the Alaska Airlines flight?" was asked as it stood, and
+            # declined, the day in the digest just given (a researcher's try in the web chat)
+            wh = next(word for word in when_was_that[0].split() if word.lower() in ("when", "where"))
+            where = digest if digest.split()[0].lower() in ("at", "in", "on", "during", "to", "with") else f"with {digest}"
+            return f"{wh.capitalize()} did it happen {where}?"
         if event:
             asked = when_was_that
             won = outcome_told(last_question)
@@ -1430,6 +1460,25 @@ class RuleRewriter:
             return f"{message[: pointing.end()].rstrip(' ?.!')} {happened.group('where')}?"
         resolved = with_the_quote(self.resolve_pronouns(message, last_question, last_answer), last.lead)
         return with_the_event_object(resolved, earlier)
+
+    def after_the_digest(self, message: str, earlier: list[Exchange]) -> str | None:
+        """ "What happened next?" after a digest ("What happened on the Alaska Airlines flight?", "Summarize the
+        Peregrine lander"): the latest on its topic, newest first. It was read as a digest "about next" (a researcher's
+        try: "The 5 newest of the 24 stories found about next")."""
+        if not WHAT_NEXT.match(message):
+            return None
+        digest = None
+        for turn in reversed(earlier):
+            # the newest digest asked, unless an event was asked after it (that one is followed: `at_the_event`); a "When
+            # did it happen on …?" between them is the digest's own
+            if (digest := digest_asked(turn.understood) or digest_asked_when(turn.understood)) is not None:
+                break
+            if event_of(turn.understood) is not None:
+                return None
+        if digest is None:
+            return None
+        topic = re.sub(r"^(?:at|in|on|during|to|with)\s+", "", digest, flags=re.IGNORECASE)
+        return f"What is the latest on {topic}?"
 
     def at_the_event(self, message: str, earlier: list[Exchange], base: Exchange) -> str | None:
         """ "What did she say afterwards?" after "Did Nikki Haley lose South Carolina?" → "What did Nikki Haley

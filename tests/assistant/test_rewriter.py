@@ -1279,3 +1279,28 @@ def test_the_replaced_persons_possessive_becomes_the_new_ones(rewriter):
     an organisation's), and "What about Joe Biden?" kept Trump's "his"; the new person's own is asked about."""
     assert rewriter.rewrite("What about Nikki Haley?", VICTORY_SPEECH) == "What did Nikki Haley say in her victory speech?"
     assert rewriter.rewrite("What about Joe Biden?", VICTORY_SPEECH) == "What did Joe Biden say in his victory speech?"
+
+
+ALASKA_DIGEST = history(
+    "What happened on the Alaska Airlines flight?",
+    "The stories about the Alaska Airlines flight, newest first:\n- 2024-01-06 · Boeing 737 Max 9s grounded over Alaska "
+    "Airlines incident: The Federal Aviation Administration has grounded 171 of the Boeing 737 Max 9 planes worldwide after "
+    "a hole blew out of an Alaska Airlines plane Friday night (2024-01-05). [1]",
+)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        # a researcher's web-chat tries (news24-dev, as of 2024-01-24): asked as they stood, "The articles here don't say"
+        # and "The 5 newest of the 24 stories found about next"
+        ("When did that happen?", "When did it happen on the Alaska Airlines flight?"),
+        ("What happened next?", "What is the latest on the Alaska Airlines flight?"),
+        ("What happens next?", "What is the latest on the Alaska Airlines flight?"),
+    ],
+)
+def test_a_follow_up_of_a_digest_asks_of_its_topic(rewriter, follow_up, expected):
+    assert rewriter.rewrite(follow_up, ALASKA_DIGEST) == expected
+    # ... and after the "When" rewritten so, "What happened next?" is still the digest's story
+    turned = ALASKA_DIGEST + history("When did that happen?", "A left door plug … late Friday night (2024-01-05). [1]")
+    assert rewriter.rewrite("What happened next?", turned) == "What is the latest on the Alaska Airlines flight?"
