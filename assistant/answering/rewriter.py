@@ -1241,6 +1241,10 @@ def digest_asked(question: str) -> str | None:
     return analysis.topic if analysis.kind in ("summary", "what_happened") and analysis.topic else None
 
 
+# "What did the Supreme Court decide about the razor wire?": what someone did, whose day "When was that?" asks
+WHAT_DID = re.compile(r"^\s*what\s+did\s+(?P<rest>[^?]+?)\s*\?+\s*$", re.IGNORECASE)
+
+
 def digest_asked_when(question: str) -> str | None:
     """ "on the Alaska Airlines flight" of "When did it happen on the Alaska Airlines flight?", the rewrite of a "When did
     that happen?" after a digest (`RuleRewriter.rewrite_after`); None for any other question."""
@@ -1435,6 +1439,11 @@ class RuleRewriter:
         if when_was_that and (spoke := SAY_WHERE.match(last_question)) is not None:
             # "When was that?" after "What did Trump say at Liberty University?": when he spoke there (it was declined)
             return f"When did {spoke['speaker']} speak {spoke['where']}?"
+        if when_was_that and (did := WHAT_DID.match(last_question)) is not None:
+            # "When was that?" after "What did the Supreme Court decide about the razor wire?": when it decided (asked as
+            # it stood, it was declined: a researcher's web-chat try)
+            wh = next(word for word in when_was_that[0].split() if word.lower() in ("when", "where"))
+            return f"{wh.capitalize()} did {did['rest']}?"
         later = self.same_speaker_later(message, last_question, last_answer)
         if later:
             return later

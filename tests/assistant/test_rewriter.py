@@ -1304,3 +1304,14 @@ def test_a_follow_up_of_a_digest_asks_of_its_topic(rewriter, follow_up, expected
     # ... and after the "When" rewritten so, "What happened next?" is still the digest's story
     turned = ALASKA_DIGEST + history("When did that happen?", "A left door plug … late Friday night (2024-01-05). [1]")
     assert rewriter.rewrite("What happened next?", turned) == "What is the latest on the Alaska Airlines flight?"
+
+
+def test_when_was_that_after_what_someone_did_asks_when_they_did_it(rewriter):
+    """A researcher's web-chat try (news24-dev, as of 2024-03-01): "When was that?" after "What did the Supreme Court
+    decide about the razor wire?" was asked as it stood, and declined ("A divided Supreme Court on Monday allowed Border
+    Patrol agents to cut razor wire …", 2024-01-22, was indexed)."""
+    turn = history(
+        "What did the Supreme Court decide about the razor wire?",
+        "A divided Supreme Court on Monday (2024-01-22) allowed Border Patrol agents to cut razor wire. [1]",
+    )
+    assert rewriter.rewrite("When was that?", turn) == "When did the Supreme Court decide about the razor wire?"
