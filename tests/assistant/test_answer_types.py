@@ -1994,3 +1994,26 @@ def test_how_many_members_voted_is_answered_by_the_tally(make_assistant):
     answer = bot.ask("How many representatives voted for the TikTok bill?", as_of="2024-03-15")
     assert answer.citations and "352-65" in answer.citations[0].quote, answer.text
     assert "Two states" not in answer.text, answer.text
+
+
+def test_a_score_along_the_way_is_not_the_games_score_and_a_line_of_links_is_no_answer(make_assistant):
+    """A fact-checker's try (news24-dev, as of 2024-01-10): "What was the score of the national championship game?" got
+    "… with Michigan leading 20-13 with 15 minutes left to go." (its "final quarter" read as a final), while the page
+    says "Michigan beat the Washington Huskies, 34-13"; and a line of bare links was cited, with a day inside an address."""
+    records = json.loads((Path(__file__).parent / "championship_game.json").read_text(encoding="utf-8"))["articles"]
+    records.append(
+        {
+            "id": "links",
+            "title": "MLK Day: what is open on Monday",
+            "source": "usatoday.com",
+            "published": "2024-01-13",
+            "text": "Banks and post offices close for the holiday.\n\nhttps://www.usatoday.com/story/news/nation/2020/01/16/"
+            "mlk-day-martin-luther-king-jr-holiday-monday/2838025001/",
+        }
+    )
+    bot = make_assistant()
+    bot.add_records(records)
+    answer = bot.ask("What was the score of the national championship game?", as_of="2024-01-10")
+    assert answer.citations and "34-13" in answer.citations[0].quote, answer.text
+    links = bot.ask("What is open on MLK Day Monday?", as_of="2024-01-14")
+    assert not any(c.quote.startswith("https://") for c in links.citations), links.text
