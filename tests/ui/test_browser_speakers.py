@@ -88,3 +88,22 @@ def test_a_person_plot_has_month_labels_that_do_not_overlap_on_a_phone(new_page,
         assert overlap <= 0 or vertical <= 0, f"month labels drawn over each other: {before} and {after}"
     left, right = drawn["plot"]
     assert all(left - 1 <= label[1] and label[2] <= right + 1 for label in labels), drawn
+
+
+def test_a_persons_page_is_of_the_quotes_published_by_the_asking_date(new_page, speakers_url):
+    """A researcher's web-chat try (news24-dev, As of 2024-02-10): Nikki Haley's page listed her words of March 5, which
+    no answer of that day could give. Lena Berg is quoted every month from January 2019 to April 2020: as of 2019-06-30
+    her page holds the six of January to June 2019, and says so."""
+    page = new_page()
+    open_chat(page, speakers_url)
+    page.fill("#byline-as-of input", "2019-06-30")
+    page.press("#byline-as-of input", "Enter")  # a date field takes its value on Enter or blur
+    expect(page.locator("#byline-as-of input")).to_have_value("2019-06-30")
+    page.get_by_role("tab", name="Speakers", exact=True).click()
+    speakers = page.locator("#byline-speakers")
+    page.fill("#byline-people-search textarea", "Lena Berg")
+    expect(speakers.get_by_role("row")).to_have_count(2)
+    speakers.get_by_role("gridcell", name="Lena Berg", exact=True).click()
+    summary = page.locator("#byline-person .pp-summary")
+    expect(summary).to_contain_text("6 quotes")
+    expect(summary).to_contain_text("2019-01-14 to 2019-06-14 published by 2019-06-30")

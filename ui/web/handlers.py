@@ -961,21 +961,27 @@ class ChatHandlers:
     def find_people(self, search: str):
         return gr.Dataframe(value=speakers_rows(self.bot, self.settings.list_rows, search or ""))
 
-    def select_person(self, event: gr.SelectData) -> tuple:
-        """A row of the speakers list chosen: that person's page."""
+    def select_person(self, as_of: str | None, event: gr.SelectData) -> tuple:
+        """A row of the speakers list chosen: that person's page, as of the chat's asking date."""
         row = getattr(event, "row_value", None) or []
         name = row[0] if row else event.value
-        return self.person(str(name or ""))
+        return self.person(str(name or ""), as_of)
 
-    def person(self, name: str) -> tuple:
-        """A person's page: (head with topics, quotes per month plot, quotes newest first)."""
+    def person(self, name: str, as_of: str | None = None) -> tuple:
+        """A person's page: (head with topics, quotes per month plot, quotes newest first), of the quotes published by
+        `as_of` (the chat's asking date): with it set to Feb. 10, Haley's page listed her words of March 5 (a
+        researcher's web-chat try), which no answer of that day could give."""
         import pandas as pd
 
         name = " ".join(name.split())
         if not name:
             return "", gr.BarPlot(visible=False), ""
         try:
-            quotes = self.bot.quotes(speaker=name, limit=self.settings.person_quotes)
+            day = checked_date(as_of, "as-of")
+        except InputProblem:
+            day = None  # a date the field refused: the Filters label says so; the page is of every day
+        try:
+            quotes = self.bot.quotes(speaker=name, limit=self.settings.person_quotes, as_of=day)
         except Exception:  # the UI boundary
             log.exception("listing the quotes of %r failed", name)
             return f"Could not list the quotes of {escape_markdown(name)}.", gr.BarPlot(visible=False), ""
@@ -988,7 +994,7 @@ class ChatHandlers:
         shown_months = pd.to_datetime([f"{m}-01" for m, _ in months]) if over_a_year else [m for m, _ in months]
         plot = pd.DataFrame({"month": shown_months, "quotes": [n for _, n in months]})
         return (
-            render_person_head(name, quotes),
+            render_person_head(name, quotes, as_of=day),
             gr.BarPlot(
                 value=plot,
                 visible=bool(months),

@@ -311,7 +311,7 @@ def build_chat(bot, settings: WebSettings | None = None, workers: IngestWorkers 
             source.click(handlers.open_article, None, [reader_panel, reader], **reading)
         close_reader.click(handlers.close_article, None, reader_panel, queue=False, api_visibility="private")
         people_search.change(handlers.find_people, people_search, speakers_table, **reading)
-        speakers_table.select(handlers.select_person, None, [person_head, person_plot, person_quotes], **reading)
+        speakers_table.select(handlers.select_person, as_of_box, [person_head, person_plot, person_quotes], **reading)
         # a collapsed Filters section still says which filters are on, and which typed date was refused
         filter_inputs = [source_filter, since_box, until_box, as_of_box]
         # filters set together (a reload) change one box after another, and each change asks for a label: one drawn

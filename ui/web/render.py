@@ -447,15 +447,15 @@ def topics(quotes: list) -> list[tuple[str, int]]:
     return sorted(by_recency, key=lambda item: -item[1])  # stable: among equal counts, the newest first
 
 
-def render_person_head(name: str, quotes: list, topic_count: int = 10) -> str:
-    """A person's page, its top: the name, how many quotes over which days, and the topics they spoke on."""
+def render_person_head(name: str, quotes: list, topic_count: int = 10, as_of: str | None = None) -> str:
+    """A person's page, its top: the name, how many quotes over which days (published by `as_of`, when the chat asks as
+    of a day), and the topics they spoke on."""
+    by = f" published by {html.escape(as_of)} (the chat's asking date)" if as_of else ""
     if not quotes:
-        return (
-            f'<div class="byline-person"><h3>{html.escape(name)}</h3><p>No quotes of {html.escape(name)} are indexed.</p></div>'
-        )
+        return f'<div class="byline-person"><h3>{html.escape(name)}</h3><p>No quotes of {html.escape(name)} are indexed{by}.</p></div>'
     days = sorted(q.published for q in quotes if q.published)
     articles = len({q.article_id for q in quotes})
-    span = f", {days[0]} to {days[-1]}" if days else ""
+    span = (f", {days[0]} to {days[-1]}" if days else "") + by
     plural = "s" if len(quotes) != 1 else ""
     parts = [
         f'<div class="byline-person"><h3>{html.escape(name)}</h3>'
