@@ -994,7 +994,8 @@ class ChatHandlers:
         shown_months = pd.to_datetime([f"{m}-01" for m, _ in months]) if over_a_year else [m for m, _ in months]
         plot = pd.DataFrame({"month": shown_months, "quotes": [n for _, n in months]})
         return (
-            render_person_head(name, quotes, as_of=day),
+            # (said only of a day before today: the date field holds today unless the reader set another)
+            render_person_head(name, quotes, as_of=day if day and day < date.today().isoformat() else None),
             gr.BarPlot(
                 value=plot,
                 visible=bool(months),
