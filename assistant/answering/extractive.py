@@ -112,7 +112,7 @@ from assistant.answering.verdict import (
 )
 from assistant.search.cache import KeywordIndex
 from assistant.search.types import Hit
-from assistant.search.words import clipped_from, stems
+from assistant.search.words import acronyms, clipped_from, stems
 from ingest.chunking import sentence_spans
 from ingest.cleaning import boilerplate_spans, is_boilerplate
 
@@ -196,8 +196,6 @@ NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'-]*|\w*\d\w*)\b")
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "its", "this", "that", "these"})
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)*\b")
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)", re.IGNORECASE)
-# capitalised words with the small words names keep inside them ("Food and Drug Administration")
-NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-z]+)+\b")
 
 
 # With "latest"/"now", a sentence this close to the best one's score counts as answering as well, and
@@ -758,8 +756,11 @@ class ExtractiveAnswerer:
             )
             best, edition_led = (this_edition, True) if this_edition is not None else (best, False)
         verdict = no_outcome or (NO_EVENT_REPORTED if untold else None) or (NO_HOLDER_NAMED if no_holder else None)
-        in_progress = IN_PROGRESS.search(best.text) is not None and ENDED_STEMS.isdisjoint(best.stems)
-        if verdict is None and scored is not None and (not TALLY.search(best.text) or PREDICTS.search(best.text) or in_progress):
+        if (
+            verdict is None
+            and scored is not None
+            and (not TALLY.search(best.text) or PREDICTS.search(best.text) or told_along_the_way(best))
+        ):
             verdict = NO_COUNT_GIVEN  # no score of this year's game: what comes closest, said so
         elsewhere: list[Candidate] = []
         # "Who was killed at the Kansas City parade?" too: answered "Following Lunar New Year celebrations in Monterey
@@ -1372,8 +1373,7 @@ class ExtractiveAnswerer:
                     continue
                 # ... and not a score along the way: "… with Michigan leading 20-13 with 15 minutes left to go" was given for
                 # the championship game's score (a fact-checker's try; its report says "Michigan beat … 34-13")
-                along_the_way = IN_PROGRESS.search(c.text) is not None and ENDED_STEMS.isdisjoint(c.stems)
-                c.answer_entities = [] if PREDICTS.search(c.text) or along_the_way else TALLY.findall(c.text)
+                c.answer_entities = [] if PREDICTS.search(c.text) or told_along_the_way(c) else TALLY.findall(c.text)
                 if c.answer_entities:
                     # the result ("defeated the No. 6 Los Angeles Rams, 24-23") over a score along the way ("to take
                     # a 21-10 lead"), which a live page tells by the dozen
@@ -1537,13 +1537,13 @@ WHICH_DID_WIN = re.compile(
 )
 
 
-# a score foretold, not played: "This will be a 27-24 game either way, and our guess is Mahomes finds a way …"
 # a game told as it goes, not as it ended: "leading 20-13 with 15 minutes left", "to take a 21-10 lead", "at halftime"
 IN_PROGRESS = re.compile(
     r"\b(?:leading|led|leads|trailing|trailed|trails|halftime|at the half|(?:minutes?|seconds?) (?:left|remaining|to go)|"
     r"heading into|(?:take|took|taking|extend\w*|cut) (?:a|an|the|their|its) (?:\d{1,3}[-–]\d{1,3} )?lead)\b",
     re.IGNORECASE,
 )
+# a score foretold, not played: "This will be a 27-24 game either way, and our guess is Mahomes finds a way …"
 PREDICTS = re.compile(r"\b(?:will|predict\w*|guess|projected|forecast\w*)\b", re.I)
 # "Who is the prime minister of Haiti?", "Who was the CEO of Boeing?", "Who is the Boeing CEO?": the post asked about
 ROLE_OF = re.compile(
@@ -1862,9 +1862,6 @@ def with_its_list(passage: str, end: int, following: tuple[tuple[int, int], ...]
     return list_end
 
 
-DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
-
-
 # a nation by its names: a question's "banned in America" is the passage's "a sweeping import ban" in the "U.S."
 # (an eval miss: "Which type of Apple product was once again banned in America this week?"). Case counts: "told
 # us" names no nation; the newspaper "USA TODAY" names none either.
@@ -1893,24 +1890,6 @@ def nation_names(text: str) -> set[str]:
 def held_stems(text: str) -> frozenset[str]:
     """`ExtractiveAnswerer.held_stems`, remembered by text."""
     return frozenset(stems(text)) | frozenset(stems(" ".join(acronyms(text)))) | nation_names(text)
-
-
-def acronyms(text: str) -> list[str]:
-    """The acronyms a text spells out without writing them: "the US Food and Drug Administration"
-    also says FDA, so a question about "the FDA" matches it."""
-    found = []
-    for run in NAME_RUN.finditer(text):
-        # not a sentence's "The": "The Federal Aviation Administration has grounded 171 …" says FAA, not TFAA (its "Yes."
-        # to "Did the FAA ground the Boeing 737 Max 9?" was "don't say so outright": a journalist's try)
-        words = run.group(0).split()
-        if len(words) > 2 and words[0] == "The":
-            words = words[1:]
-        initials = "".join(word[0] for word in words if word[0].isupper())
-        if 2 <= len(initials) <= 6:
-            found.append(initials)
-    # ... and those written with dots: "Washington, D.C." says DC ("Did Haley win the DC primary?")
-    found += [dotted.replace(".", "") for dotted in DOTTED_ACRONYM.findall(text)]
-    return found
 
 
 # a sentence that announces what follows ("Here's what we know so far about the cause of the AT&T outage.") holds none
@@ -2069,6 +2048,11 @@ DATED_YEAR = re.compile(rf"\b(?i:in|since|from|until|before|during)\s+(?i:the\s+
 RESULT_STEMS = WINNING_STEMS | frozenset(stems("defeated beat edged final passed approved"))
 # ... those that tell a game ended ("the final quarter" is still under way)
 ENDED_STEMS = RESULT_STEMS - frozenset(stems("final"))
+
+
+def told_along_the_way(c: Candidate) -> bool:
+    """Whether the sentence tells a game as it goes (`IN_PROGRESS`) and not as it ended: its tally is no score of it."""
+    return IN_PROGRESS.search(c.text) is not None and ENDED_STEMS.isdisjoint(c.stems)
 
 
 def count_holder(question: str) -> frozenset[str]:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.answering.full_names import in_a_longer_name
 from assistant.answering.question import dependency_parser
-from assistant.search.words import clipped_from, stems
+from assistant.search.words import acronyms, clipped_from, stems
 from ingest.cleaning import DATELINE
 
 if TYPE_CHECKING:
@@ -1197,19 +1197,9 @@ def holds_word(token, word: str) -> bool:
     if word.lower() in {w.text.lower() for w in token.subtree}:
         return True
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
-    if word.isupper() and 2 <= len(word) <= 6 and spells_out(word, phrase):
+    if word.isupper() and word in acronyms(phrase):
         return True  # "The Federal Aviation Administration" is the FAA of "Did the FAA ground the Boeing 737 Max 9?"
     return word[:1].isupper() and clipped_from(word, phrase)
-
-
-def spells_out(acronym: str, phrase: str) -> bool:
-    """Whether a run of capitalised words of `phrase` has `acronym`'s letters as its initials ("Food and Drug
-    Administration" spells out FDA; "and", "of", "the" inside it are skipped)."""
-    for run in re.finditer(r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|on|&)\s+)*[A-Z][\w'’-]*)+", phrase):
-        initials = "".join(word[0] for word in run[0].split() if word[0].isupper())
-        if initials.endswith(acronym) and (initials == acronym or initials[: -len(acronym)] in ("T", "U", "US")):
-            return True
-    return False
 
 
 @lru_cache(maxsize=64)

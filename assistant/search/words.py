@@ -144,3 +144,26 @@ def clipped_from(name: str, text: str) -> bool:
     """Whether `text` writes a longer name that `name` (a one-word name, or its stem) is clipped from: "Fed" from
     "Federal Reserve" (a first word that begins with it, then another capitalised word)."""
     return len(name) >= 3 and re.search(rf"\b{re.escape(name.capitalize())}[a-z]+\s+[A-Z]", text) is not None
+
+
+# capitalised words with the small words names keep inside them ("Food and Drug Administration")
+ACRONYM_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][a-z]+)+\b")
+DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def acronyms(text: str) -> list[str]:
+    """The acronyms a text spells out without writing them: "the US Food and Drug Administration"
+    also says FDA, so a question about "the FDA" matches it."""
+    found = []
+    for run in ACRONYM_RUN.finditer(text):
+        # not a sentence's "The": "The Federal Aviation Administration has grounded 171 …" says FAA, not TFAA (its "Yes."
+        # to "Did the FAA ground the Boeing 737 Max 9?" was "don't say so outright": a journalist's try)
+        words = run.group(0).split()
+        if len(words) > 2 and words[0] == "The":
+            words = words[1:]
+        initials = "".join(word[0] for word in words if word[0].isupper())
+        if 2 <= len(initials) <= 6:
+            found.append(initials)
+    # ... and those written with dots: "Washington, D.C." says DC ("Did Haley win the DC primary?")
+    found += [dotted.replace(".", "") for dotted in DOTTED_ACRONYM.findall(text)]
+    return found
