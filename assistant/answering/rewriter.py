@@ -82,7 +82,8 @@ SAY_ABOUT = re.compile(
 SAY_WHERE = re.compile(r"^\s*what\s+did\s+(?P<speaker>[^?]{1,60}?)\s+say\s+(?P<where>(?:at|in|during)\s+[^?]+?)\s*\?+\s*$", re.I)
 # "When was that?" after "Who won the Nevada primary?": "that" is the event the question named
 WHEN_WAS_THAT = re.compile(
-    r"^\s*(?:and\s+)?(?:when|where)\s+(?:was|is|did|does)\s+(?P<that>that|this)(?:\s+(?:happen|take\s+place))?\s*\?+\s*$", re.I
+    r"^\s*(?:and\s+)?(?P<wh>when|where)\s+(?:was|is|did|does)\s+(?P<that>that|this)(?:\s+(?:happen|take\s+place))?\s*\?+\s*$",
+    re.I,
 )
 DID_ACTION = re.compile(r"^\s*did\s+(?P<action>[^?]+?)\s*\?+\s*$", re.I)  # "Did Haley drop out?": what was done
 # "When did she do that?", "Why did they do it?": what was done is the last question's action
@@ -441,7 +442,10 @@ DONE_ABOUT = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+[^?]+?\s+(?:about|on|over|regarding)\s+(?P<topic>[^?]+?)\s*\?+\s*$",
     re.I,
 )
-WHAT_HAPPENED = re.compile(r"^\s*what\s+happened\s+(?P<where>(?:at|in|on|during|to|with)\s+[^?]+?)\s*\?+\s*$", re.I)
+DIGEST_PREPOSITIONS = ("at", "in", "on", "during", "to", "with")  # "What happened on the Alaska Airlines flight?"
+# ... and its "When did that happen?" as rewritten ("When did it happen on the Alaska Airlines flight?")
+DIGEST_WHEN = re.compile(rf"^(?:When|Where) did it happen (?P<where>(?:{'|'.join(DIGEST_PREPOSITIONS)}) .+?)\?$")
+WHAT_HAPPENED = re.compile(rf"^\s*what\s+happened\s+(?P<where>(?:{'|'.join(DIGEST_PREPOSITIONS)})\s+[^?]+?)\s*\?+\s*$", re.I)
 DAY_FIRST = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this|last|next|jan|feb|mar|apr"
     r"|may|jun|jul|aug|sep|oct|nov|dec|\d)",
@@ -554,20 +558,25 @@ def titled_in(focus: str, earlier: list[Exchange]) -> str:
     return focus
 
 
+FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+MASCULINE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+
+
+def pronoun_gender(pronouns: set[str]) -> str:
+    """ "f" when the words hold a feminine pronoun, else "m" for a masculine one, else ""."""
+    return "f" if pronouns & FEMININE_PRONOUNS else "m" if pronouns & MASCULINE_PRONOUNS else ""
+
+
 def fitting_gender(persons: list[str], pronouns: set[str]) -> list[str]:
     """The persons a "she" or "he" may stand for first: "What did she say after the loss?", after an answer naming
     Joe Biden, Donald Trump and Nikki Haley, asks about Haley (by her first name; a name that tells nothing stays
     in its place, behind the ones that tell the pronoun's gender; one of the other gender is none)."""
-    wanted = "f" if pronouns & {"she", "her", "hers", "herself"} else "m" if pronouns & {"he", "him", "his", "himself"} else ""
+    wanted = pronoun_gender(pronouns)
     if not wanted:
         return persons
     # none of the other gender: "What did she say about it?" after an answer naming only Donald Trump was asked of
     # him (an outside try); the pronoun is then left as it is
     return sorted((p for p in persons if gender_of(p) != ("m" if wanted == "f" else "f")), key=lambda p: gender_of(p) != wanted)
-
-
-FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-MASCULINE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 
 
 def named_as(candidate, pronoun) -> bool:
@@ -577,9 +586,8 @@ def named_as(candidate, pronoun) -> bool:
     entity = next((ent for ent in candidate.doc.ents if ent.start <= candidate.i < ent.end), None)
     if candidate.pos_ != "PROPN" or entity is None or len(entity) < 2:
         return False
-    gender = name_gender(entity.text)
-    word = pronoun.lower_
-    return (gender == "f" and word in FEMININE_PRONOUNS) or (gender == "m" and word in MASCULINE_PRONOUNS)
+    wanted = pronoun_gender({pronoun.lower_})
+    return bool(wanted) and gender_of(entity.text) == wanted
 
 
 def can_bind(candidate, pronoun) -> bool:
@@ -1248,8 +1256,8 @@ WHAT_DID = re.compile(r"^\s*what\s+did\s+(?P<rest>[^?]+?)\s*\?+\s*$", re.IGNOREC
 def digest_asked_when(question: str) -> str | None:
     """ "on the Alaska Airlines flight" of "When did it happen on the Alaska Airlines flight?", the rewrite of a "When did
     that happen?" after a digest (`RuleRewriter.rewrite_after`); None for any other question."""
-    found = re.match(r"^(?:When|Where) did it happen ((?:at|in|on|during|to|with) .+?)\?$", question)
-    return found[1] if found else None
+    found = DIGEST_WHEN.match(question)
+    return found["where"] if found else None
 
 
 def points_back(message: str) -> re.Match | None:
@@ -1408,7 +1416,7 @@ class RuleRewriter:
                 if (event := asked_event(turn.understood)) is not None:
                     last_question = turn.understood
                     break
-                wh = next(word for word in when_was_that[0].split() if word.lower() in ("when", "where"))
+                wh = when_was_that["wh"]
                 if (done := DID_ACTION.match(turn.understood)) is not None:
                     # "When was that?" after "Did Haley drop out?": when she did
                     return f"{wh.capitalize()} did {done['action']}?"
@@ -1419,9 +1427,8 @@ class RuleRewriter:
         if when_was_that and not event and (digest := digest_asked(last_question)) is not None:
             # "When did that happen?" after "What happened on the Alaska Airlines flight?" was asked as it stood, and
             # declined, the day in the digest just given (a researcher's try in the web chat)
-            wh = next(word for word in when_was_that[0].split() if word.lower() in ("when", "where"))
-            where = digest if digest.split()[0].lower() in ("at", "in", "on", "during", "to", "with") else f"with {digest}"
-            return f"{wh.capitalize()} did it happen {where}?"
+            where = digest if digest.split()[0].lower() in DIGEST_PREPOSITIONS else f"with {digest}"
+            return f"{when_was_that['wh'].capitalize()} did it happen {where}?"
         if event:
             asked = when_was_that
             won = outcome_told(last_question)
@@ -1434,16 +1441,14 @@ class RuleRewriter:
         if (asked := when_was_that) and (counted := HOW_MANY_WERE.match(last_question)) is not None:
             # "When was that?" after "How many people were shot at the Kansas City parade?": when they were (it was
             # asked alone, and declined: an outside try)
-            wh = next(word for word in asked[0].split() if word.lower() in ("when", "where"))
-            return f"{wh.capitalize()} {counted['be']} {counted['what']} {counted['rest']}?"
+            return f"{asked['wh'].capitalize()} {counted['be']} {counted['what']} {counted['rest']}?"
         if when_was_that and (spoke := SAY_WHERE.match(last_question)) is not None:
             # "When was that?" after "What did Trump say at Liberty University?": when he spoke there (it was declined)
             return f"When did {spoke['speaker']} speak {spoke['where']}?"
         if when_was_that and (did := WHAT_DID.match(last_question)) is not None:
             # "When was that?" after "What did the Supreme Court decide about the razor wire?": when it decided (asked as
             # it stood, it was declined: a researcher's web-chat try)
-            wh = next(word for word in when_was_that[0].split() if word.lower() in ("when", "where"))
-            return f"{wh.capitalize()} did {did['rest']}?"
+            return f"{when_was_that['wh'].capitalize()} did {did['rest']}?"
         later = self.same_speaker_later(message, last_question, last_answer)
         if later:
             return later
@@ -1486,7 +1491,8 @@ class RuleRewriter:
                 return None
         if digest is None:
             return None
-        topic = re.sub(r"^(?:at|in|on|during|to|with)\s+", "", digest, flags=re.IGNORECASE)
+        first, _, rest = digest.partition(" ")
+        topic = rest.lstrip() if first.lower() in DIGEST_PREPOSITIONS else digest
         return f"What is the latest on {topic}?"
 
     def at_the_event(self, message: str, earlier: list[Exchange], base: Exchange) -> str | None:
